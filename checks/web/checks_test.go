@@ -1,0 +1,201 @@
+package web
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+var now = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+// good is evidence from a site that passes every check.
+func good() Evidence {
+	return Evidence{
+		Target: "https://shop.example.fr", Host: "shop.example.fr", CollectedAt: now,
+		HTTP: Probe{URL: "http://shop.example.fr/", Reached: true, StatusCode: 200,
+			Hops: []Hop{
+				{URL: "http://shop.example.fr/", Status: 301, Location: "https://shop.example.fr/"},
+				{URL: "https://shop.example.fr/", Status: 200},
+			}},
+		HTTPS: Probe{URL: "https://shop.example.fr/", Reached: true, StatusCode: 200,
+			Hops:    []Hop{{URL: "https://shop.example.fr/", Status: 200}},
+			Headers: map[string][]string{"Strict-Transport-Security": {"max-age=63072000; includeSubDomains; preload"}}},
+		TLS: TLS{Attempted: true, Version: "TLS 1.3", Trusted: true, NameOK: true, ChainLen: 2,
+			Leaf: &Cert{Subject: "CN=shop.example.fr", Issuer: "CN=R11", DNSNames: []string{"shop.example.fr"},
+				NotBefore: now.AddDate(0, -1, 0), NotAfter: now.AddDate(0, 2, 0)}},
+	}
+}
+
+func down(p *Probe, kind, msg string) {
+	*p = Probe{URL: p.URL, Error: msg, ErrorKind: kind}
+}
+
+type evalCase struct {
+	name   string
+	mutate func(*Evidence)
+	want   check.Status
+	msg    string // substring of the English message, when it matters
+}
+
+func runCases(t *testing.T, fn func(Evidence) check.Outcome, cases []evalCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			e := good()
+			if tc.mutate != nil {
+				tc.mutate(&e)
+			}
+			o := fn(e)
+			if o.Status != tc.want {
+				t.Fatalf("status = %s, want %s (message %q)", o.Status, tc.want, o.Message.EN)
+			}
+			if !o.Message.Complete() {
+				t.Errorf("message not in both languages: %+v", o.Message)
+			}
+			if tc.msg != "" && !strings.Contains(o.Message.EN, tc.msg) {
+				t.Errorf("message %q does not mention %q", o.Message.EN, tc.msg)
+			}
+		})
+	}
+}
+
+func bothDown(e *Evidence) {
+	down(&e.HTTP, "refused", "connection refused")
+	down(&e.HTTPS, "timeout", "timed out after 5s")
+	e.TLS = TLS{Attempted: true, Error: "timed out"}
+}
+
+func TestHTTPS(t *testing.T) {
+	runCases(t, evalHTTPS, []evalCase{
+		{"available", nil, check.Pass, "status 200"},
+		{"refused", func(e *Evidence) { down(&e.HTTPS, "refused", "connection refused"); e.TLS = TLS{} }, check.Fail, "connection refused"},
+		{"handshake garbage", func(e *Evidence) { down(&e.HTTPS, "tls", "tls: first record does not look like a TLS handshake") }, check.Fail, "first record"},
+		{"sends back to http", func(e *Evidence) {
+			e.HTTPS.Hops = []Hop{{URL: "https://shop.example.fr/", Status: 301, Location: "http://shop.example.fr/"}, {URL: "http://shop.example.fr/", Status: 200}}
+		}, check.Fail, "back to plain HTTP"},
+		{"unreachable", bothDown, check.Error, "unreachable"},
+	})
+}
+
+func TestRedirect(t *testing.T) {
+	hops := func(h ...Hop) func(*Evidence) { return func(e *Evidence) { e.HTTP.Hops = h } }
+	runCases(t, evalRedirect, []evalCase{
+		{"301 same host", nil, check.Pass, "301"},
+		{"308 same host", hops(Hop{URL: "http://shop.example.fr/", Status: 308, Location: "https://shop.example.fr/"}, Hop{URL: "https://shop.example.fr/", Status: 200}), check.Pass, "308"},
+		{"scheme-relative location stays on http", hops(Hop{URL: "http://shop.example.fr/", Status: 301, Location: "//shop.example.fr/login"}, Hop{URL: "http://shop.example.fr/login", Status: 200}), check.Fail, "never reach HTTPS"},
+		{"302 temporary", hops(Hop{URL: "http://shop.example.fr/", Status: 302, Location: "https://shop.example.fr/"}, Hop{URL: "https://shop.example.fr/", Status: 200}), check.Warn, "temporary 302"},
+		{"other host", hops(Hop{URL: "http://shop.example.fr/", Status: 301, Location: "https://www.example.fr/"}, Hop{URL: "https://www.example.fr/", Status: 200}), check.Warn, "another host"},
+		{"host compare ignores case and port", hops(Hop{URL: "http://shop.example.fr:8080/", Status: 301, Location: "https://SHOP.example.fr:8443/"}, Hop{URL: "https://SHOP.example.fr:8443/", Status: 200}), check.Pass, ""},
+		{"first hop http then https", hops(Hop{URL: "http://shop.example.fr/", Status: 301, Location: "http://www.example.fr/"}, Hop{URL: "http://www.example.fr/", Status: 301, Location: "https://www.example.fr/"}, Hop{URL: "https://www.example.fr/", Status: 200}), check.Warn, "stays on plain HTTP"},
+		{"200 with content", func(e *Evidence) {
+			e.HTTP.Hops = []Hop{{URL: "http://shop.example.fr/", Status: 200}}
+			e.HTTP.Body = []byte("<html>welcome</html>")
+		}, check.Fail, "serves the page"},
+		{"404 without redirect", hops(Hop{URL: "http://shop.example.fr/", Status: 404}), check.Warn, "status 404"},
+		{"loop", func(e *Evidence) {
+			e.HTTP.Hops = []Hop{{URL: "http://a/", Status: 302, Location: "/a"}, {URL: "http://a/a", Status: 302, Location: "/a/a"}}
+			e.HTTP.RedirectLimit = true
+		}, check.Fail, "loop"},
+		{"redirect without location", hops(Hop{URL: "http://shop.example.fr/", Status: 301}), check.Fail, "unusable Location"},
+		{"no http listener", func(e *Evidence) { down(&e.HTTP, "refused", "connection refused") }, check.Pass, "no plain-HTTP listener"},
+		{"unreachable", bothDown, check.Error, ""},
+	})
+}
+
+func TestHSTS(t *testing.T) {
+	hsts := func(v ...string) func(*Evidence) {
+		return func(e *Evidence) { e.HTTPS.Headers = map[string][]string{"Strict-Transport-Security": v} }
+	}
+	runCases(t, evalHSTS, []evalCase{
+		{"two years with subdomains", nil, check.Pass, "730 days"},
+		{"exactly one year", hsts("max-age=31536000; includeSubDomains"), check.Pass, ""},
+		{"quoted max-age", hsts(`max-age="31536000"; includeSubDomains`), check.Pass, ""},
+		{"one second short", hsts("max-age=31535999; includeSubDomains"), check.Fail, "below one year"},
+		{"180 days", hsts("max-age=15552000; includeSubDomains"), check.Fail, "180 days"},
+		{"no includeSubDomains", hsts("max-age=63072000"), check.Warn, "includeSubDomains"},
+		{"missing", func(e *Evidence) { e.HTTPS.Headers = nil }, check.Fail, "no Strict-Transport-Security"},
+		{"max-age zero", hsts("max-age=0"), check.Fail, "forget"},
+		{"no max-age", hsts("includeSubDomains"), check.Fail, "invalid"},
+		{"garbage max-age", hsts("max-age=abc"), check.Fail, "invalid"},
+		{"duplicate directive", hsts("max-age=63072000; max-age=1"), check.Fail, "twice"},
+		{"two headers", hsts("max-age=63072000", "max-age=63072000"), check.Fail, "2 Strict"},
+		{"untrusted certificate", func(e *Evidence) { e.TLS.Trusted = false }, check.Fail, "ignore"},
+		{"expired certificate", func(e *Evidence) { e.TLS.Leaf.NotAfter = now.Add(-time.Hour) }, check.Fail, "ignore"},
+		{"no https", func(e *Evidence) { down(&e.HTTPS, "refused", "connection refused") }, check.Skipped, ""},
+		{"unreachable", bothDown, check.Error, ""},
+	})
+}
+
+func TestCertificates(t *testing.T) {
+	t.Run("trust", func(t *testing.T) {
+		runCases(t, evalCertTrust, []evalCase{
+			{"trusted", nil, check.Pass, "trusted root"},
+			{"unknown authority", func(e *Evidence) { e.TLS.Trusted, e.TLS.TrustErr = false, "x509: certificate signed by unknown authority" }, check.Fail, "unknown authority"},
+			{"no https", func(e *Evidence) { down(&e.HTTPS, "refused", "refused"); e.TLS = TLS{Attempted: true, Error: "refused"} }, check.Skipped, ""},
+			{"https ok but own handshake failed", func(e *Evidence) { e.TLS = TLS{Attempted: true, Error: "EOF"} }, check.Error, "EOF"},
+			{"unreachable", bothDown, check.Error, ""},
+		})
+	})
+	t.Run("validity", func(t *testing.T) {
+		runCases(t, evalCertValidity, []evalCase{
+			{"valid", nil, check.Pass, ""},
+			{"expired", func(e *Evidence) { e.TLS.Leaf.NotAfter = now.AddDate(0, 0, -3) }, check.Fail, "3 days ago"},
+			{"not yet valid", func(e *Evidence) { e.TLS.Leaf.NotBefore = now.AddDate(0, 0, 2) }, check.Fail, "not valid before"},
+			{"expires at this instant is still valid", func(e *Evidence) { e.TLS.Leaf.NotAfter = now }, check.Pass, ""},
+		})
+	})
+	t.Run("name", func(t *testing.T) {
+		runCases(t, evalCertName, []evalCase{
+			{"matches", nil, check.Pass, "covers shop.example.fr"},
+			{"mismatch", func(e *Evidence) { e.TLS.NameOK, e.TLS.NameErr = false, "valid for other.example.com" }, check.Fail, "other.example.com"},
+		})
+	})
+	t.Run("expiry", func(t *testing.T) {
+		runCases(t, evalCertExpiry, []evalCase{
+			{"two months left", nil, check.Pass, ""},
+			{"29 days left", func(e *Evidence) { e.TLS.Leaf.NotAfter = now.Add(29 * 24 * time.Hour) }, check.Warn, "29 days"},
+			{"exactly 30 days left", func(e *Evidence) { e.TLS.Leaf.NotAfter = now.Add(30 * 24 * time.Hour) }, check.Pass, ""},
+			{"already expired", func(e *Evidence) { e.TLS.Leaf.NotAfter = now.Add(-time.Hour) }, check.Skipped, "WEB-CERT-002"},
+		})
+	})
+}
+
+func TestPasswordForm(t *testing.T) {
+	page := func(body string) func(*Evidence) {
+		return func(e *Evidence) {
+			e.HTTP.Hops = []Hop{{URL: "http://shop.example.fr/", Status: 200}}
+			e.HTTP.Body = []byte(body)
+		}
+	}
+	runCases(t, evalPasswordForm, []evalCase{
+		{"redirected", nil, check.Pass, "no page"},
+		{"login form", page(`<form method=post><input name=u><input TYPE="Password" name=p></form>`), check.Fail, "1 password field"},
+		{"two fields self-closing", page(`<input type="password"/><input type=' password '/>`), check.Fail, "2 password"},
+		{"text mentioning password", page(`<p>type="password" is not an element</p><input type=text>`), check.Pass, "no password field"},
+		{"no http", func(e *Evidence) { down(&e.HTTP, "refused", "refused") }, check.Pass, ""},
+		{"unreachable", bothDown, check.Error, ""},
+	})
+}
+
+func TestParseHSTS(t *testing.T) {
+	h, err := ParseHSTS(" MAX-AGE=31536000 ;INCLUDESUBDOMAINS; preload;")
+	if err != nil || h.MaxAge != 31536000 || !h.IncludeSubDomains || !h.Preload {
+		t.Fatalf("ParseHSTS = %+v, %v", h, err)
+	}
+	for _, bad := range []string{"", "max-age", "max-age=-1", "max-age=1; MAX-AGE=2", "preload"} {
+		if _, err := ParseHSTS(bad); err == nil {
+			t.Errorf("ParseHSTS(%q) accepted", bad)
+		}
+	}
+}
+
+func TestEveryCheckHandlesZeroEvidence(t *testing.T) {
+	for _, c := range Checks() {
+		f := c.Evaluate(Evidence{Target: "x"})
+		if !f.Status.Valid() || f.CheckID != c.Meta().ID {
+			t.Errorf("%s on empty evidence: %+v", c.Meta().ID, f)
+		}
+	}
+}

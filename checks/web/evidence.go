@@ -1,0 +1,77 @@
+package web
+
+import "time"
+
+// Evidence is everything collected about one web target.
+type Evidence struct {
+	Target      string    // as the user named it
+	Host        string    // hostname both sides were probed on
+	CollectedAt time.Time // the clock reading that dates and expiries are judged against
+	HTTP        Probe     // the http:// side
+	HTTPS       Probe     // the https:// side
+	TLS         TLS       // our own handshake on the https:// side
+}
+
+// TargetName implements check.Subject.
+func (e Evidence) TargetName() string { return e.Target }
+
+// Probe is one GET of one URL, redirects followed up to a limit.
+type Probe struct {
+	URL     string
+	Reached bool   // a response came back
+	Error   string // why not, when !Reached
+	// ErrorKind classifies Error: refused, timeout, dns, tls, protocol, other.
+	ErrorKind string
+	Hops      []Hop // every response, first to last
+	// Final response of the chain.
+	StatusCode    int
+	Headers       map[string][]string // canonical header names
+	Body          []byte              // bounded
+	BodyTruncated bool
+	// RedirectLimit is set when redirects were still being issued when the limit was reached.
+	RedirectLimit bool
+}
+
+// Hop is one response in a redirect chain.
+type Hop struct {
+	URL      string
+	Status   int
+	Location string
+}
+
+// FinalURL is the URL of the last response.
+func (p Probe) FinalURL() string {
+	if len(p.Hops) == 0 {
+		return p.URL
+	}
+	return p.Hops[len(p.Hops)-1].URL
+}
+
+// Header returns every value of a header on the final response.
+func (p Probe) Header(name string) []string { return p.Headers[name] }
+
+// TLS is what our own handshake on the https:// side saw.
+type TLS struct {
+	Attempted bool
+	Error     string // handshake failure, when Attempted and no certificate came back
+	Version   string // e.g. "TLS 1.3"
+	Cipher    string
+	Leaf      *Cert
+	ChainLen  int    // certificates presented, leaf included
+	Trusted   bool   // the chain verifies to a system root or a --ca-file root
+	TrustErr  string // why it does not
+	NameOK    bool   // the leaf is valid for Host
+	NameErr   string
+}
+
+// Cert is the part of a certificate the checks read.
+type Cert struct {
+	Subject    string
+	Issuer     string
+	DNSNames   []string
+	IPs        []string
+	NotBefore  time.Time
+	NotAfter   time.Time
+	SelfSigned bool
+	SHA256     string
+}

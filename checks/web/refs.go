@@ -1,0 +1,36 @@
+package web
+
+import "github.com/vigie-security/vigie/internal/check"
+
+// Sources cited by the web checks; see ../shared/reference/web.md.
+var (
+	refCNILDev = check.Reference{Source: "CNIL",
+		Title: "Guide RGPD du développeur, fiche 6 : sécuriser vos sites web",
+		URL:   "https://github.com/LINCnil/Guide-RGPD-du-developpeur"}
+	refCNILKGCOM = check.Reference{Source: "CNIL",
+		Title: "Délibération SAN-2023-008 (KG COM), 8 juin 2023 : sécurité des données insuffisante",
+		URL:   "https://www.cnil.fr/fr/voyance-en-ligne-la-societe-kg-com-sanctionnee-par-une-amende-de-150-000-euros"}
+	refANSSITLS = check.Reference{Source: "ANSSI",
+		Title: "Recommandations de sécurité relatives à TLS (SDE-NT-35, v1.2)",
+		URL:   "https://cyber.gouv.fr/publications/recommandations-de-securite-relatives-tls"}
+	refRFC6797 = check.Reference{Source: "IETF",
+		Title: "RFC 6797: HTTP Strict Transport Security (HSTS)",
+		URL:   "https://www.rfc-editor.org/rfc/rfc6797"}
+	refRFC5280 = check.Reference{Source: "IETF",
+		Title: "RFC 5280: certificate path validation (§6) and validity (§4.1.2.5)",
+		URL:   "https://www.rfc-editor.org/rfc/rfc5280"}
+	refRFC9110Redirect = check.Reference{Source: "IETF",
+		Title: "RFC 9110 §15.4: redirection 3xx (301/308 permanent)",
+		URL:   "https://www.rfc-editor.org/rfc/rfc9110#section-15.4"}
+	refObservatory = check.Reference{Source: "MDN HTTP Observatory",
+		Title: "Tests and scoring (redirection, HSTS)",
+		URL:   "https://developer.mozilla.org/en-US/observatory/docs/tests_and_scoring"}
+	refGDPR32 = check.Reference{Source: "GDPR",
+		Title: "Article 32: security of processing",
+		URL:   "https://eur-lex.europa.eu/eli/reg/2016/679/oj"}
+)
+
+// frameworks shared by checks about transport security.
+func transportFrameworks() map[string][]string {
+	return map[string][]string{"rgpd-art32": {"32(1)(a)", "32(1)(b)"}, "cnil-guide-dev": {"fiche 6"}}
+}

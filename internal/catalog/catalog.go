@@ -1,0 +1,14 @@
+// Package catalog assembles every family's checks into the catalogue a build ships.
+package catalog
+
+import (
+	"github.com/vigie-security/vigie/checks/web"
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// All returns every check, family by family, in report order.
+func All() check.Catalogue {
+	var all check.Catalogue
+	all = append(all, web.Checks()...)
+	return all
+}

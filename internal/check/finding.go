@@ -1,0 +1,94 @@
+package check
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Finding is the outcome of one check on one target.
+type Finding struct {
+	CheckID     string         `json:"check_id"`
+	Family      Family         `json:"family"`
+	Status      Status         `json:"status"`
+	Severity    Severity       `json:"severity"`
+	Target      string         `json:"target"`
+	Message     Text           `json:"message"`
+	Evidence    map[string]any `json:"evidence,omitempty"`
+	Fingerprint string         `json:"fingerprint"`
+	Waiver      *Waiver        `json:"waiver,omitempty"`
+}
+
+// Waiver records why a person accepted a finding, and until when.
+type Waiver struct {
+	Statement string    `json:"statement"`
+	Expires   time.Time `json:"expires"`
+	Source    string    `json:"source"`
+}
+
+// Outcome is what a pure evaluation decides; the check turns it into a Finding.
+type Outcome struct {
+	Status   Status
+	Message  Text
+	Evidence map[string]any
+}
+
+// NewFinding builds the finding of check m on target.
+func NewFinding(m Meta, target string, o Outcome) Finding {
+	return Finding{
+		CheckID:     m.ID,
+		Family:      m.Family,
+		Status:      o.Status,
+		Severity:    m.Severity,
+		Target:      target,
+		Message:     o.Message,
+		Evidence:    o.Evidence,
+		Fingerprint: Fingerprint(m.ID, target),
+	}
+}
+
+// ErrorFinding reports that check m could not be evaluated on target.
+func ErrorFinding(m Meta, target string, reason Text, evidence map[string]any) Finding {
+	return NewFinding(m, target, Outcome{Status: Error, Message: reason, Evidence: evidence})
+}
+
+// Fingerprint identifies a check on a target across scans: the same check on
+// the same target written differently (case, default port, trailing slash)
+// gets the same fingerprint.
+func Fingerprint(checkID, target string) string {
+	sum := sha256.Sum256([]byte(checkID + "\x00" + NormalizeTarget(target)))
+	return hex.EncodeToString(sum[:8])
+}
+
+// NormalizeTarget folds the spellings of one target into one form.
+func NormalizeTarget(target string) string {
+	t := strings.TrimSpace(target)
+	if u, err := url.Parse(t); err == nil && u.Scheme != "" && u.Host != "" {
+		u.Scheme = strings.ToLower(u.Scheme)
+		host, port := strings.ToLower(u.Hostname()), u.Port()
+		if (u.Scheme == "http" && port == "80") || (u.Scheme == "https" && port == "443") {
+			port = ""
+		}
+		u.Host = host
+		if port != "" {
+			u.Host = joinHostPort(host, port)
+		}
+		u.Path = strings.TrimRight(u.Path, "/")
+		u.RawQuery, u.Fragment, u.User = "", "", nil
+		return u.String()
+	}
+	if strings.Contains(t, "://") {
+		return strings.ToLower(t)
+	}
+	return filepath.ToSlash(filepath.Clean(t))
+}
+
+func joinHostPort(host, port string) string {
+	if strings.Contains(host, ":") {
+		return "[" + host + "]:" + port
+	}
+	return host + ":" + port
+}

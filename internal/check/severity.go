@@ -1,0 +1,68 @@
+package check
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// Severity orders how much a failed check matters.
+type Severity int
+
+const (
+	Info Severity = iota
+	Low
+	Medium
+	High
+	Critical
+)
+
+var severityNames = [...]string{"info", "low", "medium", "high", "critical"}
+
+// Severities lists every severity from lowest to highest.
+var Severities = []Severity{Info, Low, Medium, High, Critical}
+
+func (s Severity) String() string {
+	if s.Valid() {
+		return severityNames[s]
+	}
+	return fmt.Sprintf("severity(%d)", int(s))
+}
+
+// Valid reports whether s is one of the known severities.
+func (s Severity) Valid() bool { return s >= Info && s <= Critical }
+
+// ParseSeverity reads a severity name, case-insensitively.
+func ParseSeverity(s string) (Severity, error) {
+	l := strings.ToLower(strings.TrimSpace(s))
+	for i, n := range severityNames {
+		if n == l {
+			return Severity(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown severity %q (want one of %s)", s, strings.Join(severityNames[:], ", "))
+}
+
+// Label is the severity as shown to a person.
+func (s Severity) Label(lang Lang) string {
+	fr := [...]string{"info", "faible", "moyenne", "haute", "critique"}
+	if !s.Valid() {
+		return s.String()
+	}
+	if lang == FR {
+		return fr[s]
+	}
+	return severityNames[s]
+}
+
+func (s Severity) MarshalJSON() ([]byte, error) { return json.Marshal(s.String()) }
+
+func (s *Severity) UnmarshalJSON(b []byte) error {
+	var str string
+	if err := json.Unmarshal(b, &str); err != nil {
+		return err
+	}
+	v, err := ParseSeverity(str)
+	*s = v
+	return err
+}

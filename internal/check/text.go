@@ -1,0 +1,65 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Lang is a language vigie speaks to people in.
+type Lang string
+
+const (
+	EN Lang = "en"
+	FR Lang = "fr"
+)
+
+// Langs lists the supported languages, in the order they are offered.
+var Langs = []Lang{EN, FR}
+
+// ParseLang accepts "en", "fr" (any case, and locale forms such as "fr_FR.UTF-8").
+func ParseLang(s string) (Lang, error) {
+	l := strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case l == "en" || strings.HasPrefix(l, "en_") || strings.HasPrefix(l, "en-"):
+		return EN, nil
+	case l == "fr" || strings.HasPrefix(l, "fr_") || strings.HasPrefix(l, "fr-"):
+		return FR, nil
+	}
+	return "", fmt.Errorf("unknown language %q (want en or fr)", s)
+}
+
+// LangFromEnv picks the language from the POSIX locale variables, in their
+// precedence order; anything that is not French falls back to English.
+func LangFromEnv(getenv func(string) string) Lang {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			if l, err := ParseLang(v); err == nil {
+				return l
+			}
+			return EN
+		}
+	}
+	return EN
+}
+
+// Text is a sentence a person reads, in every supported language.
+type Text struct {
+	EN string `json:"en"`
+	FR string `json:"fr"`
+}
+
+// In returns the text in lang, falling back to English.
+func (t Text) In(lang Lang) string {
+	if lang == FR && t.FR != "" {
+		return t.FR
+	}
+	return t.EN
+}
+
+// Complete reports whether every language is present.
+func (t Text) Complete() bool { return strings.TrimSpace(t.EN) != "" && strings.TrimSpace(t.FR) != "" }
+
+// Textf formats both languages with the same arguments.
+func Textf(en, fr string, args ...any) Text {
+	return Text{EN: fmt.Sprintf(en, args...), FR: fmt.Sprintf(fr, args...)}
+}
