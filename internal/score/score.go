@@ -1,0 +1,231 @@
+// Package score turns findings into 0–100 scores and A+…F grades for each
+// target, each family and the whole scan, explaining every point lost.
+package score
+
+import (
+	"math"
+	"sort"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// Weight is how many points a check of each severity puts at stake.
+var Weight = map[check.Severity]float64{
+	check.Critical: 10, check.High: 6, check.Medium: 3, check.Low: 1, check.Info: 0,
+}
+
+// Credit is the share of its weight a finding keeps; statuses absent here
+// (SKIPPED, WAIVED) leave the denominator.
+var Credit = map[check.Status]float64{
+	check.Pass: 1, check.Warn: 0.5, check.Fail: 0, check.Error: 0,
+}
+
+// band is the lowest score of each grade, best first.
+var bands = []struct {
+	Grade check.Grade
+	Min   int
+}{{"A+", 100}, {"A", 90}, {"B", 80}, {"C", 65}, {"D", 50}, {"E", 35}, {"F", 0}}
+
+// GradeFor returns the grade of a score.
+func GradeFor(score int) check.Grade {
+	for _, b := range bands {
+		if score >= b.Min {
+			return b.Grade
+		}
+	}
+	return "F"
+}
+
+// ceiling is the highest score that still has grade g.
+func ceiling(g check.Grade) int {
+	for i, b := range bands {
+		if b.Grade == g {
+			if i == 0 {
+				return 100
+			}
+			return bands[i-1].Min - 1
+		}
+	}
+	return 100
+}
+
+// Cap records the grade limit a failing check imposes.
+type Cap struct {
+	Grade   check.Grade `json:"grade"`
+	CheckID string      `json:"check_id"`
+	Target  string      `json:"target,omitempty"`
+}
+
+// Deduction explains the points one finding cost.
+type Deduction struct {
+	CheckID string       `json:"check_id"`
+	Status  check.Status `json:"status"`
+	Points  float64      `json:"points"`
+}
+
+// Result is a score with its grade and how it was reached.
+type Result struct {
+	Scored     bool        `json:"scored"` // false when no check could be counted
+	Score      int         `json:"score"`
+	Grade      check.Grade `json:"grade"`
+	Cap        *Cap        `json:"cap,omitempty"`
+	Counted    int         `json:"counted"`  // findings in the denominator
+	Excluded   int         `json:"excluded"` // skipped or waived findings, left out
+	Deductions []Deduction `json:"deductions,omitempty"`
+}
+
+// Target is one target's score within one family.
+type Target struct {
+	Target string       `json:"target"`
+	Family check.Family `json:"family"`
+	Result
+}
+
+// Family aggregates the targets of one family.
+type Family struct {
+	Family  check.Family `json:"family"`
+	Targets int          `json:"targets"`
+	Result
+}
+
+// Summary is every score of a scan.
+type Summary struct {
+	Targets  []Target `json:"targets"`
+	Families []Family `json:"families"`
+	Overall  Result   `json:"overall"`
+}
+
+// Lookup gives a check's metadata; findings for unknown checks count with their own severity.
+type Lookup func(id string) (check.Meta, bool)
+
+// Compute scores findings. Target order follows first appearance.
+func Compute(findings []check.Finding, meta Lookup) Summary {
+	type key struct {
+		t string
+		f check.Family
+	}
+	var order []key
+	groups := map[key][]check.Finding{}
+	for _, f := range findings {
+		k := key{f.Target, f.Family}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], f)
+	}
+	var s Summary
+	byFamily := map[check.Family][]Result{}
+	for _, k := range order {
+		r := target(groups[k], meta)
+		s.Targets = append(s.Targets, Target{Target: k.t, Family: k.f, Result: r})
+		// The family and the scan say which target a cap came from.
+		up := r
+		if r.Cap != nil {
+			up.Cap = &Cap{Grade: r.Cap.Grade, CheckID: r.Cap.CheckID, Target: k.t}
+		}
+		byFamily[k.f] = append(byFamily[k.f], up)
+	}
+	var overall []Result
+	for _, fam := range familyOrder(byFamily) {
+		r := mean(byFamily[fam])
+		s.Families = append(s.Families, Family{Family: fam, Targets: len(byFamily[fam]), Result: r})
+		overall = append(overall, r)
+	}
+	s.Overall = mean(overall)
+	return s
+}
+
+func target(fs []check.Finding, meta Lookup) Result {
+	var r Result
+	var total, kept float64
+	for _, f := range fs {
+		c, counted := Credit[f.Status]
+		if !counted {
+			r.Excluded++
+			continue
+		}
+		r.Counted++
+		w := Weight[f.Severity]
+		total += w
+		kept += w * c
+		if f.Status == check.Fail {
+			if m, ok := meta(f.CheckID); ok && m.CapOnFail != "" {
+				if r.Cap == nil || m.CapOnFail.Rank() > r.Cap.Grade.Rank() {
+					r.Cap = &Cap{Grade: m.CapOnFail, CheckID: f.CheckID}
+				}
+			}
+		}
+	}
+	if r.Counted == 0 {
+		return r
+	}
+	for _, f := range fs {
+		c, counted := Credit[f.Status]
+		if !counted || total == 0 || c == 1 {
+			continue
+		}
+		pts := math.Round(1000*Weight[f.Severity]*(1-c)/total) / 10
+		if pts > 0 {
+			r.Deductions = append(r.Deductions, Deduction{CheckID: f.CheckID, Status: f.Status, Points: pts})
+		}
+	}
+	raw := 100.0
+	if total > 0 {
+		raw = 100 * kept / total
+	}
+	return finish(r, int(math.Floor(raw+1e-9)))
+}
+
+// finish sets the grade, clamping the score into the capped grade's band.
+func finish(r Result, score int) Result {
+	r.Scored = true
+	if r.Cap != nil && score > ceiling(r.Cap.Grade) {
+		score = ceiling(r.Cap.Grade)
+	}
+	r.Score, r.Grade = score, GradeFor(score)
+	return r
+}
+
+// mean averages scored results; the worst cap among them carries up.
+func mean(rs []Result) Result {
+	var out Result
+	sum, n := 0, 0
+	for _, r := range rs {
+		out.Counted += r.Counted
+		out.Excluded += r.Excluded
+		if !r.Scored {
+			continue
+		}
+		sum += r.Score
+		n++
+		if r.Cap != nil && (out.Cap == nil || r.Cap.Grade.Rank() > out.Cap.Grade.Rank()) {
+			c := *r.Cap
+			out.Cap = &c
+		}
+	}
+	if n == 0 {
+		return out
+	}
+	return finish(out, int(math.Floor(float64(sum)/float64(n)+1e-9)))
+}
+
+func familyOrder(m map[check.Family][]Result) []check.Family {
+	var out []check.Family
+	for _, f := range check.Families {
+		if _, ok := m[f]; ok {
+			out = append(out, f)
+		}
+	}
+	var extra []check.Family
+	for f := range m {
+		known := false
+		for _, k := range check.Families {
+			known = known || k == f
+		}
+		if !known {
+			extra = append(extra, f)
+		}
+	}
+	sort.Slice(extra, func(i, j int) bool { return extra[i] < extra[j] })
+	return append(out, extra...)
+}

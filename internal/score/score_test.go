@@ -1,0 +1,147 @@
+package score
+
+import (
+	"testing"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+var metas = map[string]check.Meta{
+	"WEB-A-001": {ID: "WEB-A-001", Severity: check.Critical, CapOnFail: "E"},
+	"WEB-B-001": {ID: "WEB-B-001", Severity: check.High},
+	"WEB-C-001": {ID: "WEB-C-001", Severity: check.Medium},
+	"WEB-D-001": {ID: "WEB-D-001", Severity: check.Critical, CapOnFail: "F"},
+}
+
+func lookup(id string) (check.Meta, bool) { m, ok := metas[id]; return m, ok }
+
+func f(target, id string, st check.Status) check.Finding {
+	return check.Finding{CheckID: id, Family: check.FamilyWeb, Target: target, Status: st, Severity: metas[id].Severity}
+}
+
+func TestTargetScores(t *testing.T) {
+	cases := []struct {
+		name     string
+		findings []check.Finding
+		score    int
+		grade    check.Grade
+		cap      check.Grade
+		scored   bool
+		deducted map[string]float64
+		excluded int
+	}{
+		{name: "all pass", findings: []check.Finding{f("t", "WEB-A-001", check.Pass), f("t", "WEB-B-001", check.Pass)},
+			score: 100, grade: "A+", scored: true},
+		// 10+6+3 = 19 at stake; WARN on medium keeps 1.5: 17.5/19 = 92.1 → 92.
+		{name: "one warn", findings: []check.Finding{f("t", "WEB-A-001", check.Pass), f("t", "WEB-B-001", check.Pass), f("t", "WEB-C-001", check.Warn)},
+			score: 92, grade: "A", scored: true, deducted: map[string]float64{"WEB-C-001": 7.9}},
+		// high FAIL: 13/19 = 68.4 → 68 (C).
+		{name: "high fail", findings: []check.Finding{f("t", "WEB-A-001", check.Pass), f("t", "WEB-B-001", check.Fail), f("t", "WEB-C-001", check.Pass)},
+			score: 68, grade: "C", scored: true, deducted: map[string]float64{"WEB-B-001": 31.6}},
+		// critical FAIL capped at E: raw 9/19 = 47 is already E (35–49).
+		{name: "cap E", findings: []check.Finding{f("t", "WEB-A-001", check.Fail), f("t", "WEB-B-001", check.Pass), f("t", "WEB-C-001", check.Pass)},
+			score: 47, grade: "E", cap: "E", scored: true},
+		// Capped F with a high raw score: 19/29 = 65 → clamped to 34.
+		{name: "cap F clamps", findings: []check.Finding{f("t", "WEB-D-001", check.Fail), f("t", "WEB-A-001", check.Pass), f("t", "WEB-B-001", check.Pass), f("t", "WEB-C-001", check.Pass)},
+			score: 34, grade: "F", cap: "F", scored: true},
+		{name: "worst cap wins", findings: []check.Finding{f("t", "WEB-A-001", check.Fail), f("t", "WEB-D-001", check.Fail)},
+			score: 0, grade: "F", cap: "F", scored: true},
+		{name: "error counts as not passed", findings: []check.Finding{f("t", "WEB-B-001", check.Error), f("t", "WEB-C-001", check.Pass)},
+			score: 33, grade: "F", scored: true},
+		{name: "error does not cap", findings: []check.Finding{f("t", "WEB-A-001", check.Error), f("t", "WEB-B-001", check.Pass)},
+			score: 37, grade: "E", scored: true},
+		// Skipped and waived leave the denominator: only the PASS counts.
+		{name: "skipped and waived excluded", findings: []check.Finding{f("t", "WEB-A-001", check.Skipped), f("t", "WEB-B-001", check.Waived), f("t", "WEB-C-001", check.Pass)},
+			score: 100, grade: "A+", scored: true, excluded: 2},
+		{name: "waived cap does not apply", findings: []check.Finding{f("t", "WEB-D-001", check.Waived), f("t", "WEB-B-001", check.Pass)},
+			score: 100, grade: "A+", scored: true, excluded: 1},
+		{name: "nothing counted", findings: []check.Finding{f("t", "WEB-A-001", check.Skipped)}, scored: false, excluded: 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			s := Compute(tc.findings, lookup)
+			if len(s.Targets) != 1 {
+				t.Fatalf("targets = %d", len(s.Targets))
+			}
+			r := s.Targets[0].Result
+			if r.Scored != tc.scored || r.Score != tc.score || (tc.scored && r.Grade != tc.grade) || r.Excluded != tc.excluded {
+				t.Fatalf("got scored=%v score=%d grade=%s excluded=%d; want %v %d %s %d", r.Scored, r.Score, r.Grade, r.Excluded, tc.scored, tc.score, tc.grade, tc.excluded)
+			}
+			gotCap := check.Grade("")
+			if r.Cap != nil {
+				gotCap = r.Cap.Grade
+			}
+			if gotCap != tc.cap {
+				t.Errorf("cap = %q, want %q", gotCap, tc.cap)
+			}
+			for id, pts := range tc.deducted {
+				found := false
+				for _, d := range r.Deductions {
+					if d.CheckID == id {
+						found = true
+						if d.Points != pts {
+							t.Errorf("%s deduction = %v, want %v", id, d.Points, pts)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("no deduction for %s in %+v", id, r.Deductions)
+				}
+			}
+		})
+	}
+}
+
+func TestDeductionsAddUp(t *testing.T) {
+	s := Compute([]check.Finding{f("t", "WEB-A-001", check.Pass), f("t", "WEB-B-001", check.Warn), f("t", "WEB-C-001", check.Fail)}, lookup)
+	r := s.Targets[0].Result
+	lost := 0.0
+	for _, d := range r.Deductions {
+		lost += d.Points
+	}
+	if int(100-lost) != r.Score && int(100-lost+0.1) != r.Score {
+		t.Errorf("deductions %v (%.1f) do not explain score %d", r.Deductions, lost, r.Score)
+	}
+}
+
+func TestFamilyAndOverall(t *testing.T) {
+	fs := []check.Finding{
+		f("a", "WEB-B-001", check.Pass), f("a", "WEB-C-001", check.Pass), // 100
+		f("b", "WEB-B-001", check.Fail), f("b", "WEB-C-001", check.Pass), // 3/9 = 33
+		f("c", "WEB-A-001", check.Skipped), // unscored: not in the mean
+	}
+	s := Compute(fs, lookup)
+	if len(s.Targets) != 3 || len(s.Families) != 1 {
+		t.Fatalf("targets %d families %d", len(s.Targets), len(s.Families))
+	}
+	fam := s.Families[0]
+	if fam.Score != 66 || fam.Grade != "C" || fam.Targets != 3 {
+		t.Errorf("family = %+v, want 66 C over 3 targets", fam)
+	}
+	if s.Overall.Score != 66 || s.Overall.Grade != "C" {
+		t.Errorf("overall = %+v", s.Overall)
+	}
+
+	// One capped target caps its family and the scan, and names where it came from.
+	fs = append(fs, f("d", "WEB-D-001", check.Fail), f("d", "WEB-B-001", check.Pass), f("d", "WEB-C-001", check.Pass))
+	s = Compute(fs, lookup)
+	if s.Overall.Grade != "F" || s.Overall.Cap == nil || s.Overall.Cap.Target != "d" || s.Overall.Score > 34 {
+		t.Errorf("overall with a capped target = %+v cap %+v", s.Overall.Score, s.Overall.Cap)
+	}
+	if s.Targets[3].Cap.Target != "" {
+		t.Errorf("target-level cap should not repeat the target: %+v", s.Targets[3].Cap)
+	}
+}
+
+func TestGradeBands(t *testing.T) {
+	for score, want := range map[int]check.Grade{100: "A+", 99: "A", 90: "A", 89: "B", 80: "B", 79: "C", 65: "C", 64: "D", 50: "D", 49: "E", 35: "E", 34: "F", 0: "F"} {
+		if g := GradeFor(score); g != want {
+			t.Errorf("GradeFor(%d) = %s, want %s", score, g, want)
+		}
+	}
+	for _, b := range bands {
+		if GradeFor(ceiling(b.Grade)) != b.Grade {
+			t.Errorf("ceiling(%s) = %d is not in its own band", b.Grade, ceiling(b.Grade))
+		}
+	}
+}
