@@ -68,7 +68,7 @@ func certApplies(e Evidence) (check.Outcome, bool) {
 	}
 	if e.TLS.Leaf == nil {
 		return check.Outcome{Status: check.Error,
-			Message: check.Textf("no certificate could be read: %s", "aucun certificat n'a pu être lu : %s", e.TLS.Error),
+			Message:  check.Textf("no certificate could be read: %s", "aucun certificat n'a pu être lu : %s", e.TLS.Error),
 			Evidence: map[string]any{"error": e.TLS.Error}}, false
 	}
 	return check.Outcome{}, true

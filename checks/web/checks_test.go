@@ -132,8 +132,13 @@ func TestCertificates(t *testing.T) {
 	t.Run("trust", func(t *testing.T) {
 		runCases(t, evalCertTrust, []evalCase{
 			{"trusted", nil, check.Pass, "trusted root"},
-			{"unknown authority", func(e *Evidence) { e.TLS.Trusted, e.TLS.TrustErr = false, "x509: certificate signed by unknown authority" }, check.Fail, "unknown authority"},
-			{"no https", func(e *Evidence) { down(&e.HTTPS, "refused", "refused"); e.TLS = TLS{Attempted: true, Error: "refused"} }, check.Skipped, ""},
+			{"unknown authority", func(e *Evidence) {
+				e.TLS.Trusted, e.TLS.TrustErr = false, "x509: certificate signed by unknown authority"
+			}, check.Fail, "unknown authority"},
+			{"no https", func(e *Evidence) {
+				down(&e.HTTPS, "refused", "refused")
+				e.TLS = TLS{Attempted: true, Error: "refused"}
+			}, check.Skipped, ""},
 			{"https ok but own handshake failed", func(e *Evidence) { e.TLS = TLS{Attempted: true, Error: "EOF"} }, check.Error, "EOF"},
 			{"unreachable", bothDown, check.Error, ""},
 		})

@@ -1,0 +1,116 @@
+// Package engine runs a scan: it collects evidence for each unit of work
+// with bounded concurrency, a rate limit and a per-target timeout, evaluates
+// the checks on it, and streams events to whoever watches (CLI, TUI).
+package engine
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// ErrNoTargets is returned before any work when the plan is empty.
+var ErrNoTargets = errors.New("nothing to scan: no targets configured")
+
+// Pacer spaces out network requests; collectors call Wait before each one.
+type Pacer interface {
+	Wait(ctx context.Context) error
+}
+
+// Unit is one target of one family: how to collect its evidence and which checks judge it.
+type Unit struct {
+	Family  check.Family
+	Target  string
+	Collect func(ctx context.Context, pace Pacer) (any, error)
+	Checks  check.Catalogue
+}
+
+// Engine runs scans. Build it with New.
+type Engine struct {
+	concurrency int
+	rate        float64
+	timeout     time.Duration
+	now         func() time.Time
+	newID       func() string
+	version     string
+}
+
+// Option configures an Engine.
+type Option func(*Engine) error
+
+// WithConcurrency sets how many units run at once.
+func WithConcurrency(n int) Option {
+	return func(e *Engine) error {
+		if n <= 0 {
+			return fmt.Errorf("concurrency must be at least 1, got %d", n)
+		}
+		e.concurrency = n
+		return nil
+	}
+}
+
+// WithRate caps network requests per second across the scan; 0 means no cap.
+func WithRate(perSecond float64) Option {
+	return func(e *Engine) error {
+		if perSecond < 0 {
+			return fmt.Errorf("rate must be 0 (unlimited) or more, got %v", perSecond)
+		}
+		e.rate = perSecond
+		return nil
+	}
+}
+
+// WithTimeout bounds the collection of each unit.
+func WithTimeout(d time.Duration) Option {
+	return func(e *Engine) error {
+		if d <= 0 {
+			return fmt.Errorf("timeout must be positive, got %s", d)
+		}
+		e.timeout = d
+		return nil
+	}
+}
+
+// WithClock replaces the wall clock (tests, golden files).
+func WithClock(now func() time.Time) Option {
+	return func(e *Engine) error { e.now = now; return nil }
+}
+
+// WithScanID replaces the random scan ID generator.
+func WithScanID(newID func() string) Option {
+	return func(e *Engine) error { e.newID = newID; return nil }
+}
+
+// WithVersion sets the tool version written in reports.
+func WithVersion(v string) Option {
+	return func(e *Engine) error { e.version = v; return nil }
+}
+
+// New builds an engine; defaults: 10 units at once, no rate cap, 30 s per unit.
+func New(opts ...Option) (*Engine, error) {
+	e := &Engine{concurrency: 10, timeout: 30 * time.Second, now: time.Now, newID: randomID, version: "dev"}
+	for _, o := range opts {
+		if err := o(e); err != nil {
+			return nil, err
+		}
+	}
+	return e, nil
+}
+
+func randomID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
+}
+
+func safeRecover(what string, err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("internal error while %s: %v", what, r)
+	}
+}

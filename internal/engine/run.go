@@ -1,0 +1,159 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"sync"
+
+	"golang.org/x/time/rate"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/report"
+	"github.com/vigie-security/vigie/internal/score"
+)
+
+type unitResult struct {
+	index    int
+	findings []check.Finding
+	done     bool // false when the scan was cancelled before the unit finished
+}
+
+// Run scans every unit and returns the report. emit (may be nil) is called
+// from Run's own goroutine, in order, never concurrently. When ctx is
+// cancelled, units in flight are abandoned, the findings of finished units are
+// kept, and Run returns the partial report (Interrupted set) with ctx.Err().
+func (e *Engine) Run(ctx context.Context, units []Unit, emit func(Event)) (report.Report, error) {
+	if emit == nil {
+		emit = func(Event) {}
+	}
+	if len(units) == 0 {
+		return report.Report{}, ErrNoTargets
+	}
+	rep := report.Report{SchemaVersion: report.SchemaVersion, ScanID: e.newID(),
+		Tool: report.Tool{Name: "vigie", Version: e.version}, StartedAt: e.now()}
+
+	var pace Pacer = unlimited{}
+	if e.rate > 0 {
+		burst := max(1, int(e.rate))
+		pace = rate.NewLimiter(rate.Limit(e.rate), burst)
+	}
+
+	jobs := make(chan int)
+	started := make(chan int)
+	results := make(chan unitResult)
+	var wg sync.WaitGroup
+	for range min(e.concurrency, len(units)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				select {
+				case started <- i:
+				case <-ctx.Done():
+				}
+				results <- e.runUnit(ctx, i, units[i], pace)
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range units {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+
+	byUnit := make([][]check.Finding, len(units))
+	completed := make([]bool, len(units))
+	done := 0
+	for results != nil {
+		select {
+		case i := <-started:
+			emit(Event{Kind: UnitStarted, Progress: Progress{Done: done, Total: len(units), Target: units[i].Target, Family: units[i].Family}})
+		case r, ok := <-results:
+			if !ok {
+				results = nil
+				continue
+			}
+			if !r.done {
+				continue
+			}
+			done++
+			byUnit[r.index], completed[r.index] = r.findings, true
+			for _, f := range r.findings {
+				emit(Event{Kind: FindingReady, Finding: f})
+			}
+			u := units[r.index]
+			emit(Event{Kind: UnitDone, Progress: Progress{Done: done, Total: len(units), Target: u.Target, Family: u.Family}})
+		}
+	}
+
+	meta := map[string]check.Meta{}
+	for i, u := range units {
+		rep.Targets = append(rep.Targets, report.Target{Name: u.Target, Family: u.Family, Completed: completed[i]})
+		rep.Findings = append(rep.Findings, byUnit[i]...)
+		for _, c := range u.Checks {
+			meta[c.Meta().ID] = c.Meta()
+		}
+	}
+	rep.Interrupted = done < len(units)
+	rep.Scores = score.Compute(rep.Findings, func(id string) (check.Meta, bool) { m, ok := meta[id]; return m, ok })
+	rep.FinishedAt = e.now()
+	emit(Event{Kind: ScanDone, Progress: Progress{Done: done, Total: len(units)}, Report: &rep})
+	if err := ctx.Err(); err != nil {
+		return rep, err
+	}
+	return rep, nil
+}
+
+// runUnit collects and evaluates one unit; it never panics.
+func (e *Engine) runUnit(ctx context.Context, i int, u Unit, pace Pacer) unitResult {
+	if ctx.Err() != nil {
+		return unitResult{index: i}
+	}
+	uctx, cancel := context.WithTimeout(ctx, e.timeout)
+	defer cancel()
+	ev, err := collect(uctx, u, pace)
+	if ctx.Err() != nil {
+		return unitResult{index: i}
+	}
+	if err != nil {
+		reason := check.Textf("could not collect evidence: %v", "collecte impossible : %v", err)
+		if errors.Is(err, context.DeadlineExceeded) || uctx.Err() == context.DeadlineExceeded {
+			reason = check.Textf("timed out after %s while collecting evidence", "délai de %s dépassé pendant la collecte", e.timeout)
+		}
+		out := make([]check.Finding, 0, len(u.Checks))
+		for _, c := range u.Checks {
+			out = append(out, check.ErrorFinding(c.Meta(), u.Target, reason, nil))
+		}
+		return unitResult{index: i, findings: out, done: true}
+	}
+	out := make([]check.Finding, 0, len(u.Checks))
+	for _, c := range u.Checks {
+		out = append(out, evaluate(c, u.Target, ev))
+	}
+	return unitResult{index: i, findings: out, done: true}
+}
+
+func collect(ctx context.Context, u Unit, pace Pacer) (ev any, err error) {
+	defer safeRecover("collecting "+u.Target, &err)
+	return u.Collect(ctx, pace)
+}
+
+func evaluate(c check.Check, target string, ev any) (f check.Finding) {
+	defer func() {
+		if r := recover(); r != nil {
+			f = check.ErrorFinding(c.Meta(), target, check.Textf("internal error in check %s: %v",
+				"erreur interne dans le contrôle %s : %v", c.Meta().ID, r), nil)
+		}
+	}()
+	return c.Evaluate(ev)
+}
+
+type unlimited struct{}
+
+func (unlimited) Wait(ctx context.Context) error { return ctx.Err() }

@@ -1,0 +1,48 @@
+// Package report holds the report model every writer and the TUI read, and
+// the writers themselves (one file each). Writers never mutate a report.
+package report
+
+import (
+	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/score"
+)
+
+// SchemaVersion changes whenever a JSON field is renamed or removed.
+const SchemaVersion = 1
+
+// Report is the outcome of one scan.
+type Report struct {
+	SchemaVersion int             `json:"schema_version"`
+	ScanID        string          `json:"scan_id"`
+	Tool          Tool            `json:"tool"`
+	StartedAt     time.Time       `json:"started_at"`
+	FinishedAt    time.Time       `json:"finished_at"`
+	Interrupted   bool            `json:"interrupted"` // cancelled before every target was done
+	Targets       []Target        `json:"targets"`
+	Findings      []check.Finding `json:"findings"`
+	Scores        score.Summary   `json:"scores"`
+}
+
+// Tool names the program that wrote the report.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Target is one thing that was scanned.
+type Target struct {
+	Name      string       `json:"name"`
+	Family    check.Family `json:"family"`
+	Completed bool         `json:"completed"`
+}
+
+// Counts tallies findings by status.
+func (r Report) Counts() map[check.Status]int {
+	c := map[check.Status]int{}
+	for _, f := range r.Findings {
+		c[f.Status]++
+	}
+	return c
+}
