@@ -1,0 +1,148 @@
+package probe
+
+import (
+	"context"
+	"crypto/sha256"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"os"
+	"time"
+
+	web "github.com/vigie-security/vigie/checks/web"
+)
+
+// maxCAFile bounds what LoadRoots reads: a CA bundle is a few hundred KB at most.
+const maxCAFile = 4 << 20
+
+// LoadRoots returns the system roots plus the PEM certificates in caFile.
+func LoadRoots(caFile string) (*x509.CertPool, error) {
+	pool, err := x509.SystemCertPool()
+	if err != nil || pool == nil {
+		pool = x509.NewCertPool()
+	}
+	if caFile == "" {
+		return pool, nil
+	}
+	f, err := os.Open(caFile)
+	if err != nil {
+		return nil, fmt.Errorf("reading CA file: %w", err)
+	}
+	defer f.Close()
+	pem, err := io.ReadAll(io.LimitReader(f, maxCAFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading CA file %s: %w", caFile, err)
+	}
+	if len(pem) > maxCAFile {
+		return nil, fmt.Errorf("CA file %s: larger than %d MB", caFile, maxCAFile>>20)
+	}
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("CA file %s: no PEM certificate found", caFile)
+	}
+	return pool, nil
+}
+
+// Handshake connects to the https URL, reads the certificate chain without
+// trusting it, then judges trust, validity and name separately so that one
+// problem does not hide another.
+func (p *Prober) Handshake(ctx context.Context, pace Pacer, httpsURL, host string) web.TLS {
+	out := web.TLS{Attempted: true}
+	u, err := url.Parse(httpsURL)
+	if err != nil {
+		out.Error = err.Error()
+		return out
+	}
+	addr := u.Host
+	if u.Port() == "" {
+		addr = net.JoinHostPort(u.Hostname(), "443")
+	}
+	if err := pace.Wait(ctx); err != nil {
+		_, out.Error = classify(err, p.opts.Timeout)
+		return out
+	}
+	hctx, cancel := context.WithTimeout(ctx, p.opts.Timeout)
+	defer cancel()
+	d := tls.Dialer{NetDialer: &net.Dialer{}, Config: &tls.Config{
+		ServerName:         u.Hostname(),
+		InsecureSkipVerify: true, // we verify below, with the reasons kept apart
+		MinVersion:         tls.VersionTLS10,
+	}}
+	conn, err := d.DialContext(hctx, "tcp", addr)
+	if err != nil {
+		_, out.Error = classify(err, p.opts.Timeout)
+		return out
+	}
+	defer conn.Close()
+	st := conn.(*tls.Conn).ConnectionState()
+	out.Version, out.Cipher = tls.VersionName(st.Version), tls.CipherSuiteName(st.CipherSuite)
+	if len(st.PeerCertificates) == 0 {
+		out.Error = "server sent no certificate"
+		return out
+	}
+	judge(&out, st.PeerCertificates, host, p.opts.Roots, p.opts.Now())
+	return out
+}
+
+// judge fills trust, name and certificate facts from a presented chain.
+func judge(out *web.TLS, chain []*x509.Certificate, host string, roots *x509.CertPool, now time.Time) {
+	leaf := chain[0]
+	out.ChainLen = len(chain)
+	out.Leaf = certOf(leaf)
+	inter := x509.NewCertPool()
+	for _, c := range chain[1:] {
+		inter.AddCert(c)
+	}
+	// Verify at a moment inside the leaf's validity so an expired certificate
+	// is reported by WEB-CERT-002, not mistaken for an untrusted one.
+	at := now
+	if at.After(leaf.NotAfter) {
+		at = leaf.NotAfter.Add(-time.Second)
+	}
+	if at.Before(leaf.NotBefore) {
+		at = leaf.NotBefore.Add(time.Second)
+	}
+	if roots == nil {
+		if sys, err := x509.SystemCertPool(); err == nil {
+			roots = sys
+		}
+	}
+	_, err := leaf.Verify(x509.VerifyOptions{Roots: roots, Intermediates: inter, CurrentTime: at})
+	out.Trusted = err == nil
+	if err != nil {
+		out.TrustErr = trustReason(err, out.Leaf.SelfSigned)
+	}
+	if err := leaf.VerifyHostname(host); err != nil {
+		out.NameErr = err.Error()
+	} else {
+		out.NameOK = true
+	}
+}
+
+func trustReason(err error, selfSigned bool) string {
+	switch e := err.(type) {
+	case x509.UnknownAuthorityError:
+		if selfSigned {
+			return "self-signed certificate"
+		}
+		return "issued by an unknown authority"
+	case x509.CertificateInvalidError:
+		return "chain invalid: " + e.Error()
+	}
+	return err.Error()
+}
+
+func certOf(c *x509.Certificate) *web.Cert {
+	sum := sha256.Sum256(c.Raw)
+	out := &web.Cert{Subject: c.Subject.String(), Issuer: c.Issuer.String(), DNSNames: c.DNSNames,
+		NotBefore: c.NotBefore, NotAfter: c.NotAfter, SHA256: hex.EncodeToString(sum[:]),
+		SelfSigned: c.Subject.String() == c.Issuer.String() &&
+			c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature) == nil}
+	for _, ip := range c.IPAddresses {
+		out.IPs = append(out.IPs, ip.String())
+	}
+	return out
+}
