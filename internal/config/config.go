@@ -1,0 +1,150 @@
+// Package config reads vigie.yaml: one section per family, strict keys and
+// types (errors name the file, line and key), ${VAR} secrets from the
+// environment that are never printed.
+package config
+
+import (
+	_ "embed"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// MaxSize bounds the config file read.
+const MaxSize = 1 << 20
+
+//go:embed example.yaml
+var Example string
+
+// Config is the whole of vigie.yaml.
+type Config struct {
+	Version   int      `yaml:"version"`
+	Lang      string   `yaml:"lang"`
+	Scan      Scan     `yaml:"scan"`
+	Output    Output   `yaml:"output"`
+	Web       Web      `yaml:"web"`
+	Password  Reserved `yaml:"password"`
+	Contracts Reserved `yaml:"contracts"`
+	Leads     Reserved `yaml:"leads"`
+	File      string   `yaml:"-"` // where it was read from
+}
+
+// Scan holds engine settings and exit thresholds.
+type Scan struct {
+	Concurrency int      `yaml:"concurrency"`
+	Rate        float64  `yaml:"rate"`
+	Timeout     Duration `yaml:"timeout"`
+	FailOn      string   `yaml:"fail_on"`
+	FailUnder   *int     `yaml:"fail_under"`
+}
+
+// Output says how and where the report is written.
+type Output struct {
+	Format string `yaml:"format"`
+	File   string `yaml:"file"`
+}
+
+// Web is the web family's section.
+type Web struct {
+	Targets      []WebTarget       `yaml:"targets"`
+	CAFile       string            `yaml:"ca_file"`
+	MaxRedirects *int              `yaml:"max_redirects"`
+	Headers      map[string]Secret `yaml:"headers"`
+}
+
+// WebTarget is a URL, or a mapping naming both sides of a site.
+type WebTarget struct {
+	Name     string `yaml:"name"`
+	URL      string `yaml:"url"`
+	HTTPURL  string `yaml:"http_url"`
+	HTTPSURL string `yaml:"https_url"`
+	Line     int    `yaml:"-"` // where it was written, for later errors
+}
+
+// Reserved is a family section this version does not read yet: it must be empty.
+type Reserved struct{}
+
+// Defaults are the values used when neither the file nor a flag sets one.
+func Defaults() Config {
+	return Config{Version: 1, Scan: Scan{Concurrency: 10, Rate: 50, Timeout: Duration(10 * time.Second)},
+		Output: Output{Format: "table"}}
+}
+
+// Load reads and validates path; getenv resolves ${VAR} references.
+func Load(path string, getenv func(string) string) (Config, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Config{}, fmt.Errorf("reading config: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return Config{}, fmt.Errorf("reading config %s: %w", path, err)
+	}
+	if len(data) > MaxSize {
+		return Config{}, fmt.Errorf("%s: larger than %d KB, is this the right file?", path, MaxSize>>10)
+	}
+	return Parse(path, data, getenv)
+}
+
+// Parse validates and decodes a config held in memory; name labels errors.
+func Parse(name string, data []byte, getenv func(string) string) (Config, error) {
+	cfg := Defaults()
+	cfg.File = name
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return Config{}, fmt.Errorf("%s: %v", name, err)
+	}
+	if len(doc.Content) == 0 {
+		return cfg, nil // an empty file sets nothing
+	}
+	root := doc.Content[0]
+	fromEnv := map[*yaml.Node]bool{}
+	if err := expandEnv(name, root, getenv, fromEnv); err != nil {
+		return Config{}, err
+	}
+	if err := validateNode(name, root, typeOf(cfg), "", fromEnv); err != nil {
+		return Config{}, err
+	}
+	if err := root.Decode(&cfg); err != nil {
+		return Config{}, fmt.Errorf("%s: %v", name, err)
+	}
+	if err := cfg.check(); err != nil {
+		return Config{}, fmt.Errorf("%s: %w", name, err)
+	}
+	return cfg, nil
+}
+
+// Duration is a time.Duration written as "10s", "1m30s".
+type Duration time.Duration
+
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	v, err := time.ParseDuration(n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: %q is not a duration (e.g. 10s, 1m)", n.Line, n.Value)
+	}
+	*d = Duration(v)
+	return nil
+}
+
+func (d Duration) MarshalYAML() (any, error) { return time.Duration(d).String(), nil }
+
+// UnmarshalYAML accepts "https://…" or {url|http_url|https_url|name}.
+func (t *WebTarget) UnmarshalYAML(n *yaml.Node) error {
+	t.Line = n.Line
+	if n.Kind == yaml.ScalarNode {
+		t.URL = n.Value
+		return nil
+	}
+	type plain WebTarget
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*t = WebTarget(p)
+	t.Line = n.Line
+	return nil
+}
