@@ -100,9 +100,10 @@ func evalCertTrust(e Evidence) check.Outcome {
 	}
 	ev := certEvidence(e)
 	if !e.TLS.Trusted {
-		ev["error"] = e.TLS.TrustErr
+		ev["error"] = e.TLS.TrustErr.EN
 		return check.Outcome{Status: check.Fail, Evidence: ev,
-			Message: check.Textf("certificate is not trusted: %s", "certificat non reconnu : %s", e.TLS.TrustErr)}
+			Message: check.Text{EN: "certificate is not trusted: " + e.TLS.TrustErr.EN,
+				FR: "certificat non reconnu : " + e.TLS.TrustErr.FR}}
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev,
 		Message: check.Textf("certificate issued by %s chains to a trusted root",
@@ -135,9 +136,10 @@ func evalCertName(e Evidence) check.Outcome {
 	ev := certEvidence(e)
 	ev["host"] = e.Host
 	if !e.TLS.NameOK {
-		ev["error"] = e.TLS.NameErr
+		ev["error"] = e.TLS.NameErr.EN
 		return check.Outcome{Status: check.Fail, Evidence: ev,
-			Message: check.Textf("certificate does not cover %s: %s", "le certificat ne couvre pas %s : %s", e.Host, e.TLS.NameErr)}
+			Message: check.Text{EN: "certificate does not cover " + e.Host + ": " + e.TLS.NameErr.EN,
+				FR: "le certificat ne couvre pas " + e.Host + " : " + e.TLS.NameErr.FR}}
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev,
 		Message: check.Textf("certificate covers %s", "le certificat couvre %s", e.Host)}

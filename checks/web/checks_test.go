@@ -29,7 +29,7 @@ func good() Evidence {
 }
 
 func down(p *Probe, kind, msg string) {
-	*p = Probe{URL: p.URL, Error: msg, ErrorKind: kind}
+	*p = Probe{URL: p.URL, Error: check.Text{EN: msg, FR: msg}, ErrorKind: kind}
 }
 
 type evalCase struct {
@@ -64,7 +64,7 @@ func runCases(t *testing.T, fn func(Evidence) check.Outcome, cases []evalCase) {
 func bothDown(e *Evidence) {
 	down(&e.HTTP, "refused", "connection refused")
 	down(&e.HTTPS, "timeout", "timed out after 5s")
-	e.TLS = TLS{Attempted: true, Error: "timed out"}
+	e.TLS = TLS{Attempted: true, Error: check.Text{EN: "timed out", FR: "délai dépassé"}}
 }
 
 func TestHTTPS(t *testing.T) {
@@ -133,13 +133,13 @@ func TestCertificates(t *testing.T) {
 		runCases(t, evalCertTrust, []evalCase{
 			{"trusted", nil, check.Pass, "trusted root"},
 			{"unknown authority", func(e *Evidence) {
-				e.TLS.Trusted, e.TLS.TrustErr = false, "x509: certificate signed by unknown authority"
+				e.TLS.Trusted, e.TLS.TrustErr = false, check.Text{EN: "issued by an unknown authority", FR: "émis par une autorité inconnue"}
 			}, check.Fail, "unknown authority"},
 			{"no https", func(e *Evidence) {
 				down(&e.HTTPS, "refused", "refused")
-				e.TLS = TLS{Attempted: true, Error: "refused"}
+				e.TLS = TLS{Attempted: true, Error: check.Text{EN: "refused", FR: "refusée"}}
 			}, check.Skipped, ""},
-			{"https ok but own handshake failed", func(e *Evidence) { e.TLS = TLS{Attempted: true, Error: "EOF"} }, check.Error, "EOF"},
+			{"https ok but own handshake failed", func(e *Evidence) { e.TLS = TLS{Attempted: true, Error: check.Text{EN: "EOF", FR: "EOF"}} }, check.Error, "EOF"},
 			{"unreachable", bothDown, check.Error, ""},
 		})
 	})
@@ -154,7 +154,9 @@ func TestCertificates(t *testing.T) {
 	t.Run("name", func(t *testing.T) {
 		runCases(t, evalCertName, []evalCase{
 			{"matches", nil, check.Pass, "covers shop.example.fr"},
-			{"mismatch", func(e *Evidence) { e.TLS.NameOK, e.TLS.NameErr = false, "valid for other.example.com" }, check.Fail, "other.example.com"},
+			{"mismatch", func(e *Evidence) {
+				e.TLS.NameOK, e.TLS.NameErr = false, check.Text{EN: "valid for other.example.com", FR: "valable pour other.example.com"}
+			}, check.Fail, "other.example.com"},
 		})
 	})
 	t.Run("expiry", func(t *testing.T) {

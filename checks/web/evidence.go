@@ -1,6 +1,10 @@
 package web
 
-import "time"
+import (
+	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
 
 // Evidence is everything collected about one web target.
 type Evidence struct {
@@ -18,8 +22,8 @@ func (e Evidence) TargetName() string { return e.Target }
 // Probe is one GET of one URL, redirects followed up to a limit.
 type Probe struct {
 	URL     string
-	Reached bool   // a response came back
-	Error   string // why not, when !Reached
+	Reached bool       // a response came back
+	Error   check.Text // why not, when !Reached
 	// ErrorKind classifies Error: refused, timeout, dns, tls, protocol, other.
 	ErrorKind string
 	Hops      []Hop // every response, first to last
@@ -53,15 +57,15 @@ func (p Probe) Header(name string) []string { return p.Headers[name] }
 // TLS is what our own handshake on the https:// side saw.
 type TLS struct {
 	Attempted bool
-	Error     string // handshake failure, when Attempted and no certificate came back
-	Version   string // e.g. "TLS 1.3"
+	Error     check.Text // handshake failure, when Attempted and no certificate came back
+	Version   string     // e.g. "TLS 1.3"
 	Cipher    string
 	Leaf      *Cert
-	ChainLen  int    // certificates presented, leaf included
-	Trusted   bool   // the chain verifies to a system root or a --ca-file root
-	TrustErr  string // why it does not
-	NameOK    bool   // the leaf is valid for Host
-	NameErr   string
+	ChainLen  int        // certificates presented, leaf included
+	Trusted   bool       // the chain verifies to a system root or a --ca-file root
+	TrustErr  check.Text // why it does not
+	NameOK    bool       // the leaf is valid for Host
+	NameErr   check.Text
 }
 
 // Cert is the part of a certificate the checks read.

@@ -31,11 +31,12 @@ func unreachable(e Evidence) (check.Outcome, bool) {
 	}
 	return check.Outcome{
 		Status: check.Error,
-		Message: check.Textf("target unreachable: http: %s; https: %s",
-			"cible injoignable : http : %s ; https : %s", e.HTTP.Error, e.HTTPS.Error),
+		Message: check.Text{
+			EN: "target unreachable: http: " + e.HTTP.Error.EN + "; https: " + e.HTTPS.Error.EN,
+			FR: "cible injoignable : http : " + e.HTTP.Error.FR + " ; https : " + e.HTTPS.Error.FR},
 		Evidence: map[string]any{
-			"http_url": e.HTTP.URL, "http_error": e.HTTP.Error, "http_error_kind": e.HTTP.ErrorKind,
-			"https_url": e.HTTPS.URL, "https_error": e.HTTPS.Error, "https_error_kind": e.HTTPS.ErrorKind,
+			"http_url": e.HTTP.URL, "http_error": e.HTTP.Error.EN, "http_error_kind": e.HTTP.ErrorKind,
+			"https_url": e.HTTPS.URL, "https_error": e.HTTPS.Error.EN, "https_error_kind": e.HTTPS.ErrorKind,
 		},
 	}, true
 }
@@ -47,9 +48,9 @@ func evalHTTPS(e Evidence) check.Outcome {
 	p := e.HTTPS
 	if !p.Reached {
 		return check.Outcome{Status: check.Fail,
-			Message: check.Textf("HTTPS is not available on %s: %s",
-				"HTTPS n'est pas disponible sur %s : %s", p.URL, p.Error),
-			Evidence: map[string]any{"url": p.URL, "error": p.Error, "error_kind": p.ErrorKind}}
+			Message: check.Text{EN: "HTTPS is not available on " + p.URL + ": " + p.Error.EN,
+				FR: "HTTPS n'est pas disponible sur " + p.URL + " : " + p.Error.FR},
+			Evidence: map[string]any{"url": p.URL, "error": p.Error.EN, "error_kind": p.ErrorKind}}
 	}
 	ev := map[string]any{"url": p.URL, "final_url": p.FinalURL(), "status_code": p.StatusCode}
 	if e.TLS.Version != "" {

@@ -30,9 +30,9 @@ func evalRedirect(e Evidence) check.Outcome {
 	p := e.HTTP
 	if !p.Reached {
 		return check.Outcome{Status: check.Pass,
-			Message: check.Textf("no plain-HTTP listener (%s): nothing is served in clear",
-				"pas de service HTTP en clair (%s) : rien n'est servi en clair", p.Error),
-			Evidence: map[string]any{"url": p.URL, "error": p.Error, "error_kind": p.ErrorKind}}
+			Message: check.Text{EN: "no plain-HTTP listener (" + p.Error.EN + "): nothing is served in clear",
+				FR: "pas de service HTTP en clair (" + p.Error.FR + ") : rien n'est servi en clair"},
+			Evidence: map[string]any{"url": p.URL, "error": p.Error.EN, "error_kind": p.ErrorKind}}
 	}
 	ev := map[string]any{"url": p.URL, "chain": chainEvidence(p.Hops), "final_url": p.FinalURL()}
 	first := p.Hops[0]

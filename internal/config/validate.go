@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/report"
 )
 
 var (
@@ -213,8 +214,8 @@ func expandEnv(file string, n *yaml.Node, getenv func(string) string, fromEnv ma
 	return nil
 }
 
-// Formats lists the report formats the config and flags accept.
-var Formats = []string{"table", "json"}
+// Formats lists the report formats the config accepts: the writers' own list.
+var Formats = report.Formats
 
 func (c Config) check() error {
 	if c.Version != 1 {

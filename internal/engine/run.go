@@ -93,11 +93,15 @@ func (e *Engine) Run(ctx context.Context, units []Unit, emit func(Event)) (repor
 	}
 
 	meta := map[string]check.Meta{}
+	rep.Targets, rep.Findings, rep.Checks = []report.Target{}, []check.Finding{}, []check.Meta{}
 	for i, u := range units {
 		rep.Targets = append(rep.Targets, report.Target{Name: u.Target, Family: u.Family, Completed: completed[i]})
 		rep.Findings = append(rep.Findings, byUnit[i]...)
 		for _, c := range u.Checks {
-			meta[c.Meta().ID] = c.Meta()
+			if _, dup := meta[c.Meta().ID]; !dup {
+				meta[c.Meta().ID] = c.Meta()
+				rep.Checks = append(rep.Checks, c.Meta())
+			}
 		}
 	}
 	rep.Interrupted = done < len(units)

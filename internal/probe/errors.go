@@ -3,10 +3,11 @@ package probe
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // Kinds of failure a probe reports, so checks and people can tell them apart.
@@ -19,8 +20,9 @@ const (
 	KindOther    = "other"
 )
 
-// classify turns a client error into a kind and a readable reason.
-func classify(err error, timeout time.Duration) (kind, reason string) {
+// classify turns a client error into a kind and a readable reason in both
+// languages; low-level details stay in English, as the OS and TLS stack say them.
+func classify(err error, timeout time.Duration) (kind string, reason check.Text) {
 	msg := err.Error()
 	var ue *url.Error
 	if errors.As(err, &ue) {
@@ -29,29 +31,29 @@ func classify(err error, timeout time.Duration) (kind, reason string) {
 	low := strings.ToLower(msg)
 	switch {
 	case errors.Is(err, context.DeadlineExceeded) || strings.Contains(low, "timeout") || strings.Contains(low, "deadline exceeded"):
-		return KindTimeout, fmt.Sprintf("no answer within %s", timeout)
+		return KindTimeout, check.Textf("no answer within %s", "pas de réponse en %s", timeout)
 	case errors.Is(err, context.Canceled):
-		return KindOther, "cancelled"
+		return KindOther, check.Text{EN: "cancelled", FR: "annulé"}
 	case strings.Contains(low, "connection refused"):
-		return KindRefused, "connection refused"
+		return KindRefused, check.Text{EN: "connection refused", FR: "connexion refusée"}
 	case strings.Contains(low, "no such host") || strings.Contains(low, "could not resolve") || strings.Contains(low, "no address found"):
-		return KindDNS, "host name does not resolve"
+		return KindDNS, check.Text{EN: "host name does not resolve", FR: "le nom d'hôte ne se résout pas"}
 	case strings.Contains(low, "tls") || strings.Contains(low, "x509") || strings.Contains(low, "handshake"):
-		return KindTLS, "TLS handshake failed: " + shorten(msg)
+		return KindTLS, check.Textf("TLS handshake failed: %s", "échec de la négociation TLS : %s", shorten(msg))
 	case strings.Contains(low, "eof") || strings.Contains(low, "reset by peer") || strings.Contains(low, "malformed") ||
 		strings.Contains(low, "closed network connection") || strings.Contains(low, "broken pipe"):
-		return KindProtocol, "connection closed or garbled: " + shorten(msg)
+		return KindProtocol, check.Textf("connection closed or garbled: %s", "connexion fermée ou illisible : %s", shorten(msg))
 	}
-	return KindOther, shorten(msg)
+	return KindOther, check.Text{EN: shorten(msg), FR: shorten(msg)}
 }
 
 // transient errors are worth one more try: under load the client closes
 // some of its own connections and the request comes back empty.
-func transient(kind, reason string) bool {
+func transient(kind string, reason check.Text) bool {
 	if kind != KindProtocol {
 		return false
 	}
-	r := strings.ToLower(reason)
+	r := strings.ToLower(reason.EN)
 	return strings.Contains(r, "eof") || strings.Contains(r, "reset") || strings.Contains(r, "closed network connection")
 }
 

@@ -131,10 +131,10 @@ func TestCertificateProblemsAreSeparated(t *testing.T) {
 			s := tlsServer(t, tc.ca, tc.names, tc.nb, tc.na, ok)
 			p := newProber(t, func(o *probe.Options) { o.Roots = ca.Pool() })
 			got := p.Handshake(context.Background(), noPace{}, s.URL, "127.0.0.1")
-			if got.Error != "" || got.Leaf == nil {
+			if got.Error.EN != "" || got.Leaf == nil {
 				t.Fatalf("handshake failed: %+v", got)
 			}
-			if got.Trusted != tc.trusted || got.NameOK != tc.nameOK || !strings.Contains(got.TrustErr, tc.trustErr) {
+			if got.Trusted != tc.trusted || got.NameOK != tc.nameOK || !strings.Contains(got.TrustErr.EN, tc.trustErr) {
 				t.Errorf("trusted=%v (%q) nameOK=%v (%q)", got.Trusted, got.TrustErr, got.NameOK, got.NameErr)
 			}
 			if expired := now.After(got.Leaf.NotAfter); expired != tc.expired {
@@ -146,7 +146,7 @@ func TestCertificateProblemsAreSeparated(t *testing.T) {
 		s := tlsServer(t, ca, []string{"127.0.0.1"}, now.AddDate(0, -1, 0), now.AddDate(0, 1, 0), ok)
 		p := newProber(t, nil) // system roots only: our CA is unknown
 		got := p.Handshake(context.Background(), noPace{}, s.URL, "127.0.0.1")
-		if got.Trusted || !strings.Contains(got.TrustErr, "unknown authority") {
+		if got.Trusted || !strings.Contains(got.TrustErr.EN, "unknown authority") {
 			t.Errorf("trusted=%v %q", got.Trusted, got.TrustErr)
 		}
 	})
@@ -204,7 +204,7 @@ func TestHostileAndBrokenServers(t *testing.T) {
 	t.Run("TLS garbage", func(t *testing.T) {
 		got := p.Get(ctx, noPace{}, "https://"+garbage+"/")
 		hs := p.Handshake(ctx, noPace{}, "https://"+garbage+"/", "127.0.0.1")
-		if got.Reached || got.Error == "" || hs.Error == "" || hs.Leaf != nil {
+		if got.Reached || got.Error.EN == "" || hs.Error.EN == "" || hs.Leaf != nil {
 			t.Errorf("get %+v handshake %+v", got, hs)
 		}
 	})
@@ -212,7 +212,7 @@ func TestHostileAndBrokenServers(t *testing.T) {
 		start := time.Now()
 		got := p.Get(ctx, noPace{}, "http://"+silent+"/")
 		hs := p.Handshake(ctx, noPace{}, "https://"+silent+"/", "127.0.0.1")
-		if got.Reached || got.ErrorKind != probe.KindTimeout || !strings.Contains(got.Error, "300ms") || hs.Error == "" {
+		if got.Reached || got.ErrorKind != probe.KindTimeout || !strings.Contains(got.Error.EN, "300ms") || got.Error.FR == "" || hs.Error.EN == "" {
 			t.Errorf("get %+v handshake %+v", got, hs)
 		}
 		if time.Since(start) > 4*time.Second {

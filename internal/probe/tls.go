@@ -11,9 +11,11 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"strings"
 	"time"
 
 	web "github.com/vigie-security/vigie/checks/web"
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // maxCAFile bounds what LoadRoots reads: a CA bundle is a few hundred KB at most.
@@ -53,7 +55,7 @@ func (p *Prober) Handshake(ctx context.Context, pace Pacer, httpsURL, host strin
 	out := web.TLS{Attempted: true}
 	u, err := url.Parse(httpsURL)
 	if err != nil {
-		out.Error = err.Error()
+		out.Error = check.Text{EN: err.Error(), FR: err.Error()}
 		return out
 	}
 	addr := u.Host
@@ -80,7 +82,7 @@ func (p *Prober) Handshake(ctx context.Context, pace Pacer, httpsURL, host strin
 	st := conn.(*tls.Conn).ConnectionState()
 	out.Version, out.Cipher = tls.VersionName(st.Version), tls.CipherSuiteName(st.CipherSuite)
 	if len(st.PeerCertificates) == 0 {
-		out.Error = "server sent no certificate"
+		out.Error = check.Text{EN: "server sent no certificate", FR: "le serveur n'a envoyé aucun certificat"}
 		return out
 	}
 	judge(&out, st.PeerCertificates, host, p.opts.Roots, p.opts.Now())
@@ -116,23 +118,27 @@ func judge(out *web.TLS, chain []*x509.Certificate, host string, roots *x509.Cer
 		out.TrustErr = trustReason(err, out.Leaf.SelfSigned)
 	}
 	if err := leaf.VerifyHostname(host); err != nil {
-		out.NameErr = err.Error()
+		names := append(append([]string{}, out.Leaf.DNSNames...), out.Leaf.IPs...)
+		out.NameErr = check.Textf("it is valid for %s", "il est valable pour %s", strings.Join(names, ", "))
+		if len(names) == 0 {
+			out.NameErr = check.Text{EN: "it names no host (no subject alternative name)", FR: "il ne nomme aucun hôte (aucun nom alternatif)"}
+		}
 	} else {
 		out.NameOK = true
 	}
 }
 
-func trustReason(err error, selfSigned bool) string {
+func trustReason(err error, selfSigned bool) check.Text {
 	switch e := err.(type) {
 	case x509.UnknownAuthorityError:
 		if selfSigned {
-			return "self-signed certificate"
+			return check.Text{EN: "self-signed certificate", FR: "certificat auto-signé"}
 		}
-		return "issued by an unknown authority"
+		return check.Text{EN: "issued by an unknown authority", FR: "émis par une autorité inconnue"}
 	case x509.CertificateInvalidError:
-		return "chain invalid: " + e.Error()
+		return check.Textf("chain invalid: %s", "chaîne invalide : %s", e.Error())
 	}
-	return err.Error()
+	return check.Text{EN: err.Error(), FR: err.Error()}
 }
 
 func certOf(c *x509.Certificate) *web.Cert {

@@ -22,6 +22,7 @@ type Report struct {
 	Interrupted   bool            `json:"interrupted"` // cancelled before every target was done
 	Targets       []Target        `json:"targets"`
 	Findings      []check.Finding `json:"findings"`
+	Checks        []check.Meta    `json:"checks"` // metadata of every check that ran, for readers of the report
 	Scores        score.Summary   `json:"scores"`
 }
 
@@ -36,6 +37,16 @@ type Target struct {
 	Name      string       `json:"name"`
 	Family    check.Family `json:"family"`
 	Completed bool         `json:"completed"`
+}
+
+// Meta returns the metadata of a check that ran.
+func (r Report) Meta(id string) (check.Meta, bool) {
+	for _, m := range r.Checks {
+		if m.ID == id {
+			return m, true
+		}
+	}
+	return check.Meta{}, false
 }
 
 // Counts tallies findings by status.

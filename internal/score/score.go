@@ -138,6 +138,7 @@ func Compute(findings []check.Finding, meta Lookup) Summary {
 func target(fs []check.Finding, meta Lookup) Result {
 	var r Result
 	var total, kept float64
+	var capSeverity check.Severity
 	for _, f := range fs {
 		c, counted := Credit[f.Status]
 		if !counted {
@@ -150,8 +151,11 @@ func target(fs []check.Finding, meta Lookup) Result {
 		kept += w * c
 		if f.Status == check.Fail {
 			if m, ok := meta(f.CheckID); ok && m.CapOnFail != "" {
-				if r.Cap == nil || m.CapOnFail.Rank() > r.Cap.Grade.Rank() {
+				// The lowest cap wins; on a tie, the more severe check names it.
+				if r.Cap == nil || m.CapOnFail.Rank() > r.Cap.Grade.Rank() ||
+					(m.CapOnFail == r.Cap.Grade && f.Severity > capSeverity) {
 					r.Cap = &Cap{Grade: m.CapOnFail, CheckID: f.CheckID}
+					capSeverity = f.Severity
 				}
 			}
 		}

@@ -11,6 +11,7 @@ var metas = map[string]check.Meta{
 	"WEB-B-001": {ID: "WEB-B-001", Severity: check.High},
 	"WEB-C-001": {ID: "WEB-C-001", Severity: check.Medium},
 	"WEB-D-001": {ID: "WEB-D-001", Severity: check.Critical, CapOnFail: "F"},
+	"WEB-E-001": {ID: "WEB-E-001", Severity: check.High, CapOnFail: "F"},
 }
 
 func lookup(id string) (check.Meta, bool) { m, ok := metas[id]; return m, ok }
@@ -26,6 +27,7 @@ func TestTargetScores(t *testing.T) {
 		score    int
 		grade    check.Grade
 		cap      check.Grade
+		capBy    string
 		scored   bool
 		deducted map[string]float64
 		excluded int
@@ -55,6 +57,8 @@ func TestTargetScores(t *testing.T) {
 			score: 100, grade: "A+", scored: true, excluded: 2},
 		{name: "waived cap does not apply", findings: []check.Finding{f("t", "WEB-D-001", check.Waived), f("t", "WEB-B-001", check.Pass)},
 			score: 100, grade: "A+", scored: true, excluded: 1},
+		{name: "tie names the more severe check", findings: []check.Finding{f("t", "WEB-E-001", check.Fail), f("t", "WEB-D-001", check.Fail)},
+			score: 0, grade: "F", cap: "F", capBy: "WEB-D-001", scored: true},
 		{name: "nothing counted", findings: []check.Finding{f("t", "WEB-A-001", check.Skipped)}, scored: false, excluded: 1},
 	}
 	for _, tc := range cases {
@@ -73,6 +77,9 @@ func TestTargetScores(t *testing.T) {
 			}
 			if gotCap != tc.cap {
 				t.Errorf("cap = %q, want %q", gotCap, tc.cap)
+			}
+			if tc.capBy != "" && r.Cap.CheckID != tc.capBy {
+				t.Errorf("cap named by %s, want %s", r.Cap.CheckID, tc.capBy)
 			}
 			for id, pts := range tc.deducted {
 				found := false

@@ -1,0 +1,154 @@
+package report
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/score"
+)
+
+// Table writes the report for a person at a terminal: one block per target,
+// the points each finding cost, the scores, and how to fix what failed.
+type Table struct{ Options }
+
+const (
+	colStatus = 7
+	colSev    = 9
+	colID     = 14
+	colPoints = 6
+	indent    = 2
+)
+
+func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
+	w := bufio.NewWriter(out)
+	width := t.Width
+	if width <= 0 {
+		width = 100
+	}
+	l := t.Lang
+	p := printer{w: w, width: width, color: t.Color}
+
+	p.line(fmt.Sprintf("vigie %s · %s %s · %s", r.Tool.Version, tr(l, "scan", "scan"), short(r.ScanID),
+		r.StartedAt.UTC().Format("2006-01-02 15:04 MST")))
+	if r.Interrupted {
+		p.line(p.paint(red, tr(l, "Scan interrupted: the report holds only the targets that finished.",
+			"Scan interrompu : le rapport ne contient que les cibles terminées.")))
+	}
+	scores := map[string]score.Target{}
+	for _, s := range r.Scores.Targets {
+		scores[string(s.Family)+"\x00"+s.Target] = s
+	}
+	byTarget := map[string][]check.Finding{}
+	for _, f := range r.Findings {
+		k := string(f.Family) + "\x00" + f.Target
+		byTarget[k] = append(byTarget[k], f)
+	}
+	msgCol := indent + colStatus + 1 + colSev + 1 + colID + 1 + colPoints + 2
+	for _, tg := range r.Targets {
+		k := string(tg.Family) + "\x00" + tg.Name
+		p.line("")
+		s, scored := scores[k]
+		head := fmt.Sprintf("%s  [%s]", tg.Name, tg.Family)
+		grade := tr(l, "not finished", "non terminé")
+		if scored {
+			grade = resultLabel(l, s.Result)
+		}
+		p.line(p.paint(bold, fit(head, width-utf8.RuneCountInString(grade)-2)) + "  " + p.gradeColor(s.Grade, grade))
+		points := map[string]float64{}
+		for _, d := range s.Deductions {
+			points[d.CheckID] = d.Points
+		}
+		for _, f := range byTarget[k] {
+			pts := ""
+			if v, ok := points[f.CheckID]; ok {
+				pts = fmt.Sprintf("-%.1f", v)
+			}
+			left := strings.Repeat(" ", indent) +
+				p.paint(statusColor(f.Status), pad(f.Status.Label(l), colStatus)) + " " +
+				pad(f.Severity.Label(l), colSev) + " " + pad(f.CheckID, colID) + " " + padLeft(pts, colPoints) + "  "
+			p.wrapped(left, msgCol, f.Message.In(l))
+		}
+		if scored && s.Cap != nil {
+			p.line(strings.Repeat(" ", indent) + p.paint(yellow, fmt.Sprintf(tr(l, "Grade capped at %s by %s.", "Note plafonnée à %s par %s."), s.Cap.Grade, s.Cap.CheckID)))
+		}
+	}
+
+	p.line("")
+	p.line(p.paint(bold, tr(l, "SCORES", "SCORES")))
+	for _, f := range r.Scores.Families {
+		p.line(fmt.Sprintf("  %-10s %s%s", f.Family, p.gradeColor(f.Grade, resultLabel(l, f.Result)), capNote(l, f.Cap)))
+	}
+	p.line(fmt.Sprintf("  %-10s %s%s", tr(l, "overall", "global"), p.gradeColor(r.Scores.Overall.Grade, resultLabel(l, r.Scores.Overall)), capNote(l, r.Scores.Overall.Cap)))
+
+	p.fixes(l, r)
+
+	c := r.Counts()
+	var parts []string
+	for _, st := range check.Statuses {
+		if c[st] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", st.Label(l), c[st]))
+		}
+	}
+	p.line("")
+	p.line(fmt.Sprintf(tr(l, "%d targets · %s", "%d cibles · %s"), len(r.Targets), strings.Join(parts, " · ")))
+	return w.Flush()
+}
+
+// fixes lists, once per failing check, what to do about it.
+func (p *printer) fixes(l check.Lang, r Report) {
+	seen := map[string]bool{}
+	var ids []string
+	for _, f := range r.Findings {
+		if (f.Status == check.Fail || f.Status == check.Warn) && !seen[f.CheckID] {
+			seen[f.CheckID] = true
+			ids = append(ids, f.CheckID)
+		}
+	}
+	if len(ids) == 0 {
+		return
+	}
+	p.line("")
+	p.line(p.paint(bold, tr(l, "HOW TO FIX", "COMMENT CORRIGER")))
+	for _, id := range ids {
+		m, ok := r.Meta(id)
+		if !ok {
+			continue
+		}
+		p.wrapped("  "+pad(id, colID)+" ", indent+colID+1, m.Title.In(l))
+		p.wrapped(strings.Repeat(" ", indent+colID+1), indent+colID+1, m.Remediation.In(l))
+		if len(m.References) > 0 {
+			p.wrapped(strings.Repeat(" ", indent+colID+1), indent+colID+1, "↳ "+m.References[0].Source+": "+m.References[0].URL)
+		}
+	}
+}
+
+func resultLabel(l check.Lang, r score.Result) string {
+	if !r.Scored {
+		return tr(l, "no score", "pas de note")
+	}
+	return fmt.Sprintf("%3d/100  %s", r.Score, r.Grade)
+}
+
+func capNote(l check.Lang, c *score.Cap) string {
+	if c == nil {
+		return ""
+	}
+	if c.Target != "" {
+		return fmt.Sprintf(tr(l, "  (capped at %s by %s on %s)", "  (plafonné à %s par %s sur %s)"), c.Grade, c.CheckID, c.Target)
+	}
+	return fmt.Sprintf(tr(l, "  (capped at %s by %s)", "  (plafonné à %s par %s)"), c.Grade, c.CheckID)
+}
+
+func tr(l check.Lang, en, fr string) string { return check.Text{EN: en, FR: fr}.In(l) }
+
+func short(id string) string {
+	if len(id) > 8 {
+		return id[:8]
+	}
+	return id
+}
