@@ -1,0 +1,152 @@
+// Package scan turns a configuration into a plan of units and runs it: the
+// one path the CLI, the demo and the TUI share.
+package scan
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/vigie-security/vigie/checks/web"
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/config"
+	"github.com/vigie-security/vigie/internal/engine"
+	"github.com/vigie-security/vigie/internal/probe"
+	"github.com/vigie-security/vigie/internal/report"
+)
+
+// Plan is everything a scan needs, resolved and validated.
+type Plan struct {
+	Web    []probe.Target
+	Probe  probe.Options
+	Engine []engine.Option
+}
+
+// FromConfig resolves cfg (already merged with flags) into a plan. Targets
+// come from the config file, then extra (from --target) in order.
+func FromConfig(cfg config.Config, extra []string) (Plan, error) {
+	p := Plan{Probe: probe.DefaultOptions()}
+	timeout := time.Duration(cfg.Scan.Timeout)
+	p.Probe.Timeout = timeout
+	if cfg.Web.MaxRedirects != nil {
+		p.Probe.MaxRedirects = *cfg.Web.MaxRedirects
+	}
+	if len(cfg.Web.Headers) > 0 {
+		p.Probe.Headers = map[string]string{}
+		for k, v := range cfg.Web.Headers {
+			p.Probe.Headers[k] = v.Value()
+		}
+	}
+	roots, err := probe.LoadRoots(cfg.Web.CAFile)
+	if err != nil {
+		return Plan{}, err
+	}
+	p.Probe.Roots = roots
+	seen := map[string]bool{}
+	add := func(t probe.Target) {
+		if key := check.NormalizeTarget(t.HTTPSURL) + " " + check.NormalizeTarget(t.HTTPURL); !seen[key] {
+			seen[key] = true
+			p.Web = append(p.Web, t)
+		}
+	}
+	for i, ct := range cfg.Web.Targets {
+		var t probe.Target
+		var err error
+		if ct.URL != "" {
+			t, err = probe.ParseTarget(ct.URL)
+			if ct.Name != "" {
+				t.Name = ct.Name
+			}
+		} else {
+			t, err = probe.ExplicitTarget(ct.Name, ct.HTTPURL, ct.HTTPSURL)
+		}
+		if err != nil {
+			return Plan{}, fmt.Errorf("%s:%d: web.targets[%d]: %w", cfg.File, ct.Line, i, err)
+		}
+		add(t)
+	}
+	for _, raw := range extra {
+		t, err := probe.ParseTarget(raw)
+		if err != nil {
+			return Plan{}, err
+		}
+		add(t)
+	}
+	// A unit runs its three requests in parallel, each bounded by the request
+	// timeout; the unit's own bound leaves room for retries.
+	p.Engine = []engine.Option{
+		engine.WithConcurrency(cfg.Scan.Concurrency),
+		engine.WithRate(cfg.Scan.Rate),
+		engine.WithTimeout(3*timeout + time.Second),
+	}
+	return p, nil
+}
+
+// Run probes every target of the plan and returns the report; see engine.Run
+// for what happens on cancellation.
+func (p Plan) Run(ctx context.Context, emit func(engine.Event), extra ...engine.Option) (report.Report, error) {
+	eng, err := engine.New(append(append([]engine.Option{}, p.Engine...), extra...)...)
+	if err != nil {
+		return report.Report{}, err
+	}
+	if len(p.Web) == 0 {
+		return report.Report{}, engine.ErrNoTargets
+	}
+	pr, err := probe.New(p.Probe)
+	if err != nil {
+		return report.Report{}, err
+	}
+	defer pr.Close()
+	units := make([]engine.Unit, 0, len(p.Web))
+	checks := web.Checks()
+	for _, t := range p.Web {
+		units = append(units, engine.Unit{Family: check.FamilyWeb, Target: t.Name, Checks: checks,
+			Collect: func(ctx context.Context, pace engine.Pacer) (any, error) {
+				return pr.Collect(ctx, pace, t), nil
+			}})
+	}
+	return eng.Run(ctx, units, emit)
+}
+
+// maxTargetsFile bounds a --targets-file.
+const maxTargetsFile = 4 << 20
+
+// ReadTargetsFile reads one target per line; blank lines and # comments are skipped.
+func ReadTargetsFile(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading targets: %w", err)
+	}
+	defer f.Close()
+	return readTargets(path, io.LimitReader(f, maxTargetsFile+1))
+}
+
+func readTargets(name string, r io.Reader) ([]string, error) {
+	var out []string
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 64<<10)
+	read, line := 0, 0
+	for sc.Scan() {
+		line++
+		read += len(sc.Bytes()) + 1
+		if read > maxTargetsFile {
+			return nil, fmt.Errorf("%s: larger than %d MB", name, maxTargetsFile>>20)
+		}
+		s := strings.TrimSpace(sc.Text())
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		if _, err := probe.ParseTarget(s); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+		out = append(out, s)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s:%d: %w", name, line+1, err)
+	}
+	return out, nil
+}

@@ -1,0 +1,136 @@
+package scan
+
+import (
+	"context"
+	"crypto/tls"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/config"
+	"github.com/vigie-security/vigie/internal/pki"
+	"github.com/vigie-security/vigie/internal/probe"
+)
+
+func TestFromConfigErrorsNameTheLine(t *testing.T) {
+	cfg, err := config.Parse("vigie.yaml", []byte("web:\n  targets:\n    - ok.example.fr\n    - ftp://bad.example.fr\n"), os.Getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = FromConfig(cfg, nil)
+	if err == nil || !strings.Contains(err.Error(), "vigie.yaml:4: web.targets[1]") || !strings.Contains(err.Error(), "scheme") {
+		t.Fatalf("error = %v", err)
+	}
+	cfg.Web.CAFile = "/no/such/ca.pem"
+	if _, err := FromConfig(cfg, nil); err == nil || !strings.Contains(err.Error(), "/no/such/ca.pem") {
+		t.Fatalf("CA error = %v", err)
+	}
+}
+
+func TestFromConfigMergesAndDedupes(t *testing.T) {
+	cfg, err := config.Parse("vigie.yaml", []byte("web:\n  targets: [shop.example.fr]\n"), os.Getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := FromConfig(cfg, []string{"https://SHOP.example.fr:443/", "other.example.fr"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Web) != 2 || p.Web[1].Host != "other.example.fr" {
+		t.Fatalf("targets = %+v", p.Web)
+	}
+}
+
+func TestReadTargets(t *testing.T) {
+	got, err := readTargets("t.txt", strings.NewReader("# sites\nshop.example.fr\n\n  https://a.example.fr  \n"))
+	if err != nil || len(got) != 2 || got[1] != "https://a.example.fr" {
+		t.Fatalf("got %v, %v", got, err)
+	}
+	_, err = readTargets("t.txt", strings.NewReader("ok.fr\nhttps://u:p@x.fr\n"))
+	if err == nil || !strings.Contains(err.Error(), "t.txt:2:") {
+		t.Fatalf("error = %v", err)
+	}
+	if _, err := ReadTargetsFile(filepath.Join(t.TempDir(), "none.txt")); err == nil || !strings.Contains(err.Error(), "none.txt") {
+		t.Fatalf("missing file error = %v", err)
+	}
+}
+
+// TestNoTargetIsDropped probes 2,000 loopback targets with 50 at a time and
+// requires an answer for every one: the engine counts what comes back, and
+// the prober retries connections the client closed under load.
+func TestNoTargetIsDropped(t *testing.T) {
+	if testing.Short() {
+		t.Skip("2,000 loopback targets")
+	}
+	ca, err := pki.NewCA("load CA", time.Now().AddDate(-1, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := pki.Issue(ca, []string{"127.0.0.1"}, time.Now().AddDate(0, -1, 0), time.Now().AddDate(1, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hits atomic.Int64
+	secure := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Header().Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+	}))
+	secure.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
+	secure.StartTLS()
+	defer secure.Close()
+	plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, secure.URL+r.URL.Path, http.StatusMovedPermanently)
+	}))
+	defer plain.Close()
+
+	const n = 2000
+	p := Plan{Probe: probe.DefaultOptions()}
+	p.Probe.Roots = ca.Pool()
+	p.Probe.Timeout = 20 * time.Second
+	for i := range n {
+		tg, err := probe.ExplicitTarget(fmt.Sprintf("site-%04d", i), fmt.Sprintf("%s/%d", plain.URL, i), fmt.Sprintf("%s/%d", secure.URL, i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Web = append(p.Web, tg)
+	}
+	cfg := config.Defaults()
+	cfg.Scan.Concurrency = 50
+	cfg.Scan.Rate = 0
+	cfg.Scan.Timeout = config.Duration(20 * time.Second)
+	base, err := FromConfig(cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Engine = base.Engine
+	rep, err := p.Run(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	completed := 0
+	for _, tg := range rep.Targets {
+		if tg.Completed {
+			completed++
+		}
+	}
+	bad := 0
+	for _, f := range rep.Findings {
+		if f.Status != check.Pass {
+			if bad < 5 {
+				t.Errorf("%s %s %s: %s", f.Target, f.CheckID, f.Status, f.Message.EN)
+			}
+			bad++
+		}
+	}
+	if completed != n || len(rep.Findings) != n*8 || bad > 0 {
+		t.Fatalf("completed %d/%d, findings %d, not passing %d", completed, n, len(rep.Findings), bad)
+	}
+	t.Logf("%d targets, %d HTTPS requests served", n, hits.Load())
+}
