@@ -1,0 +1,164 @@
+// Package demo runs vigie's demo lab: a few HTTP/HTTPS sites on loopback,
+// each with known flaws, served by this process from a CA made at start.
+// It needs no network and no files.
+package demo
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/vigie-security/vigie/internal/config"
+	"github.com/vigie-security/vigie/internal/engine"
+	"github.com/vigie-security/vigie/internal/pki"
+	"github.com/vigie-security/vigie/internal/probe"
+	"github.com/vigie-security/vigie/internal/scan"
+)
+
+// Lab is a set of running demo sites.
+type Lab struct {
+	CA      *pki.CA
+	Targets []probe.Target
+	servers []*http.Server
+}
+
+// Site names, in the order they are scanned.
+const (
+	SiteCorrect    = "demo/correct"
+	SiteLoginHTTP  = "demo/login-over-http"
+	SiteNoRedirect = "demo/no-redirect"
+	SiteExpired    = "demo/expired-certificate"
+)
+
+const loginPage = `<!doctype html><html lang="fr"><head><title>Espace client</title></head><body>
+<h1>Connexion</h1><form method="post" action="/login">
+<label>E-mail <input type="email" name="email"></label>
+<label>Mot de passe <input type="password" name="password"></label>
+<button>Se connecter</button></form></body></html>`
+
+const homePage = `<!doctype html><html><head><title>Demande de devis</title></head><body><h1>Bienvenue</h1></body></html>`
+
+// Start brings the sites up on 127.0.0.1; Close takes them down.
+func Start(now time.Time) (*Lab, error) {
+	ca, err := pki.NewCA("vigie demo CA", now.AddDate(-1, 0, 0))
+	if err != nil {
+		return nil, err
+	}
+	l := &Lab{CA: ca}
+	valid, err := pki.Issue(ca, []string{"127.0.0.1", "localhost"}, now.AddDate(0, -1, 0), now.AddDate(0, 0, 89))
+	if err != nil {
+		return nil, err
+	}
+	expired, err := pki.Issue(ca, []string{"127.0.0.1", "localhost"}, now.AddDate(0, -13, 0), now.AddDate(0, 0, -10))
+	if err != nil {
+		return nil, err
+	}
+	hsts := func(v string, body string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			if v != "" {
+				w.Header().Set("Strict-Transport-Security", v)
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, body)
+		}
+	}
+	page := func(body string) http.HandlerFunc { return hsts("", body) }
+
+	steps := []struct {
+		name   string
+		plain  func(httpsURL string) http.Handler // nil: nothing listens on HTTP
+		secure http.Handler                       // nil: nothing listens on HTTPS
+		cert   tls.Certificate
+	}{
+		{SiteCorrect, redirectTo, hsts("max-age=63072000; includeSubDomains", homePage), valid},
+		{SiteLoginHTTP, func(string) http.Handler { return page(loginPage) }, nil, tls.Certificate{}},
+		{SiteNoRedirect, func(string) http.Handler { return page(homePage) }, hsts("max-age=86400", homePage), valid},
+		{SiteExpired, redirectTo, hsts("max-age=63072000; includeSubDomains", homePage), expired},
+	}
+	for _, s := range steps {
+		httpsURL, err := l.serve(s.secure, &s.cert)
+		if err != nil {
+			l.Close()
+			return nil, fmt.Errorf("starting demo site %s: %w", s.name, err)
+		}
+		httpURL, err := l.serve(s.plain(httpsURL), nil)
+		if err != nil {
+			l.Close()
+			return nil, fmt.Errorf("starting demo site %s: %w", s.name, err)
+		}
+		t, err := probe.ExplicitTarget(s.name, httpURL, httpsURL)
+		if err != nil {
+			l.Close()
+			return nil, err
+		}
+		l.Targets = append(l.Targets, t)
+	}
+	return l, nil
+}
+
+// redirectTo answers every plain-HTTP request with a 301 to the HTTPS side.
+func redirectTo(httpsURL string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, httpsURL+r.URL.Path[1:], http.StatusMovedPermanently)
+	})
+}
+
+// serve starts h on a loopback port (over TLS when cert is given) and returns
+// its base URL. With h nil it reserves a port where nothing listens.
+func (l *Lab) serve(h http.Handler, cert *tls.Certificate) (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	scheme := "http"
+	if cert != nil {
+		scheme = "https"
+	}
+	base := fmt.Sprintf("%s://%s/", scheme, ln.Addr())
+	if h == nil {
+		ln.Close() // connection refused from now on
+		return base, nil
+	}
+	if cert != nil {
+		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}, MinVersion: tls.VersionTLS12})
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ErrorLog: quietLog()}
+	l.servers = append(l.servers, srv)
+	// Serve only returns once Close shuts the server down; a site that died
+	// early would show in the scan as unreachable.
+	go func() { _ = srv.Serve(ln) }()
+	return base, nil
+}
+
+// Close stops every site.
+func (l *Lab) Close() {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	for _, s := range l.servers {
+		_ = s.Shutdown(ctx)
+	}
+}
+
+// Plan is the scan of the lab: its targets, trusting the lab's CA as a
+// --ca-file would, with bounds suited to loopback.
+func (l *Lab) Plan(now func() time.Time) scan.Plan {
+	cfg := config.Defaults()
+	cfg.Scan.Concurrency = len(l.Targets)
+	cfg.Scan.Rate = 0
+	cfg.Scan.Timeout = config.Duration(5 * time.Second)
+	p := scan.Plan{Web: l.Targets, Probe: probe.DefaultOptions()}
+	p.Probe.Timeout = time.Duration(cfg.Scan.Timeout)
+	p.Probe.Now = now
+	roots, err := x509.SystemCertPool()
+	if err != nil || roots == nil {
+		roots = x509.NewCertPool()
+	}
+	roots.AddCert(l.CA.Cert)
+	p.Probe.Roots = roots
+	p.Engine = []engine.Option{engine.WithConcurrency(cfg.Scan.Concurrency), engine.WithTimeout(3 * p.Probe.Timeout)}
+	return p
+}
