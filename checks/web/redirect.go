@@ -21,6 +21,8 @@ var metaRedirect = check.Meta{
 		FR: "Répondez à toute requête http:// par une 301 vers le même hôte en https:// (nginx : `return 301 https://$host$request_uri;`), puis activez HSTS."},
 	References: []check.Reference{refCNILDev, refCNILKGCOM, refObservatory, refRFC9110Redirect},
 	Frameworks: transportFrameworks(),
+	// Pages served in clear break the CNIL's "TLS on every page": no better than C.
+	CapOnFail: "C",
 }
 
 func evalRedirect(e Evidence) check.Outcome {

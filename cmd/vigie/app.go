@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// version is set at build time (-ldflags "-X main.version=…"); otherwise the
+// module version from go install, or "dev".
+var version = ""
+
+func toolVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// env is what a run of vigie may touch of its process.
+type env struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+// run executes vigie with args and returns the exit code.
+func run(ctx context.Context, args []string, e env) int {
+	root := newRoot(e)
+	root.SetArgs(args)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	err := root.ExecuteContext(ctx)
+	if err != nil {
+		fmt.Fprintln(e.stderr, "vigie:", err)
+	}
+	return codeOf(err)
+}
+
+func newRoot(e env) *cobra.Command {
+	root := &cobra.Command{
+		Use:               "vigie",
+		Short:             "Security and GDPR baseline scanner for lead databases and the websites that collect them",
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr("%v", err) })
+	root.AddCommand(newScanCmd(e), newDemoCmd(e), newChecksCmd(e), newInitCmd(e), newVersionCmd(e))
+	return root
+}
+
+// langOf picks the language: flag, then config, then the locale.
+func langOf(flag, fromConfig string, getenv func(string) string) (check.Lang, error) {
+	for _, v := range []string{flag, fromConfig} {
+		if v != "" {
+			l, err := check.ParseLang(v)
+			if err != nil {
+				return "", usageErr("--lang: %v", err)
+			}
+			return l, nil
+		}
+	}
+	return check.LangFromEnv(getenv), nil
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

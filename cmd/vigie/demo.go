@@ -1,0 +1,48 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vigie-security/vigie/internal/demo"
+	"github.com/vigie-security/vigie/internal/engine"
+)
+
+func newDemoCmd(e env) *cobra.Command {
+	var o outputFlags
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Scan a built-in lab of flawed sites on loopback (no network, no files)",
+		Long: `Start four small sites inside this process on 127.0.0.1 — one correct, one
+HTTP-only with a login form, one without an HTTPS redirect, one with an
+expired certificate (from a CA made at start) — scan them and print the report.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			lang, err := langOf(o.lang, "", e.getenv)
+			if err != nil {
+				return err
+			}
+			if o.format == "" {
+				o.format = "table"
+			}
+			now := time.Now()
+			lab, err := demo.Start(now)
+			if err != nil {
+				return scanErr(fmt.Errorf("starting the demo lab: %w", err))
+			}
+			defer lab.Close()
+			rep, runErr := lab.Plan(time.Now).Run(cmd.Context(), progress(e), engine.WithVersion(toolVersion()))
+			if runErr != nil && rep.ScanID == "" {
+				return scanErr(runErr)
+			}
+			if err := deliver(cmd.Context(), e, o, lang, rep); err != nil {
+				return err
+			}
+			return finish(runErr, rep, lang)
+		},
+	}
+	addOutputFlags(cmd, &o)
+	return cmd
+}

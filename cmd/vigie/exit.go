@@ -1,0 +1,52 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Exit codes, documented in the README.
+const (
+	exitOK        = 0 // scan ran, no threshold crossed
+	exitThreshold = 1 // --fail-on or --fail-under crossed
+	exitUsage     = 2 // bad flags, bad config, bad targets
+	exitScan      = 3 // the scan could not run or did not finish
+)
+
+// exitError carries an exit code up to run.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func usageErr(format string, args ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
+}
+
+func asUsage(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return err
+	}
+	return &exitError{code: exitUsage, err: err}
+}
+
+func scanErr(err error) error { return &exitError{code: exitScan, err: err} }
+
+// codeOf maps an error from a command to the process exit code.
+func codeOf(err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	return exitUsage // cobra's own errors: unknown flag, bad argument
+}

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/engine"
+	"github.com/vigie-security/vigie/internal/report"
+)
+
+// outputFlags are shared by every command that produces a report.
+type outputFlags struct {
+	format, output, lang string
+	noColor              bool
+}
+
+// deliver renders rep to --output (atomically, 0600) or to stdout.
+func deliver(ctx context.Context, e env, o outputFlags, lang check.Lang, rep report.Report) error {
+	color := o.output == "" && !o.noColor && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb" && isTerminal(e.stdout)
+	w, err := report.For(o.format, report.Options{Lang: lang, Color: color})
+	if err != nil {
+		return usageErr("--format: %v", err)
+	}
+	if o.output == "" {
+		if err := w.Write(ctx, e.stdout, rep); err != nil {
+			return scanErr(fmt.Errorf("writing the report: %w", err))
+		}
+		return nil
+	}
+	if err := report.WriteFile(ctx, o.output, w, rep); err != nil {
+		return scanErr(err)
+	}
+	o2 := rep.Scores.Overall
+	fmt.Fprintf(e.stderr, "%s %s (%d/100 %s)\n", tr(lang, "report written to", "rapport écrit dans"), o.output, o2.Score, o2.Grade)
+	return nil
+}
+
+// progress shows where the scan stands on a terminal's stderr, on one line.
+func progress(e env) func(engine.Event) {
+	if !isTerminal(e.stderr) {
+		return nil
+	}
+	return func(ev engine.Event) {
+		switch ev.Kind {
+		case engine.UnitStarted, engine.UnitDone:
+			fmt.Fprintf(e.stderr, "\r\x1b[K[%d/%d] %s", ev.Progress.Done, ev.Progress.Total, fit(ev.Progress.Target, 60))
+		case engine.ScanDone:
+			fmt.Fprint(e.stderr, "\r\x1b[K")
+		}
+	}
+}
+
+// finish turns the run's outcome into an exit error: an interrupted scan has
+// still had its report delivered.
+func finish(runErr error, rep report.Report, lang check.Lang) error {
+	if runErr == nil {
+		return nil
+	}
+	if errors.Is(runErr, context.Canceled) || rep.Interrupted {
+		done := 0
+		for _, t := range rep.Targets {
+			if t.Completed {
+				done++
+			}
+		}
+		return scanErr(fmt.Errorf(tr(lang, "scan interrupted: the report holds %d of %d targets", "scan interrompu : le rapport contient %d cibles sur %d"), done, len(rep.Targets)))
+	}
+	return scanErr(runErr)
+}
+
+func tr(l check.Lang, en, fr string) string { return check.Text{EN: en, FR: fr}.In(l) }
+
+func fit(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/config"
+	"github.com/vigie-security/vigie/internal/engine"
+	"github.com/vigie-security/vigie/internal/report"
+	"github.com/vigie-security/vigie/internal/scan"
+)
+
+type scanFlags struct {
+	outputFlags
+	config, targetsFile, caFile, failOn string
+	targets                             []string
+	concurrency, failUnder              int
+	rate                                float64
+	timeout                             time.Duration
+}
+
+func newScanCmd(e env) *cobra.Command {
+	var f scanFlags
+	cmd := &cobra.Command{
+		Use:   "scan",
+		Short: "Scan the configured targets and report findings and scores",
+		Long: `Scan web endpoints for HTTPS enforcement (more families to come).
+
+Targets come from --config (web.targets), --target (repeatable) and
+--targets-file (one per line). Flags override the config file.
+
+Exit codes: 0 no threshold crossed, 1 --fail-on/--fail-under crossed,
+2 usage or configuration error, 3 the scan could not run or was interrupted.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runScan(cmd, e, f) },
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.config, "config", "c", "", "configuration file (see vigie init)")
+	fl.StringArrayVarP(&f.targets, "target", "t", nil, "URL or host to scan (repeatable)")
+	fl.StringVar(&f.targetsFile, "targets-file", "", "file with one target per line")
+	addOutputFlags(cmd, &f.outputFlags)
+	fl.IntVar(&f.concurrency, "concurrency", 0, "targets probed at once (default 10)")
+	fl.Float64Var(&f.rate, "rate", 0, "network requests per second for the whole scan, 0 = no limit (default 50)")
+	fl.DurationVar(&f.timeout, "timeout", 0, "per-target timeout (default 10s)")
+	fl.StringVar(&f.caFile, "ca-file", "", "PEM file of private CAs to trust besides the system roots")
+	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 if a finding at or above this severity fails (info|low|medium|high|critical)")
+	fl.IntVar(&f.failUnder, "fail-under", 0, "exit 1 if the overall score is below this (0-100)")
+	return cmd
+}
+
+func addOutputFlags(cmd *cobra.Command, o *outputFlags) {
+	fl := cmd.Flags()
+	fl.StringVarP(&o.format, "format", "f", "", "report format: "+strings.Join(report.Formats, "|")+" (default table)")
+	fl.StringVarP(&o.output, "output", "o", "", "write the report to this file (atomically, mode 0600) instead of stdout")
+	fl.StringVar(&o.lang, "lang", "", "language of the report: fr|en (default: from the locale)")
+	fl.BoolVar(&o.noColor, "no-color", false, "no colours (NO_COLOR is honoured too)")
+}
+
+// merge applies the flags the user set on top of the config file.
+func (f scanFlags) merge(cmd *cobra.Command, cfg *config.Config) error {
+	ch := cmd.Flags().Changed
+	if ch("format") {
+		cfg.Output.Format = f.format
+	}
+	if ch("output") {
+		cfg.Output.File = f.output
+	}
+	if ch("concurrency") {
+		if f.concurrency < 1 {
+			return usageErr("--concurrency: must be at least 1")
+		}
+		cfg.Scan.Concurrency = f.concurrency
+	}
+	if ch("rate") {
+		if f.rate < 0 {
+			return usageErr("--rate: must be 0 (no limit) or more")
+		}
+		cfg.Scan.Rate = f.rate
+	}
+	if ch("timeout") {
+		if f.timeout <= 0 {
+			return usageErr("--timeout: must be positive")
+		}
+		cfg.Scan.Timeout = config.Duration(f.timeout)
+	}
+	if ch("ca-file") {
+		cfg.Web.CAFile = f.caFile
+	}
+	if ch("fail-on") {
+		cfg.Scan.FailOn = f.failOn
+	}
+	if ch("fail-under") {
+		if f.failUnder < 0 || f.failUnder > 100 {
+			return usageErr("--fail-under: must be between 0 and 100")
+		}
+		cfg.Scan.FailUnder = &f.failUnder
+	}
+	if cfg.Scan.FailOn != "" {
+		if _, err := check.ParseSeverity(cfg.Scan.FailOn); err != nil {
+			return usageErr("--fail-on: %v", err)
+		}
+	}
+	return nil
+}
+
+func runScan(cmd *cobra.Command, e env, f scanFlags) error {
+	cfg := config.Defaults()
+	if f.config != "" {
+		var err error
+		if cfg, err = config.Load(f.config, e.getenv); err != nil {
+			return asUsage(err)
+		}
+	}
+	if err := f.merge(cmd, &cfg); err != nil {
+		return err
+	}
+	lang, err := langOf(f.lang, cfg.Lang, e.getenv)
+	if err != nil {
+		return err
+	}
+	extra := f.targets
+	if f.targetsFile != "" {
+		more, err := scan.ReadTargetsFile(f.targetsFile)
+		if err != nil {
+			return asUsage(err)
+		}
+		extra = append(extra, more...)
+	}
+	plan, err := scan.FromConfig(cfg, extra)
+	if err != nil {
+		return asUsage(err)
+	}
+	if len(plan.Web) == 0 {
+		return usageErr("nothing to scan: give --target, --targets-file, or web.targets in --config")
+	}
+	out := outputFlags{format: cfg.Output.Format, output: cfg.Output.File, noColor: f.noColor}
+	if _, err := report.For(out.format, report.Options{}); err != nil {
+		return usageErr("--format: %v", err)
+	}
+	rep, runErr := plan.Run(cmd.Context(), progress(e), engine.WithVersion(toolVersion()))
+	if runErr != nil && errors.Is(runErr, engine.ErrNoTargets) {
+		return usageErr("%v", runErr)
+	}
+	if runErr != nil && rep.ScanID == "" {
+		return scanErr(runErr)
+	}
+	if err := deliver(cmd.Context(), e, out, lang, rep); err != nil {
+		return err
+	}
+	if err := finish(runErr, rep, lang); err != nil {
+		return err
+	}
+	return thresholds(cfg.Scan, rep, lang)
+}
+
+// thresholds decides exit code 1. A check that could not run (ERROR) counts
+// like a failure: an unverified control is not a passed one.
+func thresholds(s config.Scan, rep report.Report, lang check.Lang) error {
+	if s.FailOn != "" {
+		min, _ := check.ParseSeverity(s.FailOn)
+		n := 0
+		for _, f := range rep.Findings {
+			if (f.Status == check.Fail || f.Status == check.Error) && f.Severity >= min {
+				n++
+			}
+		}
+		if n > 0 {
+			return &exitError{code: exitThreshold, err: fmt.Errorf(tr(lang,
+				"%d finding(s) at or above %s failed (--fail-on)", "%d constat(s) de gravité %s ou plus en échec (--fail-on)"), n, min.Label(lang))}
+		}
+	}
+	if s.FailUnder != nil && rep.Scores.Overall.Scored && rep.Scores.Overall.Score < *s.FailUnder {
+		return &exitError{code: exitThreshold, err: fmt.Errorf(tr(lang,
+			"overall score %d is below %d (--fail-under)", "score global %d inférieur à %d (--fail-under)"), rep.Scores.Overall.Score, *s.FailUnder)}
+	}
+	return nil
+}
