@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/vigie-security/vigie/internal/report"
+)
+
+// buildBinary compiles vigie the way users get it (static, no cgo).
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("go tool not on PATH")
+	}
+	bin := filepath.Join(t.TempDir(), "vigie")
+	cmd := exec.Command(goBin, "build", "-o", bin, ".")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// TestBinaryDemoIsQuiet runs the real binary: the JSON on stdout is the
+// only output, so nothing from httpx's logger leaks into vigie's streams,
+// and no temp folder is left behind.
+func TestBinaryDemoIsQuiet(t *testing.T) {
+	bin := buildBinary(t)
+	tmp := t.TempDir()
+	cmd := exec.Command(bin, "demo", "--format", "json")
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, errb.String())
+	}
+	if errb.Len() != 0 {
+		t.Errorf("stderr not empty: %q", errb.String())
+	}
+	var rep report.Report
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil || len(rep.Targets) != 4 {
+		t.Fatalf("stdout is not the demo report: %v", err)
+	}
+	// main confines httpx to TMPDIR/vigie-UID; its caches are gone after the scan.
+	entries, _ := os.ReadDir(filepath.Join(tmp, "vigie-"+strconv.Itoa(os.Getuid())))
+	for _, e := range entries {
+		t.Errorf("left in the temp folder: %s", e.Name())
+	}
+}
+
+func TestBinaryInterruptWritesReport(t *testing.T) {
+	bin := buildBinary(t)
+	started := make(chan struct{}, 1)
+	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case started <- struct{}{}:
+		default:
+		}
+		<-r.Context().Done()
+	}))
+	defer hang.Close()
+	out := filepath.Join(t.TempDir(), "report.json")
+	cmd := exec.Command(bin, "scan", "--target", hang.URL, "--format", "json", "--output", out, "--timeout", "60s")
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-started:
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("the scan never reached the server")
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("vigie did not stop after SIGINT")
+	}
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != exitScan || !strings.Contains(errb.String(), "interrupted") {
+		t.Fatalf("exit %v, stderr %q", err, errb.String())
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatalf("no report after SIGINT: %v", err)
+	}
+	var rep report.Report
+	if json.Unmarshal(data, &rep) != nil || !rep.Interrupted {
+		t.Fatalf("report after SIGINT: %s", data)
+	}
+}
