@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -83,10 +84,10 @@ func closedPort(t *testing.T) string {
 
 func TestCollectGoodSite(t *testing.T) {
 	ca := newCA(t)
-	var agent string
+	var agent atomic.Value
 	secure := tlsServer(t, ca, []string{"127.0.0.1"}, now.AddDate(0, -1, 0), now.AddDate(0, 3, 0),
 		http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			agent = r.Header.Get("User-Agent")
+			agent.Store(r.Header.Get("User-Agent"))
 			w.Header().Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 			fmt.Fprint(w, "<html>ok</html>")
 		}))
@@ -105,8 +106,8 @@ func TestCollectGoodSite(t *testing.T) {
 	if !ev.TLS.Trusted || !ev.TLS.NameOK || ev.TLS.Leaf == nil || ev.TLS.Version == "" || ev.TLS.Leaf.IPs[0] != "127.0.0.1" {
 		t.Errorf("tls = %+v", ev.TLS)
 	}
-	if !strings.HasPrefix(agent, "vigie") {
-		t.Errorf("User-Agent = %q, want it to name vigie", agent)
+	if ua, _ := agent.Load().(string); !strings.HasPrefix(ua, "vigie") {
+		t.Errorf("User-Agent = %q, want it to name vigie", ua)
 	}
 }
 
