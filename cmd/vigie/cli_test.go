@@ -241,3 +241,27 @@ func TestDemo(t *testing.T) {
 		t.Error("colour codes written to a non-terminal")
 	}
 }
+
+func TestUseColor(t *testing.T) {
+	none := func(string) string { return "" }
+	noColor := func(k string) string { return map[string]string{"NO_COLOR": "1"}[k] }
+	dumb := func(k string) string { return map[string]string{"TERM": "dumb"}[k] }
+	cases := []struct {
+		o      outputFlags
+		getenv func(string) string
+		tty    bool
+		want   bool
+	}{
+		{outputFlags{}, none, true, true},
+		{outputFlags{}, none, false, false},
+		{outputFlags{}, noColor, true, false},
+		{outputFlags{}, dumb, true, false},
+		{outputFlags{noColor: true}, none, true, false},
+		{outputFlags{output: "r.txt"}, none, true, false},
+	}
+	for i, tc := range cases {
+		if got := useColor(tc.o, tc.getenv, tc.tty); got != tc.want {
+			t.Errorf("case %d: useColor = %v, want %v", i, got, tc.want)
+		}
+	}
+}

@@ -18,8 +18,7 @@ type outputFlags struct {
 
 // deliver renders rep to --output (atomically, 0600) or to stdout.
 func deliver(ctx context.Context, e env, o outputFlags, lang check.Lang, rep report.Report) error {
-	color := o.output == "" && !o.noColor && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb" && isTerminal(e.stdout)
-	w, err := report.For(o.format, report.Options{Lang: lang, Color: color})
+	w, err := report.For(o.format, report.Options{Lang: lang, Color: useColor(o, e.getenv, isTerminal(e.stdout))})
 	if err != nil {
 		return usageErr("--format: %v", err)
 	}
@@ -35,6 +34,12 @@ func deliver(ctx context.Context, e env, o outputFlags, lang check.Lang, rep rep
 	o2 := rep.Scores.Overall
 	fmt.Fprintf(e.stderr, "%s %s (%d/100 %s)\n", tr(lang, "report written to", "rapport écrit dans"), o.output, o2.Score, o2.Grade)
 	return nil
+}
+
+// useColor: only for a terminal, never into a file, and never when the user
+// said no (--no-color, NO_COLOR of any value, TERM=dumb).
+func useColor(o outputFlags, getenv func(string) string, tty bool) bool {
+	return tty && o.output == "" && !o.noColor && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
 }
 
 // progress shows where the scan stands on a terminal's stderr, on one line.
