@@ -159,6 +159,6 @@ func (l *Lab) Plan(now func() time.Time) scan.Plan {
 	}
 	roots.AddCert(l.CA.Cert)
 	p.Probe.Roots = roots
-	p.Engine = []engine.Option{engine.WithConcurrency(cfg.Scan.Concurrency), engine.WithTimeout(3 * p.Probe.Timeout)}
+	p.Engine = []engine.Option{engine.WithConcurrency(cfg.Scan.Concurrency), engine.WithTimeout(scan.UnitTimeout(p.Probe.Timeout))}
 	return p
 }

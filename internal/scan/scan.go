@@ -76,14 +76,19 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 		}
 		add(t)
 	}
-	// A unit runs its three requests in parallel, each bounded by the request
-	// timeout; the unit's own bound leaves room for retries.
 	p.Engine = []engine.Option{
 		engine.WithConcurrency(cfg.Scan.Concurrency),
 		engine.WithRate(cfg.Scan.Rate),
-		engine.WithTimeout(3*timeout + time.Second),
+		engine.WithTimeout(UnitTimeout(timeout)),
 	}
 	return p, nil
+}
+
+// UnitTimeout bounds a whole target. Its requests run in parallel, each
+// bounded by timeout; the short grace lets their own, more precise, timeout
+// reasons reach the findings before the target's deadline cuts in.
+func UnitTimeout(timeout time.Duration) time.Duration {
+	return timeout + timeout/10 + 200*time.Millisecond
 }
 
 // Run probes every target of the plan and returns the report; see engine.Run
