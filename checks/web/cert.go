@@ -118,8 +118,8 @@ func evalCertValidity(e Evidence) check.Outcome {
 	switch {
 	case now.After(c.NotAfter):
 		return check.Outcome{Status: check.Fail, Evidence: ev,
-			Message: check.Textf("certificate expired on %s (%d days ago)", "certificat expiré le %s (il y a %d jours)",
-				c.NotAfter.UTC().Format(time.DateOnly), days(now.Sub(c.NotAfter)))}
+			Message: check.Textf("certificate expired on %s (%s ago)", "certificat expiré le %s (il y a %s)",
+				c.NotAfter.UTC().Format(time.DateOnly), check.Days(days(now.Sub(c.NotAfter))))}
 	case now.Before(c.NotBefore):
 		return check.Outcome{Status: check.Fail, Evidence: ev,
 			Message: check.Textf("certificate is not valid before %s", "certificat non valide avant le %s",
@@ -159,11 +159,11 @@ func evalCertExpiry(e Evidence) check.Outcome {
 				FR: "sans objet : le certificat est hors de sa période de validité (voir WEB-CERT-002)"}}
 	case left < ExpiryWarning:
 		return check.Outcome{Status: check.Warn, Evidence: ev,
-			Message: check.Textf("certificate expires in %d days (%s)", "le certificat expire dans %d jours (%s)",
-				days(left), c.NotAfter.UTC().Format(time.DateOnly))}
+			Message: check.Textf("certificate expires in %s (%s)", "le certificat expire dans %s (%s)",
+				check.Days(days(left)), c.NotAfter.UTC().Format(time.DateOnly))}
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev,
-		Message: check.Textf("certificate expires in %d days", "le certificat expire dans %d jours", days(left))}
+		Message: check.Textf("certificate expires in %s", "le certificat expire dans %s", check.Days(days(left)))}
 }
 
 func days(d time.Duration) int { return int(math.Floor(d.Hours() / 24)) }

@@ -101,7 +101,7 @@ func evalHSTS(e Evidence) check.Outcome {
 				"en-tête Strict-Transport-Security invalide : %v", err)}
 	}
 	ev["max_age"], ev["include_subdomains"], ev["preload"] = h.MaxAge, h.IncludeSubDomains, h.Preload
-	days := h.MaxAge / 86400
+	days := int(h.MaxAge / 86400)
 	switch {
 	case e.TLS.Leaf != nil && (!e.TLS.Trusted || !e.TLS.NameOK || certExpired(e)):
 		return check.Outcome{Status: check.Fail, Evidence: ev,
@@ -112,13 +112,13 @@ func evalHSTS(e Evidence) check.Outcome {
 			Message: check.Text{EN: "max-age=0 tells browsers to forget HSTS", FR: "max-age=0 demande aux navigateurs d'oublier HSTS"}}
 	case h.MaxAge < HSTSMinAge:
 		return check.Outcome{Status: check.Fail, Evidence: ev,
-			Message: check.Textf("max-age is %d s (%d days), below one year (%d s)",
-				"max-age vaut %d s (%d jours), moins d'un an (%d s)", h.MaxAge, days, HSTSMinAge)}
+			Message: check.Textf("max-age is %d s (%s), below one year (%d s)",
+				"max-age vaut %d s (%s), moins d'un an (%d s)", h.MaxAge, check.Days(days), HSTSMinAge)}
 	case !h.IncludeSubDomains:
 		return check.Outcome{Status: check.Warn, Evidence: ev,
-			Message: check.Textf("max-age is %d days but includeSubDomains is missing",
-				"max-age vaut %d jours mais includeSubDomains est absent", days)}
+			Message: check.Textf("max-age is %s but includeSubDomains is missing",
+				"max-age vaut %s mais includeSubDomains est absent", check.Days(days))}
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev,
-		Message: check.Textf("HSTS max-age %d days with includeSubDomains", "HSTS max-age %d jours avec includeSubDomains", days)}
+		Message: check.Textf("HSTS max-age %s with includeSubDomains", "HSTS max-age %s avec includeSubDomains", check.Days(days))}
 }

@@ -91,3 +91,13 @@ func TestTypedRejectsForeignEvidence(t *testing.T) {
 		t.Errorf("foreign evidence: %+v", f)
 	}
 }
+
+func TestTextfRendersTextArgumentsPerLanguage(t *testing.T) {
+	got := Textf("expires in %s", "expire dans %s", Days(1))
+	if got.EN != "expires in 1 day" || got.FR != "expire dans 1 jour" {
+		t.Errorf("%+v", got)
+	}
+	if d := Days(12); d.EN != "12 days" || d.FR != "12 jours" {
+		t.Errorf("%+v", d)
+	}
+}

@@ -59,7 +59,27 @@ func (t Text) In(lang Lang) string {
 // Complete reports whether every language is present.
 func (t Text) Complete() bool { return strings.TrimSpace(t.EN) != "" && strings.TrimSpace(t.FR) != "" }
 
-// Textf formats both languages with the same arguments.
+// Textf formats both languages with the same arguments; an argument that is
+// itself a Text is rendered in the language being formatted.
 func Textf(en, fr string, args ...any) Text {
-	return Text{EN: fmt.Sprintf(en, args...), FR: fmt.Sprintf(fr, args...)}
+	return Text{EN: fmt.Sprintf(en, in(EN, args)...), FR: fmt.Sprintf(fr, in(FR, args)...)}
+}
+
+func in(l Lang, args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		if t, ok := a.(Text); ok {
+			a = t.In(l)
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// Days is a count of days in words: "1 day", "12 jours".
+func Days(n int) Text {
+	if n == 1 || n == -1 {
+		return Text{EN: fmt.Sprintf("%d day", n), FR: fmt.Sprintf("%d jour", n)}
+	}
+	return Text{EN: fmt.Sprintf("%d days", n), FR: fmt.Sprintf("%d jours", n)}
 }
