@@ -2,6 +2,7 @@ package web
 
 import (
 	"math"
+	"strings"
 	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -10,10 +11,10 @@ import (
 // ExpiryWarning is how close to expiry a certificate turns WEB-CERT-004 to WARN.
 const ExpiryWarning = 30 * 24 * time.Hour
 
-func certMeta(id string, sev check.Severity, title, desc, risk, fix check.Text, cap check.Grade) check.Meta {
+func certMeta(id string, sev check.Severity, title, desc, risk, fix check.Text, cap check.Grade, more ...check.Reference) check.Meta {
 	return check.Meta{ID: id, Family: check.FamilyWeb, Severity: sev, Title: title, Description: desc,
 		Risk: risk, Remediation: fix, CapOnFail: cap,
-		References: []check.Reference{refRFC5280, refANSSITLS, refCNILDev},
+		References: append([]check.Reference{refRFC5280, refANSSITLS, refCNILDev}, more...),
 		Frameworks: transportFrameworks()}
 }
 
@@ -82,6 +83,11 @@ func certEvidence(e Evidence) map[string]any {
 	}
 	if len(c.DNSNames) > 0 {
 		ev["dns_names"] = c.DNSNames
+		for _, n := range c.DNSNames {
+			if strings.HasPrefix(n, "*.") {
+				ev["wildcard"] = true
+			}
+		}
 	}
 	if len(c.IPs) > 0 {
 		ev["ip_addresses"] = c.IPs

@@ -12,6 +12,14 @@ func Checks() check.Catalogue {
 		check.Typed[Evidence]{M: metaCertValidity, Fn: evalCertValidity},
 		check.Typed[Evidence]{M: metaCertName, Fn: evalCertName},
 		check.Typed[Evidence]{M: metaCertExpiry, Fn: evalCertExpiry},
+		check.Typed[Evidence]{M: metaCertKey, Fn: evalCertKey},
+		check.Typed[Evidence]{M: metaCertSig, Fn: evalCertSig},
+		check.Typed[Evidence]{M: metaCertLifetime, Fn: evalCertLifetime},
+		check.Typed[Evidence]{M: metaOldTLS, Fn: evalOldTLS},
+		check.Typed[Evidence]{M: metaModernTLS, Fn: evalModernTLS},
+		check.Typed[Evidence]{M: metaForwardSecrecy, Fn: evalForwardSecrecy},
+		check.Typed[Evidence]{M: metaBrokenCiphers, Fn: evalBrokenCiphers},
+		check.Typed[Evidence]{M: metaAEAD, Fn: evalAEAD},
 		check.Typed[Evidence]{M: metaPasswordForm, Fn: evalPasswordForm},
 	}
 }

@@ -12,6 +12,7 @@ var now = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 
 // good is evidence from a site that passes every check.
 func good() Evidence {
+	leaf := leafCert // each case mutates its own copy
 	return Evidence{
 		Target: "https://shop.example.fr", Host: "shop.example.fr", CollectedAt: now,
 		HTTP: Probe{URL: "http://shop.example.fr/", Reached: true, StatusCode: 200,
@@ -23,10 +24,18 @@ func good() Evidence {
 			Hops:    []Hop{{URL: "https://shop.example.fr/", Status: 200}},
 			Headers: map[string][]string{"Strict-Transport-Security": {"max-age=63072000; includeSubDomains; preload"}}},
 		TLS: TLS{Attempted: true, Version: "TLS 1.3", Trusted: true, NameOK: true, ChainLen: 2,
-			Leaf: &Cert{Subject: "CN=shop.example.fr", Issuer: "CN=R11", DNSNames: []string{"shop.example.fr"},
-				NotBefore: now.AddDate(0, -1, 0), NotAfter: now.AddDate(0, 2, 0)}},
+			Leaf:  &leaf,
+			Chain: []Cert{leaf, {Subject: "CN=R11", Issuer: "CN=ISRG Root X1", SigAlg: "SHA256-RSA", KeyType: "RSA", KeyBits: 2048, IsCA: true}},
+			Protocols: []Protocol{{Version: "TLS 1.0", Tested: true}, {Version: "TLS 1.1", Tested: true},
+				{Version: "TLS 1.2", Tested: true, Accepted: true}, {Version: "TLS 1.3", Tested: true, Accepted: true}},
+			Suites:        []string{"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"},
+			SuitesVersion: "TLS 1.2",
+			NotTested:     []string{"SSLv3", "DHE key exchange"}},
 	}
 }
+
+var leafCert = Cert{Subject: "CN=shop.example.fr", Issuer: "CN=R11", DNSNames: []string{"shop.example.fr"},
+	NotBefore: now.AddDate(0, -1, 0), NotAfter: now.AddDate(0, 2, 0), KeyType: "ECDSA", KeyBits: 256, SigAlg: "SHA256-RSA"}
 
 func down(p *Probe, kind, msg string) {
 	*p = Probe{URL: p.URL, Error: check.Text{EN: msg, FR: msg}, ErrorKind: kind}
@@ -205,4 +214,97 @@ func TestEveryCheckHandlesZeroEvidence(t *testing.T) {
 			t.Errorf("%s on empty evidence: %+v", c.Meta().ID, f)
 		}
 	}
+}
+
+func setProtocol(e *Evidence, version string, p Protocol) {
+	p.Version = version
+	for i := range e.TLS.Protocols {
+		if e.TLS.Protocols[i].Version == version {
+			e.TLS.Protocols[i] = p
+		}
+	}
+}
+
+func TestTLSProtocols(t *testing.T) {
+	accept := Protocol{Tested: true, Accepted: true}
+	refuse := Protocol{Tested: true}
+	lost := Protocol{Error: check.Text{EN: "no answer within 5s", FR: "pas de réponse en 5s"}}
+	t.Run("old versions", func(t *testing.T) {
+		runCases(t, evalOldTLS, []evalCase{
+			{"refused", nil, check.Pass, "refused"},
+			{"TLS 1.0 accepted", func(e *Evidence) { setProtocol(e, "TLS 1.0", accept) }, check.Fail, "TLS 1.0"},
+			{"both accepted", func(e *Evidence) { setProtocol(e, "TLS 1.0", accept); setProtocol(e, "TLS 1.1", accept) }, check.Fail, "TLS 1.0, TLS 1.1"},
+			{"not tested", func(e *Evidence) { setProtocol(e, "TLS 1.1", lost) }, check.Error, "TLS 1.1 could not be tested"},
+			{"accepted wins over untested", func(e *Evidence) { setProtocol(e, "TLS 1.0", accept); setProtocol(e, "TLS 1.1", lost) }, check.Fail, ""},
+			{"no https", func(e *Evidence) { down(&e.HTTPS, "refused", "refused"); e.TLS = TLS{} }, check.Skipped, ""},
+			{"handshake failed", func(e *Evidence) { e.TLS = TLS{Attempted: true, Error: check.Text{EN: "EOF", FR: "EOF"}} }, check.Error, "EOF"},
+		})
+	})
+	t.Run("modern versions", func(t *testing.T) {
+		runCases(t, evalModernTLS, []evalCase{
+			{"1.3", nil, check.Pass, "TLS 1.3"},
+			{"1.2 only", func(e *Evidence) { setProtocol(e, "TLS 1.3", refuse) }, check.Warn, "not TLS 1.3"},
+			{"neither", func(e *Evidence) { setProtocol(e, "TLS 1.3", refuse); setProtocol(e, "TLS 1.2", refuse) }, check.Fail, "neither"},
+			{"1.3 untested", func(e *Evidence) { setProtocol(e, "TLS 1.3", lost) }, check.Error, "could not be tested"},
+		})
+	})
+}
+
+func TestCipherSuites(t *testing.T) {
+	suites := func(s ...string) func(*Evidence) { return func(e *Evidence) { e.TLS.Suites = s } }
+	t.Run("forward secrecy", func(t *testing.T) {
+		runCases(t, evalForwardSecrecy, []evalCase{
+			{"ecdhe only", nil, check.Pass, "all 2"},
+			{"static rsa", suites("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_128_GCM_SHA256"), check.Fail, "TLS_RSA_WITH_AES_128_GCM_SHA256"},
+			{"tls 1.3 only", func(e *Evidence) { e.TLS.Suites, e.TLS.SuitesVersion = nil, "" }, check.Pass, "only TLS 1.3"},
+			{"enumeration cut", func(e *Evidence) { e.TLS.SuitesErr = check.Text{EN: "no answer within 5s", FR: "x"} }, check.Error, "could not all be listed"},
+			{"cut but already failing", func(e *Evidence) {
+				e.TLS.Suites = []string{"TLS_RSA_WITH_AES_128_CBC_SHA"}
+				e.TLS.SuitesErr = check.Text{EN: "timeout", FR: "délai"}
+			}, check.Fail, ""},
+		})
+	})
+	t.Run("broken", func(t *testing.T) {
+		runCases(t, evalBrokenCiphers, []evalCase{
+			{"clean", nil, check.Pass, "not tested: SSLv3, DHE key exchange"},
+			{"3des", suites("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_3DES_EDE_CBC_SHA"), check.Fail, "3DES"},
+			{"rc4", suites("TLS_ECDHE_RSA_WITH_RC4_128_SHA"), check.Fail, "RC4"},
+		})
+	})
+	t.Run("aead", func(t *testing.T) {
+		runCases(t, evalAEAD, []evalCase{
+			{"gcm and chacha", nil, check.Pass, "AEAD"},
+			{"cbc sha256", suites("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256"), check.Warn, "CBC_SHA256"},
+			{"sha1 mac", suites("TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA"), check.Warn, "CBC_SHA"},
+		})
+	})
+}
+
+func TestCertificateDepth(t *testing.T) {
+	t.Run("key", func(t *testing.T) {
+		runCases(t, evalCertKey, []evalCase{
+			{"p256", nil, check.Pass, "ECDSA key of 256 bits"},
+			{"rsa 2048", func(e *Evidence) { e.TLS.Leaf.KeyType, e.TLS.Leaf.KeyBits = "RSA", 2048 }, check.Pass, ""},
+			{"rsa 1024", func(e *Evidence) { e.TLS.Leaf.KeyType, e.TLS.Leaf.KeyBits = "RSA", 1024 }, check.Fail, "below 2048"},
+			{"ec 224", func(e *Evidence) { e.TLS.Leaf.KeyBits = 224 }, check.Fail, "below 256"},
+			{"odd key", func(e *Evidence) { e.TLS.Leaf.KeyType = "DSA" }, check.Warn, "not judged"},
+		})
+	})
+	t.Run("signature", func(t *testing.T) {
+		runCases(t, evalCertSig, []evalCase{
+			{"sha256", nil, check.Pass, "SHA256-RSA"},
+			{"sha1 leaf", func(e *Evidence) { e.TLS.Chain[0].SigAlg = "SHA1-RSA" }, check.Fail, "SHA1-RSA"},
+			{"md5 intermediate", func(e *Evidence) { e.TLS.Chain[1].SigAlg = "MD5-RSA" }, check.Fail, "CN=R11"},
+			{"sha1 self-signed root is not judged", func(e *Evidence) {
+				e.TLS.Chain = append(e.TLS.Chain, Cert{Subject: "CN=Root", Issuer: "CN=Root", SelfSigned: true, SigAlg: "SHA1-RSA"})
+			}, check.Pass, ""},
+		})
+	})
+	t.Run("lifetime", func(t *testing.T) {
+		runCases(t, evalCertLifetime, []evalCase{
+			{"3 months", nil, check.Pass, "valid for"},
+			{"398 days", func(e *Evidence) { e.TLS.Leaf.NotAfter = e.TLS.Leaf.NotBefore.AddDate(0, 0, 398) }, check.Pass, "398 days"},
+			{"two years", func(e *Evidence) { e.TLS.Leaf.NotAfter = e.TLS.Leaf.NotBefore.AddDate(2, 0, 0) }, check.Warn, "above 398"},
+		})
+	})
 }

@@ -66,6 +66,28 @@ type TLS struct {
 	TrustErr  check.Text // why it does not
 	NameOK    bool       // the leaf is valid for Host
 	NameErr   check.Text
+	Chain     []Cert // every certificate presented, leaf first
+
+	// Protocols holds one handshake per version (TLS 1.0 to 1.3).
+	Protocols []Protocol
+	// Suites lists the TLS ≤ 1.2 cipher suites the server accepted, found by
+	// offering every suite Go can speak and removing each one it picks.
+	Suites []string
+	// SuitesVersion is the protocol the suites were enumerated with.
+	SuitesVersion string
+	// SuitesErr says why enumeration stopped early, if it did.
+	SuitesErr check.Text
+	// NotTested names what Go's TLS client cannot offer, so was not checked.
+	NotTested []string
+}
+
+// Protocol is the outcome of a handshake restricted to one version.
+type Protocol struct {
+	Version  string // "TLS 1.0" … "TLS 1.3"
+	Tested   bool   // the server answered (accepted or refused the version)
+	Accepted bool
+	Cipher   string     // negotiated, when accepted
+	Error    check.Text // why it was not tested, when !Tested
 }
 
 // Cert is the part of a certificate the checks read.
@@ -78,4 +100,8 @@ type Cert struct {
 	NotAfter   time.Time
 	SelfSigned bool
 	SHA256     string
+	KeyType    string // RSA, ECDSA, Ed25519
+	KeyBits    int
+	SigAlg     string // e.g. SHA256-RSA
+	IsCA       bool
 }

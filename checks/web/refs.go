@@ -34,3 +34,21 @@ var (
 func transportFrameworks() map[string][]string {
 	return map[string][]string{"rgpd-art32": {"32(1)(a)", "32(1)(b)"}, "cnil-guide-dev": {"fiche 6"}}
 }
+
+var (
+	refRFC8996 = check.Reference{Source: "IETF",
+		Title: "RFC 8996: deprecating TLS 1.0 and TLS 1.1",
+		URL:   "https://www.rfc-editor.org/rfc/rfc8996"}
+	refRFC7465 = check.Reference{Source: "IETF",
+		Title: "RFC 7465: prohibiting RC4 cipher suites",
+		URL:   "https://www.rfc-editor.org/rfc/rfc7465"}
+	refMozillaTLS = check.Reference{Source: "Mozilla",
+		Title: "Server Side TLS guidelines (intermediate configuration)",
+		URL:   "https://wiki.mozilla.org/Security/Server_Side_TLS"}
+	refSSLLabs = check.Reference{Source: "Qualys SSL Labs",
+		Title: "SSL Server Rating Guide (grade caps)",
+		URL:   "https://github.com/ssllabs/research/wiki/SSL-Server-Rating-Guide"}
+	refCABF = check.Reference{Source: "CA/Browser Forum",
+		Title: "Baseline Requirements: TLS server certificates valid at most 398 days",
+		URL:   "https://cabforum.org/working-groups/server/baseline-requirements/"}
+)

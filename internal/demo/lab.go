@@ -32,6 +32,7 @@ const (
 	SiteLoginHTTP  = "demo/login-over-http"
 	SiteNoRedirect = "demo/no-redirect"
 	SiteExpired    = "demo/expired-certificate"
+	SiteLegacyTLS  = "demo/legacy-tls"
 )
 
 const loginPage = `<!doctype html><html lang="fr"><head><title>Espace client</title></head><body>
@@ -57,6 +58,15 @@ func Start(now time.Time) (*Lab, error) {
 	if err != nil {
 		return nil, err
 	}
+	legacy, err := pki.IssueSpec(ca, pki.Spec{Names: []string{"127.0.0.1", "localhost"}, RSABits: 2048,
+		NotBefore: now.AddDate(0, -2, 0), NotAfter: now.AddDate(2, 0, 0)})
+	if err != nil {
+		return nil, err
+	}
+	// A server configured as in 2012: TLS 1.0 to 1.2, static RSA, 3DES, CBC.
+	legacyTLS := &tls.Config{Certificates: []tls.Certificate{legacy}, MinVersion: tls.VersionTLS10, MaxVersion: tls.VersionTLS12,
+		CipherSuites: []uint16{tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, tls.TLS_RSA_WITH_AES_128_CBC_SHA,
+			tls.TLS_RSA_WITH_AES_256_CBC_SHA, tls.TLS_RSA_WITH_3DES_EDE_CBC_SHA}}
 	hsts := func(v string, body string) http.HandlerFunc {
 		return func(w http.ResponseWriter, r *http.Request) {
 			if v != "" {
@@ -72,15 +82,16 @@ func Start(now time.Time) (*Lab, error) {
 		name   string
 		plain  func(httpsURL string) http.Handler // nil: nothing listens on HTTP
 		secure http.Handler                       // nil: nothing listens on HTTPS
-		cert   tls.Certificate
+		tls    *tls.Config
 	}{
-		{SiteCorrect, redirectTo, hsts("max-age=63072000; includeSubDomains", homePage), valid},
-		{SiteLoginHTTP, func(string) http.Handler { return page(loginPage) }, nil, tls.Certificate{}},
-		{SiteNoRedirect, func(string) http.Handler { return page(homePage) }, hsts("max-age=86400", homePage), valid},
-		{SiteExpired, redirectTo, hsts("max-age=63072000; includeSubDomains", homePage), expired},
+		{SiteCorrect, redirectTo, hsts("max-age=63072000; includeSubDomains", homePage), pki.ServerConfig(valid)},
+		{SiteLoginHTTP, func(string) http.Handler { return page(loginPage) }, nil, pki.ServerConfig(valid)},
+		{SiteNoRedirect, func(string) http.Handler { return page(homePage) }, hsts("max-age=86400", homePage), pki.ServerConfig(valid)},
+		{SiteExpired, redirectTo, hsts("max-age=63072000; includeSubDomains", homePage), pki.ServerConfig(expired)},
+		{SiteLegacyTLS, redirectTo, hsts("max-age=63072000; includeSubDomains", homePage), legacyTLS},
 	}
 	for _, s := range steps {
-		httpsURL, err := l.serve(s.secure, &s.cert)
+		httpsURL, err := l.serve(s.secure, s.tls)
 		if err != nil {
 			l.Close()
 			return nil, fmt.Errorf("starting demo site %s: %w", s.name, err)
@@ -107,15 +118,15 @@ func redirectTo(httpsURL string) http.Handler {
 	})
 }
 
-// serve starts h on a loopback port (over TLS when cert is given) and returns
+// serve starts h on a loopback port (over TLS when cfg is given) and returns
 // its base URL. With h nil it reserves a port where nothing listens.
-func (l *Lab) serve(h http.Handler, cert *tls.Certificate) (string, error) {
+func (l *Lab) serve(h http.Handler, cfg *tls.Config) (string, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", err
 	}
 	scheme := "http"
-	if cert != nil {
+	if cfg != nil {
 		scheme = "https"
 	}
 	base := fmt.Sprintf("%s://%s/", scheme, ln.Addr())
@@ -123,8 +134,8 @@ func (l *Lab) serve(h http.Handler, cert *tls.Certificate) (string, error) {
 		ln.Close() // connection refused from now on
 		return base, nil
 	}
-	if cert != nil {
-		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{*cert}, MinVersion: tls.VersionTLS12})
+	if cfg != nil {
+		ln = tls.NewListener(ln, cfg)
 	}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ErrorLog: quietLog()}
 	l.servers = append(l.servers, srv)

@@ -37,6 +37,12 @@ func TestDemoVerdicts(t *testing.T) {
 			"WEB-FORM-001": check.Pass},
 		SiteExpired: {"WEB-HTTPS-001": check.Pass, "WEB-REDIR-001": check.Pass, "WEB-CERT-001": check.Pass, "WEB-CERT-002": check.Fail,
 			"WEB-CERT-003": check.Pass, "WEB-CERT-004": check.Skipped, "WEB-HSTS-001": check.Fail},
+		SiteLegacyTLS: {"WEB-REDIR-001": check.Pass, "WEB-HSTS-001": check.Pass, "WEB-CERT-001": check.Pass, "WEB-CERT-005": check.Pass,
+			"WEB-CERT-007": check.Warn, "WEB-TLS-001": check.Fail, "WEB-TLS-002": check.Warn, "WEB-TLS-003": check.Fail,
+			"WEB-TLS-004": check.Fail, "WEB-TLS-005": check.Warn},
+	}
+	for _, c := range []string{"WEB-TLS-001", "WEB-TLS-002", "WEB-TLS-003", "WEB-TLS-004", "WEB-TLS-005", "WEB-CERT-005", "WEB-CERT-006", "WEB-CERT-007"} {
+		want[SiteCorrect][c] = check.Pass
 	}
 	for site, checks := range want {
 		for id, st := range checks {
@@ -45,7 +51,7 @@ func TestDemoVerdicts(t *testing.T) {
 			}
 		}
 	}
-	grades := map[string]check.Grade{SiteCorrect: "A+", SiteLoginHTTP: "F", SiteExpired: "E"}
+	grades := map[string]check.Grade{SiteCorrect: "A+", SiteLoginHTTP: "F", SiteExpired: "E", SiteLegacyTLS: "C"}
 	for _, s := range rep.Scores.Targets {
 		if g, ok := grades[s.Target]; ok && s.Grade != g {
 			t.Errorf("%s graded %s (%d), want %s", s.Target, s.Grade, s.Score, g)

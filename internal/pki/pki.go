@@ -3,9 +3,11 @@
 package pki
 
 import (
+	"crypto"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/rsa"
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
@@ -57,15 +59,35 @@ func (ca *CA) PEM() []byte {
 }
 
 // Issue makes a server certificate for names (DNS names or IP addresses)
-// valid between notBefore and notAfter. With ca nil it is self-signed.
+// valid between notBefore and notAfter, with a P-256 key. With ca nil it is self-signed.
 func Issue(ca *CA, names []string, notBefore, notAfter time.Time) (tls.Certificate, error) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	return IssueSpec(ca, Spec{Names: names, NotBefore: notBefore, NotAfter: notAfter})
+}
+
+// Spec describes a server certificate, including deliberately weak ones.
+type Spec struct {
+	Names               []string
+	NotBefore, NotAfter time.Time
+	RSABits             int                     // RSA key of this size instead of P-256
+	SigAlg              x509.SignatureAlgorithm // as signed by a self-signed leaf; 0 = default
+}
+
+// IssueSpec makes a server certificate as spec says. With ca nil it is self-signed.
+func IssueSpec(ca *CA, spec Spec) (tls.Certificate, error) {
+	var key crypto.Signer
+	var err error
+	if spec.RSABits > 0 {
+		key, err = rsa.GenerateKey(rand.Reader, spec.RSABits)
+	} else {
+		key, err = ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	}
 	if err != nil {
 		return tls.Certificate{}, fmt.Errorf("generating server key: %w", err)
 	}
+	names := spec.Names
 	tmpl := &x509.Certificate{
-		SerialNumber: serial(), NotBefore: notBefore, NotAfter: notAfter,
-		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		SerialNumber: serial(), NotBefore: spec.NotBefore, NotAfter: spec.NotAfter, SignatureAlgorithm: spec.SigAlg,
+		KeyUsage: x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 	}
 	if len(names) > 0 {
 		tmpl.Subject = pkix.Name{CommonName: names[0]}
@@ -81,7 +103,7 @@ func Issue(ca *CA, names []string, notBefore, notAfter time.Time) (tls.Certifica
 	if ca != nil {
 		parent, signer = ca.Cert, ca.key
 	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, &key.PublicKey, signer)
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, key.Public(), signer)
 	if err != nil {
 		return tls.Certificate{}, fmt.Errorf("signing server certificate: %w", err)
 	}
@@ -95,4 +117,18 @@ func Issue(ca *CA, names []string, notBefore, notAfter time.Time) (tls.Certifica
 func serial() *big.Int {
 	n, _ := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 62))
 	return n
+}
+
+// ServerConfig is Mozilla's "intermediate" server configuration: TLS 1.2 and
+// 1.3, ECDHE with AES-GCM or ChaCha20-Poly1305 only.
+func ServerConfig(cert tls.Certificate) *tls.Config {
+	return &tls.Config{
+		Certificates: []tls.Certificate{cert},
+		MinVersion:   tls.VersionTLS12,
+		CipherSuites: []uint16{
+			tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+			tls.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, tls.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+			tls.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305, tls.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305,
+		},
+	}
 }

@@ -2,6 +2,9 @@ package probe
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/rsa"
 	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
@@ -86,6 +89,8 @@ func (p *Prober) Handshake(ctx context.Context, pace Pacer, httpsURL, host strin
 		return out
 	}
 	judge(&out, st.PeerCertificates, host, p.opts.Roots, p.opts.Now())
+	conn.Close()
+	p.scanTLS(ctx, pace, addr, u.Hostname(), &out)
 	return out
 }
 
@@ -94,6 +99,9 @@ func judge(out *web.TLS, chain []*x509.Certificate, host string, roots *x509.Cer
 	leaf := chain[0]
 	out.ChainLen = len(chain)
 	out.Leaf = certOf(leaf)
+	for _, c := range chain {
+		out.Chain = append(out.Chain, *certOf(c))
+	}
 	inter := x509.NewCertPool()
 	for _, c := range chain[1:] {
 		inter.AddCert(c)
@@ -115,7 +123,7 @@ func judge(out *web.TLS, chain []*x509.Certificate, host string, roots *x509.Cer
 	_, err := leaf.Verify(x509.VerifyOptions{Roots: roots, Intermediates: inter, CurrentTime: at})
 	out.Trusted = err == nil
 	if err != nil {
-		out.TrustErr = trustReason(err, out.Leaf.SelfSigned)
+		out.TrustErr = trustReason(err, chain)
 	}
 	if err := leaf.VerifyHostname(host); err != nil {
 		names := append(append([]string{}, out.Leaf.DNSNames...), out.Leaf.IPs...)
@@ -128,11 +136,17 @@ func judge(out *web.TLS, chain []*x509.Certificate, host string, roots *x509.Cer
 	}
 }
 
-func trustReason(err error, selfSigned bool) check.Text {
+func trustReason(err error, chain []*x509.Certificate) check.Text {
 	switch e := err.(type) {
 	case x509.UnknownAuthorityError:
-		if selfSigned {
+		last := chain[len(chain)-1]
+		if len(chain) == 1 && selfSigned(last) {
 			return check.Text{EN: "self-signed certificate", FR: "certificat auto-signé"}
+		}
+		if !selfSigned(last) {
+			// Go fetches no missing intermediates, like many clients: tell the two causes apart as far as we can.
+			return check.Textf("the server does not send the certificate of its issuer %q: the chain is incomplete, or the CA is unknown",
+				"le serveur n'envoie pas le certificat de son émetteur %q : la chaîne est incomplète, ou l'autorité est inconnue", last.Issuer.String())
 		}
 		return check.Text{EN: "issued by an unknown authority", FR: "émis par une autorité inconnue"}
 	case x509.CertificateInvalidError:
@@ -141,12 +155,25 @@ func trustReason(err error, selfSigned bool) check.Text {
 	return check.Text{EN: err.Error(), FR: err.Error()}
 }
 
+func selfSigned(c *x509.Certificate) bool {
+	return c.Subject.String() == c.Issuer.String() && c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature) == nil
+}
+
 func certOf(c *x509.Certificate) *web.Cert {
 	sum := sha256.Sum256(c.Raw)
 	out := &web.Cert{Subject: c.Subject.String(), Issuer: c.Issuer.String(), DNSNames: c.DNSNames,
 		NotBefore: c.NotBefore, NotAfter: c.NotAfter, SHA256: hex.EncodeToString(sum[:]),
-		SelfSigned: c.Subject.String() == c.Issuer.String() &&
-			c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature) == nil}
+		SelfSigned: selfSigned(c), SigAlg: c.SignatureAlgorithm.String(), IsCA: c.IsCA}
+	switch k := c.PublicKey.(type) {
+	case *rsa.PublicKey:
+		out.KeyType, out.KeyBits = "RSA", k.N.BitLen()
+	case *ecdsa.PublicKey:
+		out.KeyType, out.KeyBits = "ECDSA", k.Curve.Params().BitSize
+	case ed25519.PublicKey:
+		out.KeyType, out.KeyBits = "Ed25519", 256
+	default:
+		out.KeyType = c.PublicKeyAlgorithm.String()
+	}
 	for _, ip := range c.IPAddresses {
 		out.IPs = append(out.IPs, ip.String())
 	}

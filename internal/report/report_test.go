@@ -31,8 +31,12 @@ func site(name string, mod func(*web.Evidence)) engine.Unit {
 			Headers: map[string][]string{"Strict-Transport-Security": {"max-age=63072000; includeSubDomains"}}},
 		TLS: web.TLS{Attempted: true, Version: "TLS 1.3", Trusted: true, NameOK: true, ChainLen: 2,
 			Leaf: &web.Cert{Subject: "CN=shop.example.fr", Issuer: "CN=Demo CA", DNSNames: []string{"shop.example.fr"},
-				NotBefore: t0.AddDate(0, -2, 0), NotAfter: t0.AddDate(0, 1, 0), SHA256: "ab12"}},
+				NotBefore: t0.AddDate(0, -2, 0), NotAfter: t0.AddDate(0, 1, 0), SHA256: "ab12", KeyType: "ECDSA", KeyBits: 256, SigAlg: "ECDSA-SHA256"},
+			Protocols: []web.Protocol{{Version: "TLS 1.0", Tested: true}, {Version: "TLS 1.1", Tested: true},
+				{Version: "TLS 1.2", Tested: true, Accepted: true}, {Version: "TLS 1.3", Tested: true, Accepted: true}},
+			Suites: []string{"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"}, SuitesVersion: "TLS 1.2", NotTested: []string{"SSLv3"}},
 	}
+	e.TLS.Chain = []web.Cert{*e.TLS.Leaf}
 	if mod != nil {
 		mod(&e)
 	}

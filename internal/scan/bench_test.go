@@ -2,8 +2,9 @@ package scan
 
 import (
 	"context"
-	"crypto/tls"
 	"fmt"
+	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -30,7 +31,8 @@ func BenchmarkLoopbackScan(b *testing.B) {
 	secure := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
 	}))
-	secure.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
+	secure.TLS = pki.ServerConfig(cert)
+	secure.Config.ErrorLog = log.New(io.Discard, "", 0)
 	secure.StartTLS()
 	defer secure.Close()
 	plain := httptest.NewServer(http.RedirectHandler(secure.URL+"/", http.StatusMovedPermanently))
