@@ -20,6 +20,13 @@ func Checks() check.Catalogue {
 		check.Typed[Evidence]{M: metaForwardSecrecy, Fn: evalForwardSecrecy},
 		check.Typed[Evidence]{M: metaBrokenCiphers, Fn: evalBrokenCiphers},
 		check.Typed[Evidence]{M: metaAEAD, Fn: evalAEAD},
+		check.Typed[Evidence]{M: metaCSP, Fn: evalCSP},
+		check.Typed[Evidence]{M: metaFraming, Fn: evalFraming},
+		check.Typed[Evidence]{M: metaXCTO, Fn: evalXCTO},
+		check.Typed[Evidence]{M: metaReferrer, Fn: evalReferrer},
+		check.Typed[Evidence]{M: metaCORP, Fn: evalCORP},
+		check.Typed[Evidence]{M: metaCORS, Fn: evalCORS},
+		check.Typed[Evidence]{M: metaBanner, Fn: evalBanner},
 		check.Typed[Evidence]{M: metaPasswordForm, Fn: evalPasswordForm},
 	}
 }

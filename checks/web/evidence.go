@@ -14,6 +14,22 @@ type Evidence struct {
 	HTTP        Probe     // the http:// side
 	HTTPS       Probe     // the https:// side
 	TLS         TLS       // our own handshake on the https:// side
+	// CORS is a GET of the main page sending Origin: CORSOrigin, to see
+	// whether the server echoes a foreign origin back.
+	CORS       Probe
+	CORSOrigin string
+}
+
+// Page is the response whose headers and body the content checks read:
+// the HTTPS side when it answers over HTTPS, else the plain-HTTP side.
+func (e Evidence) Page() (Probe, bool) {
+	if e.HTTPS.Reached && isHTTPS(e.HTTPS.FinalURL()) {
+		return e.HTTPS, true
+	}
+	if e.HTTP.Reached {
+		return e.HTTP, true
+	}
+	return Probe{}, false
 }
 
 // TargetName implements check.Subject.

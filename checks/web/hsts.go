@@ -8,6 +8,9 @@ import (
 	"github.com/vigie-security/vigie/internal/check"
 )
 
+// ObservatoryHSTSMin is the MDN Observatory's threshold (about 180 days).
+const ObservatoryHSTSMin = 15552000
+
 // HSTSMinAge is one year, the threshold the issue and the MDN/Mozilla guidance converge on.
 const HSTSMinAge = 31536000
 
@@ -77,12 +80,12 @@ func evalHSTS(e Evidence) check.Outcome {
 	}
 	p := e.HTTPS
 	if !p.Reached || !isHTTPS(p.FinalURL()) {
-		return check.Outcome{Status: check.Skipped,
+		return check.Outcome{Status: check.Skipped, Evidence: observatory(nil, -20),
 			Message: check.Text{EN: "not applicable: HTTPS is not available (see WEB-HTTPS-001)",
 				FR: "sans objet : HTTPS n'est pas disponible (voir WEB-HTTPS-001)"}}
 	}
 	values := p.Header("Strict-Transport-Security")
-	ev := map[string]any{"url": p.FinalURL(), "headers": values}
+	ev := observatory(map[string]any{"url": p.FinalURL(), "headers": values}, -20)
 	switch len(values) {
 	case 0:
 		return check.Outcome{Status: check.Fail, Evidence: ev,
@@ -102,18 +105,28 @@ func evalHSTS(e Evidence) check.Outcome {
 	}
 	ev["max_age"], ev["include_subdomains"], ev["preload"] = h.MaxAge, h.IncludeSubDomains, h.Preload
 	days := int(h.MaxAge / 86400)
+	if h.MaxAge >= ObservatoryHSTSMin {
+		ev["observatory_modifier"] = 0
+	} else {
+		ev["observatory_modifier"] = -10
+	}
 	switch {
 	case e.TLS.Leaf != nil && (!e.TLS.Trusted || !e.TLS.NameOK || certExpired(e)):
+		ev["observatory_modifier"] = -20
 		return check.Outcome{Status: check.Fail, Evidence: ev,
 			Message: check.Text{EN: "HSTS is sent but browsers ignore it because the certificate is not valid (RFC 6797 §8.1)",
 				FR: "HSTS est envoyé mais les navigateurs l'ignorent car le certificat n'est pas valide (RFC 6797 §8.1)"}}
 	case h.MaxAge == 0:
 		return check.Outcome{Status: check.Fail, Evidence: ev,
 			Message: check.Text{EN: "max-age=0 tells browsers to forget HSTS", FR: "max-age=0 demande aux navigateurs d'oublier HSTS"}}
-	case h.MaxAge < HSTSMinAge:
+	case h.MaxAge < ObservatoryHSTSMin:
 		return check.Outcome{Status: check.Fail, Evidence: ev,
 			Message: check.Textf("max-age is %d s (%s), below one year (%d s)",
 				"max-age vaut %d s (%s), moins d'un an (%d s)", h.MaxAge, check.Days(days), HSTSMinAge)}
+	case h.MaxAge < HSTSMinAge:
+		return check.Outcome{Status: check.Fail, Evidence: ev,
+			Message: check.Textf("max-age is %d s (%s), below one year (%d s); the MDN Observatory accepts 180 days, vigie follows Mozilla's and the CNIL-aligned one-year baseline",
+				"max-age vaut %d s (%s), moins d'un an (%d s) ; le MDN Observatory accepte 180 jours, vigie suit la base d'un an de Mozilla", h.MaxAge, check.Days(days), HSTSMinAge)}
 	case !h.IncludeSubDomains:
 		return check.Outcome{Status: check.Warn, Evidence: ev,
 			Message: check.Textf("max-age is %s but includeSubDomains is missing",

@@ -34,9 +34,10 @@ func evalRedirect(e Evidence) check.Outcome {
 		return check.Outcome{Status: check.Pass,
 			Message: check.Text{EN: "no plain-HTTP listener (" + p.Error.EN + "): nothing is served in clear",
 				FR: "pas de service HTTP en clair (" + p.Error.FR + ") : rien n'est servi en clair"},
-			Evidence: map[string]any{"url": p.URL, "error": p.Error.EN, "error_kind": p.ErrorKind}}
+			Evidence: observatory(map[string]any{"url": p.URL, "error": p.Error.EN, "error_kind": p.ErrorKind}, 0)}
 	}
-	ev := map[string]any{"url": p.URL, "chain": chainEvidence(p.Hops), "final_url": p.FinalURL()}
+	// The Observatory's modifiers for each outcome, recorded beside vigie's verdict.
+	ev := observatory(map[string]any{"url": p.URL, "chain": chainEvidence(p.Hops), "final_url": p.FinalURL()}, -20)
 	first := p.Hops[0]
 	if p.RedirectLimit {
 		return check.Outcome{Status: check.Fail, Evidence: ev,
@@ -69,14 +70,20 @@ func evalRedirect(e Evidence) check.Outcome {
 				"les redirections depuis HTTP n'aboutissent jamais en HTTPS (fin : %s)", p.FinalURL())}
 	}
 	if !strings.EqualFold(to.Scheme, "https") {
+		ev["observatory_modifier"] = -10
 		return check.Outcome{Status: check.Warn, Evidence: ev,
 			Message: check.Textf("first redirect stays on plain HTTP (%s) before reaching HTTPS",
 				"la première redirection reste en HTTP (%s) avant d'atteindre HTTPS", to)}
 	}
 	if !strings.EqualFold(to.Hostname(), hostOf(first.URL)) {
+		ev["observatory_modifier"] = -5
 		return check.Outcome{Status: check.Warn, Evidence: ev,
 			Message: check.Textf("redirects to HTTPS on another host (%s): HSTS for %s is never set",
 				"redirige vers HTTPS sur un autre hôte (%s) : HSTS n'est jamais posé pour %s", to.Hostname(), hostOf(first.URL))}
+	}
+	ev["observatory_modifier"] = 0
+	if e.TLS.Leaf != nil && (!e.TLS.Trusted || !e.TLS.NameOK || certExpired(e)) {
+		ev["observatory_modifier"] = -20 // the Observatory's "redirection-invalid-cert"
 	}
 	if first.Status != 301 && first.Status != 308 {
 		return check.Outcome{Status: check.Warn, Evidence: ev,

@@ -52,3 +52,26 @@ var (
 		Title: "Baseline Requirements: TLS server certificates valid at most 398 days",
 		URL:   "https://cabforum.org/working-groups/server/baseline-requirements/"}
 )
+
+var (
+	refObservatoryHeaders = check.Reference{Source: "MDN HTTP Observatory",
+		Title: "Tests and scoring (CSP, X-Frame-Options, X-Content-Type-Options, Referrer-Policy, CORP, CORS)",
+		URL:   "https://developer.mozilla.org/en-US/observatory/docs/tests_and_scoring"}
+	refCSP3 = check.Reference{Source: "W3C",
+		Title: "Content Security Policy Level 3",
+		URL:   "https://www.w3.org/TR/CSP3/"}
+	refOWASPHeaders = check.Reference{Source: "OWASP",
+		Title: "HTTP Security Response Headers Cheat Sheet",
+		URL:   "https://cheatsheetseries.owasp.org/cheatsheets/HTTP_Headers_Cheat_Sheet.html"}
+	refFetchCORS = check.Reference{Source: "WHATWG",
+		Title: "Fetch Standard: CORS protocol",
+		URL:   "https://fetch.spec.whatwg.org/#http-cors-protocol"}
+)
+
+// headerMeta builds the metadata of a response-header check.
+func headerMeta(id string, sev check.Severity, title, desc, risk, fix check.Text, refs ...check.Reference) check.Meta {
+	return check.Meta{ID: id, Family: check.FamilyWeb, Severity: sev, Title: title, Description: desc, Risk: risk,
+		Remediation: fix, References: append(refs, refObservatoryHeaders, refOWASPHeaders),
+		Frameworks:        map[string][]string{"rgpd-art32": {"32(1)"}, "cnil-guide-dev": {"fiche 6"}},
+		ObservatoryPoints: true}
+}

@@ -35,6 +35,9 @@ type Meta struct {
 	Frameworks  map[string][]string `json:"frameworks,omitempty"` // framework → controls, e.g. "cnil-2022-100": ["art. 4"]
 	// CapOnFail, when set, is the best grade a target can get while this check fails.
 	CapOnFail Grade `json:"cap_on_fail,omitempty"`
+	// ObservatoryPoints: the check is scored with the MDN Observatory modifier
+	// its findings record, not with a severity weight (see the README).
+	ObservatoryPoints bool `json:"observatory_points,omitempty"`
 }
 
 // IDPattern is the shape of every check ID: FAMILY-TOPIC-NNN.

@@ -28,11 +28,12 @@ type Lab struct {
 
 // Site names, in the order they are scanned.
 const (
-	SiteCorrect    = "demo/correct"
-	SiteLoginHTTP  = "demo/login-over-http"
-	SiteNoRedirect = "demo/no-redirect"
-	SiteExpired    = "demo/expired-certificate"
-	SiteLegacyTLS  = "demo/legacy-tls"
+	SiteCorrect     = "demo/correct"
+	SiteLoginHTTP   = "demo/login-over-http"
+	SiteNoRedirect  = "demo/no-redirect"
+	SiteExpired     = "demo/expired-certificate"
+	SiteLegacyTLS   = "demo/legacy-tls"
+	SiteWeakHeaders = "demo/weak-headers"
 )
 
 const loginPage = `<!doctype html><html lang="fr"><head><title>Espace client</title></head><body>
@@ -77,6 +78,32 @@ func Start(now time.Time) (*Lab, error) {
 		}
 	}
 	page := func(body string) http.HandlerFunc { return hsts("", body) }
+	// hardened is what a well-kept site sends on every response.
+	hardened := func(next http.HandlerFunc) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			h := w.Header()
+			h.Set("Content-Security-Policy", "default-src 'self'; object-src 'none'; frame-ancestors 'self'; form-action 'self'")
+			h.Set("X-Content-Type-Options", "nosniff")
+			h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+			h.Set("Cross-Origin-Resource-Policy", "same-origin")
+			next(w, r)
+		}
+	}
+	// weak reflects any Origin with credentials and shows its versions.
+	weak := func(next http.HandlerFunc) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			h := w.Header()
+			h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'")
+			h.Set("Server", "nginx/1.18.0 (Ubuntu)")
+			h.Set("X-Powered-By", "PHP/7.4.3")
+			h.Set("Referrer-Policy", "unsafe-url")
+			if o := r.Header.Get("Origin"); o != "" {
+				h.Set("Access-Control-Allow-Origin", o)
+				h.Set("Access-Control-Allow-Credentials", "true")
+			}
+			next(w, r)
+		}
+	}
 
 	steps := []struct {
 		name   string
@@ -84,11 +111,12 @@ func Start(now time.Time) (*Lab, error) {
 		secure http.Handler                       // nil: nothing listens on HTTPS
 		tls    *tls.Config
 	}{
-		{SiteCorrect, redirectTo, hsts("max-age=63072000; includeSubDomains", homePage), pki.ServerConfig(valid)},
+		{SiteCorrect, redirectTo, hardened(hsts("max-age=63072000; includeSubDomains", homePage)), pki.ServerConfig(valid)},
 		{SiteLoginHTTP, func(string) http.Handler { return page(loginPage) }, nil, pki.ServerConfig(valid)},
 		{SiteNoRedirect, func(string) http.Handler { return page(homePage) }, hsts("max-age=86400", homePage), pki.ServerConfig(valid)},
 		{SiteExpired, redirectTo, hsts("max-age=63072000; includeSubDomains", homePage), pki.ServerConfig(expired)},
-		{SiteLegacyTLS, redirectTo, hsts("max-age=63072000; includeSubDomains", homePage), legacyTLS},
+		{SiteLegacyTLS, redirectTo, hardened(hsts("max-age=63072000; includeSubDomains", homePage)), legacyTLS},
+		{SiteWeakHeaders, redirectTo, weak(hsts("max-age=63072000; includeSubDomains", homePage)), pki.ServerConfig(valid)},
 	}
 	for _, s := range steps {
 		httpsURL, err := l.serve(s.secure, s.tls)

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
 )
 
@@ -41,9 +42,12 @@ func TestDemoVerdicts(t *testing.T) {
 			"WEB-CERT-007": check.Warn, "WEB-TLS-001": check.Fail, "WEB-TLS-002": check.Warn, "WEB-TLS-003": check.Fail,
 			"WEB-TLS-004": check.Fail, "WEB-TLS-005": check.Warn},
 	}
-	for _, c := range []string{"WEB-TLS-001", "WEB-TLS-002", "WEB-TLS-003", "WEB-TLS-004", "WEB-TLS-005", "WEB-CERT-005", "WEB-CERT-006", "WEB-CERT-007"} {
+	// The correct site passes everything.
+	for _, c := range catalogIDs() {
 		want[SiteCorrect][c] = check.Pass
 	}
+	want[SiteWeakHeaders] = map[string]check.Status{"WEB-HSTS-001": check.Pass, "WEB-CSP-001": check.Fail, "WEB-HDR-001": check.Fail,
+		"WEB-HDR-002": check.Fail, "WEB-HDR-003": check.Fail, "WEB-HDR-004": check.Pass, "WEB-CORS-001": check.Fail, "WEB-HDR-005": check.Warn}
 	for site, checks := range want {
 		for id, st := range checks {
 			if got[site][id] != st {
@@ -53,8 +57,21 @@ func TestDemoVerdicts(t *testing.T) {
 	}
 	grades := map[string]check.Grade{SiteCorrect: "A+", SiteLoginHTTP: "F", SiteExpired: "E", SiteLegacyTLS: "C"}
 	for _, s := range rep.Scores.Targets {
+		if s.Target == SiteCorrect && (s.Observatory == nil || s.Observatory.Grade != "A+") {
+			t.Errorf("correct site Observatory score = %+v, want A+", s.Observatory)
+		}
+	}
+	for _, s := range rep.Scores.Targets {
 		if g, ok := grades[s.Target]; ok && s.Grade != g {
 			t.Errorf("%s graded %s (%d), want %s", s.Target, s.Grade, s.Score, g)
 		}
 	}
+}
+
+func catalogIDs() []string {
+	var ids []string
+	for _, c := range web.Checks() {
+		ids = append(ids, c.Meta().ID)
+	}
+	return ids
 }

@@ -95,13 +95,21 @@ type Pacer interface {
 	Wait(ctx context.Context) error
 }
 
-// Collect probes both sides of t and its certificate, in parallel.
+// CORSOrigin is the foreign origin vigie presents to see whether a site
+// reflects any origin back (the .invalid TLD can never be registered).
+const CORSOrigin = "https://cors-probe.vigie.invalid"
+
+// Collect probes both sides of t, its CORS answer and its certificate, in parallel.
 func (p *Prober) Collect(ctx context.Context, pace Pacer, t Target) web.Evidence {
-	ev := web.Evidence{Target: t.Name, Host: t.Host, CollectedAt: p.opts.Now()}
+	ev := web.Evidence{Target: t.Name, Host: t.Host, CollectedAt: p.opts.Now(), CORSOrigin: CORSOrigin}
 	var wg sync.WaitGroup
-	wg.Add(3)
+	wg.Add(4)
 	go func() { defer wg.Done(); ev.HTTP = p.Get(ctx, pace, t.HTTPURL) }()
 	go func() { defer wg.Done(); ev.HTTPS = p.Get(ctx, pace, t.HTTPSURL) }()
+	go func() {
+		defer wg.Done()
+		ev.CORS = p.get(ctx, pace, t.HTTPSURL, map[string]string{"Origin": CORSOrigin})
+	}()
 	go func() { defer wg.Done(); ev.TLS = p.Handshake(ctx, pace, t.HTTPSURL, t.Host) }()
 	wg.Wait()
 	return ev
@@ -109,9 +117,13 @@ func (p *Prober) Collect(ctx context.Context, pace Pacer, t Target) web.Evidence
 
 // Get fetches url, following redirects, retrying transient connection failures.
 func (p *Prober) Get(ctx context.Context, pace Pacer, url string) web.Probe {
+	return p.get(ctx, pace, url, nil)
+}
+
+func (p *Prober) get(ctx context.Context, pace Pacer, url string, extra map[string]string) web.Probe {
 	var out web.Probe
 	for attempt := 0; ; attempt++ {
-		out = p.getOnce(ctx, pace, url)
+		out = p.getOnce(ctx, pace, url, extra)
 		if out.Reached || attempt >= p.opts.Retries || !transient(out.ErrorKind, out.Error) || ctx.Err() != nil {
 			return out
 		}
@@ -123,7 +135,7 @@ func (p *Prober) Get(ctx context.Context, pace Pacer, url string) web.Probe {
 	}
 }
 
-func (p *Prober) getOnce(ctx context.Context, pace Pacer, url string) web.Probe {
+func (p *Prober) getOnce(ctx context.Context, pace Pacer, url string, extra map[string]string) web.Probe {
 	out := web.Probe{URL: url}
 	fail := func(err error) web.Probe {
 		out.ErrorKind, out.Error = classify(err, p.opts.Timeout)
@@ -137,6 +149,9 @@ func (p *Prober) getOnce(ctx context.Context, pace Pacer, url string) web.Probe 
 		return fail(err)
 	}
 	p.client.SetCustomHeaders(req, p.client.CustomHeaders)
+	for k, v := range extra {
+		req.Header.Set(k, v)
+	}
 	resp, err := p.client.Do(req, httpx.UnsafeOptions{})
 	if err != nil {
 		return fail(err)

@@ -27,8 +27,10 @@ func site(name string, mod func(*web.Evidence)) engine.Unit {
 		HTTP: web.Probe{URL: "http://shop.example.fr/", Reached: true, StatusCode: 200,
 			Hops: []web.Hop{{URL: "http://shop.example.fr/", Status: 301, Location: "https://shop.example.fr/"}, {URL: "https://shop.example.fr/", Status: 200}}},
 		HTTPS: web.Probe{URL: "https://shop.example.fr/", Reached: true, StatusCode: 200,
-			Hops:    []web.Hop{{URL: "https://shop.example.fr/", Status: 200}},
-			Headers: map[string][]string{"Strict-Transport-Security": {"max-age=63072000; includeSubDomains"}}},
+			Hops: []web.Hop{{URL: "https://shop.example.fr/", Status: 200}},
+			Headers: map[string][]string{"Strict-Transport-Security": {"max-age=63072000; includeSubDomains"},
+				"Content-Security-Policy": {"default-src 'self'; object-src 'none'; frame-ancestors 'none'"},
+				"X-Content-Type-Options":  {"nosniff"}, "Referrer-Policy": {"no-referrer"}}},
 		TLS: web.TLS{Attempted: true, Version: "TLS 1.3", Trusted: true, NameOK: true, ChainLen: 2,
 			Leaf: &web.Cert{Subject: "CN=shop.example.fr", Issuer: "CN=Demo CA", DNSNames: []string{"shop.example.fr"},
 				NotBefore: t0.AddDate(0, -2, 0), NotAfter: t0.AddDate(0, 1, 0), SHA256: "ab12", KeyType: "ECDSA", KeyBits: 256, SigAlg: "ECDSA-SHA256"},
@@ -125,7 +127,7 @@ func TestJSONGolden(t *testing.T) {
 
 func TestVerdictsInSample(t *testing.T) {
 	r := sample(t)
-	want := map[string]check.Grade{"https://shop.example.fr": "A+", "http://login.example.fr": "F", "https://old.example.fr": "E", "https://gone.example.fr": "F"}
+	want := map[string]check.Grade{"https://shop.example.fr": "A+", "http://login.example.fr": "F", "https://old.example.fr": "F", "https://gone.example.fr": "F"}
 	for _, s := range r.Scores.Targets {
 		if s.Grade != want[s.Target] {
 			t.Errorf("%s graded %s (%d), want %s", s.Target, s.Grade, s.Score, want[s.Target])

@@ -57,6 +57,9 @@ func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
 		grade := tr(l, "not finished", "non terminé")
 		if scored {
 			grade = resultLabel(l, s.Result)
+			if s.Observatory != nil {
+				grade += fmt.Sprintf("  (Observatory %d %s)", s.Observatory.Score, s.Observatory.Grade)
+			}
 		}
 		p.line(p.paint(bold, fit(head, width-utf8.RuneCountInString(grade)-2)) + "  " + p.gradeColor(s.Grade, grade))
 		points := map[string]float64{}
@@ -66,7 +69,7 @@ func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
 		for _, f := range byTarget[k] {
 			pts := ""
 			if v, ok := points[f.CheckID]; ok {
-				pts = fmt.Sprintf("-%.1f", v)
+				pts = fmt.Sprintf("%+.1f", -v)
 			}
 			left := strings.Repeat(" ", indent) +
 				p.paint(statusColor(f.Status), pad(f.Status.Label(l), colStatus)) + " " +

@@ -83,6 +83,8 @@ func TestNoTargetIsDropped(t *testing.T) {
 	secure := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hits.Add(1)
 		w.Header().Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; object-src 'none'; frame-ancestors 'none'")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
 	}))
 	secure.TLS = pki.ServerConfig(cert)
 	secure.Config.ErrorLog = log.New(io.Discard, "", 0)

@@ -56,12 +56,19 @@ type Cap struct {
 	Target  string      `json:"target,omitempty"`
 }
 
-// Deduction explains the points one finding cost.
+// Deduction explains the points one finding cost (negative: a bonus).
 type Deduction struct {
 	CheckID string       `json:"check_id"`
 	Status  check.Status `json:"status"`
 	Points  float64      `json:"points"`
+	Basis   string       `json:"basis"` // weight or observatory
 }
+
+// How a deduction was computed.
+const (
+	BasisWeight      = "weight"      // share of the severity weights at stake
+	BasisObservatory = "observatory" // the check's MDN Observatory modifier
+)
 
 // Result is a score with its grade and how it was reached.
 type Result struct {
@@ -79,6 +86,9 @@ type Target struct {
 	Target string       `json:"target"`
 	Family check.Family `json:"family"`
 	Result
+	// Observatory is the MDN Observatory-equivalent score of the target's
+	// headers and redirects, when its checks record Observatory modifiers.
+	Observatory *Observatory `json:"observatory,omitempty"`
 }
 
 // Family aggregates the targets of one family.
@@ -117,7 +127,7 @@ func Compute(findings []check.Finding, meta Lookup) Summary {
 	byFamily := map[check.Family][]Result{}
 	for _, k := range order {
 		r := target(groups[k], meta)
-		s.Targets = append(s.Targets, Target{Target: k.t, Family: k.f, Result: r})
+		s.Targets = append(s.Targets, Target{Target: k.t, Family: k.f, Result: r, Observatory: ObservatoryFor(groups[k])})
 		// The family and the scan say which target a cap came from.
 		up := r
 		if r.Cap != nil {
@@ -139,6 +149,9 @@ func target(fs []check.Finding, meta Lookup) Result {
 	var r Result
 	var total, kept float64
 	var capSeverity check.Severity
+	var weightedFs []check.Finding
+	penalties, bonuses := 0, 0
+	var pointFs []check.Finding
 	for _, f := range fs {
 		c, counted := Credit[f.Status]
 		if !counted {
@@ -146,38 +159,59 @@ func target(fs []check.Finding, meta Lookup) Result {
 			continue
 		}
 		r.Counted++
+		m, known := meta(f.CheckID)
+		if f.Status == check.Fail && known && m.CapOnFail != "" {
+			// The lowest cap wins; on a tie, the more severe check names it.
+			if r.Cap == nil || m.CapOnFail.Rank() > r.Cap.Grade.Rank() ||
+				(m.CapOnFail == r.Cap.Grade && f.Severity > capSeverity) {
+				r.Cap = &Cap{Grade: m.CapOnFail, CheckID: f.CheckID}
+				capSeverity = f.Severity
+			}
+		}
+		if mod, ok := modifier(f.Evidence["observatory_modifier"]); ok && known && m.ObservatoryPoints {
+			pointFs = append(pointFs, f)
+			if mod < 0 {
+				penalties += mod
+			} else {
+				bonuses += mod
+			}
+			continue
+		}
 		w := Weight[f.Severity]
 		total += w
 		kept += w * c
-		if f.Status == check.Fail {
-			if m, ok := meta(f.CheckID); ok && m.CapOnFail != "" {
-				// The lowest cap wins; on a tie, the more severe check names it.
-				if r.Cap == nil || m.CapOnFail.Rank() > r.Cap.Grade.Rank() ||
-					(m.CapOnFail == r.Cap.Grade && f.Severity > capSeverity) {
-					r.Cap = &Cap{Grade: m.CapOnFail, CheckID: f.CheckID}
-					capSeverity = f.Severity
-				}
-			}
-		}
+		weightedFs = append(weightedFs, f)
 	}
 	if r.Counted == 0 {
 		return r
 	}
-	for _, f := range fs {
-		c, counted := Credit[f.Status]
-		if !counted || total == 0 || c == 1 {
+	for _, f := range weightedFs {
+		c := Credit[f.Status]
+		if total == 0 || c == 1 {
 			continue
 		}
-		pts := math.Round(1000*Weight[f.Severity]*(1-c)/total) / 10
-		if pts > 0 {
-			r.Deductions = append(r.Deductions, Deduction{CheckID: f.CheckID, Status: f.Status, Points: pts})
+		if pts := math.Round(1000*Weight[f.Severity]*(1-c)/total) / 10; pts > 0 {
+			r.Deductions = append(r.Deductions, Deduction{CheckID: f.CheckID, Status: f.Status, Points: pts, Basis: BasisWeight})
 		}
 	}
-	raw := 100.0
+	score := 100
 	if total > 0 {
-		raw = 100 * kept / total
+		score = int(math.Floor(100*kept/total + 1e-9))
 	}
-	return finish(r, int(math.Floor(raw+1e-9)))
+	// Header points, the Observatory's way: penalties always, bonuses only
+	// when the penalties leave 90 or more; never above 100.
+	score += penalties
+	withBonus := score >= 90
+	if withBonus {
+		score = min(100, score+bonuses)
+	}
+	for _, f := range pointFs {
+		mod, _ := modifier(f.Evidence["observatory_modifier"])
+		if mod < 0 || (mod > 0 && withBonus) {
+			r.Deductions = append(r.Deductions, Deduction{CheckID: f.CheckID, Status: f.Status, Points: float64(-mod), Basis: BasisObservatory})
+		}
+	}
+	return finish(r, max(0, score))
 }
 
 // finish sets the grade, clamping the score into the capped grade's band.

@@ -152,3 +152,73 @@ func TestGradeBands(t *testing.T) {
 		}
 	}
 }
+
+func TestObservatory(t *testing.T) {
+	obs := func(st check.Status, m any) check.Finding {
+		return check.Finding{Status: st, Evidence: map[string]any{"observatory_modifier": m}}
+	}
+	cases := []struct {
+		name  string
+		fs    []check.Finding
+		score int
+		grade string
+	}{
+		// Penalties alone leave 95: bonuses count (+5 +10) → 110, graded A+.
+		{"extra credit", []check.Finding{obs(check.Fail, -5), obs(check.Pass, 5), obs(check.Pass, 10)}, 110, "A+"},
+		// Penalties leave 75: bonuses do not count.
+		{"no extra credit", []check.Finding{obs(check.Fail, -25), obs(check.Pass, 5)}, 75, "B"},
+		{"floored at zero", []check.Finding{obs(check.Fail, -50), obs(check.Fail, -25), obs(check.Fail, -20), obs(check.Fail, -20)}, 0, "F"},
+		{"grade rounds down to 5", []check.Finding{obs(check.Fail, -11)}, 89, "A-"},
+		{"json numbers", []check.Finding{obs(check.Fail, float64(-20))}, 80, "B+"},
+		{"waived does not count", []check.Finding{obs(check.Waived, -20), obs(check.Pass, 0)}, 100, "A+"},
+	}
+	for _, tc := range cases {
+		o := ObservatoryFor(tc.fs)
+		if o == nil || o.Score != tc.score || o.Grade != tc.grade {
+			t.Errorf("%s: %+v, want %d %s", tc.name, o, tc.score, tc.grade)
+		}
+	}
+	if ObservatoryFor([]check.Finding{{Status: check.Pass}}) != nil {
+		t.Error("no modifiers should give no Observatory score")
+	}
+}
+
+func TestObservatoryPointsCombineWithWeights(t *testing.T) {
+	metas["WEB-CSP-001"] = check.Meta{ID: "WEB-CSP-001", Severity: check.Medium, ObservatoryPoints: true}
+	metas["WEB-XFO-001"] = check.Meta{ID: "WEB-XFO-001", Severity: check.Medium, ObservatoryPoints: true}
+	defer delete(metas, "WEB-CSP-001")
+	defer delete(metas, "WEB-XFO-001")
+	hdr := func(id string, st check.Status, mod int) check.Finding {
+		f := f("t", id, st)
+		f.Evidence = map[string]any{"observatory_modifier": mod}
+		return f
+	}
+	cases := []struct {
+		name  string
+		fs    []check.Finding
+		score int
+		grade check.Grade
+	}{
+		// Weighted part 100, then CSP -25 and XFO -20: 55.
+		{"penalties", []check.Finding{f("t", "WEB-B-001", check.Pass), hdr("WEB-CSP-001", check.Fail, -25), hdr("WEB-XFO-001", check.Fail, -20)}, 55, "D"},
+		// Bonuses apply at 90 or more but never lift above 100.
+		{"bonuses capped at 100", []check.Finding{f("t", "WEB-B-001", check.Pass), hdr("WEB-CSP-001", check.Pass, 5), hdr("WEB-XFO-001", check.Pass, 5)}, 100, "A+"},
+		// Weighted 68 (high FAIL): bonuses do not apply under 90.
+		{"no bonus under 90", []check.Finding{f("t", "WEB-A-001", check.Pass), f("t", "WEB-B-001", check.Fail), f("t", "WEB-C-001", check.Pass), hdr("WEB-CSP-001", check.Pass, 10)}, 68, "C"},
+		// Header points do not escape caps.
+		{"caps still apply", []check.Finding{f("t", "WEB-A-001", check.Fail), f("t", "WEB-B-001", check.Pass), hdr("WEB-CSP-001", check.Pass, 10)}, 37, "E"},
+		{"floored at zero", []check.Finding{f("t", "WEB-B-001", check.Pass), hdr("WEB-CSP-001", check.Fail, -60), hdr("WEB-XFO-001", check.Fail, -50)}, 0, "F"},
+		// A header check that could not run has no modifier: it counts by weight, as not passed.
+		{"error without modifier is weighted", []check.Finding{f("t", "WEB-B-001", check.Pass), f("t", "WEB-CSP-001", check.Error)}, 66, "C"},
+	}
+	for _, tc := range cases {
+		r := Compute(tc.fs, lookup).Targets[0].Result
+		if r.Score != tc.score || r.Grade != tc.grade {
+			t.Errorf("%s: %d %s, want %d %s (deductions %+v)", tc.name, r.Score, r.Grade, tc.score, tc.grade, r.Deductions)
+		}
+	}
+	r := Compute([]check.Finding{f("t", "WEB-B-001", check.Pass), hdr("WEB-CSP-001", check.Fail, -25)}, lookup).Targets[0].Result
+	if len(r.Deductions) != 1 || r.Deductions[0].Points != 25 || r.Deductions[0].Basis != BasisObservatory {
+		t.Errorf("deductions = %+v", r.Deductions)
+	}
+}

@@ -1,0 +1,183 @@
+package web
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// CSP is a parsed Content-Security-Policy: directive name → sources.
+type CSP map[string][]string
+
+// ParseCSP reads one policy; a repeated directive is an error, as the
+// Observatory treats it (browsers silently keep the first one).
+func ParseCSP(v string) (CSP, error) {
+	p := CSP{}
+	for _, part := range strings.Split(v, ";") {
+		f := strings.Fields(part)
+		if len(f) == 0 {
+			continue
+		}
+		name := strings.ToLower(f[0])
+		for _, r := range name {
+			if !(r >= 'a' && r <= 'z' || r == '-') {
+				return nil, fmt.Errorf("directive name %q is not valid", f[0])
+			}
+		}
+		if _, dup := p[name]; dup {
+			return nil, fmt.Errorf("directive %q appears twice", name)
+		}
+		srcs := make([]string, 0, len(f)-1)
+		for _, s := range f[1:] {
+			srcs = append(srcs, strings.ToLower(s))
+		}
+		p[name] = srcs
+	}
+	if len(p) == 0 {
+		return nil, fmt.Errorf("empty policy")
+	}
+	return p, nil
+}
+
+// Effective returns the sources that govern directive d, falling back to default-src.
+func (p CSP) Effective(d string) ([]string, bool) {
+	if s, ok := p[d]; ok {
+		return s, true
+	}
+	s, ok := p["default-src"]
+	return s, ok
+}
+
+func has(srcs []string, want ...string) bool {
+	for _, s := range srcs {
+		for _, w := range want {
+			if s == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// broad sources allow any host, per the Observatory's list.
+var broadSources = []string{"*", "http:", "https:", "ftp:", "http://*", "http://*.*", "https://*", "https://*.*"}
+
+func hasNonceOrHash(srcs []string) bool {
+	for _, s := range srcs {
+		if strings.HasPrefix(s, "'nonce-") || strings.HasPrefix(s, "'sha256-") || strings.HasPrefix(s, "'sha384-") ||
+			strings.HasPrefix(s, "'sha512-") || s == "'strict-dynamic'" {
+			return true
+		}
+	}
+	return false
+}
+
+func insecureScheme(srcs []string) bool {
+	for _, s := range srcs {
+		if s == "http:" || strings.HasPrefix(s, "http://") {
+			return true
+		}
+	}
+	return false
+}
+
+var metaCSP = headerMeta("WEB-CSP-001", check.Medium,
+	check.Text{EN: "Content-Security-Policy restricts scripts and objects", FR: "Content-Security-Policy restreint scripts et objets"},
+	check.Text{EN: "The response enforces a CSP whose script-src and object-src (or default-src) allow neither 'unsafe-inline', 'unsafe-eval', data: nor any host; judged like the MDN Observatory.",
+		FR: "La réponse impose une CSP dont script-src et object-src (ou default-src) n'autorisent ni 'unsafe-inline', ni 'unsafe-eval', ni data:, ni n'importe quel hôte ; jugée comme le MDN Observatory."},
+	check.Text{EN: "Without a strict CSP, one injected script (XSS) can read every form field, lead data and session on the page.",
+		FR: "Sans CSP stricte, un seul script injecté (XSS) peut lire chaque champ de formulaire, les données de prospects et la session."},
+	check.Text{EN: "Start from `Content-Security-Policy: default-src 'self'; object-src 'none'; frame-ancestors 'self'; form-action 'self'`, move inline scripts to files or give them nonces, and test with Content-Security-Policy-Report-Only first.",
+		FR: "Partez de `Content-Security-Policy: default-src 'self'; object-src 'none'; frame-ancestors 'self'; form-action 'self'`, sortez les scripts en ligne dans des fichiers ou donnez-leur des nonces, et testez d'abord avec Content-Security-Policy-Report-Only."},
+	refCSP3)
+
+// observatory puts the MDN Observatory modifier of a result into the evidence.
+func observatory(ev map[string]any, modifier int) map[string]any {
+	if ev == nil {
+		ev = map[string]any{}
+	}
+	ev["observatory_modifier"] = modifier
+	return ev
+}
+
+func pageApplies(e Evidence) (Probe, check.Outcome, bool) {
+	if o, down := unreachable(e); down {
+		return Probe{}, o, false
+	}
+	p, _ := e.Page()
+	return p, check.Outcome{}, true
+}
+
+func evalCSP(e Evidence) check.Outcome {
+	p, o, ok := pageApplies(e)
+	if !ok {
+		return o
+	}
+	values := p.Header("Content-Security-Policy")
+	ev := map[string]any{"url": p.FinalURL(), "headers": values}
+	if len(values) == 0 {
+		if ro := p.Header("Content-Security-Policy-Report-Only"); len(ro) > 0 {
+			ev["report_only"] = ro
+			return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -25), Message: check.Text{
+				EN: "only Content-Security-Policy-Report-Only is sent: nothing is enforced",
+				FR: "seul Content-Security-Policy-Report-Only est envoyé : rien n'est imposé"}}
+		}
+		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -25), Message: check.Text{
+			EN: "no Content-Security-Policy header", FR: "aucun en-tête Content-Security-Policy"}}
+	}
+	csp, err := ParseCSP(strings.Join(values, "; "))
+	if err != nil {
+		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -25),
+			Message: check.Textf("invalid Content-Security-Policy: %v", "Content-Security-Policy invalide : %v", err)}
+	}
+	script, scriptSet := csp.Effective("script-src")
+	object, objectSet := csp.Effective("object-src")
+	style, _ := csp.Effective("style-src")
+	var problems []string
+	mod := 5
+	fail := func(m int, what string) {
+		problems = append(problems, what)
+		mod = min(mod, m)
+	}
+	switch {
+	case !scriptSet:
+		fail(-20, "no script-src or default-src: scripts from anywhere")
+	case has(script, broadSources...):
+		fail(-20, "script-src allows any host")
+	case has(script, "'unsafe-inline'") && !hasNonceOrHash(script):
+		fail(-20, "script-src allows 'unsafe-inline'")
+	case has(script, "data:"):
+		fail(-20, "script-src allows data:")
+	}
+	switch {
+	case !objectSet:
+		fail(-20, "no object-src or default-src: plugins from anywhere")
+	case has(object, broadSources...):
+		fail(-20, "object-src allows any host")
+	}
+	for _, d := range []string{"script-src", "object-src", "style-src", "default-src", "frame-src", "connect-src"} {
+		if srcs, ok := csp.Effective(d); ok && insecureScheme(srcs) {
+			fail(-20, d+" allows plain http:")
+			break
+		}
+	}
+	if scriptSet && has(script, "'unsafe-eval'") {
+		fail(-10, "script-src allows 'unsafe-eval'")
+	}
+	ev["directives"] = map[string][]string(csp)
+	if len(problems) > 0 {
+		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, mod),
+			Message: check.Textf("weak Content-Security-Policy: %s", "Content-Security-Policy faible : %s", strings.Join(problems, "; "))}
+	}
+	if has(style, "'unsafe-inline'") {
+		return check.Outcome{Status: check.Pass, Evidence: observatory(ev, 0), Message: check.Text{
+			EN: "CSP restricts scripts and objects; 'unsafe-inline' remains in style-src",
+			FR: "la CSP restreint scripts et objets ; 'unsafe-inline' reste dans style-src"}}
+	}
+	if d, _ := csp["default-src"]; has(d, "'none'") && len(csp["form-action"]) > 0 {
+		mod = 10
+	}
+	return check.Outcome{Status: check.Pass, Evidence: observatory(ev, mod), Message: check.Text{
+		EN: "CSP restricts scripts and objects, with nothing unsafe", FR: "la CSP restreint scripts et objets, sans rien de dangereux"}}
+}
