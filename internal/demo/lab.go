@@ -114,7 +114,7 @@ func Start(now time.Time) (*Lab, error) {
 		{SiteCorrect, redirectTo, hardened(hsts("max-age=63072000; includeSubDomains", homePage)), pki.ServerConfig(valid)},
 		{SiteLoginHTTP, func(string) http.Handler { return page(loginPage) }, nil, pki.ServerConfig(valid)},
 		{SiteNoRedirect, func(string) http.Handler { return page(homePage) }, hsts("max-age=86400", homePage), pki.ServerConfig(valid)},
-		{SiteExpired, redirectTo, hsts("max-age=63072000; includeSubDomains", homePage), pki.ServerConfig(expired)},
+		{SiteExpired, redirectTo, hardened(hsts("max-age=63072000; includeSubDomains", homePage)), pki.ServerConfig(expired)},
 		{SiteLegacyTLS, redirectTo, hardened(hsts("max-age=63072000; includeSubDomains", homePage)), legacyTLS},
 		{SiteWeakHeaders, redirectTo, weak(hsts("max-age=63072000; includeSubDomains", homePage)), pki.ServerConfig(valid)},
 	}
