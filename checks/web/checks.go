@@ -26,6 +26,7 @@ func Checks() check.Catalogue {
 		check.Typed[Evidence]{M: metaReferrer, Fn: evalReferrer},
 		check.Typed[Evidence]{M: metaCORP, Fn: evalCORP},
 		check.Typed[Evidence]{M: metaCORS, Fn: evalCORS},
+		check.Typed[Evidence]{M: metaCookies, Fn: evalCookies},
 		check.Typed[Evidence]{M: metaBanner, Fn: evalBanner},
 		check.Typed[Evidence]{M: metaPasswordForm, Fn: evalPasswordForm},
 	}

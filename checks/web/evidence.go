@@ -57,6 +57,9 @@ type Hop struct {
 	URL      string
 	Status   int
 	Location string
+	// SetCookie holds the raw Set-Cookie lines of this response. Values are
+	// secrets: checks read flags and names only, and never output a value.
+	SetCookie []string
 }
 
 // FinalURL is the URL of the last response.

@@ -1,10 +1,13 @@
 package probe
 
 import (
+	"bufio"
 	"context"
 	"crypto/x509"
 	"fmt"
 	"io"
+	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -162,10 +165,11 @@ func (p *Prober) getOnce(ctx context.Context, pace Pacer, url string, extra map[
 	out.Body = resp.Data
 	out.BodyTruncated = int64(len(resp.RawData)) >= p.opts.MaxBody
 	for _, c := range resp.Chain {
-		out.Hops = append(out.Hops, web.Hop{URL: c.RequestURL, Status: c.StatusCode, Location: c.Location})
+		out.Hops = append(out.Hops, web.Hop{URL: c.RequestURL, Status: c.StatusCode, Location: c.Location,
+			SetCookie: setCookies(string(c.Response))})
 	}
 	if len(out.Hops) == 0 {
-		out.Hops = []web.Hop{{URL: url, Status: resp.StatusCode}}
+		out.Hops = []web.Hop{{URL: url, Status: resp.StatusCode, SetCookie: resp.Headers["Set-Cookie"]}}
 	}
 	last := out.Hops[len(out.Hops)-1]
 	out.RedirectLimit = len(out.Hops) >= p.opts.MaxRedirects && last.Location != "" && last.Status >= 300 && last.Status < 400
@@ -177,3 +181,13 @@ type discardWriter struct{}
 func (discardWriter) Write([]byte, levels.Level) {}
 
 var _ io.Writer = io.Discard
+
+// setCookies reads the Set-Cookie lines of one hop's header dump.
+func setCookies(dump string) []string {
+	resp, err := http.ReadResponse(bufio.NewReader(strings.NewReader(dump)), nil)
+	if err != nil {
+		return nil
+	}
+	resp.Body.Close()
+	return resp.Header.Values("Set-Cookie")
+}

@@ -280,3 +280,21 @@ func TestLoadRoots(t *testing.T) {
 	}
 	_ = io.Discard
 }
+
+func TestSetCookieOnEveryHop(t *testing.T) {
+	final := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Add("Set-Cookie", "pref=1; Path=/")
+	}))
+	defer final.Close()
+	first := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Add("Set-Cookie", "sessionid=abc; HttpOnly")
+		w.Header().Add("Set-Cookie", "lang=fr")
+		http.Redirect(w, r, final.URL+"/", http.StatusFound)
+	}))
+	defer first.Close()
+	got := newProber(t, nil).Get(context.Background(), noPace{}, first.URL+"/")
+	if len(got.Hops) != 2 || len(got.Hops[0].SetCookie) != 2 || len(got.Hops[1].SetCookie) != 1 ||
+		!strings.HasPrefix(got.Hops[0].SetCookie[0], "sessionid=") {
+		t.Fatalf("hops = %+v", got.Hops)
+	}
+}
