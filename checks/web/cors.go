@@ -21,6 +21,10 @@ func evalCORS(e Evidence) check.Outcome {
 		return o
 	}
 	p := e.CORS
+	if p.URL == "" {
+		return check.Outcome{Status: check.Skipped, Message: check.Text{
+			EN: "not probed: no CORS request was made", FR: "non sondé : aucune requête CORS n'a été faite"}}
+	}
 	if !p.Reached {
 		if !e.HTTPS.Reached {
 			return check.Outcome{Status: check.Skipped, Message: check.Text{
