@@ -29,5 +29,8 @@ func Checks() check.Catalogue {
 		check.Typed[Evidence]{M: metaCookies, Fn: evalCookies},
 		check.Typed[Evidence]{M: metaBanner, Fn: evalBanner},
 		check.Typed[Evidence]{M: metaPasswordForm, Fn: evalPasswordForm},
+		check.Typed[Evidence]{M: metaLeadForm, Fn: evalLeadForm},
+		check.Typed[Evidence]{M: metaFormAction, Fn: evalFormAction},
+		check.Typed[Evidence]{M: metaMixed, Fn: evalMixed},
 	}
 }

@@ -1,13 +1,6 @@
 package web
 
-import (
-	"bytes"
-	"strings"
-
-	"golang.org/x/net/html"
-
-	"github.com/vigie-security/vigie/internal/check"
-)
+import "github.com/vigie-security/vigie/internal/check"
 
 var metaPasswordForm = check.Meta{
 	ID: "WEB-FORM-001", Family: check.FamilyWeb, Severity: check.Critical,
@@ -26,16 +19,28 @@ var metaPasswordForm = check.Meta{
 	CapOnFail:  "F",
 }
 
+// plainPage returns the page served over plain HTTP, if one is.
+func plainPage(e Evidence) (Probe, bool) {
+	p := e.HTTP
+	if !p.Reached || isHTTPS(p.FinalURL()) || p.StatusCode < 200 || p.StatusCode >= 300 {
+		return Probe{}, false
+	}
+	return p, true
+}
+
 func evalPasswordForm(e Evidence) check.Outcome {
 	if o, down := unreachable(e); down {
 		return o
 	}
-	p := e.HTTP
-	if !p.Reached || isHTTPS(p.FinalURL()) || p.StatusCode < 200 || p.StatusCode >= 300 {
+	p, ok := plainPage(e)
+	if !ok {
 		return check.Outcome{Status: check.Pass,
 			Message: check.Text{EN: "no page is served over plain HTTP", FR: "aucune page n'est servie en HTTP en clair"}}
 	}
-	n := countPasswordInputs(p.Body)
+	n := 0
+	for _, f := range ParsePage(p.Body, p.FinalURL()).Forms {
+		n += f.Password
+	}
 	ev := map[string]any{"url": p.FinalURL(), "password_fields": n, "body_truncated": p.BodyTruncated}
 	if n > 0 {
 		return check.Outcome{Status: check.Fail, Evidence: ev,
@@ -44,28 +49,4 @@ func evalPasswordForm(e Evidence) check.Outcome {
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev,
 		Message: check.Text{EN: "the plain-HTTP page has no password field", FR: "la page HTTP en clair n'a aucun champ mot de passe"}}
-}
-
-// countPasswordInputs counts <input type=password> elements with a real HTML tokenizer.
-func countPasswordInputs(body []byte) int {
-	z := html.NewTokenizer(bytes.NewReader(body))
-	n := 0
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return n
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			if string(name) != "input" {
-				continue
-			}
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				if string(k) == "type" && strings.EqualFold(strings.TrimSpace(string(v)), "password") {
-					n++
-				}
-			}
-		}
-	}
 }

@@ -132,7 +132,10 @@ func TestCORS(t *testing.T) {
 		{"reflected", cors("Access-Control-Allow-Origin", "https://cors-probe.vigie.invalid"), check.Warn, "echoed"},
 		{"reflected with credentials", cors("Access-Control-Allow-Origin", "https://cors-probe.vigie.invalid", "Access-Control-Allow-Credentials", "true"), check.Fail, "with credentials"},
 		{"no https", func(e *Evidence) { down(&e.HTTPS, "refused", "refused"); down(&e.CORS, "refused", "refused") }, check.Skipped, ""},
-		{"cors request failed", func(e *Evidence) { e.CORS.URL = "https://shop.example.fr/"; down(&e.CORS, "timeout", "no answer within 5s") }, check.Error, "no answer"},
+		{"cors request failed", func(e *Evidence) {
+			e.CORS.URL = "https://shop.example.fr/"
+			down(&e.CORS, "timeout", "no answer within 5s")
+		}, check.Error, "no answer"},
 		{"not probed", func(e *Evidence) { e.CORS = Probe{} }, check.Skipped, "not probed"},
 	})
 	if m := modifierOf(t, evalCORS, cors("Access-Control-Allow-Origin", "https://cors-probe.vigie.invalid", "Access-Control-Allow-Credentials", "true")); m != -50 {

@@ -34,6 +34,7 @@ const (
 	SiteExpired     = "demo/expired-certificate"
 	SiteLegacyTLS   = "demo/legacy-tls"
 	SiteWeakHeaders = "demo/weak-headers"
+	SiteInsecure    = "demo/insecure-content"
 )
 
 const loginPage = `<!doctype html><html lang="fr"><head><title>Espace client</title></head><body>
@@ -41,6 +42,13 @@ const loginPage = `<!doctype html><html lang="fr"><head><title>Espace client</ti
 <label>E-mail <input type="email" name="email"></label>
 <label>Mot de passe <input type="password" name="password"></label>
 <button>Se connecter</button></form></body></html>`
+
+// insecurePage is served over HTTPS but posts its form and loads a script over HTTP.
+const insecurePage = `<!doctype html><html lang="fr"><head><title>Demande de rappel</title>
+<script src="http://cdn.demo.invalid/tracker.js"></script></head><body>
+<form method="post" action="http://crm.demo.invalid/leads"><input type="email" name="email">
+<input type="tel" name="telephone"><button>Être rappelé</button></form>
+<img src="http://cdn.demo.invalid/logo.png"></body></html>`
 
 const homePage = `<!doctype html><html><head><title>Demande de devis</title></head><body><h1>Bienvenue</h1></body></html>`
 
@@ -117,6 +125,7 @@ func Start(now time.Time) (*Lab, error) {
 		{SiteExpired, redirectTo, hardened(hsts("max-age=63072000; includeSubDomains", homePage)), pki.ServerConfig(expired)},
 		{SiteLegacyTLS, redirectTo, hardened(hsts("max-age=63072000; includeSubDomains", homePage)), legacyTLS},
 		{SiteWeakHeaders, redirectTo, weak(hsts("max-age=63072000; includeSubDomains", homePage)), pki.ServerConfig(valid)},
+		{SiteInsecure, redirectTo, hardened(withCookie("PHPSESSID=d3m0s3ss10n; Path=/", hsts("max-age=63072000; includeSubDomains", insecurePage))), pki.ServerConfig(valid)},
 	}
 	for _, s := range steps {
 		httpsURL, err := l.serve(s.secure, s.tls)
@@ -137,6 +146,14 @@ func Start(now time.Time) (*Lab, error) {
 		l.Targets = append(l.Targets, t)
 	}
 	return l, nil
+}
+
+// withCookie sets a cookie on every response.
+func withCookie(line string, next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Add("Set-Cookie", line)
+		next(w, r)
+	}
 }
 
 // redirectTo answers every plain-HTTP request with a 301 to the HTTPS side.

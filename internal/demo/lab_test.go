@@ -55,7 +55,10 @@ func TestDemoVerdicts(t *testing.T) {
 			}
 		}
 	}
-	grades := map[string]check.Grade{SiteCorrect: "A+", SiteLoginHTTP: "F", SiteExpired: "E", SiteLegacyTLS: "C"}
+	want[SiteInsecure] = map[string]check.Status{"WEB-FORM-003": check.Fail, "WEB-MIXED-001": check.Fail, "WEB-COOKIE-001": check.Fail,
+		"WEB-FORM-001": check.Pass, "WEB-FORM-002": check.Pass}
+	want[SiteLoginHTTP]["WEB-FORM-002"] = check.Fail
+	grades := map[string]check.Grade{SiteCorrect: "A+", SiteLoginHTTP: "F", SiteExpired: "E", SiteLegacyTLS: "C", SiteInsecure: "F"}
 	for _, s := range rep.Scores.Targets {
 		if s.Target == SiteCorrect && (s.Observatory == nil || s.Observatory.Grade != "A+") {
 			t.Errorf("correct site Observatory score = %+v, want A+", s.Observatory)

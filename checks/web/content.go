@@ -1,0 +1,145 @@
+package web
+
+import (
+	"strings"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+var (
+	metaLeadForm = check.Meta{
+		ID: "WEB-FORM-002", Family: check.FamilyWeb, Severity: check.Critical, CapOnFail: "F",
+		Title: check.Text{EN: "No lead-capture form on a plain-HTTP page", FR: "Aucun formulaire de contact sur une page HTTP en clair"},
+		Description: check.Text{EN: "The page served over http:// has no field for an e-mail, a phone number or a person's name.",
+			FR: "La page servie en http:// n'a aucun champ d'e-mail, de téléphone ou de nom de personne."},
+		Risk: check.Text{EN: "Prospects' contact details typed on a plain-HTTP page travel in clear: a personal-data breach the CNIL sanctions (TLS mandatory on forms).",
+			FR: "Les coordonnées des prospects saisies sur une page HTTP circulent en clair : une violation de données que la CNIL sanctionne (TLS obligatoire sur les formulaires)."},
+		Remediation: check.Text{EN: "Serve every page with a form over HTTPS only and redirect http:// to it with a 301.",
+			FR: "Ne servez les pages à formulaire qu'en HTTPS et redirigez http:// vers elles en 301."},
+		References: []check.Reference{refCNILDev, refCNILKGCOM, refGDPR32},
+		Frameworks: map[string][]string{"rgpd-art32": {"32(1)(a)"}, "cnil-guide-dev": {"fiche 6"}},
+	}
+	metaFormAction = check.Meta{
+		ID: "WEB-FORM-003", Family: check.FamilyWeb, Severity: check.Critical, CapOnFail: "F",
+		Title: check.Text{EN: "No form posts to plain HTTP", FR: "Aucun formulaire n'envoie vers HTTP en clair"},
+		Description: check.Text{EN: "No form on the HTTPS page has an action URL starting with http://.",
+			FR: "Aucun formulaire de la page HTTPS n'a d'action commençant par http://."},
+		Risk: check.Text{EN: "The page looks secure, but what the visitor submits (password, contact details) is sent in clear.",
+			FR: "La page semble sûre, mais ce que le visiteur envoie (mot de passe, coordonnées) part en clair."},
+		Remediation: check.Text{EN: "Make every form action https:// (or relative), and check the receiving endpoint answers over HTTPS.",
+			FR: "Passez chaque action de formulaire en https:// (ou relative), et vérifiez que le point de réception répond en HTTPS."},
+		References: []check.Reference{refCNILDev, refGDPR32},
+		Frameworks: map[string][]string{"rgpd-art32": {"32(1)(a)"}, "cnil-guide-dev": {"fiche 6"}},
+	}
+	metaMixed = check.Meta{
+		ID: "WEB-MIXED-001", Family: check.FamilyWeb, Severity: check.High,
+		Title: check.Text{EN: "No mixed content on the HTTPS page", FR: "Aucun contenu mixte sur la page HTTPS"},
+		Description: check.Text{EN: "The HTTPS page loads no script, stylesheet, frame or object over http:// (FAIL), nor images or media (WARN).",
+			FR: "La page HTTPS ne charge ni script, ni feuille de style, ni cadre, ni objet en http:// (ÉCHEC), ni image ou média (ALERTE)."},
+		Risk: check.Text{EN: "A script loaded over HTTP can be replaced in transit and then read everything on the page; browsers block it, breaking the site.",
+			FR: "Un script chargé en HTTP peut être remplacé en transit puis lire toute la page ; les navigateurs le bloquent, ce qui casse le site."},
+		Remediation: check.Text{EN: "Load every resource over https:// (or relative URLs); as a stopgap, send `Content-Security-Policy: upgrade-insecure-requests`.",
+			FR: "Chargez chaque ressource en https:// (ou en URL relative) ; en attendant, envoyez `Content-Security-Policy: upgrade-insecure-requests`."},
+		References: []check.Reference{refObservatory, refCNILDev, {Source: "W3C", Title: "Mixed Content", URL: "https://www.w3.org/TR/mixed-content/"}},
+		Frameworks: transportFrameworks(),
+	}
+)
+
+func evalLeadForm(e Evidence) check.Outcome {
+	if o, down := unreachable(e); down {
+		return o
+	}
+	p, ok := plainPage(e)
+	if !ok {
+		return check.Outcome{Status: check.Pass,
+			Message: check.Text{EN: "no page is served over plain HTTP", FR: "aucune page n'est servie en HTTP en clair"}}
+	}
+	n := 0
+	for _, f := range ParsePage(p.Body, p.FinalURL()).Forms {
+		n += f.Contact
+	}
+	ev := map[string]any{"url": p.FinalURL(), "contact_fields": n, "body_truncated": p.BodyTruncated}
+	if n > 0 {
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
+			"%s collects contact details over plain HTTP (%d field(s): e-mail, phone or name)",
+			"%s collecte des coordonnées en HTTP en clair (%d champ(s) : e-mail, téléphone ou nom)", p.FinalURL(), n)}
+	}
+	return check.Outcome{Status: check.Pass, Evidence: ev,
+		Message: check.Text{EN: "the plain-HTTP page has no contact field", FR: "la page HTTP en clair n'a aucun champ de coordonnées"}}
+}
+
+// securePage returns the HTTPS page and its content, if one was served.
+func securePage(e Evidence) (Probe, PageContent, check.Outcome, bool) {
+	if o, down := unreachable(e); down {
+		return Probe{}, PageContent{}, o, false
+	}
+	p := e.HTTPS
+	if !p.Reached || !isHTTPS(p.FinalURL()) {
+		return Probe{}, PageContent{}, check.Outcome{Status: check.Skipped, Message: check.Text{
+			EN: "not applicable: HTTPS is not available (see WEB-HTTPS-001)", FR: "sans objet : HTTPS n'est pas disponible (voir WEB-HTTPS-001)"}}, false
+	}
+	return p, ParsePage(p.Body, p.FinalURL()), check.Outcome{}, true
+}
+
+func evalFormAction(e Evidence) check.Outcome {
+	p, pc, o, ok := securePage(e)
+	if !ok {
+		return o
+	}
+	var bad []string
+	for _, f := range pc.Forms {
+		if strings.HasPrefix(f.Action, "http://") {
+			bad = append(bad, f.Action)
+		}
+	}
+	ev := map[string]any{"url": p.FinalURL(), "forms": len(pc.Forms)}
+	if len(bad) > 0 {
+		ev["insecure_actions"] = bad
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
+			"%d form(s) on the HTTPS page post to plain HTTP: %s", "%d formulaire(s) de la page HTTPS envoient en HTTP : %s",
+			len(bad), strings.Join(bad, ", "))}
+	}
+	return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf(
+		"%d form(s), none posting to plain HTTP", "%d formulaire(s), aucun n'envoie en HTTP", len(pc.Forms))}
+}
+
+// maxListed bounds the URLs a finding lists.
+const maxListed = 20
+
+func evalMixed(e Evidence) check.Outcome {
+	p, pc, o, ok := securePage(e)
+	if !ok {
+		return o
+	}
+	var active, passive []string
+	for _, r := range pc.Resources {
+		if !strings.HasPrefix(r.URL, "http://") {
+			continue
+		}
+		if r.Active {
+			active = append(active, r.Tag+" "+r.URL)
+		} else {
+			passive = append(passive, r.Tag+" "+r.URL)
+		}
+	}
+	ev := map[string]any{"url": p.FinalURL(), "resources": len(pc.Resources), "active_mixed": len(active), "passive_mixed": len(passive)}
+	if len(active)+len(passive) == 0 {
+		return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf(
+			"all %d sub-resources load over HTTPS", "les %d sous-ressources se chargent en HTTPS", len(pc.Resources))}
+	}
+	ev["examples"] = append(append([]string{}, active...), passive...)[:min(maxListed, len(active)+len(passive))]
+	csp := strings.ToLower(strings.Join(append(p.Header("Content-Security-Policy"), pc.MetaCSP...), ";"))
+	upgraded := strings.Contains(csp, "upgrade-insecure-requests") || strings.Contains(csp, "block-all-mixed-content")
+	ev["csp_upgrades_or_blocks"] = upgraded
+	switch {
+	case len(active) > 0 && !upgraded:
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
+			"%d active resource(s) over plain HTTP, e.g. %s", "%d ressource(s) active(s) en HTTP, par ex. %s", len(active), active[0])}
+	case upgraded:
+		return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf(
+			"%d resource(s) referenced over plain HTTP; the CSP has browsers upgrade or block them, fix the URLs",
+			"%d ressource(s) référencée(s) en HTTP ; la CSP fait passer ou bloquer les navigateurs, corrigez les URL", len(active)+len(passive))}
+	}
+	return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf(
+		"%d image(s) or media over plain HTTP, e.g. %s", "%d image(s) ou média(s) en HTTP, par ex. %s", len(passive), passive[0])}
+}

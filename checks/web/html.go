@@ -1,0 +1,144 @@
+package web
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// Form is a <form> and the kinds of field it asks for.
+type Form struct {
+	Action   string // resolved against the page URL; the page itself when empty
+	Method   string
+	Password int // <input type=password>
+	Contact  int // fields for e-mail, phone or a person's name: lead capture
+}
+
+// Resource is a sub-resource a page loads.
+type Resource struct {
+	Tag    string // script, stylesheet, iframe, img, audio, video, source, object, embed
+	URL    string // resolved, without query or fragment (they may carry personal data)
+	Active bool   // can run code or restyle the page (blocked when mixed)
+}
+
+// PageContent is what the content checks need from an HTML body.
+type PageContent struct {
+	Forms     []Form
+	Resources []Resource
+	MetaCSP   []string // <meta http-equiv="Content-Security-Policy">
+}
+
+// contactHints mark fields that collect a person's contact details (FR and EN).
+var contactHints = []string{"email", "e-mail", "courriel", "mail", "phone", "tel", "mobile", "portable",
+	"name", "nom", "prenom", "prénom", "firstname", "lastname", "surname", "given-name", "family-name", "societe", "company"}
+
+func contactField(typ string, attrs map[string]string) bool {
+	if typ == "email" || typ == "tel" {
+		return true
+	}
+	if typ != "" && typ != "text" {
+		return false
+	}
+	for _, k := range []string{"name", "id", "autocomplete", "placeholder"} {
+		v := strings.ToLower(attrs[k])
+		for _, h := range contactHints {
+			if v != "" && strings.Contains(v, h) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ParsePage reads an HTML body with a real tokenizer; any bytes are accepted.
+func ParsePage(body []byte, pageURL string) PageContent {
+	base, _ := url.Parse(pageURL)
+	var pc PageContent
+	var form *Form
+	z := html.NewTokenizer(bytes.NewReader(body))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		tok := z.Token()
+		if tt == html.EndTagToken && tok.Data == "form" && form != nil {
+			pc.Forms = append(pc.Forms, *form)
+			form = nil
+			continue
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		attrs := map[string]string{}
+		for _, a := range tok.Attr {
+			attrs[strings.ToLower(a.Key)] = strings.TrimSpace(a.Val)
+		}
+		switch tok.Data {
+		case "form":
+			if form != nil {
+				pc.Forms = append(pc.Forms, *form)
+			}
+			form = &Form{Action: resolveRef(base, attrs["action"], true), Method: strings.ToUpper(attrs["method"])}
+		case "input", "textarea":
+			typ := strings.ToLower(attrs["type"])
+			if form == nil {
+				form = &Form{Action: resolveRef(base, "", true)} // fields outside a <form> still post somewhere
+			}
+			if typ == "password" {
+				form.Password++
+			} else if contactField(typ, attrs) {
+				form.Contact++
+			}
+		case "script":
+			pc.add("script", base, attrs["src"], true)
+		case "link":
+			if strings.Contains(strings.ToLower(attrs["rel"]), "stylesheet") {
+				pc.add("stylesheet", base, attrs["href"], true)
+			}
+		case "iframe", "frame":
+			pc.add("iframe", base, attrs["src"], true)
+		case "object":
+			pc.add("object", base, attrs["data"], true)
+		case "embed":
+			pc.add("embed", base, attrs["src"], true)
+		case "img", "audio", "video", "source":
+			pc.add(tok.Data, base, attrs["src"], false)
+		case "meta":
+			if strings.EqualFold(attrs["http-equiv"], "content-security-policy") {
+				pc.MetaCSP = append(pc.MetaCSP, attrs["content"])
+			}
+		}
+	}
+	if form != nil {
+		pc.Forms = append(pc.Forms, *form)
+	}
+	return pc
+}
+
+func (pc *PageContent) add(tag string, base *url.URL, ref string, active bool) {
+	if ref == "" {
+		return
+	}
+	pc.Resources = append(pc.Resources, Resource{Tag: tag, URL: resolveRef(base, ref, false), Active: active})
+}
+
+// resolveRef makes ref absolute and drops query and fragment, which may hold
+// e-mail addresses or tokens that must not reach a report.
+func resolveRef(base *url.URL, ref string, keepEmpty bool) string {
+	if base == nil {
+		return ""
+	}
+	if ref == "" && !keepEmpty {
+		return ""
+	}
+	r, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	u := base.ResolveReference(r)
+	u.RawQuery, u.Fragment, u.User = "", "", nil
+	return u.String()
+}
