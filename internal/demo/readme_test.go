@@ -1,0 +1,65 @@
+package demo
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/score"
+)
+
+// TestREADMEWorkedExample keeps the README's scoring example true: it
+// recomputes the expired-certificate site and looks for the same figures.
+func TestREADMEWorkedExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	lab, err := Start(now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lab.Close()
+	rep, err := lab.Plan(func() time.Time { return now }).Run(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var total, kept float64
+	for _, f := range rep.Findings {
+		m, _ := rep.Meta(f.CheckID)
+		c, counted := score.Credit[f.Status]
+		if f.Target != SiteExpired || !counted || m.ObservatoryPoints {
+			continue
+		}
+		total += score.Weight[f.Severity]
+		kept += score.Weight[f.Severity] * c
+	}
+	var res score.Target
+	for _, s := range rep.Scores.Targets {
+		if s.Target == SiteExpired {
+			res = s
+		}
+	}
+	want := []string{
+		fmt.Sprintf("keeps %.0f of %.0f points", kept, total),
+		fmt.Sprintf("lowered to %d and the grade is **%s**", res.Score, res.Grade),
+		fmt.Sprintf("Observatory-equivalent score is %d (%s)", res.Observatory.Score, res.Observatory.Grade),
+	}
+	for _, d := range res.Deductions {
+		want = append(want, fmt.Sprintf("`-%.1f` against %s", d.Points, d.CheckID))
+	}
+	text := strings.Join(strings.Fields(string(readme)), " ")
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("README worked example does not say %q: update it", w)
+		}
+	}
+	if res.Grade != check.Grade("E") {
+		t.Errorf("the example site is graded %s", res.Grade)
+	}
+}
