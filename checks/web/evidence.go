@@ -18,6 +18,8 @@ type Evidence struct {
 	// whether the server echoes a foreign origin back.
 	CORS       Probe
 	CORSOrigin string
+	// Exposure holds the probes of sensitive paths on the target's own host.
+	Exposure Exposure
 }
 
 // Page is the response whose headers and body the content checks read:

@@ -41,6 +41,7 @@ func DefaultOptions() Options {
 type Prober struct {
 	opts   Options
 	client *httpx.HTTPX
+	first  firstDial
 }
 
 var silenceOnce sync.Once
@@ -106,14 +107,22 @@ const CORSOrigin = "https://cors-probe.vigie.invalid"
 func (p *Prober) Collect(ctx context.Context, pace Pacer, t Target) web.Evidence {
 	ev := web.Evidence{Target: t.Name, Host: t.Host, CollectedAt: p.opts.Now(), CORSOrigin: CORSOrigin}
 	var wg sync.WaitGroup
-	wg.Add(4)
-	go func() { defer wg.Done(); ev.HTTP = p.Get(ctx, pace, t.HTTPURL) }()
-	go func() { defer wg.Done(); ev.HTTPS = p.Get(ctx, pace, t.HTTPSURL) }()
+	wg.Add(2)
+	go func() { defer wg.Done(); ev.TLS = p.Handshake(ctx, pace, t.HTTPSURL, t.Host) }()
 	go func() {
 		defer wg.Done()
-		ev.CORS = p.get(ctx, pace, t.HTTPSURL, map[string]string{"Origin": CORSOrigin})
+		// HTTPS first: the plain side usually redirects there, and its
+		// address is then already warm (see firstDial).
+		ev.HTTPS = p.Get(ctx, pace, t.HTTPSURL)
+		var side sync.WaitGroup
+		side.Add(2)
+		go func() { defer side.Done(); ev.HTTP = p.Get(ctx, pace, t.HTTPURL) }()
+		go func() {
+			defer side.Done()
+			ev.CORS = p.get(ctx, pace, t.HTTPSURL, map[string]string{"Origin": CORSOrigin})
+		}()
+		side.Wait()
 	}()
-	go func() { defer wg.Done(); ev.TLS = p.Handshake(ctx, pace, t.HTTPSURL, t.Host) }()
 	wg.Wait()
 	return ev
 }
@@ -155,7 +164,9 @@ func (p *Prober) getOnce(ctx context.Context, pace Pacer, url string, extra map[
 	for k, v := range extra {
 		req.Header.Set(k, v)
 	}
+	release := p.first.enter(ctx, url)
 	resp, err := p.client.Do(req, httpx.UnsafeOptions{})
+	release()
 	if err != nil {
 		return fail(err)
 	}
