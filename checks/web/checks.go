@@ -32,5 +32,10 @@ func Checks() check.Catalogue {
 		check.Typed[Evidence]{M: metaLeadForm, Fn: evalLeadForm},
 		check.Typed[Evidence]{M: metaFormAction, Fn: evalFormAction},
 		check.Typed[Evidence]{M: metaMixed, Fn: evalMixed},
+		check.Typed[Evidence]{M: metaExpoSecrets, Fn: evalExpoSecrets},
+		check.Typed[Evidence]{M: metaExpoDump, Fn: evalExpoDump},
+		check.Typed[Evidence]{M: metaExpoInfo, Fn: evalExpoInfo},
+		check.Typed[Evidence]{M: metaExpoListing, Fn: evalExpoListing},
+		check.Typed[Evidence]{M: metaOpenDB, Fn: evalOpenDB},
 	}
 }

@@ -1,6 +1,11 @@
 package web
 
-import "github.com/vigie-security/vigie/internal/check"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
 
 // Kinds of exposure, each judged by its own check.
 const (
@@ -59,4 +64,26 @@ type Fetch struct {
 	Length      int64  // Content-Length, or bytes read when absent
 	Body        []byte // the first bytes only, for signatures; never written to a report
 	Err         string
+}
+
+// PathKind guesses which check judges a user-supplied path.
+func PathKind(path string) string {
+	low := strings.ToLower(path)
+	switch {
+	case strings.HasSuffix(low, "/"):
+		return KindListing
+	case strings.HasPrefix(low, "/."):
+		return KindSecrets
+	case strings.HasSuffix(low, ".php") || strings.Contains(low, "server-status"):
+		return KindInfo
+	}
+	return KindDump
+}
+
+// ValidPath accepts an absolute path on the target's own host.
+func ValidPath(p string) error {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.Contains(p, "://") || strings.ContainsAny(p, " \t\r\n#") {
+		return fmt.Errorf("path %q must start with a single / and stay on the target's host", p)
+	}
+	return nil
 }

@@ -237,11 +237,11 @@ func TestScanInterruptedStillWritesReport(t *testing.T) {
 func TestDemo(t *testing.T) {
 	r := vigie(t, context.Background(), nil, "demo", "--format", "json")
 	rep := decode(t, r.stdout)
-	if r.code != 0 || len(rep.Targets) != 7 || len(rep.Findings) != 7*perTarget {
+	if r.code != 0 || len(rep.Targets) != 9 || len(rep.Findings) != 9*perTarget {
 		t.Fatalf("code %d targets %d findings %d stderr %s", r.code, len(rep.Targets), len(rep.Findings), r.stderr)
 	}
 	r = vigie(t, context.Background(), map[string]string{"LANG": "fr_FR.UTF-8"}, "demo")
-	for _, want := range []string{"demo/correct", "demo/login-over-http", "demo/no-redirect", "demo/expired-certificate", "demo/legacy-tls", "demo/weak-headers", "demo/insecure-content", "COMMENT CORRIGER", "ÉCHEC"} {
+	for _, want := range []string{"demo/correct", "demo/login-over-http", "demo/no-redirect", "demo/expired-certificate", "demo/legacy-tls", "demo/weak-headers", "demo/insecure-content", "demo/exposed-files", "demo/open-elasticsearch", "COMMENT CORRIGER", "ÉCHEC"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("French demo table lacks %q", want)
 		}

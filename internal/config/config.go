@@ -53,6 +53,10 @@ type Web struct {
 	CAFile       string            `yaml:"ca_file"`
 	MaxRedirects *int              `yaml:"max_redirects"`
 	Headers      map[string]Secret `yaml:"headers"`
+	// Exposure turns the probing of sensitive paths on the targets' hosts on (default) or off.
+	Exposure *bool `yaml:"exposure"`
+	// ExtraPaths are probed too, on each target's own host.
+	ExtraPaths []string `yaml:"extra_paths"`
 }
 
 // WebTarget is a URL, or a mapping naming both sides of a site.

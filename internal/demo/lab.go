@@ -35,6 +35,8 @@ const (
 	SiteLegacyTLS   = "demo/legacy-tls"
 	SiteWeakHeaders = "demo/weak-headers"
 	SiteInsecure    = "demo/insecure-content"
+	SiteExposed     = "demo/exposed-files"
+	SiteElastic     = "demo/open-elasticsearch"
 )
 
 const loginPage = `<!doctype html><html lang="fr"><head><title>Espace client</title></head><body>
@@ -125,6 +127,8 @@ func Start(now time.Time) (*Lab, error) {
 		{SiteExpired, redirectTo, hardened(hsts("max-age=63072000; includeSubDomains", homePage)), pki.ServerConfig(expired)},
 		{SiteLegacyTLS, redirectTo, hardened(hsts("max-age=63072000; includeSubDomains", homePage)), legacyTLS},
 		{SiteWeakHeaders, redirectTo, weak(hsts("max-age=63072000; includeSubDomains", homePage)), pki.ServerConfig(valid)},
+		{SiteExposed, redirectTo, hardened(exposedFiles(hsts("max-age=63072000; includeSubDomains", homePage))), pki.ServerConfig(valid)},
+		{SiteElastic, func(string) http.Handler { return http.HandlerFunc(openElastic) }, nil, pki.ServerConfig(valid)},
 		{SiteInsecure, redirectTo, hardened(withCookie("PHPSESSID=d3m0s3ss10n; Path=/", hsts("max-age=63072000; includeSubDomains", insecurePage))), pki.ServerConfig(valid)},
 	}
 	for _, s := range steps {

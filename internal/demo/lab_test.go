@@ -58,7 +58,10 @@ func TestDemoVerdicts(t *testing.T) {
 	want[SiteInsecure] = map[string]check.Status{"WEB-FORM-003": check.Fail, "WEB-MIXED-001": check.Fail, "WEB-COOKIE-001": check.Fail,
 		"WEB-FORM-001": check.Pass, "WEB-FORM-002": check.Pass}
 	want[SiteLoginHTTP]["WEB-FORM-002"] = check.Fail
-	grades := map[string]check.Grade{SiteCorrect: "A+", SiteLoginHTTP: "F", SiteExpired: "E", SiteLegacyTLS: "C", SiteInsecure: "F"}
+	want[SiteExposed] = map[string]check.Status{"WEB-EXPO-001": check.Fail, "WEB-EXPO-002": check.Fail, "WEB-EXPO-003": check.Pass,
+		"WEB-EXPO-004": check.Fail, "WEB-DB-001": check.Pass}
+	want[SiteElastic] = map[string]check.Status{"WEB-DB-001": check.Fail, "WEB-EXPO-001": check.Pass, "WEB-HTTPS-001": check.Fail}
+	grades := map[string]check.Grade{SiteCorrect: "A+", SiteLoginHTTP: "F", SiteExpired: "E", SiteLegacyTLS: "C", SiteInsecure: "F", SiteExposed: "F", SiteElastic: "F"}
 	for _, s := range rep.Scores.Targets {
 		if s.Target == SiteCorrect && (s.Observatory == nil || s.Observatory.Grade != "A+") {
 			t.Errorf("correct site Observatory score = %+v, want A+", s.Observatory)

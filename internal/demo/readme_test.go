@@ -51,7 +51,7 @@ func TestREADMEWorkedExample(t *testing.T) {
 		fmt.Sprintf("Observatory-equivalent score is %d (%s)", res.Observatory.Score, res.Observatory.Grade),
 	}
 	for _, d := range res.Deductions {
-		want = append(want, fmt.Sprintf("`-%.1f` against %s", d.Points, d.CheckID))
+		want = append(want, fmt.Sprintf("`%+.1f` against %s", -d.Points, d.CheckID))
 	}
 	text := strings.Join(strings.Fields(string(readme)), " ")
 	for _, w := range want {

@@ -27,21 +27,24 @@ type Options struct {
 	UserAgent    string            // names vigie
 	Headers      map[string]string // sent with every request (may hold secrets: never logged)
 	Roots        *x509.CertPool    // trust anchors; nil means the system roots
-	Now          func() time.Time  // dates evidence; certificates are judged against it
+	// ExposurePaths are requested on each target's own host; empty turns exposure probing off.
+	ExposurePaths []web.ExposurePath
+	Now           func() time.Time // dates evidence; certificates are judged against it
 }
 
 // DefaultOptions are safe bounds for a baseline scan.
 func DefaultOptions() Options {
-	return Options{Timeout: 10 * time.Second, MaxRedirects: 10, MaxBody: 2 << 20, Retries: 2,
+	return Options{Timeout: 10 * time.Second, MaxRedirects: 10, MaxBody: 2 << 20, Retries: 2, ExposurePaths: web.ExposurePaths(),
 		UserAgent: "vigie (security baseline scanner; +https://github.com/vigie-security/vigie)", Now: time.Now}
 }
 
 // Prober probes web targets. It is safe for concurrent use; Close it to
 // release httpx's on-disk caches.
 type Prober struct {
-	opts   Options
-	client *httpx.HTTPX
-	first  firstDial
+	opts     Options
+	client   *httpx.HTTPX
+	exposure *http.Client
+	first    firstDial
 }
 
 var silenceOnce sync.Once
@@ -83,13 +86,16 @@ func New(o Options) (*Prober, error) {
 	if err != nil {
 		return nil, fmt.Errorf("starting the httpx client: %w", err)
 	}
-	return &Prober{opts: o, client: client}, nil
+	return &Prober{opts: o, client: client, exposure: newExposureClient(o)}, nil
 }
 
-// Close removes httpx's temporary folders.
+// Close removes httpx's temporary folders and idle connections.
 func (p *Prober) Close() error {
 	if p.client != nil && p.client.Dialer != nil {
 		p.client.Dialer.Close()
+	}
+	if p.exposure != nil {
+		p.exposure.CloseIdleConnections()
 	}
 	return nil
 }
@@ -124,6 +130,18 @@ func (p *Prober) Collect(ctx context.Context, pace Pacer, t Target) web.Evidence
 		side.Wait()
 	}()
 	wg.Wait()
+	// Sensitive paths on the target's own origin (never where a redirect
+	// leads): HTTPS when it answers, else plain HTTP.
+	base := ""
+	switch {
+	case ev.HTTPS.Reached:
+		base = t.HTTPSURL
+	case ev.HTTP.Reached:
+		base = t.HTTPURL
+	}
+	if base != "" && len(p.opts.ExposurePaths) > 0 {
+		ev.Exposure = p.Exposure(ctx, pace, base, p.opts.ExposurePaths)
+	}
 	return ev
 }
 

@@ -41,6 +41,17 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 			p.Probe.Headers[k] = v.Value()
 		}
 	}
+	if cfg.Web.Exposure != nil && !*cfg.Web.Exposure {
+		p.Probe.ExposurePaths = nil
+	}
+	for _, path := range cfg.Web.ExtraPaths {
+		if err := web.ValidPath(path); err != nil {
+			return Plan{}, fmt.Errorf("%s: web.extra_paths: %w", cfg.File, err)
+		}
+		if p.Probe.ExposurePaths != nil {
+			p.Probe.ExposurePaths = append(p.Probe.ExposurePaths, web.ExposurePath{Path: path, Kind: web.PathKind(path)})
+		}
+	}
 	roots, err := probe.LoadRoots(cfg.Web.CAFile)
 	if err != nil {
 		return Plan{}, err

@@ -139,3 +139,29 @@ func TestNoTargetIsDropped(t *testing.T) {
 	}
 	t.Logf("%d targets, %d HTTPS requests served", n, hits.Load())
 }
+
+func TestExposureConfig(t *testing.T) {
+	cfg, err := config.Parse("vigie.yaml", []byte("web:\n  extra_paths: [/crm/export.csv, /old/]\n"), os.Getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := FromConfig(cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := p.Probe.ExposurePaths[len(p.Probe.ExposurePaths)-1]
+	if last.Path != "/old/" || last.Kind != "listing" {
+		t.Errorf("extra paths = %+v", p.Probe.ExposurePaths[len(p.Probe.ExposurePaths)-2:])
+	}
+	for _, bad := range []string{"https://evil.example/x", "//evil.example/x", "relative.csv"} {
+		cfg.Web.ExtraPaths = []string{bad}
+		if _, err := FromConfig(cfg, nil); err == nil || !strings.Contains(err.Error(), "stay on the target's host") {
+			t.Errorf("%q: error %v", bad, err)
+		}
+	}
+	off := false
+	cfg.Web.ExtraPaths, cfg.Web.Exposure = nil, &off
+	if p, _ := FromConfig(cfg, nil); len(p.Probe.ExposurePaths) != 0 {
+		t.Errorf("exposure: false still probes %d paths", len(p.Probe.ExposurePaths))
+	}
+}

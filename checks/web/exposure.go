@@ -1,0 +1,201 @@
+package web
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+var refNucleiExposures = check.Reference{Source: "ProjectDiscovery nuclei-templates",
+	Title: "http/exposures (git-config, laravel-env, sql-dump, phpinfo, apache-server-status)",
+	URL:   "https://github.com/projectdiscovery/nuclei-templates/tree/main/http/exposures"}
+
+func exposureMeta(id string, sev check.Severity, cap check.Grade, title, desc, risk, fix check.Text) check.Meta {
+	return check.Meta{ID: id, Family: check.FamilyWeb, Severity: sev, CapOnFail: cap, Title: title, Description: desc,
+		Risk: risk, Remediation: fix, References: []check.Reference{refCNILDev, refGDPR32, refNucleiExposures},
+		Frameworks: map[string][]string{"rgpd-art32": {"32(1)(b)"}, "cnil-guide-dev": {"fiche 6"}}}
+}
+
+var (
+	metaExpoSecrets = exposureMeta("WEB-EXPO-001", check.Critical, "F",
+		check.Text{EN: "No source repository or configuration file is downloadable", FR: "Aucun dépôt source ni fichier de configuration n'est téléchargeable"},
+		check.Text{EN: "/.git/HEAD, /.git/config, /.env and /.DS_Store are not served (a hit needs their content signature).",
+			FR: "/.git/HEAD, /.git/config, /.env et /.DS_Store ne sont pas servis (un résultat exige leur signature de contenu)."},
+		check.Text{EN: "An exposed .git or .env gives away source code and usually database and mail passwords: the lead database with it.",
+			FR: "Un .git ou un .env exposé livre le code source et souvent les mots de passe de base de données et de messagerie : la base de prospects avec."},
+		check.Text{EN: "Deny dot-files at the web server (nginx: `location ~ /\\. { deny all; }`), remove them from the web root, and rotate every secret they held.",
+			FR: "Refusez les fichiers cachés au niveau du serveur (nginx : `location ~ /\\. { deny all; }`), retirez-les de la racine web et changez chaque secret qu'ils contenaient."})
+	metaExpoDump = exposureMeta("WEB-EXPO-002", check.Critical, "F",
+		check.Text{EN: "No database dump or lead export is downloadable", FR: "Aucun dump de base ni export de prospects n'est téléchargeable"},
+		check.Text{EN: "SQL dumps and exports named like leads, prospects, contacts, clients, customers, export, backup or dump (.sql, .sql.gz, .csv, .xlsx, .zip, .tar.gz) are not served.",
+			FR: "Les dumps SQL et exports nommés leads, prospects, contacts, clients, customers, export, backup ou dump (.sql, .sql.gz, .csv, .xlsx, .zip, .tar.gz) ne sont pas servis."},
+		check.Text{EN: "Anyone who guesses the name downloads the whole prospect file: a personal-data breach to notify to the CNIL within 72 hours.",
+			FR: "Quiconque devine le nom télécharge tout le fichier de prospects : une violation à notifier à la CNIL sous 72 heures."},
+		check.Text{EN: "Remove exports and backups from the web root at once, keep them in a private store, and check the access logs for past downloads.",
+			FR: "Retirez immédiatement exports et sauvegardes de la racine web, rangez-les dans un espace privé et vérifiez dans les journaux s'ils ont été téléchargés."})
+	metaExpoInfo = exposureMeta("WEB-EXPO-003", check.Medium, "",
+		check.Text{EN: "No server-status or phpinfo page", FR: "Aucune page server-status ou phpinfo"},
+		check.Text{EN: "/server-status, /phpinfo.php and /info.php do not show server internals.",
+			FR: "/server-status, /phpinfo.php et /info.php n'affichent pas les détails internes du serveur."},
+		check.Text{EN: "These pages list visitors' URLs and IPs, software versions, paths and sometimes environment secrets.",
+			FR: "Ces pages listent les URL et IP des visiteurs, les versions logicielles, les chemins et parfois des secrets d'environnement."},
+		check.Text{EN: "Delete phpinfo files and restrict server-status to localhost (Apache: `Require local`).",
+			FR: "Supprimez les fichiers phpinfo et réservez server-status à localhost (Apache : `Require local`)."})
+	metaExpoListing = exposureMeta("WEB-EXPO-004", check.Medium, "",
+		check.Text{EN: "No directory listing", FR: "Aucun listage de répertoire"},
+		check.Text{EN: "/backup/, /uploads/ and /export/ do not list their files.",
+			FR: "/backup/, /uploads/ et /export/ ne listent pas leurs fichiers."},
+		check.Text{EN: "A listing hands out every file name, including exports and uploaded documents about people.",
+			FR: "Un listage donne le nom de chaque fichier, y compris les exports et les documents déposés concernant des personnes."},
+		check.Text{EN: "Turn listings off (nginx: `autoindex off;`, Apache: `Options -Indexes`).",
+			FR: "Désactivez les listages (nginx : `autoindex off;`, Apache : `Options -Indexes`)."})
+)
+
+// signature tells whether a fetched body is really the sensitive file.
+func signature(f Fetch) (string, bool) {
+	b := f.Body
+	low := bytes.ToLower(b)
+	html := bytes.Contains(low, []byte("<html")) || bytes.Contains(low, []byte("<body"))
+	switch {
+	case strings.HasPrefix(f.Path, "/.git/HEAD"):
+		return "git HEAD", bytes.HasPrefix(b, []byte("ref: refs/")) || hexSHA.Match(bytes.TrimSpace(b))
+	case strings.HasPrefix(f.Path, "/.git/config"):
+		return "git config", !html && bytes.Contains(b, []byte("[core]"))
+	case strings.HasPrefix(f.Path, "/.env"):
+		return "dotenv", !html && envLine.Match(b)
+	case f.Path == "/.DS_Store":
+		return "DS_Store", bytes.HasPrefix(b, []byte("\x00\x00\x00\x01Bud1"))
+	case f.Path == "/server-status":
+		return "Apache server-status", bytes.Contains(b, []byte("Apache Server Status")) && bytes.Contains(b, []byte("Server Version"))
+	case strings.HasSuffix(f.Path, ".php"):
+		return "phpinfo", bytes.Contains(b, []byte("PHP Version")) && bytes.Contains(b, []byte("PHP Extension"))
+	case f.Kind == KindListing:
+		return "directory listing", bytes.Contains(b, []byte("<title>Index of /")) || bytes.Contains(b, []byte("<h1>Index of /")) ||
+			bytes.Contains(b, []byte("[To Parent Directory]")) || bytes.Contains(b, []byte("Directory listing for /"))
+	case strings.HasSuffix(f.Path, ".sql"):
+		return "SQL dump", !html && sqlDump.Match(b)
+	case strings.HasSuffix(f.Path, ".gz"):
+		return "gzip archive", bytes.HasPrefix(b, []byte{0x1f, 0x8b})
+	case strings.HasSuffix(f.Path, ".zip"), strings.HasSuffix(f.Path, ".xlsx"):
+		return "zip/xlsx archive", bytes.HasPrefix(b, []byte("PK\x03\x04"))
+	case strings.HasSuffix(f.Path, ".csv"):
+		return "CSV with a header row", !html && csvHeader(b)
+	}
+	return "", false
+}
+
+var (
+	hexSHA  = regexp.MustCompile(`^[0-9a-f]{40}$`)
+	envLine = regexp.MustCompile(`(?m)^(APP_(NAME|ENV|KEY|DEBUG|URL)|DB_(HOST|PASSWORD|DATABASE|USERNAME)|DATABASE_URL|MAIL_PASSWORD|SECRET_KEY|AWS_SECRET_ACCESS_KEY)=`)
+	sqlDump = regexp.MustCompile(`(?i)(DROP|CREATE|(UN)?LOCK) TABLE|INSERT INTO`)
+)
+
+// csvHeader recognises a delimited first line naming columns.
+func csvHeader(b []byte) bool {
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	for _, sep := range []byte{',', ';', '\t'} {
+		if bytes.Count(line, []byte{sep}) >= 1 {
+			low := strings.ToLower(string(line))
+			for _, h := range []string{"email", "mail", "nom", "name", "phone", "tel", "prenom", "société", "societe", "company", "id"} {
+				if strings.Contains(low, h) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// softNotFound is true when the site answers an existing-looking path
+// exactly as it answered a random one (SPAs and catch-all pages).
+func softNotFound(f, baseline Fetch) bool {
+	if baseline.Status != f.Status || baseline.Status == 0 {
+		return false
+	}
+	if bytes.Equal(f.Body, baseline.Body) {
+		return true
+	}
+	a, b := len(f.Body), len(baseline.Body)
+	return a > 512 && b > 512 && max(a, b)-min(a, b) <= max(a, b)/20 && f.ContentType == baseline.ContentType
+}
+
+// exposed lists the paths of one kind that are really served.
+func exposed(e Evidence, kind string) (hits []string, what map[string]string) {
+	what = map[string]string{}
+	for _, f := range e.Exposure.Fetches {
+		if f.Kind != kind || f.Err != "" || (f.Status != 200 && f.Status != 206) {
+			continue
+		}
+		if sig, ok := signature(f); ok && !softNotFound(f, e.Exposure.Baseline) {
+			hits = append(hits, f.Path)
+			what[f.Path] = sig
+		}
+	}
+	sort.Strings(hits)
+	return hits, what
+}
+
+func exposureApplies(e Evidence) (check.Outcome, bool) {
+	if o, down := unreachable(e); down {
+		return o, false
+	}
+	if !e.Exposure.Scanned {
+		return check.Outcome{Status: check.Skipped, Message: check.Text{
+			EN: "not probed: sensitive-path probing is off", FR: "non sondé : la recherche de chemins sensibles est désactivée"}}, false
+	}
+	return check.Outcome{}, true
+}
+
+func judgeExposure(e Evidence, kind string, found, clean check.Text) check.Outcome {
+	if o, ok := exposureApplies(e); !ok {
+		return o
+	}
+	hits, what := exposed(e, kind)
+	probed := 0
+	for _, f := range e.Exposure.Fetches {
+		if f.Kind == kind {
+			probed++
+		}
+	}
+	ev := map[string]any{"origin": e.Exposure.Base, "paths_probed": probed, "soft_404": e.Exposure.Baseline.Status == 200}
+	if len(hits) > 0 {
+		var parts []string
+		for _, h := range hits {
+			parts = append(parts, h+" ("+what[h]+")")
+		}
+		ev["exposed"] = hits
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(found.EN, found.FR, e.Exposure.Base, strings.Join(parts, ", "))}
+	}
+	if e.Exposure.Error.EN != "" {
+		return check.Outcome{Status: check.Error, Evidence: ev, Message: check.Textf(
+			"probing stopped early: %s", "recherche interrompue : %s", e.Exposure.Error)}
+	}
+	return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf(clean.EN, clean.FR, probed)}
+}
+
+func evalExpoSecrets(e Evidence) check.Outcome {
+	return judgeExposure(e, KindSecrets,
+		check.Text{EN: "downloadable from %s: %s", FR: "téléchargeable sur %s : %s"},
+		check.Text{EN: "none of the %d source-control and configuration paths is served", FR: "aucun des %d chemins de dépôt et de configuration n'est servi"})
+}
+
+func evalExpoDump(e Evidence) check.Outcome {
+	return judgeExposure(e, KindDump,
+		check.Text{EN: "dump or lead export downloadable from %s: %s", FR: "dump ou export de prospects téléchargeable sur %s : %s"},
+		check.Text{EN: "none of the %d dump and export names is served", FR: "aucun des %d noms de dump et d'export n'est servi"})
+}
+
+func evalExpoInfo(e Evidence) check.Outcome {
+	return judgeExposure(e, KindInfo,
+		check.Text{EN: "server internals shown on %s: %s", FR: "détails internes du serveur visibles sur %s : %s"},
+		check.Text{EN: "none of the %d status and phpinfo paths is served", FR: "aucun des %d chemins de statut et phpinfo n'est servi"})
+}
+
+func evalExpoListing(e Evidence) check.Outcome {
+	return judgeExposure(e, KindListing,
+		check.Text{EN: "directory listing on %s: %s", FR: "listage de répertoire sur %s : %s"},
+		check.Text{EN: "none of the %d directories is listed", FR: "aucun des %d répertoires n'est listé"})
+}

@@ -1,0 +1,116 @@
+package probe
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/tls"
+	"encoding/hex"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"sync"
+	"time"
+
+	web "github.com/vigie-security/vigie/checks/web"
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// exposureBody is how much of each exposure response is kept: enough for
+// content signatures, never enough to hold a dump.
+const exposureBody = 8 << 10
+
+// exposureWorkers bounds the parallel requests on one target's host.
+const exposureWorkers = 4
+
+// newExposureClient is a plain net/http client with keep-alive (httpx's
+// client disables it), no redirects (probes stay on the target's host) and
+// every bound set.
+func newExposureClient(o Options) *http.Client {
+	dialer := &net.Dialer{Timeout: o.Timeout}
+	return &http.Client{
+		Timeout: o.Timeout,
+		Transport: &http.Transport{
+			DialContext:            dialer.DialContext,
+			TLSClientConfig:        &tls.Config{InsecureSkipVerify: true}, // certificates are judged by WEB-CERT-*
+			TLSHandshakeTimeout:    o.Timeout,
+			ResponseHeaderTimeout:  o.Timeout,
+			MaxResponseHeaderBytes: 64 << 10,
+			MaxIdleConnsPerHost:    exposureWorkers,
+			IdleConnTimeout:        30 * time.Second,
+		},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+}
+
+// Exposure requests each path on base's origin, after a random path that
+// tells what "not found" looks like there.
+func (p *Prober) Exposure(ctx context.Context, pace Pacer, base string, paths []web.ExposurePath) web.Exposure {
+	u, err := url.Parse(base)
+	if err != nil || u.Host == "" {
+		return web.Exposure{Error: check.Text{EN: "no usable origin", FR: "aucune origine utilisable"}}
+	}
+	origin := u.Scheme + "://" + u.Host
+	out := web.Exposure{Base: origin, Scanned: true}
+	var rnd [8]byte
+	_, _ = rand.Read(rnd[:])
+	out.Baseline = p.fetch(ctx, pace, origin, web.ExposurePath{Path: "/vigie-" + hex.EncodeToString(rnd[:]) + ".html"})
+	if out.Baseline.Err != "" && ctx.Err() != nil {
+		_, out.Error = classify(ctx.Err(), p.opts.Timeout)
+		return out
+	}
+	out.Fetches = make([]web.Fetch, len(paths))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range exposureWorkers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				out.Fetches[i] = p.fetch(ctx, pace, origin, paths[i])
+			}
+		}()
+	}
+	for i := range paths {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	if ctx.Err() != nil {
+		_, out.Error = classify(ctx.Err(), p.opts.Timeout)
+	}
+	return out
+}
+
+func (p *Prober) fetch(ctx context.Context, pace Pacer, origin string, ep web.ExposurePath) web.Fetch {
+	f := web.Fetch{Path: ep.Path, Kind: ep.Kind}
+	if err := pace.Wait(ctx); err != nil {
+		f.Err = err.Error()
+		return f
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, origin+ep.Path, nil)
+	if err != nil {
+		f.Err = err.Error()
+		return f
+	}
+	req.Header.Set("User-Agent", p.opts.UserAgent)
+	req.Header.Set("Range", "bytes=0-"+strconv.Itoa(exposureBody-1)) // servers that honour it send less
+	for k, v := range p.opts.Headers {
+		req.Header.Set(k, v)
+	}
+	resp, err := p.exposure.Do(req)
+	if err != nil {
+		_, reason := classify(err, p.opts.Timeout)
+		f.Err = reason.EN
+		return f
+	}
+	defer resp.Body.Close()
+	f.Status, f.ContentType, f.Length = resp.StatusCode, resp.Header.Get("Content-Type"), resp.ContentLength
+	f.Body, _ = io.ReadAll(io.LimitReader(resp.Body, exposureBody))
+	if f.Length < 0 {
+		f.Length = int64(len(f.Body))
+	}
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10)) // let the connection be reused when the rest is short
+	return f
+}
