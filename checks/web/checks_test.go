@@ -109,6 +109,9 @@ func TestRedirect(t *testing.T) {
 		}, check.Fail, "loop"},
 		{"redirect without location", hops(Hop{URL: "http://shop.example.fr/", Status: 301}), check.Fail, "unusable Location"},
 		{"no http listener", func(e *Evidence) { down(&e.HTTP, "refused", "connection refused") }, check.Pass, "no plain-HTTP listener"},
+		{"redirect that cannot be followed", func(e *Evidence) {
+			down(&e.HTTP, "redirect", "redirects to file:///etc/passwd, which cannot be followed: unsupported protocol scheme")
+		}, check.Fail, "file:///etc/passwd"},
 		{"unreachable", bothDown, check.Error, ""},
 	})
 }

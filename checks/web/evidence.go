@@ -52,6 +52,20 @@ type Probe struct {
 	BodyTruncated bool
 	// RedirectLimit is set when redirects were still being issued when the limit was reached.
 	RedirectLimit bool
+	// FollowErr is set when the last hop's redirect could not be followed
+	// (unusable scheme, target down); Hops then ends with that redirect.
+	FollowErr check.Text
+}
+
+// Leads returns where the chain points: the last hop's Location when its
+// redirect could not be followed, else the final URL.
+func (p Probe) Leads() string {
+	if p.FollowErr.EN != "" && len(p.Hops) > 0 {
+		if loc := p.Hops[len(p.Hops)-1].Location; loc != "" {
+			return loc
+		}
+	}
+	return p.FinalURL()
 }
 
 // Hop is one response in a redirect chain.

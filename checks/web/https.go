@@ -56,10 +56,15 @@ func evalHTTPS(e Evidence) check.Outcome {
 	if e.TLS.Version != "" {
 		ev["tls_version"] = e.TLS.Version
 	}
-	if !isHTTPS(p.FinalURL()) {
+	if !isHTTPS(p.Leads()) {
 		return check.Outcome{Status: check.Fail, Evidence: ev,
 			Message: check.Textf("HTTPS sends visitors back to plain HTTP (%s)",
-				"HTTPS renvoie les visiteurs vers HTTP en clair (%s)", p.FinalURL())}
+				"HTTPS renvoie les visiteurs vers HTTP en clair (%s)", p.Leads())}
+	}
+	if p.FollowErr.EN != "" {
+		ev["follow_error"] = p.FollowErr.EN
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
+			"HTTPS redirects, but %s", "HTTPS redirige, mais %s", p.FollowErr)}
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev,
 		Message: check.Textf("HTTPS answers with status %d", "HTTPS répond avec le statut %d", p.StatusCode)}

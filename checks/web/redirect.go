@@ -30,6 +30,10 @@ func evalRedirect(e Evidence) check.Outcome {
 		return o
 	}
 	p := e.HTTP
+	if !p.Reached && p.ErrorKind == "redirect" {
+		return check.Outcome{Status: check.Fail, Evidence: observatory(map[string]any{"url": p.URL, "error": p.Error.EN}, -20),
+			Message: check.Textf("plain HTTP redirects, but %s", "HTTP redirige, mais %s", p.Error)}
+	}
 	if !p.Reached {
 		return check.Outcome{Status: check.Pass,
 			Message: check.Text{EN: "no plain-HTTP listener (" + p.Error.EN + "): nothing is served in clear",
@@ -64,10 +68,17 @@ func evalRedirect(e Evidence) check.Outcome {
 	}
 	ev["location"] = to.String()
 	ev["status_code"] = first.Status
-	if !isHTTPS(p.FinalURL()) {
+	if p.FollowErr.EN != "" {
+		ev["follow_error"] = p.FollowErr.EN
+		if !strings.EqualFold(to.Scheme, "https") && !strings.EqualFold(to.Scheme, "http") {
+			return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
+				"plain HTTP redirects to %s, which is not a web address", "HTTP redirige vers %s, qui n'est pas une adresse web", to)}
+		}
+	}
+	if !isHTTPS(p.Leads()) {
 		return check.Outcome{Status: check.Fail, Evidence: ev,
 			Message: check.Textf("redirects from plain HTTP never reach HTTPS (ends at %s)",
-				"les redirections depuis HTTP n'aboutissent jamais en HTTPS (fin : %s)", p.FinalURL())}
+				"les redirections depuis HTTP n'aboutissent jamais en HTTPS (fin : %s)", p.Leads())}
 	}
 	if !strings.EqualFold(to.Scheme, "https") {
 		ev["observatory_modifier"] = -10

@@ -18,6 +18,9 @@ const (
 	KindTLS      = "tls"
 	KindProtocol = "protocol"
 	KindOther    = "other"
+	// KindRedirect: the server answered with a redirect that cannot be
+	// followed (file://, javascript:, a malformed URL).
+	KindRedirect = "redirect"
 )
 
 // classify turns a client error into a kind and a readable reason in both

@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"context"
 	"crypto/x509"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	neturl "net/url"
 	"strings"
 	"sync"
 	"time"
@@ -16,6 +18,7 @@ import (
 	"github.com/projectdiscovery/httpx/common/httpx"
 
 	web "github.com/vigie-security/vigie/checks/web"
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // Options bound and shape every request a Prober sends.
@@ -186,6 +189,19 @@ func (p *Prober) getOnce(ctx context.Context, pace Pacer, url string, extra map[
 	resp, err := p.client.Do(req, httpx.UnsafeOptions{})
 	release()
 	if err != nil {
+		var ue *neturl.Error
+		if errors.As(err, &ue) && ue.URL != url && ctx.Err() == nil {
+			// The server answered with a redirect the client could not follow:
+			// keep that first answer, and why the rest failed.
+			_, why := classify(ue.Err, p.opts.Timeout)
+			follow := check.Textf("%s cannot be reached: %s", "%s est inaccessible : %s", redactURL(ue.URL), why)
+			if first, ok := p.firstHop(ctx, pace, url, extra); ok {
+				first.FollowErr = follow
+				return first
+			}
+			out.ErrorKind, out.Error = KindRedirect, follow
+			return out
+		}
 		return fail(err)
 	}
 	out.Reached = true
@@ -219,4 +235,45 @@ func setCookies(dump string) []string {
 	}
 	resp.Body.Close()
 	return resp.Header.Values("Set-Cookie")
+}
+
+// redactURL drops credentials and query from a URL a server sent us.
+func redactURL(raw string) string {
+	u, err := neturl.Parse(raw)
+	if err != nil {
+		return shorten(raw)
+	}
+	u.User, u.RawQuery, u.Fragment = nil, "", ""
+	return shorten(u.String())
+}
+
+// firstHop fetches url without following redirects.
+func (p *Prober) firstHop(ctx context.Context, pace Pacer, url string, extra map[string]string) (web.Probe, bool) {
+	if err := pace.Wait(ctx); err != nil {
+		return web.Probe{}, false
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return web.Probe{}, false
+	}
+	req.Header.Set("User-Agent", p.opts.UserAgent)
+	for k, v := range p.opts.Headers {
+		req.Header.Set(k, v)
+	}
+	for k, v := range extra {
+		req.Header.Set(k, v)
+	}
+	resp, err := p.exposure.Do(req) // never follows redirects
+	if err != nil {
+		return web.Probe{}, false
+	}
+	defer resp.Body.Close()
+	loc := resp.Header.Get("Location")
+	if base, err := neturl.Parse(url); err == nil {
+		if l, err := base.Parse(loc); err == nil {
+			loc = l.String()
+		}
+	}
+	return web.Probe{URL: url, Reached: true, StatusCode: resp.StatusCode, Headers: resp.Header,
+		Hops: []web.Hop{{URL: url, Status: resp.StatusCode, Location: redactURL(loc), SetCookie: resp.Header.Values("Set-Cookie")}}}, true
 }
