@@ -21,8 +21,9 @@ import (
 // content signatures, never enough to hold a dump.
 const exposureBody = 8 << 10
 
-// exposureWorkers bounds the parallel requests on one target's host.
-const exposureWorkers = 4
+// exposureWorkers bounds the parallel requests on one target's host; two
+// keep-alive connections cost two handshakes and keep a host's paths quick.
+const exposureWorkers = 2
 
 // newExposureClient is a plain net/http client with keep-alive (httpx's
 // client disables it), no redirects (probes stay on the target's host) and
@@ -33,7 +34,7 @@ func newExposureClient(o Options) *http.Client {
 		Timeout: o.Timeout,
 		Transport: &http.Transport{
 			DialContext:            dialer.DialContext,
-			TLSClientConfig:        &tls.Config{InsecureSkipVerify: true}, // certificates are judged by WEB-CERT-*
+			TLSClientConfig:        &tls.Config{InsecureSkipVerify: true, CurvePreferences: probeCurves}, // certificates are judged by WEB-CERT-*
 			TLSHandshakeTimeout:    o.Timeout,
 			ResponseHeaderTimeout:  o.Timeout,
 			MaxResponseHeaderBytes: 64 << 10,
@@ -53,9 +54,13 @@ func (p *Prober) Exposure(ctx context.Context, pace Pacer, base string, paths []
 	}
 	origin := u.Scheme + "://" + u.Host
 	out := web.Exposure{Base: origin, Scanned: true}
+	// One client per target: its keep-alive connections serve this host's
+	// paths, then close, so memory stays flat however many targets a scan has.
+	client := newExposureClient(p.opts)
+	defer client.CloseIdleConnections()
 	var rnd [8]byte
 	_, _ = rand.Read(rnd[:])
-	out.Baseline = p.fetch(ctx, pace, origin, web.ExposurePath{Path: "/vigie-" + hex.EncodeToString(rnd[:]) + ".html"})
+	out.Baseline = p.fetch(ctx, pace, client, origin, web.ExposurePath{Path: "/vigie-" + hex.EncodeToString(rnd[:]) + ".html"})
 	if out.Baseline.Err != "" && ctx.Err() != nil {
 		_, out.Error = classify(ctx.Err(), p.opts.Timeout)
 		return out
@@ -68,7 +73,7 @@ func (p *Prober) Exposure(ctx context.Context, pace Pacer, base string, paths []
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out.Fetches[i] = p.fetch(ctx, pace, origin, paths[i])
+				out.Fetches[i] = p.fetch(ctx, pace, client, origin, paths[i])
 			}
 		}()
 	}
@@ -83,7 +88,7 @@ func (p *Prober) Exposure(ctx context.Context, pace Pacer, base string, paths []
 	return out
 }
 
-func (p *Prober) fetch(ctx context.Context, pace Pacer, origin string, ep web.ExposurePath) web.Fetch {
+func (p *Prober) fetch(ctx context.Context, pace Pacer, client *http.Client, origin string, ep web.ExposurePath) web.Fetch {
 	f := web.Fetch{Path: ep.Path, Kind: ep.Kind}
 	if err := pace.Wait(ctx); err != nil {
 		f.Err = err.Error()
@@ -99,7 +104,7 @@ func (p *Prober) fetch(ctx context.Context, pace Pacer, origin string, ep web.Ex
 	for k, v := range p.opts.Headers {
 		req.Header.Set(k, v)
 	}
-	resp, err := p.exposure.Do(req)
+	resp, err := client.Do(req)
 	if err != nil {
 		_, reason := classify(err, p.opts.Timeout)
 		f.Err = reason.EN

@@ -44,10 +44,9 @@ func DefaultOptions() Options {
 // Prober probes web targets. It is safe for concurrent use; Close it to
 // release httpx's on-disk caches.
 type Prober struct {
-	opts     Options
-	client   *httpx.HTTPX
-	exposure *http.Client
-	first    firstDial
+	opts   Options
+	client *httpx.HTTPX
+	first  firstDial
 }
 
 var silenceOnce sync.Once
@@ -89,16 +88,13 @@ func New(o Options) (*Prober, error) {
 	if err != nil {
 		return nil, fmt.Errorf("starting the httpx client: %w", err)
 	}
-	return &Prober{opts: o, client: client, exposure: newExposureClient(o)}, nil
+	return &Prober{opts: o, client: client}, nil
 }
 
-// Close removes httpx's temporary folders and idle connections.
+// Close removes httpx's temporary folders.
 func (p *Prober) Close() error {
 	if p.client != nil && p.client.Dialer != nil {
 		p.client.Dialer.Close()
-	}
-	if p.exposure != nil {
-		p.exposure.CloseIdleConnections()
 	}
 	return nil
 }
@@ -263,7 +259,9 @@ func (p *Prober) firstHop(ctx context.Context, pace Pacer, url string, extra map
 	for k, v := range extra {
 		req.Header.Set(k, v)
 	}
-	resp, err := p.exposure.Do(req) // never follows redirects
+	client := newExposureClient(p.opts)
+	defer client.CloseIdleConnections()
+	resp, err := client.Do(req) // never follows redirects
 	if err != nil {
 		return web.Probe{}, false
 	}

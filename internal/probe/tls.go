@@ -75,6 +75,7 @@ func (p *Prober) Handshake(ctx context.Context, pace Pacer, httpsURL, host strin
 		ServerName:         u.Hostname(),
 		InsecureSkipVerify: true, // we verify below, with the reasons kept apart
 		MinVersion:         tls.VersionTLS10,
+		CurvePreferences:   probeCurves,
 	}}
 	conn, err := d.DialContext(hctx, "tcp", addr)
 	if err != nil {
@@ -90,7 +91,7 @@ func (p *Prober) Handshake(ctx context.Context, pace Pacer, httpsURL, host strin
 	}
 	judge(&out, st.PeerCertificates, host, p.opts.Roots, p.opts.Now())
 	conn.Close()
-	p.scanTLS(ctx, pace, addr, u.Hostname(), &out)
+	p.scanTLS(ctx, pace, addr, u.Hostname(), st.Version, st.CipherSuite, &out)
 	return out
 }
 

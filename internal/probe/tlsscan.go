@@ -38,16 +38,34 @@ func legacySuites() []uint16 {
 	return ids
 }
 
-// scanTLS fills which protocol versions and TLS ≤ 1.2 suites the server accepts.
-func (p *Prober) scanTLS(ctx context.Context, pace Pacer, addr, serverName string, out *web.TLS) {
+// probeCurves are offered by vigie's own handshakes: classical groups every
+// server speaks. Go's default adds a post-quantum hybrid share whose
+// generation dominated the CPU profile of large scans, and tells nothing more
+// about versions or suites.
+var probeCurves = []tls.CurveID{tls.X25519, tls.CurveP256, tls.CurveP384}
+
+// scanTLS fills which protocol versions and TLS ≤ 1.2 suites the server
+// accepts. negotiated is the version of the handshake already made with
+// every version offered: if it is TLS 1.3 the server accepts 1.3, else it
+// refuses it, so 1.3 needs no handshake of its own.
+func (p *Prober) scanTLS(ctx context.Context, pace Pacer, addr, serverName string, negotiated uint16, cipher uint16, out *web.TLS) {
 	out.NotTested = notTestable
 	out.Protocols = make([]web.Protocol, len(versions))
+	firstSuite := map[uint16]uint16{}
+	var mu sync.Mutex
 	var wg sync.WaitGroup
 	for i, v := range versions {
+		if v == tls.VersionTLS13 {
+			out.Protocols[i] = web.Protocol{Version: tls.VersionName(v), Tested: true, Accepted: negotiated == v}
+			if negotiated == v {
+				out.Protocols[i].Cipher = tls.CipherSuiteName(cipher)
+			}
+			continue
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			cfg := &tls.Config{ServerName: serverName, InsecureSkipVerify: true, MinVersion: v, MaxVersion: v}
+			cfg := &tls.Config{ServerName: serverName, InsecureSkipVerify: true, MinVersion: v, MaxVersion: v, CurvePreferences: probeCurves}
 			if v <= tls.VersionTLS12 {
 				cfg.CipherSuites = legacySuites()
 			}
@@ -56,6 +74,9 @@ func (p *Prober) scanTLS(ctx context.Context, pace Pacer, addr, serverName strin
 			switch {
 			case err == nil:
 				res.Tested, res.Accepted, res.Cipher = true, true, tls.CipherSuiteName(st.CipherSuite)
+				mu.Lock()
+				firstSuite[v] = st.CipherSuite
+				mu.Unlock()
 			case refusedByServer(err):
 				res.Tested = true
 			default:
@@ -77,12 +98,15 @@ func (p *Prober) scanTLS(ctx context.Context, pace Pacer, addr, serverName strin
 		return
 	}
 	out.SuitesVersion = tls.VersionName(best)
-	offer := legacySuites()
+	// The version probe offered every suite: its pick is the first one found.
+	out.Suites = []string{tls.CipherSuiteName(firstSuite[best])}
+	offer := without(legacySuites(), firstSuite[best])
 	for range maxSuiteProbes {
 		if len(offer) == 0 {
 			return
 		}
-		cfg := &tls.Config{ServerName: serverName, InsecureSkipVerify: true, MinVersion: best, MaxVersion: best, CipherSuites: offer}
+		cfg := &tls.Config{ServerName: serverName, InsecureSkipVerify: true, MinVersion: best, MaxVersion: best, CipherSuites: offer,
+			CurvePreferences: probeCurves}
 		st, err := p.dialTLS(ctx, pace, addr, cfg)
 		if err != nil {
 			if !refusedByServer(err) {
