@@ -95,6 +95,19 @@ func certEvidence(e Evidence) map[string]any {
 	return ev
 }
 
+// certFacts is the certificate's subject and fingerprint plus the named
+// facts: each finding carries what it judged, the full set lives in WEB-CERT-001.
+func certFacts(e Evidence, keys ...string) map[string]any {
+	all := certEvidence(e)
+	out := map[string]any{"subject": all["subject"], "sha256": all["sha256"]}
+	for _, k := range keys {
+		if v, ok := all[k]; ok {
+			out[k] = v
+		}
+	}
+	return out
+}
+
 func certExpired(e Evidence) bool {
 	c := e.TLS.Leaf
 	return c != nil && (e.CollectedAt.After(c.NotAfter) || e.CollectedAt.Before(c.NotBefore))
@@ -120,7 +133,7 @@ func evalCertValidity(e Evidence) check.Outcome {
 	if o, ok := certApplies(e); !ok {
 		return o
 	}
-	c, now, ev := e.TLS.Leaf, e.CollectedAt, certEvidence(e)
+	c, now, ev := e.TLS.Leaf, e.CollectedAt, certFacts(e, "not_before", "not_after")
 	switch {
 	case now.After(c.NotAfter):
 		return check.Outcome{Status: check.Fail, Evidence: ev,
@@ -139,7 +152,7 @@ func evalCertName(e Evidence) check.Outcome {
 	if o, ok := certApplies(e); !ok {
 		return o
 	}
-	ev := certEvidence(e)
+	ev := certFacts(e, "dns_names", "ip_addresses", "wildcard")
 	ev["host"] = e.Host
 	if !e.TLS.NameOK {
 		ev["error"] = e.TLS.NameErr.EN
@@ -155,7 +168,7 @@ func evalCertExpiry(e Evidence) check.Outcome {
 	if o, ok := certApplies(e); !ok {
 		return o
 	}
-	c, now, ev := e.TLS.Leaf, e.CollectedAt, certEvidence(e)
+	c, now, ev := e.TLS.Leaf, e.CollectedAt, certFacts(e, "not_after")
 	left := c.NotAfter.Sub(now)
 	ev["days_left"] = days(left)
 	switch {

@@ -43,7 +43,7 @@ func evalCertKey(e Evidence) check.Outcome {
 	if o, ok := certApplies(e); !ok {
 		return o
 	}
-	c, ev := e.TLS.Leaf, certEvidence(e)
+	c, ev := e.TLS.Leaf, certFacts(e)
 	ev["key_type"], ev["key_bits"] = c.KeyType, c.KeyBits
 	min := map[string]int{"RSA": 2048, "ECDSA": 256, "Ed25519": 256}[c.KeyType]
 	switch {
@@ -67,7 +67,7 @@ func evalCertSig(e Evidence) check.Outcome {
 	if o, ok := certApplies(e); !ok {
 		return o
 	}
-	ev := certEvidence(e)
+	ev := certFacts(e, "chain_length")
 	var weak, algs []string
 	for i, c := range e.TLS.Chain {
 		algs = append(algs, c.SigAlg)
@@ -91,7 +91,7 @@ func evalCertLifetime(e Evidence) check.Outcome {
 	if o, ok := certApplies(e); !ok {
 		return o
 	}
-	c, ev := e.TLS.Leaf, certEvidence(e)
+	c, ev := e.TLS.Leaf, certFacts(e, "not_before", "not_after")
 	life := days(c.NotAfter.Sub(c.NotBefore))
 	ev["lifetime_days"] = life
 	if life > MaxLifetimeDays {
