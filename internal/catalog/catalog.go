@@ -2,6 +2,7 @@
 package catalog
 
 import (
+	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
 )
@@ -10,5 +11,6 @@ import (
 func All() check.Catalogue {
 	var all check.Catalogue
 	all = append(all, web.Checks()...)
+	all = append(all, password.Checks()...)
 	return all
 }

@@ -1,0 +1,21 @@
+package password
+
+import "github.com/vigie-security/vigie/internal/check"
+
+// Checks returns the password family's checks, CNIL first, then ANSSI.
+func Checks() check.Catalogue {
+	return check.Catalogue{
+		check.Typed[Evidence]{M: metaCNILCase, Fn: evalCNILCase},
+		check.Typed[Evidence]{M: metaCNILStorage, Fn: evalCNILStorage},
+		check.Typed[Evidence]{M: metaCNILRenewal, Fn: evalCNILRenewal},
+		check.Typed[Evidence]{M: metaCNILClear, Fn: evalCNILClear},
+		check.Typed[Evidence]{M: metaCNILReset, Fn: evalCNILReset},
+		check.Typed[Evidence]{M: metaANSSILength, Fn: evalANSSILength},
+		check.Typed[Evidence]{M: metaANSSIMaxLength, Fn: evalANSSIMaxLength},
+		check.Typed[Evidence]{M: metaANSSIExpiry, Fn: evalANSSIExpiry},
+		check.Typed[Evidence]{M: metaANSSIBlacklist, Fn: evalANSSIBlacklist},
+		check.Typed[Evidence]{M: metaANSSIAttempts, Fn: evalANSSIAttempts},
+		check.Typed[Evidence]{M: metaANSSIStorage, Fn: evalANSSIStorage},
+		check.Typed[Evidence]{M: metaANSSIMFA, Fn: evalANSSIMFA},
+	}
+}
