@@ -2,13 +2,19 @@ package password
 
 import "github.com/vigie-security/vigie/internal/check"
 
+// capped sets the grade a failing check limits a policy to.
+func capped(m check.Meta, g check.Grade) check.Meta {
+	m.CapOnFail = g
+	return m
+}
+
 // Checks returns the password family's checks, CNIL first, then ANSSI.
 func Checks() check.Catalogue {
 	return check.Catalogue{
 		check.Typed[Evidence]{M: metaCNILCase, Fn: evalCNILCase},
-		check.Typed[Evidence]{M: metaCNILStorage, Fn: evalCNILStorage},
+		check.Typed[Evidence]{M: capped(metaCNILStorage, "E"), Fn: evalCNILStorage},
 		check.Typed[Evidence]{M: metaCNILRenewal, Fn: evalCNILRenewal},
-		check.Typed[Evidence]{M: metaCNILClear, Fn: evalCNILClear},
+		check.Typed[Evidence]{M: capped(metaCNILClear, "E"), Fn: evalCNILClear},
 		check.Typed[Evidence]{M: metaCNILReset, Fn: evalCNILReset},
 		check.Typed[Evidence]{M: metaANSSILength, Fn: evalANSSILength},
 		check.Typed[Evidence]{M: metaANSSIMaxLength, Fn: evalANSSIMaxLength},

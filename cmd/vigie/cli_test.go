@@ -44,7 +44,7 @@ func TestVersionAndChecks(t *testing.T) {
 	}
 	r = vigie(t, context.Background(), nil, "checks", "--format", "json")
 	var metas []map[string]any
-	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &metas) != nil || len(metas) != perTarget {
+	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &metas) != nil || len(metas) != len(catalog.All()) {
 		t.Fatalf("checks json: code %d, %d checks, %s", r.code, len(metas), r.stderr)
 	}
 	if metas[0]["id"] != "WEB-HTTPS-001" || metas[0]["references"] == nil {
@@ -237,11 +237,12 @@ func TestScanInterruptedStillWritesReport(t *testing.T) {
 func TestDemo(t *testing.T) {
 	r := vigie(t, context.Background(), nil, "demo", "--format", "json")
 	rep := decode(t, r.stdout)
-	if r.code != 0 || len(rep.Targets) != 9 || len(rep.Findings) != 9*perTarget {
+	pwChecks := len(catalog.All().Family(check.FamilyPassword))
+	if r.code != 0 || len(rep.Targets) != 11 || len(rep.Findings) != 9*perTarget+2*pwChecks {
 		t.Fatalf("code %d targets %d findings %d stderr %s", r.code, len(rep.Targets), len(rep.Findings), r.stderr)
 	}
 	r = vigie(t, context.Background(), map[string]string{"LANG": "fr_FR.UTF-8"}, "demo")
-	for _, want := range []string{"demo/correct", "demo/login-over-http", "demo/no-redirect", "demo/expired-certificate", "demo/legacy-tls", "demo/weak-headers", "demo/insecure-content", "demo/exposed-files", "demo/open-elasticsearch", "COMMENT CORRIGER", "ÉCHEC"} {
+	for _, want := range []string{"demo/correct", "demo/login-over-http", "demo/no-redirect", "demo/expired-certificate", "demo/legacy-tls", "demo/weak-headers", "demo/insecure-content", "demo/exposed-files", "demo/open-elasticsearch", "demo/password-policy.yaml#intranet-users", "COMMENT CORRIGER", "ÉCHEC"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("French demo table lacks %q", want)
 		}
@@ -272,5 +273,23 @@ func TestUseColor(t *testing.T) {
 		if got := useColor(tc.o, tc.getenv, tc.tty); got != tc.want {
 			t.Errorf("case %d: useColor = %v, want %v", i, got, tc.want)
 		}
+	}
+}
+
+func TestPasswordCheck(t *testing.T) {
+	r := vigie(t, context.Background(), nil, "password", "check", "../../testdata/password/vigie-policy.yaml", "--format", "json", "--fail-on", "high")
+	rep := decode(t, r.stdout)
+	if r.code != 0 || len(rep.Targets) != 2 || rep.Scores.Families[0].Family != check.FamilyPassword {
+		t.Fatalf("code %d targets %d stderr %s", r.code, len(rep.Targets), r.stderr)
+	}
+	bad := filepath.Join(t.TempDir(), "weak.yaml")
+	os.WriteFile(bad, []byte("policies:\n  - name: u\n    min_length: 6\n    storage: {algorithm: md5}\n"), 0o600)
+	if r = vigie(t, context.Background(), nil, "password", "check", bad, "--fail-on", "high"); r.code != exitThreshold {
+		t.Errorf("weak policy: code %d", r.code)
+	}
+	typo := filepath.Join(t.TempDir(), "typo.yaml")
+	os.WriteFile(typo, []byte("policies:\n  - name: u\n    min_lenght: 6\n"), 0o600)
+	if r = vigie(t, context.Background(), nil, "password", "check", typo); r.code != exitUsage || !strings.Contains(r.stderr, "typo.yaml:3:5") {
+		t.Errorf("typo: code %d stderr %s", r.code, r.stderr)
 	}
 }

@@ -33,7 +33,11 @@ expired certificate (from a CA made at start) — scan them and print the report
 				return scanErr(fmt.Errorf("starting the demo lab: %w", err))
 			}
 			defer lab.Close()
-			rep, runErr := lab.Plan(time.Now).Run(cmd.Context(), progress(e), engine.WithVersion(toolVersion()))
+			plan, err := lab.Plan(time.Now)
+			if err != nil {
+				return scanErr(err)
+			}
+			rep, runErr := plan.Run(cmd.Context(), progress(e), engine.WithVersion(toolVersion()))
 			if runErr != nil && rep.ScanID == "" {
 				return scanErr(runErr)
 			}

@@ -135,13 +135,18 @@ func runScan(cmd *cobra.Command, e env, f scanFlags) error {
 	if err != nil {
 		return asUsage(err)
 	}
-	if len(plan.Web) == 0 {
-		return usageErr("nothing to scan: give --target, --targets-file, or web.targets in --config")
+	if len(plan.Web)+len(plan.Passwords) == 0 {
+		return usageErr("nothing to scan: give --target, --targets-file, or web.targets / password.policies in --config")
 	}
 	out := outputFlags{format: cfg.Output.Format, output: cfg.Output.File, noColor: f.noColor}
 	if _, err := report.For(out.format, report.Options{}); err != nil {
 		return usageErr("--format: %v", err)
 	}
+	return execute(cmd, e, plan, out, lang, cfg.Scan)
+}
+
+// execute runs a plan and turns its report into output and an exit code.
+func execute(cmd *cobra.Command, e env, plan scan.Plan, out outputFlags, lang check.Lang, s config.Scan) error {
 	rep, runErr := plan.Run(cmd.Context(), progress(e), engine.WithVersion(toolVersion()))
 	if runErr != nil && errors.Is(runErr, engine.ErrNoTargets) {
 		return usageErr("%v", runErr)
@@ -155,7 +160,7 @@ func runScan(cmd *cobra.Command, e env, f scanFlags) error {
 	if err := finish(runErr, rep, lang); err != nil {
 		return err
 	}
-	return thresholds(cfg.Scan, rep, lang)
+	return thresholds(s, rep, lang)
 }
 
 // thresholds decides exit code 1. A check that could not run (ERROR) counts

@@ -26,7 +26,7 @@ type Config struct {
 	Scan      Scan     `yaml:"scan"`
 	Output    Output   `yaml:"output"`
 	Web       Web      `yaml:"web"`
-	Password  Reserved `yaml:"password"`
+	Password  Password `yaml:"password"`
 	Contracts Reserved `yaml:"contracts"`
 	Leads     Reserved `yaml:"leads"`
 	File      string   `yaml:"-"` // where it was read from
@@ -66,6 +66,12 @@ type WebTarget struct {
 	HTTPURL  string `yaml:"http_url"`
 	HTTPSURL string `yaml:"https_url"`
 	Line     int    `yaml:"-"` // where it was written, for later errors
+}
+
+// Password is the password family's section.
+type Password struct {
+	// Policies are policy files (vigie's YAML policy format for now).
+	Policies []string `yaml:"policies"`
 }
 
 // Reserved is a family section this version does not read yet: it must be empty.
@@ -150,5 +156,24 @@ func (t *WebTarget) UnmarshalYAML(n *yaml.Node) error {
 	}
 	*t = WebTarget(p)
 	t.Line = n.Line
+	return nil
+}
+
+// DecodeStrict decodes YAML data into out with vigie.yaml's rules: unknown
+// keys and wrong types are errors naming name, the line and the key.
+func DecodeStrict(name string, data []byte, out any) error {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return fmt.Errorf("%s: %v", name, err)
+	}
+	if len(doc.Content) == 0 {
+		return fmt.Errorf("%s: empty document", name)
+	}
+	if err := validateNode(name, doc.Content[0], typeOf(out).Elem(), "", nil); err != nil {
+		return err
+	}
+	if err := doc.Content[0].Decode(out); err != nil {
+		return fmt.Errorf("%s: %v", name, err)
+	}
 	return nil
 }

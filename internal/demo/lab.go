@@ -7,15 +7,18 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	_ "embed"
 	"fmt"
 	"net"
 	"net/http"
 	"time"
 
+	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/pki"
 	"github.com/vigie-security/vigie/internal/probe"
+	"github.com/vigie-security/vigie/internal/pwpolicy"
 	"github.com/vigie-security/vigie/internal/scan"
 )
 
@@ -205,7 +208,7 @@ func (l *Lab) Close() {
 
 // Plan is the scan of the lab: its targets, trusting the lab's CA as a
 // --ca-file would, with bounds suited to loopback.
-func (l *Lab) Plan(now func() time.Time) scan.Plan {
+func (l *Lab) Plan(now func() time.Time) (scan.Plan, error) {
 	cfg := config.Defaults()
 	cfg.Scan.Concurrency = len(l.Targets)
 	cfg.Scan.Rate = 0
@@ -220,5 +223,18 @@ func (l *Lab) Plan(now func() time.Time) scan.Plan {
 	roots.AddCert(l.CA.Cert)
 	p.Probe.Roots = roots
 	p.Engine = []engine.Option{engine.WithConcurrency(cfg.Scan.Concurrency), engine.WithTimeout(scan.UnitTimeout(p.Probe.Timeout))}
-	return p
+	policies, err := pwpolicy.Parse(PolicyFile, passwordPolicy)
+	if err != nil {
+		return scan.Plan{}, fmt.Errorf("demo password policy: %w", err)
+	}
+	for _, pol := range policies {
+		p.Passwords = append(p.Passwords, password.Evidence{Target: PolicyFile, Policy: pol})
+	}
+	return p, nil
 }
+
+// PolicyFile names the demo's embedded password policies in reports.
+const PolicyFile = "demo/password-policy.yaml"
+
+//go:embed password-policy.yaml
+var passwordPolicy []byte

@@ -18,7 +18,11 @@ func TestDemoVerdicts(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer lab.Close()
-	rep, err := lab.Plan(func() time.Time { return now }).Run(context.Background(), nil)
+	plan, err := lab.Plan(func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := plan.Run(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +46,7 @@ func TestDemoVerdicts(t *testing.T) {
 			"WEB-CERT-007": check.Warn, "WEB-TLS-001": check.Fail, "WEB-TLS-002": check.Warn, "WEB-TLS-003": check.Fail,
 			"WEB-TLS-004": check.Fail, "WEB-TLS-005": check.Warn},
 	}
-	// The correct site passes everything.
+	// The correct site passes every web check.
 	for _, c := range catalogIDs() {
 		want[SiteCorrect][c] = check.Pass
 	}
@@ -61,6 +65,10 @@ func TestDemoVerdicts(t *testing.T) {
 	want[SiteExposed] = map[string]check.Status{"WEB-EXPO-001": check.Fail, "WEB-EXPO-002": check.Fail, "WEB-EXPO-003": check.Pass,
 		"WEB-EXPO-004": check.Fail, "WEB-DB-001": check.Pass}
 	want[SiteElastic] = map[string]check.Status{"WEB-DB-001": check.Fail, "WEB-EXPO-001": check.Pass, "WEB-HTTPS-001": check.Fail}
+	want[PolicyFile+"#intranet-users"] = map[string]check.Status{"PWD-CNIL-001": check.Fail, "PWD-CNIL-002": check.Fail,
+		"PWD-CNIL-003": check.Warn, "PWD-CNIL-004": check.Fail, "PWD-CNIL-005": check.Fail, "PWD-ANSSI-027": check.Fail}
+	want[PolicyFile+"#crm-admins"] = map[string]check.Status{"PWD-CNIL-001": check.Pass, "PWD-CNIL-002": check.Pass,
+		"PWD-ANSSI-001": check.Pass, "PWD-ANSSI-021": check.Fail}
 	grades := map[string]check.Grade{SiteCorrect: "A+", SiteLoginHTTP: "F", SiteExpired: "E", SiteLegacyTLS: "C", SiteInsecure: "F", SiteExposed: "F", SiteElastic: "F"}
 	for _, s := range rep.Scores.Targets {
 		if s.Target == SiteCorrect && (s.Observatory == nil || s.Observatory.Grade != "A+") {

@@ -25,7 +25,11 @@ func TestREADMEWorkedExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer lab.Close()
-	rep, err := lab.Plan(func() time.Time { return now }).Run(context.Background(), nil)
+	plan, err := lab.Plan(func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := plan.Run(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,19 +11,22 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/probe"
+	"github.com/vigie-security/vigie/internal/pwpolicy"
 	"github.com/vigie-security/vigie/internal/report"
 )
 
 // Plan is everything a scan needs, resolved and validated.
 type Plan struct {
-	Web    []probe.Target
-	Probe  probe.Options
-	Engine []engine.Option
+	Web       []probe.Target
+	Passwords []password.Evidence // policies already read from their files
+	Probe     probe.Options
+	Engine    []engine.Option
 }
 
 // FromConfig resolves cfg (already merged with flags) into a plan. Targets
@@ -87,12 +90,29 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 		}
 		add(t)
 	}
+	for _, file := range cfg.Password.Policies {
+		if err := p.AddPolicies(file); err != nil {
+			return Plan{}, err
+		}
+	}
 	p.Engine = []engine.Option{
 		engine.WithConcurrency(cfg.Scan.Concurrency),
 		engine.WithRate(cfg.Scan.Rate),
 		engine.WithTimeout(UnitTimeout(timeout)),
 	}
 	return p, nil
+}
+
+// AddPolicies reads a password-policy file into the plan.
+func (p *Plan) AddPolicies(file string) error {
+	ps, err := pwpolicy.Load(file)
+	if err != nil {
+		return err
+	}
+	for _, pol := range ps {
+		p.Passwords = append(p.Passwords, password.Evidence{Target: file, Policy: pol})
+	}
+	return nil
 }
 
 // UnitTimeout bounds a whole target. Its requests run in parallel, each
@@ -109,21 +129,28 @@ func (p Plan) Run(ctx context.Context, emit func(engine.Event), extra ...engine.
 	if err != nil {
 		return report.Report{}, err
 	}
-	if len(p.Web) == 0 {
+	if len(p.Web)+len(p.Passwords) == 0 {
 		return report.Report{}, engine.ErrNoTargets
 	}
-	pr, err := probe.New(p.Probe)
-	if err != nil {
-		return report.Report{}, err
+	units := make([]engine.Unit, 0, len(p.Web)+len(p.Passwords))
+	if len(p.Web) > 0 {
+		pr, err := probe.New(p.Probe)
+		if err != nil {
+			return report.Report{}, err
+		}
+		defer pr.Close()
+		checks := web.Checks()
+		for _, t := range p.Web {
+			units = append(units, engine.Unit{Family: check.FamilyWeb, Target: t.Name, Checks: checks,
+				Collect: func(ctx context.Context, pace engine.Pacer) (any, error) {
+					return pr.Collect(ctx, pace, t), nil
+				}})
+		}
 	}
-	defer pr.Close()
-	units := make([]engine.Unit, 0, len(p.Web))
-	checks := web.Checks()
-	for _, t := range p.Web {
-		units = append(units, engine.Unit{Family: check.FamilyWeb, Target: t.Name, Checks: checks,
-			Collect: func(ctx context.Context, pace engine.Pacer) (any, error) {
-				return pr.Collect(ctx, pace, t), nil
-			}})
+	pwChecks := password.Checks()
+	for _, ev := range p.Passwords {
+		units = append(units, engine.Unit{Family: check.FamilyPassword, Target: ev.TargetName(), Checks: pwChecks,
+			Collect: func(context.Context, engine.Pacer) (any, error) { return ev, nil }})
 	}
 	return eng.Run(ctx, units, emit)
 }

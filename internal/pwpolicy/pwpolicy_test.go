@@ -1,0 +1,77 @@
+package pwpolicy
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vigie-security/vigie/checks/password"
+)
+
+func TestLoadSample(t *testing.T) {
+	ps, err := Load(filepath.Join("..", "..", "testdata", "password", "vigie-policy.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 2 {
+		t.Fatalf("%d policies", len(ps))
+	}
+	u, a := ps[0], ps[1]
+	if u.Name != "users" || *u.MinLength != 12 || u.RequireSpecial != password.Yes || *u.LockoutThreshold != 10 ||
+		u.MFA != password.No || u.Storage.Algorithm != "argon2id" || u.Storage.MemoryKiB != 19456 || u.ResetLinkLifetime.Minutes() != 60 {
+		t.Errorf("users = %+v", u)
+	}
+	if !a.Admin || a.MFA != password.Yes || *a.MaxAgeDays != 365 || a.Captcha.Known() {
+		t.Errorf("admins = %+v", a)
+	}
+	if u.Captcha != password.Unknown || u.Throttling != nil {
+		t.Error("keys left out must stay unknown")
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	cases := []struct{ name, src, want string }{
+		{"typo", "policies:\n  - name: u\n    min_lenght: 12\n", `p.yaml:3:5: policies[0].min_lenght: unknown key (did you mean "min_length"?)`},
+		{"wrong type", "policies:\n  - name: u\n    min_length: twelve\n", `p.yaml:3:17: policies[0].min_length: expected a whole number`},
+		{"bad class", "policies:\n  - name: u\n    require: [lower, symbols]\n", `line 3: unknown character class "symbols"`},
+		{"bad duration", "policies:\n  - name: u\n    reset_link_lifetime: soon\n", `not a duration`},
+		{"out of range", "policies:\n  - name: u\n    min_classes: 5\n", `policies[0] (u): min_classes: 5 is out of range 1–4`},
+		{"no name", "policies:\n  - min_length: 8\n", `name is required`},
+		{"duplicate", "policies:\n  - name: u\n  - name: u\n", `name "u" used twice`},
+		{"empty list", "policies: []\n", `no policies`},
+		{"not a policy", "foo: bar\n", `not a policy format`},
+		{"binary", "\x00\x01\x02", `p.yaml`},
+		{"future version", "version: 3\npolicies:\n  - name: u\n", `version 3 is not supported`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("p.yaml", []byte(tc.src))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error = %v\nwant it to contain %s", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestBOMAccepted(t *testing.T) {
+	if _, err := Parse("p.yaml", []byte("\xef\xbb\xbfpolicies:\n  - name: u\n    min_length: 8\n")); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("policies:\n  - name: u\n    min_length: 12\n    require: [lower]\n"))
+	f.Add([]byte("policies:\n  - {name: a, lockout: {threshold: 3}, storage: {algorithm: md5}}\n"))
+	f.Add([]byte("policies: [[[\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ps, err := Parse("fuzz.yaml", data)
+		if err == nil && len(ps) == 0 {
+			t.Fatal("no error and no policy")
+		}
+		for _, p := range ps {
+			for _, c := range password.Checks() {
+				c.Evaluate(password.Evidence{Target: "fuzz", Policy: p}) // must not panic
+			}
+		}
+	})
+}
