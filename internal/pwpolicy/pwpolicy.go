@@ -5,9 +5,11 @@ package pwpolicy
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -19,11 +21,26 @@ import (
 // MaxSize bounds a policy file.
 const MaxSize = 1 << 20
 
-// Load reads and parses a policy file.
+// Load reads and parses a policy file, or a directory of Linux PAM files.
 func Load(path string) ([]password.Policy, error) {
-	f, err := os.Open(path)
+	st, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading password policy: %w", err)
+	}
+	if st.IsDir() {
+		return loadLinuxDir(path)
+	}
+	data, err := readBounded(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+func readBounded(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
@@ -33,16 +50,46 @@ func Load(path string) ([]password.Policy, error) {
 	if len(data) > MaxSize {
 		return nil, fmt.Errorf("%s: larger than %d KB, not a policy file", path, MaxSize>>10)
 	}
-	return Parse(path, data)
+	return data, nil
 }
+
+// Formats lists what Parse recognises, for errors and the README.
+const Formats = "vigie's YAML policy format, a secedit /export or GptTmpl.inf [System Access] section, " +
+	"Get-ADDefaultDomainPasswordPolicy output, a Keycloak realm export, aws iam get-account-password-policy JSON, " +
+	"pwquality.conf, login.defs, faillock.conf (or a directory holding them)"
 
 // Parse detects the format of data and parses it; name labels errors.
 func Parse(name string, data []byte) ([]password.Policy, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if isVigieYAML(data) {
+	data = decodeText(data)
+	trimmed := bytes.TrimSpace(data)
+	low := bytes.ToLower(data)
+	base := filepath.Base(name)
+	var obj map[string]json.RawMessage
+	isJSON := len(trimmed) > 0 && trimmed[0] == '{' && json.Unmarshal(trimmed, &obj) == nil
+	switch {
+	case isJSON && obj["PasswordPolicy"] != nil:
+		return parseAWS(name, data)
+	case isJSON && (obj["passwordPolicy"] != nil || obj["bruteForceProtected"] != nil || obj["realm"] != nil):
+		return parseKeycloak(name, data)
+	case len(trimmed) > 0 && trimmed[0] == '{':
+		if !isJSON {
+			var v any
+			return nil, jsonError(name, data, json.Unmarshal(trimmed, &v))
+		}
+	case bytes.Contains(low, []byte("[system access]")):
+		return parseSecedit(name, data)
+	case bytes.Contains(data, []byte("MinPasswordLength")) && bytes.Contains(data, []byte(" : ")):
+		return parseADText(name, data)
+	case base == "pwquality.conf" || base == "login.defs" || base == "faillock.conf":
+		p := password.Policy{Name: "linux", Format: "linux-pam"}
+		if err := applyLinux(name, base, data, &p); err != nil {
+			return nil, err
+		}
+		return []password.Policy{p}, nil
+	case isVigieYAML(data):
 		return parseYAML(name, data)
 	}
-	return nil, fmt.Errorf("%s: not a policy format this version reads (vigie's YAML policy format, with a top-level `policies:` list)", name)
+	return nil, fmt.Errorf("%s: not a password-policy format vigie reads (%s)", name, Formats)
 }
 
 func isVigieYAML(data []byte) bool {

@@ -39,7 +39,7 @@ func TestParseErrors(t *testing.T) {
 		{"no name", "policies:\n  - min_length: 8\n", `name is required`},
 		{"duplicate", "policies:\n  - name: u\n  - name: u\n", `name "u" used twice`},
 		{"empty list", "policies: []\n", `no policies`},
-		{"not a policy", "foo: bar\n", `not a policy format`},
+		{"not a policy", "foo: bar\n", `not a password-policy format vigie reads`},
 		{"binary", "\x00\x01\x02", `p.yaml`},
 		{"future version", "version: 3\npolicies:\n  - name: u\n", `version 3 is not supported`},
 	}

@@ -1,0 +1,113 @@
+package pwpolicy
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/vigie-security/vigie/checks/password"
+)
+
+// keycloakDoc is the part of a realm export vigie reads.
+type keycloakDoc struct {
+	Realm                 string  `json:"realm"`
+	PasswordPolicy        *string `json:"passwordPolicy"`
+	BruteForceProtected   *bool   `json:"bruteForceProtected"`
+	PermanentLockout      *bool   `json:"permanentLockout"`
+	FailureFactor         *int    `json:"failureFactor"`
+	WaitIncrementSeconds  *int    `json:"waitIncrementSeconds"`
+	MaxFailureWaitSeconds *int    `json:"maxFailureWaitSeconds"`
+}
+
+var kcToken = regexp.MustCompile(`^([A-Za-z]+)(?:\((.*)\))?$`)
+
+func parseKeycloak(name string, data []byte) ([]password.Policy, error) {
+	var d keycloakDoc
+	if err := json.Unmarshal(data, &d); err != nil {
+		return nil, jsonError(name, data, err)
+	}
+	p := password.Policy{Name: "keycloak-" + d.Realm, Format: "keycloak", Blacklist: password.No, MaxAgeDays: ptr(0), MaxLength: ptr(0)}
+	if d.Realm == "" {
+		p.Name = "keycloak"
+	}
+	if d.PasswordPolicy != nil {
+		p.MinLength = ptr(1) // Keycloak without length() accepts any non-empty password
+		p.RequireLower, p.RequireUpper, p.RequireDigit, p.RequireSpecial = password.No, password.No, password.No, password.No
+		line := lineOf(data, `"passwordPolicy"`)
+		for _, tok := range strings.Split(*d.PasswordPolicy, " and ") {
+			tok = strings.TrimSpace(tok)
+			if tok == "" {
+				continue
+			}
+			m := kcToken.FindStringSubmatch(tok)
+			if m == nil {
+				return nil, fmt.Errorf("%s:%d: passwordPolicy: %q is not id(argument)", name, line, tok)
+			}
+			id, arg := m[1], m[2]
+			n, numErr := strconv.Atoi(arg)
+			num := func() (*int, error) {
+				if numErr != nil || n < 0 {
+					return nil, fmt.Errorf("%s:%d: passwordPolicy: %s(%s) needs a whole number", name, line, id, arg)
+				}
+				return ptr(n), nil
+			}
+			var err error
+			switch id {
+			case "length":
+				p.MinLength, err = num()
+			case "maxLength":
+				p.MaxLength, err = num()
+			case "upperCase":
+				p.RequireUpper = password.Yes
+			case "lowerCase":
+				p.RequireLower = password.Yes
+			case "digits":
+				p.RequireDigit = password.Yes
+			case "specialChars":
+				p.RequireSpecial = password.Yes
+			case "passwordBlacklist":
+				p.Blacklist = password.Yes
+			case "passwordHistory":
+				p.HistoryCount, err = num()
+			case "forceExpiredPasswordChange":
+				p.MaxAgeDays, err = num()
+			case "hashAlgorithm":
+				if p.Storage == nil {
+					p.Storage = &password.Storage{Salted: password.Yes}
+				}
+				p.Storage.Algorithm = strings.ToLower(arg)
+			case "hashIterations":
+				if p.Storage == nil {
+					p.Storage = &password.Storage{Salted: password.Yes}
+				}
+				var it *int
+				if it, err = num(); err == nil {
+					p.Storage.Iterations = *it
+				}
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		// Without hashAlgorithm, Keycloak uses its version's default (Argon2 from 25, PBKDF2 before): unknown here.
+		if p.Storage != nil && p.Storage.Algorithm == "" {
+			p.Storage = nil
+		}
+	}
+	if d.BruteForceProtected != nil {
+		if *d.BruteForceProtected && d.FailureFactor != nil {
+			p.LockoutThreshold = d.FailureFactor
+			if d.PermanentLockout != nil && *d.PermanentLockout {
+				p.LockoutDuration = ptr(time.Duration(0))
+			} else if d.WaitIncrementSeconds != nil {
+				p.LockoutDuration = ptr(time.Duration(*d.WaitIncrementSeconds) * time.Second)
+			}
+		} else if !*d.BruteForceProtected {
+			p.LockoutThreshold = ptr(0)
+		}
+	}
+	return []password.Policy{p}, nil
+}

@@ -1,0 +1,169 @@
+package pwpolicy
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/vigie-security/vigie/checks/password"
+)
+
+// linuxFiles are read, when present, from a directory given as a policy.
+var linuxFiles = []string{"pwquality.conf", "login.defs", "faillock.conf"}
+
+// loadLinuxDir reads pwquality.conf, login.defs and faillock.conf together.
+func loadLinuxDir(dir string) ([]password.Policy, error) {
+	p := password.Policy{Name: "linux", Format: "linux-pam"}
+	found := 0
+	for _, f := range linuxFiles {
+		path := filepath.Join(dir, f)
+		data, err := readBounded(path)
+		if os.IsNotExist(err) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		found++
+		if err := applyLinux(path, f, data, &p); err != nil {
+			return nil, err
+		}
+	}
+	if found == 0 {
+		return nil, fmt.Errorf("%s: a directory, but without pwquality.conf, login.defs or faillock.conf", dir)
+	}
+	return []password.Policy{p}, nil
+}
+
+// kvLines reads "key = value" (pwquality, faillock) or "KEY value" (login.defs) lines.
+func kvLines(name string, data []byte, fn func(line int, k, v string) error) error {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for line := 1; sc.Scan(); line++ {
+		s := strings.TrimSpace(sc.Text())
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		k, v, ok := strings.Cut(s, "=")
+		if !ok {
+			f := strings.Fields(s)
+			k, v = f[0], strings.Join(f[1:], " ")
+		}
+		if err := fn(line, strings.TrimSpace(k), strings.TrimSpace(v)); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+func applyLinux(path, kind string, data []byte, p *password.Policy) error {
+	num := func(line int, k, v string) (int, error) {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return 0, fmt.Errorf("%s:%d: %s: %q is not a number", path, line, k, v)
+		}
+		return n, nil
+	}
+	switch kind {
+	case "pwquality.conf":
+		credits := map[string]*password.Tri{"dcredit": &p.RequireDigit, "ucredit": &p.RequireUpper, "lcredit": &p.RequireLower, "ocredit": &p.RequireSpecial}
+		return kvLines(path, data, func(line int, k, v string) error {
+			switch k {
+			case "minlen", "minclass", "dictcheck", "dcredit", "ucredit", "lcredit", "ocredit":
+				n, err := num(line, k, v)
+				if err != nil {
+					return err
+				}
+				switch {
+				case k == "minlen":
+					p.MinLength = ptr(n)
+				case k == "minclass" && n > 0:
+					p.MinClasses = ptr(min(n, 4))
+				case k == "dictcheck":
+					p.Blacklist = password.No
+					if n != 0 {
+						p.Blacklist = password.Yes
+					}
+				case credits[k] != nil:
+					// A negative credit is a minimum count of that class (pwquality.conf(5)).
+					*credits[k] = password.No
+					if n < 0 {
+						*credits[k] = password.Yes
+					}
+				}
+			}
+			return nil
+		})
+	case "login.defs":
+		rounds := 0
+		method := ""
+		err := kvLines(path, data, func(line int, k, v string) error {
+			switch k {
+			case "PASS_MAX_DAYS":
+				n, err := num(line, k, v)
+				if err != nil {
+					return err
+				}
+				if n < 0 || n >= 99999 {
+					n = 0 // disabled
+				}
+				p.MaxAgeDays = ptr(n)
+			case "ENCRYPT_METHOD":
+				method = strings.ToUpper(v)
+			case "SHA_CRYPT_MIN_ROUNDS", "BCRYPT_MIN_ROUNDS", "YESCRYPT_COST_FACTOR":
+				n, err := num(line, k, v)
+				if err != nil {
+					return err
+				}
+				rounds = n
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		switch method {
+		case "SHA512", "SHA256":
+			p.Storage = &password.Storage{Algorithm: strings.ToLower(method) + "crypt", Iterations: max(rounds, 5000), Salted: password.Yes}
+		case "YESCRYPT":
+			p.Storage = &password.Storage{Algorithm: "yescrypt", Cost: rounds, Salted: password.Yes}
+		case "BCRYPT":
+			p.Storage = &password.Storage{Algorithm: "bcrypt", Cost: rounds, Salted: password.Yes}
+		case "MD5":
+			p.Storage = &password.Storage{Algorithm: "md5crypt", Salted: password.Yes}
+		case "DES", "":
+			if method == "DES" {
+				p.Storage = &password.Storage{Algorithm: "des", Salted: password.Yes}
+			}
+		}
+		return nil
+	case "faillock.conf":
+		deny, unlock := 3, 600 // faillock.conf(5) defaults
+		err := kvLines(path, data, func(line int, k, v string) error {
+			switch k {
+			case "deny", "unlock_time":
+				n, err := num(line, k, v)
+				if err != nil {
+					return err
+				}
+				if k == "deny" {
+					deny = n
+				} else {
+					unlock = n
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		p.LockoutThreshold = ptr(deny)
+		p.LockoutDuration = ptr(time.Duration(unlock) * time.Second)
+		return nil
+	}
+	return nil
+}
