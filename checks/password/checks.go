@@ -8,7 +8,10 @@ func capped(m check.Meta, g check.Grade) check.Meta {
 	return m
 }
 
-// Checks returns the password family's checks, CNIL first, then ANSSI.
+// All returns the family's policy checks and its stored-hash checks.
+func All() check.Catalogue { return append(Checks(), HashChecks()...) }
+
+// Checks returns the policy checks, CNIL first, then ANSSI.
 func Checks() check.Catalogue {
 	return check.Catalogue{
 		check.Typed[Evidence]{M: metaCNILCase, Fn: evalCNILCase},

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/internal/catalog"
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
@@ -237,8 +238,8 @@ func TestScanInterruptedStillWritesReport(t *testing.T) {
 func TestDemo(t *testing.T) {
 	r := vigie(t, context.Background(), nil, "demo", "--format", "json")
 	rep := decode(t, r.stdout)
-	pwChecks := len(catalog.All().Family(check.FamilyPassword))
-	if r.code != 0 || len(rep.Targets) != 11 || len(rep.Findings) != 9*perTarget+2*pwChecks {
+	pwChecks := len(password.Checks())
+	if r.code != 0 || len(rep.Targets) != 12 || len(rep.Findings) != 9*perTarget+2*pwChecks+3 {
 		t.Fatalf("code %d targets %d findings %d stderr %s", r.code, len(rep.Targets), len(rep.Findings), r.stderr)
 	}
 	r = vigie(t, context.Background(), map[string]string{"LANG": "fr_FR.UTF-8"}, "demo")
@@ -291,5 +292,23 @@ func TestPasswordCheck(t *testing.T) {
 	os.WriteFile(typo, []byte("policies:\n  - name: u\n    min_lenght: 6\n"), 0o600)
 	if r = vigie(t, context.Background(), nil, "password", "check", typo); r.code != exitUsage || !strings.Contains(r.stderr, "typo.yaml:3:5") {
 		t.Errorf("typo: code %d stderr %s", r.code, r.stderr)
+	}
+}
+
+func TestPasswordHashes(t *testing.T) {
+	csvFile := filepath.Join(t.TempDir(), "users.csv")
+	os.WriteFile(csvFile, []byte("id,email,hash\n1,a@exemple.invalid,$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW\n2,b@exemple.invalid,Secret-Plain-1\n"), 0o600)
+	r := vigie(t, context.Background(), nil, "password", "hashes", csvFile, "--format", "json", "--fail-on", "critical")
+	if r.code != exitThreshold || strings.Contains(r.stdout, "Secret-Plain-1") || strings.Contains(r.stdout, "R9h/cIPz0gi") {
+		t.Fatalf("code %d; a stored value in the output: %v", r.code, strings.Contains(r.stdout, "Secret-Plain-1"))
+	}
+	rep := decode(t, r.stdout)
+	if len(rep.Findings) != 3 || rep.Findings[0].Status != "FAIL" {
+		t.Errorf("findings %+v", rep.Findings)
+	}
+	r = vigie(t, context.Background(), nil, "password", "hashes", csvFile, "--column", "nope", "--format", "json")
+	rep = decode(t, r.stdout)
+	if r.code != 0 || rep.Findings[0].Status != "ERROR" || !strings.Contains(rep.Findings[0].Message.EN, `users.csv:1: no column "nope" (columns: id, email, hash)`) {
+		t.Errorf("missing column: code %d finding %+v", r.code, rep.Findings[0])
 	}
 }

@@ -50,6 +50,47 @@ func newPasswordCmd(e env) *cobra.Command {
 	addOutputFlags(checkCmd, &o)
 	checkCmd.Flags().StringVar(&failOn, "fail-on", "", "exit 1 if a finding at or above this severity fails")
 	checkCmd.Flags().IntVar(&failUnder, "fail-under", 0, "exit 1 if the overall score is below this (0-100)")
-	root.AddCommand(checkCmd)
+	root.AddCommand(checkCmd, newHashesCmd(e))
 	return root
+}
+
+func newHashesCmd(e env) *cobra.Command {
+	var o outputFlags
+	var column, failOn string
+	cmd := &cobra.Command{
+		Use:   "hashes FILE...",
+		Short: "Audit stored password hashes (one per line, or a CSV column): algorithms, costs, plain text; no value is ever shown",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, files []string) error {
+			lang, err := langOf(o.lang, "", e.getenv)
+			if err != nil {
+				return err
+			}
+			if o.format == "" {
+				o.format = "table"
+			}
+			if _, err := report.For(o.format, report.Options{}); err != nil {
+				return usageErr("--format: %v", err)
+			}
+			cfg := config.Defaults()
+			for _, f := range files {
+				cfg.Password.Hashes = append(cfg.Password.Hashes, config.HashFile{File: f, Column: column})
+			}
+			if cmd.Flags().Changed("fail-on") {
+				if _, err := check.ParseSeverity(failOn); err != nil {
+					return usageErr("--fail-on: %v", err)
+				}
+				cfg.Scan.FailOn = failOn
+			}
+			plan, err := scan.FromConfig(cfg, nil)
+			if err != nil {
+				return asUsage(err)
+			}
+			return execute(cmd, e, plan, o, lang, cfg.Scan)
+		},
+	}
+	addOutputFlags(cmd, &o)
+	cmd.Flags().StringVar(&column, "column", "", "CSV column holding the hashes (header name or 1-based index; found by name when omitted)")
+	cmd.Flags().StringVar(&failOn, "fail-on", "", "exit 1 if a finding at or above this severity fails")
+	return cmd
 }

@@ -11,6 +11,6 @@ import (
 func All() check.Catalogue {
 	var all check.Catalogue
 	all = append(all, web.Checks()...)
-	all = append(all, password.Checks()...)
+	all = append(all, password.All()...)
 	return all
 }

@@ -70,8 +70,16 @@ type WebTarget struct {
 
 // Password is the password family's section.
 type Password struct {
-	// Policies are policy files (vigie's YAML policy format for now).
+	// Policies are policy files in any format vigie reads.
 	Policies []string `yaml:"policies"`
+	// Hashes are files of stored passwords to audit.
+	Hashes []HashFile `yaml:"hashes"`
+}
+
+// HashFile is a file of stored passwords: one per line, or a CSV column.
+type HashFile struct {
+	File   string `yaml:"file"`
+	Column string `yaml:"column"` // header name or 1-based index; found by name when empty
 }
 
 // Reserved is a family section this version does not read yet: it must be empty.

@@ -4,6 +4,7 @@
 package demo
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -16,6 +17,7 @@ import (
 	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/engine"
+	"github.com/vigie-security/vigie/internal/hashaudit"
 	"github.com/vigie-security/vigie/internal/pki"
 	"github.com/vigie-security/vigie/internal/probe"
 	"github.com/vigie-security/vigie/internal/pwpolicy"
@@ -230,8 +232,19 @@ func (l *Lab) Plan(now func() time.Time) (scan.Plan, error) {
 	for _, pol := range policies {
 		p.Passwords = append(p.Passwords, password.Evidence{Target: PolicyFile, Policy: pol})
 	}
+	audit, _, err := hashaudit.Audit(context.Background(), bytes.NewReader(usersHashes), HashFile, "")
+	if err != nil {
+		return scan.Plan{}, fmt.Errorf("demo stored passwords: %w", err)
+	}
+	p.Audited = append(p.Audited, password.HashEvidence{Target: HashFile, Audit: audit})
 	return p, nil
 }
+
+// HashFile names the demo's embedded, fictitious users export.
+const HashFile = "demo/users-hashes.csv"
+
+//go:embed users-hashes.csv
+var usersHashes []byte
 
 // PolicyFile names the demo's embedded password policies in reports.
 const PolicyFile = "demo/password-policy.yaml"

@@ -69,6 +69,7 @@ func TestDemoVerdicts(t *testing.T) {
 		"PWD-CNIL-003": check.Warn, "PWD-CNIL-004": check.Fail, "PWD-CNIL-005": check.Fail, "PWD-ANSSI-027": check.Fail}
 	want[PolicyFile+"#crm-admins"] = map[string]check.Status{"PWD-CNIL-001": check.Pass, "PWD-CNIL-002": check.Pass,
 		"PWD-ANSSI-001": check.Pass, "PWD-ANSSI-021": check.Fail}
+	want[HashFile] = map[string]check.Status{"PWD-HASH-001": check.Fail, "PWD-HASH-002": check.Fail, "PWD-HASH-003": check.Fail}
 	grades := map[string]check.Grade{SiteCorrect: "A+", SiteLoginHTTP: "F", SiteExpired: "E", SiteLegacyTLS: "C", SiteInsecure: "F", SiteExposed: "F", SiteElastic: "F"}
 	for _, s := range rep.Scores.Targets {
 		if s.Target == SiteCorrect && (s.Observatory == nil || s.Observatory.Grade != "A+") {

@@ -16,6 +16,7 @@ import (
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/engine"
+	"github.com/vigie-security/vigie/internal/hashaudit"
 	"github.com/vigie-security/vigie/internal/probe"
 	"github.com/vigie-security/vigie/internal/pwpolicy"
 	"github.com/vigie-security/vigie/internal/report"
@@ -24,7 +25,9 @@ import (
 // Plan is everything a scan needs, resolved and validated.
 type Plan struct {
 	Web       []probe.Target
-	Passwords []password.Evidence // policies already read from their files
+	Passwords []password.Evidence     // policies already read from their files
+	Hashes    []config.HashFile       // stored-password files, streamed when the scan runs
+	Audited   []password.HashEvidence // stored passwords already audited (the demo's embedded sample)
 	Probe     probe.Options
 	Engine    []engine.Option
 }
@@ -90,6 +93,12 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 		}
 		add(t)
 	}
+	for _, h := range cfg.Password.Hashes {
+		if h.File == "" {
+			return Plan{}, fmt.Errorf("%s: password.hashes: each entry needs a file", cfg.File)
+		}
+		p.Hashes = append(p.Hashes, h)
+	}
 	for _, file := range cfg.Password.Policies {
 		if err := p.AddPolicies(file); err != nil {
 			return Plan{}, err
@@ -129,10 +138,10 @@ func (p Plan) Run(ctx context.Context, emit func(engine.Event), extra ...engine.
 	if err != nil {
 		return report.Report{}, err
 	}
-	if len(p.Web)+len(p.Passwords) == 0 {
+	if len(p.Web)+len(p.Passwords)+len(p.Hashes)+len(p.Audited) == 0 {
 		return report.Report{}, engine.ErrNoTargets
 	}
-	units := make([]engine.Unit, 0, len(p.Web)+len(p.Passwords))
+	units := make([]engine.Unit, 0, len(p.Web)+len(p.Passwords)+len(p.Hashes))
 	if len(p.Web) > 0 {
 		pr, err := probe.New(p.Probe)
 		if err != nil {
@@ -151,6 +160,22 @@ func (p Plan) Run(ctx context.Context, emit func(engine.Event), extra ...engine.
 	for _, ev := range p.Passwords {
 		units = append(units, engine.Unit{Family: check.FamilyPassword, Target: ev.TargetName(), Checks: pwChecks,
 			Collect: func(context.Context, engine.Pacer) (any, error) { return ev, nil }})
+	}
+	for _, ev := range p.Audited {
+		units = append(units, engine.Unit{Family: check.FamilyPassword, Target: ev.Target, Checks: password.HashChecks(),
+			Collect: func(context.Context, engine.Pacer) (any, error) { return ev, nil }})
+	}
+	for _, h := range p.Hashes {
+		target := h.File
+		if h.Column != "" {
+			target += "#" + h.Column
+		}
+		units = append(units, engine.Unit{Family: check.FamilyPassword, Target: target, Checks: password.HashChecks(),
+			Collect: func(ctx context.Context, _ engine.Pacer) (any, error) {
+				ev, err := hashaudit.AuditFile(ctx, h.File, h.Column)
+				ev.Target = target // one name from plan to report
+				return ev, err
+			}})
 	}
 	return eng.Run(ctx, units, emit)
 }

@@ -1,0 +1,227 @@
+package password
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// Grades a stored value can get.
+const (
+	GradeOK      = "ok"      // slow, salted, parameters at OWASP's minimum or above
+	GradeBelow   = "below"   // slow function, parameters under the minimum
+	GradeFast    = "fast"    // fast or unsalted hash: cracked at scale
+	GradePlain   = "plain"   // looks like a password kept as is
+	GradeUnknown = "unknown" // not a format vigie recognises
+	GradeEmpty   = "empty"
+)
+
+// scryptRows are OWASP's (log2 N, p) minimums with r = 8.
+var scryptRows = [][2]int{{17, 1}, {16, 2}, {15, 3}, {14, 5}, {13, 10}}
+
+// GradeHash judges one recognised value against OWASP (reference §3).
+func GradeHash(h Hash) string {
+	switch a := h.Algorithm; {
+	case a == "empty":
+		return GradeEmpty
+	case a == "plaintext":
+		return GradePlain
+	case a == "unknown":
+		return GradeUnknown
+	case strings.HasPrefix(a, "argon2"):
+		if argon2Meets(h.MemoryKiB, h.Time) {
+			return GradeOK
+		}
+		return GradeBelow
+	case a == "scrypt":
+		for _, r := range scryptRows {
+			if h.Cost >= r[0] && max(h.Parallel, 1) >= r[1] {
+				return GradeOK
+			}
+		}
+		return GradeBelow
+	case a == "yescrypt":
+		return GradeOK
+	case a == "bcrypt":
+		if h.Cost >= 10 {
+			return GradeOK
+		}
+		return GradeBelow
+	case strings.HasPrefix(a, "pbkdf2"):
+		min := map[string]int{"pbkdf2-sha256": 600000, "pbkdf2-sha512": 210000, "pbkdf2-sha1": 1300000}[a]
+		if min > 0 && h.Rounds >= min {
+			return GradeOK
+		}
+		return GradeBelow
+	case a == "sha512crypt", a == "sha256crypt":
+		if h.Rounds >= 5000 {
+			return GradeOK
+		}
+		return GradeBelow
+	}
+	return GradeFast // md5crypt, des, ntlm, raw and salted MD5/SHA digests
+}
+
+// maxBuckets bounds the distinct parameter sets kept, so memory stays flat.
+const maxBuckets = 200
+
+// HashAudit is the distribution of a column of stored passwords: counts only.
+type HashAudit struct {
+	Total   int
+	Grades  map[string]int // grade → count
+	Buckets map[string]int // "bcrypt cost=10" → count
+	Other   int            // values beyond maxBuckets distinct parameter sets
+	Lines   int            // lines read
+}
+
+// Add counts one value. It keeps no part of it.
+func (a *HashAudit) Add(h Hash) {
+	if a.Grades == nil {
+		a.Grades, a.Buckets = map[string]int{}, map[string]int{}
+	}
+	g := GradeHash(h)
+	a.Grades[g]++
+	if g == GradeEmpty {
+		return
+	}
+	a.Total++
+	key := h.Algorithm
+	if h.Params != "" {
+		key += " " + h.Params
+	}
+	if _, ok := a.Buckets[key]; ok || len(a.Buckets) < maxBuckets {
+		a.Buckets[key]++
+	} else {
+		a.Other++
+	}
+}
+
+// HashEvidence is the audit of one file or column.
+type HashEvidence struct {
+	Target string // file, with the column when one was chosen
+	Audit  HashAudit
+}
+
+// TargetName implements check.Subject.
+func (e HashEvidence) TargetName() string { return e.Target }
+
+// distribution lists buckets, most frequent first, for evidence.
+func (a HashAudit) distribution() []string {
+	type kv struct {
+		k string
+		n int
+	}
+	var all []kv
+	for k, n := range a.Buckets {
+		all = append(all, kv{k, n})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].n > all[j].n || all[i].n == all[j].n && all[i].k < all[j].k })
+	var out []string
+	for i, e := range all {
+		if i == 20 {
+			out = append(out, fmt.Sprintf("… %d more parameter sets", len(all)-20))
+			break
+		}
+		out = append(out, fmt.Sprintf("%s: %d (%s)", e.k, e.n, pct(e.n, a.Total)))
+	}
+	return out
+}
+
+func pct(n, total int) string {
+	if total == 0 {
+		return "0%"
+	}
+	return fmt.Sprintf("%.1f%%", 100*float64(n)/float64(total))
+}
+
+func hashMeta(id string, sev check.Severity, cap check.Grade, title, desc, risk, fix check.Text) check.Meta {
+	m := meta(id, sev, map[string][]string{"cnil-2022-100": {"conservation"}, "anssi-pg078": {"R28", "R29"}, "rgpd-art32": {"32(1)(a)"}},
+		title, desc, risk, fix, refCNIL, refANSSI, refOWASP)
+	m.CapOnFail = cap
+	return m
+}
+
+var (
+	metaHashPlain = hashMeta("PWD-HASH-001", check.Critical, "F",
+		check.Text{EN: "No password is stored in plain text", FR: "Aucun mot de passe n'est conservé en clair"},
+		check.Text{EN: "No stored value looks like a password kept as is (short values, spaces or symbols no hash format produces). Values are counted, never shown.",
+			FR: "Aucune valeur conservée ne ressemble à un mot de passe tel quel (valeurs courtes, espaces ou symboles qu'aucun format de hachage ne produit). Les valeurs sont comptées, jamais affichées."},
+		check.Text{EN: "Plain-text passwords are read by anyone with database access, or in any backup that leaks.",
+			FR: "Les mots de passe en clair sont lus par quiconque accède à la base, ou dans toute sauvegarde qui fuit."},
+		check.Text{EN: "Hash every stored password with Argon2id at once and force a reset for the accounts concerned.",
+			FR: "Hachez immédiatement chaque mot de passe avec Argon2id et forcez la réinitialisation des comptes concernés."})
+	metaHashFast = hashMeta("PWD-HASH-002", check.Critical, "E",
+		check.Text{EN: "No fast or unsalted password hash", FR: "Aucun hachage de mot de passe rapide ou non salé"},
+		check.Text{EN: "No stored value uses MD5, SHA-1/2 digests (salted or not), NT hashes, DES or md5crypt: the CNIL asks for non-reversible, salted, slow functions.",
+			FR: "Aucune valeur n'utilise MD5, des empreintes SHA-1/2 (salées ou non), des hachages NT, DES ou md5crypt : la CNIL exige des fonctions irréversibles, salées et lentes."},
+		check.Text{EN: "Fast hashes fall to GPU cracking by the billion per second; the CNIL fined a company for MD4-hashed passwords (Canal+, 2023).",
+			FR: "Les hachages rapides tombent au cassage GPU par milliards à la seconde ; la CNIL a sanctionné une entreprise pour des mots de passe hachés en MD4 (Canal+, 2023)."},
+		check.Text{EN: "Rehash at next login with Argon2id (or wrap the old hash: argon2id(md5(p))), then drop the old column.",
+			FR: "Re-hachez à la prochaine connexion avec Argon2id (ou encapsulez l'ancien : argon2id(md5(p))), puis supprimez l'ancienne colonne."})
+	metaHashParams = hashMeta("PWD-HASH-003", check.High, "",
+		check.Text{EN: "Slow hashes use OWASP's minimum parameters", FR: "Les hachages lents ont les paramètres minimaux de l'OWASP"},
+		check.Text{EN: "Argon2 (m, t) at an OWASP row, scrypt N/p at a row with r=8, bcrypt cost ≥ 10, PBKDF2-SHA256 ≥ 600,000 / SHA512 ≥ 210,000 / SHA1 ≥ 1,300,000 iterations, sha-crypt ≥ 5,000 rounds.",
+			FR: "Argon2 (m, t) sur une ligne OWASP, scrypt N/p sur une ligne avec r=8, bcrypt coût ≥ 10, PBKDF2-SHA256 ≥ 600 000 / SHA512 ≥ 210 000 / SHA1 ≥ 1 300 000 itérations, sha-crypt ≥ 5 000 tours."},
+		check.Text{EN: "A slow function with a low cost is only a little slower than a fast one.", FR: "Une fonction lente avec un coût faible n'est qu'un peu plus lente qu'une rapide."},
+		check.Text{EN: "Raise the cost and rehash at next login.", FR: "Augmentez le coût et re-hachez à la prochaine connexion."})
+)
+
+func auditEvidence(a HashAudit) map[string]any {
+	return map[string]any{"values": a.Total, "distribution": a.distribution(), "grades": a.Grades, "other_parameter_sets": a.Other}
+}
+
+func auditApplies(e HashEvidence) (check.Outcome, bool) {
+	a := e.Audit
+	if a.Total == 0 {
+		return check.Outcome{Status: check.Error, Message: check.Text{EN: "no stored value to audit (empty column or file)",
+			FR: "aucune valeur à auditer (colonne ou fichier vide)"}}, false
+	}
+	if a.Grades[GradeUnknown] == a.Total {
+		return check.Outcome{Status: check.Error, Evidence: auditEvidence(a), Message: check.Textf(
+			"none of the %d values is a recognisable password hash: is this the right column?",
+			"aucune des %d valeurs n'est un hachage reconnaissable : est-ce la bonne colonne ?", a.Total)}, false
+	}
+	return check.Outcome{}, true
+}
+
+func judgeGrade(e HashEvidence, grade string, fail check.Status, found, clean check.Text) check.Outcome {
+	if o, ok := auditApplies(e); !ok {
+		return o
+	}
+	a := e.Audit
+	n := a.Grades[grade]
+	ev := auditEvidence(a)
+	if n > 0 {
+		return check.Outcome{Status: fail, Evidence: ev, Message: check.Textf(found.EN, found.FR, n, a.Total, pct(n, a.Total))}
+	}
+	return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf(clean.EN, clean.FR, a.Total)}
+}
+
+func evalHashPlain(e HashEvidence) check.Outcome {
+	return judgeGrade(e, GradePlain, check.Fail,
+		check.Text{EN: "%d of %d stored values (%s) look like plain-text passwords", FR: "%d des %d valeurs conservées (%s) ressemblent à des mots de passe en clair"},
+		check.Text{EN: "none of the %d stored values looks like plain text", FR: "aucune des %d valeurs conservées ne ressemble à du clair"})
+}
+
+func evalHashFast(e HashEvidence) check.Outcome {
+	return judgeGrade(e, GradeFast, check.Fail,
+		check.Text{EN: "%d of %d stored values (%s) use a fast or unsalted hash", FR: "%d des %d valeurs conservées (%s) utilisent un hachage rapide ou non salé"},
+		check.Text{EN: "none of the %d stored values uses a fast or unsalted hash", FR: "aucune des %d valeurs n'utilise de hachage rapide ou non salé"})
+}
+
+func evalHashParams(e HashEvidence) check.Outcome {
+	return judgeGrade(e, GradeBelow, check.Fail,
+		check.Text{EN: "%d of %d stored values (%s) use a slow function below OWASP's minimum", FR: "%d des %d valeurs (%s) utilisent une fonction lente sous le minimum de l'OWASP"},
+		check.Text{EN: "every slow hash among the %d values meets OWASP's minimum", FR: "chaque hachage lent parmi les %d valeurs atteint le minimum de l'OWASP"})
+}
+
+// HashChecks returns the stored-hash audit's checks.
+func HashChecks() check.Catalogue {
+	return check.Catalogue{
+		check.Typed[HashEvidence]{M: metaHashPlain, Fn: evalHashPlain},
+		check.Typed[HashEvidence]{M: metaHashFast, Fn: evalHashFast},
+		check.Typed[HashEvidence]{M: metaHashParams, Fn: evalHashParams},
+	}
+}
