@@ -201,3 +201,12 @@ func Assess(p Policy) Assessment {
 	}
 	return a
 }
+
+// Reaches tells which case a policy's composition is strong enough for,
+// leaving the case-2 restriction aside: 1, 2 or 0.
+func Reaches(p Policy) int {
+	a := Assess(Policy{MinLength: p.MinLength, MinClasses: p.MinClasses, PassphraseWords: p.PassphraseWords,
+		RequireLower: p.RequireLower, RequireUpper: p.RequireUpper, RequireDigit: p.RequireDigit, RequireSpecial: p.RequireSpecial,
+		Captcha: Yes}) // a stand-in restriction, so case 2 is judged on strength alone
+	return a.Case
+}

@@ -128,3 +128,29 @@ func TestUnknownNeverPasses(t *testing.T) {
 		}
 	}
 }
+
+func TestCaseBoundaries(t *testing.T) {
+	cases := []struct {
+		name  string
+		p     Policy
+		reach int
+	}{
+		// §6.2: entropy is rounded to the nearest bit before comparison.
+		{"17 lowercase = 79.9 bits, rounds to 80", Policy{MinLength: ip(17), RequireLower: Yes}, 1},
+		{"16 lowercase = 75.2 bits", Policy{MinLength: ip(16), RequireLower: Yes}, 2},
+		{"24 digits = 79.7 bits, rounds to 80", Policy{MinLength: ip(24), RequireDigit: Yes}, 1},
+		{"14 letters both cases = 79.8 bits", Policy{MinLength: ip(14), RequireLower: Yes, RequireUpper: Yes}, 1},
+		{"11 chars four classes = 72.9 bits, below the 12-character example", Policy{MinLength: ip(11), MinClasses: ip(4)}, 2},
+		{"15 digits = 49.8 bits, rounds to 50", Policy{MinLength: ip(15), RequireDigit: Yes}, 2},
+		{"14 digits = 46.5 bits", Policy{MinLength: ip(14), RequireDigit: Yes}, 0},
+		{"8 chars 3 of 4 = 47.6 bits, but the CNIL example", Policy{MinLength: ip(8), MinClasses: ip(3)}, 2},
+		{"7 chars 3 of 4", Policy{MinLength: ip(7), MinClasses: ip(3)}, 0},
+		{"13 chars upper+lower+digits = 77.4 bits, under the 14-character example", Policy{MinLength: ip(13), RequireUpper: Yes, RequireLower: Yes, RequireDigit: Yes}, 2},
+	}
+	for _, tc := range cases {
+		if got := Reaches(tc.p); got != tc.reach {
+			a := Assess(tc.p)
+			t.Errorf("%s: reaches %d, want %d (%.2f bits)", tc.name, got, tc.reach, a.Bits)
+		}
+	}
+}

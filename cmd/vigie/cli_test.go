@@ -243,7 +243,7 @@ func TestDemo(t *testing.T) {
 		t.Fatalf("code %d targets %d findings %d stderr %s", r.code, len(rep.Targets), len(rep.Findings), r.stderr)
 	}
 	r = vigie(t, context.Background(), map[string]string{"LANG": "fr_FR.UTF-8"}, "demo")
-	for _, want := range []string{"demo/correct", "demo/login-over-http", "demo/no-redirect", "demo/expired-certificate", "demo/legacy-tls", "demo/weak-headers", "demo/insecure-content", "demo/exposed-files", "demo/open-elasticsearch", "demo/password-policy.yaml#intranet-users", "COMMENT CORRIGER", "ÉCHEC"} {
+	for _, want := range []string{"demo/correct", "demo/login-over-http", "demo/no-redirect", "demo/expired-certificate", "demo/legacy-tls", "demo/weak-headers", "demo/insecure-content", "demo/exposed-files", "demo/open-elasticsearch", "demo/ad-domain-policy.txt#ad-default-domain", "COMMENT CORRIGER", "ÉCHEC"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("French demo table lacks %q", want)
 		}

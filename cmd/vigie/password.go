@@ -50,7 +50,7 @@ func newPasswordCmd(e env) *cobra.Command {
 	addOutputFlags(checkCmd, &o)
 	checkCmd.Flags().StringVar(&failOn, "fail-on", "", "exit 1 if a finding at or above this severity fails")
 	checkCmd.Flags().IntVar(&failUnder, "fail-under", 0, "exit 1 if the overall score is below this (0-100)")
-	root.AddCommand(checkCmd, newHashesCmd(e))
+	root.AddCommand(checkCmd, newHashesCmd(e), newEntropyCmd(e))
 	return root
 }
 

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"sort"
 	"time"
 
 	"github.com/vigie-security/vigie/checks/password"
@@ -225,13 +226,16 @@ func (l *Lab) Plan(now func() time.Time) (scan.Plan, error) {
 	roots.AddCert(l.CA.Cert)
 	p.Probe.Roots = roots
 	p.Engine = []engine.Option{engine.WithConcurrency(cfg.Scan.Concurrency), engine.WithTimeout(scan.UnitTimeout(p.Probe.Timeout))}
-	policies, err := pwpolicy.Parse(PolicyFile, passwordPolicy)
-	if err != nil {
-		return scan.Plan{}, fmt.Errorf("demo password policy: %w", err)
+	for name, data := range map[string][]byte{ADPolicyFile: adPolicy, PolicyFile: passwordPolicy} {
+		policies, err := pwpolicy.Parse(name, data)
+		if err != nil {
+			return scan.Plan{}, fmt.Errorf("demo password policy: %w", err)
+		}
+		for _, pol := range policies {
+			p.Passwords = append(p.Passwords, password.Evidence{Target: name, Policy: pol})
+		}
 	}
-	for _, pol := range policies {
-		p.Passwords = append(p.Passwords, password.Evidence{Target: PolicyFile, Policy: pol})
-	}
+	sort.Slice(p.Passwords, func(i, j int) bool { return p.Passwords[i].Target < p.Passwords[j].Target })
 	audit, _, err := hashaudit.Audit(context.Background(), bytes.NewReader(usersHashes), HashFile, "")
 	if err != nil {
 		return scan.Plan{}, fmt.Errorf("demo stored passwords: %w", err)
@@ -246,8 +250,15 @@ const HashFile = "demo/users-hashes.csv"
 //go:embed users-hashes.csv
 var usersHashes []byte
 
-// PolicyFile names the demo's embedded password policies in reports.
-const PolicyFile = "demo/password-policy.yaml"
+// The demo's embedded password policies: a weak Active Directory domain
+// policy (Get-ADDefaultDomainPasswordPolicy output) and a compliant one in vigie's YAML.
+const (
+	ADPolicyFile = "demo/ad-domain-policy.txt"
+	PolicyFile   = "demo/password-policy.yaml"
+)
+
+//go:embed ad-domain-policy.txt
+var adPolicy []byte
 
 //go:embed password-policy.yaml
 var passwordPolicy []byte

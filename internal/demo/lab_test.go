@@ -65,10 +65,10 @@ func TestDemoVerdicts(t *testing.T) {
 	want[SiteExposed] = map[string]check.Status{"WEB-EXPO-001": check.Fail, "WEB-EXPO-002": check.Fail, "WEB-EXPO-003": check.Pass,
 		"WEB-EXPO-004": check.Fail, "WEB-DB-001": check.Pass}
 	want[SiteElastic] = map[string]check.Status{"WEB-DB-001": check.Fail, "WEB-EXPO-001": check.Pass, "WEB-HTTPS-001": check.Fail}
-	want[PolicyFile+"#intranet-users"] = map[string]check.Status{"PWD-CNIL-001": check.Fail, "PWD-CNIL-002": check.Fail,
-		"PWD-CNIL-003": check.Warn, "PWD-CNIL-004": check.Fail, "PWD-CNIL-005": check.Fail, "PWD-ANSSI-027": check.Fail}
+	want[ADPolicyFile+"#ad-default-domain"] = map[string]check.Status{"PWD-CNIL-001": check.Fail, "PWD-CNIL-002": check.Fail,
+		"PWD-CNIL-003": check.Warn, "PWD-ANSSI-010": check.Fail, "PWD-ANSSI-021": check.Fail}
 	want[PolicyFile+"#crm-admins"] = map[string]check.Status{"PWD-CNIL-001": check.Pass, "PWD-CNIL-002": check.Pass,
-		"PWD-ANSSI-001": check.Pass, "PWD-ANSSI-021": check.Fail}
+		"PWD-CNIL-004": check.Pass, "PWD-ANSSI-001": check.Pass, "PWD-ANSSI-021": check.Pass, "PWD-ANSSI-029": check.Pass}
 	want[HashFile] = map[string]check.Status{"PWD-HASH-001": check.Fail, "PWD-HASH-002": check.Fail, "PWD-HASH-003": check.Fail}
 	grades := map[string]check.Grade{SiteCorrect: "A+", SiteLoginHTTP: "F", SiteExpired: "E", SiteLegacyTLS: "C", SiteInsecure: "F", SiteExposed: "F", SiteElastic: "F"}
 	for _, s := range rep.Scores.Targets {

@@ -1,6 +1,8 @@
 package pwpolicy
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -148,4 +150,48 @@ func FuzzParseAnyFormat(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestHostileInput(t *testing.T) {
+	dir := t.TempDir()
+	huge := filepath.Join(dir, "huge.yaml")
+	if err := os.WriteFile(huge, bytes.Repeat([]byte("# padding line\n"), MaxSize/14), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(huge); err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("huge file: %v", err)
+	}
+	utf16be := []byte{0xFE, 0xFF}
+	for _, r := range "[System Access]\r\nMinimumPasswordLength = 10\r\n" {
+		utf16be = append(utf16be, byte(r>>8), byte(r))
+	}
+	cases := []struct {
+		name   string
+		file   string
+		data   []byte
+		minLen int // 0: must fail with an error naming the file
+	}{
+		{"utf-16be", "p.inf", utf16be, 10},
+		{"latin-1 bytes in an ignored value", "p.inf", []byte("[System Access]\nNewAdministratorName = \"Administrat\xe9ur\"\nMinimumPasswordLength = 9\n"), 9},
+		{"crlf yaml", "p.yaml", []byte("policies:\r\n  - name: u\r\n    min_length: 11\r\n"), 11},
+		{"crlf ad text", "ad.txt", []byte("MinPasswordLength : 12\r\nComplexityEnabled : True\r\n"), 12},
+		{"utf-8 bom json", "a.json", append([]byte("\xef\xbb\xbf"), []byte(`{"PasswordPolicy":{"MinimumPasswordLength":13}}`)...), 13},
+		{"binary", "b.bin", []byte{0x00, 0x01, 0xff, 0xfe, 0x7f, 0x80, 0x00}, 0},
+		{"random text", "notes.txt", []byte("Notre politique : des mots de passe solides !\n"), 0},
+		{"truncated json", "k.json", []byte(`{"realm": "r", "passwordPolicy": "length(8`), 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ps, err := Parse(tc.file, tc.data)
+			if tc.minLen == 0 {
+				if err == nil || !strings.Contains(err.Error(), tc.file) {
+					t.Fatalf("accepted or unnamed error: %v", err)
+				}
+				return
+			}
+			if err != nil || len(ps) != 1 || ps[0].MinLength == nil || *ps[0].MinLength != tc.minLen {
+				t.Fatalf("policies %+v, err %v", ps, err)
+			}
+		})
+	}
 }

@@ -184,7 +184,7 @@ func parseYAML(name string, data []byte) ([]password.Policy, error) {
 	seen := map[string]bool{}
 	for i, d := range f.Policies {
 		if err := d.check(); err != nil {
-			return nil, fmt.Errorf("%s: policies[%d] (%s): %w", name, i, d.Name, err)
+			return nil, fmt.Errorf("%s:%d: policies[%d] (%s): %w", name, policyLine(data, i), i, d.Name, err)
 		}
 		if seen[d.Name] {
 			return nil, fmt.Errorf("%s: policies[%d]: name %q used twice", name, i, d.Name)
@@ -274,4 +274,19 @@ func (d PolicyDoc) policy() password.Policy {
 		p.Storage = &password.Storage{Algorithm: s.Algorithm, Cost: s.Cost, Iterations: s.Iterations, MemoryKiB: s.MemoryKiB, Time: s.Time, Salted: tri(s.Salted)}
 	}
 	return p
+}
+
+// policyLine is the line where policies[i] starts, for errors found after decoding.
+func policyLine(data []byte, i int) int {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return 0
+	}
+	root := doc.Content[0]
+	for k := 0; k+1 < len(root.Content); k += 2 {
+		if root.Content[k].Value == "policies" && i < len(root.Content[k+1].Content) {
+			return root.Content[k+1].Content[i].Line
+		}
+	}
+	return 0
 }

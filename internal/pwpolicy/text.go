@@ -8,13 +8,18 @@ import (
 	"unicode/utf16"
 )
 
-// decodeText turns UTF-16LE (with its BOM, as Windows exports write it) or
-// UTF-8 (BOM tolerated) into UTF-8.
+// decodeText turns UTF-16 (with its BOM: LE as Windows exports write it, or
+// BE) or UTF-8 (BOM tolerated) into UTF-8.
 func decodeText(data []byte) []byte {
-	if len(data) >= 2 && data[0] == 0xFF && data[1] == 0xFE {
+	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
+		le := data[0] == 0xFF
 		u := make([]uint16, 0, len(data)/2)
 		for i := 2; i+1 < len(data); i += 2 {
-			u = append(u, uint16(data[i])|uint16(data[i+1])<<8)
+			if le {
+				u = append(u, uint16(data[i])|uint16(data[i+1])<<8)
+			} else {
+				u = append(u, uint16(data[i])<<8|uint16(data[i+1]))
+			}
 		}
 		return []byte(string(utf16.Decode(u)))
 	}
