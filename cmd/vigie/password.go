@@ -10,87 +10,83 @@ import (
 )
 
 func newPasswordCmd(e env) *cobra.Command {
-	root := &cobra.Command{Use: "password", Short: "Password policies against CNIL 2022-100 and ANSSI"}
-	var o outputFlags
-	var failOn string
-	var failUnder int
+	root := &cobra.Command{Use: "password", Short: "Password policies against CNIL 2022-100 and ANSSI, and stored hashes"}
+	var th thresholdFlags
 	checkCmd := &cobra.Command{
 		Use:   "check FILE...",
-		Short: "Judge password-policy files (vigie's YAML policy format) without scanning anything else",
+		Short: "Judge password-policy files (any format vigie reads; a directory for Linux PAM)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, files []string) error {
-			lang, err := langOf(o.lang, "", e.getenv)
-			if err != nil {
-				return err
-			}
-			if o.format == "" {
-				o.format = "table"
-			}
-			if _, err := report.For(o.format, report.Options{}); err != nil {
-				return usageErr("--format: %v", err)
-			}
-			cfg := config.Defaults()
-			cfg.Password.Policies = files
-			if cmd.Flags().Changed("fail-on") {
-				if _, err := check.ParseSeverity(failOn); err != nil {
-					return usageErr("--fail-on: %v", err)
-				}
-				cfg.Scan.FailOn = failOn
-			}
-			if cmd.Flags().Changed("fail-under") {
-				cfg.Scan.FailUnder = &failUnder
-			}
-			plan, err := scan.FromConfig(cfg, nil)
-			if err != nil {
-				return asUsage(err)
-			}
-			return execute(cmd, e, plan, o, lang, cfg.Scan)
+			return runFiles(cmd, e, th, func(cfg *config.Config) { cfg.Password.Policies = files })
 		},
 	}
-	addOutputFlags(checkCmd, &o)
-	checkCmd.Flags().StringVar(&failOn, "fail-on", "", "exit 1 if a finding at or above this severity fails")
-	checkCmd.Flags().IntVar(&failUnder, "fail-under", 0, "exit 1 if the overall score is below this (0-100)")
+	th.add(checkCmd)
 	root.AddCommand(checkCmd, newHashesCmd(e), newEntropyCmd(e))
 	return root
 }
 
 func newHashesCmd(e env) *cobra.Command {
-	var o outputFlags
-	var column, failOn string
+	var th thresholdFlags
+	var column string
 	cmd := &cobra.Command{
 		Use:   "hashes FILE...",
 		Short: "Audit stored password hashes (one per line, or a CSV column): algorithms, costs, plain text; no value is ever shown",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, files []string) error {
-			lang, err := langOf(o.lang, "", e.getenv)
-			if err != nil {
-				return err
-			}
-			if o.format == "" {
-				o.format = "table"
-			}
-			if _, err := report.For(o.format, report.Options{}); err != nil {
-				return usageErr("--format: %v", err)
-			}
-			cfg := config.Defaults()
-			for _, f := range files {
-				cfg.Password.Hashes = append(cfg.Password.Hashes, config.HashFile{File: f, Column: column})
-			}
-			if cmd.Flags().Changed("fail-on") {
-				if _, err := check.ParseSeverity(failOn); err != nil {
-					return usageErr("--fail-on: %v", err)
+			return runFiles(cmd, e, th, func(cfg *config.Config) {
+				for _, f := range files {
+					cfg.Password.Hashes = append(cfg.Password.Hashes, config.HashFile{File: f, Column: column})
 				}
-				cfg.Scan.FailOn = failOn
-			}
-			plan, err := scan.FromConfig(cfg, nil)
-			if err != nil {
-				return asUsage(err)
-			}
-			return execute(cmd, e, plan, o, lang, cfg.Scan)
+			})
 		},
 	}
-	addOutputFlags(cmd, &o)
+	th.add(cmd)
 	cmd.Flags().StringVar(&column, "column", "", "CSV column holding the hashes (header name or 1-based index; found by name when omitted)")
-	cmd.Flags().StringVar(&failOn, "fail-on", "", "exit 1 if a finding at or above this severity fails")
 	return cmd
+}
+
+// thresholdFlags are the output and exit flags of commands that judge files.
+type thresholdFlags struct {
+	outputFlags
+	failOn    string
+	failUnder int
+}
+
+func (t *thresholdFlags) add(cmd *cobra.Command) {
+	addOutputFlags(cmd, &t.outputFlags)
+	cmd.Flags().StringVar(&t.failOn, "fail-on", "", "exit 1 if a finding at or above this severity fails")
+	cmd.Flags().IntVar(&t.failUnder, "fail-under", 0, "exit 1 if the overall score is below this (0-100)")
+}
+
+// runFiles judges local files as a scan would, with the same output and exit codes.
+func runFiles(cmd *cobra.Command, e env, t thresholdFlags, fill func(*config.Config)) error {
+	lang, err := langOf(t.lang, "", e.getenv)
+	if err != nil {
+		return err
+	}
+	if t.format == "" {
+		t.format = "table"
+	}
+	if _, err := report.For(t.format, report.Options{}); err != nil {
+		return usageErr("--format: %v", err)
+	}
+	cfg := config.Defaults()
+	fill(&cfg)
+	if cmd.Flags().Changed("fail-on") {
+		if _, err := check.ParseSeverity(t.failOn); err != nil {
+			return usageErr("--fail-on: %v", err)
+		}
+		cfg.Scan.FailOn = t.failOn
+	}
+	if cmd.Flags().Changed("fail-under") {
+		if t.failUnder < 0 || t.failUnder > 100 {
+			return usageErr("--fail-under: must be between 0 and 100")
+		}
+		cfg.Scan.FailUnder = &t.failUnder
+	}
+	plan, err := scan.FromConfig(cfg, nil)
+	if err != nil {
+		return asUsage(err)
+	}
+	return execute(cmd, e, plan, t.outputFlags, lang, cfg.Scan)
 }
