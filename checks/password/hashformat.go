@@ -1,8 +1,11 @@
 package password
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
+
+	"golang.org/x/crypto/bcrypt"
 )
 
 // Hash is what one stored value reveals: its algorithm and cost, never the value.
@@ -64,10 +67,11 @@ func Recognise(s string) Hash {
 	case s == "":
 		return Hash{Algorithm: "empty"}
 	case strings.HasPrefix(s, "$2a$") || strings.HasPrefix(s, "$2b$") || strings.HasPrefix(s, "$2y$") || strings.HasPrefix(s, "$2x$"):
-		if len(s) == 60 && s[6] == '$' {
-			if c := atoi(s[4:6]); c >= 4 && c <= 31 {
-				return Hash{Algorithm: "bcrypt", Cost: c, Params: "cost=" + s[4:6]}
-			}
+		// x/crypto/bcrypt validates the layout and reads the cost; it knows
+		// $2a$ and $2b$, and $2y$/$2x$ share their layout.
+		norm := "$2a$" + s[4:]
+		if c, err := bcrypt.Cost([]byte(norm)); err == nil && len(s) == 60 {
+			return Hash{Algorithm: "bcrypt", Cost: c, Params: fmt.Sprintf("cost=%02d", c)}
 		}
 	case strings.HasPrefix(s, "bcrypt_sha256$"):
 		h := Recognise(strings.TrimPrefix(s, "bcrypt_sha256$"))
