@@ -142,3 +142,30 @@ func TestCORS(t *testing.T) {
 		t.Errorf("universal access modifier %d, want -50", m)
 	}
 }
+
+func TestIsolationAndSRI(t *testing.T) {
+	runCases(t, evalCOOP, []evalCase{
+		{"same-origin", withHeaders("Cross-Origin-Opener-Policy", "same-origin"), check.Pass, "same-origin"},
+		{"absent", nil, check.Pass, "not enforced"},
+		{"invalid", withHeaders("Cross-Origin-Opener-Policy", "everybody"), check.Fail, "invalid"},
+	})
+	runCases(t, evalCOEP, []evalCase{
+		{"require-corp", withHeaders("Cross-Origin-Embedder-Policy", "require-corp"), check.Pass, "require-corp"},
+		{"unsafe-none", withHeaders("Cross-Origin-Embedder-Policy", "unsafe-none"), check.Pass, "not enforced"},
+	})
+	page := func(body string) func(*Evidence) { return func(e *Evidence) { e.HTTPS.Body = []byte(body) } }
+	runCases(t, evalSRI, []evalCase{
+		{"own scripts only", page(`<script src="/app.js"></script>`), check.Pass, "no external script"},
+		{"cdn with sri", page(`<script src="https://cdn.example.net/a.js" integrity="sha384-abc" crossorigin="anonymous"></script>`), check.Pass, "carry integrity"},
+		{"cdn without sri", page(`<script src="https://cdn.example.net/a.js"></script>`), check.Fail, "without integrity"},
+		{"http cdn without sri", page(`<script src="http://cdn.example.net/a.js"></script>`), check.Fail, "plain HTTP without integrity"},
+		{"http cdn with sri", page(`<script src="http://cdn.example.net/a.js" integrity="sha384-abc"></script>`), check.Fail, "with integrity but over plain HTTP"},
+	})
+	mods := map[string]int{`<script src="http://cdn.example.net/a.js"></script>`: -50, `<script src="https://cdn.example.net/a.js"></script>`: -5,
+		`<script src="https://cdn.example.net/a.js" integrity="sha384-x"></script>`: 5}
+	for body, want := range mods {
+		if m := modifierOf(t, evalSRI, page(body)); m != want {
+			t.Errorf("%s: modifier %d, want %d", body, m, want)
+		}
+	}
+}

@@ -27,7 +27,14 @@ type Resource struct {
 type PageContent struct {
 	Forms     []Form
 	Resources []Resource
+	Scripts   []Script // <script src>, for Subresource Integrity
 	MetaCSP   []string // <meta http-equiv="Content-Security-Policy">
+}
+
+// Script is an external script reference.
+type Script struct {
+	URL       string // resolved, without query or fragment
+	Integrity bool   // has a non-empty integrity attribute
 }
 
 // contactHints mark fields that collect a person's contact details (FR and EN).
@@ -94,6 +101,9 @@ func ParsePage(body []byte, pageURL string) PageContent {
 			}
 		case "script":
 			pc.add("script", base, attrs["src"], true)
+			if attrs["src"] != "" {
+				pc.Scripts = append(pc.Scripts, Script{URL: resolveRef(base, attrs["src"], false), Integrity: attrs["integrity"] != ""})
+			}
 		case "link":
 			if strings.Contains(strings.ToLower(attrs["rel"]), "stylesheet") {
 				pc.add("stylesheet", base, attrs["href"], true)
