@@ -77,6 +77,17 @@ func TestSamples(t *testing.T) {
 			t.Errorf("IAM cannot state lockout: %s %s", f.Status, f.Message.EN)
 		}
 	})
+	t.Run("okta", func(t *testing.T) {
+		p := load1(t, "okta-password-policy.json")
+		if p.Name != "okta-Default Policy" || *p.MinLength != 10 || p.RequireSpecial != password.No || p.Blacklist != password.Yes ||
+			*p.LockoutThreshold != 10 || *p.HistoryCount != 4 || *p.MaxAgeDays != 0 {
+			t.Fatalf("%+v", p)
+		}
+		// 10 characters over upper+lower+digits = 59.5 bits, lockout at 10: case 2.
+		if f := verdict(p, "PWD-CNIL-001"); f.Status != check.Pass || !strings.Contains(f.Message.EN, "case 2") {
+			t.Errorf("%s %s", f.Status, f.Message.EN)
+		}
+	})
 	t.Run("linux directory", func(t *testing.T) {
 		p := load1(t, "linux")
 		if *p.MinLength != 12 || *p.MinClasses != 3 || p.RequireDigit != password.Yes || p.RequireSpecial != password.No ||
@@ -117,6 +128,7 @@ func TestFormatErrors(t *testing.T) {
 		{"keycloak bad token", "k.json", []byte("{\n \"realm\": \"r\",\n \"passwordPolicy\": \"length(twelve)\"\n}"), `k.json:3: passwordPolicy: length(twelve) needs a whole number`},
 		{"json syntax", "k.json", []byte("{\n \"realm\": \"r\",\n \"passwordPolicy\": \n}"), `k.json:4:`},
 		{"json type", "a.json", []byte("{\"PasswordPolicy\": {\n\"MinimumPasswordLength\": \"14\"}}"), `a.json:2:`},
+		{"okta wrong type", "o.json", []byte("{\n\"type\": \"SIGN_ON\",\n\"settings\": {}}"), `o.json:2: Okta policy of type "SIGN_ON"`},
 		{"aws range", "a.json", []byte("{\"PasswordPolicy\": {\n\"MinimumPasswordLength\": 3}}"), `a.json:2: MinimumPasswordLength 3 is outside`},
 		{"pwquality bad", "pwquality.conf", []byte("minlen = 8\nminclass = three\n"), `pwquality.conf:2: minclass: "three" is not a number`},
 		{"login.defs bad", "login.defs", []byte("PASS_MAX_DAYS never\n"), `login.defs:1: PASS_MAX_DAYS`},
@@ -134,7 +146,8 @@ func TestFormatErrors(t *testing.T) {
 func FuzzParseAnyFormat(f *testing.F) {
 	for _, s := range []string{"[System Access]\nMinimumPasswordLength = 8\nPasswordComplexity = 1\n",
 		"MinPasswordLength : 8\nMaxPasswordAge : 42.00:00:00\n", `{"realm":"r","passwordPolicy":"length(8) and digits(1)","bruteForceProtected":true,"failureFactor":3}`,
-		`{"PasswordPolicy":{"MinimumPasswordLength":14}}`, "\xff\xfe[\x00S\x00"} {
+		`{"PasswordPolicy":{"MinimumPasswordLength":14}}`, "\xff\xfe[\x00S\x00",
+		`{"type":"PASSWORD","settings":{"password":{"complexity":{"minLength":8},"lockout":{"maxAttempts":5}}}}`} {
 		f.Add("policy", []byte(s))
 	}
 	f.Add("pwquality.conf", []byte("minlen = 9\ndcredit = -1\n"))

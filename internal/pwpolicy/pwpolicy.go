@@ -56,6 +56,7 @@ func readBounded(path string) ([]byte, error) {
 // Formats lists what Parse recognises, for errors and the README.
 const Formats = "vigie's YAML policy format, a secedit /export or GptTmpl.inf [System Access] section, " +
 	"Get-ADDefaultDomainPasswordPolicy output, a Keycloak realm export, aws iam get-account-password-policy JSON, " +
+	"an Okta password policy (JSON), " +
 	"pwquality.conf, login.defs, faillock.conf (or a directory holding them)"
 
 // Parse detects the format of data and parses it; name labels errors.
@@ -69,6 +70,8 @@ func Parse(name string, data []byte) ([]password.Policy, error) {
 	switch {
 	case isJSON && obj["PasswordPolicy"] != nil:
 		return parseAWS(name, data)
+	case isJSON && obj["settings"] != nil && obj["type"] != nil:
+		return parseOkta(name, data)
 	case isJSON && (obj["passwordPolicy"] != nil || obj["bruteForceProtected"] != nil || obj["realm"] != nil):
 		return parseKeycloak(name, data)
 	case len(trimmed) > 0 && trimmed[0] == '{':
