@@ -312,3 +312,28 @@ func TestPasswordHashes(t *testing.T) {
 		t.Errorf("missing column: code %d finding %+v", r.code, rep.Findings[0])
 	}
 }
+
+func TestScanWithWaivers(t *testing.T) {
+	url, _ := site(t) // no --ca-file: the certificate is untrusted, WEB-CERT-001 fails
+	dir := t.TempDir()
+	w := filepath.Join(dir, "waivers.yaml")
+	os.WriteFile(w, []byte("waivers:\n  - check: WEB-CERT-001\n    statement: internal CA, distributed by GPO\n    expires: 2999-01-01\n  - check: WEB-TLS-002\n    statement: old\n    expires: 2000-01-01\n"), 0o600)
+	r := vigie(t, context.Background(), nil, "scan", "--target", url, "--format", "json", "--waivers", w, "--fail-on", "critical")
+	rep := decode(t, r.stdout)
+	var cert check.Finding
+	for _, f := range rep.Findings {
+		if f.CheckID == "WEB-CERT-001" {
+			cert = f
+		}
+	}
+	if r.code != 0 || cert.Status != check.Waived || cert.Waiver == nil || cert.Waiver.Was != check.Fail {
+		t.Fatalf("code %d, WEB-CERT-001 %s %+v (stderr %s)", r.code, cert.Status, cert.Waiver, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "waivers.yaml:5: the waiver of WEB-TLS-002 expired on 2000-01-01") {
+		t.Errorf("expired waiver not reported: %s", r.stderr)
+	}
+	os.WriteFile(w, []byte("waivers:\n  - check: WEB-CERT-001\n    expires: 2999-01-01\n"), 0o600)
+	if r = vigie(t, context.Background(), nil, "scan", "--target", url, "--waivers", w); r.code != exitUsage || !strings.Contains(r.stderr, "statement is required") {
+		t.Errorf("waiver without statement: code %d %s", r.code, r.stderr)
+	}
+}

@@ -8,20 +8,22 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vigie-security/vigie/internal/catalog"
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/report"
 	"github.com/vigie-security/vigie/internal/scan"
+	"github.com/vigie-security/vigie/internal/waiver"
 )
 
 type scanFlags struct {
 	outputFlags
-	config, targetsFile, caFile, failOn string
-	targets                             []string
-	concurrency, failUnder              int
-	rate                                float64
-	timeout                             time.Duration
+	config, targetsFile, caFile, failOn, waivers string
+	targets                                      []string
+	concurrency, failUnder                       int
+	rate                                         float64
+	timeout                                      time.Duration
 }
 
 func newScanCmd(e env) *cobra.Command {
@@ -50,6 +52,7 @@ Exit codes: 0 no threshold crossed, 1 --fail-on/--fail-under crossed,
 	fl.StringVar(&f.caFile, "ca-file", "", "PEM file of private CAs to trust besides the system roots")
 	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 if a finding at or above this severity fails (info|low|medium|high|critical)")
 	fl.IntVar(&f.failUnder, "fail-under", 0, "exit 1 if the overall score is below this (0-100)")
+	fl.StringVar(&f.waivers, "waivers", "", "waiver file: accepted risks, each with a statement and an expiry date")
 	return cmd
 }
 
@@ -93,6 +96,9 @@ func (f scanFlags) merge(cmd *cobra.Command, cfg *config.Config) error {
 	}
 	if ch("fail-on") {
 		cfg.Scan.FailOn = f.failOn
+	}
+	if ch("waivers") {
+		cfg.Waivers = f.waivers
 	}
 	if ch("fail-under") {
 		if f.failUnder < 0 || f.failUnder > 100 {
@@ -142,17 +148,33 @@ func runScan(cmd *cobra.Command, e env, f scanFlags) error {
 	if _, err := report.For(out.format, report.Options{}); err != nil {
 		return usageErr("--format: %v", err)
 	}
-	return execute(cmd, e, plan, out, lang, cfg.Scan)
+	var w *waiver.File
+	if cfg.Waivers != "" {
+		file, err := waiver.Load(cfg.Waivers, func(id string) bool { _, ok := catalog.All().Lookup(id); return ok })
+		if err != nil {
+			return asUsage(err)
+		}
+		w = &file
+	}
+	return execute(cmd, e, plan, out, lang, cfg.Scan, w, cfg.Waivers)
 }
 
 // execute runs a plan and turns its report into output and an exit code.
-func execute(cmd *cobra.Command, e env, plan scan.Plan, out outputFlags, lang check.Lang, s config.Scan) error {
+func execute(cmd *cobra.Command, e env, plan scan.Plan, out outputFlags, lang check.Lang, s config.Scan, w *waiver.File, wFile string) error {
 	rep, runErr := plan.Run(cmd.Context(), progress(e), engine.WithVersion(toolVersion()))
 	if runErr != nil && errors.Is(runErr, engine.ErrNoTargets) {
 		return usageErr("%v", runErr)
 	}
 	if runErr != nil && rep.ScanID == "" {
 		return scanErr(runErr)
+	}
+	if w != nil {
+		var expired []waiver.Expired
+		rep, expired = waiver.Apply(rep, *w, wFile, time.Now())
+		for _, x := range expired {
+			fmt.Fprintf(e.stderr, tr(lang, "vigie: %s:%d: the waiver of %s expired on %s and is no longer applied\n",
+				"vigie : %s:%d : la dérogation sur %s a expiré le %s et ne s'applique plus\n"), wFile, x.Line, x.Check, x.Expires)
+		}
 	}
 	if err := deliver(cmd.Context(), e, out, lang, rep); err != nil {
 		return err

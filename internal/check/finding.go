@@ -26,7 +26,8 @@ type Finding struct {
 type Waiver struct {
 	Statement string    `json:"statement"`
 	Expires   time.Time `json:"expires"`
-	Source    string    `json:"source"`
+	Source    string    `json:"source"` // waiver file and line
+	Was       Status    `json:"was"`    // the status before the waiver
 }
 
 // Outcome is what a pure evaluation decides; the check turns it into a Finding.

@@ -23,6 +23,7 @@ var Example string
 type Config struct {
 	Version   int      `yaml:"version"`
 	Lang      string   `yaml:"lang"`
+	Waivers   string   `yaml:"waivers"` // waiver file: accepted risks with a statement and an end date
 	Scan      Scan     `yaml:"scan"`
 	Output    Output   `yaml:"output"`
 	Web       Web      `yaml:"web"`

@@ -1,0 +1,150 @@
+// Package waiver reads a waiver file and applies it to a report: findings a
+// person accepted, with a reason and an end date, become WAIVED and leave
+// the score; expired waivers are reported, never applied.
+package waiver
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/config"
+	"github.com/vigie-security/vigie/internal/report"
+	"github.com/vigie-security/vigie/internal/score"
+)
+
+// MaxSize bounds a waiver file.
+const MaxSize = 1 << 20
+
+// File is a waiver file.
+type File struct {
+	Waivers []Entry `yaml:"waivers"`
+}
+
+// Entry waives one check on matching targets until a date.
+type Entry struct {
+	Check     string `yaml:"check"`     // check ID, e.g. WEB-HSTS-001
+	Target    string `yaml:"target"`    // exact target, or a glob (path.Match); empty = every target
+	Statement string `yaml:"statement"` // why the risk is accepted; required
+	Expires   string `yaml:"expires"`   // YYYY-MM-DD, required; the waiver ends at the start of that day (UTC)
+	Line      int    `yaml:"-"`
+	until     time.Time
+}
+
+// UnmarshalYAML keeps the entry's line for messages.
+func (e *Entry) UnmarshalYAML(n *yaml.Node) error {
+	type plain Entry
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*e = Entry(p)
+	e.Line = n.Line
+	return nil
+}
+
+// Load reads and validates a waiver file.
+func Load(file string, known func(id string) bool) (File, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return File{}, fmt.Errorf("reading waivers: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return File{}, fmt.Errorf("reading waivers %s: %w", file, err)
+	}
+	if len(data) > MaxSize {
+		return File{}, fmt.Errorf("%s: larger than %d KB", file, MaxSize>>10)
+	}
+	return Parse(file, data, known)
+}
+
+// Parse validates a waiver file held in memory.
+func Parse(name string, data []byte, known func(id string) bool) (File, error) {
+	var w File
+	if err := config.DecodeStrict(name, data, &w); err != nil {
+		return File{}, err
+	}
+	for i := range w.Waivers {
+		e := &w.Waivers[i]
+		at := fmt.Sprintf("%s:%d: waivers[%d]", name, e.Line, i)
+		switch {
+		case e.Check == "":
+			return File{}, fmt.Errorf("%s: check is required", at)
+		case known != nil && !known(e.Check):
+			return File{}, fmt.Errorf("%s: unknown check %q (see vigie checks)", at, e.Check)
+		case strings.TrimSpace(e.Statement) == "":
+			return File{}, fmt.Errorf("%s: statement is required: say why the risk is accepted", at)
+		case e.Expires == "":
+			return File{}, fmt.Errorf("%s: expires is required (YYYY-MM-DD): a waiver never lasts for ever", at)
+		}
+		d, err := time.Parse(time.DateOnly, e.Expires)
+		if err != nil {
+			return File{}, fmt.Errorf("%s: expires %q is not a date (YYYY-MM-DD)", at, e.Expires)
+		}
+		if _, err := path.Match(e.Target, ""); err != nil {
+			return File{}, fmt.Errorf("%s: target %q is not a valid pattern", at, e.Target)
+		}
+		e.until = d
+	}
+	return w, nil
+}
+
+func (e Entry) matches(f check.Finding) bool {
+	if e.Check != f.CheckID {
+		return false
+	}
+	if e.Target == "" || e.Target == f.Target {
+		return true
+	}
+	ok, _ := path.Match(e.Target, f.Target)
+	return ok
+}
+
+// Expired is a waiver that no longer applies.
+type Expired struct {
+	Check   string `json:"check"`
+	Target  string `json:"target"`
+	Expires string `json:"expires"`
+	Line    int    `json:"line"`
+}
+
+// Apply returns a copy of rep where failing findings matched by a live
+// waiver are WAIVED (passes stay passes), with scores recomputed. It also
+// returns the waivers that have expired.
+func Apply(rep report.Report, w File, source string, now time.Time) (report.Report, []Expired) {
+	out := rep
+	out.Findings = make([]check.Finding, len(rep.Findings))
+	copy(out.Findings, rep.Findings)
+	var expired []Expired
+	live := make([]Entry, 0, len(w.Waivers))
+	for _, e := range w.Waivers {
+		if !now.Before(e.until) {
+			expired = append(expired, Expired{Check: e.Check, Target: e.Target, Expires: e.Expires, Line: e.Line})
+			continue
+		}
+		live = append(live, e)
+	}
+	for i, f := range out.Findings {
+		if f.Status == check.Pass || f.Status == check.Skipped {
+			continue
+		}
+		for _, e := range live {
+			if e.matches(f) {
+				f.Waiver = &check.Waiver{Statement: e.Statement, Expires: e.until, Source: fmt.Sprintf("%s:%d", source, e.Line), Was: f.Status}
+				f.Status = check.Waived
+				out.Findings[i] = f
+				break
+			}
+		}
+	}
+	out.Scores = score.Compute(out.Findings, out.Meta)
+	return out, expired
+}
