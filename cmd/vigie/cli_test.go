@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -335,5 +336,36 @@ func TestScanWithWaivers(t *testing.T) {
 	os.WriteFile(w, []byte("waivers:\n  - check: WEB-CERT-001\n    expires: 2999-01-01\n"), 0o600)
 	if r = vigie(t, context.Background(), nil, "scan", "--target", url, "--waivers", w); r.code != exitUsage || !strings.Contains(r.stderr, "statement is required") {
 		t.Errorf("waiver without statement: code %d %s", r.code, r.stderr)
+	}
+}
+
+func TestHistoryReportsRegressions(t *testing.T) {
+	var hsts atomic.Bool
+	hsts.Store(true)
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if hsts.Load() {
+			w.Header().Set("X-Content-Type-Options", "nosniff")
+		}
+	}))
+	defer s.Close()
+	db := filepath.Join(t.TempDir(), "history.db")
+	args := []string{"scan", "--target", s.URL, "--format", "json", "--history", db, "--fail-on-new"}
+	r := vigie(t, context.Background(), nil, args...)
+	if rep := decode(t, r.stdout); r.code != 0 || rep.Changes != nil {
+		t.Fatalf("first scan: code %d, changes %+v (%s)", r.code, rep.Changes, r.stderr)
+	}
+	hsts.Store(false) // the site loses a header between two scans
+	r = vigie(t, context.Background(), nil, args...)
+	rep := decode(t, r.stdout)
+	if r.code != exitThreshold || rep.Changes == nil || len(rep.Changes.New) != 1 || rep.Changes.New[0].CheckID != "WEB-HDR-001" ||
+		rep.Changes.New[0].Before != check.Pass || !strings.Contains(r.stderr, "--fail-on-new") {
+		t.Fatalf("second scan: code %d changes %+v stderr %s", r.code, rep.Changes, r.stderr)
+	}
+	r = vigie(t, context.Background(), nil, "history", "--history", db)
+	if r.code != 0 || strings.Count(r.stdout, "\n") != 2 {
+		t.Errorf("history: code %d\n%s", r.code, r.stdout)
+	}
+	if r = vigie(t, context.Background(), nil, "scan", "--target", s.URL, "--fail-on-new"); r.code != exitUsage {
+		t.Errorf("--fail-on-new without --history: code %d", r.code)
 	}
 }

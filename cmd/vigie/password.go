@@ -88,5 +88,5 @@ func runFiles(cmd *cobra.Command, e env, t thresholdFlags, fill func(*config.Con
 	if err != nil {
 		return asUsage(err)
 	}
-	return execute(cmd, e, plan, t.outputFlags, lang, cfg.Scan, nil, "")
+	return execute(cmd, e, plan, t.outputFlags, lang, cfg.Scan, extras{})
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -14,16 +15,18 @@ import (
 	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/report"
 	"github.com/vigie-security/vigie/internal/scan"
+	"github.com/vigie-security/vigie/internal/store"
 	"github.com/vigie-security/vigie/internal/waiver"
 )
 
 type scanFlags struct {
 	outputFlags
-	config, targetsFile, caFile, failOn, waivers string
-	targets                                      []string
-	concurrency, failUnder                       int
-	rate                                         float64
-	timeout                                      time.Duration
+	config, targetsFile, caFile, failOn, waivers, history string
+	failOnNew                                             bool
+	targets                                               []string
+	concurrency, failUnder                                int
+	rate                                                  float64
+	timeout                                               time.Duration
 }
 
 func newScanCmd(e env) *cobra.Command {
@@ -53,6 +56,8 @@ Exit codes: 0 no threshold crossed, 1 --fail-on/--fail-under crossed,
 	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 if a finding at or above this severity fails (info|low|medium|high|critical)")
 	fl.IntVar(&f.failUnder, "fail-under", 0, "exit 1 if the overall score is below this (0-100)")
 	fl.StringVar(&f.waivers, "waivers", "", "waiver file: accepted risks, each with a statement and an expiry date")
+	fl.StringVar(&f.history, "history", "", "SQLite file keeping every scan; the report then says what changed since the last one")
+	fl.BoolVar(&f.failOnNew, "fail-on-new", false, "with --history: exit 1 if a check fails that did not fail in the last scan")
 	return cmd
 }
 
@@ -99,6 +104,12 @@ func (f scanFlags) merge(cmd *cobra.Command, cfg *config.Config) error {
 	}
 	if ch("waivers") {
 		cfg.Waivers = f.waivers
+	}
+	if ch("history") {
+		cfg.History = f.history
+	}
+	if f.failOnNew && cfg.History == "" {
+		return usageErr("--fail-on-new needs --history (or history: in the config)")
 	}
 	if ch("fail-under") {
 		if f.failUnder < 0 || f.failUnder > 100 {
@@ -148,19 +159,27 @@ func runScan(cmd *cobra.Command, e env, f scanFlags) error {
 	if _, err := report.For(out.format, report.Options{}); err != nil {
 		return usageErr("--format: %v", err)
 	}
-	var w *waiver.File
+	x := extras{waiverFile: cfg.Waivers, history: cfg.History, failOnNew: f.failOnNew}
 	if cfg.Waivers != "" {
 		file, err := waiver.Load(cfg.Waivers, func(id string) bool { _, ok := catalog.All().Lookup(id); return ok })
 		if err != nil {
 			return asUsage(err)
 		}
-		w = &file
+		x.waivers = &file
 	}
-	return execute(cmd, e, plan, out, lang, cfg.Scan, w, cfg.Waivers)
+	return execute(cmd, e, plan, out, lang, cfg.Scan, x)
+}
+
+// extras are what a scan adds around the run: waivers and history.
+type extras struct {
+	waivers    *waiver.File
+	waiverFile string
+	history    string
+	failOnNew  bool
 }
 
 // execute runs a plan and turns its report into output and an exit code.
-func execute(cmd *cobra.Command, e env, plan scan.Plan, out outputFlags, lang check.Lang, s config.Scan, w *waiver.File, wFile string) error {
+func execute(cmd *cobra.Command, e env, plan scan.Plan, out outputFlags, lang check.Lang, s config.Scan, x extras) error {
 	rep, runErr := plan.Run(cmd.Context(), progress(e), engine.WithVersion(toolVersion()))
 	if runErr != nil && errors.Is(runErr, engine.ErrNoTargets) {
 		return usageErr("%v", runErr)
@@ -168,12 +187,17 @@ func execute(cmd *cobra.Command, e env, plan scan.Plan, out outputFlags, lang ch
 	if runErr != nil && rep.ScanID == "" {
 		return scanErr(runErr)
 	}
-	if w != nil {
+	if x.waivers != nil {
 		var expired []waiver.Expired
-		rep, expired = waiver.Apply(rep, *w, wFile, time.Now())
-		for _, x := range expired {
+		rep, expired = waiver.Apply(rep, *x.waivers, x.waiverFile, time.Now())
+		for _, w := range expired {
 			fmt.Fprintf(e.stderr, tr(lang, "vigie: %s:%d: the waiver of %s expired on %s and is no longer applied\n",
-				"vigie : %s:%d : la dérogation sur %s a expiré le %s et ne s'applique plus\n"), wFile, x.Line, x.Check, x.Expires)
+				"vigie : %s:%d : la dérogation sur %s a expiré le %s et ne s'applique plus\n"), x.waiverFile, w.Line, w.Check, w.Expires)
+		}
+	}
+	if x.history != "" {
+		if err := keepHistory(cmd.Context(), x.history, &rep); err != nil {
+			return scanErr(err)
 		}
 	}
 	if err := deliver(cmd.Context(), e, out, lang, rep); err != nil {
@@ -182,7 +206,29 @@ func execute(cmd *cobra.Command, e env, plan scan.Plan, out outputFlags, lang ch
 	if err := finish(runErr, rep, lang); err != nil {
 		return err
 	}
+	if x.failOnNew && rep.Changes != nil && len(rep.Changes.New) > 0 {
+		return &exitError{code: exitThreshold, err: fmt.Errorf(tr(lang, "%d new failure(s) since the last scan (--fail-on-new)",
+			"%d nouvel(s) échec(s) depuis le dernier scan (--fail-on-new)"), len(rep.Changes.New))}
+	}
 	return thresholds(s, rep, lang)
+}
+
+// keepHistory adds what changed since the last scan to rep, then saves it.
+func keepHistory(ctx context.Context, path string, rep *report.Report) error {
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	prev, before, err := st.Previous(ctx, rep.StartedAt)
+	switch {
+	case err == nil:
+		c := store.Diff(prev, before, *rep)
+		rep.Changes = &c
+	case !errors.Is(err, store.ErrNoPrevious):
+		return err
+	}
+	return st.Save(ctx, *rep)
 }
 
 // thresholds decides exit code 1. A check that could not run (ERROR) counts

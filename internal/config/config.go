@@ -24,6 +24,7 @@ type Config struct {
 	Version   int      `yaml:"version"`
 	Lang      string   `yaml:"lang"`
 	Waivers   string   `yaml:"waivers"` // waiver file: accepted risks with a statement and an end date
+	History   string   `yaml:"history"` // SQLite file keeping every scan, to report what changed
 	Scan      Scan     `yaml:"scan"`
 	Output    Output   `yaml:"output"`
 	Web       Web      `yaml:"web"`

@@ -24,6 +24,26 @@ type Report struct {
 	Findings      []check.Finding `json:"findings"`
 	Checks        []check.Meta    `json:"checks"` // metadata of every check that ran, for readers of the report
 	Scores        score.Summary   `json:"scores"`
+	Changes       *Changes        `json:"changes,omitempty"` // since the previous scan, when history is kept
+}
+
+// Changes is what moved since the previous complete scan, finding by finding.
+type Changes struct {
+	Since         string    `json:"since"` // previous scan ID
+	SinceTime     time.Time `json:"since_time"`
+	PreviousScore int       `json:"previous_score"`
+	New           []Change  `json:"new"`   // failing now, not failing before (or not checked)
+	Fixed         []Change  `json:"fixed"` // failing before, passing now
+	StillFailing  int       `json:"still_failing"`
+	Disappeared   int       `json:"disappeared"` // failing before, not checked now
+}
+
+// Change is one finding whose verdict moved.
+type Change struct {
+	CheckID string       `json:"check_id"`
+	Target  string       `json:"target"`
+	Status  check.Status `json:"status"`
+	Before  check.Status `json:"before,omitempty"` // empty when it was not checked before
 }
 
 // Tool names the program that wrote the report.

@@ -88,6 +88,18 @@ func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
 	}
 	p.line(fmt.Sprintf("  %-10s %s%s", tr(l, "overall", "global"), p.gradeColor(r.Scores.Overall.Grade, resultLabel(l, r.Scores.Overall)), capNote(l, r.Scores.Overall.Cap)))
 
+	if c := r.Changes; c != nil {
+		p.line("")
+		p.line(p.paint(bold, tr(l, "SINCE THE LAST SCAN", "DEPUIS LE DERNIER SCAN")) + fmt.Sprintf(" (%s, %d/100)", c.SinceTime.UTC().Format("2006-01-02 15:04"), c.PreviousScore))
+		p.line(fmt.Sprintf(tr(l, "  %d new failure(s), %d fixed, %d still failing", "  %d nouvel(s) échec(s), %d corrigé(s), %d toujours en échec"),
+			len(c.New), len(c.Fixed), c.StillFailing))
+		for _, ch := range c.New {
+			p.wrapped("  "+p.paint(red, "+ ")+pad(ch.CheckID, colID)+" ", indent+2+colID+1, ch.Target)
+		}
+		for _, ch := range c.Fixed {
+			p.wrapped("  "+p.paint(green, "- ")+pad(ch.CheckID, colID)+" ", indent+2+colID+1, ch.Target)
+		}
+	}
 	p.fixes(l, r)
 
 	c := r.Counts()

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vigie-security/vigie/internal/store"
+)
+
+func newHistoryCmd(e env) *cobra.Command {
+	var path, format string
+	var limit int
+	cmd := &cobra.Command{
+		Use:   "history --history FILE",
+		Short: "List the scans kept in a history file, newest first",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if path == "" {
+				return usageErr("--history: name the history file")
+			}
+			st, err := store.Open(cmd.Context(), path)
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			defer st.Close()
+			scans, err := st.List(cmd.Context(), limit)
+			if err != nil {
+				return scanErr(err)
+			}
+			if format == "json" {
+				enc := json.NewEncoder(e.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(scans)
+			}
+			for _, s := range scans {
+				note := ""
+				if s.Interrupted {
+					note = "  (interrupted)"
+				}
+				fmt.Fprintf(e.stdout, "%s  %s  %3d/100  %-2s%s\n", s.StartedAt.UTC().Format("2006-01-02 15:04"), s.ID, s.Score, s.Grade, note)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&path, "history", "", "history file written by vigie scan --history")
+	cmd.Flags().StringVar(&format, "format", "table", "table or json")
+	cmd.Flags().IntVar(&limit, "limit", 50, "how many scans")
+	return cmd
+}
