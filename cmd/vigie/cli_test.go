@@ -214,13 +214,26 @@ func TestSecretsNeverPrinted(t *testing.T) {
 
 func TestScanInterruptedStillWritesReport(t *testing.T) {
 	url, caFile := site(t)
+	reached := make(chan struct{}, 1)
 	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case reached <- struct{}{}:
+		default:
+		}
 		<-r.Context().Done()
 	}))
 	defer hang.Close()
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	out := filepath.Join(t.TempDir(), "report.json")
-	go func() { time.Sleep(1500 * time.Millisecond); cancel() }()
+	// One target at a time: when the second (hanging) one is reached, the first has finished.
+	go func() {
+		select {
+		case <-reached:
+		case <-time.After(30 * time.Second):
+		}
+		cancel()
+	}()
 	r := vigie(t, ctx, nil, "scan", "--target", url, "--target", hang.URL, "--ca-file", caFile,
 		"--format", "json", "--output", out, "--timeout", "60s", "--concurrency", "1")
 	if r.code != exitScan || !strings.Contains(r.stderr, "interrupted") {
