@@ -149,7 +149,22 @@ func evalCNILReset(e Evidence) check.Outcome {
 	case *l == 0:
 		return check.Outcome{Status: check.Fail, Message: check.Text{EN: "reset links never expire", FR: "les liens de réinitialisation n'expirent jamais"}}
 	case *l > 24*time.Hour:
-		return check.Outcome{Status: check.Warn, Message: check.Textf("reset links stay valid %s, more than 24 hours", "les liens de réinitialisation restent valables %s, plus de 24 heures", l.String())}
+		return check.Outcome{Status: check.Warn, Message: check.Textf("reset links stay valid %s, more than 24 hours", "les liens de réinitialisation restent valables %s, plus de 24 heures", human(*l))}
 	}
-	return check.Outcome{Status: check.Pass, Message: check.Textf("reset links expire after %s", "les liens de réinitialisation expirent après %s", l.String())}
+	return check.Outcome{Status: check.Pass, Message: check.Textf("reset links expire after %s", "les liens de réinitialisation expirent après %s", human(*l))}
+}
+
+// human writes a duration the way people do: "30 min", "1 h", "2 h 30 min", "7 days".
+func human(d time.Duration) check.Text {
+	switch {
+	case d >= 48*time.Hour && d%(24*time.Hour) == 0:
+		return check.Days(int(d / (24 * time.Hour)))
+	case d >= time.Hour && d%time.Hour == 0:
+		return check.Textf("%d h", "%d h", int(d/time.Hour))
+	case d >= time.Hour:
+		return check.Textf("%d h %d min", "%d h %d min", int(d/time.Hour), int(d%time.Hour/time.Minute))
+	case d >= time.Minute:
+		return check.Textf("%d min", "%d min", int(d/time.Minute))
+	}
+	return check.Textf("%d s", "%d s", int(d/time.Second))
 }

@@ -154,3 +154,15 @@ func TestCaseBoundaries(t *testing.T) {
 		}
 	}
 }
+
+func TestHumanDurations(t *testing.T) {
+	for d, want := range map[time.Duration]string{30 * time.Minute: "30 min", time.Hour: "1 h", 150 * time.Minute: "2 h 30 min",
+		7 * 24 * time.Hour: "7 days", 45 * time.Second: "45 s"} {
+		if got := human(d); got.EN != want || got.FR == "" {
+			t.Errorf("human(%s) = %+v, want %q", d, got, want)
+		}
+	}
+	if o := evalCNILReset(Policy{ResetLinkLifetime: func() *time.Duration { d := time.Hour; return &d }()}.ev()); o.Message.EN != "reset links expire after 1 h" {
+		t.Errorf("%q", o.Message.EN)
+	}
+}
