@@ -1,6 +1,6 @@
 module github.com/vigie-security/vigie
 
-go 1.26.8
+go 1.26.0
 
 require (
 	github.com/projectdiscovery/goflags v0.1.76
