@@ -112,6 +112,8 @@ func (p *Prober) fetch(ctx context.Context, pace Pacer, client *http.Client, ori
 	}
 	defer resp.Body.Close()
 	f.Status, f.ContentType, f.Length = resp.StatusCode, resp.Header.Get("Content-Type"), resp.ContentLength
+	// A read cut short keeps what arrived: signatures need content, so a short
+	// body can miss a hit but never invent one.
 	f.Body, _ = io.ReadAll(io.LimitReader(resp.Body, exposureBody))
 	if f.Length < 0 {
 		f.Length = int64(len(f.Body))
