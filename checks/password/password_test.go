@@ -166,3 +166,13 @@ func TestHumanDurations(t *testing.T) {
 		t.Errorf("%q", o.Message.EN)
 	}
 }
+
+func TestSetClasses(t *testing.T) {
+	var p Policy
+	if err := p.SetClasses("lower", "digit"); err != nil || p.RequireLower != Yes || p.RequireDigit != Yes || p.RequireUpper != No || p.RequireSpecial != No {
+		t.Fatalf("%+v %v", p, err)
+	}
+	if err := p.SetClasses("symbols"); err == nil || !strings.Contains(err.Error(), "symbols") {
+		t.Errorf("unknown class accepted: %v", err)
+	}
+}

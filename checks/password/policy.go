@@ -1,6 +1,9 @@
 package password
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Tri is a yes/no answer that may be unknown.
 type Tri int
@@ -83,4 +86,26 @@ func (e Evidence) TargetName() string {
 		return e.Target + "#" + e.Policy.Name
 	}
 	return e.Target
+}
+
+// SetClasses records exactly which character classes a policy forces
+// (lower, upper, digits, specials; "digit" and "special" accepted): the
+// others become known as not forced.
+func (p *Policy) SetClasses(classes ...string) error {
+	p.RequireLower, p.RequireUpper, p.RequireDigit, p.RequireSpecial = No, No, No, No
+	for _, c := range classes {
+		switch c {
+		case "lower":
+			p.RequireLower = Yes
+		case "upper":
+			p.RequireUpper = Yes
+		case "digits", "digit":
+			p.RequireDigit = Yes
+		case "specials", "special":
+			p.RequireSpecial = Yes
+		default:
+			return fmt.Errorf("unknown character class %q (want lower, upper, digits or specials)", c)
+		}
+	}
+	return nil
 }

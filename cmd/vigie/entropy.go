@@ -26,20 +26,14 @@ func newEntropyCmd(e env) *cobra.Command {
 				return usageErr("--length: give the minimum length, 1 to 4096")
 			}
 			p := password.Policy{MinLength: &length}
+			var names []string
 			for _, c := range strings.Split(classes, ",") {
-				switch strings.TrimSpace(strings.ToLower(c)) {
-				case "lower":
-					p.RequireLower = password.Yes
-				case "upper":
-					p.RequireUpper = password.Yes
-				case "digit", "digits":
-					p.RequireDigit = password.Yes
-				case "special", "specials":
-					p.RequireSpecial = password.Yes
-				case "":
-				default:
-					return usageErr("--classes: unknown class %q (want lower, upper, digit, special)", c)
+				if c = strings.TrimSpace(strings.ToLower(c)); c != "" {
+					names = append(names, c)
 				}
+			}
+			if err := p.SetClasses(names...); err != nil {
+				return usageErr("--classes: %v", err)
 			}
 			if minClasses > 0 {
 				p.MinClasses = &minClasses

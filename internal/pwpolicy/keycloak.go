@@ -35,7 +35,7 @@ func parseKeycloak(name string, data []byte) ([]password.Policy, error) {
 	}
 	if d.PasswordPolicy != nil {
 		p.MinLength = ptr(1) // Keycloak without length() accepts any non-empty password
-		p.RequireLower, p.RequireUpper, p.RequireDigit, p.RequireSpecial = password.No, password.No, password.No, password.No
+		var classes []string
 		line := lineOf(data, `"passwordPolicy"`)
 		for _, tok := range strings.Split(*d.PasswordPolicy, " and ") {
 			tok = strings.TrimSpace(tok)
@@ -60,14 +60,8 @@ func parseKeycloak(name string, data []byte) ([]password.Policy, error) {
 				p.MinLength, err = num()
 			case "maxLength":
 				p.MaxLength, err = num()
-			case "upperCase":
-				p.RequireUpper = password.Yes
-			case "lowerCase":
-				p.RequireLower = password.Yes
-			case "digits":
-				p.RequireDigit = password.Yes
-			case "specialChars":
-				p.RequireSpecial = password.Yes
+			case "upperCase", "lowerCase", "digits", "specialChars":
+				classes = append(classes, map[string]string{"upperCase": "upper", "lowerCase": "lower", "digits": "digits", "specialChars": "specials"}[id])
 			case "passwordBlacklist":
 				p.Blacklist = password.Yes
 			case "passwordHistory":
@@ -92,6 +86,7 @@ func parseKeycloak(name string, data []byte) ([]password.Policy, error) {
 				return nil, err
 			}
 		}
+		_ = p.SetClasses(classes...) // names from the fixed map above
 		// Without hashAlgorithm, Keycloak uses its version's default (Argon2 from 25, PBKDF2 before): unknown here.
 		if p.Storage != nil && p.Storage.Algorithm == "" {
 			p.Storage = nil

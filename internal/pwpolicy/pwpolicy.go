@@ -250,19 +250,11 @@ func (d PolicyDoc) policy() password.Policy {
 		MFA: tri(d.MFA), MaxAgeDays: d.MaxAgeDays, HistoryCount: d.History, ReversibleStorage: tri(d.ReversibleStorage),
 		SentInClear: tri(d.SentInClear), ResetLinkLifetime: dur(d.ResetLinkLifetime)}
 	if len(d.Require) > 0 {
-		p.RequireLower, p.RequireUpper, p.RequireDigit, p.RequireSpecial = password.No, password.No, password.No, password.No
-	}
-	for _, c := range d.Require {
-		switch c {
-		case "lower":
-			p.RequireLower = password.Yes
-		case "upper":
-			p.RequireUpper = password.Yes
-		case "digits":
-			p.RequireDigit = password.Yes
-		case "specials":
-			p.RequireSpecial = password.Yes
+		names := make([]string, len(d.Require))
+		for i, c := range d.Require {
+			names[i] = string(c)
 		}
+		_ = p.SetClasses(names...) // each Class was checked where it was written
 	}
 	if d.Lockout != nil {
 		p.LockoutThreshold, p.LockoutDuration = d.Lockout.Threshold, dur(d.Lockout.Duration)

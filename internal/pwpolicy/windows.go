@@ -58,7 +58,7 @@ func parseSecedit(name string, data []byte) ([]password.Policy, error) {
 				p.MinClasses = ptr(3) // Windows complexity: 3 of the categories, no account name
 			} else {
 				p.MinClasses = nil
-				p.RequireLower, p.RequireUpper, p.RequireDigit, p.RequireSpecial = password.No, password.No, password.No, password.No
+				_ = p.SetClasses() // complexity off: no class is forced
 			}
 		case "MaximumPasswordAge":
 			p.MaxAgeDays = ptr(max(n, 0)) // 0 and -1 both mean never
@@ -116,7 +116,7 @@ func parseADText(name string, data []byte) ([]password.Policy, error) {
 			if k == "ComplexityEnabled" && b {
 				p.MinClasses = ptr(3)
 			} else if k == "ComplexityEnabled" {
-				p.RequireLower, p.RequireUpper, p.RequireDigit, p.RequireSpecial = password.No, password.No, password.No, password.No
+				_ = p.SetClasses() // complexity off: no class is forced
 			} else {
 				p.ReversibleStorage = tri(&b)
 			}
