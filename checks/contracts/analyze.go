@@ -1,0 +1,385 @@
+package contracts
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// Result is how one document covers one element, with the evidence.
+type Result struct {
+	Element  string     `json:"element"`
+	Level    Level      `json:"level"`
+	Sentence string     `json:"sentence,omitempty"` // trimmed and masked
+	Location *Location  `json:"location,omitempty"`
+	Why      check.Text `json:"why"`
+	// Rejected: the sentence shown looks like the clause but does not count
+	// (a negation, a carve-out, notice instead of authorisation).
+	Rejected bool `json:"rejected,omitempty"`
+}
+
+// Analysis is what a document says, element by element.
+type Analysis struct {
+	Language  Language `json:"language"`
+	Chars     int      `json:"chars"`
+	Sentences int      `json:"sentences"`
+	Results   []Result `json:"results"` // in Elements order
+	// ThirdCountries are non-EEA countries the text names, for the
+	// inventory's "transfers: none" cross-check.
+	ThirdCountries []Mention `json:"third_countries,omitempty"`
+	// Special is where the text mentions special-category data (Art. 9);
+	// SpecialNone says it states that none is processed.
+	Special     *Mention `json:"special,omitempty"`
+	SpecialNone bool     `json:"special_none,omitempty"`
+}
+
+// Mention is a term found in a document and where.
+type Mention struct {
+	Term     string   `json:"term"`
+	Location Location `json:"location"`
+}
+
+// Result returns the result for element id.
+func (a Analysis) Result(id string) (Result, bool) {
+	for _, r := range a.Results {
+		if r.Element == id {
+			return r, true
+		}
+	}
+	return Result{}, false
+}
+
+// Analyze judges a document against every element. It is pure and safe for
+// concurrent use.
+func Analyze(doc Document) Analysis {
+	sents := segment(doc.Blocks)
+	a := Analysis{Sentences: len(sents)}
+	en, fr := 0, 0
+	for _, s := range sents {
+		a.Chars += len(s.raw)
+		e, f := counts(s.folded)
+		en, fr = en+e, fr+f
+	}
+	a.Language = detect(en, fr)
+	for _, el := range Elements {
+		a.Results = append(a.Results, judgeElement(el.ID, rules[el.ID], sents))
+	}
+	a.ThirdCountries, a.Special, a.SpecialNone = mentions(sents)
+	return a
+}
+
+type candidate struct {
+	i     int
+	level Level
+	why   check.Text
+}
+
+func judgeElement(id string, r rule, sents []sentence) Result {
+	best := candidate{i: -1}
+	rejected, near := candidate{i: -1}, candidate{i: -1}
+	for i, s := range sents {
+		if !r.candidate(s) {
+			continue
+		}
+		hay := s.folded
+		if r.ctx {
+			hay = s.ctx + " " + s.folded
+		}
+		if !r.isClause(hay) {
+			if near.i < 0 {
+				if m, ok := firstMatch(r.near, hay); ok {
+					near = candidate{i: i, why: m.why}
+				}
+			}
+			continue
+		}
+		if m, ok := firstMatch(r.reject, s.folded); ok {
+			if rejected.i < 0 {
+				rejected = candidate{i: i, why: m.why}
+			}
+			continue
+		}
+		c := r.judgeSentence(id, sents, i)
+		if c.level > best.level || best.i < 0 {
+			best = c
+		}
+		if best.level == Specific {
+			break
+		}
+	}
+	switch {
+	case best.i >= 0:
+		return result(id, sents[best.i], best.level, best.why, false)
+	case rejected.i >= 0:
+		return result(id, sents[rejected.i], Missing, rejected.why, true)
+	case near.i >= 0:
+		return result(id, sents[near.i], Missing, near.why, true)
+	}
+	return Result{Element: id, Level: Missing, Why: t("no clause found", "aucune clause trouvée")}
+}
+
+func (r rule) candidate(s sentence) bool {
+	hay := s.folded
+	if r.ctx {
+		hay = s.ctx + " " + s.folded
+	}
+	if r.need != nil && !r.need.MatchString(hay) {
+		return false
+	}
+	for _, tr := range r.triggers {
+		if strings.Contains(hay, tr) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r rule) isClause(f string) bool {
+	for _, re := range r.present {
+		if re.MatchString(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// judgeSentence grades the clause in sentence i. Concrete content often sits
+// in the sentences right after it, in the same paragraph ("… general written
+// authorisation. The Processor gives 30 days' notice and the Customer may
+// object."), so those count too; so does the sentence before, for rules
+// that read context. A flaw anywhere in that span (a carve-out, an
+// exclusion) keeps the clause from being specific.
+func (r rule) judgeSentence(id string, sents []sentence, i int) candidate {
+	s := sents[i]
+	text, span := s.folded, s.folded
+	if r.ctx {
+		text, span = s.ctx+" "+text, s.ctx+" "+span
+	}
+	for j := i + 1; j < len(sents) && j <= i+4 && sents[j].para == s.para; j++ {
+		n := sents[j].folded
+		span += " " + n
+		if _, bad := firstMatch(r.reject, n); !bad {
+			text += " " + n
+		}
+	}
+	if m, ok := firstMatch(r.weak, span); ok {
+		return candidate{i: i, level: Present, why: m.why}
+	}
+	if m, ok := firstMatch(r.sufficient, text); ok {
+		return candidate{i: i, level: Specific, why: m.why}
+	}
+	if r.judge != nil {
+		lvl, why := r.judge(text)
+		if lvl == Present {
+			return r.restated(id, s, i, lvl, why)
+		}
+		return candidate{i: i, level: lvl, why: why}
+	}
+	var whys []check.Text
+	found := 0
+	for _, m := range r.specific {
+		if !r.distinct {
+			if m.re.MatchString(text) {
+				whys, found = append(whys, m.why), found+1
+			}
+			continue
+		}
+		words := map[string]bool{}
+		for _, w := range m.re.FindAllString(text, -1) {
+			words[w] = true
+		}
+		if len(words) > 0 {
+			whys, found = append(whys, m.why), found+len(words)
+		}
+	}
+	need := r.minSpecific
+	if need == 0 {
+		need = 1
+	}
+	if found >= need {
+		return candidate{i: i, level: Specific, why: joinTexts(whys)}
+	}
+	why := t("the clause is there, with nothing concrete (no annex, number, list or procedure)",
+		"la clause existe, sans rien de concret (ni annexe, ni chiffre, ni liste, ni procédure)")
+	return r.restated(id, s, i, Present, why)
+}
+
+// restated downgrades a merely present clause that copies the Article.
+func (r rule) restated(id string, s sentence, i int, lvl Level, why check.Text) candidate {
+	if sim := similarity(id, s.folded); sim >= restateThreshold {
+		return candidate{i: i, level: Restated, why: check.Textf(
+			"repeats the Article almost word for word (%d%% of its phrases) and adds nothing concrete (EDPB 07/2020 §109)",
+			"reprend l'article presque mot pour mot (%d %% de ses tournures) sans rien ajouter de concret (CEPD 07/2020 §109)", int(sim*100+0.5))}
+	}
+	return candidate{i: i, level: lvl, why: why}
+}
+
+func firstMatch(ms []marker, f string) (marker, bool) {
+	for _, m := range ms {
+		if m.re.MatchString(f) {
+			return m, true
+		}
+	}
+	return marker{}, false
+}
+
+func joinTexts(ts []check.Text) check.Text {
+	var en, fr []string
+	for _, x := range ts {
+		en, fr = append(en, x.EN), append(fr, x.FR)
+	}
+	return t(strings.Join(en, "; "), strings.Join(fr, " ; "))
+}
+
+func result(id string, s sentence, lvl Level, why check.Text, rejected bool) Result {
+	loc := Location{Page: s.page, Paragraph: s.para}
+	return Result{Element: id, Level: lvl, Sentence: Mask(trimEvidence(s.raw)), Location: &loc, Why: why, Rejected: rejected}
+}
+
+// maxEvidence bounds the sentence a finding carries.
+const maxEvidence = 280
+
+func trimEvidence(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= maxEvidence {
+		return s
+	}
+	i := maxEvidence
+	for i > 0 && s[i]&0xC0 == 0x80 {
+		i--
+	}
+	return s[:i] + "…"
+}
+
+var (
+	emailRe = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
+	phoneRe = regexp.MustCompile(`(\+\d{1,3}[ .]?)?(\(?\d{1,4}\)?[ .-]?){3,6}\d{2,4}`)
+	nameRe  = regexp.MustCompile(`(?i)\b(name|nom|signatory|signataire|by|par|represented by|représentée? par)\s*:\s*[^,;:\n]{1,60}`)
+)
+
+// Mask hides what could identify a person in an evidence sentence: e-mail
+// addresses, phone numbers and the names of signature blocks. Contracts name
+// signatories and contacts; reports must not.
+func Mask(s string) string {
+	s = emailRe.ReplaceAllStringFunc(s, func(m string) string {
+		at := strings.IndexByte(m, '@')
+		return m[:1] + "***" + m[at:]
+	})
+	s = phoneRe.ReplaceAllStringFunc(s, func(m string) string {
+		digits := 0
+		for _, c := range m {
+			if c >= '0' && c <= '9' {
+				digits++
+			}
+		}
+		if digits < 9 { // dates, clause numbers, delays
+			return m
+		}
+		return "[phone]"
+	})
+	return nameRe.ReplaceAllStringFunc(s, func(m string) string {
+		return m[:strings.IndexByte(m, ':')+1] + " [name]"
+	})
+}
+
+var (
+	dataWords = regexp.MustCompile(`\b(names?|surnames?|first names?|last names?|e-?mail( address(es)?)?|postal address(es)?|address(es)?|phone( numbers?)?|telephone( numbers?)?|mobile|ip address(es)?|dates? of birth|job titles?|positions?|company|employer|identifiers?|logins?|user ?ids?|billing|bank|iban|payment|location|geolocation|cookies?|device|browsing|purchase|order history|health|nom|noms|prenoms?|adresses?|courriels?|numeros?|date de naissance|fonctions?|postes?|societe|entreprise|identifiants?|coordonnees|bancaires?|facturation|localisation|navigation|achats|sante|civilite|signature)\b`)
+	peopleWords = regexp.MustCompile(`\b(employees?|staff|customers?|clients?|prospects?|leads?|users?|visitors?|subscribers?|patients?|students?|suppliers?|members?|salaries?|employes?|utilisateurs?|visiteurs?|abonnes?|fournisseurs?|membres?|internautes?)\b`)
+)
+
+// judgeDataTypes: a list of data categories is specific; a list of groups
+// of people under a "categories of data" label is the mislabelled annex the
+// research note warns of.
+func judgeDataTypes(f string) (Level, check.Text) {
+	seen := map[string]bool{}
+	for _, m := range dataWords.FindAllString(f, -1) {
+		seen[m] = true
+	}
+	switch {
+	case len(seen) >= 2:
+		return Specific, t("lists the categories of data", "liste les catégories de données")
+	case len(seen) == 0 && peopleWords.MatchString(f):
+		return Present, t("lists groups of people, not types of data: the annex is mislabelled", "liste des groupes de personnes, pas des types de données : l'annexe est mal renseignée")
+	case regexp.MustCompile(annexWords).MatchString(f):
+		return Specific, t("refers to an annex listing them", "renvoie à une annexe qui les liste")
+	}
+	return Present, t("the data is named without being listed", "les données sont nommées sans être listées")
+}
+
+var (
+	flowObligations = regexp.MustCompile(`same (data protection )?obligations|no less (protective|onerous|stringent)|at least (as protective|equivalent)|substantially (the )?same|equivalent (data protection )?obligations|(memes|identiques|equivalentes) obligations|obligations (equivalentes|identiques|au moins equivalentes)|memes garanties`)
+	flowLiable      = regexp.MustCompile(`(remain|remains|stay|stays) (fully |wholly |entirely )?liable|fully (liable|responsible)|(demeure|reste|restera|demeurera) (pleinement |entierement )?responsable`)
+	flowWritten     = regexp.MustCompile(`written (agreement|contract)|contract in writing|contrat ecrit|acte juridique|par (contrat|ecrit)|by (way of )?(a )?(written )?contract`)
+	flowAudit       = regexp.MustCompile(`audit|verif|copy of|copie`)
+)
+
+// judgeFlowdown: the same obligations imposed and full liability kept, or
+// either with a written contract or audits of the sub-processor.
+func judgeFlowdown(f string) (Level, check.Text) {
+	ob, li := flowObligations.MatchString(f), flowLiable.MatchString(f)
+	switch {
+	case ob && li && (flowWritten.MatchString(f) || flowAudit.MatchString(f)):
+		return Specific, t("imposes the same obligations by written contract and keeps the processor fully liable", "impose les mêmes obligations par contrat écrit et laisse le sous-traitant pleinement responsable")
+	case ob && li:
+		return Present, t("imposes the same obligations and keeps the processor liable, with nothing on how", "impose les mêmes obligations et maintient la responsabilité, sans modalités")
+	case ob:
+		return Present, t("imposes the same obligations, but says nothing of the processor's liability", "impose les mêmes obligations, sans rien dire de la responsabilité du sous-traitant")
+	}
+	return Present, t("keeps the processor liable, but does not impose the same obligations", "maintient la responsabilité du sous-traitant, sans imposer les mêmes obligations")
+}
+
+var (
+	endReturn = regexp.MustCompile(`return|send back|hand (back|over)|export|retrieve|restitu|renvo|remettre|transmettre|exporter|recuperer`)
+	endDelete = regexp.MustCompile(`delet|destr|eras|supprim|detrui|efface`)
+	endChoice = regexp.MustCompile(`choice|election|elect|option|at the (written )?request|as (instructed|directed|requested)|upon (written )?instruction|au choix|selon le choix|a la demande|sur (simple )?(demande|instruction)|selon les instructions|opte|may (export|retrieve|download)|peut (exporter|recuperer|telecharger)`)
+	endExtra  = regexp.MustCompile(`\b\d+ ?(\(\d+\) )?(calendar |business |working )?(days|jours|months|mois)\b|certif|attest|proces-verbal|backups?|sauvegardes?|\bformat\b|\bcsv\b|\bsql\b`)
+)
+
+func judgeEnd(f string) (Level, check.Text) {
+	ret, del := endReturn.MatchString(f), endDelete.MatchString(f)
+	switch {
+	case !ret:
+		return Present, t("deletion only: no return option, no choice for the controller", "suppression seule : ni restitution, ni choix du responsable")
+	case !del:
+		return Present, t("return only: nothing on deleting copies", "restitution seule : rien sur la suppression des copies")
+	case !endChoice.MatchString(f):
+		return Present, t("return and deletion, but the controller is given no choice", "restitution et suppression, sans choix laissé au responsable")
+	case endExtra.MatchString(f):
+		return Specific, t("the controller chooses, with a time limit, format, backups or a deletion certificate", "le responsable choisit, avec un délai, un format, les sauvegardes ou un certificat de destruction")
+	}
+	return Present, t("the controller chooses between return and deletion, with no time limit or proof", "le responsable choisit entre restitution et suppression, sans délai ni preuve")
+}
+
+var (
+	deadlineRe  = regexp.MustCompile(deadlinePattern)
+	numberWords = map[string]int{"twenty-four": 24, "forty-eight": 48, "seventy-two": 72, "twelve": 12, "thirty-six": 36, "one": 1, "two": 2, "three": 3,
+		"vingt-quatre": 24, "quarante-huit": 48, "soixante-douze": 72, "douze": 12, "trente-six": 36, "un": 1, "deux": 2, "trois": 3}
+)
+
+// judgeDeadline reads the delay in hours; a delay as long as the
+// controller's own 72 hours towards the authority leaves it no time.
+func judgeDeadline(f string) (Level, check.Text) {
+	m := deadlineRe.FindStringSubmatch(f)
+	if m == nil {
+		return Missing, t("no deadline", "aucun délai")
+	}
+	num, unit := m[deadlineRe.SubexpIndex("n")], m[deadlineRe.SubexpIndex("u")]
+	if num == "" {
+		num, unit = m[deadlineRe.SubexpIndex("n2")], m[deadlineRe.SubexpIndex("u2")]
+	}
+	n, ok := numberWords[num]
+	if !ok {
+		fmt.Sscan(num, &n)
+	}
+	hours := n
+	if strings.Contains(unit, "day") || strings.HasPrefix(unit, "jour") {
+		hours = n * 24
+	}
+	if hours < 72 {
+		return Specific, check.Textf("sets a maximum delay of %d hours", "fixe un délai maximal de %d heures", hours)
+	}
+	return Present, check.Textf("sets %d hours: as long as the controller's own deadline towards the authority, which leaves it no time",
+		"fixe %d heures : autant que le délai du responsable envers l'autorité, ce qui ne lui laisse aucune marge", hours)
+}

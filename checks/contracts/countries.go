@@ -1,0 +1,131 @@
+package contracts
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Country is how vigie knows a country: its ISO code and the names people
+// write in inventories and contracts (folded).
+type Country struct {
+	Code  string
+	Names []string
+}
+
+// EEA members (EU 27 plus Iceland, Liechtenstein, Norway): no transfer tool needed.
+var eea = []Country{
+	{"AT", []string{"austria", "autriche"}}, {"BE", []string{"belgium", "belgique"}}, {"BG", []string{"bulgaria", "bulgarie"}},
+	{"HR", []string{"croatia", "croatie"}}, {"CY", []string{"cyprus", "chypre"}}, {"CZ", []string{"czechia", "czech republic", "republique tcheque", "tchequie"}},
+	{"DK", []string{"denmark", "danemark"}}, {"EE", []string{"estonia", "estonie"}}, {"FI", []string{"finland", "finlande"}},
+	{"FR", []string{"france"}}, {"DE", []string{"germany", "allemagne"}}, {"GR", []string{"greece", "grece"}},
+	{"HU", []string{"hungary", "hongrie"}}, {"IE", []string{"ireland", "irlande"}}, {"IT", []string{"italy", "italie"}},
+	{"LV", []string{"latvia", "lettonie"}}, {"LT", []string{"lithuania", "lituanie"}}, {"LU", []string{"luxembourg"}},
+	{"MT", []string{"malta", "malte"}}, {"NL", []string{"netherlands", "pays-bas", "the netherlands", "holland", "hollande"}},
+	{"PL", []string{"poland", "pologne"}}, {"PT", []string{"portugal"}}, {"RO", []string{"romania", "roumanie"}},
+	{"SK", []string{"slovakia", "slovaquie"}}, {"SI", []string{"slovenia", "slovenie"}}, {"ES", []string{"spain", "espagne"}},
+	{"SE", []string{"sweden", "suede"}}, {"IS", []string{"iceland", "islande"}}, {"LI", []string{"liechtenstein"}},
+	{"NO", []string{"norway", "norvege"}},
+}
+
+// Countries with a Commission adequacy decision in force (list of
+// 2025: the Commission's adequacy page). The United States is adequate only
+// for organisations certified under the EU-US Data Privacy Framework, and
+// Canada only for commercial organisations: the mechanism must say so.
+var adequate = []Country{
+	{"AD", []string{"andorra", "andorre"}}, {"AR", []string{"argentina", "argentine"}}, {"FO", []string{"faroe islands", "iles feroe"}},
+	{"GG", []string{"guernsey", "guernesey"}}, {"IL", []string{"israel"}}, {"IM", []string{"isle of man", "ile de man"}},
+	{"JP", []string{"japan", "japon"}}, {"JE", []string{"jersey"}}, {"NZ", []string{"new zealand", "nouvelle-zelande"}},
+	{"KR", []string{"south korea", "republic of korea", "korea", "coree du sud", "coree"}}, {"CH", []string{"switzerland", "suisse"}},
+	{"GB", []string{"united kingdom", "uk", "great britain", "royaume-uni", "england", "angleterre"}}, {"UY", []string{"uruguay"}},
+	{"CA", []string{"canada"}},
+}
+
+// Third countries seen in processor inventories and contracts (offshore
+// call centres, hosting, development): named so the cross-check can find
+// them in a contract's text. Any other name still reads as a third country
+// in an inventory when it is not in the lists above.
+var third = []Country{
+	{"US", []string{"united states", "usa", "u.s.", "etats-unis", "etats unis"}}, {"IN", []string{"india", "inde"}},
+	{"CN", []string{"china", "chine"}}, {"MA", []string{"morocco", "maroc"}}, {"TN", []string{"tunisia", "tunisie"}},
+	{"MG", []string{"madagascar"}}, {"MU", []string{"mauritius", "ile maurice"}}, {"SN", []string{"senegal"}},
+	{"PH", []string{"philippines"}}, {"BR", []string{"brazil", "bresil"}}, {"RU", []string{"russia", "russie"}},
+	{"SG", []string{"singapore", "singapour"}}, {"AU", []string{"australia", "australie"}}, {"VN", []string{"vietnam", "viet nam"}},
+	{"UA", []string{"ukraine"}}, {"TR", []string{"turkey", "turkiye", "turquie"}}, {"EG", []string{"egypt", "egypte"}},
+	{"CI", []string{"cote d'ivoire", "ivory coast"}}, {"CM", []string{"cameroon", "cameroun"}}, {"MX", []string{"mexico", "mexique"}},
+	{"AE", []string{"united arab emirates", "emirats arabes unis", "uae"}}, {"ZA", []string{"south africa", "afrique du sud"}},
+	{"RS", []string{"serbia", "serbie"}}, {"AL", []string{"albania", "albanie"}}, {"BY", []string{"belarus", "bielorussie"}},
+}
+
+// Zone is where a country stands for a transfer.
+type Zone int
+
+const (
+	ZoneUnknown  Zone = iota
+	ZoneEEA           // no transfer
+	ZoneAdequate      // transfer covered by an adequacy decision
+	ZoneThird         // transfer needs a Chapter V tool
+)
+
+// ZoneOf places a country written as an ISO code or a name (English or
+// French, any case or accents).
+func ZoneOf(name string) (Zone, string) {
+	f := strings.TrimSpace(fold(name))
+	if f == "" {
+		return ZoneUnknown, ""
+	}
+	for _, z := range []struct {
+		list []Country
+		zone Zone
+	}{{eea, ZoneEEA}, {adequate, ZoneAdequate}, {third, ZoneThird}} {
+		for _, c := range z.list {
+			if strings.EqualFold(f, c.Code) {
+				return z.zone, c.Code
+			}
+			for _, n := range c.Names {
+				if f == n {
+					return z.zone, c.Code
+				}
+			}
+		}
+	}
+	if f == "eu" || f == "ue" || f == "eee" || f == "eea" || strings.Contains(f, "europe") {
+		return ZoneEEA, "EU"
+	}
+	return ZoneThird, strings.ToUpper(name)
+}
+
+var (
+	thirdNameRe = func() *regexp.Regexp {
+		var alts []string
+		for _, c := range append(append([]Country{}, third...), adequate...) {
+			for _, n := range c.Names {
+				if len(n) > 3 || n == "usa" { // "uk", "u.s." are too ambiguous in running text
+					alts = append(alts, regexp.QuoteMeta(n))
+				}
+			}
+		}
+		return regexp.MustCompile(`\b(` + strings.Join(alts, "|") + `)\b`)
+	}()
+	specialRe     = regexp.MustCompile(`special categor|categories particulieres|donnees sensibles|sensitive data|article 9\b|art\.? ?9\b|health data|donnees de sante|biometric|biometrique|genetic|genetique|religio|political opinion|opinions? politiques|trade union|syndical|sexual orientation|orientation sexuelle|racial|ethnic|raciale|ethnique|criminal|infractions|condamnations`)
+	specialNoneRe = regexp.MustCompile(`(no|not|neither|nor|aucune?|pas de|ni|exclu\w*|ne .{0,30} pas) .{0,40}(special categor|categories particulieres|donnees sensibles|sensitive data|article 9|art\.? ?9)`)
+)
+
+// mentions finds named third countries and special-category wording.
+func mentions(sents []sentence) (countries []Mention, special *Mention, none bool) {
+	seen := map[string]bool{}
+	for _, s := range sents {
+		for _, m := range thirdNameRe.FindAllString(s.folded, -1) {
+			if !seen[m] {
+				seen[m] = true
+				countries = append(countries, Mention{Term: m, Location: Location{Page: s.page, Paragraph: s.para}})
+			}
+		}
+		if special == nil {
+			if m := specialRe.FindString(s.folded); m != "" {
+				special = &Mention{Term: m, Location: Location{Page: s.page, Paragraph: s.para}}
+				none = specialNoneRe.MatchString(s.folded)
+			}
+		}
+	}
+	return countries, special, none
+}

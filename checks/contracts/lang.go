@@ -1,0 +1,56 @@
+package contracts
+
+import "strings"
+
+// Language is what a document is written in: "en", "fr" or "mixed".
+type Language string
+
+const (
+	LangEN    Language = "en"
+	LangFR    Language = "fr"
+	LangMixed Language = "mixed"
+	LangNone  Language = ""
+)
+
+var (
+	enWords = set("the", "and", "of", "to", "shall", "with", "for", "any", "by", "this", "is", "be", "or", "that", "which", "under", "such")
+	frWords = set("le", "la", "les", "des", "du", "et", "un", "une", "est", "pour", "par", "au", "aux", "sur", "dans", "qui", "ou", "ses", "leur", "doit")
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// counts returns how many English and French function words text holds.
+func counts(folded string) (en, fr int) {
+	for _, w := range strings.FieldsFunc(folded, notLetter) {
+		if enWords[w] {
+			en++
+		} else if frWords[w] {
+			fr++
+		}
+	}
+	return en, fr
+}
+
+func notLetter(r rune) bool { return (r < 'a' || r > 'z') && r < 0x80 }
+
+// detect names the language of a whole document: a language with under a
+// fifth of the function words is noise (a quoted English title in a French
+// contract); above that both count and the document is mixed.
+func detect(en, fr int) Language {
+	total := en + fr
+	switch {
+	case total < 5:
+		return LangNone
+	case fr*5 < total:
+		return LangEN
+	case en*5 < total:
+		return LangFR
+	}
+	return LangMixed
+}

@@ -1,0 +1,60 @@
+package contracts
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// Level is how well a document covers an element.
+type Level int
+
+const (
+	Missing  Level = iota // no clause counts (a negated or carved-out one included)
+	Restated              // the clause only repeats the Article
+	Present               // the clause exists, with nothing concrete
+	Specific              // the clause carries concrete content: a delay, a list, an annex, a procedure, a named tool
+)
+
+var levelNames = [...]string{"missing", "restated", "present", "specific"}
+
+func (l Level) String() string {
+	if l < 0 || int(l) >= len(levelNames) {
+		return fmt.Sprintf("level(%d)", int(l))
+	}
+	return levelNames[l]
+}
+
+// Label is the level as a person reads it.
+func (l Level) Label(lang check.Lang) string {
+	if lang == check.FR {
+		return [...]string{"absent", "recopié", "présent", "précis"}[l]
+	}
+	return l.String()
+}
+
+// Counts reports whether the element is there at all (restated included).
+func (l Level) Counts() bool { return l > Missing }
+
+// ParseLevel reads a level name.
+func ParseLevel(s string) (Level, error) {
+	for i, n := range levelNames {
+		if n == s {
+			return Level(i), nil
+		}
+	}
+	return Missing, fmt.Errorf("unknown level %q (want missing, restated, present or specific)", s)
+}
+
+func (l Level) MarshalJSON() ([]byte, error) { return json.Marshal(l.String()) }
+
+func (l *Level) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	v, err := ParseLevel(s)
+	*l = v
+	return err
+}

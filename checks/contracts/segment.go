@@ -1,0 +1,179 @@
+package contracts
+
+import (
+	"strings"
+)
+
+// Block is one paragraph, heading, list item or table cell of a document,
+// in reading order, with where it sits.
+type Block struct {
+	Text string `json:"text"`
+	Page int    `json:"page,omitempty"` // 1-based; 0 when the format has no pages
+}
+
+// Document is a contract's text, as extracted from its file.
+type Document struct {
+	Name   string  `json:"name"`
+	Format string  `json:"format"` // txt, md, html, docx, odt, pdf
+	Pages  int     `json:"pages,omitempty"`
+	Blocks []Block `json:"-"`
+}
+
+// sentence is the unit clauses are matched on.
+type sentence struct {
+	raw    string // as written, for evidence
+	folded string // fold(raw), for matching
+	ctx    string // folded heading and previous sentence of the same block
+	head   string // folded heading the sentence sits under
+	para   int    // 1-based paragraph (block) number
+	page   int
+}
+
+// Location says where a sentence is, the way a reviewer would look it up.
+type Location struct {
+	Page      int `json:"page,omitempty"`
+	Paragraph int `json:"paragraph"`
+}
+
+// String renders the location compactly: "p. 3, § 12" or "§ 12".
+func (l Location) String() string {
+	if l.Page > 0 {
+		return "p. " + itoa(l.Page) + ", § " + itoa(l.Paragraph)
+	}
+	return "§ " + itoa(l.Paragraph)
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// maxSentence bounds a sentence: run-on text (a PDF with no punctuation, a
+// table flattened into one line) is cut so that patterns stay local.
+const maxSentence = 1200
+
+// segment splits blocks into sentences. A short block with no closing
+// punctuation — a heading or a table label such as "Categories of data
+// subjects" — is joined to the block that follows, so that a label and its
+// content are read together, and is kept as context for that block.
+func segment(blocks []Block) []sentence {
+	var out []sentence
+	label, section := "", ""
+	for i, b := range blocks {
+		text := strings.TrimSpace(b.Text)
+		if text == "" {
+			continue
+		}
+		if isLabel(text) && i+1 < len(blocks) {
+			if label != "" {
+				label += " - " + text
+			} else {
+				label = text
+			}
+			continue
+		}
+		if label != "" {
+			section = fold(label)
+			text = label + ": " + text
+			label = ""
+		}
+		prev := section
+		for _, s := range splitSentences(text) {
+			f := fold(s)
+			out = append(out, sentence{raw: s, folded: f, ctx: prev, head: section, para: i + 1, page: b.Page})
+			prev = section + " " + f
+		}
+	}
+	if label != "" {
+		out = append(out, sentence{raw: label, folded: fold(label), para: len(blocks), page: blocks[len(blocks)-1].Page})
+	}
+	return out
+}
+
+// isLabel: at most eight words and no sentence-ending punctuation.
+func isLabel(s string) bool {
+	if len(s) > 90 || strings.Count(s, " ") > 7 {
+		return false
+	}
+	switch s[len(s)-1] {
+	case '.', ';', '!', '?':
+		return false
+	}
+	return true
+}
+
+// splitSentences cuts at ". ", "; " and the like, but not after common
+// abbreviations or inside numbers ("Art. 28", "e.g. ", "2.1 ").
+func splitSentences(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '.' && c != ';' && c != '?' && c != '!' {
+			continue
+		}
+		if i+1 < len(text) && text[i+1] != ' ' && text[i+1] != '\n' {
+			continue
+		}
+		if c == '.' && abbreviation(text[start:i]) {
+			continue
+		}
+		if s := strings.TrimSpace(text[start : i+1]); s != "" {
+			out = append(out, cut(s))
+		}
+		start = i + 1
+	}
+	if s := strings.TrimSpace(text[start:]); s != "" {
+		out = append(out, cut(s))
+	}
+	// An inline heading ("Audits. The Customer may…", "6. Security.") reads
+	// as a label of the sentence after it.
+	if len(out) > 1 && strings.Count(out[0], " ") < 4 && strings.HasSuffix(out[0], ".") {
+		out[1] = strings.TrimSuffix(out[0], ".") + ": " + out[1]
+		out = out[1:]
+	}
+	return out
+}
+
+func cut(s string) string {
+	if len(s) <= maxSentence {
+		return s
+	}
+	i := maxSentence
+	for i > 0 && s[i]&0xC0 == 0x80 { // do not split a UTF-8 sequence
+		i--
+	}
+	return s[:i]
+}
+
+var abbreviations = []string{"art", "arts", "e.g", "i.e", "etc", "no", "n°", "cf", "p", "para", "al", "ss", "seq", "inc", "ltd", "co", "s.a", "m", "mr", "mme", "dr", "vs"}
+
+func abbreviation(before string) bool {
+	j := len(before)
+	i := j
+	for i > 0 && before[i-1] != ' ' && before[i-1] != '(' {
+		i--
+	}
+	w := strings.ToLower(before[i:j])
+	if w == "" {
+		return false
+	}
+	if len(w) == 1 || (w[len(w)-1] >= '0' && w[len(w)-1] <= '9') {
+		return true // "a." list markers, "7." clause numbers, "28(3)."
+	}
+	for _, a := range abbreviations {
+		if w == a {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,158 @@
+// Package contractdoc extracts the text of contract documents (.txt, .md,
+// .html, .docx, .odt, .pdf) into blocks the contracts analyser reads. Every
+// extraction is bounded: file size, decompressed size and entry count for
+// zip-based formats, page count, and time. A bad file fails alone, with an
+// error naming the file and the problem.
+package contractdoc
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/vigie-security/vigie/checks/contracts"
+)
+
+// Limits bound one extraction.
+type Limits struct {
+	MaxFile     int64         // bytes on disk
+	MaxInflated int64         // bytes decompressed from a zip-based document
+	MaxRatio    int64         // decompressed/compressed ratio above which an entry is a zip bomb
+	MaxEntries  int           // entries in a zip-based document
+	MaxPages    int           // PDF pages read
+	Timeout     time.Duration // wall time for one document
+}
+
+// DefaultLimits fit real contracts (a few hundred KB to a few MB) with room.
+func DefaultLimits() Limits {
+	return Limits{MaxFile: 32 << 20, MaxInflated: 64 << 20, MaxRatio: 200, MaxEntries: 5000, MaxPages: 500, Timeout: 30 * time.Second}
+}
+
+// ErrNoText: the document has no text layer (a scanned PDF), which is not
+// the same as a contract with no clauses.
+var ErrNoText = errors.New("no text layer: the document looks scanned; run OCR on it or provide the text version")
+
+// ErrFormat: the file's extension is not a contract format vigie reads.
+var ErrFormat = errors.New("unsupported format (want .txt, .md, .html, .docx, .odt or .pdf)")
+
+// Formats lists the extensions vigie reads, for directory walks.
+var Formats = []string{".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".odt", ".pdf"}
+
+// Supported reports whether path has an extension vigie reads.
+func Supported(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, f := range Formats {
+		if ext == f {
+			return true
+		}
+	}
+	return false
+}
+
+// Extract reads the document at path. Errors name the file.
+func Extract(ctx context.Context, path string, lim Limits) (contracts.Document, error) {
+	doc, err := extract(ctx, path, lim)
+	if err != nil {
+		return contracts.Document{Name: path}, fmt.Errorf("%s: %w", path, err)
+	}
+	doc.Name = path
+	return doc, nil
+}
+
+func extract(ctx context.Context, path string, lim Limits) (contracts.Document, error) {
+	if !Supported(path) {
+		return contracts.Document{}, ErrFormat
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return contracts.Document{}, fmt.Errorf("cannot open: %w", unwrapPath(err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return contracts.Document{}, fmt.Errorf("cannot read: %w", unwrapPath(err))
+	}
+	if st.IsDir() {
+		return contracts.Document{}, errors.New("is a directory")
+	}
+	if st.Size() > lim.MaxFile {
+		return contracts.Document{}, fmt.Errorf("file is %d bytes, over the %d-byte limit", st.Size(), lim.MaxFile)
+	}
+	ctx, cancel := context.WithTimeout(ctx, lim.Timeout)
+	defer cancel()
+	type out struct {
+		doc contracts.Document
+		err error
+	}
+	done := make(chan out, 1)
+	// The parsers cannot be interrupted mid-page; the file is bounded, so a
+	// parser still running after the deadline ends on its own.
+	go func() {
+		var o out
+		defer func() {
+			if r := recover(); r != nil {
+				o = out{err: fmt.Errorf("corrupt document: %v", r)}
+			}
+			done <- o
+		}()
+		o.doc, o.err = parse(ctx, f, st.Size(), strings.ToLower(filepath.Ext(path)), lim)
+	}()
+	select {
+	case o := <-done:
+		if o.err == nil && blank(o.doc) {
+			if o.doc.Format == "pdf" {
+				return o.doc, ErrNoText
+			}
+			return o.doc, errors.New("the document holds no text")
+		}
+		return o.doc, o.err
+	case <-ctx.Done():
+		return contracts.Document{}, fmt.Errorf("extraction stopped after %s: %w", lim.Timeout, ctx.Err())
+	}
+}
+
+func parse(ctx context.Context, f *os.File, size int64, ext string, lim Limits) (contracts.Document, error) {
+	switch ext {
+	case ".txt":
+		b, err := io.ReadAll(io.LimitReader(f, lim.MaxFile))
+		return contracts.Document{Format: "txt", Blocks: textBlocks(decode(b), 0)}, err
+	case ".md", ".markdown":
+		b, err := io.ReadAll(io.LimitReader(f, lim.MaxFile))
+		return contracts.Document{Format: "md", Blocks: markdownBlocks(decode(b))}, err
+	case ".html", ".htm":
+		blocks, err := htmlBlocks(io.LimitReader(f, lim.MaxFile))
+		return contracts.Document{Format: "html", Blocks: blocks}, err
+	case ".docx":
+		blocks, err := docxBlocks(f, size, lim)
+		return contracts.Document{Format: "docx", Blocks: blocks}, err
+	case ".odt":
+		blocks, err := odtBlocks(f, size, lim)
+		return contracts.Document{Format: "odt", Blocks: blocks}, err
+	case ".pdf":
+		return pdfDocument(ctx, f, size, lim)
+	}
+	return contracts.Document{}, ErrFormat
+}
+
+func blank(d contracts.Document) bool {
+	for _, b := range d.Blocks {
+		if strings.TrimSpace(b.Text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// unwrapPath drops the path an *os.PathError repeats: Extract names the file once.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
