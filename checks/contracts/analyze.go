@@ -285,7 +285,7 @@ func Mask(s string) string {
 }
 
 var (
-	dataWords = regexp.MustCompile(`\b(names?|surnames?|first names?|last names?|e-?mail( address(es)?)?|postal address(es)?|address(es)?|phone( numbers?)?|telephone( numbers?)?|mobile|ip address(es)?|dates? of birth|job titles?|positions?|company|employer|identifiers?|logins?|user ?ids?|billing|bank|iban|payment|location|geolocation|cookies?|device|browsing|purchase|order history|health|nom|noms|prenoms?|adresses?|courriels?|numeros?|date de naissance|fonctions?|postes?|societe|entreprise|identifiants?|coordonnees|bancaires?|facturation|localisation|navigation|achats|sante|civilite|signature)\b`)
+	dataWords   = regexp.MustCompile(`\b(names?|surnames?|first names?|last names?|e-?mail( address(es)?)?|postal address(es)?|address(es)?|phone( numbers?)?|telephone( numbers?)?|mobile|ip address(es)?|dates? of birth|job titles?|positions?|company|employer|identifiers?|logins?|user ?ids?|billing|bank|iban|payment|location|geolocation|cookies?|device|browsing|purchase|order history|health|nom|noms|prenoms?|adresses?|courriels?|numeros?|date de naissance|fonctions?|postes?|societe|entreprise|identifiants?|coordonnees|bancaires?|facturation|localisation|navigation|achats|sante|civilite|signature)\b`)
 	peopleWords = regexp.MustCompile(`\b(employees?|staff|customers?|clients?|prospects?|leads?|users?|visitors?|subscribers?|patients?|students?|suppliers?|members?|salaries?|employes?|utilisateurs?|visiteurs?|abonnes?|fournisseurs?|membres?|internautes?)\b`)
 )
 

@@ -52,7 +52,9 @@ const restateThreshold = 0.45
 // shingles are the word triples of folded text, with the party names
 // folded into one token so that "the Supplier" matches "the processor".
 func shingles(folded string) []string {
-	words := strings.FieldsFunc(folded, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '.' || r == ':' || r == '(' || r == ')' || r == '"' })
+	words := strings.FieldsFunc(folded, func(r rune) bool {
+		return r == ' ' || r == ',' || r == ';' || r == '.' || r == ':' || r == '(' || r == ')' || r == '"'
+	})
 	for i, w := range words {
 		switch w {
 		case "processor", "supplier", "provider", "vendor", "contractor", "sous-traitant", "prestataire", "fournisseur", "titulaire":

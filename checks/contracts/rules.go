@@ -278,7 +278,7 @@ var rules = map[string]rule{
 	},
 	"A28-3f-assist-32-36": {
 		triggers: []string{"impact", "dpia", "aipd", "consultation", "32 to 36", "32 a 36", "32-36", "35"},
-		present: res(`(data protection )?impact assessments?|\bdpias?\b|\baipd\b|analyses? d'impact|prior consultation|consultation prealable|articles? 32 (to|-|a) 36|articles? 35\b|art\.? ?35\b`),
+		present:  res(`(data protection )?impact assessments?|\bdpias?\b|\baipd\b|analyses? d'impact|prior consultation|consultation prealable|articles? 32 (to|-|a) 36|articles? 35\b|art\.? ?35\b`),
 		weak: []marker{
 			mk(`(sole|absolute|own) discretion|sa (seule|propre|libre) (discretion|appreciation)|son (entiere|libre) discretion`, "assistance is at the processor's sole discretion", "l'aide est laissée à la seule discrétion du sous-traitant"),
 		},
@@ -306,9 +306,9 @@ var rules = map[string]rule{
 	},
 	"A28-33-breach-deadline": {
 		triggers: []string{"hour", "heure", "day", "jour", " h ", "h.", "h,", "24h", "48h", "72h", "12h", "without undue delay", "sans delai", "meilleurs delais", "statutory", "delai legal", "retard injustifie"},
-		need:    regexp.MustCompile(`breach|incident|violation`),
-		ctx:     true,
-		present: res(deadlinePattern),
+		need:     regexp.MustCompile(`breach|incident|violation`),
+		ctx:      true,
+		present:  res(deadlinePattern),
 		reject: []marker{
 			mk(`if possible|where possible|where feasible|when possible|to the extent possible|if practicable|si possible|dans la mesure du possible|lorsque cela est possible|autant que possible`, "the deadline is qualified by \"if possible\"", "le délai est assorti d'un « si possible »"),
 			mk(`statutory (maximum|deadline|period)|legal (deadline|period|maximum)|delai (legal|reglementaire)|required by (law|the gdpr|applicable law)`, "the deadline is the statutory maximum: the controller's own 72 hours towards the authority", "le délai est le maximum légal : les 72 heures du responsable envers l'autorité"),
@@ -333,7 +333,7 @@ var rules = map[string]rule{
 	},
 	"A28-3h-audits-information": {
 		triggers: []string{"audit", "inspect", "demonstrate", "demontrer"},
-		present: res(`\baudit`, `\binspections?\b`, `information (necessary|needed|required) to demonstrate`, `informations? necessaires? (pour|a) demontrer`),
+		present:  res(`\baudit`, `\binspections?\b`, `information (necessary|needed|required) to demonstrate`, `informations? necessaires? (pour|a) demontrer`),
 		reject: []marker{
 			mk(`(no|not|never|nor|without any)( \w+){0,4} (right|entitled|entitlement|permitted|allowed|able)( \w+){0,3} (to )?(conduct |carry out |perform |request |require )?(an |any )?(audits?|inspections?|audit)|(shall|will|may|can) not (be (entitled|permitted|allowed) to )?(conduct|carry out|perform|request|require)( \w+){0,2} (audits?|inspections?)|\bno (audits?|inspections?)\b|(excludes?|waives?|waived|excluded)( \w+){0,3} (audits?|inspections?)|(audits?|inspections?)( \w+){0,3} (are|is|shall be) (excluded|not permitted|not allowed|waived)`,
 				"excludes audits: the word \"audit\" appears, but as a prohibition", "exclut les audits : le mot « audit » apparaît, mais comme une interdiction"),
