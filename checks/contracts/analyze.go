@@ -333,7 +333,7 @@ func judgeFlowdown(f string) (Level, check.Text) {
 var (
 	endReturn = regexp.MustCompile(`return|send back|hand (back|over)|export|retrieve|restitu|renvo|remettre|transmettre|exporter|recuperer`)
 	endDelete = regexp.MustCompile(`delet|destr|eras|supprim|detrui|efface`)
-	endChoice = regexp.MustCompile(`choice|election|elect|option|at the (written )?request|as (instructed|directed|requested)|upon (written )?instruction|au choix|selon le choix|a la demande|sur (simple )?(demande|instruction)|selon les instructions|opte|may (export|retrieve|download)|peut (exporter|recuperer|telecharger)`)
+	endChoice = regexp.MustCompile(`choice|choose|chooses|decides?|choisit|choisir|election|elect|option|at the (written )?request|as (instructed|directed|requested)|upon (written )?instruction|au choix|selon le choix|a la demande|sur (simple )?(demande|instruction)|selon les instructions|opte|may (export|retrieve|download)|peut (exporter|recuperer|telecharger)`)
 	endExtra  = regexp.MustCompile(`\b\d+ ?(\(\d+\) )?(calendar |business |working )?(days|jours|months|mois)\b|certif|attest|proces-verbal|backups?|sauvegardes?|\bformat\b|\bcsv\b|\bsql\b`)
 )
 

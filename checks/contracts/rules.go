@@ -63,7 +63,7 @@ var rules = map[string]rule{
 		triggers: []string{"subject", "objet", "scope", "purpose of this", "applies to", "s'applique"},
 		// a sales contract's own "objet" is not the processing's subject matter
 		need: regexp.MustCompile(`traitement|donnees|data|process|pour le compte|on behalf|campagne|campaign|prospect|annexe|addendum|\bdpa\b|service|prestation|sous-traitant|responsable|\bleads?\b`),
-		present: res(`subject[- ]matter`, `^(\d+\.? )?(scope|objet|subject[- ]matter)\b`, `\bobjet (du|des|de la|de ce|de cette) (traitement|sous-traitance|prestation|contrat|presente?s?)`,
+		present: res(`subject[- ]matter`, `(^|- )(\d+\.? )?(scope|objet|subject[- ]matter)\b`, `\bobjet (du|des|de la|de ce|de cette) (traitement|sous-traitance|prestation|contrat|presente?s?)`,
 			`(presentes?|present|this) (clauses?|contrat|convention|accord|addendum|dpa|agreement|avenant|annexe?|schedule)s? (ont|a|has|have) (pour|as (its|their)) (objet|subject|purpose)`,
 			`(this|the present) (dpa|addendum|agreement|data processing agreement) (governs|applies to|sets out)`),
 		weak: []marker{
@@ -83,13 +83,14 @@ var rules = map[string]rule{
 			`(this|the) (dpa|addendum) (shall )?(remain|remains|continue) in (force|effect)`, `(presente?s?|cette) (convention|avenant|contrat|clauses?) .{0,30}(restera|resteront|demeure|demeureront|entre en vigueur)`,
 			`(enters?|entre(ra)?) (into|en) (force|vigueur)`, `(agreement|dpa|addendum|annexe?|contrat) (remains?|shall remain|s'applique|reste) .{0,30}(in force|en vigueur|pendant|during|for the)`),
 		weak: []marker{
-			mk(`as long as (is )?necessary|for as long as|aussi longtemps que|le temps necessaire|pour la duree necessaire`, "gives a retention period, not the duration of the processing", "donne une durée de conservation, pas la durée du traitement"),
+			mk(`as long as (is )?(necessary|required|needed)|aussi longtemps que (necessaire|requis)|le temps necessaire|pour la duree necessaire`, "gives a retention period, not the duration of the processing", "donne une durée de conservation, pas la durée du traitement"),
 			mk(deferred, "the duration is deferred to the controller", "la durée est renvoyée au responsable"),
 			mk(placeholder, "a template placeholder is left unfilled", "un champ du modèle n'est pas rempli"),
 		},
 		specific: []marker{
 			mk(`(term|duration|expiry|expiration|termination|end) of the (\w+ ){0,3}(agreement|contract|services)|duree (du|de la) (contrat|convention|prestation)( principale?)?|(fin|terme|expiration|resiliation) du contrat|until (the )?(termination|expiry|expiration|end)|jusqu'(a|au) (la )?(fin|terme|resiliation|expiration|echeance)`,
 				"ties the duration to the main contract", "lie la durée au contrat principal"),
+			mk(`as long as the (\w+ ){0,4}(agreement|contract) (is|remains) in force|tant que (le|la) (\w+ ){0,3}(contrat|convention) (est|reste) en vigueur`, "ties the duration to the main contract", "lie la durée au contrat principal"),
 			mk(`\b\d+ (months?|years?|mois|ans?|annees?)\b|\b(19|20)\d\d\b`, "gives a period or a date", "donne une période ou une date"),
 		},
 	},
@@ -107,7 +108,7 @@ var rules = map[string]rule{
 			mk(placeholder, "a template placeholder is left unfilled", "un champ du modèle n'est pas rempli"),
 		},
 		specific: []marker{
-			mk(`\b(collect\w*|record\w*|stor(age|e|ing)|host\w*|retriev\w*|consult\w*|transmi\w*|sending|send|disclos\w*|eras\w*|analys\w*|enrich\w*|segment\w*|deduplicat\w*|scor\w*|calls?|calling|routage|envois?|collecte|enregistrement|conservation|hebergement|stockage|consultation|analyse|enrichissement|segmentation|dedoublonnage|appels?|emailing|e-?mail(s|ing)? campaigns?|prospection|campagnes?|marketing|support|paie|payroll|billing|facturation|newsletters?)\b`,
+			mk(`\b(collect\w*|record\w*|stor(age|e|ing)|host\w*|retriev\w*|consult\w*|transmi\w*|sending|send|disclos\w*|eras\w*|analys\w*|enrich\w*|segment\w*|deduplicat\w*|scor\w*|calls?|calling|routage|envois?|collecte|enregistrement|conservation|hebergement|stockage|consultation|analyse|enrichissement|segmentation|dedoublonnage|appels?|emailing|e-?mail(s|ing)? campaigns?|prospection|campagnes?|marketing|support|paie|payroll|billing|facturation|newsletters?|campaigns?|audiences?|reporting|targeting|ciblage|advertising|publicite)\b`,
 				"names the operations", "nomme les opérations"),
 			mk(annexWords, "refers to an annex describing it", "renvoie à une annexe qui le décrit"),
 		},
@@ -205,7 +206,8 @@ var rules = map[string]rule{
 	"A28-3c-security-art32": {
 		triggers: []string{"32", "securit", "technical and organ", "techniques et organ", "toms", "measures"},
 		present: res(`\barticle 32\b|\bart\.? ?32\b`, `technical and organi[sz]ational (security )?measures`, `security measures`, `mesures techniques et organisationnelles`, `mesures de securite`,
-			`securite (des|du) traitements?`, `\btoms\b`, `(level|niveau) of security|niveau de securite`, `^(\d+\.? )?(security|securite)\b`),
+			`securite (des|du) traitements?`, `\btoms\b`, `(level|niveau) of security|niveau de securite`, `(^|- )(\d+\.? )?(security|securite)\b`,
+			`(information )?security polic(y|ies)|politiques? de securite|securite (de l'information|des systemes d'information)`),
 		reject: []marker{
 			mk(`(assist|aide|help)\w* .{0,200}(requests|demandes|rights|droits|articles? 32 (to|a) 36)`, "this is the assistance clause, not the processor's own security", "il s'agit de la clause d'aide, pas de la sécurité du sous-traitant"),
 			mk(`^.{0,40}(the )?(controller|customer|client|responsable)( de traitement)? (shall|is|will|must|reste|est|doit)( be)? (solely |seul )?(responsible|responsable) .{0,20}(security|securite)`, "puts security on the controller, not the processor", "met la sécurité à la charge du responsable, pas du sous-traitant"),
@@ -291,8 +293,8 @@ var rules = map[string]rule{
 	},
 	"A28-33-breach-notify": {
 		triggers: []string{"breach", "incident", "violation"},
-		present: res(`(personal data breach|data breach|security (breach|incident)|breach of security|incidents?|violations? de (donnees|la securite|securite)|violations? de donnees a caractere personnel|incidents? de securite).{0,160}(notif|inform|alert|report|signal|avert|previen)`,
-			`(notif|inform|alert|report|signal|avert|previen).{0,160}(personal data breach|data breach|security (breach|incident)|breach of security|incidents?|violations? de (donnees|la securite|securite)|incidents? de securite)`),
+		present: res(`(personal data breach|data breach|security (breach|incident)|breach of security|incidents?|violations? de (donnees|la securite|securite)|violations? de donnees a caractere personnel|incidents? de securite).{0,160}(notif|inform|alert|report|signal|avert|previen|tell)`,
+			`(notif|inform|alert|report|signal|avert|previen|tell).{0,160}(personal data breach|data breach|security (breach|incident)|breach of security|incidents?|violations? de (donnees|la securite|securite)|incidents? de securite)`),
 		weak: []marker{
 			mk(`if possible|where possible|si possible|dans la mesure du possible`, "the delay is only \"if possible\"", "le délai n'est que « si possible »"),
 			mk(`confirmed (security |personal data )?(breach|incident)|(breach|incident)s? (that|which) (is|are|has been|have been) confirmed|violations? (averee|confirmee)s?|incidents? (avere|confirme)s?`, "only confirmed breaches are notified", "seules les violations confirmées sont notifiées"),
@@ -364,7 +366,7 @@ var rules = map[string]rule{
 		},
 		specific: []marker{
 			mk(`\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(19|20)\d\d-\d\d-\d\d\b|\b\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre) (19|20)\d\d\b`, "carries a signature date", "porte une date de signature"),
-			mk(`docusign|yousign|adobe sign|e-?signature|electronic signature|signature electronique|signe electroniquement|electronically signed`, "names an electronic signature", "mentionne une signature électronique"),
+			mk(`click(ing)?|cliquant|i agree|j'accepte|checkbox|case a cocher|docusign|yousign|adobe sign|e-?signature|electronic signature|signature electronique|signe electroniquement|electronically signed`, "names an electronic signature", "mentionne une signature électronique"),
 			mk(`forms? (an integral )?part of the (\w+ ){0,3}(agreement|contract|terms|order)|incorporated (by reference )?into the (\w+ ){0,3}(agreement|contract|terms|order)|(fait|font) partie integrante (du|de la|de l'|des) `, "is incorporated into the main agreement", "est intégré au contrat principal"),
 		},
 	},
