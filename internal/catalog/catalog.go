@@ -2,6 +2,7 @@
 package catalog
 
 import (
+	"github.com/vigie-security/vigie/checks/contracts"
 	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
@@ -12,5 +13,6 @@ func All() check.Catalogue {
 	var all check.Catalogue
 	all = append(all, web.Checks()...)
 	all = append(all, password.All()...)
+	all = append(all, contracts.All()...)
 	return all
 }

@@ -1,0 +1,233 @@
+package contracts
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+func doc(paras ...string) Document {
+	var d Document
+	for _, p := range paras {
+		d.Blocks = append(d.Blocks, Block{Text: p})
+	}
+	return d
+}
+
+func level(t *testing.T, a Analysis, id string) Result {
+	t.Helper()
+	r, ok := a.Result(id)
+	if !ok {
+		t.Fatalf("no result for %s", id)
+	}
+	return r
+}
+
+// The traps the issue names, and their honest counterparts, one sentence each.
+func TestClausesAndTraps(t *testing.T) {
+	cases := []struct {
+		name, text, element string
+		want                Level
+		rejected            bool
+	}{
+		{"negated audit", "The Customer shall have no right to audit the Supplier.", "A28-3h-audits-information", Missing, true},
+		{"audit excluded (fr)", "Le Client ne pourra en aucun cas procéder à un audit des locaux.", "A28-3h-audits-information", Missing, true},
+		{"audit granted", "The Customer may audit the Supplier once per year on 30 days' notice.", "A28-3h-audits-information", Specific, false},
+		{"undue delay only", "The Processor shall notify the Controller of a personal data breach without undue delay.", "A28-33-breach-deadline", Missing, true},
+		{"deadline in hours", "The Processor shall notify the Controller of a personal data breach within 24 hours.", "A28-33-breach-deadline", Specific, false},
+		{"deadline in words (fr)", "Le sous-traitant notifie toute violation de données dans un délai maximum de quarante-huit heures.", "A28-33-breach-deadline", Specific, false},
+		{"deadline qualified", "En cas de violation de données, le prestataire informe le client, si possible, 48 heures au plus tard.", "A28-33-breach-deadline", Missing, true},
+		{"deadline 72h", "The Supplier notifies the Customer of any data breach within 72 hours.", "A28-33-breach-deadline", Present, false},
+		{"notice instead of authorisation", "The Supplier may engage sub-processors provided it gives the Customer written notice.", "A28-3d-subprocessors", Missing, true},
+		{"continued use", "Continued use of the service after a change of sub-processor constitutes consent to it.", "A28-3d-subprocessors", Missing, true},
+		{"authorisation with list, notice, objection", "The Processor shall not engage a sub-processor without the Controller's prior general written authorisation; the list is in Annex 3, changes are notified 30 days ahead and the Controller may object.", "A28-3d-subprocessors", Specific, false},
+		{"transfer without consent", "The Provider may transfer personal data to any country without the consent of the Customer.", "A28-44-transfers", Missing, true},
+		{"transfer with SCC", "Transfers outside the EEA rely on the standard contractual clauses (Decision 2021/914, module two).", "A28-44-transfers", Specific, false},
+		{"restated instructions", "The processor shall process the personal data only on documented instructions from the controller, including with regard to transfers of personal data to a third country or an international organisation.", "A28-3a-instructions", Restated, false},
+		{"accentless french", "Le sous-traitant ne traite les donnees que sur instruction documentee du responsable, transmise par courriel.", "A28-3a-instructions", Specific, false},
+		{"deletion only", "At the end of the contract the Supplier deletes all data.", "A28-3g-return-or-delete", Present, false},
+		{"mislabelled data types", "Categories of personal data: employees and customers.", "A28-3-data-types", Present, false},
+		{"deferred description", "Categories of personal data: will be defined by the controller in the order form.", "A28-3-data-types", Present, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := level(t, Analyze(doc(tc.text)), tc.element)
+			if r.Level != tc.want || r.Rejected != tc.rejected {
+				t.Errorf("%s = %s (rejected %v, %s), want %s (rejected %v)", tc.element, r.Level, r.Rejected, r.Why.EN, tc.want, tc.rejected)
+			}
+			if r.Level != Missing || r.Rejected {
+				if r.Sentence == "" || r.Location == nil || r.Location.Paragraph != 1 {
+					t.Errorf("evidence missing: %+v", r)
+				}
+			}
+			if !r.Why.Complete() {
+				t.Errorf("why is not in both languages: %+v", r.Why)
+			}
+		})
+	}
+}
+
+func TestHeadingLabelsTheNextParagraph(t *testing.T) {
+	a := Analyze(doc("Categories of data subjects", "Prospects and customers of the Controller"))
+	if r := level(t, a, "A28-3-data-subjects"); r.Level != Specific {
+		t.Errorf("table label and cell read together: got %s (%s)", r.Level, r.Why.EN)
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	en := "The Processor shall process the data only for the purposes of the Agreement and shall inform the Controller of any change."
+	fr := "Le sous-traitant traite les données pour le compte du responsable et dans le respect des instructions qui lui sont données par écrit."
+	for _, tc := range []struct {
+		text string
+		want Language
+	}{{en, LangEN}, {fr, LangFR}, {en + "\n" + fr, LangMixed}, {"ok", LangNone}} {
+		var blocks []string
+		blocks = append(blocks, strings.Split(tc.text, "\n")...)
+		if got := Analyze(doc(blocks...)).Language; got != tc.want {
+			t.Errorf("language of %.30q… = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"Données à caractère PERSONNEL":       "donnees a caractere personnel",
+		"l’œuvre «\u00a0sous-traitant\u00a0»": `l'oeuvre " sous-traitant "`,
+		"a\u00a0\u00a0b\t\nc":                 "a b c",
+	} {
+		if got := fold(in); got != want {
+			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSplitSentencesKeepsAbbreviations(t *testing.T) {
+	got := splitSentences("Under Art. 28 the processor acts, e.g. on instructions. It informs the controller; it keeps records.")
+	want := []string{"Under Art. 28 the processor acts, e.g. on instructions.", "It informs the controller;", "it keeps records."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestMaskHidesPeople(t *testing.T) {
+	s := Mask("Signed by Name: Jean Dupont, jean.dupont@acme.fr, +33 6 12 34 56 78, on 12/03/2025 within 24 hours")
+	for _, leak := range []string{"Dupont", "jean.dupont", "12 34 56"} {
+		if strings.Contains(s, leak) {
+			t.Errorf("masked text still holds %q: %s", leak, s)
+		}
+	}
+	for _, kept := range []string{"12/03/2025", "24 hours", "@acme.fr"} {
+		if !strings.Contains(s, kept) {
+			t.Errorf("masked text lost %q: %s", kept, s)
+		}
+	}
+}
+
+func TestElementOutcome(t *testing.T) {
+	loc := &Location{Page: 2, Paragraph: 7}
+	for _, tc := range []struct {
+		r    Result
+		want check.Status
+	}{
+		{Result{Element: "A28-3b-confidentiality", Level: Specific, Sentence: "x", Location: loc, Why: check.Text{EN: "w", FR: "w"}}, check.Pass},
+		{Result{Element: "A28-3b-confidentiality", Level: Present, Sentence: "x", Location: loc, Why: check.Text{EN: "w", FR: "w"}}, check.Warn},
+		{Result{Element: "A28-3b-confidentiality", Level: Restated, Sentence: "x", Location: loc, Why: check.Text{EN: "w", FR: "w"}}, check.Warn},
+		{Result{Element: "A28-3b-confidentiality", Level: Missing, Why: check.Text{EN: "w", FR: "w"}}, check.Fail},
+	} {
+		o := ElementOutcome(tc.r)
+		if o.Status != tc.want || o.Evidence["element"] != tc.r.Element || !o.Message.Complete() {
+			t.Errorf("%s: %+v", tc.r.Level, o)
+		}
+		if tc.r.Sentence != "" && o.Evidence["location"] != "p. 2, § 7" {
+			t.Errorf("location = %v", o.Evidence["location"])
+		}
+	}
+}
+
+func TestUnreadableDocumentSkipsElements(t *testing.T) {
+	ev := Evidence{Target: "scan.pdf", Format: "pdf", NoText: true}
+	for _, c := range DocumentChecks() {
+		f := c.Evaluate(ev)
+		want := check.Skipped
+		if c.Meta().ID == "CTR-DOC-001" {
+			want = check.Error
+		}
+		if f.Status != want {
+			t.Errorf("%s on a scanned PDF = %s, want %s", c.Meta().ID, f.Status, want)
+		}
+	}
+}
+
+func date(s string) *time.Time {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return &d
+}
+
+func TestInventoryChecks(t *testing.T) {
+	asOf := *date("2026-06-01")
+	withUS := &Analysis{ThirdCountries: []Mention{{Term: "united states", Location: Location{Paragraph: 4}}}}
+	health := &Analysis{Special: &Mention{Term: "health data"}}
+	healthNone := &Analysis{Special: &Mention{Term: "special categor"}, SpecialNone: true}
+	cases := []struct {
+		name string
+		p    Processor
+		id   string
+		want check.Status
+	}{
+		{"no contract", Processor{}, "CTR-INV-001", check.Fail},
+		{"contract named", Processor{Contracts: []string{"a.pdf"}}, "CTR-INV-001", check.Pass},
+		{"unsigned", Processor{Signed: No}, "CTR-INV-002", check.Fail},
+		{"signed, no date", Processor{Signed: Yes}, "CTR-INV-002", check.Warn},
+		{"signed after start", Processor{Signed: Yes, SignedOn: date("2025-03-01"), Start: date("2025-01-01")}, "CTR-INV-002", check.Warn},
+		{"signed before start", Processor{Signed: Yes, SignedOn: date("2024-12-01"), Start: date("2025-01-01")}, "CTR-INV-002", check.Pass},
+		{"unreadable date", Processor{Signed: Yes, Problems: map[string]string{"signed_on": `"soon" is not a date`}}, "CTR-INV-002", check.Error},
+		{"expired", Processor{End: date("2026-01-01"), Review: date("2027-01-01")}, "CTR-INV-003", check.Fail},
+		{"review overdue", Processor{Review: date("2026-05-01")}, "CTR-INV-003", check.Fail},
+		{"no review date", Processor{}, "CTR-INV-003", check.Warn},
+		{"current", Processor{End: date("2027-01-01"), Review: date("2026-12-01")}, "CTR-INV-003", check.Pass},
+		{"Morocco, no tool", Processor{Countries: []string{"Maroc"}}, "CTR-INV-004", check.Fail},
+		{"Morocco, vague tool", Processor{Countries: []string{"Maroc"}, Mechanism: "garanties appropriées"}, "CTR-INV-004", check.Fail},
+		{"Morocco, SCC", Processor{Countries: []string{"Maroc"}, Mechanism: "CCT 2021/914 module 2"}, "CTR-INV-004", check.Pass},
+		{"US without DPF", Processor{Countries: []string{"US"}, Mechanism: "adequacy"}, "CTR-INV-004", check.Fail},
+		{"US with DPF", Processor{Countries: []string{"États-Unis"}, Mechanism: "Data Privacy Framework"}, "CTR-INV-004", check.Pass},
+		{"EEA and adequate", Processor{Countries: []string{"France", "Suisse", "JP"}}, "CTR-INV-004", check.Pass},
+		{"countries unknown", Processor{}, "CTR-INV-004", check.Warn},
+		{"health not in contract", Processor{DataCategories: []string{"données de santé"}, Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: &Analysis{}}}}, "CTR-INV-005", check.Fail},
+		{"health in contract", Processor{DataCategories: []string{"health"}, Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: health}}}, "CTR-INV-005", check.Pass},
+		{"contract says none", Processor{DataCategories: []string{"santé"}, Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: healthNone}}}, "CTR-INV-005", check.Fail},
+		{"file missing", Processor{Docs: []DocRef{{Path: "gone.pdf"}}}, "CTR-INV-006", check.Fail},
+		{"transfers none but US named", Processor{Mechanism: "aucun", Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: withUS}}}, "CTR-INV-008", check.Fail},
+		{"EEA only but US named", Processor{Countries: []string{"France"}, Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: withUS}}}, "CTR-INV-008", check.Fail},
+		{"transfers recorded", Processor{Countries: []string{"US"}, Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: withUS}}}, "CTR-INV-008", check.Skipped},
+	}
+	cat := InventoryChecks()
+	for _, tc := range cases {
+		tc.p.AsOf, tc.p.Inventory, tc.p.Name, tc.p.Row = asOf, "inv.csv", "Acme", 2
+		c, ok := cat.Lookup(tc.id)
+		if !ok {
+			t.Fatalf("no check %s", tc.id)
+		}
+		f := c.Evaluate(tc.p)
+		if f.Status != tc.want || !f.Message.Complete() {
+			t.Errorf("%s: %s = %s (%s), want %s", tc.name, tc.id, f.Status, f.Message.EN, tc.want)
+		}
+		if f.Target != "inv.csv#Acme" {
+			t.Errorf("target %q", f.Target)
+		}
+	}
+}
+
+func TestFolderCheck(t *testing.T) {
+	c := FolderChecks()[0]
+	if f := c.Evaluate(Folder{Dir: "d", Inventory: "i.csv", Files: 3, Unreferenced: []string{"x.pdf"}}); f.Status != check.Fail {
+		t.Errorf("unreferenced file: %s", f.Status)
+	}
+	if f := c.Evaluate(Folder{Dir: "d", Inventory: "i.csv", Files: 3}); f.Status != check.Pass {
+		t.Errorf("all referenced: %s", f.Status)
+	}
+}
