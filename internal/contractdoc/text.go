@@ -12,9 +12,9 @@ import (
 	"github.com/vigie-security/vigie/checks/contracts"
 )
 
-// decode turns file bytes into text: UTF-8 (BOM dropped), UTF-16 with a
+// Decode turns file bytes into text: UTF-8 (BOM dropped), UTF-16 with a
 // BOM, or else Windows-1252, what French office software saves by default.
-func decode(b []byte) string {
+func Decode(b []byte) string {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		b = b[3:]

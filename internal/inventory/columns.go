@@ -1,0 +1,127 @@
+// Package inventory reads processor inventories (CSV, XLSX, YAML) into
+// contracts.Processor rows. Columns are found by their French or English
+// header names, or by the names a configuration gives.
+package inventory
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+	"unicode"
+)
+
+// Fields are the inventory fields vigie reads, by their canonical key.
+var Fields = []string{"processor", "service", "data_categories", "data_subjects", "contracts", "signed", "signed_on",
+	"start", "end", "review", "countries", "mechanism", "subprocessors", "contact"}
+
+// synonyms are header names seen in French and English inventories,
+// normalised (lower case, no accents, words separated by one space).
+var synonyms = map[string][]string{
+	"processor":       {"processor", "processeur", "sous traitant", "soustraitant", "prestataire", "fournisseur", "vendor", "supplier", "provider", "name", "nom", "raison sociale", "societe", "company", "processor name", "nom du sous traitant", "nom du prestataire"},
+	"service":         {"service", "services", "purpose", "finalite", "finalites", "prestation", "objet", "activite", "activity", "description", "traitement"},
+	"data_categories": {"data categories", "categories de donnees", "donnees", "data", "types de donnees", "personal data", "donnees traitees", "data types", "categories of data", "donnees personnelles"},
+	"data_subjects":   {"data subjects", "personnes concernees", "categories de personnes", "personnes", "categories of data subjects", "subjects"},
+	"contracts":       {"contract", "contracts", "contrat", "contrats", "dpa", "document", "documents", "fichier", "fichiers", "file", "files", "contract file", "contract files", "fichier contrat", "contrat dpa", "dpa file"},
+	"signed":          {"signed", "signe", "signature", "contrat signe", "dpa signed", "dpa signe", "is signed"},
+	"signed_on":       {"signature date", "date de signature", "signed on", "signe le", "date signature", "signed date", "date signed"},
+	"start":           {"start", "start date", "debut", "date de debut", "date debut", "debut du traitement", "since", "depuis"},
+	"end":             {"end", "end date", "fin", "date de fin", "date fin", "expiry", "expiration", "echeance", "fin du contrat", "contract end"},
+	"review":          {"review", "review date", "revue", "date de revue", "prochaine revue", "next review", "revision", "date de revision"},
+	"countries":       {"countries", "country", "pays", "location", "locations", "localisation", "pays de traitement", "processing countries", "hosting", "hebergement", "lieu de traitement"},
+	"mechanism":       {"transfer mechanism", "mechanism", "transfert", "transferts", "transfers", "transfer", "outil de transfert", "garanties", "mecanisme de transfert", "encadrement des transferts", "transfer tool"},
+	"subprocessors":   {"subprocessors", "sub processors", "sous traitants ulterieurs", "sous traitants", "subcontractors"},
+	"contact":         {"contact", "email", "e mail", "dpo", "referent", "interlocuteur", "contact dpo"},
+}
+
+var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// normal folds a header: lower case, no accents, punctuation as spaces.
+func normal(s string) string {
+	out, _, err := transform.String(stripMarks, s)
+	if err != nil {
+		out = s
+	}
+	out = strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return ' '
+	}, out)
+	return strings.Join(strings.Fields(out), " ")
+}
+
+// Mapping says which column holds which field.
+type Mapping map[string]int
+
+// mapHeader finds each field's column: the configured name first, then the
+// known synonyms. The processor column is required.
+func mapHeader(header []string, override map[string]string) (Mapping, error) {
+	for k := range override {
+		if !known(k) {
+			return nil, fmt.Errorf("contracts.columns: unknown field %q (want one of %s)", k, strings.Join(Fields, ", "))
+		}
+	}
+	m := Mapping{}
+	index := map[string]int{}
+	for i, h := range header {
+		if n := normal(h); n != "" {
+			if _, dup := index[n]; !dup {
+				index[n] = i
+			}
+		}
+	}
+	for field, name := range override {
+		i, ok := index[normal(name)]
+		if !ok {
+			return nil, fmt.Errorf("contracts.columns.%s: no column named %q (columns: %s)", field, name, strings.Join(header, ", "))
+		}
+		m[field] = i
+	}
+	for _, field := range Fields {
+		if _, set := m[field]; set {
+			continue
+		}
+		for _, syn := range synonyms[field] {
+			if i, ok := index[syn]; ok && !taken(m, i) {
+				m[field] = i
+				break
+			}
+		}
+	}
+	if _, ok := m["processor"]; !ok {
+		return nil, fmt.Errorf("no processor column (columns: %s); name it \"processor\" or \"sous-traitant\", or map it with contracts.columns.processor", strings.Join(header, ", "))
+	}
+	return m, nil
+}
+
+func known(field string) bool {
+	for _, f := range Fields {
+		if f == field {
+			return true
+		}
+	}
+	return false
+}
+
+func taken(m Mapping, i int) bool {
+	for _, j := range m {
+		if i == j {
+			return true
+		}
+	}
+	return false
+}
+
+// Describe lists the mapping for messages: "processor=Nom, contracts=DPA".
+func (m Mapping) Describe(header []string) string {
+	var parts []string
+	for f, i := range m {
+		parts = append(parts, f+"="+header[i])
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, ", ")
+}

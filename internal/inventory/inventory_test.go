@@ -1,0 +1,169 @@
+package inventory
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/vigie-security/vigie/checks/contracts"
+)
+
+func write(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestCSVFrenchExport(t *testing.T) {
+	// What Excel in French saves as "CSV (séparateur : point-virgule)": a
+	// BOM, ";" and day-first dates.
+	csv := "\ufeffSous-traitant;Finalité;Données traitées;Contrat;Signé;Date de signature;Date de fin;Prochaine revue;Pays;Outil de transfert\n" +
+		"Routeur Express;emailing;nom, email;dpa-routeur.pdf;oui;02/01/2025;31/12/2026;01/06/2026;France;\n" +
+		";;;;;;;;;\n" +
+		"CallSud;appels;nom, téléphone, santé;callsud.docx | annexe.pdf;non;;;bientôt;Maroc;CCT 2021/914\n"
+	rows, err := Load(write(t, "inv.csv", []byte(csv)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("%d rows, want 2 (blank row skipped): %+v", len(rows), rows)
+	}
+	r := rows[0]
+	if r.Name != "Routeur Express" || r.Signed != contracts.Yes || r.SignedOn == nil || r.SignedOn.Format("2006-01-02") != "2025-01-02" ||
+		r.End.Format("2006-01-02") != "2026-12-31" || len(r.DataCategories) != 2 || r.Row != 2 {
+		t.Errorf("row 1 = %+v", r)
+	}
+	c := rows[1]
+	if c.Signed != contracts.No || len(c.Contracts) != 2 || c.Contracts[1] != "annexe.pdf" || c.Mechanism != "CCT 2021/914" || c.Row != 4 {
+		t.Errorf("row 2 = %+v", c)
+	}
+	if !strings.Contains(c.Problems["review"], "bientôt") {
+		t.Errorf("an unreadable date is kept as a problem: %+v", c.Problems)
+	}
+}
+
+func TestCSVWindows1252Comma(t *testing.T) {
+	text := "Processor,Purpose,Contract,Signed,Countries\r\nDonnées Santé SA,hébergement,hds.pdf,yes,\"France, Suisse\"\r\n"
+	b, err := charmap.Windows1252.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := Load(write(t, "inv.csv", b), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[0].Name != "Données Santé SA" || rows[0].Service != "hébergement" || len(rows[0].Countries) != 2 {
+		t.Errorf("Windows-1252 row = %+v", rows[0])
+	}
+}
+
+func TestColumnsOverride(t *testing.T) {
+	path := write(t, "inv.csv", []byte("Raison du partenaire;Pièce\nAcme;acme.pdf\n"))
+	if _, err := Load(path, Options{}); err == nil || !strings.Contains(err.Error(), "no processor column") {
+		t.Errorf("unmapped processor column: %v", err)
+	}
+	rows, err := Load(path, Options{Columns: map[string]string{"processor": "Raison du partenaire", "contracts": "pièce"}})
+	if err != nil || rows[0].Name != "Acme" || rows[0].Contracts[0] != "acme.pdf" {
+		t.Errorf("override: %+v, %v", rows, err)
+	}
+	if _, err := Load(path, Options{Columns: map[string]string{"procesor": "x"}}); err == nil || !strings.Contains(err.Error(), `unknown field "procesor"`) {
+		t.Errorf("typo in columns: %v", err)
+	}
+	if _, err := Load(path, Options{Columns: map[string]string{"processor": "Nom"}}); err == nil || !strings.Contains(err.Error(), `no column named "Nom"`) {
+		t.Errorf("override naming no column: %v", err)
+	}
+}
+
+func TestBadInventories(t *testing.T) {
+	for name, tc := range map[string]struct{ file, data, want string }{
+		"duplicate":   {"i.csv", "processor,contract\nAcme,a.pdf\nacme,b.pdf\n", `"acme" already on row 2`},
+		"no name":     {"i.csv", "processor,contract\n,a.pdf\n", "line 2: no processor name"},
+		"empty":       {"i.csv", "processor,contract\n", "no processor rows"},
+		"format":      {"i.ods", "x", "unsupported format"},
+		"yaml field":  {"i.yaml", "processors:\n  - name: Acme\n    contrat: a.pdf\n", `line 3: unknown field "contrat"`},
+		"yaml root":   {"i.yaml", "vendors: []\n", "processors"},
+		"not xlsx":    {"i.xlsx", "not a zip", "not a readable XLSX"},
+		"yaml noname": {"i.yaml", "processors:\n  - service: x\n", "line 2: a processor needs a name"},
+	} {
+		_, err := Load(write(t, tc.file, []byte(tc.data)), Options{})
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), tc.file) {
+			t.Errorf("%s: error %v, want it to name the file and say %q", name, err, tc.want)
+		}
+	}
+}
+
+func TestYAML(t *testing.T) {
+	y := `processors:
+  - name: Cloudbridge
+    contracts: [dpa-cloudbridge.md]
+    signed: yes
+    signed_on: 2025-03-14
+    countries: Ireland; Germany
+    data_categories: [name, e-mail]
+  - processor: Pixelscore
+    contracts: pixelscore.txt
+    countries: [US]
+    mechanism: Data Privacy Framework
+`
+	rows, err := Load(write(t, "inv.yaml", []byte(y)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || rows[0].SignedOn == nil || len(rows[0].Countries) != 2 || rows[1].Mechanism != "Data Privacy Framework" || rows[1].Row != 8 {
+		t.Errorf("yaml rows = %+v", rows)
+	}
+}
+
+func TestXLSX(t *testing.T) {
+	f := excelize.NewFile()
+	sheet := "Sous-traitants"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		t.Fatal(err)
+	}
+	for i, row := range [][]any{
+		{"Nom du prestataire", "Contrat DPA", "Date de signature", "Pays"},
+		{"Mailstream", "mailstream.html", 45677, "Irlande"}, // 2025-01-20 as an Excel serial
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "inv.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := Load(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[0].Name != "Mailstream" || rows[0].SignedOn == nil || rows[0].SignedOn.Format("2006-01-02") != "2025-01-20" || rows[0].Row != 2 {
+		t.Errorf("xlsx row = %+v", rows[0])
+	}
+	if _, err := Load(path, Options{Sheet: "Vendors"}); err == nil || !strings.Contains(err.Error(), `no sheet named "Vendors"`) {
+		t.Errorf("missing sheet: %v", err)
+	}
+}
+
+func FuzzCSV(f *testing.F) {
+	f.Add([]byte("processor;contract;signed\nAcme;a.pdf;oui\n"))
+	f.Add([]byte("\xff\xfe\x00p"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "f.csv")
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := Load(p, Options{})
+		if err == nil && len(rows) == 0 {
+			t.Error("no error and no rows")
+		}
+	})
+}
