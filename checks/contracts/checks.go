@@ -91,7 +91,11 @@ func evalElement(id string) func(Evidence) check.Outcome {
 				"non analysé : le document n'a pas pu être lu (voir CTR-DOC-001)")}
 		}
 		r, _ := e.Analysis.Result(id)
-		return ElementOutcome(r)
+		o := ElementOutcome(r)
+		if len(e.Processors) > 0 {
+			o.Evidence["processors"] = e.Processors
+		}
+		return o
 	}
 }
 
@@ -99,9 +103,9 @@ func evalElement(id string) func(Evidence) check.Outcome {
 // present and restated warn (EDPB 07/2020 §109: the contract must say how),
 // missing fails.
 func ElementOutcome(r Result) check.Outcome {
-	ev := map[string]any{"element": r.Element, "level": r.Level.String()}
+	ev := map[string]any{"element": r.Element, "code": ElementCode(r.Element), "level": r.Level.String()}
 	status := map[Level]check.Status{Specific: check.Pass, Present: check.Warn, Restated: check.Warn, Missing: check.Fail}[r.Level]
-	level := t(r.Level.Label(check.EN), r.Level.Label(check.FR))
+	level := check.Textf("[%s] %s", "[%s] %s", r.Element, t(r.Level.Label(check.EN), r.Level.Label(check.FR)))
 	if r.Sentence == "" {
 		return check.Outcome{Status: status, Evidence: ev, Message: check.Textf("%s: %s", "%s : %s", level, r.Why)}
 	}

@@ -54,7 +54,7 @@ func newRoot(e env) *cobra.Command {
 		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr("%v", err) })
-	root.AddCommand(newScanCmd(e), newDemoCmd(e), newChecksCmd(e), newPasswordCmd(e), newHistoryCmd(e), newInitCmd(e), newVersionCmd(e))
+	root.AddCommand(newScanCmd(e), newDemoCmd(e), newChecksCmd(e), newPasswordCmd(e), newContractsCmd(e), newHistoryCmd(e), newInitCmd(e), newVersionCmd(e))
 	return root
 }
 

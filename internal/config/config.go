@@ -21,17 +21,17 @@ var Example string
 
 // Config is the whole of vigie.yaml.
 type Config struct {
-	Version   int      `yaml:"version"`
-	Lang      string   `yaml:"lang"`
-	Waivers   string   `yaml:"waivers"` // waiver file: accepted risks with a statement and an end date
-	History   string   `yaml:"history"` // SQLite file keeping every scan, to report what changed
-	Scan      Scan     `yaml:"scan"`
-	Output    Output   `yaml:"output"`
-	Web       Web      `yaml:"web"`
-	Password  Password `yaml:"password"`
-	Contracts Reserved `yaml:"contracts"`
-	Leads     Reserved `yaml:"leads"`
-	File      string   `yaml:"-"` // where it was read from
+	Version   int       `yaml:"version"`
+	Lang      string    `yaml:"lang"`
+	Waivers   string    `yaml:"waivers"` // waiver file: accepted risks with a statement and an end date
+	History   string    `yaml:"history"` // SQLite file keeping every scan, to report what changed
+	Scan      Scan      `yaml:"scan"`
+	Output    Output    `yaml:"output"`
+	Web       Web       `yaml:"web"`
+	Password  Password  `yaml:"password"`
+	Contracts Contracts `yaml:"contracts"`
+	Leads     Reserved  `yaml:"leads"`
+	File      string    `yaml:"-"` // where it was read from
 }
 
 // Scan holds engine settings and exit thresholds.
@@ -82,6 +82,18 @@ type Password struct {
 type HashFile struct {
 	File   string `yaml:"file"`
 	Column string `yaml:"column"` // header name or 1-based index; found by name when empty
+}
+
+// Contracts is the contracts family's section: a processor inventory, the
+// folder holding the contracts it names, and documents to check on their own.
+type Contracts struct {
+	Inventory string `yaml:"inventory"` // CSV, XLSX or YAML
+	Folder    string `yaml:"folder"`    // where the inventory's contract files are; every document in it is checked
+	Sheet     string `yaml:"sheet"`     // XLSX sheet, the first one by default
+	// Columns maps inventory fields (processor, contracts, signed…) to the
+	// header names of a spreadsheet vigie does not recognise on its own.
+	Columns   map[string]string `yaml:"columns"`
+	Documents []string          `yaml:"documents"` // more contract files or directories
 }
 
 // Reserved is a family section this version does not read yet: it must be empty.

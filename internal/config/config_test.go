@@ -38,6 +38,11 @@ web:
   headers:
     Authorization: "Bearer ${TOKEN}"
 password: {}
+contracts:
+  inventory: processors.xlsx
+  folder: contracts
+  sheet: Sous-traitants
+  columns: {processor: Nom du prestataire}
 `
 	cfg, err := Parse("vigie.yaml", []byte(src), env(map[string]string{"TOKEN": "s3cret-token"}))
 	if err != nil {
@@ -46,6 +51,12 @@ password: {}
 	if cfg.Scan.Concurrency != 4 || cfg.Scan.Rate != 2.5 || time.Duration(cfg.Scan.Timeout) != 90*time.Second ||
 		*cfg.Scan.FailUnder != 70 || cfg.Output.Format != "json" || *cfg.Web.MaxRedirects != 3 {
 		t.Errorf("cfg = %+v", cfg)
+	}
+	if c := cfg.Contracts; c.Inventory != "processors.xlsx" || c.Folder != "contracts" || c.Sheet != "Sous-traitants" || c.Columns["processor"] != "Nom du prestataire" {
+		t.Errorf("contracts = %+v", c)
+	}
+	if _, err := Parse("v.yaml", []byte("contracts: {invetory: x.csv}\n"), env(nil)); err == nil || !strings.Contains(err.Error(), "v.yaml:1") {
+		t.Errorf("typo in contracts: %v", err)
 	}
 	tg := cfg.Web.Targets
 	if len(tg) != 2 || tg[0].URL != "shop.example.fr" || tg[0].Line != 8 || tg[1].Name != "staging" || tg[1].HTTPSURL != "https://127.0.0.1:8443" || tg[1].Line != 9 {

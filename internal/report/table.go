@@ -81,6 +81,10 @@ func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
 		}
 	}
 
+	if mx := ContractMatrix(r); len(mx.Rows) > 0 {
+		p.matrix(l, mx)
+	}
+
 	p.line("")
 	p.line(p.paint(bold, tr(l, "SCORES", "SCORES")))
 	for _, f := range r.Scores.Families {

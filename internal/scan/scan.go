@@ -15,6 +15,7 @@ import (
 	"github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
+	"github.com/vigie-security/vigie/internal/contractscan"
 	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/hashaudit"
 	"github.com/vigie-security/vigie/internal/probe"
@@ -28,6 +29,7 @@ type Plan struct {
 	Passwords []password.Evidence     // policies already read from their files
 	Hashes    []config.HashFile       // stored-password files, streamed when the scan runs
 	Audited   []password.HashEvidence // stored passwords already audited (the demo's embedded sample)
+	Contracts *contractscan.Plan      // inventory read, documents listed; analysed when the scan runs
 	Probe     probe.Options
 	Engine    []engine.Option
 }
@@ -104,6 +106,13 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 			return Plan{}, err
 		}
 	}
+	if c := cfg.Contracts; c.Inventory != "" || c.Folder != "" || len(c.Documents) > 0 {
+		cp, err := contractscan.Prepare(contractscan.Source{Inventory: c.Inventory, Folder: c.Folder, Sheet: c.Sheet, Columns: c.Columns, Documents: c.Documents})
+		if err != nil {
+			return Plan{}, err
+		}
+		p.Contracts = cp
+	}
 	p.Engine = []engine.Option{
 		engine.WithConcurrency(cfg.Scan.Concurrency),
 		engine.WithRate(cfg.Scan.Rate),
@@ -138,7 +147,11 @@ func (p Plan) Run(ctx context.Context, emit func(engine.Event), extra ...engine.
 	if err != nil {
 		return report.Report{}, err
 	}
-	if len(p.Web)+len(p.Passwords)+len(p.Hashes)+len(p.Audited) == 0 {
+	var contractUnits []engine.Unit
+	if p.Contracts != nil {
+		contractUnits = p.Contracts.Units(time.Now())
+	}
+	if len(p.Web)+len(p.Passwords)+len(p.Hashes)+len(p.Audited)+len(contractUnits) == 0 {
 		return report.Report{}, engine.ErrNoTargets
 	}
 	units := make([]engine.Unit, 0, len(p.Web)+len(p.Passwords)+len(p.Hashes))
@@ -177,6 +190,7 @@ func (p Plan) Run(ctx context.Context, emit func(engine.Event), extra ...engine.
 				return ev, err
 			}})
 	}
+	units = append(units, contractUnits...)
 	return eng.Run(ctx, units, emit)
 }
 

@@ -1,0 +1,249 @@
+// Package contractscan turns the contracts section of a configuration into
+// engine units: one per document, one per inventory row, one for the
+// contracts folder. Documents are extracted and analysed once, whichever
+// unit needs them first.
+package contractscan
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/vigie-security/vigie/checks/contracts"
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/contractdoc"
+	"github.com/vigie-security/vigie/internal/engine"
+	"github.com/vigie-security/vigie/internal/inventory"
+)
+
+// MaxDocuments bounds how many documents a folder walk may add.
+const MaxDocuments = 20000
+
+// Source is what to check.
+type Source struct {
+	Inventory string
+	Folder    string
+	Sheet     string
+	Columns   map[string]string
+	Documents []string // files or directories
+}
+
+// Plan is a resolved source: the inventory read, the documents listed.
+type Plan struct {
+	Inventory string
+	Folder    string
+	Rows      []contracts.Processor
+	Docs      []string            // every document to analyse, once each
+	refs      map[int][]string    // row index → resolved contract paths
+	owners    map[string][]string // document → processor names
+	inFolder  []string            // documents found in Folder
+	Limits    contractdoc.Limits
+	cache     *cache
+}
+
+// Prepare reads the inventory and lists the documents. A bad inventory
+// stops here, with its file and line; a bad document only fails its unit.
+func Prepare(src Source) (*Plan, error) {
+	p := &Plan{Inventory: src.Inventory, Folder: src.Folder, refs: map[int][]string{}, owners: map[string][]string{}, Limits: contractdoc.DefaultLimits()}
+	seen := map[string]bool{}
+	addDoc := func(path string) {
+		path = filepath.Clean(path)
+		if !seen[path] {
+			seen[path] = true
+			p.Docs = append(p.Docs, path)
+		}
+	}
+	if src.Folder != "" {
+		files, err := walk(src.Folder)
+		if err != nil {
+			return nil, fmt.Errorf("contracts.folder %s: %w", src.Folder, err)
+		}
+		p.inFolder = files
+	}
+	if src.Inventory != "" {
+		rows, err := inventory.Load(src.Inventory, inventory.Options{Columns: src.Columns, Sheet: src.Sheet})
+		if err != nil {
+			return nil, err
+		}
+		p.Rows = rows
+		base := src.Folder
+		if base == "" {
+			base = filepath.Dir(src.Inventory)
+		}
+		byName := map[string][]string{}
+		for _, f := range p.inFolder {
+			byName[strings.ToLower(filepath.Base(f))] = append(byName[strings.ToLower(filepath.Base(f))], f)
+		}
+		for i, r := range rows {
+			for _, c := range r.Contracts {
+				path := c
+				if !filepath.IsAbs(path) {
+					path = filepath.Join(base, c)
+				}
+				// A bare file name may sit in a subfolder of the contracts folder.
+				if _, err := os.Stat(path); err != nil {
+					if found := byName[strings.ToLower(filepath.Base(c))]; len(found) == 1 {
+						path = found[0]
+					}
+				}
+				path = filepath.Clean(path)
+				p.refs[i] = append(p.refs[i], path)
+				p.owners[path] = append(p.owners[path], r.Name)
+				if _, err := os.Stat(path); err == nil {
+					addDoc(path)
+				}
+			}
+		}
+	}
+	for _, f := range p.inFolder {
+		addDoc(f)
+	}
+	for _, d := range src.Documents {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			files, err := walk(d)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", d, err)
+			}
+			if len(files) == 0 {
+				return nil, fmt.Errorf("%s: no contract documents (%s) in this directory", d, strings.Join(contractdoc.Formats, " "))
+			}
+			for _, f := range files {
+				addDoc(f)
+			}
+			continue
+		}
+		addDoc(d) // a missing or unreadable file fails in its own unit, with its reason
+	}
+	p.cache = &cache{m: map[string]*entry{}, lim: p.Limits}
+	return p, nil
+}
+
+// walk lists the contract documents under dir, hidden entries skipped.
+func walk(dir string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(d.Name(), ".") && path != dir {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && contractdoc.Supported(path) {
+			if len(out) == MaxDocuments {
+				return fmt.Errorf("more than %d documents", MaxDocuments)
+			}
+			out = append(out, filepath.Clean(path))
+		}
+		return nil
+	})
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, pe.Err
+		}
+		return nil, err
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// Units are the engine's work: documents, then inventory rows, then the
+// folder. now is "today" for dates in the inventory.
+func (p *Plan) Units(now time.Time) []engine.Unit {
+	var units []engine.Unit
+	docChecks := contracts.DocumentChecks()
+	for _, d := range p.Docs {
+		units = append(units, engine.Unit{Family: check.FamilyContracts, Target: d, Checks: docChecks,
+			Collect: func(ctx context.Context, _ engine.Pacer) (any, error) {
+				ev := p.cache.get(ctx, d)
+				ev.Processors = p.owners[d]
+				return ev, nil
+			}})
+	}
+	invChecks := contracts.InventoryChecks()
+	for i, r := range p.Rows {
+		units = append(units, engine.Unit{Family: check.FamilyContracts, Target: r.TargetName(), Checks: invChecks,
+			Collect: func(ctx context.Context, _ engine.Pacer) (any, error) {
+				r := r
+				r.AsOf, r.Docs = now, nil
+				for _, path := range p.refs[i] {
+					ref := contracts.DocRef{Path: path}
+					if _, err := os.Stat(path); err == nil {
+						ref.Exists = true
+						ref.Analysis = p.cache.get(ctx, path).Analysis
+					}
+					r.Docs = append(r.Docs, ref)
+				}
+				return r, nil
+			}})
+	}
+	if p.Folder != "" && p.Inventory != "" {
+		units = append(units, engine.Unit{Family: check.FamilyContracts, Target: p.Folder, Checks: contracts.FolderChecks(),
+			Collect: func(context.Context, engine.Pacer) (any, error) {
+				f := contracts.Folder{Dir: p.Folder, Inventory: p.Inventory, Files: len(p.inFolder)}
+				for _, d := range p.inFolder {
+					if len(p.owners[d]) == 0 {
+						f.Unreferenced = append(f.Unreferenced, d)
+					}
+				}
+				return f, nil
+			}})
+	}
+	return units
+}
+
+// cache extracts and analyses each document once; the units of the
+// processors that share a contract wait for the first.
+type cache struct {
+	mu  sync.Mutex
+	m   map[string]*entry
+	lim contractdoc.Limits
+}
+
+type entry struct {
+	once sync.Once
+	ev   contracts.Evidence
+}
+
+func (c *cache) get(ctx context.Context, path string) contracts.Evidence {
+	c.mu.Lock()
+	e, ok := c.m[path]
+	if !ok {
+		e = &entry{}
+		c.m[path] = e
+	}
+	c.mu.Unlock()
+	e.once.Do(func() { e.ev = Analyse(ctx, path, c.lim) })
+	return e.ev
+}
+
+// Analyse extracts and analyses one document; a failure is kept on the
+// evidence, for CTR-DOC-001 to report.
+func Analyse(ctx context.Context, path string, lim contractdoc.Limits) contracts.Evidence {
+	ev := contracts.Evidence{Target: path, Format: strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")}
+	doc, err := contractdoc.Extract(ctx, path, lim)
+	if doc.Format != "" {
+		ev.Format, ev.Pages = doc.Format, doc.Pages
+	}
+	switch {
+	case errors.Is(err, contractdoc.ErrNoText):
+		ev.NoText = true
+	case err != nil:
+		msg := check.Textf("could not read the document: %v", "document illisible : %v", err)
+		ev.Problem = &msg
+	default:
+		a := contracts.Analyze(doc)
+		ev.Analysis = &a
+	}
+	return ev
+}
