@@ -33,6 +33,10 @@ type Source struct {
 	Sheet     string
 	Columns   map[string]string
 	Documents []string // files or directories
+	// Root, when set, is the directory the paths above are read from;
+	// reports still name files as written (the demo's files live in a
+	// temporary directory but are reported as demo/…).
+	Root string
 }
 
 // Plan is a resolved source: the inventory read, the documents listed.
@@ -46,12 +50,45 @@ type Plan struct {
 	inFolder  []string            // documents found in Folder
 	Limits    contractdoc.Limits
 	cache     *cache
+	root      string
+}
+
+// real is where a reported path is read from.
+func (p *Plan) real(path string) string {
+	if p.root == "" || filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(p.root, path)
+}
+
+// shown is how a path read from disk is reported.
+func (p *Plan) shown(real string) string {
+	if p.root == "" {
+		return real
+	}
+	if rel, err := filepath.Rel(p.root, real); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return real
+}
+
+func (p *Plan) exists(path string) bool {
+	_, err := os.Stat(p.real(path))
+	return err == nil
+}
+
+func (p *Plan) walk(dir string) ([]string, error) {
+	files, err := walk(p.real(dir))
+	for i := range files {
+		files[i] = p.shown(files[i])
+	}
+	return files, err
 }
 
 // Prepare reads the inventory and lists the documents. A bad inventory
 // stops here, with its file and line; a bad document only fails its unit.
 func Prepare(src Source) (*Plan, error) {
-	p := &Plan{Inventory: src.Inventory, Folder: src.Folder, refs: map[int][]string{}, owners: map[string][]string{}, Limits: contractdoc.DefaultLimits()}
+	p := &Plan{Inventory: src.Inventory, Folder: src.Folder, refs: map[int][]string{}, owners: map[string][]string{}, Limits: contractdoc.DefaultLimits(), root: src.Root}
 	seen := map[string]bool{}
 	addDoc := func(path string) {
 		path = filepath.Clean(path)
@@ -61,16 +98,19 @@ func Prepare(src Source) (*Plan, error) {
 		}
 	}
 	if src.Folder != "" {
-		files, err := walk(src.Folder)
+		files, err := p.walk(src.Folder)
 		if err != nil {
 			return nil, fmt.Errorf("contracts.folder %s: %w", src.Folder, err)
 		}
 		p.inFolder = files
 	}
 	if src.Inventory != "" {
-		rows, err := inventory.Load(src.Inventory, inventory.Options{Columns: src.Columns, Sheet: src.Sheet})
+		rows, err := inventory.Load(p.real(src.Inventory), inventory.Options{Columns: src.Columns, Sheet: src.Sheet})
 		if err != nil {
 			return nil, err
+		}
+		for i := range rows {
+			rows[i].Inventory = src.Inventory
 		}
 		p.Rows = rows
 		base := src.Folder
@@ -88,7 +128,7 @@ func Prepare(src Source) (*Plan, error) {
 					path = filepath.Join(base, c)
 				}
 				// A bare file name may sit in a subfolder of the contracts folder.
-				if _, err := os.Stat(path); err != nil {
+				if !p.exists(path) {
 					if found := byName[strings.ToLower(filepath.Base(c))]; len(found) == 1 {
 						path = found[0]
 					}
@@ -96,7 +136,7 @@ func Prepare(src Source) (*Plan, error) {
 				path = filepath.Clean(path)
 				p.refs[i] = append(p.refs[i], path)
 				p.owners[path] = append(p.owners[path], r.Name)
-				if _, err := os.Stat(path); err == nil {
+				if p.exists(path) {
 					addDoc(path)
 				}
 			}
@@ -106,8 +146,8 @@ func Prepare(src Source) (*Plan, error) {
 		addDoc(f)
 	}
 	for _, d := range src.Documents {
-		if st, err := os.Stat(d); err == nil && st.IsDir() {
-			files, err := walk(d)
+		if st, err := os.Stat(p.real(d)); err == nil && st.IsDir() {
+			files, err := p.walk(d)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", d, err)
 			}
@@ -121,7 +161,7 @@ func Prepare(src Source) (*Plan, error) {
 		}
 		addDoc(d) // a missing or unreadable file fails in its own unit, with its reason
 	}
-	p.cache = &cache{m: map[string]*entry{}, lim: p.Limits}
+	p.cache = &cache{m: map[string]*entry{}, lim: p.Limits, real: p.real}
 	return p, nil
 }
 
@@ -178,7 +218,7 @@ func (p *Plan) Units(now time.Time) []engine.Unit {
 				r.AsOf, r.Docs = now, nil
 				for _, path := range p.refs[i] {
 					ref := contracts.DocRef{Path: path}
-					if _, err := os.Stat(path); err == nil {
+					if p.exists(path) {
 						ref.Exists = true
 						ref.Analysis = p.cache.get(ctx, path).Analysis
 					}
@@ -205,9 +245,10 @@ func (p *Plan) Units(now time.Time) []engine.Unit {
 // cache extracts and analyses each document once; the units of the
 // processors that share a contract wait for the first.
 type cache struct {
-	mu  sync.Mutex
-	m   map[string]*entry
-	lim contractdoc.Limits
+	mu   sync.Mutex
+	m    map[string]*entry
+	lim  contractdoc.Limits
+	real func(string) string
 }
 
 type entry struct {
@@ -223,7 +264,10 @@ func (c *cache) get(ctx context.Context, path string) contracts.Evidence {
 		c.m[path] = e
 	}
 	c.mu.Unlock()
-	e.once.Do(func() { e.ev = Analyse(ctx, path, c.lim) })
+	e.once.Do(func() {
+		e.ev = Analyse(ctx, c.real(path), c.lim)
+		e.ev.Target = path
+	})
 	return e.ev
 }
 
