@@ -70,7 +70,7 @@ func TestClausesAndTraps(t *testing.T) {
 }
 
 func TestHeadingLabelsTheNextParagraph(t *testing.T) {
-	a := Analyze(doc("Categories of data subjects", "Prospects and customers of the Controller"))
+	a := Analyze(doc("Annex II", "Categories of data subjects", "Prospects and customers of the Controller"))
 	if r := level(t, a, "A28-3-data-subjects"); r.Level != Specific {
 		t.Errorf("table label and cell read together: got %s (%s)", r.Level, r.Why.EN)
 	}
@@ -173,6 +173,7 @@ func TestInventoryChecks(t *testing.T) {
 	withUS := &Analysis{ThirdCountries: []Mention{{Term: "united states", Location: Location{Paragraph: 4}}}}
 	health := &Analysis{Special: &Mention{Term: "health data"}}
 	healthNone := &Analysis{Special: &Mention{Term: "special categor"}, SpecialNone: true}
+	c := []string{"dpa.pdf"}
 	cases := []struct {
 		name string
 		p    Processor
@@ -181,15 +182,16 @@ func TestInventoryChecks(t *testing.T) {
 	}{
 		{"no contract", Processor{}, "CTR-INV-001", check.Fail},
 		{"contract named", Processor{Contracts: []string{"a.pdf"}}, "CTR-INV-001", check.Pass},
-		{"unsigned", Processor{Signed: No}, "CTR-INV-002", check.Fail},
-		{"signed, no date", Processor{Signed: Yes}, "CTR-INV-002", check.Warn},
-		{"signed after start", Processor{Signed: Yes, SignedOn: date("2025-03-01"), Start: date("2025-01-01")}, "CTR-INV-002", check.Warn},
-		{"signed before start", Processor{Signed: Yes, SignedOn: date("2024-12-01"), Start: date("2025-01-01")}, "CTR-INV-002", check.Pass},
-		{"unreadable date", Processor{Signed: Yes, Problems: map[string]string{"signed_on": `"soon" is not a date`}}, "CTR-INV-002", check.Error},
-		{"expired", Processor{End: date("2026-01-01"), Review: date("2027-01-01")}, "CTR-INV-003", check.Fail},
-		{"review overdue", Processor{Review: date("2026-05-01")}, "CTR-INV-003", check.Fail},
-		{"no review date", Processor{}, "CTR-INV-003", check.Warn},
-		{"current", Processor{End: date("2027-01-01"), Review: date("2026-12-01")}, "CTR-INV-003", check.Pass},
+		{"unsigned", Processor{Contracts: c, Signed: No}, "CTR-INV-002", check.Fail},
+		{"signed, no date", Processor{Contracts: c, Signed: Yes}, "CTR-INV-002", check.Warn},
+		{"signed after start", Processor{Contracts: c, Signed: Yes, SignedOn: date("2025-03-01"), Start: date("2025-01-01")}, "CTR-INV-002", check.Warn},
+		{"signed before start", Processor{Contracts: c, Signed: Yes, SignedOn: date("2024-12-01"), Start: date("2025-01-01")}, "CTR-INV-002", check.Pass},
+		{"unreadable date", Processor{Contracts: c, Signed: Yes, Problems: map[string]string{"signed_on": `"soon" is not a date`}}, "CTR-INV-002", check.Error},
+		{"no contract to sign", Processor{Signed: No}, "CTR-INV-002", check.Skipped},
+		{"expired", Processor{Contracts: c, End: date("2026-01-01"), Review: date("2027-01-01")}, "CTR-INV-003", check.Fail},
+		{"review overdue", Processor{Contracts: c, Review: date("2026-05-01")}, "CTR-INV-003", check.Fail},
+		{"no review date", Processor{Contracts: c}, "CTR-INV-003", check.Warn},
+		{"current", Processor{Contracts: c, End: date("2027-01-01"), Review: date("2026-12-01")}, "CTR-INV-003", check.Pass},
 		{"Morocco, no tool", Processor{Countries: []string{"Maroc"}}, "CTR-INV-004", check.Fail},
 		{"Morocco, vague tool", Processor{Countries: []string{"Maroc"}, Mechanism: "garanties appropriées"}, "CTR-INV-004", check.Fail},
 		{"Morocco, SCC", Processor{Countries: []string{"Maroc"}, Mechanism: "CCT 2021/914 module 2"}, "CTR-INV-004", check.Pass},

@@ -132,7 +132,18 @@ func evalNoContract(p Processor) check.Outcome {
 
 func day(t time.Time) string { return t.Format("2006-01-02") }
 
+// noContract: checks about the contract wait for CTR-INV-001.
+func noContract(p Processor) (check.Outcome, bool) {
+	if len(p.Contracts) > 0 {
+		return check.Outcome{}, false
+	}
+	return check.Outcome{Status: check.Skipped, Evidence: rowEvidence(p), Message: t("no contract is named (see CTR-INV-001)", "aucun contrat n'est cité (voir CTR-INV-001)")}, true
+}
+
 func evalSigned(p Processor) check.Outcome {
+	if o, none := noContract(p); none {
+		return o
+	}
 	if o, bad := problem(p, "signed", "signed_on", "start"); bad {
 		return o
 	}
@@ -160,6 +171,9 @@ func evalSigned(p Processor) check.Outcome {
 func daysBetween(a, b time.Time) int { return int(b.Sub(a).Hours() / 24) }
 
 func evalCurrent(p Processor) check.Outcome {
+	if o, none := noContract(p); none {
+		return o
+	}
 	if o, bad := problem(p, "end", "review"); bad {
 		return o
 	}
@@ -213,7 +227,11 @@ func evalTransfers(p Processor) check.Outcome {
 		bad = append(bad, c)
 	}
 	if len(bad) == 0 {
-		return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("EEA, adequate, or covered by %q", "EEE, adéquat, ou couvert par « %s »", orDash(p.Mechanism))}
+		if recordsNoTransfer(p) {
+			return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("processed in the EEA only: %s", "traité dans l'EEE uniquement : %s", strings.Join(p.Countries, ", "))}
+		}
+		return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("%s: adequacy decision or %q", "%s : décision d'adéquation ou « %s »",
+			strings.Join(p.Countries, ", "), orDash(p.Mechanism))}
 	}
 	ev["uncovered"] = bad
 	if strings.TrimSpace(p.Mechanism) == "" || noneRe.MatchString(strings.TrimSpace(mech)) {
@@ -316,7 +334,7 @@ func evalCrossTransfer(p Processor) check.Outcome {
 			continue
 		}
 		for _, m := range d.Analysis.ThirdCountries {
-			seen = append(seen, fmt.Sprintf("%s (%s, %s)", m.Term, d.Path, m.Location.String()))
+			seen = append(seen, fmt.Sprintf("%s (%s, %s)", titleCase(m.Term), d.Path, m.Location.String()))
 		}
 	}
 	if len(seen) > 0 {
@@ -335,4 +353,13 @@ func evalUnreferenced(f Folder) check.Outcome {
 	ev["unreferenced"] = f.Unreferenced
 	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%d document(s) not in %s: %s", "%d document(s) absent(s) de %s : %s",
 		len(f.Unreferenced), f.Inventory, strings.Join(f.Unreferenced, ", "))}
+}
+
+// titleCase capitalises a folded country name for display: "united states" → "United States".
+func titleCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ")
 }

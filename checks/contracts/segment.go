@@ -67,10 +67,17 @@ const maxSentence = 1200
 // content are read together, and is kept as context for that block.
 func segment(blocks []Block) []sentence {
 	var out []sentence
-	label, section := "", ""
+	label, section, title := "", "", ""
 	for i, b := range blocks {
 		text := strings.TrimSpace(b.Text)
 		if text == "" {
+			continue
+		}
+		// The document's title is context, not content: "DPA – Generic
+		// Hosting" does not describe the processing.
+		if len(out) == 0 && label == "" && title == "" && isLabel(text) && i+1 < len(blocks) {
+			title = text
+			section = fold(text)
 			continue
 		}
 		if isLabel(text) && i+1 < len(blocks) {
@@ -99,9 +106,13 @@ func segment(blocks []Block) []sentence {
 	return out
 }
 
-// isLabel: at most eight words and no sentence-ending punctuation.
+// isLabel: at most eight words, no sentence-ending punctuation, and not a
+// "label: value" pair already.
 func isLabel(s string) bool {
 	if len(s) > 90 || strings.Count(s, " ") > 7 {
+		return false
+	}
+	if i := strings.Index(s, ": "); i > 0 && i < len(s)-2 {
 		return false
 	}
 	switch s[len(s)-1] {

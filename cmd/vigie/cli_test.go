@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vigie-security/vigie/checks/contracts"
 	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/internal/catalog"
 	"github.com/vigie-security/vigie/internal/check"
@@ -253,11 +254,14 @@ func TestDemo(t *testing.T) {
 	r := vigie(t, context.Background(), nil, "demo", "--format", "json")
 	rep := decode(t, r.stdout)
 	pwChecks := len(password.Checks())
-	if r.code != 0 || len(rep.Targets) != 12 || len(rep.Findings) != 9*perTarget+2*pwChecks+3 {
+	// 5 contract documents, 6 inventory rows, 1 contracts folder
+	ctr := 5*len(contracts.DocumentChecks()) + 6*len(contracts.InventoryChecks()) + 1
+	if r.code != 0 || len(rep.Targets) != 24 || len(rep.Findings) != 9*perTarget+2*pwChecks+3+ctr {
 		t.Fatalf("code %d targets %d findings %d stderr %s", r.code, len(rep.Targets), len(rep.Findings), r.stderr)
 	}
 	r = vigie(t, context.Background(), map[string]string{"LANG": "fr_FR.UTF-8"}, "demo")
-	for _, want := range []string{"demo/correct", "demo/login-over-http", "demo/no-redirect", "demo/expired-certificate", "demo/legacy-tls", "demo/weak-headers", "demo/insecure-content", "demo/exposed-files", "demo/open-elasticsearch", "demo/ad-domain-policy.txt#ad-default-domain", "COMMENT CORRIGER", "ÉCHEC"} {
+	for _, want := range []string{"demo/correct", "demo/login-over-http", "demo/no-redirect", "demo/expired-certificate", "demo/legacy-tls", "demo/weak-headers", "demo/insecure-content", "demo/exposed-files", "demo/open-elasticsearch", "demo/ad-domain-policy.txt#ad-default-domain", "COMMENT CORRIGER", "ÉCHEC",
+		"demo/contracts/sous-traitants.csv#Acme Dialer", "MATRICE ARTICLE 28", "aucun contrat", "[A28-3h-audits-information] absent"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("French demo table lacks %q", want)
 		}

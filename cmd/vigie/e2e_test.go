@@ -39,7 +39,7 @@ func buildBinary(t *testing.T) string {
 
 // TestBinaryDemoIsQuiet runs the real binary: the JSON on stdout is the
 // only output, so nothing from httpx's logger leaks into vigie's streams,
-// and no temp folder is left behind.
+// and no temp folder is left behind (httpx's caches, the demo's contracts).
 func TestBinaryDemoIsQuiet(t *testing.T) {
 	bin := buildBinary(t)
 	tmp := t.TempDir()
@@ -54,7 +54,7 @@ func TestBinaryDemoIsQuiet(t *testing.T) {
 		t.Errorf("stderr not empty: %q", errb.String())
 	}
 	var rep report.Report
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil || len(rep.Targets) != 12 {
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil || len(rep.Targets) != 24 {
 		t.Fatalf("stdout is not the demo report: %v", err)
 	}
 	// main confines httpx to TMPDIR/vigie-UID; its caches are gone after the scan.

@@ -152,8 +152,8 @@ func runScan(cmd *cobra.Command, e env, f scanFlags) error {
 	if err != nil {
 		return asUsage(err)
 	}
-	if len(plan.Web)+len(plan.Passwords)+len(plan.Hashes) == 0 {
-		return usageErr("nothing to scan: give --target, --targets-file, or web.targets / password.policies / password.hashes in --config")
+	if plan.Empty() {
+		return usageErr("nothing to scan: give --target, --targets-file, or web.targets / password.policies / password.hashes / contracts in --config")
 	}
 	out := outputFlags{format: cfg.Output.Format, output: cfg.Output.File, noColor: f.noColor}
 	if _, err := report.For(out.format, report.Options{}); err != nil {

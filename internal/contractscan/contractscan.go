@@ -197,6 +197,15 @@ func walk(dir string) ([]string, error) {
 	return out, nil
 }
 
+// Size is how many units the plan makes.
+func (p *Plan) Size() int {
+	n := len(p.Docs) + len(p.Rows)
+	if p.Folder != "" && p.Inventory != "" {
+		n++
+	}
+	return n
+}
+
 // Units are the engine's work: documents, then inventory rows, then the
 // folder. now is "today" for dates in the inventory.
 func (p *Plan) Units(now time.Time) []engine.Unit {

@@ -12,11 +12,13 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"sort"
 	"time"
 
 	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/internal/config"
+	"github.com/vigie-security/vigie/internal/contractscan"
 	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/hashaudit"
 	"github.com/vigie-security/vigie/internal/pki"
@@ -30,6 +32,7 @@ type Lab struct {
 	CA      *pki.CA
 	Targets []probe.Target
 	servers []*http.Server
+	files   string // private folder of the demo's contracts, removed by Close
 }
 
 // Site names, in the order they are scanned.
@@ -66,7 +69,15 @@ func Start(now time.Time) (*Lab, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Lab{CA: ca}
+	files, err := os.MkdirTemp("", "vigie-demo-")
+	if err != nil {
+		return nil, fmt.Errorf("demo contracts folder: %w", err)
+	}
+	l := &Lab{CA: ca, files: files}
+	if err := writeContracts(files, now); err != nil {
+		l.Close()
+		return nil, fmt.Errorf("demo contracts: %w", err)
+	}
 	valid, err := pki.Issue(ca, []string{"127.0.0.1", "localhost"}, now.AddDate(0, -1, 0), now.AddDate(0, 0, 89))
 	if err != nil {
 		return nil, err
@@ -207,6 +218,9 @@ func (l *Lab) Close() {
 	for _, s := range l.servers {
 		_ = s.Shutdown(ctx)
 	}
+	if l.files != "" {
+		_ = os.RemoveAll(l.files)
+	}
 }
 
 // Plan is the scan of the lab: its targets, trusting the lab's CA as a
@@ -241,6 +255,10 @@ func (l *Lab) Plan(now func() time.Time) (scan.Plan, error) {
 		return scan.Plan{}, fmt.Errorf("demo stored passwords: %w", err)
 	}
 	p.Audited = append(p.Audited, password.HashEvidence{Target: HashFile, Audit: audit})
+	p.Contracts, err = contractscan.Prepare(contractscan.Source{Root: l.files, Inventory: InventoryFile, Folder: ContractsFolder})
+	if err != nil {
+		return scan.Plan{}, fmt.Errorf("demo contracts: %w", err)
+	}
 	return p, nil
 }
 

@@ -23,10 +23,13 @@ type MatrixColumn struct {
 
 // MatrixRow is one processor, or one document when no inventory names it.
 type MatrixRow struct {
-	Name      string       `json:"name"`
-	Processor bool         `json:"processor"`
-	Documents []string     `json:"documents"`
-	Cells     []MatrixCell `json:"cells"` // one per column
+	Name      string   `json:"name"`
+	Processor bool     `json:"processor"`
+	Documents []string `json:"documents"`
+	// Note explains a row with no document: "no-contract" (none named) or
+	// "file-missing" (named, not on disk).
+	Note  string       `json:"note,omitempty"`
+	Cells []MatrixCell `json:"cells"` // one per column
 }
 
 // MatrixCell holds the level ("specific", "present", "restated",
@@ -65,9 +68,11 @@ func ContractMatrix(r Report) Matrix {
 		if f.Family != check.FamilyContracts {
 			continue
 		}
-		if f.CheckID == "CTR-INV-001" && f.Status == check.Fail {
-			if name, ok := f.Evidence["processor"].(string); ok {
-				row(name, true) // no contract at all: a row of empty cells
+		if note := map[string]string{"CTR-INV-001": "no-contract", "CTR-INV-006": "file-missing"}[f.CheckID]; note != "" {
+			if name, ok := f.Evidence["processor"].(string); ok && f.Status == check.Fail {
+				if rw := row(name, true); rw.Note == "" {
+					rw.Note = note
+				}
 			}
 			continue
 		}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"path/filepath"
 	"strings"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -36,9 +37,17 @@ func (p *printer) matrix(l check.Lang, m Matrix) {
 	p.line(strings.TrimRight(head.String(), " "))
 	for _, r := range m.Rows {
 		var b strings.Builder
-		b.WriteString(pad(fit(r.Name, nameW), nameW) + " ")
+		name := r.Name
+		if !r.Processor {
+			name = filepath.Base(name) // the documents' folder is in the target blocks above
+		}
+		b.WriteString(pad(fit(name, nameW), nameW) + " ")
 		if len(r.Documents) == 0 {
-			b.WriteString(p.paint(red, tr(l, "no contract", "aucun contrat")))
+			note := tr(l, "no contract", "aucun contrat")
+			if r.Note == "file-missing" {
+				note = tr(l, "contract file not found", "fichier du contrat introuvable")
+			}
+			b.WriteString(p.paint(red, note))
 			p.line(b.String())
 			continue
 		}
@@ -49,9 +58,9 @@ func (p *printer) matrix(l check.Lang, m Matrix) {
 	}
 	var legend []string
 	for _, c := range m.Columns {
-		legend = append(legend, c.Code+" "+c.Element)
+		legend = append(legend, c.Code+"="+c.Element)
 	}
-	p.wrapped("  ", 2, strings.Join(legend, " · "))
+	p.wrapped("  ", 2, strings.Join(legend, "  "))
 }
 
 func levelColor(level string) string {

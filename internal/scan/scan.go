@@ -133,6 +133,15 @@ func (p *Plan) AddPolicies(file string) error {
 	return nil
 }
 
+// Empty reports whether the plan has nothing to check.
+func (p Plan) Empty() bool {
+	n := len(p.Web) + len(p.Passwords) + len(p.Hashes) + len(p.Audited)
+	if p.Contracts != nil {
+		n += p.Contracts.Size()
+	}
+	return n == 0
+}
+
 // UnitTimeout bounds a whole target. Its requests run in parallel, each
 // bounded by timeout; the short grace lets their own, more precise, timeout
 // reasons reach the findings before the target's deadline cuts in.
@@ -147,12 +156,12 @@ func (p Plan) Run(ctx context.Context, emit func(engine.Event), extra ...engine.
 	if err != nil {
 		return report.Report{}, err
 	}
+	if p.Empty() {
+		return report.Report{}, engine.ErrNoTargets
+	}
 	var contractUnits []engine.Unit
 	if p.Contracts != nil {
 		contractUnits = p.Contracts.Units(time.Now())
-	}
-	if len(p.Web)+len(p.Passwords)+len(p.Hashes)+len(p.Audited)+len(contractUnits) == 0 {
-		return report.Report{}, engine.ErrNoTargets
 	}
 	units := make([]engine.Unit, 0, len(p.Web)+len(p.Passwords)+len(p.Hashes))
 	if len(p.Web) > 0 {
