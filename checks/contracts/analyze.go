@@ -56,15 +56,33 @@ func (a Analysis) Result(id string) (Result, bool) {
 func Analyze(doc Document) Analysis {
 	sents := segment(doc.Blocks)
 	a := Analysis{Sentences: len(sents)}
+	lx := literals()
 	en, fr := 0, 0
-	for _, s := range sents {
+	for i := range sents {
+		s := &sents[i]
+		s.lits = lx.scan(s.folded)
 		a.Chars += len(s.raw)
 		e, f := counts(s.folded)
 		en, fr = en+e, fr+f
 	}
 	a.Language = detect(en, fr)
+	// Context (heading and previous sentence) plus sentence, for the rules
+	// that read context: unions of sets already scanned.
+	hay := make([]litSet, len(sents))
+	heads := map[string]litSet{}
+	for i, s := range sents {
+		h, ok := heads[s.head]
+		if !ok {
+			h = lx.scan(s.head)
+			heads[s.head] = h
+		}
+		hay[i] = s.lits.or(h)
+		if i > 0 && sents[i-1].para == s.para {
+			hay[i] = hay[i].or(sents[i-1].lits)
+		}
+	}
 	for _, el := range Elements {
-		a.Results = append(a.Results, judgeElement(el.ID, rules[el.ID], sents))
+		a.Results = append(a.Results, judgeElement(el.ID, rules[el.ID], sents, hay))
 	}
 	a.ThirdCountries, a.Special, a.SpecialNone = mentions(sents)
 	return a
@@ -76,32 +94,33 @@ type candidate struct {
 	why   check.Text
 }
 
-func judgeElement(id string, r rule, sents []sentence) Result {
+func judgeElement(id string, r rule, sents []sentence, hays []litSet) Result {
 	best := candidate{i: -1}
 	rejected, near := candidate{i: -1}, candidate{i: -1}
+	trig := triggerIDs[id]
 	for i, s := range sents {
-		if !r.candidate(s) {
+		hay, lits := s.folded, s.lits
+		if r.ctx {
+			hay, lits = s.ctx+" "+s.folded, hays[i]
+		}
+		if !lits.any(trig) || (r.need != nil && !r.need.in(hay, lits)) {
 			continue
 		}
-		hay := s.folded
-		if r.ctx {
-			hay = s.ctx + " " + s.folded
-		}
-		if !r.isClause(hay) {
+		if !r.isClause(hay, lits) {
 			if near.i < 0 {
-				if m, ok := firstMatch(r.near, hay); ok {
+				if m, ok := firstMatch(r.near, hay, lits); ok {
 					near = candidate{i: i, why: m.why}
 				}
 			}
 			continue
 		}
-		if m, ok := firstMatch(r.reject, s.folded); ok {
+		if m, ok := firstMatch(r.reject, s.folded, s.lits); ok {
 			if rejected.i < 0 {
 				rejected = candidate{i: i, why: m.why}
 			}
 			continue
 		}
-		c := r.judgeSentence(id, sents, i)
+		c := r.judgeSentence(id, sents, i, lits)
 		if c.level > best.level || best.i < 0 {
 			best = c
 		}
@@ -120,25 +139,20 @@ func judgeElement(id string, r rule, sents []sentence) Result {
 	return Result{Element: id, Level: Missing, Why: t("no clause found", "aucune clause trouvée")}
 }
 
-func (r rule) candidate(s sentence) bool {
-	hay := s.folded
-	if r.ctx {
-		hay = s.ctx + " " + s.folded
-	}
-	if r.need != nil && !r.need.MatchString(hay) {
-		return false
-	}
-	for _, tr := range r.triggers {
-		if strings.Contains(hay, tr) {
-			return true
+// triggerIDs are the rules' triggers as literal IDs, registered at start.
+var triggerIDs = func() map[string][]int {
+	out := map[string][]int{}
+	for id, r := range rules {
+		for _, tr := range r.triggers {
+			out[id] = append(out[id], literalID(tr))
 		}
 	}
-	return false
-}
+	return out
+}()
 
-func (r rule) isClause(f string) bool {
+func (r rule) isClause(f string, lits litSet) bool {
 	for _, re := range r.present {
-		if re.MatchString(f) {
+		if re.in(f, lits) {
 			return true
 		}
 	}
@@ -151,27 +165,33 @@ func (r rule) isClause(f string) bool {
 // object."), so those count too; so does the sentence before, for rules
 // that read context. A flaw anywhere in that span (a carve-out, an
 // exclusion) keeps the clause from being specific.
-func (r rule) judgeSentence(id string, sents []sentence, i int) candidate {
+func (r rule) judgeSentence(id string, sents []sentence, i int, hay litSet) candidate {
 	s := sents[i]
 	text, span := s.folded, s.folded
+	textLits, spanLits := s.lits, s.lits
 	if r.ctx {
 		text, span = s.ctx+" "+text, s.ctx+" "+span
+		textLits, spanLits = hay, hay
 	}
+	// The literals of joined sentences are the union of theirs: joining
+	// with a space makes no literal the patterns look for.
 	for j := i + 1; j < len(sents) && j <= i+4 && sents[j].para == s.para; j++ {
-		n := sents[j].folded
-		span += " " + n
-		if _, bad := firstMatch(r.reject, n); !bad {
-			text += " " + n
+		n := sents[j]
+		span += " " + n.folded
+		spanLits = spanLits.or(n.lits)
+		if _, bad := firstMatch(r.reject, n.folded, n.lits); !bad {
+			text += " " + n.folded
+			textLits = textLits.or(n.lits)
 		}
 	}
-	if m, ok := firstMatch(r.weak, span); ok {
+	if m, ok := firstMatch(r.weak, span, spanLits); ok {
 		return candidate{i: i, level: Present, why: m.why}
 	}
-	if m, ok := firstMatch(r.sufficient, text); ok {
+	if m, ok := firstMatch(r.sufficient, text, textLits); ok {
 		return candidate{i: i, level: Specific, why: m.why}
 	}
 	if r.judge != nil {
-		lvl, why := r.judge(text)
+		lvl, why := r.judge(text, textLits)
 		if lvl == Present {
 			return r.restated(id, s, i, lvl, why)
 		}
@@ -181,17 +201,13 @@ func (r rule) judgeSentence(id string, sents []sentence, i int) candidate {
 	found := 0
 	for _, m := range r.specific {
 		if !r.distinct {
-			if m.re.MatchString(text) {
+			if m.re.in(text, textLits) {
 				whys, found = append(whys, m.why), found+1
 			}
 			continue
 		}
-		words := map[string]bool{}
-		for _, w := range m.re.FindAllString(text, -1) {
-			words[w] = true
-		}
-		if len(words) > 0 {
-			whys, found = append(whys, m.why), found+len(words)
+		if n := m.re.distinct(textLits); n > 0 {
+			whys, found = append(whys, m.why), found+n
 		}
 	}
 	need := r.minSpecific
@@ -216,9 +232,9 @@ func (r rule) restated(id string, s sentence, i int, lvl Level, why check.Text) 
 	return candidate{i: i, level: lvl, why: why}
 }
 
-func firstMatch(ms []marker, f string) (marker, bool) {
+func firstMatch(ms []marker, f string, lits litSet) (marker, bool) {
 	for _, m := range ms {
-		if m.re.MatchString(f) {
+		if m.re.in(f, lits) {
 			return m, true
 		}
 	}
@@ -263,64 +279,106 @@ var (
 // addresses, phone numbers and the names of signature blocks. Contracts name
 // signatories and contacts; reports must not.
 func Mask(s string) string {
-	s = emailRe.ReplaceAllStringFunc(s, func(m string) string {
-		at := strings.IndexByte(m, '@')
-		return m[:1] + "***" + m[at:]
-	})
-	s = phoneRe.ReplaceAllStringFunc(s, func(m string) string {
-		digits := 0
-		for _, c := range m {
-			if c >= '0' && c <= '9' {
-				digits++
-			}
-		}
-		if digits < 9 { // dates, clause numbers, delays
-			return m
-		}
-		return "[phone]"
-	})
+	if strings.IndexByte(s, '@') >= 0 {
+		s = maskEmails(s)
+	}
+	if digits(s) >= 9 {
+		s = maskPhones(s)
+	}
+	if !nameLabel(s) {
+		return s
+	}
 	return nameRe.ReplaceAllStringFunc(s, func(m string) string {
 		return m[:strings.IndexByte(m, ':')+1] + " [name]"
 	})
 }
 
+// nameLabel reports whether a ':' follows a word that introduces a name,
+// before running the (case-insensitive, slower) expression that masks it.
+func nameLabel(s string) bool {
+	for i := strings.IndexByte(s, ':'); i >= 0; {
+		j := i
+		for j > 0 && s[j-1] == ' ' {
+			j--
+		}
+		k := j
+		for k > 0 && s[k-1] != ' ' && s[k-1] != '(' {
+			k--
+		}
+		switch strings.ToLower(s[k:j]) {
+		case "name", "nom", "signatory", "signataire", "by", "par":
+			return true
+		}
+		next := strings.IndexByte(s[i+1:], ':')
+		if next < 0 {
+			break
+		}
+		i += next + 1
+	}
+	return false
+}
+
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+func maskEmails(s string) string {
+	return emailRe.ReplaceAllStringFunc(s, func(m string) string {
+		at := strings.IndexByte(m, '@')
+		return m[:1] + "***" + m[at:]
+	})
+}
+
+func maskPhones(s string) string {
+	return phoneRe.ReplaceAllStringFunc(s, func(m string) string {
+		if digits(m) < 9 { // dates, clause numbers, delays
+			return m
+		}
+		return "[phone]"
+	})
+}
+
 var (
-	dataWords   = regexp.MustCompile(`\b(names?|surnames?|first names?|last names?|e-?mail( address(es)?)?|postal address(es)?|address(es)?|phone( numbers?)?|telephone( numbers?)?|mobile|ip address(es)?|dates? of birth|job titles?|positions?|company|employer|identifiers?|logins?|user ?ids?|billing|bank|iban|payment|location|geolocation|cookies?|device|browsing|purchase|order history|health|nom|noms|prenoms?|adresses?|courriels?|numeros?|date de naissance|fonctions?|postes?|societe|entreprise|identifiants?|coordonnees|bancaires?|facturation|localisation|navigation|achats|sante|civilite|signature)\b`)
-	peopleWords = regexp.MustCompile(`\b(employees?|staff|customers?|clients?|prospects?|leads?|users?|visitors?|subscribers?|patients?|students?|suppliers?|members?|salaries?|employes?|utilisateurs?|visiteurs?|abonnes?|fournisseurs?|membres?|internautes?)\b`)
+	annexRe     = compile(annexWords)
+	dataWords   = compile(`\b(names?|surnames?|first names?|last names?|e-?mail( address(es)?)?|postal address(es)?|address(es)?|phone( numbers?)?|telephone( numbers?)?|mobile|ip address(es)?|dates? of birth|job titles?|positions?|company|employer|identifiers?|logins?|user ?ids?|billing|bank|iban|payment|location|geolocation|cookies?|device|browsing|purchase|order history|health|nom|noms|prenoms?|adresses?|courriels?|numeros?|date de naissance|fonctions?|postes?|societe|entreprise|identifiants?|coordonnees|bancaires?|facturation|localisation|navigation|achats|sante|civilite|signature)\b`)
+	peopleWords = compile(`\b(employees?|staff|customers?|clients?|prospects?|leads?|users?|visitors?|subscribers?|patients?|students?|suppliers?|members?|salaries?|employes?|utilisateurs?|visiteurs?|abonnes?|fournisseurs?|membres?|internautes?)\b`)
 )
 
 // judgeDataTypes: a list of data categories is specific; a list of groups
 // of people under a "categories of data" label is the mislabelled annex the
 // research note warns of.
-func judgeDataTypes(f string) (Level, check.Text) {
-	seen := map[string]bool{}
-	for _, m := range dataWords.FindAllString(f, -1) {
-		seen[m] = true
-	}
+func judgeDataTypes(f string, lits litSet) (Level, check.Text) {
+	seen := dataWords.distinct(lits)
 	switch {
-	case len(seen) >= 2:
+	case seen >= 2:
 		return Specific, t("lists the categories of data", "liste les catégories de données")
-	case len(seen) == 0 && peopleWords.MatchString(f):
+	case seen == 0 && peopleWords.in(f, lits):
 		return Present, t("lists groups of people, not types of data: the annex is mislabelled", "liste des groupes de personnes, pas des types de données : l'annexe est mal renseignée")
-	case regexp.MustCompile(annexWords).MatchString(f):
+	case annexRe.in(f, lits):
 		return Specific, t("refers to an annex listing them", "renvoie à une annexe qui les liste")
 	}
 	return Present, t("the data is named without being listed", "les données sont nommées sans être listées")
 }
 
 var (
-	flowObligations = regexp.MustCompile(`same (data protection )?obligations|no less (protective|onerous|stringent)|at least (as protective|equivalent)|substantially (the )?same|equivalent (data protection )?obligations|(memes|identiques|equivalentes) obligations|obligations (equivalentes|identiques|au moins equivalentes)|memes garanties`)
-	flowLiable      = regexp.MustCompile(`(remain|remains|stay|stays) (fully |wholly |entirely )?liable|fully (liable|responsible)|(demeure|reste|restera|demeurera) (pleinement |entierement )?responsable`)
-	flowWritten     = regexp.MustCompile(`written (agreement|contract)|contract in writing|contrat ecrit|acte juridique|par (contrat|ecrit)|by (way of )?(a )?(written )?contract`)
-	flowAudit       = regexp.MustCompile(`audit|verif|copy of|copie`)
+	flowObligations = compile(`same (data protection )?obligations|no less (protective|onerous|stringent)|at least (as protective|equivalent)|substantially (the )?same|equivalent (data protection )?obligations|(memes|identiques|equivalentes) obligations|obligations (equivalentes|identiques|au moins equivalentes)|memes garanties`)
+	flowLiable      = compile(`(remain|remains|stay|stays) (fully |wholly |entirely )?liable|fully (liable|responsible)|(demeure|reste|restera|demeurera) (pleinement |entierement )?responsable`)
+	flowWritten     = compile(`written (agreement|contract)|contract in writing|contrat ecrit|acte juridique|par (contrat|ecrit)|by (way of )?(a )?(written )?contract`)
+	flowAudit       = compile(`audit|verif|copy of|copie`)
 )
 
 // judgeFlowdown: the same obligations imposed and full liability kept, or
 // either with a written contract or audits of the sub-processor.
-func judgeFlowdown(f string) (Level, check.Text) {
-	ob, li := flowObligations.MatchString(f), flowLiable.MatchString(f)
+func judgeFlowdown(f string, lits litSet) (Level, check.Text) {
+	ob, li := flowObligations.in(f, lits), flowLiable.in(f, lits)
 	switch {
-	case ob && li && (flowWritten.MatchString(f) || flowAudit.MatchString(f)):
+	case ob && li && (flowWritten.in(f, lits) || flowAudit.in(f, lits)):
 		return Specific, t("imposes the same obligations by written contract and keeps the processor fully liable", "impose les mêmes obligations par contrat écrit et laisse le sous-traitant pleinement responsable")
 	case ob && li:
 		return Present, t("imposes the same obligations and keeps the processor liable, with nothing on how", "impose les mêmes obligations et maintient la responsabilité, sans modalités")
@@ -331,37 +389,38 @@ func judgeFlowdown(f string) (Level, check.Text) {
 }
 
 var (
-	endReturn = regexp.MustCompile(`return|send back|hand (back|over)|export|retrieve|restitu|renvo|remettre|transmettre|exporter|recuperer`)
-	endDelete = regexp.MustCompile(`delet|destr|eras|supprim|detrui|efface`)
-	endChoice = regexp.MustCompile(`choice|choose|chooses|decides?|choisit|choisir|election|elect|option|at the (written )?request|as (instructed|directed|requested)|upon (written )?instruction|au choix|selon le choix|a la demande|sur (simple )?(demande|instruction)|selon les instructions|opte|may (export|retrieve|download)|peut (exporter|recuperer|telecharger)`)
-	endExtra  = regexp.MustCompile(`\b\d+ ?(\(\d+\) )?(calendar |business |working )?(days|jours|months|mois)\b|certif|attest|proces-verbal|backups?|sauvegardes?|\bformat\b|\bcsv\b|\bsql\b`)
+	endReturn = compile(`return|send back|hand (back|over)|export|retrieve|restitu|renvo|remettre|transmettre|exporter|recuperer`)
+	endDelete = compile(`delet|destr|eras|supprim|detrui|efface`)
+	endChoice = compile(`choice|choose|chooses|decides?|choisit|choisir|election|elect|option|at the (written )?request|as (instructed|directed|requested)|upon (written )?instruction|au choix|selon le choix|a la demande|sur (simple )?(demande|instruction)|selon les instructions|opte|may (export|retrieve|download)|peut (exporter|recuperer|telecharger)`)
+	endExtra  = compile(`\b\d+ ?(\(\d+\) )?(calendar |business |working )?(days|jours|months|mois)\b|certif|attest|proces-verbal|backups?|sauvegardes?|\bformat\b|\bcsv\b|\bsql\b`)
 )
 
-func judgeEnd(f string) (Level, check.Text) {
-	ret, del := endReturn.MatchString(f), endDelete.MatchString(f)
+func judgeEnd(f string, lits litSet) (Level, check.Text) {
+	ret, del := endReturn.in(f, lits), endDelete.in(f, lits)
 	switch {
 	case !ret:
 		return Present, t("deletion only: no return option, no choice for the controller", "suppression seule : ni restitution, ni choix du responsable")
 	case !del:
 		return Present, t("return only: nothing on deleting copies", "restitution seule : rien sur la suppression des copies")
-	case !endChoice.MatchString(f):
+	case !endChoice.in(f, lits):
 		return Present, t("return and deletion, but the controller is given no choice", "restitution et suppression, sans choix laissé au responsable")
-	case endExtra.MatchString(f):
+	case endExtra.in(f, lits):
 		return Specific, t("the controller chooses, with a time limit, format, backups or a deletion certificate", "le responsable choisit, avec un délai, un format, les sauvegardes ou un certificat de destruction")
 	}
 	return Present, t("the controller chooses between return and deletion, with no time limit or proof", "le responsable choisit entre restitution et suppression, sans délai ni preuve")
 }
 
 var (
-	deadlineRe  = regexp.MustCompile(deadlinePattern)
+	deadlineRe  = compile(deadlinePattern)
 	numberWords = map[string]int{"twenty-four": 24, "forty-eight": 48, "seventy-two": 72, "twelve": 12, "thirty-six": 36, "one": 1, "two": 2, "three": 3,
 		"vingt-quatre": 24, "quarante-huit": 48, "soixante-douze": 72, "douze": 12, "trente-six": 36, "un": 1, "deux": 2, "trois": 3}
 )
 
 // judgeDeadline reads the delay in hours; a delay as long as the
 // controller's own 72 hours towards the authority leaves it no time.
-func judgeDeadline(f string) (Level, check.Text) {
-	m := deadlineRe.FindStringSubmatch(f)
+func judgeDeadline(f string, lits litSet) (Level, check.Text) {
+	found := deadlineRe.find(f, lits)
+	m := deadlineRe.re.FindStringSubmatch(found) // on the match alone: short
 	if m == nil {
 		return Missing, t("no deadline", "aucun délai")
 	}

@@ -95,7 +95,7 @@ func ZoneOf(name string) (Zone, string) {
 }
 
 var (
-	thirdNameRe = func() *regexp.Regexp {
+	thirdNameRe = func() pattern {
 		var alts []string
 		for _, c := range append(append([]Country{}, third...), adequate...) {
 			for _, n := range c.Names {
@@ -104,16 +104,21 @@ var (
 				}
 			}
 		}
-		return regexp.MustCompile(`\b(` + strings.Join(alts, "|") + `)\b`)
+		return compile(`\b(` + strings.Join(alts, "|") + `)\b`)
 	}()
-	specialRe     = regexp.MustCompile(`special categor|categories particulieres|donnees sensibles|sensitive data|article 9\b|art\.? ?9\b|health data|donnees de sante|biometric|biometrique|genetic|genetique|religio|political opinion|opinions? politiques|trade union|syndical|sexual orientation|orientation sexuelle|racial|ethnic|raciale|ethnique|criminal|infractions|condamnations`)
-	specialNoneRe = regexp.MustCompile(`(no|not|neither|nor|aucune?|pas de|ni|exclu\w*|ne .{0,30} pas) .{0,40}(special categor|categories particulieres|donnees sensibles|sensitive data|article 9|art\.? ?9)`)
+	specialRe     = compile(`special categor|categories particulieres|donnees sensibles|sensitive data|article 9\b|art\.? ?9\b|health data|donnees de sante|biometric|biometrique|genetic|genetique|religio|political opinion|opinions? politiques|trade union|syndical|sexual orientation|orientation sexuelle|racial|ethnic|raciale|ethnique|criminal|infractions|condamnations`)
+	specialNoneRe = compile(`(no|not|neither|nor|aucune?|pas de|ni|exclu\w*|ne .{0,30} pas) .{0,40}(special categor|categories particulieres|donnees sensibles|sensitive data|article 9|art\.? ?9)`)
 )
 
 // mentions finds named third countries and special-category wording.
 func mentions(sents []sentence) (countries []Mention, special *Mention, none bool) {
 	seen := map[string]bool{}
 	for _, s := range sents {
+		if !s.lits.any(thirdNameRe.ids) {
+			if special != nil || !s.lits.any(specialRe.ids) {
+				continue
+			}
+		}
 		for _, m := range thirdNameRe.FindAllString(s.folded, -1) {
 			if !seen[m] {
 				seen[m] = true

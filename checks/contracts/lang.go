@@ -1,7 +1,5 @@
 package contracts
 
-import "strings"
-
 // Language is what a document is written in: "en", "fr" or "mixed".
 type Language string
 
@@ -27,17 +25,26 @@ func set(words ...string) map[string]bool {
 
 // counts returns how many English and French function words text holds.
 func counts(folded string) (en, fr int) {
-	for _, w := range strings.FieldsFunc(folded, notLetter) {
-		if enWords[w] {
-			en++
-		} else if frWords[w] {
-			fr++
+	start := -1
+	for i := 0; i <= len(folded); i++ {
+		if i < len(folded) && folded[i] >= 'a' && folded[i] <= 'z' {
+			if start < 0 {
+				start = i
+			}
+			continue
 		}
+		if start >= 0 && i-start <= 6 { // function words are short
+			w := folded[start:i]
+			if enWords[w] {
+				en++
+			} else if frWords[w] {
+				fr++
+			}
+		}
+		start = -1
 	}
 	return en, fr
 }
-
-func notLetter(r rune) bool { return (r < 'a' || r > 'z') && r < 0x80 }
 
 // detect names the language of a whole document: a language with under a
 // fifth of the function words is noise (a quoted English title in a French

@@ -1,19 +1,17 @@
 package contracts
 
 import (
-	"regexp"
-
 	"github.com/vigie-security/vigie/internal/check"
 )
 
 // A marker is a pattern over folded text and why it matters.
 type marker struct {
-	re  *regexp.Regexp
+	re  pattern
 	why check.Text
 }
 
-func mk(pattern string, en, fr string) marker {
-	return marker{re: regexp.MustCompile(pattern), why: t(en, fr)}
+func mk(expr string, en, fr string) marker {
+	return marker{re: compile(expr), why: t(en, fr)}
 }
 
 // rule finds one element in sentences. A sentence is a candidate when it
@@ -23,7 +21,7 @@ func mk(pattern string, en, fr string) marker {
 type rule struct {
 	triggers []string // folded substrings
 	ctx      bool     // triggers may sit in the heading or previous sentence
-	present  []*regexp.Regexp
+	present  []pattern
 	reject   []marker // the sentence does not count
 	near     []marker // looks like the clause but is not one; shown when nothing counts
 	weak     []marker // counts, never as specific
@@ -36,17 +34,22 @@ type rule struct {
 	sufficient []marker
 	// need, when set, must match the sentence or its context (the breach
 	// deadline needs a breach nearby).
-	need *regexp.Regexp
+	need *pattern
 	// judge, when set, decides specificity itself (e.g. the breach deadline).
-	judge func(f string) (Level, check.Text)
+	judge func(f string, lits litSet) (Level, check.Text)
 }
 
-func res(patterns ...string) []*regexp.Regexp {
-	out := make([]*regexp.Regexp, len(patterns))
-	for i, p := range patterns {
-		out[i] = regexp.MustCompile(p)
+func res(exprs ...string) []pattern {
+	out := make([]pattern, len(exprs))
+	for i, e := range exprs {
+		out[i] = compile(e)
 	}
 	return out
+}
+
+func needs(expr string) *pattern {
+	p := compile(expr)
+	return &p
 }
 
 // Indicator vocabulary from the research note (art28.md §2), folded: no
@@ -54,7 +57,7 @@ func res(patterns ...string) []*regexp.Regexp {
 const (
 	subWords    = `(sub-?processors?|sub-?contractors?|another processor|other processors?|sous-traitants? (ulterieurs?|secondaires?|de second rang)|sous-traitance ulterieure|autres? sous-traitants?)`
 	annexWords  = `\b(annex|annexe|schedule|appendix|appendice|exhibit)\b`
-	placeholder = `(\[[^\]]{0,40}\]|_{4,}|\.{6,}|\bxx+\b|\btbd\b|to be (defined|determined|agreed|completed)|a definir|a completer|a preciser)`
+	placeholder = `(\[[^\]]{0,40}\]|_{4,}|\.{6,}|\bxxx+\b|\btbd\b|to be (defined|determined|agreed|completed)|a definir|a completer|a preciser)`
 	deferred    = `(will|shall|may) be (defined|determined|specified|set out|described) (later |separately )?by (the )?(controller|customer)|seront? (definie?s?|precisee?s?|determinee?s?) (ulterieurement )?par le (responsable|client)|as (instructed|defined) by the (customer|controller) from time to time`
 )
 
@@ -62,7 +65,7 @@ var rules = map[string]rule{
 	"A28-3-subject-matter": {
 		triggers: []string{"subject", "objet", "scope", "purpose of this", "applies to", "s'applique"},
 		// a sales contract's own "objet" is not the processing's subject matter
-		need: regexp.MustCompile(`traitement|donnees|data|process|pour le compte|on behalf|campagne|campaign|prospect|annexe|addendum|\bdpa\b|service|prestation|sous-traitant|responsable|\bleads?\b`),
+		need: needs(`traitement|donnees|data|process|pour le compte|on behalf|campagne|campaign|prospect|annexe|addendum|\bdpa\b|service|prestation|sous-traitant|responsable|\bleads?\b`),
 		present: res(`subject[- ]matter`, `(^|- )(\d+\.? )?(scope|objet|subject[- ]matter)\b`, `\bobjet (du|des|de la|de ce|de cette) (traitement|sous-traitance|prestation|contrat|presente?s?)`,
 			`(presentes?|present|this) (clauses?|contrat|convention|accord|addendum|dpa|agreement|avenant|annexe?|schedule)s? (ont|a|has|have) (pour|as (its|their)) (objet|subject|purpose)`,
 			`(this|the present) (dpa|addendum|agreement|data processing agreement) (governs|applies to|sets out)`),
@@ -308,7 +311,7 @@ var rules = map[string]rule{
 	},
 	"A28-33-breach-deadline": {
 		triggers: []string{"hour", "heure", "day", "jour", " h ", "h.", "h,", "24h", "48h", "72h", "12h", "without undue delay", "sans delai", "meilleurs delais", "statutory", "delai legal", "retard injustifie"},
-		need:     regexp.MustCompile(`breach|incident|violation`),
+		need:     needs(`breach|incident|violation`),
 		ctx:      true,
 		present:  res(deadlinePattern),
 		reject: []marker{

@@ -25,6 +25,7 @@ type sentence struct {
 	folded string // fold(raw), for matching
 	ctx    string // folded heading and previous sentence of the same block
 	head   string // folded heading the sentence sits under
+	lits   litSet // the pattern literals folded holds
 	para   int    // 1-based paragraph (block) number
 	page   int
 }
