@@ -120,6 +120,9 @@ func judgeElement(id string, r rule, sents []sentence, hays []litSet) Result {
 			}
 			continue
 		}
+		if best.level >= Present && r.judge == nil && !r.couldBeSpecific(sents, i, lits) {
+			continue // at best present again: the first one stands
+		}
 		c := r.judgeSentence(id, sents, i, lits)
 		if c.level > best.level || best.i < 0 {
 			best = c
@@ -160,7 +163,7 @@ func (r rule) isClause(f string, lits litSet) bool {
 }
 
 // judgeSentence grades the clause in sentence i. Concrete content often sits
-// in the sentences right after it, in the same paragraph ("… general written
+// in the two sentences right after it, in the same paragraph ("… general written
 // authorisation. The Processor gives 30 days' notice and the Customer may
 // object."), so those count too; so does the sentence before, for rules
 // that read context. A flaw anywhere in that span (a carve-out, an
@@ -175,7 +178,7 @@ func (r rule) judgeSentence(id string, sents []sentence, i int, hay litSet) cand
 	}
 	// The literals of joined sentences are the union of theirs: joining
 	// with a space makes no literal the patterns look for.
-	for j := i + 1; j < len(sents) && j <= i+4 && sents[j].para == s.para; j++ {
+	for j := i + 1; j < len(sents) && j <= i+2 && sents[j].para == s.para; j++ {
 		n := sents[j]
 		span += " " + n.folded
 		spanLits = spanLits.or(n.lits)
@@ -220,6 +223,25 @@ func (r rule) judgeSentence(id string, sents []sentence, i int, hay litSet) cand
 	why := t("the clause is there, with nothing concrete (no annex, number, list or procedure)",
 		"la clause existe, sans rien de concret (ni annexe, ni chiffre, ni liste, ni procédure)")
 	return r.restated(id, s, i, Present, why)
+}
+
+// couldBeSpecific: whether any specific marker's literals occur in the
+// sentence or the ones judged with it.
+func (r rule) couldBeSpecific(sents []sentence, i int, lits litSet) bool {
+	for j := i; j < len(sents) && j <= i+2 && (j == i || sents[j].para == sents[i].para); j++ {
+		l := sents[j].lits
+		if j == i {
+			l = lits
+		}
+		for _, ms := range [][]marker{r.specific, r.sufficient} {
+			for _, m := range ms {
+				if m.re.any == nil || l.any(m.re.ids) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // restated downgrades a merely present clause that copies the Article.

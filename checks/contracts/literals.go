@@ -41,19 +41,20 @@ func (s litSet) any(ids []int) bool {
 	return false
 }
 
-// trie is a dense automaton over the bytes contracts are folded into;
-// any other byte ends a walk.
+// trie is an Aho-Corasick automaton over the bytes contracts are folded
+// into, with every transition filled in: one table lookup per byte of text.
+// A byte outside the classes ends every literal.
 type trie struct {
-	next   []int32 // node*alpha + class → child node, 0 for none
-	out    [][]int // node → literals ending there
+	next   []int32 // state*alpha + class → state
+	out    [][]int // state → literals ending there, suffixes included
 	always []int   // literals with a byte outside the classes: reported present, so their patterns run
 	words  int
 }
 
 const alpha = 64
 
-// class maps a folded byte to a column: letters, digits, and the few
-// punctuation marks the literals use; 0 for any other byte.
+// class maps a folded byte to a column: letters, digits, and the
+// punctuation the literals use; 0 for any other byte.
 var class = func() [256]uint8 {
 	var c [256]uint8
 	n := uint8(1)
@@ -68,9 +69,10 @@ var class = func() [256]uint8 {
 // literals (package initialisation); it is read-only afterwards.
 var literals = sync.OnceValue(func() *trie {
 	t := &trie{next: make([]int32, alpha), out: [][]int{nil}, words: len(literalIDs)}
+	// The goto function: a trie of the literals.
 	for lit, id := range literalIDs {
 		n, ok := int32(0), lit != ""
-		for i := 0; i < len(lit) && ok; i++ {
+		for i := 0; i < len(lit); i++ {
 			c := class[lit[i]]
 			if c == 0 {
 				ok = false
@@ -89,6 +91,28 @@ var literals = sync.OnceValue(func() *trie {
 			t.always = append(t.always, id)
 		}
 	}
+	// Failure links, breadth first, folded into the transitions.
+	fail := make([]int32, len(t.out))
+	queue := []int32{}
+	for c := 1; c < alpha; c++ {
+		if s := t.next[c]; s != 0 {
+			queue = append(queue, s)
+		}
+	}
+	for len(queue) > 0 {
+		r := queue[0]
+		queue = queue[1:]
+		t.out[r] = append(t.out[r], t.out[fail[r]]...)
+		for c := 1; c < alpha; c++ {
+			s := t.next[int(r)*alpha+c]
+			if s != 0 {
+				fail[s] = t.next[int(fail[r])*alpha+c]
+				queue = append(queue, s)
+			} else {
+				t.next[int(r)*alpha+c] = t.next[int(fail[r])*alpha+c]
+			}
+		}
+	}
 	return t
 })
 
@@ -98,19 +122,16 @@ func (t *trie) scan(text string) litSet {
 	for _, id := range t.always {
 		set[id>>6] |= 1 << (id & 63)
 	}
+	state := int32(0)
 	for i := 0; i < len(text); i++ {
-		n := int32(0)
-		for j := i; j < len(text); j++ {
-			c := class[text[j]]
-			if c == 0 {
-				break
-			}
-			if n = t.next[int(n)*alpha+int(c)]; n == 0 {
-				break
-			}
-			for _, id := range t.out[n] {
-				set[id>>6] |= 1 << (id & 63)
-			}
+		c := class[text[i]]
+		if c == 0 {
+			state = 0
+			continue
+		}
+		state = t.next[int(state)*alpha+int(c)]
+		for _, id := range t.out[state] {
+			set[id>>6] |= 1 << (id & 63)
 		}
 	}
 	return set
