@@ -70,7 +70,9 @@ func Analyze(doc Document) Analysis {
 	// that read context: unions of sets already scanned.
 	hay := make([]litSet, len(sents))
 	heads := map[string]litSet{}
-	for i, s := range sents {
+	for i := range sents {
+		s := &sents[i]
+		s.hay = s.ctx + " " + s.folded
 		h, ok := heads[s.head]
 		if !ok {
 			h = lx.scan(s.head)
@@ -101,7 +103,7 @@ func judgeElement(id string, r rule, sents []sentence, hays []litSet) Result {
 	for i, s := range sents {
 		hay, lits := s.folded, s.lits
 		if r.ctx {
-			hay, lits = s.ctx+" "+s.folded, hays[i]
+			hay, lits = s.hay, hays[i]
 		}
 		if !lits.any(trig) || (r.need != nil && !r.need.in(hay, lits)) {
 			continue
@@ -173,7 +175,7 @@ func (r rule) judgeSentence(id string, sents []sentence, i int, hay litSet) cand
 	text, span := s.folded, s.folded
 	textLits, spanLits := s.lits, s.lits
 	if r.ctx {
-		text, span = s.ctx+" "+text, s.ctx+" "+span
+		text, span = s.hay, s.hay
 		textLits, spanLits = hay, hay
 	}
 	// The literals of joined sentences are the union of theirs: joining
@@ -280,7 +282,9 @@ func result(id string, s sentence, lvl Level, why check.Text, rejected bool) Res
 const maxEvidence = 280
 
 func trimEvidence(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	if strings.ContainsAny(s, "\t\n\r") || strings.Contains(s, "  ") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	if len(s) <= maxEvidence {
 		return s
 	}

@@ -22,11 +22,13 @@ type pattern struct {
 	// it to the next instead of trying every position, and a part runs
 	// only when its own literals are in the text.
 	parts []part
+	words []word // a finite pattern: matched without the expression
 }
 
 type part struct {
-	re  *regexp.Regexp
-	all [][]int // each set must have a literal in the text; empty: always run
+	re    *regexp.Regexp
+	all   [][]int // each set must have a literal in the text; empty: always run
+	words []word
 }
 
 // maxParts bounds how far an expression is split.
@@ -47,6 +49,7 @@ func compile(expr string) pattern {
 		p.ids = append(p.ids, literalID(lit))
 	}
 	p.parts = split(tree)
+	p.words = finiteWords(tree)
 	return p
 }
 
@@ -70,6 +73,7 @@ func split(tree *syntax.Regexp) []part {
 			pt := part{re: re}
 			if t, err := syntax.Parse(expr, syntax.Perl); err == nil {
 				pt.all = conjunction(t.Simplify())
+				pt.words = finiteWords(t)
 			}
 			parts = append(parts, pt)
 			if len(parts) > maxParts {
@@ -130,11 +134,23 @@ func (p pattern) in(text string, lits litSet) bool {
 	if p.any != nil && !lits.any(p.ids) {
 		return false
 	}
+	if p.words != nil {
+		return matchWords(p.words, text, lits)
+	}
 	if p.parts == nil {
 		return p.re.MatchString(text)
 	}
 	for _, pt := range p.parts {
-		if pt.possible(lits) && pt.re.MatchString(text) {
+		if !pt.possible(lits) {
+			continue
+		}
+		if pt.words != nil {
+			if matchWords(pt.words, text, lits) {
+				return true
+			}
+			continue
+		}
+		if pt.re.MatchString(text) {
 			return true
 		}
 	}
@@ -236,7 +252,12 @@ func (p pattern) may(s string) bool {
 	return false
 }
 
-func (p pattern) MatchString(s string) bool { return p.may(s) && p.re.MatchString(s) }
+func (p pattern) MatchString(s string) bool {
+	if p.words != nil {
+		return matchWords(p.words, s, nil)
+	}
+	return p.may(s) && p.re.MatchString(s)
+}
 
 func (p pattern) FindString(s string) string {
 	if !p.may(s) {
@@ -355,7 +376,7 @@ func exact(re *syntax.Regexp) ([]string, bool) {
 		var out []string
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if len(out) == 8 {
+				if len(out) == 10 {
 					return nil, false
 				}
 				out = append(out, string(r))

@@ -1,7 +1,5 @@
 package contracts
 
-import "strings"
-
 // The Article texts a restatement copies (EUR-Lex, CELEX 32016R0679, English
 // and French versions). EDPB 07/2020 §109: a clause that merely repeats them
 // is not enough.
@@ -49,35 +47,71 @@ var articleFor = map[string]string{
 // Article above which, with nothing concrete added, it is a restatement.
 const restateThreshold = 0.45
 
-// shingles are the word triples of folded text, with the party names
-// folded into one token so that "the Supplier" matches "the processor".
-func shingles(folded string) []string {
-	words := strings.FieldsFunc(folded, func(r rune) bool {
-		return r == ' ' || r == ',' || r == ';' || r == '.' || r == ':' || r == '(' || r == ')' || r == '"'
-	})
-	for i, w := range words {
-		switch w {
-		case "processor", "supplier", "provider", "vendor", "contractor", "sous-traitant", "prestataire", "fournisseur", "titulaire":
-			words[i] = "P"
-		case "controller", "customer", "client", "responsable":
-			words[i] = "C"
+// shingles are the word triples of folded text, hashed, with the party
+// names folded into one token so that "the Supplier" matches "the
+// processor".
+func shingles(folded string) []uint64 {
+	var words []uint64
+	start := -1
+	for i := 0; i <= len(folded); i++ {
+		if i < len(folded) && !separator(folded[i]) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			words = append(words, wordHash(folded[start:i]))
+			start = -1
 		}
 	}
 	if len(words) < 3 {
 		return nil
 	}
-	out := make([]string, 0, len(words)-2)
+	out := make([]uint64, 0, len(words)-2)
 	for i := 0; i+2 < len(words); i++ {
-		out = append(out, words[i]+" "+words[i+1]+" "+words[i+2])
+		out = append(out, words[i]*0x9E3779B97F4A7C15^words[i+1]*0xC2B2AE3D27D4EB4F^words[i+2])
 	}
 	return out
 }
 
+func separator(b byte) bool {
+	switch b {
+	case ' ', ',', ';', '.', ':', '(', ')', '"':
+		return true
+	}
+	return false
+}
+
+var (
+	processorHash  = fnv("P")
+	controllerHash = fnv("C")
+)
+
+func wordHash(w string) uint64 {
+	switch w {
+	case "processor", "supplier", "provider", "vendor", "contractor", "sous-traitant", "prestataire", "fournisseur", "titulaire":
+		return processorHash
+	case "controller", "customer", "client", "responsable":
+		return controllerHash
+	}
+	return fnv(w)
+}
+
+func fnv(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
 // articleShingles is built once: a package-level read-only index.
-var articleShingles = func() map[string]map[string]bool {
-	out := map[string]map[string]bool{}
+var articleShingles = func() map[string]map[uint64]bool {
+	out := map[string]map[uint64]bool{}
 	for id, text := range articleFor {
-		set := map[string]bool{}
+		set := map[uint64]bool{}
 		for _, s := range shingles(fold(text)) {
 			set[s] = true
 		}

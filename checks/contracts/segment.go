@@ -26,6 +26,7 @@ type sentence struct {
 	ctx    string // folded heading and previous sentence of the same block
 	head   string // folded heading the sentence sits under
 	lits   litSet // the pattern literals folded holds
+	hay    string // ctx + " " + folded, for the rules that read context
 	para   int    // 1-based paragraph (block) number
 	page   int
 }
