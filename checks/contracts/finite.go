@@ -10,13 +10,30 @@ import (
 type word struct {
 	s         string
 	pre, post bool
-	id        int // literal ID of s
+	tail      bool // \w* follows: the word runs on to the end of the text's word
+	id        int  // literal ID of s
+}
+
+// wordStar is \w*.
+func wordStar(re *syntax.Regexp) bool {
+	return re.Op == syntax.OpStar && re.Sub[0].Op == syntax.OpCharClass && string(re.Sub[0].Rune) == "09AZ__az"
+}
+
+// skipWord moves past the word characters at i.
+func skipWord(text string, i int) int {
+	for i < len(text) && isWordChar(text[i]) {
+		i++
+	}
+	return i
 }
 
 // finite lists the strings re matches when its language is finite and its
 // only assertions are word boundaries at the ends: `\b(annex|schedule)\b`,
 // `\baudit`. Such a pattern is matched by substring search, no expression.
 func finite(re *syntax.Regexp) ([]word, bool) {
+	if wordStar(re) {
+		return []word{{tail: true}}, true
+	}
 	switch re.Op {
 	case syntax.OpLiteral:
 		if re.Flags&syntax.FoldCase != 0 {
@@ -76,10 +93,10 @@ func finite(re *syntax.Regexp) ([]word, bool) {
 			next := make([]word, 0, len(out)*len(w))
 			for _, a := range out {
 				for _, b := range w {
-					if b.pre || b.post {
-						return nil, false // a boundary inside: leave it to the expression
+					if b.pre || b.post || a.tail && (b.s != "" || b.tail) {
+						return nil, false // a boundary or \w* inside: leave it to the expression
 					}
-					next = append(next, word{s: a.s + b.s, pre: a.pre})
+					next = append(next, word{s: a.s + b.s, pre: a.pre, tail: b.tail})
 				}
 			}
 			out = next
@@ -122,6 +139,9 @@ func matchWords(ws []word, text string, lits litSet) bool {
 			}
 			i += from
 			end := i + len(w.s)
+			if w.tail {
+				end = skipWord(text, end)
+			}
 			if (!w.pre || boundary(text, i)) && (!w.post || boundary(text, end)) {
 				return true
 			}

@@ -29,6 +29,7 @@ type part struct {
 	re    *regexp.Regexp
 	all   [][]int // each set must have a literal in the text; empty: always run
 	words []word
+	gap   *gapped
 }
 
 // maxParts bounds how far an expression is split.
@@ -64,8 +65,14 @@ func split(tree *syntax.Regexp) []part {
 		branches = tree.Sub
 	}
 	var parts []part
-	for _, b := range branches {
-		for _, expr := range byPrefix(b) {
+	for bi, b := range branches {
+		exprs := byPrefix(b)
+		// Keep room for the branches still to come: a branch that would
+		// split into too many parts stays whole.
+		if len(parts)+len(exprs)+len(branches)-bi-1 > maxParts {
+			exprs = []string{b.String()}
+		}
+		for _, expr := range exprs {
 			re, err := regexp.Compile(expr)
 			if err != nil {
 				return nil
@@ -74,11 +81,9 @@ func split(tree *syntax.Regexp) []part {
 			if t, err := syntax.Parse(expr, syntax.Perl); err == nil {
 				pt.all = conjunction(t.Simplify())
 				pt.words = finiteWords(t)
+				pt.gap = toGapped(t)
 			}
 			parts = append(parts, pt)
-			if len(parts) > maxParts {
-				return nil
-			}
 		}
 	}
 	return parts
@@ -146,6 +151,12 @@ func (p pattern) in(text string, lits litSet) bool {
 		}
 		if pt.words != nil {
 			if matchWords(pt.words, text, lits) {
+				return true
+			}
+			continue
+		}
+		if pt.gap != nil {
+			if pt.gap.match(text) {
 				return true
 			}
 			continue
@@ -352,7 +363,7 @@ func required(re *syntax.Regexp) (set []string, ok bool) {
 }
 
 // maxExact bounds the finite languages multiplied out.
-const maxExact = 256
+const maxExact = 64
 
 // exact is the finite set of strings re matches, when there is one.
 func exact(re *syntax.Regexp) ([]string, bool) {
