@@ -45,22 +45,27 @@ func (s litSet) any(ids []int) bool {
 // into, with every transition filled in: one table lookup per byte of text.
 // A byte outside the classes ends every literal.
 type trie struct {
-	next   []int32 // state*alpha + class → state
-	out    [][]int // state → literals ending there, suffixes included
-	always []int   // literals with a byte outside the classes: reported present, so their patterns run
+	next   []uint16 // state*alpha + class → state: 16 bits keep the table in cache
+	out    [][]int  // state → literals ending there, suffixes included
+	always []int    // literals with a byte outside the classes: reported present, so their patterns run
 	words  int
 }
 
-const alpha = 64
+const alpha = 48
 
-// class maps a folded byte to a column: letters, digits, and the
-// punctuation the literals use; 0 for any other byte.
+// class maps a folded byte to a column: letters and digits their own,
+// space, and punctuation sharing a few. Sharing only makes the scan report
+// a literal a little more often (one with "(" when the text has "[" at that
+// place): the prefilter stays safe, and the table small enough for the cache.
 var class = func() [256]uint8 {
 	var c [256]uint8
 	n := uint8(1)
-	for _, b := range []byte("abcdefghijklmnopqrstuvwxyz0123456789 '-./:()[]_@&%+,;!?\"#$*=<>\\") {
+	for _, b := range []byte("abcdefghijklmnopqrstuvwxyz0123456789 '-./:") {
 		c[b] = n
 		n++
+	}
+	for _, b := range []byte("()[]_@&%+,;!?\"#$*=<>\\") {
+		c[b] = n // 43: other punctuation
 	}
 	return c
 }()
@@ -68,10 +73,10 @@ var class = func() [256]uint8 {
 // literals is built on first use, once every pattern has registered its
 // literals (package initialisation); it is read-only afterwards.
 var literals = sync.OnceValue(func() *trie {
-	t := &trie{next: make([]int32, alpha), out: [][]int{nil}, words: len(literalIDs)}
+	t := &trie{next: make([]uint16, alpha), out: [][]int{nil}, words: len(literalIDs)}
 	// The goto function: a trie of the literals.
 	for lit, id := range literalIDs {
-		n, ok := int32(0), lit != ""
+		n, ok := uint16(0), lit != ""
 		for i := 0; i < len(lit); i++ {
 			c := class[lit[i]]
 			if c == 0 {
@@ -79,9 +84,12 @@ var literals = sync.OnceValue(func() *trie {
 				break
 			}
 			if t.next[int(n)*alpha+int(c)] == 0 {
-				t.next = append(t.next, make([]int32, alpha)...)
+				if len(t.out) == 1<<16-1 {
+					panic("contracts: too many literal states for a 16-bit automaton")
+				}
+				t.next = append(t.next, make([]uint16, alpha)...)
 				t.out = append(t.out, nil)
-				t.next[int(n)*alpha+int(c)] = int32(len(t.out) - 1)
+				t.next[int(n)*alpha+int(c)] = uint16(len(t.out) - 1)
 			}
 			n = t.next[int(n)*alpha+int(c)]
 		}
@@ -92,8 +100,8 @@ var literals = sync.OnceValue(func() *trie {
 		}
 	}
 	// Failure links, breadth first, folded into the transitions.
-	fail := make([]int32, len(t.out))
-	queue := []int32{}
+	fail := make([]uint16, len(t.out))
+	queue := []uint16{}
 	for c := 1; c < alpha; c++ {
 		if s := t.next[c]; s != 0 {
 			queue = append(queue, s)
@@ -122,7 +130,7 @@ func (t *trie) scan(text string) litSet {
 	for _, id := range t.always {
 		set[id>>6] |= 1 << (id & 63)
 	}
-	state := int32(0)
+	state := uint16(0)
 	for i := 0; i < len(text); i++ {
 		c := class[text[i]]
 		if c == 0 {
