@@ -14,10 +14,11 @@ func newDemoCmd(e env) *cobra.Command {
 	var o outputFlags
 	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Scan a built-in lab of flawed sites on loopback (no network, no files)",
-		Long: `Start four small sites inside this process on 127.0.0.1 — one correct, one
-HTTP-only with a login form, one without an HTTPS redirect, one with an
-expired certificate (from a CA made at start) — scan them and print the report.`,
+		Short: "Scan a built-in lab: flawed sites on loopback, password policies, contracts and a processor inventory",
+		Long: `Start nine small sites inside this process on 127.0.0.1 (from correct to an open
+Elasticsearch, with a CA made at start), judge two embedded password policies and a
+stored-hash sample, and check five contracts in four formats against a French processor
+inventory (written to a private temporary folder, removed at the end). No network is used.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			lang, err := langOf(o.lang, "", e.getenv)
