@@ -54,7 +54,16 @@ func newRoot(e env) *cobra.Command {
 		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr("%v", err) })
-	root.AddCommand(newScanCmd(e), newDemoCmd(e), newChecksCmd(e), newPasswordCmd(e), newContractsCmd(e), newHistoryCmd(e), newInitCmd(e), newVersionCmd(e))
+	// vigie alone opens the interface on a terminal, and prints the usage
+	// anywhere else (a pipe, cron, CI).
+	root.Args = cobra.NoArgs
+	root.RunE = func(cmd *cobra.Command, _ []string) error {
+		if isTerminal(e.stdout) {
+			return runTUI(cmd.Context(), e, "", "")
+		}
+		return cmd.Help()
+	}
+	root.AddCommand(newScanCmd(e), newDemoCmd(e), newTUICmd(e), newChecksCmd(e), newPasswordCmd(e), newContractsCmd(e), newHistoryCmd(e), newInitCmd(e), newVersionCmd(e))
 	return root
 }
 

@@ -8,6 +8,8 @@ import (
 
 	"github.com/vigie-security/vigie/internal/demo"
 	"github.com/vigie-security/vigie/internal/engine"
+	"github.com/vigie-security/vigie/internal/scan"
+	"github.com/vigie-security/vigie/tui"
 )
 
 func newDemoCmd(e env) *cobra.Command {
@@ -37,6 +39,12 @@ inventory (written to a private temporary folder, removed at the end). No networ
 			plan, err := lab.Plan(time.Now)
 			if err != nil {
 				return scanErr(err)
+			}
+			// On a terminal, with no output asked for, the demo opens the
+			// interface and scans at once; otherwise it prints as always.
+			if isTerminal(e.stdout) && !cmd.Flags().Changed("format") && !cmd.Flags().Changed("output") {
+				return startTUI(cmd.Context(), e, tui.Options{Lang: lang, Version: toolVersion(), AutoScan: true,
+					Plan: func() (scan.Plan, error) { return lab.Plan(time.Now) }})
 			}
 			rep, runErr := plan.Run(cmd.Context(), progress(e), engine.WithVersion(toolVersion()))
 			if runErr != nil && rep.ScanID == "" {

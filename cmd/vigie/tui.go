@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/spf13/cobra"
+
+	"github.com/vigie-security/vigie/internal/config"
+	"github.com/vigie-security/vigie/internal/scan"
+	"github.com/vigie-security/vigie/tui"
+)
+
+func newTUICmd(e env) *cobra.Command {
+	var configFile, lang string
+	cmd := &cobra.Command{
+		Use:   "tui",
+		Short: "Open the terminal interface: run a scan, watch it, browse the findings",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runTUI(cmd.Context(), e, configFile, lang)
+		},
+	}
+	cmd.Flags().StringVarP(&configFile, "config", "c", "", "vigie.yaml to scan (default: ./vigie.yaml when there is one)")
+	cmd.Flags().StringVar(&lang, "lang", "", "language: en or fr (default: from the locale)")
+	return cmd
+}
+
+// runTUI opens the interface on a configuration; its targets are scanned
+// when the person asks (r).
+func runTUI(ctx context.Context, e env, configFile, langFlag string) error {
+	if configFile == "" {
+		if _, err := os.Stat("vigie.yaml"); err == nil {
+			configFile = "vigie.yaml"
+		}
+	}
+	cfg := config.Defaults()
+	if configFile != "" {
+		var err error
+		if cfg, err = config.Load(configFile, e.getenv); err != nil {
+			return asUsage(err)
+		}
+	}
+	lang, err := langOf(langFlag, cfg.Lang, e.getenv)
+	if err != nil {
+		return err
+	}
+	first, err := scan.FromConfig(cfg, nil)
+	if err != nil {
+		return asUsage(err)
+	}
+	o := tui.Options{Lang: lang, Version: toolVersion()}
+	if !first.Empty() {
+		o.Plan = func() (scan.Plan, error) { return scan.FromConfig(cfg, nil) }
+	}
+	return startTUI(ctx, e, o)
+}
+
+// startTUI runs the interface full screen until the person quits.
+func startTUI(ctx context.Context, e env, o tui.Options) error {
+	p := tea.NewProgram(tui.New(o), tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(e.stdout))
+	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
+		return scanErr(fmt.Errorf("terminal interface: %w", err))
+	}
+	return nil
+}

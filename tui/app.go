@@ -1,0 +1,238 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/report"
+	"github.com/vigie-security/vigie/internal/scan"
+)
+
+// Options say what the interface starts with.
+type Options struct {
+	Lang check.Lang
+	// Plan makes the plan of a scan; nil when there is nothing to scan
+	// (a report given alone).
+	Plan func() (scan.Plan, error)
+	// Report is shown at start; nil until a scan ends.
+	Report *report.Report
+	// AutoScan starts a scan at once (the demo).
+	AutoScan bool
+	// Renderer draws the styles; nil for standard output's. Tests pass one
+	// with a fixed colour profile.
+	Renderer *lipgloss.Renderer
+	Version  string
+	Now      func() time.Time
+	// Location shows times; nil for the local time zone.
+	Location *time.Location
+}
+
+type screen int
+
+const (
+	screenDashboard screen = iota
+	screenScan
+	screenFindings
+	screenDetail
+)
+
+// shared is what every screen reads: one place, passed by pointer.
+type shared struct {
+	lang          check.Lang
+	width, height int
+	styles        styles
+	keys          keyMap
+	report        *report.Report
+	version       string
+	now           func() time.Time
+	loc           *time.Location
+}
+
+// Model is the root model.
+type Model struct {
+	ctx      *shared
+	screen   screen
+	help     help.Model
+	fullHelp bool
+	scan     scanModel
+	findings findingsModel
+	detail   detailModel
+	autoScan bool
+}
+
+// New builds the root model.
+func New(o Options) Model {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Location == nil {
+		o.Location = time.Local
+	}
+	ctx := &shared{lang: o.Lang, width: 80, height: 24, styles: newStyles(o.Renderer), keys: newKeys(o.Lang),
+		report: o.Report, version: o.Version, now: o.Now, loc: o.Location}
+	h := help.New()
+	h.Styles.ShortKey, h.Styles.FullKey = ctx.styles.Key, ctx.styles.Key
+	h.Styles.ShortDesc, h.Styles.FullDesc = ctx.styles.Muted, ctx.styles.Muted
+	m := Model{ctx: ctx, help: h, scan: newScanModel(ctx, o.Plan), findings: newFindingsModel(ctx), autoScan: o.AutoScan}
+	m.findings.refresh()
+	return m
+}
+
+func (m Model) Init() tea.Cmd {
+	if m.autoScan {
+		return func() tea.Msg { return startScanMsg{} }
+	}
+	return nil
+}
+
+type startScanMsg struct{}
+
+// Update routes messages: the window and scan events to whom they concern,
+// global keys first unless a screen is taking text.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.ctx.width, m.ctx.height = msg.Width, msg.Height
+		m.help.Width = msg.Width
+		m.detail.resize()
+		return m, nil
+	case startScanMsg:
+		m.screen = screenScan
+		cmd := m.scan.start()
+		return m, cmd
+	case scanEventMsg, scanDoneMsg, scanTickMsg:
+		var cmd tea.Cmd
+		var done bool
+		m.scan, cmd, done = m.scan.update(msg)
+		if done {
+			m.findings.refresh()
+			// A finished scan opens its results; a stopped one stays on the
+			// scan screen, which says what was kept.
+			if m.screen == screenScan && !m.scan.stopped && m.scan.err == nil {
+				m.screen = screenDashboard
+			}
+		}
+		return m, cmd
+	case tea.KeyMsg:
+		if m.screen == screenFindings && m.findings.typing() {
+			var cmd tea.Cmd
+			m.findings, cmd = m.findings.update(msg)
+			return m, cmd
+		}
+		k := m.ctx.keys
+		switch {
+		case key.Matches(msg, k.Quit):
+			m.scan.stop()
+			return m, tea.Quit
+		case key.Matches(msg, k.Help):
+			m.fullHelp = !m.fullHelp
+			return m, nil
+		case key.Matches(msg, k.Run) && m.screen != screenDetail:
+			if m.scan.running() || m.scan.plan == nil {
+				return m, nil
+			}
+			return m, func() tea.Msg { return startScanMsg{} }
+		case key.Matches(msg, k.Dashboard):
+			m.screen = screenDashboard
+			return m, nil
+		case key.Matches(msg, k.Scan):
+			m.screen = screenScan
+			return m, nil
+		case key.Matches(msg, k.Findings):
+			m.screen = screenFindings
+			return m, nil
+		}
+		switch m.screen {
+		case screenScan:
+			if key.Matches(msg, k.Stop) {
+				m.scan.stop()
+			}
+		case screenFindings:
+			if key.Matches(msg, k.Enter) {
+				if f, ok := m.findings.selected(); ok {
+					m.detail = newDetailModel(m.ctx, f)
+					m.screen = screenDetail
+				}
+				return m, nil
+			}
+			var cmd tea.Cmd
+			m.findings, cmd = m.findings.update(msg)
+			return m, cmd
+		case screenDetail:
+			if key.Matches(msg, k.Back) {
+				m.screen = screenFindings
+				return m, nil
+			}
+			var cmd tea.Cmd
+			m.detail, cmd = m.detail.update(msg)
+			return m, cmd
+		}
+	}
+	return m, nil
+}
+
+// View draws the current screen between a title bar and the help line.
+func (m Model) View() string {
+	s := m.ctx.styles
+	var body string
+	switch m.screen {
+	case screenDashboard:
+		body = dashboardView(m.ctx, m.scan.running())
+	case screenScan:
+		body = m.scan.view()
+	case screenFindings:
+		body = m.findings.view(m.bodyHeight())
+	case screenDetail:
+		body = m.detail.view(m.bodyHeight())
+	}
+	title := s.Bar.Render(m.title())
+	helpView := m.help.ShortHelpView(m.ctx.keys.ShortHelp())
+	if m.fullHelp {
+		helpView = m.help.FullHelpView(m.ctx.keys.FullHelp())
+	}
+	body = fitHeight(body, m.ctx.height-lipgloss.Height(title)-lipgloss.Height(helpView))
+	return lipgloss.JoinVertical(lipgloss.Left, title, body, helpView)
+}
+
+func (m Model) title() string {
+	l := m.ctx.lang
+	name := map[screen]string{
+		screenDashboard: tr(l, "Dashboard", "Tableau de bord"), screenScan: tr(l, "Scan", "Scan"),
+		screenFindings: tr(l, "Findings", "Constats"), screenDetail: tr(l, "Finding", "Constat"),
+	}[m.screen]
+	t := "vigie · " + name
+	if m.scan.running() {
+		t += " · " + tr(l, "scanning…", "scan en cours…")
+	}
+	return t
+}
+
+// bodyHeight is what is left between the title and the help line.
+func (m Model) bodyHeight() int {
+	h := m.ctx.height - 2
+	if m.fullHelp {
+		h -= 4
+	}
+	return max(h, 3)
+}
+
+// fitHeight pads or cuts a block to n lines, so the help stays at the bottom.
+func fitHeight(s string, n int) string {
+	if n < 1 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	for len(lines) < n {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}

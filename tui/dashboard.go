@@ -1,0 +1,158 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/score"
+)
+
+// dashboardView: the overall score, a card per family, the targets with
+// their grades, when the scan ran and, with history, what changed.
+func dashboardView(ctx *shared, scanning bool) string {
+	l, s := ctx.lang, ctx.styles
+	r := ctx.report
+	if r == nil {
+		msg := tr(l, "No scan yet. Press r to run one.", "Aucun scan pour l'instant. Appuyez sur r pour en lancer un.")
+		if scanning {
+			msg = tr(l, "The first scan is running: press s to watch it.", "Le premier scan est en cours : appuyez sur s pour le suivre.")
+		}
+		return "\n" + msg
+	}
+	var b strings.Builder
+	overall := r.Scores.Overall
+	head := fmt.Sprintf("%s %s", tr(l, "Overall", "Global"), resultText(l, overall))
+	b.WriteString(s.Title.Render(s.grade(overall.Grade, head)))
+	if overall.Cap != nil {
+		b.WriteString(s.Muted.Render(fmt.Sprintf("  (%s %s %s)", tr(l, "capped by", "plafonné par"), overall.Cap.CheckID, overall.Cap.Target)))
+	}
+	b.WriteString("\n")
+	when := r.FinishedAt
+	if when.IsZero() {
+		when = r.StartedAt
+	}
+	line := fmt.Sprintf("%s %s", tr(l, "Last scan:", "Dernier scan :"), when.In(ctx.loc).Format("2006-01-02 15:04"))
+	if r.Interrupted {
+		line += " · " + tr(l, "interrupted, partial", "interrompu, partiel")
+	}
+	if c := r.Changes; c != nil {
+		line += fmt.Sprintf(" · %s %d/100 → %d/100, %d %s, %d %s", tr(l, "before:", "avant :"), c.PreviousScore, overall.Score,
+			len(c.New), tr(l, "new", "nouveaux"), len(c.Fixed), tr(l, "fixed", "corrigés"))
+	}
+	b.WriteString(s.Muted.Render(line) + "\n\n")
+
+	counts := map[check.Family]map[check.Severity]int{}
+	for _, f := range r.Findings {
+		if f.Status != check.Fail && f.Status != check.Error && f.Status != check.Warn {
+			continue
+		}
+		if counts[f.Family] == nil {
+			counts[f.Family] = map[check.Severity]int{}
+		}
+		counts[f.Family][f.Severity]++
+	}
+	var cards []string
+	for _, fam := range r.Scores.Families {
+		cards = append(cards, familyCard(ctx, fam, counts[fam.Family]))
+	}
+	if len(cards) > 0 {
+		b.WriteString(flowCards(cards, ctx.width) + "\n")
+	}
+
+	b.WriteString(s.Header.Render(tr(l, "Targets", "Cibles")) + "\n")
+	for _, t := range worstTargets(r.Scores.Targets) {
+		name := fmt.Sprintf("%-10s %s", t.Family, t.Target)
+		b.WriteString(fmt.Sprintf("  %s  %s\n", s.grade(t.Grade, fmt.Sprintf("%-11s", resultText(l, t.Result))), truncate(name, ctx.width-17)))
+	}
+	return b.String()
+}
+
+func resultText(l check.Lang, r score.Result) string {
+	if !r.Scored {
+		return tr(l, "no score", "pas de note")
+	}
+	return fmt.Sprintf("%3d/100 %-2s", r.Score, r.Grade)
+}
+
+func familyCard(ctx *shared, fam score.Family, bySev map[check.Severity]int) string {
+	l, s := ctx.lang, ctx.styles
+	lines := []string{
+		s.Title.Render(string(fam.Family)),
+		s.grade(fam.Grade, resultText(l, fam.Result)),
+		plural(l, fam.Targets, "target", "cible"),
+	}
+	var parts []string
+	for _, sev := range []check.Severity{check.Critical, check.High, check.Medium, check.Low} {
+		if n := bySev[sev]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", sev.Label(l), n))
+		}
+	}
+	if len(parts) == 0 {
+		parts = []string{tr(l, "no problem", "aucun problème")}
+	}
+	lines = append(lines, strings.Join(parts, " · "))
+	return s.Card.Render(strings.Join(lines, "\n"))
+}
+
+// flowCards lays cards side by side, wrapping to the width.
+func flowCards(cards []string, width int) string {
+	var rows []string
+	var row []string
+	used := 0
+	for _, c := range cards {
+		w := lipgloss.Width(c)
+		if len(row) > 0 && used+w > width {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, used = nil, 0
+		}
+		row, used = append(row, c), used+w+1
+	}
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	return strings.Join(rows, "\n")
+}
+
+// worstTargets orders targets worst score first (unscored last).
+func worstTargets(ts []score.Target) []score.Target {
+	out := append([]score.Target(nil), ts...)
+	rank := func(t score.Target) int {
+		if !t.Scored {
+			return 1000
+		}
+		return t.Score
+	}
+	for i := 1; i < len(out); i++ { // insertion sort: stable, and lists are short
+		for j := i; j > 0 && rank(out[j]) < rank(out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// truncate cuts s to n runes with an ellipsis.
+func truncate(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	if n == 1 {
+		return "…"
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// plural writes "1 target", "2 targets" (the same rule in French).
+func plural(l check.Lang, n int, en, fr string) string {
+	w := tr(l, en, fr)
+	if n != 1 {
+		w += "s"
+	}
+	return fmt.Sprintf("%d %s", n, w)
+}

@@ -1,0 +1,126 @@
+package tui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// detailModel shows one finding: what was found, the evidence, why it
+// matters and how to fix it, scrolled in a viewport.
+type detailModel struct {
+	ctx     *shared
+	finding check.Finding
+	vp      viewport.Model
+}
+
+func newDetailModel(ctx *shared, f check.Finding) detailModel {
+	m := detailModel{ctx: ctx, finding: f, vp: viewport.New(ctx.width, max(ctx.height-2, 3))}
+	m.vp.SetContent(m.content())
+	return m
+}
+
+func (m *detailModel) resize() {
+	if m.ctx == nil {
+		return
+	}
+	m.vp.Width, m.vp.Height = m.ctx.width, max(m.ctx.height-2, 3)
+	m.vp.SetContent(m.content())
+}
+
+func (m detailModel) update(msg tea.Msg) (detailModel, tea.Cmd) {
+	var cmd tea.Cmd
+	m.vp, cmd = m.vp.Update(msg)
+	return m, cmd
+}
+
+func (m detailModel) view(height int) string {
+	m.vp.Height = height
+	return m.vp.View()
+}
+
+// content is the finding as a person reads it, wrapped to the width.
+func (m detailModel) content() string {
+	l, s, f := m.ctx.lang, m.ctx.styles, m.finding
+	width := max(m.ctx.width-2, 20)
+	wrap := func(text string) string { return lipgloss.NewStyle().Width(width).Render(text) }
+	section := func(title string) string { return "\n" + s.Header.Render(title) + "\n" }
+	var b strings.Builder
+	meta, hasMeta := check.Meta{}, false
+	if m.ctx.report != nil {
+		meta, hasMeta = m.ctx.report.Meta(f.CheckID)
+	}
+	title := f.CheckID
+	if hasMeta {
+		title += " — " + meta.Title.In(l)
+	}
+	b.WriteString(s.Title.Render(wrap(title)) + "\n")
+	b.WriteString(fmt.Sprintf("%s · %s · %s\n", s.status(f.Status, f.Status.Label(l)), f.Severity.Label(l), f.Family))
+	b.WriteString(tr(l, "Target: ", "Cible : ") + f.Target + "\n")
+	if f.Waiver != nil {
+		b.WriteString(s.Info.Render(wrap(fmt.Sprintf(tr(l, "Waived until %s (%s): %s — was %s", "Dérogé jusqu'au %s (%s) : %s — était %s"),
+			f.Waiver.Expires.Format("2006-01-02"), f.Waiver.Source, f.Waiver.Statement, f.Waiver.Was.Label(l)))) + "\n")
+	}
+	b.WriteString(section(tr(l, "What was found", "Ce qui a été trouvé")))
+	b.WriteString(wrap(f.Message.In(l)) + "\n")
+	if len(f.Evidence) > 0 {
+		b.WriteString(section(tr(l, "Evidence", "Preuves")))
+		keys := make([]string, 0, len(f.Evidence))
+		for k := range f.Evidence {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			b.WriteString(wrap(fmt.Sprintf("%s: %s", k, evidenceText(l, f.Evidence[k]))) + "\n")
+		}
+	}
+	if hasMeta {
+		b.WriteString(section(tr(l, "What is checked", "Ce qui est vérifié")))
+		b.WriteString(wrap(meta.Description.In(l)) + "\n")
+		b.WriteString(section(tr(l, "Why it matters", "Pourquoi c'est important")))
+		b.WriteString(wrap(meta.Risk.In(l)) + "\n")
+		for _, r := range meta.References {
+			b.WriteString(wrap(fmt.Sprintf("↳ %s: %s — %s", r.Source, r.Title, r.URL)) + "\n")
+		}
+		if len(meta.Frameworks) > 0 {
+			var fw []string
+			for name, controls := range meta.Frameworks {
+				fw = append(fw, name+" "+strings.Join(controls, ", "))
+			}
+			sort.Strings(fw)
+			b.WriteString(wrap(strings.Join(fw, " · ")) + "\n")
+		}
+		b.WriteString(section(tr(l, "How to fix it", "Comment corriger")))
+		b.WriteString(wrap(meta.Remediation.In(l)) + "\n")
+	}
+	return b.String()
+}
+
+// evidenceText renders an evidence value: lists joined, texts in the language.
+func evidenceText(l check.Lang, v any) string {
+	switch x := v.(type) {
+	case check.Text:
+		return x.In(l)
+	case map[string]any:
+		if en, ok := x["en"].(string); ok {
+			if fr, ok := x["fr"].(string); ok {
+				return check.Text{EN: en, FR: fr}.In(l)
+			}
+		}
+	case []string:
+		return strings.Join(x, ", ")
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = evidenceText(l, e)
+		}
+		return strings.Join(parts, ", ")
+	}
+	return fmt.Sprint(v)
+}

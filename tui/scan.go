@@ -1,0 +1,223 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/progress"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/engine"
+	"github.com/vigie-security/vigie/internal/report"
+	"github.com/vigie-security/vigie/internal/scan"
+)
+
+// scanModel runs a scan as commands: the engine's events arrive on a
+// channel one message at a time, so the screen shows progress as it
+// happens; stop cancels the scan, which keeps what finished.
+type scanModel struct {
+	ctx      *shared
+	plan     func() (scan.Plan, error)
+	cancel   context.CancelFunc
+	events   chan engine.Event
+	done     chan scanDoneMsg
+	progress progress.Model
+	spin     spinner.Model
+	last     engine.Progress
+	byStatus map[check.Status]int
+	byFamily map[check.Family][2]int // done, started
+	current  map[string]check.Family // targets being collected
+	err      error
+	started  time.Time
+	stopped  bool
+}
+
+type scanEventMsg engine.Event
+
+type scanDoneMsg struct {
+	report report.Report
+	err    error
+}
+
+type scanTickMsg spinner.TickMsg
+
+func newScanModel(ctx *shared, plan func() (scan.Plan, error)) scanModel {
+	p := progress.New(progress.WithoutPercentage(), progress.WithWidth(40))
+	sp := spinner.New(spinner.WithSpinner(spinner.Line))
+	return scanModel{ctx: ctx, plan: plan, progress: p, spin: sp}
+}
+
+func (m scanModel) running() bool { return m.events != nil }
+
+// start plans the scan and launches it; the returned command delivers the
+// first event.
+func (m *scanModel) start() tea.Cmd {
+	if m.running() || m.plan == nil {
+		return nil
+	}
+	plan, err := m.plan()
+	m.err, m.stopped = err, false
+	if err != nil {
+		return nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	events := make(chan engine.Event, 256)
+	done := make(chan scanDoneMsg, 1)
+	m.cancel, m.events, m.done = cancel, events, done
+	m.byStatus, m.byFamily, m.current = map[check.Status]int{}, map[check.Family][2]int{}, map[string]check.Family{}
+	m.last, m.started = engine.Progress{}, m.ctx.now()
+	go func() {
+		rep, err := plan.Run(ctx, func(e engine.Event) {
+			if e.Kind == engine.ScanDone {
+				return // the report comes back from Run
+			}
+			select {
+			case events <- e:
+			case <-ctx.Done():
+			}
+		})
+		done <- scanDoneMsg{report: rep, err: err}
+		close(events)
+	}()
+	return tea.Batch(waitEvent(events, done), func() tea.Msg { return scanTickMsg(m.spin.Tick().(spinner.TickMsg)) })
+}
+
+// waitEvent delivers the next event, or the end of the scan.
+func waitEvent(events chan engine.Event, done chan scanDoneMsg) tea.Cmd {
+	return func() tea.Msg {
+		if e, ok := <-events; ok {
+			return scanEventMsg(e)
+		}
+		return <-done
+	}
+}
+
+// stop cancels a running scan: the engine finishes no new target, and the
+// report keeps the ones that were done.
+func (m *scanModel) stop() {
+	if m.cancel != nil {
+		m.cancel()
+		m.stopped = true
+	}
+}
+
+// update handles scan messages; done is true when a scan has just ended.
+func (m scanModel) update(msg tea.Msg) (scanModel, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case scanTickMsg:
+		if !m.running() {
+			return m, nil, false
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(spinner.TickMsg(msg))
+		return m, func() tea.Msg {
+			if t, ok := cmd().(spinner.TickMsg); ok {
+				return scanTickMsg(t)
+			}
+			return nil
+		}, false
+	case scanEventMsg:
+		e := engine.Event(msg)
+		m.last = e.Progress
+		c := m.byFamily[e.Progress.Family]
+		switch e.Kind {
+		case engine.UnitStarted:
+			m.current[e.Progress.Target] = e.Progress.Family
+			c[1]++
+		case engine.FindingReady:
+			m.byStatus[e.Finding.Status]++
+		case engine.UnitDone:
+			delete(m.current, e.Progress.Target)
+			c[0]++
+		}
+		m.byFamily[e.Progress.Family] = c
+		return m, m.next(), false
+	case scanDoneMsg:
+		if m.cancel != nil {
+			m.cancel()
+		}
+		m.cancel, m.events, m.done = nil, nil, nil
+		m.err = msg.err
+		if msg.report.ScanID != "" {
+			rep := msg.report
+			m.ctx.report = &rep
+		}
+		return m, nil, true
+	}
+	return m, nil, false
+}
+
+// next waits for the following event, or the end.
+func (m scanModel) next() tea.Cmd {
+	if m.events == nil {
+		return nil
+	}
+	return waitEvent(m.events, m.done)
+}
+
+func (m scanModel) view() string {
+	l, s := m.ctx.lang, m.ctx.styles
+	var b strings.Builder
+	switch {
+	case m.err != nil && !m.running():
+		b.WriteString(s.Bad.Render(tr(l, "The scan could not run: ", "Le scan n'a pas pu s'exécuter : ") + m.err.Error()))
+		b.WriteString("\n")
+	case m.plan == nil:
+		return "\n" + tr(l, "Nothing to scan: open vigie with a configuration (vigie tui --config vigie.yaml).",
+			"Rien à scanner : ouvrez vigie avec une configuration (vigie tui --config vigie.yaml).")
+	case !m.running() && m.last.Total == 0:
+		return "\n" + tr(l, "Press r to scan the configured targets.", "Appuyez sur r pour scanner les cibles configurées.")
+	}
+	total := max(m.last.Total, 1)
+	frac := float64(m.last.Done) / float64(total)
+	state := tr(l, "done", "terminé")
+	if m.running() {
+		state = m.spin.View() + " " + tr(l, "scanning — esc stops and keeps what finished", "scan en cours — échap arrête et garde ce qui est fini")
+		if m.stopped {
+			state = m.spin.View() + " " + tr(l, "stopping…", "arrêt…")
+		}
+	} else if m.stopped {
+		state = tr(l, "stopped: the report keeps the targets that finished", "arrêté : le rapport garde les cibles terminées")
+	}
+	b.WriteString(state + "\n\n")
+	b.WriteString(fmt.Sprintf("%s %d/%d\n\n", m.progress.ViewAs(frac), m.last.Done, m.last.Total))
+	b.WriteString(s.Header.Render(tr(l, "Families", "Familles")) + "\n")
+	var fams []string
+	for f := range m.byFamily {
+		fams = append(fams, string(f))
+	}
+	sort.Strings(fams)
+	for _, f := range fams {
+		c := m.byFamily[check.Family(f)]
+		b.WriteString(fmt.Sprintf("  %-10s %d %s / %d\n", f, c[0], tr(l, "done", "finies"), c[1]))
+	}
+	b.WriteString("\n" + s.Header.Render(tr(l, "Findings so far", "Constats jusqu'ici")) + "\n  ")
+	var parts []string
+	for _, st := range check.Statuses {
+		if n := m.byStatus[st]; n > 0 {
+			parts = append(parts, s.status(st, fmt.Sprintf("%s %d", st.Label(l), n)))
+		}
+	}
+	b.WriteString(strings.Join(parts, "  ") + "\n")
+	if len(m.current) > 0 {
+		b.WriteString("\n" + s.Header.Render(tr(l, "In progress", "En cours")) + "\n")
+		var names []string
+		for t := range m.current {
+			names = append(names, t)
+		}
+		sort.Strings(names)
+		for i, t := range names {
+			if i == 5 {
+				b.WriteString(fmt.Sprintf("  … +%d\n", len(names)-5))
+				break
+			}
+			b.WriteString("  " + truncate(t, m.ctx.width-4) + "\n")
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,60 @@
+package tui
+
+import (
+	"bytes"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/config"
+	"github.com/vigie-security/vigie/internal/scan"
+)
+
+// A scan of a policy file and a site that never answers: the policy is
+// judged at once, the site hangs; stopping keeps the policy's findings.
+func TestScanRunsAndStops(t *testing.T) {
+	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }))
+	defer hang.Close()
+	policy := filepath.Join(t.TempDir(), "policy.yaml")
+	if err := os.WriteFile(policy, []byte("version: 1\npolicies:\n  - name: users\n    min_length: 8\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg := config.Defaults()
+	cfg.Scan.Timeout = config.Duration(time.Minute)
+	cfg.Password.Policies = []string{policy}
+	cfg.Web.Targets = []config.WebTarget{{URL: hang.URL}}
+	plan := func() (scan.Plan, error) { return scan.FromConfig(cfg, nil) }
+	if _, err := plan(); err != nil {
+		t.Fatal(err)
+	}
+
+	tm := teatest.NewTestModel(t, New(Options{Lang: check.EN, Plan: plan, Renderer: asciiRenderer()}), teatest.WithInitialTermSize(100, 30))
+	tm.Type("r")
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("esc stops")) },
+		teatest.WithDuration(10*time.Second))
+	tm.Type("x")
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("keeps the targets that finished")) },
+		teatest.WithDuration(20*time.Second))
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	r := final.ctx.report
+	if r == nil || !r.Interrupted {
+		t.Fatalf("the stopped scan's report is kept, marked interrupted: %+v", r)
+	}
+	policyDone := false
+	for _, f := range r.Findings {
+		if f.Family == check.FamilyPassword {
+			policyDone = true
+		}
+	}
+	if !policyDone {
+		t.Errorf("the policy judged before the stop is in the report")
+	}
+}
