@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/report"
 	"github.com/vigie-security/vigie/internal/scan"
@@ -31,6 +32,10 @@ type Options struct {
 	Now      func() time.Time
 	// Location shows times; nil for the local time zone.
 	Location *time.Location
+	// WaiverFile is where waivers are written (the config's waivers:).
+	WaiverFile string
+	// Policies are the password policies the what-if screen starts from.
+	Policies []password.Evidence
 }
 
 type screen int
@@ -40,6 +45,9 @@ const (
 	screenScan
 	screenFindings
 	screenDetail
+	screenMatrix
+	screenExport
+	screenWhatIf
 )
 
 // shared is what every screen reads: one place, passed by pointer.
@@ -48,7 +56,9 @@ type shared struct {
 	width, height int
 	styles        styles
 	keys          keyMap
-	report        *report.Report
+	report        *report.Report // what is shown: the scan's report with waivers applied
+	base          *report.Report // the scan's own report
+	waiverFile    string
 	version       string
 	now           func() time.Time
 	loc           *time.Location
@@ -62,8 +72,12 @@ type Model struct {
 	fullHelp bool
 	scan     scanModel
 	findings findingsModel
+	matrix   matrixModel
 	detail   detailModel
+	export   exportModel
+	whatIf   whatIfModel
 	autoScan bool
+	from     screen // where the detail was opened from
 }
 
 // New builds the root model.
@@ -75,14 +89,25 @@ func New(o Options) Model {
 		o.Location = time.Local
 	}
 	ctx := &shared{lang: o.Lang, width: 80, height: 24, styles: newStyles(o.Renderer), keys: newKeys(o.Lang),
-		report: o.Report, version: o.Version, now: o.Now, loc: o.Location}
+		version: o.Version, now: o.Now, loc: o.Location, waiverFile: o.WaiverFile}
+	if ctx.waiverFile == "" {
+		ctx.waiverFile = DefaultWaiverFile
+	}
+	startErr := ctx.setReport(o.Report)
 	h := help.New()
 	h.Styles.ShortKey, h.Styles.FullKey = ctx.styles.Key, ctx.styles.Key
 	h.Styles.ShortDesc, h.Styles.FullDesc = ctx.styles.Muted, ctx.styles.Muted
-	m := Model{ctx: ctx, help: h, scan: newScanModel(ctx, o.Plan), findings: newFindingsModel(ctx), autoScan: o.AutoScan}
+	m := Model{ctx: ctx, help: h, scan: newScanModel(ctx, o.Plan), findings: newFindingsModel(ctx), matrix: newMatrixModel(ctx),
+		autoScan: o.AutoScan, export: newExportModel(ctx), whatIf: newWhatIfModel(ctx, o.Policies)}
+	if startErr != nil {
+		m.scan.err = startErr
+	}
 	m.findings.refresh()
 	return m
 }
+
+// DefaultWaiverFile is used when the configuration names none.
+const DefaultWaiverFile = "vigie-waivers.yaml"
 
 func (m Model) Init() tea.Cmd {
 	if m.autoScan {
@@ -111,6 +136,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var done bool
 		m.scan, cmd, done = m.scan.update(msg)
 		if done {
+			m.matrix.refresh()
 			m.findings.refresh()
 			// A finished scan opens its results; a stopped one stays on the
 			// scan screen, which says what was kept.
@@ -120,9 +146,31 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, cmd
 	case tea.KeyMsg:
-		if m.screen == screenFindings && m.findings.typing() {
+		// Screens taking text get every key but ctrl+c.
+		switch {
+		case msg.Type == tea.KeyCtrlC:
+			m.scan.stop()
+			return m, tea.Quit
+		case m.screen == screenFindings && m.findings.typing():
 			var cmd tea.Cmd
 			m.findings, cmd = m.findings.update(msg)
+			return m, cmd
+		case m.screen == screenDetail && m.detail.form != nil:
+			done, cmd := m.detail.form.update(m.ctx, m.detail.finding, msg)
+			if done {
+				m.detail.form = nil
+				m.findings.refresh()
+				m.matrix.refresh()
+				m.detail.reload()
+			}
+			return m, cmd
+		case m.screen == screenExport:
+			if msg.Type == tea.KeyEsc {
+				m.screen = screenDashboard
+				return m, nil
+			}
+			var cmd tea.Cmd
+			m.export, cmd = m.export.update(msg)
 			return m, cmd
 		}
 		k := m.ctx.keys
@@ -147,6 +195,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, k.Findings):
 			m.screen = screenFindings
 			return m, nil
+		case key.Matches(msg, k.Matrix):
+			m.screen = screenMatrix
+			return m, nil
+		case key.Matches(msg, k.Export):
+			m.screen = screenExport
+			return m, m.export.focus()
+		case key.Matches(msg, k.WhatIf):
+			m.screen = screenWhatIf
+			return m, nil
 		}
 		switch m.screen {
 		case screenScan:
@@ -156,17 +213,33 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case screenFindings:
 			if key.Matches(msg, k.Enter) {
 				if f, ok := m.findings.selected(); ok {
-					m.detail = newDetailModel(m.ctx, f)
-					m.screen = screenDetail
+					m.detail, m.from, m.screen = newDetailModel(m.ctx, f), screenFindings, screenDetail
 				}
 				return m, nil
 			}
 			var cmd tea.Cmd
 			m.findings, cmd = m.findings.update(msg)
 			return m, cmd
+		case screenWhatIf:
+			m.whatIf = m.whatIf.update(msg)
+			return m, nil
+		case screenMatrix:
+			if key.Matches(msg, k.Enter) {
+				if f, ok := m.matrix.selected(); ok {
+					m.detail, m.from, m.screen = newDetailModel(m.ctx, f), screenMatrix, screenDetail
+				}
+				return m, nil
+			}
+			var cmd tea.Cmd
+			m.matrix, cmd = m.matrix.update(msg)
+			return m, cmd
 		case screenDetail:
 			if key.Matches(msg, k.Back) {
-				m.screen = screenFindings
+				m.screen = m.from
+				return m, nil
+			}
+			if key.Matches(msg, k.Waive) && m.detail.finding.Status != check.Pass {
+				m.detail.form = newWaiveForm(m.ctx)
 				return m, nil
 			}
 			var cmd tea.Cmd
@@ -190,6 +263,12 @@ func (m Model) View() string {
 		body = m.findings.view(m.bodyHeight())
 	case screenDetail:
 		body = m.detail.view(m.bodyHeight())
+	case screenMatrix:
+		body = m.matrix.view(m.bodyHeight())
+	case screenExport:
+		body = m.export.view()
+	case screenWhatIf:
+		body = m.whatIf.view()
 	}
 	title := s.Bar.Render(m.title())
 	helpView := m.help.ShortHelpView(m.ctx.keys.ShortHelp())
@@ -205,6 +284,8 @@ func (m Model) title() string {
 	name := map[screen]string{
 		screenDashboard: tr(l, "Dashboard", "Tableau de bord"), screenScan: tr(l, "Scan", "Scan"),
 		screenFindings: tr(l, "Findings", "Constats"), screenDetail: tr(l, "Finding", "Constat"),
+		screenMatrix: tr(l, "Contracts matrix", "Matrice des contrats"), screenExport: tr(l, "Export", "Export"),
+		screenWhatIf: tr(l, "Password what-if", "Simulateur de mot de passe"),
 	}[m.screen]
 	t := "vigie · " + name
 	if m.scan.running() {

@@ -1,11 +1,15 @@
 package tui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/internal/check"
 )
 
@@ -17,6 +21,12 @@ func keyMsg(s string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyEsc}
 	case "down":
 		return tea.KeyMsg{Type: tea.KeyDown}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	case "tab":
+		return tea.KeyMsg{Type: tea.KeyTab}
+	case "space":
+		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune(" ")}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
 }
@@ -127,7 +137,7 @@ func TestSmallTerminal(t *testing.T) {
 	m := New(Options{Lang: check.EN, Report: sampleReport(), Renderer: asciiRenderer()})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = next.(Model)
-	for _, screen := range []string{"d", "f"} {
+	for _, screen := range []string{"d", "f", "m", "p", "e", "s"} {
 		v := press(m, screen).View()
 		lines := strings.Split(v, "\n")
 		if len(lines) > 24 {
@@ -164,5 +174,114 @@ func BenchmarkFindingsFilter(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		m = press(m, "t")
+	}
+}
+
+func TestMatrixScreen(t *testing.T) {
+	m := press(newTest(check.EN), "m")
+	v := m.View()
+	if m.screen != screenMatrix || !strings.Contains(v, "dpa.pdf") || !strings.Contains(v, "✗") {
+		t.Fatalf("matrix:\n%s", v)
+	}
+	// Columns follow the report's checks: the audit (✗), then the deadline (✓).
+	if f, ok := m.matrix.selected(); !ok || f.CheckID != "CTR-AUDIT-001" || !strings.Contains(m.View(), "To add:") {
+		t.Errorf("cell under the cursor: %+v\n%s", f, m.View())
+	}
+	if m = press(m, "l"); !strings.Contains(m.View(), "specific: 24 hours") {
+		t.Errorf("right moves to the deadline:\n%s", m.View())
+	}
+	m = press(m, "h", "enter")
+	if m.screen != screenDetail || m.detail.finding.CheckID != "CTR-AUDIT-001" {
+		t.Fatalf("enter opens the cell's finding")
+	}
+	if m = press(m, "esc"); m.screen != screenMatrix {
+		t.Errorf("esc goes back to the matrix")
+	}
+}
+
+func TestWaive(t *testing.T) {
+	file := t.TempDir() + "/waivers.yaml"
+	m := New(Options{Lang: check.EN, Report: sampleReport(), Renderer: asciiRenderer(), WaiverFile: file, Now: func() time.Time { return fixedTime }})
+	m = press(m, "f", "enter", "w")
+	if m.detail.form == nil {
+		t.Fatal("w opens the waiver form")
+	}
+	target := m.detail.finding.Target
+	m = press(m, "enter", "enter") // an empty statement is refused
+	if m.detail.form == nil || !strings.Contains(m.View(), "statement") {
+		t.Fatalf("empty statement accepted:\n%s", m.View())
+	}
+	m = press(m, "tab")
+	for _, r := range "legacy shop closes in March" {
+		m = press(m, string(r))
+	}
+	m = press(m, "enter", "enter")
+	if m.detail.form != nil {
+		t.Fatalf("form still open:\n%s", m.View())
+	}
+	if m.detail.finding.Status != check.Waived || !strings.Contains(m.View(), "Waived until 2027-02-23") {
+		t.Errorf("the finding shows as waived:\n%s", m.View())
+	}
+	data, err := os.ReadFile(file)
+	if err != nil || !strings.Contains(string(data), "legacy shop closes in March") || !strings.Contains(string(data), target) {
+		t.Errorf("waiver file: %v\n%s", err, data)
+	}
+	if m.ctx.report.Scores.Overall.Score <= m.ctx.base.Scores.Overall.Score {
+		t.Errorf("scores are recomputed with the waiver: %d → %d", m.ctx.base.Scores.Overall.Score, m.ctx.report.Scores.Overall.Score)
+	}
+}
+
+func TestWhatIf(t *testing.T) {
+	eight := 8
+	p := password.Policy{Name: "users", MinLength: &eight}
+	if err := p.SetClasses("lower"); err != nil {
+		t.Fatal(err)
+	}
+	m := New(Options{Lang: check.EN, Renderer: asciiRenderer(), Policies: []password.Evidence{{Target: "policy.yaml", Policy: p}}})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 40})
+	m = press(next.(Model), "p")
+	verdict := func() check.Status {
+		return password.Checks()[0].Evaluate(password.Evidence{Target: "x", Policy: m.whatIf.p}).Status
+	}
+	if verdict() != check.Fail || !strings.Contains(m.View(), "Entropy: 38 bits") {
+		t.Fatalf("8 lower-case letters: %s\n%s", verdict(), m.View())
+	}
+	// Twelve characters and the four classes: CNIL case 1.
+	m = press(m, "l", "l", "l", "l", "down", "down", "space", "down", "space", "down", "space")
+	m = press(m, "up", "up", "up", "up")
+	if *m.whatIf.p.MinLength != 12 || verdict() != check.Pass || !strings.Contains(m.View(), "Entropy: 80 bits") {
+		t.Errorf("12 characters, 4 classes: length %d, %s\n%s", *m.whatIf.p.MinLength, verdict(), m.View())
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	m = press(m, "w")
+	data, err := os.ReadFile(filepath.Join(dir, "vigie-policy-users.yaml"))
+	if err != nil || !strings.Contains(string(data), "min_length: 12") || !strings.Contains(m.View(), "Saved as") {
+		t.Errorf("saved policy: %v\n%s", err, data)
+	}
+}
+
+func TestExport(t *testing.T) {
+	m := newTest(check.EN)
+	m = press(m, "e")
+	path := filepath.Join(t.TempDir(), "out.json")
+	m.export.path.SetValue(path)
+	m = press(m, "enter")
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(data), `"scan_id": "fixture"`) || !strings.Contains(m.View(), "Written to") {
+		t.Fatalf("export: %v\n%s", err, m.View())
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v", st.Mode().Perm())
+	}
+	m = press(m, "tab")
+	if !strings.HasSuffix(m.export.path.Value(), ".txt") {
+		t.Errorf("tab switches to the table format: %s", m.export.path.Value())
+	}
+	if m = press(m, "q"); m.screen != screenExport {
+		t.Errorf("q is typed into the path, it does not quit")
+	}
+	if m = press(m, "esc"); m.screen != screenDashboard {
+		t.Errorf("esc leaves the export screen")
 	}
 }

@@ -18,6 +18,7 @@ type detailModel struct {
 	ctx     *shared
 	finding check.Finding
 	vp      viewport.Model
+	form    *waiveForm // open while a waiver is being written
 }
 
 func newDetailModel(ctx *shared, f check.Finding) detailModel {
@@ -41,8 +42,27 @@ func (m detailModel) update(msg tea.Msg) (detailModel, tea.Cmd) {
 }
 
 func (m detailModel) view(height int) string {
+	if m.form != nil {
+		form := m.form.view(m.ctx)
+		m.vp.Height = max(height-lipgloss.Height(form), 1)
+		return m.vp.View() + "\n" + form
+	}
 	m.vp.Height = height
 	return m.vp.View()
+}
+
+// reload shows the finding as the report now has it (WAIVED after a waiver).
+func (m *detailModel) reload() {
+	if m.ctx.report == nil {
+		return
+	}
+	for _, f := range m.ctx.report.Findings {
+		if f.Fingerprint == m.finding.Fingerprint {
+			m.finding = f
+			break
+		}
+	}
+	m.vp.SetContent(m.content())
 }
 
 // content is the finding as a person reads it, wrapped to the width.

@@ -41,7 +41,7 @@ func sampleReport() *report.Report {
 		f("PWD-CNIL-001", "policy.yaml#users", check.Warn, "case 2 needs a lockout", nil),
 		f("PWD-CNIL-002", "policy.yaml#users", check.Pass, "argon2id", nil),
 		f("CTR-AUDIT-001", "dpa.pdf", check.Fail, "[A28-3h-audits-information] missing: audits excluded", map[string]any{"element": "A28-3h-audits-information", "level": "missing"}),
-		f("CTR-BREACH-002", "dpa.pdf", check.Pass, "[A28-33-breach-deadline] specific: 24 hours", nil),
+		f("CTR-BREACH-002", "dpa.pdf", check.Pass, "[A28-33-breach-deadline] specific: 24 hours", map[string]any{"element": "A28-33-breach-deadline", "level": "specific"}),
 	}
 	var metas []check.Meta
 	seen := map[string]bool{}

@@ -11,6 +11,7 @@ type keyMap struct {
 	Quit, Help, Back, Enter                      key.Binding
 	Dashboard, Scan, Findings, Matrix            key.Binding
 	Up, Down, PageUp, PageDown, Top, Bottom      key.Binding
+	Left, Right, Waive, Export, WhatIf           key.Binding
 	Search, Severity, Family, Status, Sort, Stop key.Binding
 	Run                                          key.Binding
 }
@@ -31,6 +32,11 @@ func newKeys(l check.Lang) keyMap {
 		Matrix:    b(t("contracts matrix", "matrice des contrats"), "m"),
 		Run:       b(t("run a scan", "lancer un scan"), "r"),
 		Stop:      b(t("stop the scan", "arrêter le scan"), "esc", "x"),
+		Left:      b(t("left", "gauche"), "left", "h"),
+		Right:     b(t("right", "droite"), "right", "l"),
+		Waive:     b(t("waive", "déroger"), "w"),
+		Export:    b(t("export", "exporter"), "e"),
+		WhatIf:    b(t("password what-if", "simulateur de mot de passe"), "p"),
 		Up:        b(t("up", "haut"), "up", "k"),
 		Down:      b(t("down", "bas"), "down", "j"),
 		PageUp:    b(t("page up", "page préc."), "pgup", "b"),
@@ -52,8 +58,9 @@ func (k keyMap) ShortHelp() []key.Binding {
 
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Dashboard, k.Scan, k.Findings, k.Matrix, k.Run, k.Stop},
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Enter, k.Back},
+		{k.Dashboard, k.Scan, k.Findings, k.Matrix, k.WhatIf, k.Export, k.Run, k.Stop},
+		{k.Up, k.Down, k.Left, k.Right, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Enter, k.Back},
+		{k.Waive},
 		{k.Search, k.Severity, k.Family, k.Status, k.Sort},
 		{k.Help, k.Quit},
 	}

@@ -145,7 +145,9 @@ func (m scanModel) update(msg tea.Msg) (scanModel, tea.Cmd, bool) {
 		m.err = msg.err
 		if msg.report.ScanID != "" {
 			rep := msg.report
-			m.ctx.report = &rep
+			if err := m.ctx.setReport(&rep); err != nil && m.err == nil {
+				m.err = err
+			}
 		}
 		return m, nil, true
 	}

@@ -52,7 +52,7 @@ func runTUI(ctx context.Context, e env, configFile, langFlag string) error {
 	if err != nil {
 		return asUsage(err)
 	}
-	o := tui.Options{Lang: lang, Version: toolVersion()}
+	o := tui.Options{Lang: lang, Version: toolVersion(), WaiverFile: cfg.Waivers, Policies: first.Passwords}
 	if !first.Empty() {
 		o.Plan = func() (scan.Plan, error) { return scan.FromConfig(cfg, nil) }
 	}

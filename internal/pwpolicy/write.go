@@ -1,0 +1,96 @@
+package pwpolicy
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/vigie-security/vigie/checks/password"
+	"github.com/vigie-security/vigie/internal/config"
+)
+
+// Marshal writes policies in vigie's YAML policy format; what a policy does
+// not state is left out, so it stays unknown when read back.
+func Marshal(policies []password.Policy) ([]byte, error) {
+	f := File{Version: 1}
+	for _, p := range policies {
+		f.Policies = append(f.Policies, document(p))
+	}
+	var node yaml.Node
+	if err := node.Encode(f); err != nil {
+		return nil, err
+	}
+	dropNulls(&node)
+	var b bytes.Buffer
+	b.WriteString("# vigie password policy (vigie's YAML policy format)\n")
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(&node); err != nil {
+		return nil, fmt.Errorf("writing the policy: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// dropNulls removes mapping keys whose value is null: unknown stays unstated.
+func dropNulls(n *yaml.Node) {
+	if n.Kind == yaml.MappingNode {
+		kept := n.Content[:0]
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if v := n.Content[i+1]; v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+				continue
+			}
+			kept = append(kept, n.Content[i], n.Content[i+1])
+		}
+		n.Content = kept
+	}
+	for _, c := range n.Content {
+		dropNulls(c)
+	}
+}
+
+func boolOf(t password.Tri) *bool {
+	if t == password.Unknown {
+		return nil
+	}
+	b := t == password.Yes
+	return &b
+}
+
+func durOf(d *time.Duration) *config.Duration {
+	if d == nil {
+		return nil
+	}
+	v := config.Duration(*d)
+	return &v
+}
+
+// document is the inverse of PolicyDoc.policy.
+func document(p password.Policy) PolicyDoc {
+	d := PolicyDoc{Name: p.Name, Admin: p.Admin, MinLength: p.MinLength, MaxLength: p.MaxLength, MinClasses: p.MinClasses,
+		PassphraseWords: p.PassphraseWords, Blacklist: boolOf(p.Blacklist), Captcha: boolOf(p.Captcha), MFA: boolOf(p.MFA),
+		MaxAgeDays: p.MaxAgeDays, History: p.HistoryCount, ReversibleStorage: boolOf(p.ReversibleStorage),
+		SentInClear: boolOf(p.SentInClear), ResetLinkLifetime: durOf(p.ResetLinkLifetime)}
+	for _, c := range []struct {
+		t    password.Tri
+		name Class
+	}{{p.RequireLower, "lower"}, {p.RequireUpper, "upper"}, {p.RequireDigit, "digits"}, {p.RequireSpecial, "specials"}} {
+		if c.t == password.Yes {
+			d.Require = append(d.Require, c.name)
+		}
+	}
+	if p.LockoutThreshold != nil || p.LockoutDuration != nil {
+		d.Lockout = &LockoutDoc{Threshold: p.LockoutThreshold, Duration: durOf(p.LockoutDuration)}
+	}
+	if t := p.Throttling; t != nil {
+		d.Throttling = &ThrottlingDoc{Grows: t.Grows, AfterFailures: t.AfterFailures, FirstDelay: config.Duration(t.FirstDelay), MaxPer24h: t.MaxPer24h}
+	}
+	if p.HardwareBound != password.Unknown || p.HardwareBlockAfter != nil {
+		d.Hardware = &HardwareDoc{Bound: boolOf(p.HardwareBound), BlockAfter: p.HardwareBlockAfter}
+	}
+	if s := p.Storage; s != nil {
+		d.Storage = &StorageDoc{Algorithm: s.Algorithm, Cost: s.Cost, Iterations: s.Iterations, MemoryKiB: s.MemoryKiB, Time: s.Time, Salted: boolOf(s.Salted)}
+	}
+	return d
+}

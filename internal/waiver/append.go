@@ -1,0 +1,97 @@
+package waiver
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Append adds a waiver to file, creating it when it does not exist, and
+// keeps the comments and entries already there. The entry is validated as
+// Load would, and the file is replaced atomically with mode 0600.
+func Append(file string, e Entry, known func(id string) bool) error {
+	if strings.TrimSpace(e.Statement) == "" {
+		return errors.New("a waiver needs a statement: say why the risk is accepted")
+	}
+	if _, err := time.Parse(time.DateOnly, e.Expires); err != nil {
+		return fmt.Errorf("expires %q is not a date (YYYY-MM-DD)", e.Expires)
+	}
+	var doc yaml.Node
+	data, err := os.ReadFile(file)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		data = []byte("# Accepted risks: each waiver names a check, a target, why, and until when.\nwaivers: []\n")
+	case err != nil:
+		return fmt.Errorf("reading waivers %s: %w", file, err)
+	case len(data) > MaxSize:
+		return fmt.Errorf("%s: larger than %d KB", file, MaxSize>>10)
+	}
+	if _, err := Parse(file, data, known); err != nil {
+		return err // never rewrite a file vigie could not read back
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return fmt.Errorf("%s: %v", file, err)
+	}
+	if len(doc.Content) == 0 {
+		doc.Kind, doc.Content = yaml.DocumentNode, []*yaml.Node{{Kind: yaml.MappingNode, Tag: "!!map"}}
+	}
+	root := doc.Content[0]
+	var list *yaml.Node
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "waivers" {
+			list = root.Content[i+1]
+		}
+	}
+	if list == nil {
+		list = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		root.Content = append(root.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "waivers"}, list)
+	}
+	list.Style = 0 // block style, even when the file said []
+	var entry yaml.Node
+	if err := entry.Encode(struct {
+		Check     string `yaml:"check"`
+		Target    string `yaml:"target,omitempty"`
+		Statement string `yaml:"statement"`
+		Expires   string `yaml:"expires"`
+	}{e.Check, e.Target, e.Statement, e.Expires}); err != nil {
+		return err
+	}
+	list.Content = append(list.Content, &entry)
+	var out bytes.Buffer
+	enc := yaml.NewEncoder(&out)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc); err != nil {
+		return fmt.Errorf("writing waivers %s: %w", file, err)
+	}
+	if _, err := Parse(file, out.Bytes(), known); err != nil {
+		return fmt.Errorf("writing waivers %s: %w", file, err)
+	}
+	return writeAtomic(file, out.Bytes())
+}
+
+func writeAtomic(file string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(file), ".waivers-*")
+	if err != nil {
+		return fmt.Errorf("writing waivers %s: %w", file, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing waivers %s: %w", file, err)
+	}
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), file)
+}

@@ -1,0 +1,124 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/vigie-security/vigie/internal/catalog"
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/report"
+	"github.com/vigie-security/vigie/internal/waiver"
+)
+
+// waiveForm asks why a finding's risk is accepted and until when, then
+// writes the waiver file and shows the finding as WAIVED.
+type waiveForm struct {
+	statement, expires textinput.Model
+	focus              int
+	err                string
+}
+
+func newWaiveForm(ctx *shared) *waiveForm {
+	st := textinput.New()
+	st.Prompt = tr(ctx.lang, "Why is the risk accepted? ", "Pourquoi le risque est-il accepté ? ")
+	st.CharLimit = 300
+	st.Focus()
+	ex := textinput.New()
+	ex.Prompt = tr(ctx.lang, "Until (YYYY-MM-DD): ", "Jusqu'au (AAAA-MM-JJ) : ")
+	ex.CharLimit = 10
+	ex.SetValue(ctx.now().AddDate(0, 3, 0).Format(time.DateOnly))
+	return &waiveForm{statement: st, expires: ex}
+}
+
+// update returns done when the form was submitted or cancelled.
+func (w *waiveForm) update(ctx *shared, f check.Finding, msg tea.KeyMsg) (done bool, cmd tea.Cmd) {
+	switch msg.Type {
+	case tea.KeyEsc:
+		return true, nil
+	case tea.KeyTab, tea.KeyShiftTab:
+		w.switchFocus()
+		return false, nil
+	case tea.KeyEnter:
+		if w.focus == 0 {
+			w.switchFocus()
+			return false, nil
+		}
+		e := waiver.Entry{Check: f.CheckID, Target: f.Target, Statement: strings.TrimSpace(w.statement.Value()), Expires: strings.TrimSpace(w.expires.Value())}
+		if err := ctx.waive(e); err != nil {
+			w.err = err.Error()
+			return false, nil
+		}
+		return true, nil
+	}
+	if w.focus == 0 {
+		w.statement, cmd = w.statement.Update(msg)
+	} else {
+		w.expires, cmd = w.expires.Update(msg)
+	}
+	return false, cmd
+}
+
+func (w *waiveForm) switchFocus() {
+	w.focus = 1 - w.focus
+	if w.focus == 0 {
+		w.statement.Focus()
+		w.expires.Blur()
+	} else {
+		w.expires.Focus()
+		w.statement.Blur()
+	}
+}
+
+func (w *waiveForm) view(ctx *shared) string {
+	s := ctx.styles
+	var b strings.Builder
+	b.WriteString(s.Header.Render(tr(ctx.lang, "Waive this finding", "Déroger à ce constat")) + "\n")
+	b.WriteString(w.statement.View() + "\n" + w.expires.View() + "\n")
+	b.WriteString(s.Muted.Render(tr(ctx.lang, "enter: next / save · tab: switch · esc: cancel · written to ", "entrée : suivant / enregistrer · tab : changer · échap : annuler · écrit dans ")+ctx.waiverFile) + "\n")
+	if w.err != "" {
+		b.WriteString(s.Bad.Render(wrapTo(w.err, max(ctx.width-2, 20))) + "\n")
+	}
+	return b.String()
+}
+
+// waive writes the waiver and shows the report with every waiver applied.
+func (ctx *shared) waive(e waiver.Entry) error {
+	known := func(id string) bool { _, ok := catalog.All().Lookup(id); return ok }
+	if err := waiver.Append(ctx.waiverFile, e, known); err != nil {
+		return err
+	}
+	return ctx.applyWaivers()
+}
+
+// applyWaivers derives the shown report from the scan's own and the waiver
+// file, as vigie scan does.
+func (ctx *shared) applyWaivers() error {
+	if ctx.base == nil {
+		return nil
+	}
+	if ctx.waiverFile == "" {
+		ctx.report = ctx.base
+		return nil
+	}
+	known := func(id string) bool { _, ok := catalog.All().Lookup(id); return ok }
+	w, err := waiver.Load(ctx.waiverFile, known)
+	if err != nil {
+		if strings.Contains(err.Error(), "no such file") {
+			ctx.report = ctx.base
+			return nil
+		}
+		return err
+	}
+	waived, _ := waiver.Apply(*ctx.base, w, ctx.waiverFile, ctx.now())
+	ctx.report = &waived
+	return nil
+}
+
+// setReport installs a new scan's report.
+func (ctx *shared) setReport(r *report.Report) error {
+	ctx.base = r
+	return ctx.applyWaivers()
+}
