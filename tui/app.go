@@ -275,7 +275,10 @@ func (m Model) View() string {
 	if m.fullHelp {
 		helpView = m.help.FullHelpView(m.ctx.keys.FullHelp())
 	}
-	body = fitHeight(body, m.ctx.height-lipgloss.Height(title)-lipgloss.Height(helpView))
+	// No screen may spill past the terminal: lines are cut at its width.
+	clip := s.r.NewStyle().MaxWidth(m.ctx.width)
+	title, helpView = clip.Render(title), clip.Render(helpView)
+	body = clip.Render(fitHeight(body, m.ctx.height-lipgloss.Height(title)-lipgloss.Height(helpView)))
 	return lipgloss.JoinVertical(lipgloss.Left, title, body, helpView)
 }
 
