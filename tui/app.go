@@ -59,6 +59,7 @@ type shared struct {
 	report        *report.Report // what is shown: the scan's report with waivers applied
 	base          *report.Report // the scan's own report
 	waiverFile    string
+	canScan       bool // a plan was given
 	version       string
 	now           func() time.Time
 	loc           *time.Location
@@ -93,6 +94,7 @@ func New(o Options) Model {
 	if ctx.waiverFile == "" {
 		ctx.waiverFile = DefaultWaiverFile
 	}
+	ctx.canScan = o.Plan != nil
 	startErr := ctx.setReport(o.Report)
 	h := help.New()
 	h.Styles.ShortKey, h.Styles.FullKey = ctx.styles.Key, ctx.styles.Key

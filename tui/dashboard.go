@@ -17,6 +17,10 @@ func dashboardView(ctx *shared, scanning bool) string {
 	r := ctx.report
 	if r == nil {
 		msg := tr(l, "No scan yet. Press r to run one.", "Aucun scan pour l'instant. Appuyez sur r pour en lancer un.")
+		if !ctx.canScan {
+			msg = tr(l, "Nothing to scan here: write a configuration with vigie init and open it with vigie tui -c vigie.yaml, or try vigie demo.",
+				"Rien à scanner ici : écrivez une configuration avec vigie init et ouvrez-la avec vigie tui -c vigie.yaml, ou essayez vigie demo.")
+		}
 		if scanning {
 			msg = tr(l, "The first scan is running: press s to watch it.", "Le premier scan est en cours : appuyez sur s pour le suivre.")
 		}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -47,7 +45,7 @@ inventory (written to a private temporary folder, removed at the end). No networ
 			if isTerminal(e.stdout) && !cmd.Flags().Changed("format") && !cmd.Flags().Changed("output") {
 				return startTUI(cmd.Context(), e, tui.Options{Lang: lang, Version: toolVersion(), AutoScan: true,
 					Plan: func() (scan.Plan, error) { return lab.Plan(time.Now) }, Policies: plan.Passwords,
-					WaiverFile: filepath.Join(os.TempDir(), "vigie-demo-waivers.yaml")})
+					WaiverFile: "vigie-demo-waivers.yaml"})
 			}
 			rep, runErr := plan.Run(cmd.Context(), progress(e), engine.WithVersion(toolVersion()))
 			if runErr != nil && rep.ScanID == "" {

@@ -1,0 +1,166 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmuxSession drives the real binary in a tmux pane, as a person would.
+type tmuxSession struct {
+	t            *testing.T
+	socket, name string
+}
+
+func (s tmuxSession) tmux(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", s.socket, "-f", "/dev/null"}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (s tmuxSession) keys(keys ...string) {
+	s.tmux(append([]string{"send-keys", "-t", s.name}, keys...)...)
+}
+
+// esc sends Escape alone: followed at once by a key, a terminal reads the
+// pair as Alt+key.
+func (s tmuxSession) esc() {
+	s.keys("Escape")
+	time.Sleep(300 * time.Millisecond)
+}
+
+func (s tmuxSession) pane() string { return s.tmux("capture-pane", "-p", "-t", s.name) }
+
+// waitFor polls the pane until every want is on it.
+func (s tmuxSession) waitFor(timeout time.Duration, want ...string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		p := s.pane()
+		ok := true
+		for _, w := range want {
+			if !strings.Contains(p, w) {
+				ok = false
+			}
+		}
+		if ok {
+			return p
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("pane never showed %q; it shows:\n%s", want, p)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// TestTmuxDemo is the walk a first-time user takes: open the demo, find the
+// worst finding, read it, waive it, tweak a password policy until it
+// passes, export a JSON report. It needs tmux (.ci/run installs it).
+func TestTmuxDemo(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: the terminal end-to-end test does not run (.ci/run installs it)")
+	}
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	s := tmuxSession{t: t, socket: fmt.Sprintf("vigie-test-%d", os.Getpid()), name: "vigie"}
+	cmd := fmt.Sprintf("cd %q && LANG=en_US.UTF-8 TERM=xterm-256color TMPDIR=%q %q demo; sleep 30", dir, dir, bin)
+	s.tmux("new-session", "-d", "-s", s.name, "-x", "100", "-y", "32", cmd)
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+
+	// The demo scans at once and lands on the dashboard.
+	s.waitFor(60*time.Second, "Overall", "web", "password", "contracts", "Targets")
+	// The worst finding comes first in the list.
+	s.keys("f")
+	p := s.waitFor(5*time.Second, "STATUS", "FAIL", "critical")
+	first := ""
+	for _, line := range strings.Split(p, "\n") {
+		if strings.Contains(line, "FAIL") && strings.Contains(line, "critical") {
+			first = line
+			break
+		}
+	}
+	if first == "" {
+		t.Fatalf("no critical FAIL on top:\n%s", p)
+	}
+	// Its detail says what was found and why it matters.
+	s.keys("Enter")
+	s.waitFor(5*time.Second, "What was found", "Why it matters")
+	// Waive it, with a reason; it shows as waived.
+	s.keys("w")
+	s.waitFor(5*time.Second, "Why is the risk accepted")
+	s.keys("-l", "accepted for the demo")
+	s.keys("Enter", "Enter")
+	s.waitFor(5*time.Second, "Waived until")
+	if data, err := os.ReadFile(filepath.Join(dir, "vigie-demo-waivers.yaml")); err != nil || !strings.Contains(string(data), "accepted for the demo") {
+		t.Errorf("waiver file: %v\n%s", err, data)
+	}
+	// The what-if screen: the AD policy fails CNIL; 12 characters and four classes pass.
+	s.esc()
+	s.keys("p")
+	p = s.waitFor(5*time.Second, "Entropy", "PWD-CNIL-001")
+	if !cnilLine(p, "FAIL") {
+		t.Fatalf("the weak AD policy should fail PWD-CNIL-001 first:\n%s", p)
+	}
+	s.keys("Right", "Right", "Right", "Right", "Right")
+	for i := 0; i < 4; i++ {
+		s.keys("Down")
+		if !strings.Contains(rowOf(s.pane(), i+1), "yes") {
+			s.keys("Space")
+		}
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for !cnilLine(s.pane(), "PASS") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the verdict never changed to PASS:\n%s", s.pane())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	// Export a JSON report.
+	s.keys("e")
+	s.waitFor(5*time.Second, "Export the report")
+	s.keys("Enter")
+	s.waitFor(5*time.Second, "Written to")
+	if data, err := os.ReadFile(filepath.Join(dir, "vigie-report.json")); err != nil || !strings.Contains(string(data), `"schema_version"`) {
+		t.Errorf("exported report: %v", err)
+	}
+	s.esc()
+	s.keys("q")
+	deadline = time.Now().Add(5 * time.Second)
+	for !strings.Contains(s.pane(), "$") && strings.Contains(s.pane(), "vigie ·") {
+		if time.Now().After(deadline) {
+			t.Fatalf("q did not quit:\n%s", s.pane())
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// cnilLine reports whether the PWD-CNIL-001 line of the pane says status.
+func cnilLine(pane, status string) bool {
+	for _, line := range strings.Split(pane, "\n") {
+		if strings.Contains(line, "PWD-CNIL-001") {
+			return strings.Contains(line, status)
+		}
+	}
+	return false
+}
+
+// rowOf is the i-th editable row of the what-if screen (0 = length).
+func rowOf(pane string, i int) string {
+	n := -1
+	for _, line := range strings.Split(pane, "\n") {
+		if strings.Contains(line, "‹") {
+			n++
+			if n == i {
+				return line
+			}
+		}
+	}
+	return ""
+}
