@@ -36,6 +36,9 @@ type Options struct {
 	WaiverFile string
 	// Policies are the password policies the what-if screen starts from.
 	Policies []password.Evidence
+	// AfterScan, when set, sees each new report before it is shown: the
+	// CLI keeps history there, which fills the report's changes (the trend).
+	AfterScan func(*report.Report) error
 }
 
 type screen int
@@ -60,6 +63,7 @@ type shared struct {
 	base          *report.Report // the scan's own report
 	waiverFile    string
 	canScan       bool // a plan was given
+	afterScan     func(*report.Report) error
 	version       string
 	now           func() time.Time
 	loc           *time.Location
@@ -94,7 +98,7 @@ func New(o Options) Model {
 	if ctx.waiverFile == "" {
 		ctx.waiverFile = DefaultWaiverFile
 	}
-	ctx.canScan = o.Plan != nil
+	ctx.canScan, ctx.afterScan = o.Plan != nil, o.AfterScan
 	startErr := ctx.setReport(o.Report)
 	h := help.New()
 	h.Styles.ShortKey, h.Styles.FullKey = ctx.styles.Key, ctx.styles.Key

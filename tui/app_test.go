@@ -11,6 +11,7 @@ import (
 
 	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/report"
 )
 
 func keyMsg(s string) tea.KeyMsg {
@@ -283,5 +284,15 @@ func TestExport(t *testing.T) {
 	}
 	if m = press(m, "esc"); m.screen != screenDashboard {
 		t.Errorf("esc leaves the export screen")
+	}
+}
+
+func TestDashboardTrend(t *testing.T) {
+	r := sampleReport()
+	r.Changes = &report.Changes{PreviousScore: 51, New: []report.Change{{CheckID: "WEB-HSTS-001", Target: "www.example.fr"}}}
+	m := New(Options{Lang: check.FR, Report: r, Renderer: asciiRenderer(), Location: time.UTC})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	if v := next.(Model).View(); !strings.Contains(v, "avant : 51/100 → 34/100, 1 nouveaux, 0 corrigés") {
+		t.Errorf("the trend since the last scan:\n%s", v)
 	}
 }

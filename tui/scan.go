@@ -145,6 +145,11 @@ func (m scanModel) update(msg tea.Msg) (scanModel, tea.Cmd, bool) {
 		m.err = msg.err
 		if msg.report.ScanID != "" {
 			rep := msg.report
+			if m.ctx.afterScan != nil && !rep.Interrupted {
+				if err := m.ctx.afterScan(&rep); err != nil && m.err == nil {
+					m.err = err
+				}
+			}
 			if err := m.ctx.setReport(&rep); err != nil && m.err == nil {
 				m.err = err
 			}

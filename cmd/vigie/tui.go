@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vigie-security/vigie/internal/config"
+	"github.com/vigie-security/vigie/internal/report"
 	"github.com/vigie-security/vigie/internal/scan"
 	"github.com/vigie-security/vigie/tui"
 )
@@ -55,6 +56,9 @@ func runTUI(ctx context.Context, e env, configFile, langFlag string) error {
 	o := tui.Options{Lang: lang, Version: toolVersion(), WaiverFile: cfg.Waivers, Policies: first.Passwords}
 	if !first.Empty() {
 		o.Plan = func() (scan.Plan, error) { return scan.FromConfig(cfg, nil) }
+	}
+	if cfg.History != "" {
+		o.AfterScan = func(r *report.Report) error { return keepHistory(ctx, cfg.History, r) }
 	}
 	return startTUI(ctx, e, o)
 }
