@@ -154,8 +154,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		// Screens taking text get every key but ctrl+c.
 		switch {
+		case msg.Type == tea.KeyCtrlC && m.scan.running():
+			// ctrl+c during a scan stops it and keeps what finished, like esc;
+			// a second ctrl+c quits.
+			if !m.scan.stopped {
+				m.scan.stop()
+				m.screen = screenScan
+				return m, nil
+			}
+			return m, tea.Quit
 		case msg.Type == tea.KeyCtrlC:
-			m.scan.stop()
 			return m, tea.Quit
 		case m.screen == screenFindings && m.findings.typing():
 			var cmd tea.Cmd

@@ -20,6 +20,12 @@ import (
 // A scan of a policy file and a site that never answers: the policy is
 // judged at once, the site hangs; stopping keeps the policy's findings.
 func TestScanRunsAndStops(t *testing.T) {
+	for _, stop := range []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune("x")}, {Type: tea.KeyEsc}, {Type: tea.KeyCtrlC}} {
+		t.Run(stop.String(), func(t *testing.T) { runAndStop(t, stop) })
+	}
+}
+
+func runAndStop(t *testing.T, stop tea.KeyMsg) {
 	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }))
 	defer hang.Close()
 	policy := filepath.Join(t.TempDir(), "policy.yaml")
@@ -39,7 +45,7 @@ func TestScanRunsAndStops(t *testing.T) {
 	tm.Type("r")
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("esc stops")) },
 		teatest.WithDuration(10*time.Second))
-	tm.Type("x")
+	tm.Send(stop)
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("keeps the targets that finished")) },
 		teatest.WithDuration(20*time.Second))
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
