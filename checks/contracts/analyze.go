@@ -69,6 +69,8 @@ func Analyze(doc Document) Analysis {
 	// Context (heading and previous sentence) plus sentence, for the rules
 	// that read context: unions of sets already scanned.
 	hay := make([]litSet, len(sents))
+	words := (lx.words + 63) / 64
+	slab := make(litSet, words*len(sents)) // one allocation for every context set
 	heads := map[string]litSet{}
 	for i := range sents {
 		s := &sents[i]
@@ -78,9 +80,11 @@ func Analyze(doc Document) Analysis {
 			h = lx.scan(s.head)
 			heads[s.head] = h
 		}
-		hay[i] = s.lits.or(h)
+		hay[i] = slab[i*words : (i+1)*words : (i+1)*words]
+		copy(hay[i], s.lits)
+		hay[i].orIn(h)
 		if i > 0 && sents[i-1].para == s.para {
-			hay[i] = hay[i].or(sents[i-1].lits)
+			hay[i].orIn(sents[i-1].lits)
 		}
 	}
 	for _, el := range Elements {
@@ -180,13 +184,20 @@ func (r rule) judgeSentence(id string, sents []sentence, i int, hay litSet) cand
 	}
 	// The literals of joined sentences are the union of theirs: joining
 	// with a space makes no literal the patterns look for.
+	ownSpan, ownText := false, false // the sets are the sentence's own until a join copies them
 	for j := i + 1; j < len(sents) && j <= i+2 && sents[j].para == s.para; j++ {
 		n := sents[j]
+		if !ownSpan {
+			spanLits, ownSpan = append(litSet(nil), spanLits...), true
+		}
 		span += " " + n.folded
-		spanLits = spanLits.or(n.lits)
+		spanLits.orIn(n.lits)
 		if _, bad := firstMatch(r.reject, n.folded, n.lits); !bad {
+			if !ownText {
+				textLits, ownText = append(litSet(nil), textLits...), true
+			}
 			text += " " + n.folded
-			textLits = textLits.or(n.lits)
+			textLits.orIn(n.lits)
 		}
 	}
 	if m, ok := firstMatch(r.weak, span, spanLits); ok {
@@ -308,7 +319,7 @@ func Mask(s string) string {
 	if strings.IndexByte(s, '@') >= 0 {
 		s = maskEmails(s)
 	}
-	if digits(s) >= 9 {
+	if atLeastDigits(s, 9) {
 		s = maskPhones(s)
 	}
 	if !nameLabel(s) {
@@ -342,6 +353,16 @@ func nameLabel(s string) bool {
 		i += next + 1
 	}
 	return false
+}
+
+// atLeastDigits reports whether s holds n digits, stopping there.
+func atLeastDigits(s string, n int) bool {
+	for i := 0; i < len(s) && n > 0; i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n--
+		}
+	}
+	return n == 0
 }
 
 func digits(s string) int {

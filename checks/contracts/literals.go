@@ -22,14 +22,11 @@ type litSet []uint64
 
 func (s litSet) has(id int) bool { return id>>6 < len(s) && s[id>>6]&(1<<(id&63)) != 0 }
 
-// or is the union of two sets, as a new set.
-func (s litSet) or(o litSet) litSet {
-	out := make(litSet, max(len(s), len(o)))
-	copy(out, s)
+// orIn adds o's literals to s, in place; both have the automaton's size.
+func (s litSet) orIn(o litSet) {
 	for i, w := range o {
-		out[i] |= w
+		s[i] |= w
 	}
-	return out
 }
 
 func (s litSet) any(ids []int) bool {
@@ -46,9 +43,13 @@ func (s litSet) any(ids []int) bool {
 // A byte outside the classes ends every literal.
 type trie struct {
 	next   []uint16 // state*alpha + class → state: 16 bits keep the table in cache
-	out    [][]int  // state → literals ending there, suffixes included
+	out    [][]int  // state → literals ending there, suffixes included (while building)
 	always []int    // literals with a byte outside the classes: reported present, so their patterns run
 	words  int
+	// outAt[state]..outAt[state+1] indexes outIDs: the same lists, flat,
+	// for the scan's inner loop.
+	outAt  []uint32
+	outIDs []uint16
 }
 
 const alpha = 48
@@ -99,6 +100,7 @@ var literals = sync.OnceValue(func() *trie {
 			t.always = append(t.always, id)
 		}
 	}
+	defer t.flatten()
 	// Failure links, breadth first, folded into the transitions.
 	fail := make([]uint16, len(t.out))
 	queue := []uint16{}
@@ -124,6 +126,20 @@ var literals = sync.OnceValue(func() *trie {
 	return t
 })
 
+func (t *trie) flatten() {
+	if len(literalIDs) > 1<<16 {
+		panic("contracts: too many literals for 16-bit IDs")
+	}
+	t.outAt = make([]uint32, len(t.out)+1)
+	for st, ids := range t.out {
+		t.outAt[st] = uint32(len(t.outIDs))
+		for _, id := range ids {
+			t.outIDs = append(t.outIDs, uint16(id))
+		}
+	}
+	t.outAt[len(t.out)] = uint32(len(t.outIDs))
+}
+
 // scan returns the literals text contains.
 func (t *trie) scan(text string) litSet {
 	set := make(litSet, (t.words+63)/64)
@@ -138,7 +154,7 @@ func (t *trie) scan(text string) litSet {
 			continue
 		}
 		state = t.next[int(state)*alpha+int(c)]
-		for _, id := range t.out[state] {
+		for _, id := range t.outIDs[t.outAt[state]:t.outAt[state+1]] {
 			set[id>>6] |= 1 << (id & 63)
 		}
 	}
