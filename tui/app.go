@@ -36,6 +36,8 @@ type Options struct {
 	WaiverFile string
 	// Policies are the password policies the what-if screen starts from.
 	Policies []password.Evidence
+	// Demo: the plan is the built-in demo, offered because nothing is configured.
+	Demo bool
 	// AfterScan, when set, sees each new report before it is shown: the
 	// CLI keeps history there, which fills the report's changes (the trend).
 	AfterScan func(*report.Report) error
@@ -63,6 +65,7 @@ type shared struct {
 	base          *report.Report // the scan's own report
 	waiverFile    string
 	canScan       bool // a plan was given
+	demo          bool // the plan is the built-in demo
 	afterScan     func(*report.Report) error
 	version       string
 	now           func() time.Time
@@ -98,7 +101,7 @@ func New(o Options) Model {
 	if ctx.waiverFile == "" {
 		ctx.waiverFile = DefaultWaiverFile
 	}
-	ctx.canScan, ctx.afterScan = o.Plan != nil, o.AfterScan
+	ctx.canScan, ctx.afterScan, ctx.demo = o.Plan != nil, o.AfterScan, o.Demo
 	startErr := ctx.setReport(o.Report)
 	h := help.New()
 	h.Styles.ShortKey, h.Styles.FullKey = ctx.styles.Key, ctx.styles.Key

@@ -12,6 +12,7 @@ import (
 	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/report"
+	"github.com/vigie-security/vigie/internal/scan"
 )
 
 func keyMsg(s string) tea.KeyMsg {
@@ -294,5 +295,15 @@ func TestDashboardTrend(t *testing.T) {
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	if v := next.(Model).View(); !strings.Contains(v, "avant : 51/100 → 34/100, 1 nouveaux, 0 corrigés") {
 		t.Errorf("the trend since the last scan:\n%s", v)
+	}
+}
+
+func TestNothingConfiguredOffersTheDemo(t *testing.T) {
+	m := New(Options{Lang: check.EN, Renderer: asciiRenderer(), Demo: true, Plan: func() (scan.Plan, error) { return scan.Plan{}, nil }})
+	if v := m.View(); !strings.Contains(v, "Press r to scan the built-in demo") {
+		t.Errorf("no configuration: the demo is offered\n%s", v)
+	}
+	if v := New(Options{Lang: check.FR, Renderer: asciiRenderer()}).View(); !strings.Contains(v, "vigie init") {
+		t.Errorf("nothing to scan at all: the way out is shown\n%s", v)
 	}
 }

@@ -17,6 +17,10 @@ func dashboardView(ctx *shared, scanning bool) string {
 	r := ctx.report
 	if r == nil {
 		msg := tr(l, "No scan yet. Press r to run one.", "Aucun scan pour l'instant. Appuyez sur r pour en lancer un.")
+		if ctx.demo {
+			msg = tr(l, "No configuration here. Press r to scan the built-in demo (sites on 127.0.0.1, password policies, contracts), or write a configuration with vigie init.",
+				"Pas de configuration ici. Appuyez sur r pour scanner la démo intégrée (sites sur 127.0.0.1, politiques de mot de passe, contrats), ou écrivez une configuration avec vigie init.")
+		}
 		if !ctx.canScan {
 			msg = tr(l, "Nothing to scan here: write a configuration with vigie init and open it with vigie tui -c vigie.yaml, or try vigie demo.",
 				"Rien à scanner ici : écrivez une configuration avec vigie init et ouvrez-la avec vigie tui -c vigie.yaml, ou essayez vigie demo.")

@@ -69,7 +69,7 @@ func (m *detailModel) reload() {
 func (m detailModel) content() string {
 	l, s, f := m.ctx.lang, m.ctx.styles, m.finding
 	width := max(m.ctx.width-2, 20)
-	wrap := func(text string) string { return lipgloss.NewStyle().Width(width).Render(text) }
+	wrap := func(text string) string { return wrapTo(text, width) }
 	section := func(title string) string { return "\n" + s.Header.Render(title) + "\n" }
 	var b strings.Builder
 	meta, hasMeta := check.Meta{}, false

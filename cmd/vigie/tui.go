@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/spf13/cobra"
 
 	"github.com/vigie-security/vigie/internal/config"
+	"github.com/vigie-security/vigie/internal/demo"
 	"github.com/vigie-security/vigie/internal/report"
 	"github.com/vigie-security/vigie/internal/scan"
 	"github.com/vigie-security/vigie/tui"
@@ -56,6 +58,25 @@ func runTUI(ctx context.Context, e env, configFile, langFlag string) error {
 	o := tui.Options{Lang: lang, Version: toolVersion(), WaiverFile: cfg.Waivers, Policies: first.Passwords}
 	if !first.Empty() {
 		o.Plan = func() (scan.Plan, error) { return scan.FromConfig(cfg, nil) }
+	} else {
+		// Nothing configured: r scans the built-in demo, started on first use.
+		var lab *demo.Lab
+		defer func() {
+			if lab != nil {
+				lab.Close()
+			}
+		}()
+		o.Demo = true
+		o.Plan = func() (scan.Plan, error) {
+			if lab == nil {
+				l, err := demo.Start(time.Now())
+				if err != nil {
+					return scan.Plan{}, fmt.Errorf("starting the demo lab: %w", err)
+				}
+				lab = l
+			}
+			return lab.Plan(time.Now)
+		}
 	}
 	if cfg.History != "" {
 		o.AfterScan = func(r *report.Report) error { return keepHistory(ctx, cfg.History, r) }
