@@ -229,10 +229,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		case screenFindings:
 			if key.Matches(msg, k.Enter) {
-				if f, ok := m.findings.selected(); ok {
-					m.detail, m.from, m.screen = newDetailModel(m.ctx, f), screenFindings, screenDetail
-				}
-				return m, nil
+				return m.open(m.findings.selected()), nil
 			}
 			var cmd tea.Cmd
 			m.findings, cmd = m.findings.update(msg)
@@ -242,10 +239,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		case screenMatrix:
 			if key.Matches(msg, k.Enter) {
-				if f, ok := m.matrix.selected(); ok {
-					m.detail, m.from, m.screen = newDetailModel(m.ctx, f), screenMatrix, screenDetail
-				}
-				return m, nil
+				return m.open(m.matrix.selected()), nil
 			}
 			var cmd tea.Cmd
 			m.matrix, cmd = m.matrix.update(msg)
@@ -265,6 +259,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m, nil
+}
+
+// open shows a finding's detail; esc comes back to the current screen.
+func (m Model) open(f check.Finding, ok bool) Model {
+	if ok {
+		m.detail, m.from, m.screen = newDetailModel(m.ctx, f), m.screen, screenDetail
+	}
+	return m
 }
 
 // View draws the current screen between a title bar and the help line.

@@ -181,15 +181,19 @@ func (m findingsModel) update(msg tea.Msg) (findingsModel, tea.Cmd) {
 		m.sortBy = (m.sortBy + 1) % len(sortNames)
 		m.refresh()
 	}
-	// Keep the cursor on screen, scrolling as little as possible.
-	visible := max(m.ctx.height-5, 1)
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+visible {
-		m.offset = m.cursor - visible + 1
-	}
+	m.offset = keepVisible(m.cursor, m.offset, max(m.ctx.height-5, 1))
 	return m, nil
+}
+
+// keepVisible scrolls as little as possible to keep the cursor on screen.
+func keepVisible(cursor, offset, visible int) int {
+	if cursor < offset {
+		return cursor
+	}
+	if cursor >= offset+visible {
+		return cursor - visible + 1
+	}
+	return offset
 }
 
 // view draws the filter line, the header and the rows that fit.

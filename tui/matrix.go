@@ -62,13 +62,7 @@ func (mm matrixModel) update(msg tea.Msg) (matrixModel, tea.Cmd) {
 	case key.Matches(km, k.Right):
 		mm.col = min(mm.col+1, max(len(mm.m.Columns)-1, 0))
 	}
-	visible := max(mm.ctx.height-12, 1)
-	if mm.row < mm.offset {
-		mm.offset = mm.row
-	}
-	if mm.row >= mm.offset+visible {
-		mm.offset = mm.row - visible + 1
-	}
+	mm.offset = keepVisible(mm.row, mm.offset, max(mm.ctx.height-12, 1))
 	return mm, nil
 }
 

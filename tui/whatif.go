@@ -96,12 +96,7 @@ func (w *whatIfModel) change(d int) {
 	p := &w.p
 	switch w.row {
 	case 0:
-		n := 8
-		if p.MinLength != nil {
-			n = *p.MinLength
-		}
-		n = min(max(n+d, 1), 64)
-		p.MinLength = &n
+		p.MinLength = step(p.MinLength, d, 8, 1, 64)
 	case 1:
 		p.RequireLower = toggle(p.RequireLower)
 	case 2:
@@ -111,12 +106,7 @@ func (w *whatIfModel) change(d int) {
 	case 4:
 		p.RequireSpecial = toggle(p.RequireSpecial)
 	case 5:
-		n := 0
-		if p.LockoutThreshold != nil {
-			n = *p.LockoutThreshold
-		}
-		n = min(max(n+d, 0), 50)
-		p.LockoutThreshold = &n
+		p.LockoutThreshold = step(p.LockoutThreshold, d, 0, 0, 50)
 	case 6:
 		p.MFA = toggle(p.MFA)
 	case 7:
@@ -139,6 +129,16 @@ func (w *whatIfModel) change(d int) {
 		}
 	}
 	p.Format = "what-if"
+}
+
+// step moves a number that may be unstated (from) by d, within [lo, hi].
+func step(v *int, d, from, lo, hi int) *int {
+	n := from
+	if v != nil {
+		n = *v
+	}
+	n = min(max(n+d, lo), hi)
+	return &n
 }
 
 // save writes the policy in vigie's YAML policy format, next to where

@@ -48,16 +48,12 @@ func finite(re *syntax.Regexp) ([]word, bool) {
 		w, ok := finite(re.Sub[0])
 		return append(w, word{}), ok
 	case syntax.OpCharClass:
-		var out []word
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if len(out) == 10 {
-					return nil, false
-				}
-				out = append(out, word{s: string(r)})
-			}
+		chars, ok := classChars(re)
+		out := make([]word, len(chars))
+		for i, c := range chars {
+			out[i] = word{s: c}
 		}
-		return out, true
+		return out, ok
 	case syntax.OpAlternate:
 		var out []word
 		for _, sub := range re.Sub {

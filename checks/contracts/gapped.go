@@ -84,7 +84,7 @@ func toGapped(re *syntax.Regexp) *gapped {
 			cur = ws
 			continue
 		}
-		if len(cur)*len(ws) > maxExact || anyPost(cur) || anyPre(ws) || anyTail(cur) {
+		if len(cur)*len(ws) > maxExact || anyWord(cur, func(w word) bool { return w.post || w.tail }) || anyWord(ws, func(w word) bool { return w.pre }) {
 			push()
 			cur = ws
 			continue
@@ -109,34 +109,17 @@ func toGapped(re *syntax.Regexp) *gapped {
 		}
 		// A word running on (\w*) is matched to the end of its word, which
 		// leaves the shortest gap after it: right for gaps with no minimum.
-		if anyTail(el) && k < len(g.gaps) && g.gaps[k].min > 0 {
+		if anyWord(el, func(w word) bool { return w.tail }) && k < len(g.gaps) && g.gaps[k].min > 0 {
 			return nil
 		}
 	}
 	return g
 }
 
-func anyPost(ws []word) bool {
+// anyWord reports whether a word of ws has the property.
+func anyWord(ws []word, has func(word) bool) bool {
 	for _, w := range ws {
-		if w.post {
-			return true
-		}
-	}
-	return false
-}
-
-func anyTail(ws []word) bool {
-	for _, w := range ws {
-		if w.tail {
-			return true
-		}
-	}
-	return false
-}
-
-func anyPre(ws []word) bool {
-	for _, w := range ws {
-		if w.pre {
+		if has(w) {
 			return true
 		}
 	}

@@ -384,16 +384,7 @@ func exact(re *syntax.Regexp) ([]string, bool) {
 		}
 		return append(e, ""), true
 	case syntax.OpCharClass:
-		var out []string
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if len(out) == 10 {
-					return nil, false
-				}
-				out = append(out, string(r))
-			}
-		}
-		return out, true
+		return classChars(re)
 	case syntax.OpAlternate:
 		var out []string
 		for _, sub := range re.Sub {
@@ -421,6 +412,20 @@ func exact(re *syntax.Regexp) ([]string, bool) {
 		return out, true
 	}
 	return nil, false
+}
+
+// classChars lists a small character class's characters ([0-9] at most).
+func classChars(re *syntax.Regexp) ([]string, bool) {
+	var out []string
+	for i := 0; i+1 < len(re.Rune); i += 2 {
+		for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+			if len(out) == 10 {
+				return nil, false
+			}
+			out = append(out, string(r))
+		}
+	}
+	return out, true
 }
 
 // product is every a followed by every b, or nil past maxExact.

@@ -21,6 +21,30 @@ func escapeXML(s string) string {
 	return b.String()
 }
 
+// WriteAs writes paragraphs in the format of a file extension: .docx,
+// .odt, .pdf, .html, or plain text (.txt, .md).
+func WriteAs(ext string, w io.Writer, paras []string) error {
+	switch strings.ToLower(ext) {
+	case ".docx":
+		return WriteDOCX(w, paras)
+	case ".odt":
+		return WriteODT(w, paras)
+	case ".pdf":
+		return WritePDF(w, paras)
+	case ".html", ".htm":
+		var b strings.Builder
+		b.WriteString("<!DOCTYPE html>\n<html><body>\n")
+		for _, p := range paras {
+			b.WriteString("<p>" + escapeXML(p) + "</p>\n")
+		}
+		b.WriteString("</body></html>\n")
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	_, err := io.WriteString(w, strings.Join(paras, "\n\n")+"\n")
+	return err
+}
+
 // WriteDOCX writes paragraphs as a Word document.
 func WriteDOCX(w io.Writer, paras []string) error {
 	var body strings.Builder

@@ -39,19 +39,7 @@ func thousand(b *testing.B) []string {
 		paras := texts[i%len(texts)]
 		var buf bytes.Buffer
 		ext := []string{".txt", ".md", ".docx", ".odt", ".pdf", ".html"}[i%6]
-		switch ext {
-		case ".docx":
-			err = contractdoc.WriteDOCX(&buf, paras)
-		case ".odt":
-			err = contractdoc.WriteODT(&buf, paras)
-		case ".pdf":
-			err = contractdoc.WritePDF(&buf, paras)
-		case ".html":
-			buf.WriteString("<html><body><p>" + strings.Join(paras, "</p><p>") + "</p></body></html>")
-		default:
-			buf.WriteString(strings.Join(paras, "\n\n"))
-		}
-		if err != nil {
+		if err := contractdoc.WriteAs(ext, &buf, paras); err != nil {
 			b.Fatal(err)
 		}
 		p := filepath.Join(dir, fmt.Sprintf("c%04d%s", i, ext))

@@ -51,17 +51,7 @@ func writeContracts(root string, now time.Time) error {
 		}
 		var out bytes.Buffer
 		paras := strings.Split(strings.TrimSpace(string(text)), "\n\n")
-		switch filepath.Ext(dst) {
-		case ".docx":
-			err = contractdoc.WriteDOCX(&out, paras)
-		case ".odt":
-			err = contractdoc.WriteODT(&out, paras)
-		case ".pdf":
-			err = contractdoc.WritePDF(&out, paras)
-		default:
-			out.Write(text)
-		}
-		if err != nil {
+		if err := contractdoc.WriteAs(filepath.Ext(dst), &out, paras); err != nil {
 			return fmt.Errorf("demo contract %s: %w", dst, err)
 		}
 		if err := os.WriteFile(filepath.Join(dir, dst), out.Bytes(), 0o600); err != nil {
