@@ -209,7 +209,7 @@ func (r rule) judgeSentence(id string, sents []sentence, i int, hay litSet) cand
 	if r.judge != nil {
 		lvl, why := r.judge(text, textLits)
 		if lvl == Present {
-			return r.restated(id, s, i, lvl, why)
+			return r.restated(id, &sents[i], i, lvl, why)
 		}
 		return candidate{i: i, level: lvl, why: why}
 	}
@@ -235,7 +235,7 @@ func (r rule) judgeSentence(id string, sents []sentence, i int, hay litSet) cand
 	}
 	why := t("the clause is there, with nothing concrete (no annex, number, list or procedure)",
 		"la clause existe, sans rien de concret (ni annexe, ni chiffre, ni liste, ni procédure)")
-	return r.restated(id, s, i, Present, why)
+	return r.restated(id, &sents[i], i, Present, why)
 }
 
 // couldBeSpecific: whether any specific marker's literals occur in the
@@ -258,8 +258,11 @@ func (r rule) couldBeSpecific(sents []sentence, i int, lits litSet) bool {
 }
 
 // restated downgrades a merely present clause that copies the Article.
-func (r rule) restated(id string, s sentence, i int, lvl Level, why check.Text) candidate {
-	if sim := similarity(id, s.folded); sim >= restateThreshold {
+func (r rule) restated(id string, s *sentence, i int, lvl Level, why check.Text) candidate {
+	if s.shingles == nil {
+		s.shingles = shingles(s.folded)
+	}
+	if sim := similarity(id, s.shingles); sim >= restateThreshold {
 		return candidate{i: i, level: Restated, why: check.Textf(
 			"repeats the Article almost word for word (%d%% of its phrases) and adds nothing concrete (EDPB 07/2020 §109)",
 			"reprend l'article presque mot pour mot (%d %% de ses tournures) sans rien ajouter de concret (CEPD 07/2020 §109)", int(sim*100+0.5))}
@@ -459,6 +462,7 @@ func judgeEnd(f string, lits litSet) (Level, check.Text) {
 
 var (
 	deadlineRe  = compile(deadlinePattern)
+	delayRe     = regexp.MustCompile(`(\d{1,3}|twenty-four|forty-eight|seventy-two|twelve|thirty-six|vingt-quatre|quarante-huit|soixante-douze|douze|trente-six|one|two|three|un|deux|trois)\)?\s*(?:\(\d{1,3}\)\s*)?(hours?|hrs?\b|h\b|heures?|(?:calendar |business |working )?days?|jours?)`)
 	numberWords = map[string]int{"twenty-four": 24, "forty-eight": 48, "seventy-two": 72, "twelve": 12, "thirty-six": 36, "one": 1, "two": 2, "three": 3,
 		"vingt-quatre": 24, "quarante-huit": 48, "soixante-douze": 72, "douze": 12, "trente-six": 36, "un": 1, "deux": 2, "trois": 3}
 )
@@ -466,15 +470,12 @@ var (
 // judgeDeadline reads the delay in hours; a delay as long as the
 // controller's own 72 hours towards the authority leaves it no time.
 func judgeDeadline(f string, lits litSet) (Level, check.Text) {
-	found := deadlineRe.find(f, lits)
-	m := deadlineRe.re.FindStringSubmatch(found) // on the match alone: short
+	// The delay is read from the match alone, with a small expression.
+	m := delayRe.FindStringSubmatch(deadlineRe.find(f, lits))
 	if m == nil {
 		return Missing, t("no deadline", "aucun délai")
 	}
-	num, unit := m[deadlineRe.SubexpIndex("n")], m[deadlineRe.SubexpIndex("u")]
-	if num == "" {
-		num, unit = m[deadlineRe.SubexpIndex("n2")], m[deadlineRe.SubexpIndex("u2")]
-	}
+	num, unit := m[1], m[2]
 	n, ok := numberWords[num]
 	if !ok {
 		fmt.Sscan(num, &n)

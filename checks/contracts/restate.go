@@ -120,10 +120,9 @@ var articleShingles = func() map[string]map[uint64]bool {
 	return out
 }()
 
-// similarity is the share of the sentence's word triples that the Article
-// text of element id holds.
-func similarity(id, folded string) float64 {
-	sh := shingles(folded)
+// similarity is the share of the sentence's word triples (sh) that the
+// Article text of element id holds.
+func similarity(id string, sh []uint64) float64 {
 	if len(sh) < 4 {
 		return 0
 	}

@@ -21,14 +21,15 @@ type Document struct {
 
 // sentence is the unit clauses are matched on.
 type sentence struct {
-	raw    string // as written, for evidence
-	folded string // fold(raw), for matching
-	ctx    string // folded heading and previous sentence of the same block
-	head   string // folded heading the sentence sits under
-	lits   litSet // the pattern literals folded holds
-	hay    string // ctx + " " + folded, for the rules that read context
-	para   int    // 1-based paragraph (block) number
-	page   int
+	raw      string   // as written, for evidence
+	folded   string   // fold(raw), for matching
+	ctx      string   // folded heading and previous sentence of the same block
+	head     string   // folded heading the sentence sits under
+	lits     litSet   // the pattern literals folded holds
+	hay      string   // ctx + " " + folded, for the rules that read context
+	shingles []uint64 // word triples, computed when a restatement is checked
+	para     int      // 1-based paragraph (block) number
+	page     int
 }
 
 // Location says where a sentence is, the way a reviewer would look it up.
