@@ -74,7 +74,6 @@ func Analyze(doc Document) Analysis {
 	heads := map[string]litSet{}
 	for i := range sents {
 		s := &sents[i]
-		s.hay = s.ctx + " " + s.folded
 		h, ok := heads[s.head]
 		if !ok {
 			h = lx.scan(s.head)
@@ -104,12 +103,22 @@ func judgeElement(id string, r rule, sents []sentence, hays []litSet) Result {
 	best := candidate{i: -1}
 	rejected, near := candidate{i: -1}, candidate{i: -1}
 	trig := triggerIDs[id]
-	for i, s := range sents {
+	for i := range sents {
+		s := &sents[i]
 		hay, lits := s.folded, s.lits
 		if r.ctx {
-			hay, lits = s.hay, hays[i]
+			lits = hays[i]
 		}
-		if !lits.any(trig) || (r.need != nil && !r.need.in(hay, lits)) {
+		if !lits.any(trig) {
+			continue
+		}
+		if r.ctx {
+			if s.hay == "" { // built for the few sentences a context rule reads
+				s.hay = s.ctx + " " + s.folded
+			}
+			hay = s.hay
+		}
+		if r.need != nil && !r.need.in(hay, lits) {
 			continue
 		}
 		if !r.isClause(hay, lits) {
