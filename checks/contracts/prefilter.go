@@ -277,22 +277,6 @@ func (p pattern) FindString(s string) string {
 	return p.re.FindString(s)
 }
 
-func (p pattern) FindAllString(s string, n int) []string {
-	if !p.may(s) {
-		return nil
-	}
-	return p.re.FindAllString(s, n)
-}
-
-func (p pattern) FindStringSubmatch(s string) []string {
-	if !p.may(s) {
-		return nil
-	}
-	return p.re.FindStringSubmatch(s)
-}
-
-func (p pattern) SubexpIndex(name string) int { return p.re.SubexpIndex(name) }
-
 // required returns literals one of which every match contains; ok is false
 // when nothing is required (a match may be made of classes or be empty).
 func required(re *syntax.Regexp) (set []string, ok bool) {
