@@ -307,3 +307,12 @@ func TestNothingConfiguredOffersTheDemo(t *testing.T) {
 		t.Errorf("nothing to scan at all: the way out is shown\n%s", v)
 	}
 }
+
+func TestNarrowDashboardKeepsTheTargets(t *testing.T) {
+	m := New(Options{Lang: check.EN, Report: sampleReport(), Renderer: asciiRenderer()})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 50, Height: 16})
+	v := next.(Model).View()
+	if strings.Contains(v, "┌") || !strings.Contains(v, "shop.example.fr") {
+		t.Errorf("a narrow dashboard lists families on one line each and keeps the targets:\n%s", v)
+	}
+}

@@ -63,11 +63,22 @@ func dashboardView(ctx *shared, scanning bool) string {
 		counts[f.Family][f.Severity]++
 	}
 	var cards []string
+	width := 0
 	for _, fam := range r.Scores.Families {
-		cards = append(cards, familyCard(ctx, fam, counts[fam.Family]))
+		c := familyCard(ctx, fam, counts[fam.Family])
+		cards, width = append(cards, c), width+lipgloss.Width(c)
 	}
-	if len(cards) > 0 {
-		b.WriteString(flowCards(cards, ctx.width) + "\n")
+	switch {
+	case len(cards) == 0:
+	case width <= ctx.width:
+		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, cards...) + "\n")
+	default:
+		// Too narrow for the cards side by side: one line per family, so
+		// the targets stay on screen.
+		for _, fam := range r.Scores.Families {
+			b.WriteString(familyLine(ctx, fam, counts[fam.Family]) + "\n")
+		}
+		b.WriteString("\n")
 	}
 
 	b.WriteString(s.Header.Render(tr(l, "Targets", "Cibles")) + "\n")
@@ -91,7 +102,20 @@ func familyCard(ctx *shared, fam score.Family, bySev map[check.Severity]int) str
 		s.Title.Render(string(fam.Family)),
 		s.grade(fam.Grade, resultText(l, fam.Result)),
 		plural(l, fam.Targets, "target", "cible"),
+		severityCounts(l, bySev),
 	}
+	return s.Card.Render(strings.Join(lines, "\n"))
+}
+
+// familyLine is a family on one line, for narrow terminals.
+func familyLine(ctx *shared, fam score.Family, bySev map[check.Severity]int) string {
+	l, s := ctx.lang, ctx.styles
+	return fmt.Sprintf("%s %s  %-9s %s", s.Title.Render(fmt.Sprintf("%-10s", fam.Family)), s.grade(fam.Grade, resultText(l, fam.Result)),
+		plural(l, fam.Targets, "target", "cible"), severityCounts(l, bySev))
+}
+
+// severityCounts is "critical 1 · high 3", problems only.
+func severityCounts(l check.Lang, bySev map[check.Severity]int) string {
 	var parts []string
 	for _, sev := range []check.Severity{check.Critical, check.High, check.Medium, check.Low} {
 		if n := bySev[sev]; n > 0 {
@@ -99,29 +123,9 @@ func familyCard(ctx *shared, fam score.Family, bySev map[check.Severity]int) str
 		}
 	}
 	if len(parts) == 0 {
-		parts = []string{tr(l, "no problem", "aucun problème")}
+		return tr(l, "no problem", "aucun problème")
 	}
-	lines = append(lines, strings.Join(parts, " · "))
-	return s.Card.Render(strings.Join(lines, "\n"))
-}
-
-// flowCards lays cards side by side, wrapping to the width.
-func flowCards(cards []string, width int) string {
-	var rows []string
-	var row []string
-	used := 0
-	for _, c := range cards {
-		w := lipgloss.Width(c)
-		if len(row) > 0 && used+w > width {
-			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
-			row, used = nil, 0
-		}
-		row, used = append(row, c), used+w+1
-	}
-	if len(row) > 0 {
-		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
-	}
-	return strings.Join(rows, "\n")
+	return strings.Join(parts, " · ")
 }
 
 // worstTargets orders targets worst score first (unscored last).
