@@ -110,7 +110,7 @@ func familyCard(ctx *shared, fam score.Family, bySev map[check.Severity]int) str
 // familyLine is a family on one line, for narrow terminals.
 func familyLine(ctx *shared, fam score.Family, bySev map[check.Severity]int) string {
 	l, s := ctx.lang, ctx.styles
-	return fmt.Sprintf("%s %s  %-9s %s", s.Title.Render(fmt.Sprintf("%-10s", fam.Family)), s.grade(fam.Grade, resultText(l, fam.Result)),
+	return fmt.Sprintf("%s %s  %-11s %s", s.Title.Render(fmt.Sprintf("%-10s", fam.Family)), s.grade(fam.Grade, resultText(l, fam.Result)),
 		plural(l, fam.Targets, "target", "cible"), severityCounts(l, bySev))
 }
 
