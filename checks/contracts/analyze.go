@@ -4,9 +4,13 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/vigie-security/vigie/internal/check"
 )
+
+// slabs keeps literal-set memory between analyses (see Analyze).
+var slabs = sync.Pool{New: func() any { return new(litSet) }}
 
 // Result is how one document covers one element, with the evidence.
 type Result struct {
@@ -57,10 +61,24 @@ func Analyze(doc Document) Analysis {
 	sents := segment(doc.Blocks)
 	a := Analysis{Sentences: len(sents)}
 	lx := literals()
+	words := (lx.words + 63) / 64
+	// The sentences' literal sets and their context sets share one slab,
+	// reused from one document to the next: they are most of what an
+	// analysis would otherwise allocate.
+	slab := slabs.Get().(*litSet)
+	defer slabs.Put(slab)
+	if need := 2 * words * len(sents); cap(*slab) < need {
+		*slab = make(litSet, need)
+	} else {
+		*slab = (*slab)[:need]
+		clear(*slab)
+	}
+	set := func(k int) litSet { return (*slab)[k*words : (k+1)*words : (k+1)*words] }
 	en, fr := 0, 0
 	for i := range sents {
 		s := &sents[i]
-		s.lits = lx.scan(s.folded)
+		s.lits = set(i)
+		lx.scanInto(s.folded, s.lits)
 		a.Chars += len(s.raw)
 		e, f := counts(s.folded)
 		en, fr = en+e, fr+f
@@ -69,8 +87,6 @@ func Analyze(doc Document) Analysis {
 	// Context (heading and previous sentence) plus sentence, for the rules
 	// that read context: unions of sets already scanned.
 	hay := make([]litSet, len(sents))
-	words := (lx.words + 63) / 64
-	slab := make(litSet, words*len(sents)) // one allocation for every context set
 	heads := map[string]litSet{}
 	for i := range sents {
 		s := &sents[i]
@@ -79,7 +95,7 @@ func Analyze(doc Document) Analysis {
 			h = lx.scan(s.head)
 			heads[s.head] = h
 		}
-		hay[i] = slab[i*words : (i+1)*words : (i+1)*words]
+		hay[i] = set(len(sents) + i)
 		copy(hay[i], s.lits)
 		hay[i].orIn(h)
 		if i > 0 && sents[i-1].para == s.para {

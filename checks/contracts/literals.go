@@ -143,6 +143,12 @@ func (t *trie) flatten() {
 // scan returns the literals text contains.
 func (t *trie) scan(text string) litSet {
 	set := make(litSet, (t.words+63)/64)
+	t.scanInto(text, set)
+	return set
+}
+
+// scanInto adds the literals text contains to set.
+func (t *trie) scanInto(text string, set litSet) {
 	for _, id := range t.always {
 		set[id>>6] |= 1 << (id & 63)
 	}
@@ -158,5 +164,4 @@ func (t *trie) scan(text string) litSet {
 			set[id>>6] |= 1 << (id & 63)
 		}
 	}
-	return set
 }
