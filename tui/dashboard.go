@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -137,11 +138,7 @@ func worstTargets(ts []score.Target) []score.Target {
 		}
 		return t.Score
 	}
-	for i := 1; i < len(out); i++ { // insertion sort: stable, and lists are short
-		for j := i; j > 0 && rank(out[j]) < rank(out[j-1]); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
 	return out
 }
 

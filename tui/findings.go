@@ -224,13 +224,7 @@ func (m findingsModel) view(height int) string {
 		colTarget, tr(l, "TARGET", "CIBLE"), tr(l, "MESSAGE", "MESSAGE"))
 	b.WriteString(s.Header.Render(truncate(header, w)) + "\n")
 	visible := max(height-2, 1)
-	offset := m.offset
-	if m.cursor < offset {
-		offset = m.cursor
-	}
-	if m.cursor >= offset+visible {
-		offset = m.cursor - visible + 1
-	}
+	offset := keepVisible(m.cursor, m.offset, visible) // the screen may be shorter than update assumed
 	if len(m.rows) == 0 {
 		b.WriteString(s.Muted.Render(tr(l, "  nothing matches these filters", "  rien ne correspond à ces filtres")))
 		return b.String()

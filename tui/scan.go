@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/bubbles/progress"
 	"github.com/charmbracelet/bubbles/spinner"
@@ -33,7 +32,6 @@ type scanModel struct {
 	byFamily map[check.Family][2]int // done, started
 	current  map[string]check.Family // targets being collected
 	err      error
-	started  time.Time
 	stopped  bool
 }
 
@@ -70,7 +68,7 @@ func (m *scanModel) start() tea.Cmd {
 	done := make(chan scanDoneMsg, 1)
 	m.cancel, m.events, m.done = cancel, events, done
 	m.byStatus, m.byFamily, m.current = map[check.Status]int{}, map[check.Family][2]int{}, map[string]check.Family{}
-	m.last, m.started = engine.Progress{}, m.ctx.now()
+	m.last = engine.Progress{}
 	go func() {
 		rep, err := plan.Run(ctx, func(e engine.Event) {
 			if e.Kind == engine.ScanDone {

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"errors"
+	"io/fs"
 	"strings"
 	"time"
 
@@ -86,8 +88,7 @@ func (w *waiveForm) view(ctx *shared) string {
 
 // waive writes the waiver and shows the report with every waiver applied.
 func (ctx *shared) waive(e waiver.Entry) error {
-	known := func(id string) bool { _, ok := catalog.All().Lookup(id); return ok }
-	if err := waiver.Append(ctx.waiverFile, e, known); err != nil {
+	if err := waiver.Append(ctx.waiverFile, e, catalog.Known); err != nil {
 		return err
 	}
 	return ctx.applyWaivers()
@@ -103,13 +104,12 @@ func (ctx *shared) applyWaivers() error {
 		ctx.report = ctx.base
 		return nil
 	}
-	known := func(id string) bool { _, ok := catalog.All().Lookup(id); return ok }
-	w, err := waiver.Load(ctx.waiverFile, known)
+	w, err := waiver.Load(ctx.waiverFile, catalog.Known)
+	if errors.Is(err, fs.ErrNotExist) {
+		ctx.report = ctx.base // no waiver written yet
+		return nil
+	}
 	if err != nil {
-		if strings.Contains(err.Error(), "no such file") {
-			ctx.report = ctx.base
-			return nil
-		}
 		return err
 	}
 	waived, _ := waiver.Apply(*ctx.base, w, ctx.waiverFile, ctx.now())

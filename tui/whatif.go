@@ -2,13 +2,13 @@ package tui
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/vigie-security/vigie/checks/password"
+	"github.com/vigie-security/vigie/internal/atomicfile"
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/pwpolicy"
 )
@@ -147,7 +147,7 @@ func (w *whatIfModel) save() {
 	data, err := pwpolicy.Marshal([]password.Policy{w.p})
 	if err == nil {
 		name := "vigie-policy-" + strings.ReplaceAll(w.p.Name, "/", "-") + ".yaml"
-		if err = os.WriteFile(name, data, 0o600); err == nil {
+		if err = atomicfile.WriteBytes(name, data); err == nil {
 			w.saved = name
 		}
 	}

@@ -121,7 +121,7 @@ func mentions(sents []sentence) (countries []Mention, special *Mention, none boo
 		}
 		for i, id := range thirdNameRe.ids {
 			name := thirdNameRe.any[i]
-			if s.lits.has(id) && !seen[name] && wordIn(s.folded, name) {
+			if s.lits.has(id) && !seen[name] && matchWords([]word{{s: name, pre: true, post: true}}, s.folded, nil) {
 				seen[name] = true
 				countries = append(countries, Mention{Term: name, Location: Location{Page: s.page, Paragraph: s.para}})
 			}
@@ -134,25 +134,4 @@ func mentions(sents []sentence) (countries []Mention, special *Mention, none boo
 		}
 	}
 	return countries, special, none
-}
-
-// wordIn reports whether word occurs in text as a whole word ("inde", not
-// "independent").
-func wordIn(text, word string) bool {
-	for from := 0; ; {
-		i := strings.Index(text[from:], word)
-		if i < 0 {
-			return false
-		}
-		i += from
-		end := i + len(word)
-		if (i == 0 || !isWordByte(text[i-1])) && (end == len(text) || !isWordByte(text[end])) {
-			return true
-		}
-		from = i + 1
-	}
-}
-
-func isWordByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '_' || b >= 0x80
 }

@@ -106,7 +106,11 @@ func FolderChecks() check.Catalogue {
 }
 
 func rowEvidence(p Processor) map[string]any {
-	return map[string]any{"inventory": p.Inventory, "row": p.Row, "processor": p.Name}
+	ev := map[string]any{"inventory": p.Inventory, "row": p.Row, "processor": p.Name}
+	if p.Service != "" {
+		ev["service"] = p.Service
+	}
+	return ev
 }
 
 // problem reports a cell the collector could not read, for a check that needs it.

@@ -1,7 +1,6 @@
 package contracts
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -45,16 +44,4 @@ func ParseLevel(s string) (Level, error) {
 		}
 	}
 	return Missing, fmt.Errorf("unknown level %q (want missing, restated, present or specific)", s)
-}
-
-func (l Level) MarshalJSON() ([]byte, error) { return json.Marshal(l.String()) }
-
-func (l *Level) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return err
-	}
-	v, err := ParseLevel(s)
-	*l = v
-	return err
 }

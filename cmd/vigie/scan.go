@@ -161,7 +161,7 @@ func runScan(cmd *cobra.Command, e env, f scanFlags) error {
 	}
 	x := extras{waiverFile: cfg.Waivers, history: cfg.History, failOnNew: f.failOnNew}
 	if cfg.Waivers != "" {
-		file, err := waiver.Load(cfg.Waivers, func(id string) bool { _, ok := catalog.All().Lookup(id); return ok })
+		file, err := waiver.Load(cfg.Waivers, catalog.Known)
 		if err != nil {
 			return asUsage(err)
 		}

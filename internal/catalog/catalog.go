@@ -2,11 +2,22 @@
 package catalog
 
 import (
+	"sync"
+
 	"github.com/vigie-security/vigie/checks/contracts"
 	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
 )
+
+// Known reports whether id is a check of this build (waiver files name
+// checks); the catalogue is assembled once for it.
+func Known(id string) bool {
+	_, ok := built().Lookup(id)
+	return ok
+}
+
+var built = sync.OnceValue(All)
 
 // All returns every check, family by family, in report order.
 func All() check.Catalogue {

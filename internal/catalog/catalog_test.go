@@ -77,3 +77,9 @@ func TestChecksArePure(t *testing.T) {
 		}
 	}
 }
+
+func TestKnown(t *testing.T) {
+	if !Known("WEB-HSTS-001") || !Known("CTR-AUDIT-001") || Known("WEB-NOPE-001") {
+		t.Error("Known does not follow the catalogue")
+	}
+}

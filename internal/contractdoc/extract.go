@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/vigie-security/vigie/checks/contracts"
+	"github.com/vigie-security/vigie/internal/textenc"
 )
 
 // Limits bound one extraction.
@@ -120,10 +121,10 @@ func parse(ctx context.Context, f *os.File, size int64, ext string, lim Limits) 
 	switch ext {
 	case ".txt":
 		b, err := io.ReadAll(io.LimitReader(f, lim.MaxFile))
-		return contracts.Document{Format: "txt", Blocks: textBlocks(Decode(b), 0)}, err
+		return contracts.Document{Format: "txt", Blocks: textBlocks(textenc.Decode(b), 0)}, err
 	case ".md", ".markdown":
 		b, err := io.ReadAll(io.LimitReader(f, lim.MaxFile))
-		return contracts.Document{Format: "md", Blocks: markdownBlocks(Decode(b))}, err
+		return contracts.Document{Format: "md", Blocks: markdownBlocks(textenc.Decode(b))}, err
 	case ".html", ".htm":
 		blocks, err := htmlBlocks(io.LimitReader(f, lim.MaxFile))
 		return contracts.Document{Format: "html", Blocks: blocks}, err

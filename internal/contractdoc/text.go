@@ -1,49 +1,11 @@
 package contractdoc
 
 import (
-	"bytes"
 	"regexp"
 	"strings"
-	"unicode/utf16"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/charmap"
 
 	"github.com/vigie-security/vigie/checks/contracts"
 )
-
-// Decode turns file bytes into text: UTF-8 (BOM dropped), UTF-16 with a
-// BOM, or else Windows-1252, what French office software saves by default.
-func Decode(b []byte) string {
-	switch {
-	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		b = b[3:]
-	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
-		return utf16Text(b)
-	}
-	if utf8.Valid(b) {
-		return string(b)
-	}
-	out, err := charmap.Windows1252.NewDecoder().Bytes(b)
-	if err != nil {
-		return strings.ToValidUTF8(string(b), "\uFFFD")
-	}
-	return string(out)
-}
-
-func utf16Text(b []byte) string {
-	big := b[0] == 0xFE
-	b = b[2:]
-	u := make([]uint16, 0, len(b)/2)
-	for i := 0; i+1 < len(b); i += 2 {
-		if big {
-			u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
-		} else {
-			u = append(u, uint16(b[i+1])<<8|uint16(b[i]))
-		}
-	}
-	return string(utf16.Decode(u))
-}
 
 var listItem = regexp.MustCompile(`^\s*([-*•]|\d{1,3}[.)]|\(?[a-z]\))\s+`)
 

@@ -128,15 +128,16 @@ func Prepare(src Source) (*Plan, error) {
 					path = filepath.Join(base, c)
 				}
 				// A bare file name may sit in a subfolder of the contracts folder.
-				if !p.exists(path) {
+				exists := p.exists(path)
+				if !exists {
 					if found := byName[strings.ToLower(filepath.Base(c))]; len(found) == 1 {
-						path = found[0]
+						path, exists = found[0], true // found by the walk: on disk
 					}
 				}
 				path = filepath.Clean(path)
 				p.refs[i] = append(p.refs[i], path)
 				p.owners[path] = append(p.owners[path], r.Name)
-				if p.exists(path) {
+				if exists {
 					addDoc(path)
 				}
 			}

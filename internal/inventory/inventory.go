@@ -15,7 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/vigie-security/vigie/checks/contracts"
-	"github.com/vigie-security/vigie/internal/contractdoc"
+	"github.com/vigie-security/vigie/internal/textenc"
 )
 
 // MaxFile bounds an inventory file; real ones are a few hundred rows.
@@ -68,6 +68,24 @@ func Load(path string, opt Options) ([]contracts.Processor, error) {
 	return rows, nil
 }
 
+// readBounded reads at most MaxFile bytes: the size checked in Load may
+// have changed since.
+func readBounded(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, unwrap(err)
+	}
+	defer f.Close()
+	raw, err := io.ReadAll(io.LimitReader(f, MaxFile+1))
+	if err != nil {
+		return nil, unwrap(err)
+	}
+	if len(raw) > MaxFile {
+		return nil, fmt.Errorf("over the %d-byte limit", MaxFile)
+	}
+	return raw, nil
+}
+
 func unwrap(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
@@ -77,11 +95,11 @@ func unwrap(err error) error {
 }
 
 func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
-	raw, err := os.ReadFile(path)
+	raw, err := readBounded(path)
 	if err != nil {
-		return nil, unwrap(err)
+		return nil, err
 	}
-	text := contractdoc.Decode(raw)
+	text := textenc.Decode(raw)
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = sniffDelimiter(text)
 	r.FieldsPerRecord = -1

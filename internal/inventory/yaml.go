@@ -3,7 +3,6 @@ package inventory
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -47,9 +46,9 @@ func (l *yamlList) UnmarshalYAML(n *yaml.Node) error {
 }
 
 func loadYAML(path string) ([]contracts.Processor, error) {
-	raw, err := os.ReadFile(path)
+	raw, err := readBounded(path)
 	if err != nil {
-		return nil, unwrap(err)
+		return nil, err
 	}
 	var doc struct {
 		Processors []yaml.Node `yaml:"processors"`

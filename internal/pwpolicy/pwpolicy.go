@@ -16,6 +16,7 @@ import (
 
 	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/internal/config"
+	"github.com/vigie-security/vigie/internal/textenc"
 )
 
 // MaxSize bounds a policy file.
@@ -61,7 +62,7 @@ const Formats = "vigie's YAML policy format, a secedit /export or GptTmpl.inf [S
 
 // Parse detects the format of data and parses it; name labels errors.
 func Parse(name string, data []byte) ([]password.Policy, error) {
-	data = decodeText(data)
+	data = []byte(textenc.Decode(data))
 	trimmed := bytes.TrimSpace(data)
 	low := bytes.ToLower(data)
 	base := filepath.Base(name)

@@ -5,26 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"unicode/utf16"
 )
-
-// decodeText turns UTF-16 (with its BOM: LE as Windows exports write it, or
-// BE) or UTF-8 (BOM tolerated) into UTF-8.
-func decodeText(data []byte) []byte {
-	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
-		le := data[0] == 0xFF
-		u := make([]uint16, 0, len(data)/2)
-		for i := 2; i+1 < len(data); i += 2 {
-			if le {
-				u = append(u, uint16(data[i])|uint16(data[i+1])<<8)
-			} else {
-				u = append(u, uint16(data[i])<<8|uint16(data[i+1]))
-			}
-		}
-		return []byte(string(utf16.Decode(u)))
-	}
-	return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-}
 
 // jsonError names the line and column of a JSON syntax or type error.
 func jsonError(name string, data []byte, err error) error {

@@ -4,10 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
+	"github.com/vigie-security/vigie/internal/atomicfile"
 	"github.com/vigie-security/vigie/internal/check"
 )
 
@@ -40,29 +39,8 @@ func For(format string, o Options) (Writer, error) {
 // WriteFile writes a rendered report to path atomically with mode 0600: a
 // reader never sees half a report, and the file is private from the start.
 func WriteFile(ctx context.Context, path string, w Writer, r Report) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("writing report %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing report %s: %w", path, err)
-	}
-	if err := w.Write(ctx, tmp, r); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing report %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing report %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing report %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing report %s: %w", path, err)
+	if err := atomicfile.Write(path, func(out io.Writer) error { return w.Write(ctx, out, r) }); err != nil {
+		return fmt.Errorf("report: %w", err)
 	}
 	return nil
 }

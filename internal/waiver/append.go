@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/vigie-security/vigie/internal/atomicfile"
 )
 
 // Append adds a waiver to file, creating it when it does not exist, and
@@ -24,14 +24,12 @@ func Append(file string, e Entry, known func(id string) bool) error {
 		return fmt.Errorf("expires %q is not a date (YYYY-MM-DD)", e.Expires)
 	}
 	var doc yaml.Node
-	data, err := os.ReadFile(file)
+	data, err := read(file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		data = []byte("# Accepted risks: each waiver names a check, a target, why, and until when.\nwaivers: []\n")
 	case err != nil:
-		return fmt.Errorf("reading waivers %s: %w", file, err)
-	case len(data) > MaxSize:
-		return fmt.Errorf("%s: larger than %d KB", file, MaxSize>>10)
+		return err
 	}
 	if _, err := Parse(file, data, known); err != nil {
 		return err // never rewrite a file vigie could not read back
@@ -73,25 +71,5 @@ func Append(file string, e Entry, known func(id string) bool) error {
 	if _, err := Parse(file, out.Bytes(), known); err != nil {
 		return fmt.Errorf("writing waivers %s: %w", file, err)
 	}
-	return writeAtomic(file, out.Bytes())
-}
-
-func writeAtomic(file string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".waivers-*")
-	if err != nil {
-		return fmt.Errorf("writing waivers %s: %w", file, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing waivers %s: %w", file, err)
-	}
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), file)
+	return atomicfile.WriteBytes(file, out.Bytes())
 }

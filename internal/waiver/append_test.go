@@ -42,6 +42,13 @@ func TestAppend(t *testing.T) {
 			t.Errorf("%s: accepted", name)
 		}
 	}
+	huge := filepath.Join(t.TempDir(), "huge.yaml")
+	if err := os.WriteFile(huge, []byte("# "+strings.Repeat("x", MaxSize)+"\nwaivers: []\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := Append(huge, e, known); err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("an oversized waiver file is refused, not read whole: %v", err)
+	}
 	broken := filepath.Join(t.TempDir(), "broken.yaml")
 	if err := os.WriteFile(broken, []byte("waivers: [oops"), 0o600); err != nil {
 		t.Fatal(err)

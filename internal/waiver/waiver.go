@@ -51,19 +51,29 @@ func (e *Entry) UnmarshalYAML(n *yaml.Node) error {
 
 // Load reads and validates a waiver file.
 func Load(file string, known func(id string) bool) (File, error) {
+	data, err := read(file)
+	if err != nil {
+		return File{}, err
+	}
+	return Parse(file, data, known)
+}
+
+// read reads a waiver file, at most MaxSize bytes; a missing file's error
+// wraps fs.ErrNotExist.
+func read(file string) ([]byte, error) {
 	f, err := os.Open(file)
 	if err != nil {
-		return File{}, fmt.Errorf("reading waivers: %w", err)
+		return nil, fmt.Errorf("reading waivers: %w", err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
-		return File{}, fmt.Errorf("reading waivers %s: %w", file, err)
+		return nil, fmt.Errorf("reading waivers %s: %w", file, err)
 	}
 	if len(data) > MaxSize {
-		return File{}, fmt.Errorf("%s: larger than %d KB", file, MaxSize>>10)
+		return nil, fmt.Errorf("%s: larger than %d KB", file, MaxSize>>10)
 	}
-	return Parse(file, data, known)
+	return data, nil
 }
 
 // Parse validates a waiver file held in memory.
