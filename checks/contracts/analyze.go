@@ -98,7 +98,7 @@ func Analyze(doc Document) Analysis {
 		hay[i] = set(len(sents) + i)
 		copy(hay[i], s.lits)
 		hay[i].orIn(h)
-		if i > 0 && sents[i-1].para == s.para {
+		if s.follows {
 			hay[i].orIn(sents[i-1].lits)
 		}
 	}
@@ -107,6 +107,16 @@ func Analyze(doc Document) Analysis {
 	}
 	a.ThirdCountries, a.Special, a.SpecialNone = mentions(sents)
 	return a
+}
+
+// context is the text the context rules read for sentence i: its heading,
+// the sentence before it in the same block, and itself.
+func context(sents []sentence, i int) string {
+	s := &sents[i]
+	if !s.follows {
+		return s.head + " " + s.folded
+	}
+	return s.head + " " + sents[i-1].folded + " " + s.folded
 }
 
 type candidate struct {
@@ -130,7 +140,7 @@ func judgeElement(id string, r rule, sents []sentence, hays []litSet) Result {
 		}
 		if r.ctx {
 			if s.hay == "" { // built for the few sentences a context rule reads
-				s.hay = s.ctx + " " + s.folded
+				s.hay = context(sents, i)
 			}
 			hay = s.hay
 		}

@@ -96,6 +96,9 @@ func TestFold(t *testing.T) {
 		"Données à caractère PERSONNEL":       "donnees a caractere personnel",
 		"l’œuvre «\u00a0sous-traitant\u00a0»": `l'oeuvre " sous-traitant "`,
 		"a\u00a0\u00a0b\t\nc":                 "a b c",
+		"ÆSIR – Ÿ … 72 h · ß°":                "aesir - y ... 72 h - sso",
+		"":                                    "",
+		"bad \xff byte":                       "bad \xff byte",
 	} {
 		if got := fold(in); got != want {
 			t.Errorf("fold(%q) = %q, want %q", in, got, want)
@@ -104,7 +107,7 @@ func TestFold(t *testing.T) {
 }
 
 func TestSplitSentencesKeepsAbbreviations(t *testing.T) {
-	got := splitSentences("Under Art. 28 the processor acts, e.g. on instructions. It informs the controller; it keeps records.")
+	got := splitSentences(nil, "Under Art. 28 the processor acts, e.g. on instructions. It informs the controller; it keeps records.")
 	want := []string{"Under Art. 28 the processor acts, e.g. on instructions.", "It informs the controller;", "it keeps records."}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q", got)

@@ -44,7 +44,7 @@ func TestPrefilterNeverChangesAnswers(t *testing.T) {
 		}
 		sents := segment(blocks)
 		for i, s := range sents {
-			texts = append(texts, s.folded, s.ctx+" "+s.folded)
+			texts = append(texts, s.folded, context(sents, i))
 			if i > 0 {
 				texts = append(texts, sents[i-1].folded+" "+s.folded)
 			}

@@ -23,8 +23,8 @@ type Document struct {
 type sentence struct {
 	raw      string   // as written, for evidence
 	folded   string   // fold(raw), for matching
-	ctx      string   // folded heading and previous sentence of the same block
 	head     string   // folded heading the sentence sits under
+	follows  bool     // the previous sentence is of the same block: it is context too
 	lits     litSet   // the pattern literals folded holds
 	hay      string   // ctx + " " + folded, for the rules that read context
 	shingles []uint64 // word triples, computed when a restatement is checked
@@ -69,7 +69,12 @@ const maxSentence = 1200
 // subjects" — is joined to the block that follows, so that a label and its
 // content are read together, and is kept as context for that block.
 func segment(blocks []Block) []sentence {
-	var out []sentence
+	size := 0
+	for _, b := range blocks {
+		size += len(b.Text)
+	}
+	out := make([]sentence, 0, len(blocks)+size/100) // sentences run to about 150 bytes
+	var split []string // reused from block to block
 	label, section, title := "", "", ""
 	for i, b := range blocks {
 		text := strings.TrimSpace(b.Text)
@@ -96,11 +101,9 @@ func segment(blocks []Block) []sentence {
 			text = label + ": " + text
 			label = ""
 		}
-		prev := section
-		for _, s := range splitSentences(text) {
-			f := fold(s)
-			out = append(out, sentence{raw: s, folded: f, ctx: prev, head: section, para: i + 1, page: b.Page})
-			prev = section + " " + f
+		split = splitSentences(split[:0], text)
+		for k, s := range split {
+			out = append(out, sentence{raw: s, folded: fold(s), head: section, follows: k > 0, para: i + 1, page: b.Page})
 		}
 	}
 	if label != "" {
@@ -125,10 +128,11 @@ func isLabel(s string) bool {
 	return true
 }
 
-// splitSentences cuts at ". ", "; " and the like, but not after common
-// abbreviations or inside numbers ("Art. 28", "e.g. ", "2.1 ").
-func splitSentences(text string) []string {
-	var out []string
+// splitSentences appends text's sentences to out. It cuts at ". ", "; "
+// and the like, but not after common abbreviations or inside numbers
+// ("Art. 28", "e.g. ", "2.1 ").
+func splitSentences(out []string, text string) []string {
+	first := len(out)
 	start := 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]
@@ -151,9 +155,9 @@ func splitSentences(text string) []string {
 	}
 	// An inline heading ("Audits. The Customer may…", "6. Security.") reads
 	// as a label of the sentence after it.
-	if len(out) > 1 && strings.Count(out[0], " ") < 4 && strings.HasSuffix(out[0], ".") {
-		out[1] = strings.TrimSuffix(out[0], ".") + ": " + out[1]
-		out = out[1:]
+	if len(out) > first+1 && strings.Count(out[first], " ") < 4 && strings.HasSuffix(out[first], ".") {
+		out[first+1] = strings.TrimSuffix(out[first], ".") + ": " + out[first+1]
+		out = append(out[:first], out[first+1:]...)
 	}
 	return out
 }
