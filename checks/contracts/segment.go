@@ -73,8 +73,10 @@ func segment(blocks []Block) []sentence {
 	for _, b := range blocks {
 		size += len(b.Text)
 	}
-	out := make([]sentence, 0, len(blocks)+size/100) // sentences run to about 150 bytes
-	var split []string // reused from block to block
+	// Sentences run to about 150 bytes; the split slice is reused from
+	// block to block.
+	out := make([]sentence, 0, len(blocks)+size/100)
+	var split []string
 	label, section, title := "", "", ""
 	for i, b := range blocks {
 		text := strings.TrimSpace(b.Text)
