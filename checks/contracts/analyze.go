@@ -62,48 +62,54 @@ func Analyze(doc Document) Analysis {
 	a := Analysis{Sentences: len(sents)}
 	lx := literals()
 	words := (lx.words + 63) / 64
-	// The sentences' literal sets and their context sets share one slab,
-	// reused from one document to the next: they are most of what an
-	// analysis would otherwise allocate.
+	// The literal sets (each sentence's, each heading's, each context's,
+	// and two to join sentences in) share one slab, reused from one
+	// document to the next: they are most of what an analysis would
+	// otherwise allocate.
 	slab := slabs.Get().(*litSet)
 	defer slabs.Put(slab)
-	if need := 2 * words * len(sents); cap(*slab) < need {
+	if need := (3*len(sents) + 2) * words; cap(*slab) < need {
 		*slab = make(litSet, need)
 	} else {
 		*slab = (*slab)[:need]
 		clear(*slab)
 	}
-	set := func(k int) litSet { return (*slab)[k*words : (k+1)*words : (k+1)*words] }
+	sets := make([]litSet, 3*len(sents)+2)
+	for k := range sets {
+		sets[k] = (*slab)[k*words : (k+1)*words : (k+1)*words]
+	}
+	// Sentences and their headings are scanned together; a heading is
+	// scanned once for the run of sentences under it.
+	texts := make([]string, len(sents), 2*len(sents))
+	head := make([]int, len(sents)) // index of the sentence's heading in texts
 	en, fr := 0, 0
 	for i := range sents {
 		s := &sents[i]
-		s.lits = set(i)
-		lx.scanInto(s.folded, s.lits)
+		s.lits, texts[i] = sets[i], s.folded
+		if i == 0 || s.head != sents[i-1].head {
+			texts = append(texts, s.head)
+		}
+		head[i] = len(texts) - 1
 		a.Chars += len(s.raw)
 		e, f := counts(s.folded)
 		en, fr = en+e, fr+f
 	}
+	lx.scanAll(texts, sets[:len(texts)])
 	a.Language = detect(en, fr)
 	// Context (heading and previous sentence) plus sentence, for the rules
 	// that read context: unions of sets already scanned.
-	hay := make([]litSet, len(sents))
-	heads := map[string]litSet{}
+	hay := sets[2*len(sents) : 3*len(sents)]
 	for i := range sents {
-		s := &sents[i]
-		h, ok := heads[s.head]
-		if !ok {
-			h = lx.scan(s.head)
-			heads[s.head] = h
-		}
-		hay[i] = set(len(sents) + i)
-		copy(hay[i], s.lits)
-		hay[i].orIn(h)
-		if s.follows {
+		copy(hay[i], sents[i].lits)
+		hay[i].orIn(sets[head[i]])
+		if sents[i].follows {
 			hay[i].orIn(sents[i-1].lits)
 		}
 	}
+	join := [2]litSet{sets[3*len(sents)], sets[3*len(sents)+1]}
+	a.Results = make([]Result, 0, len(Elements))
 	for _, el := range Elements {
-		a.Results = append(a.Results, judgeElement(el.ID, rules[el.ID], sents, hay))
+		a.Results = append(a.Results, judgeElement(el.ID, rules[el.ID], sents, hay, join))
 	}
 	a.ThirdCountries, a.Special, a.SpecialNone = mentions(sents)
 	return a
@@ -125,7 +131,9 @@ type candidate struct {
 	why   check.Text
 }
 
-func judgeElement(id string, r rule, sents []sentence, hays []litSet) Result {
+// judgeElement finds the sentence that best covers element id; join is
+// room for the literal sets of sentences judged together.
+func judgeElement(id string, r rule, sents []sentence, hays []litSet, join [2]litSet) Result {
 	best := candidate{i: -1}
 	rejected, near := candidate{i: -1}, candidate{i: -1}
 	trig := triggerIDs[id]
@@ -164,7 +172,7 @@ func judgeElement(id string, r rule, sents []sentence, hays []litSet) Result {
 		if best.level >= Present && r.judge == nil && !r.couldBeSpecific(sents, i, lits) {
 			continue // at best present again: the first one stands
 		}
-		c := r.judgeSentence(id, sents, i, lits)
+		c := r.judgeSentence(id, sents, i, lits, join)
 		if c.level > best.level || best.i < 0 {
 			best = c
 		}
@@ -209,7 +217,7 @@ func (r rule) isClause(f string, lits litSet) bool {
 // object."), so those count too; so does the sentence before, for rules
 // that read context. A flaw anywhere in that span (a carve-out, an
 // exclusion) keeps the clause from being specific.
-func (r rule) judgeSentence(id string, sents []sentence, i int, hay litSet) candidate {
+func (r rule) judgeSentence(id string, sents []sentence, i int, hay litSet, join [2]litSet) candidate {
 	s := sents[i]
 	text, span := s.folded, s.folded
 	textLits, spanLits := s.lits, s.lits
@@ -223,13 +231,15 @@ func (r rule) judgeSentence(id string, sents []sentence, i int, hay litSet) cand
 	for j := i + 1; j < len(sents) && j <= i+2 && sents[j].para == s.para; j++ {
 		n := sents[j]
 		if !ownSpan {
-			spanLits, ownSpan = append(litSet(nil), spanLits...), true
+			copy(join[0], spanLits)
+			spanLits, ownSpan = join[0], true
 		}
 		span += " " + n.folded
 		spanLits.orIn(n.lits)
 		if _, bad := firstMatch(r.reject, n.folded, n.lits); !bad {
 			if !ownText {
-				textLits, ownText = append(litSet(nil), textLits...), true
+				copy(join[1], textLits)
+				textLits, ownText = join[1], true
 			}
 			text += " " + n.folded
 			textLits.orIn(n.lits)

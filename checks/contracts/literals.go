@@ -45,6 +45,9 @@ type trie struct {
 	next   []uint16 // state*alpha + class → state: 16 bits keep the table in cache
 	out    [][]int  // state → literals ending there, suffixes included (while building)
 	always []int    // literals with a byte outside the classes: reported present, so their patterns run
+	// bytes are the one-byte literals ("e", " ", "["): nearly every byte
+	// of a text would report one, so a presence table finds them instead.
+	bytes  []byteLit
 	words  int
 	// outAt[state]..outAt[state+1] indexes outIDs: the same lists, flat,
 	// for the scan's inner loop.
@@ -77,6 +80,10 @@ var literals = sync.OnceValue(func() *trie {
 	t := &trie{next: make([]uint16, alpha), out: [][]int{nil}, words: len(literalIDs)}
 	// The goto function: a trie of the literals.
 	for lit, id := range literalIDs {
+		if len(lit) == 1 {
+			t.bytes = append(t.bytes, byteLit{lit[0], id})
+			continue
+		}
 		n, ok := uint16(0), lit != ""
 		for i := 0; i < len(lit); i++ {
 			c := class[lit[i]]
@@ -140,28 +147,116 @@ func (t *trie) flatten() {
 	t.outAt[len(t.out)] = uint32(len(t.outIDs))
 }
 
+type byteLit struct {
+	b  byte
+	id int
+}
+
 // scan returns the literals text contains.
 func (t *trie) scan(text string) litSet {
 	set := make(litSet, (t.words+63)/64)
-	t.scanInto(text, set)
+	t.scanAll([]string{text}, []litSet{set})
 	return set
 }
 
-// scanInto adds the literals text contains to set.
-func (t *trie) scanInto(text string, set litSet) {
+// lanes is how many texts scanAll walks at once. Each step of a walk waits
+// on a table load that depends on the step before; independent walks side
+// by side keep several loads in flight, and scanning runs about 1.6 times
+// as fast (BenchmarkScan).
+const lanes = 4
+
+// scanAll adds to sets[k] the literals texts[k] contains.
+func (t *trie) scanAll(texts []string, sets []litSet) {
+	for k, text := range texts {
+		t.scanBytes(text, sets[k])
+	}
+	var (
+		at    [lanes]int    // the text each lane walks, -1 when idle
+		pos   [lanes]int    // the lane's offset in it
+		state [lanes]uint16 // the lane's automaton state
+	)
+	fed := 0 // texts handed to a lane so far
+	feed := func(l int) bool {
+		for fed < len(texts) && texts[fed] == "" {
+			fed++
+		}
+		if fed == len(texts) {
+			at[l] = -1
+			return false
+		}
+		at[l], pos[l], state[l] = fed, 0, 0
+		fed++
+		return true
+	}
+	busy := 0
+	for l := range lanes {
+		if feed(l) {
+			busy++
+		}
+	}
+	for busy == lanes {
+		// Walk every lane as far as the shortest has left, then refill.
+		n := len(texts[at[0]]) - pos[0]
+		for l := 1; l < lanes; l++ {
+			n = min(n, len(texts[at[l]])-pos[l])
+		}
+		x0, x1, x2, x3 := texts[at[0]][pos[0]:][:n], texts[at[1]][pos[1]:][:n], texts[at[2]][pos[2]:][:n], texts[at[3]][pos[3]:][:n]
+		s0, s1, s2, s3 := state[0], state[1], state[2], state[3]
+		set0, set1, set2, set3 := sets[at[0]], sets[at[1]], sets[at[2]], sets[at[3]]
+		for i := range n {
+			s0 = t.next[int(s0)*alpha+int(class[x0[i]])]
+			s1 = t.next[int(s1)*alpha+int(class[x1[i]])]
+			s2 = t.next[int(s2)*alpha+int(class[x2[i]])]
+			s3 = t.next[int(s3)*alpha+int(class[x3[i]])]
+			t.emit(s0, set0)
+			t.emit(s1, set1)
+			t.emit(s2, set2)
+			t.emit(s3, set3)
+		}
+		state = [lanes]uint16{s0, s1, s2, s3}
+		for l := range lanes {
+			pos[l] += n
+			if pos[l] == len(texts[at[l]]) && !feed(l) {
+				busy--
+			}
+		}
+	}
+	for l := range lanes { // what the last lanes have left, one by one
+		if at[l] >= 0 {
+			t.walk(texts[at[l]][pos[l]:], state[l], sets[at[l]])
+		}
+	}
+}
+
+func (t *trie) walk(text string, state uint16, set litSet) {
+	for i := 0; i < len(text); i++ {
+		state = t.next[int(state)*alpha+int(class[text[i]])]
+		t.emit(state, set)
+	}
+}
+
+// emit adds the literals ending at state.
+func (t *trie) emit(state uint16, set litSet) {
+	if a, z := t.outAt[state], t.outAt[state+1]; a != z {
+		for _, id := range t.outIDs[a:z] {
+			set[id>>6] |= 1 << (id & 63)
+		}
+	}
+}
+
+// scanBytes adds the literals that report present for any text, and the
+// one-byte literals text contains.
+func (t *trie) scanBytes(text string, set litSet) {
 	for _, id := range t.always {
 		set[id>>6] |= 1 << (id & 63)
 	}
-	state := uint16(0)
+	var seen [256]bool
 	for i := 0; i < len(text); i++ {
-		c := class[text[i]]
-		if c == 0 {
-			state = 0
-			continue
-		}
-		state = t.next[int(state)*alpha+int(c)]
-		for _, id := range t.outIDs[t.outAt[state]:t.outAt[state+1]] {
-			set[id>>6] |= 1 << (id & 63)
+		seen[text[i]] = true
+	}
+	for _, l := range t.bytes {
+		if seen[l.b] {
+			set[l.id>>6] |= 1 << (l.id & 63)
 		}
 	}
 }

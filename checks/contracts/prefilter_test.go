@@ -3,6 +3,7 @@ package contracts
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -80,5 +81,69 @@ func TestRequiredLiterals(t *testing.T) {
 		if got := strings.Join(p.any, "|"); got != want {
 			t.Errorf("%s: required %q, want %q", expr, got, want)
 		}
+	}
+}
+
+// The literal scan misses no literal a text contains, and walking many
+// texts side by side finds what walking each alone does.
+func TestScanFindsEveryLiteral(t *testing.T) {
+	sents, _ := corpusSentences(t)
+	lx := literals()
+	texts := []string{"", "e", "[x] ____ 72 h", "données"}
+	for _, s := range sents {
+		texts = append(texts, s.folded, "", s.folded+" "+s.head)
+	}
+	sets := make([]litSet, len(texts))
+	for i := range sets {
+		sets[i] = make(litSet, (lx.words+63)/64)
+	}
+	lx.scanAll(texts, sets)
+	for i, text := range texts {
+		alone := lx.scan(text)
+		if !slices.Equal(alone, sets[i]) {
+			t.Fatalf("text %d %q: scanned with others %v, alone %v", i, text, sets[i], alone)
+		}
+		for lit, id := range literalIDs {
+			if id < lx.words && strings.Contains(text, lit) && !alone.has(id) {
+				t.Fatalf("%q holds %q, the scan missed it", text, lit)
+			}
+		}
+	}
+}
+
+// Every literal the analysis looks for is registered before the automaton
+// is built (a test may register more later, for patterns of its own).
+func TestAutomatonHasEveryLiteral(t *testing.T) {
+	lx := literals()
+	check := func(what string, ids []int) {
+		for _, id := range ids {
+			if id >= lx.words {
+				t.Errorf("%s: literal %d registered after the automaton was built", what, id)
+			}
+		}
+	}
+	for _, p := range allPatterns() {
+		check(p.re.String(), p.ids)
+		for _, pt := range p.parts {
+			for _, set := range pt.all {
+				check(pt.re.String(), set)
+			}
+			for _, w := range pt.words {
+				check(pt.re.String(), []int{w.id})
+			}
+			if pt.gap != nil {
+				for _, el := range pt.gap.elems {
+					for _, w := range el {
+						check(pt.re.String(), []int{w.id})
+					}
+				}
+			}
+		}
+		for _, w := range p.words {
+			check(p.re.String(), []int{w.id})
+		}
+	}
+	for id, ids := range triggerIDs {
+		check(id, ids)
 	}
 }
