@@ -47,8 +47,8 @@ type trie struct {
 	always []int    // literals with a byte outside the classes: reported present, so their patterns run
 	// bytes are the one-byte literals ("e", " ", "["): nearly every byte
 	// of a text would report one, so a presence table finds them instead.
-	bytes  []byteLit
-	words  int
+	bytes []byteLit
+	words int
 	// outAt[state]..outAt[state+1] indexes outIDs: the same lists, flat,
 	// for the scan's inner loop.
 	outAt  []uint32
