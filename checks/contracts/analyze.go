@@ -2,6 +2,7 @@ package contracts
 
 import (
 	"fmt"
+	"math/bits"
 	"regexp"
 	"strings"
 	"sync"
@@ -367,7 +368,7 @@ func Mask(s string) string {
 	if strings.IndexByte(s, '@') >= 0 {
 		s = maskEmails(s)
 	}
-	if atLeastDigits(s, 9) {
+	if digits(s) >= 9 {
 		s = maskPhones(s)
 	}
 	if !nameLabel(s) {
@@ -403,20 +404,22 @@ func nameLabel(s string) bool {
 	return false
 }
 
-// atLeastDigits reports whether s holds n digits, stopping there.
-func atLeastDigits(s string, n int) bool {
-	for i := 0; i < len(s) && n > 0; i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			n--
-		}
-	}
-	return n == 0
-}
-
+// digits counts the ASCII digits in s. It runs on every evidence
+// sentence, so it reads eight bytes at a time: in each byte of a word, the
+// high bit of lo is set when the byte is at least '0', that of hi when it
+// is at most '9', and the byte's own high bit when it is not ASCII.
 func digits(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	n, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		lo := (x | high) - ones*'0'
+		hi := (high | ones*'9') - (x &^ high)
+		n += bits.OnesCount64(lo & hi &^ x & high)
+	}
+	for ; i < len(s); i++ {
+		if s[i]-'0' < 10 {
 			n++
 		}
 	}

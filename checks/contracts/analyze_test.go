@@ -236,3 +236,49 @@ func TestFolderCheck(t *testing.T) {
 		t.Errorf("all referenced: %s", f.Status)
 	}
 }
+
+func TestDigits(t *testing.T) {
+	slow := func(s string) int {
+		n := 0
+		for _, r := range []byte(s) {
+			if r >= '0' && r <= '9' {
+				n++
+			}
+		}
+		return n
+	}
+	texts := []string{"", "7", "0123456789", "/:09 é9 \xb0\xb9\xff 12345678", "Tel. +33 1 23 45 67 89, fax 01.23.45.67.90"}
+	for b := range 256 {
+		texts = append(texts, strings.Repeat(string([]byte{byte(b)}), 9), "abcdefg"+string([]byte{byte(b)}))
+	}
+	for _, s := range texts {
+		if got, want := digits(s), slow(s); got != want {
+			t.Errorf("digits(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestCountsFunctionWords(t *testing.T) {
+	slow := func(text string) (en, fr int) {
+		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return r < 'a' || r > 'z' }) {
+			switch functionWords[w] {
+			case 'e':
+				en++
+			case 'f':
+				fr++
+			}
+		}
+		return en, fr
+	}
+	sents, _ := corpusSentences(t)
+	texts := []string{"", "the", "theme; le-la, les7des", "shall shallow pour pourtant", "x the"}
+	for _, s := range sents {
+		texts = append(texts, s.folded)
+	}
+	for _, text := range texts {
+		en, fr := counts(text)
+		if wen, wfr := slow(text); en != wen || fr != wfr {
+			t.Errorf("counts(%q) = %d, %d; want %d, %d", text, en, fr, wen, wfr)
+		}
+	}
+}
