@@ -30,6 +30,7 @@ type part struct {
 	all   [][]int // each set must have a literal in the text; empty: always run
 	words []word
 	gap   *gapped
+	lead  *leading
 }
 
 // maxParts bounds how far an expression is split.
@@ -82,6 +83,7 @@ func split(tree *syntax.Regexp) []part {
 				pt.all = conjunction(t.Simplify())
 				pt.words = finiteWords(t)
 				pt.gap = toGapped(t)
+				pt.lead = toLeading(t)
 			}
 			parts = append(parts, pt)
 		}
@@ -161,6 +163,12 @@ func (p pattern) in(text string, lits litSet) bool {
 			}
 			continue
 		}
+		if pt.lead != nil {
+			if pt.lead.match(text) {
+				return true
+			}
+			continue
+		}
 		if pt.re.MatchString(text) {
 			return true
 		}
@@ -208,8 +216,14 @@ func (p pattern) find(text string, lits litSet) string {
 		if !pt.possible(lits) {
 			continue
 		}
-		if loc := pt.re.FindStringIndex(text); loc != nil && (at < 0 || loc[0] < at) {
-			best, at = text[loc[0]:loc[1]], loc[0]
+		from, to := -1, -1
+		if pt.lead != nil {
+			from, to = pt.lead.at(text)
+		} else if loc := pt.re.FindStringIndex(text); loc != nil {
+			from, to = loc[0], loc[1]
+		}
+		if from >= 0 && (at < 0 || from < at) {
+			best, at = text[from:to], from
 		}
 	}
 	return best
@@ -326,11 +340,13 @@ func required(re *syntax.Regexp) (set []string, ok bool) {
 				if !ok {
 					break
 				}
-				if run = product(run, e); run == nil {
-					break
+				next := product(run, e)
+				if next == nil {
+					break // too many: the next run starts here
 				}
+				run = next
 			}
-			if j > i && run != nil {
+			if j > i {
 				consider(run)
 			}
 			if j == i {
