@@ -89,10 +89,11 @@ func finite(re *syntax.Regexp) ([]word, bool) {
 			next := make([]word, 0, len(out)*len(w))
 			for _, a := range out {
 				for _, b := range w {
-					if b.pre || b.post || a.tail && (b.s != "" || b.tail) {
+					// A boundary may open the word or close it, not sit inside.
+					if b.pre && a.s != "" || b.post && i < len(re.Sub)-1 || a.tail && (b.s != "" || b.tail) {
 						return nil, false // a boundary or \w* inside: leave it to the expression
 					}
-					next = append(next, word{s: a.s + b.s, pre: a.pre, tail: b.tail})
+					next = append(next, word{s: a.s + b.s, pre: a.pre || b.pre, post: b.post, tail: b.tail})
 				}
 			}
 			out = next

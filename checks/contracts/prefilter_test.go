@@ -3,6 +3,7 @@ package contracts
 import (
 	"os"
 	"path/filepath"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
@@ -157,4 +158,60 @@ func TestAutomatonHasEveryLiteral(t *testing.T) {
 	for id, ids := range triggerIDs {
 		check(id, ids)
 	}
+}
+
+// Finite patterns and gapped ones are matched without the expression; the
+// shapes they accept, and what they answer, on texts made to trip them.
+func TestMatchersAgreeWithExpressions(t *testing.T) {
+	for expr, finiteWanted := range map[string]bool{
+		`\b(annex|schedule)\b`:      true,
+		`e(u\b|ea\b|uropean union)`: true, // the parser factors "eu\b|eea\b|…" so
+		`x(\by|z)`:                  false,
+		`(u\b|v)w`:                  false,
+		`(heberge\w*|kept) .{0,20}(in|en) (the )?(eu\b|france)`: false,
+	} {
+		tree, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := finiteWords(tree) != nil; got != finiteWanted {
+			t.Errorf("%s: finite %v, want %v", expr, got, finiteWanted)
+		}
+		p := compile(expr)
+		for _, text := range []string{"eu", "the eu.", "feu", "eux", "european union", "xy", "x y", "xz", "uw", "u w", "vw",
+			"annexes", "see annex", "kept in the eu", "hebergees en france", "kept in the europe", "hebergement x en france",
+			"heberge in eu", "kept ok in the eux", "kept" + strings.Repeat(" x", 15) + " in eu"} {
+			if got, want := matchParts(p, text), p.re.MatchString(text); got != want {
+				t.Errorf("%s on %q: %v, expression %v", expr, text, got, want)
+			}
+		}
+	}
+}
+
+// matchParts is pattern.in without literal sets, for patterns compiled
+// after the automaton was built: every part runs.
+func matchParts(p pattern, text string) bool {
+	if p.words != nil {
+		return matchWords(p.words, text, nil)
+	}
+	if p.parts == nil {
+		return p.re.MatchString(text)
+	}
+	for _, pt := range p.parts {
+		var ok bool
+		switch {
+		case pt.words != nil:
+			ok = matchWords(pt.words, text, nil)
+		case pt.gap != nil:
+			ok = pt.gap.match(text)
+		case pt.lead != nil:
+			ok = pt.lead.match(text)
+		default:
+			ok = pt.re.MatchString(text)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
