@@ -49,13 +49,18 @@ type trie struct {
 	// of a text would report one, so a presence table finds them instead.
 	bytes []byteLit
 	words int
-	// outAt[state]..outAt[state+1] indexes outIDs: the same lists, flat,
-	// for the scan's inner loop.
-	outAt  []uint32
+	// outIDs are the literals of each state, one list after another; a
+	// state's row in next says where its list starts and how long it is,
+	// in two columns no byte class uses: the scan reads them from the row
+	// it reads the next transition from, already in the cache.
 	outIDs []uint16
 }
 
-const alpha = 48
+const (
+	alpha    = 48
+	colStart = alpha - 2 // where the state's literals start in outIDs
+	colCount = alpha - 1 // how many there are
+)
 
 // class maps a folded byte to a column: letters and digits their own,
 // space, and punctuation sharing a few. Sharing only makes the scan report
@@ -70,6 +75,9 @@ var class = func() [256]uint8 {
 	}
 	for _, b := range []byte("()[]_@&%+,;!?\"#$*=<>\\") {
 		c[b] = n // 43: other punctuation
+	}
+	if n >= colStart {
+		panic("contracts: byte classes overlap the output columns")
 	}
 	return c
 }()
@@ -111,7 +119,7 @@ var literals = sync.OnceValue(func() *trie {
 	// Failure links, breadth first, folded into the transitions.
 	fail := make([]uint16, len(t.out))
 	queue := []uint16{}
-	for c := 1; c < alpha; c++ {
+	for c := 1; c < colStart; c++ {
 		if s := t.next[c]; s != 0 {
 			queue = append(queue, s)
 		}
@@ -120,7 +128,7 @@ var literals = sync.OnceValue(func() *trie {
 		r := queue[0]
 		queue = queue[1:]
 		t.out[r] = append(t.out[r], t.out[fail[r]]...)
-		for c := 1; c < alpha; c++ {
+		for c := 1; c < colStart; c++ {
 			s := t.next[int(r)*alpha+c]
 			if s != 0 {
 				fail[s] = t.next[int(fail[r])*alpha+c]
@@ -137,14 +145,16 @@ func (t *trie) flatten() {
 	if len(literalIDs) > 1<<16 {
 		panic("contracts: too many literals for 16-bit IDs")
 	}
-	t.outAt = make([]uint32, len(t.out)+1)
 	for st, ids := range t.out {
-		t.outAt[st] = uint32(len(t.outIDs))
+		if len(t.outIDs)+len(ids) > 1<<16-1 {
+			panic("contracts: too many state outputs for 16-bit offsets")
+		}
+		t.next[st*alpha+colStart] = uint16(len(t.outIDs))
+		t.next[st*alpha+colCount] = uint16(len(ids))
 		for _, id := range ids {
 			t.outIDs = append(t.outIDs, uint16(id))
 		}
 	}
-	t.outAt[len(t.out)] = uint32(len(t.outIDs))
 }
 
 type byteLit struct {
@@ -237,8 +247,9 @@ func (t *trie) walk(text string, state uint16, set litSet) {
 
 // emit adds the literals ending at state.
 func (t *trie) emit(state uint16, set litSet) {
-	if a, z := t.outAt[state], t.outAt[state+1]; a != z {
-		for _, id := range t.outIDs[a:z] {
+	row := int(state) * alpha
+	if n := t.next[row+colCount]; n != 0 {
+		for _, id := range t.outIDs[t.next[row+colStart]:][:n] {
 			set[id>>6] |= 1 << (id & 63)
 		}
 	}
