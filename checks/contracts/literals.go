@@ -48,6 +48,9 @@ type trie struct {
 	// bytes are the one-byte literals ("e", " ", "["): nearly every byte
 	// of a text would report one, so a presence table finds them instead.
 	bytes []byteLit
+	// pairs are the two-byte literals ("re", "e "), found the same way
+	// from the pairs of byte classes a text holds.
+	pairs []pairLit
 	words int
 	// outIDs are the literals of each state, one list after another; a
 	// state's row in next says where its list starts and how long it is,
@@ -90,6 +93,10 @@ var literals = sync.OnceValue(func() *trie {
 	for lit, id := range literalIDs {
 		if len(lit) == 1 {
 			t.bytes = append(t.bytes, byteLit{lit[0], id})
+			continue
+		}
+		if len(lit) == 2 && class[lit[0]] != 0 && class[lit[1]] != 0 {
+			t.pairs = append(t.pairs, pairLit{uint16(class[lit[0]])*alpha + uint16(class[lit[1]]), id})
 			continue
 		}
 		n, ok := uint16(0), lit != ""
@@ -155,6 +162,11 @@ func (t *trie) flatten() {
 			t.outIDs = append(t.outIDs, uint16(id))
 		}
 	}
+}
+
+type pairLit struct {
+	pair uint16 // first class × alpha + second class
+	id   int
 }
 
 type byteLit struct {
@@ -262,11 +274,21 @@ func (t *trie) scanBytes(text string, set litSet) {
 		set[id>>6] |= 1 << (id & 63)
 	}
 	var seen [256]bool
+	var pairs [alpha * alpha]bool
+	prev := uint16(0)
 	for i := 0; i < len(text); i++ {
+		c := uint16(class[text[i]])
 		seen[text[i]] = true
+		pairs[prev*alpha+c] = true
+		prev = c
 	}
 	for _, l := range t.bytes {
 		if seen[l.b] {
+			set[l.id>>6] |= 1 << (l.id & 63)
+		}
+	}
+	for _, l := range t.pairs {
+		if pairs[l.pair] {
 			set[l.id>>6] |= 1 << (l.id & 63)
 		}
 	}
