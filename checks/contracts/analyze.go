@@ -342,17 +342,29 @@ func result(id string, s sentence, lvl Level, why check.Text, rejected bool) Res
 const maxEvidence = 280
 
 func trimEvidence(s string) string {
-	if strings.ContainsAny(s, "\t\n\r") || strings.Contains(s, "  ") {
+	// Runs of spaces collapse below, so twice the bound is enough to start
+	// from (a sentence can run to maxSentence).
+	long := len(s) > 2*maxEvidence
+	s = cutAt(s, 2*maxEvidence, "")
+	if strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\t') >= 0 || strings.IndexByte(s, '\r') >= 0 || strings.Contains(s, "  ") {
 		s = strings.Join(strings.Fields(s), " ")
 	}
-	if len(s) <= maxEvidence {
+	if long && len(s) <= maxEvidence {
+		return s + "…"
+	}
+	return cutAt(s, maxEvidence, "…")
+}
+
+// cutAt shortens s to at most n bytes, on a rune boundary, adding mark if
+// it cut.
+func cutAt(s string, n int, mark string) string {
+	if len(s) <= n {
 		return s
 	}
-	i := maxEvidence
-	for i > 0 && s[i]&0xC0 == 0x80 {
-		i--
+	for n > 0 && s[n]&0xC0 == 0x80 {
+		n--
 	}
-	return s[:i] + "…"
+	return s[:n] + mark
 }
 
 var (
@@ -391,9 +403,10 @@ func nameLabel(s string) bool {
 		for k > 0 && s[k-1] != ' ' && s[k-1] != '(' {
 			k--
 		}
-		switch strings.ToLower(s[k:j]) {
-		case "name", "nom", "signatory", "signataire", "by", "par":
-			return true
+		for _, label := range []string{"name", "nom", "signatory", "signataire", "by", "par"} {
+			if strings.EqualFold(s[k:j], label) {
+				return true
+			}
 		}
 		next := strings.IndexByte(s[i+1:], ':')
 		if next < 0 {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/vigie-security/vigie/internal/check"
 )
@@ -279,6 +280,25 @@ func TestCountsFunctionWords(t *testing.T) {
 		en, fr := counts(text)
 		if wen, wfr := slow(text); en != wen || fr != wfr {
 			t.Errorf("counts(%q) = %d, %d; want %d, %d", text, en, fr, wen, wfr)
+		}
+	}
+}
+
+func TestTrimEvidence(t *testing.T) {
+	long := strings.Repeat("é", 400) // 800 bytes
+	spaced := "a" + strings.Repeat(" ", 700) + "b"
+	for _, tc := range []struct{ in, want string }{
+		{"short  one\n\tline", "short one line"},
+		{long, strings.Repeat("é", maxEvidence/2) + "…"},
+		{spaced, "a…"}, // b lies past what is read; the mark says something was cut
+		{"x" + long, "x" + strings.Repeat("é", (maxEvidence-2)/2) + "…"}, // not cut inside a letter
+	} {
+		got := trimEvidence(tc.in)
+		if got != tc.want {
+			t.Errorf("trimEvidence(%.20q…) = %.40q…, want %.40q…", tc.in, got, tc.want)
+		}
+		if !utf8.ValidString(got) || len(got) > maxEvidence+len("…") {
+			t.Errorf("trimEvidence(%.20q…): %d bytes, valid UTF-8 %v", tc.in, len(got), utf8.ValidString(got))
 		}
 	}
 }

@@ -148,12 +148,12 @@ func splitSentences(out []string, text string) []string {
 			continue
 		}
 		if s := strings.TrimSpace(text[start : i+1]); s != "" {
-			out = append(out, cut(s))
+			out = append(out, cutAt(s, maxSentence, ""))
 		}
 		start = i + 1
 	}
 	if s := strings.TrimSpace(text[start:]); s != "" {
-		out = append(out, cut(s))
+		out = append(out, cutAt(s, maxSentence, ""))
 	}
 	// An inline heading ("Audits. The Customer may…", "6. Security.") reads
 	// as a label of the sentence after it.
@@ -162,17 +162,6 @@ func splitSentences(out []string, text string) []string {
 		out = append(out[:first], out[first+1:]...)
 	}
 	return out
-}
-
-func cut(s string) string {
-	if len(s) <= maxSentence {
-		return s
-	}
-	i := maxSentence
-	for i > 0 && s[i]&0xC0 == 0x80 { // do not split a UTF-8 sequence
-		i--
-	}
-	return s[:i]
 }
 
 var abbreviations = []string{"art", "arts", "e.g", "i.e", "etc", "no", "n°", "cf", "p", "para", "al", "ss", "seq", "inc", "ltd", "co", "s.a", "m", "mr", "mme", "dr", "vs"}
