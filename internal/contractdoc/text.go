@@ -27,7 +27,7 @@ func textBlocks(text string, page int) []contracts.Block {
 		case line == "":
 			flush()
 			continue
-		case listItem.MatchString(line):
+		case mayListItem(line) && listItem.MatchString(line):
 			flush()
 		}
 		cur = append(cur, line)
@@ -35,6 +35,18 @@ func textBlocks(text string, page int) []contracts.Block {
 	flush()
 	return blocks
 }
+
+// mayListItem: whether a trimmed line could start as listItem requires.
+// Most lines of a contract are prose; the expression runs on the others.
+func mayListItem(line string) bool {
+	if line == "" {
+		return false
+	}
+	c := line[0]
+	return c == '-' || c == '*' || c == '(' || c >= '0' && c <= '9' || strings.HasPrefix(line, "•") || len(line) > 1 && line[1] == ')'
+}
+
+func mayRule(line string) bool { return line != "" && strings.IndexByte("-*_", line[0]) >= 0 }
 
 var (
 	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
@@ -49,7 +61,7 @@ func markdownBlocks(text string) []contracts.Block {
 	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
 		t := strings.TrimSpace(line)
 		switch {
-		case mdRule.MatchString(t):
+		case mayRule(t) && mdRule.MatchString(t):
 			lines = append(lines, "")
 			continue
 		case strings.HasPrefix(t, "#"):
@@ -66,7 +78,9 @@ func markdownBlocks(text string) []contracts.Block {
 		case strings.HasPrefix(t, ">"):
 			t = strings.TrimSpace(strings.TrimLeft(t, ">"))
 		}
-		t = mdLink.ReplaceAllString(t, "$1")
+		if strings.Contains(t, "](") {
+			t = mdLink.ReplaceAllString(t, "$1")
+		}
 		lines = append(lines, mdEmphasis.Replace(t))
 	}
 	return textBlocks(strings.Join(lines, "\n"), 0)
