@@ -142,17 +142,22 @@ func asGap(re *syntax.Regexp) (gap, bool) {
 	return gap{}, false
 }
 
-func (g *gapped) match(text string) bool {
-	return g.from(text, 0, -1)
+// match reports whether text holds the shape; lits, when not nil, are
+// the literals text holds, and words not among them are not searched for.
+func (g *gapped) match(text string, lits litSet) bool {
+	return g.from(text, lits, 0, -1)
 }
 
 // from finds element k at or after pos; after is where the previous
 // element ended (-1 for the first element, which may start anywhere).
-func (g *gapped) from(text string, k, after int) bool {
+func (g *gapped) from(text string, lits litSet, k, after int) bool {
 	if k == len(g.elems) {
 		return true
 	}
 	for _, w := range g.elems[k] {
+		if lits != nil && !lits.has(w.id) {
+			continue
+		}
 		for start := max(after, 0); ; {
 			i := strings.Index(text[start:], w.s)
 			if i < 0 {
@@ -175,7 +180,7 @@ func (g *gapped) from(text string, k, after int) bool {
 			if w.tail {
 				end = skipWord(text, end)
 			}
-			if (!w.pre || boundary(text, i)) && (!w.post || boundary(text, end)) && g.from(text, k+1, end) {
+			if (!w.pre || boundary(text, i)) && (!w.post || boundary(text, end)) && g.from(text, lits, k+1, end) {
 				return true
 			}
 			start = i + 1

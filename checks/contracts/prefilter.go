@@ -82,7 +82,13 @@ func split(tree *syntax.Regexp) []part {
 			if t, err := syntax.Parse(expr, syntax.Perl); err == nil {
 				pt.all = conjunction(t.Simplify())
 				pt.words = finiteWords(t)
-				pt.gap = toGapped(t)
+				if pt.gap = toGapped(t); pt.gap != nil {
+					for _, el := range pt.gap.elems {
+						for i := range el {
+							el[i].id = literalID(el[i].s)
+						}
+					}
+				}
 				pt.lead = toLeading(t)
 			}
 			parts = append(parts, pt)
@@ -158,7 +164,7 @@ func (p pattern) in(text string, lits litSet) bool {
 			continue
 		}
 		if pt.gap != nil {
-			if pt.gap.match(text) {
+			if pt.gap.match(text, lits) {
 				return true
 			}
 			continue

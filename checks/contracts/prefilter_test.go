@@ -203,7 +203,7 @@ func matchParts(p pattern, text string) bool {
 		case pt.words != nil:
 			ok = matchWords(pt.words, text, nil)
 		case pt.gap != nil:
-			ok = pt.gap.match(text)
+			ok = pt.gap.match(text, nil)
 		case pt.lead != nil:
 			ok = pt.lead.match(text)
 		default:
