@@ -227,24 +227,35 @@ func (r rule) judgeSentence(id string, sents []sentence, i int, hay litSet, join
 		textLits, spanLits = hay, hay
 	}
 	// The literals of joined sentences are the union of theirs: joining
-	// with a space makes no literal the patterns look for.
-	ownSpan, ownText := false, false // the sets are the sentence's own until a join copies them
+	// with a space makes no literal the patterns look for. The span is the
+	// sentence and the next two of its paragraph; the text leaves out those
+	// a reject marker fires on, and is the span itself when none does.
+	var nextAt, keptAt [2]int
+	next, kept := nextAt[:0], keptAt[:0] // the sentences joined to the span, to the text
 	for j := i + 1; j < len(sents) && j <= i+2 && sents[j].para == s.para; j++ {
-		n := sents[j]
-		if !ownSpan {
-			copy(join[0], spanLits)
-			spanLits, ownSpan = join[0], true
+		next = append(next, j)
+		if _, bad := firstMatch(r.reject, sents[j].folded, sents[j].lits); !bad {
+			kept = append(kept, j)
 		}
-		span += " " + n.folded
-		spanLits.orIn(n.lits)
-		if _, bad := firstMatch(r.reject, n.folded, n.lits); !bad {
-			if !ownText {
-				copy(join[1], textLits)
-				textLits, ownText = join[1], true
-			}
-			text += " " + n.folded
-			textLits.orIn(n.lits)
+	}
+	if len(next) > 0 {
+		copy(join[0], spanLits)
+		spanLits = join[0]
+		for _, j := range next {
+			spanLits.orIn(sents[j].lits)
 		}
+		span = joinSentences(span, sents, next)
+	}
+	switch {
+	case len(kept) == len(next):
+		text, textLits = span, spanLits
+	case len(kept) > 0:
+		copy(join[1], textLits)
+		textLits = join[1]
+		for _, j := range kept {
+			textLits.orIn(sents[j].lits)
+		}
+		text = joinSentences(text, sents, kept)
 	}
 	if m, ok := firstMatch(r.weak, span, spanLits); ok {
 		return candidate{i: i, level: Present, why: m.why}
@@ -282,6 +293,23 @@ func (r rule) judgeSentence(id string, sents []sentence, i int, hay litSet, join
 	why := t("the clause is there, with nothing concrete (no annex, number, list or procedure)",
 		"la clause existe, sans rien de concret (ni annexe, ni chiffre, ni liste, ni procédure)")
 	return r.restated(id, &sents[i], i, Present, why)
+}
+
+// joinSentences is first and the sentences at next, separated by spaces,
+// in one allocation.
+func joinSentences(first string, sents []sentence, next []int) string {
+	n := len(first)
+	for _, j := range next {
+		n += 1 + len(sents[j].folded)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(first)
+	for _, j := range next {
+		b.WriteByte(' ')
+		b.WriteString(sents[j].folded)
+	}
+	return b.String()
 }
 
 // couldBeSpecific: whether any specific marker's literals occur in the

@@ -73,9 +73,10 @@ func segment(blocks []Block) []sentence {
 	for _, b := range blocks {
 		size += len(b.Text)
 	}
-	// Sentences run to about 150 bytes; the split slice is reused from
-	// block to block.
-	out := make([]sentence, 0, len(blocks)+size/100)
+	// Room for about as many sentences as there are (they run to about
+	// 150 bytes, and most blocks hold one or two): a sentence is large. The
+	// split slice is reused from block to block.
+	out := make([]sentence, 0, len(blocks)/2+size/200)
 	var split []string
 	label, section, title := "", "", ""
 	for i, b := range blocks {
