@@ -130,6 +130,7 @@ func TestBadFilesFailAloneWithAReason(t *testing.T) {
 		"not a zip":       {"x.docx", text("PK but not really"), nil, "not a valid zip"},
 		"missing part":    {"x.odt", zipWith(map[string][]byte{"mimetype": []byte("x")}), nil, "content.xml is missing"},
 		"broken xml":      {"x.docx", zipWith(map[string][]byte{"word/document.xml": []byte("<w:document><w:p>")}), nil, "corrupt document"},
+		"mismatched xml":  {"x.docx", zipWith(map[string][]byte{"word/document.xml": []byte(`<w:document xmlns:w="` + nsWord + `"><w:p><w:t>x</w:t></w:document>`)}), nil, "corrupt document"},
 		"not a pdf":       {"x.pdf", text("%PDF-1.4 garbage"), nil, "corrupt PDF"},
 		"too big":         {"x.txt", text(strings.Repeat("a", 2048)), func(l *Limits) { l.MaxFile = 1024 }, "over the 1024-byte limit"},
 		"too many pages":  {"x.pdf", func(w *bytes.Buffer) error { return WritePDF(w, make([]string, 60)) }, func(l *Limits) { l.MaxPages = 1 }, "over the 1-page limit"},
@@ -199,4 +200,25 @@ func FuzzExtractPDF(f *testing.F) {
 		lim.Timeout = 2 * time.Second
 		_, _ = Extract(context.Background(), p, lim)
 	})
+}
+
+// Namespaces are matched by what the document binds them to, whatever the
+// prefix, a default namespace included.
+func TestOfficeNamespaces(t *testing.T) {
+	for name, xml := range map[string]string{
+		"prefix w":   `<w:document xmlns:w="` + nsWord + `"><w:body><w:p><w:r><w:t>Hello</w:t><w:tab/><w:t>world</w:t></w:r></w:p></w:body></w:document>`,
+		"prefix x":   `<x:document xmlns:x="` + nsWord + `"><x:body><x:p><x:r><x:t>Hello</x:t><x:tab/><x:t>world</x:t></x:r></x:p></x:body></x:document>`,
+		"default ns": `<document xmlns="` + nsWord + `"><body><p><r><t>Hello</t><tab/><t>world</t></r></p></body></document>`,
+	} {
+		path := writeFile(t, "x.docx", zipWith(map[string][]byte{"word/document.xml": []byte(xml)}))
+		doc, err := Extract(context.Background(), path, DefaultLimits())
+		if err != nil || len(doc.Blocks) != 1 || doc.Blocks[0].Text != "Hello world" {
+			t.Errorf("%s: %+v, %v; want one block \"Hello world\"", name, doc.Blocks, err)
+		}
+	}
+	other := `<w:document xmlns:w="urn:other"><w:p><w:t>Hidden</w:t></w:p></w:document>`
+	path := writeFile(t, "x.docx", zipWith(map[string][]byte{"word/document.xml": []byte(other)}))
+	if doc, err := Extract(context.Background(), path, DefaultLimits()); err == nil {
+		t.Errorf("elements of another namespace read as text: %+v", doc.Blocks)
+	}
 }
