@@ -33,7 +33,7 @@ type wordTable struct {
 
 var functionTable = func() *wordTable {
 	t := &wordTable{}
-	for k := uint64(1); ; k++ {
+	for k := uint64(1); k < 1<<20; k++ {
 		z := k * 0x9E3779B97F4A7C15 // splitmix64: multipliers spread out
 		z = (z ^ z>>30) * 0xBF58476D1CE4E5B9
 		z = (z ^ z>>27) * 0x94D049BB133111EB
@@ -52,6 +52,7 @@ var functionTable = func() *wordTable {
 			return t
 		}
 	}
+	panic("contracts: no collision-free table for the function words: widen it")
 }()
 
 func pack(w string) uint64 {
