@@ -51,7 +51,7 @@ const restateThreshold = 0.45
 // names folded into one token so that "the Supplier" matches "the
 // processor".
 func shingles(folded string) []uint64 {
-	var words []uint64
+	words := make([]uint64, 0, len(folded)/5+1) // words run to about six bytes with their space
 	start := -1
 	for i := 0; i <= len(folded); i++ {
 		if i < len(folded) && !separator(folded[i]) {
@@ -68,11 +68,11 @@ func shingles(folded string) []uint64 {
 	if len(words) < 3 {
 		return nil
 	}
-	out := make([]uint64, 0, len(words)-2)
+	// Each triple replaces its first word, which no later triple reads.
 	for i := 0; i+2 < len(words); i++ {
-		out = append(out, words[i]*0x9E3779B97F4A7C15^words[i+1]*0xC2B2AE3D27D4EB4F^words[i+2])
+		words[i] = words[i]*0x9E3779B97F4A7C15 ^ words[i+1]*0xC2B2AE3D27D4EB4F ^ words[i+2]
 	}
-	return out
+	return words[:len(words)-2]
 }
 
 func separator(b byte) bool {
