@@ -116,9 +116,9 @@ func Analyze(doc Document) Analysis {
 	return a
 }
 
-// context is the text the context rules read for sentence i: its heading,
+// contextText is the text the context rules read for sentence i: its heading,
 // the sentence before it in the same block, and itself.
-func context(sents []sentence, i int) string {
+func contextText(sents []sentence, i int) string {
 	s := &sents[i]
 	if !s.follows {
 		return s.head + " " + s.folded
@@ -149,7 +149,7 @@ func judgeElement(id string, r rule, sents []sentence, hays []litSet, join [2]li
 		}
 		if r.ctx {
 			if s.hay == "" { // built for the few sentences a context rule reads
-				s.hay = context(sents, i)
+				s.hay = contextText(sents, i)
 			}
 			hay = s.hay
 		}

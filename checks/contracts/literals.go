@@ -40,7 +40,8 @@ func (s litSet) any(ids []int) bool {
 
 // trie is an Aho-Corasick automaton over the bytes contracts are folded
 // into, with every transition filled in: one table lookup per byte of text.
-// A byte outside the classes ends every literal.
+// A byte outside the classes ends every literal: its column, 0, leads back
+// to the root from every state.
 type trie struct {
 	next   []uint16 // state*alpha + class → state: 16 bits keep the table in cache
 	out    [][]int  // state → literals ending there, suffixes included (while building)
@@ -268,7 +269,7 @@ func (t *trie) emit(state uint16, set litSet) {
 }
 
 // scanBytes adds the literals that report present for any text, and the
-// one-byte literals text contains.
+// one- and two-byte literals text contains.
 func (t *trie) scanBytes(text string, set litSet) {
 	for _, id := range t.always {
 		set[id>>6] |= 1 << (id & 63)

@@ -46,7 +46,7 @@ func TestPrefilterNeverChangesAnswers(t *testing.T) {
 		}
 		sents := segment(blocks)
 		for i, s := range sents {
-			texts = append(texts, s.folded, context(sents, i))
+			texts = append(texts, s.folded, contextText(sents, i))
 			if i > 0 {
 				texts = append(texts, sents[i-1].folded+" "+s.folded)
 			}
