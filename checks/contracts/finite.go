@@ -90,10 +90,10 @@ func finite(re *syntax.Regexp) ([]word, bool) {
 			for _, a := range out {
 				for _, b := range w {
 					// A boundary may open the word or close it, not sit inside.
-					if b.pre && a.s != "" || b.post && i < len(re.Sub)-1 || a.tail && (b.s != "" || b.tail) {
+					if b.pre && a.s != "" || (a.post || a.tail) && (b.s != "" || b.tail) || b.post && i < len(re.Sub)-1 {
 						return nil, false // a boundary or \w* inside: leave it to the expression
 					}
-					next = append(next, word{s: a.s + b.s, pre: a.pre || b.pre, post: b.post, tail: b.tail})
+					next = append(next, word{s: a.s + b.s, pre: a.pre || b.pre, post: a.post || b.post, tail: a.tail || b.tail})
 				}
 			}
 			out = next

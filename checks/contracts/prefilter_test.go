@@ -180,7 +180,7 @@ func TestMatchersAgreeWithExpressions(t *testing.T) {
 		p := compile(expr)
 		for _, text := range []string{"eu", "the eu.", "feu", "eux", "european union", "xy", "x y", "xz", "uw", "u w", "vw",
 			"annexes", "see annex", "kept in the eu", "hebergees en france", "kept in the europe", "hebergement x en france",
-			"heberge in eu", "kept ok in the eux", "kept" + strings.Repeat(" x", 15) + " in eu"} {
+			"heberge in eu", "kept ok in the eux", "eux", "eu x", "eus", "eu s", "foobar", "foo x", "foox", "kept" + strings.Repeat(" x", 15) + " in eu"} {
 			if got, want := matchParts(p, text), p.re.MatchString(text); got != want {
 				t.Errorf("%s on %q: %v, expression %v", expr, text, got, want)
 			}
