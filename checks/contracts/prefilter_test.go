@@ -215,3 +215,32 @@ func matchParts(p pattern, text string) bool {
 	}
 	return false
 }
+
+// Any text, folded as contracts are: the prefiltered matchers answer and
+// find what the plain expressions do, and an analysis runs to its end.
+func FuzzPrefilterAgrees(f *testing.F) {
+	for _, seed := range []string{"within 24 hours of a breach", "a12 hours", "n31/12/2024", "kept in the eu.", "no audit right",
+		"sous 48h", "- 2. Objet : la prestation", "[signature] ____", "données hébergées en France"} {
+		f.Add(seed)
+	}
+	lx := literals()
+	patterns := allPatterns()
+	f.Fuzz(func(t *testing.T, raw string) {
+		if len(raw) > 2000 {
+			return
+		}
+		text := fold(raw)
+		lits := lx.scan(text)
+		for _, p := range patterns {
+			if got, want := p.in(text, lits), p.re.MatchString(text); got != want {
+				t.Fatalf("pattern %s on %q: prefiltered %v, plain %v", p.re, text, got, want)
+			}
+			if got, want := p.find(text, lits), p.re.FindString(text); got != want {
+				t.Fatalf("pattern %s on %q: found %q, plain %q", p.re, text, got, want)
+			}
+		}
+		if a := Analyze(Document{Blocks: []Block{{Text: raw}}}); len(a.Results) != len(Elements) {
+			t.Fatalf("%d results for %d elements", len(a.Results), len(Elements))
+		}
+	})
+}
