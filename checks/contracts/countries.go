@@ -127,9 +127,9 @@ func mentions(sents []sentence) (countries []Mention, special *Mention, none boo
 			}
 		}
 		if special == nil {
-			if m := specialRe.FindString(s.folded); m != "" {
+			if m := specialRe.find(s.folded, s.lits); m != "" {
 				special = &Mention{Term: m, Location: Location{Page: s.page, Paragraph: s.para}}
-				none = specialNoneRe.MatchString(s.folded)
+				none = specialNoneRe.in(s.folded, s.lits)
 			}
 		}
 	}
