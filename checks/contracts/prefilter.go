@@ -290,7 +290,6 @@ func (p pattern) MatchString(s string) bool {
 	return p.may(s) && p.re.MatchString(s)
 }
 
-
 // required returns literals one of which every match contains; ok is false
 // when nothing is required (a match may be made of classes or be empty).
 func required(re *syntax.Regexp) (set []string, ok bool) {
