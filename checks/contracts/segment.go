@@ -173,7 +173,7 @@ func abbreviation(before string) bool {
 	for i > 0 && before[i-1] != ' ' && before[i-1] != '(' {
 		i--
 	}
-	w := strings.ToLower(before[i:j])
+	w := before[i:j]
 	if w == "" {
 		return false
 	}
@@ -181,7 +181,7 @@ func abbreviation(before string) bool {
 		return true // "a." list markers, "7." clause numbers, "28(3)."
 	}
 	for _, a := range abbreviations {
-		if w == a {
+		if strings.EqualFold(w, a) { // no lowered copy: this runs at every full stop
 			return true
 		}
 	}
