@@ -46,24 +46,24 @@ func corpusSentences(tb testing.TB) (sents []sentence, folded int) {
 	return sents, folded
 }
 
-func BenchmarkAnalyzeCorpus(b *testing.B) {
-	docs, size := corpusDocs(b)
+// benchEach times fn over every item, size bytes in all.
+func benchEach[T any](b *testing.B, items []T, size int, fn func(T)) {
 	b.SetBytes(int64(size))
 	for b.Loop() {
-		for _, d := range docs {
-			Analyze(d)
+		for _, it := range items {
+			fn(it)
 		}
 	}
 }
 
+func BenchmarkAnalyzeCorpus(b *testing.B) {
+	docs, size := corpusDocs(b)
+	benchEach(b, docs, size, func(d Document) { Analyze(d) })
+}
+
 func BenchmarkSegment(b *testing.B) {
 	docs, size := corpusDocs(b)
-	b.SetBytes(int64(size))
-	for b.Loop() {
-		for _, d := range docs {
-			segment(d.Blocks)
-		}
-	}
+	benchEach(b, docs, size, func(d Document) { segment(d.Blocks) })
 }
 
 func BenchmarkFold(b *testing.B) {
@@ -72,12 +72,7 @@ func BenchmarkFold(b *testing.B) {
 	for _, s := range sents {
 		n += len(s.raw)
 	}
-	b.SetBytes(int64(n))
-	for b.Loop() {
-		for _, s := range sents {
-			fold(s.raw)
-		}
-	}
+	benchEach(b, sents, n, func(s sentence) { fold(s.raw) })
 }
 
 // BenchmarkScan is the literal scan of every sentence, as Analyze runs it.
