@@ -137,7 +137,7 @@ type candidate struct {
 func judgeElement(id string, r rule, sents []sentence, hays []litSet, join [2]litSet) Result {
 	best := candidate{i: -1}
 	rejected, near := candidate{i: -1}, candidate{i: -1}
-	trig := triggerIDs[id]
+	trig := triggers[id]
 	for i := range sents {
 		s := &sents[i]
 		hay, lits := s.folded, s.lits
@@ -192,13 +192,15 @@ func judgeElement(id string, r rule, sents []sentence, hays []litSet, join [2]li
 	return Result{Element: id, Level: Missing, Why: t("no clause found", "aucune clause trouvée")}
 }
 
-// triggerIDs are the rules' triggers as literal IDs, registered at start.
-var triggerIDs = func() map[string][]int {
-	out := map[string][]int{}
+// triggers are the rules' triggers as literal masks, registered at start.
+var triggers = func() map[string]litMask {
+	out := map[string]litMask{}
 	for id, r := range rules {
+		var ids []int
 		for _, tr := range r.triggers {
-			out[id] = append(out[id], literalID(tr))
+			ids = append(ids, literalID(tr))
 		}
+		out[id] = maskOf(ids)
 	}
 	return out
 }()
@@ -322,7 +324,7 @@ func (r rule) couldBeSpecific(sents []sentence, i int, lits litSet) bool {
 		}
 		for _, ms := range [][]marker{r.specific, r.sufficient} {
 			for _, m := range ms {
-				if m.re.any == nil || l.any(m.re.ids) {
+				if m.re.any == nil || l.any(m.re.has) {
 					return true
 				}
 			}

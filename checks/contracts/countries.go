@@ -114,8 +114,8 @@ var (
 func mentions(sents []sentence) (countries []Mention, special *Mention, none bool) {
 	seen := map[string]bool{}
 	for _, s := range sents {
-		if !s.lits.any(thirdNameRe.ids) {
-			if special != nil || !s.lits.any(specialRe.ids) {
+		if !s.lits.any(thirdNameRe.has) {
+			if special != nil || !s.lits.any(specialRe.has) {
 				continue
 			}
 		}

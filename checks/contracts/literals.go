@@ -1,6 +1,9 @@
 package contracts
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // Every literal the patterns' prefilters and the rules' triggers need gets
 // an ID; one pass of a trie over a sentence finds all those it contains, as
@@ -29,9 +32,32 @@ func (s litSet) orIn(o litSet) {
 	}
 }
 
-func (s litSet) any(ids []int) bool {
+// litMask is a set of literal IDs kept as the words of a litSet they fall
+// in: testing a text for any of them reads each of those words once, not
+// one bit at a time. Patterns test their literals on every sentence.
+type litMask []maskWord
+
+type maskWord struct {
+	w    int
+	bits uint64
+}
+
+func maskOf(ids []int) litMask {
+	var m litMask
 	for _, id := range ids {
-		if s.has(id) {
+		i := slices.IndexFunc(m, func(mw maskWord) bool { return mw.w == id>>6 })
+		if i < 0 {
+			m, i = append(m, maskWord{w: id >> 6}), len(m)
+		}
+		m[i].bits |= 1 << (id & 63)
+	}
+	return m
+}
+
+// any reports whether s holds a literal of m.
+func (s litSet) any(m litMask) bool {
+	for _, mw := range m {
+		if mw.w < len(s) && s[mw.w]&mw.bits != 0 {
 			return true
 		}
 	}

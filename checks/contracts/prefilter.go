@@ -15,6 +15,7 @@ type pattern struct {
 	re  *regexp.Regexp
 	any []string // nil: no literal is required, always run the expression
 	ids []int    // the IDs of any, for texts already scanned
+	has litMask  // the same, to test a scanned text for any of them
 	// parts are the expression's alternatives, each split further by its
 	// leading literals: "(notify|inform).{0,80}breach" becomes
 	// "notify.{0,80}breach" and "inform.{0,80}breach". A part starting
@@ -27,7 +28,7 @@ type pattern struct {
 
 type part struct {
 	re    *regexp.Regexp
-	all   [][]int // each set must have a literal in the text; empty: always run
+	all   []litMask // each set must have a literal in the text; empty: always run
 	words []word
 	gap   *gapped
 	lead  *leading
@@ -50,6 +51,7 @@ func compile(expr string) pattern {
 	for _, lit := range set {
 		p.ids = append(p.ids, literalID(lit))
 	}
+	p.has = maskOf(p.ids)
 	p.parts = split(tree)
 	p.words = finiteWords(tree)
 	return p
@@ -144,7 +146,7 @@ func containsEmptyWidth(re *syntax.Regexp) bool {
 
 // in matches a text whose literals were scanned already.
 func (p pattern) in(text string, lits litSet) bool {
-	if p.any != nil && !lits.any(p.ids) {
+	if p.any != nil && !lits.any(p.has) {
 		return false
 	}
 	if p.words != nil {
@@ -211,7 +213,7 @@ func (p pattern) distinct(lits litSet) int {
 // find returns the first match, running only the parts whose literals
 // are present.
 func (p pattern) find(text string, lits litSet) string {
-	if p.any != nil && !lits.any(p.ids) {
+	if p.any != nil && !lits.any(p.has) {
 		return ""
 	}
 	if p.parts == nil {
@@ -248,7 +250,7 @@ func (pt part) possible(lits litSet) bool {
 // required parts: "(notify|inform).{0,80}(breach|incident)" needs one of
 // each, and a sentence with "inform" but no breach is never handed to the
 // expression.
-func conjunction(re *syntax.Regexp) [][]int {
+func conjunction(re *syntax.Regexp) []litMask {
 	for re.Op == syntax.OpCapture {
 		re = re.Sub[0]
 	}
@@ -256,7 +258,7 @@ func conjunction(re *syntax.Regexp) [][]int {
 	if re.Op == syntax.OpConcat {
 		subs = re.Sub
 	}
-	var out [][]int
+	var out []litMask
 	for _, sub := range subs {
 		set, ok := required(sub)
 		if !ok || len(set) == 0 {
@@ -266,7 +268,7 @@ func conjunction(re *syntax.Regexp) [][]int {
 		for i, lit := range set {
 			ids[i] = literalID(lit)
 		}
-		out = append(out, ids)
+		out = append(out, maskOf(ids))
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package contracts
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp/syntax"
@@ -134,11 +135,20 @@ func TestAutomatonHasEveryLiteral(t *testing.T) {
 			}
 		}
 	}
+	checkMask := func(what string, m litMask) {
+		for _, mw := range m {
+			for b := range 64 {
+				if mw.bits&(1<<b) != 0 {
+					check(what, []int{mw.w*64 + b})
+				}
+			}
+		}
+	}
 	for _, p := range allPatterns() {
 		check(p.re.String(), p.ids)
 		for _, pt := range p.parts {
 			for _, set := range pt.all {
-				check(pt.re.String(), set)
+				checkMask(pt.re.String(), set)
 			}
 			for _, w := range pt.words {
 				check(pt.re.String(), []int{w.id})
@@ -155,8 +165,8 @@ func TestAutomatonHasEveryLiteral(t *testing.T) {
 			check(p.re.String(), []int{w.id})
 		}
 	}
-	for id, ids := range triggerIDs {
-		check(id, ids)
+	for id, m := range triggers {
+		checkMask(id, m)
 	}
 }
 
@@ -243,4 +253,27 @@ func FuzzPrefilterAgrees(f *testing.F) {
 			t.Fatalf("%d results for %d elements", len(a.Results), len(Elements))
 		}
 	})
+}
+
+// A mask answers as testing its IDs one by one does, IDs past the set's
+// end included (a pattern compiled after the automaton was built).
+func TestMaskAgreesWithBits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		set := make(litSet, 1+rng.IntN(4))
+		for i := range set {
+			set[i] = rng.Uint64() & rng.Uint64() & rng.Uint64() // sparse
+		}
+		ids := make([]int, rng.IntN(6))
+		for i := range ids {
+			ids[i] = rng.IntN(64 * (len(set) + 1))
+		}
+		want := false
+		for _, id := range ids {
+			want = want || set.has(id)
+		}
+		if got := set.any(maskOf(ids)); got != want {
+			t.Fatalf("ids %v in %x: mask says %v, bits %v", ids, set, got, want)
+		}
+	}
 }
