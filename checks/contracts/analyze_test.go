@@ -164,6 +164,20 @@ func TestUnreadableDocumentSkipsElements(t *testing.T) {
 	}
 }
 
+// An analysis that lacks an element (it cannot come from Analyze) is an
+// error of vigie's, not a missing clause.
+func TestElementWithoutResultIsAnError(t *testing.T) {
+	ev := Evidence{Target: "x.txt", Format: "txt", Analysis: &Analysis{}}
+	for _, c := range DocumentChecks() {
+		if c.Meta().ID == "CTR-DOC-001" {
+			continue
+		}
+		if f := c.Evaluate(ev); f.Status != check.Error {
+			t.Errorf("%s with no result = %s, want ERROR", c.Meta().ID, f.Status)
+		}
+	}
+}
+
 func date(s string) *time.Time {
 	d, err := time.Parse("2006-01-02", s)
 	if err != nil {

@@ -90,7 +90,10 @@ func evalElement(id string) func(Evidence) check.Outcome {
 			return check.Outcome{Status: check.Skipped, Message: t("not analysed: the document could not be read (see CTR-DOC-001)",
 				"non analysé : le document n'a pas pu être lu (voir CTR-DOC-001)")}
 		}
-		r, _ := e.Analysis.Result(id)
+		r, ok := e.Analysis.Result(id)
+		if !ok { // Analyze judges every element: an analysis without this one is a bug to show, not a FAIL
+			return check.Outcome{Status: check.Error, Message: check.Textf("the analysis has no result for %s", "l'analyse n'a pas de résultat pour %s", id)}
+		}
 		o := ElementOutcome(r)
 		if len(e.Processors) > 0 {
 			o.Evidence["processors"] = e.Processors

@@ -106,9 +106,7 @@ func finite(re *syntax.Regexp) ([]word, bool) {
 // finiteWords returns the words of a finite pattern with literal IDs, or
 // nil when the pattern is not finite or may match the empty string.
 func finiteWords(re *syntax.Regexp) []word {
-	for re.Op == syntax.OpCapture {
-		re = re.Sub[0]
-	}
+	re = uncapture(re)
 	ws, ok := finite(re)
 	if !ok || len(ws) == 0 {
 		return nil

@@ -23,9 +23,7 @@ type gap struct{ min, max int } // max < 0: unbounded
 // and a word boundary between two runs becomes an empty gap with the
 // boundary checked on both sides.
 func toGapped(re *syntax.Regexp) *gapped {
-	for re.Op == syntax.OpCapture {
-		re = re.Sub[0]
-	}
+	re = uncapture(re)
 	if re.Op != syntax.OpConcat {
 		return nil
 	}

@@ -18,9 +18,7 @@ type leading struct {
 
 // toLeading recognises the shape; nil when re is anything else.
 func toLeading(re *syntax.Regexp) *leading {
-	for re.Op == syntax.OpCapture {
-		re = re.Sub[0]
-	}
+	re = uncapture(re)
 	if re.Op != syntax.OpConcat || len(re.Sub) < 2 {
 		return nil
 	}

@@ -201,13 +201,6 @@ type byteLit struct {
 	id int
 }
 
-// scan returns the literals text contains.
-func (t *trie) scan(text string) litSet {
-	set := make(litSet, (t.words+63)/64)
-	t.scanAll([]string{text}, []litSet{set})
-	return set
-}
-
 // lanes is how many texts scanAll walks at once. Each step of a walk waits
 // on a table load that depends on the step before; independent walks side
 // by side keep several loads in flight, and scanning runs about 1.6 times

@@ -60,9 +60,7 @@ func compile(expr string) pattern {
 // split turns an expression into parts; nil when it cannot (the whole
 // expression is then run).
 func split(tree *syntax.Regexp) []part {
-	for tree.Op == syntax.OpCapture { // groups do not matter to MatchString
-		tree = tree.Sub[0]
-	}
+	tree = uncapture(tree)
 	branches := []*syntax.Regexp{tree}
 	if tree.Op == syntax.OpAlternate {
 		branches = tree.Sub
@@ -97,6 +95,15 @@ func split(tree *syntax.Regexp) []part {
 		}
 	}
 	return parts
+}
+
+// uncapture strips the groups around an expression: they do not change
+// what it matches.
+func uncapture(re *syntax.Regexp) *syntax.Regexp {
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	return re
 }
 
 // byPrefix writes a branch as expressions that each start with a literal,
@@ -251,9 +258,7 @@ func (pt part) possible(lits litSet) bool {
 // each, and a sentence with "inform" but no breach is never handed to the
 // expression.
 func conjunction(re *syntax.Regexp) []litMask {
-	for re.Op == syntax.OpCapture {
-		re = re.Sub[0]
-	}
+	re = uncapture(re)
 	subs := []*syntax.Regexp{re}
 	if re.Op == syntax.OpConcat {
 		subs = re.Sub
@@ -271,25 +276,6 @@ func conjunction(re *syntax.Regexp) []litMask {
 		out = append(out, maskOf(ids))
 	}
 	return out
-}
-
-func (p pattern) may(s string) bool {
-	if p.any == nil {
-		return true
-	}
-	for _, lit := range p.any {
-		if strings.Contains(s, lit) {
-			return true
-		}
-	}
-	return false
-}
-
-func (p pattern) MatchString(s string) bool {
-	if p.words != nil {
-		return matchWords(p.words, s, nil)
-	}
-	return p.may(s) && p.re.MatchString(s)
 }
 
 // required returns literals one of which every match contains; ok is false
