@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -43,8 +44,11 @@ func runAndStop(t *testing.T, stop tea.KeyMsg) {
 
 	tm := teatest.NewTestModel(t, New(Options{Lang: check.EN, Plan: plan, Renderer: asciiRenderer()}), teatest.WithInitialTermSize(100, 30))
 	tm.Type("r")
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("esc stops")) },
-		teatest.WithDuration(10*time.Second))
+	// Stop once the policy is judged (its family line counts it done),
+	// whatever the machine's speed: the site never answers.
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains(b, []byte("esc stops")) && bytes.Contains(b, []byte(fmt.Sprintf("%-10s 1 done / 1", check.FamilyPassword)))
+	}, teatest.WithDuration(10*time.Second))
 	tm.Send(stop)
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("keeps the targets that finished")) },
 		teatest.WithDuration(20*time.Second))
