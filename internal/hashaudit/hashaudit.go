@@ -16,9 +16,11 @@ import (
 	"strings"
 
 	"github.com/vigie-security/vigie/checks/password"
+	"github.com/vigie-security/vigie/internal/textenc"
 )
 
-// MaxLine bounds one line: no hash format comes near it.
+// MaxLine bounds one line, and one CSV record (a quoted value may span
+// lines): no hash format comes near it.
 const MaxLine = 64 << 10
 
 // AuditFile audits path; column names a CSV column (header name or 1-based
@@ -69,8 +71,13 @@ func Audit(ctx context.Context, r io.Reader, name, column string) (password.Hash
 	return csvColumn(ctx, br, name, column, rune(sep))
 }
 
+// isHashColumn: a label naming a password column. The label test comes
+// first: a hash's random letters may spell "mdp".
 func isHashColumn(h string) bool {
-	h = strings.ToLower(strings.Trim(strings.TrimSpace(h), `"`))
+	if !textenc.IsLabel(h) {
+		return false
+	}
+	h = strings.ToLower(textenc.Clean(h))
 	for _, k := range []string{"hash", "password", "passwd", "mot_de_passe", "motdepasse", "mdp"} {
 		if strings.Contains(h, k) {
 			return true
@@ -99,62 +106,98 @@ func lines(ctx context.Context, r io.Reader, name string) (password.HashAudit, e
 	return a, nil
 }
 
+// csvColumn audits one column. Errors and the returned label never carry a
+// cell of the file: a file without a header starts with an e-mail and a
+// password, so the first line is shown only when it reads as labels.
 func csvColumn(ctx context.Context, r io.Reader, name, column string, sep rune) (password.HashAudit, string, error) {
 	var a password.HashAudit
-	cr := csv.NewReader(&lineLimit{r: r})
+	lim := &recordLimit{r: r}
+	cr := csv.NewReader(lim)
 	cr.Comma, cr.FieldsPerRecord, cr.ReuseRecord, cr.LazyQuotes = sep, -1, true, true
-	header, err := cr.Read()
+	read := func() ([]string, error) {
+		lim.start = cr.InputOffset()
+		return cr.Read()
+	}
+	header, err := read()
 	if err != nil {
 		return a, column, fmt.Errorf("%s:1: reading the header: %w", name, err)
 	}
+	labels, isHeader := textenc.Labels(header)
 	idx := -1
-	if n, err := strconv.Atoi(column); err == nil && n >= 1 {
+	n, err := strconv.Atoi(column)
+	byIndex := err == nil && n >= 1
+	if byIndex {
+		if n > len(header) {
+			return a, column, fmt.Errorf("%s:1: no column %d: the line has %s", name, n, columns(len(header)))
+		}
 		idx = n - 1
-	}
-	for i, h := range header {
-		if strings.EqualFold(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")), column) {
-			idx = i
+	} else {
+		for i, h := range header {
+			if strings.EqualFold(textenc.Clean(h), strings.TrimSpace(column)) {
+				idx = i
+			}
 		}
 	}
-	if idx < 0 || idx >= len(header) {
-		return a, column, fmt.Errorf("%s:1: no column %q (columns: %s)", name, column, strings.Join(header, ", "))
+	switch {
+	case idx < 0 && isHeader:
+		return a, column, fmt.Errorf("%s:1: no column %q (columns: %s)", name, column, labels)
+	case idx < 0:
+		return a, column, fmt.Errorf("%s:1: the first line does not look like a header: %s, none named %q; "+
+			"add a header line, or give the column by its number (--column 2)", name, columns(len(header)), column)
 	}
-	label := strings.TrimSpace(strings.TrimPrefix(header[idx], "\ufeff"))
-	for line := 2; ; line++ {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			return a, label, nil
-		}
-		if err != nil {
-			return a, label, fmt.Errorf("%s:%d: %w", name, line, err)
-		}
+	// The label names the target in every finding: a header cell only when
+	// it names a password column, else the column's number.
+	label := fmt.Sprintf("column %d", idx+1)
+	if !byIndex || isHashColumn(header[idx]) {
+		label = textenc.Clean(header[idx])
+	}
+	add := func(rec []string) {
 		a.Lines++
-		if a.Lines%16384 == 0 && ctx.Err() != nil {
-			return a, label, ctx.Err()
-		}
 		if idx < len(rec) {
 			a.Add(password.Recognise(rec[idx]))
 		} else {
 			a.Add(password.Recognise(""))
 		}
 	}
-}
-
-// lineLimit fails a read once a line grows past MaxLine, so a file without
-// newlines cannot make the CSV reader buffer it whole.
-type lineLimit struct {
-	r   io.Reader
-	run int
-}
-
-func (l *lineLimit) Read(p []byte) (int, error) {
-	n, err := l.r.Read(p)
-	for _, c := range p[:n] {
-		if c == '\n' {
-			l.run = 0
-		} else if l.run++; l.run > MaxLine {
-			return 0, fmt.Errorf("line longer than %d KB: not a CSV of stored passwords", MaxLine>>10)
+	if byIndex && !isHeader {
+		add(header) // no header: the first line is a value too
+	}
+	for line := 2; ; line++ {
+		rec, err := read()
+		if errors.Is(err, io.EOF) {
+			return a, label, nil
 		}
+		if err != nil {
+			return a, label, fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+		if a.Lines%16384 == 0 && ctx.Err() != nil {
+			return a, label, ctx.Err()
+		}
+		add(rec)
+	}
+}
+
+// recordLimit fails a read once one CSV record has pulled more than MaxLine
+// bytes, so neither a line without newlines nor an unclosed quote can make
+// the reader buffer the file whole. The caller sets start to the record's
+// offset; the count includes the CSV reader's 4 KB read-ahead, which only a
+// record of 60 KB, far from any hash, can notice.
+type recordLimit struct {
+	r            io.Reader
+	total, start int64
+}
+
+func (l *recordLimit) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	if l.total += int64(n); l.total-l.start > MaxLine {
+		return 0, fmt.Errorf("a line or quoted value longer than %d KB: not a CSV of stored passwords", MaxLine>>10)
 	}
 	return n, err
+}
+
+func columns(n int) string {
+	if n == 1 {
+		return "1 column"
+	}
+	return strconv.Itoa(n) + " columns"
 }

@@ -1,0 +1,90 @@
+package hashaudit
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const seedBcrypt = "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"
+
+var seeds = []string{"jean@x.fr", "Azerty123!", seedBcrypt, "R9h/cIPz0gi"}
+
+// leaks names the seeded value s shows, if any.
+func leaks(s string) string {
+	for _, v := range seeds {
+		if strings.Contains(s, v) {
+			return v
+		}
+	}
+	return ""
+}
+
+// TestNoValueInErrors: malformed files never put a stored value or an
+// e-mail in an error or in the evidence (issue 17, item 2 and 3).
+func TestNoValueInErrors(t *testing.T) {
+	headerless := "jean@x.fr,Azerty123!\n"
+	for name, tc := range map[string]struct{ data, column, want string }{
+		"named column, no header": {headerless, "password_hash", `users.csv:1: the first line does not look like a header: 2 columns, none named "password_hash"`},
+		"index past the end":      {headerless, "5", "users.csv:1: no column 5: the line has 2 columns"},
+		"hash in header":          {"email;" + seedBcrypt + "\njean@x.fr;x\n", "hash", `none named "hash"`},
+		"header with a bad name":  {"id,email,pwd\n1,jean@x.fr,Azerty123!\n", "hash", `users.csv:1: no column "hash" (columns: id, email, pwd)`},
+		"endless line":            {"jean@x.fr," + seedBcrypt + strings.Repeat("A", MaxLine), "", "users.csv:1: line longer than 64 KB"},
+		"endless csv line":        {"email,hash\njean@x.fr," + seedBcrypt + strings.Repeat("A", MaxLine), "", "users.csv:2: "},
+		"endless quoted field":    {"email,hash\njean@x.fr,\"" + seedBcrypt + strings.Repeat("Azerty123!\n", MaxLine/4), "", "users.csv:2: a line or quoted value longer than 64 KB"},
+	} {
+		path := filepath.Join(t.TempDir(), "users.csv")
+		if err := os.WriteFile(path, []byte(tc.data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		ev, err := AuditFile(context.Background(), path, tc.column)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want %q", name, err, tc.want)
+		}
+		if err != nil {
+			if v := leaks(err.Error()); v != "" {
+				t.Errorf("%s: the error shows %q: %v", name, v, err)
+			}
+		}
+		if v := leaks(fmt.Sprintf("%+v", ev)); v != "" {
+			t.Errorf("%s: the evidence shows %q: %+v", name, v, ev)
+		}
+	}
+}
+
+// TestIndexWithoutHeader: a column given by number in a file without a
+// header audits the first line too, and labels the target by the number,
+// not by the first line's value.
+func TestIndexWithoutHeader(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "users.csv")
+	if err := os.WriteFile(path, []byte("jean@x.fr,Azerty123!\nmarie@x.fr,"+seedBcrypt+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ev, err := AuditFile(context.Background(), path, "2")
+	if err != nil || ev.Audit.Total != 2 || ev.Target != path+"#column 2" {
+		t.Errorf("audit %+v, err %v; want 2 values audited, target %q", ev, err, path+"#column 2")
+	}
+	if v := leaks(fmt.Sprintf("%+v", ev)); v != "" {
+		t.Errorf("the evidence shows %q: %+v", v, ev)
+	}
+}
+
+// TestHashIsNotAHeader: a hash whose random letters spell "mdp" or "hash"
+// is not taken for a header naming the column, which would make it the
+// target's label in every finding.
+func TestHashIsNotAHeader(t *testing.T) {
+	hash := "$2b$12$R9h/cIPz0gi.URNNX3kh2OmdpST9/PgBkqquzi.Ss7KIUgO2t0jW"
+	seeds = append(seeds, hash)
+	defer func() { seeds = seeds[:len(seeds)-1] }()
+	path := filepath.Join(t.TempDir(), "users.csv")
+	if err := os.WriteFile(path, []byte("jean@x.fr,"+hash+"\nmarie@x.fr,"+seedBcrypt+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ev, err := AuditFile(context.Background(), path, "")
+	if v := leaks(fmt.Sprintf("%+v %v", ev, err)); v != "" {
+		t.Errorf("the evidence shows %q: %+v %v", v, ev, err)
+	}
+}
