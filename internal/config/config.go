@@ -5,6 +5,7 @@ package config
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -32,6 +33,10 @@ type Config struct {
 	Contracts Contracts `yaml:"contracts"`
 	Leads     Reserved  `yaml:"leads"`
 	File      string    `yaml:"-"` // where it was read from
+
+	env    map[string]string // key path → raw text, for values from ${VAR}
+	lines  map[string]int    // key path → line, for errors found after decoding
+	masker *Masker
 }
 
 // Scan holds engine settings and exit thresholds.
@@ -51,10 +56,11 @@ type Output struct {
 
 // Web is the web family's section.
 type Web struct {
-	Targets      []WebTarget       `yaml:"targets"`
-	CAFile       string            `yaml:"ca_file"`
-	MaxRedirects *int              `yaml:"max_redirects"`
-	Headers      map[string]Secret `yaml:"headers"`
+	Targets      []WebTarget `yaml:"targets"`
+	CAFile       string      `yaml:"ca_file"`
+	MaxRedirects *int        `yaml:"max_redirects"`
+	// Headers are sent to every target (and stripped on a redirect to another host).
+	Headers map[string]Secret `yaml:"headers"`
 	// Exposure turns the probing of sensitive paths on the targets' hosts on (default) or off.
 	Exposure *bool `yaml:"exposure"`
 	// ExtraPaths are probed too, on each target's own host.
@@ -67,7 +73,10 @@ type WebTarget struct {
 	URL      string `yaml:"url"`
 	HTTPURL  string `yaml:"http_url"`
 	HTTPSURL string `yaml:"https_url"`
-	Line     int    `yaml:"-"` // where it was written, for later errors
+	// Headers are sent to this target only, on top of web.headers (and
+	// stripped on a redirect to another host).
+	Headers map[string]Secret `yaml:"headers"`
+	Line    int               `yaml:"-"` // where it was written, for later errors
 }
 
 // Password is the password family's section.
@@ -134,19 +143,25 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 		return cfg, nil // an empty file sets nothing
 	}
 	root := doc.Content[0]
-	fromEnv := map[*yaml.Node]bool{}
-	if err := expandEnv(name, root, getenv, fromEnv); err != nil {
+	raw := map[*yaml.Node]string{}
+	secrets := map[*yaml.Node][]string{}
+	if err := expandEnv(name, root, getenv, raw, secrets); err != nil {
 		return Config{}, err
 	}
-	if err := validateNode(name, root, typeOf(cfg), "", fromEnv); err != nil {
+	w := newWalker(name, raw)
+	if err := w.validate(root, typeOf(cfg), ""); err != nil {
 		return Config{}, err
 	}
+	cfg.env, cfg.lines = w.env, w.lines
+	// A decoding error may quote a value: mask the secrets in it.
+	m := newMasker(secretValues(secrets, nil), nil)
 	if err := root.Decode(&cfg); err != nil {
-		return Config{}, fmt.Errorf("%s: %v", name, err)
+		return Config{}, fmt.Errorf("%s: %s", name, m.Mask(err.Error()))
 	}
-	if err := cfg.check(); err != nil {
-		return Config{}, fmt.Errorf("%s: %w", name, err)
+	if err := cfg.Validate(); err != nil {
+		return Config{}, errors.New(m.Mask(located(name, err).Error()))
 	}
+	cfg.masker = newMasker(append(secretValues(secrets, w.paths), cfg.declaredSecrets()...), cfg.urlPasswords())
 	return cfg, nil
 }
 
@@ -191,7 +206,7 @@ func DecodeStrict(name string, data []byte, out any) error {
 	if len(doc.Content) == 0 {
 		return fmt.Errorf("%s: empty document", name)
 	}
-	if err := validateNode(name, doc.Content[0], typeOf(out).Elem(), "", nil); err != nil {
+	if err := newWalker(name, nil).validate(doc.Content[0], typeOf(out).Elem(), ""); err != nil {
 		return err
 	}
 	if err := doc.Content[0].Decode(out); err != nil {

@@ -84,14 +84,14 @@ func TestErrorsNameFileLineAndKey(t *testing.T) {
 		{"duplicate", "lang: en\nlang: fr\n", `vigie.yaml:2:1`},
 		{"missing env", "web:\n  headers:\n    X-Token: ${NOPE}\n", `vigie.yaml:3:14: environment variable NOPE is not set`},
 		{"syntax", "web: [\n", `vigie.yaml: yaml:`},
-		{"bad severity", "scan: {fail_on: severe}\n", `vigie.yaml: scan.fail_on: unknown severity "severe"`},
+		{"bad severity", "scan: {fail_on: severe}\n", `vigie.yaml:1: scan.fail_on: unknown severity "severe"`},
 		{"bad format", "output: {format: xml}\n", `output.format: "xml" is not one of table, json`},
 		{"bad lang", "lang: de\n", `lang: unknown language "de"`},
 		{"concurrency zero", "scan: {concurrency: 0}\n", `scan.concurrency: must be at least 1`},
 		{"fail_under range", "scan: {fail_under: 120}\n", `between 0 and 100`},
 		{"reserved family", "leads:\n  database: x\n", `vigie.yaml:2:3: leads.database: the leads family is not available`},
 		{"password typo", "password:\n  polices: [a.yaml]\n", `vigie.yaml:2:3: password.polices: unknown key (did you mean "policies"?)`},
-		{"half explicit target", "web:\n  targets:\n    - http_url: http://a\n", `line 3: web.targets[0]: http_url and https_url go together`},
+		{"half explicit target", "web:\n  targets:\n    - http_url: http://a\n", `vigie.yaml:3: web.targets[0]: http_url and https_url go together`},
 		{"version", "version: 2\n", `version: 2 is not supported`},
 	}
 	for _, tc := range cases {

@@ -1,6 +1,14 @@
 package config
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
 
 // Secret is a value that must never be printed: formatting, JSON and YAML
 // all show it masked. Value returns the real thing for the one place that sends it.
@@ -13,3 +21,154 @@ func (s Secret) String() string               { return masked }
 func (s Secret) GoString() string             { return masked }
 func (s Secret) MarshalJSON() ([]byte, error) { return json.Marshal(masked) }
 func (s Secret) MarshalYAML() (any, error)    { return masked, nil }
+
+// MinMasked is the shortest value the masker hides: shorter ones would
+// mask ordinary words of the report, and are not secrets worth the name.
+const MinMasked = 4
+
+// Masker replaces every secret of a config by *** in any text, whether or
+// not the text parses as a URL. It is built once; a nil Masker, or one
+// without secrets, returns its input untouched.
+type Masker struct {
+	r *strings.Replacer
+}
+
+// Mask hides the secrets in s.
+func (m *Masker) Mask(s string) string {
+	if m == nil || m.r == nil || s == "" {
+		return s
+	}
+	return m.r.Replace(s)
+}
+
+// Mask hides the config's secrets in s: the values of ${VAR} references,
+// header values and passwords written in target URLs. Cheap to call on
+// every string of a report.
+func (c Config) Mask(s string) string { return c.masker.Mask(s) }
+
+// Masker is the config's masker, to share with code that has no Config.
+func (c Config) Masker() *Masker { return c.masker }
+
+// newMasker builds one replacer for all the forms a secret may take in
+// text: as written, URL-escaped (query and path), quoted as Go and JSON
+// quote it. Longer forms come first so a secret that contains another is
+// masked whole.
+func newMasker(secrets []string, userinfo []string) *Masker {
+	repl := map[string]string{}
+	for _, s := range secrets {
+		if len(s) < MinMasked {
+			continue
+		}
+		q, _ := json.Marshal(s)
+		for _, form := range []string{s, url.QueryEscape(s), url.PathEscape(s),
+			strings.ReplaceAll(url.QueryEscape(s), "+", "%20"), lowerHex(url.QueryEscape(s)),
+			strings.Trim(strconv.Quote(s), `"`), strings.Trim(string(q), `"`)} {
+			repl[form] = masked
+		}
+	}
+	// A password in a URL is masked between its delimiters, however short.
+	for _, p := range userinfo {
+		if p != "" {
+			repl[":"+p+"@"] = ":" + masked + "@"
+		}
+	}
+	if len(repl) == 0 {
+		return nil
+	}
+	olds := make([]string, 0, len(repl))
+	for o := range repl {
+		olds = append(olds, o)
+	}
+	sort.Slice(olds, func(i, j int) bool {
+		if len(olds[i]) != len(olds[j]) {
+			return len(olds[i]) > len(olds[j])
+		}
+		return olds[i] < olds[j]
+	})
+	pairs := make([]string, 0, 2*len(olds))
+	for _, o := range olds {
+		pairs = append(pairs, o, repl[o])
+	}
+	return &Masker{r: strings.NewReplacer(pairs...)}
+}
+
+// lowerHex writes the %XX escapes of s in lower case, as some encoders do.
+func lowerHex(s string) string {
+	b := []byte(s)
+	for i := 0; i+2 < len(b); i++ {
+		if b[i] == '%' {
+			for j := i + 1; j <= i+2; j++ {
+				if b[j] >= 'A' && b[j] <= 'F' {
+					b[j] += 'a' - 'A'
+				}
+			}
+		}
+	}
+	return string(b)
+}
+
+// urlPassword finds the password of a URL written scheme://user:pass@host…
+// without parsing it, so that a password holding # / ? % or a space is
+// found too: it runs from the first ':' after "://" to the last '@'.
+func urlPassword(raw string) string {
+	_, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		return ""
+	}
+	at := strings.LastIndexByte(rest, '@')
+	if at < 0 {
+		return ""
+	}
+	_, pass, ok := strings.Cut(rest[:at], ":")
+	if !ok {
+		return ""
+	}
+	return pass
+}
+
+// public are the keys whose valid values are a short public list (or a
+// number, a duration): a ${VAR} there that passed validation is a setting,
+// not a secret, and masking "json" or "fr" everywhere would garble reports.
+var public = map[string]bool{"version": true, "lang": true, "output.format": true, "scan.fail_on": true,
+	"scan.timeout": true, "scan.concurrency": true, "scan.rate": true, "scan.fail_under": true,
+	"web.max_redirects": true, "web.exposure": true}
+
+// secretValues lists the values taken from the environment; with paths
+// (known once the config is valid), those of public keys are left out.
+func secretValues(byNode map[*yaml.Node][]string, paths map[*yaml.Node]string) []string {
+	var out []string
+	for n, vs := range byNode {
+		if paths != nil && public[paths[n]] {
+			continue
+		}
+		out = append(out, vs...)
+	}
+	return out
+}
+
+// declaredSecrets are the header values, secrets even when written in the file.
+func (c Config) declaredSecrets() []string {
+	var out []string
+	for _, v := range c.Web.Headers {
+		out = append(out, v.Value())
+	}
+	for _, t := range c.Web.Targets {
+		for _, v := range t.Headers {
+			out = append(out, v.Value())
+		}
+	}
+	return out
+}
+
+// urlPasswords are the passwords written in target URLs.
+func (c Config) urlPasswords() []string {
+	var out []string
+	for _, t := range c.Web.Targets {
+		for _, u := range []string{t.URL, t.HTTPURL, t.HTTPSURL} {
+			if p := urlPassword(u); p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}

@@ -6,17 +6,16 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
-
-	"github.com/vigie-security/vigie/internal/check"
-	"github.com/vigie-security/vigie/internal/report"
 )
 
 var (
 	durationType  = reflect.TypeOf(Duration(0))
 	webTargetType = reflect.TypeOf(WebTarget{})
 	reservedType  = reflect.TypeOf(Reserved{})
+	headersType   = reflect.TypeOf(map[string]Secret{})
 )
 
 func typeOf(v any) reflect.Type { return reflect.TypeOf(v) }
@@ -29,23 +28,53 @@ func at(file string, n *yaml.Node, key string, format string, args ...any) error
 	return fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...))
 }
 
-// validateNode walks n against type t so that unknown keys and wrong types
-// are reported with their line before anything is decoded.
-func validateNode(file string, n *yaml.Node, t reflect.Type, path string, fromEnv map[*yaml.Node]bool) error {
+// walker checks a document against a type before anything is decoded, so
+// that unknown keys and wrong types are reported with their line. It also
+// notes, per key path, the line and the raw text of values that came from
+// the environment, for the checks made after decoding.
+type walker struct {
+	file  string
+	raw   map[*yaml.Node]string // scalar → its text before ${VAR} expansion
+	env   map[string]string     // key path → raw text, for values from the environment
+	paths map[*yaml.Node]string // scalar from the environment → its key path
+	lines map[string]int        // key path → line
+}
+
+func newWalker(file string, raw map[*yaml.Node]string) *walker {
+	return &walker{file: file, raw: raw, env: map[string]string{}, paths: map[*yaml.Node]string{}, lines: map[string]int{}}
+}
+
+func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
+	file := w.file
 	if n.Kind == yaml.AliasNode {
 		return at(file, n, path, "YAML aliases are not supported in vigie.yaml")
 	}
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
+	w.lines[path] = n.Line
+	if r, ok := w.raw[n]; ok {
+		w.env[path], w.paths[n] = r, path
+	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return nil // an empty value leaves the default
 	}
 	switch {
 	case t == durationType:
-		return expectScalar(file, n, path, "a duration such as 10s", fromEnv)
+		if err := expectScalar(file, n, path, "a duration such as 10s", w.raw); err != nil {
+			return err
+		}
+		// Parsed here, where the raw text is known: the error never shows a value from the environment.
+		if _, err := time.ParseDuration(n.Value); err != nil {
+			return at(file, n, path, "%s is not a duration (e.g. 10s, 1m)", describe(n, w.raw))
+		}
+		return nil
 	case t == webTargetType && n.Kind == yaml.ScalarNode:
 		return nil
+	case t == headersType:
+		if err := w.validateHeaders(n, path); err != nil {
+			return err
+		}
 	case t == reservedType:
 		if n.Kind == yaml.MappingNode && len(n.Content) > 0 {
 			return at(file, n.Content[0], path+"."+n.Content[0].Value,
@@ -56,7 +85,7 @@ func validateNode(file string, n *yaml.Node, t reflect.Type, path string, fromEn
 	switch t.Kind() {
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {
-			return at(file, n, path, "expected a mapping of keys, got %s", describe(n, fromEnv))
+			return at(file, n, path, "expected a mapping of keys, got %s", describe(n, w.raw))
 		}
 		fields := map[string]reflect.Type{}
 		var names []string
@@ -84,57 +113,57 @@ func validateNode(file string, n *yaml.Node, t reflect.Type, path string, fromEn
 				return at(file, k, kp, "key appears twice")
 			}
 			seen[k.Value] = true
-			if err := validateNode(file, v, ft, kp, fromEnv); err != nil {
+			if err := w.validate(v, ft, kp); err != nil {
 				return err
 			}
 		}
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			return at(file, n, path, "expected a list, got %s", describe(n, fromEnv))
+			return at(file, n, path, "expected a list, got %s", describe(n, w.raw))
 		}
 		for i, c := range n.Content {
-			if err := validateNode(file, c, t.Elem(), fmt.Sprintf("%s[%d]", path, i), fromEnv); err != nil {
+			if err := w.validate(c, t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
 				return err
 			}
 		}
 	case reflect.Map:
 		if n.Kind != yaml.MappingNode {
-			return at(file, n, path, "expected a mapping, got %s", describe(n, fromEnv))
+			return at(file, n, path, "expected a mapping, got %s", describe(n, w.raw))
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			if err := validateNode(file, n.Content[i+1], t.Elem(), join(path, n.Content[i].Value), fromEnv); err != nil {
+			if err := w.validate(n.Content[i+1], t.Elem(), join(path, n.Content[i].Value)); err != nil {
 				return err
 			}
 		}
 	case reflect.Int:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
-			return at(file, n, path, "expected a whole number, got %s", describe(n, fromEnv))
+			return at(file, n, path, "expected a whole number, got %s", describe(n, w.raw))
 		}
 	case reflect.Float64:
 		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
-			return at(file, n, path, "expected a number, got %s", describe(n, fromEnv))
+			return at(file, n, path, "expected a number, got %s", describe(n, w.raw))
 		}
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-			return at(file, n, path, "expected true or false, got %s", describe(n, fromEnv))
+			return at(file, n, path, "expected true or false, got %s", describe(n, w.raw))
 		}
 	case reflect.String:
-		return expectScalar(file, n, path, "a string", fromEnv)
+		return expectScalar(file, n, path, "a string", w.raw)
 	}
 	return nil
 }
 
-func expectScalar(file string, n *yaml.Node, path, what string, fromEnv map[*yaml.Node]bool) error {
+func expectScalar(file string, n *yaml.Node, path, what string, raw map[*yaml.Node]string) error {
 	if n.Kind != yaml.ScalarNode {
-		return at(file, n, path, "expected %s, got %s", what, describe(n, fromEnv))
+		return at(file, n, path, "expected %s, got %s", what, describe(n, raw))
 	}
 	return nil
 }
 
 // describe names a value for an error; values from the environment may be
 // secrets and are never echoed.
-func describe(n *yaml.Node, fromEnv map[*yaml.Node]bool) string {
-	if fromEnv[n] {
+func describe(n *yaml.Node, raw map[*yaml.Node]string) string {
+	if _, ok := raw[n]; ok {
 		return "a value from the environment"
 	}
 	switch n.Kind {
@@ -187,11 +216,14 @@ func distance(a, b string) int {
 var envRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 
 // expandEnv replaces ${VAR} in every scalar; a missing variable is an error.
-func expandEnv(file string, n *yaml.Node, getenv func(string) string, fromEnv map[*yaml.Node]bool) error {
+// raw keeps each changed scalar's text as written, and secrets every value
+// taken from the environment, by scalar, for the masker.
+func expandEnv(file string, n *yaml.Node, getenv func(string) string, raw map[*yaml.Node]string, secrets map[*yaml.Node][]string) error {
 	if n.Kind == yaml.ScalarNode {
-		if envRef.MatchString(n.Value) {
-			fromEnv[n] = true
+		if !envRef.MatchString(n.Value) {
+			return nil
 		}
+		raw[n] = n.Value
 		var missing string
 		n.Value = envRef.ReplaceAllStringFunc(n.Value, func(ref string) string {
 			name := envRef.FindStringSubmatch(ref)[1]
@@ -199,6 +231,7 @@ func expandEnv(file string, n *yaml.Node, getenv func(string) string, fromEnv ma
 			if v == "" && missing == "" {
 				missing = name
 			}
+			secrets[n] = append(secrets[n], v)
 			return v
 		})
 		if missing != "" {
@@ -207,67 +240,9 @@ func expandEnv(file string, n *yaml.Node, getenv func(string) string, fromEnv ma
 		return nil
 	}
 	for _, c := range n.Content {
-		if err := expandEnv(file, c, getenv, fromEnv); err != nil {
+		if err := expandEnv(file, c, getenv, raw, secrets); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// Formats lists the report formats the config accepts: the writers' own list.
-var Formats = report.Formats
-
-func (c Config) check() error {
-	if c.Version != 1 {
-		return fmt.Errorf("version: %d is not supported (this vigie reads version 1)", c.Version)
-	}
-	if c.Lang != "" {
-		if _, err := check.ParseLang(c.Lang); err != nil {
-			return fmt.Errorf("lang: %v", err)
-		}
-	}
-	if c.Scan.Concurrency < 1 {
-		return fmt.Errorf("scan.concurrency: must be at least 1, got %d", c.Scan.Concurrency)
-	}
-	if c.Scan.Rate < 0 {
-		return fmt.Errorf("scan.rate: must be 0 (unlimited) or more, got %v", c.Scan.Rate)
-	}
-	if c.Scan.Timeout <= 0 {
-		return fmt.Errorf("scan.timeout: must be positive")
-	}
-	if c.Scan.FailOn != "" {
-		if _, err := check.ParseSeverity(c.Scan.FailOn); err != nil {
-			return fmt.Errorf("scan.fail_on: %v", err)
-		}
-	}
-	if u := c.Scan.FailUnder; u != nil && (*u < 0 || *u > 100) {
-		return fmt.Errorf("scan.fail_under: must be between 0 and 100, got %d", *u)
-	}
-	if !contains(Formats, c.Output.Format) {
-		return fmt.Errorf("output.format: %q is not one of %s", c.Output.Format, strings.Join(Formats, ", "))
-	}
-	if r := c.Web.MaxRedirects; r != nil && (*r < 0 || *r > 50) {
-		return fmt.Errorf("web.max_redirects: must be between 0 and 50, got %d", *r)
-	}
-	for i, t := range c.Web.Targets {
-		if t.URL == "" && t.HTTPSURL == "" && t.HTTPURL == "" {
-			return fmt.Errorf("line %d: web.targets[%d]: needs url, or http_url and https_url", t.Line, i)
-		}
-		if t.URL != "" && (t.HTTPURL != "" || t.HTTPSURL != "") {
-			return fmt.Errorf("line %d: web.targets[%d]: give either url or http_url/https_url, not both", t.Line, i)
-		}
-		if t.URL == "" && (t.HTTPURL == "" || t.HTTPSURL == "") {
-			return fmt.Errorf("line %d: web.targets[%d]: http_url and https_url go together", t.Line, i)
-		}
-	}
-	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, k := range list {
-		if k == s {
-			return true
-		}
-	}
-	return false
 }

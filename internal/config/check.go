@@ -1,0 +1,126 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/report"
+)
+
+// Limits of the scan section, documented in example.yaml and the README:
+// past them a scan would overflow a deadline or flood the network.
+const (
+	MaxConcurrency = 1000
+	MaxRate        = 10000 // requests per second; 0 is no limit
+	MaxTimeout     = time.Hour
+	MaxRedirects   = 50
+)
+
+// Formats lists the report formats the config accepts: the writers' own list.
+var Formats = report.Formats
+
+// lineError is a check failure at a known line, for Parse to name the file.
+type lineError struct {
+	line int
+	err  error
+}
+
+func (e lineError) Error() string { return fmt.Sprintf("line %d: %v", e.line, e.err) }
+
+// fieldErr reports that the value of key is wrong. A value that came from
+// the environment is shown as written (${VAR}), never expanded: it may be a
+// secret put in the wrong place.
+func (c Config) fieldErr(key string, err error, accepted string) error {
+	if raw, ok := c.env[key]; ok {
+		err = fmt.Errorf("%s (from the environment) is not valid here; accepted: %s", raw, accepted)
+	}
+	if line := c.lines[key]; line > 0 {
+		return lineError{line, fmt.Errorf("%s: %w", key, err)}
+	}
+	return fmt.Errorf("%s: %w", key, err)
+}
+
+// Validate checks the values of c; Parse calls it, and callers that change
+// a config (flags on top of a file) call it again.
+func (c Config) Validate() error {
+	if c.Version != 1 {
+		return c.fieldErr("version", fmt.Errorf("%d is not supported (this vigie reads version 1)", c.Version), "1")
+	}
+	if c.Lang != "" {
+		if _, err := check.ParseLang(c.Lang); err != nil {
+			return c.fieldErr("lang", err, "en, fr")
+		}
+	}
+	s := c.Scan
+	if s.Concurrency < 1 || s.Concurrency > MaxConcurrency {
+		return c.fieldErr("scan.concurrency", fmt.Errorf("must be at least 1 and at most %d, got %d", MaxConcurrency, s.Concurrency), "")
+	}
+	if math.IsNaN(s.Rate) || s.Rate < 0 || s.Rate > MaxRate {
+		return c.fieldErr("scan.rate", fmt.Errorf("must be 0 (unlimited) or more, at most %d requests a second, got %v", MaxRate, s.Rate), "")
+	}
+	if t := time.Duration(s.Timeout); t <= 0 || t > MaxTimeout {
+		return c.fieldErr("scan.timeout", fmt.Errorf("must be positive and at most %s, got %s", MaxTimeout, t), "a duration from 1s to 1h")
+	}
+	if s.FailOn != "" {
+		if _, err := check.ParseSeverity(s.FailOn); err != nil {
+			return c.fieldErr("scan.fail_on", err, "info, low, medium, high, critical")
+		}
+	}
+	if u := s.FailUnder; u != nil && (*u < 0 || *u > 100) {
+		return c.fieldErr("scan.fail_under", fmt.Errorf("must be between 0 and 100, got %d", *u), "")
+	}
+	if !contains(Formats, c.Output.Format) {
+		return c.fieldErr("output.format", fmt.Errorf("%q is not one of %s", c.Output.Format, strings.Join(Formats, ", ")), strings.Join(Formats, ", "))
+	}
+	if r := c.Web.MaxRedirects; r != nil && (*r < 0 || *r > MaxRedirects) {
+		return c.fieldErr("web.max_redirects", fmt.Errorf("must be between 0 and %d, got %d", MaxRedirects, *r), "")
+	}
+	return c.checkTargets()
+}
+
+func (c Config) checkTargets() error {
+	names := map[string]int{} // name → index of the first target with it
+	for i, t := range c.Web.Targets {
+		if t.URL == "" && t.HTTPSURL == "" && t.HTTPURL == "" {
+			return lineError{t.Line, fmt.Errorf("web.targets[%d]: needs url, or http_url and https_url", i)}
+		}
+		if t.URL != "" && (t.HTTPURL != "" || t.HTTPSURL != "") {
+			return lineError{t.Line, fmt.Errorf("web.targets[%d]: give either url or http_url/https_url, not both", i)}
+		}
+		if t.URL == "" && (t.HTTPURL == "" || t.HTTPSURL == "") {
+			return lineError{t.Line, fmt.Errorf("web.targets[%d]: http_url and https_url go together", i)}
+		}
+		if t.Name == "" {
+			continue
+		}
+		// History and waivers know a target by its name: two sites under one name would mix.
+		if j, dup := names[t.Name]; dup {
+			return lineError{t.Line, fmt.Errorf("web.targets[%d]: name %q is already the name of web.targets[%d] (line %d); give each target its own name",
+				i, t.Name, j, c.Web.Targets[j].Line)}
+		}
+		names[t.Name] = i
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, k := range list {
+		if k == s {
+			return true
+		}
+	}
+	return false
+}
+
+// located names the file (and line) of a check failure.
+func located(file string, err error) error {
+	var le lineError
+	if errors.As(err, &le) {
+		return fmt.Errorf("%s:%d: %w", file, le.line, le.err)
+	}
+	return fmt.Errorf("%s: %w", file, err)
+}

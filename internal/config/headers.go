@@ -1,0 +1,81 @@
+package config
+
+import (
+	"net/textproto"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Header limits: a config names a few headers, each a line of text.
+const (
+	MaxHeaders     = 50
+	MaxHeaderValue = 8 << 10
+)
+
+// refusedHeaders are set by the HTTP client itself or name the connection
+// rather than the request (RFC 7230 §6.1 hop-by-hop): sending them from a
+// config would break or smuggle requests.
+var refusedHeaders = map[string]bool{
+	"Host": true, "Content-Length": true, "Transfer-Encoding": true, "Connection": true, "Keep-Alive": true,
+	"Proxy-Connection": true, "Te": true, "Trailer": true, "Upgrade": true,
+}
+
+// validateHeaders checks a headers mapping (web.headers or a target's):
+// names are RFC 7230 tokens, values hold no CR, LF or NUL, and the same
+// name is not given twice in another case. Values are never echoed.
+func (w *walker) validateHeaders(n *yaml.Node, path string) error {
+	if n.Kind != yaml.MappingNode {
+		return nil // reported as a wrong type by the caller
+	}
+	if len(n.Content)/2 > MaxHeaders {
+		return at(w.file, n, path, "%d headers, more than the %d vigie sends", len(n.Content)/2, MaxHeaders)
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		name := k.Value
+		kp := join(path, name)
+		if _, fromEnv := w.raw[k]; fromEnv {
+			kp = join(path, w.raw[k])
+		}
+		if !isToken(name) {
+			return at(w.file, k, kp, "%s is not a header name (letters, digits and !#$%%&'*+-.^_`|~ only)", describe(k, w.raw))
+		}
+		canon := textproto.CanonicalMIMEHeaderKey(name)
+		if refusedHeaders[canon] {
+			return at(w.file, k, kp, "%s is set by the HTTP client or concerns the connection, and cannot be set here", canon)
+		}
+		if line, dup := seen[canon]; dup {
+			return at(w.file, k, kp, "header %s is already given on line %d", canon, line)
+		}
+		seen[canon] = k.Line
+		if v.Kind != yaml.ScalarNode {
+			continue // reported as a wrong type by the caller
+		}
+		if strings.ContainsAny(v.Value, "\r\n\x00") {
+			return at(w.file, v, kp, "the value holds a line break or a NUL byte, which a header cannot carry")
+		}
+		if len(v.Value) > MaxHeaderValue {
+			return at(w.file, v, kp, "the value is longer than %d KB", MaxHeaderValue>>10)
+		}
+	}
+	return nil
+}
+
+// isToken reports whether s is an RFC 7230 token (tchar+).
+func isToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
