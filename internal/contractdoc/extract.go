@@ -22,7 +22,8 @@ import (
 // Limits bound one extraction.
 type Limits struct {
 	MaxFile     int64         // bytes on disk
-	MaxInflated int64         // bytes decompressed from a zip-based document
+	MaxInflated int64         // bytes decompressed from one document (zip entries, PDF streams)
+	MaxStream   int64         // bytes one PDF page's content stream or font map inflates to
 	MaxRatio    int64         // decompressed/compressed ratio above which an entry is a zip bomb
 	MaxEntries  int           // entries in a zip-based document
 	MaxPages    int           // PDF pages read
@@ -31,7 +32,7 @@ type Limits struct {
 
 // DefaultLimits fit real contracts (a few hundred KB to a few MB) with room.
 func DefaultLimits() Limits {
-	return Limits{MaxFile: 32 << 20, MaxInflated: 64 << 20, MaxRatio: 200, MaxEntries: 5000, MaxPages: 500, Timeout: 30 * time.Second}
+	return Limits{MaxFile: 32 << 20, MaxInflated: 64 << 20, MaxStream: 2 << 20, MaxRatio: 200, MaxEntries: 5000, MaxPages: 500, Timeout: 30 * time.Second}
 }
 
 // ErrNoText: the document has no text layer (a scanned PDF), which is not

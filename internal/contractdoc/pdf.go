@@ -13,8 +13,17 @@ import (
 
 // pdfDocument reads the text layer of a PDF, page by page, up to the page
 // limit. A PDF whose pages carry no text is a scan: ErrNoText.
+//
+// The library inflates streams itself and cannot be told to stop, so every
+// stream it is about to interpret (a page's content, a font's ToUnicode map)
+// is first inflated here through the library's own decoder, into nothing,
+// counted and stopped at the limit: a stream that inflates past MaxStream,
+// or a document whose streams together pass MaxInflated, is refused before
+// the library reads it.
 func pdfDocument(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (contracts.Document, error) {
-	pr, err := pdf.NewReader(r, size)
+	// After the deadline every read fails, so a parse still running stops
+	// at its next read instead of running on in the background.
+	pr, err := pdf.NewReader(ctxReaderAt{ctx, r}, size)
 	if err != nil {
 		if strings.Contains(err.Error(), "encrypt") {
 			return contracts.Document{}, fmt.Errorf("encrypted PDF: provide an unprotected copy (%v)", err)
@@ -29,6 +38,10 @@ func pdfDocument(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (co
 		return contracts.Document{}, fmt.Errorf("PDF has %d pages, over the %d-page limit", n, lim.MaxPages)
 	}
 	doc := contracts.Document{Format: "pdf", Pages: n}
+	if lim.MaxStream <= 0 {
+		lim.MaxStream = DefaultLimits().MaxStream // Limits built before the field existed
+	}
+	budget := &inflateBudget{perStream: lim.MaxStream, perDoc: lim.MaxInflated}
 	fonts := map[string]*pdf.Font{}
 	for i := 1; i <= n; i++ {
 		if err := ctx.Err(); err != nil {
@@ -41,8 +54,14 @@ func pdfDocument(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (co
 		for _, name := range p.Fonts() {
 			if _, ok := fonts[name]; !ok {
 				f := p.Font(name)
+				if err := budget.check(f.V.Key("ToUnicode"), fmt.Sprintf("page %d, font %s", i, name)); err != nil {
+					return contracts.Document{}, err
+				}
 				fonts[name] = &f
 			}
+		}
+		if err := budget.check(p.V.Key("Contents"), fmt.Sprintf("page %d content", i)); err != nil {
+			return contracts.Document{}, err
 		}
 		text, err := p.GetPlainText(fonts)
 		if err != nil {
@@ -51,4 +70,71 @@ func pdfDocument(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (co
 		doc.Blocks = append(doc.Blocks, textBlocks(text, i)...)
 	}
 	return doc, nil
+}
+
+// inflateBudget counts the bytes the PDF's streams inflate to.
+type inflateBudget struct {
+	perStream int64 // one page's content, or one font map (arrays of streams count as one)
+	perDoc    int64 // every stream of the document together
+	spent     int64
+}
+
+// check inflates v (a stream, an array of streams, or nothing) up to the
+// limits, discarding what it reads.
+func (b *inflateBudget) check(v pdf.Value, what string) (err error) {
+	var streams []pdf.Value
+	switch v.Kind() {
+	case pdf.Stream:
+		streams = []pdf.Value{v}
+	case pdf.Array:
+		for i := 0; i < v.Len(); i++ {
+			if s := v.Index(i); s.Kind() == pdf.Stream {
+				streams = append(streams, s)
+			}
+		}
+	default:
+		return nil
+	}
+	// The library's decoder panics on an unknown filter or a broken header.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("corrupt PDF: %s: %v", what, r)
+		}
+	}()
+	limit := min(b.perStream, b.perDoc-b.spent)
+	var total int64
+	guard := &operandGuard{} // one guard: the library reads an array of streams as one
+	for _, s := range streams {
+		rc := s.Reader()
+		n, rerr := io.Copy(guard, io.LimitReader(rc, limit-total+1))
+		rc.Close()
+		total += n
+		if guard.overflowed {
+			return fmt.Errorf("PDF refused: %s stacks more than %d operands without an operator", what, maxOperands)
+		}
+		if total > limit {
+			if limit == b.perStream {
+				return fmt.Errorf("PDF bomb refused: %s inflates past the %d-byte limit for one stream", what, b.perStream)
+			}
+			return fmt.Errorf("PDF bomb refused: the document's streams inflate past the %d-byte limit (at %s)", b.perDoc, what)
+		}
+		if rerr != nil {
+			return fmt.Errorf("corrupt PDF: %s: %v", what, rerr)
+		}
+	}
+	b.spent += total
+	return nil
+}
+
+// ctxReaderAt fails every read once ctx is done.
+type ctxReaderAt struct {
+	ctx context.Context
+	r   io.ReaderAt
+}
+
+func (c ctxReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.ReadAt(p, off)
 }
