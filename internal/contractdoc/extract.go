@@ -70,21 +70,6 @@ func extract(ctx context.Context, path string, lim Limits) (contracts.Document, 
 	if !Supported(path) {
 		return contracts.Document{}, ErrFormat
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return contracts.Document{}, fmt.Errorf("cannot open: %w", unwrapPath(err))
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return contracts.Document{}, fmt.Errorf("cannot read: %w", unwrapPath(err))
-	}
-	if st.IsDir() {
-		return contracts.Document{}, errors.New("is a directory")
-	}
-	if st.Size() > lim.MaxFile {
-		return contracts.Document{}, fmt.Errorf("file is %d bytes, over the %d-byte limit", st.Size(), lim.MaxFile)
-	}
 	ctx, cancel := context.WithTimeout(ctx, lim.Timeout)
 	defer cancel()
 	type out struct {
@@ -92,8 +77,10 @@ func extract(ctx context.Context, path string, lim Limits) (contracts.Document, 
 		err error
 	}
 	done := make(chan out, 1)
-	// The parsers cannot be interrupted mid-page; the file is bounded, so a
-	// parser still running after the deadline ends on its own.
+	// Opening runs under the deadline too (a hung network mount blocks in
+	// stat or open). The parsers cannot be interrupted mid-page; the file
+	// is bounded, so a parser still running after the deadline ends on its
+	// own.
 	go func() {
 		var o out
 		defer func() {
@@ -102,7 +89,7 @@ func extract(ctx context.Context, path string, lim Limits) (contracts.Document, 
 			}
 			done <- o
 		}()
-		o.doc, o.err = parse(ctx, f, st.Size(), strings.ToLower(filepath.Ext(path)), lim)
+		o.doc, o.err = openAndParse(ctx, path, lim)
 	}()
 	select {
 	case o := <-done:
@@ -116,6 +103,61 @@ func extract(ctx context.Context, path string, lim Limits) (contracts.Document, 
 	case <-ctx.Done():
 		return contracts.Document{}, fmt.Errorf("extraction stopped after %s: %w", lim.Timeout, ctx.Err())
 	}
+}
+
+// openAndParse reads only regular files: opening a named pipe waits for a
+// writer, and a device or a socket never ends. The mode is checked before
+// opening, and the opened file is checked to be the one that was looked at.
+func openAndParse(ctx context.Context, path string, lim Limits) (contracts.Document, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return contracts.Document{}, fmt.Errorf("cannot open: %w", unwrapPath(err))
+	}
+	if err := regular(st); err != nil {
+		return contracts.Document{}, err
+	}
+	if st.Size() > lim.MaxFile {
+		return contracts.Document{}, fmt.Errorf("file is %d bytes, over the %d-byte limit", st.Size(), lim.MaxFile)
+	}
+	f, err := openNonBlocking(path)
+	if err != nil {
+		return contracts.Document{}, fmt.Errorf("cannot open: %w", unwrapPath(err))
+	}
+	defer f.Close()
+	fst, err := f.Stat()
+	if err != nil {
+		return contracts.Document{}, fmt.Errorf("cannot read: %w", unwrapPath(err))
+	}
+	if !os.SameFile(st, fst) {
+		return contracts.Document{}, errors.New("the file was replaced while being opened: not read")
+	}
+	if err := regular(fst); err != nil {
+		return contracts.Document{}, err
+	}
+	if fst.Size() > lim.MaxFile {
+		return contracts.Document{}, fmt.Errorf("file is %d bytes, over the %d-byte limit", fst.Size(), lim.MaxFile)
+	}
+	return parse(ctx, f, fst.Size(), strings.ToLower(filepath.Ext(path)), lim)
+}
+
+// ErrNotRegular: a named pipe, device or socket, which vigie does not open.
+var ErrNotRegular = errors.New("not a regular file: not read, since reading it could block forever")
+
+func regular(st os.FileInfo) error {
+	m := st.Mode()
+	switch {
+	case m.IsDir():
+		return errors.New("is a directory")
+	case m.IsRegular():
+		return nil
+	case m&os.ModeNamedPipe != 0:
+		return fmt.Errorf("a named pipe (FIFO), %w", ErrNotRegular)
+	case m&os.ModeSocket != 0:
+		return fmt.Errorf("a socket, %w", ErrNotRegular)
+	case m&os.ModeDevice != 0:
+		return fmt.Errorf("a device, %w", ErrNotRegular)
+	}
+	return ErrNotRegular
 }
 
 func parse(ctx context.Context, f *os.File, size int64, ext string, lim Limits) (contracts.Document, error) {
