@@ -1,6 +1,7 @@
 package password
 
 import (
+	"math"
 	"strings"
 	"time"
 
@@ -80,7 +81,10 @@ func roundTo(v float64, d int) float64 {
 	for range d {
 		p *= 10
 	}
-	return float64(int(v*p+0.5)) / p
+	if math.Abs(v) > 1e15 || math.IsNaN(v) {
+		return v // past float64's exact integers rounding changes nothing; int() would wrap
+	}
+	return math.Round(v*p) / p
 }
 
 // fast lists storage that is fast or reversible: never acceptable.

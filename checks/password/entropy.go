@@ -74,8 +74,13 @@ func Entropy(p Policy) (classes []string, alphabet int, bits float64, ok bool) {
 	for _, c := range classes {
 		alphabet += classSize[c]
 	}
-	return classes, alphabet, float64(*p.MinLength) * math.Log2(float64(alphabet)), true
+	// A negative minimum length means no minimum: it never makes negative bits.
+	return classes, alphabet, float64(max(*p.MinLength, 0)) * math.Log2(float64(alphabet)), true
 }
+
+// maxRounded caps the rounded bits: far above every threshold, and below
+// the point where converting a float to int wraps to a negative number.
+const maxRounded = 1 << 30
 
 // Arithmetic is the sentence a finding shows: "12 characters over 99 symbols (…) = 79.6 bits".
 func (a Assessment) Arithmetic() check.Text {
@@ -135,7 +140,7 @@ func Assess(p Policy) Assessment {
 	if p.MinLength != nil {
 		a.Length = *p.MinLength
 	}
-	a.Rounded = int(math.Round(a.Bits))
+	a.Rounded = int(math.Round(min(a.Bits, maxRounded)))
 	restricted, how, restrictionKnown := Restriction(p)
 
 	// Case 1: the CNIL's examples first (§6.1), then 80 bits.

@@ -30,8 +30,12 @@ func parseAWS(name string, data []byte) ([]password.Policy, error) {
 	if pp == nil {
 		return nil, fmt.Errorf("%s: no PasswordPolicy object", name)
 	}
-	if l := pp.MinimumPasswordLength; l != nil && (*l < 6 || *l > 128) {
-		return nil, fmt.Errorf("%s:%d: MinimumPasswordLength %d is outside AWS's 6–128", name, lineOf(data, "MinimumPasswordLength"), *l)
+	// The ranges IAM itself accepts.
+	for _, f := range []intField{{"MinimumPasswordLength", pp.MinimumPasswordLength, 6, 128}, {"MaxPasswordAge", pp.MaxPasswordAge, 1, 1095},
+		{"PasswordReusePrevention", pp.PasswordReusePrevention, 1, 24}} {
+		if err := within(name, lineOf(data, `"`+f.field+`"`), f.field, f.v, f.lo, f.hi); err != nil {
+			return nil, err
+		}
 	}
 	p := password.Policy{Name: "aws-iam-account", Format: "aws-iam", MinLength: pp.MinimumPasswordLength,
 		RequireSpecial: tri(pp.RequireSymbols), RequireDigit: tri(pp.RequireNumbers),

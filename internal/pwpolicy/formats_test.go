@@ -121,16 +121,16 @@ func TestFormatErrors(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"secedit bad number", "x.inf", utf16("[System Access]\r\nMinimumPasswordLength = eight\r\n"), `x.inf:2: MinimumPasswordLength: "eight" is not a number`},
+		{"secedit bad number", "x.inf", utf16("[System Access]\r\nMinimumPasswordLength = eight\r\n"), `x.inf:2: MinimumPasswordLength: "eight" is not a whole number (accepted: 0 to 4096)`},
 		{"secedit no equals", "x.inf", []byte("[System Access]\nMinimumPasswordLength 8\n"), `x.inf:2: expected key = value`},
 		{"ad bad bool", "ad.txt", []byte("MinPasswordLength : 8\nComplexityEnabled : Maybe\n"), `ad.txt:2: ComplexityEnabled: "Maybe" is not True or False`},
 		{"ad bad timespan", "ad.txt", []byte("MinPasswordLength : 8\nMaxPasswordAge : forever\n"), `ad.txt:2: MaxPasswordAge`},
-		{"keycloak bad token", "k.json", []byte("{\n \"realm\": \"r\",\n \"passwordPolicy\": \"length(twelve)\"\n}"), `k.json:3: passwordPolicy: length(twelve) needs a whole number`},
+		{"keycloak bad token", "k.json", []byte("{\n \"realm\": \"r\",\n \"passwordPolicy\": \"length(twelve)\"\n}"), `k.json:3: passwordPolicy length: "twelve" is not a whole number`},
 		{"json syntax", "k.json", []byte("{\n \"realm\": \"r\",\n \"passwordPolicy\": \n}"), `k.json:4:`},
 		{"json type", "a.json", []byte("{\"PasswordPolicy\": {\n\"MinimumPasswordLength\": \"14\"}}"), `a.json:2:`},
 		{"okta wrong type", "o.json", []byte("{\n\"type\": \"SIGN_ON\",\n\"settings\": {}}"), `o.json:2: Okta policy of type "SIGN_ON"`},
-		{"aws range", "a.json", []byte("{\"PasswordPolicy\": {\n\"MinimumPasswordLength\": 3}}"), `a.json:2: MinimumPasswordLength 3 is outside`},
-		{"pwquality bad", "pwquality.conf", []byte("minlen = 8\nminclass = three\n"), `pwquality.conf:2: minclass: "three" is not a number`},
+		{"aws range", "a.json", []byte("{\"PasswordPolicy\": {\n\"MinimumPasswordLength\": 3}}"), `a.json:2: MinimumPasswordLength: 3 is out of range (accepted: 6 to 128)`},
+		{"pwquality bad", "pwquality.conf", []byte("minlen = 8\nminclass = three\n"), `pwquality.conf:2: minclass: "three" is not a whole number (accepted: 0 to 4)`},
 		{"login.defs bad", "login.defs", []byte("PASS_MAX_DAYS never\n"), `login.defs:1: PASS_MAX_DAYS`},
 	}
 	for _, tc := range cases {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -29,6 +28,12 @@ func parseKeycloak(name string, data []byte) ([]password.Policy, error) {
 	if err := json.Unmarshal(data, &d); err != nil {
 		return nil, jsonError(name, data, err)
 	}
+	for _, f := range []intField{{"failureFactor", d.FailureFactor, 0, maxAttempts}, {"waitIncrementSeconds", d.WaitIncrementSeconds, 0, maxSeconds},
+		{"maxFailureWaitSeconds", d.MaxFailureWaitSeconds, 0, maxSeconds}} {
+		if err := within(name, lineOf(data, `"`+f.field+`"`), f.field, f.v, f.lo, f.hi); err != nil {
+			return nil, err
+		}
+	}
 	p := password.Policy{Name: "keycloak-" + d.Realm, Format: "keycloak", Blacklist: password.No, MaxAgeDays: ptr(0), MaxLength: ptr(0)}
 	if d.Realm == "" {
 		p.Name = "keycloak"
@@ -47,12 +52,11 @@ func parseKeycloak(name string, data []byte) ([]password.Policy, error) {
 				return nil, fmt.Errorf("%s:%d: passwordPolicy: %q is not id(argument)", name, line, tok)
 			}
 			id, arg := m[1], m[2]
-			n, numErr := strconv.Atoi(arg)
 			num := func() (*int, error) {
-				if numErr != nil || n < 0 {
-					return nil, fmt.Errorf("%s:%d: passwordPolicy: %s(%s) needs a whole number", name, line, id, arg)
-				}
-				return ptr(n), nil
+				hi := map[string]int{"length": maxLength, "maxLength": maxMaxLength, "passwordHistory": maxHistory,
+					"forceExpiredPasswordChange": maxDays, "hashIterations": maxRounds}[id]
+				n, err := wholeIn(name, line, "passwordPolicy "+id, arg, 0, hi)
+				return ptr(n), err
 			}
 			var err error
 			switch id {

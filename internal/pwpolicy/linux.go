@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -60,13 +59,17 @@ func kvLines(name string, data []byte, fn func(line int, k, v string) error) err
 	return sc.Err()
 }
 
+// linuxRange is what each numeric key accepts (pwquality.conf(5),
+// login.defs(5), faillock.conf(5)), widened only where real files go beyond.
+var linuxRange = map[string][2]int{"minlen": {0, maxLength}, "minclass": {0, 4}, "dictcheck": {0, 1},
+	"dcredit": {-maxLength, maxLength}, "ucredit": {-maxLength, maxLength}, "lcredit": {-maxLength, maxLength}, "ocredit": {-maxLength, maxLength},
+	"PASS_MAX_DAYS": {-1, 1<<31 - 1}, "SHA_CRYPT_MIN_ROUNDS": {0, maxRounds}, "BCRYPT_MIN_ROUNDS": {0, 31}, "YESCRYPT_COST_FACTOR": {0, 11},
+	"deny": {0, maxAttempts}, "unlock_time": {0, maxSeconds}}
+
 func applyLinux(path, kind string, data []byte, p *password.Policy) error {
 	num := func(line int, k, v string) (int, error) {
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			return 0, fmt.Errorf("%s:%d: %s: %q is not a number", path, line, k, v)
-		}
-		return n, nil
+		r := linuxRange[k]
+		return wholeIn(path, line, k, v, r[0], r[1])
 	}
 	switch kind {
 	case "pwquality.conf":
@@ -108,7 +111,7 @@ func applyLinux(path, kind string, data []byte, p *password.Policy) error {
 				if err != nil {
 					return err
 				}
-				if n < 0 || n >= 99999 {
+				if n < 0 || n >= 99999 { // shadow(5): -1 and 99999 mean never
 					n = 0 // disabled
 				}
 				p.MaxAgeDays = ptr(n)
@@ -146,6 +149,10 @@ func applyLinux(path, kind string, data []byte, p *password.Policy) error {
 		err := kvLines(path, data, func(line int, k, v string) error {
 			switch k {
 			case "deny", "unlock_time":
+				if k == "unlock_time" && v == "never" {
+					unlock = 0 // until an administrator unlocks (faillock.conf(5))
+					return nil
+				}
 				n, err := num(line, k, v)
 				if err != nil {
 					return err

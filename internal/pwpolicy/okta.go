@@ -47,6 +47,23 @@ func parseOkta(name string, data []byte) ([]password.Policy, error) {
 	if d.Type != "PASSWORD" {
 		return nil, fmt.Errorf("%s:%d: Okta policy of type %q, not PASSWORD", name, lineOf(data, `"type"`), d.Type)
 	}
+	pw := d.Settings.Password
+	fields := []intField{}
+	if c := pw.Complexity; c != nil {
+		fields = append(fields, intField{"minLength", c.MinLength, 0, maxLength}, intField{"minLowerCase", c.MinLowerCase, 0, maxLength},
+			intField{"minUpperCase", c.MinUpperCase, 0, maxLength}, intField{"minNumber", c.MinNumber, 0, maxLength}, intField{"minSymbol", c.MinSymbol, 0, maxLength})
+	}
+	if a := pw.Age; a != nil {
+		fields = append(fields, intField{"maxAgeDays", a.MaxAgeDays, 0, maxDays}, intField{"historyCount", a.HistoryCount, 0, maxHistory})
+	}
+	if l := pw.Lockout; l != nil {
+		fields = append(fields, intField{"maxAttempts", l.MaxAttempts, 0, maxAttempts}, intField{"autoUnlockMinutes", l.AutoUnlockMinutes, 0, maxSeconds / 60})
+	}
+	for _, f := range fields {
+		if err := within(name, lineOf(data, `"`+f.field+`"`), f.field, f.v, f.lo, f.hi); err != nil {
+			return nil, err
+		}
+	}
 	p := password.Policy{Name: "okta", Format: "okta"}
 	if d.Name != "" {
 		p.Name = "okta-" + d.Name

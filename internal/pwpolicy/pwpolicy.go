@@ -29,7 +29,7 @@ func Load(path string) ([]password.Policy, error) {
 		return nil, fmt.Errorf("reading password policy: %w", err)
 	}
 	if st.IsDir() {
-		return loadLinuxDir(path)
+		return checked(path)(loadLinuxDir(path))
 	}
 	data, err := readBounded(path)
 	if err != nil {
@@ -61,7 +61,27 @@ const Formats = "vigie's YAML policy format, a secedit /export or GptTmpl.inf [S
 	"pwquality.conf, login.defs, faillock.conf (or a directory holding them)"
 
 // Parse detects the format of data and parses it; name labels errors.
+// Every number is range-checked: out of range is an error, never a wrap.
 func Parse(name string, data []byte) ([]password.Policy, error) {
+	return checked(name)(parseFormat(name, data))
+}
+
+// checked applies checkPolicy to what a parser returned.
+func checked(name string) func([]password.Policy, error) ([]password.Policy, error) {
+	return func(ps []password.Policy, err error) ([]password.Policy, error) {
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range ps {
+			if err := checkPolicy(p); err != nil {
+				return nil, fmt.Errorf("%s: policy %q: %w", name, p.Name, err)
+			}
+		}
+		return ps, nil
+	}
+}
+
+func parseFormat(name string, data []byte) ([]password.Policy, error) {
 	data = []byte(textenc.Decode(data))
 	trimmed := bytes.TrimSpace(data)
 	low := bytes.ToLower(data)
@@ -187,8 +207,12 @@ func parseYAML(name string, data []byte) ([]password.Policy, error) {
 	var out []password.Policy
 	seen := map[string]bool{}
 	for i, d := range f.Policies {
-		if err := d.check(); err != nil {
-			return nil, fmt.Errorf("%s:%d: policies[%d] (%s): %w", name, policyLine(data, i), i, d.Name, err)
+		err := d.check()
+		if err == nil {
+			err = checkPolicy(d.policy())
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: policies[%d] (%q): %w", name, policyLine(data, i), i, d.Name, err)
 		}
 		if seen[d.Name] {
 			return nil, fmt.Errorf("%s: policies[%d]: name %q used twice", name, i, d.Name)

@@ -35,7 +35,7 @@ func TestParseErrors(t *testing.T) {
 		{"wrong type", "policies:\n  - name: u\n    min_length: twelve\n", `p.yaml:3:17: policies[0].min_length: expected a whole number`},
 		{"bad class", "policies:\n  - name: u\n    require: [lower, symbols]\n", `line 3: unknown character class "symbols"`},
 		{"bad duration", "policies:\n  - name: u\n    reset_link_lifetime: soon\n", `not a duration`},
-		{"out of range", "policies:\n  - name: a\n  - name: u\n    min_classes: 5\n", `p.yaml:3: policies[1] (u): min_classes: 5 is out of range 1–4`},
+		{"out of range", "policies:\n  - name: a\n  - name: u\n    min_classes: 5\n", `p.yaml:3: policies[1] ("u"): min_classes: 5 is out of range 1–4`},
 		{"duplicate key", "policies:\n  - name: u\n    min_length: 8\n    min_length: 12\n", `p.yaml:4:5: policies[0].min_length: key appears twice`},
 		{"no name", "policies:\n  - min_length: 8\n", `name is required`},
 		{"duplicate", "policies:\n  - name: u\n  - name: u\n", `name "u" used twice`},

@@ -40,15 +40,13 @@ func parseSecedit(name string, data []byte) ([]password.Policy, error) {
 			return nil, fmt.Errorf("%s:%d: expected key = value, got %q", name, line, s)
 		}
 		k, v = strings.TrimSpace(k), strings.Trim(strings.TrimSpace(v), `"`)
-		n, err := strconv.Atoi(v)
-		switch k {
-		case "MinimumPasswordLength", "PasswordComplexity", "MaximumPasswordAge", "PasswordHistorySize",
-			"LockoutBadCount", "LockoutDuration", "ClearTextPassword":
-			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %s: %q is not a number", name, line, k, v)
-			}
-		default:
+		r, ok := seceditRange[k]
+		if !ok {
 			continue // other [System Access] keys say nothing about passwords
+		}
+		n, err := wholeIn(name, line, k, v, r[0], r[1])
+		if err != nil {
+			return nil, err
 		}
 		switch k {
 		case "MinimumPasswordLength":
@@ -81,6 +79,11 @@ func parseSecedit(name string, data []byte) ([]password.Policy, error) {
 	return []password.Policy{p}, nil
 }
 
+// seceditRange is what Windows accepts for each key (-1 is "never" where it applies).
+var seceditRange = map[string][2]int{"MinimumPasswordLength": {0, maxLength}, "PasswordComplexity": {0, 1},
+	"MaximumPasswordAge": {-1, maxDays}, "PasswordHistorySize": {0, maxHistory}, "LockoutBadCount": {0, maxAttempts},
+	"LockoutDuration": {-1, maxSeconds / 60}, "ClearTextPassword": {0, 1}}
+
 var adLine = regexp.MustCompile(`^\s*([A-Za-z]+)\s*:\s*(.*?)\s*$`)
 
 // parseADText reads the text output of Get-ADDefaultDomainPasswordPolicy.
@@ -93,12 +96,15 @@ func parseADText(name string, data []byte) ([]password.Policy, error) {
 			continue
 		}
 		k, v := m[1], m[2]
-		bad := func(what string) error { return fmt.Errorf("%s:%d: %s: %q is not %s", name, line, k, v, what) }
+		bad := func(what string) error {
+			return fmt.Errorf("%s:%d: %s: %s is not %s", name, line, k, quoteShort(v), what)
+		}
 		switch k {
 		case "MinPasswordLength", "PasswordHistoryCount", "LockoutThreshold":
-			n, err := strconv.Atoi(v)
+			hi := map[string]int{"MinPasswordLength": maxLength, "PasswordHistoryCount": maxHistory, "LockoutThreshold": maxAttempts}[k]
+			n, err := wholeIn(name, line, k, v, 0, hi)
 			if err != nil {
-				return nil, bad("a number")
+				return nil, err
 			}
 			switch k {
 			case "MinPasswordLength":
@@ -123,7 +129,7 @@ func parseADText(name string, data []byte) ([]password.Policy, error) {
 		case "MaxPasswordAge", "LockoutDuration":
 			d, err := timespan(v)
 			if err != nil {
-				return nil, bad("a time span such as 42.00:00:00")
+				return nil, fmt.Errorf("%s:%d: %s: %s is not a time span such as 42.00:00:00 (%v)", name, line, k, quoteShort(v), err)
 			}
 			if k == "MaxPasswordAge" {
 				p.MaxAgeDays = ptr(int(d.Hours() / 24))
@@ -141,26 +147,31 @@ func parseADText(name string, data []byte) ([]password.Policy, error) {
 	return []password.Policy{p}, nil
 }
 
-// timespan reads a .NET TimeSpan: [d.]hh:mm:ss[.fff].
+// timespan reads a .NET TimeSpan: [d.]hh:mm:ss[.fff], with days up to
+// maxDays so that days × 24 h cannot overflow. TimeSpan.MaxValue, which AD
+// shows for "never", reads as 0 (never expires, or until an administrator unlocks).
 func timespan(s string) (time.Duration, error) {
+	if strings.HasPrefix(s, "10675199.02:48:05") {
+		return 0, nil
+	}
 	days := 0
 	if d, rest, ok := strings.Cut(s, "."); ok && strings.Count(rest, ":") == 2 {
 		n, err := strconv.Atoi(d)
-		if err != nil {
-			return 0, err
+		if err != nil || n < 0 || n > maxDays {
+			return 0, fmt.Errorf("days must be 0 to %d", maxDays)
 		}
 		days, s = n, rest
 	}
 	s, _, _ = strings.Cut(s, ".")
 	parts := strings.Split(s, ":")
 	if len(parts) != 3 {
-		return 0, fmt.Errorf("bad time span")
+		return 0, fmt.Errorf("not d.hh:mm:ss")
 	}
 	var v [3]int
 	for i, p := range parts {
 		n, err := strconv.Atoi(p)
-		if err != nil {
-			return 0, err
+		if err != nil || n < 0 || n > [3]int{23, 59, 59}[i] {
+			return 0, fmt.Errorf("hours 0 to 23, minutes and seconds 0 to 59")
 		}
 		v[i] = n
 	}
