@@ -61,8 +61,43 @@ func itoa(n int) string {
 }
 
 // maxSentence bounds a sentence: run-on text (a PDF with no punctuation, a
-// table flattened into one line) is cut so that patterns stay local.
-const maxSentence = 1200
+// table flattened into one line) is split into pieces so that patterns stay
+// local. Each piece starts sentenceOverlap bytes before the previous one
+// ends, so that a clause across a cut is whole in one of them; nothing of
+// the text is dropped.
+const (
+	maxSentence     = 1200
+	sentenceOverlap = 300
+)
+
+// appendPieces appends s, split as maxSentence says, cutting between words
+// where it can and always on a rune boundary.
+func appendPieces(out []string, s string) []string {
+	for len(s) > maxSentence {
+		cut := maxSentence
+		if sp := strings.LastIndexByte(s[maxSentence-sentenceOverlap:maxSentence], ' '); sp >= 0 {
+			cut = maxSentence - sentenceOverlap + sp
+		} else {
+			for cut > 0 && s[cut]&0xC0 == 0x80 {
+				cut--
+			}
+		}
+		out = append(out, strings.TrimSpace(s[:cut]))
+		next := cut - sentenceOverlap
+		if sp := strings.IndexByte(s[next:cut], ' '); sp >= 0 {
+			next += sp + 1 // the overlap starts on a word
+		} else {
+			for next < cut && s[next]&0xC0 == 0x80 {
+				next++
+			}
+		}
+		s = s[next:]
+	}
+	if s = strings.TrimSpace(s); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
 
 // segment splits blocks into sentences. A short block with no closing
 // punctuation — a heading or a table label such as "Categories of data
@@ -149,12 +184,12 @@ func splitSentences(out []string, text string) []string {
 			continue
 		}
 		if s := strings.TrimSpace(text[start : i+1]); s != "" {
-			out = append(out, cutAt(s, maxSentence, ""))
+			out = appendPieces(out, s)
 		}
 		start = i + 1
 	}
 	if s := strings.TrimSpace(text[start:]); s != "" {
-		out = append(out, cutAt(s, maxSentence, ""))
+		out = appendPieces(out, s)
 	}
 	// An inline heading ("Audits. The Customer may…", "6. Security.") reads
 	// as a label of the sentence after it.
