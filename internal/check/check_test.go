@@ -25,6 +25,12 @@ func TestFingerprintFoldsSpellings(t *testing.T) {
 	if NormalizeTarget("./policies//pwd.yaml") != "policies/pwd.yaml" {
 		t.Errorf("file targets are cleaned: %q", NormalizeTarget("./policies//pwd.yaml"))
 	}
+	if NormalizeTarget("https://x.fr/s?q=a") == NormalizeTarget("https://x.fr/s?q=b") {
+		t.Error("targets that differ by their query are folded into one")
+	}
+	if a, b := NormalizeTarget("https://x.fr/s?b=2&a=1"), NormalizeTarget("HTTPS://X.fr:443/s/?a=1&b=2#top"); a != b {
+		t.Errorf("one page written two ways: %q != %q", a, b)
+	}
 	if got := NormalizeTarget("https://u:p@x.fr/"); strings.Contains(got, "p@") {
 		t.Errorf("credentials kept in %q", got)
 	}

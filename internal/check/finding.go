@@ -78,13 +78,27 @@ func NormalizeTarget(target string) string {
 			u.Host = joinHostPort(host, port)
 		}
 		u.Path = strings.TrimRight(u.Path, "/")
-		u.RawQuery, u.Fragment, u.User = "", "", nil
+		u.RawQuery = normalQuery(u.Query())
+		u.Fragment, u.User = "", nil
 		return u.String()
 	}
 	if strings.Contains(t, "://") {
 		return strings.ToLower(t)
 	}
 	return filepath.ToSlash(filepath.Clean(t))
+}
+
+// normalQuery keeps the query: /search?q=a and /search?q=b are two pages.
+// Parameters are sorted, so one page written two ways is one target, and
+// campaign tags (utm_*, gclid, fbclid…) are dropped: they do not change the page.
+func normalQuery(q url.Values) string {
+	for k := range q {
+		switch lk := strings.ToLower(k); {
+		case strings.HasPrefix(lk, "utm"), lk == "gclid", lk == "fbclid", lk == "msclkid", lk == "mc_cid", lk == "mc_eid":
+			delete(q, k)
+		}
+	}
+	return q.Encode()
 }
 
 func joinHostPort(host, port string) string {

@@ -21,6 +21,7 @@ import (
 	"github.com/vigie-security/vigie/internal/probe"
 	"github.com/vigie-security/vigie/internal/pwpolicy"
 	"github.com/vigie-security/vigie/internal/report"
+	"github.com/vigie-security/vigie/internal/score"
 )
 
 // Plan is everything a scan needs, resolved and validated.
@@ -32,6 +33,7 @@ type Plan struct {
 	Contracts *contractscan.Plan      // inventory read, documents listed; analysed when the scan runs
 	Probe     probe.Options
 	Engine    []engine.Option
+	Scrub     report.Scrubber // masks secrets and terminal controls in every finding, event and report
 }
 
 // FromConfig resolves cfg (already merged with flags) into a plan. Targets
@@ -200,7 +202,33 @@ func (p Plan) Run(ctx context.Context, emit func(engine.Event), extra ...engine.
 			}})
 	}
 	units = append(units, contractUnits...)
-	return eng.Run(ctx, units, emit)
+	rep, err := eng.Run(ctx, units, p.scrubbed(emit))
+	p.Scrub.Report(&rep)
+	return rep, err
+}
+
+// scrubbed cleans what the engine emits before a listener (the TUI) sees it.
+func (p Plan) scrubbed(emit func(engine.Event)) func(engine.Event) {
+	if emit == nil {
+		return nil
+	}
+	return func(ev engine.Event) {
+		ev.Progress.Target = p.Scrub.Clean(ev.Progress.Target)
+		switch ev.Kind {
+		case engine.FindingReady:
+			ev.Finding = p.Scrub.Finding(ev.Finding)
+		case engine.ScanDone:
+			if ev.Report != nil {
+				r := *ev.Report
+				r.Findings = append([]check.Finding(nil), r.Findings...)
+				r.Targets = append([]report.Target(nil), r.Targets...)
+				r.Scores.Targets = append([]score.Target(nil), r.Scores.Targets...)
+				p.Scrub.Report(&r)
+				ev.Report = &r
+			}
+		}
+		emit(ev)
+	}
 }
 
 // maxTargetsFile bounds a --targets-file.

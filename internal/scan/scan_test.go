@@ -48,6 +48,14 @@ func TestFromConfigMergesAndDedupes(t *testing.T) {
 	if len(p.Web) != 2 || p.Web[1].Host != "other.example.fr" {
 		t.Fatalf("targets = %+v", p.Web)
 	}
+	// Two pages that differ only by their query are two targets, not one dropped.
+	p, err = FromConfig(cfg, []string{"https://shop.example.fr/s?q=a", "https://shop.example.fr/s?q=b", "https://shop.example.fr/s?q=b&utm_source=x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Web) != 3 {
+		t.Fatalf("targets differing by query: %d kept, want 3: %+v", len(p.Web), p.Web)
+	}
 }
 
 func TestReadTargets(t *testing.T) {

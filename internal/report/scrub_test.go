@@ -1,0 +1,76 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+type cookie struct {
+	Name   string
+	Secure bool
+}
+
+func TestScrubRemovesTerminalControlsAndSecrets(t *testing.T) {
+	hostile := "Acme\x1b]0;owned\a\x1b[2J\rfake\u202eabc"
+	mask := strings.NewReplacer("tok3n-s3cret", "***").Replace
+	orig := map[string]any{
+		"processor": hostile,
+		"names":     []string{"ok", "x\x1b[31my"},
+		"nested":    map[string]any{"url": "https://h/?t=tok3n-s3cret"},
+		"cookies":   []cookie{{Name: "sid\x1b[0m"}},
+		"count":     3,
+	}
+	f := check.Finding{CheckID: "X", Target: "inv.csv#" + hostile, Message: check.Text{EN: hostile, FR: hostile}, Evidence: orig}
+	got := Scrubber{Mask: mask}.Finding(f)
+
+	out, err := json.Marshal(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	r := Report{Targets: []Target{{Name: got.Target, Family: check.FamilyContracts, Completed: true}}, Findings: []check.Finding{got}}
+	if err := (Table{}).Write(context.Background(), &buf, r); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"json": string(out), "table": buf.String()} {
+		for _, bad := range []string{"\x1b", "\a", "\r", "\u202e", "\\u001b", "\\u0007", "tok3n-s3cret"} {
+			if strings.Contains(text, bad) {
+				t.Errorf("%s output holds %q:\n%s", name, bad, text)
+			}
+		}
+	}
+	if !strings.Contains(got.Message.EN, "owned") || got.Evidence["count"] != 3 {
+		t.Errorf("cleaning lost text: %q %v", got.Message.EN, got.Evidence)
+	}
+	// The caller's evidence is untouched: writers never mutate what they are given.
+	if orig["processor"] != hostile || orig["names"].([]string)[1] != "x\x1b[31my" || orig["cookies"].([]cookie)[0].Name != "sid\x1b[0m" {
+		t.Errorf("the original evidence was changed: %#v", orig)
+	}
+}
+
+func TestScrubKeepsCleanTextAndLineBreaks(t *testing.T) {
+	s := "Article 28 — « sous-traitant »\n\tp. 2, § 7 ✓"
+	if got := (Scrubber{}).Clean(s); got != s {
+		t.Errorf("Clean(%q) = %q", s, got)
+	}
+	ev := map[string]any{"a": []string{"x"}}
+	f := Scrubber{}.Finding(check.Finding{Evidence: ev})
+	if f.Evidence["a"].([]string)[0] != "x" {
+		t.Errorf("evidence changed: %v", f.Evidence)
+	}
+}
+
+func BenchmarkScrubCleanFinding(b *testing.B) {
+	f := check.Finding{Target: "https://shop.example.com/", Message: check.Text{EN: "HSTS missing", FR: "HSTS absent"},
+		Evidence: map[string]any{"url": "https://shop.example.com/", "cookies": []string{"a", "b"}, "n": 3}}
+	sc := Scrubber{}
+	b.ReportAllocs()
+	for b.Loop() {
+		sc.Finding(f)
+	}
+}
