@@ -97,10 +97,7 @@ func startNginx(t *testing.T) (httpPort, modern, legacy int, ca *pki.CA) {
 	cmd := exec.Command("nginx", "-p", dir, "-c", conf)
 	out, _ := os.Create(filepath.Join(dir, "stderr.log"))
 	cmd.Stdout, cmd.Stderr = out, out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	startGroup(t, cmd)
 	for deadline := time.Now().Add(10 * time.Second); ; {
 		c, err := net.DialTimeout("tcp", fmt.Sprintf("127.0.0.1:%d", legacy), time.Second)
 		if err == nil {
