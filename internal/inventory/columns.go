@@ -5,13 +5,14 @@ package inventory
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 	"unicode"
+
+	"github.com/vigie-security/vigie/internal/textenc"
 )
 
 // Fields are the inventory fields vigie reads, by their canonical key.
@@ -58,8 +59,10 @@ func normal(s string) string {
 type Mapping map[string]int
 
 // mapHeader finds each field's column: the configured name first, then the
-// known synonyms. The processor column is required.
-func mapHeader(header []string, override map[string]string) (Mapping, error) {
+// known synonyms. The processor column is required. where says which line
+// the header is on. Errors list the header's cells only when they read as
+// labels: a file without a header starts with a row of data.
+func mapHeader(header []string, override map[string]string, where string) (Mapping, error) {
 	for k := range override {
 		if !known(k) {
 			return nil, fmt.Errorf("contracts.columns: unknown field %q (want one of %s)", k, strings.Join(Fields, ", "))
@@ -77,7 +80,11 @@ func mapHeader(header []string, override map[string]string) (Mapping, error) {
 	for field, name := range override {
 		i, ok := index[normal(name)]
 		if !ok {
-			return nil, fmt.Errorf("contracts.columns.%s: no column named %q (columns: %s)", field, name, strings.Join(header, ", "))
+			if labels, ok := textenc.Labels(header); ok {
+				return nil, fmt.Errorf("contracts.columns.%s: no column named %q in the header on %s (columns: %s)", field, name, where, labels)
+			}
+			return nil, fmt.Errorf("contracts.columns.%s: no column named %q: %s does not look like a header (%s, not shown: they may be personal data); add a header line",
+				field, name, where, columns(len(header)))
 		}
 		m[field] = i
 	}
@@ -93,7 +100,11 @@ func mapHeader(header []string, override map[string]string) (Mapping, error) {
 		}
 	}
 	if _, ok := m["processor"]; !ok {
-		return nil, fmt.Errorf("no processor column (columns: %s); name it \"processor\" or \"sous-traitant\", or map it with contracts.columns.processor", strings.Join(header, ", "))
+		if labels, ok := textenc.Labels(header); ok {
+			return nil, fmt.Errorf("no processor column in the header on %s (columns: %s); name it \"processor\" or \"sous-traitant\", or map it with contracts.columns.processor", where, labels)
+		}
+		return nil, fmt.Errorf("no processor column: %s does not look like a header (%s, not shown: they may be personal data); "+
+			"add a header line (\"processor\" or \"sous-traitant\", \"contracts\", …) or map the column with contracts.columns.processor", where, columns(len(header)))
 	}
 	return m, nil
 }
@@ -116,12 +127,9 @@ func taken(m Mapping, i int) bool {
 	return false
 }
 
-// Describe lists the mapping for messages: "processor=Nom, contracts=DPA".
-func (m Mapping) Describe(header []string) string {
-	var parts []string
-	for f, i := range m {
-		parts = append(parts, f+"="+header[i])
+func columns(n int) string {
+	if n == 1 {
+		return "1 column"
 	}
-	sort.Strings(parts)
-	return strings.Join(parts, ", ")
+	return fmt.Sprintf("%d columns", n)
 }

@@ -1,7 +1,6 @@
 package inventory
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -15,11 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/vigie-security/vigie/checks/contracts"
-	"github.com/vigie-security/vigie/internal/textenc"
 )
-
-// MaxFile bounds an inventory file; real ones are a few hundred rows.
-const MaxFile = 16 << 20
 
 // Options say how to read an inventory.
 type Options struct {
@@ -46,6 +41,10 @@ func Load(path string, opt Options) ([]contracts.Processor, error) {
 	case ".xlsx", ".xlsm":
 		rows, err = loadXLSX(path, opt)
 	case ".yaml", ".yml":
+		if st.Size() > MaxYAML {
+			return nil, fmt.Errorf("inventory %s: %d bytes, over the %d-byte limit for a YAML inventory (it is parsed whole; use CSV or XLSX for a larger one)",
+				path, st.Size(), MaxYAML)
+		}
 		rows, err = loadYAML(path)
 	default:
 		return nil, fmt.Errorf("inventory %s: unsupported format %q (want .csv, .xlsx or .yaml)", path, ext)
@@ -60,28 +59,30 @@ func Load(path string, opt Options) ([]contracts.Processor, error) {
 	for i := range rows {
 		rows[i].Inventory = path
 		key := strings.ToLower(rows[i].Name)
+		// The name is not repeated: a file that is not an inventory may
+		// hold people's names in that column.
 		if first, dup := seen[key]; dup {
-			return nil, fmt.Errorf("inventory %s: row %d: processor %q already on row %d; merge the rows", path, rows[i].Row, rows[i].Name, first)
+			return nil, fmt.Errorf("inventory %s: row %d: same processor name as row %d; merge the rows", path, rows[i].Row, first)
 		}
 		seen[key] = rows[i].Row
 	}
 	return rows, nil
 }
 
-// readBounded reads at most MaxFile bytes: the size checked in Load may
+// readBounded reads at most limit bytes: the size checked in Load may
 // have changed since.
-func readBounded(path string) ([]byte, error) {
+func readBounded(path string, limit int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, unwrap(err)
 	}
 	defer f.Close()
-	raw, err := io.ReadAll(io.LimitReader(f, MaxFile+1))
+	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, unwrap(err)
 	}
-	if len(raw) > MaxFile {
-		return nil, fmt.Errorf("over the %d-byte limit", MaxFile)
+	if int64(len(raw)) > limit {
+		return nil, fmt.Errorf("over the %d-byte limit", limit)
 	}
 	return raw, nil
 }
@@ -92,108 +93,6 @@ func unwrap(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
-	raw, err := readBounded(path)
-	if err != nil {
-		return nil, err
-	}
-	text := textenc.Decode(raw)
-	r := csv.NewReader(strings.NewReader(text))
-	r.Comma = sniffDelimiter(text)
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	header, err := r.Read()
-	if err != nil {
-		return nil, fmt.Errorf("reading the header: %v", err)
-	}
-	m, err := mapHeader(header, opt.Columns)
-	if err != nil {
-		return nil, err
-	}
-	var out []contracts.Processor
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		line, _ := r.FieldPos(0)
-		if err != nil {
-			return nil, fmt.Errorf("line %d: %v", line, err)
-		}
-		p, ok, err := row(rec, m, line)
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			out = append(out, p)
-		}
-	}
-}
-
-// sniffDelimiter picks , ; or tab from the header line: French spreadsheets
-// export with ";" because "," is their decimal separator.
-func sniffDelimiter(text string) rune {
-	first, _, _ := strings.Cut(text, "\n")
-	best, n := ',', strings.Count(first, ",")
-	for _, c := range []rune{';', '\t'} {
-		if k := strings.Count(first, string(c)); k > n {
-			best, n = c, k
-		}
-	}
-	return best
-}
-
-func loadXLSX(path string, opt Options) ([]contracts.Processor, error) {
-	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20})
-	if err != nil {
-		return nil, fmt.Errorf("not a readable XLSX workbook: %v", err)
-	}
-	defer f.Close()
-	sheet := opt.Sheet
-	if sheet == "" {
-		sheet = f.GetSheetName(0)
-	} else if idx, err := f.GetSheetIndex(sheet); err != nil || idx < 0 {
-		return nil, fmt.Errorf("no sheet named %q (sheets: %s)", sheet, strings.Join(f.GetSheetList(), ", "))
-	}
-	// Raw values keep dates as serial numbers: the displayed form depends
-	// on the cell's locale format (is 02/01 the 2nd of January?).
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, fmt.Errorf("sheet %q: %v", sheet, err)
-	}
-	h := 0
-	for h < len(rows) && blankRow(rows[h]) {
-		h++
-	}
-	if h == len(rows) {
-		return nil, fmt.Errorf("sheet %q is empty", sheet)
-	}
-	m, err := mapHeader(rows[h], opt.Columns)
-	if err != nil {
-		return nil, fmt.Errorf("sheet %q: %w", sheet, err)
-	}
-	var out []contracts.Processor
-	for i := h + 1; i < len(rows); i++ {
-		p, ok, err := row(rows[i], m, i+1)
-		if err != nil {
-			return nil, fmt.Errorf("sheet %q: %w", sheet, err)
-		}
-		if ok {
-			out = append(out, p)
-		}
-	}
-	return out, nil
-}
-
-func blankRow(rec []string) bool {
-	for _, c := range rec {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
 }
 
 // row reads one record; ok is false for a blank row.
@@ -207,6 +106,9 @@ func row(rec []string, m Mapping, line int) (contracts.Processor, bool, error) {
 		}
 		return ""
 	}
+	if err := cellLimit(rec, m); err != nil {
+		return contracts.Processor{}, false, fmt.Errorf("line %d, %v", line, err)
+	}
 	p := contracts.Processor{Row: line, Name: cell("processor")}
 	if p.Name == "" {
 		return p, false, fmt.Errorf("line %d: no processor name in a row that has data", line)
@@ -215,7 +117,9 @@ func row(rec []string, m Mapping, line int) (contracts.Processor, bool, error) {
 	return p, true, nil
 }
 
-// fill sets the row's fields from cell values, keeping unreadable ones as problems.
+// fill sets the row's fields from cell values, keeping unreadable ones as
+// problems. A problem never quotes the cell: it may hold personal data; the
+// checks name the row and the column.
 func fill(p *contracts.Processor, cell func(string) string) {
 	bad := func(field, msg string) {
 		if p.Problems == nil {
@@ -237,7 +141,7 @@ func fill(p *contracts.Processor, cell func(string) string) {
 		} else if s, ok := parseYesNo(v); ok {
 			p.Signed = s
 		} else {
-			bad("signed", fmt.Sprintf("%q is neither yes/no nor a date", v))
+			bad("signed", "neither yes/no nor a date (want oui/non, yes/no, or a date such as 2025-01-31)")
 		}
 	}
 	for _, f := range []struct {
@@ -272,11 +176,13 @@ func list(s string) []string {
 	return out
 }
 
-// files splits a contracts cell; commas may sit inside file names, so only
-// ; | and new lines separate them.
+// fileSplitter splits a contracts cell; commas may sit inside file names,
+// so only ; | and new lines separate them.
+var fileSplitter = regexp.MustCompile(`\s*[;|\n]\s*`)
+
 func files(s string) []string {
 	var out []string
-	for _, v := range regexp.MustCompile(`\s*[;|\n]\s*`).Split(s, -1) {
+	for _, v := range fileSplitter.Split(s, -1) {
 		if v = strings.TrimSpace(v); v != "" {
 			out = append(out, v)
 		}
@@ -311,5 +217,5 @@ func parseDate(v string) (time.Time, error) {
 			return d.Truncate(24 * time.Hour), nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("%q is not a date (want 2025-01-31 or 31/01/2025)", v)
+	return time.Time{}, errors.New("not a date (want 2025-01-31 or 31/01/2025)")
 }

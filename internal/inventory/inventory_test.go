@@ -44,8 +44,8 @@ func TestCSVFrenchExport(t *testing.T) {
 	if c.Signed != contracts.No || len(c.Contracts) != 2 || c.Contracts[1] != "annexe.pdf" || c.Mechanism != "CCT 2021/914" || c.Row != 4 {
 		t.Errorf("row 2 = %+v", c)
 	}
-	if !strings.Contains(c.Problems["review"], "bientôt") {
-		t.Errorf("an unreadable date is kept as a problem: %+v", c.Problems)
+	if !strings.Contains(c.Problems["review"], "not a date") || strings.Contains(c.Problems["review"], "bientôt") {
+		t.Errorf("an unreadable date is kept as a problem, without the cell: %+v", c.Problems)
 	}
 }
 
@@ -83,7 +83,7 @@ func TestColumnsOverride(t *testing.T) {
 
 func TestBadInventories(t *testing.T) {
 	for name, tc := range map[string]struct{ file, data, want string }{
-		"duplicate":   {"i.csv", "processor,contract\nAcme,a.pdf\nacme,b.pdf\n", `"acme" already on row 2`},
+		"duplicate":   {"i.csv", "processor,contract\nAcme,a.pdf\nacme,b.pdf\n", `row 3: same processor name as row 2`},
 		"no name":     {"i.csv", "processor,contract\n,a.pdf\n", "line 2: no processor name"},
 		"empty":       {"i.csv", "processor,contract\n", "no processor rows"},
 		"format":      {"i.ods", "x", "unsupported format"},

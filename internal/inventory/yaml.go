@@ -3,11 +3,13 @@ package inventory
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/vigie-security/vigie/checks/contracts"
+	"github.com/vigie-security/vigie/internal/textenc"
 )
 
 // yamlRow is one processor in a YAML inventory; keys are the canonical
@@ -46,9 +48,12 @@ func (l *yamlList) UnmarshalYAML(n *yaml.Node) error {
 }
 
 func loadYAML(path string) ([]contracts.Processor, error) {
-	raw, err := readBounded(path)
+	raw, err := readBounded(path, MaxYAML)
 	if err != nil {
 		return nil, err
+	}
+	if n := yamlMarks(raw); n > MaxYAMLMarks {
+		return nil, fmt.Errorf("more than %d YAML items (, - : [ {): too many for a processor inventory; use CSV or XLSX", MaxYAMLMarks)
 	}
 	var doc struct {
 		Processors []yaml.Node `yaml:"processors"`
@@ -56,19 +61,25 @@ func loadYAML(path string) ([]contracts.Processor, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	dec.KnownFields(true)
 	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("%v (want a top-level processors: list)", err)
+		return nil, fmt.Errorf("%v (want a top-level processors: list)", yamlErr(err))
+	}
+	if len(doc.Processors) > MaxRows {
+		return nil, tooMany(fmt.Sprintf("line %d", doc.Processors[MaxRows].Line))
 	}
 	var out []contracts.Processor
 	for _, n := range doc.Processors {
 		var y yamlRow
 		if err := n.Decode(&y); err != nil {
-			return nil, fmt.Errorf("line %d: %v", n.Line, err)
+			return nil, fmt.Errorf("line %d: %v", n.Line, yamlErr(err))
 		}
 		var probe map[string]yaml.Node
 		if err := n.Decode(&probe); err == nil {
 			for k, v := range probe {
 				if !known(k) && k != "name" {
-					return nil, fmt.Errorf("line %d: unknown field %q (want %s)", v.Line, k, strings.Join(Fields, ", "))
+					if textenc.IsLabel(k) {
+						return nil, fmt.Errorf("line %d: unknown field %q (want %s)", v.Line, k, strings.Join(Fields, ", "))
+					}
+					return nil, fmt.Errorf("line %d: an unknown field (want %s)", v.Line, strings.Join(Fields, ", "))
 				}
 			}
 		}
@@ -86,9 +97,47 @@ func loadYAML(path string) ([]contracts.Processor, error) {
 			"contracts": strings.Join(y.Contracts, ";"), "countries": strings.Join(y.Countries, ";"),
 			"subprocessors": strings.Join(y.SubProcessors, ";"),
 		}
+		values["processor"] = name
+		for _, f := range Fields {
+			if len(values[f]) > MaxCell {
+				return nil, fmt.Errorf("line %d, field %s: a value of %d bytes, over the %d-byte limit for one cell", n.Line, f, len(values[f]), MaxCell)
+			}
+		}
 		p := contracts.Processor{Row: n.Line, Name: strings.TrimSpace(name)}
 		fill(&p, func(f string) string { return strings.TrimSpace(values[f]) })
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+var (
+	yamlQuoted = regexp.MustCompile("`[^`]*`|\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'")
+	yamlField  = regexp.MustCompile(`(?m)field (.*?) not found in type .*$`)
+)
+
+// yamlErr drops the values yaml.v3 quotes in its messages (a scalar it
+// could not convert, a repeated key, an unknown key), keeping the line and
+// the kind of fault: the file may not be an inventory at all.
+func yamlErr(err error) string {
+	msg := yamlQuoted.ReplaceAllString(err.Error(), "a value")
+	msg = yamlField.ReplaceAllStringFunc(msg, func(m string) string {
+		if k := yamlField.FindStringSubmatch(m)[1]; textenc.IsLabel(k) {
+			return fmt.Sprintf("unknown field %q", k)
+		}
+		return "an unknown field"
+	})
+	return strings.Join(strings.Fields(msg), " ")
+}
+
+// yamlMarks counts the characters that can start or separate a node: an
+// upper bound, within a factor of two, on the nodes the parser will build.
+func yamlMarks(raw []byte) int {
+	n := 0
+	for _, c := range raw {
+		switch c {
+		case ',', '-', ':', '[', '{', '*', '&', '?':
+			n++
+		}
+	}
+	return n
 }

@@ -1,0 +1,86 @@
+package inventory
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/vigie-security/vigie/checks/contracts"
+	"github.com/vigie-security/vigie/internal/textenc"
+)
+
+// loadCSV streams the file: memory holds one record and the rows kept,
+// and reading stops at the first limit passed.
+func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, unwrap(err)
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(textenc.NewReader(&sizeLimit{r: f}), 64<<10)
+	head, _ := br.Peek(64 << 10)
+	lim := &recordLimit{r: br}
+	r := csv.NewReader(lim)
+	r.Comma = sniffDelimiter(head)
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	r.ReuseRecord = false // kept rows point into their record
+	line := 1             // of the record being read, for errors
+	read := func() ([]string, error) {
+		lim.start = r.InputOffset()
+		rec, err := r.Read()
+		if err == nil {
+			line, _ = r.FieldPos(0)
+		}
+		return rec, err
+	}
+	header, err := read()
+	if errors.Is(err, io.EOF) {
+		return nil, errors.New("the file is empty")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("line 1: reading the header: %v", err)
+	}
+	m, err := mapHeader(header, opt.Columns, fmt.Sprintf("line %d", line))
+	if err != nil {
+		return nil, err
+	}
+	var out []contracts.Processor
+	for {
+		rec, err := read()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("after line %d: %v", line, err)
+		}
+		p, ok, err := row(rec, m, line)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		if len(out) == MaxRows {
+			return nil, tooMany(fmt.Sprintf("line %d", line))
+		}
+		out = append(out, p)
+	}
+}
+
+// sniffDelimiter picks , ; or tab from the header line: French spreadsheets
+// export with ";" because "," is their decimal separator.
+func sniffDelimiter(head []byte) rune {
+	first, _, _ := bytes.Cut(head, []byte("\n"))
+	best, n := ',', bytes.Count(first, []byte(","))
+	for _, c := range []rune{';', '\t'} {
+		if k := bytes.Count(first, []byte(string(c))); k > n {
+			best, n = c, k
+		}
+	}
+	return best
+}
