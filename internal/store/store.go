@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"time"
 
 	_ "modernc.org/sqlite"
@@ -19,7 +18,17 @@ import (
 )
 
 // Store is an open history file.
-type Store struct{ db *sql.DB }
+type Store struct {
+	db   *sql.DB
+	path string
+	o    options
+}
+
+// timeFormat has a fixed width, so that times stored as text sort as times
+// ("05.5Z" would sort before "05Z" in RFC 3339 with trimmed zeros).
+const timeFormat = "2006-01-02T15:04:05.000000000Z07:00"
+
+func stamp(t time.Time) string { return t.UTC().Format(timeFormat) }
 
 const schema = `
 CREATE TABLE IF NOT EXISTS scans (
@@ -30,42 +39,50 @@ CREATE TABLE IF NOT EXISTS findings (
   target TEXT NOT NULL, status TEXT NOT NULL, severity TEXT NOT NULL, PRIMARY KEY (scan_id, fingerprint));
 CREATE INDEX IF NOT EXISTS scans_started ON scans(started_at);`
 
-// Open opens or creates the history file, private to its owner.
-func Open(ctx context.Context, path string) (*Store, error) {
-	if f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600); err != nil {
-		return nil, fmt.Errorf("opening history %s: %w", path, err)
-	} else {
-		f.Close()
+// Open opens or creates the history file, private to its owner (0600).
+// Any name is a file name: '#', '?' and '%' are escaped in the SQLite URI.
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	o := settings(opts)
+	if err := create(path); err != nil {
+		return nil, err
 	}
-	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)")
+	name, err := dsn(path, o)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", name)
 	if err != nil {
 		return nil, fmt.Errorf("opening history %s: %w", path, err)
 	}
 	if _, err := db.ExecContext(ctx, schema); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("history %s: not a vigie history file, or unreadable: %w", path, err)
+		return nil, explain(path, o, err, foreign(path))
 	}
-	return &Store{db: db}, nil
+	return &Store{db: db, path: path, o: o}, nil
 }
 
 // Close closes the file.
 func (s *Store) Close() error { return s.db.Close() }
 
-// Save records a scan. Reports hold no secret and no personal record, so the
-// whole report is kept for re-rendering later.
+// Save records a scan, then deletes what the retention does not keep, in
+// one transaction. Reports hold no secret and no personal record, so the
+// report is kept for re-rendering later, with each finding's evidence cut
+// to MaxEvidence.
 func (s *Store) Save(ctx context.Context, r report.Report) error {
-	blob, err := json.Marshal(r)
+	kept := r
+	kept.Findings = capEvidence(r.Findings)
+	blob, err := json.Marshal(kept)
 	if err != nil {
 		return fmt.Errorf("saving scan %s: %w", r.ScanID, err)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("saving scan %s: %w", r.ScanID, err)
+		return explain(s.path, s.o, err, unusable(s.path))
 	}
 	defer tx.Rollback()
 	o := r.Scores.Overall
-	if _, err := tx.ExecContext(ctx, `INSERT INTO scans VALUES (?,?,?,?,?,?,?)`, r.ScanID, r.StartedAt.UTC().Format(time.RFC3339Nano),
-		r.FinishedAt.UTC().Format(time.RFC3339Nano), o.Score, string(o.Grade), r.Interrupted, blob); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO scans VALUES (?,?,?,?,?,?,?)`, r.ScanID, stamp(r.StartedAt),
+		stamp(r.FinishedAt), o.Score, string(o.Grade), r.Interrupted, blob); err != nil {
 		return fmt.Errorf("saving scan %s: %w", r.ScanID, err)
 	}
 	st, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO findings VALUES (?,?,?,?,?,?)`)
@@ -77,6 +94,9 @@ func (s *Store) Save(ctx context.Context, r report.Report) error {
 		if _, err := st.ExecContext(ctx, r.ScanID, f.Fingerprint, f.CheckID, f.Target, string(f.Status), f.Severity.String()); err != nil {
 			return fmt.Errorf("saving scan %s: %w", r.ScanID, err)
 		}
+	}
+	if _, err := prune(ctx, tx, s.o.retention, r.ScanID, r.StartedAt); err != nil {
+		return fmt.Errorf("saving scan %s: pruning: %w", r.ScanID, err)
 	}
 	return tx.Commit()
 }
@@ -118,7 +138,7 @@ func (s *Store) Previous(ctx context.Context, before time.Time) (Scan, map[strin
 	var sc Scan
 	var at string
 	err := s.db.QueryRowContext(ctx, `SELECT id, started_at, score, grade FROM scans WHERE started_at < ? AND interrupted = 0
-		ORDER BY started_at DESC LIMIT 1`, before.UTC().Format(time.RFC3339Nano)).Scan(&sc.ID, &at, &sc.Score, &sc.Grade)
+		ORDER BY started_at DESC LIMIT 1`, stamp(before)).Scan(&sc.ID, &at, &sc.Score, &sc.Grade)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Scan{}, nil, ErrNoPrevious
 	}

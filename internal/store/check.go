@@ -1,0 +1,102 @@
+package store
+
+import (
+	"context"
+	"errors"
+
+	"modernc.org/sqlite"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// Error is a history that cannot be used, told in every language; it
+// always names the file.
+type Error struct {
+	Path string
+	Text check.Text
+	Err  error // the driver's error, if any
+}
+
+func (e *Error) Error() string {
+	if e.Err != nil {
+		return e.Text.EN + ": " + e.Err.Error()
+	}
+	return e.Text.EN
+}
+
+// In returns the message in lang.
+func (e *Error) In(l check.Lang) string {
+	if e.Err != nil {
+		return e.Text.In(l) + " : " + e.Err.Error()
+	}
+	return e.Text.In(l)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+func refuse(path, en, fr string, args ...any) *Error {
+	return &Error{Path: path, Text: check.Textf(en, fr, append([]any{path}, args...)...)}
+}
+
+// SQLite's primary result codes this package explains.
+const (
+	sqliteBusy   = 5
+	sqliteLocked = 6
+	sqliteNotADB = 26
+)
+
+// explain turns a driver error on path into a message a person can act on;
+// other says what any other error means.
+func explain(path string, o options, err error, other check.Text) error {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return &Error{Path: path, Text: other, Err: err}
+	}
+	switch se.Code() & 0xff {
+	case sqliteBusy, sqliteLocked:
+		return refuse(path, "history %q is locked by another program (waited %v)",
+			"l'historique %q est verrouillé par un autre programme (attente de %v)", o.busy)
+	case sqliteNotADB:
+		return refuse(path, "%q is not a vigie history file (not a SQLite database)",
+			"%q n'est pas un historique vigie (pas une base SQLite)")
+	}
+	return &Error{Path: path, Text: other, Err: err}
+}
+
+func unusable(path string) check.Text {
+	return check.Textf("history %q cannot be written", "l'historique %q n'est pas accessible en écriture", path)
+}
+
+func foreign(path string) check.Text {
+	return check.Textf("%q is not a vigie history file (its tables differ), or it is unreadable",
+		"%q n'est pas un historique vigie (ses tables diffèrent), ou il est illisible", path)
+}
+
+// Check tells, before a long scan, whether the history at path can record
+// it: the file is (or can be created as) a vigie history, readable, and
+// writable now, with no other program holding its lock past the busy
+// timeout. A missing file is created, empty and private, as Open would.
+func Check(ctx context.Context, path string, opts ...Option) error {
+	s, err := Open(ctx, path, opts...)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	for _, q := range []string{
+		`SELECT id, started_at, finished_at, score, grade, interrupted, report FROM scans LIMIT 0`,
+		`SELECT scan_id, fingerprint, check_id, target, status, severity FROM findings LIMIT 0`,
+	} {
+		rows, err := s.db.QueryContext(ctx, q)
+		if err != nil {
+			return &Error{Path: path, Text: foreign(path), Err: err}
+		}
+		rows.Close()
+	}
+	// Take the write lock and let it go: the only way to know a write will
+	// not wait behind another program.
+	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE, see dsn
+	if err != nil {
+		return explain(path, s.o, err, unusable(path))
+	}
+	return tx.Rollback()
+}
