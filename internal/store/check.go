@@ -43,6 +43,10 @@ const (
 	sqliteBusy   = 5
 	sqliteLocked = 6
 	sqliteNotADB = 26
+
+	sqlitePerm     = 3
+	sqliteReadonly = 8
+	sqliteCantOpen = 14
 )
 
 // explain turns a driver error on path into a message a person can act on;
@@ -56,6 +60,8 @@ func explain(path string, o options, err error, other check.Text) error {
 	case sqliteBusy, sqliteLocked:
 		return refuse(path, "history %q is locked by another program (waited %v)",
 			"l'historique %q est verrouillé par un autre programme (attente de %v)", o.busy)
+	case sqlitePerm, sqliteReadonly, sqliteCantOpen:
+		return &Error{Path: path, Text: unusable(path), Err: err}
 	case sqliteNotADB:
 		return refuse(path, "%q is not a vigie history file (not a SQLite database)",
 			"%q n'est pas un historique vigie (pas une base SQLite)")
