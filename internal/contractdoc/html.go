@@ -1,7 +1,8 @@
 package contractdoc
 
 import (
-	"errors"
+	"bytes"
+	"fmt"
 	"io"
 	"strings"
 
@@ -11,62 +12,128 @@ import (
 	"github.com/vigie-security/vigie/checks/contracts"
 )
 
-// htmlBlocks reads the visible text of an HTML page: each paragraph,
-// heading, list item and table cell is a block; scripts, styles and the
-// head are skipped.
+// maxHTMLNodes bounds the tree the HTML5 parser may build. Its error
+// recovery makes nodes the markup does not write (each unclosed <b> is
+// reopened in every later paragraph), so the count is estimated on the
+// tokens before parsing. A long contract makes tens of thousands.
+const maxHTMLNodes = 1 << 19
+
+// htmlBlocks reads the visible text of an HTML page as a browser builds it
+// (the HTML5 parser, so that an unclosed <head>, a self-closing <svg/> or
+// an unclosed <noscript> end where a browser ends them): each paragraph,
+// heading, list item and table cell is a block; scripts, styles, templates
+// and the head are skipped. Scripting is off, as for a reader who sees
+// <noscript> content.
 func htmlBlocks(r io.Reader) ([]contracts.Block, error) {
-	z := html.NewTokenizer(r)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	if n := htmlNodes(data); n > maxHTMLNodes {
+		return nil, fmt.Errorf("HTML refused: the page makes more than %d elements (about %d)", maxHTMLNodes, n)
+	}
+	root, err := html.ParseWithOptions(bytes.NewReader(data), html.ParseOptionEnableScripting(false))
+	if err != nil {
+		return nil, fmt.Errorf("corrupt HTML: %v", err)
+	}
 	var blocks []contracts.Block
 	var cur strings.Builder
-	skip := 0
 	flush := func() {
 		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
 			blocks = append(blocks, contracts.Block{Text: t})
 		}
 		cur.Reset()
 	}
+	// Iterative walk: a page nested a million deep must not recurse.
+	n := root
+	for n != nil {
+		descend := true
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+		case html.ElementNode:
+			if skipped(n.DataAtom) {
+				descend = false
+			} else if blockLevel(n.DataAtom) {
+				flush()
+			}
+		}
+		if descend && n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		for n != nil && n.NextSibling == nil {
+			if n.Type == html.ElementNode && blockLevel(n.DataAtom) {
+				flush() // the block ends
+			}
+			n = n.Parent
+		}
+		if n != nil {
+			if n.Type == html.ElementNode && blockLevel(n.DataAtom) {
+				flush()
+			}
+			n = n.NextSibling
+		}
+	}
+	flush()
+	return blocks, nil
+}
+
+// htmlNodes estimates the nodes parsing data makes: one a token, and for
+// each element started while formatting elements are left open, one more
+// per open one (the parser reconstructs them). It overestimates, never the
+// other way.
+func htmlNodes(data []byte) int {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	open := map[atom.Atom]int{}
+	opened, nodes := 0, 0
 	for {
 		switch z.Next() {
-		case html.ErrorToken:
-			flush()
-			if err := z.Err(); !errors.Is(err, io.EOF) {
-				return blocks, err
-			}
-			return blocks, nil
-		case html.TextToken:
-			if skip == 0 {
-				cur.Write(z.Text())
-			}
-		case html.StartTagToken, html.SelfClosingTagToken:
+		case html.ErrorToken: // the end, or markup the parser will end there too
+			return nodes
+		case html.StartTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
-			if skipped(a) {
-				skip++
-			}
-			if blockLevel(a) {
-				flush()
+			nodes += 1 + opened
+			if formatting(a) {
+				open[a]++
+				opened++
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			if skipped(a) && skip > 0 {
-				skip--
+			if a := atom.Lookup(name); formatting(a) && open[a] > 0 {
+				open[a]--
+				opened--
 			}
-			if blockLevel(a) {
-				flush()
-			}
+		default:
+			nodes++
+		}
+		if nodes > maxHTMLNodes {
+			return nodes
 		}
 	}
 }
 
+// formatting: the elements the HTML5 parser reopens when misnested
+// (the "active formatting elements").
+func formatting(a atom.Atom) bool {
+	switch a {
+	case atom.A, atom.B, atom.Big, atom.Code, atom.Em, atom.Font, atom.I, atom.Nobr, atom.S, atom.Small, atom.Strike, atom.Strong, atom.Tt, atom.U:
+		return true
+	}
+	return false
+}
+
 func skipped(a atom.Atom) bool {
-	return a == atom.Script || a == atom.Style || a == atom.Noscript || a == atom.Template || a == atom.Head || a == atom.Svg
+	return a == atom.Script || a == atom.Style || a == atom.Template || a == atom.Head || a == atom.Svg || a == atom.Math
 }
 
 func blockLevel(a atom.Atom) bool {
 	switch a {
 	case atom.P, atom.Div, atom.Li, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Td, atom.Th, atom.Tr,
-		atom.Br, atom.Section, atom.Article, atom.Blockquote, atom.Dt, atom.Dd, atom.Table, atom.Ul, atom.Ol, atom.Header, atom.Footer, atom.Pre:
+		atom.Br, atom.Section, atom.Article, atom.Blockquote, atom.Dt, atom.Dd, atom.Table, atom.Ul, atom.Ol, atom.Header, atom.Footer, atom.Pre,
+		atom.Main, atom.Nav, atom.Aside, atom.Address, atom.Dl, atom.Hr, atom.Caption, atom.Figure, atom.Figcaption,
+		atom.Form, atom.Fieldset, atom.Legend, atom.Details, atom.Summary, atom.Body, atom.Noscript:
 		return true
 	}
 	return false
