@@ -60,12 +60,12 @@ func evalLeadForm(e Evidence) check.Outcome {
 	}
 	ev := map[string]any{"url": p.FinalURL(), "contact_fields": n, "body_truncated": p.BodyTruncated}
 	if n > 0 {
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: withCut(check.Textf(
 			"%s collects contact details over plain HTTP (%d field(s): e-mail, phone or name)",
-			"%s collecte des coordonnées en HTTP en clair (%d champ(s) : e-mail, téléphone ou nom)", p.FinalURL(), n)}
+			"%s collecte des coordonnées en HTTP en clair (%d champ(s) : e-mail, téléphone ou nom)", p.FinalURL(), n), p, ev)}
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev,
-		Message: check.Text{EN: "the plain-HTTP page has no contact field", FR: "la page HTTP en clair n'a aucun champ de coordonnées"}}
+		Message: withCut(check.Text{EN: "the plain-HTTP page has no contact field", FR: "la page HTTP en clair n'a aucun champ de coordonnées"}, p, ev)}
 }
 
 // securePage returns the HTTPS page and its content, if one was served.

@@ -95,14 +95,24 @@ func evalCookies(e Evidence) check.Outcome {
 	cookies := cookiesOf(e)
 	hsts := len(e.HTTPS.Header("Strict-Transport-Security")) > 0
 	ev := map[string]any{}
+	// Past the probe's budget cookies are counted, not kept: say so, so a
+	// verdict on the first ones is not read as one on all of them.
+	dropped := e.HTTP.CookiesDropped + e.HTTPS.CookiesDropped
+	note := check.Text{}
+	if dropped > 0 {
+		ev["cookies_not_examined"] = dropped
+		note = check.Textf(" (%d more Set-Cookie line(s) not examined: too many or too long)",
+			" (%d autre(s) ligne(s) Set-Cookie non examinée(s) : trop nombreuses ou trop longues)", dropped)
+	}
 	if len(cookies) == 0 {
 		return check.Outcome{Status: check.Pass, Evidence: observatory(ev, 0),
-			Message: check.Text{EN: "no cookies are set", FR: "aucun cookie n'est posé"}}
+			Message: check.Text{EN: "no cookies are set" + note.EN, FR: "aucun cookie n'est posé" + note.FR}}
 	}
 	mod := 5
 	worse := func(m int) { mod = min(mod, m) }
 	problems := map[string]*cookieProblem{} // by English label
 	add := func(en, fr, name string) {
+		name = shortName(name)
 		if problems[en] == nil {
 			problems[en] = &cookieProblem{label: check.Text{EN: en, FR: fr}}
 		}
@@ -110,7 +120,7 @@ func evalCookies(e Evidence) check.Outcome {
 	}
 	var names []string
 	for _, c := range cookies {
-		names = append(names, c.Name)
+		names = append(names, shortName(c.Name))
 		session := sessionLike(c.Name)
 		if !c.Secure {
 			switch {
@@ -163,8 +173,8 @@ func evalCookies(e Evidence) check.Outcome {
 	sort.Strings(names)
 	ev["cookies"] = names
 	if len(problems) == 0 {
-		return check.Outcome{Status: check.Pass, Evidence: observatory(ev, mod), Message: check.Textf(
-			"%d cookie(s), all Secure, session cookies HttpOnly", "%d cookie(s), tous Secure, ceux de session HttpOnly", len(cookies))}
+		m := check.Textf("%d cookie(s), all Secure, session cookies HttpOnly", "%d cookie(s), tous Secure, ceux de session HttpOnly", len(cookies))
+		return check.Outcome{Status: check.Pass, Evidence: observatory(ev, mod), Message: check.Text{EN: m.EN + note.EN, FR: m.FR + note.FR}}
 	}
 	var kinds []string
 	for k := range problems {
@@ -179,7 +189,7 @@ func evalCookies(e Evidence) check.Outcome {
 		fr = append(fr, p.label.FR+" : "+strings.Join(p.names, ", "))
 	}
 	return check.Outcome{Status: check.Fail, Evidence: observatory(ev, mod), Message: check.Text{
-		EN: "cookie problems: " + strings.Join(en, "; "), FR: "problèmes de cookies : " + strings.Join(fr, " ; ")}}
+		EN: "cookie problems: " + strings.Join(en, "; ") + note.EN, FR: "problèmes de cookies : " + strings.Join(fr, " ; ") + note.FR}}
 }
 
 type cookieProblem struct {

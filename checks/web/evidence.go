@@ -52,6 +52,9 @@ type Probe struct {
 	BodyTruncated bool
 	// RedirectLimit is set when redirects were still being issued when the limit was reached.
 	RedirectLimit bool
+	// CookiesDropped counts the Set-Cookie lines along Hops that were not
+	// kept: past the budget on one chain, or too long.
+	CookiesDropped int
 	// FollowErr is set when the last hop's redirect could not be followed
 	// (unusable scheme, target down); Hops then ends with that redirect.
 	FollowErr check.Text

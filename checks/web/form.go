@@ -44,9 +44,9 @@ func evalPasswordForm(e Evidence) check.Outcome {
 	ev := map[string]any{"url": p.FinalURL(), "password_fields": n, "body_truncated": p.BodyTruncated}
 	if n > 0 {
 		return check.Outcome{Status: check.Fail, Evidence: ev,
-			Message: check.Textf("%s asks for a password over plain HTTP (%d password field(s))",
-				"%s demande un mot de passe en HTTP en clair (%d champ(s) mot de passe)", p.FinalURL(), n)}
+			Message: withCut(check.Textf("%s asks for a password over plain HTTP (%d password field(s))",
+				"%s demande un mot de passe en HTTP en clair (%d champ(s) mot de passe)", p.FinalURL(), n), p, ev)}
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev,
-		Message: check.Text{EN: "the plain-HTTP page has no password field", FR: "la page HTTP en clair n'a aucun champ mot de passe"}}
+		Message: withCut(check.Text{EN: "the plain-HTTP page has no password field", FR: "la page HTTP en clair n'a aucun champ mot de passe"}, p, ev)}
 }

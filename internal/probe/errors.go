@@ -37,6 +37,8 @@ func classify(err error, timeout time.Duration) (kind string, reason check.Text)
 		return KindTimeout, check.Textf("no answer within %s", "pas de réponse en %s", timeout)
 	case errors.Is(err, context.Canceled):
 		return KindOther, check.Text{EN: "cancelled", FR: "annulé"}
+	case strings.Contains(low, "response headers exceeded"):
+		return KindProtocol, check.Textf("response headers over %d KB: not read", "en-têtes de réponse de plus de %d Ko : non lus", maxHeaderBytes>>10)
 	case strings.Contains(low, "connection refused"):
 		return KindRefused, check.Text{EN: "connection refused", FR: "connexion refusée"}
 	case strings.Contains(low, "no such host") || strings.Contains(low, "could not resolve") || strings.Contains(low, "no address found"):

@@ -48,6 +48,12 @@ func newExposureClient(o Options) *http.Client {
 // Exposure requests each path on base's origin, after a random path that
 // tells what "not found" looks like there.
 func (p *Prober) Exposure(ctx context.Context, pace Pacer, base string, paths []web.ExposurePath) web.Exposure {
+	return p.exposure(ctx, pace, base, paths, nil)
+}
+
+// exposure is Exposure with a target's own headers (sent, like
+// Options.Headers, only because every path is on the target's origin).
+func (p *Prober) exposure(ctx context.Context, pace Pacer, base string, paths []web.ExposurePath, target map[string]string) web.Exposure {
 	u, err := url.Parse(base)
 	if err != nil || u.Host == "" {
 		return web.Exposure{Error: check.Text{EN: "no usable origin", FR: "aucune origine utilisable"}}
@@ -60,7 +66,8 @@ func (p *Prober) Exposure(ctx context.Context, pace Pacer, base string, paths []
 	defer client.CloseIdleConnections()
 	var rnd [8]byte
 	_, _ = rand.Read(rnd[:])
-	out.Baseline = p.fetch(ctx, pace, client, origin, web.ExposurePath{Path: "/vigie-" + hex.EncodeToString(rnd[:]) + ".html"})
+	headers := headersFor(origin+"/", origins(origin+"/"), p.opts.Headers, target)
+	out.Baseline = p.fetch(ctx, pace, client, origin, headers, web.ExposurePath{Path: "/vigie-" + hex.EncodeToString(rnd[:]) + ".html"})
 	if out.Baseline.Err != "" && ctx.Err() != nil {
 		_, out.Error = classify(ctx.Err(), p.opts.Timeout)
 		return out
@@ -73,7 +80,7 @@ func (p *Prober) Exposure(ctx context.Context, pace Pacer, base string, paths []
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out.Fetches[i] = p.fetch(ctx, pace, client, origin, paths[i])
+				out.Fetches[i] = p.fetch(ctx, pace, client, origin, headers, paths[i])
 			}
 		}()
 	}
@@ -88,7 +95,7 @@ func (p *Prober) Exposure(ctx context.Context, pace Pacer, base string, paths []
 	return out
 }
 
-func (p *Prober) fetch(ctx context.Context, pace Pacer, client *http.Client, origin string, ep web.ExposurePath) web.Fetch {
+func (p *Prober) fetch(ctx context.Context, pace Pacer, client *http.Client, origin string, headers map[string]string, ep web.ExposurePath) web.Fetch {
 	f := web.Fetch{Path: ep.Path, Kind: ep.Kind}
 	if err := pace.Wait(ctx); err != nil {
 		f.Err = err.Error()
@@ -101,7 +108,7 @@ func (p *Prober) fetch(ctx context.Context, pace Pacer, client *http.Client, ori
 	}
 	req.Header.Set("User-Agent", p.opts.UserAgent)
 	req.Header.Set("Range", "bytes=0-"+strconv.Itoa(exposureBody-1)) // servers that honour it send less
-	for k, v := range p.opts.Headers {
+	for k, v := range headers {
 		req.Header.Set(k, v)
 	}
 	resp, err := client.Do(req)

@@ -243,6 +243,8 @@ func TestHostileAndBrokenServers(t *testing.T) {
 	})
 }
 
+// The prober writes nothing to disk (httpx's client, which kept caches in
+// TMPDIR, is no longer used for the page GETs).
 func TestNoTempFoldersLeft(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("TMPDIR", dir)
@@ -252,9 +254,6 @@ func TestNoTempFoldersLeft(t *testing.T) {
 	p, err := probe.New(o)
 	if err != nil {
 		t.Fatal(err)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) == 0 {
-		t.Fatal("httpx created no temp folder: this test no longer watches the right thing")
 	}
 	p.Collect(context.Background(), noPace{}, target(t, srv.URL, "https://"+closedPort(t)))
 	p.Close()

@@ -5,6 +5,8 @@ import (
 	"net"
 	"net/url"
 	"strings"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // Target is one web endpoint, with the two URLs its sides are probed on.
@@ -13,6 +15,12 @@ type Target struct {
 	Host     string
 	HTTPURL  string
 	HTTPSURL string
+	// Headers are sent only to this target's own origins (its two sides),
+	// merged over Options.Headers; like them they may hold secrets.
+	Headers map[string]string
+	// Note says how vigie read the target when it differs from what was
+	// written (a numeric host such as 127.1 read as 127.0.0.1); empty otherwise.
+	Note check.Text
 }
 
 // ParseTarget reads a target written as a host ("shop.example.fr"), a
@@ -24,7 +32,7 @@ func ParseTarget(raw string) (Target, error) {
 	if err != nil {
 		return Target{}, err
 	}
-	t := Target{Name: name, Host: u.Hostname()}
+	t := Target{Name: name, Host: u.Hostname(), Note: numericNote(name, u)}
 	other := *u
 	other.Host = bracket(u.Hostname())
 	if u.Scheme == "https" {
@@ -54,36 +62,52 @@ func ExplicitTarget(name, httpURL, httpsURL string) (Target, error) {
 	if name == "" {
 		name = s.String()
 	}
-	return Target{Name: name, Host: s.Hostname(), HTTPURL: h.String(), HTTPSURL: s.String()}, nil
+	note := numericNote(httpsURL, s)
+	if note.EN == "" {
+		note = numericNote(httpURL, h)
+	}
+	return Target{Name: name, Host: s.Hostname(), HTTPURL: h.String(), HTTPSURL: s.String(), Note: note}, nil
 }
 
 func parseURL(raw string) (*url.URL, error) {
 	s := strings.TrimSpace(raw)
+	shown := RedactURL(s) // every message below may be read by anyone: never a password
 	switch {
 	case s == "":
 		return nil, fmt.Errorf("empty target")
+	case hasUserinfo(s):
+		return nil, fmt.Errorf("target %q: credentials in URLs are not accepted (they would end up in reports); use web.headers in the config (an @ in a path is written %%40)", shown)
 	case strings.ContainsAny(s, " \t\r\n"):
-		return nil, fmt.Errorf("target %q: contains whitespace", s)
+		return nil, fmt.Errorf("target %q: contains whitespace", shown)
 	}
 	if !strings.Contains(s, "://") {
 		s = "https://" + s
 	}
 	u, err := url.Parse(s)
 	if err != nil {
-		return nil, fmt.Errorf("target %q: not a URL: %v", raw, unwrapURLError(err))
+		return nil, fmt.Errorf("target %q: not a URL: %v", shown, RedactURL(unwrapURLError(err).Error()))
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
 	switch {
 	case u.Scheme != "http" && u.Scheme != "https":
-		return nil, fmt.Errorf("target %q: scheme %q is not http or https", raw, u.Scheme)
+		return nil, fmt.Errorf("target %q: scheme %q is not http or https", shown, u.Scheme)
 	case u.User != nil:
-		return nil, fmt.Errorf("target %q: credentials in URLs are not accepted (they would end up in reports); use web.headers in the config", redact(u))
+		return nil, fmt.Errorf("target %q: credentials in URLs are not accepted (they would end up in reports); use web.headers in the config", shown)
 	case u.Hostname() == "":
-		return nil, fmt.Errorf("target %q: no host", raw)
+		return nil, fmt.Errorf("target %q: no host", shown)
+	}
+	if ip, numeric, err := numericIPv4(u.Hostname()); err != nil {
+		return nil, fmt.Errorf("target %q: %v", shown, err)
+	} else if numeric {
+		port := u.Port()
+		u.Host = ip
+		if port != "" {
+			u.Host = net.JoinHostPort(ip, port)
+		}
 	}
 	if p := u.Port(); p != "" {
 		if n, err := net.LookupPort("tcp", p); err != nil || n == 0 || n > 65535 {
-			return nil, fmt.Errorf("target %q: bad port %q", raw, p)
+			return nil, fmt.Errorf("target %q: bad port %q", shown, p)
 		}
 	}
 	if u.Path == "" {
@@ -98,14 +122,6 @@ func bracket(host string) string {
 		return "[" + host + "]"
 	}
 	return host
-}
-
-func redact(u *url.URL) string {
-	c := *u
-	if c.User != nil {
-		c.User = url.User("***")
-	}
-	return c.String()
 }
 
 func unwrapURLError(err error) error {
