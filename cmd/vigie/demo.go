@@ -30,6 +30,9 @@ inventory (written to a private temporary folder, removed at the end). No networ
 			if o.format == "" {
 				o.format = "table"
 			}
+			if err := preflight(cmd.Context(), o.output, "", lang); err != nil {
+				return err
+			}
 			now := time.Now()
 			lab, err := demo.Start(now)
 			if err != nil {

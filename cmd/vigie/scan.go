@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vigie-security/vigie/internal/atomicfile"
 	"github.com/vigie-security/vigie/internal/catalog"
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
@@ -159,6 +160,9 @@ func runScan(cmd *cobra.Command, e env, f scanFlags) error {
 	if _, err := report.For(out.format, report.Options{}); err != nil {
 		return usageErr("--format: %v", err)
 	}
+	if err := preflight(cmd.Context(), out.output, cfg.History, lang); err != nil {
+		return err
+	}
 	x := extras{waiverFile: cfg.Waivers, history: cfg.History, failOnNew: f.failOnNew}
 	if cfg.Waivers != "" {
 		file, err := waiver.Load(cfg.Waivers, catalog.Known)
@@ -195,13 +199,23 @@ func execute(cmd *cobra.Command, e env, plan scan.Plan, out outputFlags, lang ch
 				"vigie : %s:%d : la dérogation sur %s a expiré le %s et ne s'applique plus\n"), x.waiverFile, w.Line, w.Check, w.Expires)
 		}
 	}
+	// The report is written before the history is saved: a history that
+	// fails (locked, full disk) must not throw away a finished scan.
+	var hist *history
+	var histErr error
 	if x.history != "" {
-		if err := keepHistory(cmd.Context(), x.history, &rep); err != nil {
-			return scanErr(err)
-		}
+		hist, histErr = openHistory(cmd.Context(), x.history, &rep)
 	}
 	if err := deliver(cmd.Context(), e, out, lang, rep); err != nil {
+		hist.close()
 		return err
+	}
+	if histErr == nil {
+		histErr = hist.save(cmd.Context(), rep)
+	}
+	hist.close()
+	if histErr != nil {
+		return scanErr(fmt.Errorf(tr(lang, "history %s: %w (the report was written)", "historique %s : %w (le rapport a été écrit)"), x.history, histErr))
 	}
 	if err := finish(runErr, rep, lang); err != nil {
 		return err
@@ -213,22 +227,73 @@ func execute(cmd *cobra.Command, e env, plan scan.Plan, out outputFlags, lang ch
 	return thresholds(s, rep, lang)
 }
 
-// keepHistory adds what changed since the last scan to rep, then saves it.
-func keepHistory(ctx context.Context, path string, rep *report.Report) error {
+// preflight checks, before any long work, that the report and the history
+// can be written: a typo in a path must not cost a whole scan.
+func preflight(ctx context.Context, output, history string, lang check.Lang) error {
+	if output != "" {
+		if err := atomicfile.Check(output); err != nil {
+			return usageErr("%s", localized(err, lang))
+		}
+	}
+	if history != "" {
+		if err := store.Check(ctx, history); err != nil {
+			return usageErr("%s", localized(err, lang))
+		}
+	}
+	return nil
+}
+
+// localized is err in the report's language, when err knows both.
+func localized(err error, lang check.Lang) string {
+	var l interface{ In(check.Lang) string }
+	if errors.As(err, &l) {
+		return l.In(lang)
+	}
+	return err.Error()
+}
+
+// history is the store a scan is compared with and saved to; a nil one does nothing.
+type history struct{ st *store.Store }
+
+// openHistory adds to rep what changed since the last scan.
+func openHistory(ctx context.Context, path string, rep *report.Report) (*history, error) {
 	st, err := store.Open(ctx, path)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer st.Close()
 	prev, before, err := st.Previous(ctx, rep.StartedAt)
 	switch {
 	case err == nil:
 		c := store.Diff(prev, before, *rep)
 		rep.Changes = &c
 	case !errors.Is(err, store.ErrNoPrevious):
+		st.Close()
+		return nil, err
+	}
+	return &history{st: st}, nil
+}
+
+func (h *history) save(ctx context.Context, rep report.Report) error {
+	if h == nil {
+		return nil
+	}
+	return h.st.Save(ctx, rep)
+}
+
+// keepHistory compares rep with the last scan, then saves it: the TUI's way.
+func keepHistory(ctx context.Context, path string, rep *report.Report) error {
+	h, err := openHistory(ctx, path, rep)
+	if err != nil {
 		return err
 	}
-	return st.Save(ctx, *rep)
+	defer h.close()
+	return h.save(ctx, *rep)
+}
+
+func (h *history) close() {
+	if h != nil {
+		h.st.Close()
+	}
 }
 
 // thresholds decides exit code 1. A check that could not run (ERROR) counts

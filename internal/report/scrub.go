@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/score"
 )
 
 // Scrubber cleans every string a finding carries before any writer, the
@@ -66,6 +67,21 @@ func (sc Scrubber) Report(r *Report) {
 	}
 	for i := range r.Scores.Targets {
 		r.Scores.Targets[i].Target = sc.Clean(r.Scores.Targets[i].Target)
+		sc.cap(&r.Scores.Targets[i].Result)
+	}
+	for i := range r.Scores.Families {
+		sc.cap(&r.Scores.Families[i].Result)
+	}
+	sc.cap(&r.Scores.Overall)
+}
+
+// cap cleans the target a grade cap names; the Cap is replaced, not edited,
+// since copies of the summary share it.
+func (sc Scrubber) cap(r *score.Result) {
+	if r.Cap != nil {
+		c := *r.Cap
+		c.Target = sc.Clean(c.Target)
+		r.Cap = &c
 	}
 }
 

@@ -40,6 +40,9 @@ type Plan struct {
 // come from the config file, then extra (from --target) in order.
 func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 	p := Plan{Probe: probe.DefaultOptions()}
+	if m := cfg.Masker(); m != nil {
+		p.Scrub.Mask = m.Mask
+	}
 	timeout := time.Duration(cfg.Scan.Timeout)
 	p.Probe.Timeout = timeout
 	if cfg.Web.MaxRedirects != nil {
@@ -87,6 +90,12 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 		}
 		if err != nil {
 			return Plan{}, fmt.Errorf("%s:%d: web.targets[%d]: %w", cfg.File, ct.Line, i, err)
+		}
+		if len(ct.Headers) > 0 {
+			t.Headers = map[string]string{}
+			for k, v := range ct.Headers {
+				t.Headers[k] = v.Value()
+			}
 		}
 		add(t)
 	}
@@ -223,6 +232,7 @@ func (p Plan) scrubbed(emit func(engine.Event)) func(engine.Event) {
 				r.Findings = append([]check.Finding(nil), r.Findings...)
 				r.Targets = append([]report.Target(nil), r.Targets...)
 				r.Scores.Targets = append([]score.Target(nil), r.Scores.Targets...)
+				r.Scores.Families = append([]score.Family(nil), r.Scores.Families...)
 				p.Scrub.Report(&r)
 				ev.Report = &r
 			}

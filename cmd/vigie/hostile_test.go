@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	_ "modernc.org/sqlite"
+)
+
+// TestQuerySecretNeverPrinted: a ${VAR} in a target's query string reached
+// the JSON, the table and the history 54 times; it is masked everywhere now.
+func TestQuerySecretNeverPrinted(t *testing.T) {
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer s.Close()
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "vigie.yaml")
+	os.WriteFile(cfg, []byte("web:\n  targets: [\""+s.URL+"/?token=${TOKEN}\"]\n"), 0o600)
+	vars := map[string]string{"TOKEN": "q-7f3a9c-secret"}
+	db := filepath.Join(dir, "history.db")
+	for _, format := range []string{"json", "table"} {
+		r := vigie(t, context.Background(), vars, "scan", "--config", cfg, "--format", format, "--history", db)
+		if r.code > exitThreshold {
+			t.Fatalf("%s: code %d: %s", format, r.code, r.stderr)
+		}
+		if strings.Contains(r.stdout+r.stderr, "q-7f3a9c") {
+			t.Errorf("%s: the query secret is printed, at byte %d", format, strings.Index(r.stdout+r.stderr, "q-7f3a9c"))
+		}
+	}
+	r := vigie(t, context.Background(), vars, "history", "--history", db, "--format", "json")
+	if strings.Contains(r.stdout+r.stderr, "q-7f3a9c") {
+		t.Errorf("history lists the query secret")
+	}
+	raw, _ := os.ReadFile(db)
+	wal, _ := os.ReadFile(db + "-wal")
+	if strings.Contains(string(raw)+string(wal), "q-7f3a9c") {
+		t.Errorf("the history database holds the query secret")
+	}
+}
+
+// TestReportWrittenWhenHistoryFails: the history is locked by another
+// process from the moment the scan reaches the site; the report must still
+// be written, and the exit says the history failed.
+func TestReportWrittenWhenHistoryFails(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "history.db")
+	if r := vigie(t, context.Background(), nil, "history", "--history", db); r.code != 0 {
+		t.Fatalf("creating the history: %+v", r)
+	}
+	locker, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer locker.Close()
+	conn, err := locker.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	var once sync.Once
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		once.Do(func() {
+			if _, err := conn.ExecContext(context.Background(), "BEGIN EXCLUSIVE"); err != nil {
+				t.Errorf("locking the history: %v", err)
+			}
+		})
+	}))
+	defer s.Close()
+	out := filepath.Join(dir, "report.json")
+	r := vigie(t, context.Background(), nil, "scan", "--target", s.URL, "--format", "json", "--output", out, "--history", db)
+	if r.code != exitScan || !strings.Contains(r.stderr, "history") {
+		t.Errorf("code %d, stderr %q: want exit 3 naming the history", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatalf("the finished scan's report was thrown away: %v", err)
+	}
+	if rep := decode(t, string(data)); len(rep.Findings) != perTarget {
+		t.Errorf("report has %d findings, want %d", len(rep.Findings), perTarget)
+	}
+}
+
+// TestBadHistoryRefusedBeforeTheScan: a file that is not a database is
+// refused with exit 2 before any request is sent.
+func TestBadHistoryRefusedBeforeTheScan(t *testing.T) {
+	hits := 0
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits++ }))
+	defer s.Close()
+	db := filepath.Join(t.TempDir(), "notes.txt")
+	os.WriteFile(db, []byte("these are my notes, not a database\n"), 0o600)
+	r := vigie(t, context.Background(), nil, "scan", "--target", s.URL, "--history", db)
+	if r.code != exitUsage || !strings.Contains(r.stderr, db) || hits != 0 {
+		t.Errorf("code %d, %d requests, stderr %q: want exit 2 naming %s before the scan", r.code, hits, r.stderr, db)
+	}
+	if data, _ := os.ReadFile(db); !strings.HasPrefix(string(data), "these are my notes") {
+		t.Errorf("the file was changed")
+	}
+}
+
+// TestOutputPathCheckedBeforeTheScan: -o into a missing folder fails at
+// once, before any request.
+func TestOutputPathCheckedBeforeTheScan(t *testing.T) {
+	hits := 0
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits++ }))
+	defer s.Close()
+	out := filepath.Join(t.TempDir(), "missing", "r.json")
+	r := vigie(t, context.Background(), nil, "scan", "--target", s.URL, "-o", out)
+	if r.code != exitUsage || !strings.Contains(r.stderr, out) || hits != 0 {
+		t.Errorf("code %d, %d requests, stderr %q: want exit 2 naming %s before the scan", r.code, hits, r.stderr, out)
+	}
+}
