@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/report"
 )
 
 // version is set at build time (-ldflags "-X main.version=…"); otherwise the
@@ -40,7 +41,8 @@ func run(ctx context.Context, args []string, e env) int {
 	root.SetErr(e.stderr)
 	err := root.ExecuteContext(ctx)
 	if err != nil {
-		fmt.Fprintln(e.stderr, "vigie:", err)
+		// An error may quote a file or target name: no terminal control of it reaches the screen.
+		fmt.Fprintln(e.stderr, "vigie:", report.Scrubber{}.Clean(err.Error()))
 	}
 	return codeOf(err)
 }

@@ -115,3 +115,13 @@ func TestOutputPathCheckedBeforeTheScan(t *testing.T) {
 		t.Errorf("code %d, %d requests, stderr %q: want exit 2 naming %s before the scan", r.code, hits, r.stderr, out)
 	}
 }
+
+// TestErrorsCarryNoTerminalControls: a policy file named with an escape
+// sequence must not reach the terminal raw through an error message.
+func TestErrorsCarryNoTerminalControls(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "pol\x1b]0;owned\a\x1b[2J.yaml")
+	r := vigie(t, context.Background(), nil, "password", "check", name)
+	if r.code != exitUsage || strings.ContainsAny(r.stderr, "\x1b\a") {
+		t.Errorf("code %d, stderr %q", r.code, r.stderr)
+	}
+}
