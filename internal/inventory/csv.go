@@ -49,7 +49,10 @@ func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []contracts.Processor
+	var (
+		out  []contracts.Processor
+		kept budget
+	)
 	for {
 		rec, err := read()
 		if errors.Is(err, io.EOF) {
@@ -67,6 +70,9 @@ func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
 		}
 		if len(out) == MaxRows {
 			return nil, tooMany(fmt.Sprintf("line %d", line))
+		}
+		if err := kept.take(rec, m, fmt.Sprintf("line %d", line)); err != nil {
+			return nil, err
 		}
 		out = append(out, p)
 	}

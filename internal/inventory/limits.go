@@ -22,6 +22,12 @@ const (
 	MaxRows = 10_000
 	// MaxCell bounds one cell vigie reads (processor, contracts, dates…), in bytes.
 	MaxCell = 4 << 10
+	// MaxName bounds a processor name, in bytes: it names the target of
+	// every finding on the row.
+	MaxName = 256
+	// MaxKept bounds the bytes of all the cells vigie reads, over all rows:
+	// each is repeated in several findings, so this bounds the report.
+	MaxKept = 4 << 20
 	// MaxRecord bounds one CSV record, read or not, in bytes: a line
 	// without end or an unclosed quote cannot make the reader hold the file.
 	MaxRecord = 256 << 10
@@ -64,9 +70,27 @@ func tooMany(where string) error {
 		MaxRows, where, MaxRows+1)
 }
 
-// cellLimit refuses a mapped cell past MaxCell; the message names the
-// column by field, never by content.
+// budget counts the bytes of the cells kept, against MaxKept.
+type budget int
+
+func (b *budget) take(rec []string, m Mapping, where string) error {
+	for _, i := range m {
+		if i < len(rec) {
+			*b += budget(len(rec[i]))
+		}
+	}
+	if *b > MaxKept {
+		return fmt.Errorf("the cells vigie reads total more than %d MiB by %s: a processor inventory is far smaller; check that this is the right file", MaxKept>>20, where)
+	}
+	return nil
+}
+
+// cellLimit refuses a mapped cell past MaxCell, a name past MaxName; the
+// message names the column by field, never by content.
 func cellLimit(rec []string, m Mapping) error {
+	if i := m["processor"]; i < len(rec) && len(rec[i]) > MaxName {
+		return fmt.Errorf("column %d (processor): a name of %d bytes, over the %d-byte limit for a processor name", i+1, len(rec[i]), MaxName)
+	}
 	for _, f := range Fields {
 		if i, ok := m[f]; ok && i < len(rec) && len(rec[i]) > MaxCell {
 			return fmt.Errorf("column %d (%s): a cell of %d bytes, over the %d-byte limit for one cell", i+1, f, len(rec[i]), MaxCell)

@@ -66,6 +66,23 @@ func TestCellLimit(t *testing.T) {
 	}
 }
 
+// TestNameLimit: the processor name, repeated as every finding's target,
+// is at most MaxName bytes.
+func TestNameLimit(t *testing.T) {
+	long := strings.Repeat("n", MaxName+1)
+	for name, path := range map[string]string{
+		"csv":  write(t, "n.csv", []byte("processor;contract\n"+long+";a.pdf\n")),
+		"yaml": write(t, "n.yaml", []byte("processors:\n  - name: "+long+"\n")),
+	} {
+		if _, err := Load(path, Options{}); err == nil || !strings.Contains(err.Error(), "over the 256-byte limit for a processor name") || strings.Contains(err.Error(), long) {
+			t.Errorf("%s: a %d-byte name: %v", name, len(long), err)
+		}
+	}
+	if _, err := Load(write(t, "ok.csv", []byte("processor\n"+long[1:]+"\n")), Options{}); err != nil {
+		t.Errorf("a %d-byte name: %v", MaxName, err)
+	}
+}
+
 // TestRecordLimit: an unclosed quote does not make the reader take the
 // rest of the file as one cell.
 func TestRecordLimit(t *testing.T) {
@@ -129,5 +146,20 @@ func TestYAMLLimits(t *testing.T) {
 	big := write(t, "big.yaml", []byte("processors:\n"+strings.Repeat("# comment\n", MaxYAML/10+1)))
 	if _, err := Load(big, Options{}); err == nil || !strings.Contains(err.Error(), "over the 1048576-byte limit for a YAML inventory") {
 		t.Errorf("a YAML file over MaxYAML: %v", err)
+	}
+}
+
+// TestKeptLimit: the cells read, over all rows, are bounded: each is
+// repeated in several findings.
+func TestKeptLimit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("processor;service\n")
+	cell := strings.Repeat("s", MaxCell-100)
+	for i := 0; b.Len() < MaxKept+MaxCell; i++ {
+		fmt.Fprintf(&b, "P%d;%s\n", i, cell)
+	}
+	_, err := Load(write(t, "wide.csv", []byte(b.String())), Options{})
+	if err == nil || !strings.Contains(err.Error(), "the cells vigie reads total more than 4 MiB by line") {
+		t.Errorf("%d bytes of cells: %v", b.Len(), err)
 	}
 }

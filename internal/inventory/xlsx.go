@@ -46,8 +46,9 @@ func loadXLSX(path string, opt Options) ([]contracts.Processor, error) {
 	}
 	defer rows.Close()
 	var (
-		m   Mapping
-		out []contracts.Processor
+		m    Mapping
+		out  []contracts.Processor
+		kept budget
 	)
 	// Raw values keep dates as serial numbers: the displayed form depends
 	// on the cell's locale format (is 02/01 the 2nd of January?).
@@ -74,6 +75,9 @@ func loadXLSX(path string, opt Options) ([]contracts.Processor, error) {
 		}
 		if len(out) == MaxRows {
 			return nil, fmt.Errorf("%s: %w", at, tooMany(fmt.Sprintf("row %d", n)))
+		}
+		if err := kept.take(rec, m, fmt.Sprintf("row %d", n)); err != nil {
+			return nil, fmt.Errorf("%s: %w", at, err)
 		}
 		out = append(out, p)
 	}

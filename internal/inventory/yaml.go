@@ -97,11 +97,14 @@ func loadYAML(path string) ([]contracts.Processor, error) {
 			"contracts": strings.Join(y.Contracts, ";"), "countries": strings.Join(y.Countries, ";"),
 			"subprocessors": strings.Join(y.SubProcessors, ";"),
 		}
-		values["processor"] = name
+		values["processor"] = name // MaxYAML is below MaxKept: no budget to keep
 		for _, f := range Fields {
 			if len(values[f]) > MaxCell {
 				return nil, fmt.Errorf("line %d, field %s: a value of %d bytes, over the %d-byte limit for one cell", n.Line, f, len(values[f]), MaxCell)
 			}
+		}
+		if len(name) > MaxName {
+			return nil, fmt.Errorf("line %d, field processor: a name of %d bytes, over the %d-byte limit for a processor name", n.Line, len(name), MaxName)
 		}
 		p := contracts.Processor{Row: n.Line, Name: strings.TrimSpace(name)}
 		fill(&p, func(f string) string { return strings.TrimSpace(values[f]) })
