@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/report"
 )
 
 // MaxEvidence bounds the JSON evidence the history keeps per finding: the
@@ -15,6 +16,27 @@ const MaxEvidence = 4 << 10
 // CutKey marks evidence the history shortened: its value tells the original
 // size and the keys left out.
 const CutKey = "history_cut"
+
+// MaxReport bounds the report the history keeps per scan: past it (tens of
+// thousands of findings), findings are kept without evidence. A variable so
+// that a test need not build a report that big.
+var MaxReport = 32 << 20
+
+// keptReport is the JSON of r as the history keeps it.
+func keptReport(r report.Report) ([]byte, error) {
+	r.Findings = capEvidence(r.Findings) // r is a copy: the caller's slice is not written
+	blob, err := json.Marshal(r)
+	if err != nil || len(blob) <= MaxReport {
+		return blob, err
+	}
+	bare := make([]check.Finding, len(r.Findings))
+	for i, f := range r.Findings {
+		f.Evidence = nil
+		bare[i] = f
+	}
+	r.Findings = bare
+	return json.Marshal(r)
+}
 
 // capEvidence returns findings with every evidence over MaxEvidence
 // shortened: whole entries kept in key order while they fit, the others

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -202,5 +203,37 @@ func TestEvidenceCapped(t *testing.T) {
 	}
 	if string(back.Findings[1].Evidence["header"]) != `"max-age=0"` || back.Findings[1].Evidence[CutKey] != nil {
 		t.Errorf("small evidence changed: %v", back.Findings[1].Evidence)
+	}
+}
+
+func TestHugeReportKeptWithoutEvidence(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "h.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	defer func(m int) { MaxReport = m }(MaxReport)
+	MaxReport = 64 << 10
+	r := rep("scan-1", time.Date(2026, 11, 1, 3, 0, 0, 0, time.UTC), map[string]check.Status{"WEB-HSTS-001": check.Fail})
+	f := r.Findings[0]
+	for i := range 100 { // 100 findings of 3 KiB of evidence each: under MaxEvidence, over MaxReport together
+		f.Target = "https://t" + strconv.Itoa(i) + ".example.fr"
+		f.Fingerprint = check.Fingerprint(f.CheckID, f.Target)
+		f.Evidence = map[string]any{"header": strings.Repeat("h", 3<<10)}
+		r.Findings = append(r.Findings, f)
+	}
+	if err := s.Save(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	var blob []byte
+	var findings int
+	s.db.QueryRowContext(ctx, `SELECT report FROM scans`).Scan(&blob)
+	s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM findings`).Scan(&findings)
+	if len(blob) > MaxReport || findings != 101 {
+		t.Errorf("kept %d bytes (max %d) and %d findings (want 101)", len(blob), MaxReport, findings)
+	}
+	if r.Findings[1].Evidence == nil {
+		t.Error("Save changed the caller's findings")
 	}
 }

@@ -6,7 +6,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -67,11 +66,10 @@ func (s *Store) Close() error { return s.db.Close() }
 // Save records a scan, then deletes what the retention does not keep, in
 // one transaction. Reports hold no secret and no personal record, so the
 // report is kept for re-rendering later, with each finding's evidence cut
-// to MaxEvidence.
+// to MaxEvidence, and none at all when the report would still pass
+// MaxReport.
 func (s *Store) Save(ctx context.Context, r report.Report) error {
-	kept := r
-	kept.Findings = capEvidence(r.Findings)
-	blob, err := json.Marshal(kept)
+	blob, err := keptReport(r)
 	if err != nil {
 		return fmt.Errorf("saving scan %s: %w", r.ScanID, err)
 	}
