@@ -173,10 +173,10 @@ type HardwareDoc struct {
 // StorageDoc is the storage algorithm and its parameters.
 type StorageDoc struct {
 	Algorithm  string `yaml:"algorithm"`
-	Cost       int    `yaml:"cost"`
-	Iterations int    `yaml:"iterations"`
-	MemoryKiB  int    `yaml:"memory_kib"`
-	Time       int    `yaml:"time"`
+	Cost       int    `yaml:"cost,omitempty"`
+	Iterations int    `yaml:"iterations,omitempty"`
+	MemoryKiB  int    `yaml:"memory_kib,omitempty"`
+	Time       int    `yaml:"time,omitempty"`
 	Salted     *bool  `yaml:"salted"`
 }
 
@@ -274,7 +274,7 @@ func (d PolicyDoc) policy() password.Policy {
 		MinClasses: d.MinClasses, PassphraseWords: d.PassphraseWords, Blacklist: tri(d.Blacklist), Captcha: tri(d.Captcha),
 		MFA: tri(d.MFA), MaxAgeDays: d.MaxAgeDays, HistoryCount: d.History, ReversibleStorage: tri(d.ReversibleStorage),
 		SentInClear: tri(d.SentInClear), ResetLinkLifetime: dur(d.ResetLinkLifetime)}
-	if len(d.Require) > 0 {
+	if d.Require != nil { // "require: []" says no class is forced; no require key says nothing
 		names := make([]string, len(d.Require))
 		for i, c := range d.Require {
 			names[i] = string(c)

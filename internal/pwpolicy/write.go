@@ -3,6 +3,8 @@ package pwpolicy
 import (
 	"bytes"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -23,6 +25,7 @@ func Marshal(policies []password.Policy) ([]byte, error) {
 		return nil, err
 	}
 	dropNulls(&node)
+	dropUnstatedClasses(&node, policies)
 	var b bytes.Buffer
 	b.WriteString("# vigie password policy (vigie's YAML policy format)\n")
 	enc := yaml.NewEncoder(&b)
@@ -31,6 +34,31 @@ func Marshal(policies []password.Policy) ([]byte, error) {
 		return nil, fmt.Errorf("writing the policy: %w", err)
 	}
 	return b.Bytes(), nil
+}
+
+func classesStated(p password.Policy) bool {
+	return p.RequireLower.Known() || p.RequireUpper.Known() || p.RequireDigit.Known() || p.RequireSpecial.Known()
+}
+
+// dropUnstatedClasses removes "require: []" from policies that say nothing
+// of classes: an empty list would read back as "no class forced".
+func dropUnstatedClasses(root *yaml.Node, policies []password.Policy) {
+	for k := 0; k+1 < len(root.Content); k += 2 {
+		if root.Content[k].Value != "policies" {
+			continue
+		}
+		for i, pn := range root.Content[k+1].Content {
+			if i < len(policies) && !classesStated(policies[i]) {
+				kept := pn.Content[:0]
+				for j := 0; j+1 < len(pn.Content); j += 2 {
+					if pn.Content[j].Value != "require" {
+						kept = append(kept, pn.Content[j], pn.Content[j+1])
+					}
+				}
+				pn.Content = kept
+			}
+		}
+	}
 }
 
 // dropNulls removes mapping keys whose value is null: unknown stays unstated.
@@ -72,6 +100,9 @@ func document(p password.Policy) PolicyDoc {
 		PassphraseWords: p.PassphraseWords, Blacklist: boolOf(p.Blacklist), Captcha: boolOf(p.Captcha), MFA: boolOf(p.MFA),
 		MaxAgeDays: p.MaxAgeDays, History: p.HistoryCount, ReversibleStorage: boolOf(p.ReversibleStorage),
 		SentInClear: boolOf(p.SentInClear), ResetLinkLifetime: durOf(p.ResetLinkLifetime)}
+	if classesStated(p) {
+		d.Require = []Class{} // written as require: [] when none is forced
+	}
 	for _, c := range []struct {
 		t    password.Tri
 		name Class
@@ -90,7 +121,29 @@ func document(p password.Policy) PolicyDoc {
 		d.Hardware = &HardwareDoc{Bound: boolOf(p.HardwareBound), BlockAfter: p.HardwareBlockAfter}
 	}
 	if s := p.Storage; s != nil {
-		d.Storage = &StorageDoc{Algorithm: s.Algorithm, Cost: s.Cost, Iterations: s.Iterations, MemoryKiB: s.MemoryKiB, Time: s.Time, Salted: boolOf(s.Salted)}
+		d.Storage = storageDoc(*s)
 	}
 	return d
 }
+
+// storageDoc keeps only the parameters of the storage's own algorithm: a
+// bcrypt policy says its cost, never an Argon2 memory left from an edit.
+func storageDoc(s password.Storage) *StorageDoc {
+	d := &StorageDoc{Algorithm: s.Algorithm, Salted: boolOf(s.Salted)}
+	alg := strings.ToLower(s.Algorithm)
+	switch {
+	case strings.HasPrefix(alg, "argon2"):
+		d.MemoryKiB, d.Time = s.MemoryKiB, s.Time
+	case alg == "bcrypt" || alg == "scrypt" || alg == "yescrypt":
+		d.Cost = s.Cost
+	case strings.HasPrefix(alg, "pbkdf2") || strings.HasSuffix(alg, "crypt") && alg != "md5crypt":
+		d.Iterations = s.Iterations // PBKDF2 iterations, sha-crypt rounds
+	case slices.Contains(paramless, alg):
+	default: // an algorithm vigie does not know: keep what was stated
+		d.Cost, d.Iterations, d.MemoryKiB, d.Time = s.Cost, s.Iterations, s.MemoryKiB, s.Time
+	}
+	return d
+}
+
+// paramless are storages that have no work factor to state.
+var paramless = []string{"plaintext", "md5", "md4", "sha1", "sha256", "sha512", "ntlm", "des", "md5crypt", "ssha", "sha"}
