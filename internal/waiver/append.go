@@ -23,6 +23,9 @@ func Append(file string, e Entry, known func(id string) bool) error {
 	if _, err := time.Parse(time.DateOnly, e.Expires); err != nil {
 		return fmt.Errorf("expires %q is not a date (YYYY-MM-DD)", e.Expires)
 	}
+	if err := replaceable(file); err != nil {
+		return err
+	}
 	var doc yaml.Node
 	data, err := read(file)
 	switch {

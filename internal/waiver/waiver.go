@@ -5,8 +5,6 @@ package waiver
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"path"
 	"strings"
 	"time"
@@ -56,24 +54,6 @@ func Load(file string, known func(id string) bool) (File, error) {
 		return File{}, err
 	}
 	return Parse(file, data, known)
-}
-
-// read reads a waiver file, at most MaxSize bytes; a missing file's error
-// wraps fs.ErrNotExist.
-func read(file string) ([]byte, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, fmt.Errorf("reading waivers: %w", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading waivers %s: %w", file, err)
-	}
-	if len(data) > MaxSize {
-		return nil, fmt.Errorf("%s: larger than %d KB", file, MaxSize>>10)
-	}
-	return data, nil
 }
 
 // Parse validates a waiver file held in memory.
