@@ -10,8 +10,10 @@
 package atomicfile
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 )
 
@@ -41,6 +43,9 @@ func replace(path, target string, write func(io.Writer) error) error {
 	dir, base := tempDir(target), rawBase(target)
 	removeStale(dir, base)
 	tmp, err := os.CreateTemp(dir, "."+base+tmpInfix+"*")
+	if errors.Is(err, fs.ErrNotExist) {
+		return refuse(path, "%q: folder %q does not exist", "%q : le dossier %q n'existe pas", dir)
+	}
 	if err != nil {
 		return wrap(path, err)
 	}

@@ -35,7 +35,7 @@ func TestWrite(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("temporary left behind: %v", entries)
 	}
-	if err := WriteBytes(filepath.Join(dir, "missing", "x"), nil); err == nil {
-		t.Error("no error for a missing folder")
+	if err := WriteBytes(filepath.Join(dir, "missing", "x"), nil); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("missing folder: %v", err)
 	}
 }
