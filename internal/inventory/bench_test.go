@@ -22,6 +22,9 @@ func BenchmarkHugeInventory(b *testing.B) {
 	for name, gen := range map[string]func(testing.TB) string{"csv-1.6M": hugeCSV, "xlsx-1M": hugeXLSX} {
 		b.Run(name, func(b *testing.B) {
 			path := gen(b)
+			if st, err := os.Stat(path); err == nil {
+				b.ReportMetric(float64(st.Size())/(1<<20), "file-MB")
+			}
 			runtime.GC()
 			resetPeak(b)
 			var before, after runtime.MemStats
