@@ -1,8 +1,12 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -22,7 +26,8 @@ type whatIfModel struct {
 	current  int
 	p        password.Policy
 	row      int
-	saved    string
+	saved    string // the file just written
+	taken    string // the first name that existed, when saved elsewhere
 	err      error
 }
 
@@ -66,7 +71,7 @@ func clonePolicy(p password.Policy) password.Policy {
 
 func (w whatIfModel) update(msg tea.KeyMsg) whatIfModel {
 	k := w.ctx.keys
-	w.saved, w.err = "", nil
+	w.saved, w.taken, w.err = "", "", nil
 	switch {
 	case key.Matches(msg, k.Up):
 		w.row = (w.row + whatIfRows - 1) % whatIfRows
@@ -126,6 +131,13 @@ func (w *whatIfModel) change(d int) {
 			if next == "plaintext" || next == "md5" || next == "sha1" {
 				p.Storage.Salted = password.No
 			}
+			// Back on the configured algorithm, its configured parameters come back too.
+			if len(w.policies) > 0 {
+				if o := w.policies[w.current].Policy.Storage; o != nil && o.Algorithm == next {
+					c := *o
+					p.Storage = &c
+				}
+			}
 		}
 	}
 	p.Format = "what-if"
@@ -141,17 +153,77 @@ func step(v *int, d, from, lo, hi int) *int {
 	return &n
 }
 
-// save writes the policy in vigie's YAML policy format, next to where
-// vigie runs.
+// maxSaveTries bounds the search for a free name: past it the admin has a
+// folder full of what-ifs and is asked to tidy it rather than get a 100th.
+const maxSaveTries = 99
+
+// save writes the policy in vigie's YAML policy format, next to where vigie
+// runs, under a name no file has yet: an existing file (perhaps the very
+// policy file the scan read, with its comments) is never replaced. The name
+// is reserved with O_EXCL before the atomic write, so two saves cannot race.
 func (w *whatIfModel) save() {
 	data, err := pwpolicy.Marshal([]password.Policy{w.p})
-	if err == nil {
-		name := "vigie-policy-" + strings.ReplaceAll(w.p.Name, "/", "-") + ".yaml"
-		if err = atomicfile.WriteBytes(name, data); err == nil {
-			w.saved = name
+	if err != nil {
+		w.err = err
+		return
+	}
+	base := "vigie-policy-" + safeFileName(w.p.Name)
+	w.taken = ""
+	for i := 1; i <= maxSaveTries; i++ {
+		name := base + ".yaml"
+		if i > 1 {
+			name = fmt.Sprintf("%s-%d.yaml", base, i)
+		}
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			if w.taken == "" {
+				w.taken = name
+			}
+			continue
+		}
+		if err != nil {
+			w.err = err
+			return
+		}
+		f.Close()
+		if err := atomicfile.WriteBytes(name, data); err != nil {
+			os.Remove(name) // the empty reservation, never someone else's file
+			w.err = err
+			return
+		}
+		w.saved = name
+		return
+	}
+	w.err = errAllTaken{base}
+}
+
+// errAllTaken says every name the saver may use exists.
+type errAllTaken struct{ base string }
+
+func (e errAllTaken) Error() string {
+	return e.base + ".yaml … -" + fmt.Sprint(maxSaveTries) + ".yaml"
+}
+
+// safeFileName keeps a policy name (read from a file, so anything) to
+// letters, digits, '.', '_' and '-': no path, no terminal escape.
+func safeFileName(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '_' || r == '-'):
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+		if b.Len() >= 64 {
+			break
 		}
 	}
-	w.err = err
+	s := strings.Trim(b.String(), ".-")
+	if s == "" {
+		return "policy"
+	}
+	return s
 }
 
 func triText(l check.Lang, t password.Tri) string {
@@ -171,7 +243,7 @@ func (w whatIfModel) view() string {
 	if len(w.policies) > 0 {
 		src = w.policies[w.current].TargetName()
 	}
-	b.WriteString(s.Muted.Render(truncate(tr(l, "From ", "D'après ")+src+tr(l, " · n: next policy · w: save", " · n : politique suivante · w : enregistrer"), w.ctx.width)) + "\n\n")
+	b.WriteString(s.Muted.Render(truncate(tr(l, "From ", "D'après ")+src+tr(l, " · n: next policy · w: save as a new file", " · n : politique suivante · w : enregistrer dans un nouveau fichier"), w.ctx.width)) + "\n\n")
 	intOr := func(v *int, none string) string {
 		if v == nil {
 			return none
@@ -216,11 +288,25 @@ func (w whatIfModel) view() string {
 			b.WriteString(s.Muted.Render(wrapTo("        "+f.Message.In(l), max(w.ctx.width-2, 20))) + "\n")
 		}
 	}
-	switch {
-	case w.err != nil:
-		b.WriteString(s.Bad.Render(w.err.Error()) + "\n")
-	case w.saved != "":
-		b.WriteString(s.Good.Render(tr(l, "Saved as ", "Enregistrée sous ")+w.saved) + "\n")
-	}
+	b.WriteString(w.status(l))
 	return b.String()
+}
+
+// status is the line saying what the last save did, or why it did not.
+func (w whatIfModel) status(l check.Lang) string {
+	s := w.ctx.styles
+	var all errAllTaken
+	switch {
+	case errors.As(w.err, &all):
+		return s.Bad.Render(tr(l, "Not saved: "+all.Error()+" all exist, and vigie never replaces a file; move some away",
+			"Non enregistrée : "+all.Error()+" existent tous, et vigie ne remplace jamais un fichier ; déplacez-en")) + "\n"
+	case w.err != nil:
+		return s.Bad.Render(tr(l, "Not saved: ", "Non enregistrée : ")+w.err.Error()) + "\n"
+	case w.saved != "" && w.taken != "":
+		return s.Good.Render(fmt.Sprintf(tr(l, "Saved as %s, a new file (%s exists and is left as it is)",
+			"Enregistrée sous %s, un nouveau fichier (%s existe et reste tel quel)"), w.saved, w.taken)) + "\n"
+	case w.saved != "":
+		return s.Good.Render(tr(l, "Saved as ", "Enregistrée sous ")+w.saved) + "\n"
+	}
+	return ""
 }
