@@ -202,6 +202,17 @@ func FuzzExtractPDF(f *testing.F) {
 	})
 }
 
+func FuzzExtractHTML(f *testing.F) {
+	f.Add([]byte("<html><body><p>" + strings.Join(sample, "</p><p>") + "</p></body></html>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p := filepath.Join(t.TempDir(), "f.html")
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, _ = Extract(context.Background(), p, DefaultLimits())
+	})
+}
+
 // Namespaces are matched by what the document binds them to, whatever the
 // prefix, a default namespace included.
 func TestOfficeNamespaces(t *testing.T) {
