@@ -3,6 +3,7 @@ package config
 import (
 	"encoding/json"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,6 +32,12 @@ const MinMasked = 4
 // without secrets, returns its input untouched.
 type Masker struct {
 	r *strings.Replacer
+	// anchors are, per secret, its longest run of ASCII letters and digits,
+	// as written and in lower case: every form of the secret holds one, so
+	// text holding none is returned at once, without allocating. always is
+	// set when some secret has no such run.
+	anchors []string
+	always  bool
 }
 
 // Mask hides the secrets in s.
@@ -38,7 +45,38 @@ func (m *Masker) Mask(s string) string {
 	if m == nil || m.r == nil || s == "" {
 		return s
 	}
+	if !m.always && !containsAny(s, m.anchors) {
+		return s
+	}
 	return m.r.Replace(s)
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, a := range subs {
+		if strings.Contains(s, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// anchor is the longest run of ASCII letters and digits in s: escaping
+// (URL, Go or JSON quoting) leaves it whole.
+func anchor(s string) string {
+	best, start := "", -1
+	for i := 0; i <= len(s); i++ {
+		alnum := i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || s[i] >= '0' && s[i] <= '9')
+		switch {
+		case alnum && start < 0:
+			start = i
+		case !alnum && start >= 0:
+			if i-start > len(best) {
+				best = s[start:i]
+			}
+			start = -1
+		}
+	}
+	return best
 }
 
 // Mask hides the config's secrets in s: the values of ${VAR} references,
@@ -50,26 +88,37 @@ func (c Config) Mask(s string) string { return c.masker.Mask(s) }
 func (c Config) Masker() *Masker { return c.masker }
 
 // newMasker builds one replacer for all the forms a secret may take in
-// text: as written, URL-escaped (query and path), quoted as Go and JSON
-// quote it. Longer forms come first so a secret that contains another is
+// text: as written, URL-escaped (query, path segment, path), quoted as Go
+// and JSON quote it, and each of those in lower case. Longer forms come first so a secret that contains another is
 // masked whole.
 func newMasker(secrets []string, userinfo []string) *Masker {
 	repl := map[string]string{}
+	m := &Masker{}
+	addAnchor := func(s string) {
+		if a := anchor(s); a == "" {
+			m.always = true
+		} else {
+			m.anchors = append(m.anchors, a, strings.ToLower(a))
+		}
+	}
 	for _, s := range secrets {
 		if len(s) < MinMasked {
 			continue
 		}
+		addAnchor(s)
 		q, _ := json.Marshal(s)
-		for _, form := range []string{s, url.QueryEscape(s), url.PathEscape(s),
+		for _, form := range []string{s, url.QueryEscape(s), url.PathEscape(s), (&url.URL{Path: s}).EscapedPath(),
 			strings.ReplaceAll(url.QueryEscape(s), "+", "%20"), lowerHex(url.QueryEscape(s)),
 			strings.Trim(strconv.Quote(s), `"`), strings.Trim(string(q), `"`)} {
-			repl[form] = masked
+			// Lower case too: a target that does not parse is lower-cased whole to name it.
+			repl[form], repl[strings.ToLower(form)] = masked, masked
 		}
 	}
 	// A password in a URL is masked between its delimiters, however short.
 	for _, p := range userinfo {
 		if p != "" {
 			repl[":"+p+"@"] = ":" + masked + "@"
+			addAnchor(":" + p + "@")
 		}
 	}
 	if len(repl) == 0 {
@@ -89,7 +138,10 @@ func newMasker(secrets []string, userinfo []string) *Masker {
 	for _, o := range olds {
 		pairs = append(pairs, o, repl[o])
 	}
-	return &Masker{r: strings.NewReplacer(pairs...)}
+	slices.Sort(m.anchors)
+	m.anchors = slices.Compact(m.anchors)
+	m.r = strings.NewReplacer(pairs...)
+	return m
 }
 
 // lowerHex writes the %XX escapes of s in lower case, as some encoders do.
