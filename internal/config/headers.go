@@ -35,10 +35,7 @@ func (w *walker) validateHeaders(n *yaml.Node, path string) error {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		name := k.Value
-		kp := join(path, name)
-		if _, fromEnv := w.raw[k]; fromEnv {
-			kp = join(path, w.raw[k])
-		}
+		kp := join(path, w.keyText(k))
 		if !isToken(name) {
 			return at(w.file, k, kp, "%s is not a header name (letters, digits and !#$%%&'*+-.^_`|~ only)", describe(k, w.raw))
 		}

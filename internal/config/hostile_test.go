@@ -16,6 +16,9 @@ func TestEnvValuesNotEchoedInErrors(t *testing.T) {
 		{"lang", "lang: ${S}\n"},
 		{"fail_on", "scan:\n  fail_on: ${S}\n"},
 		{"format in text", "output:\n  format: x-${S}\n"},
+		{"unknown key", "scan:\n  ${S}: 1\n"},
+		{"header name", "web:\n  headers:\n    ${S}: \"a\\nb\"\n"},
+		{"header name with space", "web:\n  headers:\n    \"${S} x\": v\n"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -77,7 +77,7 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 		}
 	case t == reservedType:
 		if n.Kind == yaml.MappingNode && len(n.Content) > 0 {
-			return at(file, n.Content[0], path+"."+n.Content[0].Value,
+			return at(file, n.Content[0], path+"."+w.keyText(n.Content[0]),
 				"the %s family is not available in this version of vigie; leave this section empty", path)
 		}
 		return nil
@@ -99,12 +99,12 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 		seen := map[string]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			kp := join(path, k.Value)
+			kp := join(path, w.keyText(k))
 			ft, ok := fields[k.Value]
 			if !ok {
 				hint := ""
-				if s := closest(k.Value, names); s != "" {
-					hint = fmt.Sprintf(" (did you mean %q?)", s)
+				if _, fromEnv := w.raw[k]; !fromEnv {
+					hint = closestHint(k.Value, names)
 				}
 				sort.Strings(names)
 				return at(file, k, kp, "unknown key%s; known keys here: %s", hint, strings.Join(names, ", "))
@@ -131,7 +131,7 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 			return at(file, n, path, "expected a mapping, got %s", describe(n, w.raw))
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			if err := w.validate(n.Content[i+1], t.Elem(), join(path, n.Content[i].Value)); err != nil {
+			if err := w.validate(n.Content[i+1], t.Elem(), join(path, w.keyText(n.Content[i]))); err != nil {
 				return err
 			}
 		}
@@ -151,6 +151,21 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 		return expectScalar(file, n, path, "a string", w.raw)
 	}
 	return nil
+}
+
+// keyText is a mapping key as written: a key from ${VAR} is shown unexpanded.
+func (w *walker) keyText(k *yaml.Node) string {
+	if r, ok := w.raw[k]; ok {
+		return r
+	}
+	return k.Value
+}
+
+func closestHint(typo string, names []string) string {
+	if s := closest(typo, names); s != "" {
+		return fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return ""
 }
 
 func expectScalar(file string, n *yaml.Node, path, what string, raw map[*yaml.Node]string) error {
