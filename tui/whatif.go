@@ -204,6 +204,17 @@ func (e errAllTaken) Error() string {
 	return e.base + ".yaml … -" + fmt.Sprint(maxSaveTries) + ".yaml"
 }
 
+// printable replaces control characters (terminal escapes from a policy
+// file's name or a realm name) so they are shown, not obeyed.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return '?'
+		}
+		return r
+	}, s)
+}
+
 // safeFileName keeps a policy name (read from a file, so anything) to
 // letters, digits, '.', '_' and '-': no path, no terminal escape.
 func safeFileName(name string) string {
@@ -241,7 +252,7 @@ func (w whatIfModel) view() string {
 	var b strings.Builder
 	src := tr(l, "a new policy", "une nouvelle politique")
 	if len(w.policies) > 0 {
-		src = w.policies[w.current].TargetName()
+		src = printable(w.policies[w.current].TargetName())
 	}
 	b.WriteString(s.Muted.Render(truncate(tr(l, "From ", "D'après ")+src+tr(l, " · n: next policy · w: save as a new file", " · n : politique suivante · w : enregistrer dans un nouveau fichier"), w.ctx.width)) + "\n\n")
 	intOr := func(v *int, none string) string {

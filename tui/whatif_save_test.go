@@ -105,3 +105,13 @@ func TestWhatIfSaveName(t *testing.T) {
 		}
 	}
 }
+
+// A policy name holding a terminal escape is shown, not obeyed.
+func TestWhatIfShowsNoEscape(t *testing.T) {
+	eight := 8
+	m := New(Options{Lang: check.EN, Renderer: asciiRenderer(), Policies: []password.Evidence{{Target: "p.json", Policy: password.Policy{Name: "keycloak-\x1b]0;pwned\x07", MinLength: &eight}}}})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if v := press(next.(Model), "p").View(); strings.ContainsAny(v, "\x1b\x07") || !strings.Contains(v, "keycloak-?]0;pwned?") {
+		t.Errorf("view:\n%q", v)
+	}
+}
