@@ -19,8 +19,17 @@ import (
 // is first inflated here through the library's own decoder, into nothing,
 // counted and stopped at the limit: a stream that inflates past MaxStream,
 // or a document whose streams together pass MaxInflated, is refused before
-// the library reads it.
+// the library reads it. Object and cross-reference streams, which the
+// library inflates as soon as it resolves an object, are found in the raw
+// file and counted first.
 func pdfDocument(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (contracts.Document, error) {
+	if lim.MaxStream <= 0 {
+		lim.MaxStream = DefaultLimits().MaxStream // Limits built before the field existed
+	}
+	budget := &inflateBudget{perStream: lim.MaxStream, perDoc: lim.MaxInflated}
+	if err := checkObjectStreams(r, size, lim.MaxInflated); err != nil {
+		return contracts.Document{}, err
+	}
 	// After the deadline every read fails, so a parse still running stops
 	// at its next read instead of running on in the background.
 	pr, err := pdf.NewReader(ctxReaderAt{ctx, r}, size)
@@ -38,10 +47,6 @@ func pdfDocument(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (co
 		return contracts.Document{}, fmt.Errorf("PDF has %d pages, over the %d-page limit", n, lim.MaxPages)
 	}
 	doc := contracts.Document{Format: "pdf", Pages: n}
-	if lim.MaxStream <= 0 {
-		lim.MaxStream = DefaultLimits().MaxStream // Limits built before the field existed
-	}
-	budget := &inflateBudget{perStream: lim.MaxStream, perDoc: lim.MaxInflated}
 	fonts := map[string]*pdf.Font{}
 	for i := 1; i <= n; i++ {
 		if err := ctx.Err(); err != nil {

@@ -80,12 +80,58 @@ func TestPDFBombRefused(t *testing.T) {
 		runtime.ReadMemStats(&before)
 		_, err := Extract(context.Background(), p, DefaultLimits())
 		runtime.ReadMemStats(&after)
-		if err == nil || !strings.HasPrefix(err.Error(), p+": ") || !strings.Contains(err.Error(), "PDF bomb refused: page 1 content inflates past the 2097152-byte limit") {
+		if err == nil || !strings.HasPrefix(err.Error(), p+": PDF bomb refused: the stream at byte ") || !strings.Contains(err.Error(), "inflates past the 16777216-byte limit for one stream") {
 			t.Errorf("unit %q: error %v, want the path and the bomb refused", unit, err)
 		}
 		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {
 			t.Errorf("unit %q: %d bytes allocated to refuse the bomb", unit, alloc)
 		}
+	}
+}
+
+// An object stream is inflated by the library as soon as it resolves an
+// object in it, before any page is read: one whose object is a 64 MB
+// string is refused by the raw pass, before the library sees the file.
+func TestPDFObjectStreamBomb(t *testing.T) {
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write([]byte("1 0 ("))
+	chunk := bytes.Repeat([]byte("a"), 1<<20)
+	for range 64 {
+		zw.Write(chunk)
+	}
+	zw.Write([]byte(")"))
+	zw.Close()
+	var w bytes.Buffer
+	w.WriteString("%PDF-1.5\n")
+	objstm := w.Len()
+	fmt.Fprintf(&w, "5 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream\nendobj\n", z.Len(), z.Bytes())
+	xref := w.Len()
+	row := func(typ byte, a uint32, b uint16) []byte {
+		return []byte{typ, byte(a >> 24), byte(a >> 16), byte(a >> 8), byte(a), byte(b >> 8), byte(b)}
+	}
+	var rows []byte
+	rows = append(rows, row(0, 0, 65535)...)
+	rows = append(rows, row(2, 5, 0)...) // object 1, the catalog, is the first of object stream 5
+	for range 3 {
+		rows = append(rows, row(0, 0, 0)...)
+	}
+	rows = append(rows, row(1, uint32(objstm), 0)...)
+	rows = append(rows, row(1, uint32(xref), 0)...)
+	fmt.Fprintf(&w, "6 0 obj\n<< /Type /XRef /Size 7 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n%s\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", len(rows), rows, xref)
+	p := filepath.Join(t.TempDir(), "objstm.pdf")
+	if err := os.WriteFile(p, w.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := Extract(context.Background(), p, DefaultLimits())
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.HasPrefix(err.Error(), p+": PDF bomb refused: the stream at byte ") {
+		t.Errorf("object stream bomb: %v", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {
+		t.Errorf("%d bytes allocated to refuse the object stream bomb", alloc)
 	}
 }
 
