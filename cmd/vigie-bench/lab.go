@@ -21,8 +21,13 @@ type lab struct {
 
 // startLab serves n hosts on 127.0.0.1: a quarter correct, a quarter
 // without redirect, a quarter with an expired certificate, a quarter with
-// weak headers and an exposed .env.
-func startLab(n int, dir string) (*lab, error) {
+// weak headers and an exposed .env. Past servers hosts, targets reuse the
+// first servers' ports (each still a target of its own, scanned in full), so
+// 10,000 targets fit under the open-file limit.
+func startLab(n, servers int, dir string) (*lab, error) {
+	if servers <= 0 || servers > n {
+		servers = n
+	}
 	now := time.Now()
 	ca, err := pki.NewCA("vigie-bench CA", now.AddDate(-1, 0, 0))
 	if err != nil {
@@ -60,7 +65,7 @@ func startLab(n int, dir string) (*lab, error) {
 		"Content-Security-Policy": "default-src 'self'; object-src 'none'; frame-ancestors 'none'", "X-Content-Type-Options": "nosniff"}
 	weak := map[string]string{"X-Bench": "weak", "Server": "nginx/1.18.0"}
 	var lines []string
-	for i := range n {
+	for i := range servers {
 		cert, headers, redirect := valid, good, true
 		switch i % 4 {
 		case 1:
@@ -84,7 +89,11 @@ func startLab(n int, dir string) (*lab, error) {
 			l.close()
 			return nil, err
 		}
-		lines = append(lines, fmt.Sprintf("host-%04d %s %s", i, httpURL, httpsURL))
+		lines = append(lines, fmt.Sprintf("host-%05d %s %s", i, httpURL, httpsURL))
+	}
+	for i := servers; i < n; i++ {
+		f := strings.Fields(lines[i%servers])
+		lines = append(lines, fmt.Sprintf("host-%05d %s %s", i, f[1], f[2]))
 	}
 	return l, os.WriteFile(l.targetsFile, []byte(strings.Join(lines, "\n")+"\n"), 0o600)
 }

@@ -33,6 +33,7 @@ type result struct {
 
 func main() {
 	hosts := flag.Int("hosts", 100, "loopback hosts, each with an HTTP and an HTTPS port")
+	servers := flag.Int("servers", 4000, "at most this many hosts get their own ports; the rest share them round-robin (two listeners each, under the open-file limit)")
 	conc := flag.Int("concurrency", 50, "targets (vigie) or threads (httpx) at once")
 	timeout := flag.Duration("timeout", 10*time.Second, "per request")
 	mode := flag.String("mode", "", "internal: run one tool as a child")
@@ -47,7 +48,7 @@ func main() {
 	case "httpx":
 		exit(runHTTPX(*targets, *conc, *timeout))
 	}
-	if err := parent(*hosts, *conc, *timeout, strings.Split(*only, ",")); err != nil {
+	if err := parent(*hosts, *servers, *conc, *timeout, strings.Split(*only, ",")); err != nil {
 		fmt.Fprintln(os.Stderr, "vigie-bench:", err)
 		os.Exit(1)
 	}
@@ -62,13 +63,13 @@ func exit(r result, err error) {
 	os.Exit(0)
 }
 
-func parent(hosts, conc int, timeout time.Duration, tools []string) error {
+func parent(hosts, servers, conc int, timeout time.Duration, tools []string) error {
 	dir, err := os.MkdirTemp("", "vigie-bench-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	l, err := startLab(hosts, dir)
+	l, err := startLab(hosts, servers, dir)
 	if err != nil {
 		return err
 	}
@@ -94,7 +95,7 @@ func parent(hosts, conc int, timeout time.Duration, tools []string) error {
 		if err := json.Unmarshal(out.Bytes(), &r); err != nil {
 			return fmt.Errorf("%s: bad report %q: %v", tool, out.String(), err)
 		}
-		rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
+		rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux: the child's VmHWM
 		fmt.Printf("%-6s %8d %9d %8d %7d %7.1fs %10.1f %6d MiB  %s\n", r.Tool, r.Targets, r.Verdicts, r.Errors, r.Missing,
 			wall.Seconds(), float64(r.Targets)/wall.Seconds(), rss/1024, r.Requests)
 		for _, s := range r.Samples {
