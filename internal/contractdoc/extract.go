@@ -151,13 +151,18 @@ func regular(st os.FileInfo) error {
 	case m.IsRegular():
 		return nil
 	case m&os.ModeNamedPipe != 0:
-		return fmt.Errorf("a named pipe (FIFO), %w", ErrNotRegular)
+		return notRegular(where{"a named pipe (FIFO)", "un tube nommé (FIFO)"})
 	case m&os.ModeSocket != 0:
-		return fmt.Errorf("a socket, %w", ErrNotRegular)
+		return notRegular(where{"a socket", "une socket"})
 	case m&os.ModeDevice != 0:
-		return fmt.Errorf("a device, %w", ErrNotRegular)
+		return notRegular(where{"a device", "un périphérique"})
 	}
-	return ErrNotRegular
+	return notRegular(where{"a special file", "un fichier spécial"})
+}
+
+func notRegular(kind where) error {
+	return problemf(ErrNotRegular, "%s, not a regular file: not read, since reading it could block forever",
+		"%s, pas un fichier ordinaire : non lu, car sa lecture pourrait bloquer indéfiniment", kind)
 }
 
 func parse(ctx context.Context, f *os.File, size int64, ext string, lim Limits) (contracts.Document, error) {

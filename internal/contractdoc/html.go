@@ -30,7 +30,8 @@ func htmlBlocks(r io.Reader) ([]contracts.Block, error) {
 		return nil, err
 	}
 	if n := htmlNodes(data); n > maxHTMLNodes {
-		return nil, fmt.Errorf("HTML refused: the page makes more than %d elements (about %d)", maxHTMLNodes, n)
+		return nil, problemf(nil, "HTML refused: the page makes more than %d elements (about %d)",
+			"HTML refusé : la page produit plus de %d éléments (environ %d)", maxHTMLNodes, n)
 	}
 	root, err := html.ParseWithOptions(bytes.NewReader(data), html.ParseOptionEnableScripting(false))
 	if err != nil {

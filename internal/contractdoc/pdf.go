@@ -59,13 +59,13 @@ func pdfDocument(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (co
 		for _, name := range p.Fonts() {
 			if _, ok := fonts[name]; !ok {
 				f := p.Font(name)
-				if err := budget.check(f.V.Key("ToUnicode"), fmt.Sprintf("page %d, font %s", i, name)); err != nil {
+				if err := budget.check(f.V.Key("ToUnicode"), where{fmt.Sprintf("page %d, font %s", i, name), fmt.Sprintf("page %d, police %s", i, name)}); err != nil {
 					return contracts.Document{}, err
 				}
 				fonts[name] = &f
 			}
 		}
-		if err := budget.check(p.V.Key("Contents"), fmt.Sprintf("page %d content", i)); err != nil {
+		if err := budget.check(p.V.Key("Contents"), where{fmt.Sprintf("page %d content", i), fmt.Sprintf("le contenu de la page %d", i)}); err != nil {
 			return contracts.Document{}, err
 		}
 		text, err := p.GetPlainText(fonts)
@@ -86,7 +86,7 @@ type inflateBudget struct {
 
 // check inflates v (a stream, an array of streams, or nothing) up to the
 // limits, discarding what it reads.
-func (b *inflateBudget) check(v pdf.Value, what string) (err error) {
+func (b *inflateBudget) check(v pdf.Value, what where) (err error) {
 	var streams []pdf.Value
 	switch v.Kind() {
 	case pdf.Stream:
@@ -103,7 +103,7 @@ func (b *inflateBudget) check(v pdf.Value, what string) (err error) {
 	// The library's decoder panics on an unknown filter or a broken header.
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("corrupt PDF: %s: %v", what, r)
+			err = fmt.Errorf("corrupt PDF: %s: %v", what.en, r)
 		}
 	}()
 	limit := min(b.perStream, b.perDoc-b.spent)
@@ -115,16 +115,13 @@ func (b *inflateBudget) check(v pdf.Value, what string) (err error) {
 		rc.Close()
 		total += n
 		if guard.overflowed {
-			return fmt.Errorf("PDF refused: %s stacks more than %d operands without an operator", what, maxOperands)
+			return problemf(nil, "PDF refused: %s stacks more than %d operands without an operator", "PDF refusé : %s empile plus de %d opérandes sans opérateur", what, maxOperands)
 		}
 		if total > limit {
-			if limit == b.perStream {
-				return fmt.Errorf("PDF bomb refused: %s inflates past the %d-byte limit for one stream", what, b.perStream)
-			}
-			return fmt.Errorf("PDF bomb refused: the document's streams inflate past the %d-byte limit (at %s)", b.perDoc, what)
+			return b.refuse(what, limit == b.perStream, b.perStream)
 		}
 		if rerr != nil {
-			return fmt.Errorf("corrupt PDF: %s: %v", what, rerr)
+			return fmt.Errorf("corrupt PDF: %s: %v", what.en, rerr)
 		}
 	}
 	b.spent += total

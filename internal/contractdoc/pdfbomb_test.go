@@ -86,6 +86,9 @@ func TestPDFBombRefused(t *testing.T) {
 		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {
 			t.Errorf("unit %q: %d bytes allocated to refuse the bomb", unit, alloc)
 		}
+		if _, fr := Texts(err); !strings.Contains(fr, "PDF piégé refusé : le flux à l'octet ") {
+			t.Errorf("unit %q: French text %q", unit, fr)
+		}
 	}
 }
 

@@ -47,7 +47,7 @@ func checkObjectStreams(r io.ReaderAt, size int64, perDoc int64) error {
 				continue
 			}
 			data := start + int64(i)
-			if err := b.inflateRaw(io.NewSectionReader(r, data, size-data), fmt.Sprintf("the stream at byte %d", start+int64(at))); err != nil {
+			if err := b.inflateRaw(io.NewSectionReader(r, data, size-data), where{fmt.Sprintf("the stream at byte %d", start+int64(at)), fmt.Sprintf("le flux à l'octet %d", start+int64(at))}); err != nil {
 				return err
 			}
 		}
@@ -57,7 +57,7 @@ func checkObjectStreams(r io.ReaderAt, size int64, perDoc int64) error {
 
 // inflateRaw counts what the data after a "stream" keyword inflates to, if
 // it is zlib data (or ASCII85 of it) that could be an object stream.
-func (b *inflateBudget) inflateRaw(r io.Reader, what string) error {
+func (b *inflateBudget) inflateRaw(r io.Reader, what where) error {
 	br := bufio.NewReaderSize(r, 4096)
 	c, err := br.ReadByte()
 	if err == nil && c == '\r' {
@@ -83,10 +83,7 @@ func (b *inflateBudget) inflateRaw(r io.Reader, what string) error {
 	limit := min(maxObjStream, b.perDoc-b.spent)
 	n, _ := io.Copy(io.Discard, io.LimitReader(zb, limit+1))
 	if n > limit {
-		if limit == maxObjStream {
-			return fmt.Errorf("PDF bomb refused: %s inflates past the %d-byte limit for one stream", what, maxObjStream)
-		}
-		return fmt.Errorf("PDF bomb refused: the document's streams inflate past the %d-byte limit (at %s)", b.perDoc, what)
+		return b.refuse(what, limit == maxObjStream, maxObjStream)
 	}
 	b.spent += n
 	return nil
@@ -120,6 +117,16 @@ func objectStreamLike(p []byte) bool {
 		}
 	}
 	return numbers > 0 // cut short: count it
+}
+
+// refuse says which limit a stream passed: its own, or the document's.
+func (b *inflateBudget) refuse(what where, own bool, perStream int64) error {
+	if own {
+		return problemf(nil, "PDF bomb refused: %s inflates past the %d-byte limit for one stream",
+			"PDF piégé refusé : %s dépasse, décompressé, la limite de %d octets par flux", what, perStream)
+	}
+	return problemf(nil, "PDF bomb refused: the document's streams inflate past the %d-byte limit (at %s)",
+		"PDF piégé refusé : les flux du document dépassent, décompressés, la limite de %d octets (à %s)", b.perDoc, what)
 }
 
 func textLike(p []byte) bool {

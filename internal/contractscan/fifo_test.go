@@ -44,7 +44,7 @@ func TestFIFOInFolderIsReported(t *testing.T) {
 	}
 	for _, p := range []string{fifo, direct} {
 		f := got[p+" CTR-DOC-001"]
-		if f.Status != check.Error || !strings.Contains(f.Message.EN, p+": a named pipe (FIFO), not a regular file") || !strings.Contains(f.Message.FR, p) {
+		if f.Status != check.Error || !strings.Contains(f.Message.EN, p+": a named pipe (FIFO), not a regular file") || !strings.Contains(f.Message.FR, p+" : un tube nommé (FIFO), pas un fichier ordinaire") {
 			t.Errorf("%s: %s %q", p, f.Status, f.Message.EN)
 		}
 	}
