@@ -59,6 +59,10 @@ func Supported(path string) bool {
 // Extract reads the document at path. Errors name the file.
 func Extract(ctx context.Context, path string, lim Limits) (contracts.Document, error) {
 	doc, err := extract(ctx, path, lim)
+	var p *Problem
+	if errors.As(err, &p) {
+		return contracts.Document{Name: path}, &Problem{EN: path + ": " + p.EN, FR: path + " : " + p.FR, kind: p.kind}
+	}
 	if err != nil {
 		return contracts.Document{Name: path}, fmt.Errorf("%s: %w", path, err)
 	}

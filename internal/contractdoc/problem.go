@@ -29,8 +29,8 @@ func problemf(kind error, en, fr string, args ...any) *Problem {
 	return &Problem{EN: fmt.Sprintf(en, enArgs...), FR: fmt.Sprintf(fr, frArgs...), kind: kind}
 }
 
-// Texts returns err in English and French: a Problem's own texts, or the
-// error's text for both.
+// Texts returns an Extract error in English and French: a Problem's own
+// texts, or the error's text for both.
 func Texts(err error) (en, fr string) {
 	var p *Problem
 	if errors.As(err, &p) {

@@ -293,14 +293,9 @@ func Analyse(ctx context.Context, path string, lim contractdoc.Limits) contracts
 	case errors.Is(err, contractdoc.ErrNoText):
 		ev.NoText = true
 	case err != nil:
-		// Problems the extractor says in both languages keep their French;
-		// the others read the same in both.
-		why := check.Text{EN: err.Error(), FR: err.Error()}
-		var p *contractdoc.Problem
-		if errors.As(err, &p) {
-			why.FR = path + " : " + p.FR
-		}
-		msg := check.Textf("could not read the document: %s", "document illisible : %s", why)
+		// What the extractor says in both languages keeps its French.
+		en, fr := contractdoc.Texts(err)
+		msg := check.Textf("could not read the document: %s", "document illisible : %s", check.Text{EN: en, FR: fr})
 		ev.Problem = &msg
 	default:
 		a := contracts.Analyze(doc)
