@@ -75,6 +75,10 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{[]string{"scan", "--target", "x.example.fr", "--lang", "de"}, "de"},
 		{[]string{"scan", "--target", "x.example.fr", "--fail-on", "severe"}, "severe"},
 		{[]string{"scan", "--target", "x.example.fr", "--concurrency", "0"}, "concurrency"},
+		{[]string{"scan", "--target", "x.example.fr", "--concurrency", "100000"}, "concurrency"},
+		{[]string{"scan", "--target", "x.example.fr", "--timeout", "2562047h"}, "--timeout"},
+		{[]string{"scan", "--target", "x.example.fr", "--rate", "NaN"}, "--rate"},
+		{[]string{"scan", "--target", "x.example.fr", "--rate", "+Inf"}, "--rate"},
 		{[]string{"scan", "--bogus"}, "bogus"},
 		{[]string{"nope"}, "unknown command"},
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -80,20 +81,20 @@ func (f scanFlags) merge(cmd *cobra.Command, cfg *config.Config) error {
 		cfg.Output.File = f.output
 	}
 	if ch("concurrency") {
-		if f.concurrency < 1 {
-			return usageErr("--concurrency: must be at least 1")
+		if f.concurrency < 1 || f.concurrency > config.MaxConcurrency {
+			return usageErr("--concurrency: must be at least 1 and at most %d", config.MaxConcurrency)
 		}
 		cfg.Scan.Concurrency = f.concurrency
 	}
 	if ch("rate") {
-		if f.rate < 0 {
-			return usageErr("--rate: must be 0 (no limit) or more")
+		if math.IsNaN(f.rate) || f.rate < 0 || f.rate > config.MaxRate {
+			return usageErr("--rate: must be 0 (no limit) or more, at most %d requests a second", config.MaxRate)
 		}
 		cfg.Scan.Rate = f.rate
 	}
 	if ch("timeout") {
-		if f.timeout <= 0 {
-			return usageErr("--timeout: must be positive")
+		if f.timeout <= 0 || f.timeout > config.MaxTimeout {
+			return usageErr("--timeout: must be positive and at most %s", config.MaxTimeout)
 		}
 		cfg.Scan.Timeout = config.Duration(f.timeout)
 	}
@@ -122,6 +123,10 @@ func (f scanFlags) merge(cmd *cobra.Command, cfg *config.Config) error {
 		if _, err := check.ParseSeverity(cfg.Scan.FailOn); err != nil {
 			return usageErr("--fail-on: %v", err)
 		}
+	}
+	// The file was valid alone; the flags on top of it must keep it so.
+	if err := cfg.Validate(); err != nil {
+		return usageErr("%v", err)
 	}
 	return nil
 }
