@@ -125,3 +125,22 @@ func TestErrorsCarryNoTerminalControls(t *testing.T) {
 		t.Errorf("code %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// TestHistoryRetention: history_retention bounds what the history keeps.
+func TestHistoryRetention(t *testing.T) {
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer s.Close()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "history.db")
+	cfg := filepath.Join(dir, "vigie.yaml")
+	os.WriteFile(cfg, []byte("history: "+db+"\nhistory_retention: {scans: 2}\nweb:\n  targets: [\""+s.URL+"\"]\n"), 0o600)
+	for range 3 {
+		if r := vigie(t, context.Background(), nil, "scan", "--config", cfg, "--format", "json"); r.code != 0 {
+			t.Fatalf("scan: %+v", r)
+		}
+	}
+	r := vigie(t, context.Background(), nil, "history", "--history", db)
+	if r.code != 0 || strings.Count(r.stdout, "\n") != 2 {
+		t.Errorf("history keeps %d lines, want 2 scans:\n%s", strings.Count(r.stdout, "\n"), r.stdout)
+	}
+}

@@ -168,7 +168,7 @@ func runScan(cmd *cobra.Command, e env, f scanFlags) error {
 	if err := preflight(cmd.Context(), out.output, cfg.History, lang); err != nil {
 		return err
 	}
-	x := extras{waiverFile: cfg.Waivers, history: cfg.History, failOnNew: f.failOnNew}
+	x := extras{waiverFile: cfg.Waivers, history: cfg.History, retention: retentionOf(cfg), failOnNew: f.failOnNew}
 	if cfg.Waivers != "" {
 		file, err := waiver.Load(cfg.Waivers, catalog.Known)
 		if err != nil {
@@ -184,7 +184,20 @@ type extras struct {
 	waivers    *waiver.File
 	waiverFile string
 	history    string
+	retention  store.Retention
 	failOnNew  bool
+}
+
+// retentionOf is the config's history retention over the store's default.
+func retentionOf(cfg config.Config) store.Retention {
+	r := store.DefaultRetention
+	if n := cfg.HistoryRetention.Scans; n > 0 {
+		r.Keep = n
+	}
+	if d := cfg.HistoryRetention.Days; d > 0 {
+		r.MaxAge = time.Duration(d) * 24 * time.Hour
+	}
+	return r
 }
 
 // execute runs a plan and turns its report into output and an exit code.
@@ -209,7 +222,7 @@ func execute(cmd *cobra.Command, e env, plan scan.Plan, out outputFlags, lang ch
 	var hist *history
 	var histErr error
 	if x.history != "" {
-		hist, histErr = openHistory(cmd.Context(), x.history, &rep)
+		hist, histErr = openHistory(cmd.Context(), x.history, x.retention, &rep)
 	}
 	if err := deliver(cmd.Context(), e, out, lang, rep); err != nil {
 		hist.close()
@@ -261,8 +274,8 @@ func localized(err error, lang check.Lang) string {
 type history struct{ st *store.Store }
 
 // openHistory adds to rep what changed since the last scan.
-func openHistory(ctx context.Context, path string, rep *report.Report) (*history, error) {
-	st, err := store.Open(ctx, path)
+func openHistory(ctx context.Context, path string, keep store.Retention, rep *report.Report) (*history, error) {
+	st, err := store.Open(ctx, path, store.WithRetention(keep))
 	if err != nil {
 		return nil, err
 	}
@@ -286,8 +299,8 @@ func (h *history) save(ctx context.Context, rep report.Report) error {
 }
 
 // keepHistory compares rep with the last scan, then saves it: the TUI's way.
-func keepHistory(ctx context.Context, path string, rep *report.Report) error {
-	h, err := openHistory(ctx, path, rep)
+func keepHistory(ctx context.Context, path string, keep store.Retention, rep *report.Report) error {
+	h, err := openHistory(ctx, path, keep, rep)
 	if err != nil {
 		return err
 	}

@@ -79,7 +79,7 @@ func runTUI(ctx context.Context, e env, configFile, langFlag string) error {
 		}
 	}
 	if cfg.History != "" {
-		o.AfterScan = func(r *report.Report) error { return keepHistory(ctx, cfg.History, r) }
+		o.AfterScan = func(r *report.Report) error { return keepHistory(ctx, cfg.History, retentionOf(cfg), r) }
 	}
 	return startTUI(ctx, e, o)
 }

@@ -18,6 +18,8 @@ const (
 	MaxRate        = 10000 // requests per second; 0 is no limit
 	MaxTimeout     = time.Hour
 	MaxRedirects   = 50
+	MaxKeptScans   = 1_000_000
+	MaxKeptDays    = 36_500
 )
 
 // Formats lists the report formats the config accepts: the writers' own list.
@@ -78,6 +80,10 @@ func (c Config) Validate() error {
 	}
 	if r := c.Web.MaxRedirects; r != nil && (*r < 0 || *r > MaxRedirects) {
 		return c.fieldErr("web.max_redirects", fmt.Errorf("must be between 0 and %d, got %d", MaxRedirects, *r), "")
+	}
+	if r := c.HistoryRetention; r.Scans < 0 || r.Scans > MaxKeptScans || r.Days < 0 || r.Days > MaxKeptDays {
+		return c.fieldErr("history_retention", fmt.Errorf("scans must be 0 (default) to %d and days 0 (default) to %d, got %d and %d",
+			MaxKeptScans, MaxKeptDays, r.Scans, r.Days), "")
 	}
 	return c.checkTargets()
 }

@@ -26,6 +26,9 @@ type Config struct {
 	Lang      string    `yaml:"lang"`
 	Waivers   string    `yaml:"waivers"` // waiver file: accepted risks with a statement and an end date
 	History   string    `yaml:"history"` // SQLite file keeping every scan, to report what changed
+	// HistoryRetention bounds the history: scans beyond the newest Scans,
+	// and scans older than Days, are deleted when a scan is saved.
+	HistoryRetention Retention `yaml:"history_retention"`
 	Scan      Scan      `yaml:"scan"`
 	Output    Output    `yaml:"output"`
 	Web       Web       `yaml:"web"`
@@ -37,6 +40,12 @@ type Config struct {
 	env    map[string]string // key path → raw text, for values from ${VAR}
 	lines  map[string]int    // key path → line, for errors found after decoding
 	masker *Masker
+}
+
+// Retention is how much history is kept; zero keeps the default (1,000 scans, 400 days).
+type Retention struct {
+	Scans int `yaml:"scans"`
+	Days  int `yaml:"days"`
 }
 
 // Scan holds engine settings and exit thresholds.
