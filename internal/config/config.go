@@ -22,20 +22,20 @@ var Example string
 
 // Config is the whole of vigie.yaml.
 type Config struct {
-	Version   int       `yaml:"version"`
-	Lang      string    `yaml:"lang"`
-	Waivers   string    `yaml:"waivers"` // waiver file: accepted risks with a statement and an end date
-	History   string    `yaml:"history"` // SQLite file keeping every scan, to report what changed
+	Version int    `yaml:"version"`
+	Lang    string `yaml:"lang"`
+	Waivers string `yaml:"waivers"` // waiver file: accepted risks with a statement and an end date
+	History string `yaml:"history"` // SQLite file keeping every scan, to report what changed
 	// HistoryRetention bounds the history: scans beyond the newest Scans,
 	// and scans older than Days, are deleted when a scan is saved.
 	HistoryRetention Retention `yaml:"history_retention"`
-	Scan      Scan      `yaml:"scan"`
-	Output    Output    `yaml:"output"`
-	Web       Web       `yaml:"web"`
-	Password  Password  `yaml:"password"`
-	Contracts Contracts `yaml:"contracts"`
-	Leads     Reserved  `yaml:"leads"`
-	File      string    `yaml:"-"` // where it was read from
+	Scan             Scan      `yaml:"scan"`
+	Output           Output    `yaml:"output"`
+	Web              Web       `yaml:"web"`
+	Password         Password  `yaml:"password"`
+	Contracts        Contracts `yaml:"contracts"`
+	Leads            Reserved  `yaml:"leads"`
+	File             string    `yaml:"-"` // where it was read from
 
 	env    map[string]string // key path → raw text, for values from ${VAR}
 	lines  map[string]int    // key path → line, for errors found after decoding
