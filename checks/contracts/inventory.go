@@ -108,7 +108,7 @@ func FolderChecks() check.Catalogue {
 func rowEvidence(p Processor) map[string]any {
 	ev := map[string]any{"inventory": p.Inventory, "row": p.Row, "processor": p.Name}
 	if p.Service != "" {
-		ev["service"] = p.Service
+		ev["service"] = shown(p.Service)
 	}
 	return ev
 }
@@ -130,8 +130,8 @@ func evalNoContract(p Processor) check.Outcome {
 		return check.Outcome{Status: check.Fail, Evidence: ev, Message: t("no contract document is named for this processor",
 			"aucun document contractuel n'est cité pour ce sous-traitant")}
 	}
-	ev["contracts"] = p.Contracts
-	return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("contract: %s", "contrat : %s", strings.Join(p.Contracts, ", "))}
+	ev["contracts"] = shownList(p.Contracts)
+	return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("contract: %s", "contrat : %s", joinShown(p.Contracts, ", "))}
 }
 
 func day(t time.Time) string { return t.Format("2006-01-02") }
@@ -215,7 +215,7 @@ func evalTransfers(p Processor) check.Outcome {
 	if len(p.Countries) == 0 {
 		return check.Outcome{Status: check.Warn, Evidence: ev, Message: t("the inventory does not say where the processor processes the data", "l'inventaire n'indique pas où le sous-traitant traite les données")}
 	}
-	ev["countries"] = p.Countries
+	ev["countries"] = shownList(p.Countries)
 	mech := fold(p.Mechanism)
 	var bad []string
 	for _, c := range p.Countries {
@@ -232,18 +232,18 @@ func evalTransfers(p Processor) check.Outcome {
 	}
 	if len(bad) == 0 {
 		if recordsNoTransfer(p) {
-			return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("processed in the EEA only: %s", "traité dans l'EEE uniquement : %s", strings.Join(p.Countries, ", "))}
+			return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("processed in the EEA only: %s", "traité dans l'EEE uniquement : %s", joinShown(p.Countries, ", "))}
 		}
 		return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("%s: adequacy decision or %q", "%s : décision d'adéquation ou « %s »",
-			strings.Join(p.Countries, ", "), orDash(p.Mechanism))}
+			joinShown(p.Countries, ", "), orDash(shown(p.Mechanism)))}
 	}
-	ev["uncovered"] = bad
+	ev["uncovered"] = shownList(bad)
 	if strings.TrimSpace(p.Mechanism) == "" || noneRe.MatchString(strings.TrimSpace(mech)) {
 		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("processing in %s, outside the EEA, with no transfer mechanism",
-			"traitement en/au %s, hors EEE, sans mécanisme de transfert", strings.Join(bad, ", "))}
+			"traitement en/au %s, hors EEE, sans mécanisme de transfert", joinShown(bad, ", "))}
 	}
 	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("processing in %s, outside the EEA: %q names no Chapter V tool (SCC 2021/914, BCR, DPF for the US)",
-		"traitement en/au %s, hors EEE : « %s » ne nomme aucun outil du chapitre V (CCT 2021/914, BCR, DPF pour les États-Unis)", strings.Join(bad, ", "), p.Mechanism)}
+		"traitement en/au %s, hors EEE : « %s » ne nomme aucun outil du chapitre V (CCT 2021/914, BCR, DPF pour les États-Unis)", joinShown(bad, ", "), shown(p.Mechanism))}
 }
 
 func orDash(s string) string {
@@ -266,7 +266,7 @@ func evalSpecial(p Processor) check.Outcome {
 	if len(special) == 0 {
 		return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("the inventory lists no special-category data", "l'inventaire ne liste aucune donnée sensible")}
 	}
-	ev["special"] = special
+	ev["special"] = shownList(special)
 	analysed := 0
 	for _, d := range p.Docs {
 		a := d.Analysis
@@ -282,15 +282,15 @@ func evalSpecial(p Processor) check.Outcome {
 			ev["contract"], ev["location"] = d.Path, a.Special.Location.String()
 			return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
 				"the inventory lists %s, but %s says no special-category data is processed (%s)",
-				"l'inventaire liste %s, mais %s indique qu'aucune donnée sensible n'est traitée (%s)", strings.Join(special, ", "), d.Path, a.Special.Location.String())}
+				"l'inventaire liste %s, mais %s indique qu'aucune donnée sensible n'est traitée (%s)", joinShown(special, ", "), d.Path, a.Special.Location.String())}
 		}
 	}
 	if analysed == 0 {
 		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("the inventory lists %s and no readable contract covers it",
-			"l'inventaire liste %s et aucun contrat lisible ne le couvre", strings.Join(special, ", "))}
+			"l'inventaire liste %s et aucun contrat lisible ne le couvre", joinShown(special, ", "))}
 	}
 	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("the inventory lists %s, but the contract never mentions special-category data",
-		"l'inventaire liste %s, mais le contrat ne mentionne jamais de données sensibles", strings.Join(special, ", "))}
+		"l'inventaire liste %s, mais le contrat ne mentionne jamais de données sensibles", joinShown(special, ", "))}
 }
 
 func evalDocOnDisk(p Processor) check.Outcome {
@@ -305,8 +305,8 @@ func evalDocOnDisk(p Processor) check.Outcome {
 		}
 	}
 	if len(missing) > 0 {
-		ev["missing"] = missing
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("not found on disk: %s", "introuvable sur le disque : %s", strings.Join(missing, ", "))}
+		ev["missing"] = shownList(missing)
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("not found on disk: %s", "introuvable sur le disque : %s", joinShown(missing, ", "))}
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("%d contract file(s) found", "%d fichier(s) de contrat trouvé(s)", len(p.Docs))}
 }
@@ -342,9 +342,9 @@ func evalCrossTransfer(p Processor) check.Outcome {
 		}
 	}
 	if len(seen) > 0 {
-		ev["mentions"] = seen
+		ev["mentions"] = shownList(seen)
 		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("the inventory records no transfer, but the contract names %s",
-			"l'inventaire n'indique aucun transfert, mais le contrat cite %s", strings.Join(seen, "; "))}
+			"l'inventaire n'indique aucun transfert, mais le contrat cite %s", joinShown(seen, "; "))}
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("no third country named in the contract", "aucun pays tiers cité au contrat")}
 }
@@ -354,9 +354,9 @@ func evalUnreferenced(f Folder) check.Outcome {
 	if len(f.Unreferenced) == 0 {
 		return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("all %d documents are referenced by %s", "les %d documents sont référencés par %s", f.Files, f.Inventory)}
 	}
-	ev["unreferenced"] = f.Unreferenced
+	ev["unreferenced"] = shownList(f.Unreferenced)
 	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%d document(s) not in %s: %s", "%d document(s) absent(s) de %s : %s",
-		len(f.Unreferenced), f.Inventory, strings.Join(f.Unreferenced, ", "))}
+		len(f.Unreferenced), f.Inventory, joinShown(f.Unreferenced, ", "))}
 }
 
 // titleCase capitalises a folded country name for display: "united states" → "United States".
