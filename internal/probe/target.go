@@ -76,7 +76,7 @@ func parseURL(raw string) (*url.URL, error) {
 	case s == "":
 		return nil, fmt.Errorf("empty target")
 	case hasUserinfo(s):
-		return nil, fmt.Errorf("target %q: credentials in URLs are not accepted (they would end up in reports); use web.headers in the config (an @ in a path is written %%40)", shown)
+		return nil, fmt.Errorf("target %q: credentials in URLs are not accepted (they would end up in reports); use web.headers in the config (an @ in a path or query is written %%40)", shown)
 	case strings.ContainsAny(s, " \t\r\n"):
 		return nil, fmt.Errorf("target %q: contains whitespace", shown)
 	}
