@@ -3,11 +3,13 @@ package probe_test
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	web "github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
@@ -98,3 +100,16 @@ func TestHugeHeaderBlockIsRefused(t *testing.T) {
 }
 
 var _ = probe.KindOther
+
+// A redirect to a server that never answers keeps the first answer and
+// says why the chain stopped, instead of making the side unreachable.
+func TestRedirectToSilentServerKeepsTheFirstHop(t *testing.T) {
+	silent := rawServer(t, func(c net.Conn) { time.Sleep(3 * time.Second) })
+	srv := httptest.NewServer(http.RedirectHandler("http://"+silent+"/", http.StatusFound))
+	defer srv.Close()
+	p := newProber(t, func(o *probe.Options) { o.Timeout = 300 * time.Millisecond; o.Retries = 0 })
+	got := p.Get(context.Background(), noPace{}, srv.URL+"/")
+	if !got.Reached || len(got.Hops) != 1 || got.StatusCode != http.StatusFound || !strings.Contains(got.FollowErr.EN, "no answer within") {
+		t.Errorf("reached=%v hops=%d status=%d follow=%q err=%q", got.Reached, len(got.Hops), got.StatusCode, got.FollowErr.EN, got.Error.EN)
+	}
+}

@@ -3,7 +3,6 @@ package probe
 import (
 	"context"
 	"crypto/tls"
-	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -59,11 +58,11 @@ func (p *Prober) chain(ctx context.Context, pace Pacer, url string, own []string
 	cur := url
 	for hop := 0; ; hop++ {
 		if err := pace.Wait(ctx); err != nil {
-			return p.hopFailed(out, cur, err)
+			return p.hopFailed(ctx, out, cur, err)
 		}
 		resp, err := p.send(ctx, cur, own, secret, extra)
 		if err != nil {
-			return p.hopFailed(out, cur, err)
+			return p.hopFailed(ctx, out, cur, err)
 		}
 		h := web.Hop{URL: cur, Status: resp.StatusCode}
 		h.SetCookie, out.CookiesDropped = keepCookies(resp.Header.Values("Set-Cookie"), out.CookiesDropped, &out)
@@ -94,19 +93,15 @@ func (p *Prober) chain(ctx context.Context, pace Pacer, url string, own []string
 
 // hopFailed records a request that got no answer: the whole probe failed
 // when it was the first, else the chain keeps its hops and says why it stopped.
-func (p *Prober) hopFailed(out web.Probe, cur string, err error) web.Probe {
+func (p *Prober) hopFailed(ctx context.Context, out web.Probe, cur string, err error) web.Probe {
 	kind, why := classify(err, p.opts.Timeout)
-	if len(out.Hops) == 0 || ctxErr(err) {
+	if len(out.Hops) == 0 || ctx.Err() != nil { // a hop's own timeout keeps the chain; the target's ends it
 		out.Reached, out.Hops, out.Headers, out.StatusCode = false, nil, nil, 0
 		out.ErrorKind, out.Error = kind, why
 		return out
 	}
 	out.FollowErr = check.Textf("%s cannot be reached: %s", "%s est inaccessible : %s", redactURL(cur), why)
 	return out
-}
-
-func ctxErr(err error) bool {
-	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }
 
 // send issues one GET of url.
