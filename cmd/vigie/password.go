@@ -48,13 +48,13 @@ func newHashesCmd(e env) *cobra.Command {
 // thresholdFlags are the output and exit flags of commands that judge files.
 type thresholdFlags struct {
 	outputFlags
-	failOn    string
+	failOn    *check.Severity
 	failUnder int
 }
 
 func (t *thresholdFlags) add(cmd *cobra.Command) {
 	addOutputFlags(cmd, &t.outputFlags)
-	cmd.Flags().StringVar(&t.failOn, "fail-on", "", "exit 1 if a finding at or above this severity fails")
+	cmd.Flags().Var(check.SeverityFlag{P: &t.failOn}, "fail-on", "exit 1 if a finding at or above this severity fails (info|low|medium|high|critical)")
 	cmd.Flags().IntVar(&t.failUnder, "fail-under", 0, "exit 1 if the overall score is below this (0-100)")
 }
 
@@ -72,10 +72,7 @@ func runFiles(cmd *cobra.Command, e env, t thresholdFlags, fill func(*config.Con
 	}
 	cfg := config.Defaults()
 	fill(&cfg)
-	if cmd.Flags().Changed("fail-on") {
-		if _, err := check.ParseSeverity(t.failOn); err != nil {
-			return usageErr("--fail-on: %v", err)
-		}
+	if t.failOn != nil {
 		cfg.Scan.FailOn = t.failOn
 	}
 	if cmd.Flags().Changed("fail-under") {

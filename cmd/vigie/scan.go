@@ -23,12 +23,13 @@ import (
 
 type scanFlags struct {
 	outputFlags
-	config, targetsFile, caFile, failOn, waivers, history string
-	failOnNew                                             bool
-	targets                                               []string
-	concurrency, failUnder                                int
-	rate                                                  float64
-	timeout                                               time.Duration
+	config, targetsFile, caFile, waivers, history string
+	failOn                                        *check.Severity
+	failOnNew                                     bool
+	targets                                       []string
+	concurrency, failUnder                        int
+	rate                                          float64
+	timeout                                       time.Duration
 }
 
 func newScanCmd(e env) *cobra.Command {
@@ -55,7 +56,7 @@ Exit codes: 0 no threshold crossed, 1 --fail-on/--fail-under crossed,
 	fl.Float64Var(&f.rate, "rate", 0, "network requests per second for the whole scan, 0 = no limit (default 50)")
 	fl.DurationVar(&f.timeout, "timeout", 0, "per-target timeout (default 10s)")
 	fl.StringVar(&f.caFile, "ca-file", "", "PEM file of private CAs to trust besides the system roots")
-	fl.StringVar(&f.failOn, "fail-on", "", "exit 1 if a finding at or above this severity fails (info|low|medium|high|critical)")
+	fl.Var(check.SeverityFlag{P: &f.failOn}, "fail-on", "exit 1 if a finding at or above this severity fails (info|low|medium|high|critical)")
 	fl.IntVar(&f.failUnder, "fail-under", 0, "exit 1 if the overall score is below this (0-100)")
 	fl.StringVar(&f.waivers, "waivers", "", "waiver file: accepted risks, each with a statement and an expiry date")
 	fl.StringVar(&f.history, "history", "", "SQLite file keeping every scan; the report then says what changed since the last one")
@@ -118,11 +119,6 @@ func (f scanFlags) merge(cmd *cobra.Command, cfg *config.Config) error {
 			return usageErr("--fail-under: must be between 0 and 100")
 		}
 		cfg.Scan.FailUnder = &f.failUnder
-	}
-	if cfg.Scan.FailOn != "" {
-		if _, err := check.ParseSeverity(cfg.Scan.FailOn); err != nil {
-			return usageErr("--fail-on: %v", err)
-		}
 	}
 	// The file was valid alone; the flags on top of it must keep it so.
 	if err := cfg.Validate(); err != nil {
@@ -317,11 +313,10 @@ func (h *history) close() {
 // thresholds decides exit code 1. A check that could not run (ERROR) counts
 // like a failure: an unverified control is not a passed one.
 func thresholds(s config.Scan, rep report.Report, lang check.Lang) error {
-	if s.FailOn != "" {
-		min, _ := check.ParseSeverity(s.FailOn)
+	if min := s.FailOn; min != nil {
 		n := 0
 		for _, f := range rep.Findings {
-			if (f.Status == check.Fail || f.Status == check.Error) && f.Severity >= min {
+			if (f.Status == check.Fail || f.Status == check.Error) && f.Severity >= *min {
 				n++
 			}
 		}

@@ -57,6 +57,41 @@ func (s Severity) Label(lang Lang) string {
 
 func (s Severity) MarshalJSON() ([]byte, error) { return json.Marshal(s.String()) }
 
+// MarshalText and UnmarshalText let YAML (and any text format) read and
+// write a severity by its name: the config parses it once, with the file's line.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// SeverityFlag is an optional severity on the command line (pflag.Value):
+// nil until the flag is given.
+type SeverityFlag struct{ P **Severity }
+
+func (f SeverityFlag) String() string {
+	if f.P == nil || *f.P == nil {
+		return ""
+	}
+	return (*f.P).String()
+}
+
+func (f SeverityFlag) Set(v string) error {
+	s, err := ParseSeverity(v)
+	if err != nil {
+		return err
+	}
+	*f.P = &s
+	return nil
+}
+
+func (f SeverityFlag) Type() string { return "severity" }
+
 func (s *Severity) UnmarshalJSON(b []byte) error {
 	var str string
 	if err := json.Unmarshal(b, &str); err != nil {

@@ -67,10 +67,8 @@ func (c Config) Validate() error {
 	if t := time.Duration(s.Timeout); t <= 0 || t > MaxTimeout {
 		return c.fieldErr("scan.timeout", fmt.Errorf("must be positive and at most %s, got %s", MaxTimeout, t), "a duration from 1s to 1h")
 	}
-	if s.FailOn != "" {
-		if _, err := check.ParseSeverity(s.FailOn); err != nil {
-			return c.fieldErr("scan.fail_on", err, "info, low, medium, high, critical")
-		}
+	if s.FailOn != nil && !s.FailOn.Valid() {
+		return c.fieldErr("scan.fail_on", fmt.Errorf("%s is not a severity", s.FailOn), "info, low, medium, high, critical")
 	}
 	if u := s.FailUnder; u != nil && (*u < 0 || *u > 100) {
 		return c.fieldErr("scan.fail_under", fmt.Errorf("must be between 0 and 100, got %d", *u), "")

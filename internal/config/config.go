@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // MaxSize bounds the config file read.
@@ -50,11 +52,11 @@ type Retention struct {
 
 // Scan holds engine settings and exit thresholds.
 type Scan struct {
-	Concurrency int      `yaml:"concurrency"`
-	Rate        float64  `yaml:"rate"`
-	Timeout     Duration `yaml:"timeout"`
-	FailOn      string   `yaml:"fail_on"`
-	FailUnder   *int     `yaml:"fail_under"`
+	Concurrency int             `yaml:"concurrency"`
+	Rate        float64         `yaml:"rate"`
+	Timeout     Duration        `yaml:"timeout"`
+	FailOn      *check.Severity `yaml:"fail_on"`
+	FailUnder   *int            `yaml:"fail_under"`
 }
 
 // Output says how and where the report is written.

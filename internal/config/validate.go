@@ -9,10 +9,13 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 var (
 	durationType  = reflect.TypeOf(Duration(0))
+	severityType  = reflect.TypeOf(check.Severity(0))
 	webTargetType = reflect.TypeOf(WebTarget{})
 	reservedType  = reflect.TypeOf(Reserved{})
 	headersType   = reflect.TypeOf(map[string]Secret{})
@@ -67,6 +70,22 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 		// Parsed here, where the raw text is known: the error never shows a value from the environment.
 		if _, err := time.ParseDuration(n.Value); err != nil {
 			return at(file, n, path, "%s is not a duration (e.g. 10s, 1m)", describe(n, w.raw))
+		}
+		return nil
+	case t == severityType:
+		if err := expectScalar(file, n, path, "a severity", w.raw); err != nil {
+			return err
+		}
+		if _, err := check.ParseSeverity(n.Value); err != nil {
+			names := make([]string, len(check.Severities))
+			for i, s := range check.Severities {
+				names[i] = s.String()
+			}
+			hint := ""
+			if _, fromEnv := w.raw[n]; !fromEnv {
+				hint = closestHint(strings.ToLower(n.Value), names)
+			}
+			return at(file, n, path, "%s is not a severity%s; one of %s", describe(n, w.raw), hint, strings.Join(names, ", "))
 		}
 		return nil
 	case t == webTargetType && n.Kind == yaml.ScalarNode:
