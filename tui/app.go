@@ -18,9 +18,11 @@ import (
 // Options say what the interface starts with.
 type Options struct {
 	Lang check.Lang
-	// Plan makes the plan of a scan; nil when there is nothing to scan
-	// (a report given alone).
-	Plan func() (scan.Plan, error)
+	// Session makes the session of one scan (plan, history, thresholds);
+	// nil when there is nothing to scan (a report given alone). It is
+	// called when a scan starts, off the interface's loop: building a plan
+	// may read files.
+	Session func() (scan.Session, error)
 	// Report is shown at start; nil until a scan ends.
 	Report *report.Report
 	// AutoScan starts a scan at once (the demo).
@@ -38,9 +40,6 @@ type Options struct {
 	Policies []password.Evidence
 	// Demo: the plan is the built-in demo, offered because nothing is configured.
 	Demo bool
-	// AfterScan, when set, sees each new report before it is shown: the
-	// CLI keeps history there, which fills the report's changes (the trend).
-	AfterScan func(*report.Report) error
 }
 
 type screen int
@@ -64,9 +63,9 @@ type shared struct {
 	report        *report.Report // what is shown: the scan's report with waivers applied
 	base          *report.Report // the scan's own report
 	waiverFile    string
-	canScan       bool // a plan was given
-	demo          bool // the plan is the built-in demo
-	afterScan     func(*report.Report) error
+	canScan       bool          // a plan was given
+	demo          bool          // the plan is the built-in demo
+	session       *scan.Session // the last scan's: its waivers are applied again after a waiver is written
 	version       string
 	now           func() time.Time
 	loc           *time.Location
@@ -101,12 +100,12 @@ func New(o Options) Model {
 	if ctx.waiverFile == "" {
 		ctx.waiverFile = DefaultWaiverFile
 	}
-	ctx.canScan, ctx.afterScan, ctx.demo = o.Plan != nil, o.AfterScan, o.Demo
+	ctx.canScan, ctx.demo = o.Session != nil, o.Demo
 	startErr := ctx.setReport(o.Report)
 	h := help.New()
 	h.Styles.ShortKey, h.Styles.FullKey = ctx.styles.Key, ctx.styles.Key
 	h.Styles.ShortDesc, h.Styles.FullDesc = ctx.styles.Muted, ctx.styles.Muted
-	m := Model{ctx: ctx, help: h, scan: newScanModel(ctx, o.Plan), findings: newFindingsModel(ctx), matrix: newMatrixModel(ctx),
+	m := Model{ctx: ctx, help: h, scan: newScanModel(ctx, o.Session), findings: newFindingsModel(ctx), matrix: newMatrixModel(ctx),
 		autoScan: o.AutoScan, export: newExportModel(ctx), whatIf: newWhatIfModel(ctx, o.Policies)}
 	if startErr != nil {
 		m.scan.err = startErr
@@ -199,7 +198,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.fullHelp = !m.fullHelp
 			return m, nil
 		case key.Matches(msg, k.Run) && m.screen != screenDetail:
-			if m.scan.running() || m.scan.plan == nil {
+			if m.scan.running() || m.scan.session == nil {
 				return m, nil
 			}
 			return m, func() tea.Msg { return startScanMsg{} }

@@ -299,7 +299,7 @@ func TestDashboardTrend(t *testing.T) {
 }
 
 func TestNothingConfiguredOffersTheDemo(t *testing.T) {
-	m := New(Options{Lang: check.EN, Renderer: asciiRenderer(), Demo: true, Plan: func() (scan.Plan, error) { return scan.Plan{}, nil }})
+	m := New(Options{Lang: check.EN, Renderer: asciiRenderer(), Demo: true, Session: func() (scan.Session, error) { return scan.Session{}, nil }})
 	if v := m.View(); !strings.Contains(v, "Press r to scan the built-in demo") {
 		t.Errorf("no configuration: the demo is offered\n%s", v)
 	}

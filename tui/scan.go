@@ -12,7 +12,6 @@ import (
 
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/engine"
-	"github.com/vigie-security/vigie/internal/report"
 	"github.com/vigie-security/vigie/internal/scan"
 )
 
@@ -21,7 +20,7 @@ import (
 // happens; stop cancels the scan, which keeps what finished.
 type scanModel struct {
 	ctx      *shared
-	plan     func() (scan.Plan, error)
+	session  func() (scan.Session, error)
 	cancel   context.CancelFunc
 	events   chan engine.Event
 	done     chan scanDoneMsg
@@ -38,39 +37,48 @@ type scanModel struct {
 type scanEventMsg engine.Event
 
 type scanDoneMsg struct {
-	report report.Report
-	err    error
+	result  scan.Result
+	session *scan.Session // nil when it could not be made
+	err     error
 }
 
 type scanTickMsg spinner.TickMsg
 
-func newScanModel(ctx *shared, plan func() (scan.Plan, error)) scanModel {
+func newScanModel(ctx *shared, session func() (scan.Session, error)) scanModel {
 	p := progress.New(progress.WithoutPercentage(), progress.WithWidth(40))
 	sp := spinner.New(spinner.WithSpinner(spinner.Line))
-	return scanModel{ctx: ctx, plan: plan, progress: p, spin: sp}
+	return scanModel{ctx: ctx, session: session, progress: p, spin: sp}
 }
 
 func (m scanModel) running() bool { return m.events != nil }
 
-// start plans the scan and launches it; the returned command delivers the
-// first event.
+// start launches a scan; the returned command delivers the first event.
+// The session is made in the scan's goroutine: a plan may read files, and
+// the interface's loop never waits on a file.
 func (m *scanModel) start() tea.Cmd {
-	if m.running() || m.plan == nil {
+	if m.running() || m.session == nil {
 		return nil
 	}
-	plan, err := m.plan()
-	m.err, m.stopped = err, false
-	if err != nil {
-		return nil
-	}
+	m.err, m.stopped = nil, false
 	ctx, cancel := context.WithCancel(context.Background())
 	events := make(chan engine.Event, 256)
 	done := make(chan scanDoneMsg, 1)
 	m.cancel, m.events, m.done = cancel, events, done
 	m.byStatus, m.byFamily, m.current = map[check.Status]int{}, map[check.Family][2]int{}, map[string]check.Family{}
 	m.last = engine.Progress{}
+	makeSession, waiverFile, now := m.session, m.ctx.waiverFile, m.ctx.now
 	go func() {
-		rep, err := plan.Run(ctx, func(e engine.Event) {
+		defer close(events)
+		sess, err := makeSession()
+		if err != nil {
+			done <- scanDoneMsg{err: err}
+			return
+		}
+		sess.WaiverFile, sess.WaiversMayBeMissing = waiverFile, true
+		if sess.Now == nil {
+			sess.Now = now
+		}
+		res, err := sess.Run(ctx, func(e engine.Event) {
 			if e.Kind == engine.ScanDone {
 				return // the report comes back from Run
 			}
@@ -79,8 +87,7 @@ func (m *scanModel) start() tea.Cmd {
 			case <-ctx.Done():
 			}
 		})
-		done <- scanDoneMsg{report: rep, err: err}
-		close(events)
+		done <- scanDoneMsg{result: res, session: &sess, err: err}
 	}()
 	return tea.Batch(waitEvent(events, done), func() tea.Msg { return scanTickMsg(m.spin.Tick().(spinner.TickMsg)) })
 }
@@ -141,16 +148,10 @@ func (m scanModel) update(msg tea.Msg) (scanModel, tea.Cmd, bool) {
 		}
 		m.cancel, m.events, m.done = nil, nil, nil
 		m.err = msg.err
-		if msg.report.ScanID != "" {
-			rep := msg.report
-			if m.ctx.afterScan != nil && !rep.Interrupted {
-				if err := m.ctx.afterScan(&rep); err != nil && m.err == nil {
-					m.err = err
-				}
-			}
-			if err := m.ctx.setReport(&rep); err != nil && m.err == nil {
-				m.err = err
-			}
+		if msg.result.Base.ScanID != "" {
+			m.ctx.session = msg.session
+			base, shown := msg.result.Base, msg.result.Report
+			m.ctx.base, m.ctx.report = &base, &shown
 		}
 		return m, nil, true
 	}
@@ -172,7 +173,7 @@ func (m scanModel) view() string {
 	case m.err != nil && !m.running():
 		b.WriteString(s.Bad.Render(tr(l, "The scan could not run: ", "Le scan n'a pas pu s'exécuter : ") + m.err.Error()))
 		b.WriteString("\n")
-	case m.plan == nil:
+	case m.session == nil:
 		return "\n" + tr(l, "Nothing to scan: open vigie with a configuration (vigie tui --config vigie.yaml).",
 			"Rien à scanner : ouvrez vigie avec une configuration (vigie tui --config vigie.yaml).")
 	case !m.running() && m.last.Total == 0:

@@ -37,12 +37,15 @@ func runAndStop(t *testing.T, stop tea.KeyMsg) {
 	cfg.Scan.Timeout = config.Duration(time.Minute)
 	cfg.Password.Policies = []string{policy}
 	cfg.Web.Targets = []config.WebTarget{{URL: hang.URL}}
-	plan := func() (scan.Plan, error) { return scan.FromConfig(cfg, nil) }
-	if _, err := plan(); err != nil {
+	session := func() (scan.Session, error) {
+		plan, err := scan.FromConfig(cfg, nil)
+		return scan.Session{Plan: plan}, err
+	}
+	if _, err := session(); err != nil {
 		t.Fatal(err)
 	}
 
-	tm := teatest.NewTestModel(t, New(Options{Lang: check.EN, Plan: plan, Renderer: asciiRenderer()}), teatest.WithInitialTermSize(100, 30))
+	tm := teatest.NewTestModel(t, New(Options{Lang: check.EN, Session: session, Renderer: asciiRenderer()}), teatest.WithInitialTermSize(100, 30))
 	tm.Type("r")
 	// Stop once the policy is judged (its family line counts it done),
 	// whatever the machine's speed: the site never answers.

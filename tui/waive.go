@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"errors"
-	"io/fs"
 	"strings"
 	"time"
 
@@ -12,6 +10,7 @@ import (
 	"github.com/vigie-security/vigie/internal/catalog"
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/report"
+	"github.com/vigie-security/vigie/internal/scan"
 	"github.com/vigie-security/vigie/internal/waiver"
 )
 
@@ -94,25 +93,20 @@ func (ctx *shared) waive(e waiver.Entry) error {
 	return ctx.applyWaivers()
 }
 
-// applyWaivers derives the shown report from the scan's own and the waiver
-// file, as vigie scan does.
+// applyWaivers shows the scan's report with the waiver file applied, the
+// way the scan session applies it.
 func (ctx *shared) applyWaivers() error {
 	if ctx.base == nil {
 		return nil
 	}
-	if ctx.waiverFile == "" {
-		ctx.report = ctx.base
-		return nil
+	sess := ctx.session
+	if sess == nil { // a report given alone
+		sess = &scan.Session{WaiverFile: ctx.waiverFile, WaiversMayBeMissing: true, Now: ctx.now}
 	}
-	w, err := waiver.Load(ctx.waiverFile, catalog.Known)
-	if errors.Is(err, fs.ErrNotExist) {
-		ctx.report = ctx.base // no waiver written yet
-		return nil
-	}
+	waived, _, err := sess.Rewaive(*ctx.base)
 	if err != nil {
 		return err
 	}
-	waived, _ := waiver.Apply(*ctx.base, w, ctx.waiverFile, ctx.now())
 	ctx.report = &waived
 	return nil
 }

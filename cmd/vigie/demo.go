@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vigie-security/vigie/internal/demo"
-	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/scan"
 	"github.com/vigie-security/vigie/tui"
 )
@@ -30,9 +29,6 @@ inventory (written to a private temporary folder, removed at the end). No networ
 			if o.format == "" {
 				o.format = "table"
 			}
-			if err := preflight(cmd.Context(), o.output, "", lang); err != nil {
-				return err
-			}
 			now := time.Now()
 			lab, err := demo.Start(now)
 			if err != nil {
@@ -47,17 +43,13 @@ inventory (written to a private temporary folder, removed at the end). No networ
 			// interface and scans at once; otherwise it prints as always.
 			if isTerminal(e.stdout) && !cmd.Flags().Changed("format") && !cmd.Flags().Changed("output") {
 				return startTUI(cmd.Context(), e, tui.Options{Lang: lang, Version: toolVersion(), AutoScan: true,
-					Plan: func() (scan.Plan, error) { return lab.Plan(time.Now) }, Policies: plan.Passwords,
+					Session: func() (scan.Session, error) {
+						plan, err := lab.Plan(time.Now)
+						return scan.Session{Plan: plan, Version: toolVersion()}, err
+					}, Policies: plan.Passwords,
 					WaiverFile: "vigie-demo-waivers.yaml"})
 			}
-			rep, runErr := plan.Run(cmd.Context(), progress(e), engine.WithVersion(toolVersion()))
-			if runErr != nil && rep.ScanID == "" {
-				return scanErr(runErr)
-			}
-			if err := deliver(cmd.Context(), e, o, lang, rep); err != nil {
-				return err
-			}
-			return finish(runErr, rep, lang)
+			return execute(cmd, e, scan.Session{Plan: plan}, o, lang)
 		},
 	}
 	addOutputFlags(cmd, &o)

@@ -16,26 +16,6 @@ type outputFlags struct {
 	noColor              bool
 }
 
-// deliver renders rep to --output (atomically, 0600) or to stdout.
-func deliver(ctx context.Context, e env, o outputFlags, lang check.Lang, rep report.Report) error {
-	w, err := report.For(o.format, report.Options{Lang: lang, Color: useColor(o, e.getenv, isTerminal(e.stdout))})
-	if err != nil {
-		return usageErr("--format: %v", err)
-	}
-	if o.output == "" {
-		if err := w.Write(ctx, e.stdout, rep); err != nil {
-			return scanErr(fmt.Errorf("writing the report: %w", err))
-		}
-		return nil
-	}
-	if err := report.WriteFile(ctx, o.output, w, rep); err != nil {
-		return scanErr(err)
-	}
-	o2 := rep.Scores.Overall
-	fmt.Fprintf(e.stderr, "%s %s (%d/100 %s)\n", tr(lang, "report written to", "rapport écrit dans"), o.output, o2.Score, o2.Grade)
-	return nil
-}
-
 // useColor: only for a terminal, never into a file, and never when the user
 // said no (--no-color, NO_COLOR of any value, TERM=dumb).
 func useColor(o outputFlags, getenv func(string) string, tty bool) bool {

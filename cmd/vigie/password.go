@@ -85,8 +85,5 @@ func runFiles(cmd *cobra.Command, e env, t thresholdFlags, fill func(*config.Con
 	if err != nil {
 		return asUsage(err)
 	}
-	if err := preflight(cmd.Context(), t.output, "", lang); err != nil {
-		return err
-	}
-	return execute(cmd, e, plan, t.outputFlags, lang, cfg.Scan, extras{})
+	return execute(cmd, e, scan.Session{Plan: plan, FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder}, t.outputFlags, lang)
 }

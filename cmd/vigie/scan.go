@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -10,15 +9,12 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/vigie-security/vigie/internal/atomicfile"
-	"github.com/vigie-security/vigie/internal/catalog"
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/report"
 	"github.com/vigie-security/vigie/internal/scan"
 	"github.com/vigie-security/vigie/internal/store"
-	"github.com/vigie-security/vigie/internal/waiver"
 )
 
 type scanFlags struct {
@@ -158,30 +154,9 @@ func runScan(cmd *cobra.Command, e env, f scanFlags) error {
 		return usageErr("nothing to scan: give --target, --targets-file, or web.targets / password.policies / password.hashes / contracts in --config")
 	}
 	out := outputFlags{format: cfg.Output.Format, output: cfg.Output.File, noColor: f.noColor}
-	if _, err := report.For(out.format, report.Options{}); err != nil {
-		return usageErr("--format: %v", err)
-	}
-	if err := preflight(cmd.Context(), out.output, cfg.History, lang); err != nil {
-		return err
-	}
-	x := extras{waiverFile: cfg.Waivers, history: cfg.History, retention: retentionOf(cfg), failOnNew: f.failOnNew}
-	if cfg.Waivers != "" {
-		file, err := waiver.Load(cfg.Waivers, catalog.Known)
-		if err != nil {
-			return asUsage(err)
-		}
-		x.waivers = &file
-	}
-	return execute(cmd, e, plan, out, lang, cfg.Scan, x)
-}
-
-// extras are what a scan adds around the run: waivers and history.
-type extras struct {
-	waivers    *waiver.File
-	waiverFile string
-	history    string
-	retention  store.Retention
-	failOnNew  bool
+	sess := scan.Session{Plan: plan, WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),
+		FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: f.failOnNew}
+	return execute(cmd, e, sess, out, lang)
 }
 
 // retentionOf is the config's history retention over the store's default.
@@ -196,63 +171,46 @@ func retentionOf(cfg config.Config) store.Retention {
 	return r
 }
 
-// execute runs a plan and turns its report into output and an exit code.
-func execute(cmd *cobra.Command, e env, plan scan.Plan, out outputFlags, lang check.Lang, s config.Scan, x extras) error {
-	rep, runErr := plan.Run(cmd.Context(), progress(e), engine.WithVersion(toolVersion()))
-	if runErr != nil && errors.Is(runErr, engine.ErrNoTargets) {
-		return usageErr("%v", runErr)
+// execute runs a session with the report delivered as out asks, and turns
+// its result into an exit code.
+func execute(cmd *cobra.Command, e env, sess scan.Session, out outputFlags, lang check.Lang) error {
+	w, err := report.For(out.format, report.Options{Lang: lang, Color: useColor(out, e.getenv, isTerminal(e.stdout))})
+	if err != nil {
+		return usageErr("--format: %v", err)
 	}
-	if runErr != nil && rep.ScanID == "" {
-		return scanErr(runErr)
+	sess.Outputs = []scan.Output{{Writer: w, Path: out.output, Stdout: e.stdout}}
+	sess.Version = toolVersion()
+	if err := sess.Prepare(cmd.Context()); err != nil {
+		return usageErr("%s", localized(err, lang))
 	}
-	if x.waivers != nil {
-		var expired []waiver.Expired
-		rep, expired = waiver.Apply(rep, *x.waivers, x.waiverFile, time.Now())
-		for _, w := range expired {
-			fmt.Fprintf(e.stderr, tr(lang, "vigie: %s:%d: the waiver of %s expired on %s and is no longer applied\n",
-				"vigie : %s:%d : la dérogation sur %s a expiré le %s et ne s'applique plus\n"), x.waiverFile, w.Line, w.Check, w.Expires)
-		}
+	res, err := sess.Run(cmd.Context(), progress(e))
+	for _, x := range res.Expired {
+		fmt.Fprintf(e.stderr, tr(lang, "vigie: %s:%d: the waiver of %s expired on %s and is no longer applied\n",
+			"vigie : %s:%d : la dérogation sur %s a expiré le %s et ne s'applique plus\n"), sess.WaiverFile, x.Line, x.Check, x.Expires)
 	}
-	// The report is written before the history is saved: a history that
-	// fails (locked, full disk) must not throw away a finished scan.
-	var hist *history
-	var histErr error
-	if x.history != "" {
-		hist, histErr = openHistory(cmd.Context(), x.history, x.retention, &rep)
+	var histErr *scan.HistoryError
+	switch {
+	case errors.Is(err, engine.ErrNoTargets):
+		return usageErr("%v", err)
+	case errors.As(err, &histErr):
+		return scanErr(fmt.Errorf(tr(lang, "history %s: %s (the report was written)", "historique %s : %s (le rapport a été écrit)"),
+			histErr.Path, localized(histErr.Err, lang)))
+	case err != nil:
+		return scanErr(err)
 	}
-	if err := deliver(cmd.Context(), e, out, lang, rep); err != nil {
-		hist.close()
+	if out.output != "" {
+		o := res.Report.Scores.Overall
+		fmt.Fprintf(e.stderr, "%s %s (%d/100 %s)\n", tr(lang, "report written to", "rapport écrit dans"), out.output, o.Score, o.Grade)
+	}
+	if err := finish(res.RunErr, res.Report, lang); err != nil {
 		return err
 	}
-	if histErr == nil {
-		histErr = hist.save(cmd.Context(), rep)
-	}
-	hist.close()
-	if histErr != nil {
-		return scanErr(fmt.Errorf(tr(lang, "history %s: %w (the report was written)", "historique %s : %w (le rapport a été écrit)"), x.history, histErr))
-	}
-	if err := finish(runErr, rep, lang); err != nil {
-		return err
-	}
-	if x.failOnNew && rep.Changes != nil && len(rep.Changes.New) > 0 {
-		return &exitError{code: exitThreshold, err: fmt.Errorf(tr(lang, "%d new failure(s) since the last scan (--fail-on-new)",
-			"%d nouvel(s) échec(s) depuis le dernier scan (--fail-on-new)"), len(rep.Changes.New))}
-	}
-	return thresholds(s, rep, lang)
-}
-
-// preflight checks, before any long work, that the report and the history
-// can be written: a typo in a path must not cost a whole scan.
-func preflight(ctx context.Context, output, history string, lang check.Lang) error {
-	if output != "" {
-		if err := atomicfile.Check(output); err != nil {
-			return usageErr("%s", localized(err, lang))
+	if len(res.Crossed) > 0 {
+		msgs := make([]string, len(res.Crossed))
+		for i, t := range res.Crossed {
+			msgs[i] = t.In(lang)
 		}
-	}
-	if history != "" {
-		if err := store.Check(ctx, history); err != nil {
-			return usageErr("%s", localized(err, lang))
-		}
+		return &exitError{code: exitThreshold, err: errors.New(strings.Join(msgs, "; "))}
 	}
 	return nil
 }
@@ -264,70 +222,4 @@ func localized(err error, lang check.Lang) string {
 		return l.In(lang)
 	}
 	return err.Error()
-}
-
-// history is the store a scan is compared with and saved to; a nil one does nothing.
-type history struct{ st *store.Store }
-
-// openHistory adds to rep what changed since the last scan.
-func openHistory(ctx context.Context, path string, keep store.Retention, rep *report.Report) (*history, error) {
-	st, err := store.Open(ctx, path, store.WithRetention(keep))
-	if err != nil {
-		return nil, err
-	}
-	prev, before, err := st.Previous(ctx, rep.StartedAt)
-	switch {
-	case err == nil:
-		c := store.Diff(prev, before, *rep)
-		rep.Changes = &c
-	case !errors.Is(err, store.ErrNoPrevious):
-		st.Close()
-		return nil, err
-	}
-	return &history{st: st}, nil
-}
-
-func (h *history) save(ctx context.Context, rep report.Report) error {
-	if h == nil {
-		return nil
-	}
-	return h.st.Save(ctx, rep)
-}
-
-// keepHistory compares rep with the last scan, then saves it: the TUI's way.
-func keepHistory(ctx context.Context, path string, keep store.Retention, rep *report.Report) error {
-	h, err := openHistory(ctx, path, keep, rep)
-	if err != nil {
-		return err
-	}
-	defer h.close()
-	return h.save(ctx, *rep)
-}
-
-func (h *history) close() {
-	if h != nil {
-		h.st.Close()
-	}
-}
-
-// thresholds decides exit code 1. A check that could not run (ERROR) counts
-// like a failure: an unverified control is not a passed one.
-func thresholds(s config.Scan, rep report.Report, lang check.Lang) error {
-	if min := s.FailOn; min != nil {
-		n := 0
-		for _, f := range rep.Findings {
-			if (f.Status == check.Fail || f.Status == check.Error) && f.Severity >= *min {
-				n++
-			}
-		}
-		if n > 0 {
-			return &exitError{code: exitThreshold, err: fmt.Errorf(tr(lang,
-				"%d finding(s) at or above %s failed (--fail-on)", "%d constat(s) de gravité %s ou plus en échec (--fail-on)"), n, min.Label(lang))}
-		}
-	}
-	if s.FailUnder != nil && rep.Scores.Overall.Scored && rep.Scores.Overall.Score < *s.FailUnder {
-		return &exitError{code: exitThreshold, err: fmt.Errorf(tr(lang,
-			"overall score %d is below %d (--fail-under)", "score global %d inférieur à %d (--fail-under)"), rep.Scores.Overall.Score, *s.FailUnder)}
-	}
-	return nil
 }

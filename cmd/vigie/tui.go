@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -12,7 +13,6 @@ import (
 
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/demo"
-	"github.com/vigie-security/vigie/internal/report"
 	"github.com/vigie-security/vigie/internal/scan"
 	"github.com/vigie-security/vigie/tui"
 )
@@ -56,30 +56,41 @@ func runTUI(ctx context.Context, e env, configFile, langFlag string) error {
 		return asUsage(err)
 	}
 	o := tui.Options{Lang: lang, Version: toolVersion(), WaiverFile: cfg.Waivers, Policies: first.Passwords}
+	session := func(plan scan.Plan) scan.Session {
+		return scan.Session{Plan: plan, History: cfg.History, Retention: retentionOf(cfg), Version: toolVersion(),
+			FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder}
+	}
 	if !first.Empty() {
-		o.Plan = func() (scan.Plan, error) { return scan.FromConfig(cfg, nil) }
+		o.Session = func() (scan.Session, error) {
+			plan, err := scan.FromConfig(cfg, nil)
+			return session(plan), err
+		}
 	} else {
-		// Nothing configured: r scans the built-in demo, started on first use.
+		// Nothing configured: r scans the built-in demo, started on first use
+		// (in the scan's goroutine, hence the lock).
+		var mu sync.Mutex
 		var lab *demo.Lab
 		defer func() {
+			mu.Lock()
+			defer mu.Unlock()
 			if lab != nil {
 				lab.Close()
 			}
 		}()
 		o.Demo = true
-		o.Plan = func() (scan.Plan, error) {
+		o.Session = func() (scan.Session, error) {
+			mu.Lock()
+			defer mu.Unlock()
 			if lab == nil {
 				l, err := demo.Start(time.Now())
 				if err != nil {
-					return scan.Plan{}, fmt.Errorf("starting the demo lab: %w", err)
+					return scan.Session{}, fmt.Errorf("starting the demo lab: %w", err)
 				}
 				lab = l
 			}
-			return lab.Plan(time.Now)
+			plan, err := lab.Plan(time.Now)
+			return session(plan), err
 		}
-	}
-	if cfg.History != "" {
-		o.AfterScan = func(r *report.Report) error { return keepHistory(ctx, cfg.History, retentionOf(cfg), r) }
 	}
 	return startTUI(ctx, e, o)
 }

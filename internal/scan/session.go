@@ -1,0 +1,239 @@
+package scan
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"time"
+
+	"github.com/vigie-security/vigie/internal/atomicfile"
+	"github.com/vigie-security/vigie/internal/catalog"
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/engine"
+	"github.com/vigie-security/vigie/internal/report"
+	"github.com/vigie-security/vigie/internal/store"
+	"github.com/vigie-security/vigie/internal/waiver"
+)
+
+// Session is one scan from plan to delivered report, the same for the CLI,
+// the TUI and the demo: collection and evaluation (the engine), then, once,
+// waivers → scores → history comparison → writers → history saved →
+// thresholds, all on one clock.
+type Session struct {
+	Plan    Plan
+	Now     func() time.Time // the one clock of the scan; time.Now when nil
+	Version string
+
+	// WaiverFile holds accepted risks; "" for none. With WaiversMayBeMissing
+	// a file not written yet (the TUI's, before its first waiver) is no waiver.
+	WaiverFile          string
+	WaiversMayBeMissing bool
+	// History is the store the scan is compared with and saved to; "" for none.
+	History   string
+	Retention store.Retention
+
+	// Thresholds: exit 1 when crossed (a check that could not run counts as failed).
+	FailOn    *check.Severity
+	FailUnder *int
+	FailOnNew bool
+
+	Outputs []Output
+
+	waivers  *waiver.File
+	prepared bool
+}
+
+// Output is one rendering of the report: to Path atomically (mode 0600,
+// regular files only replaced), or to Stdout when Path is empty.
+type Output struct {
+	Writer report.Writer
+	Path   string
+	Stdout io.Writer
+}
+
+// Result is what a session produced.
+type Result struct {
+	Report  report.Report // as delivered: waivers applied, scores, changes since the last scan
+	Base    report.Report // as the engine made it, before waivers: the TUI re-applies them
+	Expired []waiver.Expired
+	Crossed []check.Text // thresholds crossed, said in both languages
+	// RunErr is the engine's own: the scan was interrupted, or some of it could
+	// not run. The report was still delivered.
+	RunErr error
+}
+
+// Prepare checks, before any long work, everything a scan will need at its
+// end: the waiver file reads, every output path and the history can be
+// written. A typo in a path must not cost a whole scan.
+func (s *Session) Prepare(ctx context.Context) error {
+	if err := s.loadWaivers(); err != nil {
+		return err
+	}
+	for _, o := range s.Outputs {
+		if o.Path != "" {
+			if err := atomicfile.Check(o.Path); err != nil {
+				return err
+			}
+		}
+	}
+	if s.History != "" {
+		if err := store.Check(ctx, s.History, store.WithRetention(s.Retention)); err != nil {
+			return err
+		}
+	}
+	s.prepared = true
+	return nil
+}
+
+func (s *Session) loadWaivers() error {
+	s.waivers = nil
+	if s.WaiverFile == "" {
+		return nil
+	}
+	w, err := waiver.Load(s.WaiverFile, catalog.Known)
+	switch {
+	case err == nil:
+		s.waivers = &w
+	case s.WaiversMayBeMissing && errors.Is(err, fs.ErrNotExist):
+	default:
+		return err
+	}
+	return nil
+}
+
+func (s *Session) now() time.Time {
+	if s.Now == nil {
+		return time.Now()
+	}
+	return s.Now()
+}
+
+// Run scans and delivers. The error is for what stops delivery (the scan
+// could not start, a writer failed) or, after every output was written, a
+// history that could not be saved: a finished scan is never thrown away.
+func (s *Session) Run(ctx context.Context, emit func(engine.Event)) (Result, error) {
+	if !s.prepared {
+		if err := s.Prepare(ctx); err != nil {
+			return Result{}, err
+		}
+	}
+	opts := []engine.Option{engine.WithVersion(s.Version)}
+	if s.Now != nil {
+		opts = append(opts, engine.WithClock(s.Now))
+	}
+	base, runErr := s.Plan.Run(ctx, emit, opts...)
+	if runErr != nil && base.ScanID == "" {
+		return Result{}, runErr
+	}
+	res := Result{Base: base, Report: base, RunErr: runErr}
+	res.Report, res.Expired = s.applyWaivers(base)
+
+	var hist *store.Store
+	var histErr error
+	if s.History != "" {
+		hist, histErr = s.compare(ctx, &res.Report)
+	}
+	if hist != nil {
+		defer hist.Close()
+	}
+	res.Base.Changes = res.Report.Changes // what Rewaive starts from keeps the trend
+	if err := s.deliver(ctx, res.Report); err != nil {
+		return res, err
+	}
+	if hist != nil && histErr == nil {
+		histErr = hist.Save(ctx, res.Report)
+	}
+	if histErr != nil {
+		return res, &HistoryError{Path: s.History, Err: histErr}
+	}
+	res.Crossed = s.thresholds(res.Report)
+	return res, nil
+}
+
+// HistoryError: the report was delivered, the history could not keep it.
+type HistoryError struct {
+	Path string
+	Err  error
+}
+
+func (e *HistoryError) Error() string { return fmt.Sprintf("history %s: %v", e.Path, e.Err) }
+func (e *HistoryError) Unwrap() error { return e.Err }
+
+func (s *Session) applyWaivers(base report.Report) (report.Report, []waiver.Expired) {
+	if s.waivers == nil {
+		return base, nil
+	}
+	return waiver.Apply(base, *s.waivers, s.WaiverFile, s.now())
+}
+
+// Rewaive reloads the waiver file and applies it to base again: the TUI,
+// after a person waived a finding.
+func (s *Session) Rewaive(base report.Report) (report.Report, []waiver.Expired, error) {
+	if err := s.loadWaivers(); err != nil {
+		return base, nil, err
+	}
+	r, expired := s.applyWaivers(base)
+	return r, expired, nil
+}
+
+// compare opens the history and adds to rep what changed since the last scan.
+func (s *Session) compare(ctx context.Context, rep *report.Report) (*store.Store, error) {
+	st, err := store.Open(ctx, s.History, store.WithRetention(s.Retention))
+	if err != nil {
+		return nil, err
+	}
+	prev, before, err := st.Previous(ctx, rep.StartedAt)
+	switch {
+	case err == nil:
+		c := store.Diff(prev, before, *rep)
+		rep.Changes = &c
+	case !errors.Is(err, store.ErrNoPrevious):
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+func (s *Session) deliver(ctx context.Context, rep report.Report) error {
+	for _, o := range s.Outputs {
+		if o.Path != "" {
+			if err := report.WriteFile(ctx, o.Path, o.Writer, rep); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := o.Writer.Write(ctx, o.Stdout, rep); err != nil {
+			return fmt.Errorf("writing the report: %w", err)
+		}
+	}
+	return nil
+}
+
+// thresholds lists what makes the run exit 1. A check that could not run
+// (ERROR) counts like a failure: an unverified control is not a passed one.
+func (s *Session) thresholds(rep report.Report) []check.Text {
+	var out []check.Text
+	if min := s.FailOn; min != nil {
+		n := 0
+		for _, f := range rep.Findings {
+			if (f.Status == check.Fail || f.Status == check.Error) && f.Severity >= *min {
+				n++
+			}
+		}
+		if n > 0 {
+			out = append(out, check.Textf("%d finding(s) at or above %s failed (--fail-on)", "%d constat(s) de gravité %s ou plus en échec (--fail-on)",
+				n, check.Text{EN: min.Label(check.EN), FR: min.Label(check.FR)}))
+		}
+	}
+	if u := s.FailUnder; u != nil && rep.Scores.Overall.Scored && rep.Scores.Overall.Score < *u {
+		out = append(out, check.Textf("overall score %d is below %d (--fail-under)", "score global %d inférieur à %d (--fail-under)",
+			rep.Scores.Overall.Score, *u))
+	}
+	if s.FailOnNew && rep.Changes != nil && len(rep.Changes.New) > 0 {
+		out = append(out, check.Textf("%d new failure(s) since the last scan (--fail-on-new)", "%d nouvel(s) échec(s) depuis le dernier scan (--fail-on-new)",
+			len(rep.Changes.New)))
+	}
+	return out
+}
