@@ -41,8 +41,7 @@ type Session struct {
 
 	Outputs []Output
 
-	waivers  *waiver.File
-	prepared bool
+	waivers *waiver.File
 }
 
 // Output is one rendering of the report: to Path atomically (mode 0600,
@@ -83,7 +82,6 @@ func (s *Session) Prepare(ctx context.Context) error {
 			return err
 		}
 	}
-	s.prepared = true
 	return nil
 }
 
@@ -114,10 +112,10 @@ func (s *Session) now() time.Time {
 // could not start, a writer failed) or, after every output was written, a
 // history that could not be saved: a finished scan is never thrown away.
 func (s *Session) Run(ctx context.Context, emit func(engine.Event)) (Result, error) {
-	if !s.prepared {
-		if err := s.Prepare(ctx); err != nil {
-			return Result{}, err
-		}
+	// Again, even after the caller's own Prepare: what it checks takes
+	// milliseconds, and a copied session may name other files.
+	if err := s.Prepare(ctx); err != nil {
+		return Result{}, err
 	}
 	opts := []engine.Option{engine.WithVersion(s.Version)}
 	if s.Now != nil {
