@@ -51,7 +51,7 @@ func bigReport(n int) Report {
 	r := Report{ScanID: "big", Findings: make([]check.Finding, n)}
 	for i := range r.Findings {
 		r.Findings[i] = check.Finding{CheckID: "WEB-HDR-001", Target: fmt.Sprintf("https://site-%d.example.com/", i),
-			Message: check.Text{EN: "Strict-Transport-Security is missing", FR: "Strict-Transport-Security est absent"},
+			Message:  check.Text{EN: "Strict-Transport-Security is missing", FR: "Strict-Transport-Security est absent"},
 			Evidence: map[string]any{"url": fmt.Sprintf("https://site-%d.example.com/", i), "headers": []string{"server", "date", "content-type"}}}
 	}
 	return r
