@@ -126,6 +126,10 @@ func (s *Session) Run(ctx context.Context, emit func(engine.Event)) (Result, err
 		return Result{}, runErr
 	}
 	res := Result{Base: base, Report: base, RunErr: runErr}
+	// What finished is delivered even when the scan was cancelled: the
+	// writers and the history must not see the cancellation. A second
+	// signal, or the CLI's grace, ends a delivery that hangs.
+	ctx = context.WithoutCancel(ctx)
 	res.Report, res.Expired = s.applyWaivers(base)
 
 	var hist *store.Store
