@@ -3,9 +3,11 @@ module github.com/vigie-security/vigie
 go 1.26.0
 
 require (
+	github.com/owenrumney/go-sarif/v2 v2.3.3
 	github.com/projectdiscovery/goflags v0.1.76
 	github.com/projectdiscovery/gologger v1.1.72
 	github.com/projectdiscovery/httpx v1.11.0
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/spf13/cobra v1.10.2
 	golang.org/x/crypto v0.58.0
 	golang.org/x/net v0.62.0

@@ -1,0 +1,36 @@
+package report
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+const (
+	evidenceKeys  = 20
+	evidenceRunes = 200
+)
+
+// evidenceSummary is a finding's evidence as "key: value" lines, keys sorted,
+// at most 20 keys and 200 characters a value, for formats read as text.
+func evidenceSummary(l check.Lang, ev map[string]any) string {
+	if len(ev) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("\n\n" + tr(l, "Evidence:", "Preuves :"))
+	keys := sortedKeys(ev)
+	for i, k := range keys {
+		if i == evidenceKeys {
+			b.WriteString("\n  … " + tr(l, "and more", "et d'autres"))
+			break
+		}
+		v, err := json.Marshal(ev[k])
+		if err != nil {
+			v = []byte("?")
+		}
+		b.WriteString("\n  " + k + ": " + mdCut(string(v), evidenceRunes))
+	}
+	return b.String()
+}
