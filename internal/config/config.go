@@ -7,13 +7,12 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/fileread"
 )
 
 // MaxSize bounds the config file read.
@@ -127,17 +126,9 @@ func Defaults() Config {
 
 // Load reads and validates path; getenv resolves ${VAR} references.
 func Load(path string, getenv func(string) string) (Config, error) {
-	f, err := os.Open(path)
+	data, err := fileread.ReadAll(path, MaxSize)
 	if err != nil {
 		return Config{}, fmt.Errorf("reading config: %w", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return Config{}, fmt.Errorf("reading config %s: %w", path, err)
-	}
-	if len(data) > MaxSize {
-		return Config{}, fmt.Errorf("%s: larger than %d KB, is this the right file?", path, MaxSize>>10)
 	}
 	return Parse(path, data, getenv)
 }

@@ -11,11 +11,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
 	"github.com/vigie-security/vigie/checks/password"
+	"github.com/vigie-security/vigie/internal/fileread"
 	"github.com/vigie-security/vigie/internal/textenc"
 )
 
@@ -27,7 +27,7 @@ const MaxLine = 64 << 10
 // index). Without one, a CSV header naming a hash or password column is used,
 // else every line is a value.
 func AuditFile(ctx context.Context, path, column string) (password.HashEvidence, error) {
-	f, err := os.Open(path)
+	f, err := fileread.Open(path)
 	if err != nil {
 		return password.HashEvidence{}, fmt.Errorf("reading stored passwords: %w", err)
 	}

@@ -7,16 +7,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/vigie-security/vigie/checks/contracts"
+	"github.com/vigie-security/vigie/internal/fileread"
 	"github.com/vigie-security/vigie/internal/textenc"
 )
 
 // loadCSV streams the file: memory holds one record and the rows kept,
 // and reading stops at the first limit passed.
 func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
-	f, err := os.Open(path)
+	f, err := fileread.Open(path)
 	if err != nil {
 		return nil, unwrap(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/vigie-security/vigie/checks/contracts"
+	"github.com/vigie-security/vigie/internal/fileread"
 )
 
 // Options say how to read an inventory.
@@ -72,7 +73,7 @@ func Load(path string, opt Options) ([]contracts.Processor, error) {
 // readBounded reads at most limit bytes: the size checked in Load may
 // have changed since.
 func readBounded(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := fileread.Open(path)
 	if err != nil {
 		return nil, unwrap(err)
 	}

@@ -10,15 +10,14 @@ import (
 	"crypto/x509"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"net"
 	"net/url"
-	"os"
 	"strings"
 	"time"
 
 	web "github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/fileread"
 )
 
 // maxCAFile bounds what LoadRoots reads: a CA bundle is a few hundred KB at most.
@@ -33,17 +32,9 @@ func LoadRoots(caFile string) (*x509.CertPool, error) {
 	if caFile == "" {
 		return pool, nil
 	}
-	f, err := os.Open(caFile)
+	pem, err := fileread.ReadAll(caFile, maxCAFile)
 	if err != nil {
 		return nil, fmt.Errorf("reading CA file: %w", err)
-	}
-	defer f.Close()
-	pem, err := io.ReadAll(io.LimitReader(f, maxCAFile+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading CA file %s: %w", caFile, err)
-	}
-	if len(pem) > maxCAFile {
-		return nil, fmt.Errorf("CA file %s: larger than %d MB", caFile, maxCAFile>>20)
 	}
 	if !pool.AppendCertsFromPEM(pem) {
 		return nil, fmt.Errorf("CA file %s: no PEM certificate found", caFile)

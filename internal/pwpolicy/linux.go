@@ -3,8 +3,9 @@ package pwpolicy
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"time"
@@ -22,7 +23,7 @@ func loadLinuxDir(dir string) ([]password.Policy, error) {
 	for _, f := range linuxFiles {
 		path := filepath.Join(dir, f)
 		data, err := readBounded(path)
-		if os.IsNotExist(err) {
+		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
 		if err != nil {

@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/internal/config"
+	"github.com/vigie-security/vigie/internal/fileread"
 	"github.com/vigie-security/vigie/internal/textenc"
 )
 
@@ -39,17 +39,9 @@ func Load(path string) ([]password.Policy, error) {
 }
 
 func readBounded(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	data, err := fileread.ReadAll(path, MaxSize)
 	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading password policy %s: %w", path, err)
-	}
-	if len(data) > MaxSize {
-		return nil, fmt.Errorf("%s: larger than %d KB, not a policy file", path, MaxSize>>10)
+		return nil, fmt.Errorf("reading password policy: %w", err)
 	}
 	return data, nil
 }

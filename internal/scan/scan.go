@@ -4,10 +4,10 @@ package scan
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -17,6 +17,7 @@ import (
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/contractscan"
 	"github.com/vigie-security/vigie/internal/engine"
+	"github.com/vigie-security/vigie/internal/fileread"
 	"github.com/vigie-security/vigie/internal/hashaudit"
 	"github.com/vigie-security/vigie/internal/probe"
 	"github.com/vigie-security/vigie/internal/pwpolicy"
@@ -246,12 +247,11 @@ const maxTargetsFile = 4 << 20
 
 // ReadTargetsFile reads one target per line; blank lines and # comments are skipped.
 func ReadTargetsFile(path string) ([]string, error) {
-	f, err := os.Open(path)
+	data, err := fileread.ReadAll(path, maxTargetsFile)
 	if err != nil {
 		return nil, fmt.Errorf("reading targets: %w", err)
 	}
-	defer f.Close()
-	return readTargets(path, io.LimitReader(f, maxTargetsFile+1))
+	return readTargets(path, bytes.NewReader(data))
 }
 
 func readTargets(name string, r io.Reader) ([]string, error) {
