@@ -87,7 +87,9 @@ func (j JUnit) Write(ctx context.Context, out io.Writer, r Report) error {
 
 	w := bufio.NewWriterSize(out, 64<<10)
 	w.WriteString(xml.Header)
-	enc := xml.NewEncoder(w)
+	// The encoder flushes after each element; behind a writer that is not a
+	// *bufio.Writer it flushes its own buffer into w, not w into the file.
+	enc := xml.NewEncoder(struct{ io.Writer }{w})
 	enc.Indent("", "  ")
 	root := xml.StartElement{Name: xml.Name{Local: "testsuites"}, Attr: append([]xml.Attr{attr("name", "vigie")}, append(all.attrs()[:3], attr("time", secs))...)}
 	if err := enc.EncodeToken(root); err != nil {

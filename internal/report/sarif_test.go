@@ -1,9 +1,7 @@
 package report_test
 
 import (
-	"context"
 	"encoding/json"
-	"errors"
 	"strings"
 	"testing"
 
@@ -111,22 +109,5 @@ func TestSARIFEmptyAndInterrupted(t *testing.T) {
 	}
 	if err := json.Unmarshal(out, &log); err != nil || log.Runs[0].Results == nil || len(log.Runs[0].Results) != 0 || log.Runs[0].Invocations[0].OK {
 		t.Errorf("empty interrupted log = %s (%v)", out, err)
-	}
-}
-
-func TestWritersHonourCancel(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	for _, f := range report.Formats {
-		w, err := report.For(f, report.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if f == "table" {
-			continue // a table is for a terminal, written at once
-		}
-		if err := w.Write(ctx, &strings.Builder{}, rich(t)); !errors.Is(err, context.Canceled) {
-			t.Errorf("%s: write after cancel = %v", f, err)
-		}
 	}
 }

@@ -46,7 +46,7 @@ func TestJSONReportsMatchSchema(t *testing.T) {
 	}
 	r := rich(t)
 	r.Changes = &report.Changes{Since: "00000000-previous", SinceTime: t0.AddDate(0, 0, -7), PreviousScore: 41,
-		New: []report.Change{{CheckID: "PWD-HASH-001", Target: "exports/users.csv#password", Status: check.Fail}},
+		New:   []report.Change{{CheckID: "PWD-HASH-001", Target: "exports/users.csv#password", Status: check.Fail}},
 		Fixed: []report.Change{{CheckID: "WEB-HSTS-001", Target: "https://shop.example.fr", Status: check.Pass, Before: check.Fail}}, StillFailing: 3}
 	if err := validate(t, s, render(t, report.JSON{}, r)); err != nil {
 		t.Errorf("rich report: %v", err)
@@ -70,7 +70,9 @@ func TestSchemaRejectsWrongReports(t *testing.T) {
 		"message not a text":  func(m map[string]any) { m["findings"].([]any)[0].(map[string]any)["message"] = "hello" },
 		"bad time":            func(m map[string]any) { m["started_at"] = "yesterday" },
 		"missing scores":      func(m map[string]any) { delete(m, "scores") },
-		"extra score field":   func(m map[string]any) { m["scores"].(map[string]any)["targets"].([]any)[0].(map[string]any)["bonus"] = 1 },
+		"extra score field": func(m map[string]any) {
+			m["scores"].(map[string]any)["targets"].([]any)[0].(map[string]any)["bonus"] = 1
+		},
 	} {
 		var m map[string]any
 		if err := json.Unmarshal(good, &m); err != nil {

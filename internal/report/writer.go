@@ -23,7 +23,8 @@ type Options struct {
 }
 
 // Formats lists every output format, for flags, config and help.
-var Formats = []string{"table", "json"}
+// html and pdf are added by their own package (internal/report/html).
+var Formats = []string{"table", "json", "sarif", "junit", "markdown", "csv", "prometheus"}
 
 // For returns the writer of a format.
 func For(format string, o Options) (Writer, error) {
@@ -32,6 +33,16 @@ func For(format string, o Options) (Writer, error) {
 		return Table{Options: o}, nil
 	case "json":
 		return JSON{}, nil
+	case "sarif":
+		return SARIF{Options: o}, nil
+	case "junit":
+		return JUnit{Options: o}, nil
+	case "markdown":
+		return Markdown{Options: o}, nil
+	case "csv":
+		return CSV{Options: o}, nil
+	case "prometheus":
+		return Prometheus{}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
