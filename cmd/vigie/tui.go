@@ -55,7 +55,16 @@ func runTUI(ctx context.Context, e env, configFile, langFlag string) error {
 	if err != nil {
 		return asUsage(err)
 	}
-	o := tui.Options{Lang: lang, Version: toolVersion(), WaiverFile: cfg.Waivers, Policies: first.Passwords}
+	// The what-if screen starts from the configured policies: read once here,
+	// before the interface starts (a scan reads them again in its units).
+	o := tui.Options{Lang: lang, Version: toolVersion(), WaiverFile: cfg.Waivers}
+	for _, file := range first.Policies {
+		evs, err := scan.ReadPolicies(file)
+		if err != nil {
+			return asUsage(err)
+		}
+		o.Policies = append(o.Policies, evs...)
+	}
 	session := func(plan scan.Plan) scan.Session {
 		return scan.Session{Plan: plan, History: cfg.History, Retention: retentionOf(cfg), Version: toolVersion(),
 			FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder}

@@ -22,12 +22,18 @@ type Pacer interface {
 }
 
 // Unit is one target of one family: how to collect its evidence and which checks judge it.
+// A unit whose Collect returns Subjects is a source of several targets (a
+// policy file holding three policies): each subject is judged as a target of
+// its own, and the unit's Target names the source in progress and errors.
 type Unit struct {
 	Family  check.Family
 	Target  string
 	Collect func(ctx context.Context, pace Pacer) (any, error)
 	Checks  check.Catalogue
 }
+
+// Subjects are the targets one unit found while collecting, in order.
+type Subjects []check.Subject
 
 // Engine runs scans. Build it with New.
 type Engine struct {

@@ -15,7 +15,8 @@ import (
 type unitResult struct {
 	index    int
 	findings []check.Finding
-	done     bool // false when the scan was cancelled before the unit finished
+	targets  []string // the subjects' names, for a unit that returned Subjects
+	done     bool     // false when the scan was cancelled before the unit finished
 }
 
 // Run scans every unit and returns the report. emit (may be nil) is called
@@ -68,6 +69,7 @@ func (e *Engine) Run(ctx context.Context, units []Unit, emit func(Event)) (repor
 	go func() { wg.Wait(); close(results) }()
 
 	byUnit := make([][]check.Finding, len(units))
+	subjects := make([][]string, len(units))
 	completed := make([]bool, len(units))
 	done := 0
 	for results != nil {
@@ -83,7 +85,7 @@ func (e *Engine) Run(ctx context.Context, units []Unit, emit func(Event)) (repor
 				continue
 			}
 			done++
-			byUnit[r.index], completed[r.index] = r.findings, true
+			byUnit[r.index], subjects[r.index], completed[r.index] = r.findings, r.targets, true
 			for _, f := range r.findings {
 				emit(Event{Kind: FindingReady, Finding: f})
 			}
@@ -102,7 +104,13 @@ func (e *Engine) Run(ctx context.Context, units []Unit, emit func(Event)) (repor
 	}
 	rep.Targets, rep.Findings, rep.Checks = make([]report.Target, 0, len(units)), make([]check.Finding, 0, total), []check.Meta{}
 	for i, u := range units {
-		rep.Targets = append(rep.Targets, report.Target{Name: u.Target, Family: u.Family, Completed: completed[i]})
+		if subjects[i] != nil {
+			for _, name := range subjects[i] {
+				rep.Targets = append(rep.Targets, report.Target{Name: name, Family: u.Family, Completed: true})
+			}
+		} else {
+			rep.Targets = append(rep.Targets, report.Target{Name: u.Target, Family: u.Family, Completed: completed[i]})
+		}
 		rep.Findings = append(rep.Findings, byUnit[i]...)
 		byUnit[i] = nil
 		for _, c := range u.Checks {
@@ -133,6 +141,9 @@ func (e *Engine) runUnit(ctx context.Context, i int, u Unit, pace Pacer) unitRes
 	if ctx.Err() != nil {
 		return unitResult{index: i}
 	}
+	if subs, many := ev.(Subjects); many && err == nil && len(subs) == 0 {
+		err = errors.New("the source holds nothing to judge") // never a target silently missing
+	}
 	if err != nil {
 		reason := check.Textf("could not collect evidence: %v", "collecte impossible : %v", err)
 		if errors.Is(err, context.DeadlineExceeded) || uctx.Err() == context.DeadlineExceeded {
@@ -143,6 +154,16 @@ func (e *Engine) runUnit(ctx context.Context, i int, u Unit, pace Pacer) unitRes
 			out = append(out, check.ErrorFinding(c.Meta(), u.Target, reason, nil))
 		}
 		return unitResult{index: i, findings: out, done: true}
+	}
+	if subs, many := ev.(Subjects); many {
+		res := unitResult{index: i, findings: make([]check.Finding, 0, len(u.Checks)*len(subs)), targets: make([]string, 0, len(subs)), done: true}
+		for _, s := range subs {
+			res.targets = append(res.targets, s.TargetName())
+			for _, c := range u.Checks {
+				res.findings = append(res.findings, evaluate(c, s.TargetName(), s))
+			}
+		}
+		return res
 	}
 	out := make([]check.Finding, 0, len(u.Checks))
 	for _, c := range u.Checks {

@@ -28,7 +28,8 @@ import (
 // Plan is everything a scan needs, resolved and validated.
 type Plan struct {
 	Web       []probe.Target
-	Passwords []password.Evidence     // policies already read from their files
+	Policies  []string                // password-policy files (or PAM folders), read when the scan runs
+	Passwords []password.Evidence     // policies already in memory (the demo's embedded ones)
 	Hashes    []config.HashFile       // stored-password files, streamed when the scan runs
 	Audited   []password.HashEvidence // stored passwords already audited (the demo's embedded sample)
 	Contracts *contractscan.Plan      // inventory read, documents listed; analysed when the scan runs
@@ -113,11 +114,7 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 		}
 		p.Hashes = append(p.Hashes, h)
 	}
-	for _, file := range cfg.Password.Policies {
-		if err := p.AddPolicies(file); err != nil {
-			return Plan{}, err
-		}
-	}
+	p.Policies = append(p.Policies, cfg.Password.Policies...)
 	if c := cfg.Contracts; c.Inventory != "" || c.Folder != "" || len(c.Documents) > 0 {
 		cp, err := contractscan.Prepare(contractscan.Source{Inventory: c.Inventory, Folder: c.Folder, Sheet: c.Sheet, Columns: c.Columns, Documents: c.Documents})
 		if err != nil {
@@ -133,21 +130,23 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 	return p, nil
 }
 
-// AddPolicies reads a password-policy file into the plan.
-func (p *Plan) AddPolicies(file string) error {
+// ReadPolicies reads a password-policy file (or PAM folder): each policy it
+// holds is a target of its own.
+func ReadPolicies(file string) ([]password.Evidence, error) {
 	ps, err := pwpolicy.Load(file)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	out := make([]password.Evidence, 0, len(ps))
 	for _, pol := range ps {
-		p.Passwords = append(p.Passwords, password.Evidence{Target: file, Policy: pol})
+		out = append(out, password.Evidence{Target: file, Policy: pol})
 	}
-	return nil
+	return out, nil
 }
 
 // Empty reports whether the plan has nothing to check.
 func (p Plan) Empty() bool {
-	n := len(p.Web) + len(p.Passwords) + len(p.Hashes) + len(p.Audited)
+	n := len(p.Web) + len(p.Policies) + len(p.Passwords) + len(p.Hashes) + len(p.Audited)
 	if p.Contracts != nil {
 		n += p.Contracts.Size()
 	}
@@ -191,6 +190,17 @@ func (p Plan) Run(ctx context.Context, emit func(engine.Event), extra ...engine.
 		}
 	}
 	pwChecks := password.Checks()
+	for _, file := range p.Policies {
+		units = append(units, engine.Unit{Family: check.FamilyPassword, Target: file, Checks: pwChecks,
+			Collect: func(context.Context, engine.Pacer) (any, error) {
+				evs, err := ReadPolicies(file)
+				subs := make(engine.Subjects, len(evs))
+				for i, ev := range evs {
+					subs[i] = ev
+				}
+				return subs, err
+			}})
+	}
 	for _, ev := range p.Passwords {
 		units = append(units, engine.Unit{Family: check.FamilyPassword, Target: ev.TargetName(), Checks: pwChecks,
 			Collect: func(context.Context, engine.Pacer) (any, error) { return ev, nil }})

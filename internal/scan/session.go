@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"time"
 
 	"github.com/vigie-security/vigie/internal/atomicfile"
@@ -67,6 +68,9 @@ type Result struct {
 // end: the waiver file reads, every output path and the history can be
 // written. A typo in a path must not cost a whole scan.
 func (s *Session) Prepare(ctx context.Context) error {
+	if err := s.Plan.checkInputs(); err != nil {
+		return err
+	}
 	if err := s.loadWaivers(); err != nil {
 		return err
 	}
@@ -79,6 +83,30 @@ func (s *Session) Prepare(ctx context.Context) error {
 	}
 	if s.History != "" {
 		if err := store.Check(ctx, s.History, store.WithRetention(s.Retention)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkInputs: the files the plan names are there, and a policy file
+// parses, so that a typo is exit 2 before the scan rather than an ERROR
+// after it. The units read them again when the scan runs, under the
+// engine's timeout, cancellation and panic recovery; a policy file is at
+// most 1 MB, and every read is bounded (internal/fileread).
+func (p Plan) checkInputs() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("reading the scan's inputs: internal error: %v", r)
+		}
+	}()
+	for _, f := range p.Policies {
+		if _, err := ReadPolicies(f); err != nil {
+			return err
+		}
+	}
+	for _, h := range p.Hashes {
+		if _, err := os.Stat(h.File); err != nil {
 			return err
 		}
 	}

@@ -24,11 +24,7 @@ func weakPolicy(t *testing.T) Plan {
 	if err := os.WriteFile(file, []byte("version: 1\npolicies:\n  - name: users\n    min_length: 8\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	var p Plan
-	if err := p.AddPolicies(file); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return Plan{Policies: []string{file}}
 }
 
 // TestSessionRunsTheWholePath: one clock, waivers applied before the
