@@ -3,6 +3,8 @@ module github.com/vigie-security/vigie
 go 1.26.0
 
 require (
+	github.com/chromedp/cdproto v0.159.0
+	github.com/chromedp/chromedp v0.23.0
 	github.com/owenrumney/go-sarif/v2 v2.3.3
 	github.com/projectdiscovery/goflags v0.1.76
 	github.com/projectdiscovery/gologger v1.1.72
@@ -65,6 +67,7 @@ require (
 	github.com/fatih/color v1.18.0 // indirect
 	github.com/gaissmai/bart v0.29.0 // indirect
 	github.com/go-faker/faker/v4 v4.11.0 // indirect
+	github.com/go-json-experiment/json v0.0.0-20260623181947-01eb4420fa68 // indirect
 	github.com/go-ole/go-ole v1.2.6 // indirect
 	github.com/go-rod/rod v0.116.2 // indirect
 	github.com/go-sourcemap/sourcemap v2.1.3+incompatible // indirect

@@ -147,6 +147,8 @@ type card struct {
 	Refs                          []ref
 	Frameworks                    string
 	Waiver                        *waiverView
+	Anchor                        string // set on the card that explains the check
+	SeeAlso                       string // the anchor of that card, on the others
 }
 
 type waiverView struct{ Statement, Until, Source, Was string }
@@ -168,7 +170,8 @@ type matrixRow struct {
 type matrixCell struct{ Symbol, Level, Class string }
 
 type catEntry struct {
-	ID, Title, Severity, Description, CapsAt, Sources string
+	ID, Title, Severity, Description, CapsAt string
+	Refs                                     []ref
 }
 
 // build turns a report into a page; it reads r and never changes it.
@@ -304,8 +307,10 @@ func (w Writer) build(r report.Report) page {
 	p.Changes = w.changes(r, title, limit)
 	p.Summary = w.summary(r, p, metas)
 
-	// Families, then their targets, worst first.
+	// Families, then their targets, worst first. A check's risk, fix and
+	// references are written on its first card; later cards link to it.
 	anchor := 0
+	explained := map[string]string{}
 	for _, fs := range r.Scores.Families {
 		fam := family{ID: "fam-" + string(fs.Family), Name: familyName(l, fs.Family), Result: gradeOf(l, fs.Result, title), Count: fs.Targets}
 		type tg struct {
@@ -367,7 +372,7 @@ func (w Writer) build(r report.Report) page {
 				fam.More++
 				continue
 			}
-			fam.Targets = append(fam.Targets, w.target(r, a, t.k.t, t.finished, t.scored, t.s, idx, metas, lookup, title, limit))
+			fam.Targets = append(fam.Targets, w.target(r, a, t.k.t, t.finished, t.scored, t.s, idx, metas, lookup, title, limit, explained))
 		}
 		if fs.Family == check.FamilyContracts {
 			fam.Matrix = matrixOf(l, report.ContractMatrix(r), limit)
@@ -376,16 +381,11 @@ func (w Writer) build(r report.Report) page {
 	}
 
 	for _, m := range r.Checks {
-		var src []string
-		seen := map[string]bool{}
+		e := catEntry{ID: m.ID, Title: m.Title.In(l), Severity: m.Severity.Label(l), Description: m.Description.In(l), CapsAt: string(m.CapOnFail)}
 		for _, rf := range m.References {
-			if !seen[rf.Source] {
-				seen[rf.Source] = true
-				src = append(src, rf.Source)
-			}
+			e.Refs = append(e.Refs, ref(rf))
 		}
-		p.Catalogue = append(p.Catalogue, catEntry{ID: m.ID, Title: m.Title.In(l), Severity: m.Severity.Label(l),
-			Description: m.Description.In(l), CapsAt: string(m.CapOnFail), Sources: strings.Join(src, ", ")})
+		p.Catalogue = append(p.Catalogue, e)
 	}
 	return p
 }
@@ -394,7 +394,7 @@ func (w Writer) build(r report.Report) page {
 const maxSteps = 8
 
 func (w Writer) target(r report.Report, anchor, name string, finished, scored bool, s score.Target, idx []int,
-	metas map[string]check.Meta, lookup score.Lookup, title func(string) string, limit int) target {
+	metas map[string]check.Meta, lookup score.Lookup, title func(string) string, limit int, explained map[string]string) target {
 	l := w.lang()
 	t := target{Anchor: anchor, Name: name, Finished: finished}
 	if scored {
@@ -463,7 +463,7 @@ func (w Writer) target(r report.Report, anchor, name string, finished, scored bo
 			t.CardsMore = len(shown) - i
 			break
 		}
-		c := w.card(f, metas, points)
+		c := w.card(f, metas, points, explained)
 		if res, ok := aloneRes[f.CheckID]; ok && res.Score > s.Score {
 			g := gradeOf(l, res, title)
 			c.Alone = &g
@@ -473,7 +473,7 @@ func (w Writer) target(r report.Report, anchor, name string, finished, scored bo
 	return t
 }
 
-func (w Writer) card(f check.Finding, metas map[string]check.Meta, points map[string]float64) card {
+func (w Writer) card(f check.Finding, metas map[string]check.Meta, points map[string]float64, explained map[string]string) card {
 	l := w.lang()
 	c := card{Status: f.Status.Label(l), StatusClass: "s-" + strings.ToLower(string(f.Status)), Severity: f.Severity.Label(l),
 		CheckID: f.CheckID, Title: f.CheckID, Message: clip(f.Message.In(l)),
@@ -482,11 +482,18 @@ func (w Writer) card(f check.Finding, metas map[string]check.Meta, points map[st
 		c.Points = fmt.Sprintf("%+.1f", -v)
 	}
 	if m, ok := metas[f.CheckID]; ok {
-		c.Title, c.Risk, c.Remediation = m.Title.In(l), m.Risk.In(l), m.Remediation.In(l)
-		for _, rf := range m.References {
-			c.Refs = append(c.Refs, ref(rf))
+		c.Title = m.Title.In(l)
+		if first, done := explained[f.CheckID]; done {
+			c.SeeAlso = first
+		} else {
+			c.Anchor = "fix-" + f.CheckID
+			explained[f.CheckID] = c.Anchor
+			c.Risk, c.Remediation = m.Risk.In(l), m.Remediation.In(l)
+			for _, rf := range m.References {
+				c.Refs = append(c.Refs, ref(rf))
+			}
+			c.Frameworks = frameworks(m.Frameworks)
 		}
-		c.Frameworks = frameworks(m.Frameworks)
 	}
 	if wv := f.Waiver; wv != nil {
 		c.Waiver = &waiverView{Statement: wv.Statement, Until: day(wv.Expires, l), Source: wv.Source, Was: wv.Was.Label(l)}

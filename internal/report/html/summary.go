@@ -43,9 +43,15 @@ func (w Writer) worst(r report.Report, metas map[string]check.Meta, raw map[stri
 		}
 		return -1
 	}
+	decides := ""
+	if c := r.Scores.Overall.Cap; c != nil {
+		decides = c.CheckID // the failure that sets the overall grade is told first
+	}
 	sort.SliceStable(ids, func(i, j int) bool {
 		a, b := byID[ids[i]], byID[ids[j]]
 		switch {
+		case (a.id == decides) != (b.id == decides):
+			return a.id == decides
 		case a.fail != b.fail:
 			return a.fail
 		case a.sev != b.sev:
