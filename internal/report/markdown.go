@@ -42,9 +42,10 @@ func (m Markdown) Write(ctx context.Context, out io.Writer, r Report) error {
 	}
 	c := r.Counts()
 	fmt.Fprintf(w, "\n%s\n", mdCounts(l, c))
+	mdChanges(w, l, r)
 
 	bySev := map[check.Severity][]int{}
-	var errs []int
+	var errs, waived []int
 	for i, f := range r.Findings {
 		if i%4096 == 0 && ctx.Err() != nil {
 			return ctx.Err()
@@ -58,6 +59,10 @@ func (m Markdown) Write(ctx context.Context, out io.Writer, r Report) error {
 		case check.Error:
 			if len(errs) <= limit {
 				errs = append(errs, i)
+			}
+		case check.Waived:
+			if len(waived) <= limit {
+				waived = append(waived, i)
 			}
 		}
 	}
@@ -75,8 +80,8 @@ func (m Markdown) Write(ctx context.Context, out io.Writer, r Report) error {
 		for _, i := range bySev[s][:min(limit, len(bySev[s]))] {
 			f := r.Findings[i]
 			meta, _ := r.Meta(f.CheckID)
-			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", f.Status.Label(l), mdCell(f.Target), mdCell(f.CheckID+" "+meta.Title.In(l)),
-				mdCell(f.Message.In(l)), mdCell(meta.Remediation.In(l)))
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", f.Status.Label(l), mdCell(f.Target), mdInline(f.CheckID)+" "+mdTrusted(meta.Title.In(l)),
+				mdCell(f.Message.In(l)), mdTrusted(meta.Remediation.In(l)))
 		}
 		mdMore(w, l, total[s]-limit)
 	}
@@ -89,7 +94,31 @@ func (m Markdown) Write(ctx context.Context, out io.Writer, r Report) error {
 		}
 		mdMore(w, l, c[check.Error]-limit)
 	}
+	if len(waived) > 0 {
+		fmt.Fprintf(w, "\n## %s (%d)\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", tr(l, "Accepted risks", "Risques acceptés"), c[check.Waived],
+			tr(l, "Target", "Cible"), tr(l, "Check", "Contrôle"), tr(l, "Statement", "Justification"), tr(l, "Until", "Jusqu'au"))
+		for _, i := range waived[:min(limit, len(waived))] {
+			f := r.Findings[i]
+			statement, until := "", ""
+			if f.Waiver != nil {
+				statement, until = f.Waiver.Statement, f.Waiver.Expires.UTC().Format("2006-01-02")
+			}
+			fmt.Fprintf(w, "| %s | %s | %s | %s |\n", mdCell(f.Target), mdInline(f.CheckID), mdCell(statement), until)
+		}
+		mdMore(w, l, c[check.Waived]-limit)
+	}
 	return w.Flush()
+}
+
+// mdChanges is the move since the previous scan, when history is kept.
+func mdChanges(w *bufio.Writer, l check.Lang, r Report) {
+	ch := r.Changes
+	if ch == nil {
+		return
+	}
+	fmt.Fprintf(w, "\n%s\n", fmt.Sprintf(tr(l, "Since scan %s of %s: score %d → %d, %d new, %d fixed, %d still failing.",
+		"Depuis le scan %s du %s : note %d → %d, %d nouveaux, %d corrigés, %d toujours en échec."),
+		mdInline(short(ch.Since)), ch.SinceTime.UTC().Format("2006-01-02"), ch.PreviousScore, r.Scores.Overall.Score, len(ch.New), len(ch.Fixed), ch.StillFailing))
 }
 
 func mdCell(s string) string { return mdInline(mdCut(s, mdCellRunes)) }

@@ -14,6 +14,11 @@ var mdEscaper = strings.NewReplacer(
 
 func mdInline(s string) string { return mdEscaper.Replace(s) }
 
+// mdTrusted is for vigie's own check texts (titles, risks, remediations),
+// written with code spans: only what would end a cell or a line is escaped.
+// Nothing a scan read may go through it.
+var mdTrusted = strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ").Replace
+
 // mdLink links only plain web addresses; anything else is printed, escaped.
 func mdLink(title, url string) string {
 	if title == "" {

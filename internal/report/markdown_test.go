@@ -50,14 +50,14 @@ func TestMarkdownHostileTarget(t *testing.T) {
 			}
 		}
 		for i := range len(out) {
-			if (out[i] == '<' || out[i] == '`') && (i == 0 || out[i-1] != '\\') {
+			if out[i] == '<' && (i == 0 || out[i-1] != '\\') {
 				t.Errorf("%s: unescaped %q at %q", l, out[i], out[max(0, i-20):min(len(out), i+20)])
 			}
 		}
 		if strings.Contains(out, "\n| forged") {
 			t.Errorf("%s: the line break in the target was kept", l)
 		}
-		if !strings.Contains(out, `\<script\>`) {
+		if strings.Contains(out, "/|`x`") || !strings.Contains(out, `\<script\>`) || !strings.Contains(out, "\\`x\\`") {
 			t.Errorf("%s: the hostile target is missing, escaped", l)
 		}
 	}
@@ -85,5 +85,19 @@ func TestMarkdownCapsLists(t *testing.T) {
 	section = section[:strings.Index(section, "### Low")]
 	if n := strings.Count(section, "\n| FAIL"); n != 10 {
 		t.Errorf("%d rows of the capped list shown, want 10", n)
+	}
+}
+
+func TestMarkdownChangesSincePreviousScan(t *testing.T) {
+	r := rich(t)
+	r.Changes = &report.Changes{Since: "0badcafe-previous", SinceTime: t0.AddDate(0, 0, -7), PreviousScore: 41,
+		New: []report.Change{{CheckID: "PWD-HASH-001"}}, Fixed: []report.Change{{CheckID: "WEB-HSTS-001"}}, StillFailing: 3}
+	for l, want := range map[check.Lang]string{
+		check.EN: "Since scan 0badcafe of 2026-11-16: score 41 → 23, 1 new, 1 fixed, 3 still failing.",
+		check.FR: "Depuis le scan 0badcafe du 2026-11-16 : note 41 → 23, 1 nouveaux, 1 corrigés, 3 toujours en échec.",
+	} {
+		if out := string(render(t, report.Markdown{Options: report.Options{Lang: l}}, r)); !strings.Contains(out, want) {
+			t.Errorf("%s: no %q in:\n%s", l, want, out)
+		}
 	}
 }

@@ -155,13 +155,13 @@ func ruleHelp(m check.Meta, lang check.Lang) (string, string) {
 	risk, fix := m.Risk.In(lang), m.Remediation.In(lang)
 	riskW, fixW, refW := tr(lang, "Risk", "Risque"), tr(lang, "Remediation", "Correction"), tr(lang, "References", "Références")
 	t.WriteString(riskW + ": " + risk + "\n\n" + fixW + ": " + fix)
-	md.WriteString("**" + riskW + "**: " + mdInline(risk) + "\n\n**" + fixW + "**: " + mdInline(fix))
+	md.WriteString("**" + riskW + "**: " + mdTrusted(risk) + "\n\n**" + fixW + "**: " + mdTrusted(fix))
 	if len(m.References) > 0 {
 		t.WriteString("\n\n" + refW + ":")
 		md.WriteString("\n\n**" + refW + "**\n")
 		for _, ref := range m.References {
 			t.WriteString("\n- " + ref.Source + ", " + ref.Title + " " + ref.URL)
-			md.WriteString("\n- " + mdInline(ref.Source) + ", " + mdLink(ref.Title, ref.URL))
+			md.WriteString("\n- " + mdTrusted(ref.Source) + ", " + mdLink(ref.Title, ref.URL))
 		}
 	}
 	return t.String(), md.String()
