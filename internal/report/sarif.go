@@ -190,7 +190,7 @@ func sarifResult(r Report, f check.Finding, rules map[string]int, lang check.Lan
 	// GitHub requires a physical location; the target is not a file of the
 	// repository, so it gets a stable synthetic one.
 	loc := sarif.NewPhysicalLocation().
-		WithArtifactLocation(sarif.NewSimpleArtifactLocation(TargetPath(f.Family, f.Target)).WithUriBaseId(sarifBaseID)).
+		WithArtifactLocation(sarif.NewSimpleArtifactLocation(targetPath(f.Family, f.Target)).WithUriBaseId(sarifBaseID)).
 		WithRegion(sarif.NewSimpleRegion(1, 1))
 	res.AddLocation(sarif.NewLocationWithPhysicalLocation(loc))
 	res.WithPartialFingerPrints(map[string]any{sarifFingerprint: f.Fingerprint})

@@ -8,13 +8,15 @@ import (
 	"github.com/vigie-security/vigie/internal/check"
 )
 
-// TargetPath is a stable, relative, URI-safe path standing for a target in
+// targetPath is a stable, relative, URI-safe path standing for a target in
 // formats that want a file (SARIF's artifact location): vigie/<family>/<name>,
-// the name being the target without its scheme, letters, digits, dot and dash
+// the name being the normalised target (one path for every spelling of
+// it, as for the fingerprint) without its scheme, letters, digits, dot and dash
 // kept, the rest folded to "_", and the hash of the normalised target appended
 // so two targets that fold alike stay apart.
-func TargetPath(f check.Family, target string) string {
-	t := target
+func targetPath(f check.Family, target string) string {
+	norm := check.NormalizeTarget(target)
+	t := norm
 	if i := strings.Index(t, "://"); i >= 0 {
 		t = t[i+3:]
 	}
@@ -35,7 +37,7 @@ func TargetPath(f check.Family, target string) string {
 		}
 	}
 	name := strings.Trim(strings.ReplaceAll(b.String(), "..", "_"), "._")
-	sum := sha256.Sum256([]byte(check.NormalizeTarget(target)))
+	sum := sha256.Sum256([]byte(norm))
 	if name != "" {
 		name += "-"
 	}
