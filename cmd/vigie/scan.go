@@ -48,9 +48,12 @@ Exit codes: 0 no threshold crossed, 1 --fail-on/--fail-under crossed,
 	fl.StringArrayVarP(&f.targets, "target", "t", nil, "URL or host to scan (repeatable)")
 	fl.StringVar(&f.targetsFile, "targets-file", "", "file with one target per line")
 	addOutputFlags(cmd, &f.outputFlags)
-	fl.IntVar(&f.concurrency, "concurrency", 0, "targets probed at once (default 10)")
-	fl.Float64Var(&f.rate, "rate", 0, "network requests per second for the whole scan, 0 = no limit (default 50)")
-	fl.DurationVar(&f.timeout, "timeout", 0, "per-target timeout (default 10s)")
+	// Defaults come from the config's, shown but not set here: a flag the
+	// user did not give never overrides the config file.
+	def := config.Defaults().Scan
+	fl.IntVar(&f.concurrency, "concurrency", 0, fmt.Sprintf("targets probed at once, 1-%d (default %d)", config.MaxConcurrency, def.Concurrency))
+	fl.Float64Var(&f.rate, "rate", 0, fmt.Sprintf("network requests per second for the whole scan, 0 = no limit (default %g)", def.Rate))
+	fl.DurationVar(&f.timeout, "timeout", 0, fmt.Sprintf("per-target timeout, at most %s (default %s)", config.MaxTimeout, time.Duration(def.Timeout)))
 	fl.StringVar(&f.caFile, "ca-file", "", "PEM file of private CAs to trust besides the system roots")
 	fl.Var(check.SeverityFlag{P: &f.failOn}, "fail-on", "exit 1 if a finding at or above this severity fails (info|low|medium|high|critical)")
 	fl.IntVar(&f.failUnder, "fail-under", 0, "exit 1 if the overall score is below this (0-100)")

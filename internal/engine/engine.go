@@ -35,6 +35,10 @@ type Unit struct {
 // Subjects are the targets one unit found while collecting, in order.
 type Subjects []check.Subject
 
+// DefaultTimeout bounds a unit when no WithTimeout is given; vigie's own
+// default is the config's scan.timeout, which a test keeps equal to it.
+const DefaultTimeout = 10 * time.Second
+
 // Engine runs scans. Build it with New.
 type Engine struct {
 	concurrency int
@@ -98,7 +102,7 @@ func WithVersion(v string) Option {
 
 // New builds an engine; defaults: 10 units at once, no rate cap, 30 s per unit.
 func New(opts ...Option) (*Engine, error) {
-	e := &Engine{concurrency: 10, timeout: 30 * time.Second, now: time.Now, newID: randomID, version: "dev"}
+	e := &Engine{concurrency: 10, timeout: DefaultTimeout, now: time.Now, newID: randomID, version: "dev"}
 	for _, o := range opts {
 		if err := o(e); err != nil {
 			return nil, err

@@ -163,7 +163,14 @@ func UnitTimeout(timeout time.Duration) time.Duration {
 // Run probes every target of the plan and returns the report; see engine.Run
 // for what happens on cancellation.
 func (p Plan) Run(ctx context.Context, emit func(engine.Event), extra ...engine.Option) (report.Report, error) {
-	eng, err := engine.New(append(append([]engine.Option{}, p.Engine...), extra...)...)
+	return p.run(ctx, time.Now, emit, extra...)
+}
+
+// run is Run on a given clock: the engine's, and the contracts' date of
+// reference, are the session's one clock.
+func (p Plan) run(ctx context.Context, now func() time.Time, emit func(engine.Event), extra ...engine.Option) (report.Report, error) {
+	opts := append(append([]engine.Option{}, p.Engine...), extra...)
+	eng, err := engine.New(append(opts, engine.WithClock(now))...)
 	if err != nil {
 		return report.Report{}, err
 	}
@@ -172,7 +179,7 @@ func (p Plan) Run(ctx context.Context, emit func(engine.Event), extra ...engine.
 	}
 	var contractUnits []engine.Unit
 	if p.Contracts != nil {
-		contractUnits = p.Contracts.Units(time.Now())
+		contractUnits = p.Contracts.Units(now())
 	}
 	units := make([]engine.Unit, 0, len(p.Web)+len(p.Passwords)+len(p.Hashes))
 	if len(p.Web) > 0 {

@@ -145,11 +145,7 @@ func (s *Session) Run(ctx context.Context, emit func(engine.Event)) (Result, err
 	if err := s.Prepare(ctx); err != nil {
 		return Result{}, err
 	}
-	opts := []engine.Option{engine.WithVersion(s.Version)}
-	if s.Now != nil {
-		opts = append(opts, engine.WithClock(s.Now))
-	}
-	base, runErr := s.Plan.Run(ctx, emit, opts...)
+	base, runErr := s.Plan.run(ctx, s.now, emit, engine.WithVersion(s.Version))
 	if runErr != nil && base.ScanID == "" {
 		return Result{}, runErr
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/report"
 	"github.com/vigie-security/vigie/internal/store"
@@ -133,4 +134,12 @@ func status(r report.Report, id string) check.Status {
 		}
 	}
 	return ""
+}
+
+// TestOneDefault: the engine's fallback timeout is the config's default, not
+// a second value of its own (it was 30 s against 10 s).
+func TestOneDefault(t *testing.T) {
+	if got := time.Duration(config.Defaults().Scan.Timeout); got != engine.DefaultTimeout {
+		t.Errorf("config default %s, engine default %s", got, engine.DefaultTimeout)
+	}
 }
