@@ -299,3 +299,31 @@ func TestContrast(t *testing.T) {
 		}
 	}
 }
+
+// An interrupted scan: the page says so, and a target that never finished
+// is listed as such, with no score.
+func TestInterrupted(t *testing.T) {
+	r := run(t, webUnits()[:1])
+	r.Interrupted = true
+	r.Targets = append(r.Targets, report.Target{Name: "https://late.example.fr", Family: check.FamilyWeb})
+	for l, want := range map[check.Lang][]string{
+		check.EN: {"The scan was interrupted", "https://late.example.fr", "(not finished)", "Not finished: the scan was interrupted"},
+		check.FR: {"Le scan a été interrompu", "(non terminée)", "Non terminée : le scan a été interrompu"},
+	} {
+		out := string(render(t, writer(l), r))
+		for _, s := range want {
+			if !strings.Contains(out, s) {
+				t.Errorf("%s: the page lacks %q", l, s)
+			}
+		}
+	}
+	if err := writer(check.EN).Write(canceled(), &bytes.Buffer{}, r); err == nil {
+		t.Error("a cancelled context still rendered")
+	}
+}
+
+func canceled() context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	return ctx
+}

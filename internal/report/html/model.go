@@ -2,6 +2,7 @@ package htmlreport
 
 import (
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
 	"time"
@@ -255,6 +256,12 @@ func (w Writer) build(r report.Report) page {
 	}
 	pl.agg = overall(fams)
 	alone := pl.alone()
+	// Each target's own plan starts from the same what-ifs: keep them
+	// before the scan's plan moves its units on.
+	start := map[key]*unit{}
+	for _, u := range pl.units {
+		start[key{u.family, u.name}] = &unit{family: u.family, name: u.name, fs: u.fs, res: u.res, single: maps.Clone(u.single)}
+	}
 	steps := pl.toNextGrade(maxSteps, raw)
 	for _, s := range steps {
 		p.Path = append(p.Path, pathStep{CheckID: s.CheckID, Title: title(s.CheckID), Targets: s.Targets,
@@ -372,7 +379,7 @@ func (w Writer) build(r report.Report) page {
 				fam.More++
 				continue
 			}
-			fam.Targets = append(fam.Targets, w.target(r, a, t.k.t, t.finished, t.scored, t.s, idx, metas, lookup, title, limit, explained))
+			fam.Targets = append(fam.Targets, w.target(r, a, t.k.t, t.finished, t.scored, t.s, idx, start[t.k], metas, lookup, title, limit, explained))
 		}
 		if fs.Family == check.FamilyContracts {
 			fam.Matrix = matrixOf(l, report.ContractMatrix(r), limit)
@@ -393,7 +400,7 @@ func (w Writer) build(r report.Report) page {
 // maxSteps bounds the "next grade" path: past it, the advice is the table.
 const maxSteps = 8
 
-func (w Writer) target(r report.Report, anchor, name string, finished, scored bool, s score.Target, idx []int,
+func (w Writer) target(r report.Report, anchor, name string, finished, scored bool, s score.Target, idx []int, u *unit,
 	metas map[string]check.Meta, lookup score.Lookup, title func(string) string, limit int, explained map[string]string) target {
 	l := w.lang()
 	t := target{Anchor: anchor, Name: name, Finished: finished}
@@ -412,8 +419,8 @@ func (w Writer) target(r report.Report, anchor, name string, finished, scored bo
 		fs[i] = r.Findings[j]
 	}
 	var aloneRes map[string]score.Result
-	if scored {
-		pl := &planner{lookup: lookup, units: []*unit{{name: name, fs: fs, res: s.Result}},
+	if scored && u != nil {
+		pl := &planner{lookup: lookup, units: []*unit{u},
 			agg: func(rs []score.Result) score.Result { return rs[0] }}
 		aloneRes = pl.alone()
 		steps := pl.toNextGrade(maxSteps, points)
