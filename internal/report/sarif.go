@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 
@@ -22,7 +23,14 @@ import (
 // accepted risk; it does not honour result.suppressions (suppressed results
 // become open alerts: github/codeql-action#1230), so a waiver written as a
 // suppression would reopen what a person accepted.
-type SARIF struct{ Options Options }
+//
+// GitHub rejects a run of more than 25,000 results: past MaxResults (0 means
+// that limit) the most important are kept, by level then severity, and the
+// run's invocation says how many were left out.
+type SARIF struct {
+	Options    Options
+	MaxResults int
+}
 
 const (
 	sarifInfoURI     = "https://github.com/vigie-security/vigie"
@@ -47,7 +55,15 @@ func (s SARIF) Write(ctx context.Context, w io.Writer, r Report) error {
 	if lang != check.FR {
 		lang = check.EN
 	}
-	head, err := sarifHead(r, lang)
+	limit := s.MaxResults
+	if limit <= 0 {
+		limit = sarifMaxResults
+	}
+	keep, err := newSarifCap(ctx, r.Findings, limit)
+	if err != nil {
+		return err
+	}
+	head, err := sarifHead(r, lang, keep.dropped)
 	if err != nil {
 		return err
 	}
@@ -71,10 +87,11 @@ func (s SARIF) Write(ctx context.Context, w io.Writer, r Report) error {
 		if i%1024 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		res := sarifResult(r, f, rules, lang)
-		if res == nil {
+		level := sarifLevel(f)
+		if level == "" || !keep.keep(sarifRank(f, level)) {
 			continue
 		}
+		res := sarifResult(r, f, level, rules, lang)
 		one.Reset()
 		if err := enc.Encode(res); err != nil {
 			return err
@@ -94,7 +111,7 @@ func (s SARIF) Write(ctx context.Context, w io.Writer, r Report) error {
 }
 
 // sarifHead is the whole log with no results.
-func sarifHead(r Report, lang check.Lang) ([]byte, error) {
+func sarifHead(r Report, lang check.Lang, dropped int) ([]byte, error) {
 	log, err := sarif.New(sarif.Version210)
 	if err != nil {
 		return nil, err
@@ -111,7 +128,14 @@ func sarifHead(r Report, lang check.Lang) ([]byte, error) {
 	}
 	ok := !r.Interrupted
 	start, end := r.StartedAt.UTC(), r.FinishedAt.UTC()
-	run.Invocations = []*sarif.Invocation{{ExecutionSuccessful: &ok, StartTimeUTC: &start, EndTimeUTC: &end}}
+	inv := &sarif.Invocation{ExecutionSuccessful: &ok, StartTimeUTC: &start, EndTimeUTC: &end}
+	if dropped > 0 {
+		inv.ToolExecutionNotifications = []*sarif.Notification{{Level: "warning", Message: sarif.NewTextMessage(fmt.Sprintf(tr(lang,
+			"%d less important results left out: GitHub rejects more than %d in a run. The JSON report has them all.",
+			"%d résultats moins importants omis : GitHub refuse plus de %d résultats par exécution. Le rapport JSON les contient tous."),
+			dropped, sarifMaxResults))}}
+	}
+	run.Invocations = []*sarif.Invocation{inv}
 	run.Language = sarifString(string(lang))
 	run.OriginalUriBaseIDs = map[string]*sarif.ArtifactLocation{
 		sarifBaseID: {Description: sarif.NewTextMessage(tr(lang, "Synthetic root of scanned targets: they are URLs and files, not sources in this repository.",
@@ -141,10 +165,9 @@ func sarifRule(m check.Meta, lang check.Lang) *sarif.ReportingDescriptor {
 			break
 		}
 	}
-	tags := []string{"security", string(m.Family)}
-	for _, fw := range sortedKeys(m.Frameworks) {
-		tags = append(tags, fw)
-	}
+	// GitHub shows 10 tags a rule and rejects a rule with more than 20.
+	tags := append([]string{"security", string(m.Family)}, sortedKeys(m.Frameworks)...)
+	tags = tags[:min(len(tags), 10)]
 	rule.WithProperties(sarif.Properties{"security-severity": securitySeverity[m.Severity], "tags": tags})
 	return rule
 }
@@ -167,11 +190,7 @@ func ruleHelp(m check.Meta, lang check.Lang) (string, string) {
 	return t.String(), md.String()
 }
 
-func sarifResult(r Report, f check.Finding, rules map[string]int, lang check.Lang) *sarif.Result {
-	level := sarifLevel(f)
-	if level == "" {
-		return nil
-	}
+func sarifResult(r Report, f check.Finding, level string, rules map[string]int, lang check.Lang) *sarif.Result {
 	res := sarif.NewRuleResult(f.CheckID).WithLevel(level)
 	if i, ok := rules[f.CheckID]; ok {
 		res.WithRuleIndex(i)

@@ -111,3 +111,30 @@ func TestSARIFEmptyAndInterrupted(t *testing.T) {
 		t.Errorf("empty interrupted log = %s (%v)", out, err)
 	}
 }
+
+// TestSARIFKeepsTheMostImportantResults: past the cap, errors of the highest
+// severity are kept first, the log stays valid and says what it left out.
+func TestSARIFKeepsTheMostImportantResults(t *testing.T) {
+	r := rich(t)
+	out := render(t, report.SARIF{Options: report.Options{Lang: check.EN}, MaxResults: 3}, r)
+	if err := validate(t, testdataSchema(t, "sarif-schema-2.1.0.json"), out); err != nil {
+		t.Fatal(err)
+	}
+	log, err := sarif.FromBytes(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, res := range log.Runs[0].Results {
+		got = append(got, *res.RuleID+" "+*res.Level)
+	}
+	// Two critical FAILs (error), then the first high FAIL met.
+	want := []string{"WEB-FORM-001 error", "PWD-CNIL-001 error", "PWD-HASH-001 error"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("kept %v, want %v", got, want)
+	}
+	notes := log.Runs[0].Invocations[0].ToolExecutionNotifications
+	if len(notes) != 1 || !strings.HasPrefix(*notes[0].Message.Text, "7 less important results left out") {
+		t.Errorf("notifications = %+v", notes)
+	}
+}
