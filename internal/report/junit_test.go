@@ -170,3 +170,12 @@ func checkJUnitCounts(t *testing.T, name string, r report.Report, lang check.Lan
 }
 
 func b2i(b bool) int { return map[bool]int{true: 1}[b] }
+
+// TestJUnitControlCharacters: characters XML cannot hold are replaced, so a
+// CI parser never meets a malformed file.
+func TestJUnitControlCharacters(t *testing.T) {
+	r := rich(t)
+	r.Findings[1].Target = "a\x01b\x1bc\uFFFE"
+	r.Findings[1].Message = check.Text{EN: "m\x00", FR: "m\x00"}
+	checkJUnitSchema(t, "control characters", render(t, report.JUnit{}, r))
+}
