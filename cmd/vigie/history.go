@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -19,6 +20,10 @@ func newHistoryCmd(e env) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if path == "" {
 				return usageErr("--history: name the history file")
+			}
+			// Reading a history never creates one: a typo is an error, not an empty list.
+			if _, err := os.Stat(path); err != nil {
+				return usageErr("--history: %v (vigie scan --history %s creates it)", err, path)
 			}
 			st, err := store.Open(cmd.Context(), path)
 			if err != nil {

@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	_ "modernc.org/sqlite"
+
+	"github.com/vigie-security/vigie/internal/store"
 )
 
 // TestQuerySecretNeverPrinted: a ${VAR} in a target's query string reached
@@ -50,8 +52,10 @@ func TestQuerySecretNeverPrinted(t *testing.T) {
 func TestReportWrittenWhenHistoryFails(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "history.db")
-	if r := vigie(t, context.Background(), nil, "history", "--history", db); r.code != 0 {
-		t.Fatalf("creating the history: %+v", r)
+	if st, err := store.Open(context.Background(), db); err != nil {
+		t.Fatal(err)
+	} else {
+		st.Close()
 	}
 	locker, err := sql.Open("sqlite", db)
 	if err != nil {
@@ -142,5 +146,18 @@ func TestHistoryRetention(t *testing.T) {
 	r := vigie(t, context.Background(), nil, "history", "--history", db)
 	if r.code != 0 || strings.Count(r.stdout, "\n") != 2 {
 		t.Errorf("history keeps %d lines, want 2 scans:\n%s", strings.Count(r.stdout, "\n"), r.stdout)
+	}
+}
+
+// TestHistoryTypoIsAnError: listing a history that does not exist used to
+// create an empty one and print nothing, with exit 0.
+func TestHistoryTypoIsAnError(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "nope.db")
+	r := vigie(t, context.Background(), nil, "history", "--history", db)
+	if r.code != exitUsage || !strings.Contains(r.stderr, db) {
+		t.Errorf("code %d stderr %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Errorf("%s was created", db)
 	}
 }
