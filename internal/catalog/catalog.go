@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/vigie-security/vigie/checks/contracts"
+	"github.com/vigie-security/vigie/checks/leads"
 	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
@@ -25,5 +26,6 @@ func All() check.Catalogue {
 	all = append(all, web.Checks()...)
 	all = append(all, password.All()...)
 	all = append(all, contracts.All()...)
+	all = append(all, leads.All()...)
 	return all
 }

@@ -60,7 +60,7 @@ func (fakeEv) TargetName() string { return "" }
 // may import networking, files, processes or the collectors.
 func TestChecksArePure(t *testing.T) {
 	forbidden := []string{"net", "net/http", "os", "os/exec", "io/ioutil", "syscall", "database/sql"}
-	for _, dir := range []string{"web", "password", "contracts"} {
+	for _, dir := range []string{"web", "password", "contracts", "leads"} {
 		pkg, err := build.Import("github.com/vigie-security/vigie/checks/"+dir, "", 0)
 		if err != nil {
 			t.Fatal(err)
@@ -79,7 +79,7 @@ func TestChecksArePure(t *testing.T) {
 }
 
 func TestKnown(t *testing.T) {
-	if !Known("WEB-HSTS-001") || !Known("CTR-AUDIT-001") || Known("WEB-NOPE-001") {
+	if !Known("WEB-HSTS-001") || !Known("CTR-AUDIT-001") || !Known("LEAD-RET-001") || Known("WEB-NOPE-001") {
 		t.Error("Known does not follow the catalogue")
 	}
 }

@@ -1,0 +1,580 @@
+package leads
+
+import (
+	"strings"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// All returns the family's checks in report order.
+func All() check.Catalogue {
+	return check.Catalogue{
+		c(metaRetStale, evalRetStale), c(metaRetNoDate, evalRetNoDate), c(metaRetOpens, evalRetOpens),
+		c(metaRetCustomer, evalRetCustomer), c(metaRetGone, evalRetGone), c(metaRetCard, evalRetCard),
+		c(metaConB2C, evalConB2C), c(metaConProof, evalConProof), c(metaConSoft, evalConSoft), c(metaConPrefill, evalConPrefill),
+		c(metaConOptOut, evalConOptOut), c(metaConPartner, evalConPartner), c(metaConShared, evalConShared),
+		c(metaConB2B, evalConB2B), c(metaConPhone, evalConPhone),
+		c(metaInfSource, evalInfSource), c(metaInfGeneric, evalInfGeneric), c(metaInfNotice, evalInfNotice),
+		c(metaInfLinkedIn, evalInfLinkedIn),
+		c(metaSenNotes, evalSenNotes), c(metaSenColumns, evalSenColumns), c(metaSenSubjective, evalSenSubjective),
+		c(metaSenNIR, evalSenNIR), c(metaSenCard, evalSenCard), c(metaSenCVV, evalSenCVV), c(metaSenIBAN, evalSenIBAN),
+		c(metaSenMinor, evalSenMinor), c(metaSecPassword, evalSecPassword), c(metaSecExport, evalSecExport),
+		c(metaSrcRead, evalSrcRead),
+	}
+}
+
+// c wraps an evaluation: a source that could not be read is an error for
+// every check, never a pass.
+func c(m check.Meta, fn func(Evidence) check.Outcome) check.Check {
+	return check.Typed[Evidence]{M: m, Fn: func(e Evidence) check.Outcome {
+		if e.Problem != nil {
+			return check.Outcome{Status: check.Error, Message: *e.Problem, Evidence: e.base()}
+		}
+		if e.Counts.Rows == 0 && m.ID != metaSecExport.ID && m.ID != metaSrcRead.ID {
+			return check.Outcome{Status: check.Skipped, Evidence: e.base(),
+				Message: t("the source has no records to judge", "la source n'a aucune fiche à juger")}
+		}
+		return fn(e)
+	}}
+}
+
+// skip: the columns a check needs are not there. A check that cannot look
+// never passes.
+func skip(e Evidence, roles ...Role) check.Outcome {
+	names := make([]string, len(roles))
+	for i, r := range roles {
+		names[i] = string(r)
+	}
+	list := strings.Join(names, ", ")
+	ev := e.base()
+	ev["missing_columns"] = names
+	return check.Outcome{Status: check.Skipped, Evidence: ev, Message: check.Textf(
+		"no column found for %s (map one in leads.columns if the table has it)",
+		"aucune colonne trouvée pour %s (déclarez-la dans leads.columns si la table l'a)", list)}
+}
+
+func need(e Evidence, roles ...Role) (check.Outcome, bool) {
+	var missing []Role
+	for _, r := range roles {
+		if !e.Columns.Has(r) {
+			missing = append(missing, r)
+		}
+	}
+	if len(missing) > 0 {
+		return skip(e, missing...), false
+	}
+	return check.Outcome{}, true
+}
+
+// needAny: at least one of roles.
+func needAny(e Evidence, roles ...Role) (check.Outcome, bool) {
+	for _, r := range roles {
+		if e.Columns.Has(r) {
+			return check.Outcome{}, true
+		}
+	}
+	return skip(e, roles...), false
+}
+
+// judge fails (or warns) when the count is not zero.
+func judge(e Evidence, cnt Count, of int, bad check.Status, fail, pass check.Text, cols ...Role) check.Outcome {
+	ev := with(e.base(), cnt, of)
+	if cs := e.cols(cols...); len(cs) > 0 {
+		ev["columns"] = cs
+	}
+	if cnt.N == 0 {
+		return check.Outcome{Status: check.Pass, Message: pass, Evidence: ev}
+	}
+	return check.Outcome{Status: bad, Message: fail, Evidence: ev}
+}
+
+func evalRetStale(e Evidence) check.Outcome {
+	if o, ok := needAny(e, Created, LastActivity, LastOrder); !ok {
+		return o
+	}
+	n := e.Counts.Stale.N
+	return judge(e, e.Counts.Stale, e.Counts.Prospects, check.Fail,
+		check.Textf("%d prospects (%.1f %%) have had no collection or contact from them for more than 3 years",
+			"%d prospects (%.1f %%) n'ont ni collecte ni contact de leur part depuis plus de 3 ans", n, pct(n, e.Counts.Prospects)),
+		check.Textf("no prospect older than 3 years among %d dated prospects", "aucun prospect de plus de 3 ans parmi %d prospects datés", e.Counts.Prospects),
+		Created, LastActivity, LastOrder, Customer)
+}
+
+func evalRetNoDate(e Evidence) check.Outcome {
+	k := e.Counts
+	ev := with(e.base(), k.NoDate, k.Rows)
+	ev["future_dated"] = k.Future.N
+	if len(k.Future.Keys) > 0 {
+		ev["future_record_keys"] = k.Future.Keys
+	}
+	if cs := e.cols(Created, LastActivity, LastOrder); len(cs) > 0 {
+		ev["columns"] = cs
+	}
+	if !e.Columns.Has(Created) && !e.Columns.Has(LastActivity) && !e.Columns.Has(LastOrder) {
+		ev["records"] = k.Rows
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
+			"no collection or activity date column: the retention of the %d records cannot be shown",
+			"aucune colonne de date de collecte ou d'activité : la conservation des %d fiches ne peut être démontrée", k.Rows)}
+	}
+	if k.NoDate.N+k.Future.N == 0 {
+		return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("every record has a usable date", "chaque fiche a une date exploitable")}
+	}
+	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
+		"%d records have no readable date and %d are dated in the future",
+		"%d fiches n'ont aucune date lisible et %d sont datées dans le futur", k.NoDate.N, k.Future.N)}
+}
+
+func evalRetOpens(e Evidence) check.Outcome {
+	if o, ok := need(e, LastOpen); !ok {
+		return o
+	}
+	if !e.Columns.Has(LastActivity) && !e.Columns.Has(LastOrder) {
+		ev := e.base()
+		ev["columns"] = e.cols(LastOpen, Created)
+		ev["records"] = e.Counts.Rows
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: t(
+			"the only activity the table records is e-mail opens, which do not restart the retention period",
+			"la seule activité enregistrée est l'ouverture d'e-mail, qui ne relance pas la durée de conservation")}
+	}
+	n := e.Counts.OpenKept.N
+	return judge(e, e.Counts.OpenKept, e.Counts.Prospects, check.Fail,
+		check.Textf("%d prospects older than 3 years look active only because they opened an e-mail",
+			"%d prospects de plus de 3 ans ne semblent actifs que parce qu'ils ont ouvert un e-mail", n),
+		t("no record is kept on e-mail opens alone", "aucune fiche n'est conservée sur la seule foi d'ouvertures"),
+		LastOpen, LastActivity)
+}
+
+func evalRetCustomer(e Evidence) check.Outcome {
+	if o, ok := need(e, Customer); !ok {
+		return o
+	}
+	if o, ok := needAny(e, ConsentEmail, Contactable); !ok {
+		return o
+	}
+	n := e.Counts.CustomerStale.N
+	return judge(e, e.Counts.CustomerStale, e.Counts.Customers, check.Fail,
+		check.Textf("%d customers with no order or contact for more than 3 years are still contactable",
+			"%d clients sans commande ni contact depuis plus de 3 ans sont encore contactables", n),
+		check.Textf("no former customer is still prospected past 3 years (%d customers)", "aucun ancien client n'est prospecté au-delà de 3 ans (%d clients)", e.Counts.Customers),
+		Customer, LastOrder, LastActivity)
+}
+
+func evalRetGone(e Evidence) check.Outcome {
+	if o, ok := needAny(e, Deleted, Active); !ok {
+		return o
+	}
+	n := e.Counts.GonePII.N
+	return judge(e, e.Counts.GonePII, e.Counts.Rows, check.Fail,
+		check.Textf("%d deleted, archived or inactive records still hold an e-mail address or a phone number",
+			"%d fiches supprimées, archivées ou inactives gardent une adresse e-mail ou un numéro", n),
+		t("no deleted or inactive record keeps contact data", "aucune fiche supprimée ou inactive ne garde de coordonnées"),
+		Deleted, Active)
+}
+
+func evalRetCard(e Evidence) check.Outcome {
+	if e.Counts.Card.N == 0 {
+		return check.Outcome{Status: check.Pass, Evidence: with(e.base(), e.Counts.CardOld, 0),
+			Message: t("no card number found, so none is kept too long", "aucun numéro de carte trouvé, donc aucun n'est gardé trop longtemps")}
+	}
+	if o, ok := need(e, Created); !ok {
+		return o
+	}
+	n := e.Counts.CardOld.N
+	return judge(e, e.Counts.CardOld, e.Counts.Card.N, check.Fail,
+		check.Textf("%d records hold a card number more than 13 months old", "%d fiches portent un numéro de carte de plus de 13 mois", n),
+		t("no card number is older than 13 months", "aucun numéro de carte n'a plus de 13 mois"), Created)
+}
+
+func evalConB2C(e Evidence) check.Outcome {
+	if o, ok := need(e, Email); !ok {
+		return o
+	}
+	k := e.Counts
+	cnt := k.B2CNoConsent
+	cnt.merge(k.SMSNoConsent)
+	out := judge(e, cnt, k.B2CEmails, check.Fail,
+		check.Textf("%d consumer contacts (%d e-mail, %d SMS) have no recorded consent and no customer basis",
+			"%d contacts de particuliers (%d e-mail, %d SMS) n'ont ni consentement enregistré ni base client", cnt.N, k.B2CNoConsent.N, k.SMSNoConsent.N),
+		check.Textf("every one of the %d consumer addresses has consent or a customer basis", "chacune des %d adresses de particuliers a un consentement ou une base client", k.B2CEmails),
+		Email, ConsentEmail, ConsentAt, ConsentSMS, Company)
+	if !e.Columns.Has(ConsentEmail) && !e.Columns.Has(ConsentAt) {
+		out.Evidence["consent_column"] = "none found"
+	}
+	out.Evidence["consumer_addresses"] = k.B2CEmails
+	return out
+}
+
+func evalConProof(e Evidence) check.Outcome {
+	if o, ok := needAny(e, ConsentEmail, ConsentAt); !ok {
+		return o
+	}
+	var missing []string
+	for _, r := range []Role{ConsentAt, ConsentSource, ConsentVersion} {
+		if !e.Columns.Has(r) {
+			missing = append(missing, string(r))
+		}
+	}
+	if len(missing) > 0 && e.Counts.Consented > 0 {
+		ev := e.base()
+		ev["records"] = e.Counts.Consented
+		ev["missing_columns"] = missing
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
+			"%d records consent, but the table has no column for: %s", "%d fiches consentent, mais la table n'a pas de colonne pour : %s",
+			e.Counts.Consented, strings.Join(missing, ", "))}
+	}
+	return judge(e, e.Counts.ConsentNoProof, e.Counts.Consented, check.Fail,
+		check.Textf("%d consents lack their date, source or wording version", "%d consentements n'ont pas leur date, leur source ou la version du texte", e.Counts.ConsentNoProof.N),
+		check.Textf("each of the %d consents has its date, source and wording version", "chacun des %d consentements a sa date, sa source et la version du texte", e.Counts.Consented),
+		ConsentEmail, ConsentAt, ConsentSource, ConsentVersion)
+}
+
+func evalConSoft(e Evidence) check.Outcome {
+	if o, ok := need(e, LegalBasis); !ok {
+		return o
+	}
+	if o, ok := needAny(e, LastOrder, Customer); !ok {
+		return o
+	}
+	return judge(e, e.Counts.SoftNoOrder, e.Counts.Rows, check.Fail,
+		check.Textf("%d records rely on the customer exception without any order", "%d fiches invoquent l'exception client sans aucune commande", e.Counts.SoftNoOrder.N),
+		t("the customer exception is used only for customers", "l'exception client ne sert qu'aux clients"), LegalBasis, LastOrder, Customer)
+}
+
+func evalConPrefill(e Evidence) check.Outcome {
+	if o, ok := need(e, ConsentAt, Created); !ok {
+		return o
+	}
+	k := e.Counts
+	ev := with(e.base(), k.SameSecond, k.Consented)
+	ev["consent_percent"] = pct(k.Consented, k.Rows)
+	ev["columns"] = e.cols(ConsentEmail, ConsentAt, Created)
+	if k.Rows > 50 && k.Consented*100 >= k.Rows*95 && k.SameSecond.N*100 >= k.Consented*95 {
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
+			"%.1f %% of records consent, and %d consents were stamped at the second the record was created: a default, not a choice",
+			"%.1f %% des fiches consentent, et %d consentements sont horodatés à la seconde de création de la fiche : un défaut, pas un choix",
+			pct(k.Consented, k.Rows), k.SameSecond.N)}
+	}
+	return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("consents do not look pre-ticked", "les consentements ne semblent pas pré-cochés")}
+}
+
+func evalConOptOut(e Evidence) check.Outcome {
+	if o, ok := need(e, OptOut); !ok {
+		return o
+	}
+	if o, ok := needAny(e, Contactable, ConsentEmail, LastSent); !ok {
+		return o
+	}
+	return judge(e, e.Counts.OptOutContactable, e.Counts.Rows, check.Fail,
+		check.Textf("%d opted-out records are still contactable or were sent a campaign after opting out",
+			"%d fiches désinscrites sont encore contactables ou ont reçu une campagne après leur désinscription", e.Counts.OptOutContactable.N),
+		t("no opted-out record is still contactable", "aucune fiche désinscrite n'est encore contactable"),
+		OptOut, OptOutAt, Contactable, ConsentEmail, LastSent)
+}
+
+func evalConPartner(e Evidence) check.Outcome {
+	if o, ok := need(e, Source, Email); !ok {
+		return o
+	}
+	return judge(e, e.Counts.PartnerNoConsent, e.Counts.Emails, check.Fail,
+		check.Textf("%d records from partners, brokers or contests have no consent to partners", "%d fiches issues de partenaires, courtiers ou jeux n'ont pas de consentement partenaires", e.Counts.PartnerNoConsent.N),
+		t("every partner-sourced record has partner consent", "chaque fiche issue d'un partenaire a un consentement partenaires"),
+		Source, ConsentPartners)
+}
+
+func evalConShared(e Evidence) check.Outcome {
+	if o, ok := need(e, SharedWith); !ok {
+		return o
+	}
+	return judge(e, e.Counts.SharedNoConsent, e.Counts.Rows, check.Fail,
+		check.Textf("%d records were passed to third parties without consent to partners", "%d fiches ont été transmises à des tiers sans consentement partenaires", e.Counts.SharedNoConsent.N),
+		t("every transfer has partner consent", "chaque transmission a un consentement partenaires"), SharedWith, ConsentPartners)
+}
+
+func evalConB2B(e Evidence) check.Outcome {
+	if o, ok := need(e, Email); !ok {
+		return o
+	}
+	return judge(e, e.Counts.NominativeNoTitle, e.Counts.Emails, check.Fail,
+		check.Textf("%d nominative work addresses have no job title to link the message to", "%d adresses professionnelles nominatives n'ont pas de fonction à laquelle rattacher le message", e.Counts.NominativeNoTitle.N),
+		t("every nominative work address comes with a job title", "chaque adresse professionnelle nominative a une fonction"), Email, JobTitle)
+}
+
+func evalConPhone(e Evidence) check.Outcome {
+	if o, ok := need(e, Phone); !ok {
+		return o
+	}
+	k := e.Counts
+	after := !e.AsOf.Before(Cutoff)
+	ev := e.base()
+	ev["consumer_lines"] = k.Consumers
+	ev["columns"] = e.cols(Phone, Company, BloctelAt, ConsentPhone, OptOutPhone)
+	ev["rule"] = "bloctel (until 2026-08-10), consent announced"
+	if after {
+		ev["rule"] = "prior consent (from 2026-08-11)"
+		with(ev, k.PhoneNoConsent, k.Consumers)
+		if k.PhoneNoConsent.N == 0 {
+			return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("every consumer line has phone consent", "chaque ligne de particulier a un consentement téléphonique")}
+		}
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
+			"%d consumer phone numbers are callable without prior consent, forbidden since 11 Aug 2026",
+			"%d numéros de particuliers sont appelables sans consentement préalable, interdit depuis le 11 août 2026", k.PhoneNoConsent.N)}
+	}
+	with(ev, k.NoBloctel, k.Consumers)
+	ev["without_phone_consent"] = k.PhoneNoConsent.N
+	switch {
+	case k.NoBloctel.N > 0:
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
+			"%d consumer phone numbers have no Bloctel check in the last 30 days (and %d have no phone consent, required from 11 Aug 2026)",
+			"%d numéros de particuliers n'ont pas de vérification Bloctel depuis 30 jours (et %d n'ont pas de consentement téléphonique, exigé dès le 11 août 2026)",
+			k.NoBloctel.N, k.PhoneNoConsent.N)}
+	case k.PhoneNoConsent.N > 0:
+		ev["records"] = k.PhoneNoConsent.N
+		ev["record_keys"] = k.PhoneNoConsent.Keys
+		return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf(
+			"%d consumer phone numbers have no phone consent: calling them will be forbidden from 11 Aug 2026",
+			"%d numéros de particuliers n'ont pas de consentement téléphonique : les appeler sera interdit dès le 11 août 2026", k.PhoneNoConsent.N)}
+	}
+	return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("every consumer line is Bloctel-checked and has phone consent",
+		"chaque ligne de particulier est vérifiée Bloctel et a un consentement téléphonique")}
+}
+
+func evalInfSource(e Evidence) check.Outcome {
+	if !e.Columns.Has(Source) {
+		ev := e.base()
+		ev["records"] = e.Counts.Rows
+		ev["missing_columns"] = []string{string(Source)}
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
+			"the table has no source column: where the %d records came from cannot be told to the people",
+			"la table n'a pas de colonne de provenance : l'origine des %d fiches ne peut être indiquée aux personnes", e.Counts.Rows)}
+	}
+	return judge(e, e.Counts.NoSource, e.Counts.Rows, check.Fail,
+		check.Textf("%d records (%.1f %%) have no source", "%d fiches (%.1f %%) n'ont pas de provenance", e.Counts.NoSource.N, pct(e.Counts.NoSource.N, e.Counts.Rows)),
+		t("every record has a source", "chaque fiche a une provenance"), Source)
+}
+
+func evalInfGeneric(e Evidence) check.Outcome {
+	if o, ok := need(e, Source); !ok {
+		return o
+	}
+	return judge(e, e.Counts.GenericSource, e.Counts.Rows, check.Fail,
+		check.Textf("%d records have a generic source (web, import, unknown…)", "%d fiches ont une provenance générique (web, import, inconnu…)", e.Counts.GenericSource.N),
+		t("sources are specific", "les provenances sont précises"), Source)
+}
+
+func evalInfNotice(e Evidence) check.Outcome {
+	if o, ok := need(e, Source); !ok {
+		return o
+	}
+	k := e.Counts
+	out := judge(e, k.NoNotice, k.Indirect, check.Fail,
+		check.Textf("%d of %d indirectly collected records show no Article 14 notice within a month or before first contact",
+			"%d des %d fiches collectées indirectement ne montrent pas d'information article 14 sous un mois ou avant le premier contact", k.NoNotice.N, k.Indirect),
+		check.Textf("the %d indirectly collected records were informed in time", "les %d fiches collectées indirectement ont été informées à temps", k.Indirect),
+		Source, NoticeAt, Created, LastSent)
+	out.Evidence["indirect_records"] = k.Indirect
+	return out
+}
+
+func evalInfLinkedIn(e Evidence) check.Outcome {
+	if o, ok := need(e, Source); !ok {
+		return o
+	}
+	return judge(e, e.Counts.LinkedIn, e.Counts.Rows, check.Warn,
+		check.Textf("%d LinkedIn-sourced records hold a personal e-mail or a consumer phone number: review how each was obtained",
+			"%d fiches issues de LinkedIn portent un e-mail personnel ou un numéro de particulier : vérifiez comment chacune a été obtenue", e.Counts.LinkedIn.N),
+		t("no LinkedIn-sourced record holds personal contact data", "aucune fiche issue de LinkedIn ne porte de coordonnées personnelles"), Source)
+}
+
+func evalSenNotes(e Evidence) check.Outcome {
+	if o, ok := need(e, Notes); !ok {
+		return o
+	}
+	var all Count
+	per := map[string]int{}
+	for _, cat := range Categories {
+		cnt := e.Counts.Special[cat]
+		all.merge(*cnt)
+		if cnt.N > 0 {
+			per[string(cat)] = cnt.N
+		}
+	}
+	// A record counted once per category: "records" is mentions, said so.
+	out := judge(e, all, e.Counts.Notes, check.Fail,
+		check.Textf("%d notes mention special-category data (health, religion, orientation, opinions, origin)",
+			"%d notes évoquent des données sensibles (santé, religion, orientation, opinions, origine)", all.N),
+		check.Textf("none of the %d notes mentions special-category data", "aucune des %d notes n'évoque de donnée sensible", e.Counts.Notes), Notes)
+	out.Evidence["by_category"] = per
+	out.Evidence["notes_read"] = e.Counts.Notes
+	delete(out.Evidence, "masked_samples")
+	return out
+}
+
+func evalSenColumns(e Evidence) check.Outcome {
+	ev := e.base()
+	if !e.Columns.Has(Sensitive) {
+		ev["records"] = 0
+		return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("no column is named for special-category data", "aucune colonne n'est nommée d'après une donnée sensible")}
+	}
+	with(ev, e.Counts.SensitiveCells, e.Counts.Rows)
+	ev["columns"] = e.cols(Sensitive)
+	if e.Counts.SensitiveCells.N == 0 {
+		return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf("special-category columns exist but are empty: %s", "des colonnes de données sensibles existent mais sont vides : %s", e.Columns.Name(Sensitive))}
+	}
+	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%d records hold values in special-category columns (%s)",
+		"%d fiches ont des valeurs dans des colonnes de données sensibles (%s)", e.Counts.SensitiveCells.N, e.Columns.Name(Sensitive))}
+}
+
+func evalSenSubjective(e Evidence) check.Outcome {
+	if o, ok := need(e, Notes); !ok {
+		return o
+	}
+	return judge(e, e.Counts.Subjective, e.Counts.Notes, check.Fail,
+		check.Textf("%d notes hold subjective or insulting remarks or private facts", "%d notes contiennent des remarques subjectives, injurieuses ou des faits privés", e.Counts.Subjective.N),
+		t("notes read as objective", "les notes sont objectives"), Notes)
+}
+
+func numbers(e Evidence, cnt Count, kind string, fail, pass check.Text) check.Outcome {
+	out := judge(e, cnt, e.Counts.Rows, check.Fail, fail, pass)
+	if cols := e.numberColumns(kind); len(cols) > 0 {
+		out.Evidence["found_in_columns"] = cols
+	}
+	return out
+}
+
+func evalSenNIR(e Evidence) check.Outcome {
+	return numbers(e, e.Counts.NIR, "nir",
+		check.Textf("%d records hold a social security number with a valid key", "%d fiches contiennent un numéro de sécurité sociale à clé valide", e.Counts.NIR.N),
+		t("no valid social security number found", "aucun numéro de sécurité sociale valide trouvé"))
+}
+
+func evalSenCard(e Evidence) check.Outcome {
+	return numbers(e, e.Counts.Card, "card",
+		check.Textf("%d records hold a valid payment card number", "%d fiches contiennent un numéro de carte valide", e.Counts.Card.N),
+		t("no valid card number found", "aucun numéro de carte valide trouvé"))
+}
+
+func evalSenIBAN(e Evidence) check.Outcome {
+	return numbers(e, e.Counts.IBAN, "iban",
+		check.Textf("%d records hold a valid IBAN", "%d fiches contiennent un IBAN valide", e.Counts.IBAN.N),
+		t("no valid IBAN found", "aucun IBAN valide trouvé"))
+}
+
+func evalSenCVV(e Evidence) check.Outcome {
+	if !e.Columns.Has(CVV) {
+		ev := e.base()
+		ev["records"] = 0
+		return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("no card security code column", "aucune colonne de cryptogramme")}
+	}
+	out := judge(e, e.Counts.CVV, e.Counts.Rows, check.Fail,
+		check.Textf("%d records hold a card security code", "%d fiches contiennent un cryptogramme", e.Counts.CVV.N),
+		t("the security code column is empty", "la colonne de cryptogramme est vide"), CVV)
+	if e.Counts.CVV.N == 0 {
+		out.Status = check.Warn
+	}
+	return out
+}
+
+func evalSenMinor(e Evidence) check.Outcome {
+	if o, ok := need(e, BirthDate); !ok {
+		return o
+	}
+	k := e.Counts
+	all := k.Under15
+	all.merge(k.Minor)
+	out := judge(e, all, k.Rows, check.Fail,
+		check.Textf("%d records are of children under 15 and %d of minors aged 15 to 17", "%d fiches concernent des enfants de moins de 15 ans et %d des mineurs de 15 à 17 ans", k.Under15.N, k.Minor.N),
+		t("no minor in the table", "aucun mineur dans la table"), BirthDate)
+	out.Evidence["under_15"], out.Evidence["aged_15_to_17"] = k.Under15.N, k.Minor.N
+	if k.Under15.N == 0 && k.Minor.N > 0 {
+		out.Status = check.Warn
+	}
+	return out
+}
+
+func evalSecPassword(e Evidence) check.Outcome {
+	ev := e.base()
+	if !e.Columns.Has(Password) {
+		ev["records"] = 0
+		return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("no password column", "aucune colonne de mot de passe")}
+	}
+	k := e.Counts
+	bad := k.PlainPassword
+	bad.merge(k.FastHash)
+	with(ev, bad, k.Rows)
+	ev["columns"] = e.cols(Password)
+	ev["plaintext"], ev["fast_unsalted_hashes"], ev["slow_salted_hashes"] = k.PlainPassword.N, k.FastHash.N, k.SlowHash.N
+	switch {
+	case bad.N > 0:
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
+			"%d passwords in clear and %d fast unsalted hashes in the lead data", "%d mots de passe en clair et %d empreintes rapides non salées dans les données de prospection",
+			k.PlainPassword.N, k.FastHash.N)}
+	case k.SlowHash.N > 0:
+		ev["records"] = k.SlowHash.N
+		return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf(
+			"%d password hashes (slow, salted) travel with the lead data, which needs none", "%d hachages de mots de passe (lents, salés) voyagent avec les données de prospection, qui n'en ont pas besoin", k.SlowHash.N)}
+	}
+	return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("the password column is empty", "la colonne de mot de passe est vide")}
+}
+
+func evalSecExport(e Evidence) check.Outcome {
+	ev := e.base()
+	if e.File == nil {
+		return check.Outcome{Status: check.Skipped, Evidence: ev, Message: t("not a file export", "pas un fichier d'export")}
+	}
+	ev["mode"] = modeString(e.File.Mode)
+	var why []string
+	if e.File.Mode&0o004 != 0 {
+		why = append(why, "readable by every local user")
+	}
+	if e.File.WebServed {
+		why = append(why, "in a web-served directory")
+	}
+	if len(why) == 0 {
+		return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("the export is readable by its owner and group only, outside web directories",
+			"l'export n'est lisible que par son propriétaire et son groupe, hors des dossiers web")}
+	}
+	ev["records"] = e.Counts.Rows
+	ev["problems"] = why
+	fr := map[string]string{"readable by every local user": "lisible par tout utilisateur local", "in a web-served directory": "dans un dossier publié par un serveur web"}
+	var whyFR []string
+	for _, w := range why {
+		whyFR = append(whyFR, fr[w])
+	}
+	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Text{
+		EN: "the lead export is " + strings.Join(why, " and "), FR: "l'export de leads est " + strings.Join(whyFR, " et ")}}
+}
+
+func modeString(m uint32) string {
+	const rwx = "rwxrwxrwx"
+	b := []byte("---------")
+	for i := range 9 {
+		if m&(1<<uint(8-i)) != 0 {
+			b[i] = rwx[i]
+		}
+	}
+	return string(b)
+}
+
+func evalSrcRead(e Evidence) check.Outcome {
+	ev := e.base()
+	r := e.Read
+	bad := r.Ragged
+	bad.merge(r.Oversized)
+	with(ev, bad, e.Counts.Rows+bad.N)
+	ev["ragged_rows"], ev["oversized_rows"] = r.Ragged.N, r.Oversized.N
+	notes := r.Notes
+	if e.Columns.NoHeader {
+		notes = append(notes, "no header row: columns were found by their values only")
+	}
+	if len(notes) > 0 {
+		ev["notes"] = notes
+	}
+	ev["columns_found"] = e.Columns.Found()
+	if bad.N == 0 && len(notes) == 0 {
+		return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("all %d records were read", "les %d fiches ont toutes été lues", e.Counts.Rows)}
+	}
+	return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf(
+		"%d rows could not be judged (%d with a cell count unlike the header's, %d with an oversized cell); %d notes on the header",
+		"%d lignes n'ont pu être jugées (%d au nombre de cellules différent de l'en-tête, %d avec une cellule trop grande) ; %d remarques sur l'en-tête",
+		bad.N, r.Ragged.N, r.Oversized.N, len(notes))}
+}

@@ -1,0 +1,260 @@
+package leads
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/vigie-security/vigie/internal/textenc"
+)
+
+// Columns is where each role sits in one table, and how it was found.
+type Columns struct {
+	Names    []string         // each column as reports name it ("column 7" when its label reads as a value)
+	At       map[Role][]int   // role → column indexes
+	How      map[Role]string  // "name", "values" or "config"
+	MDY      map[int]bool     // date columns written month first
+	Serial   bool             // dates may be spreadsheet serial numbers (XLSX)
+	NoHeader bool             // the first row held values: columns found by their values only
+	Notes    []string         // duplicated headers and the like, for LEAD-SRC-001
+	keyCol   int              // key column + 1; 0: record keys are row numbers
+	sensCols map[int]struct{} // structured sensitive columns
+}
+
+// Has reports whether role was found.
+func (c Columns) Has(r Role) bool { return len(c.At[r]) > 0 }
+
+// Name is the shown name of role's columns, joined.
+func (c Columns) Name(r Role) string {
+	var out []string
+	for _, i := range c.At[r] {
+		out = append(out, c.Names[i])
+	}
+	return strings.Join(out, ", ")
+}
+
+// KeyColumn is the column record keys come from, or "" for row numbers.
+func (c Columns) KeyColumn() string {
+	if c.keyCol == 0 {
+		return ""
+	}
+	return c.Names[c.keyCol-1]
+}
+
+// Found lists role → column names, for evidence.
+func (c Columns) Found() map[string]string {
+	out := map[string]string{}
+	for r := range c.At {
+		out[string(r)] = c.Name(r)
+	}
+	return out
+}
+
+// HeaderIsValues reports whether a first row holds data rather than labels:
+// an e-mail, a phone number, a date or a long text in any cell.
+func HeaderIsValues(cells []string) bool {
+	for _, c := range cells {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		if _, _, ok := email(c); ok {
+			return true
+		}
+		if k, _ := phone(c); k != notPhone {
+			return true
+		}
+		if _, ok := parseDate(c, false, false); ok {
+			return true
+		}
+		if len(c) > 80 {
+			return true
+		}
+	}
+	return false
+}
+
+// Detect finds the columns of a table from its header (nil when the file
+// has none), a sample of its first rows, and the configured overrides
+// (role → header label). serial says dates may be spreadsheet numbers.
+func Detect(header []string, width int, sample [][]string, override map[string]string, serial bool) (Columns, error) {
+	if header != nil {
+		width = len(header)
+	}
+	c := Columns{Names: make([]string, width), At: map[Role][]int{}, How: map[Role]string{}, MDY: map[int]bool{},
+		Serial: serial, NoHeader: header == nil}
+	roleOf := make([]Role, width)
+	seen := map[string]int{}
+	for i := range width {
+		c.Names[i] = fmt.Sprintf("column %d", i+1)
+		if header == nil {
+			continue
+		}
+		h := textenc.Clean(header[i])
+		r := byName(h)
+		if h != "" && (r != "" || textenc.IsLabel(h)) {
+			c.Names[i] = h
+		}
+		n := Normalize(h)
+		if n == "" {
+			continue
+		}
+		if j, dup := seen[n]; dup {
+			c.Notes = append(c.Notes, fmt.Sprintf("%s: duplicated header (columns %d and %d), column %d used", c.Names[i], j+1, i+1, j+1))
+			continue
+		}
+		seen[n] = i
+		roleOf[i] = r
+	}
+	// Configured columns first: they win over names and values.
+	taken := map[int]bool{}
+	keys := make([]string, 0, len(override))
+	for k := range override {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		r := Role(k)
+		if !knownRole(r) {
+			return c, fmt.Errorf("leads.columns: unknown role %q (roles: %s)", k, roleList())
+		}
+		i := c.index(header, override[k])
+		if i < 0 {
+			return c, fmt.Errorf("leads.columns: %s = %q: no such column in the header", k, override[k])
+		}
+		c.add(r, i, "config")
+		taken[i] = true
+	}
+	for i, r := range roleOf {
+		if r == "" || taken[i] || (!multi(r) && c.Has(r)) {
+			continue
+		}
+		if r == Sensitive {
+			c.sensitive(i)
+		}
+		c.add(r, i, "name")
+		taken[i] = true
+	}
+	// Values: a column of addresses is an e-mail column whatever its name.
+	for i := range width {
+		if taken[i] {
+			continue
+		}
+		switch kind := valueKind(sample, i); {
+		case kind == Email && !c.Has(Email), kind == Phone:
+			c.add(kind, i, "values")
+			taken[i] = true
+		}
+	}
+	if c.Has(Key) {
+		c.keyCol = c.At[Key][0] + 1
+	}
+	for _, r := range []Role{Created, LastActivity, LastOpen, LastSent, LastOrder, ConsentAt, OptOutAt, NoticeAt, BloctelAt, BirthDate, Customer} {
+		for _, i := range c.At[r] {
+			c.MDY[i] = monthFirst(sample, i)
+		}
+	}
+	return c, nil
+}
+
+func (c *Columns) add(r Role, i int, how string) {
+	if !multi(r) && c.Has(r) {
+		return
+	}
+	c.At[r] = append(c.At[r], i)
+	if c.How[r] == "" {
+		c.How[r] = how
+	}
+}
+
+func (c *Columns) sensitive(i int) {
+	if c.sensCols == nil {
+		c.sensCols = map[int]struct{}{}
+	}
+	c.sensCols[i] = struct{}{}
+}
+
+// index finds a configured column: by its label, or as "column N".
+func (c Columns) index(header []string, label string) int {
+	for i, h := range header {
+		if strings.EqualFold(textenc.Clean(h), strings.TrimSpace(label)) || Normalize(h) == Normalize(label) {
+			return i
+		}
+	}
+	var n int
+	if _, err := fmt.Sscanf(strings.ToLower(strings.TrimSpace(label)), "column %d", &n); err == nil && n >= 1 && n <= len(c.Names) {
+		return n - 1
+	}
+	return -1
+}
+
+func knownRole(r Role) bool {
+	for _, k := range Roles {
+		if k == r {
+			return true
+		}
+	}
+	return false
+}
+
+func roleList() string {
+	out := make([]string, len(Roles))
+	for i, r := range Roles {
+		out[i] = string(r)
+	}
+	return strings.Join(out, ", ")
+}
+
+// valueKind says what most non-empty values of column i are, if anything.
+func valueKind(sample [][]string, i int) Role {
+	var n, mails, phones int
+	for _, row := range sample {
+		if i >= len(row) || strings.TrimSpace(row[i]) == "" {
+			continue
+		}
+		n++
+		if _, _, ok := email(row[i]); ok {
+			mails++
+		} else if k, _ := phone(row[i]); k != notPhone {
+			phones++
+		}
+	}
+	switch {
+	case n < 3:
+		return ""
+	case mails*10 >= n*8:
+		return Email
+	case phones*10 >= n*8:
+		return Phone
+	}
+	return ""
+}
+
+// monthFirst: a column of a/b/yyyy dates is month first when some a is
+// over 12 never, and some b is. Day first otherwise (the French default).
+func monthFirst(sample [][]string, i int) bool {
+	firstBig, secondBig := false, false
+	for _, row := range sample {
+		if i >= len(row) {
+			continue
+		}
+		s := strings.TrimSpace(row[i])
+		var a, b int
+		if k, _ := fmt.Sscanf(s, "%d/%d/", &a, &b); k == 2 && a <= 31 {
+			firstBig = firstBig || a > 12
+			secondBig = secondBig || b > 12
+		}
+	}
+	return secondBig && !firstBig
+}
+
+// LooksLikeLeads reports whether a header names an e-mail or phone column:
+// the table of a database most likely to hold the leads.
+func LooksLikeLeads(header []string) bool {
+	for _, h := range header {
+		if r := byName(h); r == Email || r == Phone {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,97 @@
+package leads
+
+import (
+	"sort"
+	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// Evidence is one lead table, read whole (or a stated sample) into counts.
+type Evidence struct {
+	Target  string // the file, or file#table for a database
+	Format  string // csv, xlsx, sqlite
+	AsOf    time.Time
+	Columns Columns
+	Counts  Counts
+	Read    Read
+	File    *File       // nil for a database
+	Problem *check.Text // the source could not be read: every check reports an error
+	Sample  int         // rows judged when the source was sampled; 0 when every row was
+}
+
+// TargetName implements check.Subject.
+func (e Evidence) TargetName() string { return e.Target }
+
+// Read is how the reading went: rows that could not be judged, and why.
+type Read struct {
+	Ragged    Count    // rows whose cell count differs from the header's
+	Oversized Count    // rows with a cell over the cell limit
+	Notes     []string // duplicated headers, header-less file…
+}
+
+// File is what the file system says about an export (LEAD-SEC-006).
+type File struct {
+	Mode      uint32 // permission bits
+	WebServed bool   // under a directory a web server publishes
+	Modified  time.Time
+}
+
+// base is the evidence every finding carries.
+func (e Evidence) base() map[string]any {
+	ev := map[string]any{"source": e.Target, "format": e.Format, "rows": e.Counts.Rows}
+	if k := e.Columns.KeyColumn(); k != "" {
+		ev["record_keys_from"] = k
+	} else {
+		ev["record_keys_from"] = "row numbers (no primary key column)"
+	}
+	if e.Sample > 0 {
+		ev["sample_size"] = e.Sample
+	}
+	if n := e.Read.Ragged.N + e.Read.Oversized.N; n > 0 {
+		ev["rows_not_judged"] = n
+	}
+	return ev
+}
+
+// with adds a count to evidence: records, share of a population, keys, samples.
+func with(ev map[string]any, c Count, of int) map[string]any {
+	ev["records"] = c.N
+	if of > 0 {
+		ev["share_percent"] = pct(c.N, of)
+	}
+	if len(c.Keys) > 0 {
+		ev["record_keys"] = c.Keys
+	}
+	if len(c.Samples) > 0 {
+		ev["masked_samples"] = c.Samples
+	}
+	return ev
+}
+
+func pct(n, of int) float64 {
+	if of == 0 {
+		return 0
+	}
+	return float64(int(float64(n)*1000/float64(of)+0.5)) / 10
+}
+
+// cols names the columns of roles found, for evidence.
+func (e Evidence) cols(roles ...Role) map[string]string {
+	out := map[string]string{}
+	for _, r := range roles {
+		if e.Columns.Has(r) {
+			out[string(r)] = e.Columns.Name(r)
+		}
+	}
+	return out
+}
+
+func (e Evidence) numberColumns(kind string) []string {
+	var out []string
+	for i := range e.Counts.NumberCols[kind] {
+		out = append(out, e.Columns.Names[i])
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,240 @@
+package leads
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// tri is a yes/no cell that may say neither.
+type tri int8
+
+const (
+	unknown tri = iota
+	yes
+	no
+)
+
+var (
+	yesWords = set("yes", "y", "oui", "o", "true", "vrai", "1", "x", "ok", "opt-in", "opt in", "optin", "opted in", "opted-in",
+		"subscribed", "abonne", "abonné", "inscrit", "accepte", "accepté", "acceptée", "consenti", "granted", "given",
+		"marketing contact", "double opt-in", "confirmed", "confirme", "confirmé", "checked", "coché", "coche", "on")
+	noWords = set("no", "n", "non", "false", "faux", "0", "opt-out", "opt out", "optout", "opted out", "unsubscribed",
+		"desabonne", "désabonné", "desinscrit", "désinscrit", "refuse", "refusé", "refus", "denied", "withdrawn", "retire", "retiré",
+		"non-marketing contact", "unchecked", "off", "-", "n/a", "na", "none", "aucun")
+)
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// truth reads a flag cell; a date in a flag column (unsubscribed: 2024-03-01)
+// means yes.
+func truth(s string) tri {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return unknown
+	}
+	l := strings.ToLower(s)
+	switch {
+	case yesWords[l]:
+		return yes
+	case noWords[l]:
+		return no
+	}
+	if _, ok := parseDate(s, false, false); ok {
+		return yes
+	}
+	return unknown
+}
+
+// webmail domains: an address there belongs to a person, not a company (B2C).
+var webmail = set("gmail.com", "googlemail.com", "hotmail.com", "hotmail.fr", "outlook.com", "outlook.fr", "live.com", "live.fr",
+	"msn.com", "yahoo.com", "yahoo.fr", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com", "orange.fr", "wanadoo.fr",
+	"free.fr", "sfr.fr", "neuf.fr", "laposte.net", "bbox.fr", "numericable.fr", "club-internet.fr", "aliceadsl.fr",
+	"gmx.fr", "gmx.com", "gmx.de", "web.de", "proton.me", "protonmail.com", "tutanota.com", "mail.com", "yandex.com", "hotmail.co.uk", "yahoo.co.uk")
+
+// generic local parts are a company's mailbox, outside the consent rules.
+var genericLocal = set("contact", "info", "infos", "hello", "bonjour", "accueil", "sales", "vente", "ventes", "commercial",
+	"support", "admin", "office", "secretariat", "direction", "compta", "comptabilite", "rh", "hr", "jobs", "recrutement",
+	"marketing", "service", "team", "equipe", "noreply", "no-reply", "facturation", "billing")
+
+// email splits a plausible address into local part and lower-case domain.
+func email(s string) (local, domain string, ok bool) {
+	s = strings.TrimSpace(s)
+	at := strings.IndexByte(s, '@')
+	if at <= 0 || at != strings.LastIndexByte(s, '@') || len(s) > 254 || strings.ContainsAny(s, " \t,;<>") {
+		return "", "", false
+	}
+	domain = strings.ToLower(s[at+1:])
+	dot := strings.LastIndexByte(domain, '.')
+	if dot <= 0 || dot >= len(domain)-2 {
+		return "", "", false
+	}
+	return strings.ToLower(s[:at]), domain, true
+}
+
+// nominative: firstname.lastname style, the address of one person at work.
+func nominative(local string) bool {
+	i := strings.IndexAny(local, ".-_")
+	if i <= 0 || i == len(local)-1 {
+		return false
+	}
+	for _, r := range local {
+		if !(r >= 'a' && r <= 'z' || r == '.' || r == '-' || r == '_' || r >= utf8.RuneSelf) {
+			return false
+		}
+	}
+	return !genericLocal[local[:i]]
+}
+
+// phoneKind is what a phone number says about its line.
+type phoneKind int8
+
+const (
+	notPhone   phoneKind = iota
+	frMobile             // 06, 07: a person's line
+	frFixed              // 01–05: geographic, home or office
+	frVoIP               // 09: box lines, mostly homes
+	frBusiness           // 08: special-rate service numbers, always a business
+	foreign
+)
+
+// phone classifies a number. French numbers are read from their digits
+// (the ARCEP plan: 06/07 mobile, 01–05 geographic, 08 special, 09 VoIP),
+// which is what libphonenumber decides for them (TestPhoneMatchesLibrary)
+// at a fraction of its cost; other countries go to libphonenumber.
+func phone(s string) (phoneKind, string) {
+	var d [20]byte
+	n, plus := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if n == len(d) {
+				return notPhone, ""
+			}
+			d[n] = c
+			n++
+		case c == '+' && n == 0:
+			plus = true
+		case c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '/':
+		default:
+			return notPhone, ""
+		}
+	}
+	digits := d[:n]
+	nat := ""
+	switch {
+	case plus && n >= 11 && string(digits[:2]) == "33":
+		nat = "0" + strings.TrimPrefix(string(digits[2:]), "0")
+	case !plus && n >= 13 && string(digits[:4]) == "0033":
+		nat = "0" + strings.TrimPrefix(string(digits[4:]), "0")
+	case !plus && n == 10 && digits[0] == '0' && digits[1] != '0':
+		nat = string(digits)
+	case !plus && n == 9 && digits[0] >= '1' && digits[0] <= '9' && digits[0] != '8':
+		nat = "0" + string(digits) // a spreadsheet dropped the leading zero
+	case plus || (n >= 11 && string(digits[:2]) == "00"):
+		num, err := phonenumbers.Parse(s, "FR")
+		if err != nil || !phonenumbers.IsValidNumber(num) {
+			return notPhone, ""
+		}
+		return foreign, phonenumbers.GetNationalSignificantNumber(num)
+	default:
+		return notPhone, ""
+	}
+	if len(nat) != 10 {
+		return notPhone, ""
+	}
+	switch nat[1] {
+	case '6', '7':
+		return frMobile, nat
+	case '1', '2', '3', '4', '5':
+		return frFixed, nat
+	case '9':
+		return frVoIP, nat
+	case '8':
+		return frBusiness, nat
+	}
+	return notPhone, ""
+}
+
+// day counts days since 1970-01-01 in UTC.
+type day int32
+
+func dayOf(t time.Time) day { return day(t.UTC().Unix() / 86400) }
+
+func civil(y, m, d int) (day, bool) {
+	if y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return 0, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return 0, false
+	}
+	return dayOf(t), true
+}
+
+// parseDate reads the dates exports write: ISO (2024-03-01, with a time or
+// not), day first (01/03/2024, 01.03.2024, 01-03-2024) or month first when
+// the column says so (Salesforce's 3/1/2024), Unix seconds or milliseconds,
+// and Excel serial days when serial is set (XLSX raw cells).
+func parseDate(s string, mdy, serial bool) (day, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) < 5 {
+		return 0, false
+	}
+	var f [3]int
+	var w [3]int // digits in each field
+	k := 0
+	i := 0
+	for ; i < len(s) && k < 3; i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			f[k] = f[k]*10 + int(c-'0')
+			if w[k]++; w[k] > 13 {
+				return 0, false
+			}
+			continue
+		}
+		if w[k] == 0 || (c != '-' && c != '/' && c != '.') {
+			break
+		}
+		k++
+	}
+	if k < 3 && w[k] > 0 {
+		k++ // the last field ended the string or met a space or a T
+	}
+	switch {
+	case k == 1 && (w[0] == 10 || w[0] == 13) && i == len(s):
+		sec := int64(f[0])
+		if w[0] == 13 {
+			sec /= 1000
+		}
+		return day(sec / 86400), true
+	case serial && w[0] == 5 && (k == 1 || k == 2 && s[5] == '.'):
+		// Excel counts from 1899-12-30 (its 1900 leap-year bug included).
+		return day(f[0] - 25569), true
+	case k == 3 && w[0] == 4:
+		return civil(f[0], f[1], f[2])
+	case k == 3 && w[2] == 4 || k == 3 && w[2] == 2:
+		y := f[2]
+		if w[2] == 2 {
+			y += 2000
+			if y > 2069 {
+				y -= 100
+			}
+		}
+		if mdy {
+			return civil(y, f[0], f[1])
+		}
+		return civil(y, f[1], f[0])
+	}
+	return 0, false
+}

@@ -1,0 +1,182 @@
+// Package leadscan reads lead tables (CSV, XLSX, SQLite) into the evidence
+// the checks/leads family judges: one streamed pass, read-only, bounded in
+// size, rows, cell length and time, with the columns found without mapping.
+package leadscan
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/vigie-security/vigie/checks/leads"
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/engine"
+)
+
+// Source is one lead table to check.
+type Source struct {
+	Path       string            // a .csv/.tsv/.txt, .xlsx, or SQLite file (.db, .sqlite, .sqlite3, or by its header)
+	Table      string            // the SQLite table or the XLSX sheet; "" picks the one that looks like leads
+	Columns    map[string]string // role → column label, over detection (leads.Roles lists the roles)
+	Limits     Limits            // zero fields take DefaultLimits
+	Thresholds leads.Thresholds  // zero fields take leads.DefaultThresholds
+}
+
+// Plan is a source resolved: its format known, its table chosen.
+type Plan struct {
+	src    Source
+	Format string // csv, xlsx, sqlite
+	Target string // the path, with "#table" for a database
+}
+
+// Prepare checks that the source can be opened and chooses its format and
+// table; reading the rows is the unit's work.
+func Prepare(src Source) (*Plan, error) {
+	src.Limits = src.Limits.withDefaults()
+	src.Thresholds = withThresholds(src.Thresholds)
+	for role := range src.Columns {
+		if !known(role) {
+			return nil, fmt.Errorf("leads.columns: unknown role %q", role)
+		}
+	}
+	st, err := os.Stat(src.Path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", src.Path, unwrap(err))
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s: a directory, not a lead file", src.Path)
+	}
+	p := &Plan{src: src, Target: src.Path}
+	switch p.Format = format(src.Path); p.Format {
+	case "sqlite":
+		table, err := chooseTable(src)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", src.Path, err)
+		}
+		p.src.Table, p.Target = table, src.Path+"#"+table
+	case "xlsx":
+		if st.Size() > src.Limits.MaxXLSX {
+			return nil, fmt.Errorf("%s: %d bytes, over the %d-byte limit for a workbook (export it as CSV, which is streamed)", src.Path, st.Size(), src.Limits.MaxXLSX)
+		}
+	case "csv":
+		if st.Size() > src.Limits.MaxFile {
+			return nil, fmt.Errorf("%s: %d bytes, over the %d-byte limit", src.Path, st.Size(), src.Limits.MaxFile)
+		}
+	default:
+		return nil, fmt.Errorf("%s: not a lead file vigie reads (CSV, TSV, XLSX or SQLite)", src.Path)
+	}
+	return p, nil
+}
+
+// Units is the plan's work: one unit, the table. now is the reference
+// date of every retention and consent rule.
+func (p *Plan) Units(now time.Time) []engine.Unit {
+	return []engine.Unit{{Family: check.FamilyLeads, Target: p.Target, Checks: leads.All(),
+		Collect: func(ctx context.Context, _ engine.Pacer) (any, error) { return p.Collect(ctx, now), nil }}}
+}
+
+// Collect reads the table and returns its evidence; a source that cannot
+// be read gives evidence with a Problem, so every check reports an error.
+func (p *Plan) Collect(ctx context.Context, now time.Time) leads.Evidence {
+	ev := leads.Evidence{Target: p.Target, Format: p.Format, AsOf: now}
+	var rows rowReader
+	var err error
+	switch p.Format {
+	case "csv":
+		rows, err = openCSV(p.src)
+	case "xlsx":
+		rows, err = openXLSX(p.src)
+	case "sqlite":
+		rows, err = openSQLite(ctx, p.src)
+	}
+	if err == nil {
+		defer rows.Close()
+		err = judge(ctx, rows, p.src, now, &ev)
+	}
+	if err != nil {
+		msg := check.Textf("could not read %s: %v", "lecture impossible de %s : %v", p.Target, err)
+		ev.Problem = &msg
+	}
+	if p.Format != "sqlite" {
+		ev.File = fileFacts(p.src.Path)
+	}
+	return ev
+}
+
+func format(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".tsv", ".txt":
+		return "csv"
+	case ".xlsx", ".xlsm":
+		return "xlsx"
+	case ".db", ".sqlite", ".sqlite3", ".db3":
+		return "sqlite"
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	n, _ := f.Read(head)
+	switch {
+	case string(head[:n]) == "SQLite format 3\x00":
+		return "sqlite"
+	case n >= 4 && string(head[:4]) == "PK\x03\x04":
+		return "xlsx"
+	}
+	return ""
+}
+
+// fileFacts: who may read the export, and whether a web server publishes it.
+func fileFacts(path string) *leads.File {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	abs, _ := filepath.Abs(path)
+	web := false
+	for _, part := range strings.Split(filepath.ToSlash(abs), "/") {
+		switch strings.ToLower(part) {
+		case "public_html", "www", "htdocs", "wwwroot", "public", "webroot", "html":
+			web = true
+		}
+	}
+	return &leads.File{Mode: uint32(st.Mode().Perm()), WebServed: web, Modified: st.ModTime()}
+}
+
+func known(role string) bool {
+	for _, r := range leads.Roles {
+		if string(r) == role {
+			return true
+		}
+	}
+	return false
+}
+
+func unwrap(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+func withThresholds(t leads.Thresholds) leads.Thresholds {
+	d := leads.DefaultThresholds()
+	if t.ProspectYears <= 0 {
+		t.ProspectYears = d.ProspectYears
+	}
+	if t.CardMonths <= 0 {
+		t.CardMonths = d.CardMonths
+	}
+	if t.NoticeDays <= 0 {
+		t.NoticeDays = d.NoticeDays
+	}
+	if t.BloctelDays <= 0 {
+		t.BloctelDays = d.BloctelDays
+	}
+	return t
+}

@@ -1,0 +1,233 @@
+package leadscan
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // the pure-Go driver, "sqlite"
+
+	"github.com/vigie-security/vigie/checks/leads"
+	"github.com/vigie-security/vigie/internal/textenc"
+)
+
+// openDB opens a SQLite file read-only: mode=ro and query_only, so nothing
+// is ever written, and a busy timeout so a locked file fails, not hangs.
+func openDB(path string) (*sql.DB, error) {
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?mode=ro&immutable=0&_pragma=query_only(1)&_pragma=busy_timeout(2000)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	return db, nil
+}
+
+type table struct {
+	name string
+	cols []string
+	pk   []string
+}
+
+func tables(ctx context.Context, db *sql.DB) ([]table, error) {
+	rs, err := db.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+	if err != nil {
+		return nil, dbErr(err)
+	}
+	var names []string
+	for rs.Next() {
+		var n string
+		if err := rs.Scan(&n); err != nil {
+			rs.Close()
+			return nil, dbErr(err)
+		}
+		names = append(names, n)
+	}
+	rs.Close()
+	if err := rs.Err(); err != nil {
+		return nil, dbErr(err)
+	}
+	var out []table
+	for _, n := range names {
+		t := table{name: n}
+		rs, err := db.QueryContext(ctx, `SELECT name, pk FROM pragma_table_info(?) ORDER BY cid`, n)
+		if err != nil {
+			return nil, dbErr(err)
+		}
+		for rs.Next() {
+			var c string
+			var pk int
+			if err := rs.Scan(&c, &pk); err != nil {
+				rs.Close()
+				return nil, dbErr(err)
+			}
+			t.cols = append(t.cols, c)
+			if pk > 0 {
+				t.pk = append(t.pk, c)
+			}
+		}
+		rs.Close()
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// dbErr says what a driver error means, without the query.
+func dbErr(err error) error {
+	s := err.Error()
+	switch {
+	case strings.Contains(s, "SQLITE_BUSY"), strings.Contains(s, "database is locked"):
+		return errors.New("the database is locked by another program (waited 2 s)")
+	case strings.Contains(s, "SQLITE_NOTADB"), strings.Contains(s, "file is not a database"):
+		return errors.New("not a SQLite database, or a corrupt one")
+	case strings.Contains(s, "SQLITE_CORRUPT"), strings.Contains(s, "malformed"):
+		return errors.New("the database file is corrupt (malformed)")
+	case errors.Is(err, context.DeadlineExceeded):
+		return errors.New("the read timed out")
+	}
+	return err
+}
+
+// chooseTable: the configured one, or the only table that names an e-mail
+// or phone column, or the only table.
+func chooseTable(src Source) (string, error) {
+	db, err := openDB(src.Path)
+	if err != nil {
+		return "", err
+	}
+	defer db.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	ts, err := tables(ctx, db)
+	if err != nil {
+		return "", err
+	}
+	var names []string
+	for _, t := range ts {
+		names = append(names, t.name)
+		if src.Table != "" && t.name == src.Table {
+			return t.name, nil
+		}
+	}
+	list, ok := textenc.Labels(names)
+	if !ok {
+		list = fmt.Sprintf("%d tables", len(names))
+	}
+	if src.Table != "" {
+		return "", fmt.Errorf("no table named %q (tables: %s)", src.Table, list)
+	}
+	if len(ts) == 0 {
+		return "", errors.New("the database has no table")
+	}
+	var leadsLike []string
+	for _, t := range ts {
+		if leads.LooksLikeLeads(t.cols) {
+			leadsLike = append(leadsLike, t.name)
+		}
+	}
+	switch {
+	case len(leadsLike) == 1:
+		return leadsLike[0], nil
+	case len(ts) == 1:
+		return ts[0].name, nil
+	}
+	return "", fmt.Errorf("several tables could hold the leads (%s): choose one with --table or leads.table", list)
+}
+
+type sqliteRows struct {
+	db     *sql.DB
+	rs     *sql.Rows
+	cancel context.CancelFunc
+	cols   []string
+	pk     string
+	n      int
+	vals   []any
+	ptrs   []any
+}
+
+func openSQLite(ctx context.Context, src Source) (*sqliteRows, error) {
+	db, err := openDB(src.Path)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, src.Limits.Timeout)
+	fail := func(err error) (*sqliteRows, error) {
+		cancel()
+		db.Close()
+		return nil, dbErr(err)
+	}
+	ts, err := tables(ctx, db)
+	if err != nil {
+		return fail(err)
+	}
+	var t *table
+	for i := range ts {
+		if ts[i].name == src.Table {
+			t = &ts[i]
+		}
+	}
+	if t == nil {
+		return fail(fmt.Errorf("no table named %q", src.Table))
+	}
+	rs, err := db.QueryContext(ctx, `SELECT * FROM "`+strings.ReplaceAll(t.name, `"`, `""`)+`"`)
+	if err != nil {
+		return fail(err)
+	}
+	r := &sqliteRows{db: db, rs: rs, cancel: cancel, cols: t.cols, vals: make([]any, len(t.cols)), ptrs: make([]any, len(t.cols))}
+	if len(t.pk) == 1 {
+		r.pk = t.pk[0]
+	}
+	for i := range r.vals {
+		r.ptrs[i] = &r.vals[i]
+	}
+	return r, nil
+}
+
+func (s *sqliteRows) Next() ([]string, int, error) {
+	if !s.rs.Next() {
+		if err := s.rs.Err(); err != nil {
+			return nil, 0, dbErr(err)
+		}
+		return nil, 0, io.EOF
+	}
+	if err := s.rs.Scan(s.ptrs...); err != nil {
+		return nil, 0, dbErr(err)
+	}
+	s.n++
+	out := make([]string, len(s.vals))
+	for i, v := range s.vals {
+		switch x := v.(type) {
+		case nil:
+		case string:
+			out[i] = x
+		case []byte:
+			out[i] = string(x)
+		case int64:
+			out[i] = strconv.FormatInt(x, 10)
+		case float64:
+			out[i] = strconv.FormatFloat(x, 'f', -1, 64)
+		case bool:
+			out[i] = strconv.FormatBool(x)
+		case time.Time:
+			out[i] = x.UTC().Format(time.RFC3339)
+		default:
+			out[i] = fmt.Sprint(x)
+		}
+	}
+	return out, s.n, nil
+}
+
+func (s *sqliteRows) Close() error {
+	s.rs.Close()
+	s.cancel()
+	return s.db.Close()
+}
+func (s *sqliteRows) Serial() bool     { return false }
+func (s *sqliteRows) PK() string       { return s.pk }
+func (s *sqliteRows) Header() []string { return s.cols }

@@ -1,0 +1,76 @@
+package leadscan
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/vigie-security/vigie/internal/textenc"
+)
+
+type xlsxRows struct {
+	f    *excelize.File
+	rows *excelize.Rows
+	at   string
+	n    int
+}
+
+// openXLSX streams one sheet with excelize's row iterator; raw cell values
+// keep dates as serial numbers, whatever the cell's display locale.
+func openXLSX(src Source) (*xlsxRows, error) {
+	fh, err := os.Open(src.Path)
+	if err != nil {
+		return nil, unwrap(err)
+	}
+	defer fh.Close()
+	f, err := excelize.OpenReader(io.LimitReader(fh, src.Limits.MaxXLSX+1),
+		excelize.Options{UnzipSizeLimit: src.Limits.MaxXLSX * 4, UnzipXMLSizeLimit: 16 << 20})
+	if err != nil {
+		return nil, fmt.Errorf("not a readable XLSX workbook: %v", err)
+	}
+	sheet := src.Table
+	if sheet == "" {
+		sheet = f.GetSheetName(0)
+	} else if idx, err := f.GetSheetIndex(sheet); err != nil || idx < 0 {
+		f.Close()
+		if list, ok := textenc.Labels(f.GetSheetList()); ok {
+			return nil, fmt.Errorf("no sheet named %q (sheets: %s)", sheet, list)
+		}
+		return nil, fmt.Errorf("no sheet named %q", sheet)
+	}
+	at := fmt.Sprintf("sheet %q", sheet)
+	if !textenc.IsLabel(sheet) {
+		at = "the sheet"
+	}
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("%s: %v", at, err)
+	}
+	return &xlsxRows{f: f, rows: rows, at: at}, nil
+}
+
+func (x *xlsxRows) Next() ([]string, int, error) {
+	if !x.rows.Next() {
+		if err := x.rows.Error(); err != nil {
+			return nil, 0, fmt.Errorf("%s: %v", x.at, err)
+		}
+		return nil, 0, io.EOF
+	}
+	x.n++
+	rec, err := x.rows.Columns(excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s, row %d: %v", x.at, x.n, err)
+	}
+	return rec, x.n, nil
+}
+
+func (x *xlsxRows) Close() error {
+	x.rows.Close()
+	return x.f.Close()
+}
+func (x *xlsxRows) Serial() bool     { return true }
+func (x *xlsxRows) PK() string       { return "" }
+func (x *xlsxRows) Header() []string { return nil }
