@@ -6,5 +6,6 @@ func Extension(format string) string {
 	return map[string]string{
 		"table": ".txt", "json": ".json", "sarif": ".sarif", "junit": ".xml",
 		"markdown": ".md", "csv": ".csv", "prometheus": ".prom",
+		"html": ".html", "pdf": ".pdf", // written by internal/report/html
 	}[format]
 }
