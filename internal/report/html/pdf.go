@@ -157,7 +157,7 @@ func (p PDF) print(ctx context.Context, exe, profile, doc string) ([]byte, error
 	}
 	footer := fmt.Sprintf(`<div style="font-size:8px;width:100%%;padding:0 12mm;color:#4b5563;display:flex;justify-content:space-between">`+
 		`<span>%s</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
-		html.EscapeString(strings.TrimSpace(p.HTML.Org+" · vigie · "+tr(p.HTML.lang(), "confidential", "confidentiel"))))
+		html.EscapeString(strings.Join(footerParts(p.HTML), " · ")))
 	pdf, err := chromedp.Run(bctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFMargins(0.55, 0.47, 0.63, 0.47),
 		chromedp.PDFPrintBackground(), chromedp.PDFHeaderTemplate("<span></span>"), chromedp.PDFFooterTemplate(footer),
 		chromedp.PDFOutlineAndTagged(), chromedp.PDFStream()))
@@ -166,4 +166,13 @@ func (p PDF) print(ctx context.Context, exe, profile, doc string) ([]byte, error
 	}
 	_ = chromedp.Cancel(bctx) // close the browser gracefully; the deferred cancels kill it otherwise
 	return pdf, nil
+}
+
+// footerParts: who the report is for, and that it is confidential.
+func footerParts(w Writer) []string {
+	var parts []string
+	if w.Org != "" {
+		parts = append(parts, w.Org)
+	}
+	return append(parts, "vigie", tr(w.lang(), "confidential", "confidentiel"))
 }
