@@ -51,16 +51,11 @@ func TestContractsCheckBadInput(t *testing.T) {
 	if r.code != exitUsage || !strings.Contains(r.stderr, bad) || !strings.Contains(r.stderr, "no processor column") {
 		t.Errorf("bad inventory: code %d stderr %q", r.code, r.stderr)
 	}
-	// A missing document fails alone: the other is still checked.
+	// A document named that is not there is exit 2 naming it, before any
+	// work (it was a full 0/100 F report with exit 0).
 	r = vigie(t, ctx, nil, "contracts", "check", filepath.Join(corpusDir, "en-traps.txt"), "nope.docx", "--format", "json")
-	rep := decode(t, r.stdout)
-	if len(rep.Targets) != 2 {
-		t.Fatalf("targets %+v", rep.Targets)
-	}
-	for _, f := range rep.Findings {
-		if f.Target == "nope.docx" && f.CheckID == "CTR-DOC-001" && !strings.Contains(f.Message.EN, "nope.docx: cannot open") {
-			t.Errorf("missing file message: %s", f.Message.EN)
-		}
+	if r.code != exitUsage || r.stdout != "" || !strings.Contains(r.stderr, "nope.docx: no such file") {
+		t.Errorf("missing document: code %d stderr %q", r.code, r.stderr)
 	}
 }
 

@@ -160,7 +160,12 @@ func Prepare(src Source) (*Plan, error) {
 			}
 			continue
 		}
-		addDoc(d) // a missing or unreadable file fails in its own unit, with its reason
+		// A file named on purpose that is not there is a usage mistake, said
+		// before the scan; an unreadable one fails in its own unit, with its reason.
+		if _, err := os.Lstat(p.real(d)); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no such file", d)
+		}
+		addDoc(d)
 	}
 	p.cache = &cache{m: map[string]*entry{}, lim: p.Limits, real: p.real}
 	return p, nil

@@ -13,6 +13,7 @@ import (
 	"github.com/vigie-security/vigie/internal/catalog"
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/engine"
+	"github.com/vigie-security/vigie/internal/hashaudit"
 	"github.com/vigie-security/vigie/internal/report"
 	"github.com/vigie-security/vigie/internal/store"
 	"github.com/vigie-security/vigie/internal/waiver"
@@ -68,7 +69,7 @@ type Result struct {
 // end: the waiver file reads, every output path and the history can be
 // written. A typo in a path must not cost a whole scan.
 func (s *Session) Prepare(ctx context.Context) error {
-	if err := s.Plan.checkInputs(); err != nil {
+	if err := s.Plan.checkInputs(ctx); err != nil {
 		return err
 	}
 	if err := s.loadWaivers(); err != nil {
@@ -94,7 +95,7 @@ func (s *Session) Prepare(ctx context.Context) error {
 // after it. The units read them again when the scan runs, under the
 // engine's timeout, cancellation and panic recovery; a policy file is at
 // most 1 MB, and every read is bounded (internal/fileread).
-func (p Plan) checkInputs() (err error) {
+func (p Plan) checkInputs(ctx context.Context) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("reading the scan's inputs: internal error: %v", r)
@@ -107,6 +108,9 @@ func (p Plan) checkInputs() (err error) {
 	}
 	for _, h := range p.Hashes {
 		if _, err := os.Stat(h.File); err != nil {
+			return err
+		}
+		if err := hashaudit.CheckColumn(ctx, h.File, h.Column); err != nil {
 			return err
 		}
 	}

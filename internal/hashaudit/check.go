@@ -1,0 +1,37 @@
+package hashaudit
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/vigie-security/vigie/internal/fileread"
+)
+
+// CheckColumn tells, before a scan, whether the column named for path is
+// there, reading the first line only, so that `--column nope` is a usage
+// error rather than an ERROR finding after the scan. A pipe is not read
+// ahead: what it sends is read once, by the audit.
+func CheckColumn(ctx context.Context, path, column string) error {
+	if column == "" {
+		return nil // found by name, or one value per line: judged by the audit
+	}
+	f, err := fileread.Open(path)
+	if err != nil {
+		return fmt.Errorf("reading stored passwords: %w", err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return nil
+	}
+	head := make([]byte, MaxLine)
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("reading stored passwords %s: %w", path, err)
+	}
+	first, _, _ := bytes.Cut(head[:n], []byte("\n"))
+	_, _, err = Audit(ctx, bytes.NewReader(first), path, column)
+	return err
+}
