@@ -50,10 +50,86 @@ const (
 )
 
 // Roles lists every role, in the order config keys are documented.
-var Roles = []Role{Key, Email, Phone, Created, LastActivity, LastOpen, LastSent, LastOrder, Customer, Company, JobTitle,
+var Roles = roleOrder[:]
+
+// roleOrder gives each single-column role an ordinal, for the per-row
+// lookups of Tally (a switch, not a map: it runs some 40 times a row).
+var roleOrder = [...]Role{Key, Email, Phone, Created, LastActivity, LastOpen, LastSent, LastOrder, Customer, Company, JobTitle,
 	ConsentEmail, ConsentSMS, ConsentPhone, ConsentPartners, ConsentAt, ConsentSource, ConsentVersion, LegalBasis,
 	OptOut, OptOutPhone, OptOutAt, Contactable, Source, NoticeAt, BloctelAt, SharedWith, Notes, Deleted, Active,
 	BirthDate, Password, CVV, Sensitive}
+
+func ord(r Role) int {
+	switch r {
+	case Key:
+		return 0
+	case Email:
+		return 1
+	case Phone:
+		return 2
+	case Created:
+		return 3
+	case LastActivity:
+		return 4
+	case LastOpen:
+		return 5
+	case LastSent:
+		return 6
+	case LastOrder:
+		return 7
+	case Customer:
+		return 8
+	case Company:
+		return 9
+	case JobTitle:
+		return 10
+	case ConsentEmail:
+		return 11
+	case ConsentSMS:
+		return 12
+	case ConsentPhone:
+		return 13
+	case ConsentPartners:
+		return 14
+	case ConsentAt:
+		return 15
+	case ConsentSource:
+		return 16
+	case ConsentVersion:
+		return 17
+	case LegalBasis:
+		return 18
+	case OptOut:
+		return 19
+	case OptOutPhone:
+		return 20
+	case OptOutAt:
+		return 21
+	case Contactable:
+		return 22
+	case Source:
+		return 23
+	case NoticeAt:
+		return 24
+	case BloctelAt:
+		return 25
+	case SharedWith:
+		return 26
+	case Notes:
+		return 27
+	case Deleted:
+		return 28
+	case Active:
+		return 29
+	case BirthDate:
+		return 30
+	case Password:
+		return 31
+	case CVV:
+		return 32
+	}
+	return 33
+}
 
 // multi roles collect every matching column.
 func multi(r Role) bool { return r == Notes || r == Phone || r == Sensitive }

@@ -100,3 +100,11 @@ func TestMonthFirst(t *testing.T) {
 		t.Error("15/03/2025 is day first")
 	}
 }
+
+func TestRoleOrdinals(t *testing.T) {
+	for i, r := range roleOrder {
+		if ord(r) != i {
+			t.Errorf("ord(%s) = %d, want %d", r, ord(r), i)
+		}
+	}
+}

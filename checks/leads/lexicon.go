@@ -99,9 +99,9 @@ func init() {
 }
 
 type token struct {
-	w     string // folded
-	cap   bool   // first letter upper case
-	upper bool   // every letter upper case
+	s, e  int  // the folded word is noteScanner.f[s:e]
+	cap   bool // first letter upper case
+	upper bool // every letter upper case, more than one
 }
 
 // fold lower-cases and strips the accents French and English text use.
@@ -125,53 +125,58 @@ func fold(r rune) rune {
 	return unicode.ToLower(r)
 }
 
-// tokens splits text into folded words; buf is reused between calls.
-func tokens(s string, buf []token, sb *strings.Builder) []token {
-	buf = buf[:0]
-	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		w := s[start:end]
-		sb.Reset()
-		capital, upper := false, true
-		for i, r := range w {
-			if i == 0 {
-				capital = unicode.IsUpper(r)
-			}
-			if unicode.IsLower(r) {
-				upper = false
-			}
-			sb.WriteRune(fold(r))
-		}
-		buf = append(buf, token{w: sb.String(), cap: capital, upper: upper && utf8.RuneCountInString(w) > 1})
-		start = -1
-	}
-	for i, r := range s {
-		if unicode.IsLetter(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		flush(i)
-	}
-	flush(len(s))
-	return buf
+// noteScanner reports the categories a note mentions, once each. The note
+// is folded once into f, its words separated by single spaces, so a
+// phrase of words i..j is f[t[i].s:t[j-1].e] and lookups allocate nothing.
+type noteScanner struct {
+	f []byte
+	t []token
 }
 
-// scanNotes reports the categories a note mentions, once each.
-type noteScanner struct {
-	buf []token
-	sb  strings.Builder
+func (n *noteScanner) split(s string) {
+	n.f, n.t = n.f[:0], n.t[:0]
+	in := false
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			in = false
+			continue
+		}
+		if !in {
+			if len(n.t) > 0 {
+				n.f = append(n.f, ' ')
+			}
+			n.t = append(n.t, token{s: len(n.f), cap: unicode.IsUpper(r), upper: true})
+			in = true
+		}
+		w := &n.t[len(n.t)-1]
+		if unicode.IsLower(r) {
+			w.upper = false
+		}
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			n.f = append(n.f, c)
+		} else {
+			n.f = utf8.AppendRune(n.f, fold(r))
+		}
+		w.e = len(n.f)
+	}
+	for i := range n.t {
+		if n.t[i].e-n.t[i].s < 2 {
+			n.t[i].upper = false
+		}
+	}
 }
+
+func (n *noteScanner) word(i int) string { return string(n.f[n.t[i].s:n.t[i].e]) }
 
 func (n *noteScanner) scan(s string, hit func(Category)) {
 	if !hasLetter(s) {
 		return
 	}
-	n.buf = tokens(s, n.buf, &n.sb)
+	n.split(s)
 	seen := 0 // bit set over the categories, so each is reported once
 	report := func(c Category) {
 		bit := 1 << catIndex(c)
@@ -180,36 +185,38 @@ func (n *noteScanner) scan(s string, hit func(Category)) {
 			hit(c)
 		}
 	}
-	t := n.buf
+	t := n.t
 	for i := range t {
-		if starts[t[i].w] {
+		w := n.f[t[i].s:t[i].e]
+		if starts[string(w)] {
 			for k := 2; k <= 5 && i+k <= len(t); k++ {
-				if e, ok := phrases[join(t[i:i+k])]; ok && n.counts(t, i, i+k, e) {
+				if e, ok := phrases[string(n.f[t[i].s:t[i+k-1].e])]; ok && n.counts(i, i+k, e) {
 					report(e.cat)
 				}
 			}
 		}
-		if e, ok := words[t[i].w]; ok && n.counts(t, i, i+1, e) {
+		if e, ok := words[string(w)]; ok && n.counts(i, i+1, e) {
 			report(e.cat)
 		}
 	}
 }
 
 // counts decides whether a lexicon hit over t[i:j] is about the person.
-func (n *noteScanner) counts(t []token, i, j int, e entry) bool {
+func (n *noteScanner) counts(i, j int, e entry) bool {
+	t := n.t
 	if e.upper && !t[i].upper {
 		return false
 	}
 	if j < len(t) {
-		for _, w := range notAfter[t[j-1].w] {
-			if t[j].w == w {
+		for _, w := range notAfter[n.word(j-1)] {
+			if n.word(j) == w {
 				return false
 			}
 		}
 	}
 	if i > 0 {
-		for _, w := range notBefore[t[i].w] {
-			if t[i-1].w == w {
+		for _, w := range notBefore[n.word(i)] {
+			if n.word(i-1) == w {
 				return false
 			}
 		}
@@ -220,14 +227,14 @@ func (n *noteScanner) counts(t []token, i, j int, e entry) bool {
 	// A capitalised term inside a capitalised run that holds an
 	// organisation word is a name.
 	lo, hi := i, j
-	for lo > 0 && (t[lo-1].cap || smallWord(t[lo-1].w)) && i-lo < 4 {
+	for lo > 0 && (t[lo-1].cap || smallWord(n.word(lo-1))) && i-lo < 4 {
 		lo--
 	}
-	for hi < len(t) && (t[hi].cap || smallWord(t[hi].w)) && hi-j < 4 {
+	for hi < len(t) && (t[hi].cap || smallWord(n.word(hi))) && hi-j < 4 {
 		hi++
 	}
 	for k := lo; k < hi; k++ {
-		if t[k].cap && orgWords[t[k].w] {
+		if t[k].cap && orgWords[n.word(k)] {
 			return false
 		}
 	}
@@ -241,17 +248,6 @@ func smallWord(w string) bool {
 		return true
 	}
 	return false
-}
-
-func join(t []token) string {
-	var b strings.Builder
-	for i, x := range t {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(x.w)
-	}
-	return b.String()
 }
 
 func catIndex(c Category) int {

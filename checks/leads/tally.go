@@ -92,6 +92,28 @@ type Tally struct {
 	sc    noteScanner
 	ns    numberScanner
 	c     Counts
+	norms map[string]string // Normalize of the few distinct sources, statuses, bases
+	srcs  map[string]srcInfo
+	mdy   []bool              // per column: dates month first
+	cell  [len(roleOrder)]int // role ordinal → column + 1 (0: none)
+}
+
+// maxNorms bounds the memo of normalised values.
+const maxNorms = 4096
+
+// norm is Normalize, remembered: a column of sources has few distinct values.
+func (t *Tally) norm(v string) string {
+	if v == "" {
+		return ""
+	}
+	if n, ok := t.norms[v]; ok {
+		return n
+	}
+	n := Normalize(v)
+	if len(t.norms) < maxNorms {
+		t.norms[v] = n
+	}
+	return n
 }
 
 // Counts are what the checks judge.
@@ -107,7 +129,17 @@ type Counts struct {
 
 // NewTally starts judging a table with these columns on day now.
 func NewTally(cols Columns, now time.Time, th Thresholds) *Tally {
-	t := &Tally{cols: cols, now: dayOf(now), th: th}
+	t := &Tally{cols: cols, now: dayOf(now), th: th, norms: map[string]string{}, srcs: map[string]srcInfo{}, mdy: make([]bool, len(cols.Names))}
+	for i, m := range cols.MDY {
+		if i < len(t.mdy) {
+			t.mdy[i] = m
+		}
+	}
+	for i, r := range roleOrder {
+		if ix := cols.At[r]; len(ix) > 0 {
+			t.cell[i] = ix[0] + 1
+		}
+	}
 	t.retro = dayOf(now.AddDate(-th.ProspectYears, 0, 0))
 	t.card = dayOf(now.AddDate(0, -th.CardMonths, 0))
 	t.c.Special = map[Category]*Count{}
@@ -127,15 +159,15 @@ type row struct {
 }
 
 func (r *row) get(ro Role) string {
-	if ix := r.t.cols.At[ro]; len(ix) > 0 && ix[0] < len(r.cells) {
-		return strings.TrimSpace(r.cells[ix[0]])
+	if i := r.t.cell[ord(ro)] - 1; i >= 0 && i < len(r.cells) {
+		return strings.TrimSpace(r.cells[i])
 	}
 	return ""
 }
 
 func (r *row) date(ro Role) (day, bool) {
-	if ix := r.t.cols.At[ro]; len(ix) > 0 && ix[0] < len(r.cells) {
-		return parseDate(r.cells[ix[0]], r.t.cols.MDY[ix[0]], r.t.cols.Serial)
+	if i := r.t.cell[ord(ro)] - 1; i >= 0 && i < len(r.cells) {
+		return parseDate(r.cells[i], r.t.mdy[i], r.t.cols.Serial)
 	}
 	return 0, false
 }
@@ -162,7 +194,7 @@ func (t *Tally) Add(n int, cells []string) {
 	k := r.keyOf
 	c := &t.c
 	c.Rows++
-	has := t.cols.Has
+	has := func(ro Role) bool { return t.cell[ord(ro)] > 0 }
 
 	// Who the record is.
 	local, domain, isMail := email(r.get(Email))
@@ -234,7 +266,7 @@ func (t *Tally) Add(n int, cells []string) {
 			c.SameSecond.add(n, k, "")
 		}
 	}
-	if basis := Normalize(r.get(LegalBasis)); basis != "" && softBasis(basis) && !ordered && !customer {
+	if basis := t.norm(r.get(LegalBasis)); basis != "" && softBasis(basis) && !ordered && !customer {
 		c.SoftNoOrder.add(n, k, "")
 	}
 	if optedOut {
@@ -248,8 +280,8 @@ func (t *Tally) Add(n int, cells []string) {
 			c.OptOutContactable.add(n, k, mailSample)
 		}
 	}
-	src := Normalize(r.get(Source))
-	partner := src != "" && hasAny(src, partnerWords)
+	si := t.source(r.get(Source))
+	src, partner := si.norm, si.partner
 	if partner && isMail && r.flag(ConsentPartners) != yes && !optedOut {
 		c.PartnerNoConsent.add(n, k, mailSample)
 	}
@@ -276,7 +308,7 @@ func (t *Tally) Add(n int, cells []string) {
 		if (kind == frMobile || kind == frFixed || kind == frVoIP) && personal {
 			consumer = true
 			mobile = mobile || kind == frMobile
-			phoneSample = maskPhone(kind, digits)
+			phoneSample = digits
 		}
 	}
 	if mobile && has(ConsentSMS) && r.flag(ConsentSMS) != yes && r.flag(OptOutPhone) != yes && !(customer && ordered) && !gone {
@@ -297,13 +329,13 @@ func (t *Tally) Add(n int, cells []string) {
 		switch {
 		case src == "":
 			c.NoSource.add(n, k, "")
-		case genericSource[src]:
+		case si.generic:
 			c.GenericSource.add(n, k, "")
 		default:
 			c.Sourced++
 		}
 	}
-	indirect := partner || (src != "" && hasAny(src, indirectWords))
+	indirect := si.indirect
 	if indirect {
 		c.Indirect++
 		notice, hasNotice := r.date(NoticeAt)
@@ -319,7 +351,7 @@ func (t *Tally) Add(n int, cells []string) {
 			c.NoNotice.add(n, k, "")
 		}
 	}
-	if strings.Contains(src, "linkedin") && ((isMail && webmail[domain]) || consumer) {
+	if si.linkedin && ((isMail && webmail[domain]) || consumer) {
 		c.LinkedIn.add(n, k, "")
 	}
 
@@ -414,7 +446,7 @@ func (r *row) customer() bool {
 	if v == "" {
 		return false
 	}
-	switch n := Normalize(v); {
+	switch n := r.t.norm(v); {
 	case truth(v) == yes:
 		return true
 	case strings.Contains(n, "customer"), strings.Contains(n, "client") && !strings.Contains(n, "prospect") && !strings.HasPrefix(n, "non"):
@@ -432,11 +464,11 @@ func (r *row) gone() bool {
 	if v == "" {
 		return false
 	}
-	switch Normalize(v) {
+	switch r.t.norm(v) {
 	case "deleted", "supprime", "supprimee", "archived", "archive", "archivee", "inactive", "inactif", "inactive_contact", "desactive", "disabled":
 		return true
 	}
-	name := Normalize(r.t.cols.Name(Deleted))
+	name := r.t.norm(r.t.cols.Name(Deleted))
 	return name != "status" && name != "statut" && name != "lead_status" && truth(v) == yes
 }
 
@@ -485,6 +517,30 @@ func passwordKind(p string) string {
 		}
 	}
 	return "plain"
+}
+
+// srcInfo is what a source value says, worked out once per distinct value.
+type srcInfo struct {
+	norm                                 string
+	partner, indirect, generic, linkedin bool
+}
+
+func (t *Tally) source(v string) srcInfo {
+	if si, ok := t.srcs[v]; ok {
+		return si
+	}
+	n := Normalize(v)
+	si := srcInfo{norm: n}
+	if n != "" {
+		si.partner = hasAny(n, partnerWords)
+		si.indirect = si.partner || hasAny(n, indirectWords)
+		si.generic = genericSource[n]
+		si.linkedin = strings.Contains(n, "linkedin")
+	}
+	if len(t.srcs) < maxNorms {
+		t.srcs[v] = si
+	}
+	return si
 }
 
 // Merge adds another tally of the same table (another part of the rows).

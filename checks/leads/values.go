@@ -1,6 +1,7 @@
 package leads
 
 import (
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -106,7 +107,7 @@ const (
 	foreign
 )
 
-// phone classifies a number. French numbers are read from their digits
+// phone classifies a number and returns it masked. French numbers are read from their digits
 // (the ARCEP plan: 06/07 mobile, 01–05 geographic, 08 special, 09 VoIP),
 // which is what libphonenumber decides for them (TestPhoneMatchesLibrary)
 // at a fraction of its cost; other countries go to libphonenumber.
@@ -130,39 +131,62 @@ func phone(s string) (phoneKind, string) {
 		}
 	}
 	digits := d[:n]
-	nat := ""
+	// nat: the ten national digits, built in place (no allocation per row).
+	var nb [10]byte
+	nat := nb[:0]
+	national := func(rest []byte) {
+		if len(rest) > 0 && rest[0] == '0' {
+			rest = rest[1:]
+		}
+		if len(rest) == 9 {
+			nat = append(append(nat, '0'), rest...)
+		}
+	}
 	switch {
-	case plus && n >= 11 && string(digits[:2]) == "33":
-		nat = "0" + strings.TrimPrefix(string(digits[2:]), "0")
+	case plus && n >= 11 && digits[0] == '3' && digits[1] == '3':
+		national(digits[2:])
 	case !plus && n >= 13 && string(digits[:4]) == "0033":
-		nat = "0" + strings.TrimPrefix(string(digits[4:]), "0")
+		national(digits[4:])
 	case !plus && n == 10 && digits[0] == '0' && digits[1] != '0':
-		nat = string(digits)
+		nat = append(nat, digits...)
 	case !plus && n == 9 && digits[0] >= '1' && digits[0] <= '9' && digits[0] != '8':
-		nat = "0" + string(digits) // a spreadsheet dropped the leading zero
-	case plus || (n >= 11 && string(digits[:2]) == "00"):
+		national(digits) // a spreadsheet dropped the leading zero
+	case plus || (n >= 11 && digits[0] == '0' && digits[1] == '0'):
 		num, err := phonenumbers.Parse(s, "FR")
 		if err != nil || !phonenumbers.IsValidNumber(num) {
 			return notPhone, ""
 		}
-		return foreign, phonenumbers.GetNationalSignificantNumber(num)
+		return foreign, maskPhone(foreign, phonenumbers.GetNationalSignificantNumber(num))
 	default:
 		return notPhone, ""
 	}
 	if len(nat) != 10 {
 		return notPhone, ""
 	}
+	var kind phoneKind
 	switch nat[1] {
 	case '6', '7':
-		return frMobile, nat
+		kind = frMobile
 	case '1', '2', '3', '4', '5':
-		return frFixed, nat
+		kind = frFixed
 	case '9':
-		return frVoIP, nat
+		kind = frVoIP
 	case '8':
-		return frBusiness, nat
+		kind = frBusiness
+	default:
+		return notPhone, ""
 	}
-	return notPhone, ""
+	return kind, frMasks[int(nat[1]-'0')*100+int(nat[8]-'0')*10+int(nat[9]-'0')]
+}
+
+// frMasks holds every French mask, "0X ** ** ** YZ", so judging a row
+// allocates nothing for its phone number.
+var frMasks [1000]string
+
+func init() {
+	for i := range frMasks {
+		frMasks[i] = maskPhone(frMobile, fmt.Sprintf("0%d000000%02d", i/100, i%100))
+	}
 }
 
 // day counts days since 1970-01-01 in UTC.
