@@ -69,7 +69,8 @@ func TestChecks(t *testing.T) {
 		{"LEAD-CON-001", june, "id|email|company", []string{"1|jean@acme.fr|Acme"}, check.Pass, 0},
 		{"LEAD-CON-001", june, "id|email|is_customer|last_order_at", []string{"1|a@gmail.com|yes|2026-01-01"}, check.Pass, 0}, // soft opt-in
 		{"LEAD-CON-001", june, "id|email|unsubscribed", []string{"1|a@gmail.com|true"}, check.Pass, 0},
-		{"LEAD-CON-001", june, "id|phone|company|optin_sms", []string{"1|06 12 34 56 78||no"}, check.Skipped, 0}, // no e-mail column
+		{"LEAD-CON-001", june, "id|email|phone|company|optin|optin_sms", []string{"1|a@acme.fr|06 12 34 56 78||yes|no", "2|b@acme.fr|06 12 34 56 79||yes|yes"}, check.Fail, 1}, // SMS
+		{"LEAD-CON-001", june, "id|phone|company|optin_sms", []string{"1|06 12 34 56 78||no"}, check.Skipped, 0},                                                               // no e-mail column
 		{"LEAD-CON-002", june, "id|email|optin|consent_at|consent_source|consent_version", []string{"1|a@gmail.com|yes|2025-01-01|form|v2", "2|b@gmail.com|yes||form|v2"}, check.Fail, 1},
 		{"LEAD-CON-002", june, "id|email|optin", []string{"1|a@gmail.com|yes"}, check.Fail, 1},
 		{"LEAD-CON-003", june, "id|email|legal_basis|last_order_at", []string{"1|a@gmail.com|soft opt-in|", "2|b@gmail.com|soft opt-in|2025-01-01", "3|c@gmail.com|consent|"}, check.Fail, 1},
@@ -108,7 +109,7 @@ func TestChecks(t *testing.T) {
 			t.Errorf("%s %s: %s (%s), want %s", c.id, c.header, f.Status, f.Message.EN, c.status)
 			continue
 		}
-		if n, _ := f.Evidence["records"].(int); c.status != check.Skipped && n != c.records {
+		if n, ok := f.Evidence["records"].(int); !ok || (c.status != check.Skipped && n != c.records) {
 			t.Errorf("%s %s: %d records, want %d", c.id, c.header, n, c.records)
 		}
 	}

@@ -39,7 +39,8 @@ type File struct {
 
 // base is the evidence every finding carries.
 func (e Evidence) base() map[string]any {
-	ev := map[string]any{"source": e.Target, "format": e.Format, "rows": e.Counts.Rows}
+	// "records" is every finding's count of matching records; with() sets it.
+	ev := map[string]any{"source": e.Target, "format": e.Format, "rows": e.Counts.Rows, "records": 0}
 	if k := e.Columns.KeyColumn(); k != "" {
 		ev["record_keys_from"] = k
 	} else {

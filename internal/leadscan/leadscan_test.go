@@ -83,6 +83,14 @@ func TestHubSpotExport(t *testing.T) {
 		"LEAD-SEC-006": {check.Pass, 0},
 		"LEAD-SRC-001": {check.Pass, 0},
 	})
+	for id, f := range got {
+		if _, ok := f.Evidence["records"].(int); !ok {
+			t.Errorf("%s: no count of records in its evidence", id)
+		}
+	}
+	if len(got) != len(leads.All()) {
+		t.Errorf("%d findings for %d checks", len(got), len(leads.All()))
+	}
 	if f := got["LEAD-RET-002"]; f.Evidence["future_dated"] != 1 {
 		t.Errorf("future dates: %v", f.Evidence)
 	}
@@ -315,4 +323,3 @@ func TestExportPermissions(t *testing.T) {
 	}
 }
 
-var _ = leads.All
