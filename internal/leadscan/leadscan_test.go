@@ -322,4 +322,3 @@ func TestExportPermissions(t *testing.T) {
 		t.Errorf("exposed export: %s %v", f.Status, f.Evidence)
 	}
 }
-
