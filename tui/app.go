@@ -135,6 +135,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.help.Width = msg.Width
 		m.detail.resize()
 		return m, nil
+	case exportDoneMsg:
+		m.export = m.export.finished(msg)
+		return m, nil
 	case startScanMsg:
 		m.screen = screenScan
 		cmd := m.scan.start()

@@ -41,6 +41,19 @@ func press(m Model, keys ...string) Model {
 	return m
 }
 
+// pressAndRun presses a key and runs the command it returns, once.
+func pressAndRun(m Model, k string) Model {
+	next, cmd := m.Update(keyMsg(k))
+	m = next.(Model)
+	if cmd != nil {
+		if msg := cmd(); msg != nil {
+			next, _ = m.Update(msg)
+			m = next.(Model)
+		}
+	}
+	return m
+}
+
 func newTest(lang check.Lang) Model {
 	m := New(Options{Lang: lang, Report: sampleReport(), Renderer: asciiRenderer()})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
@@ -268,7 +281,7 @@ func TestExport(t *testing.T) {
 	m = press(m, "e")
 	path := filepath.Join(t.TempDir(), "out.json")
 	m.export.path.SetValue(path)
-	m = press(m, "enter")
+	m = pressAndRun(m, "enter") // the write is a command, off the loop
 	data, err := os.ReadFile(path)
 	if err != nil || !strings.Contains(string(data), `"scan_id": "fixture"`) || !strings.Contains(m.View(), "Written to") {
 		t.Fatalf("export: %v\n%s", err, m.View())
@@ -277,8 +290,8 @@ func TestExport(t *testing.T) {
 		t.Errorf("mode %v", st.Mode().Perm())
 	}
 	m = press(m, "tab")
-	if !strings.HasSuffix(m.export.path.Value(), ".txt") {
-		t.Errorf("tab switches to the table format: %s", m.export.path.Value())
+	if !strings.HasSuffix(m.export.path.Value(), ".sarif") {
+		t.Errorf("tab switches to the next format, SARIF: %s", m.export.path.Value())
 	}
 	if m = press(m, "q"); m.screen != screenExport {
 		t.Errorf("q is typed into the path, it does not quit")

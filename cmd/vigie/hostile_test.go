@@ -161,3 +161,24 @@ func TestHistoryTypoIsAnError(t *testing.T) {
 		t.Errorf("%s was created", db)
 	}
 }
+
+// TestOutputDirWritesEveryFormat: --format a,b,c --output-dir DIR writes one
+// file per format, each private; several formats without a folder is exit 2.
+func TestOutputDirWritesEveryFormat(t *testing.T) {
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer s.Close()
+	dir := t.TempDir()
+	r := vigie(t, context.Background(), nil, "scan", "--target", s.URL, "--format", "json,sarif,junit,markdown,csv,prometheus,html", "--output-dir", dir)
+	if r.code != 0 || r.stdout != "" {
+		t.Fatalf("code %d stderr %s", r.code, r.stderr)
+	}
+	for _, name := range []string{"vigie-report.json", "vigie-report.sarif", "vigie-report.xml", "vigie-report.md", "vigie-report.csv", "vigie-report.prom", "vigie-report.html"} {
+		st, err := os.Stat(filepath.Join(dir, name))
+		if err != nil || st.Mode().Perm() != 0o600 || st.Size() == 0 {
+			t.Errorf("%s: %v %v", name, st, err)
+		}
+	}
+	if r := vigie(t, context.Background(), nil, "scan", "--target", s.URL, "--format", "json,sarif"); r.code != exitUsage || !strings.Contains(r.stderr, "--output-dir") {
+		t.Errorf("several formats to stdout: code %d stderr %q", r.code, r.stderr)
+	}
+}

@@ -12,8 +12,9 @@ import (
 
 // outputFlags are shared by every command that produces a report.
 type outputFlags struct {
-	format, output, lang string
-	noColor              bool
+	format, output, dir, lang string
+	noColor                   bool
+	handover                  handover
 }
 
 // useColor: only for a terminal, never into a file, and never when the user

@@ -12,7 +12,7 @@ import (
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/engine"
-	"github.com/vigie-security/vigie/internal/report"
+	"github.com/vigie-security/vigie/internal/report/formats"
 	"github.com/vigie-security/vigie/internal/scan"
 	"github.com/vigie-security/vigie/internal/store"
 )
@@ -65,8 +65,9 @@ Exit codes: 0 no threshold crossed, 1 --fail-on/--fail-under crossed,
 
 func addOutputFlags(cmd *cobra.Command, o *outputFlags) {
 	fl := cmd.Flags()
-	fl.StringVarP(&o.format, "format", "f", "", "report format: "+strings.Join(report.Formats, "|")+" (default table)")
-	fl.StringVarP(&o.output, "output", "o", "", "write the report to this file (atomically, mode 0600) instead of stdout")
+	fl.StringVarP(&o.format, "format", "f", "", "report format: "+strings.Join(formats.Names, "|")+"; several with commas and --output-dir (default table)")
+	fl.StringVarP(&o.output, "output", "o", "", "write the report to this file (a regular file is replaced atomically, mode 0600) instead of stdout")
+	fl.StringVar(&o.dir, "output-dir", "", "write one report per format in this folder (vigie-report.html, .sarif…)")
 	fl.StringVar(&o.lang, "lang", "", "language of the report: fr|en (default: from the locale)")
 	fl.BoolVar(&o.noColor, "no-color", false, "no colours (NO_COLOR is honoured too)")
 }
@@ -78,7 +79,13 @@ func (f scanFlags) merge(cmd *cobra.Command, cfg *config.Config) error {
 		cfg.Output.Format = f.format
 	}
 	if ch("output") {
-		cfg.Output.File = f.output
+		cfg.Output.File, cfg.Output.Dir = f.output, ""
+	}
+	if ch("output-dir") {
+		cfg.Output.Dir, cfg.Output.File = f.dir, ""
+	}
+	if ch("output") && ch("output-dir") {
+		return usageErr("--output and --output-dir: give one of them")
 	}
 	if ch("concurrency") {
 		if f.concurrency < 1 || f.concurrency > config.MaxConcurrency {
@@ -156,7 +163,7 @@ func runScan(cmd *cobra.Command, e env, f scanFlags) error {
 	if plan.Empty() {
 		return usageErr("nothing to scan: give --target, --targets-file, or web.targets / password.policies / password.hashes / contracts in --config")
 	}
-	out := outputFlags{format: cfg.Output.Format, output: cfg.Output.File, noColor: f.noColor}
+	out := outputFlags{format: cfg.Output.Format, output: cfg.Output.File, dir: cfg.Output.Dir, noColor: f.noColor, handover: handoverOf(cfg.Output)}
 	sess := scan.Session{Plan: plan, WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),
 		FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: f.failOnNew}
 	return execute(cmd, e, sess, out, lang)
@@ -177,11 +184,11 @@ func retentionOf(cfg config.Config) store.Retention {
 // execute runs a session with the report delivered as out asks, and turns
 // its result into an exit code.
 func execute(cmd *cobra.Command, e env, sess scan.Session, out outputFlags, lang check.Lang) error {
-	w, err := report.For(out.format, report.Options{Lang: lang, Color: useColor(out, e.getenv, isTerminal(e.stdout))})
+	outputs, err := outputsOf(out, lang, useColor(out, e.getenv, isTerminal(e.stdout)), out.handover, e)
 	if err != nil {
-		return usageErr("--format: %v", err)
+		return err
 	}
-	sess.Outputs = []scan.Output{{Writer: w, Path: out.output, Stdout: e.stdout}}
+	sess.Outputs = outputs
 	sess.Version = toolVersion()
 	if err := sess.Prepare(cmd.Context()); err != nil {
 		return usageErr("%s", localized(err, lang))
@@ -201,9 +208,11 @@ func execute(cmd *cobra.Command, e env, sess scan.Session, out outputFlags, lang
 	case err != nil:
 		return scanErr(err)
 	}
-	if out.output != "" {
-		o := res.Report.Scores.Overall
-		fmt.Fprintf(e.stderr, "%s %s (%d/100 %s)\n", tr(lang, "report written to", "rapport écrit dans"), out.output, o.Score, o.Grade)
+	for _, o := range sess.Outputs {
+		if o.Path != "" {
+			s := res.Report.Scores.Overall
+			fmt.Fprintf(e.stderr, "%s %s (%d/100 %s)\n", tr(lang, "report written to", "rapport écrit dans"), o.Path, s.Score, s.Grade)
+		}
 	}
 	if err := finish(res.RunErr, res.Report, lang); err != nil {
 		return err

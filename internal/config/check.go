@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
-	"github.com/vigie-security/vigie/internal/report"
+	"github.com/vigie-security/vigie/internal/report/formats"
 )
 
 // Limits of the scan section, documented in example.yaml and the README:
@@ -23,7 +23,7 @@ const (
 )
 
 // Formats lists the report formats the config accepts: the writers' own list.
-var Formats = report.Formats
+var Formats = formats.Names
 
 // lineError is a check failure at a known line, for Parse to name the file.
 type lineError struct {
@@ -73,8 +73,20 @@ func (c Config) Validate() error {
 	if u := s.FailUnder; u != nil && (*u < 0 || *u > 100) {
 		return c.fieldErr("scan.fail_under", fmt.Errorf("must be between 0 and 100, got %d", *u), "")
 	}
-	if !contains(Formats, c.Output.Format) {
-		return c.fieldErr("output.format", fmt.Errorf("%q is not one of %s", c.Output.Format, strings.Join(Formats, ", ")), strings.Join(Formats, ", "))
+	formats := c.Output.FormatList()
+	if len(formats) == 0 {
+		return c.fieldErr("output.format", errors.New("names no format"), strings.Join(Formats, ", "))
+	}
+	for _, f := range formats {
+		if !contains(Formats, f) {
+			return c.fieldErr("output.format", fmt.Errorf("%q is not one of %s", f, strings.Join(Formats, ", ")), strings.Join(Formats, ", "))
+		}
+	}
+	if len(formats) > 1 && c.Output.Dir == "" {
+		return c.fieldErr("output.format", fmt.Errorf("%d formats need a folder, output.dir or --output-dir (one file each)", len(formats)), "")
+	}
+	if c.Output.Dir != "" && c.Output.File != "" {
+		return c.fieldErr("output.dir", errors.New("give output.file or output.dir, not both"), "")
 	}
 	if r := c.Web.MaxRedirects; r != nil && (*r < 0 || *r > MaxRedirects) {
 		return c.fieldErr("web.max_redirects", fmt.Errorf("must be between 0 and %d, got %d", MaxRedirects, *r), "")

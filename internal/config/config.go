@@ -7,6 +7,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -60,8 +61,24 @@ type Scan struct {
 
 // Output says how and where the report is written.
 type Output struct {
-	Format string `yaml:"format"`
+	Format string `yaml:"format"` // one format, or several: "html,sarif,junit" (with dir)
 	File   string `yaml:"file"`
+	Dir    string `yaml:"dir"` // one file per format in it, vigie-report.<ext>
+	// For the HTML and PDF reports a consultant hands over.
+	Organisation string `yaml:"organisation"`
+	Consultant   string `yaml:"consultant"`
+	Browser      string `yaml:"browser"` // Chrome or Chromium for PDF; found on PATH when empty
+}
+
+// FormatList is Format split on commas, spaces trimmed.
+func (o Output) FormatList() []string {
+	var out []string
+	for _, f := range strings.Split(o.Format, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Web is the web family's section.

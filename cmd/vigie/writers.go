@@ -1,0 +1,57 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/config"
+	"github.com/vigie-security/vigie/internal/report"
+	"github.com/vigie-security/vigie/internal/report/formats"
+	"github.com/vigie-security/vigie/internal/scan"
+)
+
+// handover names the organisation and the consultant on HTML and PDF reports.
+type handover struct{ org, consultant, browser string }
+
+func handoverOf(o config.Output) handover {
+	return handover{org: o.Organisation, consultant: o.Consultant, browser: o.Browser}
+}
+
+// outputsOf turns --format (one, or several with commas), --output and
+// --output-dir into the session's outputs. Several formats need a folder:
+// one file each, vigie-report.<ext>.
+func outputsOf(o outputFlags, lang check.Lang, color bool, h handover, e env) ([]scan.Output, error) {
+	var list []string
+	for _, f := range strings.Split(o.format, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			list = append(list, f)
+		}
+	}
+	if len(list) == 0 {
+		list = []string{"table"}
+	}
+	switch {
+	case o.output != "" && o.dir != "":
+		return nil, usageErr("--output and --output-dir: give one of them")
+	case len(list) > 1 && o.dir == "":
+		return nil, usageErr("--format %s: several formats need --output-dir (one file each)", o.format)
+	}
+	var out []scan.Output
+	for _, f := range list {
+		w, err := formats.For(f, formats.Options{Options: report.Options{Lang: lang, Color: color && o.dir == "" && o.output == ""},
+			Organisation: h.org, Consultant: h.consultant, Browser: h.browser})
+		if err != nil {
+			return nil, usageErr("--format: %v", err)
+		}
+		switch {
+		case o.dir != "":
+			out = append(out, scan.Output{Writer: w, Path: filepath.Join(o.dir, "vigie-report"+report.Extension(f))})
+		case f == "pdf" && o.output == "" && isTerminal(e.stdout):
+			return nil, usageErr("--format pdf: give --output FILE; a PDF is not for a terminal")
+		default:
+			out = append(out, scan.Output{Writer: w, Path: o.output, Stdout: e.stdout})
+		}
+	}
+	return out, nil
+}
