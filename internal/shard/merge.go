@@ -39,6 +39,11 @@ type targetKey struct {
 	name   string // normalised
 }
 
+type keyedTarget struct {
+	key targetKey
+	t   report.Target
+}
+
 // merge is Merge with a name for each report (its file) to put in errors.
 func merge(reports []report.Report, names []string) (report.Report, error) {
 	if len(reports) == 0 {
@@ -53,6 +58,7 @@ func merge(reports []report.Report, names []string) (report.Report, error) {
 	first := reports[0]
 	out := report.Report{SchemaVersion: first.SchemaVersion, Tool: first.Tool, StartedAt: first.StartedAt, FinishedAt: first.FinishedAt}
 	owner := map[targetKey]int{}
+	var keyed []keyedTarget // normalised once: url.Parse in the sort took most of a merge
 	byTarget := map[targetKey][]check.Finding{}
 	meta := map[string]check.Meta{}
 	ids := make([]string, 0, len(reports))
@@ -65,10 +71,15 @@ func merge(reports []report.Report, names []string) (report.Report, error) {
 					t.Name, t.Family, names[j], names[i])
 			}
 			owner[k] = i
-			out.Targets = append(out.Targets, t)
+			keyed = append(keyed, keyedTarget{k, t})
 		}
-		for _, f := range r.Findings {
-			k := targetKey{f.Family, check.NormalizeTarget(f.Target)}
+		last := targetKey{}
+		for j, f := range r.Findings {
+			// A target's findings are consecutive: normalise each target once.
+			if j == 0 || f.Target != r.Findings[j-1].Target || f.Family != last.family {
+				last = targetKey{f.Family, check.NormalizeTarget(f.Target)}
+			}
+			k := last
 			byTarget[k] = append(byTarget[k], f)
 		}
 		for _, m := range r.Checks {
@@ -85,9 +96,16 @@ func merge(reports []report.Report, names []string) (report.Report, error) {
 		}
 		ids = append(ids, r.ScanID)
 	}
-	slices.SortStableFunc(out.Targets, func(a, b report.Target) int {
-		return compareTargets(a.Family, a.Name, b.Family, b.Name)
+	slices.SortStableFunc(keyed, func(a, b keyedTarget) int {
+		if c := compareKeys(a.key, b.key); c != 0 {
+			return c
+		}
+		return strings.Compare(a.t.Name, b.t.Name)
 	})
+	out.Targets = make([]report.Target, len(keyed))
+	for i, k := range keyed {
+		out.Targets[i] = k.t
+	}
 	out.Findings = mergedFindings(byTarget)
 	out.Checks = mergedChecks(out.Findings, meta)
 	out.Scores = score.Compute(out.Findings, func(id string) (check.Meta, bool) { m, ok := meta[id]; return m, ok })
@@ -126,7 +144,7 @@ func mergedFindings(byTarget map[targetKey][]check.Finding) []check.Finding {
 		keys = append(keys, k)
 		total += len(fs)
 	}
-	slices.SortFunc(keys, func(a, b targetKey) int { return compareTargets(a.family, a.name, b.family, b.name) })
+	slices.SortFunc(keys, compareKeys)
 	out := make([]check.Finding, 0, total)
 	for _, k := range keys {
 		out = append(out, byTarget[k]...)
@@ -161,19 +179,16 @@ func mergedChecks(findings []check.Finding, meta map[string]check.Meta) []check.
 	return append(out, rest...)
 }
 
-// compareTargets orders targets by family (a single run's order), then by
-// normalised name, then by name as written.
-func compareTargets(fa check.Family, a string, fb check.Family, b string) int {
-	if c := familyRank(fa) - familyRank(fb); c != 0 {
+// compareKeys orders targets by family (a single run's order), then by
+// normalised name.
+func compareKeys(a, b targetKey) int {
+	if c := familyRank(a.family) - familyRank(b.family); c != 0 {
 		return c
 	}
-	if c := strings.Compare(string(fa), string(fb)); c != 0 {
+	if c := strings.Compare(string(a.family), string(b.family)); c != 0 {
 		return c
 	}
-	if c := strings.Compare(check.NormalizeTarget(a), check.NormalizeTarget(b)); c != 0 {
-		return c
-	}
-	return strings.Compare(a, b)
+	return strings.Compare(a.name, b.name)
 }
 
 // familyRank puts known families in display order and any other after them.

@@ -13,9 +13,11 @@ import (
 	"encoding/binary"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/engine"
+	"github.com/vigie-security/vigie/internal/report"
 )
 
 // MaxCount is the most shards a scan may be split into: far more pods than
@@ -104,4 +106,11 @@ func (s Shard) Filter(units []engine.Unit) []engine.Unit {
 		}
 	}
 	return out
+}
+
+// EmptyReport is the report of a shard with no share (more shards than
+// units): the engine refuses an empty plan, but the merge needs every shard.
+func EmptyReport(version, scanID string, at time.Time) report.Report {
+	return report.Report{SchemaVersion: report.SchemaVersion, ScanID: scanID, Tool: report.Tool{Name: "vigie", Version: version},
+		StartedAt: at, FinishedAt: at, Targets: []report.Target{}, Findings: []check.Finding{}, Checks: []check.Meta{}}
 }
