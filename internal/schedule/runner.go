@@ -1,0 +1,117 @@
+package schedule
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/report"
+)
+
+// Job is one scan: the caller's scan.Session, history included, so the
+// report comes back with its Changes since the previous scan.
+type Job func(ctx context.Context) (report.Report, error)
+
+// Outcome is what one scheduled run produced.
+type Outcome struct {
+	Scheduled time.Time // the time it was due
+	Started   time.Time
+	Finished  time.Time
+	Report    report.Report
+	Err       error // the scan itself failed; Report is then not to be read
+}
+
+// Runner runs a job on a schedule, one run at a time.
+type Runner struct {
+	Schedule *Schedule
+	Job      Job
+	Webhook  *Webhook         // nil: no notification
+	Log      func(check.Text) // nil: silent; each call is one line
+}
+
+// skipCount bounds the count of skipped runs a very long run is told about.
+const skipCount = 10_000
+
+// Run waits for each due time and runs the job, until ctx is cancelled;
+// it then waits for the run under way (its ctx is cancelled too) and
+// returns nil. A run still going when the next one is due makes that one
+// skipped and logged, never run alongside: two scans of one site at once
+// would double its load and race on the history. A failed scan is logged
+// (and notified if asked) and the schedule goes on.
+func (r *Runner) Run(ctx context.Context) error {
+	if r.Schedule == nil || r.Job == nil {
+		return errors.New("schedule: a Runner needs a Schedule and a Job")
+	}
+	due := r.Schedule.Next(time.Now())
+	for !due.IsZero() {
+		r.log(check.Textf("next run at %s", "prochain passage à %s", stamp(due)))
+		t := time.NewTimer(time.Until(due))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil
+		case <-t.C:
+		}
+		o := r.once(ctx, due)
+		if ctx.Err() != nil {
+			return nil
+		}
+		r.notify(ctx, o)
+		if n, first := r.skipped(due, time.Now()); n > 0 {
+			r.log(check.Textf("skipped %d run(s) due from %s: the previous run was still going",
+				"%d passage(s) sauté(s) à partir de %s : le passage précédent n'était pas fini", n, stamp(first)))
+		}
+		due = r.Schedule.Next(time.Now())
+	}
+	return nil
+}
+
+func (r *Runner) once(ctx context.Context, due time.Time) Outcome {
+	o := Outcome{Scheduled: due, Started: time.Now()}
+	r.log(check.Textf("run due at %s started", "passage prévu à %s commencé", stamp(due)))
+	o.Report, o.Err = r.Job(ctx)
+	o.Finished = time.Now()
+	took := o.Finished.Sub(o.Started).Round(time.Millisecond)
+	switch s := o.Report.Scores.Overall; {
+	case o.Err != nil:
+		r.log(check.Textf("run failed after %s: %v", "passage en échec après %s : %v", took, o.Err))
+	case s.Scored:
+		r.log(check.Textf("run finished in %s: score %d/100 (%s)", "passage fini en %s : note %d/100 (%s)", took, s.Score, string(s.Grade)))
+	default:
+		r.log(check.Textf("run finished in %s: no score", "passage fini en %s : pas de note", took))
+	}
+	return o
+}
+
+func (r *Runner) notify(ctx context.Context, o Outcome) {
+	if r.Webhook == nil {
+		return
+	}
+	sent, err := r.Webhook.Handle(ctx, o)
+	switch {
+	case err != nil:
+		r.log(check.Textf("webhook not delivered: %v", "webhook non livré : %v", err))
+	case sent != "":
+		r.log(check.Textf("webhook to %s: %s sent", "webhook vers %s : %s envoyé", r.Webhook.Host(), string(sent)))
+	}
+}
+
+// skipped counts the due times that passed during a run that was due at due.
+func (r *Runner) skipped(due, now time.Time) (n int, first time.Time) {
+	for t := r.Schedule.Next(due); !t.IsZero() && !t.After(now) && n < skipCount; t = r.Schedule.Next(t) {
+		if n == 0 {
+			first = t
+		}
+		n++
+	}
+	return n, first
+}
+
+func (r *Runner) log(t check.Text) {
+	if r.Log != nil {
+		r.Log(t)
+	}
+}
+
+func stamp(t time.Time) string { return t.Format("2006-01-02 15:04:05 MST") }

@@ -1,0 +1,160 @@
+package schedule
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/report"
+)
+
+// logs collects a runner's lines, in English.
+type logs struct {
+	mu    sync.Mutex
+	lines []string
+}
+
+func (l *logs) add(t check.Text) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if t.FR == "" {
+		panic("a log line without French: " + t.EN)
+	}
+	l.lines = append(l.lines, t.EN)
+}
+
+func (l *logs) count(sub string) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := 0
+	for _, s := range l.lines {
+		if strings.Contains(s, sub) {
+			n++
+		}
+	}
+	return n
+}
+
+func mustParse(t *testing.T, spec string) *Schedule {
+	t.Helper()
+	s, err := Parse(spec, time.UTC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// Time is the bubble's fake clock: hours of schedule take no real time.
+func TestRunnerRunsOnSchedule(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var runs []time.Time
+		ctx, cancel := context.WithCancel(t.Context())
+		l := &logs{}
+		r := &Runner{Schedule: mustParse(t, "0 * * * *"), Log: l.add, Job: func(context.Context) (report.Report, error) {
+			runs = append(runs, time.Now())
+			return regressed(), nil
+		}}
+		done := make(chan error)
+		start := time.Now()
+		go func() { done <- r.Run(ctx) }()
+		time.Sleep(3*time.Hour + time.Minute)
+		cancel()
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+		if len(runs) != 3 {
+			t.Fatalf("%d runs in 3 hours, want 3", len(runs))
+		}
+		for _, at := range runs {
+			if at.Minute() != 0 || at.Second() != 0 || !at.After(start) {
+				t.Errorf("run at %v, not on the hour", at)
+			}
+		}
+		if l.count("score 74/100 (C)") != 3 || l.count("next run at") != 4 {
+			t.Errorf("logs: %q", l.lines)
+		}
+	})
+}
+
+func TestRunnerNeverOverlapsAndLogsSkips(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var running, most, runs atomic.Int32
+		ctx, cancel := context.WithCancel(t.Context())
+		l := &logs{}
+		r := &Runner{Schedule: mustParse(t, "@every 1h"), Log: l.add, Job: func(ctx context.Context) (report.Report, error) {
+			n := running.Add(1)
+			defer running.Add(-1)
+			if n > most.Load() {
+				most.Store(n)
+			}
+			runs.Add(1)
+			time.Sleep(150 * time.Minute) // longer than two periods
+			return report.Report{}, nil
+		}}
+		done := make(chan error)
+		go func() { done <- r.Run(ctx) }()
+		time.Sleep(10 * time.Hour)
+		cancel()
+		<-done
+		if most.Load() != 1 {
+			t.Fatalf("%d runs at once", most.Load())
+		}
+		// Runs start at 1h, 4h30, 8h: each takes 2h30 and the next is due 1h after it ends.
+		if runs.Load() != 3 {
+			t.Errorf("%d runs, want 3", runs.Load())
+		}
+		if l.count("skipped 2 run(s)") != 2 || l.count("no score") != 3 {
+			t.Errorf("logs: %q", l.lines)
+		}
+	})
+}
+
+func TestRunnerStopsOnCancelDuringARun(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(t.Context())
+		var sawCancel atomic.Bool
+		r := &Runner{Schedule: mustParse(t, "@every 1m"), Job: func(ctx context.Context) (report.Report, error) {
+			cancel()
+			<-ctx.Done()
+			sawCancel.Store(true)
+			return report.Report{}, ctx.Err()
+		}}
+		if err := r.Run(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if !sawCancel.Load() {
+			t.Fatal("Run returned before the run under way ended")
+		}
+	})
+}
+
+func TestRunnerGoesOnAfterAFailedScan(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(t.Context())
+		l := &logs{}
+		n := 0
+		r := &Runner{Schedule: mustParse(t, "*/5 * * * *"), Log: l.add, Job: func(context.Context) (report.Report, error) {
+			n++
+			return report.Report{}, errors.New("targets file: no such file")
+		}}
+		go func() { time.Sleep(16 * time.Minute); cancel() }()
+		if err := r.Run(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n != 3 || l.count("run failed after 0s: targets file: no such file") != 3 {
+			t.Fatalf("%d runs; logs %q", n, l.lines)
+		}
+	})
+}
+
+func TestRunnerNeedsScheduleAndJob(t *testing.T) {
+	if err := (&Runner{}).Run(t.Context()); err == nil {
+		t.Fatal("a Runner without a schedule ran")
+	}
+}

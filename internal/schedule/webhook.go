@@ -1,0 +1,154 @@
+package schedule
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/report"
+)
+
+// Flavour is the shape of the JSON posted.
+type Flavour string
+
+const (
+	Generic Flavour = "generic" // vigie's own JSON (see Payload)
+	Slack   Flavour = "slack"   // a Slack incoming webhook: text and blocks
+	Teams   Flavour = "teams"   // a Teams workflow or incoming webhook: an Adaptive Card message
+)
+
+// Flavours lists every flavour, for flags, config and help.
+var Flavours = []Flavour{Generic, Slack, Teams}
+
+// Event is why a message is sent.
+type Event string
+
+const (
+	OnRegression Event = "regression" // the score fell or a new failure at the policy's severity appeared
+	OnRun        Event = "run"        // every completed run, regression or not
+	OnFailure    Event = "failure"    // the scan itself failed
+)
+
+// Events lists every event, for the config's notify_on.
+var Events = []Event{OnRegression, OnRun, OnFailure}
+
+// WebhookConfig is the webhook part of the `schedule:` config.
+type WebhookConfig struct {
+	URL      string  // a secret: only its host is ever printed
+	Flavour  Flavour // Generic when empty
+	NotifyOn []Event // [OnRegression] when empty
+	Policy   Policy
+	Lang     check.Lang      // language of titles and sentences
+	Scrub    report.Scrubber // masks the config's secrets in a failed scan's error
+	Retry    Retry           // zero fields take DefaultRetry's
+}
+
+// Webhook posts outcomes to one URL.
+type Webhook struct {
+	cfg    WebhookConfig
+	on     map[Event]bool
+	host   string
+	client *http.Client
+}
+
+// NewWebhook checks a webhook config; its errors name the host, never the URL.
+func NewWebhook(c WebhookConfig) (*Webhook, error) {
+	u, err := url.Parse(strings.TrimSpace(c.URL))
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
+		host := ""
+		if err == nil {
+			host = u.Hostname()
+		}
+		return nil, &Error{Text: check.Textf(
+			"webhook URL (host %q) is not an http(s) URL with a host and no user:password",
+			"l'URL du webhook (hôte %q) n'est pas une URL http(s) avec un hôte et sans utilisateur:mot de passe", host)}
+	}
+	if c.Flavour == "" {
+		c.Flavour = Generic
+	}
+	if !known(Flavours, c.Flavour) {
+		return nil, &Error{Text: check.Textf("webhook flavour %q is unknown (want one of %s)",
+			"le format de webhook %q est inconnu (attendu : %s)", string(c.Flavour), list(Flavours))}
+	}
+	if len(c.NotifyOn) == 0 {
+		c.NotifyOn = []Event{OnRegression}
+	}
+	on := map[Event]bool{}
+	for _, e := range c.NotifyOn {
+		if !known(Events, e) {
+			return nil, &Error{Text: check.Textf("webhook notify_on %q is unknown (want some of %s)",
+				"notify_on du webhook %q est inconnu (attendu parmi %s)", string(e), list(Events))}
+		}
+		on[e] = true
+	}
+	c.URL = u.String()
+	c.Retry = c.Retry.withDefaults()
+	w := &Webhook{cfg: c, on: on, host: u.Host}
+	w.client = &http.Client{CheckRedirect: w.sameHost}
+	return w, nil
+}
+
+// Host is the webhook's host and port, the only part of its URL ever shown.
+func (w *Webhook) Host() string { return w.host }
+
+// sameHost follows a redirect only within the webhook's own host: a
+// receiver must not be able to send the payload elsewhere.
+func (w *Webhook) sameHost(req *http.Request, via []*http.Request) error {
+	if req.URL.Host != w.host || req.URL.Scheme != via[0].URL.Scheme {
+		return fmt.Errorf("%w: to another host (%s)", errRedirect, req.URL.Host)
+	}
+	if len(via) >= 3 {
+		return fmt.Errorf("%w: more than 3", errRedirect)
+	}
+	return nil
+}
+
+// Handle sends what the config asks for one outcome, and says which event
+// it sent ("" when none was due).
+func (w *Webhook) Handle(ctx context.Context, o Outcome) (Event, error) {
+	ev := w.event(o)
+	if ev == "" {
+		return "", nil
+	}
+	body, err := w.payload(ev, o)
+	if err != nil {
+		return "", err
+	}
+	return ev, w.post(ctx, body)
+}
+
+// event picks the one message an outcome is worth: a regression says more
+// than a plain run, so a run that regressed is sent as a regression.
+func (w *Webhook) event(o Outcome) Event {
+	switch {
+	case o.Err != nil:
+		if w.on[OnFailure] {
+			return OnFailure
+		}
+	case w.on[OnRegression] && Detect(o.Report, w.cfg.Policy).Any():
+		return OnRegression
+	case w.on[OnRun]:
+		return OnRun
+	}
+	return ""
+}
+
+func known[T comparable](all []T, v T) bool {
+	for _, a := range all {
+		if a == v {
+			return true
+		}
+	}
+	return false
+}
+
+func list[T ~string](all []T) string {
+	s := make([]string, len(all))
+	for i, a := range all {
+		s[i] = string(a)
+	}
+	return strings.Join(s, ", ")
+}
