@@ -5,7 +5,6 @@ import (
 
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
-	"github.com/vigie-security/vigie/internal/report"
 	"github.com/vigie-security/vigie/internal/scan"
 )
 
@@ -66,9 +65,6 @@ func runFiles(cmd *cobra.Command, e env, t thresholdFlags, fill func(*config.Con
 	}
 	if t.format == "" {
 		t.format = "table"
-	}
-	if _, err := report.For(t.format, report.Options{}); err != nil {
-		return usageErr("--format: %v", err)
 	}
 	cfg := config.Defaults()
 	fill(&cfg)

@@ -14,12 +14,13 @@ import (
 // Limits of the scan section, documented in example.yaml and the README:
 // past them a scan would overflow a deadline or flood the network.
 const (
-	MaxConcurrency = 1000
-	MaxRate        = 10000 // requests per second; 0 is no limit
-	MaxTimeout     = time.Hour
-	MaxRedirects   = 50
-	MaxKeptScans   = 1_000_000
-	MaxKeptDays    = 36_500
+	MaxConcurrency  = 1000
+	MaxRate         = 10000 // requests per second; 0 is no limit
+	MaxTimeout      = time.Hour
+	MaxRedirects    = 50
+	MaxLeadsTimeout = 2 * time.Hour
+	MaxKeptScans    = 1_000_000
+	MaxKeptDays     = 36_500
 )
 
 // Formats lists the report formats the config accepts: the writers' own list.
@@ -94,6 +95,14 @@ func (c Config) Validate() error {
 	if r := c.HistoryRetention; r.Scans < 0 || r.Scans > MaxKeptScans || r.Days < 0 || r.Days > MaxKeptDays {
 		return c.fieldErr("history_retention", fmt.Errorf("scans must be 0 (default) to %d and days 0 (default) to %d, got %d and %d",
 			MaxKeptScans, MaxKeptDays, r.Scans, r.Days), "")
+	}
+	if t := time.Duration(c.Leads.Timeout); t < 0 || t > MaxLeadsTimeout {
+		return c.fieldErr("leads.timeout", fmt.Errorf("must be positive and at most %s, got %s", MaxLeadsTimeout, t), "")
+	}
+	for i, src := range c.Leads.Sources {
+		if src.Path == "" {
+			return c.fieldErr(fmt.Sprintf("leads.sources[%d]", i), errors.New("needs a path"), "")
+		}
 	}
 	return c.checkTargets()
 }

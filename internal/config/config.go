@@ -36,7 +36,7 @@ type Config struct {
 	Web              Web       `yaml:"web"`
 	Password         Password  `yaml:"password"`
 	Contracts        Contracts `yaml:"contracts"`
-	Leads            Reserved  `yaml:"leads"`
+	Leads            Leads     `yaml:"leads"`
 	File             string    `yaml:"-"` // where it was read from
 
 	env    map[string]string // key path → raw text, for values from ${VAR}
@@ -132,8 +132,24 @@ type Contracts struct {
 	Documents []string          `yaml:"documents"` // more contract files or directories
 }
 
-// Reserved is a family section this version does not read yet: it must be empty.
-type Reserved struct{}
+// Leads is the lead-database family's section.
+type Leads struct {
+	Sources []LeadSource `yaml:"sources"`
+	// Timeout bounds one source (a million rows take seconds, not the web's 10 s).
+	Timeout Duration `yaml:"timeout"`
+}
+
+// LeadSource is one export or database of prospects, read-only.
+type LeadSource struct {
+	Path  string `yaml:"path"`  // CSV, TSV, XLSX or SQLite file
+	Table string `yaml:"table"` // SQLite table or XLSX sheet; found when there is one
+	// Columns maps roles (email, phone, created, consent…) to column labels
+	// or "column N", for exports vigie does not recognise on its own.
+	Columns map[string]string `yaml:"columns"`
+}
+
+// DefaultLeadsTimeout bounds one lead source when leads.timeout is not set.
+const DefaultLeadsTimeout = 5 * time.Minute
 
 // Defaults are the values used when neither the file nor a flag sets one.
 func Defaults() Config {

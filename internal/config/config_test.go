@@ -90,7 +90,7 @@ func TestErrorsNameFileLineAndKey(t *testing.T) {
 		{"bad lang", "lang: de\n", `lang: unknown language "de"`},
 		{"concurrency zero", "scan: {concurrency: 0}\n", `scan.concurrency: must be at least 1`},
 		{"fail_under range", "scan: {fail_under: 120}\n", `between 0 and 100`},
-		{"reserved family", "leads:\n  database: x\n", `vigie.yaml:2:3: leads.database: the leads family is not available`},
+		{"leads typo", "leads:\n  sourcse: x\n", `vigie.yaml:2:3: leads.sourcse: unknown key (did you mean "sources"?)`},
 		{"password typo", "password:\n  polices: [a.yaml]\n", `vigie.yaml:2:3: password.polices: unknown key (did you mean "policies"?)`},
 		{"half explicit target", "web:\n  targets:\n    - http_url: http://a\n", `vigie.yaml:3: web.targets[0]: http_url and https_url go together`},
 		{"version", "version: 2\n", `version: 2 is not supported`},

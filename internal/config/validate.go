@@ -17,7 +17,6 @@ var (
 	durationType  = reflect.TypeOf(Duration(0))
 	severityType  = reflect.TypeOf(check.Severity(0))
 	webTargetType = reflect.TypeOf(WebTarget{})
-	reservedType  = reflect.TypeOf(Reserved{})
 	headersType   = reflect.TypeOf(map[string]Secret{})
 )
 
@@ -94,12 +93,6 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 		if err := w.validateHeaders(n, path); err != nil {
 			return err
 		}
-	case t == reservedType:
-		if n.Kind == yaml.MappingNode && len(n.Content) > 0 {
-			return at(file, n.Content[0], path+"."+w.keyText(n.Content[0]),
-				"the %s family is not available in this version of vigie; leave this section empty", path)
-		}
-		return nil
 	}
 	switch t.Kind() {
 	case reflect.Struct:

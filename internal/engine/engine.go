@@ -30,6 +30,9 @@ type Unit struct {
 	Target  string
 	Collect func(ctx context.Context, pace Pacer) (any, error)
 	Checks  check.Catalogue
+	// Timeout bounds this unit instead of the engine's (a million-row lead
+	// table needs minutes, a web target seconds); 0 keeps the engine's.
+	Timeout time.Duration
 }
 
 // Subjects are the targets one unit found while collecting, in order.

@@ -135,7 +135,11 @@ func (e *Engine) runUnit(ctx context.Context, i int, u Unit, pace Pacer) unitRes
 	if ctx.Err() != nil {
 		return unitResult{index: i}
 	}
-	uctx, cancel := context.WithTimeout(ctx, e.timeout)
+	timeout := e.timeout
+	if u.Timeout > 0 {
+		timeout = u.Timeout
+	}
+	uctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	ev, err := collect(uctx, u, pace)
 	if ctx.Err() != nil {
@@ -147,7 +151,7 @@ func (e *Engine) runUnit(ctx context.Context, i int, u Unit, pace Pacer) unitRes
 	if err != nil {
 		reason := check.Textf("could not collect evidence: %v", "collecte impossible : %v", err)
 		if errors.Is(err, context.DeadlineExceeded) || uctx.Err() == context.DeadlineExceeded {
-			reason = check.Textf("timed out after %s while collecting evidence", "délai de %s dépassé pendant la collecte", e.timeout)
+			reason = check.Textf("timed out after %s while collecting evidence", "délai de %s dépassé pendant la collecte", timeout)
 		}
 		out := make([]check.Finding, 0, len(u.Checks))
 		for _, c := range u.Checks {

@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
 )
@@ -41,5 +42,30 @@ func TestUnitWithSubjects(t *testing.T) {
 	}
 	if len(rep.Scores.Targets) != 4 {
 		t.Errorf("scores for %d targets, want 4", len(rep.Scores.Targets))
+	}
+}
+
+// TestUnitTimeout: a unit's own timeout replaces the engine's.
+func TestUnitTimeout(t *testing.T) {
+	slow := func(ctx context.Context, _ Pacer) (any, error) {
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(300 * time.Millisecond):
+			return ev{"slow"}, nil
+		}
+	}
+	long, short := unit("long", slow), unit("short", slow)
+	long.Timeout = 5 * time.Second
+	rep, err := mustNew(t, WithTimeout(50*time.Millisecond)).Run(context.Background(), []Unit{long, short}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	status := map[string]check.Status{}
+	for _, f := range rep.Findings {
+		status[f.Target] = f.Status
+	}
+	if status["long"] == check.Error || status["short"] != check.Error {
+		t.Errorf("statuses %v: the long unit has its own 5 s, the short one the engine's 50 ms", status)
 	}
 }

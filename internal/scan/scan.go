@@ -19,6 +19,7 @@ import (
 	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/fileread"
 	"github.com/vigie-security/vigie/internal/hashaudit"
+	"github.com/vigie-security/vigie/internal/leadscan"
 	"github.com/vigie-security/vigie/internal/probe"
 	"github.com/vigie-security/vigie/internal/pwpolicy"
 	"github.com/vigie-security/vigie/internal/report"
@@ -33,6 +34,8 @@ type Plan struct {
 	Hashes    []config.HashFile       // stored-password files, streamed when the scan runs
 	Audited   []password.HashEvidence // stored passwords already audited (the demo's embedded sample)
 	Contracts *contractscan.Plan      // inventory read, documents listed; analysed when the scan runs
+	Leads     []*leadscan.Plan        // lead tables, format and table chosen; read when the scan runs
+	LeadsTime time.Duration           // bounds each lead table (config leads.timeout)
 	Probe     probe.Options
 	Engine    []engine.Option
 	Scrub     report.Scrubber // masks secrets and terminal controls in every finding, event and report
@@ -122,6 +125,14 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 		}
 		p.Contracts = cp
 	}
+	for i, src := range cfg.Leads.Sources {
+		lp, err := leadscan.Prepare(leadscan.Source{Path: src.Path, Table: src.Table, Columns: src.Columns})
+		if err != nil {
+			return Plan{}, fmt.Errorf("%s: leads.sources[%d]: %w", cfg.File, i, err)
+		}
+		p.Leads = append(p.Leads, lp)
+	}
+	p.LeadsTime = time.Duration(cfg.Leads.Timeout)
 	p.Engine = []engine.Option{
 		engine.WithConcurrency(cfg.Scan.Concurrency),
 		engine.WithRate(cfg.Scan.Rate),
@@ -146,7 +157,7 @@ func ReadPolicies(file string) ([]password.Evidence, error) {
 
 // Empty reports whether the plan has nothing to check.
 func (p Plan) Empty() bool {
-	n := len(p.Web) + len(p.Policies) + len(p.Passwords) + len(p.Hashes) + len(p.Audited)
+	n := len(p.Web) + len(p.Policies) + len(p.Passwords) + len(p.Hashes) + len(p.Audited) + len(p.Leads)
 	if p.Contracts != nil {
 		n += p.Contracts.Size()
 	}
@@ -229,6 +240,15 @@ func (p Plan) run(ctx context.Context, now func() time.Time, emit func(engine.Ev
 			}})
 	}
 	units = append(units, contractUnits...)
+	for _, lp := range p.Leads {
+		for _, u := range lp.Units(now()) {
+			u.Timeout = p.LeadsTime
+			if u.Timeout == 0 {
+				u.Timeout = config.DefaultLeadsTimeout
+			}
+			units = append(units, u)
+		}
+	}
 	rep, err := eng.Run(ctx, units, p.scrubbed(emit))
 	p.Scrub.Report(&rep)
 	return rep, err

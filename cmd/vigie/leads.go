@@ -1,0 +1,54 @@
+package main
+
+import (
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vigie-security/vigie/internal/config"
+)
+
+func newLeadsCmd(e env) *cobra.Command {
+	root := &cobra.Command{Use: "leads", Short: "Lead and prospect databases: retention, consent, information, sensitive data, card data, NIR"}
+	var th thresholdFlags
+	var table string
+	var columns []string
+	var timeout time.Duration
+	checkCmd := &cobra.Command{
+		Use:   "check FILE...",
+		Short: "Check lead exports (CSV, TSV, XLSX) or SQLite files, read-only, against the CNIL rules for prospect data",
+		Long: `Check lead tables read-only and streamed: how long prospects are kept and from which dates, consent and its
+proof, whether people were told, special categories in notes, card numbers (Luhn), IBAN (mod-97), NIR (its key),
+passwords, and the file's own permissions. Columns are found by the labels HubSpot, Salesforce, Pipedrive, Brevo,
+Zoho, Dynamics and French exports use, and by their values; --column role=label maps the others. Findings hold
+counts, record keys and masked samples, never a personal value.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, files []string) error {
+			cols := map[string]string{}
+			for _, c := range columns {
+				role, label, ok := strings.Cut(c, "=")
+				if !ok || role == "" || label == "" {
+					return usageErr("--column %q: write role=label, e.g. --column email=Adresse", c)
+				}
+				cols[strings.TrimSpace(role)] = strings.TrimSpace(label)
+			}
+			if cmd.Flags().Changed("timeout") && (timeout <= 0 || timeout > config.MaxLeadsTimeout) {
+				return usageErr("--timeout: must be positive and at most %s", config.MaxLeadsTimeout)
+			}
+			return runFiles(cmd, e, th, func(cfg *config.Config) {
+				for _, f := range files {
+					cfg.Leads.Sources = append(cfg.Leads.Sources, config.LeadSource{Path: f, Table: table, Columns: cols})
+				}
+				cfg.Leads.Timeout = config.Duration(timeout)
+			})
+		},
+	}
+	th.add(checkCmd)
+	fl := checkCmd.Flags()
+	fl.StringVar(&table, "table", "", "SQLite table or XLSX sheet (default: the one that holds e-mail or phone columns)")
+	fl.StringArrayVar(&columns, "column", nil, "role=label: the column of a role vigie does not find (repeatable; roles: email, phone, created, consent…)")
+	fl.DurationVar(&timeout, "timeout", config.DefaultLeadsTimeout, "time allowed for each file")
+	root.AddCommand(checkCmd)
+	return root
+}
