@@ -58,6 +58,7 @@ const (
 	maxShown    = 10  // new failures in a Slack or Teams message
 	maxErrRunes = 500 // of a failed scan's error
 	maxRunes    = 300 // of a target or title
+	maxLine     = 500 // of a chat line: Slack takes 3000 characters a block, escapes included
 )
 
 // build fills the generic payload, from which every flavour is made.
@@ -102,11 +103,11 @@ func summary(l check.Lang, p Payload, min check.Severity) check.Text {
 	sev := min.Label(l)
 	if p.Regression {
 		return check.Textf("vigie: regression on scan %s: score %s, %d new failure(s) of severity %s or above",
-			"vigie : régression au scan %s : note %s, %d nouvel(le)s échec(s) de gravité %s ou plus",
+			"vigie : régression au scan %s : note %s, %d nouveau(x) échec(s) de gravité %s ou plus",
 			p.ScanID, move, len(p.NewFailures)+p.MoreFailures, sev)
 	}
 	return check.Textf("vigie: scan %s finished: score %s, %d new failure(s), %d fixed",
-		"vigie : scan %s fini : note %s, %d nouvel(le)s échec(s), %d corrigé(s)", p.ScanID, move, p.NewTotal, p.Fixed)
+		"vigie : scan %s fini : note %s, %d nouveau(x) échec(s), %d corrigé(s)", p.ScanID, move, p.NewTotal, p.Fixed)
 }
 
 // payload renders the message in the webhook's flavour.
@@ -139,14 +140,15 @@ func facts(l check.Lang, p Payload) [][2]string {
 	if p.Score.Scored {
 		f = append(f, [2]string{tr("Score now", "Note actuelle"), fmt.Sprintf("%d/100 (%s)", p.Score.After, p.Score.Grade)})
 	}
-	f = append(f, [2]string{tr("New failures", "Nouveaux échecs"), fmt.Sprint(p.NewTotal)},
+	f = append(f, [2]string{tr("New failures, any severity", "Nouveaux échecs, toute gravité"), fmt.Sprint(p.NewTotal)},
 		[2]string{tr("Fixed", "Corrigés"), fmt.Sprint(p.Fixed)})
 	return f
 }
 
 // line is one new failure as a person reads it.
 func line(l check.Lang, f Listed) string {
-	return fmt.Sprintf("%s [%s] %s — %s", strings.ToUpper(f.Severity.Label(l)), f.CheckID, f.Title, f.Target)
+	s := check.Textf("%s · %s: %s — %s (%s)", "%s · %s : %s — %s (%s)", strings.ToUpper(f.Severity.Label(l)), f.Status.Label(l), f.Title, f.Target, f.CheckID)
+	return cut(s.In(l), maxLine)
 }
 
 func more(l check.Lang, n int) string {

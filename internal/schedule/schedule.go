@@ -65,7 +65,14 @@ func Parse(spec string, loc *time.Location) (*Schedule, error) {
 		// robfig/cron slices past the end of such a spec: refuse it first.
 		return nil, bad(fmt.Errorf("a time zone with no expression after it"))
 	}
-	s, err := parser.Parse(strings.Join(strings.Fields(spec), " "))
+	fields := strings.Fields(spec)
+	if i := len(fields) - 2; i >= 0 && fields[i] == "@every" {
+		// robfig/cron silently rounds a shorter interval up to one second.
+		if d, err := time.ParseDuration(fields[i+1]); err == nil && d < time.Second {
+			return nil, bad(fmt.Errorf("@every %s is shorter than one second", d))
+		}
+	}
+	s, err := parser.Parse(strings.Join(fields, " "))
 	if err != nil {
 		return nil, bad(err)
 	}

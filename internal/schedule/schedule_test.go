@@ -52,7 +52,7 @@ func TestUpcoming(t *testing.T) {
 
 func TestParseRefusesBadExpressions(t *testing.T) {
 	for _, spec := range []string{"", "   ", "* * *", "* * * * * *", "61 * * * *", "0 25 * * *", "@sometimes", "@every soon",
-		"CRON_TZ=Nowhere/City 0 2 * * *", "CRON_TZ=Europe/Paris", "TZ=UTC", "0 0 30 2 *", "hello world"} {
+		"CRON_TZ=Nowhere/City 0 2 * * *", "CRON_TZ=Europe/Paris", "TZ=UTC", "0 0 30 2 *", "hello world", "@every 100ms", "@every -1h", "CRON_TZ=UTC @every 0s"} {
 		s, err := Parse(spec, nil)
 		var e *Error
 		if s != nil || !errors.As(err, &e) {

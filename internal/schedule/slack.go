@@ -23,11 +23,9 @@ func slack(l check.Lang, p Payload) map[string]any {
 		}
 		blocks = append(blocks, obj{"type": "section", "fields": fields})
 	}
-	if lines := shown(l, p); len(lines) > 0 {
-		for i := range lines {
-			lines[i] = "• " + slackEscape.Replace(lines[i])
-		}
-		blocks = append(blocks, obj{"type": "section", "text": md(strings.Join(lines, "\n"))})
+	// One block a line: a block holds 3000 characters at most.
+	for _, s := range shown(l, p) {
+		blocks = append(blocks, obj{"type": "section", "text": md("• " + slackEscape.Replace(s))})
 	}
 	return obj{"text": p.Summary, "blocks": blocks}
 }
