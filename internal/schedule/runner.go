@@ -64,7 +64,8 @@ func (r *Runner) Run(ctx context.Context) error {
 		}
 		due = r.Schedule.Next(time.Now())
 	}
-	return nil
+	return &Error{Text: check.Textf("schedule %q has no run left in the next five years",
+		"la planification %q n'a plus de passage dans les cinq ans", r.Schedule.String())}
 }
 
 func (r *Runner) once(ctx context.Context, due time.Time) Outcome {

@@ -1,8 +1,12 @@
 package schedule
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -156,5 +160,45 @@ func TestRunnerGoesOnAfterAFailedScan(t *testing.T) {
 func TestRunnerNeedsScheduleAndJob(t *testing.T) {
 	if err := (&Runner{}).Run(t.Context()); err == nil {
 		t.Fatal("a Runner without a schedule ran")
+	}
+}
+
+// TestRunnerNotifies runs on the real clock (a loopback receiver cannot
+// live in a synctest bubble), once a second, until the webhook is received.
+func TestRunnerNotifies(t *testing.T) {
+	got := make(chan []byte, 4)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		got <- b
+	}))
+	defer srv.Close()
+	w, err := NewWebhook(WebhookConfig{URL: srv.URL + "/hook", Policy: DefaultPolicy, Lang: check.FR})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
+	defer cancel()
+	l := &logs{}
+	r := &Runner{Schedule: mustParse(t, "@every 1s"), Webhook: w, Log: l.add, Job: func(context.Context) (report.Report, error) { return regressed(), nil }}
+	done := make(chan error)
+	go func() { done <- r.Run(ctx) }()
+	var body []byte
+	select {
+	case body = <-got:
+	case <-ctx.Done():
+		t.Fatal("no webhook within 5 s")
+	}
+	for l.count("regression sent") == 0 && ctx.Err() == nil {
+		time.Sleep(10 * time.Millisecond) // the answer is on its way back to the runner
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(body, []byte(`"event": "regression"`)) || !bytes.Contains(body, []byte("Le certificat est valide")) {
+		t.Fatalf("body %s", body)
+	}
+	if l.count("webhook to "+w.Host()+": regression sent") != 1 {
+		t.Errorf("logs %q", l.lines)
 	}
 }

@@ -66,6 +66,7 @@ func NewWebhook(c WebhookConfig) (*Webhook, error) {
 			"webhook URL (host %q) is not an http(s) URL with a host and no user:password",
 			"l'URL du webhook (hôte %q) n'est pas une URL http(s) avec un hôte et sans utilisateur:mot de passe", host)}
 	}
+	c.Flavour = Flavour(strings.ToLower(strings.TrimSpace(string(c.Flavour))))
 	if c.Flavour == "" {
 		c.Flavour = Generic
 	}
@@ -78,6 +79,7 @@ func NewWebhook(c WebhookConfig) (*Webhook, error) {
 	}
 	on := map[Event]bool{}
 	for _, e := range c.NotifyOn {
+		e = Event(strings.ToLower(strings.TrimSpace(string(e))))
 		if !known(Events, e) {
 			return nil, &Error{Text: check.Textf("webhook notify_on %q is unknown (want some of %s)",
 				"notify_on du webhook %q est inconnu (attendu parmi %s)", string(e), list(Events))}

@@ -323,3 +323,42 @@ func TestSlackEscapesMarkupAndBoundsBlocks(t *testing.T) {
 		}
 	}
 }
+
+func TestWebhookRetriesNetworkErrors(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	url := srv.URL + secretPath
+	srv.Close() // nothing listens there any more: connection refused
+	start := time.Now()
+	_, err := hook(t, url, Generic, check.EN).Handle(t.Context(), outcome())
+	if err == nil || !strings.Contains(err.Error(), "after 4 attempt(s)") || !strings.Contains(err.Error(), "refused") || time.Since(start) > 2*time.Second {
+		t.Fatalf("err %v after %s", err, time.Since(start))
+	}
+	noSecret(t, err)
+}
+
+func TestRetryAfterAndBackoff(t *testing.T) {
+	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	for v, want := range map[string]time.Duration{
+		"": 0, "7": 7 * time.Second, "0": 0, "-3": 0, "soon": 0,
+		"Tue, 01 Dec 2026 10:00:30 GMT": 30 * time.Second, "Tue, 01 Dec 2026 09:00:00 GMT": 0,
+	} {
+		if got := retryAfter(v, now); got != want {
+			t.Errorf("Retry-After %q = %s, want %s", v, got, want)
+		}
+	}
+	r := DefaultRetry
+	for n, hi := range map[int]time.Duration{1: time.Second, 2: 2 * time.Second, 3: 4 * time.Second, 6: 30 * time.Second, 40: 30 * time.Second} {
+		for range 50 {
+			if d := backoff(r, n); d < hi/2 || d > hi {
+				t.Fatalf("backoff(%d) = %s, want within [%s, %s]", n, d, hi/2, hi)
+			}
+		}
+	}
+}
+
+func TestNewWebhookReadsNamesInAnyCase(t *testing.T) {
+	w, err := NewWebhook(WebhookConfig{URL: "https://hooks.example.com" + secretPath, Flavour: " Slack ", NotifyOn: []Event{"Regression", "FAILURE"}})
+	if err != nil || w.cfg.Flavour != Slack || !w.on[OnRegression] || !w.on[OnFailure] || w.on[OnRun] || w.Host() != "hooks.example.com" {
+		t.Fatalf("%+v, %v", w, err)
+	}
+}
