@@ -56,6 +56,9 @@ type Webhook struct {
 
 // NewWebhook checks a webhook config; its errors name the host, never the URL.
 func NewWebhook(c WebhookConfig) (*Webhook, error) {
+	if strings.TrimSpace(c.URL) == "" {
+		return nil, &Error{Text: check.Text{EN: "webhook URL is empty (is its ${VAR} set?)", FR: "l'URL du webhook est vide (sa ${VAR} est-elle définie ?)"}}
+	}
 	u, err := url.Parse(strings.TrimSpace(c.URL))
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
 		host := ""
@@ -96,11 +99,16 @@ func NewWebhook(c WebhookConfig) (*Webhook, error) {
 // Host is the webhook's host and port, the only part of its URL ever shown.
 func (w *Webhook) Host() string { return w.host }
 
-// sameHost follows a redirect only within the webhook's own host: a
-// receiver must not be able to send the payload elsewhere.
+// sameHost follows a redirect only within the webhook's own host and
+// scheme, and only one that keeps the POST (307, 308): a receiver must not
+// send the payload elsewhere, nor turn it into a body-less GET that passes
+// for a delivery.
 func (w *Webhook) sameHost(req *http.Request, via []*http.Request) error {
 	if req.URL.Host != w.host || req.URL.Scheme != via[0].URL.Scheme {
-		return fmt.Errorf("%w: to another host (%s)", errRedirect, req.URL.Host)
+		return fmt.Errorf("%w: to another host or scheme (%s)", errRedirect, req.URL.Host)
+	}
+	if req.Method != http.MethodPost {
+		return fmt.Errorf("%w: it would turn the POST into a %s", errRedirect, req.Method)
 	}
 	if len(via) >= 3 {
 		return fmt.Errorf("%w: more than 3", errRedirect)

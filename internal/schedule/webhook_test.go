@@ -182,7 +182,7 @@ func TestWebhookRefusesRedirectToAnotherHost(t *testing.T) {
 	}))
 	defer srv.Close()
 	_, err := hook(t, srv.URL+secretPath, Generic, check.EN).Handle(t.Context(), outcome())
-	if err == nil || !strings.Contains(err.Error(), "redirect refused: to another host") || elsewhere.Load() != 0 || n.Load() != 1 {
+	if err == nil || !strings.Contains(err.Error(), "redirect refused: to another host or scheme") || elsewhere.Load() != 0 || n.Load() != 1 {
 		t.Fatalf("err %v; %d requests, %d elsewhere", err, n.Load(), elsewhere.Load())
 	}
 	noSecret(t, err)
@@ -217,6 +217,7 @@ func TestWebhookEvents(t *testing.T) {
 
 func TestNewWebhookRefusesBadSettings(t *testing.T) {
 	for _, c := range []WebhookConfig{
+		{URL: " "},
 		{URL: "ftp://hooks.example.com" + secretPath},
 		{URL: "https://user:pw@hooks.example.com" + secretPath},
 		{URL: "hooks.example.com" + secretPath},
@@ -360,5 +361,31 @@ func TestNewWebhookReadsNamesInAnyCase(t *testing.T) {
 	w, err := NewWebhook(WebhookConfig{URL: "https://hooks.example.com" + secretPath, Flavour: " Slack ", NotifyOn: []Event{"Regression", "FAILURE"}})
 	if err != nil || w.cfg.Flavour != Slack || !w.on[OnRegression] || !w.on[OnFailure] || w.on[OnRun] || w.Host() != "hooks.example.com" {
 		t.Fatalf("%+v, %v", w, err)
+	}
+}
+
+func TestWebhookRedirects(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		switch r.URL.Path {
+		case "/keep":
+			http.Redirect(w, r, "/final", http.StatusPermanentRedirect)
+		case "/drop":
+			http.Redirect(w, r, "/final", http.StatusFound)
+		case "/final":
+			if b, _ := io.ReadAll(r.Body); r.Method != http.MethodPost || len(b) == 0 {
+				w.WriteHeader(http.StatusBadRequest)
+			}
+		}
+	}))
+	defer srv.Close()
+	if _, err := hook(t, srv.URL+"/keep", Generic, check.EN).Handle(t.Context(), outcome()); err != nil || hits.Load() != 2 {
+		t.Fatalf("308 on the same host: %v after %d requests", err, hits.Load())
+	}
+	hits.Store(0)
+	_, err := hook(t, srv.URL+"/drop", Generic, check.EN).Handle(t.Context(), outcome())
+	if err == nil || !strings.Contains(err.Error(), "turn the POST into a GET") || hits.Load() != 1 {
+		t.Fatalf("302: %v after %d requests", err, hits.Load())
 	}
 }
