@@ -57,7 +57,7 @@ func (r *Runner) Run(ctx context.Context) error {
 		if ctx.Err() != nil {
 			return nil
 		}
-		r.notify(ctx, o)
+		_ = r.notify(ctx, o) // logged; the schedule goes on
 		if n, first := r.skipped(due, time.Now()); n > 0 {
 			r.log(check.Textf("skipped %d run(s) due from %s: the previous run was still going",
 				"%d passage(s) sauté(s) à partir de %s : le passage précédent n'était pas fini", n, stamp(first)))
@@ -85,9 +85,20 @@ func (r *Runner) once(ctx context.Context, due time.Time) Outcome {
 	return o
 }
 
-func (r *Runner) notify(ctx context.Context, o Outcome) {
+// Once runs the job now and notifies, for `vigie schedule --once` under a
+// scheduler of its own (cron, a systemd timer, a Kubernetes CronJob). The
+// error is the webhook's; the scan's own is in the Outcome.
+func (r *Runner) Once(ctx context.Context) (Outcome, error) {
+	if r.Job == nil {
+		return Outcome{}, errors.New("schedule: a Runner needs a Job")
+	}
+	o := r.once(ctx, time.Now())
+	return o, r.notify(ctx, o)
+}
+
+func (r *Runner) notify(ctx context.Context, o Outcome) error {
 	if r.Webhook == nil {
-		return
+		return nil
 	}
 	sent, err := r.Webhook.Handle(ctx, o)
 	switch {
@@ -96,6 +107,7 @@ func (r *Runner) notify(ctx context.Context, o Outcome) {
 	case sent != "":
 		r.log(check.Textf("webhook to %s: %s sent", "webhook vers %s : %s envoyé", r.Webhook.Host(), string(sent)))
 	}
+	return err
 }
 
 // skipped counts the due times that passed during a run that was due at due.

@@ -202,3 +202,24 @@ func TestRunnerNotifies(t *testing.T) {
 		t.Errorf("logs %q", l.lines)
 	}
 }
+
+func TestRunnerOnce(t *testing.T) {
+	var n atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		w.WriteHeader(http.StatusBadRequest)
+	}))
+	defer srv.Close()
+	w, err := NewWebhook(WebhookConfig{URL: srv.URL + "/hook", NotifyOn: []Event{OnFailure}, Retry: fast})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &Runner{Webhook: w, Job: func(context.Context) (report.Report, error) { return report.Report{}, errors.New("no targets") }}
+	o, err := r.Once(t.Context())
+	if o.Err == nil || o.Err.Error() != "no targets" || err == nil || !strings.Contains(err.Error(), "HTTP 400") || n.Load() != 1 {
+		t.Fatalf("Once = %v, %v after %d requests", o.Err, err, n.Load())
+	}
+	if _, err := (&Runner{}).Once(t.Context()); err == nil {
+		t.Fatal("a Runner without a job ran")
+	}
+}
