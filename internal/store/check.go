@@ -78,31 +78,32 @@ func foreign(path string) check.Text {
 		"%q n'est pas un historique vigie (ses tables diffèrent), ou il est illisible", path)
 }
 
-// Check tells, before a long scan, whether the history at path can record
-// it: the file is (or can be created as) a vigie history, readable, and
-// writable now, with no other program holding its lock past the busy
-// timeout. A missing file is created, empty and private, as Open would.
-func Check(ctx context.Context, path string, opts ...Option) error {
-	s, err := Open(ctx, path, opts...)
+func unreadable(path string) check.Text {
+	return check.Textf("history %q cannot be read", "l'historique %q est illisible", path)
+}
+
+// Check tells, before a long scan, whether the history can record it: the
+// file is (or can be created as) a vigie history, readable, and writable
+// now, with no other program holding its lock past the busy timeout. A
+// missing file is created, empty and private, as Open would; a PostgreSQL
+// database gets its tables.
+func Check(ctx context.Context, history string, opts ...Option) error {
+	s, err := Open(ctx, history, opts...)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	for _, q := range []string{
-		`SELECT id, started_at, finished_at, score, grade, interrupted, report FROM scans LIMIT 0`,
-		`SELECT scan_id, fingerprint, check_id, target, status, severity FROM findings LIMIT 0`,
-	} {
-		rows, err := s.db.QueryContext(ctx, q)
-		if err != nil {
-			return &Error{Path: path, Text: foreign(path), Err: err}
-		}
-		rows.Close()
+	if err := s.current(ctx); err != nil {
+		return &Error{Path: s.path, Text: foreign(s.path), Err: masked{err, s.secret}}
+	}
+	if s.d == postgresDB {
+		return s.checkPG(ctx)
 	}
 	// Take the write lock and let it go: the only way to know a write will
 	// not wait behind another program.
 	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE, see dsn
 	if err != nil {
-		return explain(path, s.o, err, unusable(path))
+		return explain(s.path, s.o, err, unusable(s.path))
 	}
 	return tx.Rollback()
 }

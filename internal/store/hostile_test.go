@@ -113,7 +113,9 @@ func TestCheckLocked(t *testing.T) {
 	}
 }
 
-func TestRetention(t *testing.T) {
+func TestRetention(t *testing.T) { each(t, retention) }
+
+func retention(t *testing.T, fresh func() string) {
 	ctx := context.Background()
 	if DefaultRetention.Keep != 1000 || DefaultRetention.MaxAge != 400*24*time.Hour {
 		t.Errorf("default retention %+v differs from the documented one", DefaultRetention)
@@ -124,11 +126,7 @@ func TestRetention(t *testing.T) {
 		s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table).Scan(&n)
 		return n
 	}
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "h.db"), WithRetention(Retention{Keep: 3}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := mustOpen(t, fresh(), WithRetention(Retention{Keep: 3}))
 	for i := range 5 {
 		// Sub-second starts: fixed-width times keep them in order.
 		at := t0.Add(time.Duration(i) * 300 * time.Millisecond)
@@ -144,11 +142,7 @@ func TestRetention(t *testing.T) {
 		t.Errorf("%d findings kept, want 6 (3 scans × 2)", n)
 	}
 
-	s2, err := Open(ctx, filepath.Join(t.TempDir(), "h.db"), WithRetention(Retention{MaxAge: 250 * 24 * time.Hour}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s2.Close()
+	s2 := mustOpen(t, fresh(), WithRetention(Retention{MaxAge: 250 * 24 * time.Hour}))
 	for i := range 4 { // every 100 days
 		if err := s2.Save(ctx, rep("scan-"+string(rune('a'+i)), t0.Add(time.Duration(i)*100*24*time.Hour), all)); err != nil {
 			t.Fatal(err)

@@ -20,18 +20,23 @@ type Option func(*options)
 
 type options struct {
 	busy      time.Duration
+	statement time.Duration
 	retention Retention
 }
 
 // WithBusyTimeout sets how long a write waits for a lock held by another
-// process (DefaultBusyTimeout otherwise).
+// process (DefaultBusyTimeout otherwise); in PostgreSQL, its lock_timeout.
 func WithBusyTimeout(d time.Duration) Option { return func(o *options) { o.busy = d } }
+
+// WithStatementTimeout bounds each PostgreSQL statement
+// (DefaultStatementTimeout otherwise); SQLite has no server to wait for.
+func WithStatementTimeout(d time.Duration) Option { return func(o *options) { o.statement = d } }
 
 // WithRetention sets what Save keeps (DefaultRetention otherwise).
 func WithRetention(r Retention) Option { return func(o *options) { o.retention = r } }
 
 func settings(opts []Option) options {
-	o := options{busy: DefaultBusyTimeout, retention: DefaultRetention}
+	o := options{busy: DefaultBusyTimeout, statement: DefaultStatementTimeout, retention: DefaultRetention}
 	for _, f := range opts {
 		f(&o)
 	}

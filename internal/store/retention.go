@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -26,44 +27,46 @@ var DefaultRetention = Retention{Keep: 1000, MaxAge: 400 * 24 * time.Hour}
 func (s *Store) Prune(ctx context.Context, r Retention) (int, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return 0, fmt.Errorf("pruning history: %w", err)
+		return 0, fmt.Errorf("pruning history: %w", s.explain(err, unusable(s.path)))
 	}
 	defer tx.Rollback()
+	if s.d == postgresDB {
+		if _, err := s.exec(ctx, tx, `SELECT pg_advisory_xact_lock(?)`, pgLock); err != nil {
+			return 0, fmt.Errorf("pruning history: %w", s.explain(err, unusable(s.path)))
+		}
+	}
 	var newest sql.NullString
 	if err := tx.QueryRowContext(ctx, `SELECT MAX(started_at) FROM scans`).Scan(&newest); err != nil || !newest.Valid {
 		return 0, err
 	}
 	at, _ := time.Parse(time.RFC3339Nano, newest.String)
-	n, err := prune(ctx, tx, r, "", at)
+	n, err := s.prune(ctx, tx, r, "", at)
 	if err != nil {
-		return 0, fmt.Errorf("pruning history: %w", err)
+		return 0, fmt.Errorf("pruning history: %w", s.explain(err, unusable(s.path)))
 	}
 	return n, tx.Commit()
 }
 
 // prune deletes what r does not keep, never the scan keepID.
-func prune(ctx context.Context, tx *sql.Tx, r Retention, keepID string, now time.Time) (int, error) {
-	victims := `SELECT id FROM scans WHERE id <> ?1 AND (`
+func (s *Store) prune(ctx context.Context, tx *sql.Tx, r Retention, keepID string, now time.Time) (int, error) {
 	var cond []string
+	args := []any{keepID}
 	if r.Keep > 0 {
-		cond = append(cond, `id NOT IN (SELECT id FROM scans ORDER BY started_at DESC, id DESC LIMIT ?2)`)
+		cond = append(cond, `id NOT IN (SELECT id FROM scans ORDER BY started_at DESC, id DESC LIMIT ?)`)
+		args = append(args, r.Keep)
 	}
 	if r.MaxAge > 0 {
-		cond = append(cond, `started_at < ?3`)
+		cond = append(cond, `started_at < ?`)
+		args = append(args, stamp(now.Add(-r.MaxAge)))
 	}
 	if len(cond) == 0 {
 		return 0, nil
 	}
-	victims += cond[0]
-	if len(cond) == 2 {
-		victims += " OR " + cond[1]
-	}
-	victims += ")"
-	cutoff := now.Add(-r.MaxAge).UTC().Format(time.RFC3339Nano)
-	if _, err := tx.ExecContext(ctx, `DELETE FROM findings WHERE scan_id IN (`+victims+`)`, keepID, r.Keep, cutoff); err != nil {
+	victims := `SELECT id FROM scans WHERE id <> ? AND (` + strings.Join(cond, " OR ") + `)`
+	if _, err := s.exec(ctx, tx, `DELETE FROM findings WHERE scan_id IN (`+victims+`)`, args...); err != nil {
 		return 0, err
 	}
-	res, err := tx.ExecContext(ctx, `DELETE FROM scans WHERE id IN (`+victims+`)`, keepID, r.Keep, cutoff)
+	res, err := s.exec(ctx, tx, `DELETE FROM scans WHERE id IN (`+victims+`)`, args...)
 	if err != nil {
 		return 0, err
 	}

@@ -1,5 +1,6 @@
-// Package store keeps the history of scans in a SQLite file (pure Go
-// driver, so the binary stays static) and tells what changed between two
+// Package store keeps the history of scans — in a SQLite file (pure Go
+// driver, so the binary stays static) or in PostgreSQL, which several
+// processes (shards, schedules) share — and tells what changed between two
 // scans, finding by finding, through their stable fingerprints.
 package store
 
@@ -16,11 +17,13 @@ import (
 	"github.com/vigie-security/vigie/internal/report"
 )
 
-// Store is an open history file.
+// Store is an open history.
 type Store struct {
-	db   *sql.DB
-	path string
-	o    options
+	db     *sql.DB
+	path   string // the file, or the PostgreSQL URL with its password masked
+	o      options
+	d      dialect
+	secret string // PostgreSQL password, masked in every error
 }
 
 // timeFormat has a fixed width, so that times stored as text sort as times
@@ -29,19 +32,17 @@ const timeFormat = "2006-01-02T15:04:05.000000000Z07:00"
 
 func stamp(t time.Time) string { return t.UTC().Format(timeFormat) }
 
-const schema = `
-CREATE TABLE IF NOT EXISTS scans (
-  id TEXT PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT NOT NULL,
-  score INTEGER NOT NULL, grade TEXT NOT NULL, interrupted INTEGER NOT NULL, report BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS findings (
-  scan_id TEXT NOT NULL REFERENCES scans(id), fingerprint TEXT NOT NULL, check_id TEXT NOT NULL,
-  target TEXT NOT NULL, status TEXT NOT NULL, severity TEXT NOT NULL, PRIMARY KEY (scan_id, fingerprint));
-CREATE INDEX IF NOT EXISTS scans_started ON scans(started_at);`
-
-// Open opens or creates the history file, private to its owner (0600).
-// Any name is a file name: '#', '?' and '%' are escaped in the SQLite URI.
-func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+// Open opens or creates a history: a PostgreSQL database when history is a
+// postgres:// (or postgresql://) URL, otherwise a SQLite file, private to
+// its owner (0600); any such name is a file name ('#', '?' and '%' are
+// escaped in the SQLite URI). A history written by an older vigie is
+// upgraded in place, in one transaction.
+func Open(ctx context.Context, history string, opts ...Option) (*Store, error) {
 	o := settings(opts)
+	if IsPostgres(history) {
+		return openPostgres(ctx, history, o)
+	}
+	path := history
 	if err := create(path); err != nil {
 		return nil, err
 	}
@@ -53,50 +54,135 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening history %s: %w", path, err)
 	}
-	if _, err := db.ExecContext(ctx, schema); err != nil {
+	for _, q := range sqliteDB.schema() {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			db.Close()
+			return nil, explain(path, o, err, foreign(path))
+		}
+	}
+	if err := upgradeSQLite(ctx, db); err != nil {
 		db.Close()
 		return nil, explain(path, o, err, foreign(path))
 	}
-	return &Store{db: db, path: path, o: o}, nil
+	return &Store{db: db, path: path, o: o, d: sqliteDB}, nil
 }
 
-// Close closes the file.
+// Close closes the history.
 func (s *Store) Close() error { return s.db.Close() }
+
+func (s *Store) explain(err error, other check.Text) error {
+	if s.d == postgresDB {
+		return explainPG(s.path, s.o, err, other, s.secret)
+	}
+	return explain(s.path, s.o, err, other)
+}
+
+func (s *Store) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	return tx.ExecContext(ctx, s.d.q(query), args...)
+}
+
+func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return s.db.QueryContext(ctx, s.d.q(query), args...)
+}
+
+func (s *Store) row(ctx context.Context, query string, args ...any) *sql.Row {
+	return s.db.QueryRowContext(ctx, s.d.q(query), args...)
+}
+
+// ScanOption qualifies the scan a Save records or a Previous looks for.
+type ScanOption func(*scanOptions)
+
+type scanOptions struct{ demo bool }
+
+// WithDemo marks the scan as a demo (vigie demo): kept and listed like
+// any other, never the baseline of a real scan, nor a real one of a demo.
+func WithDemo(demo bool) ScanOption { return func(o *scanOptions) { o.demo = demo } }
+
+func scanSettings(opts []ScanOption) scanOptions {
+	var o scanOptions
+	for _, f := range opts {
+		f(&o)
+	}
+	return o
+}
+
+// findingsBatch is how many findings one INSERT carries: far fewer round
+// trips for a scan of 10,000 findings, well under SQLite's and
+// PostgreSQL's limits on parameters.
+const findingsBatch = 500
 
 // Save records a scan, then deletes what the retention does not keep, in
 // one transaction. Reports hold no secret and no personal record, so the
 // report is kept for re-rendering later, with each finding's evidence cut
 // to MaxEvidence, and none at all when the report would still pass
-// MaxReport.
-func (s *Store) Save(ctx context.Context, r report.Report) error {
+// MaxReport. In PostgreSQL, saves from several processes take turns.
+func (s *Store) Save(ctx context.Context, r report.Report, opts ...ScanOption) error {
+	so := scanSettings(opts)
 	blob, err := keptReport(r)
 	if err != nil {
 		return fmt.Errorf("saving scan %s: %w", r.ScanID, err)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return explain(s.path, s.o, err, unusable(s.path))
+		return s.explain(err, unusable(s.path))
 	}
 	defer tx.Rollback()
-	o := r.Scores.Overall
-	if _, err := tx.ExecContext(ctx, `INSERT INTO scans VALUES (?,?,?,?,?,?,?)`, r.ScanID, stamp(r.StartedAt),
-		stamp(r.FinishedAt), o.Score, string(o.Grade), r.Interrupted, blob); err != nil {
-		return fmt.Errorf("saving scan %s: %w", r.ScanID, err)
+	fail := func(err error) error {
+		return fmt.Errorf("saving scan %s: %w", r.ScanID, s.explain(err, unusable(s.path)))
 	}
-	st, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO findings VALUES (?,?,?,?,?,?)`)
-	if err != nil {
-		return fmt.Errorf("saving scan %s: %w", r.ScanID, err)
-	}
-	defer st.Close()
-	for _, f := range r.Findings {
-		if _, err := st.ExecContext(ctx, r.ScanID, f.Fingerprint, f.CheckID, f.Target, string(f.Status), f.Severity.String()); err != nil {
-			return fmt.Errorf("saving scan %s: %w", r.ScanID, err)
+	if s.d == postgresDB {
+		if _, err := s.exec(ctx, tx, `SELECT pg_advisory_xact_lock(?)`, pgLock); err != nil {
+			return fail(err)
 		}
 	}
-	if _, err := prune(ctx, tx, s.o.retention, r.ScanID, r.StartedAt); err != nil {
-		return fmt.Errorf("saving scan %s: pruning: %w", r.ScanID, err)
+	o := r.Scores.Overall
+	if _, err := s.exec(ctx, tx, `INSERT INTO scans (id, started_at, finished_at, score, grade, interrupted, report, demo) VALUES (?,?,?,?,?,?,?,?)`,
+		r.ScanID, stamp(r.StartedAt), stamp(r.FinishedAt), o.Score, string(o.Grade), b2i(r.Interrupted), blob, b2i(so.demo)); err != nil {
+		return fail(err)
 	}
-	return tx.Commit()
+	fs := unique(r.Findings)
+	for len(fs) > 0 {
+		n := min(len(fs), findingsBatch)
+		q := []byte(`INSERT INTO findings (scan_id, fingerprint, check_id, target, status, severity) VALUES `)
+		args := make([]any, 0, 6*n)
+		for i, f := range fs[:n] {
+			if i > 0 {
+				q = append(q, ',')
+			}
+			q = append(q, "(?,?,?,?,?,?)"...)
+			args = append(args, r.ScanID, f.Fingerprint, f.CheckID, f.Target, string(f.Status), f.Severity.String())
+		}
+		if _, err := s.exec(ctx, tx, string(q), args...); err != nil {
+			return fail(err)
+		}
+		fs = fs[n:]
+	}
+	if _, err := s.prune(ctx, tx, s.o.retention, r.ScanID, r.StartedAt); err != nil {
+		return fmt.Errorf("saving scan %s: pruning: %w", r.ScanID, s.explain(err, unusable(s.path)))
+	}
+	if err := tx.Commit(); err != nil {
+		return fail(err)
+	}
+	return nil
+}
+
+// unique keeps the last finding of each fingerprint (one check on two
+// spellings of a target), in order: the history keeps one per fingerprint.
+func unique(fs []check.Finding) []check.Finding {
+	last := make(map[string]int, len(fs))
+	for i, f := range fs {
+		last[f.Fingerprint] = i
+	}
+	if len(last) == len(fs) {
+		return fs
+	}
+	out := make([]check.Finding, 0, len(last))
+	for i, f := range fs {
+		if last[f.Fingerprint] == i {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Scan is one line of history.
@@ -106,66 +192,96 @@ type Scan struct {
 	Score       int       `json:"score"`
 	Grade       string    `json:"grade"`
 	Interrupted bool      `json:"interrupted"`
+	Demo        bool      `json:"demo"` // recorded by vigie demo
 }
 
-// List returns the scans, newest first, at most limit.
-func (s *Store) List(ctx context.Context, limit int) ([]Scan, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, started_at, score, grade, interrupted FROM scans ORDER BY started_at DESC LIMIT ?`, limit)
+const scanColumns = `id, started_at, score, grade, interrupted, demo`
+
+func scanRow(sc interface{ Scan(...any) error }) (Scan, error) {
+	var s Scan
+	var at string
+	var interrupted, demo int
+	if err := sc.Scan(&s.ID, &at, &s.Score, &s.Grade, &interrupted, &demo); err != nil {
+		return Scan{}, err
+	}
+	s.StartedAt, _ = time.Parse(time.RFC3339Nano, at)
+	s.Interrupted, s.Demo = interrupted != 0, demo != 0
+	return s, nil
+}
+
+func (s *Store) scans(ctx context.Context, query string, args ...any) ([]Scan, error) {
+	rows, err := s.query(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("reading history: %w", err)
+		return nil, s.explain(err, unreadable(s.path))
 	}
 	defer rows.Close()
 	var out []Scan
 	for rows.Next() {
-		var sc Scan
-		var at string
-		if err := rows.Scan(&sc.ID, &at, &sc.Score, &sc.Grade, &sc.Interrupted); err != nil {
-			return nil, fmt.Errorf("reading history: %w", err)
+		sc, err := scanRow(rows)
+		if err != nil {
+			return nil, s.explain(err, unreadable(s.path))
 		}
-		sc.StartedAt, _ = time.Parse(time.RFC3339Nano, at)
 		out = append(out, sc)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, s.explain(err, unreadable(s.path))
+	}
+	return out, nil
+}
+
+// List returns the scans, newest first, at most limit.
+func (s *Store) List(ctx context.Context, limit int) ([]Scan, error) {
+	return s.scans(ctx, `SELECT `+scanColumns+` FROM scans ORDER BY started_at DESC, id DESC LIMIT ?`, limit)
 }
 
 // ErrNoPrevious means the history holds no earlier complete scan.
 var ErrNoPrevious = errors.New("no earlier scan in the history")
 
-// Previous returns the statuses of the last complete scan before t, by fingerprint.
-func (s *Store) Previous(ctx context.Context, before time.Time) (Scan, map[string]Finding, error) {
-	var sc Scan
-	var at string
-	err := s.db.QueryRowContext(ctx, `SELECT id, started_at, score, grade FROM scans WHERE started_at < ? AND interrupted = 0
-		ORDER BY started_at DESC LIMIT 1`, stamp(before)).Scan(&sc.ID, &at, &sc.Score, &sc.Grade)
-	if errors.Is(err, sql.ErrNoRows) {
+// Previous returns the statuses of the last complete scan before t, by
+// fingerprint: a real one, or a demo one WithDemo(true), never the other kind.
+func (s *Store) Previous(ctx context.Context, before time.Time, opts ...ScanOption) (Scan, map[string]Finding, error) {
+	so := scanSettings(opts)
+	l, err := s.scans(ctx, `SELECT `+scanColumns+` FROM scans WHERE started_at < ? AND interrupted = 0 AND demo = ?
+		ORDER BY started_at DESC, id DESC LIMIT 1`, stamp(before), b2i(so.demo))
+	if err != nil {
+		return Scan{}, nil, err
+	}
+	if len(l) == 0 {
 		return Scan{}, nil, ErrNoPrevious
 	}
+	fs, err := s.findings(ctx, l[0].ID)
+	return l[0], fs, err
+}
+
+// findings is what the history keeps of the findings of scan id.
+func (s *Store) findings(ctx context.Context, id string) (map[string]Finding, error) {
+	rows, err := s.query(ctx, `SELECT fingerprint, check_id, target, status, severity FROM findings WHERE scan_id = ?`, id)
 	if err != nil {
-		return Scan{}, nil, fmt.Errorf("reading history: %w", err)
-	}
-	sc.StartedAt, _ = time.Parse(time.RFC3339Nano, at)
-	rows, err := s.db.QueryContext(ctx, `SELECT fingerprint, check_id, target, status FROM findings WHERE scan_id = ?`, sc.ID)
-	if err != nil {
-		return Scan{}, nil, fmt.Errorf("reading history: %w", err)
+		return nil, s.explain(err, unreadable(s.path))
 	}
 	defer rows.Close()
 	out := map[string]Finding{}
 	for rows.Next() {
 		var f Finding
-		var st string
-		if err := rows.Scan(&f.Fingerprint, &f.CheckID, &f.Target, &st); err != nil {
-			return Scan{}, nil, fmt.Errorf("reading history: %w", err)
+		var st, sev string
+		if err := rows.Scan(&f.Fingerprint, &f.CheckID, &f.Target, &st, &sev); err != nil {
+			return nil, s.explain(err, unreadable(s.path))
 		}
 		f.Status = check.Status(st)
+		f.Severity, _ = check.ParseSeverity(sev) // an unknown name reads as info: the status is what counts
 		out[f.Fingerprint] = f
 	}
-	return sc, out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, s.explain(err, unreadable(s.path))
+	}
+	return out, nil
 }
 
 // Finding is what the history keeps of a finding.
 type Finding struct {
-	Fingerprint string       `json:"fingerprint"`
-	CheckID     string       `json:"check_id"`
-	Target      string       `json:"target"`
-	Status      check.Status `json:"status"`
+	Fingerprint string         `json:"fingerprint"`
+	CheckID     string         `json:"check_id"`
+	Target      string         `json:"target"`
+	Status      check.Status   `json:"status"`
+	Severity    check.Severity `json:"severity"`
 }

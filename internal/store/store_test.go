@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -25,13 +26,12 @@ func rep(id string, at time.Time, statuses map[string]check.Status) report.Repor
 }
 
 func TestHistoryAndDiff(t *testing.T) {
+	each(t, func(t *testing.T, fresh func() string) { historyAndDiff(t, fresh()) })
+}
+
+func historyAndDiff(t *testing.T, path string) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "history.db")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := mustOpen(t, path)
 	t0 := time.Date(2026, 11, 1, 3, 0, 0, 0, time.UTC)
 	if _, _, err := s.Previous(ctx, t0); err != ErrNoPrevious {
 		t.Fatalf("empty history: %v", err)
@@ -57,7 +57,7 @@ func TestHistoryAndDiff(t *testing.T) {
 	if err != nil || len(list) != 2 || list[0].ID != "scan-2" {
 		t.Fatalf("list = %+v, %v", list, err)
 	}
-	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
+	if st, err := os.Stat(path); !IsPostgres(path) && (err != nil || st.Mode().Perm() != 0o600) {
 		t.Errorf("history mode %v", st.Mode().Perm())
 	}
 	// An interrupted scan is never the baseline.
@@ -74,5 +74,39 @@ func TestNotAHistoryFile(t *testing.T) {
 	os.WriteFile(path, []byte("just some notes, not a database\n"), 0o600)
 	if _, err := Open(context.Background(), path); err == nil {
 		t.Fatal("a text file was accepted as a history")
+	}
+}
+
+// BenchmarkSave10k: one scan of 10,000 findings saved, with its report.
+func BenchmarkSave10k(b *testing.B) {
+	histories := map[string]string{"sqlite": filepath.Join(b.TempDir(), "h.db")}
+	if os.Getenv(pgEnv) != "" {
+		histories["postgres"] = pgHistory(b)
+	}
+	base := rep("bench", time.Date(2026, 11, 1, 3, 0, 0, 0, time.UTC), map[string]check.Status{"WEB-HSTS-001": check.Fail})
+	f := base.Findings[0]
+	base.Findings = nil
+	for i := range 10_000 {
+		f.Target = "https://t" + strconv.Itoa(i) + ".example.fr"
+		f.Fingerprint = check.Fingerprint(f.CheckID, f.Target)
+		base.Findings = append(base.Findings, f)
+	}
+	for name, h := range histories {
+		b.Run(name, func(b *testing.B) {
+			ctx := context.Background()
+			s, err := Open(ctx, h, WithRetention(Retention{Keep: 2}))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			for i := 0; b.Loop(); i++ {
+				r := base
+				r.ScanID = "bench-" + strconv.Itoa(os.Getpid()) + "-" + strconv.Itoa(i)
+				r.StartedAt = r.StartedAt.Add(time.Duration(i) * time.Second)
+				if err := s.Save(ctx, r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
