@@ -12,20 +12,22 @@ import (
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/engine"
+	"github.com/vigie-security/vigie/internal/report"
 	"github.com/vigie-security/vigie/internal/report/formats"
 	"github.com/vigie-security/vigie/internal/scan"
+	"github.com/vigie-security/vigie/internal/shard"
 	"github.com/vigie-security/vigie/internal/store"
 )
 
 type scanFlags struct {
 	outputFlags
-	config, targetsFile, caFile, waivers, history string
-	failOn                                        *check.Severity
-	failOnNew                                     bool
-	targets                                       []string
-	concurrency, failUnder                        int
-	rate                                          float64
-	timeout                                       time.Duration
+	config, targetsFile, caFile, waivers, history, shard string
+	failOn                                               *check.Severity
+	failOnNew                                            bool
+	targets                                              []string
+	concurrency, failUnder                               int
+	rate                                                 float64
+	timeout                                              time.Duration
 }
 
 func newScanCmd(e env) *cobra.Command {
@@ -60,6 +62,7 @@ Exit codes: 0 no threshold crossed, 1 --fail-on/--fail-under crossed,
 	fl.StringVar(&f.waivers, "waivers", "", "waiver file: accepted risks, each with a statement and an expiry date")
 	fl.StringVar(&f.history, "history", "", "SQLite file keeping every scan; the report then says what changed since the last one")
 	fl.BoolVar(&f.failOnNew, "fail-on-new", false, "with --history: exit 1 if a check fails that did not fail in the last scan")
+	fl.StringVar(&f.shard, "shard", "", "I/N: scan only this share of the targets (0 ≤ I < N), for vigie merge; no history, no thresholds")
 	return cmd
 }
 
@@ -160,6 +163,11 @@ func runScan(cmd *cobra.Command, e env, f scanFlags) error {
 	if err != nil {
 		return asUsage(err)
 	}
+	if f.shard != "" {
+		if plan.Shard, err = shard.Parse(f.shard); err != nil {
+			return usageErr("--shard: %s", localized(err, lang))
+		}
+	}
 	if plan.Empty() {
 		return usageErr("nothing to scan: give --target, --targets-file, or web.targets / password.policies / password.hashes / contracts in --config")
 	}
@@ -184,6 +192,15 @@ func retentionOf(cfg config.Config) store.Retention {
 // execute runs a session with the report delivered as out asks, and turns
 // its result into an exit code.
 func execute(cmd *cobra.Command, e env, sess scan.Session, out outputFlags, lang check.Lang) error {
+	return deliverWith(cmd, e, &sess, out, lang, func() (scan.Result, error) { return sess.Run(cmd.Context(), progress(e)) })
+}
+
+// deliverMerged delivers merged shard reports through the session's tail.
+func deliverMerged(cmd *cobra.Command, e env, sess scan.Session, out outputFlags, lang check.Lang, rep report.Report) error {
+	return deliverWith(cmd, e, &sess, out, lang, func() (scan.Result, error) { return sess.Finish(cmd.Context(), rep) })
+}
+
+func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out outputFlags, lang check.Lang, run func() (scan.Result, error)) error {
 	outputs, err := outputsOf(out, lang, useColor(out, e.getenv, isTerminal(e.stdout)), out.handover, e)
 	if err != nil {
 		return err
@@ -193,7 +210,7 @@ func execute(cmd *cobra.Command, e env, sess scan.Session, out outputFlags, lang
 	if err := sess.Prepare(cmd.Context()); err != nil {
 		return usageErr("%s", localized(err, lang))
 	}
-	res, err := sess.Run(cmd.Context(), progress(e))
+	res, err := run()
 	for _, x := range res.Expired {
 		fmt.Fprintf(e.stderr, tr(lang, "vigie: %s:%d: the waiver of %s expired on %s and is no longer applied\n",
 			"vigie : %s:%d : la dérogation sur %s a expiré le %s et ne s'applique plus\n"), sess.WaiverFile, x.Line, x.Check, x.Expires)

@@ -130,6 +130,15 @@ func (e *Engine) Run(ctx context.Context, units []Unit, emit func(Event)) (repor
 	return rep, nil
 }
 
+// Empty is the report of a scan with nothing to do, as Run would head it:
+// a shard whose share of the targets is empty still writes its report,
+// which the merge expects.
+func (e *Engine) Empty() report.Report {
+	at := e.now()
+	return report.Report{SchemaVersion: report.SchemaVersion, ScanID: e.newID(), Tool: report.Tool{Name: "vigie", Version: e.version},
+		StartedAt: at, FinishedAt: at, Targets: []report.Target{}, Findings: []check.Finding{}, Checks: []check.Meta{}}
+}
+
 // runUnit collects and evaluates one unit; it never panics.
 func (e *Engine) runUnit(ctx context.Context, i int, u Unit, pace Pacer) unitResult {
 	if ctx.Err() != nil {

@@ -23,6 +23,7 @@ import (
 	"github.com/vigie-security/vigie/internal/probe"
 	"github.com/vigie-security/vigie/internal/pwpolicy"
 	"github.com/vigie-security/vigie/internal/report"
+	"github.com/vigie-security/vigie/internal/shard"
 	"github.com/vigie-security/vigie/internal/score"
 )
 
@@ -39,6 +40,7 @@ type Plan struct {
 	Probe     probe.Options
 	Engine    []engine.Option
 	Scrub     report.Scrubber // masks secrets and terminal controls in every finding, event and report
+	Shard     shard.Shard     // this process's share of the units (vigie scan --shard I/N); zero keeps all
 }
 
 // FromConfig resolves cfg (already merged with flags) into a plan. Targets
@@ -247,6 +249,11 @@ func (p Plan) run(ctx context.Context, now func() time.Time, emit func(engine.Ev
 				u.Timeout = config.DefaultLeadsTimeout
 			}
 			units = append(units, u)
+		}
+	}
+	if p.Shard.Count > 0 {
+		if units = p.Shard.Filter(units); len(units) == 0 {
+			return eng.Empty(), nil
 		}
 	}
 	rep, err := eng.Run(ctx, units, p.scrubbed(emit))

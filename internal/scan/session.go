@@ -82,7 +82,7 @@ func (s *Session) Prepare(ctx context.Context) error {
 			}
 		}
 	}
-	if s.History != "" {
+	if s.History != "" && s.Plan.Shard.Count == 0 {
 		if err := store.Check(ctx, s.History, store.WithRetention(s.Retention)); err != nil {
 			return err
 		}
@@ -153,6 +153,19 @@ func (s *Session) Run(ctx context.Context, emit func(engine.Event)) (Result, err
 	if runErr != nil && base.ScanID == "" {
 		return Result{}, runErr
 	}
+	return s.finish(ctx, base, runErr)
+}
+
+// Finish delivers a report made elsewhere (shard reports merged) as if this
+// session had scanned it: waivers, history, writers, thresholds.
+func (s *Session) Finish(ctx context.Context, base report.Report) (Result, error) {
+	if err := s.Prepare(ctx); err != nil {
+		return Result{}, err
+	}
+	return s.finish(ctx, base, nil)
+}
+
+func (s *Session) finish(ctx context.Context, base report.Report, runErr error) (Result, error) {
 	res := Result{Base: base, Report: base, RunErr: runErr}
 	// What finished is delivered even when the scan was cancelled: the
 	// writers and the history must not see the cancellation. A second
@@ -160,9 +173,13 @@ func (s *Session) Run(ctx context.Context, emit func(engine.Event)) (Result, err
 	ctx = context.WithoutCancel(ctx)
 	res.Report, res.Expired = s.applyWaivers(base)
 
+	// A shard is a part of a scan: its history and thresholds are the
+	// merge's, on the whole (a threshold's exit 1 would have Kubernetes
+	// retry the pod).
+	sharded := s.Plan.Shard.Count > 0
 	var hist *store.Store
 	var histErr error
-	if s.History != "" {
+	if s.History != "" && !sharded {
 		hist, histErr = s.compare(ctx, &res.Report)
 	}
 	if hist != nil {
@@ -178,7 +195,9 @@ func (s *Session) Run(ctx context.Context, emit func(engine.Event)) (Result, err
 	if histErr != nil {
 		return res, &HistoryError{Path: s.History, Err: histErr}
 	}
-	res.Crossed = s.thresholds(res.Report)
+	if !sharded {
+		res.Crossed = s.thresholds(res.Report)
+	}
 	return res, nil
 }
 

@@ -37,7 +37,8 @@ func (s Shard) String() string { return strconv.Itoa(s.Index) + "/" + strconv.It
 // Error is a problem a person reads, in every language.
 type Error struct{ Text check.Text }
 
-func (e *Error) Error() string { return e.Text.EN }
+func (e *Error) Error() string          { return e.Text.EN }
+func (e *Error) In(l check.Lang) string { return e.Text.In(l) }
 
 func errorf(en, fr string, args ...any) error { return &Error{check.Textf(en, fr, args...)} }
 

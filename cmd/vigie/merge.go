@@ -1,0 +1,58 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/vigie-security/vigie/internal/config"
+	"github.com/vigie-security/vigie/internal/scan"
+	"github.com/vigie-security/vigie/internal/shard"
+)
+
+func newMergeCmd(e env) *cobra.Command {
+	var o outputFlags
+	var configFile string
+	var failOnNew bool
+	cmd := &cobra.Command{
+		Use:   "merge SHARD.json…",
+		Short: "Combine the JSON reports of vigie scan --shard I/N into one report, with the scores of a single run",
+		Long: `Combine shard reports (files, folders of *.json, or patterns such as "shard-*.json", expanded by vigie
+itself) into one report whose targets, findings and scores are those of one unsharded scan. Reports of
+another vigie version, the same report twice or overlapping shards are refused. The merge is where the
+whole scan is kept in the history and judged against fail_on / fail_under.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg := config.Defaults()
+			if configFile != "" {
+				var err error
+				if cfg, err = config.Load(configFile, e.getenv); err != nil {
+					return asUsage(err)
+				}
+			}
+			lang, err := langOf(o.lang, cfg.Lang, e.getenv)
+			if err != nil {
+				return err
+			}
+			rep, err := shard.MergeFiles(args)
+			if err != nil {
+				return usageErr("%s", localized(err, lang))
+			}
+			if cmd.Flags().Changed("format") {
+				cfg.Output.Format = o.format
+			}
+			if cmd.Flags().Changed("output") {
+				cfg.Output.File, cfg.Output.Dir = o.output, ""
+			}
+			if cmd.Flags().Changed("output-dir") {
+				cfg.Output.Dir, cfg.Output.File = o.dir, ""
+			}
+			out := outputFlags{format: cfg.Output.Format, output: cfg.Output.File, dir: cfg.Output.Dir, noColor: o.noColor, handover: handoverOf(cfg.Output)}
+			sess := scan.Session{WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),
+				FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: failOnNew}
+			return deliverMerged(cmd, e, sess, out, lang, rep)
+		},
+	}
+	cmd.Flags().StringVarP(&configFile, "config", "c", "", "the configuration the shards ran with: history, waivers, thresholds, output")
+	cmd.Flags().BoolVar(&failOnNew, "fail-on-new", false, "with history: exit 1 if a check fails that did not fail in the last scan")
+	addOutputFlags(cmd, &o)
+	return cmd
+}

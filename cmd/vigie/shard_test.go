@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestShardsMergeToOneScan: three `vigie scan --shard I/3` runs and `vigie
+// merge` give the findings and scores of one unsharded scan.
+func TestShardsMergeToOneScan(t *testing.T) {
+	var sites []string
+	for i := range 7 {
+		s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if i%2 == 0 {
+				w.Header().Set("X-Content-Type-Options", "nosniff")
+			}
+		}))
+		defer s.Close()
+		sites = append(sites, "--target", s.URL)
+	}
+	dir := t.TempDir()
+	scanArgs := func(extra ...string) []string {
+		return append(append([]string{"scan", "--format", "json", "--timeout", "5s"}, sites...), extra...)
+	}
+	for i := range 3 {
+		out := filepath.Join(dir, fmt.Sprintf("shard-%d.json", i))
+		if r := vigie(t, context.Background(), nil, scanArgs("--shard", fmt.Sprintf("%d/3", i), "-o", out)...); r.code != 0 {
+			t.Fatalf("shard %d: code %d %s", i, r.code, r.stderr)
+		}
+	}
+	merged := filepath.Join(dir, "merged.json")
+	if r := vigie(t, context.Background(), nil, "merge", filepath.Join(dir, "shard-*.json"), "-f", "json", "-o", merged); r.code != 0 {
+		t.Fatalf("merge: code %d %s", r.code, r.stderr)
+	}
+	single := vigie(t, context.Background(), nil, scanArgs()...)
+	data, _ := os.ReadFile(merged)
+	m, s := decode(t, string(data)), decode(t, single.stdout)
+	canon := func(fs []string) string { sort.Strings(fs); return strings.Join(fs, "\n") }
+	var mf, sf []string
+	for _, f := range m.Findings {
+		mf = append(mf, f.Target+" "+f.CheckID+" "+string(f.Status))
+	}
+	for _, f := range s.Findings {
+		sf = append(sf, f.Target+" "+f.CheckID+" "+string(f.Status))
+	}
+	if canon(mf) != canon(sf) || len(mf) != 7*perTarget {
+		t.Errorf("merged findings (%d) differ from one scan's (%d)", len(mf), len(sf))
+	}
+	if m.Scores.Overall.Score != s.Scores.Overall.Score || m.Scores.Overall.Grade != s.Scores.Overall.Grade {
+		t.Errorf("overall %d %s, single run %d %s", m.Scores.Overall.Score, m.Scores.Overall.Grade, s.Scores.Overall.Score, s.Scores.Overall.Grade)
+	}
+	if r := vigie(t, context.Background(), nil, "scan", "--shard", "3/3", "--target", "x.example.com"); r.code != exitUsage {
+		t.Errorf("--shard 3/3: code %d", r.code)
+	}
+}
