@@ -23,8 +23,8 @@ import (
 	"github.com/vigie-security/vigie/internal/probe"
 	"github.com/vigie-security/vigie/internal/pwpolicy"
 	"github.com/vigie-security/vigie/internal/report"
-	"github.com/vigie-security/vigie/internal/shard"
 	"github.com/vigie-security/vigie/internal/score"
+	"github.com/vigie-security/vigie/internal/shard"
 )
 
 // Plan is everything a scan needs, resolved and validated.
