@@ -60,15 +60,22 @@ func Detect(r report.Report, p Policy) Regression {
 	if len(ch.New) == 0 {
 		return g
 	}
+	// Only the new failures' findings are indexed: a scan has far more findings than changes.
 	type key struct{ id, target string }
-	sev := make(map[key]check.Severity, len(r.Findings))
+	sev := make(map[key]check.Severity, len(ch.New))
+	for _, c := range ch.New {
+		sev[key{c.CheckID, c.Target}] = -1
+	}
 	for _, f := range r.Findings {
-		sev[key{f.CheckID, f.Target}] = f.Severity
+		k := key{f.CheckID, f.Target}
+		if _, ok := sev[k]; ok {
+			sev[k] = f.Severity
+		}
 	}
 	for _, c := range ch.New {
 		m, known := r.Meta(c.CheckID)
-		s, found := sev[key{c.CheckID, c.Target}]
-		if !found {
+		s := sev[key{c.CheckID, c.Target}]
+		if s < 0 { // no finding: the check's own severity
 			s = m.Severity
 		}
 		if s < p.MinSeverity {
