@@ -12,16 +12,17 @@ import (
 // Comparison is what moved from one scan to another, finding by finding
 // (through fingerprints) and score by score: vigie diff.
 type Comparison struct {
-	From, To Scan
-	New      []Move // failing (FAIL or ERROR) in To; passing or not checked in From
-	Fixed    []Move // failing in From, passing in To
+	From  Scan   `json:"from"`
+	To    Scan   `json:"to"`
+	New   []Move `json:"new"`   // failing (FAIL or ERROR) in To; passing or not checked in From
+	Fixed []Move `json:"fixed"` // failing in From, passing in To
 	// Changed: any other move of status (WARN → FAIL, FAIL → ERROR,
 	// FAIL → WAIVED…), or the same status with another severity.
-	Changed      []Move
-	Gone         []Move // failing in From, not checked in To
-	StillFailing int    // failing in both, unchanged
-	Overall      ScoreMove
-	Families     []ScoreMove // in the order of To's families, then From's
+	Changed      []Move      `json:"changed"`
+	Gone         []Move      `json:"gone"`          // failing in From, not checked in To
+	StillFailing int         `json:"still_failing"` // failing in both, unchanged
+	Overall      ScoreMove   `json:"overall"`
+	Families     []ScoreMove `json:"families"` // in the order of To's families, then From's
 }
 
 // Move is one finding that moved. Before is "" when From did not check it;

@@ -9,7 +9,10 @@ import (
 
 func failing(s check.Status) bool { return s == check.Fail || s == check.Error }
 
-// Diff compares a report with the previous scan's findings, by fingerprint.
+// Diff compares a report with an earlier scan's findings (Previous, or
+// Baseline for --baseline), by fingerprint. Unlike Compare, every failure
+// that was not one before is New, WARN → FAIL included: it is what a
+// threshold on regressions must catch.
 func Diff(prev Scan, before map[string]Finding, r report.Report) report.Changes {
 	c := report.Changes{Since: prev.ID, PreviousScore: prev.Score, SinceTime: prev.StartedAt}
 	seen := map[string]bool{}
