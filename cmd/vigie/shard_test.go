@@ -27,7 +27,7 @@ func TestShardsMergeToOneScan(t *testing.T) {
 	}
 	dir := t.TempDir()
 	scanArgs := func(extra ...string) []string {
-		return append(append([]string{"scan", "--format", "json", "--timeout", "5s"}, sites...), extra...)
+		return append(append([]string{"scan", "--format", "json", "--timeout", "30s"}, sites...), extra...)
 	}
 	for i := range 3 {
 		out := filepath.Join(dir, fmt.Sprintf("shard-%d.json", i))
@@ -50,8 +50,22 @@ func TestShardsMergeToOneScan(t *testing.T) {
 	for _, f := range s.Findings {
 		sf = append(sf, f.Target+" "+f.CheckID+" "+string(f.Status))
 	}
-	if canon(mf) != canon(sf) || len(mf) != 7*perTarget {
-		t.Errorf("merged findings (%d) differ from one scan's (%d)", len(mf), len(sf))
+	if a, b := canon(mf), canon(sf); a != b || len(mf) != 7*perTarget {
+		am, bm := map[string]bool{}, map[string]bool{}
+		for _, l := range strings.Split(a, "\n") {
+			am[l] = true
+		}
+		for _, l := range strings.Split(b, "\n") {
+			bm[l] = true
+			if !am[l] {
+				t.Errorf("only in the single run: %s", l)
+			}
+		}
+		for l := range am {
+			if !bm[l] {
+				t.Errorf("only in the merge: %s", l)
+			}
+		}
 	}
 	if m.Scores.Overall.Score != s.Scores.Overall.Score || m.Scores.Overall.Grade != s.Scores.Overall.Grade {
 		t.Errorf("overall %d %s, single run %d %s", m.Scores.Overall.Score, m.Scores.Overall.Grade, s.Scores.Overall.Score, s.Scores.Overall.Grade)
