@@ -64,7 +64,7 @@ func mustOpen(t *testing.T, history string, opts ...Option) *Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	if strings.Contains(s.path, "vigie-test") {
+	if pw := passwordOf(history); pw != "" && strings.Contains(s.path, pw) {
 		t.Fatalf("the store keeps the password in its name: %s", s.path)
 	}
 	return s
