@@ -128,7 +128,8 @@ func (s *Store) Save(ctx context.Context, r report.Report, opts ...ScanOption) e
 	}
 	defer tx.Rollback()
 	fail := func(err error) error {
-		return fmt.Errorf("saving scan %s: %w", r.ScanID, s.explain(err, unusable(s.path)))
+		return fmt.Errorf("saving scan %s: %w", r.ScanID, s.explain(err, check.Textf("history %q did not record the scan",
+			"l'historique %q n'a pas enregistré le scan", s.path)))
 	}
 	if s.d == postgresDB {
 		if _, err := s.exec(ctx, tx, `SELECT pg_advisory_xact_lock(?)`, pgLock); err != nil {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -39,6 +40,9 @@ func historyAndDiff(t *testing.T, path string) {
 	first := rep("scan-1", t0, map[string]check.Status{"WEB-HSTS-001": check.Fail, "WEB-CSP-001": check.Pass, "WEB-TLS-001": check.Fail})
 	if err := s.Save(ctx, first); err != nil {
 		t.Fatal(err)
+	}
+	if err := s.Save(ctx, first); err == nil || !strings.Contains(err.Error(), "saving scan scan-1") || !strings.Contains(err.Error(), "did not record") {
+		t.Errorf("the same scan saved twice: %v", err)
 	}
 	second := rep("scan-2", t0.Add(24*time.Hour), map[string]check.Status{"WEB-HSTS-001": check.Pass, "WEB-CSP-001": check.Fail})
 	prev, before, err := s.Previous(ctx, second.StartedAt)
