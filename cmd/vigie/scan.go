@@ -35,7 +35,9 @@ func newScanCmd(e env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "scan",
 		Short: "Scan the configured targets and report findings and scores",
-		Long: `Scan web endpoints for HTTPS enforcement (more families to come).
+		Long: `Scan what the configuration names: web sites (HTTPS, TLS, certificates, headers, cookies,
+exposed files), password policies and stored hashes, processor contracts and inventories, lead
+databases. Then, once: waivers, history, reports (one format, or several with --output-dir), thresholds.
 
 Targets come from --config (web.targets), --target (repeatable) and
 --targets-file (one per line). Flags override the config file.
@@ -45,6 +47,12 @@ Exit codes: 0 no threshold crossed, 1 --fail-on/--fail-under crossed,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runScan(cmd, e, f) },
 	}
+	addScanFlags(cmd, &f)
+	return cmd
+}
+
+// addScanFlags declares what a scan takes, for vigie scan and vigie schedule.
+func addScanFlags(cmd *cobra.Command, f *scanFlags) {
 	fl := cmd.Flags()
 	fl.StringVarP(&f.config, "config", "c", "", "configuration file (see vigie init)")
 	fl.StringArrayVarP(&f.targets, "target", "t", nil, "URL or host to scan (repeatable)")
@@ -63,7 +71,6 @@ Exit codes: 0 no threshold crossed, 1 --fail-on/--fail-under crossed,
 	fl.StringVar(&f.history, "history", "", "SQLite file keeping every scan; the report then says what changed since the last one")
 	fl.BoolVar(&f.failOnNew, "fail-on-new", false, "with --history: exit 1 if a check fails that did not fail in the last scan")
 	fl.StringVar(&f.shard, "shard", "", "I/N: scan only this share of the targets (0 ≤ I < N), for vigie merge; no history, no thresholds")
-	return cmd
 }
 
 func addOutputFlags(cmd *cobra.Command, o *outputFlags) {
@@ -137,44 +144,54 @@ func (f scanFlags) merge(cmd *cobra.Command, cfg *config.Config) error {
 }
 
 func runScan(cmd *cobra.Command, e env, f scanFlags) error {
-	cfg := config.Defaults()
+	_, sess, out, lang, err := loadScan(cmd, e, f)
+	if err != nil {
+		return err
+	}
+	return execute(cmd, e, sess, out, lang)
+}
+
+// loadScan reads the config and the flags into the session of one scan.
+func loadScan(cmd *cobra.Command, e env, f scanFlags) (cfg config.Config, sess scan.Session, out outputFlags, lang check.Lang, err error) {
+	fail := func(err error) (config.Config, scan.Session, outputFlags, check.Lang, error) {
+		return cfg, scan.Session{}, outputFlags{}, lang, err
+	}
+	cfg = config.Defaults()
 	if f.config != "" {
-		var err error
 		if cfg, err = config.Load(f.config, e.getenv); err != nil {
-			return asUsage(err)
+			return fail(asUsage(err))
 		}
 	}
 	if err := f.merge(cmd, &cfg); err != nil {
-		return err
+		return fail(err)
 	}
-	lang, err := langOf(f.lang, cfg.Lang, e.getenv)
-	if err != nil {
-		return err
+	if lang, err = langOf(f.lang, cfg.Lang, e.getenv); err != nil {
+		return fail(err)
 	}
 	extra := f.targets
 	if f.targetsFile != "" {
 		more, err := scan.ReadTargetsFile(f.targetsFile)
 		if err != nil {
-			return asUsage(err)
+			return fail(asUsage(err))
 		}
 		extra = append(extra, more...)
 	}
 	plan, err := scan.FromConfig(cfg, extra)
 	if err != nil {
-		return asUsage(err)
+		return fail(asUsage(err))
 	}
 	if f.shard != "" {
 		if plan.Shard, err = shard.Parse(f.shard); err != nil {
-			return usageErr("--shard: %s", localized(err, lang))
+			return fail(usageErr("--shard: %s", localized(err, lang)))
 		}
 	}
 	if plan.Empty() {
-		return usageErr("nothing to scan: give --target, --targets-file, or web.targets / password.policies / password.hashes / contracts in --config")
+		return fail(usageErr("nothing to scan: give --target, --targets-file, or web.targets / password.policies / password.hashes / contracts in --config"))
 	}
-	out := outputFlags{format: cfg.Output.Format, output: cfg.Output.File, dir: cfg.Output.Dir, noColor: f.noColor, handover: handoverOf(cfg.Output)}
-	sess := scan.Session{Plan: plan, WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),
+	out = outputFlags{format: cfg.Output.Format, output: cfg.Output.File, dir: cfg.Output.Dir, noColor: f.noColor, handover: handoverOf(cfg.Output)}
+	sess = scan.Session{Plan: plan, WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),
 		FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: f.failOnNew}
-	return execute(cmd, e, sess, out, lang)
+	return cfg, sess, out, lang, nil
 }
 
 // retentionOf is the config's history retention over the store's default.

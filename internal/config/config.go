@@ -37,6 +37,7 @@ type Config struct {
 	Password         Password  `yaml:"password"`
 	Contracts        Contracts `yaml:"contracts"`
 	Leads            Leads     `yaml:"leads"`
+	Schedule         Schedule  `yaml:"schedule"`
 	File             string    `yaml:"-"` // where it was read from
 
 	env    map[string]string // key path → raw text, for values from ${VAR}
@@ -130,6 +131,24 @@ type Contracts struct {
 	// header names of a spreadsheet vigie does not recognise on its own.
 	Columns   map[string]string `yaml:"columns"`
 	Documents []string          `yaml:"documents"` // more contract files or directories
+}
+
+// Schedule is when vigie schedule scans, and whom it tells of a regression.
+type Schedule struct {
+	Cron     string   `yaml:"cron"`     // 5 fields, @daily, @every 6h; a CRON_TZ=Zone prefix is allowed
+	Timezone string   `yaml:"timezone"` // IANA zone; the machine's by default
+	Webhook  *Webhook `yaml:"webhook"`
+}
+
+// Webhook is where a regression (or every run, or a failed scan) is posted.
+type Webhook struct {
+	URL       Secret          `yaml:"url"`       // a credential: only its host is ever printed
+	Flavour   string          `yaml:"flavour"`   // generic, slack or teams
+	NotifyOn  []string        `yaml:"notify_on"` // regression (default), run, failure
+	Severity  *check.Severity `yaml:"severity"`  // a new failure at or above it is a regression (default high)
+	ScoreDrop int             `yaml:"score_drop"`
+	Timeout   Duration        `yaml:"timeout"` // per attempt
+	Attempts  int             `yaml:"attempts"`
 }
 
 // Leads is the lead-database family's section.

@@ -209,6 +209,9 @@ func (c Config) declaredSecrets() []string {
 			out = append(out, v.Value())
 		}
 	}
+	if w := c.Schedule.Webhook; w != nil && w.URL != "" {
+		out = append(out, w.URL.Value()) // a Slack or Teams webhook URL is its own credential
+	}
 	return out
 }
 
