@@ -65,7 +65,7 @@ func newRoot(e env) *cobra.Command {
 		}
 		return cmd.Help()
 	}
-	root.AddCommand(newScanCmd(e), newDemoCmd(e), newTUICmd(e), newChecksCmd(e), newPasswordCmd(e), newContractsCmd(e), newLeadsCmd(e), newMergeCmd(e), newScheduleCmd(e), newHistoryCmd(e), newInitCmd(e), newVersionCmd(e))
+	root.AddCommand(newScanCmd(e), newDemoCmd(e), newTUICmd(e), newChecksCmd(e), newPasswordCmd(e), newContractsCmd(e), newLeadsCmd(e), newMergeCmd(e), newScheduleCmd(e), newHistoryCmd(e), newDiffCmd(e), newInitCmd(e), newVersionCmd(e))
 	return root
 }
 

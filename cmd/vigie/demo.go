@@ -8,11 +8,13 @@ import (
 
 	"github.com/vigie-security/vigie/internal/demo"
 	"github.com/vigie-security/vigie/internal/scan"
+	"github.com/vigie-security/vigie/internal/store"
 	"github.com/vigie-security/vigie/tui"
 )
 
 func newDemoCmd(e env) *cobra.Command {
 	var o outputFlags
+	var history string
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Scan a built-in lab: flawed sites on loopback, password policies, contracts and a processor inventory",
@@ -49,9 +51,11 @@ inventory (written to a private temporary folder, removed at the end). No networ
 					}, Policies: plan.Passwords,
 					WaiverFile: "vigie-demo-waivers.yaml"})
 			}
-			return execute(cmd, e, scan.Session{Plan: plan}, o, lang)
+			// Demo scans are kept apart in the history: never compared with real ones.
+			return execute(cmd, e, scan.Session{Plan: plan, History: history, Retention: store.DefaultRetention, Demo: true}, o, lang)
 		},
 	}
 	addOutputFlags(cmd, &o)
+	cmd.Flags().StringVar(&history, "history", "", "keep the demo scan in this history, marked as demo (try vigie history and vigie diff on it)")
 	return cmd
 }

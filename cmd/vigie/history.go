@@ -21,13 +21,12 @@ func newHistoryCmd(e env) *cobra.Command {
 			if path == "" {
 				return usageErr("--history: name the history file")
 			}
-			// Reading a history never creates one: a typo is an error, not an empty list.
-			if _, err := os.Stat(path); err != nil {
-				return usageErr("--history: %v (vigie scan --history %s creates it)", err, path)
+			if err := existingHistory(path); err != nil {
+				return err
 			}
 			st, err := store.Open(cmd.Context(), path)
 			if err != nil {
-				return usageErr("%v", err)
+				return usageErr("%v", err) // the store's errors never hold a DSN's password
 			}
 			defer st.Close()
 			scans, err := st.List(cmd.Context(), limit)
@@ -44,6 +43,9 @@ func newHistoryCmd(e env) *cobra.Command {
 				if s.Interrupted {
 					note = "  (interrupted)"
 				}
+				if s.Demo {
+					note += "  (demo)"
+				}
 				fmt.Fprintf(e.stdout, "%s  %s  %3d/100  %-2s%s\n", s.StartedAt.UTC().Format("2006-01-02 15:04"), s.ID, s.Score, s.Grade, note)
 			}
 			return nil
@@ -53,4 +55,16 @@ func newHistoryCmd(e env) *cobra.Command {
 	cmd.Flags().StringVar(&format, "format", "table", "table or json")
 	cmd.Flags().IntVar(&limit, "limit", 50, "how many scans")
 	return cmd
+}
+
+// existingHistory: reading a history never creates one, so a typo is an
+// error rather than an empty list.
+func existingHistory(path string) error {
+	if store.IsPostgres(path) {
+		return nil
+	}
+	if _, err := os.Stat(path); err != nil {
+		return usageErr("--history: %v (vigie scan --history %s creates it)", err, path)
+	}
+	return nil
 }

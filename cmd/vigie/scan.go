@@ -21,7 +21,7 @@ import (
 
 type scanFlags struct {
 	outputFlags
-	config, targetsFile, caFile, waivers, history, shard string
+	config, targetsFile, caFile, waivers, history, shard, baseline string
 	failOn                                               *check.Severity
 	failOnNew                                            bool
 	targets                                              []string
@@ -70,6 +70,7 @@ func addScanFlags(cmd *cobra.Command, f *scanFlags) {
 	fl.StringVar(&f.waivers, "waivers", "", "waiver file: accepted risks, each with a statement and an expiry date")
 	fl.StringVar(&f.history, "history", "", "SQLite file keeping every scan; the report then says what changed since the last one")
 	fl.BoolVar(&f.failOnNew, "fail-on-new", false, "with --history: exit 1 if a check fails that did not fail in the last scan")
+	fl.StringVar(&f.baseline, "baseline", "", "with --history: compare with this stored scan (ID, prefix, last~N, a day) instead of the last; with --fail-on-new, fail only on findings new since it")
 	fl.StringVar(&f.shard, "shard", "", "I/N: scan only this share of the targets (0 ≤ I < N), for vigie merge; no history, no thresholds")
 }
 
@@ -190,7 +191,7 @@ func loadScan(cmd *cobra.Command, e env, f scanFlags) (cfg config.Config, sess s
 	}
 	out = outputFlags{format: cfg.Output.Format, output: cfg.Output.File, dir: cfg.Output.Dir, noColor: f.noColor, handover: handoverOf(cfg.Output)}
 	sess = scan.Session{Plan: plan, WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),
-		FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: f.failOnNew}
+		FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: f.failOnNew, Baseline: f.baseline}
 	return cfg, sess, out, lang, nil
 }
 
@@ -238,7 +239,7 @@ func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out outputFlags,
 		return usageErr("%v", err)
 	case errors.As(err, &histErr):
 		return scanErr(fmt.Errorf(tr(lang, "history %s: %s (the report was written)", "historique %s : %s (le rapport a été écrit)"),
-			histErr.Path, localized(histErr.Err, lang)))
+			store.Redact(histErr.Path), localized(histErr.Err, lang)))
 	case err != nil:
 		return scanErr(err)
 	}

@@ -35,6 +35,10 @@ type Session struct {
 	// History is the store the scan is compared with and saved to; "" for none.
 	History   string
 	Retention store.Retention
+	Demo      bool // the built-in demo: its scans are kept apart, never compared with real ones
+	// Baseline names a stored scan (ID, prefix, last~N, a day): the report's
+	// changes, and --fail-on-new, are then since it rather than the last scan.
+	Baseline string
 
 	// Thresholds: exit 1 when crossed (a check that could not run counts as failed).
 	FailOn    *check.Severity
@@ -84,6 +88,19 @@ func (s *Session) Prepare(ctx context.Context) error {
 	}
 	if s.History != "" && s.Plan.Shard.Count == 0 {
 		if err := store.Check(ctx, s.History, store.WithRetention(s.Retention)); err != nil {
+			return err
+		}
+	}
+	if s.Baseline != "" {
+		if s.History == "" {
+			return errors.New("--baseline names a scan of the history: give --history (or history:) too")
+		}
+		st, err := store.Open(ctx, s.History, store.WithRetention(s.Retention))
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		if _, err := st.Resolve(ctx, s.Baseline); err != nil {
 			return err
 		}
 	}
@@ -190,7 +207,7 @@ func (s *Session) finish(ctx context.Context, base report.Report, runErr error) 
 		return res, err
 	}
 	if hist != nil && histErr == nil {
-		histErr = hist.Save(ctx, res.Report)
+		histErr = hist.Save(ctx, res.Report, store.WithDemo(s.Demo))
 	}
 	if histErr != nil {
 		return res, &HistoryError{Path: s.History, Err: histErr}
@@ -207,7 +224,9 @@ type HistoryError struct {
 	Err  error
 }
 
-func (e *HistoryError) Error() string { return fmt.Sprintf("history %s: %v", e.Path, e.Err) }
+func (e *HistoryError) Error() string {
+	return fmt.Sprintf("history %s: %v", store.Redact(e.Path), e.Err)
+}
 func (e *HistoryError) Unwrap() error { return e.Err }
 
 func (s *Session) applyWaivers(base report.Report) (report.Report, []waiver.Expired) {
@@ -233,7 +252,13 @@ func (s *Session) compare(ctx context.Context, rep *report.Report) (*store.Store
 	if err != nil {
 		return nil, err
 	}
-	prev, before, err := st.Previous(ctx, rep.StartedAt)
+	var prev store.Scan
+	var before map[string]store.Finding
+	if s.Baseline != "" {
+		prev, before, err = st.Baseline(ctx, s.Baseline)
+	} else {
+		prev, before, err = st.Previous(ctx, rep.StartedAt, store.WithDemo(s.Demo))
+	}
 	switch {
 	case err == nil:
 		c := store.Diff(prev, before, *rep)
