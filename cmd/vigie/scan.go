@@ -22,12 +22,12 @@ import (
 type scanFlags struct {
 	outputFlags
 	config, targetsFile, caFile, waivers, history, shard, baseline string
-	failOn                                               *check.Severity
-	failOnNew                                            bool
-	targets                                              []string
-	concurrency, failUnder                               int
-	rate                                                 float64
-	timeout                                              time.Duration
+	failOn                                                         *check.Severity
+	failOnNew                                                      bool
+	targets                                                        []string
+	concurrency, failUnder                                         int
+	rate                                                           float64
+	timeout                                                        time.Duration
 }
 
 func newScanCmd(e env) *cobra.Command {
