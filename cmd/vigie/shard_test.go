@@ -6,15 +6,19 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 )
 
-// TestShardsMergeToOneScan: three `vigie scan --shard I/3` runs and `vigie
-// merge` give the findings and scores of one unsharded scan.
+// TestShardsMergeToOneScan: three `vigie scan --shard I/3` processes, run at
+// once, and `vigie merge` give the findings and scores of one unsharded
+// scan; with VIGIE_TEST_POSTGRES (.ci/run starts one) the merge keeps the
+// whole scan in that PostgreSQL history.
 func TestShardsMergeToOneScan(t *testing.T) {
+	bin := buildBinary(t)
 	var sites []string
 	for i := range 7 {
 		s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -29,19 +33,40 @@ func TestShardsMergeToOneScan(t *testing.T) {
 	scanArgs := func(extra ...string) []string {
 		return append(append([]string{"scan", "--format", "json", "--timeout", "30s"}, sites...), extra...)
 	}
+	var pods []*exec.Cmd
 	for i := range 3 {
 		out := filepath.Join(dir, fmt.Sprintf("shard-%d.json", i))
-		if r := vigie(t, context.Background(), nil, scanArgs("--shard", fmt.Sprintf("%d/3", i), "-o", out)...); r.code != 0 {
-			t.Fatalf("shard %d: code %d %s", i, r.code, r.stderr)
+		pod := exec.Command(bin, scanArgs("--shard", fmt.Sprintf("%d/3", i), "-o", out)...)
+		pod.Env = append(os.Environ(), "TMPDIR="+t.TempDir())
+		if err := pod.Start(); err != nil {
+			t.Fatal(err)
+		}
+		pods = append(pods, pod)
+	}
+	for i, pod := range pods {
+		if err := pod.Wait(); err != nil {
+			t.Fatalf("shard %d: %v", i, err)
 		}
 	}
 	merged := filepath.Join(dir, "merged.json")
-	if r := vigie(t, context.Background(), nil, "merge", filepath.Join(dir, "shard-*.json"), "-f", "json", "-o", merged); r.code != 0 {
+	mergeArgs := []string{"merge", filepath.Join(dir, "shard-*.json"), "-f", "json", "-o", merged}
+	dsn := os.Getenv("VIGIE_TEST_POSTGRES")
+	if dsn != "" {
+		cfg := filepath.Join(dir, "vigie.yaml")
+		os.WriteFile(cfg, []byte("history: ${VIGIE_TEST_POSTGRES}\n"), 0o600)
+		mergeArgs = append(mergeArgs, "-c", cfg)
+	}
+	if r := vigie(t, context.Background(), map[string]string{"VIGIE_TEST_POSTGRES": dsn}, mergeArgs...); r.code != 0 {
 		t.Fatalf("merge: code %d %s", r.code, r.stderr)
 	}
+	if dsn != "" {
+		r := vigie(t, context.Background(), nil, "history", "--history", dsn, "--format", "json")
+		if r.code != 0 || !strings.Contains(r.stdout, decode(t, mustRead(t, merged)).ScanID) {
+			t.Errorf("the merged scan is not in the PostgreSQL history: code %d %s", r.code, r.stderr)
+		}
+	}
 	single := vigie(t, context.Background(), nil, scanArgs()...)
-	data, _ := os.ReadFile(merged)
-	m, s := decode(t, string(data)), decode(t, single.stdout)
+	m, s := decode(t, mustRead(t, merged)), decode(t, single.stdout)
 	canon := func(fs []string) string { sort.Strings(fs); return strings.Join(fs, "\n") }
 	var mf, sf []string
 	for _, f := range m.Findings {
@@ -73,4 +98,13 @@ func TestShardsMergeToOneScan(t *testing.T) {
 	if r := vigie(t, context.Background(), nil, "scan", "--shard", "3/3", "--target", "x.example.com"); r.code != exitUsage {
 		t.Errorf("--shard 3/3: code %d", r.code)
 	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
