@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -36,6 +37,12 @@ func outputsOf(o outputFlags, lang check.Lang, color bool, h handover, e env) ([
 		return nil, usageErr("--output and --output-dir: give one of them")
 	case len(list) > 1 && o.dir == "":
 		return nil, usageErr("--format %s: several formats need --output-dir (one file each)", o.format)
+	}
+	if o.dir != "" {
+		// The folder is made (private) if missing: a report folder per run is the common case.
+		if err := os.MkdirAll(o.dir, 0o700); err != nil {
+			return nil, usageErr("--output-dir: %v", err)
+		}
 	}
 	var out []scan.Output
 	for _, f := range list {
