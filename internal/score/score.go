@@ -137,11 +137,11 @@ func Compute(findings []check.Finding, meta Lookup) Summary {
 	}
 	var overall []Result
 	for _, fam := range familyOrder(byFamily) {
-		r := mean(byFamily[fam])
+		r := Mean(byFamily[fam])
 		s.Families = append(s.Families, Family{Family: fam, Targets: len(byFamily[fam]), Result: r})
 		overall = append(overall, r)
 	}
-	s.Overall = mean(overall)
+	s.Overall = Mean(overall)
 	return s
 }
 
@@ -224,8 +224,10 @@ func finish(r Result, score int) Result {
 	return r
 }
 
-// mean averages scored results; the worst cap among them carries up.
-func mean(rs []Result) Result {
+// Mean averages scored results the way a family and the overall score do
+// (the HTML report's what-if path scores with it too); the worst cap among
+// them carries up.
+func Mean(rs []Result) Result {
 	var out Result
 	sum, n := 0, 0
 	for _, r := range rs {

@@ -1,7 +1,6 @@
 package htmlreport
 
 import (
-	"math"
 	"sort"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -242,9 +241,9 @@ func overall(families []check.Family) func([]score.Result) score.Result {
 		}
 		var fams []score.Result
 		for _, f := range familyOrder(byFam) {
-			fams = append(fams, mean(byFam[f]))
+			fams = append(fams, score.Mean(byFam[f]))
 		}
-		return mean(fams)
+		return score.Mean(fams)
 	}
 }
 
@@ -266,41 +265,4 @@ func familyOrder(m map[check.Family][]score.Result) []check.Family {
 	}
 	sort.Slice(extra, func(i, j int) bool { return extra[i] < extra[j] })
 	return append(out, extra...)
-}
-
-func mean(rs []score.Result) score.Result {
-	var out score.Result
-	sum, n := 0, 0
-	for _, r := range rs {
-		out.Counted += r.Counted
-		out.Excluded += r.Excluded
-		if !r.Scored {
-			continue
-		}
-		sum += r.Score
-		n++
-		if r.Cap != nil && (out.Cap == nil || r.Cap.Grade.Rank() > out.Cap.Grade.Rank()) {
-			c := *r.Cap
-			out.Cap = &c
-		}
-	}
-	if n == 0 {
-		return out
-	}
-	s := int(math.Floor(float64(sum)/float64(n) + 1e-9))
-	if out.Cap != nil {
-		s = min(s, ceiling(out.Cap.Grade))
-	}
-	out.Scored, out.Score, out.Grade = true, s, score.GradeFor(s)
-	return out
-}
-
-// ceiling is the highest score that keeps grade g.
-func ceiling(g check.Grade) int {
-	for s := 100; s > 0; s-- {
-		if score.GradeFor(s) == g {
-			return s
-		}
-	}
-	return 0
 }
