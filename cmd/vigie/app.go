@@ -49,12 +49,15 @@ func run(ctx context.Context, args []string, e env) int {
 
 func newRoot(e env) *cobra.Command {
 	root := &cobra.Command{
-		Use:               "vigie",
-		Short:             "Security and GDPR baseline scanner for lead databases and the websites that collect them",
-		SilenceUsage:      true,
-		SilenceErrors:     true,
-		CompletionOptions: cobra.CompletionOptions{DisableDefaultCmd: true},
+		Use:           "vigie",
+		Short:         "Security and GDPR baseline scanner for lead databases and the websites that collect them",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		// vigie completion bash|zsh|fish|powershell, from cobra.
+		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
+		Version:           versionLine(),
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr("%v", err) })
 	// vigie alone opens the interface on a terminal, and prints the usage
 	// anywhere else (a pipe, cron, CI).

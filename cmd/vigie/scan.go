@@ -243,8 +243,9 @@ func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out outputFlags,
 	case err != nil:
 		return scanErr(err)
 	}
+	// Quiet on success for cron: where the report went is said on a terminal only.
 	for _, o := range sess.Outputs {
-		if o.Path != "" {
+		if o.Path != "" && isTerminal(e.stderr) {
 			s := res.Report.Scores.Overall
 			fmt.Fprintf(e.stderr, "%s %s (%d/100 %s)\n", tr(lang, "report written to", "rapport écrit dans"), o.Path, s.Score, s.Grade)
 		}
