@@ -2,7 +2,6 @@ package inventory
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -25,7 +24,7 @@ func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
 	head, _ := br.Peek(64 << 10)
 	lim := &recordLimit{r: br}
 	r := csv.NewReader(lim)
-	r.Comma = sniffDelimiter(head)
+	r.Comma = textenc.Delimiter(head)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	r.ReuseRecord = false // kept rows point into their record
@@ -76,17 +75,4 @@ func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
 		}
 		out = append(out, p)
 	}
-}
-
-// sniffDelimiter picks , ; or tab from the header line: French spreadsheets
-// export with ";" because "," is their decimal separator.
-func sniffDelimiter(head []byte) rune {
-	first, _, _ := bytes.Cut(head, []byte("\n"))
-	best, n := ',', bytes.Count(first, []byte(","))
-	for _, c := range []rune{';', '\t'} {
-		if k := bytes.Count(first, []byte(string(c))); k > n {
-			best, n = c, k
-		}
-	}
-	return best
 }

@@ -2,7 +2,6 @@ package leadscan
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -30,7 +29,7 @@ func openCSV(src Source) (*csvRows, error) {
 	head, _ := br.Peek(64 << 10)
 	lim := &recordLimit{r: br, max: int64(src.Limits.MaxRecord)}
 	r := csv.NewReader(lim)
-	r.Comma = sniffDelimiter(head)
+	r.Comma = textenc.Delimiter(head)
 	r.FieldsPerRecord = -1 // a ragged row is counted, not fatal
 	r.LazyQuotes = true
 	r.ReuseRecord = false // rows go to other goroutines
@@ -58,16 +57,3 @@ func (c *csvRows) Close() error     { return c.f.Close() }
 func (c *csvRows) Serial() bool     { return false }
 func (c *csvRows) PK() string       { return "" }
 func (c *csvRows) Header() []string { return nil }
-
-// sniffDelimiter picks , ; or tab, whichever the first line has most of:
-// French spreadsheets write ";" because "," is their decimal separator.
-func sniffDelimiter(head []byte) rune {
-	first, _, _ := bytes.Cut(head, []byte("\n"))
-	best, n := ',', bytes.Count(first, []byte(","))
-	for _, c := range []rune{';', '\t'} {
-		if k := bytes.Count(first, []byte(string(c))); k > n {
-			best, n = c, k
-		}
-	}
-	return best
-}
