@@ -39,7 +39,9 @@ func refuse(path, en, fr string) *Error {
 // Open opens path for reading without waiting on the open. A regular file
 // is opened as usual; a named pipe or a character device gets a read
 // deadline of Timeout; a folder, a socket or a block device is refused.
-func Open(path string) (*os.File, error) {
+func Open(path string) (*os.File, error) { return open(path, wait) }
+
+func open(path string, wait time.Duration) (*os.File, error) {
 	f, err := openNonBlocking(path)
 	if err != nil {
 		if fi, serr := os.Stat(path); serr == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
@@ -73,8 +75,12 @@ func Open(path string) (*os.File, error) {
 // ReadAll reads path whole, refusing more than max bytes, and says so when
 // a pipe sends nothing at all: reading no config or no waiver from a FIFO
 // nobody writes to must not pass for an empty file.
-func ReadAll(path string, max int64) ([]byte, error) {
-	f, err := Open(path)
+func ReadAll(path string, max int64) ([]byte, error) { return ReadAllWithin(path, max, wait) }
+
+// ReadAllWithin is ReadAll with wait in place of Timeout, for a caller
+// that bounds its pipes otherwise (the waivers' ReadTimeout).
+func ReadAllWithin(path string, max int64, wait time.Duration) ([]byte, error) {
+	f, err := open(path, wait)
 	if err != nil {
 		return nil, err
 	}
