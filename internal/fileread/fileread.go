@@ -89,14 +89,20 @@ func ReadAllWithin(path string, max int64, wait time.Duration) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	fifo := fi.Mode()&fs.ModeNamedPipe != 0
 	data, err := io.ReadAll(io.LimitReader(f, max+1))
 	// A pipe read before its writer opened it reads as empty: wait for the
 	// writer (a shell's <(…) starts it alongside vigie), within the deadline.
-	for until := time.Now().Add(wait); fi.Mode()&fs.ModeNamedPipe != 0 && err == nil && len(data) == 0 && time.Now().Before(until); {
+	for until := time.Now().Add(wait); fifo && err == nil && len(data) == 0 && time.Now().Before(until); {
 		time.Sleep(20 * time.Millisecond)
 		data, err = io.ReadAll(io.LimitReader(f, max+1))
 	}
 	switch {
+	case fifo && len(data) == 0 && (err == nil || errors.Is(err, os.ErrDeadlineExceeded)):
+		// The deadline set at the open may pass during the wait above: a
+		// FIFO that never sent a byte had no writer, whichever came first.
+		return nil, refuse(path, fmt.Sprintf("nothing was written to it within %v (no writer on the pipe)", wait),
+			fmt.Sprintf("rien n'y a été écrit en %v (aucun écrivain sur le tube)", wait))
 	case errors.Is(err, os.ErrDeadlineExceeded):
 		return nil, refuse(path, fmt.Sprintf("nothing more came within %v", wait), fmt.Sprintf("plus rien n'est venu en %v", wait))
 	case err != nil:
@@ -104,10 +110,6 @@ func ReadAllWithin(path string, max int64, wait time.Duration) ([]byte, error) {
 	case int64(len(data)) > max:
 		return nil, refuse(path, fmt.Sprintf("larger than %d KB, is this the right file?", max>>10),
 			fmt.Sprintf("plus de %d Ko, est-ce le bon fichier ?", max>>10))
-	}
-	if len(data) == 0 && fi.Mode()&fs.ModeNamedPipe != 0 {
-		return nil, refuse(path, fmt.Sprintf("nothing was written to it within %v (no writer on the pipe)", wait),
-			fmt.Sprintf("rien n'y a été écrit en %v (aucun écrivain sur le tube)", wait))
 	}
 	return data, nil
 }

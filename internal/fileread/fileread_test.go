@@ -49,6 +49,11 @@ func TestNothingBlocks(t *testing.T) {
 			t.Fatalf("%s: reading blocked", tc.path)
 		}
 	}
+	// Whether the deadline or the end of the wait comes first, a FIFO that
+	// never sent a byte is said to have had no writer.
+	if _, err := ReadAll(fifo, 1<<20); err == nil || !strings.Contains(err.Error(), "no writer") {
+		t.Errorf("FIFO without a writer: %v", err)
+	}
 	if data, err := ReadAll(regular, 1<<20); err != nil || string(data) != "version: 1\n" {
 		t.Errorf("regular file: %q %v", data, err)
 	}
