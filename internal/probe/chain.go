@@ -36,17 +36,21 @@ const (
 // header block nor the headers that follow a redirect). Keep-alive is off:
 // each target's connections close with its requests, so memory stays flat.
 func newPageClient(o Options) *http.Client {
+	return newClient(o, &http.Transport{MaxResponseHeaderBytes: maxHeaderBytes, DisableKeepAlives: true})
+}
+
+// newClient sets on t the dial, TLS and header timeouts of o and returns a
+// client of it that never follows a redirect. Certificates are not verified
+// here: WEB-CERT-* judges them.
+func newClient(o Options, t *http.Transport) *http.Client {
 	dialer := &net.Dialer{Timeout: o.Timeout}
+	t.DialContext = dialer.DialContext
+	t.TLSClientConfig = &tls.Config{InsecureSkipVerify: true, CurvePreferences: probeCurves}
+	t.TLSHandshakeTimeout = o.Timeout
+	t.ResponseHeaderTimeout = o.Timeout
 	return &http.Client{
-		Timeout: o.Timeout,
-		Transport: &http.Transport{
-			DialContext:            dialer.DialContext,
-			TLSClientConfig:        &tls.Config{InsecureSkipVerify: true, CurvePreferences: probeCurves}, // certificates are judged by WEB-CERT-*
-			TLSHandshakeTimeout:    o.Timeout,
-			ResponseHeaderTimeout:  o.Timeout,
-			MaxResponseHeaderBytes: maxHeaderBytes,
-			DisableKeepAlives:      true,
-		},
+		Timeout:       o.Timeout,
+		Transport:     t,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 }

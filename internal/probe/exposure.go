@@ -3,10 +3,8 @@ package probe
 import (
 	"context"
 	"crypto/rand"
-	"crypto/tls"
 	"encoding/hex"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -29,20 +27,11 @@ const exposureWorkers = 2
 // client disables it), no redirects (probes stay on the target's host) and
 // every bound set.
 func newExposureClient(o Options) *http.Client {
-	dialer := &net.Dialer{Timeout: o.Timeout}
-	return &http.Client{
-		Timeout: o.Timeout,
-		Transport: &http.Transport{
-			DialContext:            dialer.DialContext,
-			TLSClientConfig:        &tls.Config{InsecureSkipVerify: true, CurvePreferences: probeCurves}, // certificates are judged by WEB-CERT-*
-			TLSHandshakeTimeout:    o.Timeout,
-			ResponseHeaderTimeout:  o.Timeout,
-			MaxResponseHeaderBytes: 64 << 10,
-			MaxIdleConnsPerHost:    exposureWorkers,
-			IdleConnTimeout:        30 * time.Second,
-		},
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
+	return newClient(o, &http.Transport{
+		MaxResponseHeaderBytes: 64 << 10,
+		MaxIdleConnsPerHost:    exposureWorkers,
+		IdleConnTimeout:        30 * time.Second,
+	})
 }
 
 // Exposure requests each path on base's origin, after a random path that
