@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/vigie-security/vigie/internal/fileread"
 	"github.com/vigie-security/vigie/internal/report"
 )
 
@@ -17,14 +18,16 @@ const MaxReportBytes = 1 << 30
 
 // ReadFile reads a JSON report written by vigie scan -f json.
 func ReadFile(path string) (report.Report, error) {
-	f, err := os.Open(path)
+	// fileread: a FIFO with no writer (a <(…) that never started) must not
+	// hang the merge; a folder, a socket or a device is refused.
+	f, err := fileread.Open(path)
 	if err != nil {
+		if st, serr := os.Stat(path); serr == nil && st.IsDir() {
+			return report.Report{}, errorf("%s is a folder, not a JSON report", "%s est un dossier, pas un rapport JSON", path)
+		}
 		return report.Report{}, errorf("%s: cannot open the report: %v", "%s : impossible d'ouvrir le rapport : %v", path, err)
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return report.Report{}, errorf("%s is a folder, not a JSON report", "%s est un dossier, pas un rapport JSON", path)
-	}
 	lr := &io.LimitedReader{R: f, N: MaxReportBytes + 1}
 	dec := json.NewDecoder(lr)
 	var r report.Report
