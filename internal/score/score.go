@@ -137,11 +137,11 @@ func Compute(findings []check.Finding, meta Lookup) Summary {
 	}
 	var overall []Result
 	for _, fam := range familyOrder(byFamily) {
-		r := Mean(byFamily[fam])
+		r := mean(byFamily[fam])
 		s.Families = append(s.Families, Family{Family: fam, Targets: len(byFamily[fam]), Result: r})
 		overall = append(overall, r)
 	}
-	s.Overall = Mean(overall)
+	s.Overall = mean(overall)
 	return s
 }
 
@@ -224,10 +224,20 @@ func finish(r Result, score int) Result {
 	return r
 }
 
-// Mean averages scored results the way a family and the overall score do
-// (the HTML report's what-if path scores with it too); the worst cap among
-// them carries up.
-func Mean(rs []Result) Result {
+// Overall is the scan's result from its targets' results grouped by
+// family, as Compute makes it: the mean of each family's targets, then the
+// mean of the families in display order. The HTML report's what-if path
+// scores with it, so the two cannot drift.
+func Overall(byFamily map[check.Family][]Result) Result {
+	fams := make([]Result, 0, len(byFamily))
+	for _, fam := range familyOrder(byFamily) {
+		fams = append(fams, mean(byFamily[fam]))
+	}
+	return mean(fams)
+}
+
+// mean averages scored results; the worst cap among them carries up.
+func mean(rs []Result) Result {
 	var out Result
 	sum, n := 0, 0
 	for _, r := range rs {

@@ -230,39 +230,14 @@ func capRank(r score.Result) int {
 	return len(check.Grades) - r.Cap.Grade.Rank()
 }
 
-// overall aggregates target results as internal/score does: the mean of
-// each family's targets, then the mean of the families, the worst cap
-// carried up. A test holds it equal to score.Compute.
+// overall aggregates target results as internal/score does (score.Overall).
+// A test holds it equal to score.Compute.
 func overall(families []check.Family) func([]score.Result) score.Result {
 	return func(rs []score.Result) score.Result {
 		byFam := map[check.Family][]score.Result{}
 		for i, r := range rs {
 			byFam[families[i]] = append(byFam[families[i]], r)
 		}
-		var fams []score.Result
-		for _, f := range familyOrder(byFam) {
-			fams = append(fams, score.Mean(byFam[f]))
-		}
-		return score.Mean(fams)
+		return score.Overall(byFam)
 	}
-}
-
-func familyOrder(m map[check.Family][]score.Result) []check.Family {
-	var out, extra []check.Family
-	for _, f := range check.Families {
-		if _, ok := m[f]; ok {
-			out = append(out, f)
-		}
-	}
-	for f := range m {
-		known := false
-		for _, k := range check.Families {
-			known = known || k == f
-		}
-		if !known {
-			extra = append(extra, f)
-		}
-	}
-	sort.Slice(extra, func(i, j int) bool { return extra[i] < extra[j] })
-	return append(out, extra...)
 }
