@@ -27,12 +27,13 @@ func pdfDocument(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (co
 		lim.MaxStream = DefaultLimits().MaxStream // Limits built before the field existed
 	}
 	budget := &inflateBudget{perStream: lim.MaxStream, perDoc: lim.MaxInflated}
+	// After the deadline every read fails, so a pass or a parse still
+	// running stops at its next read instead of running on in the background.
+	r = ctxReaderAt{ctx, r}
 	if err := checkObjectStreams(r, size, lim.MaxInflated); err != nil {
 		return contracts.Document{}, err
 	}
-	// After the deadline every read fails, so a parse still running stops
-	// at its next read instead of running on in the background.
-	pr, err := pdf.NewReader(ctxReaderAt{ctx, r}, size)
+	pr, err := pdf.NewReader(r, size)
 	if err != nil {
 		if strings.Contains(err.Error(), "encrypt") {
 			return contracts.Document{}, fmt.Errorf("encrypted PDF: provide an unprotected copy (%v)", err)

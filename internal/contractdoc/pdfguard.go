@@ -12,7 +12,7 @@ const maxOperands = 1 << 16
 // hex strings, names, numbers and delimiters count, a keyword resets.
 // It errs on counting more: array and dictionary contents count one by one.
 type operandGuard struct {
-	run, most  int
+	run        int
 	strDepth   int  // inside ( ), nested
 	escape     bool // after a backslash in a string
 	hex        bool // inside < >
@@ -40,9 +40,6 @@ var errOperands = operandError{}
 
 func (g *operandGuard) operand() {
 	g.run++
-	if g.run > g.most {
-		g.most = g.run
-	}
 	if g.run > maxOperands {
 		g.overflowed = true
 	}
