@@ -225,16 +225,16 @@ func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out outputFlags,
 	}
 	sess.Outputs = outputs
 	sess.Version = toolVersion()
-	if err := sess.Prepare(cmd.Context()); err != nil {
-		return usageErr("%s", localized(err, lang))
-	}
 	res, err := run()
 	for _, x := range res.Expired {
 		fmt.Fprintf(e.stderr, tr(lang, "vigie: %s:%d: the waiver of %s expired on %s and is no longer applied\n",
 			"vigie : %s:%d : la dérogation sur %s a expiré le %s et ne s'applique plus\n"), sess.WaiverFile, x.Line, x.Check, x.Expires)
 	}
 	var histErr *scan.HistoryError
+	var prepErr *scan.PrepareError
 	switch {
+	case errors.As(err, &prepErr):
+		return usageErr("%s", localized(prepErr.Err, lang))
 	case errors.Is(err, engine.ErrNoTargets):
 		return usageErr("%v", err)
 	case errors.As(err, &histErr):

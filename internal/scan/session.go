@@ -160,11 +160,10 @@ func (s *Session) now() time.Time {
 // Run scans and delivers. The error is for what stops delivery (the scan
 // could not start, a writer failed) or, after every output was written, a
 // history that could not be saved: a finished scan is never thrown away.
+// What Prepare refuses comes back as a *PrepareError, before any unit runs.
 func (s *Session) Run(ctx context.Context, emit func(engine.Event)) (Result, error) {
-	// Again, even after the caller's own Prepare: what it checks takes
-	// milliseconds, and a copied session may name other files.
 	if err := s.Prepare(ctx); err != nil {
-		return Result{}, err
+		return Result{}, &PrepareError{Err: err}
 	}
 	base, runErr := s.Plan.run(ctx, s.now, emit, engine.WithVersion(s.Version))
 	if runErr != nil && base.ScanID == "" {
@@ -177,7 +176,7 @@ func (s *Session) Run(ctx context.Context, emit func(engine.Event)) (Result, err
 // session had scanned it: waivers, history, writers, thresholds.
 func (s *Session) Finish(ctx context.Context, base report.Report) (Result, error) {
 	if err := s.Prepare(ctx); err != nil {
-		return Result{}, err
+		return Result{}, &PrepareError{Err: err}
 	}
 	return s.finish(ctx, base, nil)
 }
@@ -217,6 +216,13 @@ func (s *Session) finish(ctx context.Context, base report.Report, runErr error) 
 	}
 	return res, nil
 }
+
+// PrepareError: an input or output of the scan is unusable (a usage
+// mistake, exit 2 for the CLI), found before any work.
+type PrepareError struct{ Err error }
+
+func (e *PrepareError) Error() string { return e.Err.Error() }
+func (e *PrepareError) Unwrap() error { return e.Err }
 
 // HistoryError: the report was delivered, the history could not keep it.
 type HistoryError struct {
