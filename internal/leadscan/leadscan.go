@@ -49,6 +49,11 @@ func Prepare(src Source) (*Plan, error) {
 	if st.IsDir() {
 		return nil, fmt.Errorf("%s: a directory, not a lead file", src.Path)
 	}
+	if !st.Mode().IsRegular() {
+		// A pipe would block the unit's open, which no timeout ends, and
+		// format would eat its first bytes.
+		return nil, fmt.Errorf("%s: not a regular file (%s)", src.Path, st.Mode().Type())
+	}
 	p := &Plan{src: src, Target: src.Path}
 	switch p.Format = format(src.Path); p.Format {
 	case "sqlite":
