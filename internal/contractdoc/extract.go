@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/vigie-security/vigie/checks/contracts"
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/textenc"
 )
 
@@ -155,16 +156,16 @@ func regular(st os.FileInfo) error {
 	case m.IsRegular():
 		return nil
 	case m&os.ModeNamedPipe != 0:
-		return notRegular(where{"a named pipe (FIFO)", "un tube nommé (FIFO)"})
+		return notRegular(check.Text{EN: "a named pipe (FIFO)", FR: "un tube nommé (FIFO)"})
 	case m&os.ModeSocket != 0:
-		return notRegular(where{"a socket", "une socket"})
+		return notRegular(check.Text{EN: "a socket", FR: "une socket"})
 	case m&os.ModeDevice != 0:
-		return notRegular(where{"a device", "un périphérique"})
+		return notRegular(check.Text{EN: "a device", FR: "un périphérique"})
 	}
-	return notRegular(where{"a special file", "un fichier spécial"})
+	return notRegular(check.Text{EN: "a special file", FR: "un fichier spécial"})
 }
 
-func notRegular(kind where) error {
+func notRegular(kind check.Text) error {
 	return problemf(ErrNotRegular, "%s, not a regular file: not read, since reading it could block forever",
 		"%s, pas un fichier ordinaire : non lu, car sa lecture pourrait bloquer indéfiniment", kind)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/ledongthuc/pdf"
 
 	"github.com/vigie-security/vigie/checks/contracts"
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // pdfDocument reads the text layer of a PDF, page by page, up to the page
@@ -60,13 +61,13 @@ func pdfDocument(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (co
 		for _, name := range p.Fonts() {
 			if _, ok := fonts[name]; !ok {
 				f := p.Font(name)
-				if err := budget.check(f.V.Key("ToUnicode"), where{fmt.Sprintf("page %d, font %s", i, name), fmt.Sprintf("page %d, police %s", i, name)}); err != nil {
+				if err := budget.check(f.V.Key("ToUnicode"), check.Textf("page %d, font %s", "page %d, police %s", i, name)); err != nil {
 					return contracts.Document{}, err
 				}
 				fonts[name] = &f
 			}
 		}
-		if err := budget.check(p.V.Key("Contents"), where{fmt.Sprintf("page %d content", i), fmt.Sprintf("le contenu de la page %d", i)}); err != nil {
+		if err := budget.check(p.V.Key("Contents"), check.Textf("page %d content", "le contenu de la page %d", i)); err != nil {
 			return contracts.Document{}, err
 		}
 		text, err := p.GetPlainText(fonts)
@@ -87,7 +88,7 @@ type inflateBudget struct {
 
 // check inflates v (a stream, an array of streams, or nothing) up to the
 // limits, discarding what it reads.
-func (b *inflateBudget) check(v pdf.Value, what where) (err error) {
+func (b *inflateBudget) check(v pdf.Value, what check.Text) (err error) {
 	var streams []pdf.Value
 	switch v.Kind() {
 	case pdf.Stream:
@@ -104,7 +105,7 @@ func (b *inflateBudget) check(v pdf.Value, what where) (err error) {
 	// The library's decoder panics on an unknown filter or a broken header.
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("corrupt PDF: %s: %v", what.en, r)
+			err = fmt.Errorf("corrupt PDF: %s: %v", what.EN, r)
 		}
 	}()
 	limit := min(b.perStream, b.perDoc-b.spent)
@@ -122,7 +123,7 @@ func (b *inflateBudget) check(v pdf.Value, what where) (err error) {
 			return b.refuse(what, limit == b.perStream, b.perStream)
 		}
 		if rerr != nil {
-			return fmt.Errorf("corrupt PDF: %s: %v", what.en, rerr)
+			return fmt.Errorf("corrupt PDF: %s: %v", what.EN, rerr)
 		}
 	}
 	b.spent += total

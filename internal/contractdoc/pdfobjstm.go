@@ -7,6 +7,8 @@ import (
 	"encoding/ascii85"
 	"fmt"
 	"io"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // maxObjStream bounds what one object stream may inflate to. The library
@@ -47,7 +49,7 @@ func checkObjectStreams(r io.ReaderAt, size int64, perDoc int64) error {
 				continue
 			}
 			data := start + int64(i)
-			if err := b.inflateRaw(io.NewSectionReader(r, data, size-data), where{fmt.Sprintf("the stream at byte %d", start+int64(at)), fmt.Sprintf("le flux à l'octet %d", start+int64(at))}); err != nil {
+			if err := b.inflateRaw(io.NewSectionReader(r, data, size-data), check.Textf("the stream at byte %d", "le flux à l'octet %d", start+int64(at))); err != nil {
 				return err
 			}
 		}
@@ -57,7 +59,7 @@ func checkObjectStreams(r io.ReaderAt, size int64, perDoc int64) error {
 
 // inflateRaw counts what the data after a "stream" keyword inflates to, if
 // it is zlib data (or ASCII85 of it) that could be an object stream.
-func (b *inflateBudget) inflateRaw(r io.Reader, what where) error {
+func (b *inflateBudget) inflateRaw(r io.Reader, what check.Text) error {
 	br := bufio.NewReaderSize(r, 4096)
 	c, err := br.ReadByte()
 	if err == nil && c == '\r' {
@@ -120,7 +122,7 @@ func objectStreamLike(p []byte) bool {
 }
 
 // refuse says which limit a stream passed: its own, or the document's.
-func (b *inflateBudget) refuse(what where, own bool, perStream int64) error {
+func (b *inflateBudget) refuse(what check.Text, own bool, perStream int64) error {
 	if own {
 		return problemf(nil, "PDF bomb refused: %s inflates past the %d-byte limit for one stream",
 			"PDF piégé refusé : %s dépasse, décompressé, la limite de %d octets par flux", what, perStream)

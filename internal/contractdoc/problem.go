@@ -2,7 +2,8 @@ package contractdoc
 
 import (
 	"errors"
-	"fmt"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // Problem is an extraction failure said in English and French, for the
@@ -15,18 +16,11 @@ type Problem struct {
 func (p *Problem) Error() string { return p.EN }
 func (p *Problem) Unwrap() error { return p.kind }
 
-// problemf formats both texts with the same arguments; a where argument
-// gives its English name to the English text and its French one to the
-// French text.
+// problemf formats both texts with the same arguments, as check.Textf
+// does: a check.Text argument gives each text its own language.
 func problemf(kind error, en, fr string, args ...any) *Problem {
-	enArgs, frArgs := make([]any, len(args)), make([]any, len(args))
-	for i, a := range args {
-		enArgs[i], frArgs[i] = a, a
-		if w, ok := a.(where); ok {
-			enArgs[i], frArgs[i] = w.en, w.fr
-		}
-	}
-	return &Problem{EN: fmt.Sprintf(en, enArgs...), FR: fmt.Sprintf(fr, frArgs...), kind: kind}
+	t := check.Textf(en, fr, args...)
+	return &Problem{EN: t.EN, FR: t.FR, kind: kind}
 }
 
 // Texts returns an Extract error in English and French: a Problem's own
@@ -38,6 +32,3 @@ func Texts(err error) (en, fr string) {
 	}
 	return err.Error(), err.Error()
 }
-
-// where names a part of a document in both languages.
-type where struct{ en, fr string }
