@@ -23,7 +23,6 @@ import (
 	"github.com/vigie-security/vigie/internal/probe"
 	"github.com/vigie-security/vigie/internal/pwpolicy"
 	"github.com/vigie-security/vigie/internal/report"
-	"github.com/vigie-security/vigie/internal/score"
 	"github.com/vigie-security/vigie/internal/shard"
 )
 
@@ -256,13 +255,18 @@ func (p Plan) run(ctx context.Context, now func() time.Time, emit func(engine.Ev
 			return eng.Empty(), nil
 		}
 	}
-	rep, err := eng.Run(ctx, units, p.scrubbed(emit))
-	p.Scrub.Report(&rep)
+	scrubbedDone := false
+	rep, err := eng.Run(ctx, units, p.scrubbed(emit, &scrubbedDone))
+	if !scrubbedDone {
+		p.Scrub.Report(&rep)
+	}
 	return rep, err
 }
 
 // scrubbed cleans what the engine emits before a listener (the TUI) sees it.
-func (p Plan) scrubbed(emit func(engine.Event)) func(engine.Event) {
+// The ScanDone report is the one Run returns (its slices are shared), so it
+// is cleaned in place, once, and done says so.
+func (p Plan) scrubbed(emit func(engine.Event), done *bool) func(engine.Event) {
 	if emit == nil {
 		return nil
 	}
@@ -273,13 +277,8 @@ func (p Plan) scrubbed(emit func(engine.Event)) func(engine.Event) {
 			ev.Finding = p.Scrub.Finding(ev.Finding)
 		case engine.ScanDone:
 			if ev.Report != nil {
-				r := *ev.Report
-				r.Findings = append([]check.Finding(nil), r.Findings...)
-				r.Targets = append([]report.Target(nil), r.Targets...)
-				r.Scores.Targets = append([]score.Target(nil), r.Scores.Targets...)
-				r.Scores.Families = append([]score.Family(nil), r.Scores.Families...)
-				p.Scrub.Report(&r)
-				ev.Report = &r
+				p.Scrub.Report(ev.Report)
+				*done = true
 			}
 		}
 		emit(ev)

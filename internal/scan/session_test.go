@@ -143,3 +143,32 @@ func TestOneDefault(t *testing.T) {
 		t.Errorf("config default %s, engine default %s", got, engine.DefaultTimeout)
 	}
 }
+
+// TestScrubbedWithAListener: with a listener (the TUI), events and the
+// returned report are both cleaned; the report once, in place.
+func TestScrubbedWithAListener(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "policy.yaml")
+	if err := os.WriteFile(file, []byte("version: 1\npolicies:\n  - name: \"u\\e]0;owned\\a\"\n    min_length: 8\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p := Plan{Policies: []string{file}}
+	var seen []string
+	rep, err := p.Run(context.Background(), func(ev engine.Event) {
+		seen = append(seen, ev.Progress.Target+ev.Finding.Target)
+		if ev.Report != nil {
+			seen = append(seen, ev.Report.Targets[0].Name)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := json.Marshal(rep)
+	for _, s := range append(seen, string(out)) {
+		if strings.ContainsAny(s, "\x1b\a") || strings.Contains(s, `\u001b`) {
+			t.Fatalf("a terminal control reached the output: %q", s)
+		}
+	}
+	if !strings.Contains(rep.Targets[0].Name, "owned") {
+		t.Errorf("target %q", rep.Targets[0].Name)
+	}
+}
