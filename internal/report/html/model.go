@@ -379,7 +379,7 @@ func (w Writer) build(r report.Report) page {
 				fam.More++
 				continue
 			}
-			fam.Targets = append(fam.Targets, w.target(r, a, t.k.t, t.finished, t.scored, t.s, idx, start[t.k], metas, lookup, title, limit, explained))
+			fam.Targets = append(fam.Targets, w.target(a, t.k.t, t.finished, t.scored, t.s, start[t.k], metas, lookup, title, limit, explained))
 		}
 		if fs.Family == check.FamilyContracts {
 			fam.Matrix = matrixOf(l, report.ContractMatrix(r), limit)
@@ -400,7 +400,9 @@ func (w Writer) build(r report.Report) page {
 // maxSteps bounds the "next grade" path: past it, the advice is the table.
 const maxSteps = 8
 
-func (w Writer) target(r report.Report, anchor, name string, finished, scored bool, s score.Target, idx []int, u *unit,
+// u holds the target's findings as the scan's plan started from them; it is
+// nil for a target with none.
+func (w Writer) target(anchor, name string, finished, scored bool, s score.Target, u *unit,
 	metas map[string]check.Meta, lookup score.Lookup, title func(string) string, limit int, explained map[string]string) target {
 	l := w.lang()
 	t := target{Anchor: anchor, Name: name, Finished: finished}
@@ -414,9 +416,9 @@ func (w Writer) target(r report.Report, anchor, name string, finished, scored bo
 	for _, d := range s.Deductions {
 		points[d.CheckID] += d.Points
 	}
-	fs := make([]check.Finding, len(idx))
-	for i, j := range idx {
-		fs[i] = r.Findings[j]
+	var fs []check.Finding
+	if u != nil {
+		fs = u.fs // the plan below replaces u.fs, never edits it
 	}
 	var aloneRes map[string]score.Result
 	if scored && u != nil {
