@@ -139,11 +139,11 @@ func (p *Prober) nextHop(cur string, resp *http.Response) (next, loc string, why
 	}
 	base, err := neturl.Parse(cur)
 	if err != nil {
-		return "", shorten(raw), err
+		return "", shorten(RedactURL(raw)), err
 	}
 	u, err := base.Parse(raw)
 	if err != nil {
-		return "", RedactURL(shorten(raw)), fmt.Errorf("malformed Location: %v", unwrapURLError(err))
+		return "", shorten(RedactURL(raw)), fmt.Errorf("malformed Location: %v", unwrapURLError(err))
 	}
 	u.User = nil
 	loc = u.String()

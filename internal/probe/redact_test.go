@@ -1,6 +1,7 @@
 package probe
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 )
@@ -78,5 +79,19 @@ func TestNumericHostsAreIPv4(t *testing.T) {
 		if tg, err := ParseTarget(in); err != nil || tg.Note.EN != "" {
 			t.Errorf("ParseTarget(%q) = %+v, %v", in, tg, err)
 		}
+	}
+}
+
+// A malformed Location whose credentials run past the 200 bytes kept is
+// redacted before it is cut: cut first, its "@" is gone and the password shows.
+func TestLongLocationCredentialsRedacted(t *testing.T) {
+	secret := "s3cr3t" + strings.Repeat("x", 250)
+	resp := &http.Response{StatusCode: http.StatusFound, Header: http.Header{"Location": {"https://admin:" + secret + "%zz@evil.example/"}}}
+	_, loc, err := (&Prober{}).nextHop("https://shop.example.fr/", resp)
+	if err == nil {
+		t.Fatalf("a malformed Location was followed: %q", loc)
+	}
+	if strings.Contains(loc, "s3cr3t") || strings.Contains(loc, "admin") {
+		t.Errorf("Location kept with its credentials: %q", loc)
 	}
 }
