@@ -36,14 +36,8 @@ whole scan is kept in the history and judged against fail_on / fail_under.`,
 			if err != nil {
 				return usageErr("%s", localized(err, lang))
 			}
-			if cmd.Flags().Changed("format") {
-				cfg.Output.Format = o.format
-			}
-			if cmd.Flags().Changed("output") {
-				cfg.Output.File, cfg.Output.Dir = o.output, ""
-			}
-			if cmd.Flags().Changed("output-dir") {
-				cfg.Output.Dir, cfg.Output.File = o.dir, ""
+			if err := o.apply(cmd, &cfg.Output); err != nil {
+				return err
 			}
 			out := outputFlags{format: cfg.Output.Format, output: cfg.Output.File, dir: cfg.Output.Dir, noColor: o.noColor, handover: handoverOf(cfg.Output)}
 			sess := scan.Session{WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/spf13/cobra"
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/report"
 )
@@ -15,6 +17,24 @@ type outputFlags struct {
 	format, output, dir, lang string
 	noColor                   bool
 	handover                  handover
+}
+
+// apply puts the output flags the user gave over the config's output.
+func (o outputFlags) apply(cmd *cobra.Command, out *config.Output) error {
+	ch := cmd.Flags().Changed
+	if ch("output") && ch("output-dir") {
+		return usageErr("--output and --output-dir: give one of them")
+	}
+	if ch("format") {
+		out.Format = o.format
+	}
+	if ch("output") {
+		out.File, out.Dir = o.output, ""
+	}
+	if ch("output-dir") {
+		out.Dir, out.File = o.dir, ""
+	}
+	return nil
 }
 
 // useColor: only for a terminal, never into a file, and never when the user

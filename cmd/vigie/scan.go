@@ -86,17 +86,8 @@ func addOutputFlags(cmd *cobra.Command, o *outputFlags) {
 // merge applies the flags the user set on top of the config file.
 func (f scanFlags) merge(cmd *cobra.Command, cfg *config.Config) error {
 	ch := cmd.Flags().Changed
-	if ch("format") {
-		cfg.Output.Format = f.format
-	}
-	if ch("output") {
-		cfg.Output.File, cfg.Output.Dir = f.output, ""
-	}
-	if ch("output-dir") {
-		cfg.Output.Dir, cfg.Output.File = f.dir, ""
-	}
-	if ch("output") && ch("output-dir") {
-		return usageErr("--output and --output-dir: give one of them")
+	if err := f.outputFlags.apply(cmd, &cfg.Output); err != nil {
+		return err
 	}
 	if ch("concurrency") {
 		if f.concurrency < 1 || f.concurrency > config.MaxConcurrency {
