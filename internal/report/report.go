@@ -60,10 +60,12 @@ type Target struct {
 }
 
 // Meta returns the metadata of a check that ran.
+// It is called once a finding by the writers: indexing, not ranging by
+// value, keeps it from copying every Meta it passes.
 func (r Report) Meta(id string) (check.Meta, bool) {
-	for _, m := range r.Checks {
-		if m.ID == id {
-			return m, true
+	for i := range r.Checks {
+		if r.Checks[i].ID == id {
+			return r.Checks[i], true
 		}
 	}
 	return check.Meta{}, false
