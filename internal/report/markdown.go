@@ -45,6 +45,7 @@ func (m Markdown) Write(ctx context.Context, out io.Writer, r Report) error {
 	mdChanges(w, l, r)
 
 	bySev := map[check.Severity][]int{}
+	total := map[check.Severity]int{} // FAIL and WARN findings by severity
 	var errs, waived []int
 	for i, f := range r.Findings {
 		if i%4096 == 0 && ctx.Err() != nil {
@@ -52,6 +53,7 @@ func (m Markdown) Write(ctx context.Context, out io.Writer, r Report) error {
 		}
 		switch f.Status {
 		case check.Fail, check.Warn:
+			total[f.Severity]++
 			// Indexes only: the report is not copied, and the kept part is capped below.
 			if len(bySev[f.Severity]) <= limit {
 				bySev[f.Severity] = append(bySev[f.Severity], i)
@@ -69,7 +71,6 @@ func (m Markdown) Write(ctx context.Context, out io.Writer, r Report) error {
 	if c[check.Fail]+c[check.Warn] > 0 {
 		fmt.Fprintf(w, "\n## %s (%d)\n", tr(l, "To fix", "À corriger"), c[check.Fail]+c[check.Warn])
 	}
-	total := sevTotals(r.Findings)
 	for i := len(check.Severities) - 1; i >= 0; i-- {
 		s := check.Severities[i]
 		if len(bySev[s]) == 0 {
@@ -145,16 +146,6 @@ func mdCounts(l check.Lang, c map[check.Status]int) string {
 		s += fmt.Sprintf("%s %d", st.Label(l), c[st])
 	}
 	return s
-}
-
-func sevTotals(fs []check.Finding) map[check.Severity]int {
-	t := map[check.Severity]int{}
-	for _, f := range fs {
-		if f.Status == check.Fail || f.Status == check.Warn {
-			t[f.Severity]++
-		}
-	}
-	return t
 }
 
 func capFirst(s string) string {
