@@ -2,12 +2,15 @@ package leadscan
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/vigie-security/vigie/checks/leads"
 )
@@ -39,12 +42,38 @@ func TestNothingPersonalLeaks(t *testing.T) {
 		// The bad header: values where labels should be, duplicated.
 		"dup.csv": "jeanne.secret@gmail.com,jeanne.secret@gmail.com\n" + seededRow + "\n",
 	}
-	var out []string
+	var paths []string
 	for name, body := range files {
 		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		paths = append(paths, p)
+	}
+	// A workbook whose sheet is named after a person: the sheet's name,
+	// shown in messages, must not show the e-mail either.
+	book := excelize.NewFile()
+	if err := book.SetSheetName("Sheet1", "jeanne.secret@gmail.com"); err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(files["header.csv"], "\n") {
+		rec, _ := csv.NewReader(strings.NewReader(line)).Read()
+		cells := make([]any, len(rec))
+		for j, c := range rec {
+			cells[j] = c
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := book.SetSheetRow("jeanne.secret@gmail.com", cell, &cells); err != nil {
+			t.Fatal(err)
+		}
+	}
+	xlsx := filepath.Join(dir, "leads.xlsx")
+	if err := book.SaveAs(xlsx); err != nil {
+		t.Fatal(err)
+	}
+	paths = append(paths, xlsx)
+	var out []string
+	for _, p := range paths {
 		for _, now := range []time.Time{june, time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)} {
 			plan, err := Prepare(Source{Path: p})
 			if err != nil {
@@ -68,6 +97,7 @@ func TestNothingPersonalLeaks(t *testing.T) {
 	for _, src := range []Source{
 		{Path: filepath.Join(dir, "header.csv"), Columns: map[string]string{"email": "jeanne.secret@gmail.com"}},
 		{Path: filepath.Join(dir, "missing-jeanne.secret.csv")},
+		{Path: xlsx, Table: "Nope"}, // the error lists the sheets, unless one reads as a value
 	} {
 		if plan, err := Prepare(src); err != nil {
 			out = append(out, err.Error())
