@@ -39,7 +39,7 @@ whole scan is kept in the history and judged against fail_on / fail_under.`,
 			if err := o.apply(cmd, &cfg.Output); err != nil {
 				return err
 			}
-			out := outputFlags{format: cfg.Output.Format, output: cfg.Output.File, dir: cfg.Output.Dir, noColor: o.noColor, handover: handoverOf(cfg.Output)}
+			out := outputOf(cfg.Output, o.noColor)
 			sess := scan.Session{WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),
 				FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: failOnNew}
 			return deliverMerged(cmd, e, sess, out, lang, rep)

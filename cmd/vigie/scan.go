@@ -180,7 +180,7 @@ func loadScan(cmd *cobra.Command, e env, f scanFlags) (cfg config.Config, sess s
 	if plan.Empty() {
 		return fail(usageErr("nothing to scan: give --target, --targets-file, or web.targets, password.policies, password.hashes, contracts or leads.sources in --config"))
 	}
-	out = outputFlags{format: cfg.Output.Format, output: cfg.Output.File, dir: cfg.Output.Dir, noColor: f.noColor, handover: handoverOf(cfg.Output)}
+	out = outputOf(cfg.Output, f.noColor)
 	sess = scan.Session{Plan: plan, WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),
 		FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: f.failOnNew, Baseline: f.baseline}
 	return cfg, sess, out, lang, nil
@@ -210,7 +210,7 @@ func deliverMerged(cmd *cobra.Command, e env, sess scan.Session, out outputFlags
 }
 
 func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out outputFlags, lang check.Lang, run func() (scan.Result, error)) error {
-	outputs, err := outputsOf(out, lang, useColor(out, e.getenv, isTerminal(e.stdout)), out.handover, e)
+	outputs, err := outputsOf(out, lang, useColor(out, e.getenv, isTerminal(e.stdout)), e)
 	if err != nil {
 		return err
 	}

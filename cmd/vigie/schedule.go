@@ -119,7 +119,7 @@ func runnerOf(cmd *cobra.Command, e env, cfg config.Config, lang check.Lang, f s
 		if err != nil {
 			return report.Report{}, err
 		}
-		outputs, err := outputsOf(out, lang, false, out.handover, e)
+		outputs, err := outputsOf(out, lang, false, e)
 		if err != nil {
 			return report.Report{}, err
 		}
