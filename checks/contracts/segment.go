@@ -78,9 +78,7 @@ func appendPieces(out []string, s string) []string {
 		if sp := strings.LastIndexByte(s[maxSentence-sentenceOverlap:maxSentence], ' '); sp >= 0 {
 			cut = maxSentence - sentenceOverlap + sp
 		} else {
-			for cut > 0 && s[cut]&0xC0 == 0x80 {
-				cut--
-			}
+			cut = len(cutAt(s, maxSentence, "")) // on a rune boundary
 		}
 		out = append(out, strings.TrimSpace(s[:cut]))
 		next := cut - sentenceOverlap
