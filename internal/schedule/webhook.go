@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -73,7 +74,7 @@ func NewWebhook(c WebhookConfig) (*Webhook, error) {
 	if c.Flavour == "" {
 		c.Flavour = Generic
 	}
-	if !known(Flavours, c.Flavour) {
+	if !slices.Contains(Flavours, c.Flavour) {
 		return nil, &Error{Text: check.Textf("webhook flavour %q is unknown (want one of %s)",
 			"le format de webhook %q est inconnu (attendu : %s)", string(c.Flavour), list(Flavours))}
 	}
@@ -83,7 +84,7 @@ func NewWebhook(c WebhookConfig) (*Webhook, error) {
 	on := map[Event]bool{}
 	for _, e := range c.NotifyOn {
 		e = Event(strings.ToLower(strings.TrimSpace(string(e))))
-		if !known(Events, e) {
+		if !slices.Contains(Events, e) {
 			return nil, &Error{Text: check.Textf("webhook notify_on %q is unknown (want some of %s)",
 				"notify_on du webhook %q est inconnu (attendu parmi %s)", string(e), list(Events))}
 		}
@@ -144,15 +145,6 @@ func (w *Webhook) event(o Outcome) Event {
 		return OnRun
 	}
 	return ""
-}
-
-func known[T comparable](all []T, v T) bool {
-	for _, a := range all {
-		if a == v {
-			return true
-		}
-	}
-	return false
 }
 
 func list[T ~string](all []T) string {
