@@ -121,9 +121,6 @@ func openAndParse(ctx context.Context, path string, lim Limits) (contracts.Docum
 	if err := regular(st); err != nil {
 		return contracts.Document{}, err
 	}
-	if st.Size() > lim.MaxFile {
-		return contracts.Document{}, fmt.Errorf("file is %d bytes, over the %d-byte limit", st.Size(), lim.MaxFile)
-	}
 	f, err := openNonBlocking(path)
 	if err != nil {
 		return contracts.Document{}, fmt.Errorf("cannot open: %w", unwrapPath(err))
@@ -133,11 +130,9 @@ func openAndParse(ctx context.Context, path string, lim Limits) (contracts.Docum
 	if err != nil {
 		return contracts.Document{}, fmt.Errorf("cannot read: %w", unwrapPath(err))
 	}
+	// The same file is the same kind of file: only its size can have changed.
 	if !os.SameFile(st, fst) {
 		return contracts.Document{}, errors.New("the file was replaced while being opened: not read")
-	}
-	if err := regular(fst); err != nil {
-		return contracts.Document{}, err
 	}
 	if fst.Size() > lim.MaxFile {
 		return contracts.Document{}, fmt.Errorf("file is %d bytes, over the %d-byte limit", fst.Size(), lim.MaxFile)
