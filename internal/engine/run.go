@@ -30,8 +30,7 @@ func (e *Engine) Run(ctx context.Context, units []Unit, emit func(Event)) (repor
 	if len(units) == 0 {
 		return report.Report{}, ErrNoTargets
 	}
-	rep := report.Report{SchemaVersion: report.SchemaVersion, ScanID: e.newID(),
-		Tool: report.Tool{Name: "vigie", Version: e.version}, StartedAt: e.now()}
+	rep := e.head()
 
 	var pace Pacer = unlimited{}
 	if e.rate > 0 {
@@ -134,9 +133,15 @@ func (e *Engine) Run(ctx context.Context, units []Unit, emit func(Event)) (repor
 // a shard whose share of the targets is empty still writes its report,
 // which the merge expects.
 func (e *Engine) Empty() report.Report {
-	at := e.now()
-	return report.Report{SchemaVersion: report.SchemaVersion, ScanID: e.newID(), Tool: report.Tool{Name: "vigie", Version: e.version},
-		StartedAt: at, FinishedAt: at, Targets: []report.Target{}, Findings: []check.Finding{}, Checks: []check.Meta{}}
+	rep := e.head()
+	rep.FinishedAt, rep.Targets, rep.Findings, rep.Checks = rep.StartedAt, []report.Target{}, []check.Finding{}, []check.Meta{}
+	return rep
+}
+
+// head is a report as a scan starts: schema, ID, tool, start time.
+func (e *Engine) head() report.Report {
+	return report.Report{SchemaVersion: report.SchemaVersion, ScanID: e.newID(),
+		Tool: report.Tool{Name: "vigie", Version: e.version}, StartedAt: e.now()}
 }
 
 // runUnit collects and evaluates one unit; it never panics.
