@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -81,7 +82,7 @@ func (c Config) Validate() error {
 		return c.fieldErr("output.format", errors.New("names no format"), strings.Join(Formats, ", "))
 	}
 	for _, f := range formats {
-		if !contains(Formats, f) {
+		if !slices.Contains(Formats, f) {
 			return c.fieldErr("output.format", fmt.Errorf("%q is not one of %s", f, strings.Join(Formats, ", ")), strings.Join(Formats, ", "))
 		}
 	}
@@ -132,15 +133,6 @@ func (c Config) checkTargets() error {
 		names[t.Name] = i
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, k := range list {
-		if k == s {
-			return true
-		}
-	}
-	return false
 }
 
 // located names the file (and line) of a check failure.
