@@ -1,7 +1,6 @@
 package report_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -18,21 +17,10 @@ import (
 // reportSchema compiles the shipped schema, formats (date-time) asserted.
 func reportSchema(t testing.TB) *jsonschema.Schema {
 	t.Helper()
-	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(report.JSONSchema))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	c.DefaultDraft(jsonschema.Draft2020)
-	if err := c.AddResource("mem:///report.schema.json", v); err != nil {
-		t.Fatal(err)
-	}
-	s, err := c.Compile("mem:///report.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return compileSchema(t, "report.schema.json", report.JSONSchema, func(c *jsonschema.Compiler) {
+		c.AssertFormat()
+		c.DefaultDraft(jsonschema.Draft2020)
+	})
 }
 
 func TestJSONReportsMatchSchema(t *testing.T) {

@@ -10,14 +10,18 @@ import (
 )
 
 // compileSchema compiles a JSON Schema from a document held in memory: no
-// network, and no file other than the one given.
-func compileSchema(t testing.TB, name string, doc []byte) *jsonschema.Schema {
+// network, and no file other than the one given. setup, if any, configures
+// the compiler first.
+func compileSchema(t testing.TB, name string, doc []byte, setup ...func(*jsonschema.Compiler)) *jsonschema.Schema {
 	t.Helper()
 	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
 	c := jsonschema.NewCompiler()
+	for _, f := range setup {
+		f(c)
+	}
 	url := "mem:///" + name
 	if err := c.AddResource(url, v); err != nil {
 		t.Fatalf("%s: %v", name, err)
