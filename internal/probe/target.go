@@ -91,8 +91,6 @@ func parseURL(raw string) (*url.URL, error) {
 	switch {
 	case u.Scheme != "http" && u.Scheme != "https":
 		return nil, fmt.Errorf("target %q: scheme %q is not http or https", shown, u.Scheme)
-	case u.User != nil:
-		return nil, fmt.Errorf("target %q: credentials in URLs are not accepted (they would end up in reports); use web.headers in the config", shown)
 	case u.Hostname() == "":
 		return nil, fmt.Errorf("target %q: no host", shown)
 	}
