@@ -36,8 +36,11 @@ func (s *Store) Prune(ctx context.Context, r Retention) (int, error) {
 		}
 	}
 	var newest sql.NullString
-	if err := tx.QueryRowContext(ctx, `SELECT MAX(started_at) FROM scans`).Scan(&newest); err != nil || !newest.Valid {
-		return 0, err
+	if err := tx.QueryRowContext(ctx, `SELECT MAX(started_at) FROM scans`).Scan(&newest); err != nil {
+		return 0, fmt.Errorf("pruning history: %w", s.explain(err, unreadable(s.path)))
+	}
+	if !newest.Valid {
+		return 0, nil // an empty history
 	}
 	at, _ := time.Parse(time.RFC3339Nano, newest.String)
 	n, err := s.prune(ctx, tx, r, "", at)
