@@ -128,7 +128,7 @@ func csvColumn(ctx context.Context, r io.Reader, name, column string, sep rune) 
 	byIndex := err == nil && n >= 1
 	if byIndex {
 		if n > len(header) {
-			return a, column, fmt.Errorf("%s:1: no column %d: the line has %s", name, n, columns(len(header)))
+			return a, column, fmt.Errorf("%s:1: no column %d: the line has %s", name, n, textenc.Columns(len(header)))
 		}
 		idx = n - 1
 	} else {
@@ -143,7 +143,7 @@ func csvColumn(ctx context.Context, r io.Reader, name, column string, sep rune) 
 		return a, column, fmt.Errorf("%s:1: no column %q (columns: %s)", name, column, labels)
 	case idx < 0:
 		return a, column, fmt.Errorf("%s:1: the first line does not look like a header: %s, none named %q; "+
-			"add a header line, or give the column by its number (--column 2)", name, columns(len(header)), column)
+			"add a header line, or give the column by its number (--column 2)", name, textenc.Columns(len(header)), column)
 	}
 	// The label names the target in every finding: a header cell only when
 	// it names a password column, else the column's number.
@@ -193,11 +193,4 @@ func (l *recordLimit) Read(p []byte) (int, error) {
 		return 0, fmt.Errorf("a line or quoted value longer than %d KB: not a CSV of stored passwords", MaxLine>>10)
 	}
 	return n, err
-}
-
-func columns(n int) string {
-	if n == 1 {
-		return "1 column"
-	}
-	return strconv.Itoa(n) + " columns"
 }

@@ -84,7 +84,7 @@ func mapHeader(header []string, override map[string]string, where string) (Mappi
 				return nil, fmt.Errorf("contracts.columns.%s: no column named %q in the header on %s (columns: %s)", field, name, where, labels)
 			}
 			return nil, fmt.Errorf("contracts.columns.%s: no column named %q: %s does not look like a header (%s, not shown: they may be personal data); add a header line",
-				field, name, where, columns(len(header)))
+				field, name, where, textenc.Columns(len(header)))
 		}
 		m[field] = i
 	}
@@ -104,7 +104,7 @@ func mapHeader(header []string, override map[string]string, where string) (Mappi
 			return nil, fmt.Errorf("no processor column in the header on %s (columns: %s); name it \"processor\" or \"sous-traitant\", or map it with contracts.columns.processor", where, labels)
 		}
 		return nil, fmt.Errorf("no processor column: %s does not look like a header (%s, not shown: they may be personal data); "+
-			"add a header line (\"processor\" or \"sous-traitant\", \"contracts\", …) or map the column with contracts.columns.processor", where, columns(len(header)))
+			"add a header line (\"processor\" or \"sous-traitant\", \"contracts\", …) or map the column with contracts.columns.processor", where, textenc.Columns(len(header)))
 	}
 	return m, nil
 }
@@ -125,11 +125,4 @@ func taken(m Mapping, i int) bool {
 		}
 	}
 	return false
-}
-
-func columns(n int) string {
-	if n == 1 {
-		return "1 column"
-	}
-	return fmt.Sprintf("%d columns", n)
 }

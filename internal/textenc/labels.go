@@ -1,6 +1,7 @@
 package textenc
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -101,4 +102,13 @@ func labelWord(w string) bool {
 	}
 	// "DPO", "RGPD", "ID" are labels; "aGFzaA" is not.
 	return !upperAfterFirst || strings.ToUpper(w) == w
+}
+
+// Columns says how many cells a line has, for a message that may not show
+// them: "1 column", "3 columns".
+func Columns(n int) string {
+	if n == 1 {
+		return "1 column"
+	}
+	return strconv.Itoa(n) + " columns"
 }
