@@ -186,10 +186,13 @@ func TestHostileStrings(t *testing.T) {
 
 func TestDoesNotMutate(t *testing.T) {
 	r := rich(t)
-	before, _ := json.Marshal(r)
+	before, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err) // two failed encodings would compare equal
+	}
 	render(t, writer(check.FR), r)
 	render(t, Writer{Limit: 1}, r)
-	if after, _ := json.Marshal(r); !bytes.Equal(before, after) {
+	if after, err := json.Marshal(r); err != nil || !bytes.Equal(before, after) {
 		t.Error("the writer changed the report")
 	}
 }
