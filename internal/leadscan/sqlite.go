@@ -179,7 +179,14 @@ func openSQLite(ctx context.Context, src Source) (*sqliteRows, error) {
 	if err != nil {
 		return fail(err)
 	}
-	r := &sqliteRows{db: db, rs: rs, cancel: cancel, cols: t.cols, vals: make([]any, len(t.cols)), ptrs: make([]any, len(t.cols))}
+	// The query's columns, not the pragma's: SELECT * also returns the
+	// generated columns that pragma_table_info leaves out.
+	cols, err := rs.Columns()
+	if err != nil {
+		rs.Close()
+		return fail(err)
+	}
+	r := &sqliteRows{db: db, rs: rs, cancel: cancel, cols: cols, vals: make([]any, len(cols)), ptrs: make([]any, len(cols))}
 	if len(t.pk) == 1 {
 		r.pk = t.pk[0]
 	}
