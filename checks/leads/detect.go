@@ -115,7 +115,7 @@ func Detect(header []string, width int, sample [][]string, override map[string]s
 	sort.Strings(keys)
 	for _, k := range keys {
 		r := Role(k)
-		if !knownRole(r) {
+		if !KnownRole(r) {
 			return c, fmt.Errorf("leads.columns: unknown role %q (roles: %s)", k, roleList())
 		}
 		i := c.index(header, override[k])
@@ -188,7 +188,8 @@ func (c Columns) index(header []string, label string) int {
 	return -1
 }
 
-func knownRole(r Role) bool {
+// KnownRole reports whether r is one of Roles.
+func KnownRole(r Role) bool {
 	for _, k := range Roles {
 		if k == r {
 			return true

@@ -38,7 +38,7 @@ func Prepare(src Source) (*Plan, error) {
 	src.Limits = src.Limits.withDefaults()
 	src.Thresholds = withThresholds(src.Thresholds)
 	for role := range src.Columns {
-		if !known(role) {
+		if !leads.KnownRole(leads.Role(role)) {
 			return nil, fmt.Errorf("leads.columns: unknown role %q", role)
 		}
 	}
@@ -151,15 +151,6 @@ func fileFacts(path string) *leads.File {
 		}
 	}
 	return &leads.File{Mode: uint32(st.Mode().Perm()), WebServed: web, Modified: st.ModTime()}
-}
-
-func known(role string) bool {
-	for _, r := range leads.Roles {
-		if string(r) == role {
-			return true
-		}
-	}
-	return false
 }
 
 func unwrap(err error) error {
