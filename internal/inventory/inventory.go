@@ -15,6 +15,7 @@ import (
 
 	"github.com/vigie-security/vigie/checks/contracts"
 	"github.com/vigie-security/vigie/internal/fileread"
+	"github.com/vigie-security/vigie/internal/textenc"
 )
 
 // Options say how to read an inventory.
@@ -98,7 +99,7 @@ func unwrap(err error) error {
 
 // row reads one record; ok is false for a blank row.
 func row(rec []string, m Mapping, line int) (contracts.Processor, bool, error) {
-	if blankRow(rec) {
+	if textenc.Blank(rec) {
 		return contracts.Processor{}, false, nil
 	}
 	cell := func(field string) string {

@@ -3,7 +3,6 @@ package inventory
 import (
 	"bytes"
 	"fmt"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -58,7 +57,7 @@ func loadXLSX(path string, opt Options) ([]contracts.Processor, error) {
 			return nil, fmt.Errorf("%s, row %d: %v", at, n, err)
 		}
 		if m == nil {
-			if blankRow(rec) {
+			if textenc.Blank(rec) {
 				continue
 			}
 			if m, err = mapHeader(rec, opt.Columns, fmt.Sprintf("row %d", n)); err != nil {
@@ -88,13 +87,4 @@ func loadXLSX(path string, opt Options) ([]contracts.Processor, error) {
 		return nil, fmt.Errorf("%s is empty", at)
 	}
 	return out, nil
-}
-
-func blankRow(rec []string) bool {
-	for _, c := range rec {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
 }

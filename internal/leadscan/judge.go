@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/vigie-security/vigie/checks/leads"
+	"github.com/vigie-security/vigie/internal/textenc"
 )
 
 // rowReader streams a table's rows, the header first.
@@ -48,7 +49,7 @@ func judge(ctx context.Context, rr rowReader, src Source, now time.Time, ev *lea
 			if err != nil {
 				return err
 			}
-			if blank(rec) {
+			if textenc.Blank(rec) {
 				continue
 			}
 			if leads.HeaderIsValues(rec) {
@@ -173,15 +174,6 @@ func judge(ctx context.Context, rr rowReader, src Source, now time.Time, ev *lea
 	}
 	ev.Counts = tallies[0].Counts()
 	return readErr
-}
-
-func blank(rec []string) bool {
-	for _, c := range rec {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
-	}
-	return true
 }
 
 func copyMap(m map[string]string) map[string]string {

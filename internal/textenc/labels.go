@@ -112,3 +112,13 @@ func Columns(n int) string {
 	}
 	return strconv.Itoa(n) + " columns"
 }
+
+// Blank reports whether every cell of a line is empty or spaces.
+func Blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
