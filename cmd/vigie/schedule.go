@@ -72,7 +72,10 @@ CronJob); --dry-run prints the next five times. Stopped by SIGINT or SIGTERM, af
 // runnerOf checks the schedule and the webhook before any scan, and makes
 // the job: each run loads the config and flags again into a new session.
 func runnerOf(cmd *cobra.Command, e env, cfg config.Config, lang check.Lang, f scanFlags, once bool) (*schedule.Runner, error) {
-	r := &schedule.Runner{Log: func(t check.Text) { fmt.Fprintln(e.stderr, "vigie:", t.In(lang)) }}
+	// The log (stderr, the journal) may quote a failed scan's error: its
+	// secrets are masked as the webhook masks them.
+	scrub := report.Scrubber{Mask: cfg.Mask}
+	r := &schedule.Runner{Log: func(t check.Text) { fmt.Fprintln(e.stderr, "vigie:", scrub.Clean(t.In(lang))) }}
 	if !once {
 		if cfg.Schedule.Cron == "" {
 			return nil, usageErr("%s", tr(lang, "no schedule: give --cron or schedule.cron in the config (or --once)",
@@ -97,7 +100,7 @@ func runnerOf(cmd *cobra.Command, e env, cfg config.Config, lang check.Lang, f s
 				"schedule.webhook demande un historique (--history ou history:) : sans lui rien ne peut compter comme une régression"))
 		}
 		wc := schedule.WebhookConfig{URL: w.URL.Value(), Flavour: schedule.Flavour(w.Flavour), Lang: lang,
-			Scrub: report.Scrubber{Mask: cfg.Mask}, Policy: schedule.DefaultPolicy}
+			Scrub: scrub, Policy: schedule.DefaultPolicy}
 		for _, ev := range w.NotifyOn {
 			wc.NotifyOn = append(wc.NotifyOn, schedule.Event(ev))
 		}
