@@ -55,27 +55,39 @@ func tables(ctx context.Context, db *sql.DB) ([]table, error) {
 	}
 	var out []table
 	for _, n := range names {
-		t := table{name: n}
-		rs, err := db.QueryContext(ctx, `SELECT name, pk FROM pragma_table_info(?) ORDER BY cid`, n)
+		t, err := tableInfo(ctx, db, n)
 		if err != nil {
-			return nil, dbErr(err)
+			return nil, err
 		}
-		for rs.Next() {
-			var c string
-			var pk int
-			if err := rs.Scan(&c, &pk); err != nil {
-				rs.Close()
-				return nil, dbErr(err)
-			}
-			t.cols = append(t.cols, c)
-			if pk > 0 {
-				t.pk = append(t.pk, c)
-			}
-		}
-		rs.Close()
 		out = append(out, t)
 	}
 	return out, nil
+}
+
+// tableInfo reads one table's columns and primary key; a table that does
+// not exist has no columns.
+func tableInfo(ctx context.Context, db *sql.DB, name string) (table, error) {
+	t := table{name: name}
+	rs, err := db.QueryContext(ctx, `SELECT name, pk FROM pragma_table_info(?) ORDER BY cid`, name)
+	if err != nil {
+		return t, dbErr(err)
+	}
+	defer rs.Close()
+	for rs.Next() {
+		var c string
+		var pk int
+		if err := rs.Scan(&c, &pk); err != nil {
+			return t, dbErr(err)
+		}
+		t.cols = append(t.cols, c)
+		if pk > 0 {
+			t.pk = append(t.pk, c)
+		}
+	}
+	if err := rs.Err(); err != nil {
+		return t, dbErr(err)
+	}
+	return t, nil
 }
 
 // dbErr says what a driver error means, without the query.
@@ -162,17 +174,11 @@ func openSQLite(ctx context.Context, src Source) (*sqliteRows, error) {
 		db.Close()
 		return nil, dbErr(err)
 	}
-	ts, err := tables(ctx, db)
+	t, err := tableInfo(ctx, db, src.Table) // the one chosen by Prepare, not every table again
 	if err != nil {
 		return fail(err)
 	}
-	var t *table
-	for i := range ts {
-		if ts[i].name == src.Table {
-			t = &ts[i]
-		}
-	}
-	if t == nil {
+	if len(t.cols) == 0 {
 		return fail(fmt.Errorf("no table named %q", src.Table))
 	}
 	rs, err := db.QueryContext(ctx, `SELECT * FROM "`+strings.ReplaceAll(t.name, `"`, `""`)+`"`)
