@@ -25,6 +25,11 @@ func TestOddPasswordsAreNeverPrinted(t *testing.T) {
 			t.Errorf("RedactURL(%q) = %q", raw, got)
 		}
 	}
+	// Without a scheme there is no "://" to start from: the target is still masked.
+	if _, err := ParseTarget("admin:s3cret@shop.example.fr/x"); err == nil || strings.Contains(err.Error(), "s3cret") ||
+		!strings.Contains(err.Error(), `"***@shop.example.fr/x"`) {
+		t.Errorf("scheme-less credentials: %v", err)
+	}
 	for in, want := range map[string]string{
 		"https://u:p@h/":                 "https://***@h/",
 		"no URL here":                    "no URL here",

@@ -72,6 +72,9 @@ func ExplicitTarget(name, httpURL, httpsURL string) (Target, error) {
 func parseURL(raw string) (*url.URL, error) {
 	s := strings.TrimSpace(raw)
 	shown := RedactURL(s) // every message below may be read by anyone: never a password
+	if !strings.Contains(s, "://") && hasUserinfo(s) { // "u:p@host": no scheme for RedactURL to find
+		shown = "***" + s[strings.LastIndex(s, "@"):]
+	}
 	switch {
 	case s == "":
 		return nil, fmt.Errorf("empty target")
