@@ -18,7 +18,9 @@ func All() check.Catalogue {
 		c(metaInfLinkedIn, evalInfLinkedIn),
 		c(metaSenNotes, evalSenNotes), c(metaSenColumns, evalSenColumns), c(metaSenSubjective, evalSenSubjective),
 		c(metaSenNIR, evalSenNIR), c(metaSenCard, evalSenCard), c(metaSenCVV, evalSenCVV), c(metaSenIBAN, evalSenIBAN),
-		c(metaSenMinor, evalSenMinor), c(metaSecPassword, evalSecPassword), c(metaSecExport, evalSecExport),
+		c(metaSenMinor, evalSenMinor), c(metaSecPassword, evalSecPassword),
+		dbc(metaSecPrivileges, evalSecPrivileges), dbc(metaSecGeneric, evalSecGeneric), dbc(metaSecAudit, evalSecAudit),
+		dbc(metaSecTransport, evalSecTransport), c(metaSecExport, evalSecExport),
 		c(metaSrcRead, evalSrcRead),
 	}
 }
@@ -94,9 +96,9 @@ func evalRetStale(e Evidence) check.Outcome {
 	}
 	n := e.Counts.Stale.N
 	return judge(e, e.Counts.Stale, e.Counts.Prospects, check.Fail,
-		check.Textf("%d prospects (%.1f %%) have had no collection or contact from them for more than 3 years",
-			"%d prospects (%.1f %%) n'ont ni collecte ni contact de leur part depuis plus de 3 ans", n, pct(n, e.Counts.Prospects)),
-		check.Textf("no prospect older than 3 years among %d dated prospects", "aucun prospect de plus de 3 ans parmi %d prospects datés", e.Counts.Prospects),
+		check.Textf("%d prospects (%.1f %%) have had no collection or contact from them for more than %d years",
+			"%d prospects (%.1f %%) n'ont ni collecte ni contact de leur part depuis plus de %d ans", n, pct(n, e.Counts.Prospects), e.th().ProspectYears),
+		check.Textf("no prospect older than %d years among %d dated prospects", "aucun prospect de plus de %d ans parmi %d prospects datés", e.th().ProspectYears, e.Counts.Prospects),
 		Created, LastActivity, LastOrder, Customer)
 }
 
@@ -138,8 +140,8 @@ func evalRetOpens(e Evidence) check.Outcome {
 	}
 	n := e.Counts.OpenKept.N
 	return judge(e, e.Counts.OpenKept, e.Counts.Prospects, check.Fail,
-		check.Textf("%d prospects older than 3 years look active only because they opened an e-mail",
-			"%d prospects de plus de 3 ans ne semblent actifs que parce qu'ils ont ouvert un e-mail", n),
+		check.Textf("%d prospects older than %d years look active only because they opened an e-mail",
+			"%d prospects de plus de %d ans ne semblent actifs que parce qu'ils ont ouvert un e-mail", n, e.th().ProspectYears),
 		t("no record is kept on e-mail opens alone", "aucune fiche n'est conservée sur la seule foi d'ouvertures"),
 		LastOpen, LastActivity)
 }
@@ -153,9 +155,9 @@ func evalRetCustomer(e Evidence) check.Outcome {
 	}
 	n := e.Counts.CustomerStale.N
 	return judge(e, e.Counts.CustomerStale, e.Counts.Customers, check.Fail,
-		check.Textf("%d customers with no order or contact for more than 3 years are still contactable",
-			"%d clients sans commande ni contact depuis plus de 3 ans sont encore contactables", n),
-		check.Textf("no former customer is still prospected past 3 years (%d customers)", "aucun ancien client n'est prospecté au-delà de 3 ans (%d clients)", e.Counts.Customers),
+		check.Textf("%d customers with no order or contact for more than %d years are still contactable",
+			"%d clients sans commande ni contact depuis plus de %d ans sont encore contactables", n, e.th().ProspectYears),
+		check.Textf("no former customer is still prospected past %d years (%d customers)", "aucun ancien client n'est prospecté au-delà de %d ans (%d clients)", e.th().ProspectYears, e.Counts.Customers),
 		Customer, LastOrder, LastActivity)
 }
 
@@ -181,8 +183,8 @@ func evalRetCard(e Evidence) check.Outcome {
 	}
 	n := e.Counts.CardOld.N
 	return judge(e, e.Counts.CardOld, e.Counts.Card.N, check.Fail,
-		check.Textf("%d records hold a card number more than 13 months old", "%d fiches portent un numéro de carte de plus de 13 mois", n),
-		t("no card number is older than 13 months", "aucun numéro de carte n'a plus de 13 mois"), Created)
+		check.Textf("%d records hold a card number more than %d months old", "%d fiches portent un numéro de carte de plus de %d mois", n, e.th().CardMonths),
+		check.Textf("no card number is older than %d months", "aucun numéro de carte n'a plus de %d mois", e.th().CardMonths), Created)
 }
 
 func evalConB2C(e Evidence) check.Outcome {
@@ -324,9 +326,9 @@ func evalConPhone(e Evidence) check.Outcome {
 	switch {
 	case k.NoBloctel.N > 0:
 		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
-			"%d consumer phone numbers have no Bloctel check in the last 30 days (and %d have no phone consent, required from 11 Aug 2026)",
-			"%d numéros de particuliers n'ont pas de vérification Bloctel depuis 30 jours (et %d n'ont pas de consentement téléphonique, exigé dès le 11 août 2026)",
-			k.NoBloctel.N, k.PhoneNoConsent.N)}
+			"%d consumer phone numbers have no Bloctel check in the last %d days (and %d have no phone consent, required from 11 Aug 2026)",
+			"%d numéros de particuliers n'ont pas de vérification Bloctel depuis %d jours (et %d n'ont pas de consentement téléphonique, exigé dès le 11 août 2026)",
+			k.NoBloctel.N, e.th().BloctelDays, k.PhoneNoConsent.N)}
 	case k.PhoneNoConsent.N > 0:
 		ev["records"] = k.PhoneNoConsent.N
 		ev["record_keys"] = k.PhoneNoConsent.Keys
@@ -367,8 +369,8 @@ func evalInfNotice(e Evidence) check.Outcome {
 	}
 	k := e.Counts
 	out := judge(e, k.NoNotice, k.Indirect, check.Fail,
-		check.Textf("%d of %d indirectly collected records show no Article 14 notice within a month or before first contact",
-			"%d des %d fiches collectées indirectement ne montrent pas d'information article 14 sous un mois ou avant le premier contact", k.NoNotice.N, k.Indirect),
+		check.Textf("%d of %d indirectly collected records show no Article 14 notice within %d days or before first contact",
+			"%d des %d fiches collectées indirectement ne montrent pas d'information article 14 sous %d jours ou avant le premier contact", k.NoNotice.N, k.Indirect, e.th().NoticeDays),
 		check.Textf("the %d indirectly collected records were informed in time", "les %d fiches collectées indirectement ont été informées à temps", k.Indirect),
 		Source, NoticeAt, Created, LastSent)
 	out.Evidence["indirect_records"] = k.Indirect

@@ -18,7 +18,14 @@ type Evidence struct {
 	File    *File       // nil for a database
 	Problem *check.Text // the source could not be read: every check reports an error
 	Sample  int         // rows judged when the source was sampled; 0 when every row was
+	DB      *DB         // the server's facts for a database source; nil for a file
+	// Thresholds the rows were judged with, for the messages; zero fields
+	// are the defaults.
+	Thresholds Thresholds
 }
+
+// th is the thresholds in force, defaults filled in.
+func (e Evidence) th() Thresholds { return e.Thresholds.WithDefaults() }
 
 // TargetName implements check.Subject.
 func (e Evidence) TargetName() string { return e.Target }

@@ -81,6 +81,17 @@ func DefaultThresholds() Thresholds {
 	return Thresholds{ProspectYears: 3, CardMonths: 13, NoticeDays: 30, BloctelDays: 30}
 }
 
+// WithDefaults fills the zero (or negative) fields with the defaults.
+func (t Thresholds) WithDefaults() Thresholds {
+	d := DefaultThresholds()
+	for _, p := range [][2]*int{{&t.ProspectYears, &d.ProspectYears}, {&t.CardMonths, &d.CardMonths}, {&t.NoticeDays, &d.NoticeDays}, {&t.BloctelDays, &d.BloctelDays}} {
+		if *p[0] <= 0 {
+			*p[0] = *p[1]
+		}
+	}
+	return t
+}
+
 // Tally judges rows one at a time and keeps only counts: memory does not
 // grow with the table. Several tallies over parts of a table merge.
 type Tally struct {

@@ -36,7 +36,7 @@ type Plan struct {
 // table; reading the rows is the unit's work.
 func Prepare(src Source) (*Plan, error) {
 	src.Limits = src.Limits.withDefaults()
-	src.Thresholds = withThresholds(src.Thresholds)
+	src.Thresholds = src.Thresholds.WithDefaults()
 	for role := range src.Columns {
 		if !leads.KnownRole(leads.Role(role)) {
 			return nil, fmt.Errorf("leads.columns: unknown role %q", role)
@@ -158,21 +158,4 @@ func unwrap(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-func withThresholds(t leads.Thresholds) leads.Thresholds {
-	d := leads.DefaultThresholds()
-	if t.ProspectYears <= 0 {
-		t.ProspectYears = d.ProspectYears
-	}
-	if t.CardMonths <= 0 {
-		t.CardMonths = d.CardMonths
-	}
-	if t.NoticeDays <= 0 {
-		t.NoticeDays = d.NoticeDays
-	}
-	if t.BloctelDays <= 0 {
-		t.BloctelDays = d.BloctelDays
-	}
-	return t
 }
