@@ -69,6 +69,7 @@ func newRoot(e env) *cobra.Command {
 		return cmd.Help()
 	}
 	root.AddCommand(newScanCmd(e), newDemoCmd(e), newTUICmd(e), newChecksCmd(e), newPasswordCmd(e), newContractsCmd(e), newLeadsCmd(e), newMergeCmd(e), newScheduleCmd(e), newHistoryCmd(e), newDiffCmd(e), newInitCmd(e), newVersionCmd(e))
+	localizeHelp(root, check.LangFromEnv(e.getenv))
 	return root
 }
 

@@ -289,17 +289,17 @@ func TestUseColor(t *testing.T) {
 	noColor := func(k string) string { return map[string]string{"NO_COLOR": "1"}[k] }
 	dumb := func(k string) string { return map[string]string{"TERM": "dumb"}[k] }
 	cases := []struct {
-		o      outputFlags
+		o      delivery
 		getenv func(string) string
 		tty    bool
 		want   bool
 	}{
-		{outputFlags{}, none, true, true},
-		{outputFlags{}, none, false, false},
-		{outputFlags{}, noColor, true, false},
-		{outputFlags{}, dumb, true, false},
-		{outputFlags{noColor: true}, none, true, false},
-		{outputFlags{output: "r.txt"}, none, true, false},
+		{delivery{}, none, true, true},
+		{delivery{}, none, false, false},
+		{delivery{}, noColor, true, false},
+		{delivery{}, dumb, true, false},
+		{delivery{noColor: true}, none, true, false},
+		{delivery{output: "r.txt"}, none, true, false},
 	}
 	for i, tc := range cases {
 		if got := useColor(tc.o, tc.getenv, tc.tty); got != tc.want {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/demo"
 	"github.com/vigie-security/vigie/internal/scan"
 	"github.com/vigie-security/vigie/internal/store"
@@ -24,12 +25,13 @@ stored-hash sample, and check five contracts in four formats against a French pr
 inventory (written to a private temporary folder, removed at the end). No network is used.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			lang, err := langOf(o.lang, "", e.getenv)
-			if err != nil {
+			cfg := config.Defaults()
+			if err := o.opts.over(cmd, &cfg); err != nil {
 				return err
 			}
-			if o.format == "" {
-				o.format = "table"
+			lang, err := langOf("", cfg.Lang, e.getenv)
+			if err != nil {
+				return err
 			}
 			now := time.Now()
 			lab, err := demo.Start(now)
@@ -52,7 +54,7 @@ inventory (written to a private temporary folder, removed at the end). No networ
 					WaiverFile: "vigie-demo-waivers.yaml"})
 			}
 			// Demo scans are kept apart in the history: never compared with real ones.
-			return execute(cmd, e, scan.Session{Plan: plan, History: history, Retention: store.DefaultRetention, Demo: true}, o, lang)
+			return execute(cmd, e, scan.Session{Plan: plan, History: history, Retention: store.DefaultRetention, Demo: true}, deliveryOf(cfg.Output, o.noColor), lang)
 		},
 	}
 	addOutputFlags(cmd, &o)

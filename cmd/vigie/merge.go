@@ -28,7 +28,10 @@ whole scan is kept in the history and judged against fail_on / fail_under.`,
 					return asUsage(err)
 				}
 			}
-			lang, err := langOf(o.lang, cfg.Lang, e.getenv)
+			if err := o.opts.over(cmd, &cfg); err != nil {
+				return err
+			}
+			lang, err := langOf("", cfg.Lang, e.getenv)
 			if err != nil {
 				return err
 			}
@@ -36,10 +39,7 @@ whole scan is kept in the history and judged against fail_on / fail_under.`,
 			if err != nil {
 				return usageErr("%s", localized(err, lang))
 			}
-			if err := o.apply(cmd, &cfg.Output); err != nil {
-				return err
-			}
-			out := outputOf(cfg.Output, o.noColor)
+			out := deliveryOf(cfg.Output, o.noColor)
 			sess := scan.Session{WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),
 				FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: failOnNew}
 			return deliverMerged(cmd, e, sess, out, lang, rep)

@@ -7,40 +7,33 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/vigie-security/vigie/internal/check"
-	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/report"
 )
 
-// outputFlags are shared by every command that produces a report.
+// outputFlags are the report flags of every command that produces one:
+// format, output, output-dir and lang (declared in config.Options) and --no-color.
 type outputFlags struct {
-	format, output, dir, lang string
-	noColor                   bool
-	handover                  handover
+	opts    *options
+	noColor bool
 }
 
-// apply puts the output flags the user gave over the config's output.
-func (o outputFlags) apply(cmd *cobra.Command, out *config.Output) error {
-	ch := cmd.Flags().Changed
-	if ch("output") && ch("output-dir") {
-		return usageErr("--output and --output-dir: give one of them")
-	}
-	if ch("format") {
-		out.Format = o.format
-	}
-	if ch("output") {
-		out.File, out.Dir = o.output, ""
-	}
-	if ch("output-dir") {
-		out.Dir, out.File = o.dir, ""
-	}
-	return nil
+func addOutputFlags(cmd *cobra.Command, o *outputFlags) {
+	o.opts = addOptions(cmd, "output.format", "output.file", "output.dir", "lang")
+	cmd.Flags().BoolVar(&o.noColor, "no-color", false, "no colours (NO_COLOR is honoured too)")
+}
+
+// delivery is where and how a report goes, once flags are over the config.
+type delivery struct {
+	format, output, dir string
+	noColor             bool
+	handover            handover
 }
 
 // useColor: only for a terminal, never into a file, and never when the user
 // said no (--no-color, NO_COLOR of any value, TERM=dumb).
-func useColor(o outputFlags, getenv func(string) string, tty bool) bool {
-	return tty && o.output == "" && !o.noColor && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
+func useColor(d delivery, getenv func(string) string, tty bool) bool {
+	return tty && d.output == "" && !d.noColor && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
 }
 
 // progress shows where the scan stands on a terminal's stderr, on one line.

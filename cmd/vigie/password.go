@@ -3,7 +3,6 @@ package main
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/scan"
 )
@@ -47,39 +46,31 @@ func newHashesCmd(e env) *cobra.Command {
 // thresholdFlags are the output and exit flags of commands that judge files.
 type thresholdFlags struct {
 	outputFlags
-	failOn    *check.Severity
-	failUnder int
+	limits *options
 }
 
 func (t *thresholdFlags) add(cmd *cobra.Command) {
 	addOutputFlags(cmd, &t.outputFlags)
-	cmd.Flags().Var(check.SeverityFlag{P: &t.failOn}, "fail-on", "exit 1 if a finding at or above this severity fails (info|low|medium|high|critical)")
-	cmd.Flags().IntVar(&t.failUnder, "fail-under", 0, "exit 1 if the overall score is below this (0-100)")
+	t.limits = addOptions(cmd, "scan.fail_on", "scan.fail_under")
 }
 
 // runFiles judges local files as a scan would, with the same output and exit codes.
 func runFiles(cmd *cobra.Command, e env, t thresholdFlags, fill func(*config.Config)) error {
-	lang, err := langOf(t.lang, "", e.getenv)
-	if err != nil {
-		return err
-	}
-	if t.format == "" {
-		t.format = "table"
-	}
 	cfg := config.Defaults()
 	fill(&cfg)
-	if t.failOn != nil {
-		cfg.Scan.FailOn = t.failOn
+	if err := t.opts.over(cmd, &cfg); err != nil {
+		return err
 	}
-	if cmd.Flags().Changed("fail-under") {
-		if t.failUnder < 0 || t.failUnder > 100 {
-			return usageErr("--fail-under: must be between 0 and 100")
-		}
-		cfg.Scan.FailUnder = &t.failUnder
+	if err := t.limits.over(cmd, &cfg); err != nil {
+		return err
+	}
+	lang, err := langOf("", cfg.Lang, e.getenv)
+	if err != nil {
+		return err
 	}
 	plan, err := scan.FromConfig(cfg, nil)
 	if err != nil {
 		return asUsage(err)
 	}
-	return execute(cmd, e, scan.Session{Plan: plan, FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder}, t.outputFlags, lang)
+	return execute(cmd, e, scan.Session{Plan: plan, FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder}, deliveryOf(cfg.Output, t.noColor), lang)
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"math"
 	"strings"
 	"time"
 
@@ -13,7 +12,6 @@ import (
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/report"
-	"github.com/vigie-security/vigie/internal/report/formats"
 	"github.com/vigie-security/vigie/internal/scan"
 	"github.com/vigie-security/vigie/internal/shard"
 	"github.com/vigie-security/vigie/internal/store"
@@ -21,13 +19,10 @@ import (
 
 type scanFlags struct {
 	outputFlags
-	config, targetsFile, caFile, waivers, history, shard, baseline string
-	failOn                                                         *check.Severity
-	failOnNew                                                      bool
-	targets                                                        []string
-	concurrency, failUnder                                         int
-	rate                                                           float64
-	timeout                                                        time.Duration
+	scan                                 *options
+	config, targetsFile, shard, baseline string
+	failOnNew                            bool
+	targets                              []string
 }
 
 func newScanCmd(e env) *cobra.Command {
@@ -58,79 +53,23 @@ func addScanFlags(cmd *cobra.Command, f *scanFlags) {
 	fl.StringArrayVarP(&f.targets, "target", "t", nil, "URL or host to scan (repeatable)")
 	fl.StringVar(&f.targetsFile, "targets-file", "", "file with one target per line")
 	addOutputFlags(cmd, &f.outputFlags)
-	// Defaults come from the config's, shown but not set here: a flag the
-	// user did not give never overrides the config file.
-	def := config.Defaults().Scan
-	fl.IntVar(&f.concurrency, "concurrency", 0, fmt.Sprintf("targets probed at once, 1-%d (default %d)", config.MaxConcurrency, def.Concurrency))
-	fl.Float64Var(&f.rate, "rate", 0, fmt.Sprintf("network requests per second for the whole scan, 0 = no limit (default %g)", def.Rate))
-	fl.DurationVar(&f.timeout, "timeout", 0, fmt.Sprintf("per-target timeout, at most %s (default %s)", config.MaxTimeout, time.Duration(def.Timeout)))
-	fl.StringVar(&f.caFile, "ca-file", "", "PEM file of private CAs to trust besides the system roots")
-	fl.Var(check.SeverityFlag{P: &f.failOn}, "fail-on", "exit 1 if a finding at or above this severity fails (info|low|medium|high|critical)")
-	fl.IntVar(&f.failUnder, "fail-under", 0, "exit 1 if the overall score is below this (0-100)")
-	fl.StringVar(&f.waivers, "waivers", "", "waiver file: accepted risks, each with a statement and an expiry date")
-	fl.StringVar(&f.history, "history", "", "SQLite file keeping every scan; the report then says what changed since the last one")
+	f.scan = addOptions(cmd, "scan.concurrency", "scan.rate", "scan.timeout", "web.ca_file",
+		"scan.fail_on", "scan.fail_under", "waivers", "history")
 	fl.BoolVar(&f.failOnNew, "fail-on-new", false, "with --history: exit 1 if a check fails that did not fail in the last scan")
 	fl.StringVar(&f.baseline, "baseline", "", "with --history: compare with this stored scan (ID, prefix, last~N, a day) instead of the last; with --fail-on-new, fail only on findings new since it")
 	fl.StringVar(&f.shard, "shard", "", "I/N: scan only this share of the targets (0 ≤ I < N), for vigie merge; no history, no thresholds")
 }
 
-func addOutputFlags(cmd *cobra.Command, o *outputFlags) {
-	fl := cmd.Flags()
-	fl.StringVarP(&o.format, "format", "f", "", "report format: "+strings.Join(formats.Names, "|")+"; several with commas and --output-dir (default table)")
-	fl.StringVarP(&o.output, "output", "o", "", "write the report to this file (a regular file is replaced atomically, mode 0600) instead of stdout")
-	fl.StringVar(&o.dir, "output-dir", "", "write one report per format in this folder (vigie-report.html, .sarif…)")
-	fl.StringVar(&o.lang, "lang", "", "language of the report: fr|en (default: from the locale)")
-	fl.BoolVar(&o.noColor, "no-color", false, "no colours (NO_COLOR is honoured too)")
-}
-
 // merge applies the flags the user set on top of the config file.
 func (f scanFlags) merge(cmd *cobra.Command, cfg *config.Config) error {
-	ch := cmd.Flags().Changed
-	if err := f.outputFlags.apply(cmd, &cfg.Output); err != nil {
+	if err := f.outputFlags.opts.over(cmd, cfg); err != nil {
 		return err
 	}
-	if ch("concurrency") {
-		if f.concurrency < 1 || f.concurrency > config.MaxConcurrency {
-			return usageErr("--concurrency: must be at least 1 and at most %d", config.MaxConcurrency)
-		}
-		cfg.Scan.Concurrency = f.concurrency
-	}
-	if ch("rate") {
-		if math.IsNaN(f.rate) || f.rate < 0 || f.rate > config.MaxRate {
-			return usageErr("--rate: must be 0 (no limit) or more, at most %d requests a second", config.MaxRate)
-		}
-		cfg.Scan.Rate = f.rate
-	}
-	if ch("timeout") {
-		if f.timeout <= 0 || f.timeout > config.MaxTimeout {
-			return usageErr("--timeout: must be positive and at most %s", config.MaxTimeout)
-		}
-		cfg.Scan.Timeout = config.Duration(f.timeout)
-	}
-	if ch("ca-file") {
-		cfg.Web.CAFile = f.caFile
-	}
-	if ch("fail-on") {
-		cfg.Scan.FailOn = f.failOn
-	}
-	if ch("waivers") {
-		cfg.Waivers = f.waivers
-	}
-	if ch("history") {
-		cfg.History = f.history
+	if err := f.scan.over(cmd, cfg); err != nil {
+		return err
 	}
 	if f.failOnNew && cfg.History == "" {
 		return usageErr("--fail-on-new needs --history (or history: in the config)")
-	}
-	if ch("fail-under") {
-		if f.failUnder < 0 || f.failUnder > 100 {
-			return usageErr("--fail-under: must be between 0 and 100")
-		}
-		cfg.Scan.FailUnder = &f.failUnder
-	}
-	// The file was valid alone; the flags on top of it must keep it so.
-	if err := cfg.Validate(); err != nil {
-		return usageErr("%v", err)
 	}
 	return nil
 }
@@ -144,9 +83,9 @@ func runScan(cmd *cobra.Command, e env, f scanFlags) error {
 }
 
 // loadScan reads the config and the flags into the session of one scan.
-func loadScan(cmd *cobra.Command, e env, f scanFlags) (cfg config.Config, sess scan.Session, out outputFlags, lang check.Lang, err error) {
-	fail := func(err error) (config.Config, scan.Session, outputFlags, check.Lang, error) {
-		return cfg, scan.Session{}, outputFlags{}, lang, err
+func loadScan(cmd *cobra.Command, e env, f scanFlags) (cfg config.Config, sess scan.Session, out delivery, lang check.Lang, err error) {
+	fail := func(err error) (config.Config, scan.Session, delivery, check.Lang, error) {
+		return cfg, scan.Session{}, delivery{}, lang, err
 	}
 	cfg = config.Defaults()
 	if f.config != "" {
@@ -157,7 +96,7 @@ func loadScan(cmd *cobra.Command, e env, f scanFlags) (cfg config.Config, sess s
 	if err := f.merge(cmd, &cfg); err != nil {
 		return fail(err)
 	}
-	if lang, err = langOf(f.lang, cfg.Lang, e.getenv); err != nil {
+	if lang, err = langOf("", cfg.Lang, e.getenv); err != nil {
 		return fail(err)
 	}
 	extra := f.targets
@@ -180,7 +119,7 @@ func loadScan(cmd *cobra.Command, e env, f scanFlags) (cfg config.Config, sess s
 	if plan.Empty() {
 		return fail(usageErr("nothing to scan: give --target, --targets-file, or web.targets, password.policies, password.hashes, contracts or leads.sources in --config"))
 	}
-	out = outputOf(cfg.Output, f.noColor)
+	out = deliveryOf(cfg.Output, f.noColor)
 	sess = scan.Session{Plan: plan, WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),
 		FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: f.failOnNew, Baseline: f.baseline}
 	return cfg, sess, out, lang, nil
@@ -200,16 +139,16 @@ func retentionOf(cfg config.Config) store.Retention {
 
 // execute runs a session with the report delivered as out asks, and turns
 // its result into an exit code.
-func execute(cmd *cobra.Command, e env, sess scan.Session, out outputFlags, lang check.Lang) error {
+func execute(cmd *cobra.Command, e env, sess scan.Session, out delivery, lang check.Lang) error {
 	return deliverWith(cmd, e, &sess, out, lang, func() (scan.Result, error) { return sess.Run(cmd.Context(), progress(e)) })
 }
 
 // deliverMerged delivers merged shard reports through the session's tail.
-func deliverMerged(cmd *cobra.Command, e env, sess scan.Session, out outputFlags, lang check.Lang, rep report.Report) error {
+func deliverMerged(cmd *cobra.Command, e env, sess scan.Session, out delivery, lang check.Lang, rep report.Report) error {
 	return deliverWith(cmd, e, &sess, out, lang, func() (scan.Result, error) { return sess.Finish(cmd.Context(), rep) })
 }
 
-func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out outputFlags, lang check.Lang, run func() (scan.Result, error)) error {
+func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out delivery, lang check.Lang, run func() (scan.Result, error)) error {
 	outputs, err := outputsOf(out, lang, useColor(out, e.getenv, isTerminal(e.stdout)), e)
 	if err != nil {
 		return err

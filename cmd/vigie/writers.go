@@ -15,16 +15,16 @@ import (
 // handover names the organisation and the consultant on HTML and PDF reports.
 type handover struct{ org, consultant, browser string }
 
-// outputOf is the config's output section (flags already over it) as the writers take it.
-func outputOf(o config.Output, noColor bool) outputFlags {
-	return outputFlags{format: o.Format, output: o.File, dir: o.Dir, noColor: noColor,
+// deliveryOf is the config's output section (flags already over it) as the writers take it.
+func deliveryOf(o config.Output, noColor bool) delivery {
+	return delivery{format: o.Format, output: o.File, dir: o.Dir, noColor: noColor,
 		handover: handover{org: o.Organisation, consultant: o.Consultant, browser: o.Browser}}
 }
 
 // outputsOf turns --format (one, or several with commas), --output and
 // --output-dir into the session's outputs. Several formats need a folder:
 // one file each, vigie-report.<ext>.
-func outputsOf(o outputFlags, lang check.Lang, color bool, e env) ([]scan.Output, error) {
+func outputsOf(o delivery, lang check.Lang, color bool, e env) ([]scan.Output, error) {
 	h := o.handover
 	var list []string
 	for _, f := range strings.Split(o.format, ",") {

@@ -41,6 +41,9 @@ func (e lineError) Error() string { return fmt.Sprintf("line %d: %v", e.line, e.
 // the environment is shown as written (${VAR}), never expanded: it may be a
 // secret put in the wrong place.
 func (c Config) fieldErr(key string, err error, accepted string) error {
+	if flag, ok := c.flags[key]; ok {
+		return fmt.Errorf("--%s: %w", flag, err)
+	}
 	if raw, ok := c.env[key]; ok {
 		err = fmt.Errorf("%s (from the environment) is not valid here; accepted: %s", raw, accepted)
 	}

@@ -13,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/fileread"
 )
 
@@ -42,6 +43,7 @@ type Config struct {
 
 	env    map[string]string // key path → raw text, for values from ${VAR}
 	lines  map[string]int    // key path → line, for errors found after decoding
+	flags  map[string]string // key path → flag that set it, for errors about it
 	masker *Masker
 }
 
@@ -172,7 +174,7 @@ const DefaultLeadsTimeout = 5 * time.Minute
 
 // Defaults are the values used when neither the file nor a flag sets one.
 func Defaults() Config {
-	return Config{Version: 1, Scan: Scan{Concurrency: 10, Rate: 50, Timeout: Duration(10 * time.Second)},
+	return Config{Version: 1, Scan: Scan{Concurrency: engine.DefaultConcurrency, Rate: 50, Timeout: Duration(engine.DefaultTimeout)},
 		Output: Output{Format: "table"}}
 }
 
@@ -268,3 +270,5 @@ func DecodeStrict(name string, data []byte, out any) error {
 	}
 	return nil
 }
+
+func (d Duration) String() string { return time.Duration(d).String() }

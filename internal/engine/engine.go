@@ -38,9 +38,12 @@ type Unit struct {
 // Subjects are the targets one unit found while collecting, in order.
 type Subjects []check.Subject
 
-// DefaultTimeout bounds a unit when no WithTimeout is given; vigie's own
-// default is the config's scan.timeout, which a test keeps equal to it.
-const DefaultTimeout = 10 * time.Second
+// Defaults of an engine built without options; vigie's config takes its
+// scan.timeout and scan.concurrency defaults from these.
+const (
+	DefaultTimeout     = 10 * time.Second
+	DefaultConcurrency = 10
+)
 
 // Engine runs scans. Build it with New.
 type Engine struct {
@@ -103,9 +106,10 @@ func WithVersion(v string) Option {
 	return func(e *Engine) error { e.version = v; return nil }
 }
 
-// New builds an engine; defaults: 10 units at once, no rate cap, 30 s per unit.
+// New builds an engine; defaults: DefaultConcurrency units at once, no rate
+// cap, DefaultTimeout per unit.
 func New(opts ...Option) (*Engine, error) {
-	e := &Engine{concurrency: 10, timeout: DefaultTimeout, now: time.Now, newID: randomID, version: "dev"}
+	e := &Engine{concurrency: DefaultConcurrency, timeout: DefaultTimeout, now: time.Now, newID: randomID, version: "dev"}
 	for _, o := range opts {
 		if err := o(e); err != nil {
 			return nil, err

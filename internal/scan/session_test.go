@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
-	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/report"
 	"github.com/vigie-security/vigie/internal/store"
@@ -134,14 +133,6 @@ func status(r report.Report, id string) check.Status {
 		}
 	}
 	return ""
-}
-
-// TestOneDefault: the engine's fallback timeout is the config's default, not
-// a second value of its own (it was 30 s against 10 s).
-func TestOneDefault(t *testing.T) {
-	if got := time.Duration(config.Defaults().Scan.Timeout); got != engine.DefaultTimeout {
-		t.Errorf("config default %s, engine default %s", got, engine.DefaultTimeout)
-	}
 }
 
 // TestScrubbedWithAListener: with a listener (the TUI), events and the

@@ -1,0 +1,115 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestOptionsDeclaredOnce(t *testing.T) {
+	flags, keys := map[string]bool{}, map[string]bool{}
+	for _, o := range Options {
+		if flags[o.Flag] || keys[o.Key] {
+			t.Errorf("option %s (--%s) declared twice", o.Key, o.Flag)
+		}
+		flags[o.Flag], keys[o.Key] = true, true
+		if o.Usage.EN == "" || o.Usage.FR == "" || o.Usage.EN == o.Usage.FR {
+			t.Errorf("--%s: help must exist in English and French", o.Flag)
+		}
+		// The key is one vigie.yaml really has: a file setting it parses and
+		// records the line, as strict decoding refuses unknown keys.
+		c, err := Parse("k.yaml", []byte(yamlFor(o.Key, sample(o))), func(string) string { return "" })
+		if err != nil {
+			t.Errorf("%s: not a key of vigie.yaml: %v", o.Key, err)
+			continue
+		}
+		if c.lines[o.Key] == 0 {
+			t.Errorf("%s: parsed but its line was not recorded", o.Key)
+		}
+	}
+}
+
+func TestApplyFlags(t *testing.T) {
+	file, err := Parse("v.yaml", []byte("scan:\n  concurrency: 4\n  rate: 7\noutput:\n  dir: reports\n"), func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	given := Defaults()
+	for _, o := range Options {
+		switch o.Flag {
+		case "rate":
+			_ = o.Bind(&given).Set("0")
+		case "output":
+			_ = o.Bind(&given).Set("r.json")
+		}
+	}
+	changed := func(f string) bool { return f == "rate" || f == "output" }
+	if err := file.ApplyFlags(&given, Options, changed); err != nil {
+		t.Fatal(err)
+	}
+	// Given flags win, the file keeps what no flag said, -o empties output.dir.
+	if file.Scan.Rate != 0 || file.Scan.Concurrency != 4 || file.Output.File != "r.json" || file.Output.Dir != "" {
+		t.Errorf("after flags: %+v %+v", file.Scan, file.Output)
+	}
+
+	bad := Defaults()
+	for _, o := range Options {
+		if o.Flag == "concurrency" {
+			_ = o.Bind(&bad).Set("5000")
+		}
+	}
+	c := Defaults()
+	err = c.ApplyFlags(&bad, Options, func(f string) bool { return f == "concurrency" })
+	if err == nil || !strings.HasPrefix(err.Error(), "--concurrency: ") {
+		t.Errorf("a bad flag value must be named as the flag, got %v", err)
+	}
+	both := func(f string) bool { return f == "output" || f == "output-dir" }
+	if err := c.ApplyFlags(&given, Options, both); err == nil || !strings.Contains(err.Error(), "give one of them") {
+		t.Errorf("-o with --output-dir: %v", err)
+	}
+}
+
+func TestFlagDefaultsAreConfigDefaults(t *testing.T) {
+	d := Defaults()
+	for _, o := range Options {
+		if o.Flag == "concurrency" && o.Bind(&d).String() != "10" {
+			t.Errorf("--concurrency shows default %q", o.Bind(&d).String())
+		}
+		if o.Flag == "timeout" && o.Bind(&d).String() != "10s" {
+			t.Errorf("--timeout shows default %q", o.Bind(&d).String())
+		}
+	}
+}
+
+func sample(o Option) string {
+	switch o.Bind(&Config{}).Type() {
+	case "int":
+		return "5"
+	case "float":
+		return "1.5"
+	case "duration":
+		return "5s"
+	case "severity":
+		return "high"
+	}
+	switch o.Key {
+	case "lang":
+		return "fr"
+	case "output.format":
+		return "json"
+	}
+	return "x"
+}
+
+// yamlFor writes key (a.b) = value as nested YAML.
+func yamlFor(key, value string) string {
+	parts := strings.Split(key, ".")
+	var b strings.Builder
+	for i, p := range parts {
+		b.WriteString(strings.Repeat("  ", i) + p + ":")
+		if i == len(parts)-1 {
+			b.WriteString(" " + value)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
