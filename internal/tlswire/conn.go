@@ -1,0 +1,115 @@
+package tlswire
+
+import (
+	"context"
+	"errors"
+	"net"
+	"time"
+)
+
+// Dialer opens a TCP connection. The caller's dialer carries its pacing.
+type Dialer func(ctx context.Context, network, addr string) (net.Conn, error)
+
+// Scanner sends hand-built hellos to one server.
+type Scanner struct {
+	Addr       string        // host:port
+	ServerName string        // SNI
+	Timeout    time.Duration // per connection: dial, hello and answer
+	Parallel   int           // connections at once; 6 when zero
+	Dial       Dialer        // net.Dialer when nil
+
+	sem chan struct{}
+}
+
+// DefaultTimeout applies when Scanner.Timeout is zero.
+const DefaultTimeout = 5 * time.Second
+
+func (s *Scanner) init() {
+	if s.sem == nil {
+		n := s.Parallel
+		if n <= 0 {
+			n = 6
+		}
+		s.sem = make(chan struct{}, n)
+	}
+}
+
+// exchange dials, writes hello, and hands the connection to read, all
+// within the connection's deadline.
+func (s *Scanner) exchange(ctx context.Context, hello []byte, read func(net.Conn) error) error {
+	select {
+	case s.sem <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-s.sem }()
+	timeout := s.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	cctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	dial := s.Dial
+	if dial == nil {
+		dial = (&net.Dialer{}).DialContext
+	}
+	conn, err := dial(cctx, "tcp", s.Addr)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	deadline, _ := cctx.Deadline()
+	if err := conn.SetDeadline(deadline); err != nil {
+		return err
+	}
+	// Closing on cancellation unblocks a read the deadline has not reached yet.
+	stop := context.AfterFunc(cctx, func() { conn.Close() })
+	defer stop()
+	if _, err := conn.Write(hello); err != nil {
+		if closedEarly(err) {
+			return errRefusedOnWrite
+		}
+		return err
+	}
+	return read(conn)
+}
+
+// errRefusedOnWrite: the server hung up before the hello was written.
+var errRefusedOnWrite = errors.New("tlswire: connection closed by the server")
+
+// Send offers h on a new connection and returns the answer; full reads up to
+// the ServerHelloDone (certificate, key exchange), else only the ServerHello.
+func (s *Scanner) Send(ctx context.Context, h Hello, full bool) (Response, error) {
+	s.init()
+	if h.ServerName == "" {
+		h.ServerName = s.ServerName
+	}
+	rec, err := h.Marshal()
+	if err != nil {
+		return Response{}, err
+	}
+	var resp Response
+	err = s.exchange(ctx, rec, func(c net.Conn) error {
+		resp, err = ReadResponse(c, full)
+		return err
+	})
+	if errors.Is(err, errRefusedOnWrite) {
+		return Response{Closed: true}, nil
+	}
+	return resp, err
+}
+
+// SendSSLv2 offers every SSLv2 cipher spec.
+func (s *Scanner) SendSSLv2(ctx context.Context) (SSLv2Response, error) {
+	s.init()
+	var resp SSLv2Response
+	err := s.exchange(ctx, SSLv2Hello(nil), func(c net.Conn) error {
+		var err error
+		resp, err = ReadSSLv2(c)
+		return err
+	})
+	if errors.Is(err, errRefusedOnWrite) {
+		return SSLv2Response{}, nil
+	}
+	return resp, err
+}

@@ -1,0 +1,253 @@
+package tlswire
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"net/netip"
+
+	"golang.org/x/crypto/cryptobyte"
+)
+
+// Protocol versions as they appear on the wire.
+const (
+	SSL20 uint16 = 0x0002
+	SSL30 uint16 = 0x0300
+	TLS10 uint16 = 0x0301
+	TLS11 uint16 = 0x0302
+	TLS12 uint16 = 0x0303
+	TLS13 uint16 = 0x0304
+)
+
+// VersionName is the name vigie's reports use ("SSLv3", "TLS 1.2").
+func VersionName(v uint16) string {
+	switch v {
+	case SSL20:
+		return "SSLv2"
+	case SSL30:
+		return "SSLv3"
+	case TLS10:
+		return "TLS 1.0"
+	case TLS11:
+		return "TLS 1.1"
+	case TLS12:
+		return "TLS 1.2"
+	case TLS13:
+		return "TLS 1.3"
+	}
+	return fmt.Sprintf("0x%04X", v)
+}
+
+// Named groups (IANA TLS Supported Groups).
+const (
+	GroupP256        uint16 = 23
+	GroupP384        uint16 = 24
+	GroupP521        uint16 = 25
+	GroupX25519      uint16 = 29
+	GroupX448        uint16 = 30
+	GroupFFDHE2048   uint16 = 256
+	GroupFFDHE3072   uint16 = 257
+	GroupFFDHE4096   uint16 = 258
+	GroupFFDHE6144   uint16 = 259
+	GroupFFDHE8192   uint16 = 260
+	GroupX25519MLKEM uint16 = 0x11EC
+)
+
+// GroupName names a group as testssl.sh does.
+func GroupName(g uint16) string {
+	names := map[uint16]string{19: "prime192v1", 21: "secp224r1", 22: "secp256k1", GroupP256: "prime256v1", GroupP384: "secp384r1",
+		GroupP521: "secp521r1", 26: "brainpoolP256r1", 27: "brainpoolP384r1", 28: "brainpoolP512r1", GroupX25519: "X25519",
+		GroupX448: "X448", GroupFFDHE2048: "ffdhe2048", GroupFFDHE3072: "ffdhe3072", GroupFFDHE4096: "ffdhe4096",
+		GroupFFDHE6144: "ffdhe6144", GroupFFDHE8192: "ffdhe8192", 0x11EB: "SecP256r1MLKEM768", GroupX25519MLKEM: "X25519MLKEM768",
+		0x11ED: "SecP384r1MLKEM1024"}
+	if n, ok := names[g]; ok {
+		return n
+	}
+	if g >= 1 && g <= 18 || g == 20 {
+		return fmt.Sprintf("sect-%d", g) // binary curves: named by code, nobody deploys them
+	}
+	return fmt.Sprintf("0x%04X", g)
+}
+
+// ECGroups are offered in TLS ≤ 1.2 hellos: every elliptic curve, so that a
+// server's ECDHE suites are never refused for want of a common curve. FFDHE
+// groups are left out on purpose: a server applying RFC 7919 would then use
+// its own DH parameters, which is what old clients get and what is judged.
+var ECGroups = func() []uint16 {
+	g := make([]uint16, 0, 30)
+	for i := uint16(1); i <= 30; i++ {
+		g = append(g, i)
+	}
+	return g
+}()
+
+// TLS13Groups are the groups a TLS 1.3 hello lists.
+var TLS13Groups = []uint16{GroupX25519, GroupP256, GroupP384, GroupP521, GroupX448, GroupFFDHE2048, GroupFFDHE3072,
+	GroupFFDHE4096, GroupFFDHE6144, GroupFFDHE8192, GroupX25519MLKEM, 0x11EB, 0x11ED}
+
+// sigAlgs is every signature scheme, legacy ones included, so no server
+// refuses for want of one.
+var sigAlgs = []uint16{0x0403, 0x0503, 0x0603, 0x0807, 0x0808, 0x0804, 0x0805, 0x0806, 0x0809, 0x080a, 0x080b,
+	0x0401, 0x0501, 0x0601, 0x0303, 0x0301, 0x0302, 0x0402, 0x0502, 0x0602, 0x0203, 0x0201, 0x0202, 0x0101, 0x0102}
+
+// scsvRenego is TLS_EMPTY_RENEGOTIATION_INFO_SCSV: sent like testssl.sh does,
+// never chosen. TLS_FALLBACK_SCSV is never sent: it would make a server
+// refuse the lower versions being probed.
+const scsvRenego = 0x00FF
+
+// KeyShare is one TLS 1.3 key_share entry.
+type KeyShare struct {
+	Group uint16
+	Data  []byte
+}
+
+// Hello is a ClientHello to build.
+type Hello struct {
+	Version    uint16   // SSL30 … TLS13; TLS 1.3 is offered alone, through supported_versions
+	Suites     []uint16 // in the client's order of preference
+	ServerName string   // SNI, when not an IP literal
+	Groups     []uint16 // supported_groups; ECGroups (≤ 1.2) or TLS13Groups when nil
+	// KeyShares are sent with TLS 1.3. None makes a server that accepts one
+	// of Groups answer a HelloRetryRequest naming its choice: enough to
+	// enumerate without computing a key.
+	KeyShares []KeyShare
+	Random    [32]byte // crypto/rand when zero
+}
+
+// maxHelloSuites bounds the suites one hello carries: a longer list no
+// longer fits what servers expect of a single record.
+const maxHelloSuites = 4000
+
+// Marshal returns the hello as one handshake record.
+func (h Hello) Marshal() ([]byte, error) {
+	if h.Version < SSL30 || h.Version > TLS13 {
+		return nil, fmt.Errorf("tlswire: cannot build a ClientHello for version %s", VersionName(h.Version))
+	}
+	if len(h.Suites) == 0 || len(h.Suites) > maxHelloSuites {
+		return nil, fmt.Errorf("tlswire: a ClientHello needs 1 to %d suites, not %d", maxHelloSuites, len(h.Suites))
+	}
+	if h.Random == ([32]byte{}) {
+		_, _ = rand.Read(h.Random[:])
+	}
+	legacy, recVer := h.Version, TLS10
+	if h.Version == TLS13 {
+		legacy = TLS12
+	}
+	if h.Version == SSL30 {
+		recVer = SSL30
+	}
+	var b cryptobyte.Builder
+	b.AddUint8(typeClientHello)
+	b.AddUint24LengthPrefixed(func(b *cryptobyte.Builder) {
+		b.AddUint16(legacy)
+		b.AddBytes(h.Random[:])
+		b.AddUint8LengthPrefixed(func(b *cryptobyte.Builder) {
+			if h.Version == TLS13 {
+				b.AddBytes(h.Random[:]) // middlebox compatibility: a 32-byte legacy session id
+			}
+		})
+		b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) {
+			for _, s := range h.Suites {
+				b.AddUint16(s)
+			}
+			if h.Version < TLS13 {
+				b.AddUint16(scsvRenego)
+			}
+		})
+		b.AddUint8LengthPrefixed(func(b *cryptobyte.Builder) { b.AddUint8(0) }) // no compression
+		if h.Version > SSL30 {
+			b.AddUint16LengthPrefixed(h.extensions)
+		}
+	})
+	msg, err := b.Bytes()
+	if err != nil {
+		return nil, fmt.Errorf("tlswire: building ClientHello: %w", err)
+	}
+	if len(msg) > maxRecord {
+		return nil, errors.New("tlswire: ClientHello does not fit one record")
+	}
+	return record(typeHandshake, recVer, msg), nil
+}
+
+func (h Hello) extensions(b *cryptobyte.Builder) {
+	if h.ServerName != "" && !isIPLiteral(h.ServerName) {
+		ext(b, extServerName, func(b *cryptobyte.Builder) {
+			b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) {
+				b.AddUint8(0) // host_name
+				b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) { b.AddBytes([]byte(h.ServerName)) })
+			})
+		})
+	}
+	groups := h.Groups
+	if groups == nil {
+		groups = ECGroups
+		if h.Version == TLS13 {
+			groups = TLS13Groups
+		}
+	}
+	ext(b, extSupportedGroups, func(b *cryptobyte.Builder) { list16(b, groups) })
+	ext(b, extECPointFormats, func(b *cryptobyte.Builder) {
+		b.AddUint8LengthPrefixed(func(b *cryptobyte.Builder) { b.AddBytes([]byte{0, 1, 2}) })
+	})
+	ext(b, extSignatureAlgorithms, func(b *cryptobyte.Builder) { list16(b, sigAlgs) })
+	if h.Version < TLS13 {
+		ext(b, extRenegotiationInfo, func(b *cryptobyte.Builder) { b.AddUint8(0) })
+		return
+	}
+	ext(b, extSupportedVersions, func(b *cryptobyte.Builder) {
+		b.AddUint8LengthPrefixed(func(b *cryptobyte.Builder) { b.AddUint16(TLS13) })
+	})
+	ext(b, extKeyShare, func(b *cryptobyte.Builder) {
+		b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) {
+			for _, ks := range h.KeyShares {
+				b.AddUint16(ks.Group)
+				b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) { b.AddBytes(ks.Data) })
+			}
+		})
+	})
+	ext(b, extPSKModes, func(b *cryptobyte.Builder) {
+		b.AddUint8LengthPrefixed(func(b *cryptobyte.Builder) { b.AddUint8(1) }) // psk_dhe_ke
+	})
+}
+
+func ext(b *cryptobyte.Builder, typ uint16, body func(*cryptobyte.Builder)) {
+	b.AddUint16(typ)
+	b.AddUint16LengthPrefixed(body)
+}
+
+func list16(b *cryptobyte.Builder, vals []uint16) {
+	b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) {
+		for _, v := range vals {
+			b.AddUint16(v)
+		}
+	})
+}
+
+func record(typ uint8, version uint16, body []byte) []byte {
+	out := make([]byte, 0, 5+len(body))
+	out = append(out, typ, byte(version>>8), byte(version), byte(len(body)>>8), byte(len(body)))
+	return append(out, body...)
+}
+
+// SSLv2Hello returns an SSLv2 CLIENT-HELLO offering the given 3-byte cipher specs.
+func SSLv2Hello(specs []uint32) []byte {
+	if len(specs) == 0 {
+		for _, s := range SSLv2Suites() {
+			specs = append(specs, s.Code)
+		}
+	}
+	var challenge [16]byte
+	_, _ = rand.Read(challenge[:])
+	body := []byte{1, 0, 2, byte(len(specs) * 3 >> 8), byte(len(specs) * 3), 0, 0, 0, 16}
+	for _, s := range specs {
+		body = append(body, byte(s>>16), byte(s>>8), byte(s))
+	}
+	body = append(body, challenge[:]...)
+	return append([]byte{0x80 | byte(len(body)>>8), byte(len(body))}, body...)
+}
+
+// isIPLiteral: SNI carries host names only (RFC 6066 §3).
+func isIPLiteral(s string) bool {
+	_, err := netip.ParseAddr(s)
+	return err == nil
+}

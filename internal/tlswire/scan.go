@@ -1,0 +1,202 @@
+package tlswire
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+)
+
+// Protocol is what one protocol version showed.
+type Protocol struct {
+	Version  uint16
+	Tested   bool // the server answered: accepted, or refused with an alert or a hang-up
+	Accepted bool
+	// Suites are the accepted suites, in the server's order of preference
+	// when ServerOrder, else in the order vigie offered them.
+	Suites      []Suite
+	ServerOrder bool
+	Err         error // why it was not tested, or why the enumeration stopped
+}
+
+// Result is everything a scan learnt of one server.
+type Result struct {
+	Protocols []Protocol // SSLv2, SSLv3, TLS 1.0, 1.1, 1.2, 1.3, in that order
+	Groups    []uint16   // TLS 1.3 groups accepted, in the server's order
+	GroupsErr error
+	Certs     [][]byte // chain from the first handshake that sent one, DER, leaf first
+	DH        *DHGroup // from the first DHE or anonymous DH suite
+	Curves    []uint16 // named curves seen in TLS ≤ 1.2 ECDHE key exchanges
+	Conns     int      // connections made
+}
+
+// Versions are scanned in this order.
+var Versions = []uint16{SSL20, SSL30, TLS10, TLS11, TLS12, TLS13}
+
+// Scan enumerates every protocol, suite and TLS 1.3 group the server
+// accepts. Versions are scanned in parallel, within the Parallel bound.
+func (s *Scanner) Scan(ctx context.Context) Result {
+	s.init()
+	st := &scanState{s: s, res: Result{Protocols: make([]Protocol, len(Versions))}}
+	var wg sync.WaitGroup
+	for i, v := range Versions {
+		wg.Go(func() {
+			var p Protocol
+			switch v {
+			case SSL20:
+				p = st.sslv2(ctx)
+			case TLS13:
+				p = st.tls13(ctx)
+			default:
+				p = st.legacy(ctx, v)
+			}
+			st.res.Protocols[i] = p
+		})
+	}
+	wg.Go(func() { st.groups(ctx) })
+	wg.Wait()
+	return st.res
+}
+
+type scanState struct {
+	s     *Scanner
+	mu    sync.Mutex
+	res   Result
+	dhRaw *DHParams
+}
+
+// send counts the connection and keeps the chain and key exchange facts.
+func (st *scanState) send(ctx context.Context, h Hello, full bool) (Response, error) {
+	resp, err := st.s.Send(ctx, h, full)
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.res.Conns++
+	if len(st.res.Certs) == 0 && len(resp.Certs) > 0 {
+		st.res.Certs = resp.Certs
+	}
+	if kx := resp.KX; kx != nil {
+		if kx.DH != nil && st.dhRaw == nil {
+			st.dhRaw = kx.DH
+			g := Analyse(*kx.DH)
+			st.res.DH = &g
+		}
+		if kx.Curve != 0 && !slices.Contains(st.res.Curves, kx.Curve) {
+			st.res.Curves = append(st.res.Curves, kx.Curve)
+		}
+	}
+	return resp, err
+}
+
+// offerable lists the suites a version can negotiate: no TLS 1.2 AEAD/SHA-2
+// suites below 1.2, no TLS 1.3 suites below 1.3.
+func offerable(v uint16) []uint16 {
+	var out []uint16
+	for _, s := range Suites() {
+		switch {
+		case s.Min == "TLSv1.3":
+			if v == TLS13 {
+				out = append(out, uint16(s.Code))
+			}
+		case v == TLS13:
+		case s.Min == "TLSv1.2" && v < TLS12:
+		default:
+			out = append(out, uint16(s.Code))
+		}
+	}
+	return out
+}
+
+func (st *scanState) sslv2(ctx context.Context) Protocol {
+	p := Protocol{Version: SSL20}
+	resp, err := st.s.SendSSLv2(ctx)
+	st.mu.Lock()
+	st.res.Conns++
+	st.mu.Unlock()
+	if err != nil {
+		p.Err = err
+		return p
+	}
+	p.Tested, p.Accepted = true, resp.Accepted
+	for _, c := range resp.Specs {
+		s, _ := LookupSSLv2(c)
+		p.Suites = append(p.Suites, s)
+	}
+	return p
+}
+
+// legacy enumerates SSLv3 to TLS 1.2: offer every suite, remove the one the
+// server picks, repeat until it refuses.
+func (st *scanState) legacy(ctx context.Context, v uint16) Protocol {
+	return st.enumerate(ctx, v, offerable(v), nil)
+}
+
+func (st *scanState) tls13(ctx context.Context) Protocol {
+	return st.enumerate(ctx, TLS13, offerable(TLS13), TLS13Groups)
+}
+
+func (st *scanState) enumerate(ctx context.Context, v uint16, offer, groups []uint16) Protocol {
+	p := Protocol{Version: v}
+	for len(offer) > 0 {
+		resp, err := st.send(ctx, Hello{Version: v, Suites: offer, Groups: groups}, v != TLS13)
+		if err != nil && resp.Hello == nil {
+			p.Err = err
+			break
+		} // a malformed certificate or key exchange after the ServerHello still tells the suite
+		p.Tested = true
+		if !resp.Accepted(v) {
+			break
+		}
+		chosen := resp.Hello.Suite
+		if !slices.Contains(offer, chosen) {
+			p.Err = fmt.Errorf("tlswire: the server chose suite 0x%04X, which was not offered", chosen)
+			break
+		}
+		s, _ := Lookup(chosen)
+		p.Accepted, p.Suites = true, append(p.Suites, s)
+		offer = slices.DeleteFunc(offer, func(c uint16) bool { return c == chosen })
+	}
+	if len(p.Suites) >= 2 && p.Err == nil {
+		p.ServerOrder, p.Err = st.serverOrder(ctx, v, p.Suites, groups)
+	}
+	return p
+}
+
+// serverOrder offers the first two suites found in reverse: a server that
+// still picks the first one follows its own order.
+func (st *scanState) serverOrder(ctx context.Context, v uint16, found []Suite, groups []uint16) (bool, error) {
+	resp, err := st.send(ctx, Hello{Version: v, Suites: []uint16{uint16(found[1].Code), uint16(found[0].Code)}, Groups: groups}, false)
+	if err != nil {
+		return false, err
+	}
+	if !resp.Accepted(v) {
+		return false, fmt.Errorf("tlswire: the server refused two suites it had accepted one by one")
+	}
+	return resp.Hello.Suite == uint16(found[0].Code), nil
+}
+
+// groups enumerates TLS 1.3 groups through HelloRetryRequests: no key share
+// is sent, so the server names the group it wants.
+func (st *scanState) groups(ctx context.Context) {
+	offer := slices.Clone(TLS13Groups)
+	suites := offerable(TLS13)
+	var found []uint16
+	for len(offer) > 0 {
+		resp, err := st.send(ctx, Hello{Version: TLS13, Suites: suites, Groups: offer}, false)
+		if err != nil {
+			st.setGroups(found, err)
+			return
+		}
+		if !resp.Accepted(TLS13) || resp.Hello.Group == 0 || !slices.Contains(offer, resp.Hello.Group) {
+			break
+		}
+		found = append(found, resp.Hello.Group)
+		offer = slices.DeleteFunc(offer, func(g uint16) bool { return g == resp.Hello.Group })
+	}
+	st.setGroups(found, nil)
+}
+
+func (st *scanState) setGroups(found []uint16, err error) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.res.Groups, st.res.GroupsErr = found, err
+}

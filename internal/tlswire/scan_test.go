@@ -1,0 +1,234 @@
+package tlswire
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"io"
+	"log"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vigie-security/vigie/internal/pki"
+)
+
+func openSSLNames(ss []Suite) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, s.OpenSSL)
+	}
+	return out
+}
+
+func scan(t testing.TB, addr string) Result {
+	t.Helper()
+	s := &Scanner{Addr: addr, ServerName: "legacy.example", Timeout: 2 * time.Second}
+	return s.Scan(context.Background())
+}
+
+// A server of the 1990s: SSLv2 with EXPORT RC4, SSLv3 and TLS 1.0 with RC4
+// and EXPORT suites, a 512-bit RSA key signed with MD5.
+func TestScanLegacyServer(t *testing.T) {
+	cert := weakCert(t)
+	f := &fakeServer{versions: []uint16{SSL30, TLS10}, serverOrder: true, cert: cert,
+		suites: []uint16{0x0005, 0x0003, 0x0004, 0x0014, 0x0018},
+		sslv2:  []uint32{0x010080, 0x020080},
+		dh:     &DHParams{P: oakley1(t), G: []byte{2}, Ys: []byte{1, 2, 3}}}
+	r := scan(t, f.start(t))
+	want := map[uint16][]string{
+		SSL20: {"RC4-MD5", "EXP-RC4-MD5"},
+		SSL30: {"RC4-SHA", "EXP-RC4-MD5", "RC4-MD5", "EXP-EDH-RSA-DES-CBC-SHA", "ADH-RC4-MD5"},
+		TLS10: {"RC4-SHA", "EXP-RC4-MD5", "RC4-MD5", "EXP-EDH-RSA-DES-CBC-SHA", "ADH-RC4-MD5"},
+	}
+	for _, p := range r.Protocols {
+		if p.Err != nil || !p.Tested {
+			t.Errorf("%s: tested=%v err=%v", VersionName(p.Version), p.Tested, p.Err)
+		}
+		got := openSSLNames(p.Suites)
+		if p.Accepted != (want[p.Version] != nil) || !slices.Equal(got, want[p.Version]) {
+			t.Errorf("%s: accepted=%v suites %v, want %v", VersionName(p.Version), p.Accepted, got, want[p.Version])
+		}
+		if p.Version != SSL20 && p.Accepted && !p.ServerOrder {
+			t.Errorf("%s: server order not detected", VersionName(p.Version))
+		}
+	}
+	// The chain is read even though Go's own handshake would refuse this key.
+	if len(r.Certs) != 1 {
+		t.Fatalf("certs = %d", len(r.Certs))
+	}
+	c, err := x509.ParseCertificate(r.Certs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.SignatureAlgorithm != x509.MD5WithRSA || c.PublicKey.(interface{ Size() int }).Size() != 64 {
+		t.Errorf("leaf: %s, %d-byte key", c.SignatureAlgorithm, c.PublicKey.(interface{ Size() int }).Size())
+	}
+	if r.DH == nil || r.DH.Bits != 768 || r.DH.Common != "RFC2409/Oakley Group 1" || !r.DH.Safe || !r.DH.LargeOrder {
+		t.Errorf("DH = %+v", r.DH)
+	}
+	for _, s := range []string{"EXP-RC4-MD5", "ADH-RC4-MD5"} {
+		if !slices.ContainsFunc(r.Protocols[1].Suites, func(x Suite) bool { return x.OpenSSL == s && x.Has(RC4) }) {
+			t.Errorf("%s not flagged RC4", s)
+		}
+	}
+}
+
+// A server that follows the client's order is reported so, with every suite.
+func TestScanClientOrder(t *testing.T) {
+	f := &fakeServer{versions: []uint16{TLS12}, suites: []uint16{0x009C, 0xC02F, 0x0033}, cert: weakCert(t), curve: GroupP256,
+		dh: &DHParams{P: oakley1(t), G: []byte{2}, Ys: []byte{1}}}
+	r := scan(t, f.start(t))
+	p := r.Protocols[4]
+	got := openSSLNames(p.Suites)
+	slices.Sort(got)
+	if !p.Accepted || p.ServerOrder || !slices.Equal(got, []string{"AES128-GCM-SHA256", "DHE-RSA-AES128-SHA", "ECDHE-RSA-AES128-GCM-SHA256"}) {
+		t.Errorf("TLS 1.2: accepted=%v serverOrder=%v suites %v", p.Accepted, p.ServerOrder, got)
+	}
+	if len(r.Curves) != 1 || r.Curves[0] != GroupP256 {
+		t.Errorf("curves = %v", r.Curves)
+	}
+}
+
+// TLS 1.3 suites and groups come from HelloRetryRequests, in server order.
+func TestScanTLS13Groups(t *testing.T) {
+	f := &fakeServer{tls13: []uint16{0x1302, 0x1301}, groups: []uint16{GroupP384, GroupX25519, GroupFFDHE2048}}
+	r := scan(t, f.start(t))
+	p := r.Protocols[5]
+	if !p.Accepted || !slices.Equal(openSSLNames(p.Suites), []string{"TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"}) || !p.ServerOrder {
+		t.Errorf("TLS 1.3: %+v", p)
+	}
+	if !slices.Equal(r.Groups, []uint16{GroupP384, GroupX25519, GroupFFDHE2048}) || r.GroupsErr != nil {
+		t.Errorf("groups = %v (%v)", r.Groups, r.GroupsErr)
+	}
+	for _, p := range r.Protocols[:5] {
+		if !p.Tested || p.Accepted {
+			t.Errorf("%s: tested=%v accepted=%v", VersionName(p.Version), p.Tested, p.Accepted)
+		}
+	}
+}
+
+// Against Go's own TLS server, what vigie finds is exactly what it was configured with.
+func TestScanGoServer(t *testing.T) {
+	cert, err := pki.IssueSpec(nil, pki.Spec{Names: []string{"127.0.0.1"}, NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour), RSABits: 2048})
+	if err != nil {
+		t.Fatal(err)
+	}
+	suites := []uint16{tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, tls.TLS_RSA_WITH_AES_128_CBC_SHA, tls.TLS_RSA_WITH_3DES_EDE_CBC_SHA,
+		tls.TLS_ECDHE_RSA_WITH_RC4_128_SHA}
+	s := httptest.NewUnstartedServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	s.TLS = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS10, CipherSuites: suites,
+		CurvePreferences: []tls.CurveID{tls.CurveP256, tls.X25519}}
+	s.Config.ErrorLog = log.New(io.Discard, "", 0)
+	s.StartTLS()
+	defer s.Close()
+	r := scan(t, strings.TrimPrefix(s.URL, "https://"))
+	for _, p := range r.Protocols {
+		want := p.Version >= TLS10
+		if !p.Tested || p.Accepted != want || p.Err != nil {
+			t.Errorf("%s: tested=%v accepted=%v err=%v", VersionName(p.Version), p.Tested, p.Accepted, p.Err)
+		}
+	}
+	var got []uint16
+	for _, s := range r.Protocols[4].Suites {
+		got = append(got, uint16(s.Code))
+	}
+	if slices.Sort(got); !slices.Equal(got, slices.Sorted(slices.Values(suites))) {
+		t.Errorf("TLS 1.2 suites %v, want %v", got, suites)
+	}
+	// Go's server orders groups its own way: the set is what counts.
+	if len(r.Protocols[5].Suites) != 3 || !slices.Equal(slices.Sorted(slices.Values(r.Groups)), []uint16{GroupP256, GroupX25519}) {
+		t.Errorf("TLS 1.3 suites %v, groups %v", openSSLNames(r.Protocols[5].Suites), r.Groups)
+	}
+	if len(r.Certs) != 1 {
+		t.Errorf("certs = %d", len(r.Certs))
+	}
+}
+
+func TestScanUnreachableAndSilent(t *testing.T) {
+	f := &fakeServer{raw: []byte("HTTP/1.1 400 Bad Request\r\n\r\n")}
+	r := scan(t, f.start(t))
+	for _, p := range r.Protocols {
+		if p.Tested || p.Err == nil {
+			t.Errorf("plain HTTP %s: tested=%v err=%v", VersionName(p.Version), p.Tested, p.Err)
+		}
+	}
+	s := &Scanner{Addr: "127.0.0.1:1", Timeout: time.Second}
+	for _, p := range s.Scan(context.Background()).Protocols {
+		if p.Tested || p.Err == nil {
+			t.Errorf("closed port %s: tested=%v", VersionName(p.Version), p.Tested)
+		}
+	}
+}
+
+func TestAnalyseDH(t *testing.T) {
+	ffdhe2048 := mustHex(t, commonHex(t, "RFC7919/ffdhe2048"))
+	p := new(big.Int).SetBytes(oakley1(t))
+	composite := new(big.Int).Mul(p, big.NewInt(3))
+	// A prime p = 2·3·5·7·k + 1 style group is hard to build by hand; a safe
+	// prime with g = p-1 (order 2) shows the small-subgroup case.
+	pm1 := new(big.Int).Sub(p, big.NewInt(1))
+	cases := []struct {
+		name string
+		p, g []byte
+		want DHGroup
+	}{
+		{"ffdhe2048", ffdhe2048, []byte{2}, DHGroup{Bits: 2048, Common: "RFC7919/ffdhe2048", Prime: true, Safe: true, LargeOrder: true}},
+		{"oakley1", p.Bytes(), []byte{2}, DHGroup{Bits: 768, Common: "RFC2409/Oakley Group 1", Prime: true, Safe: true, LargeOrder: true}},
+		{"not prime", composite.Bytes(), []byte{2}, DHGroup{Bits: composite.BitLen()}},
+		{"g of order 2", p.Bytes(), pm1.Bytes(), DHGroup{Bits: 768, Common: "RFC2409/Oakley Group 1", Prime: true}},
+		{"g = 1", p.Bytes(), []byte{1}, DHGroup{Bits: 768, Common: "RFC2409/Oakley Group 1", Prime: true}},
+		{"even", []byte{0x10, 0}, []byte{2}, DHGroup{Bits: 13}},
+		{"empty", nil, nil, DHGroup{}},
+	}
+	for _, tc := range cases {
+		if got := Analyse(DHParams{P: tc.p, G: tc.g}); got != tc.want {
+			t.Errorf("%s: %+v, want %+v", tc.name, got, tc.want)
+		}
+	}
+	// A prime whose p-1 is smooth apart from a small cofactor: g may be of
+	// large-looking order, but no 160-bit prime factor exists.
+	smooth := big.NewInt(2 * 3 * 5 * 7 * 11 * 13)
+	q := new(big.Int).Add(new(big.Int).Mul(smooth, big.NewInt(1)), big.NewInt(1)) // 30031 = 59·509, composite
+	if got := Analyse(DHParams{P: q.Bytes(), G: []byte{2}}); got.Prime || got.LargeOrder {
+		t.Errorf("30031: %+v", got)
+	}
+}
+
+func commonHex(t testing.TB, name string) string {
+	for _, c := range commonPrimes {
+		if c.name == name {
+			return c.hex
+		}
+	}
+	t.Fatalf("no common prime %q", name)
+	return ""
+}
+
+func mustHex(t testing.TB, h string) []byte {
+	n, ok := new(big.Int).SetString(h, 16)
+	if !ok {
+		t.Fatalf("bad hex %q", h)
+	}
+	return n.Bytes()
+}
+
+func oakley1(t testing.TB) []byte { return mustHex(t, commonHex(t, "RFC2409/Oakley Group 1")) }
+
+// BenchmarkScan is one whole enumeration of a legacy server on loopback:
+// the budget is 2 s a host.
+func BenchmarkScan(b *testing.B) {
+	f := &fakeServer{versions: []uint16{SSL30, TLS10, TLS11, TLS12}, serverOrder: true, cert: weakCert(b),
+		suites: offerable(TLS12)[:60], sslv2: []uint32{0x010080}, tls13: []uint16{0x1301, 0x1302, 0x1303},
+		groups: []uint16{GroupX25519, GroupP256}, curve: GroupP256,
+		dh: &DHParams{P: oakley1(b), G: []byte{2}, Ys: []byte{1}}}
+	addr := f.start(b)
+	for b.Loop() {
+		r := scan(b, addr)
+		b.ReportMetric(float64(r.Conns), "conns/op")
+	}
+}
