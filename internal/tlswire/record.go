@@ -32,7 +32,7 @@ const (
 const (
 	maxRecord     = 1<<14 + 2048 // TLSCiphertext limit (RFC 8446 §5.2)
 	maxHandshake  = 256 << 10    // a certificate chain with room to spare
-	maxRecords    = 1024 // empty or tiny records cannot keep a read going
+	maxRecords    = 1024         // empty or tiny records cannot keep a read going
 	maxSSLv2Reply = 32 << 10
 )
 
