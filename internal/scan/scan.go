@@ -33,8 +33,14 @@ type Plan struct {
 	Passwords []password.Evidence     // policies already in memory (the demo's embedded ones)
 	Hashes    []config.HashFile       // stored-password files, streamed when the scan runs
 	Audited   []password.HashEvidence // stored passwords already audited (the demo's embedded sample)
-	Contracts *contractscan.Plan      // inventory read, documents listed; analysed when the scan runs
-	Leads     []*leadscan.Plan        // lead tables, format and table chosen; read when the scan runs
+	CAFile    string                  // private CAs for the web probes, read by Prepare
+	Contracts *contractscan.Plan      // inventory read, documents listed (by Prepare); analysed when the scan runs
+	Leads     []*leadscan.Plan        // lead tables, format and table chosen (by Prepare); read when the scan runs
+	// Sources the session's Prepare reads into Contracts and Leads: building
+	// a plan reads no file, so it never blocks the interface or escapes the
+	// session's context.
+	ContractSource *contractscan.Source
+	LeadSources    []LeadSource
 	LeadsTime time.Duration           // bounds each lead table (config leads.timeout)
 	Probe     probe.Options
 	Engine    []engine.Option
@@ -42,8 +48,15 @@ type Plan struct {
 	Shard     shard.Shard     // this process's share of the units (vigie scan --shard I/N); zero keeps all
 }
 
-// FromConfig resolves cfg (already merged with flags) into a plan. Targets
-// come from the config file, then extra (from --target) in order.
+// LeadSource is a lead table to prepare, with where the config names it.
+type LeadSource struct {
+	Where  string // "vigie.yaml: leads.sources[0]", for errors
+	Source leadscan.Source
+}
+
+// FromConfig resolves cfg (already merged with flags) into a plan. It reads
+// no file: Session.Prepare does, under the session's context. Targets come
+// from the config file, then extra (from --target) in order.
 func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 	p := Plan{Probe: probe.DefaultOptions()}
 	if m := cfg.Masker(); m != nil {
@@ -71,11 +84,7 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 			p.Probe.ExposurePaths = append(p.Probe.ExposurePaths, web.ExposurePath{Path: path, Kind: web.PathKind(path)})
 		}
 	}
-	roots, err := probe.LoadRoots(cfg.Web.CAFile)
-	if err != nil {
-		return Plan{}, err
-	}
-	p.Probe.Roots = roots
+	p.CAFile = cfg.Web.CAFile
 	seen := map[string]bool{}
 	add := func(t probe.Target) {
 		if key := check.NormalizeTarget(t.HTTPSURL) + " " + check.NormalizeTarget(t.HTTPURL); !seen[key] {
@@ -120,18 +129,11 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 	}
 	p.Policies = append(p.Policies, cfg.Password.Policies...)
 	if c := cfg.Contracts; c.Inventory != "" || c.Folder != "" || len(c.Documents) > 0 {
-		cp, err := contractscan.Prepare(contractscan.Source{Inventory: c.Inventory, Folder: c.Folder, Sheet: c.Sheet, Columns: c.Columns, Documents: c.Documents})
-		if err != nil {
-			return Plan{}, err
-		}
-		p.Contracts = cp
+		p.ContractSource = &contractscan.Source{Inventory: c.Inventory, Folder: c.Folder, Sheet: c.Sheet, Columns: c.Columns, Documents: c.Documents}
 	}
 	for i, src := range cfg.Leads.Sources {
-		lp, err := leadscan.Prepare(leadscan.Source{Path: src.Path, Table: src.Table, Columns: src.Columns})
-		if err != nil {
-			return Plan{}, fmt.Errorf("%s: leads.sources[%d]: %w", cfg.File, i, err)
-		}
-		p.Leads = append(p.Leads, lp)
+		p.LeadSources = append(p.LeadSources, LeadSource{Where: fmt.Sprintf("%s: leads.sources[%d]", cfg.File, i),
+			Source: leadscan.Source{Path: src.Path, Table: src.Table, Columns: src.Columns}})
 	}
 	p.LeadsTime = time.Duration(cfg.Leads.Timeout)
 	p.Engine = []engine.Option{
@@ -156,11 +158,50 @@ func ReadPolicies(file string) ([]password.Evidence, error) {
 	return out, nil
 }
 
+// prepare reads what the plan's sources name: the CA file, the contracts
+// inventory and folder, each lead table's format and columns. It runs in
+// the session (cancellable, panics turned into errors), once: a prepared
+// source is not read again here.
+func (p *Plan) prepare(ctx context.Context) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("reading the scan's inputs: internal error: %v", r)
+		}
+	}()
+	if p.CAFile != "" && p.Probe.Roots == nil {
+		if p.Probe.Roots, err = probe.LoadRoots(p.CAFile); err != nil {
+			return err
+		}
+	}
+	if p.ContractSource != nil && p.Contracts == nil {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if p.Contracts, err = contractscan.Prepare(*p.ContractSource); err != nil {
+			return err
+		}
+	}
+	for len(p.LeadSources) > 0 {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		src := p.LeadSources[0]
+		lp, err := leadscan.Prepare(src.Source)
+		if err != nil {
+			return fmt.Errorf("%s: %w", src.Where, err)
+		}
+		p.Leads, p.LeadSources = append(p.Leads, lp), p.LeadSources[1:]
+	}
+	return nil
+}
+
 // Empty reports whether the plan has nothing to check.
 func (p Plan) Empty() bool {
-	n := len(p.Web) + len(p.Policies) + len(p.Passwords) + len(p.Hashes) + len(p.Audited) + len(p.Leads)
+	n := len(p.Web) + len(p.Policies) + len(p.Passwords) + len(p.Hashes) + len(p.Audited) + len(p.Leads) + len(p.LeadSources)
 	if p.Contracts != nil {
 		n += p.Contracts.Size()
+	} else if p.ContractSource != nil {
+		n++ // known once Prepare has listed its documents
 	}
 	return n == 0
 }
@@ -175,6 +216,9 @@ func UnitTimeout(timeout time.Duration) time.Duration {
 // Run probes every target of the plan and returns the report; see engine.Run
 // for what happens on cancellation.
 func (p Plan) Run(ctx context.Context, emit func(engine.Event), extra ...engine.Option) (report.Report, error) {
+	if err := p.prepare(ctx); err != nil {
+		return report.Report{}, err
+	}
 	return p.run(ctx, time.Now, emit, extra...)
 }
 

@@ -30,9 +30,34 @@ func TestFromConfigErrorsNameTheLine(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "vigie.yaml:4: web.targets[1]") || !strings.Contains(err.Error(), "scheme") {
 		t.Fatalf("error = %v", err)
 	}
+}
+
+// TestPlanReadsNothing: building a plan reads no file (the TUI builds one
+// in its loop); the session's Prepare reads them and names what is wrong.
+func TestPlanReadsNothing(t *testing.T) {
+	cfg := config.Defaults()
+	cfg.File = "vigie.yaml"
+	cfg.Web.Targets = []config.WebTarget{{URL: "https://127.0.0.1:1/"}}
 	cfg.Web.CAFile = "/no/such/ca.pem"
-	if _, err := FromConfig(cfg, nil); err == nil || !strings.Contains(err.Error(), "/no/such/ca.pem") {
-		t.Fatalf("CA error = %v", err)
+	cfg.Contracts.Inventory = "/no/such/inventory.csv"
+	cfg.Leads.Sources = []config.LeadSource{{Path: "/no/such/leads.csv"}}
+	p, err := FromConfig(cfg, nil)
+	if err != nil {
+		t.Fatalf("FromConfig read a file: %v", err)
+	}
+	for _, want := range []string{"/no/such/ca.pem", "/no/such/inventory.csv", "leads.sources[0]"} {
+		s := Session{Plan: p}
+		err := s.Prepare(context.Background())
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Fatalf("Prepare error = %v, want it to name %s", err, want)
+		}
+		// Fix what was named, to reach the next input.
+		switch want {
+		case "/no/such/ca.pem":
+			p.CAFile = ""
+		case "/no/such/inventory.csv":
+			p.ContractSource = nil
+		}
 	}
 }
 
