@@ -41,11 +41,11 @@ type Plan struct {
 	// session's context.
 	ContractSource *contractscan.Source
 	LeadSources    []LeadSource
-	LeadsTime time.Duration           // bounds each lead table (config leads.timeout)
-	Probe     probe.Options
-	Engine    []engine.Option
-	Scrub     report.Scrubber // masks secrets and terminal controls in every finding, event and report
-	Shard     shard.Shard     // this process's share of the units (vigie scan --shard I/N); zero keeps all
+	LeadsTime      time.Duration // bounds each lead table (config leads.timeout)
+	Probe          probe.Options
+	Engine         []engine.Option
+	Scrub          report.Scrubber // masks secrets and terminal controls in every finding, event and report
+	Shard          shard.Shard     // this process's share of the units (vigie scan --shard I/N); zero keeps all
 }
 
 // LeadSource is a lead table to prepare, with where the config names it.
