@@ -67,6 +67,26 @@ func TestVersionAndChecks(t *testing.T) {
 	}
 }
 
+// TestOneCheck: vigie checks ID prints that check whole, in the locale's
+// language; a wrong ID is exit 2 with the nearest IDs.
+func TestOneCheck(t *testing.T) {
+	m := catalog.All()[0].Meta()
+	r := vigie(t, context.Background(), nil, "checks", strings.ToLower(m.ID))
+	for _, want := range []string{m.ID, m.Title.EN, m.Risk.EN, m.Remediation.EN, m.References[0].URL, "Remediation"} {
+		if r.code != 0 || !strings.Contains(r.stdout, want) {
+			t.Errorf("checks %s: code %d, %q missing from:\n%s", m.ID, r.code, want, r.stdout)
+		}
+	}
+	r = vigie(t, context.Background(), map[string]string{"LANG": "fr_FR.UTF-8"}, "checks", m.ID)
+	if r.code != 0 || !strings.Contains(r.stdout, m.Remediation.FR) || !strings.Contains(r.stdout, "Correction") {
+		t.Errorf("checks %s in French: %s", m.ID, r.stdout)
+	}
+	r = vigie(t, context.Background(), nil, "checks", m.ID[:len(m.ID)-1])
+	if r.code != 2 || !strings.Contains(r.stderr, "did you mean "+m.ID) {
+		t.Errorf("a wrong ID: code %d, %s", r.code, r.stderr)
+	}
+}
+
 func TestUsageErrorsExit2(t *testing.T) {
 	dir := t.TempDir()
 	typo := filepath.Join(dir, "vigie.yaml")

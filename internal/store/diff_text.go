@@ -108,16 +108,7 @@ func scoreLine(m ScoreMove, l check.Lang) string {
 }
 
 func familyName(f check.Family, l check.Lang) string {
-	names := map[check.Family]check.Text{
-		check.FamilyWeb:       {EN: "web", FR: "web"},
-		check.FamilyPassword:  {EN: "passwords", FR: "mots de passe"},
-		check.FamilyContracts: {EN: "contracts", FR: "contrats"},
-		check.FamilyLeads:     {EN: "leads", FR: "prospects"},
-	}
-	if t, ok := names[f]; ok {
-		return t.In(l)
-	}
-	return report.Scrubber{}.Clean(string(f))
+	return report.Scrubber{}.Clean(f.Label(l))
 }
 
 // pad fills s with spaces to n characters (not bytes: É is one column).

@@ -211,19 +211,7 @@ func gradeMeaning(l check.Lang, g check.Grade) string {
 	return tr(l, "serious failures that expose personal data and would be sanctionable", "des manquements graves qui exposent des données personnelles et seraient sanctionnables")
 }
 
-func familyName(l check.Lang, f check.Family) string {
-	switch f {
-	case check.FamilyWeb:
-		return tr(l, "Web sites", "Sites web")
-	case check.FamilyPassword:
-		return tr(l, "Passwords", "Mots de passe")
-	case check.FamilyContracts:
-		return tr(l, "Processor contracts", "Contrats de sous-traitance")
-	case check.FamilyLeads:
-		return tr(l, "Lead databases", "Bases de prospects")
-	}
-	return string(f)
-}
+func familyName(l check.Lang, f check.Family) string { return f.Title(l) }
 
 func familyUnit(l check.Lang, f check.Family, n int) string {
 	en := map[check.Family][2]string{check.FamilyWeb: {"web site", "web sites"}, check.FamilyPassword: {"password source", "password sources"},
