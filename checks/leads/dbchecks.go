@@ -58,10 +58,10 @@ func evalSecPrivileges(e Evidence, d *DB) check.Outcome {
 		en, fr = append(en, "the application account is a superuser"), append(fr, "le compte applicatif est superutilisateur")
 	}
 	if d.Owner {
-		en, fr = append(en, "it owns the lead table"), append(fr, "il est propriétaire de la table de leads")
+		en, fr = append(en, "the application account owns the lead table"), append(fr, "le compte applicatif est propriétaire de la table de leads")
 	}
 	if d.AllPrivileges && !d.Superuser && !d.Owner {
-		en, fr = append(en, "it holds every privilege on the table (GRANT ALL)"), append(fr, "il détient tous les droits sur la table (GRANT ALL)")
+		en, fr = append(en, "the application account holds every privilege on the table (GRANT ALL)"), append(fr, "le compte applicatif détient tous les droits sur la table (GRANT ALL)")
 	}
 	if len(d.Public) > 0 {
 		p := strings.Join(d.Public, ", ")

@@ -52,6 +52,9 @@ func (e Evidence) base() map[string]any {
 		ev["record_keys_from"] = k
 	} else {
 		ev["record_keys_from"] = "row numbers (no primary key column)"
+		if e.DB != nil || e.Format == "postgres" || e.Format == "mysql" {
+			ev["record_keys_from"] = "row numbers in scan order (the table has no primary key; they change between scans)"
+		}
 	}
 	if e.Sample > 0 {
 		ev["sample_size"] = e.Sample

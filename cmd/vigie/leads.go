@@ -16,11 +16,13 @@ func newLeadsCmd(e env) *cobra.Command {
 	var columns []string
 	var timeout time.Duration
 	checkCmd := &cobra.Command{
-		Use:   "check FILE...",
-		Short: "Check lead exports (CSV, TSV, XLSX) or SQLite files, read-only, against the CNIL rules for prospect data",
+		Use:   "check FILE|DSN...",
+		Short: "Check lead exports (CSV, TSV, XLSX), SQLite files or PostgreSQL/MySQL tables, read-only, against the CNIL rules for prospect data",
 		Long: `Check lead tables read-only and streamed: how long prospects are kept and from which dates, consent and its
 proof, whether people were told, special categories in notes, card numbers (Luhn), IBAN (mod-97), NIR (its key),
-passwords, and the file's own permissions. Columns are found by the labels HubSpot, Salesforce, Pipedrive, Brevo,
+passwords, the file's own permissions, and for a database the account's rights, audit logging and TLS.
+A DSN is postgres://user:password@host:port/db or mysql://user:password@host:port/db (read-only session,
+statement timeout; shown as host:port/db only, never with its password). Columns are found by the labels HubSpot, Salesforce, Pipedrive, Brevo,
 Zoho, Dynamics and French exports use, and by their values; --column role=label maps the others. Findings hold
 counts, record keys and masked samples, never a personal value.`,
 		Args: cobra.MinimumNArgs(1),
@@ -46,9 +48,9 @@ counts, record keys and masked samples, never a personal value.`,
 	}
 	th.add(checkCmd)
 	fl := checkCmd.Flags()
-	fl.StringVar(&table, "table", "", "SQLite table or XLSX sheet (default: the one that holds e-mail or phone columns)")
+	fl.StringVar(&table, "table", "", "database table (schema.name for PostgreSQL) or XLSX sheet (default: the one that holds e-mail or phone columns)")
 	fl.StringArrayVar(&columns, "column", nil, "role=label: the column of a role vigie does not find (repeatable; roles: email, phone, created, consent…)")
-	fl.DurationVar(&timeout, "timeout", config.DefaultLeadsTimeout, "time allowed for each file")
+	fl.DurationVar(&timeout, "timeout", config.DefaultLeadsTimeout, "time allowed for each source (a database's statement timeout too)")
 	root.AddCommand(checkCmd)
 	return root
 }

@@ -1,4 +1,5 @@
-// Package leadscan reads lead tables (CSV, XLSX, SQLite) into the evidence
+// Package leadscan reads lead tables (CSV, XLSX, SQLite, PostgreSQL,
+// MySQL/MariaDB) into the evidence
 // the checks/leads family judges: one streamed pass, read-only, bounded in
 // size, rows, cell length and time, with the columns found without mapping.
 package leadscan
@@ -18,8 +19,9 @@ import (
 
 // Source is one lead table to check.
 type Source struct {
-	Path       string            // a .csv/.tsv/.txt, .xlsx, or SQLite file (.db, .sqlite, .sqlite3, or by its header)
-	Table      string            // the SQLite table or the XLSX sheet; "" picks the one that looks like leads
+	Path       string            // a .csv/.tsv/.txt, .xlsx, or SQLite file (.db, .sqlite, .sqlite3, or by its header); or a DSN
+	DSN        string            // postgres://… or mysql://…, over Path; never shown (Target is host:port/db)
+	Table      string            // the database table or the XLSX sheet; "" picks the one that looks like leads
 	Columns    map[string]string // role → column label, over detection (leads.Roles lists the roles)
 	Limits     Limits            // zero fields take DefaultLimits
 	Thresholds leads.Thresholds  // zero fields take leads.DefaultThresholds
@@ -28,8 +30,9 @@ type Source struct {
 // Plan is a source resolved: its format known, its table chosen.
 type Plan struct {
 	src    Source
-	Format string // csv, xlsx, sqlite
-	Target string // the path, with "#table" for a database
+	db     *dsn
+	Format string // csv, xlsx, sqlite, postgres, mysql
+	Target string // the path, with "#table" for a database; a server's host:port/db, never its DSN
 }
 
 // Prepare checks that the source can be opened and chooses its format and
@@ -41,6 +44,12 @@ func Prepare(src Source) (*Plan, error) {
 		if !leads.KnownRole(leads.Role(role)) {
 			return nil, fmt.Errorf("leads.columns: unknown role %q", role)
 		}
+	}
+	if src.DSN == "" && IsDSN(src.Path) {
+		src.DSN, src.Path = src.Path, ""
+	}
+	if src.DSN != "" {
+		return prepareDB(src)
 	}
 	st, err := os.Stat(src.Path)
 	if err != nil {
@@ -86,7 +95,7 @@ func (p *Plan) Units(now time.Time) []engine.Unit {
 // Collect reads the table and returns its evidence; a source that cannot
 // be read gives evidence with a Problem, so every check reports an error.
 func (p *Plan) Collect(ctx context.Context, now time.Time) leads.Evidence {
-	ev := leads.Evidence{Target: p.Target, Format: p.Format, AsOf: now}
+	ev := leads.Evidence{Target: p.Target, Format: p.Format, AsOf: now, Thresholds: p.src.Thresholds}
 	var rows rowReader
 	var err error
 	switch p.Format {
@@ -96,16 +105,23 @@ func (p *Plan) Collect(ctx context.Context, now time.Time) leads.Evidence {
 		rows, err = openXLSX(p.src)
 	case "sqlite":
 		rows, err = openSQLite(ctx, p.src)
+	case "postgres", "mysql":
+		// Past the statement timeout and the connection's, a server that
+		// stops answering still cannot hold the scan.
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, p.src.Limits.Timeout+connectTimeout)
+		defer cancel()
+		rows, err = p.openDB(ctx, &ev)
 	}
 	if err == nil {
 		defer rows.Close()
 		err = judge(ctx, rows, p.src, now, &ev)
 	}
 	if err != nil {
-		msg := check.Textf("could not read %s: %v", "lecture impossible de %s : %v", p.Target, err)
+		msg := check.Textf("could not read %s: %v", "lecture impossible de %s : %v", ev.Target, err)
 		ev.Problem = &msg
 	}
-	if p.Format != "sqlite" {
+	if p.Format == "csv" || p.Format == "xlsx" {
 		ev.File = fileFacts(p.src.Path)
 	}
 	return ev

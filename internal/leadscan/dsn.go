@@ -1,0 +1,87 @@
+package leadscan
+
+import (
+	"errors"
+	"net"
+	"net/url"
+	"strings"
+)
+
+// dsn is a database source: the connection string is kept for the driver
+// only; everything shown is Target, which has no user and no password.
+type dsn struct {
+	engine   string // postgres, mysql
+	raw      string
+	u        *url.URL
+	password string
+	user     string
+	target   string // scheme://host:port/db
+}
+
+// IsDSN reports whether s is a PostgreSQL or MySQL/MariaDB URL rather than
+// a file: vigie leads check takes both.
+func IsDSN(s string) bool {
+	scheme, _, ok := strings.Cut(s, "://")
+	if !ok {
+		return false
+	}
+	switch strings.ToLower(scheme) {
+	case "postgres", "postgresql", "mysql", "mariadb":
+		return true
+	}
+	return false
+}
+
+// parseDSN reads a postgres:// or mysql:// URL. Its errors never quote it.
+func parseDSN(s string) (*dsn, error) {
+	u, err := url.Parse(s)
+	if err != nil {
+		return nil, errors.New("the database URL cannot be parsed (expected postgres://user:password@host:port/db or mysql://…)")
+	}
+	d := &dsn{raw: s, u: u}
+	switch strings.ToLower(u.Scheme) {
+	case "postgres", "postgresql":
+		d.engine = "postgres"
+	case "mysql", "mariadb":
+		d.engine = "mysql"
+	default:
+		return nil, errors.New("not a postgres:// or mysql:// URL")
+	}
+	if u.User != nil {
+		d.password, _ = u.User.Password()
+		d.user = u.User.Username()
+	}
+	host, port := u.Hostname(), u.Port()
+	if host == "" {
+		return nil, errors.New("the database URL names no host")
+	}
+	if port == "" {
+		port = map[string]string{"postgres": "5432", "mysql": "3306"}[d.engine]
+	}
+	db := strings.TrimPrefix(u.Path, "/")
+	if d.engine == "mysql" && db == "" {
+		return nil, errors.New("the MySQL URL names no database (mysql://user:password@host:port/db)")
+	}
+	d.target = d.engine + "://" + net.JoinHostPort(host, port) + "/" + db
+	return d, nil
+}
+
+// scrub removes the connection string and its password from a driver's
+// message: drivers may quote either, and neither may reach a report.
+func (d *dsn) scrub(msg string) string {
+	msg = strings.ReplaceAll(msg, d.raw, d.target)
+	if d.password != "" {
+		msg = strings.ReplaceAll(msg, d.password, "***")
+		if esc := url.QueryEscape(d.password); esc != d.password {
+			msg = strings.ReplaceAll(msg, esc, "***")
+		}
+		if esc := url.PathEscape(d.password); esc != d.password {
+			msg = strings.ReplaceAll(msg, esc, "***")
+		}
+	}
+	if len(d.user) >= 3 {
+		// A login may be a person's name; the target never shows it either.
+		msg = strings.ReplaceAll(msg, d.user, "***")
+	}
+	return msg
+}
