@@ -7,6 +7,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vigie-security/vigie/internal/atomicfile"
+	"github.com/vigie-security/vigie/internal/config"
+	"github.com/vigie-security/vigie/internal/scan"
 	"github.com/vigie-security/vigie/internal/store"
 )
 
@@ -54,6 +57,63 @@ func newHistoryCmd(e env) *cobra.Command {
 	cmd.Flags().StringVar(&path, "history", "", "history file written by vigie scan --history")
 	cmd.Flags().StringVar(&format, "format", "table", "table or json")
 	cmd.Flags().IntVar(&limit, "limit", 50, "how many scans")
+	cmd.AddCommand(newHistoryShowCmd(e))
+	return cmd
+}
+
+// newHistoryShowCmd: one stored scan as a report, in any report format.
+func newHistoryShowCmd(e env) *cobra.Command {
+	var path string
+	var o outputFlags
+	cmd := &cobra.Command{
+		Use:   "show ID --history FILE",
+		Short: "Print one stored scan as a report (any format of vigie scan; ID, prefix, last, last~N or a day)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg := config.Defaults()
+			if err := o.opts.over(cmd, &cfg); err != nil {
+				return err
+			}
+			lang, err := langOf("", cfg.Lang, e.getenv)
+			if err != nil {
+				return err
+			}
+			if path == "" {
+				return usageErr("--history: name the history file")
+			}
+			if err := existingHistory(path); err != nil {
+				return err
+			}
+			d := deliveryOf(cfg.Output, o.noColor)
+			outs, err := outputsOf(d, lang, useColor(d, e.getenv, isTerminal(e.stdout)), e)
+			if err != nil {
+				return err
+			}
+			for _, out := range outs {
+				if out.Path != "" {
+					if err := atomicfile.Check(out.Path); err != nil {
+						return usageErr("%s", localized(err, lang))
+					}
+				}
+			}
+			st, err := store.Open(cmd.Context(), path)
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			defer st.Close()
+			id, err := st.Resolve(cmd.Context(), args[0])
+			if err != nil {
+				return usageErr("%s", localized(err, lang))
+			}
+			rep, err := st.Load(cmd.Context(), id)
+			if err != nil {
+				return scanErr(err)
+			}
+			return scan.Deliver(cmd.Context(), outs, rep)
+		},
+	}
+	cmd.Flags().StringVar(&path, "history", "", "history file (or postgres:// URL) written by vigie scan --history")
+	addOutputFlags(cmd, &o)
 	return cmd
 }
 

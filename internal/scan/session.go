@@ -280,7 +280,13 @@ func (s *Session) compare(ctx context.Context, rep *report.Report) (*store.Store
 }
 
 func (s *Session) deliver(ctx context.Context, rep report.Report) error {
-	for _, o := range s.Outputs {
+	return Deliver(ctx, s.Outputs, rep)
+}
+
+// Deliver writes rep to each output: a path atomically (mode 0600), or the
+// output's stdout. vigie history show delivers a stored report this way.
+func Deliver(ctx context.Context, outs []Output, rep report.Report) error {
+	for _, o := range outs {
 		if o.Path != "" {
 			if err := report.WriteFile(ctx, o.Path, o.Writer, rep); err != nil {
 				return err
