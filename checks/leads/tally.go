@@ -107,6 +107,23 @@ type Tally struct {
 	srcs  map[string]srcInfo
 	mdy   []bool              // per column: dates month first
 	cell  [len(roleOrder)]int // role ordinal → column + 1 (0: none)
+	sink  PlanSink
+}
+
+// PlanSink receives every record a retention or opt-out rule matches, for
+// vigie leads plan: the check, the action, the row and the record key
+// (the primary key, or "row N"; never a personal value).
+type PlanSink func(check string, action Action, row int, key string)
+
+// OnPlan sends every record the plan's rules match to fn, not only the
+// first MaxSamples. Tallies run side by side: fn must be safe for that.
+func (t *Tally) OnPlan(fn PlanSink) { t.sink = fn }
+
+func (t *Tally) mark(c *Count, check string, a Action, n int, k func() string, sample string) {
+	c.add(n, k, sample)
+	if t.sink != nil {
+		t.sink(check, a, n, k())
+	}
 }
 
 // maxNorms bounds the memo of normalised values.
@@ -234,29 +251,29 @@ func (t *Tally) Add(n int, cells []string) {
 	}
 	switch {
 	case hasCreated && created > t.now+1, hasAct && act > t.now+1:
-		c.Future.add(n, k, "")
+		t.mark(&c.Future, "LEAD-RET-002", ActFixDate, n, k, "")
 	case !dated && !gone:
-		c.NoDate.add(n, k, "")
+		t.mark(&c.NoDate, "LEAD-RET-002", ActDateOrDelete, n, k, "")
 	case dated:
 		c.Dated++
 	}
 	if dated && last <= t.now+1 && !customer && !gone {
 		c.Prospects++
 		if last < t.retro {
-			c.Stale.add(n, k, "")
+			t.mark(&c.Stale, "LEAD-RET-001", ActDeleteOrArchive, n, k, "")
 			if open, ok := r.date(LastOpen); ok && open >= t.retro {
-				c.OpenKept.add(n, k, "")
+				t.mark(&c.OpenKept, "LEAD-RET-003", ActDeleteOrArchive, n, k, "")
 			}
 		}
 	}
 	if customer {
 		c.Customers++
 		if dated && last < t.retro && !optedOut && (consent || r.flag(Contactable) == yes) {
-			c.CustomerStale.add(n, k, "")
+			t.mark(&c.CustomerStale, "LEAD-RET-004", ActStopProspecting, n, k, "")
 		}
 	}
 	if gone && (isMail || r.get(Phone) != "") {
-		c.GonePII.add(n, k, "")
+		t.mark(&c.GonePII, "LEAD-RET-005", ActEraseContact, n, k, "")
 	}
 
 	// Consent.
@@ -288,7 +305,7 @@ func (t *Tally) Add(n int, cells []string) {
 			}
 		}
 		if contactable {
-			c.OptOutContactable.add(n, k, mailSample)
+			t.mark(&c.OptOutContactable, "LEAD-CON-005", ActSuppress, n, k, mailSample)
 		}
 	}
 	si := t.source(r.get(Source))
@@ -401,7 +418,7 @@ func (t *Tally) Add(n int, cells []string) {
 					c.Card.add(n, k, h.masked)
 					found[0] = true
 					if created, ok := r.date(Created); ok && created < t.card {
-						c.CardOld.add(n, k, "")
+						t.mark(&c.CardOld, "LEAD-RET-006", ActEraseCard, n, k, "")
 					}
 				}
 			case "iban":

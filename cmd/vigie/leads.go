@@ -27,13 +27,9 @@ Zoho, Dynamics and French exports use, and by their values; --column role=label 
 counts, record keys and masked samples, never a personal value.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, files []string) error {
-			cols := map[string]string{}
-			for _, c := range columns {
-				role, label, ok := strings.Cut(c, "=")
-				if !ok || role == "" || label == "" {
-					return usageErr("--column %q: write role=label, e.g. --column email=Adresse", c)
-				}
-				cols[strings.TrimSpace(role)] = strings.TrimSpace(label)
+			cols, err := columnFlags(columns)
+			if err != nil {
+				return err
 			}
 			if cmd.Flags().Changed("timeout") && (timeout <= 0 || timeout > config.MaxLeadsTimeout) {
 				return usageErr("--timeout: must be positive and at most %s", config.MaxLeadsTimeout)
@@ -51,6 +47,19 @@ counts, record keys and masked samples, never a personal value.`,
 	fl.StringVar(&table, "table", "", "database table (schema.name for PostgreSQL) or XLSX sheet (default: the one that holds e-mail or phone columns)")
 	fl.StringArrayVar(&columns, "column", nil, "role=label: the column of a role vigie does not find (repeatable; roles: email, phone, created, consent…)")
 	fl.DurationVar(&timeout, "timeout", config.DefaultLeadsTimeout, "time allowed for each source (a database's statement timeout too)")
-	root.AddCommand(checkCmd)
+	root.AddCommand(checkCmd, newLeadsPlanCmd(e))
 	return root
+}
+
+// columnFlags reads --column role=label flags.
+func columnFlags(columns []string) (map[string]string, error) {
+	cols := map[string]string{}
+	for _, c := range columns {
+		role, label, ok := strings.Cut(c, "=")
+		if !ok || strings.TrimSpace(role) == "" || strings.TrimSpace(label) == "" {
+			return nil, usageErr("--column %q: write role=label, e.g. --column email=Adresse", c)
+		}
+		cols[strings.TrimSpace(role)] = strings.TrimSpace(label)
+	}
+	return cols, nil
 }

@@ -93,6 +93,9 @@ func judge(ctx context.Context, rr rowReader, src Source, now time.Time, ev *lea
 	var wg sync.WaitGroup
 	for w := range workers {
 		tallies[w] = leads.NewTally(cols, now, src.Thresholds)
+		if src.plan != nil {
+			tallies[w].OnPlan(src.plan)
+		}
 		wg.Add(1)
 		go func(t *leads.Tally) {
 			defer wg.Done()

@@ -25,6 +25,7 @@ type Source struct {
 	Columns    map[string]string // role → column label, over detection (leads.Roles lists the roles)
 	Limits     Limits            // zero fields take DefaultLimits
 	Thresholds leads.Thresholds  // zero fields take leads.DefaultThresholds
+	plan       leads.PlanSink    // set by WritePlan: every record to act on
 }
 
 // Plan is a source resolved: its format known, its table chosen.
@@ -96,6 +97,13 @@ func (p *Plan) Units(now time.Time) []engine.Unit {
 // be read gives evidence with a Problem, so every check reports an error.
 func (p *Plan) Collect(ctx context.Context, now time.Time) leads.Evidence {
 	ev := leads.Evidence{Target: p.Target, Format: p.Format, AsOf: now, Thresholds: p.src.Thresholds}
+	p.collect(ctx, now, &ev)
+	return ev
+}
+
+// collect fills ev; its target and columns are set before the first row
+// is judged, for the plan's sink.
+func (p *Plan) collect(ctx context.Context, now time.Time, ev *leads.Evidence) {
 	var rows rowReader
 	var err error
 	switch p.Format {
@@ -111,11 +119,11 @@ func (p *Plan) Collect(ctx context.Context, now time.Time) leads.Evidence {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, p.src.Limits.Timeout+connectTimeout)
 		defer cancel()
-		rows, err = p.openDB(ctx, &ev)
+		rows, err = p.openDB(ctx, ev)
 	}
 	if err == nil {
 		defer rows.Close()
-		err = judge(ctx, rows, p.src, now, &ev)
+		err = judge(ctx, rows, p.src, now, ev)
 	}
 	if err != nil {
 		msg := check.Textf("could not read %s: %v", "lecture impossible de %s : %v", ev.Target, err)
@@ -124,7 +132,6 @@ func (p *Plan) Collect(ctx context.Context, now time.Time) leads.Evidence {
 	if p.Format == "csv" || p.Format == "xlsx" {
 		ev.File = fileFacts(p.src.Path)
 	}
-	return ev
 }
 
 func format(path string) string {

@@ -155,6 +155,17 @@ func TestServerSeededBase(t *testing.T) {
 			if ev := p.Collect(context.Background(), june); ev.Counts.Rows != len(seedRows) {
 				t.Errorf("second read: %d rows", ev.Counts.Rows)
 			}
+			// The plan of a database: its primary keys, its masked target.
+			out := t.TempDir() + "/plan.csv"
+			sum, err := WritePlan(context.Background(), out, []*Plan{p}, june)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := os.ReadFile(out)
+			if sum[0].Records["LEAD-RET-001"] != 1 || !strings.Contains(string(data), ",LEAD-RET-001,delete_or_archive,") ||
+				!strings.Contains(string(data), "#"+table+",LEAD-CON-005,suppress,") || strings.Contains(string(data), pw) {
+				t.Errorf("plan %+v:\n%s", sum, data)
+			}
 		})
 	}
 }
