@@ -20,8 +20,8 @@ func TestWritePlan(t *testing.T) {
 	for i := range 12 { // 12 stale prospects: more than the evidence keeps
 		b.WriteString("S" + string(rune('a'+i)) + ";old" + string(rune('a'+i)) + ".person@gmail.com;0612345678;2019-01-01;;non;oui;diabète\n")
 	}
-	b.WriteString("K1;marie.curie@orange.fr;;2025-05-01;;oui;oui;\n")            // opted out, still consenting: suppress
-	b.WriteString("K2;jo@acme.fr;;2027-01-01;;non;oui;\n")                       // future date
+	b.WriteString("K1;marie.curie@orange.fr;;2025-05-01;;oui;oui;\n")           // opted out, still consenting: suppress
+	b.WriteString("K2;jo@acme.fr;;2027-01-01;;non;oui;\n")                      // future date
 	b.WriteString("K3;fresh.lead@free.fr;0698765432;2026-03-01;;non;oui;RAS\n") // nothing to do
 	if err := os.WriteFile(src, []byte(b.String()), 0o600); err != nil {
 		t.Fatal(err)
