@@ -21,6 +21,7 @@ import (
 	"github.com/vigie-security/vigie/internal/catalog"
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
+	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/pki"
 	"github.com/vigie-security/vigie/internal/report"
 )
@@ -417,5 +418,24 @@ func TestHistoryReportsRegressions(t *testing.T) {
 	}
 	if r = vigie(t, context.Background(), nil, "scan", "--target", s.URL, "--fail-on-new"); r.code != exitUsage {
 		t.Errorf("--fail-on-new without --history: code %d", r.code)
+	}
+}
+
+func TestProgressLine(t *testing.T) {
+	cases := []struct {
+		p     engine.Progress
+		spent time.Duration
+		lang  check.Lang
+		want  string
+	}{
+		{engine.Progress{Done: 0, Total: 40}, 2 * time.Second, check.EN, "[0/40] 0:02"},
+		{engine.Progress{Done: 10, Total: 40}, 30 * time.Second, check.EN, "[10/40] 0:30, ~1:30 left"},
+		{engine.Progress{Done: 1, Total: 3}, 40 * time.Minute, check.FR, "[1/3] 40:00, encore ~1:20:00"},
+		{engine.Progress{Done: 3, Total: 3}, 5 * time.Second, check.EN, "[3/3] 0:05"},
+	}
+	for _, c := range cases {
+		if got := progressLine(c.p, c.spent, c.lang); got != c.want {
+			t.Errorf("progressLine(%+v, %s) = %q, want %q", c.p, c.spent, got, c.want)
+		}
 	}
 }

@@ -54,7 +54,7 @@ inventory (written to a private temporary folder, removed at the end). No networ
 					WaiverFile: "vigie-demo-waivers.yaml"})
 			}
 			// Demo scans are kept apart in the history: never compared with real ones.
-			return execute(cmd, e, scan.Session{Plan: plan, History: history, Retention: store.DefaultRetention, Demo: true}, deliveryOf(cfg.Output, o.noColor), lang)
+			return execute(cmd, e, scan.Session{Plan: plan, History: history, Retention: store.DefaultRetention, Demo: true}, deliveryOf(cfg.Output, o), lang)
 		},
 	}
 	addOutputFlags(cmd, &o)

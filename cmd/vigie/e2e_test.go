@@ -111,3 +111,42 @@ func TestBinaryInterruptWritesReport(t *testing.T) {
 		t.Fatalf("report after SIGINT: %s", data)
 	}
 }
+
+// TestBinaryQuietOnATerminal runs vigie under a pseudo-terminal (script(1)):
+// a terminal sees the progress line and "report written"; with -q it sees
+// nothing at all, as cron and CI want.
+func TestBinaryQuietOnATerminal(t *testing.T) {
+	script, err := exec.LookPath("script")
+	if err != nil {
+		t.Skip("script(1) not installed: no pseudo-terminal to run vigie in")
+	}
+	bin := buildBinary(t)
+	s := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	defer s.Close()
+	dir := t.TempDir()
+	onTTY := func(args ...string) string {
+		line := bin
+		for _, a := range args {
+			line += " '" + a + "'"
+		}
+		cmd := exec.Command(script, "-qec", line, "/dev/null")
+		// bubbletea's init asks the terminal its colours; no emulator is
+		// behind script's pseudo-terminal to answer, so TERM=dumb says not to ask.
+		cmd.Env = append(os.Environ(), "TERM=dumb")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", line, err, out)
+		}
+		return string(out)
+	}
+	loud := onTTY("scan", "--target", s.URL, "-o", filepath.Join(dir, "a.json"))
+	if !strings.Contains(loud, "report written to") || !strings.Contains(loud, "[1/1]") {
+		t.Errorf("on a terminal, progress and where the report went are shown: %q", loud)
+	}
+	if quiet := onTTY("scan", "--target", s.URL, "-o", filepath.Join(dir, "b.json"), "-q"); strings.TrimSpace(quiet) != "" {
+		t.Errorf("-q printed %q", quiet)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "b.json")); err != nil {
+		t.Errorf("-q wrote no report: %v", err)
+	}
+}

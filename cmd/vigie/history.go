@@ -84,7 +84,7 @@ func newHistoryShowCmd(e env) *cobra.Command {
 			if err := existingHistory(path); err != nil {
 				return err
 			}
-			d := deliveryOf(cfg.Output, o.noColor)
+			d := deliveryOf(cfg.Output, o)
 			outs, err := outputsOf(d, lang, useColor(d, e.getenv, isTerminal(e.stdout)), e)
 			if err != nil {
 				return err

@@ -39,7 +39,7 @@ whole scan is kept in the history and judged against fail_on / fail_under.`,
 			if err != nil {
 				return usageErr("%s", localized(err, lang))
 			}
-			out := deliveryOf(cfg.Output, o.noColor)
+			out := deliveryOf(cfg.Output, o)
 			sess := scan.Session{WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),
 				FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: failOnNew}
 			return deliverMerged(cmd, e, sess, out, lang, rep)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/vigie-security/vigie/internal/check"
@@ -14,19 +15,20 @@ import (
 // outputFlags are the report flags of every command that produces one:
 // format, output, output-dir and lang (declared in config.Options) and --no-color.
 type outputFlags struct {
-	opts    *options
-	noColor bool
+	opts           *options
+	noColor, quiet bool
 }
 
 func addOutputFlags(cmd *cobra.Command, o *outputFlags) {
 	o.opts = addOptions(cmd, "output.format", "output.file", "output.dir", "lang")
 	cmd.Flags().BoolVar(&o.noColor, "no-color", false, "no colours (NO_COLOR is honoured too)")
+	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors and warnings: no progress, no \"report written\"")
 }
 
 // delivery is where and how a report goes, once flags are over the config.
 type delivery struct {
 	format, output, dir string
-	noColor             bool
+	noColor, quiet      bool
 	handover            handover
 }
 
@@ -36,19 +38,40 @@ func useColor(d delivery, getenv func(string) string, tty bool) bool {
 	return tty && d.output == "" && !d.noColor && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
 }
 
-// progress shows where the scan stands on a terminal's stderr, on one line.
-func progress(e env) func(engine.Event) {
-	if !isTerminal(e.stderr) {
+// progress shows where the scan stands on a terminal's stderr, on one line:
+// targets done, time spent and, once a target is done, an estimate of what is left.
+func progress(e env, quiet bool, lang check.Lang, now func() time.Time) func(engine.Event) {
+	if quiet || !isTerminal(e.stderr) {
 		return nil
 	}
+	start := now()
 	return func(ev engine.Event) {
 		switch ev.Kind {
 		case engine.UnitStarted, engine.UnitDone:
-			fmt.Fprintf(e.stderr, "\r\x1b[K[%d/%d] %s", ev.Progress.Done, ev.Progress.Total, fit(ev.Progress.Target, 60))
+			fmt.Fprintf(e.stderr, "\r\x1b[K%s %s", progressLine(ev.Progress, now().Sub(start), lang), fit(ev.Progress.Target, 50))
 		case engine.ScanDone:
 			fmt.Fprint(e.stderr, "\r\x1b[K")
 		}
 	}
+}
+
+// progressLine is "[12/40] 0:31, ~1:12 left": the estimate assumes the
+// targets left take as long as the ones done.
+func progressLine(p engine.Progress, spent time.Duration, lang check.Lang) string {
+	line := fmt.Sprintf("[%d/%d] %s", p.Done, p.Total, clock(spent))
+	if p.Done > 0 && p.Done < p.Total {
+		left := spent / time.Duration(p.Done) * time.Duration(p.Total-p.Done)
+		line += fmt.Sprintf(tr(lang, ", ~%s left", ", encore ~%s"), clock(left))
+	}
+	return line
+}
+
+func clock(d time.Duration) string {
+	s := int(d.Round(time.Second) / time.Second)
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
 
 // finish turns the run's outcome into an exit error: an interrupted scan has

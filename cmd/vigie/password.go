@@ -72,5 +72,5 @@ func runFiles(cmd *cobra.Command, e env, t thresholdFlags, fill func(*config.Con
 	if err != nil {
 		return asUsage(err)
 	}
-	return execute(cmd, e, scan.Session{Plan: plan, FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder}, deliveryOf(cfg.Output, t.noColor), lang)
+	return execute(cmd, e, scan.Session{Plan: plan, FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder}, deliveryOf(cfg.Output, t.outputFlags), lang)
 }

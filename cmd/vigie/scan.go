@@ -119,7 +119,7 @@ func loadScan(cmd *cobra.Command, e env, f scanFlags) (cfg config.Config, sess s
 	if plan.Empty() {
 		return fail(usageErr("nothing to scan: give --target, --targets-file, or web.targets, password.policies, password.hashes, contracts or leads.sources in --config"))
 	}
-	out = deliveryOf(cfg.Output, f.noColor)
+	out = deliveryOf(cfg.Output, f.outputFlags)
 	sess = scan.Session{Plan: plan, WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),
 		FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: f.failOnNew, Baseline: f.baseline}
 	return cfg, sess, out, lang, nil
@@ -140,7 +140,7 @@ func retentionOf(cfg config.Config) store.Retention {
 // execute runs a session with the report delivered as out asks, and turns
 // its result into an exit code.
 func execute(cmd *cobra.Command, e env, sess scan.Session, out delivery, lang check.Lang) error {
-	return deliverWith(cmd, e, &sess, out, lang, func() (scan.Result, error) { return sess.Run(cmd.Context(), progress(e)) })
+	return deliverWith(cmd, e, &sess, out, lang, func() (scan.Result, error) { return sess.Run(cmd.Context(), progress(e, out.quiet, lang, time.Now)) })
 }
 
 // deliverMerged delivers merged shard reports through the session's tail.
@@ -175,7 +175,7 @@ func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out delivery, la
 	}
 	// Quiet on success for cron: where the report went is said on a terminal only.
 	for _, o := range sess.Outputs {
-		if o.Path != "" && isTerminal(e.stderr) {
+		if o.Path != "" && isTerminal(e.stderr) && !out.quiet {
 			s := res.Report.Scores.Overall
 			fmt.Fprintf(e.stderr, "%s %s (%d/100 %s)\n", tr(lang, "report written to", "rapport écrit dans"), o.Path, s.Score, s.Grade)
 		}

@@ -16,8 +16,8 @@ import (
 type handover struct{ org, consultant, browser string }
 
 // deliveryOf is the config's output section (flags already over it) as the writers take it.
-func deliveryOf(o config.Output, noColor bool) delivery {
-	return delivery{format: o.Format, output: o.File, dir: o.Dir, noColor: noColor,
+func deliveryOf(o config.Output, f outputFlags) delivery {
+	return delivery{format: o.Format, output: o.File, dir: o.Dir, noColor: f.noColor, quiet: f.quiet,
 		handover: handover{org: o.Organisation, consultant: o.Consultant, browser: o.Browser}}
 }
 
