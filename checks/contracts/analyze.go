@@ -1,17 +1,12 @@
 package contracts
 
 import (
-	"fmt"
 	"math/bits"
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/vigie-security/vigie/internal/check"
 )
-
-// slabs keeps literal-set memory between analyses (see Analyze).
-var slabs = sync.Pool{New: func() any { return new(litSet) }}
 
 // Result is how one document covers one element, with the evidence.
 type Result struct {
@@ -56,61 +51,29 @@ func (a Analysis) Result(id string) (Result, bool) {
 	return Result{}, false
 }
 
+// rules are the elements' compiled rules, in Elements order; errRules says
+// why they are not there (a test fails on it).
+var rules, errRules = compileRules(elementSpecs)
+
 // Analyze judges a document against every element. It is pure and safe for
 // concurrent use.
 func Analyze(doc Document) Analysis {
 	sents := segment(doc.Blocks)
 	a := Analysis{Sentences: len(sents)}
-	lx := literals()
-	words := (lx.words + 63) / 64
-	// The literal sets (each sentence's, each heading's, each context's,
-	// and two to join sentences in) share one slab, reused from one
-	// document to the next: they are most of what an analysis would
-	// otherwise allocate.
-	slab := slabs.Get().(*litSet)
-	defer slabs.Put(slab)
-	if need := (3*len(sents) + 2) * words; cap(*slab) < need {
-		*slab = make(litSet, need)
-	} else {
-		*slab = (*slab)[:need]
-		clear(*slab)
-	}
-	sets := make([]litSet, 3*len(sents)+2)
-	for k := range sets {
-		sets[k] = (*slab)[k*words : (k+1)*words : (k+1)*words]
-	}
-	// Sentences and their headings are scanned together; a heading is
-	// scanned once for the run of sentences under it.
-	texts := make([]string, len(sents), 2*len(sents))
-	head := make([]int, len(sents)) // index of the sentence's heading in texts
 	en, fr := 0, 0
 	for i := range sents {
-		s := &sents[i]
-		s.lits, texts[i] = sets[i], s.folded
-		if i == 0 || s.head != sents[i-1].head {
-			texts = append(texts, s.head)
-		}
-		head[i] = len(texts) - 1
-		a.Chars += len(s.raw)
-		e, f := counts(s.folded)
+		a.Chars += len(sents[i].raw)
+		e, f := counts(sents[i].folded)
 		en, fr = en+e, fr+f
 	}
-	lx.scanAll(texts, sets[:len(texts)])
 	a.Language = detect(en, fr)
-	// Context (heading and previous sentence) plus sentence, for the rules
-	// that read context: unions of sets already scanned.
-	hay := sets[2*len(sents) : 3*len(sents)]
-	for i := range sents {
-		copy(hay[i], sents[i].lits)
-		hay[i].orIn(sets[head[i]])
-		if sents[i].follows {
-			hay[i].orIn(sents[i-1].lits)
-		}
-	}
-	join := [2]litSet{sets[3*len(sents)], sets[3*len(sents)+1]}
 	a.Results = make([]Result, 0, len(Elements))
-	for _, el := range Elements {
-		a.Results = append(a.Results, judgeElement(el.ID, rules[el.ID], sents, hay, join))
+	for i, el := range Elements {
+		if errRules != nil {
+			a.Results = append(a.Results, Result{Element: el.ID, Level: Missing, Why: t("internal error: "+errRules.Error(), "erreur interne : "+errRules.Error())})
+			continue
+		}
+		a.Results = append(a.Results, judgeElement(rules[i], sents))
 	}
 	a.ThirdCountries, a.Special, a.SpecialNone = mentions(sents)
 	return a
@@ -132,48 +95,46 @@ type candidate struct {
 	why   check.Text
 }
 
-// judgeElement finds the sentence that best covers element id; join is
-// room for the literal sets of sentences judged together.
-func judgeElement(id string, r rule, sents []sentence, hays []litSet, join [2]litSet) Result {
+// judgeElement finds the sentence that best covers the rule's element.
+func judgeElement(r *rule, sents []sentence) Result {
 	best := candidate{i: -1}
 	rejected, near := candidate{i: -1}, candidate{i: -1}
-	trig := triggers[id]
 	for i := range sents {
 		s := &sents[i]
-		hay, lits := s.folded, s.lits
-		if r.ctx {
-			lits = hays[i]
-		}
-		if !lits.any(trig) {
+		if s.empty {
 			continue
 		}
-		if r.ctx {
-			if s.hay == "" { // built for the few sentences a context rule reads
-				s.hay = contextText(sents, i)
-			}
-			hay = s.hay
+		hay := s.folded
+		if r.context {
+			hay = contextText(sents, i)
 		}
-		if r.need != nil && !r.need.in(hay, lits) {
+		if !r.triggered(hay) {
 			continue
 		}
-		if !r.isClause(hay, lits) {
+		if r.need != nil && !r.need.in(hay) {
+			continue
+		}
+		if !r.isClause(hay) {
 			if near.i < 0 {
-				if m, ok := firstMatch(r.near, hay, lits); ok {
+				if m, ok := firstMatch(r.near, hay); ok {
 					near = candidate{i: i, why: m.why}
 				}
 			}
 			continue
 		}
-		if m, ok := firstMatch(r.reject, s.folded, s.lits); ok {
+		if m, ok := firstMatch(r.exclude, s.folded); ok {
 			if rejected.i < 0 {
 				rejected = candidate{i: i, why: m.why}
 			}
 			continue
 		}
-		if best.level >= Present && r.judge == nil && !r.couldBeSpecific(sents, i, lits) {
-			continue // at best present again: the first one stands
+		c := r.judgeSentence(sents, i, hay)
+		if c.level == Missing {
+			if rejected.i < 0 {
+				rejected = c
+			}
+			continue
 		}
-		c := r.judgeSentence(id, sents, i, lits, join)
 		if c.level > best.level || best.i < 0 {
 			best = c
 		}
@@ -183,176 +144,193 @@ func judgeElement(id string, r rule, sents []sentence, hays []litSet, join [2]li
 	}
 	switch {
 	case best.i >= 0:
-		return result(id, sents[best.i], best.level, best.why, false)
+		return result(r.id, sents[best.i], best.level, best.why, false)
 	case rejected.i >= 0:
-		return result(id, sents[rejected.i], Missing, rejected.why, true)
+		return result(r.id, sents[rejected.i], Missing, rejected.why, true)
 	case near.i >= 0:
-		return result(id, sents[near.i], Missing, near.why, true)
+		return result(r.id, sents[near.i], Missing, near.why, true)
 	}
-	return Result{Element: id, Level: Missing, Why: t("no clause found", "aucune clause trouvée")}
+	return Result{Element: r.id, Level: Missing, Why: t("no clause found", "aucune clause trouvée")}
 }
 
-// triggers are the rules' triggers as literal masks, registered at start.
-var triggers = func() map[string]litMask {
-	out := map[string]litMask{}
-	for id, r := range rules {
-		var ids []int
-		for _, tr := range r.triggers {
-			ids = append(ids, literalID(tr))
+// judgeSentence grades the clause in sentence i (hay is the sentence, with
+// its context for the rules that read it). Concrete content often sits in
+// the two sentences right after it, in the same paragraph ("… general
+// written authorisation. The Processor gives 30 days' notice and the
+// Customer may object."), so those count too. A flaw anywhere in that span
+// keeps the clause from being specific; an exclusion there, or a deferral
+// to the controller, keeps it from counting at all.
+func (r *rule) judgeSentence(sents []sentence, i int, hay string) candidate {
+	// The span is the sentence and those read with it (clauseAfter); the
+	// text leaves out those an exclusion fires on.
+	span, text := hay, hay
+	all := true
+	for _, j := range clauseAfter(sents, i) {
+		span += " " + sents[j].folded
+		if _, bad := firstMatch(r.exclude, sents[j].folded); bad {
+			all = false
+			continue
 		}
-		out[id] = maskOf(ids)
+		text += " " + sents[j].folded
+	}
+	if all {
+		text = span
+	}
+	if m, ok := firstMatch(r.excludeClause, span); ok {
+		return candidate{i: i, level: Missing, why: m.why}
+	}
+	if m, ok := firstMatch(r.deferred, span); ok {
+		// what comes after the deferral may still list the categories
+		// ("… determined by the Customer, and may include employees …")
+		after := text
+		if sp := m.re.spans(text, 1); len(sp) > 0 {
+			after = text[sp[0].end:]
+		}
+		if !r.hasSignal(after) {
+			return candidate{i: i, level: Missing, why: m.why}
+		}
+		return candidate{i: i, level: Present, why: m.why}
+	}
+	if m, ok := firstMatch(r.bare, span); ok && !r.hasSignal(text) && !r.hasSignal(r.sectionAfter(sents, i)) {
+		return candidate{i: i, level: Missing, why: m.why}
+	}
+	if m, ok := firstMatch(r.weak, span); ok {
+		return candidate{i: i, level: Present, why: m.why}
+	}
+	if m, ok := firstMatch(r.enough, text); ok {
+		return candidate{i: i, level: Specific, why: m.why}
+	}
+	if r.judge != nil {
+		lvl, why := r.judge(text)
+		if lvl == Present {
+			return r.restated(&sents[i], i, lvl, why)
+		}
+		return candidate{i: i, level: lvl, why: why}
+	}
+	var whys []check.Text
+	found := 0
+	for _, m := range r.signals {
+		n := 0
+		switch {
+		case r.distinct:
+			n = m.re.distinct(text)
+		case m.in(text):
+			n = 1
+		}
+		if n > 0 {
+			whys, found = append(whys, m.why), found+n
+		}
+	}
+	if found >= r.minSignals {
+		return candidate{i: i, level: Specific, why: joinTexts(whys)}
+	}
+	why := t("the clause is there, with nothing concrete (no annex, number, list or procedure)",
+		"la clause existe, sans rien de concret (ni annexe, ni chiffre, ni liste, ni procédure)")
+	return r.restated(&sents[i], i, Present, why)
+}
+
+// Bounds of what is read with a clause: the sentences after it in its
+// paragraph, the list items an introducing colon opens, the rest of its
+// section.
+const (
+	clauseSentences = 2
+	listItems       = 12
+	listBytes       = 1500
+	sectionBytes    = 2500
+)
+
+// clauseAfter lists the sentences read with sentence i: the next two of
+// its paragraph and, when it ends with a colon ("Data subjects include:"),
+// the list items that follow it.
+func clauseAfter(sents []sentence, i int) []int {
+	var out []int
+	s := sents[i]
+	for j := i + 1; j < len(sents) && j <= i+clauseSentences && sents[j].para == s.para; j++ {
+		out = append(out, j)
+	}
+	last := i
+	if len(out) > 0 {
+		last = out[len(out)-1]
+	}
+	if !strings.HasSuffix(strings.TrimSpace(sents[last].raw), ":") {
+		return out
+	}
+	size := 0
+	for j := last + 1; j < len(sents) && len(out) < clauseSentences+listItems && size < listBytes; j++ {
+		if !isListItem(sents[j].raw) && sents[j].para != sents[j-1].para {
+			break
+		}
+		out = append(out, j)
+		size += len(sents[j].folded)
 	}
 	return out
-}()
+}
 
-func (r rule) isClause(f string, lits litSet) bool {
-	for _, re := range r.present {
-		if re.in(f, lits) {
+// isListItem: a bullet or a numbered or lettered item.
+func isListItem(raw string) bool {
+	r := strings.TrimSpace(raw)
+	for _, p := range []string{"- ", "* ", "• ", "– "} {
+		if strings.HasPrefix(r, p) {
+			return true
+		}
+	}
+	k := 0
+	for k < len(r) && k < 3 && (r[k] >= '0' && r[k] <= '9' || k == 0 && r[k] == '(' || r[k] >= 'a' && r[k] <= 'z' && k <= 1) {
+		k++
+	}
+	return k > 0 && k < len(r) && (r[k] == '.' || r[k] == ')')
+}
+
+// sectionAfter is the folded text of the sentences after i in its section
+// (under the same parent heading) that speak of what the rule is about, up
+// to sectionBytes: where a general authorisation's list, notice and right
+// to object are set out.
+func (r *rule) sectionAfter(sents []sentence, i int) string {
+	var b strings.Builder
+	head := sents[i].head
+	parent := head // the heading above the sentence's own: "7." for "7. - 7.1."
+	if k := strings.LastIndex(head, " - "); k >= 0 {
+		parent = head[:k]
+	}
+	for j := i + 1; j < len(sents) && strings.HasPrefix(sents[j].head, parent) && b.Len() < sectionBytes; j++ {
+		if !r.triggered(sents[j].folded) {
+			continue
+		}
+		b.WriteString(sents[j].folded)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// hasSignal: whether text says something concrete for the rule (a deferred
+// description that still lists the categories counts).
+func (r *rule) hasSignal(text string) bool {
+	if _, ok := firstMatch(r.enough, text); ok {
+		return true
+	}
+	if r.judge != nil {
+		lvl, why := r.judge(text)
+		return lvl == Specific && why != annexListing
+	}
+	for _, m := range r.signals {
+		if !m.ref && m.in(text) {
 			return true
 		}
 	}
 	return false
 }
 
-// judgeSentence grades the clause in sentence i. Concrete content often sits
-// in the two sentences right after it, in the same paragraph ("… general written
-// authorisation. The Processor gives 30 days' notice and the Customer may
-// object."), so those count too; so does the sentence before, for rules
-// that read context. A flaw anywhere in that span (a carve-out, an
-// exclusion) keeps the clause from being specific.
-func (r rule) judgeSentence(id string, sents []sentence, i int, hay litSet, join [2]litSet) candidate {
-	s := sents[i]
-	text, span := s.folded, s.folded
-	textLits, spanLits := s.lits, s.lits
-	if r.ctx {
-		text, span = s.hay, s.hay
-		textLits, spanLits = hay, hay
-	}
-	// The literals of joined sentences are the union of theirs: joining
-	// with a space makes no literal the patterns look for. The span is the
-	// sentence and the next two of its paragraph; the text leaves out those
-	// a reject marker fires on, and is the span itself when none does.
-	var nextAt, keptAt [2]int
-	next, kept := nextAt[:0], keptAt[:0] // the sentences joined to the span, to the text
-	for j := i + 1; j < len(sents) && j <= i+2 && sents[j].para == s.para; j++ {
-		next = append(next, j)
-		if _, bad := firstMatch(r.reject, sents[j].folded, sents[j].lits); !bad {
-			kept = append(kept, j)
-		}
-	}
-	if len(next) > 0 {
-		copy(join[0], spanLits)
-		spanLits = join[0]
-		for _, j := range next {
-			spanLits.orIn(sents[j].lits)
-		}
-		span = joinSentences(span, sents, next)
-	}
-	switch {
-	case len(kept) == len(next):
-		text, textLits = span, spanLits
-	case len(kept) > 0:
-		copy(join[1], textLits)
-		textLits = join[1]
-		for _, j := range kept {
-			textLits.orIn(sents[j].lits)
-		}
-		text = joinSentences(text, sents, kept)
-	}
-	if m, ok := firstMatch(r.weak, span, spanLits); ok {
-		return candidate{i: i, level: Present, why: m.why}
-	}
-	if m, ok := firstMatch(r.sufficient, text, textLits); ok {
-		return candidate{i: i, level: Specific, why: m.why}
-	}
-	if r.judge != nil {
-		lvl, why := r.judge(text, textLits)
-		if lvl == Present {
-			return r.restated(id, &sents[i], i, lvl, why)
-		}
-		return candidate{i: i, level: lvl, why: why}
-	}
-	var whys []check.Text
-	found := 0
-	for _, m := range r.specific {
-		if !r.distinct {
-			if m.re.in(text, textLits) {
-				whys, found = append(whys, m.why), found+1
-			}
-			continue
-		}
-		if n := m.re.distinct(textLits); n > 0 {
-			whys, found = append(whys, m.why), found+n
-		}
-	}
-	need := r.minSpecific
-	if need == 0 {
-		need = 1
-	}
-	if found >= need {
-		return candidate{i: i, level: Specific, why: joinTexts(whys)}
-	}
-	why := t("the clause is there, with nothing concrete (no annex, number, list or procedure)",
-		"la clause existe, sans rien de concret (ni annexe, ni chiffre, ni liste, ni procédure)")
-	return r.restated(id, &sents[i], i, Present, why)
-}
-
-// joinSentences is first and the sentences at next, separated by spaces,
-// in one allocation.
-func joinSentences(first string, sents []sentence, next []int) string {
-	n := len(first)
-	for _, j := range next {
-		n += 1 + len(sents[j].folded)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	b.WriteString(first)
-	for _, j := range next {
-		b.WriteByte(' ')
-		b.WriteString(sents[j].folded)
-	}
-	return b.String()
-}
-
-// couldBeSpecific: whether any specific marker's literals occur in the
-// sentence or the ones judged with it.
-func (r rule) couldBeSpecific(sents []sentence, i int, lits litSet) bool {
-	for j := i; j < len(sents) && j <= i+2 && (j == i || sents[j].para == sents[i].para); j++ {
-		l := sents[j].lits
-		if j == i {
-			l = lits
-		}
-		for _, ms := range [][]marker{r.specific, r.sufficient} {
-			for _, m := range ms {
-				if m.re.any == nil || l.any(m.re.has) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
 // restated downgrades a merely present clause that copies the Article.
-func (r rule) restated(id string, s *sentence, i int, lvl Level, why check.Text) candidate {
+func (r *rule) restated(s *sentence, i int, lvl Level, why check.Text) candidate {
 	if s.shingles == nil {
 		s.shingles = shingles(s.folded)
 	}
-	if sim := similarity(id, s.shingles); sim >= restateThreshold {
+	if sim := similarity(r.id, s.shingles); sim >= restateThreshold {
 		return candidate{i: i, level: Restated, why: check.Textf(
 			"repeats the Article almost word for word (%d%% of its phrases) and adds nothing concrete (EDPB 07/2020 §109)",
 			"reprend l'article presque mot pour mot (%d %% de ses tournures) sans rien ajouter de concret (CEPD 07/2020 §109)", int(sim*100+0.5))}
 	}
 	return candidate{i: i, level: lvl, why: why}
-}
-
-func firstMatch(ms []marker, f string, lits litSet) (marker, bool) {
-	for _, m := range ms {
-		if m.re.in(f, lits) {
-			return m, true
-		}
-	}
-	return marker{}, false
 }
 
 func joinTexts(ts []check.Text) check.Text {
@@ -483,101 +461,4 @@ func maskPhones(s string) string {
 		}
 		return "[phone]"
 	})
-}
-
-var (
-	annexRe     = compile(annexWords)
-	dataWords   = compile(`\b(names?|surnames?|first names?|last names?|e-?mail( address(es)?)?|postal address(es)?|address(es)?|phone( numbers?)?|telephone( numbers?)?|mobile|ip address(es)?|dates? of birth|job titles?|positions?|company|employer|identifiers?|logins?|user ?ids?|billing|bank|iban|payment|location|geolocation|cookies?|device|browsing|purchase|order history|health|nom|noms|prenoms?|adresses?|courriels?|numeros?|date de naissance|fonctions?|postes?|societe|entreprise|identifiants?|coordonnees|bancaires?|facturation|localisation|navigation|achats|sante|civilite|signature)\b`)
-	peopleWords = compile(`\b(employees?|staff|customers?|clients?|prospects?|leads?|users?|visitors?|subscribers?|patients?|students?|suppliers?|members?|salaries?|employes?|utilisateurs?|visiteurs?|abonnes?|fournisseurs?|membres?|internautes?)\b`)
-)
-
-// judgeDataTypes: a list of data categories is specific; a list of groups
-// of people under a "categories of data" label is the mislabelled annex the
-// research note warns of.
-func judgeDataTypes(f string, lits litSet) (Level, check.Text) {
-	seen := dataWords.distinct(lits)
-	switch {
-	case seen >= 2:
-		return Specific, t("lists the categories of data", "liste les catégories de données")
-	case seen == 0 && peopleWords.in(f, lits):
-		return Present, t("lists groups of people, not types of data: the annex is mislabelled", "liste des groupes de personnes, pas des types de données : l'annexe est mal renseignée")
-	case annexRe.in(f, lits):
-		return Specific, t("refers to an annex listing them", "renvoie à une annexe qui les liste")
-	}
-	return Present, t("the data is named without being listed", "les données sont nommées sans être listées")
-}
-
-var (
-	flowObligations = compile(`same (data protection )?obligations|no less (protective|onerous|stringent)|at least (as protective|equivalent)|substantially (the )?same|equivalent (data protection )?obligations|(memes|identiques|equivalentes) obligations|obligations (equivalentes|identiques|au moins equivalentes)|memes garanties`)
-	flowLiable      = compile(`(remain|remains|stay|stays) (fully |wholly |entirely )?liable|fully (liable|responsible)|(demeure|reste|restera|demeurera) (pleinement |entierement )?responsable`)
-	flowWritten     = compile(`written (agreement|contract)|contract in writing|contrat ecrit|acte juridique|par (contrat|ecrit)|by (way of )?(a )?(written )?contract`)
-	flowAudit       = compile(`audit|verif|copy of|copie`)
-)
-
-// judgeFlowdown: the same obligations imposed and full liability kept, or
-// either with a written contract or audits of the sub-processor.
-func judgeFlowdown(f string, lits litSet) (Level, check.Text) {
-	ob, li := flowObligations.in(f, lits), flowLiable.in(f, lits)
-	switch {
-	case ob && li && (flowWritten.in(f, lits) || flowAudit.in(f, lits)):
-		return Specific, t("imposes the same obligations by written contract and keeps the processor fully liable", "impose les mêmes obligations par contrat écrit et laisse le sous-traitant pleinement responsable")
-	case ob && li:
-		return Present, t("imposes the same obligations and keeps the processor liable, with nothing on how", "impose les mêmes obligations et maintient la responsabilité, sans modalités")
-	case ob:
-		return Present, t("imposes the same obligations, but says nothing of the processor's liability", "impose les mêmes obligations, sans rien dire de la responsabilité du sous-traitant")
-	}
-	return Present, t("keeps the processor liable, but does not impose the same obligations", "maintient la responsabilité du sous-traitant, sans imposer les mêmes obligations")
-}
-
-var (
-	endReturn = compile(`return|send back|hand (back|over)|export|retrieve|restitu|renvo|remettre|transmettre|exporter|recuperer`)
-	endDelete = compile(`delet|destr|eras|supprim|detrui|efface`)
-	endChoice = compile(`choice|choose|chooses|decides?|choisit|choisir|election|elect|option|at the (written )?request|as (instructed|directed|requested)|upon (written )?instruction|au choix|selon le choix|a la demande|sur (simple )?(demande|instruction)|selon les instructions|opte|may (export|retrieve|download)|peut (exporter|recuperer|telecharger)`)
-	endExtra  = compile(`\b\d+ ?(\(\d+\) )?(calendar |business |working )?(days|jours|months|mois)\b|certif|attest|proces-verbal|backups?|sauvegardes?|\bformat\b|\bcsv\b|\bsql\b`)
-)
-
-func judgeEnd(f string, lits litSet) (Level, check.Text) {
-	ret, del := endReturn.in(f, lits), endDelete.in(f, lits)
-	switch {
-	case !ret:
-		return Present, t("deletion only: no return option, no choice for the controller", "suppression seule : ni restitution, ni choix du responsable")
-	case !del:
-		return Present, t("return only: nothing on deleting copies", "restitution seule : rien sur la suppression des copies")
-	case !endChoice.in(f, lits):
-		return Present, t("return and deletion, but the controller is given no choice", "restitution et suppression, sans choix laissé au responsable")
-	case endExtra.in(f, lits):
-		return Specific, t("the controller chooses, with a time limit, format, backups or a deletion certificate", "le responsable choisit, avec un délai, un format, les sauvegardes ou un certificat de destruction")
-	}
-	return Present, t("the controller chooses between return and deletion, with no time limit or proof", "le responsable choisit entre restitution et suppression, sans délai ni preuve")
-}
-
-var (
-	deadlineRe  = compile(deadlinePattern)
-	delayRe     = regexp.MustCompile(`(\d{1,3}|twenty-four|forty-eight|seventy-two|twelve|thirty-six|vingt-quatre|quarante-huit|soixante-douze|douze|trente-six|one|two|three|un|deux|trois)\)?\s*(?:\(\d{1,3}\)\s*)?(hours?|hrs?\b|h\b|heures?|(?:calendar |business |working )?days?|jours?)`)
-	numberWords = map[string]int{"twenty-four": 24, "forty-eight": 48, "seventy-two": 72, "twelve": 12, "thirty-six": 36, "one": 1, "two": 2, "three": 3,
-		"vingt-quatre": 24, "quarante-huit": 48, "soixante-douze": 72, "douze": 12, "trente-six": 36, "un": 1, "deux": 2, "trois": 3}
-)
-
-// judgeDeadline reads the delay in hours; a delay as long as the
-// controller's own 72 hours towards the authority leaves it no time.
-func judgeDeadline(f string, lits litSet) (Level, check.Text) {
-	// The delay is read from the match alone, with a small expression.
-	m := delayRe.FindStringSubmatch(deadlineRe.find(f, lits))
-	if m == nil {
-		return Missing, t("no deadline", "aucun délai")
-	}
-	num, unit := m[1], m[2]
-	n, ok := numberWords[num]
-	if !ok {
-		fmt.Sscan(num, &n)
-	}
-	hours := n
-	if strings.Contains(unit, "day") || strings.HasPrefix(unit, "jour") {
-		hours = n * 24
-	}
-	if hours < 72 {
-		return Specific, check.Textf("sets a maximum delay of %d hours", "fixe un délai maximal de %d heures", hours)
-	}
-	return Present, check.Textf("sets %d hours: as long as the controller's own deadline towards the authority, which leaves it no time",
-		"fixe %d heures : autant que le délai du responsable envers l'autorité, ce qui ne lui laisse aucune marge", hours)
 }

@@ -74,17 +74,3 @@ func BenchmarkFold(b *testing.B) {
 	}
 	benchEach(b, sents, n, func(s sentence) { fold(s.raw) })
 }
-
-// BenchmarkScan is the literal scan of every sentence, as Analyze runs it.
-func BenchmarkScan(b *testing.B) {
-	sents, n := corpusSentences(b)
-	lx := literals()
-	texts, sets := make([]string, len(sents)), make([]litSet, len(sents))
-	for i, s := range sents {
-		texts[i], sets[i] = s.folded, make(litSet, (lx.words+63)/64)
-	}
-	b.SetBytes(int64(n))
-	for b.Loop() {
-		lx.scanAll(texts, sets)
-	}
-}

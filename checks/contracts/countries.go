@@ -94,44 +94,71 @@ func ZoneOf(name string) (Zone, string) {
 	return ZoneThird, strings.ToUpper(name)
 }
 
-var (
-	thirdNameRe = func() pattern {
-		var alts []string
-		for _, c := range append(append([]Country{}, third...), adequate...) {
-			for _, n := range c.Names {
-				if len(n) > 3 || n == "usa" { // "uk", "u.s." are too ambiguous in running text
-					alts = append(alts, regexp.QuoteMeta(n))
-				}
+// countryWords are the names of third countries and of countries with an
+// adequacy decision, as words joined by one space ("cote d ivoire"), with the
+// name to report. A sentence is read word by word against them: one map
+// look-up per word and pair and triple of words.
+var countryWords = func() map[string]string {
+	out := map[string]string{}
+	for _, c := range append(append([]Country{}, third...), adequate...) {
+		for _, n := range c.Names {
+			if len(n) > 3 || n == "usa" { // "uk", "uae" are too ambiguous in running text
+				out[strings.Join(words(n), " ")] = n
 			}
 		}
-		return compile(`\b(` + strings.Join(alts, "|") + `)\b`)
-	}()
-	specialRe     = compile(`special categor|categories particulieres|donnees sensibles|sensitive data|article 9\b|art\.? ?9\b|health data|donnees de sante|biometric|biometrique|genetic|genetique|religio|political opinion|opinions? politiques|trade union|syndical|sexual orientation|orientation sexuelle|racial|ethnic|raciale|ethnique|criminal|infractions|condamnations`)
-	specialNoneRe = compile(`(no|not|neither|nor|aucune?|pas de|ni|exclu\w*|ne .{0,30} pas) .{0,40}(special categor|categories particulieres|donnees sensibles|sensitive data|article 9|art\.? ?9)`)
+	}
+	return out
+}()
+
+// maxCountryWords is the most words a country's name has.
+const maxCountryWords = 3
+
+// words splits folded text into runs of letters and digits.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
+}
+
+func isWordRune(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80 }
+
+var (
+	specialRe     = regexp.MustCompile(`special categor|categories particulieres|donnees sensibles|sensitive data|article 9\b|art\.? ?9\b|health data|donnees de sante|biometric|biometrique|genetic|genetique|religio|political opinion|opinions? politiques|trade union|syndical|sexual orientation|orientation sexuelle|racial|ethnic|raciale|ethnique|criminal|infractions|condamnations`)
+	specialNoneRe = regexp.MustCompile(`(no|not|neither|nor|aucune?|pas de|ni|exclu\w*|ne .{0,30} pas) .{0,40}(special categor|categories particulieres|donnees sensibles|sensitive data|article 9|art\.? ?9)`)
+	// specialStems gate specialRe: one of them is in every text it matches.
+	specialStems = []string{"categor", "sensib", "sensitive", "9", "health", "sante", "biometri", "genet", "religio", "politi", "union", "syndic", "sexu", "racia", "ethni", "crimin", "infraction", "condamnation"}
 )
 
 // mentions finds named third countries and special-category wording.
 func mentions(sents []sentence) (countries []Mention, special *Mention, none bool) {
 	seen := map[string]bool{}
 	for _, s := range sents {
-		if !s.lits.any(thirdNameRe.has) {
-			if special != nil || !s.lits.any(specialRe.has) {
-				continue
+		ws := words(s.folded)
+		for i := range ws {
+			key := ws[i]
+			for n := 1; n <= maxCountryWords && i+n <= len(ws); n++ {
+				if n > 1 {
+					key += " " + ws[i+n-1]
+				}
+				if name, ok := countryWords[key]; ok && !seen[name] {
+					seen[name] = true
+					countries = append(countries, Mention{Term: name, Location: Location{Page: s.page, Paragraph: s.para}})
+				}
 			}
 		}
-		for i, id := range thirdNameRe.ids {
-			name := thirdNameRe.any[i]
-			if s.lits.has(id) && !seen[name] && matchWords([]word{{s: name, pre: true, post: true}}, s.folded, nil) {
-				seen[name] = true
-				countries = append(countries, Mention{Term: name, Location: Location{Page: s.page, Paragraph: s.para}})
-			}
-		}
-		if special == nil {
-			if m := specialRe.find(s.folded, s.lits); m != "" {
+		if special == nil && containsAny(s.folded, specialStems) {
+			if m := specialRe.FindString(s.folded); m != "" {
 				special = &Mention{Term: m, Location: Location{Page: s.page, Paragraph: s.para}}
-				none = specialNoneRe.in(s.folded, s.lits)
+				none = specialNoneRe.MatchString(s.folded)
 			}
 		}
 	}
 	return countries, special, none
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }

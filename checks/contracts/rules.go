@@ -1,97 +1,61 @@
 package contracts
 
-import (
-	"github.com/vigie-security/vigie/internal/check"
-)
-
-// A marker is a pattern over folded text and why it matters.
-type marker struct {
-	re  pattern
-	why check.Text
-}
-
-func mk(expr string, en, fr string) marker {
-	return marker{re: compile(expr), why: t(en, fr)}
-}
-
-// rule finds one element in sentences. A sentence is a candidate when it
-// holds a trigger (cheap substring test), a clause when a present pattern
-// matches, and then: rejected (negation, carve-out), weak (never specific),
-// specific, a restatement of the Article, or merely present.
-type rule struct {
-	triggers []string // folded substrings
-	ctx      bool     // triggers may sit in the heading or previous sentence
-	present  []pattern
-	reject   []marker // the sentence does not count
-	near     []marker // looks like the clause but is not one; shown when nothing counts
-	weak     []marker // counts, never as specific
-	specific []marker
-	// minSpecific specific markers make the clause specific (default 1);
-	// with distinct, it counts distinct words matched instead.
-	minSpecific int
-	distinct    bool
-	// sufficient markers make the clause specific on their own.
-	sufficient []marker
-	// need, when set, must match the sentence or its context (the breach
-	// deadline needs a breach nearby).
-	need *pattern
-	// judge, when set, decides specificity itself (e.g. the breach deadline).
-	judge func(f string, lits litSet) (Level, check.Text)
-}
-
-func res(exprs ...string) []pattern {
-	out := make([]pattern, len(exprs))
-	for i, e := range exprs {
-		out[i] = compile(e)
-	}
-	return out
-}
-
-func needs(expr string) *pattern {
-	p := compile(expr)
-	return &p
-}
-
-// Indicator vocabulary from the research note (art28.md §2), folded: no
-// accents, lower case, straight apostrophes.
-const (
-	subWords    = `(sub-?processors?|sub-?contractors?|another processor|other processors?|sous-traitants? (ulterieurs?|secondaires?|de second rang)|sous-traitance ulterieure|autres? sous-traitants?)`
-	annexWords  = `\b(annex|annexe|schedule|appendix|appendice|exhibit)\b`
-	placeholder = `(\[[^\]]{0,40}\]|_{4,}|\.{6,}|\bxxx+\b|\btbd\b|to be (defined|determined|agreed|completed)|a definir|a completer|a preciser)`
-	deferred    = `(will|shall|may) be (defined|determined|specified|set out|described) (later |separately )?by (the )?(controller|customer)|seront? (definie?s?|precisee?s?|determinee?s?) (ulterieurement )?par le (responsable|client)|as (instructed|defined) by the (customer|controller) from time to time`
-)
-
-var rules = map[string]rule{
+// elementSpecs are the rules of the twenty elements, in the language of
+// rule.go and pattern.go.
+var elementSpecs = map[string]spec{
 	"A28-3-subject-matter": {
-		triggers: []string{"subject", "objet", "scope", "purpose of this", "applies to", "s'applique"},
+		triggers: []string{"subject", "objet", "scope", "purpose of this", "applies to", "s'applique", "services", "prestation"},
 		// a sales contract's own "objet" is not the processing's subject matter
 		need: needs(`traitement|donnees|data|process|pour le compte|on behalf|campagne|campaign|prospect|annexe|addendum|\bdpa\b|service|prestation|sous-traitant|responsable|\bleads?\b`),
-		present: res(`subject[- ]matter`, `(^|- )(\d+\.? )?(scope|objet|subject[- ]matter)\b`, `\bobjet (du|des|de la|de ce|de cette) (traitement|sous-traitance|prestation|contrat|presente?s?)`,
-			`(presentes?|present|this) (clauses?|contrat|convention|accord|addendum|dpa|agreement|avenant|annexe?|schedule)s? (ont|a|has|have) (pour|as (its|their)) (objet|subject|purpose)`,
-			`(this|the present) (dpa|addendum|agreement|data processing agreement) (governs|applies to|sets out)`),
-		weak: []marker{
-			mk(deferred, "the description is deferred to the controller", "la description est renvoyée au responsable"),
-			mk(placeholder, "a template placeholder is left unfilled", "un champ du modèle n'est pas rempli"),
+		clause: []x{
+			terms("subject matter", "subject-matter"),
+			heading("scope", "objet", "subject matter", "subject-matter"),
+			within(1, terms("objet du", "objet des", "objet de", "objet de la"), terms("traitement", "sous-traitance", "prestation", "contrat", "présent", "présente", "présentes")),
+			within(3, terms("présentes", "présent", "this", "ces"), within(0, terms("ont pour", "a pour", "has as its", "have as their"), terms("objet", "subject", "purpose"))),
+			within(4, terms("this", "the present"), terms("governs", "applies to", "sets out")),
+			// "X is authorised to process, on behalf of the Client, the data
+			// needed to provide the payroll service": the mission named
+			within(12, terms("autorisé à traiter", "authorised to process", "authorized to process", "processes personal data", "traite des données"),
+				terms("pour le compte", "on behalf", "afin de", "in order to", "for the purpose", "pour la", "pour les")),
 		},
-		specific: []marker{
-			mk(`\b(hosting|host|crm|e-?mailing|newsletters?|call cent(er|re)|payroll|prospect\w*|marketing|campaigns?|analytics|customer support|helpdesk|maintenance|software|saas|cloud|platform|lead generation|enrichment|telemarketing|hebergement|heberger|centre d'appels|paie|campagnes?|plateforme|logiciel|routage|enrichissement|emissions? d'appels|support client|infogerance|generation de leads|appels?|leads?|qualification|scoring|enrichment)\b`,
+		exclude: []sig{
+			mk(terms("dispute", "claim arising", "litige", "governing law", "droit applicable", "jurisdiction"), "this is the dispute or governing-law clause, not the subject matter", "il s'agit de la clause de litige ou de droit applicable, pas de l'objet"),
+		},
+		deferred: []sig{deferred},
+		weak:     []sig{unfilled},
+		signals: []sig{
+			mk(terms("hosting", "host", "crm", "emailing", "e-mailing", "newsletter*", "call center", "call centre", "payroll", "prospect*", "marketing",
+				"campaign*", "analytics", "customer support", "helpdesk", "help desk", "maintenance", "software", "saas", "cloud", "platform*", "lead generation",
+				"enrichment", "telemarketing", "hébergement", "héberger", "centre d'appels", "paie", "bulletins de paye", "campagne*", "plateforme*", "logiciel*",
+				"routage", "enrichissement", "émission d'appels", "émissions d'appels", "support client", "infogérance", "génération de leads", "appel*", "lead*",
+				"qualification", "scoring", "service public numérique", "online services", "products", "produit*", "website*", "site*", "application*"),
 				"names the service concerned", "nomme le service concerné"),
-			mk(annexWords, "refers to an annex describing it", "renvoie à une annexe qui le décrit"),
+			reference(mk(annex, "refers to an annex describing it", "renvoie à une annexe qui le décrit")),
 		},
 	},
 	"A28-3-duration": {
-		triggers: []string{"duration", "duree", "term", "terme", "until", "jusqu", "period", "periode"},
-		present: res(`duration of (the )?(processing|data processing|this dpa|this addendum)`, `\bduree (du|des|de la|de ce) (traitement|sous-traitance|prestation|presente?s? (contrat|clauses?|convention|avenant))`,
-			`(processing|traitement) .{0,60}(for|during|pendant|pour) (the |toute la )?(term|duration|duree) (of|du|de la)`, `(term|duration|duree)\s*:`,
-			`(this|the) (dpa|addendum) (shall )?(remain|remains|continue) in (force|effect)`, `(presente?s?|cette) (convention|avenant|contrat|clauses?) .{0,30}(restera|resteront|demeure|demeureront|entre en vigueur)`,
-			`(enters?|entre(ra)?) (into|en) (force|vigueur)`, `(agreement|dpa|addendum|annexe?|contrat) (remains?|shall remain|s'applique|reste) .{0,30}(in force|en vigueur|pendant|during|for the)`),
-		weak: []marker{
-			mk(`as long as (is )?(necessary|required|needed)|aussi longtemps que (necessaire|requis)|le temps necessaire|pour la duree necessaire`, "gives a retention period, not the duration of the processing", "donne une durée de conservation, pas la durée du traitement"),
-			mk(deferred, "the duration is deferred to the controller", "la durée est renvoyée au responsable"),
-			mk(placeholder, "a template placeholder is left unfilled", "un champ du modèle n'est pas rempli"),
+		triggers: []string{"duration", "duree", "term", "terme", "until", "jusqu", "period", "periode", "vigueur", "force", "effect"},
+		clause: []x{
+			within(2, terms("duration of"), terms("processing", "data processing", "this dpa", "this addendum")),
+			within(2, terms("durée du", "durée des", "durée de la", "durée de ce"), terms("traitement*", "sous-traitance", "prestation*", "contrat", "clauses", "convention", "avenant")),
+			within(10, terms("processing", "traitement", "process personal data", "traite les données"),
+				within(2, terms("for", "during", "pendant", "pour"), terms("term of", "duration of", "durée du", "durée de la"))),
+			heading("term", "duration", "durée"),
+			within(6, terms("dpa", "addendum", "agreement", "contrat", "convention", "avenant", "clauses", "annex", "annexe"),
+				terms("remain in force", "remains in force", "remain in effect", "remains in effect", "continue in force", "continues in force", "restera en vigueur",
+					"resteront en vigueur", "demeure en vigueur", "demeureront en vigueur", "entre en vigueur", "entrera en vigueur", "s'applique pendant", "reste en vigueur")),
+			terms("enter into force", "enters into force", "entre en vigueur", "entrera en vigueur"),
 		},
-		specific: []marker{
-			mk(`(term|duration|expiry|expiration|termination|end) of the (\w+ ){0,3}(agreement|contract|services)|duree (du|de la) (contrat|convention|prestation)( principale?)?|(fin|terme|expiration|resiliation) du contrat|until (the )?(termination|expiry|expiration|end)|jusqu'(a|au) (la )?(fin|terme|resiliation|expiration|echeance)`,
+		exclude: []sig{
+			mk(terms("au préalable et pendant toute la durée", "before and throughout the processing"), "the controller's duty to watch over the processing, not its duration", "le devoir du responsable de veiller au traitement, pas sa durée"),
+		},
+		deferred: []sig{deferred},
+		weak: []sig{
+			mk(`as long as (is )?(necessary|required|needed)|aussi longtemps que (necessaire|requis)|le temps necessaire|pour la duree necessaire`, "gives a retention period, not the duration of the processing", "donne une durée de conservation, pas la durée du traitement"),
+			unfilled,
+		},
+		signals: []sig{
+			mk(`(term|duration|expiry|expiration|termination|end) of the (\w+ ){0,3}(agreement|contract|services)|duree (du|de la|des) (contrat|convention|prestation|services)( principale?)?|(fin|terme|expiration|resiliation) du contrat|until (the )?(termination|expiry|expiration|end)|jusqu'(a|au) (la )?(fin|terme|resiliation|expiration|echeance)`,
 				"ties the duration to the main contract", "lie la durée au contrat principal"),
 			mk(`as long as the (\w+ ){0,4}(agreement|contract) (is|remains) in force|tant que (le|la) (\w+ ){0,3}(contrat|convention) (est|reste) en vigueur`, "ties the duration to the main contract", "lie la durée au contrat principal"),
 			mk(`\b\d+ (months?|years?|mois|ans?|annees?)\b|\b(19|20)\d\d\b`, "gives a period or a date", "donne une période ou une date"),
@@ -99,295 +63,448 @@ var rules = map[string]rule{
 	},
 	"A28-3-nature-purpose": {
 		triggers: []string{"nature", "purpose", "finalit", "operations"},
-		present: res(`\b(nature|purposes?|finalites?)\b.{0,80}(will|shall) be (defined|determined|specified)|\b(nature|finalites?)\b.{0,80}seront? (definie?s?|precisee?s?)`,
-			`\bnature (of (the )?(processing|operations)|des operations|du traitement|des traitements)`, `\bpurposes? (of (the )?processing|of (the )?data processing)\b`, `processing purposes?`,
-			`\bfinalites? (du|des|de la|de ce) (traitement|sous-traitance)`, `\b(finalites?|purposes?)\s*:`, `processing operations`, `operations de traitement`, `(nature|purpose|finalite)s? (and|et) (purpose|nature|finalite)s?`),
-		reject: []marker{
-			mk(`(taking into account|compte tenu de|tient compte de|account of) (the |la )?nature`, "names the nature of the processing as a factor, without describing it", "cite la nature du traitement comme un facteur, sans la décrire"),
+		clause: []x{
+			within(1, terms("nature of", "nature des", "nature du"), terms("processing", "operations", "opérations", "traitement", "traitements")),
+			within(1, terms("purpose of", "purposes of"), terms("processing", "data processing")),
+			terms("processing purpose*", "processing operations", "opérations de traitement", "opérations réalisées", "opérations effectuées", "operations performed"),
+			within(1, terms("finalité du", "finalités du", "finalité des", "finalités des", "finalité de", "finalités de"), terms("traitement*", "sous-traitance")),
+			heading("finalité", "finalités", "purpose", "purposes"),
+			terms("nature and purpose*", "purpose and nature", "purposes and nature", "nature et finalité*", "finalité et nature", "finalités et nature",
+				"for the following purposes", "pour les finalités suivantes"),
 		},
-		weak: []marker{
+		exclude: []sig{
+			mk(`(taking into account|compte tenu de|tient compte de|account of) (the |la )?(state of the art|nature)|(nature|type), scope, context`, "names the nature of the processing as a factor, without describing it", "cite la nature du traitement comme un facteur, sans la décrire"),
+		},
+		deferred: []sig{deferred},
+		weak: []sig{
 			mk(`^.{0,80}(to|in order to|for the purpose of|afin de|pour) (perform|provide|deliver|execute|fournir|executer|realiser) (the|les|la|le) (services?|prestations?|agreement|contrat)\.?$`, "the purpose is circular: to perform the services", "la finalité est circulaire : exécuter les services"),
-			mk(deferred, "the description is deferred to the controller", "la description est renvoyée au responsable"),
-			mk(placeholder, "a template placeholder is left unfilled", "un champ du modèle n'est pas rempli"),
+			unfilled,
 		},
-		specific: []marker{
-			mk(`\b(collect\w*|record\w*|stor(age|e|ing)|host\w*|retriev\w*|consult\w*|transmi\w*|sending|send|disclos\w*|eras\w*|analys\w*|enrich\w*|segment\w*|deduplicat\w*|scor\w*|calls?|calling|routage|envois?|collecte|enregistrement|conservation|hebergement|stockage|consultation|analyse|enrichissement|segmentation|dedoublonnage|appels?|emailing|e-?mail(s|ing)? campaigns?|prospection|campagnes?|marketing|support|paie|payroll|billing|facturation|newsletters?|campaigns?|audiences?|reporting|targeting|ciblage|advertising|publicite)\b`,
+		signals: []sig{
+			mk(terms("collect*", "record*", "storage", "store", "stored", "storing", "host*", "retriev*", "consult*", "transmi*", "sending", "send", "disclos*",
+				"eras*", "analys*", "enrich*", "segment*", "deduplicat*", "scor*", "call", "calls", "calling", "routage", "envoi", "envois", "collecte",
+				"enregistrement", "conservation", "hébergement", "stockage", "sauvegarde*", "backup*", "consultation", "analyse", "enrichissement", "segmentation",
+				"dédoublonnage", "appel", "appels", "emailing", "email campaign*", "e-mail campaign*", "prospection", "campagne*", "marketing", "support",
+				"paie", "bulletins de paye", "payroll", "billing", "facturation", "newsletter*", "campaign*", "audience*", "reporting", "targeting", "ciblage",
+				"advertising", "publicité", "modification", "extraction", "suppression", "destruction", "organisation", "structuration", "organization", "structuring",
+				"adaptation", "alteration", "use", "utilisation", "combination", "rapprochement", "interconnexion", "limitation", "effacement", "deletion",
+				"prise de rendez-vous", "rendez-vous", "gestion", "management", "authentification", "authentication", "monitoring", "surveillance"),
 				"names the operations", "nomme les opérations"),
-			mk(annexWords, "refers to an annex describing it", "renvoie à une annexe qui le décrit"),
+			reference(mk(annex, "refers to an annex describing it", "renvoie à une annexe qui le décrit")),
 		},
-		distinct:    true,
-		minSpecific: 2,
+		distinct:   true,
+		minSignals: 2,
 	},
 	"A28-3-data-types": {
-		triggers: []string{"data", "donnees"},
-		present: res(`(categor(y|ies)|types?|kinds?) of (personal )?data\b`, `personal data categor`, `\bdata categor`, `(categories|types) de donnees`,
-			`donnees (traitees|concernees|personnelles traitees)\s*:`, `personal data (processed|concerned)\s*:`),
-		reject: []marker{
-			mk(`approximate number|nombre approximatif`, "this is the content of a breach notification, not the description of the data", "il s'agit du contenu d'une notification de violation, pas de la description des données"),
+		triggers: []string{"categor", "type", "kind", "donnees traitees", "donnees concernees", "donnees personnelles traitees", "data processed", "data concerned", "personal data:", "donnees :"},
+		clause: []x{
+			within(1, terms("category of", "categories of", "type of", "types of", "kind of", "kinds of"), terms("data")),
+			terms("personal data categor*", "data categor*"),
+			terms("catégories de données", "types de données", "type de données"),
+			within(3, terms("données à caractère personnel traitées", "données personnelles traitées", "données traitées", "personal data processed"),
+				terms("sont les suivantes", "are the following", "sont", "are", "include", "comprennent", "incluent")),
+			heading("données traitées", "données concernées", "données à caractère personnel traitées", "données personnelles traitées",
+				"personal data processed", "personal data concerned"),
 		},
-		weak: []marker{
+		exclude: []sig{
+			mk(terms("approximate number", "nombre approximatif"), "this is the content of a breach notification, not the description of the data", "il s'agit du contenu d'une notification de violation, pas de la description des données"),
+		},
+		deferred: []sig{deferred},
+		weak: []sig{
 			mk(`as defined in (art(icle|\.)? ?4|the gdpr)|au sens de l'article 4|(data|donnees) (needed|necessary|required|necessaires) (for|to|a|pour)|any personal data`, "the data is not described, only defined by reference", "les données ne sont pas décrites, seulement définies par renvoi"),
-			mk(deferred, "the description is deferred to the controller", "la description est renvoyée au responsable"),
-			mk(placeholder, "a template placeholder is left unfilled", "un champ du modèle n'est pas rempli"),
+			unfilled,
 		},
 		judge: judgeDataTypes,
 	},
 	"A28-3-data-subjects": {
-		triggers: []string{"data subject", "personnes concernees", "concerned persons", "individuals"},
-		present: res(`categor(y|ies) of (data subjects|individuals|persons)`, `data subjects?( categories)?\s*:`, `categories de personnes( concernees)?`, `personnes concernees\s*:`,
-			`(the )?data subjects (are|include|concerned (are|include))\b`, `personnes concernees (sont|comprennent)`,
-			`data subjects\b.{0,40}(will|shall) be (defined|determined|specified)|personnes concernees\b.{0,40}seront? (definie?s?|precisee?s?)`),
-		reject: []marker{
-			mk(`approximate number|nombre approximatif`, "this is the content of a breach notification, not the description of the data subjects", "il s'agit du contenu d'une notification de violation, pas de la description des personnes"),
+		triggers: []string{"data subject", "personnes concernees", "concerned persons", "individuals", "categories de personnes", "affected person",
+			"donnees a caractere personnel des", "donnees personnelles des", "les donnees des", "personal data of", "personal data relating to", "affected"},
+		clause: []x{
+			within(0, terms("category of", "categories of"), terms("data subjects", "individuals", "persons")),
+			heading("data subjects", "data subject categories", "personnes concernées", "affected persons", "affected people", "categories of affected persons", "circle of affected persons"),
+			terms("those affected", "persons affected", "people affected"),
+			terms("catégories de personnes", "data subjects are", "data subjects include", "data subjects concerned are", "data subjects concerned include",
+				"personnes concernées sont", "personnes concernées comprennent", "personnes concernées incluent"),
+			within(8, terms("personal data of", "personal data relating to", "données à caractère personnel des", "données personnelles des", "les données des"),
+				terms("employees", "staff", "customers", "clients", "users", "salariés", "employés", "agents", "usagers", "utilisateurs", "prospects")),
 		},
-		weak: []marker{
-			mk(deferred, "the description is deferred to the controller", "la description est renvoyée au responsable"),
-			mk(placeholder, "a template placeholder is left unfilled", "un champ du modèle n'est pas rempli"),
+		exclude: []sig{
+			mk(terms("approximate number", "nombre approximatif"), "this is the content of a breach notification, not the description of the data subjects", "il s'agit du contenu d'une notification de violation, pas de la description des personnes"),
+			mk(terms("information to the data subjects", "information des personnes", "fournir l'information", "droit d'information", "exercent", "exercise their rights", "exercice des droits"),
+				"this is about informing people or their rights, not the description of who they are", "il s'agit de l'information ou des droits des personnes, pas de la description de qui elles sont"),
 		},
-		specific: []marker{
-			mk(`\b(employees?|staff|workers?|customers?|clients?|prospects?|leads?|users?|visitors?|subscribers?|patients?|students?|suppliers?|contacts?|candidates?|applicants?|members?|consumers?|salaries?|employes?|personnel|utilisateurs?|visiteurs?|abonnes?|fournisseurs?|candidats?|adherents?|membres?|internautes?|consommateurs?|eleves?|benevoles?|volunteers?)\b`,
+		deferred: []sig{deferred},
+		weak:     []sig{unfilled},
+		signals: []sig{
+			mk(terms("employee*", "staff", "worker*", "customer*", "client*", "prospect*", "lead*", "user*", "visitor*", "subscriber*", "patient*", "student*",
+				"supplier*", "contact*", "candidate*", "applicant*", "member*", "consumer*", "salarié*", "employé*", "personnel", "utilisateur*", "visiteur*",
+				"abonné*", "fournisseur*", "candidat*", "adhérent*", "membre*", "internaute*", "consommateur*", "élève*", "bénévole*", "volunteer*",
+				"usager*", "agent*", "representative*", "représentant*", "end-user*", "end user*", "contractor*", "collaborat*", "partner*", "partenaire*"),
 				"names the categories of people", "nomme les catégories de personnes"),
 		},
 	},
 	"A28-3-controller-obligations-rights": {
-		triggers: []string{"controller", "customer", "responsable", "client"},
-		present: res(`(obligations|responsibilities|duties|rights) of the (controller|customer)`, `(controller|customer)'?s? (obligations|responsibilities|duties|rights)`,
-			`obligations (et droits )?du (responsable|client)`, `droits du (responsable|client)`,
-			`(the )?(controller|customer) (shall|must|warrants|represents|undertakes|agrees|is responsible|will) .{0,40}(lawful|legal basis|legitimate|instructions?|inform(ation)? (of )?(the )?data subjects|consents?|accura|comply|document|supervis|provide the processor)`,
-			`(le )?(responsable( de traitement| du traitement)?|client) (s'engage|garantit|doit|est (seul )?responsable|veille) .{0,80}(licit|base legale|instructions?|informer|informe|information des personnes|consentements?|exactitude|documenter|superviser|fournir au (sous-traitant|prestataire)|au prealable)`),
-		specific: []marker{
-			mk(`lawful|legal basis|base legale|licite|consent|consentement`, "names a legal basis or lawful instructions", "mentionne la base légale ou la licéité"),
+		triggers: []string{"controller", "customer", "responsable", "client", "exporter"},
+		context:  true,
+		clause: []x{
+			within(0, terms("obligations of the", "responsibilities of the", "duties of the", "rights of the"), terms("controller", "customer", "data exporter")),
+			within(0, terms("controller", "customer", "controller's", "customer's", "controllers", "customers"), terms("obligations", "responsibilities", "duties", "rights")),
+			within(0, terms("obligations du", "obligations et droits du", "droits du"), terms("responsable", "client")),
+			within(8, within(0, terms("controller", "customer", "client", "data exporter"), terms("shall", "must", "warrants", "represents", "undertakes", "agrees", "is responsible",
+				"will", "acknowledges", "remains responsible", "is solely responsible")),
+				terms("lawful*", "legal basis", "legitimate", "instruction*", "inform the data subjects", "information to data subjects", "consent*", "accura*",
+					"comply", "compliance", "document*", "supervis*", "provide the processor", "notices", "privacy notice*", "obtain*", "rights")),
+			within(14, within(3, terms("responsable", "client"), terms("s'engage", "garantit", "doit", "est responsable", "est seul responsable", "veille", "reste responsable")),
+				terms("licit*", "base légale", "instruction*", "informer", "informe", "information des personnes", "consentement*", "exactitude",
+					"documenter", "superviser", "fournir au sous-traitant", "fournir au prestataire", "au préalable", "conformité", "respect")),
+			// the CNIL model's list under its own heading: "Documenter par écrit
+			// toute instruction…", "Veiller, au préalable…"
+			within(6, terms("documenter par écrit", "fournir au sous-traitant", "veiller, au préalable", "veiller au préalable", "superviser le traitement"),
+				terms("instruction*", "données", "respect", "audits", "traitement")),
+		},
+		exclude: []sig{
+			mk(terms("means", "désigne", "signifie", "définit comme"), "a definition of the controller, not its obligations", "une définition du responsable, pas ses obligations"),
+		},
+		signals: []sig{
+			mk(terms("lawful*", "legal basis", "base légale", "licite*", "consent*", "consentement*"), "names a legal basis or lawful instructions", "mentionne la base légale ou la licéité"),
 			mk(`inform(ation)? (of |to )?(the )?data subjects|information des personnes|informer les personnes`, "covers informing data subjects", "couvre l'information des personnes"),
 			mk(`document(er|ed)? (par ecrit |in writing )?(any |all |toute |chaque )?instructions?|instructions? (documentees?|in writing|par ecrit)`, "requires documented instructions", "exige des instructions documentées"),
-			mk(`supervis|superviser|audit|object|objection|terminate|resilier`, "states a right of the controller", "énonce un droit du responsable"),
-			mk(`accura|exactitude|a jour|up to date`, "covers data accuracy", "couvre l'exactitude des données"),
+			mk(terms("supervis*", "audit*", "object*", "terminate*", "résilier"), "states a right of the controller", "énonce un droit du responsable"),
+			mk(terms("accura*", "exactitude", "à jour", "up to date"), "covers data accuracy", "couvre l'exactitude des données"),
 		},
 	},
 	"A28-3a-instructions": {
 		triggers: []string{"instruction"},
-		present: res(`documented instructions?`, `instructions? documentees?`, `(only|solely|exclusively) (on|upon|in accordance with|pursuant to|according to|as instructed|following)( the)?( written| lawful| documented)*( instructions?| .{0,30}instructions?)`,
-			`act only (on|upon) .{0,30}instructions?`, `(uniquement|exclusivement|seulement) (sur|selon|conformement aux?|dans le respect des?) (les )?(instructions?|l'instruction)`,
-			`(ne traite|traite) .{0,60}que sur (instruction|les instructions)`, `complete and final instructions`),
-		reject: []marker{
+		clause: []x{
+			terms("documented instruction*", "instruction documentée", "instructions documentées", "complete and final instructions"),
+			within(8, terms("only on", "only upon", "only in accordance with", "only pursuant to", "only according to", "only as instructed", "only following",
+				"solely on", "solely in accordance with", "exclusively on", "exclusively in accordance with"), terms("instruction*")),
+			within(6, terms("act only on", "act only upon", "acts only on", "process only on"), terms("instruction*")),
+			within(3, terms("uniquement", "exclusivement", "seulement", "que sur", "que selon", "que conformément"), terms("instruction*", "l'instruction")),
+		},
+		exclude: []sig{
 			mk(`(controller|customer|responsable|client)('s)? instructions? (must|shall|doivent|doit) (be|etre) (lawful|licites?)\.?$`, "only says the controller's instructions must be lawful: no commitment of the processor", "dit seulement que les instructions du responsable doivent être licites : aucun engagement du sous-traitant"),
 		},
-		weak: []marker{
+		weak: []sig{
 			mk(`(may|can|is entitled to|reserves the right to|peut|pourra|se reserve le droit d[e'] ?)( also| egalement)? (use|process|exploit|utiliser|traiter|exploiter) .{0,80}(own purposes|improv|analytics|statistic|derived|aggregat|benchmark|propres fins|ameliorer|amelioration|statistiques|agreg)`,
 				"lets the processor use the data for its own purposes, which makes it a controller (Art. 28(10))", "permet au sous-traitant d'utiliser les données à ses propres fins, ce qui en fait un responsable (art. 28(10))"),
 		},
-		specific: []marker{
-			mk(`complete and final instructions|instructions? .{0,60}`+annexWords+`|`+annexWords+`.{0,60}instructions?`, "the instructions are set out in the contract or an annex", "les instructions sont fixées au contrat ou en annexe"),
-			mk(`by e-?mail|par (courriel|e-?mail|courrier)|written form|in writing|par ecrit|ticket|portal|portail|console|settings|configuration|parametr|recorded|record(ed|s)? of (the )?instructions|consigne|tracab|register|registre|procedure|named contact|interlocuteur`,
+		signals: []sig{
+			mk(either(terms("complete and final instructions"), near(10, terms("instruction*"), annex)), "the instructions are set out in the contract or an annex", "les instructions sont fixées au contrat ou en annexe"),
+			mk(terms("by email", "by e-mail", "par courriel", "par email", "par e-mail", "par courrier", "written form", "in writing", "par écrit", "ticket*", "portal", "portail",
+				"console", "settings", "configuration", "paramétr*", "recorded", "record of instructions", "records of instructions", "consigne*", "traçab*", "register",
+				"registre", "procedure*", "procédure*", "named contact", "interlocuteur*"),
 				"says how instructions are given and recorded", "dit comment les instructions sont données et conservées"),
 		},
 	},
 	"A28-3-infringing-instruction": {
 		triggers: []string{"instruction"},
-		present: res(`(inform|notify|tell|alert|advise)s?( the)?( controller| customer)?( immediately| promptly| forthwith)?.{0,120}instructions?.{0,80}(infring|violat|breach|contrar|contraven|unlawful|illegal|non-complian)`,
-			`instructions?.{0,80}(infring|violat|contrar|contraven|unlawful|illegal).{0,120}(inform|notify|alert|advise)`,
-			`(informe|informer|alerte|alerter|avertit|avertir|signale|signaler|notifie|notifier).{0,120}instructions?.{0,80}(violation|contraire|enfrein|viole|illicite|non conforme)`,
-			`instructions?.{0,80}(constitue une violation|contraire|enfrein|viole|illicite).{0,120}(informe|alerte|avertit|signale|notifie)`),
-		reject: []marker{
+		clause: []x{
+			within(24, terms("inform*", "notify*", "tell*", "alert*", "advise*"), within(14, terms("instruction*"), terms("infring*", "violat*", "breach*", "contrar*", "contraven*", "unlawful", "illegal", "non-complian*"))),
+			within(40, within(14, terms("instruction*"), terms("infring*", "violat*", "contrar*", "contraven*", "unlawful", "illegal")), terms("inform*", "notify*", "alert*", "advise*")),
+			within(24, terms("informe*", "alerte*", "avertit", "avertir", "signale*", "notifie*"), within(14, terms("instruction*"), terms("violation", "contraire*", "enfrein*", "viole*", "illicite*", "non conforme*"))),
+			within(40, within(14, terms("instruction*"), terms("constitue une violation", "contraire*", "enfrein*", "viole*", "illicite*")), terms("informe*", "alerte*", "avertit", "signale*", "notifie*")),
+		},
+		exclude: []sig{
 			mk(`unable to (follow|comply)|not (be )?able to comply|dans l'impossibilite de (se conformer|respecter)`, "this is the duty to say it cannot comply (SCC 2021/914 clause 8.1(b)), a different duty", "il s'agit de l'obligation de signaler une impossibilité (CCT 2021/914 clause 8.1(b)), une autre obligation"),
 		},
-		specific: []marker{
-			mk(`suspend|suspension|suspendre|refuse|refus|until (the )?(controller|customer) (confirms|amends|withdraws)|jusqu'a (confirmation|modification)|by e-?mail|par (courriel|ecrit)|in writing|within \d+`, "says what happens next (suspension, written form, delay)", "dit ce qui se passe ensuite (suspension, écrit, délai)"),
+		signals: []sig{
+			mk(either(terms("suspend*", "suspension", "suspendre", "refuse*", "refus*", "by email", "by e-mail", "par courriel", "par écrit", "in writing"),
+				rx(`until (the )?(controller|customer) (confirms|amends|withdraws)|jusqu'a (confirmation|modification)|within \d+`)),
+				"says what happens next (suspension, written form, delay)", "dit ce qui se passe ensuite (suspension, écrit, délai)"),
 		},
 	},
 	"A28-3b-confidentiality": {
 		triggers: []string{"confidential"},
-		present: res(`(persons|personnel|staff|employees|individuals|people|anyone|agents|contractors)\b.{0,140}confidential`, `confidential.{0,140}\b(persons|personnel|staff|employees|individuals|agents)\b`,
-			`(personnes|personnel|salaries|employes|collaborateurs|preposes|agents)\b.{0,140}confidentialite`, `confidentialite.{0,140}\b(personnes|personnel|salaries|employes|collaborateurs|preposes)\b`,
-			`statutory (obligation|duty) of confidentiality`, `obligation legale (appropriee )?de confidentialite`,
-			`(sign|signs|signed|signe|signent|signer) .{0,30}(confidentiality (agreement|undertaking)s?|(engagements?|accords?) de confidentialite)`),
-		specific: []marker{
-			mk(`need[- ]to[- ]know|besoin d'en connaitre|strictement necessaire`, "limits access to need-to-know", "limite l'accès au besoin d'en connaître"),
-			mk(`written confidentiality|confidentiality (agreement|undertaking|clause|commitment)s?|non-disclosure|\bnda\b|engagements? (ecrit )?de confidentialite|accords? de confidentialite|clauses? de confidentialite|charte`, "requires written confidentiality undertakings", "exige des engagements écrits de confidentialité"),
-			mk(`training|trained|formation|forme(s|es)? |sensibilis|awareness|survive|after (the )?(end|termination)|apres la (fin|cessation)|list of|liste des`, "adds training, a list of persons or a duration", "ajoute une formation, une liste des personnes ou une durée"),
+		clause: []x{
+			near(24, terms("persons", "personnel", "staff", "employees", "individuals", "people", "anyone", "agents", "contractors", "personnes", "salariés",
+				"employés", "collaborateurs", "préposés"), terms("confidential*", "confidentialité")),
+			terms("statutory obligation of confidentiality", "statutory duty of confidentiality", "obligation légale de confidentialité", "obligation légale appropriée de confidentialité"),
+			within(5, terms("sign", "signs", "signed", "signé", "signe", "signent", "signer"),
+				rx(`confidentiality (agreement|undertaking)s?|(engagements?|accords?) de confidentialite`)),
+		},
+		signals: []sig{
+			mk(terms("need-to-know", "need to know", "besoin d'en connaître", "strictement nécessaire"), "limits access to need-to-know", "limite l'accès au besoin d'en connaître"),
+			mk(terms("written confidentiality", "confidentiality agreement*", "confidentiality undertaking*", "confidentiality clause*", "confidentiality commitment*",
+				"non-disclosure", "nda", "engagement de confidentialité", "engagements de confidentialité", "engagement écrit de confidentialité", "accord de confidentialité",
+				"accords de confidentialité", "clause de confidentialité", "clauses de confidentialité", "charte"),
+				"requires written confidentiality undertakings", "exige des engagements écrits de confidentialité"),
+			mk(terms("training", "trained", "formation*", "formé", "formés", "formées", "sensibilis*", "awareness", "survive*", "after the end", "after termination",
+				"after the termination", "après la fin", "après la cessation", "list of", "liste des"),
+				"adds training, a list of persons or a duration", "ajoute une formation, une liste des personnes ou une durée"),
 		},
 	},
 	"A28-3c-security-art32": {
 		triggers: []string{"32", "securit", "technical and organ", "techniques et organ", "toms", "measures"},
-		present: res(`\barticle 32\b|\bart\.? ?32\b`, `technical and organi[sz]ational (security )?measures`, `security measures`, `mesures techniques et organisationnelles`, `mesures de securite`,
-			`securite (des|du) traitements?`, `\btoms\b`, `(level|niveau) of security|niveau de securite`, `(^|- )(\d+\.? )?(security|securite)\b`,
-			`(information )?security polic(y|ies)|politiques? de securite|securite (de l'information|des systemes d'information)`),
-		reject: []marker{
-			mk(`(assist|aide|help)\w* .{0,200}(requests|demandes|rights|droits|articles? 32 (to|a) 36)`, "this is the assistance clause, not the processor's own security", "il s'agit de la clause d'aide, pas de la sécurité du sous-traitant"),
-			mk(`^.{0,40}(the )?(controller|customer|client|responsable)( de traitement)? (shall|is|will|must|reste|est|doit)( be)? (solely |seul )?(responsible|responsable) .{0,20}(security|securite)`, "puts security on the controller, not the processor", "met la sécurité à la charge du responsable, pas du sous-traitant"),
+		clause: []x{
+			terms("article 32", "art. 32", "art 32", "art.32", "technical and organisational measures", "technical and organizational measures",
+				"technical and organisational security measures", "technical and organizational security measures"),
+			terms("security measures", "mesures techniques et organisationnelles", "mesures de sécurité", "sécurité des traitements", "sécurité du traitement",
+				"toms", "level of security", "niveau de sécurité", "security policy", "security policies", "information security", "politique de sécurité",
+				"politiques de sécurité", "sécurité de l'information", "sécurité des systèmes d'information"),
+			heading("security", "sécurité"),
 		},
-		weak: []marker{
+		exclude: []sig{
+			mk(within(40, terms("assist*", "aide*", "aider", "help*"), terms("request*", "demande*", "rights", "droits", "articles 32 to 36", "articles 32 à 36", "data subject*", "personnes concernées")),
+				"this is the assistance clause, not the processor's own security", "il s'agit de la clause d'aide, pas de la sécurité du sous-traitant"),
+			mk(`^.{0,40}(the )?(controller|customer|client|responsable)( de traitement)? (shall|is|will|must|reste|est|doit)( be)? (solely |seul )?(responsible|responsable) .{0,20}(security|securite)`, "puts security on the controller, not the processor", "met la sécurité à la charge du responsable, pas du sous-traitant"),
+			mk(terms("means", "désigne", "signifie"), "a definition, not the processor's commitment", "une définition, pas l'engagement du sous-traitant"),
+			mk(terms("description générale des mesures", "general description of the technical", "general description of the security"), "the record of processing's list of contents (Art. 30), not the processor's measures", "le contenu du registre des traitements (art. 30), pas les mesures du sous-traitant"),
+			mk(terms("garanties suffisantes", "sufficient guarantees"), "the guarantees asked of a (sub-)processor, not the processor's own measures", "les garanties demandées à un sous-traitant, pas ses propres mesures"),
+		},
+		weak: []sig{
 			mk(`(may|can|reserves the right to|peut|pourra|se reserve le droit de) .{0,30}(modify|change|update|amend|alter|modifier|changer|faire evoluer) .{0,40}(measures|mesures) .{0,40}(at any time|sole discretion|unilateral|without notice|a tout moment|discretion|sans preavis|unilateralement)`,
 				"the processor can change the measures unilaterally", "le sous-traitant peut modifier les mesures unilatéralement"),
 			mk(`https?://`, "the measures are only behind a link that can change", "les mesures ne sont accessibles que par un lien qui peut changer"),
 		},
-		specific: []marker{
-			mk(annexWords, "refers to an annex of measures", "renvoie à une annexe des mesures"),
-			mk(`encrypt|chiffr|pseudonym|access control|controle d'acces|controle des acces|backups?|sauvegardes?|logging|journalis|multi-?factor|\bmfa\b|authentification (forte|multi)|iso ?27001|soc ?2|penetration test|tests? d'intrusion|firewall|pare-feu|\baes\b|\btls\b|vulnerab|patch|correctifs?|segregat|cloisonnement|habilitations?`,
+		signals: []sig{
+			mk(annex, "refers to an annex of measures", "renvoie à une annexe des mesures"),
+			mk(terms("encrypt*", "chiffr*", "pseudonym*", "access control*", "contrôle d'accès", "contrôle des accès", "contrôles d'accès", "backup*", "sauvegarde*", "logging",
+				"journalis*", "multi-factor", "multifactor", "mfa", "authentification forte", "authentification multi*", "iso 27001", "iso27001", "soc 2", "soc2",
+				"penetration test*", "test d'intrusion", "tests d'intrusion", "firewall*", "pare-feu", "aes", "tls", "vulnerab*", "patch*", "correctif*", "segregat*",
+				"cloisonnement", "habilitation*"),
 				"names concrete measures", "nomme des mesures concrètes"),
 		},
-		minSpecific: 1,
 	},
 	"A28-3d-subprocessors": {
 		triggers: []string{"sub-processor", "subprocessor", "sub processor", "subcontractor", "sub-contractor", "another processor", "other processor", "sous-traitant", "sous-traitance ulterieure"},
-		ctx:      true,
-		present: res(subWords+`.{0,200}(authori[sz]ation|authori[sz]ed|authori[sz]e|consent|approv|autorisation|autorise|accord (ecrit|prealable)|agrement|consentement)`,
-			`(authori[sz]ation|authori[sz]e|consent|approv|autorisation|autorise|accord (ecrit|prealable)|agrement|consentement).{0,200}`+subWords,
-			`(engage|appoint|use|recruit|recrute|recruter|faire appel|avoir recours|confier).{0,80}(only|uniquement|qu'avec|qu'apres|subject to|sous reserve).{0,80}(authori|consent|approv|autoris|accord|agrement)`),
-		reject: []marker{
+		context:  true,
+		clause: []x{
+			near(34, subProcessor, terms("authoris*", "authoriz*", "consent*", "approv*", "autorisation*", "autorise*", "accord écrit", "accord préalable", "agrément", "consentement*")),
+			within(14, terms("engage*", "appoint*", "use", "recruit*", "recrute*", "recruter", "faire appel", "avoir recours", "confier"),
+				within(14, terms("only", "uniquement", "qu'avec", "qu'après", "subject to", "sous réserve"), terms("authori*", "consent*", "approv*", "autoris*", "accord*", "agrément"))),
+		},
+		exclude: []sig{
+			mk(terms("means", "désigne", "signifie"), "a definition, not the authorisation", "une définition, pas l'autorisation"),
+		},
+		excludeClause: []sig{
 			mk(`continued use.{0,80}(consent|accept|approv|authori)|(poursuite|continuation) (de l'utilisation|du service).{0,60}(vaut|emporte|constitue) (acceptation|accord|consentement)`, "continued use is not authorisation", "la poursuite de l'utilisation ne vaut pas autorisation"),
 			mk(`(may|can|is (free|entitled) to|peut|pourra|est libre de)( freely| librement)? (engage|appoint|use|subcontract|recourir|faire appel|recruter|sous-traiter).{0,120}(without|sans) (the |l'|le )?(prior |prealable )?(specific |general |specifique |generale )?(written |ecrite? )?(authori[sz]ation|consent|approval|autorisation|accord|consentement)`, "lets the processor engage sub-processors without authorisation", "permet au sous-traitant de recruter sans autorisation"),
 		},
-		near: []marker{
-			mk(subWords+`.{0,160}(notice|notify|notif|inform|informer|informe|information)|(notice|notify|notif|inform|informer|informe).{0,160}`+subWords, "notice only: informing the controller is not asking its authorisation, and leaves no right to object", "simple information : informer le responsable n'est pas lui demander son autorisation, et ne lui laisse aucun droit d'objection"),
+		bare: []sig{
+			mk(terms("autorise", "authorises", "authorizes", "hereby authorise", "hereby authorize", "grants a general", "donne une autorisation générale", "accorde une autorisation générale"),
+				"a general authorisation with no list, no notice of changes and no right to object (Art. 28(2))", "une autorisation générale sans liste, sans information des changements ni droit d'objection (art. 28(2))"),
 		},
-		specific: []marker{
-			mk(`\blist\b|\bliste\b|`+annexWords, "keeps a list of sub-processors", "tient une liste des sous-traitants ultérieurs"),
+		near: []sig{
+			mk(near(27, subProcessor, terms("notice", "notify", "notif*", "inform*", "informer", "informe", "information")), "notice only: informing the controller is not asking its authorisation, and leaves no right to object", "simple information : informer le responsable n'est pas lui demander son autorisation, et ne lui laisse aucun droit d'objection"),
+		},
+		signals: []sig{
+			mk(either(terms("list", "liste"), annex), "keeps a list of sub-processors", "tient une liste des sous-traitants ultérieurs"),
 			mk(`\b\d+ ?(\(\d+\) )?(calendar |business |working )?(days|jours)|\b(thirty|fifteen|ten|trente|quinze|dix) (\(\d+\) )?(days|jours)`, "gives a notice period", "donne un délai de préavis"),
-			mk(`\bobject(s|ion|ions)?\b|s'opposer|opposition|objections?|terminat|resili`, "gives a right to object", "donne un droit d'objection"),
+			mk(terms("object", "objects", "objection", "objections", "s'opposer", "opposition", "terminat*", "résili*"), "gives a right to object", "donne un droit d'objection"),
 		},
 		// a specific authorisation per sub-processor needs no list or notice
-		sufficient: []marker{
+		enough: []sig{
 			mk(`(prior )?specific (prior )?(written )?(authori[sz]ation|consent)|(autorisation|accord) (ecrite? )?(prealable )?(et )?specifique`, "requires a specific authorisation for each", "exige une autorisation spécifique pour chacun"),
 		},
-		minSpecific: 2,
+		minSignals: 2,
 	},
 	"A28-4-flowdown": {
-		triggers: []string{"same", "memes", "identiques", "equivalent", "no less", "at least as", "substantially", "liable", "responsable", "impose"},
-		present: res(`same (data protection )?obligations|no less (protective|onerous|stringent)|at least (as protective|equivalent|the same)|substantially (the )?same|equivalent (data protection )?obligations`,
-			`(memes|identiques|equivalentes) obligations|obligations (equivalentes|identiques|au moins equivalentes)|memes garanties`,
-			`(remain|remains|shall remain|stay|stays) (fully |wholly |entirely )?liable|fully (liable|responsible) (to|towards|for)`, `(demeure|reste|restera|demeurera) (pleinement |entierement |seul )?responsable`),
-		reject: []marker{
+		triggers: []string{"same", "memes", "identiques", "equivalent", "no less", "at least as", "substantially", "liable", "responsable", "impose", "protective"},
+		clause: []x{
+			terms("same obligations", "same data protection obligations", "no less protective", "no less onerous", "no less stringent", "at least as protective",
+				"at least equivalent", "at least the same", "substantially the same", "substantially same", "equivalent obligations", "equivalent data protection obligations",
+				"mêmes obligations", "obligations identiques", "obligations équivalentes", "obligations au moins équivalentes", "identiques obligations", "mêmes garanties"),
+			within(2, terms("remain", "remains", "shall remain", "stay", "stays"), terms("liable")),
+			within(0, terms("fully liable", "fully responsible"), terms("to", "towards", "for")),
+			within(1, terms("demeure", "reste", "restera", "demeurera"), terms("responsable")),
+		},
+		excludeClause: []sig{
 			mk(`(not|no|never) (be )?(liable|responsible|liability).{0,60}(sub-?processor|subcontractor)|(sub-?processor|subcontractor).{0,80}(liability|liable).{0,40}(excluded|exclude|capped|limited|shall not)|(n'est|ne sera|n'etant) pas responsable.{0,60}sous-traitant|sous-traitant.{0,60}responsabilite.{0,30}(exclue|limitee|plafonnee)`,
 				"excludes or caps the processor's liability for its sub-processors", "exclut ou plafonne la responsabilité du sous-traitant pour ses sous-traitants ultérieurs"),
 		},
-		weak: []marker{
-			mk(`as appropriate|where appropriate|le cas echeant|si necessaire|dans la mesure du possible`, "the flow-down is only \"as appropriate\"", "l'imposition n'est que « le cas échéant »"),
+		weak: []sig{
+			mk(terms("as appropriate", "where appropriate", "le cas échéant", "si nécessaire", "dans la mesure du possible"), "the flow-down is only \"as appropriate\"", "l'imposition n'est que « le cas échéant »"),
 		},
 		judge: judgeFlowdown,
 	},
 	"A28-3e-data-subject-rights": {
 		triggers: []string{"right", "request", "droit", "demande", "12 to 2", "12 a 2", "chapter iii", "chapitre iii"},
-		present: res(`(data subjects?'?|individuals'?|persons'?) (rights|requests)|requests? (from|by|of) (data subjects|individuals)|exercise (of )?(their |the )?(data subject )?rights|rights of (the )?data subjects|articles? 12 (to|-|a) 2[23]|chapter iii`,
-			`(requests?|demandes?) .{0,40}(data subjects?|personnes concernees)|(data subjects?|personnes concernees) .{0,30}(requests?|demandes?)|data subject'?s'? (rights|requests)|(access|portability|erasure|deletion) requests`,
-			`exercice (de leurs |des |de ses )?droits|droits des personnes( concernees)?|demandes? (des|de|d'exercice|d'exercice de droits? des?) (personnes|droits)|articles? 12 a 2[23]|chapitre iii`),
-		reject: []marker{
+		clause: []x{
+			within(0, terms("data subject", "data subjects", "data subject's", "data subjects'", "individuals", "individuals'", "persons", "persons'"), terms("rights", "requests", "request")),
+			within(3, terms("exercise", "exercise of"), terms("rights")),
+			terms("rights of data subjects", "rights of the data subjects", "articles 12 to 22", "articles 12 to 23", "article 12 to 22", "articles 12-22", "articles 12-23", "chapter iii"),
+			near(7, terms("request*", "demande*"), terms("data subject*", "personnes concernées", "affected person*")),
+			within(12, terms("affected person*", "data subject*", "personne concernée", "personnes concernées"), terms("contacts the", "contact the", "s'adresse", "saisit", "exerce")),
+			terms("access requests", "portability requests", "erasure requests", "deletion requests", "exercice des droits", "exercice de leurs droits", "exercice de ses droits",
+				"droits des personnes", "demandes des personnes", "demandes d'exercice", "articles 12 à 22", "articles 12 à 23", "chapitre iii"),
+		},
+		exclude: []sig{
+			mk(terms("means", "désigne", "signifie"), "a definition, not the assistance", "une définition, pas l'assistance"),
+		},
+		excludeClause: []sig{
 			mk(`(controller|customer|responsable|client) (is |est |shall be |sera )?(solely|seul|exclusively|exclusivement) (responsible|responsable)|(processor|supplier|provider|sous-traitant|prestataire) (shall|will) (have no|not have any|bear no|not be (obliged|required)).{0,40}(obligation|assist|help|duty)|(n'a|n'aura) aucune obligation`,
 				"leaves the requests to the controller alone", "laisse les demandes au seul responsable"),
 		},
-		specific: []marker{
-			mk(`forward|transmit|transfer (it|them|the request)|pass on|redirect|transmet|transmettre|transmission|renvo(ie|yer)|reorient`, "says requests received are forwarded", "prévoit la transmission des demandes reçues"),
-			mk(`within \d+|no later than \d+|sous \d+|dans (un delai de|les) \d+|\d+ (calendar |business |working )?(days|hours|jours|heures)|upon receipt|on receipt|des (reception|reception)|promptly|immediately|immediatement|sans delai`, "gives a time frame", "donne un délai"),
-			mk(`\b(tools?|functionalit|self-service|interface|api|export|outils?|fonctionnalites?|console|portal|portail)\b`, "names the tools offered", "nomme les outils offerts"),
+		signals: []sig{
+			mk(terms("forward*", "transmit*", "transfer it", "transfer them", "transfer the request", "pass on", "redirect*", "transmet*", "transmettre", "transmission", "renvoie", "renvoyer", "réorient*", "notify*", "notif*", "inform*"),
+				"says requests received are forwarded", "prévoit la transmission des demandes reçues"),
+			mk(either(rx(`within \d+|no later than \d+|sous \d+|dans (un delai de|les) \d+|\d+ (calendar |business |working )?(days|hours|jours|heures)`),
+				terms("upon receipt", "on receipt", "dès réception", "promptly", "immediately", "immédiatement", "sans délai", "without undue delay")),
+				"gives a time frame", "donne un délai"),
+			mk(terms("tool*", "functionalit*", "self-service", "interface", "api", "export", "outil*", "fonctionnalité*", "console", "portal", "portail"), "names the tools offered", "nomme les outils offerts"),
 			mk(`(not|never|ne) (respond|answer|repondra|repond) .{0,30}directly|ne pas y repondre|not respond to|sans y repondre`, "says the processor will not answer directly", "précise que le sous-traitant ne répond pas lui-même"),
 		},
 	},
 	"A28-3f-assist-32-36": {
 		triggers: []string{"impact", "dpia", "aipd", "consultation", "32 to 36", "32 a 36", "32-36", "35"},
-		present:  res(`(data protection )?impact assessments?|\bdpias?\b|\baipd\b|analyses? d'impact|prior consultation|consultation prealable|articles? 32 (to|-|a) 36|articles? 35\b|art\.? ?35\b`),
-		weak: []marker{
-			mk(`(sole|absolute|own) discretion|sa (seule|propre|libre) (discretion|appreciation)|son (entiere|libre) discretion`, "assistance is at the processor's sole discretion", "l'aide est laissée à la seule discrétion du sous-traitant"),
+		clause: []x{
+			terms("data protection impact assessment*", "impact assessment*", "dpia", "dpias", "aipd", "analyse d'impact", "analyses d'impact", "prior consultation*", "consultation préalable"),
+			terms("articles 32 to 36", "article 32 to 36", "articles 32-36", "articles 32 à 36", "article 35", "articles 35", "art. 35", "art 35"),
 		},
-		specific: []marker{
+		weak: []sig{
+			mk(terms("sole discretion", "absolute discretion", "own discretion", "sa seule discrétion", "sa propre discrétion", "sa libre appréciation", "son entière discrétion"), "assistance is at the processor's sole discretion", "l'aide est laissée à la seule discrétion du sous-traitant"),
+		},
+		signals: []sig{
 			mk(`within \d+|\d+ (calendar |business |working )?(days|jours)|dans un delai|sous \d+`, "gives a time frame", "donne un délai"),
-			mk(`documentation|questionnaires?|templates?|modeles?|reports?|rapports?|information (and|et) documentation|informations? (et|and) (la )?documentation`, "says what is supplied", "dit ce qui est fourni"),
-			mk(`(at|a) (no|its own|the controller's|the customer's) (additional )?(cost|expense|charge)|aux frais|sans frais|fees|tarif|cost|cout`, "says who bears the cost", "dit qui en supporte le coût"),
+			mk(terms("documentation", "questionnaire*", "template*", "modèle*", "report*", "rapport*"), "says what is supplied", "dit ce qui est fourni"),
+			mk(terms("at no cost", "at its own cost", "at the controller's cost", "at the customer's cost", "at no additional cost", "expense*", "aux frais", "sans frais", "fees", "tarif*", "cost*", "coût*"), "says who bears the cost", "dit qui en supporte le coût"),
 		},
-		minSpecific: 1,
 	},
 	"A28-33-breach-notify": {
 		triggers: []string{"breach", "incident", "violation"},
-		present: res(`(personal data breach|data breach|security (breach|incident)|breach of security|incidents?|violations? de (donnees|la securite|securite)|violations? de donnees a caractere personnel|incidents? de securite).{0,160}(notif|inform|alert|report|signal|avert|previen|tell)`,
-			`(notif|inform|alert|report|signal|avert|previen|tell).{0,160}(personal data breach|data breach|security (breach|incident)|breach of security|incidents?|violations? de (donnees|la securite|securite)|incidents? de securite)`),
-		weak: []marker{
-			mk(`if possible|where possible|si possible|dans la mesure du possible`, "the delay is only \"if possible\"", "le délai n'est que « si possible »"),
+		clause: []x{
+			near(27, breachWords, notifyWords),
+			terms("notifier toute violation", "notifie toute violation", "notification of a personal data breach", "notify customer of a personal data breach"),
+		},
+		exclude: []sig{
+			mk(terms("means", "désigne", "signifie", "s'entend"), "a definition of a breach, not the duty to notify it", "une définition de la violation, pas l'obligation de la notifier"),
+			// a bullet list of kinds of breach, or of what to report, is not the duty
+			mk(`^- [^.]{0,120}$`, "an item of a list, not the duty to notify", "un élément de liste, pas l'obligation de notifier"),
+			mk(terms("protection des données contre toute violation", "protect against", "protection against", "prevent*", "prévenir", "empêcher"), "protection against breaches, not the duty to notify them", "la protection contre les violations, pas l'obligation de les notifier"),
+		},
+		weak: []sig{
+			mk(terms("if possible", "where possible", "si possible", "dans la mesure du possible"), "the delay is only \"if possible\"", "le délai n'est que « si possible »"),
 			mk(`confirmed (security |personal data )?(breach|incident)|(breach|incident)s? (that|which) (is|are|has been|have been) confirmed|violations? (averee|confirmee)s?|incidents? (avere|confirme)s?`, "only confirmed breaches are notified", "seules les violations confirmées sont notifiées"),
 		},
-		specific: []marker{
-			mk(`\bnature\b|categor|approximate number|nombre approximatif|consequences|(measures|mesures) (taken|proposed|prises|proposees|envisagees)|contact|dpo|delegue|in (stages|phases)|echelonn|par etapes`, "lists what the notification contains (Art. 33(3))", "liste le contenu de la notification (art. 33(3))"),
+		signals: []sig{
+			mk(terms("nature", "categor*", "approximate number", "nombre approximatif", "consequences", "conséquences", "measures taken", "measures proposed", "mesures prises",
+				"mesures proposées", "mesures envisagées", "contact*", "dpo", "délégué*", "in stages", "in phases", "échelonn*", "par étapes"),
+				"lists what the notification contains (Art. 33(3))", "liste le contenu de la notification (art. 33(3))"),
 			mk(`\b\d+ ?(\(\d+\) )?(hours?|hrs?|h|heures?)\b`, "gives a delay", "donne un délai"),
-			mk(`by (e-?mail|phone|telephone)|par (courriel|e-?mail|telephone)|to the (contact|address)|a l'adresse|hotline|security@|dpo@`, "says through which channel", "dit par quel canal"),
+			mk(either(terms("by email", "by e-mail", "by phone", "by telephone", "par courriel", "par email", "par e-mail", "par téléphone", "to the contact", "to the address", "à l'adresse", "hotline"), rx(`security@|dpo@`)),
+				"says through which channel", "dit par quel canal"),
 		},
-		minSpecific: 1,
 	},
 	"A28-33-breach-deadline": {
 		triggers: []string{"hour", "heure", "day", "jour", " h ", "h.", "h,", "24h", "48h", "72h", "12h", "without undue delay", "sans delai", "meilleurs delais", "statutory", "delai legal", "retard injustifie"},
 		need:     needs(`breach|incident|violation`),
-		ctx:      true,
-		present:  res(deadlinePattern),
-		reject: []marker{
-			mk(`if possible|where possible|where feasible|when possible|to the extent possible|if practicable|si possible|dans la mesure du possible|lorsque cela est possible|autant que possible`, "the deadline is qualified by \"if possible\"", "le délai est assorti d'un « si possible »"),
+		context:  true,
+		clause:   res(deadlinePattern),
+		exclude: []sig{
+			mk(terms("if possible", "where possible", "where feasible", "when possible", "to the extent possible", "if practicable", "si possible", "dans la mesure du possible", "lorsque cela est possible", "autant que possible"), "the deadline is qualified by \"if possible\"", "le délai est assorti d'un « si possible »"),
 			mk(`statutory (maximum|deadline|period)|legal (deadline|period|maximum)|delai (legal|reglementaire)|required by (law|the gdpr|applicable law)`, "the deadline is the statutory maximum: the controller's own 72 hours towards the authority", "le délai est le maximum légal : les 72 heures du responsable envers l'autorité"),
 		},
-		near: []marker{
-			mk(`without undue delay|sans delai (indu|injustifie)|dans les meilleurs delais|sans retard (indu|injustifie)|as soon as (possible|practicable|reasonably)|promptly|des que possible|sans delai|immediately|immediatement|statutory|delai legal`, "\"without undue delay\" alone gives no deadline", "« dans les meilleurs délais » seul ne donne aucun délai"),
+		near: []sig{
+			mk(terms("without undue delay", "sans délai indu", "sans délai injustifié", "dans les meilleurs délais", "sans retard indu", "sans retard injustifié", "as soon as possible",
+				"as soon as practicable", "as soon as reasonably", "promptly", "dès que possible", "sans délai", "immediately", "immédiatement", "statutory", "délai légal"),
+				"\"without undue delay\" alone gives no deadline", "« dans les meilleurs délais » seul ne donne aucun délai"),
 		},
 		judge: judgeDeadline,
 	},
 	"A28-3g-return-or-delete": {
 		triggers: []string{"return", "delet", "destr", "eras", "supprim", "detrui", "restitu", "renvo", "efface", "sort des donnees", "export"},
-		ctx:      true,
-		present: res(`(return|delete|destroy|erase|deletion|destruction|erasure)\w*.{0,120}(end|termination|terminat|expiry|expiration|completion|cessation|after the|upon)`,
-			`(end|termination|terminat|expiry|expiration|completion|cessation|upon|after the).{0,120}(return|delete|destroy|erase|deletion|destruction|erasure)`,
-			`(supprim|detrui|destruction|restitu|renvo|efface|suppression|restitution|effacement)\w*.{0,120}(fin|terme|issue|expiration|resiliation|cessation|achevement)`,
-			`(fin|terme|issue|expiration|resiliation|cessation|achevement).{0,120}(supprim|detrui|destruction|restitu|renvo|efface|suppression|restitution|effacement)`, `sort des donnees`),
-		weak: []marker{
+		context:  true,
+		clause: []x{
+			near(20, terms("return*", "delete*", "destroy*", "erase*", "deletion", "destruction", "erasure"),
+				terms("end", "termination", "terminat*", "expiry", "expiration", "completion", "cessation", "after the", "upon")),
+			near(20, terms("supprim*", "détrui*", "destruction", "restitu*", "renvo*", "effac*", "suppression", "restitution", "effacement"),
+				terms("fin", "terme", "issue", "expiration", "résiliation", "cessation", "achèvement")),
+			terms("sort des données"),
+			// Art. 28(3)(g)'s own shape: "at the choice of the controller, deletes or returns"
+			within(12, terms("at the choice", "at the election", "at the option", "selon le choix", "au choix"),
+				terms("delete*", "return*", "destroy*", "erase*", "supprim*", "renvo*", "restitu*", "détrui*", "effac*")),
+		},
+		exclude: []sig{
+			mk(terms("means", "désigne", "signifie", "leading to the accidental", "entraînant, de manière accidentelle"), "a definition, not the end-of-contract rule", "une définition, pas la règle de fin de contrat"),
+		},
+		weak: []sig{
 			mk(`(retain|keep|conserve|conserver|garder).{0,60}(anonymi[sz]|aggregat|archiv|agrege)|(anonymi[sz]|archiv).{0,40}(indefinitely|sans limitation|indefiniment)`, "the processor may keep \"anonymised\" data or archives", "le sous-traitant peut conserver des données « anonymisées » ou des archives"),
-			mk(`as long as (is )?necessary|aussi longtemps que necessaire`, "retention \"as long as necessary\" replaces an end-of-contract rule", "une conservation « aussi longtemps que nécessaire » remplace la règle de fin de contrat"),
+			mk(terms("as long as necessary", "as long as is necessary", "aussi longtemps que nécessaire"), "retention \"as long as necessary\" replaces an end-of-contract rule", "une conservation « aussi longtemps que nécessaire » remplace la règle de fin de contrat"),
 		},
 		judge: judgeEnd,
 	},
 	"A28-3h-audits-information": {
 		triggers: []string{"audit", "inspect", "demonstrate", "demontrer"},
-		present:  res(`\baudit`, `\binspections?\b`, `information (necessary|needed|required) to demonstrate`, `informations? necessaires? (pour|a) demontrer`),
-		reject: []marker{
-			mk(`(no|not|never|nor|without any)( \w+){0,4} (right|entitled|entitlement|permitted|allowed|able)( \w+){0,3} (to )?(conduct |carry out |perform |request |require )?(an |any )?(audits?|inspections?|audit)|(shall|will|may|can) not (be (entitled|permitted|allowed) to )?(conduct|carry out|perform|request|require)( \w+){0,2} (audits?|inspections?)|\bno (audits?|inspections?)\b|(excludes?|waives?|waived|excluded)( \w+){0,3} (audits?|inspections?)|(audits?|inspections?)( \w+){0,3} (are|is|shall be) (excluded|not permitted|not allowed|waived)`,
-				"excludes audits: the word \"audit\" appears, but as a prohibition", "exclut les audits : le mot « audit » apparaît, mais comme une interdiction"),
-			mk(`aucun( droit d')? (audit|inspection)|(ne|n') ?(pourra|peut|aura|sera|saurait|dispose)( \w+){0,7} (audit|auditer|inspection|inspecter)|renonce.{0,40}(audit|inspection)|(audits?|inspections?)( \w+){0,3} (sont|est) (exclus?|interdits?)|exclu\w*( \w+){0,3} (tout|les|d'un) (audits?|inspections?)`,
-				"excludes audits: the word \"audit\" appears, but as a prohibition", "exclut les audits : le mot « audit » apparaît, mais comme une interdiction"),
+		clause: []x{
+			terms("audit*", "inspection", "inspections"),
+			within(1, terms("information necessary", "information needed", "information required", "informations nécessaires", "information nécessaire"), terms("to demonstrate", "pour démontrer", "à démontrer")),
 		},
-		weak: []marker{
-			mk(`(audits?|inspections?)( \w+){0,3} (are|is|shall be) (excluded|not permitted|not allowed)|(on-?site|physical) (audits?|inspections?) .{0,20}(not|excluded)|(audits?|inspections?) sur (site|place) .{0,20}(exclus|interdits?)`, "the audit right is cut down: on-site audits or inspections are excluded", "le droit d'audit est réduit : audits ou inspections sur site exclus"),
+		excludeClause: []sig{
+			mk(`(no|not|never|nor|without any)( \w+){0,4} (right|entitled|entitlement|permitted|allowed|able)( \w+){0,3} (to )?(conduct |carry out |perform |request |require )?(an |any )?(audits?|inspections?|audit)|(shall|will|may|can) not (be (entitled|permitted|allowed) to )?(conduct|carry out|perform|request|require)( \w+){0,2} (audits?|inspections?)|\bno (audits?|inspections?)\b|(excludes?|waives?|waived|excluded)( \w+){0,3} (audits?|inspections?)|(audits?|inspections?)( \w+){0,3} (are|is|shall be) (excluded|not permitted|not allowed|waived)`,
+				"excludes audits: the word \"audit\" appears, but as a prohibition", "exclut les audits : le mot « audit » apparaît, mais comme une interdiction").except(onSite),
+			mk(`aucun( droit d')? (audit|inspection)|(ne|n') ?(pourra|peut|aura|sera|saurait|dispose)( \w+){0,7} (audit|auditer|inspection|inspecter)|renonce.{0,40}(audit|inspection)|(audits?|inspections?)( \w+){0,3} (sont|est) (exclus?|interdits?)|exclu\w*( \w+){0,3} (tout|les|d'un) (audits?|inspections?)`,
+				"excludes audits: the word \"audit\" appears, but as a prohibition", "exclut les audits : le mot « audit » apparaît, mais comme une interdiction").except(onSite),
+		},
+		weak: []sig{
+			mk(`(on-?site|physical|onsite) (audits?|inspections?) .{0,20}(not|excluded)|(no|not|never|waives?|waived|excludes?|excluded|without)( [\w-]+){0,6} (on-?site|onsite|physical) (audits?|inspections?)|(audits?|inspections?) sur (site|place) .{0,20}(exclus|interdits?)|(aucun|ne|n'|exclu\w*)( \w+){0,8} (audits?|inspections?) sur (site|place)`, "the audit right is cut down: on-site audits or inspections are excluded", "le droit d'audit est réduit : audits ou inspections sur site exclus"),
 			mk(`only (following|after|in the event of|in case of) (a )?(confirmed )?(breach|incident)|uniquement (apres|en cas de|suite a) (une )?(violation|incident)`, "audits only after a confirmed breach", "des audits seulement après une violation"),
 			mk(`(only|solely|limited to|uniquement|seulement|limite aux?) .{0,30}(summar|certificat|resume|synthese)`, "audits limited to summaries of certifications", "audits limités à des résumés de certifications"),
 		},
-		specific: []marker{
+		signals: []sig{
 			mk(`(once|one time|une fois) (per|a|par|every|each) (year|annum|an|calendar year|annee|12 months)|annual|annuel|\b\d+ (\(\d+\) )?(calendar |business |working )?(days|jours)('s)? (prior |written |advance )?(notice|preavis)|(notice|preavis) (of|de) \d+`, "sets frequency or notice", "fixe la fréquence ou le préavis"),
 			mk(`(at|a) (its|the controller's|the customer's|the processor's|ses|leurs) (own )?(cost|expense|frais)|(cost|frais|couts?) .{0,30}(borne|supported|supportes|charge|a la charge)`, "says who bears the cost", "dit qui en supporte le coût"),
-			mk(`third[- ]party auditor|independent auditor|auditeur (independant|tiers|externe)|(auditor|auditeur) (it |qu'il )?(appoints|appointed|designe)|soc ?2|iso ?27001|audit reports?|rapports? d'audit|on-?site|sur site|sur place`, "says who audits and how", "dit qui audite et comment"),
+			mk(terms("third-party auditor*", "third party auditor*", "independent auditor*", "auditeur indépendant", "auditeur tiers", "auditeur externe", "auditor it appoints",
+				"auditor appointed", "auditeur qu'il désigne", "auditeur désigné", "auditeur mandaté", "soc 2", "soc2", "iso 27001", "iso27001", "audit report*", "rapport d'audit",
+				"rapports d'audit", "on-site", "onsite", "sur site", "sur place"),
+				"says who audits and how", "dit qui audite et comment"),
 		},
-		minSpecific: 1,
 	},
 	"A28-9-written-form": {
 		triggers: []string{"sign", "execut", "accept", "integral", "part of", "incorporat", "exemplaire", "fait a", "witness", "on behalf", "pour le", "pour la", "date"},
-		present: res(`\bsign(ed|ature|atures|e|es|ee|ees|ataire|ataires)?\b`, `\bexecuted\b|\bin witness whereof\b`, `electronic(ally)? (signature|accept|sign)`, `e-?signature`, `forms? (an integral )?part of|incorporated (by reference )?(into|in)|partie integrante`,
-			`fait en (deux|trois|\d+) exemplaires`, `\bfait a [a-z-]+,? le`, `(deemed|reputee?) (accepted|acceptee?)|accepted (by|electronically)|acceptance of (this|the)`, `for and on behalf of|pour (le compte de|le responsable|le sous-traitant|le client|le prestataire)\b`),
-		reject: []marker{
+		clause: []x{
+			terms("sign", "signed", "signature", "signatures", "signe", "signes", "signee", "signees", "signataire", "signataires", "executed", "in witness whereof",
+				"electronic signature", "electronically signed", "electronic acceptance", "electronically accepted", "e-signature", "esignature",
+				"form part of", "forms part of", "forms an integral part of", "form an integral part of", "incorporated by reference", "incorporated into", "incorporated in",
+				"partie intégrante", "deemed accepted", "réputé accepté", "réputée acceptée", "accepted by", "accepted electronically", "acceptance of this", "acceptance of the",
+				"for and on behalf of", "pour le compte de", "pour le responsable", "pour le sous-traitant", "pour le client", "pour le prestataire"),
+			rx(`fait en (deux|trois|\d+) exemplaires|\bfait a [a-z-]+,? le`),
+		},
+		exclude: []sig{
 			mk(`(not|no|never|ne) .{0,20}(sign|execut)|unsigned|non signe|sans signature|signature (of|by) the (data subject|user)`, "says the document is not signed", "indique que le document n'est pas signé"),
 		},
-		weak: []marker{
+		weak: []sig{
 			mk(`_{4,}|\.{6,}|\[(signature|date|name|nom|signataire)[^\]]{0,20}\]|(date|name|nom|signature)\s*:\s*$`, "the signature block is left blank", "le bloc de signature n'est pas rempli"),
 		},
-		specific: []marker{
+		signals: []sig{
 			mk(`\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(19|20)\d\d-\d\d-\d\d\b|\b\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre) (19|20)\d\d\b`, "carries a signature date", "porte une date de signature"),
-			mk(`click(ing)?|cliquant|i agree|j'accepte|checkbox|case a cocher|docusign|yousign|adobe sign|e-?signature|electronic signature|signature electronique|signe electroniquement|electronically signed`, "names an electronic signature", "mentionne une signature électronique"),
+			mk(terms("click*", "cliquant", "i agree", "j'accepte", "checkbox", "case à cocher", "docusign", "yousign", "adobe sign", "e-signature", "esignature",
+				"electronic signature", "signature électronique", "signé électroniquement", "electronically signed"),
+				"names an electronic signature", "mentionne une signature électronique"),
 			mk(`forms? (an integral )?part of the (\w+ ){0,3}(agreement|contract|terms|order)|incorporated (by reference )?into the (\w+ ){0,3}(agreement|contract|terms|order)|(fait|font) partie integrante (du|de la|de l'|des) `, "is incorporated into the main agreement", "est intégré au contrat principal"),
 		},
 	},
 	"A28-44-transfers": {
-		triggers: []string{"transfer", "third countr", "outside", "eea", "2021/914", "adequacy", "privacy framework", "binding corporate", "chapter v", "pays tiers", "hors", "clauses contractuelles", "adequation", "located", "hosted", "heberge", "stocke", "localis", "union europeenne", "european union", "garanties", "safeguards"},
-		present: res(`third countr|outside (of )?(the )?(eea|eu\b|european (economic )?area|european union)|international (data )?transfers?|transfers? of (the )?personal data|transfer (the )?personal data|standard contractual clauses|\bsccs?\b|2021/914|adequacy decision|data privacy framework|binding corporate rules|\bbcrs?\b|chapter v\b`,
-			`pays tiers|hors (de l'|de la |de l')?(ue|eee|union europeenne|espace economique europeen)|en dehors de (l'union europeenne|l'ue|l'eee|l'espace economique europeen)|transferts? (de donnees|des donnees)?|clauses contractuelles types|\bcct\b|decision d'adequation|regles d'entreprise contraignantes|articles? 4[4-9]\b|garanties appropriees|(appropriate|adequate) safeguards`,
-			`(hosted|stored|located|processed|kept|heberge\w*|stocke\w*|localise\w*|traite\w*|conserve\w*) .{0,50}(exclusively |solely |only |exclusivement |uniquement )?(in|within|en|au sein de|dans) (the )?(eu\b|eea\b|european union|european economic area|france|l'union europeenne|l'ue\b|l'eee\b|l'espace economique europeen|germany|allemagne|ireland|irlande|belgium|belgique|netherlands|pays-bas)`),
-		reject: []marker{
+		triggers: []string{"transfer", "third countr", "outside", "eea", "2021/914", "adequacy", "privacy framework", "binding corporate", "chapter v", "pays tiers", "hors", "clauses contractuelles", "adequation", "located", "hosted", "heberge", "stocke", "localis", "union europeenne", "european union", "garanties", "safeguards", "scc", "cct"},
+		clause: []x{
+			either(terms("third countr*", "international transfer*", "international data transfer*", "standard contractual clauses", "scc", "sccs", "2021/914", "adequacy decision*",
+				"data privacy framework", "binding corporate rules", "bcr", "bcrs", "chapter v", "pays tiers", "clauses contractuelles types", "cct",
+				"décision d'adéquation", "règles d'entreprise contraignantes", "garanties appropriées", "appropriate safeguards", "adequate safeguards"),
+				rx(`outside (of )?(the )?(eea|eu\b|european (economic )?area|european union)|transfers? of (the )?personal data|transfer (the )?personal data|hors (de l'|de la |de l')?(ue|eee|union europeenne|espace economique europeen)|en dehors de (l'union europeenne|l'ue|l'eee|l'espace economique europeen)|transferts? (de donnees|des donnees)|articles? 4[4-9]\b`)),
+			within(8, terms("hosted", "stored", "located", "processed", "kept", "héberg*", "stock*", "localis*", "trait*", "conserv*"),
+				terms("in the eu", "within the eu", "in the eea", "within the eea", "in the european union", "within the european union", "in the european economic area",
+					"en france", "in france", "dans l'union européenne", "au sein de l'union européenne", "dans l'ue", "au sein de l'ue", "dans l'eee", "au sein de l'eee",
+					"en europe", "in europe", "en allemagne", "in germany", "en irlande", "in ireland", "en belgique", "in belgium", "aux pays-bas", "in the netherlands", "ue/eee", "eu/eea")),
+		},
+		excludeClause: []sig{
 			mk(`(may|can|is (free|entitled) to|peut|pourra|est libre de)( freely| librement)? (transfer|transferer)\b.{0,120}(without|sans) .{0,40}(consent|authori|instruction|approv|accord|autorisation|consentement)`, "lets the processor transfer data without the controller's consent, against Art. 28(3)(a)", "permet au sous-traitant de transférer sans l'accord du responsable, contrairement à l'art. 28(3)(a)"),
 		},
-		weak: []marker{
-			mk(`module (one|1|un|four|4|quatre)\b`, "names the wrong SCC module for a controller-to-processor contract (module two is the one)", "cite le mauvais module des CCT pour un contrat responsable-sous-traitant (c'est le module 2)"),
+		exclude: []sig{
+			mk(terms("le cas échéant", "if applicable", "where applicable"), "only says transfers happen \"if applicable\", with no tool or place named", "dit seulement que des transferts ont lieu « le cas échéant », sans outil ni lieu"),
+			mk(terms("est tenu de procéder", "tenu d'y procéder", "required to do so by", "unless required to do so", "sauf s'il est tenu", "à moins qu'il ne soit tenu"),
+				"the carve-out of Art. 28(3)(a) for transfers the law requires, not a rule for transfers", "la réserve de l'art. 28(3)(a) pour les transferts imposés par la loi, pas une règle de transfert").except(terms("instruction*")),
 		},
-		specific: []marker{
-			mk(`2021/914|standard contractual clauses|clauses contractuelles types|\bsccs?\b|\bcct\b|module (two|2|deux|three|3|trois)\b`, "names the standard contractual clauses", "nomme les clauses contractuelles types"),
-			mk(`adequacy decision|decision d'adequation|data privacy framework|\bdpf\b|binding corporate rules|\bbcrs?\b|regles d'entreprise contraignantes`, "names an adequacy decision, the DPF or BCRs", "nomme une décision d'adéquation, le DPF ou des BCR"),
-			mk(`(hosted|stored|located|processed|kept|heberge\w*|stocke\w*|localise\w*|traite\w*|conserve\w*) .{0,50}(in|within|en|au sein de|dans) (the )?(eu\b|eea\b|european union|european economic area|france|l'union europeenne|l'ue\b|l'eee\b|l'espace economique europeen|germany|allemagne|ireland|irlande|belgium|belgique|netherlands|pays-bas)`, "states where the data is located", "indique où sont les données"),
+		weak: []sig{
+			mk(rx(`module (one|1|un|four|4|quatre)\b`), "names the wrong SCC module for a controller-to-processor contract (module two is the one)", "cite le mauvais module des CCT pour un contrat responsable-sous-traitant (c'est le module 2)"),
+		},
+		signals: []sig{
+			mk(either(terms("2021/914", "standard contractual clauses", "clauses contractuelles types", "scc", "sccs", "cct"), rx(`module (two|2|deux|three|3|trois)\b`)), "names the standard contractual clauses", "nomme les clauses contractuelles types"),
+			mk(terms("adequacy decision*", "décision d'adéquation", "data privacy framework", "dpf", "binding corporate rules", "bcr", "bcrs", "règles d'entreprise contraignantes"), "names an adequacy decision, the DPF or BCRs", "nomme une décision d'adéquation, le DPF ou des BCR"),
+			mk(within(8, terms("hosted", "stored", "located", "processed", "kept", "héberg*", "stock*", "localis*", "trait*", "conserv*"),
+				terms("in the eu", "within the eu", "in the eea", "within the eea", "in the european union", "within the european union", "in the european economic area",
+					"en france", "in france", "dans l'union européenne", "au sein de l'union européenne", "dans l'ue", "au sein de l'ue", "dans l'eee", "au sein de l'eee",
+					"en europe", "in europe", "en allemagne", "in germany", "en irlande", "in ireland", "en belgique", "in belgium", "aux pays-bas", "in the netherlands", "ue/eee", "eu/eea")),
+				"states where the data is located", "indique où sont les données"),
 		},
 	},
 }

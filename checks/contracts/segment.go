@@ -7,8 +7,10 @@ import (
 // Block is one paragraph, heading, list item or table cell of a document,
 // in reading order, with where it sits.
 type Block struct {
-	Text string `json:"text"`
-	Page int    `json:"page,omitempty"` // 1-based; 0 when the format has no pages
+	Text    string `json:"text"`
+	Page    int    `json:"page,omitempty"`    // 1-based; 0 when the format has no pages
+	Heading int    `json:"heading,omitempty"` // 1 to 6 when the format marks it a heading of that level
+	Item    bool   `json:"item,omitempty"`    // a list item
 }
 
 // Document is a contract's text, as extracted from its file.
@@ -25,8 +27,7 @@ type sentence struct {
 	folded   string   // fold(raw), for matching
 	head     string   // folded heading the sentence sits under
 	follows  bool     // the previous sentence is of the same block: it is context too
-	lits     litSet   // the pattern literals folded holds
-	hay      string   // ctx + " " + folded, for the rules that read context
+	empty    bool     // a label with nothing filled in: context, never a clause
 	shingles []uint64 // word triples, computed when a restatement is checked
 	para     int      // 1-based paragraph (block) number
 	page     int
@@ -97,10 +98,12 @@ func appendPieces(out []string, s string) []string {
 	return out
 }
 
-// segment splits blocks into sentences. A short block with no closing
-// punctuation — a heading or a table label such as "Categories of data
-// subjects" — is joined to the block that follows, so that a label and its
-// content are read together, and is kept as context for that block.
+// segment splits blocks into sentences. Headings (marked by the format, or
+// a short line with no closing punctuation) are the context of what follows
+// them; a short label — "Categories of data subjects" in a table — is read
+// with the block it labels. A label followed by another label, or by a
+// heading, labels nothing: it is kept as an empty field, which is never a
+// clause (an SCC annex left blank).
 func segment(blocks []Block) []sentence {
 	size := 0
 	for _, b := range blocks {
@@ -111,41 +114,98 @@ func segment(blocks []Block) []sentence {
 	// split slice is reused from block to block.
 	out := make([]sentence, 0, len(blocks)/2+size/200)
 	var split []string
-	label, section, title := "", "", ""
+	var heads []openHeading // the headings the text is under, outermost first
+	label, labelAt := "", 0
+	labelHeads := false // the label is a heading, already in section
+	section := ""
+	emitLabel := func(empty bool) {
+		if label == "" || labelHeads && empty {
+			label, labelHeads = "", false
+			return
+		}
+		b := blocks[labelAt]
+		out = append(out, sentence{raw: label, folded: fold(label), head: section, para: labelAt + 1, page: b.Page, empty: empty})
+		label, labelHeads = "", false
+	}
 	for i, b := range blocks {
 		text := strings.TrimSpace(b.Text)
 		if text == "" {
 			continue
 		}
-		// The document's title is context, not content: "DPA – Generic
-		// Hosting" does not describe the processing.
-		if len(out) == 0 && label == "" && title == "" && isLabel(text) && i+1 < len(blocks) {
-			title = text
-			section = fold(text)
-			continue
-		}
-		if isLabel(text) && i+1 < len(blocks) {
-			if label != "" {
-				label += " - " + text
-			} else {
-				label = text
+		last := i+1 == len(blocks)
+		switch {
+		case b.Heading > 0:
+			emitLabel(true)
+			for len(heads) > 0 && heads[len(heads)-1].level >= b.Heading {
+				heads = heads[:len(heads)-1]
 			}
+			heads = append(heads, openHeading{level: b.Heading, text: text})
+			section = headingText(heads)
+			// the heading labels the block after it, as a label does
+			label, labelAt, labelHeads = text, i, true
+			continue
+		case !b.Item && isLabel(text) && !last:
+			if labelHeads {
+				label, labelHeads = "", false
+			}
+			if label != "" {
+				if strings.HasSuffix(label, ":") {
+					emitLabel(true) // a field with nothing filled in
+				} else {
+					// two labels in a row: the first is a heading of the second
+					heads = append(heads, openHeading{level: 7, text: label})
+					section = headingText(heads)
+				}
+			}
+			// The document's title is context, not content: "DPA – Generic
+			// Hosting" does not describe the processing.
+			if len(out) == 0 && len(heads) == 0 && section == "" {
+				heads = append(heads, openHeading{level: 0, text: text})
+				section = headingText(heads)
+				continue
+			}
+			label, labelAt = text, i
 			continue
 		}
+		head := section
 		if label != "" {
-			section = fold(label)
-			text = label + ": " + text
-			label = ""
+			if b.Item {
+				// "Data subjects:" and a list: the label is a sentence the
+				// list items are read with
+				if !strings.HasSuffix(label, ":") {
+					label += ":"
+				}
+				emitLabel(false)
+			} else {
+				if !labelHeads {
+					head = strings.TrimPrefix(section+" - "+fold(label), " - ")
+				}
+				text = strings.TrimSuffix(label, ":") + ": " + text
+				label, labelHeads = "", false
+			}
 		}
 		split = splitSentences(split[:0], text)
 		for k, s := range split {
-			out = append(out, sentence{raw: s, folded: fold(s), head: section, follows: k > 0, para: i + 1, page: b.Page})
+			out = append(out, sentence{raw: s, folded: fold(s), head: head, follows: k > 0, para: i + 1, page: b.Page})
 		}
 	}
-	if label != "" {
-		out = append(out, sentence{raw: label, folded: fold(label), para: len(blocks), page: blocks[len(blocks)-1].Page})
-	}
+	emitLabel(true)
 	return out
+}
+
+// openHeading is a heading and its level (7 for a label that heads
+// another, 0 for the title).
+type openHeading struct {
+	level int
+	text  string
+}
+
+func headingText(heads []openHeading) string {
+	parts := make([]string, len(heads))
+	for i, h := range heads {
+		parts[i] = fold(h.text)
+	}
+	return strings.Join(parts, " - ")
 }
 
 // isLabel: at most eight words, no sentence-ending punctuation, and not a

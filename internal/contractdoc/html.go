@@ -39,11 +39,24 @@ func htmlBlocks(r io.Reader) ([]contracts.Block, error) {
 	}
 	var blocks []contracts.Block
 	var cur strings.Builder
+	heading, item := 0, false // what the text being gathered is
+	var row []string          // the cells of the table row being read
+	inRow := false
 	flush := func() {
 		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
-			blocks = append(blocks, contracts.Block{Text: t})
+			if inRow {
+				row = append(row, t)
+			} else {
+				blocks = append(blocks, contracts.Block{Text: t, Heading: heading, Item: item})
+			}
 		}
 		cur.Reset()
+		heading, item = 0, false
+	}
+	endRow := func() {
+		flush()
+		blocks = appendRow(blocks, row, 0)
+		row, inRow = nil, false
 	}
 	// Iterative walk: a page nested a million deep must not recurse.
 	n := root
@@ -55,8 +68,12 @@ func htmlBlocks(r io.Reader) ([]contracts.Block, error) {
 		case html.ElementNode:
 			if skipped(n.DataAtom) {
 				descend = false
+			} else if n.DataAtom == atom.Tr {
+				endRow()
+				inRow = true
 			} else if blockLevel(n.DataAtom) {
 				flush()
+				heading, item = headingLevel(n.DataAtom), n.DataAtom == atom.Li
 			}
 		}
 		if descend && n.FirstChild != nil {
@@ -64,20 +81,27 @@ func htmlBlocks(r io.Reader) ([]contracts.Block, error) {
 			continue
 		}
 		for n != nil && n.NextSibling == nil {
-			if n.Type == html.ElementNode && blockLevel(n.DataAtom) {
-				flush() // the block ends
-			}
+			closeBlock(n, flush, endRow)
 			n = n.Parent
 		}
 		if n != nil {
-			if n.Type == html.ElementNode && blockLevel(n.DataAtom) {
-				flush()
-			}
+			closeBlock(n, flush, endRow)
 			n = n.NextSibling
 		}
 	}
-	flush()
+	endRow()
 	return blocks, nil
+}
+
+// closeBlock ends the block or the table row n closes.
+func closeBlock(n *html.Node, flush, endRow func()) {
+	switch {
+	case n.Type != html.ElementNode:
+	case n.DataAtom == atom.Tr || n.DataAtom == atom.Table:
+		endRow()
+	case blockLevel(n.DataAtom):
+		flush()
+	}
 }
 
 // htmlNodes estimates the nodes parsing data makes: one a token, and for
@@ -123,6 +147,25 @@ func formatting(a atom.Atom) bool {
 		return true
 	}
 	return false
+}
+
+// headingLevel is 1 to 6 for h1 to h6, else 0.
+func headingLevel(a atom.Atom) int {
+	switch a {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
+	}
+	return 0
 }
 
 func skipped(a atom.Atom) bool {

@@ -15,11 +15,13 @@ var listItem = regexp.MustCompile(`^\s*([-*•]|\d{1,3}[.)]|\(?[a-z]\))\s+`)
 func textBlocks(text string, page int) []contracts.Block {
 	var blocks []contracts.Block
 	var cur []string
+	item := false
 	flush := func() {
 		if len(cur) > 0 {
-			blocks = append(blocks, contracts.Block{Text: strings.Join(cur, " "), Page: page})
+			blocks = append(blocks, contracts.Block{Text: strings.Join(cur, " "), Page: page, Item: item})
 			cur = cur[:0]
 		}
+		item = false
 	}
 	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
 		line = strings.TrimSpace(line)
@@ -29,6 +31,7 @@ func textBlocks(text string, page int) []contracts.Block {
 			continue
 		case mayListItem(line) && listItem.MatchString(line):
 			flush()
+			item = true
 		}
 		cur = append(cur, line)
 	}
@@ -54,34 +57,71 @@ var (
 	mdRule     = regexp.MustCompile(`^\s*([-*_]\s*){3,}$`)
 )
 
-// markdownBlocks reads Markdown: headings and table cells are blocks of
-// their own, markup is dropped.
+// markdownBlocks reads Markdown: headings (with their level) and table
+// cells are blocks of their own, list items start one, markup is dropped.
 func markdownBlocks(text string) []contracts.Block {
-	var lines []string
+	var blocks []contracts.Block
+	var cur []string
+	item := false
+	flush := func() {
+		if len(cur) > 0 {
+			blocks = append(blocks, contracts.Block{Text: strings.Join(cur, " "), Item: item})
+			cur = cur[:0]
+		}
+		item = false
+	}
 	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
 		t := strings.TrimSpace(line)
 		switch {
-		case mayRule(t) && mdRule.MatchString(t):
-			lines = append(lines, "")
-			continue
+		case t == "" || mayRule(t) && mdRule.MatchString(t):
+			flush()
 		case strings.HasPrefix(t, "#"):
-			lines = append(lines, "", strings.TrimSpace(strings.TrimLeft(t, "#")), "")
-			continue
+			flush()
+			level := len(t) - len(strings.TrimLeft(t, "#"))
+			if h := mdInline(strings.TrimSpace(strings.TrimLeft(t, "#"))); h != "" {
+				blocks = append(blocks, contracts.Block{Text: h, Heading: min(level, 6)})
+			}
 		case strings.HasPrefix(t, "|"):
-			lines = append(lines, "")
+			flush()
+			var cells []string
 			for _, cell := range strings.Split(strings.Trim(t, "|"), "|") {
 				if c := strings.TrimSpace(cell); c != "" && strings.Trim(c, "-: ") != "" {
-					lines = append(lines, c, "")
+					cells = append(cells, mdInline(c))
 				}
 			}
-			continue
-		case strings.HasPrefix(t, ">"):
+			blocks = appendRow(blocks, cells, 0)
+		default:
 			t = strings.TrimSpace(strings.TrimLeft(t, ">"))
+			if mayListItem(t) && listItem.MatchString(t) {
+				flush()
+				item = true
+			}
+			if t = mdInline(t); t != "" {
+				cur = append(cur, t)
+			}
 		}
-		if strings.Contains(t, "](") {
-			t = mdLink.ReplaceAllString(t, "$1")
-		}
-		lines = append(lines, mdEmphasis.Replace(t))
 	}
-	return textBlocks(strings.Join(lines, "\n"), 0)
+	flush()
+	return blocks
+}
+
+// mdInline drops a line's links and emphasis, keeping their text.
+func mdInline(t string) string {
+	if strings.Contains(t, "](") {
+		t = mdLink.ReplaceAllString(t, "$1")
+	}
+	return strings.TrimSpace(mdEmphasis.Replace(t))
+}
+
+// appendRow adds a table row: two cells read as "label: value" (an annex's
+// "Categories of data subjects | Employees"), more as one line, one alone
+// as it is.
+func appendRow(blocks []contracts.Block, cells []string, page int) []contracts.Block {
+	switch len(cells) {
+	case 0:
+		return blocks
+	case 2:
+		return append(blocks, contracts.Block{Text: strings.TrimSuffix(cells[0], ":") + ": " + cells[1], Page: page})
+	}
+	return append(blocks, contracts.Block{Text: strings.Join(cells, "; "), Page: page})
 }

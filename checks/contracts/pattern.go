@@ -1,0 +1,253 @@
+package contracts
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// x is an expression of the rule language, over folded text (see fold:
+// lower case, no accents, one space between words). It is one of:
+//   - terms: a set of words or phrases, matched whole, found by plain
+//     substring search (most of what a contract clause is recognised by);
+//   - within: two expressions in that order, at most n words apart;
+//   - either: any of several expressions;
+//   - rx: a regular expression, for the shapes the words above do not say
+//     (numbers, dates, placeholders).
+type x struct {
+	words []term
+	re    string
+	a, b  *x
+	gap   int
+	any   []x
+}
+
+type term struct {
+	s    string
+	stem bool // any ending: "collect*" is collect, collected, collection
+}
+
+// terms is a set of words or phrases, folded when the rules are compiled,
+// so "données" matches "donnees". A term ending in "*" matches any ending.
+func terms(ts ...string) x {
+	out := x{words: make([]term, 0, len(ts))}
+	for _, t := range ts {
+		stem := strings.HasSuffix(t, "*")
+		out.words = append(out.words, term{s: fold(strings.TrimSuffix(t, "*")), stem: stem})
+	}
+	return out
+}
+
+// within is a followed by b with at most n words between them.
+func within(n int, a, b x) x { return x{a: &a, b: &b, gap: n} }
+
+// near is a and b in either order, at most n words apart.
+func near(n int, a, b x) x { return either(within(n, a, b), within(n, b, a)) }
+
+// either is any of the expressions.
+func either(xs ...x) x { return x{any: xs} }
+
+// rx is a regular expression over folded text.
+func rx(expr string) x { return x{re: expr} }
+
+// toX lets rules write a plain string where a regular expression is meant.
+func toX[E string | x](e E) x {
+	if s, ok := any(e).(string); ok {
+		return rx(s)
+	}
+	v, _ := any(e).(x)
+	return v
+}
+
+// pattern is a compiled x.
+type pattern struct {
+	words []term
+	re    *regexp.Regexp
+	a, b  *pattern
+	gap   int
+	any   []pattern
+}
+
+// maxDepth bounds how deeply expressions nest: rules are written by hand,
+// and a deeper one is a mistake the constructor reports.
+const maxDepth = 8
+
+func compileX(e x) (pattern, error) { return compileAt(e, 0) }
+
+func compileAt(e x, depth int) (pattern, error) {
+	if depth > maxDepth {
+		return pattern{}, fmt.Errorf("expression nested more than %d deep", maxDepth)
+	}
+	switch {
+	case len(e.words) > 0:
+		for _, w := range e.words {
+			if w.s == "" {
+				return pattern{}, fmt.Errorf("empty term")
+			}
+		}
+		return pattern{words: e.words}, nil
+	case e.re != "":
+		re, err := regexp.Compile(e.re)
+		if err != nil {
+			return pattern{}, fmt.Errorf("pattern %.60q: %w", e.re, err)
+		}
+		return pattern{re: re}, nil
+	case e.a != nil && e.b != nil:
+		a, err := compileAt(*e.a, depth+1)
+		if err != nil {
+			return pattern{}, err
+		}
+		b, err := compileAt(*e.b, depth+1)
+		if err != nil {
+			return pattern{}, err
+		}
+		if e.gap < 0 {
+			return pattern{}, fmt.Errorf("negative gap %d", e.gap)
+		}
+		return pattern{a: &a, b: &b, gap: e.gap}, nil
+	case len(e.any) > 0:
+		p := pattern{}
+		for _, sub := range e.any {
+			c, err := compileAt(sub, depth+1)
+			if err != nil {
+				return pattern{}, err
+			}
+			p.any = append(p.any, c)
+		}
+		return p, nil
+	}
+	return pattern{}, fmt.Errorf("empty expression")
+}
+
+// maxSpans bounds the matches one expression reports in one text.
+const maxSpans = 64
+
+type span struct{ start, end int }
+
+// in reports whether p matches text.
+func (p pattern) in(text string) bool {
+	switch {
+	case p.re != nil:
+		return p.re.MatchString(text)
+	case p.words != nil:
+		for _, w := range p.words {
+			if _, ok := w.next(text, 0); ok {
+				return true
+			}
+		}
+		return false
+	}
+	return len(p.spans(text, 1)) > 0
+}
+
+// find returns the first (leftmost) text p matches, or "".
+func (p pattern) find(text string) string {
+	if p.re != nil {
+		return p.re.FindString(text)
+	}
+	best := span{-1, -1}
+	for _, s := range p.spans(text, maxSpans) {
+		if best.start < 0 || s.start < best.start {
+			best = s
+		}
+	}
+	if best.start < 0 {
+		return ""
+	}
+	return text[best.start:best.end]
+}
+
+// distinct counts the different strings p matches in text (a list of
+// operations or of data categories).
+func (p pattern) distinct(text string) int {
+	seen := map[string]bool{}
+	for _, s := range p.spans(text, maxSpans) {
+		seen[text[s.start:s.end]] = true
+	}
+	return len(seen)
+}
+
+// spans lists up to limit places p matches in text.
+func (p pattern) spans(text string, limit int) []span {
+	var out []span
+	switch {
+	case p.re != nil:
+		for _, m := range p.re.FindAllStringIndex(text, limit) {
+			out = append(out, span{m[0], m[1]})
+		}
+	case p.words != nil:
+		for _, w := range p.words {
+			for from := 0; len(out) < limit; {
+				s, ok := w.next(text, from)
+				if !ok {
+					break
+				}
+				out = append(out, s)
+				from = s.end
+			}
+		}
+	case p.a != nil:
+		bs := p.b.spans(text, maxSpans)
+		for _, a := range p.a.spans(text, maxSpans) {
+			for _, b := range bs {
+				if b.start >= a.end && wordsBetween(text[a.end:b.start]) <= p.gap {
+					out = append(out, span{a.start, b.end})
+					break
+				}
+			}
+			if len(out) >= limit {
+				break
+			}
+		}
+	default:
+		for _, sub := range p.any {
+			out = append(out, sub.spans(text, limit-len(out))...)
+			if len(out) >= limit {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// wordsBetween counts the words in a gap of folded text.
+func wordsBetween(gap string) int {
+	return len(words(gap))
+}
+
+// next finds the term in text from byte from, whole: not inside a word, and
+// not followed by more letters unless it is a stem.
+func (w term) next(text string, from int) (span, bool) {
+	for from <= len(text) {
+		i := strings.Index(text[from:], w.s)
+		if i < 0 {
+			return span{}, false
+		}
+		start, end := from+i, from+i+len(w.s)
+		if (start == 0 || !isWordByte(text[start-1]) || !isWordByte(w.s[0])) &&
+			(w.stem || end == len(text) || !isWordByte(text[end]) || !isWordByte(w.s[len(w.s)-1])) {
+			if w.stem {
+				for end < len(text) && isWordByte(text[end]) {
+					end++
+				}
+			}
+			return span{start, end}, true
+		}
+		from = start + 1
+	}
+	return span{}, false
+}
+
+func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
+
+// heading is a label that opens a clause or a table row: "Security", "2.
+// Scope", "Durée :", "Data subjects:". It matches at the start of the text
+// (after a list dash or a clause number), or before a colon.
+func heading(ts ...string) x {
+	alts := make([]string, 0, len(ts))
+	for _, t := range ts {
+		alts = append(alts, regexp.QuoteMeta(fold(t)))
+	}
+	w := `(?:` + strings.Join(alts, "|") + `)`
+	return rx(`(?:^|^- )(?:(?:article |clause |section )?\d+(?:\.\d+)*\.?\)? )?` + w + `\b|\b` + w + `\s*:`)
+}

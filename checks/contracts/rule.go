@@ -1,0 +1,219 @@
+package contracts
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// spec is one element's rule, as written in rules.go: what the legal intent
+// looks like in a contract, scope by scope. Expressions are written with
+// the words of pattern.go (terms, within, near) or as raw expressions over
+// folded text.
+//
+// A sentence is a candidate when it holds one of the triggers (a plain
+// substring test), and the clause when a clause expression matches. Then,
+// in this order:
+//   - exclude, in the sentence: it does not count (a negation, a carve-out);
+//   - excludeClause, in the sentence or the two after it in its paragraph:
+//     it does not count either ("… all information. The Customer shall have
+//     no right to audit.");
+//   - deferred, in the same span: left for the controller to define later,
+//     so not addressed, unless a signal after it says something concrete
+//     (then present at most; a mere reference to an annex is not enough);
+//   - bare, in the same span: does not count when no signal is found (a
+//     general authorisation with no list, notice or right to object);
+//   - weak: counts, never as specific;
+//   - enough: one makes it specific;
+//   - signals: minSignals of them make it specific (distinct: count the
+//     different words one signal matches instead);
+//   - judge, when set, grades it instead of the signals.
+//
+// A clause left merely present that copies the Article is restated.
+type spec struct {
+	triggers      []string
+	context       bool // triggers and clause may sit in the heading or previous sentence
+	need          *x   // must match the sentence or its context
+	clause        []x
+	exclude       []sig
+	excludeClause []sig
+	deferred      []sig
+	bare          []sig
+	near          []sig // looks like the clause but is not one; shown when nothing counts
+	weak          []sig
+	enough        []sig
+	signals       []sig
+	minSignals    int
+	distinct      bool
+	judge         func(text string) (Level, check.Text)
+}
+
+// sig is an expression and what it means, in both languages. With unless,
+// it does not fire on a text unless matches too ("no right to audit" is an
+// exclusion, "no right to on-site audits" is not a total one). A ref signal
+// points elsewhere (an annex) without saying anything itself.
+type sig struct {
+	expr   x
+	why    check.Text
+	unless *x
+	ref    bool
+}
+
+// except returns s that does not fire where e matches.
+func (s sig) except(e x) sig {
+	s.unless = &e
+	return s
+}
+
+// reference marks s as a pointer to another part of the contract.
+func reference(s sig) sig {
+	s.ref = true
+	return s
+}
+
+// mk is a signal: an expression (a regular expression when a string) and
+// what it means.
+func mk[E string | x](e E, en, fr string) sig { return sig{expr: toX(e), why: t(en, fr)} }
+
+// res are clause expressions written as regular expressions.
+func res(exprs ...string) []x {
+	out := make([]x, len(exprs))
+	for i, e := range exprs {
+		out[i] = rx(e)
+	}
+	return out
+}
+
+// needs is a need written as a regular expression.
+func needs(expr string) *x {
+	e := rx(expr)
+	return &e
+}
+
+// rule is a compiled spec.
+type rule struct {
+	id            string
+	triggers      []string
+	context       bool
+	need          *pattern
+	clause        []pattern
+	exclude       []marker
+	excludeClause []marker
+	deferred      []marker
+	bare          []marker
+	near          []marker
+	weak          []marker
+	enough        []marker
+	signals       []marker
+	minSignals    int
+	distinct      bool
+	judge         func(text string) (Level, check.Text)
+}
+
+// A marker is a compiled sig.
+type marker struct {
+	re     pattern
+	why    check.Text
+	unless *pattern
+	ref    bool
+}
+
+// in reports whether the marker fires on text.
+func (m marker) in(text string) bool {
+	return m.re.in(text) && (m.unless == nil || !m.unless.in(text))
+}
+
+// compileRules compiles every element's spec, in Elements order. It fails
+// on an expression that does not compile or an element without a rule, so
+// that a bad rule is a test failure, never a panic while reading a contract.
+func compileRules(specs map[string]spec) ([]*rule, error) {
+	out := make([]*rule, 0, len(Elements))
+	for _, el := range Elements {
+		s, ok := specs[el.ID]
+		if !ok {
+			return nil, fmt.Errorf("element %s has no rule", el.ID)
+		}
+		r, err := s.compile(el.ID)
+		if err != nil {
+			return nil, fmt.Errorf("element %s: %w", el.ID, err)
+		}
+		out = append(out, r)
+	}
+	if len(specs) != len(Elements) {
+		return nil, fmt.Errorf("%d rules for %d elements", len(specs), len(Elements))
+	}
+	return out, nil
+}
+
+func (s spec) compile(id string) (*rule, error) {
+	if len(s.triggers) == 0 || len(s.clause) == 0 {
+		return nil, fmt.Errorf("a rule needs triggers and a clause")
+	}
+	r := &rule{id: id, context: s.context, minSignals: max(s.minSignals, 1), distinct: s.distinct, judge: s.judge}
+	for _, tr := range s.triggers {
+		r.triggers = append(r.triggers, fold(tr))
+	}
+	var err error
+	if s.need != nil {
+		p, e := compileX(*s.need)
+		r.need, err = &p, e
+	}
+	for _, e := range s.clause {
+		p, perr := compileX(e)
+		if perr != nil {
+			return nil, perr
+		}
+		r.clause = append(r.clause, p)
+	}
+	for _, set := range []struct {
+		in  []sig
+		out *[]marker
+	}{{s.exclude, &r.exclude}, {s.excludeClause, &r.excludeClause}, {s.deferred, &r.deferred}, {s.bare, &r.bare}, {s.near, &r.near},
+		{s.weak, &r.weak}, {s.enough, &r.enough}, {s.signals, &r.signals}} {
+		for _, g := range set.in {
+			p, perr := compileX(g.expr)
+			if perr != nil {
+				return nil, perr
+			}
+			m := marker{re: p, why: g.why, ref: g.ref}
+			if g.unless != nil {
+				u, uerr := compileX(*g.unless)
+				if uerr != nil {
+					return nil, uerr
+				}
+				m.unless = &u
+			}
+			*set.out = append(*set.out, m)
+		}
+	}
+	return r, err
+}
+
+// triggered: whether text holds one of the rule's triggers.
+func (r *rule) triggered(text string) bool {
+	for _, tr := range r.triggers {
+		if strings.Contains(text, tr) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *rule) isClause(text string) bool {
+	for _, p := range r.clause {
+		if p.in(text) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstMatch(ms []marker, text string) (marker, bool) {
+	for _, m := range ms {
+		if m.in(text) {
+			return m, true
+		}
+	}
+	return marker{}, false
+}

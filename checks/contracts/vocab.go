@@ -1,0 +1,36 @@
+package contracts
+
+// The vocabulary the rules share, from the research note (art28.md §2), in
+// English and French; terms are folded when the rules are compiled, so they
+// are written here as a person would.
+var (
+	annex = terms("annex*", "schedule*", "appendix", "appendices", "appendice*", "exhibit*")
+	// subProcessor is any way a contract names a sub-processor.
+	subProcessor = terms("sub-processor*", "subprocessor*", "sub processor*", "subcontractor*", "sub-contractor*",
+		"another processor", "other processor*", "sous-traitant ultérieur*", "sous-traitants ultérieurs",
+		"sous-traitant secondaire*", "sous-traitants secondaires", "sous-traitant de second rang", "sous-traitance ultérieure",
+		"autre sous-traitant", "autres sous-traitants", "sous-traitants")
+	controllerParty = terms("controller", "customer", "client", "data exporter", "responsable", "responsable du traitement",
+		"responsable de traitement", "donneur d'ordre")
+	// placeholder is a template field left unfilled.
+	placeholder = rx(`\[[^\]]{0,40}\]|_{4,}|\.{6,}|\bxxx+\b|\btbd\b|to be (defined|determined|agreed|completed)|a definir|a completer|a preciser`)
+	// deferredTo: the contract leaves the description for the controller to
+	// give later, which the labelling rule reads as not addressed.
+	deferredTo = either(
+		rx(`\b(is|are|will be|shall be|to be|may be|be|being)( \w+)? (defined|determined|specified|identified|set out|described|decided|designated|selected|chosen|established|notified|communicated|provided)( later| separately| from time to time| at a later (date|stage)| in writing)?( to the (supplier|processor|provider|vendor))? by (the )?(data )?(controller|customer|client|exporter)\b`),
+		rx(`\b(sont|est|seront|sera|etre|sont a|est a)( \w+)? (fixee?s?|definie?s?|precisee?s?|determinee?s?|identifiee?s?|etablie?s?|decidee?s?|indiquee?s?|communiquee?s?|choisie?s?|designee?s?)( ulterieurement| librement| separement| par ecrit)? par le (responsable|client|donneur d'ordre)`),
+		rx(`\b(il appartient au|il revient au|it is for the|it is up to the) (responsable|client|controller|customer)( de traitement| du traitement)? (de|to) (definir|fixer|determiner|preciser|identifier|define|determine|specify|identify)`),
+		rx(`as (instructed|defined|specified) by the (customer|controller) from time to time|a definir par le (responsable|client)`),
+	)
+	deferred = mk(deferredTo, "left for the controller to define later: not addressed (art28.md: deferred = not addressed)",
+		"renvoyé au responsable pour plus tard : non traité (art28.md : renvoyé = non traité)")
+	// onSite qualifies an audit as on the premises: excluding those leaves
+	// the others.
+	onSite   = terms("on-site", "onsite", "on site", "physical", "sur site", "sur place")
+	unfilled = mk(placeholder, "a template placeholder is left unfilled", "un champ du modèle n'est pas rempli")
+	// breachWords name a personal data breach or a security incident.
+	breachWords = terms("personal data breach*", "data breach*", "security breach*", "security incident*", "breach of security",
+		"incident*", "violation de données", "violations de données", "violation de la sécurité",
+		"violation de sécurité", "violations de sécurité", "violation des données", "violations des données")
+	notifyWords = terms("notif*", "inform*", "alert*", "report*", "signal*", "avert*", "previen*", "prévenir", "tell*", "advise*")
+)
