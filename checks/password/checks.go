@@ -11,20 +11,21 @@ func capped(m check.Meta, g check.Grade) check.Meta {
 // All returns the family's policy checks and its stored-hash checks.
 func All() check.Catalogue { return append(Checks(), HashChecks()...) }
 
-// Checks returns the policy checks, CNIL first, then ANSSI.
+// Checks returns the policy checks, CNIL first, then ANSSI, then PAM's nullok.
 func Checks() check.Catalogue {
 	return check.Catalogue{
-		check.Typed[Evidence]{M: metaCNILCase, Fn: evalCNILCase},
-		check.Typed[Evidence]{M: capped(metaCNILStorage, "E"), Fn: evalCNILStorage},
-		check.Typed[Evidence]{M: metaCNILRenewal, Fn: evalCNILRenewal},
-		check.Typed[Evidence]{M: capped(metaCNILClear, "E"), Fn: evalCNILClear},
-		check.Typed[Evidence]{M: metaCNILReset, Fn: evalCNILReset},
-		check.Typed[Evidence]{M: metaANSSILength, Fn: evalANSSILength},
-		check.Typed[Evidence]{M: metaANSSIMaxLength, Fn: evalANSSIMaxLength},
-		check.Typed[Evidence]{M: metaANSSIExpiry, Fn: evalANSSIExpiry},
-		check.Typed[Evidence]{M: metaANSSIBlacklist, Fn: evalANSSIBlacklist},
-		check.Typed[Evidence]{M: metaANSSIAttempts, Fn: evalANSSIAttempts},
-		check.Typed[Evidence]{M: metaANSSIStorage, Fn: evalANSSIStorage},
-		check.Typed[Evidence]{M: metaANSSIMFA, Fn: evalANSSIMFA},
+		check.Typed[Evidence]{M: metaCNILCase, Fn: noted(evalCNILCase)},
+		check.Typed[Evidence]{M: capped(metaCNILStorage, "E"), Fn: noted(evalCNILStorage)},
+		check.Typed[Evidence]{M: metaCNILRenewal, Fn: noted(evalCNILRenewal)},
+		check.Typed[Evidence]{M: capped(metaCNILClear, "E"), Fn: noted(evalCNILClear)},
+		check.Typed[Evidence]{M: metaCNILReset, Fn: noted(evalCNILReset)},
+		check.Typed[Evidence]{M: metaANSSILength, Fn: noted(evalANSSILength)},
+		check.Typed[Evidence]{M: metaANSSIMaxLength, Fn: noted(evalANSSIMaxLength)},
+		check.Typed[Evidence]{M: metaANSSIExpiry, Fn: noted(evalANSSIExpiry)},
+		check.Typed[Evidence]{M: metaANSSIBlacklist, Fn: noted(evalANSSIBlacklist)},
+		check.Typed[Evidence]{M: metaANSSIAttempts, Fn: noted(evalANSSIAttempts)},
+		check.Typed[Evidence]{M: metaANSSIStorage, Fn: noted(evalANSSIStorage)},
+		check.Typed[Evidence]{M: metaANSSIMFA, Fn: noted(evalANSSIMFA)},
+		check.Typed[Evidence]{M: metaEmpty, Fn: noted(evalEmpty)},
 	}
 }

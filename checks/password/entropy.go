@@ -52,6 +52,11 @@ func forcedClasses(p Policy) []string {
 			}
 		}
 	}
+	// A policy known to force no class still lets a password of one class
+	// through: the weakest one counts, as for "1 of 4".
+	if len(out) == 0 && p.RequireLower == No && p.RequireUpper == No && p.RequireDigit == No && p.RequireSpecial == No {
+		out = append(out, classOrder[0])
+	}
 	sort.Slice(out, func(i, j int) bool { return indexOf(classOrder, out[i]) < indexOf(classOrder, out[j]) })
 	return out
 }

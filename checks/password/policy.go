@@ -3,6 +3,8 @@ package password
 import (
 	"fmt"
 	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // Tri is a yes/no answer that may be unknown.
@@ -51,6 +53,14 @@ type Policy struct {
 	ReversibleStorage Tri
 	SentInClear       Tri            // passwords sent by e-mail or any clear channel
 	ResetLinkLifetime *time.Duration // 0 = never expires
+
+	EmptyAllowed   Tri    // an empty password is accepted (pam_unix nullok)
+	EmptyAllowedAt string // where it is allowed, e.g. "pam.d/system-auth:7"
+
+	// Notes are what the reader assumed or chose (documented defaults
+	// taken for omitted settings, which PAM stack is judged): every
+	// finding on the policy quotes them.
+	Notes []check.Text
 
 	// Lines maps a field name to the line it was read from, for findings.
 	Lines map[string]int

@@ -3,50 +3,113 @@ package pwpolicy
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/vigie-security/vigie/checks/password"
+	"github.com/vigie-security/vigie/internal/check"
 )
 
-// awsDoc is `aws iam get-account-password-policy` output.
-type awsDoc struct {
-	PasswordPolicy *struct {
-		MinimumPasswordLength      *int  `json:"MinimumPasswordLength"`
-		RequireSymbols             *bool `json:"RequireSymbols"`
-		RequireNumbers             *bool `json:"RequireNumbers"`
-		RequireUppercaseCharacters *bool `json:"RequireUppercaseCharacters"`
-		RequireLowercaseCharacters *bool `json:"RequireLowercaseCharacters"`
-		ExpirePasswords            *bool `json:"ExpirePasswords"`
-		MaxPasswordAge             *int  `json:"MaxPasswordAge"`
-		PasswordReusePrevention    *int  `json:"PasswordReusePrevention"`
-	} `json:"PasswordPolicy"`
+// awsValues is an IAM account password policy, whichever shape it came
+// in: the CLI output's PasswordPolicy, the bare object (--query
+// PasswordPolicy, the SDKs), the update-account-password-policy
+// --cli-input-json input, or Terraform's attributes.
+type awsValues struct {
+	MinimumPasswordLength      *int  `json:"MinimumPasswordLength"`
+	RequireSymbols             *bool `json:"RequireSymbols"`
+	RequireNumbers             *bool `json:"RequireNumbers"`
+	RequireUppercaseCharacters *bool `json:"RequireUppercaseCharacters"`
+	RequireLowercaseCharacters *bool `json:"RequireLowercaseCharacters"`
+	ExpirePasswords            *bool `json:"ExpirePasswords"`
+	MaxPasswordAge             *int  `json:"MaxPasswordAge"`
+	PasswordReusePrevention    *int  `json:"PasswordReusePrevention"`
 }
 
-func parseAWS(name string, data []byte) ([]password.Policy, error) {
-	var d awsDoc
-	if err := json.Unmarshal(data, &d); err != nil {
-		return nil, jsonError(name, data, err)
-	}
-	pp := d.PasswordPolicy
-	if pp == nil {
-		return nil, fmt.Errorf("%s: no PasswordPolicy object", name)
-	}
-	// The ranges IAM itself accepts.
-	for _, f := range []intField{{"MinimumPasswordLength", pp.MinimumPasswordLength, 6, 128}, {"MaxPasswordAge", pp.MaxPasswordAge, 1, 1095},
-		{"PasswordReusePrevention", pp.PasswordReusePrevention, 1, 24}} {
-		if err := within(name, lineOf(data, `"`+f.field+`"`), f.field, f.v, f.lo, f.hi); err != nil {
-			return nil, err
+// awsKeys marks a bare object or a --cli-input-json input as IAM's.
+var awsKeys = []string{"MinimumPasswordLength", "RequireSymbols", "RequireNumbers", "RequireUppercaseCharacters",
+	"RequireLowercaseCharacters", "MaxPasswordAge", "PasswordReusePrevention", "AllowUsersToChangePassword", "HardExpiry"}
+
+func isAWSBare(obj map[string]json.RawMessage) bool {
+	for _, k := range awsKeys {
+		if obj[k] != nil {
+			return true
 		}
 	}
-	p := password.Policy{Name: "aws-iam-account", Format: "aws-iam", MinLength: pp.MinimumPasswordLength,
-		RequireSpecial: tri(pp.RequireSymbols), RequireDigit: tri(pp.RequireNumbers),
-		RequireUpper: tri(pp.RequireUppercaseCharacters), RequireLower: tri(pp.RequireLowercaseCharacters),
-		HistoryCount: pp.PasswordReusePrevention}
+	return false
+}
+
+func parseAWS(name string, data []byte, wrapped bool) ([]password.Policy, error) {
+	var v awsValues
+	var err error
+	if wrapped {
+		var d struct {
+			PasswordPolicy *awsValues `json:"PasswordPolicy"`
+		}
+		if err = json.Unmarshal(data, &d); err == nil && d.PasswordPolicy == nil {
+			return nil, fmt.Errorf("%s: no PasswordPolicy object", name)
+		}
+		if d.PasswordPolicy != nil {
+			v = *d.PasswordPolicy
+		}
+	} else {
+		err = json.Unmarshal(data, &v)
+	}
+	if err != nil {
+		return nil, jsonError(name, data, err)
+	}
+	p, err := v.policy(name, func(f string) int { return lineOf(data, `"`+f+`"`) }, nil)
+	if err != nil {
+		return nil, err
+	}
+	return []password.Policy{p}, nil
+}
+
+// policy range-checks v (as IAM accepts: length 6–128, age 0–1095 where
+// 0 is never, reuse 0–24) and fills what it omits with the defaults of
+// UpdateAccountPasswordPolicy: length 6, no class required, no expiry, no
+// reuse prevention. tf renames the fields for Terraform's attributes.
+func (v awsValues) policy(name string, line func(field string) int, tf map[string]string) (password.Policy, error) {
+	label := func(f string) string {
+		if tf != nil {
+			return tf[f]
+		}
+		return f
+	}
+	for _, f := range []intField{{"MinimumPasswordLength", v.MinimumPasswordLength, 6, 128}, {"MaxPasswordAge", v.MaxPasswordAge, 0, 1095},
+		{"PasswordReusePrevention", v.PasswordReusePrevention, 0, 24}} {
+		if err := within(name, line(label(f.field)), label(f.field), f.v, f.lo, f.hi); err != nil {
+			return password.Policy{}, err
+		}
+	}
+	var assumed []string
+	num := func(f string, p *int, def int) *int {
+		if p == nil {
+			assumed = append(assumed, fmt.Sprintf("%s %d", label(f), def))
+			return ptr(def)
+		}
+		return p
+	}
+	req := func(f string, b *bool) password.Tri {
+		if b == nil {
+			assumed = append(assumed, label(f)+" false")
+			return password.No
+		}
+		return tri(b)
+	}
+	p := password.Policy{Name: "aws-iam-account", Format: "aws-iam",
+		MinLength:      num("MinimumPasswordLength", v.MinimumPasswordLength, 6),
+		RequireSpecial: req("RequireSymbols", v.RequireSymbols), RequireDigit: req("RequireNumbers", v.RequireNumbers),
+		RequireUpper: req("RequireUppercaseCharacters", v.RequireUppercaseCharacters), RequireLower: req("RequireLowercaseCharacters", v.RequireLowercaseCharacters),
+		HistoryCount: num("PasswordReusePrevention", v.PasswordReusePrevention, 0)}
 	switch {
-	case pp.ExpirePasswords != nil && !*pp.ExpirePasswords:
+	case v.ExpirePasswords != nil && !*v.ExpirePasswords:
 		p.MaxAgeDays = ptr(0)
-	case pp.MaxPasswordAge != nil:
-		p.MaxAgeDays = pp.MaxPasswordAge
+	default:
+		p.MaxAgeDays = num("MaxPasswordAge", v.MaxPasswordAge, 0)
+	}
+	if len(assumed) > 0 {
+		list := strings.Join(assumed, ", ")
+		p.Notes = append(p.Notes, check.Textf("omitted, so AWS's defaults are assumed: %s", "omis, donc valeurs par défaut d'AWS supposées : %s", list))
 	}
 	// IAM cannot express lockout, MFA or storage: they stay unknown.
-	return []password.Policy{p}, nil
+	return p, nil
 }

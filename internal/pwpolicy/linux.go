@@ -3,42 +3,10 @@ package pwpolicy
 import (
 	"bufio"
 	"bytes"
-	"errors"
-	"fmt"
-	"io/fs"
-	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/vigie-security/vigie/checks/password"
 )
-
-// linuxFiles are read, when present, from a directory given as a policy.
-var linuxFiles = []string{"pwquality.conf", "login.defs", "faillock.conf"}
-
-// loadLinuxDir reads pwquality.conf, login.defs and faillock.conf together.
-func loadLinuxDir(dir string) ([]password.Policy, error) {
-	p := password.Policy{Name: "linux", Format: "linux-pam"}
-	found := 0
-	for _, f := range linuxFiles {
-		path := filepath.Join(dir, f)
-		data, err := readBounded(path)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		found++
-		if err := applyLinux(path, f, data, &p); err != nil {
-			return nil, err
-		}
-	}
-	if found == 0 {
-		return nil, fmt.Errorf("%s: a directory, but without pwquality.conf, login.defs or faillock.conf", dir)
-	}
-	return []password.Policy{p}, nil
-}
 
 // kvLines reads "key = value" (pwquality, faillock) or "KEY value" (login.defs) lines.
 func kvLines(name string, data []byte, fn func(line int, k, v string) error) error {
@@ -74,34 +42,12 @@ func applyLinux(path, kind string, data []byte, p *password.Policy) error {
 	}
 	switch kind {
 	case "pwquality.conf":
-		credits := map[string]*password.Tri{"dcredit": &p.RequireDigit, "ucredit": &p.RequireUpper, "lcredit": &p.RequireLower, "ocredit": &p.RequireSpecial}
-		return kvLines(path, data, func(line int, k, v string) error {
-			switch k {
-			case "minlen", "minclass", "dictcheck", "dcredit", "ucredit", "lcredit", "ocredit":
-				n, err := num(line, k, v)
-				if err != nil {
-					return err
-				}
-				switch {
-				case k == "minlen":
-					p.MinLength = ptr(n)
-				case k == "minclass" && n > 0:
-					p.MinClasses = ptr(min(n, 4))
-				case k == "dictcheck":
-					p.Blacklist = password.No
-					if n != 0 {
-						p.Blacklist = password.Yes
-					}
-				case credits[k] != nil:
-					// A negative credit is a minimum count of that class (pwquality.conf(5)).
-					*credits[k] = password.No
-					if n < 0 {
-						*credits[k] = password.Yes
-					}
-				}
-			}
-			return nil
-		})
+		var q quality
+		if err := kvLines(path, data, func(line int, k, v string) error { return q.set(path, line, k, v) }); err != nil {
+			return err
+		}
+		p.Notes = append(p.Notes, q.apply(p, "")...)
+		return nil
 	case "login.defs":
 		rounds := 0
 		method := ""
@@ -146,31 +92,11 @@ func applyLinux(path, kind string, data []byte, p *password.Policy) error {
 		}
 		return nil
 	case "faillock.conf":
-		deny, unlock := 3, 600 // faillock.conf(5) defaults
-		err := kvLines(path, data, func(line int, k, v string) error {
-			switch k {
-			case "deny", "unlock_time":
-				if k == "unlock_time" && v == "never" {
-					unlock = 0 // until an administrator unlocks (faillock.conf(5))
-					return nil
-				}
-				n, err := num(line, k, v)
-				if err != nil {
-					return err
-				}
-				if k == "deny" {
-					deny = n
-				} else {
-					unlock = n
-				}
-			}
-			return nil
-		})
-		if err != nil {
+		f := faillockDefaults()
+		if err := kvLines(path, data, func(line int, k, v string) error { return f.set(path, line, k, v) }); err != nil {
 			return err
 		}
-		p.LockoutThreshold = ptr(deny)
-		p.LockoutDuration = ptr(time.Duration(unlock) * time.Second)
+		f.apply(p)
 		return nil
 	}
 	return nil

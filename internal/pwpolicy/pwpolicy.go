@@ -6,9 +6,11 @@ package pwpolicy
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -29,7 +31,7 @@ func Load(path string) ([]password.Policy, error) {
 		return nil, fmt.Errorf("reading password policy: %w", err)
 	}
 	if st.IsDir() {
-		return checked(path)(loadLinuxDir(path))
+		return checked(path)(loadDir(path))
 	}
 	data, err := readBounded(path)
 	if err != nil {
@@ -48,9 +50,17 @@ func readBounded(path string) ([]byte, error) {
 
 // Formats lists what Parse recognises, for errors and the README.
 const Formats = "vigie's YAML policy format, a secedit /export or GptTmpl.inf [System Access] section, " +
-	"Get-ADDefaultDomainPasswordPolicy output, a Keycloak realm export, aws iam get-account-password-policy JSON, " +
-	"an Okta password policy (JSON), " +
-	"pwquality.conf, login.defs, faillock.conf (or a directory holding them)"
+	"Get-ADDefaultDomainPasswordPolicy output, a Keycloak realm export, " +
+	"AWS IAM password policy JSON (get-account-password-policy output, the bare PasswordPolicy object, update-account-password-policy --cli-input-json), " +
+	"Terraform aws_iam_account_password_policy (.tf, or terraform show -json of a plan or state), " +
+	"an Okta password policy (JSON), pwquality.conf, login.defs, faillock.conf, pam.d files (or a directory holding them), " +
+	"ipa pwpolicy-show output, an OpenLDAP ppolicy LDIF, samba-tool domain passwordsettings show output, " +
+	"Microsoft Entra ID Password Rule Settings (Graph JSON), Google Workspace password settings (Policy API JSON), " +
+	"an Auth0 connection (JSON), MySQL/MariaDB SHOW VARIABLES output (validate_password, simple_password_check)"
+
+// errNoFormat marks input that is no format vigie reads, as opposed to a
+// known format with an error: a directory skips such files.
+var errNoFormat = errors.New("not a password-policy format vigie reads (" + Formats + ")")
 
 // Parse detects the format of data and parses it; name labels errors.
 // Every number is range-checked: out of range is an error, never a wrap.
@@ -76,22 +86,14 @@ func checked(name string) func([]password.Policy, error) ([]password.Policy, err
 func parseFormat(name string, data []byte) ([]password.Policy, error) {
 	data = []byte(textenc.Decode(data))
 	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[' && json.Valid(trimmed)) {
+		return parseAnyJSON(name, data, trimmed)
+	}
 	low := bytes.ToLower(data)
 	base := filepath.Base(name)
-	var obj map[string]json.RawMessage
-	isJSON := len(trimmed) > 0 && trimmed[0] == '{' && json.Unmarshal(trimmed, &obj) == nil
 	switch {
-	case isJSON && obj["PasswordPolicy"] != nil:
-		return parseAWS(name, data)
-	case isJSON && obj["settings"] != nil && obj["type"] != nil:
-		return parseOkta(name, data)
-	case isJSON && (obj["passwordPolicy"] != nil || obj["bruteForceProtected"] != nil || obj["realm"] != nil):
-		return parseKeycloak(name, data)
-	case len(trimmed) > 0 && trimmed[0] == '{':
-		if !isJSON {
-			var v any
-			return nil, jsonError(name, data, json.Unmarshal(trimmed, &v))
-		}
+	case strings.HasSuffix(base, ".tf"):
+		return parseTerraform(name, data)
 	case bytes.Contains(low, []byte("[system access]")):
 		return parseSecedit(name, data)
 	case bytes.Contains(data, []byte("MinPasswordLength")) && bytes.Contains(data, []byte(" : ")):
@@ -102,10 +104,57 @@ func parseFormat(name string, data []byte) ([]password.Policy, error) {
 			return nil, err
 		}
 		return []password.Policy{p}, nil
+	case isSamba(data):
+		return parseSamba(name, data)
+	case isFreeIPA(data):
+		return parseFreeIPA(name, data)
+	case isLDIF(data):
+		return parseLDIF(name, data)
+	case isMySQL(low):
+		return parseMySQL(name, data)
+	case isPAM(data):
+		return parsePAMFile(name, data)
 	case isVigieYAML(data):
 		return parseYAML(name, data)
 	}
-	return nil, fmt.Errorf("%s: not a password-policy format vigie reads (%s)", name, Formats)
+	return nil, fmt.Errorf("%s: %w", name, errNoFormat)
+}
+
+func parseAnyJSON(name string, data, trimmed []byte) ([]password.Policy, error) {
+	var obj map[string]json.RawMessage
+	if trimmed[0] == '[' {
+		var list []json.RawMessage
+		if err := json.Unmarshal(trimmed, &list); err != nil {
+			return nil, jsonError(name, data, err)
+		}
+		if isAuth0List(list) {
+			return parseAuth0(name, data)
+		}
+		return nil, fmt.Errorf("%s: a JSON list, but not of Auth0 connections: %w", name, errNoFormat)
+	}
+	if err := json.Unmarshal(trimmed, &obj); err != nil {
+		var v any
+		return nil, jsonError(name, data, json.Unmarshal(trimmed, &v))
+	}
+	switch {
+	case obj["PasswordPolicy"] != nil:
+		return parseAWS(name, data, true)
+	case obj["format_version"] != nil && (obj["planned_values"] != nil || obj["values"] != nil):
+		return parseTerraformJSON(name, data)
+	case isAWSBare(obj):
+		return parseAWS(name, data, false)
+	case obj["settings"] != nil && obj["type"] != nil:
+		return parseOkta(name, data)
+	case obj["passwordPolicy"] != nil || obj["bruteForceProtected"] != nil || obj["realm"] != nil:
+		return parseKeycloak(name, data)
+	case isEntra(trimmed):
+		return parseEntra(name, data)
+	case bytes.Contains(trimmed, []byte("security.password")):
+		return parseGoogle(name, data)
+	case obj["strategy"] != nil && obj["options"] != nil:
+		return parseAuth0(name, data)
+	}
+	return nil, fmt.Errorf("%s: JSON, but %w", name, errNoFormat)
 }
 
 func isVigieYAML(data []byte) bool {

@@ -24,7 +24,7 @@ func TestHostileNumbersRefused(t *testing.T) {
 		{"keycloak huge length", "k.json", "{\"realm\": \"r\",\n \"passwordPolicy\": \"length(9200000000000000000)\"}", "k.json:2: passwordPolicy length: 9200000000000000000 is out of range"},
 		{"keycloak wait overflow", "k.json", "{\"realm\": \"r\", \"bruteForceProtected\": true, \"failureFactor\": 3,\n \"waitIncrementSeconds\": 9223372036854775807}", "k.json:2: waitIncrementSeconds: 9223372036854775807 is out of range"},
 		{"keycloak float", "k.json", "{\"realm\": \"r\", \"failureFactor\": 1e300}", "k.json:1:"},
-		{"aws age", "a.json", "{\"PasswordPolicy\": {\n\"MaxPasswordAge\": 99999999}}", "a.json:2: MaxPasswordAge: 99999999 is out of range (accepted: 1 to 1095)"},
+		{"aws age", "a.json", "{\"PasswordPolicy\": {\n\"MaxPasswordAge\": 99999999}}", "a.json:2: MaxPasswordAge: 99999999 is out of range (accepted: 0 to 1095)"},
 		{"aws float", "a.json", "{\"PasswordPolicy\": {\"MinimumPasswordLength\": 9.2e18}}", "a.json:1:"},
 		{"okta unlock overflow", "o.json", "{\"type\": \"PASSWORD\", \"settings\": {\"password\": {\"lockout\": {\n\"autoUnlockMinutes\": 9223372036854775807}}}}", "o.json:2: autoUnlockMinutes: 9223372036854775807 is out of range"},
 		{"okta age", "o.json", "{\"type\": \"PASSWORD\", \"settings\": {\"password\": {\"age\": {\"maxAgeDays\": 99999999}}}}", "maxAgeDays: 99999999 is out of range"},

@@ -1,0 +1,181 @@
+package pwpolicy
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+)
+
+// pamLine is one line of a pam.d file: "type control module args…", or an
+// include (control include/substack, or Debian's "@include file").
+type pamLine struct {
+	file    string
+	line    int
+	typ     string // auth, account, password, session; "@include" for Debian's form
+	control string
+	module  string // pam_unix.so, or the included file
+	args    []string
+}
+
+var pamTypes = map[string]bool{"auth": true, "account": true, "password": true, "session": true}
+
+// isPAM tells whether data looks like a pam.d file: a module line naming
+// a .so, or an include.
+func isPAM(data []byte) bool {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 64<<10)
+	for n := 0; sc.Scan() && n < 200; n++ {
+		f := strings.Fields(sc.Text())
+		if len(f) >= 2 && f[0] == "@include" {
+			return true
+		}
+		if len(f) >= 3 && pamTypes[strings.ToLower(strings.TrimPrefix(f[0], "-"))] &&
+			(strings.HasSuffix(f[len(f)-1], ".so") || strings.Contains(sc.Text(), ".so ") || f[1] == "include" || f[1] == "substack") {
+			return true
+		}
+	}
+	return false
+}
+
+// parsePAM reads a pam.d file's lines (pam.conf(5)): comments, "\"
+// continuations, a leading "-" (module may be absent), bracketed controls.
+func parsePAM(name string, data []byte) ([]pamLine, error) {
+	var out []pamLine
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 64<<10)
+	pending, start := "", 0
+	for line := 1; sc.Scan(); line++ {
+		s := sc.Text()
+		if pending == "" {
+			start = line
+		}
+		if strings.HasSuffix(s, "\\") {
+			pending += strings.TrimSuffix(s, "\\") + " "
+			continue
+		}
+		s, pending = pending+s, ""
+		if i := strings.IndexByte(s, '#'); i >= 0 {
+			s = s[:i]
+		}
+		f := strings.Fields(s)
+		if len(f) == 0 {
+			continue
+		}
+		at := fmt.Sprintf("%s:%d", name, start)
+		l := pamLine{file: name, line: start}
+		if f[0] == "@include" {
+			if len(f) != 2 {
+				return nil, fmt.Errorf("%s: @include takes one file name", at)
+			}
+			l.typ, l.module = "@include", f[1]
+			out = append(out, l)
+			continue
+		}
+		typ := strings.ToLower(strings.TrimPrefix(f[0], "-"))
+		if !pamTypes[typ] {
+			return nil, fmt.Errorf("%s: %s is not a PAM type (auth, account, password or session)", at, quoteShort(f[0]))
+		}
+		rest := strings.Join(f[1:], " ")
+		control := ""
+		if strings.HasPrefix(rest, "[") {
+			end := strings.IndexByte(rest, ']')
+			if end < 0 {
+				return nil, fmt.Errorf("%s: control %s has no closing ]", at, quoteShort(rest))
+			}
+			control, rest = rest[:end+1], rest[end+1:]
+		} else if c, r, ok := strings.Cut(rest, " "); ok {
+			control, rest = c, r
+		} else {
+			control, rest = rest, ""
+		}
+		mf := strings.Fields(rest)
+		if len(mf) == 0 {
+			return nil, fmt.Errorf("%s: expected type control module [arguments], the module is missing", at)
+		}
+		l.typ, l.control, l.module, l.args = typ, control, mf[0], mf[1:]
+		out = append(out, l)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return out, nil
+}
+
+func (l pamLine) at() string { return fmt.Sprintf("%s:%d", l.file, l.line) }
+
+// includes reports the file a line includes, if it does.
+func (l pamLine) includes() (string, bool) {
+	if l.typ == "@include" || l.control == "include" || l.control == "substack" {
+		return path.Base(l.module), true
+	}
+	return "", false
+}
+
+// moduleName is the module without its directory: pam_unix.so.
+func (l pamLine) moduleName() string { return path.Base(l.module) }
+
+// arg returns the value of key=value among the arguments, and whether the
+// key (or the bare flag) is there.
+func (l pamLine) arg(key string) (string, bool) {
+	for _, a := range l.args {
+		if k, v, ok := strings.Cut(a, "="); ok && k == key {
+			return v, true
+		} else if !ok && a == key {
+			return "", true
+		}
+	}
+	return "", false
+}
+
+// authselectTemplate resolves an authselect profile file's conditionals
+// for the enabled features: {include if "f"} and {exclude if "f"} at the
+// end of a line, {if "f":a|b} inside one; "not" negates.
+func authselectTemplate(data []byte, features map[string]bool) []byte {
+	var out bytes.Buffer
+	for _, line := range strings.SplitAfter(string(data), "\n") {
+		keep := true
+		for {
+			i := strings.Index(line, "{")
+			j := strings.Index(line[max(i, 0):], "}")
+			if i < 0 || j < 0 {
+				break
+			}
+			expr, repl := line[i+1:i+j], ""
+			switch {
+			case strings.HasPrefix(expr, "include if "):
+				keep = keep && cond(strings.TrimPrefix(expr, "include if "), features)
+			case strings.HasPrefix(expr, "exclude if "):
+				keep = keep && !cond(strings.TrimPrefix(expr, "exclude if "), features)
+			case strings.HasPrefix(expr, "if "):
+				c, text, _ := strings.Cut(strings.TrimPrefix(expr, "if "), ":")
+				yes, no, _ := strings.Cut(text, "|")
+				repl = no
+				if cond(c, features) {
+					repl = yes
+				}
+			}
+			line = line[:i] + repl + line[i+j+1:]
+		}
+		if keep {
+			out.WriteString(line)
+		}
+	}
+	return out.Bytes()
+}
+
+// cond evaluates `"feature"`, `not "feature"`, and "a" or/and "b" chains.
+func cond(c string, features map[string]bool) bool {
+	c = strings.TrimSpace(c)
+	if a, b, ok := strings.Cut(c, " or "); ok {
+		return cond(a, features) || cond(b, features)
+	}
+	if a, b, ok := strings.Cut(c, " and "); ok {
+		return cond(a, features) && cond(b, features)
+	}
+	if rest, ok := strings.CutPrefix(c, "not "); ok {
+		return !cond(rest, features)
+	}
+	return features[strings.Trim(c, `"`)]
+}
