@@ -40,6 +40,9 @@ type Options struct {
 	Policies []password.Evidence
 	// Demo: the plan is the built-in demo, offered because nothing is configured.
 	Demo bool
+	// ReportSource says where Report was read from ("history vigie.db",
+	// "report.json"); the dashboard shows it beside the scan's date.
+	ReportSource string
 }
 
 type screen int
@@ -69,6 +72,7 @@ type shared struct {
 	version       string
 	now           func() time.Time
 	loc           *time.Location
+	source        string // where the report shown was read from; "" for a scan of this session
 }
 
 // Model is the root model.
@@ -77,6 +81,7 @@ type Model struct {
 	screen   screen
 	help     help.Model
 	fullHelp bool
+	dash     dashboardModel
 	scan     scanModel
 	findings findingsModel
 	matrix   matrixModel
@@ -96,7 +101,7 @@ func New(o Options) Model {
 		o.Location = time.Local
 	}
 	ctx := &shared{lang: o.Lang, width: 80, height: 24, styles: newStyles(o.Renderer), keys: newKeys(o.Lang),
-		version: o.Version, now: o.Now, loc: o.Location, waiverFile: o.WaiverFile}
+		version: o.Version, now: o.Now, loc: o.Location, waiverFile: o.WaiverFile, source: o.ReportSource}
 	if ctx.waiverFile == "" {
 		ctx.waiverFile = DefaultWaiverFile
 	}
@@ -105,7 +110,8 @@ func New(o Options) Model {
 	h := help.New()
 	h.Styles.ShortKey, h.Styles.FullKey = ctx.styles.Key, ctx.styles.Key
 	h.Styles.ShortDesc, h.Styles.FullDesc = ctx.styles.Muted, ctx.styles.Muted
-	m := Model{ctx: ctx, help: h, scan: newScanModel(ctx, o.Session), findings: newFindingsModel(ctx), matrix: newMatrixModel(ctx),
+	h.Width = ctx.width
+	m := Model{ctx: ctx, help: h, dash: newDashboardModel(ctx), scan: newScanModel(ctx, o.Session), findings: newFindingsModel(ctx), matrix: newMatrixModel(ctx),
 		autoScan: o.AutoScan, export: newExportModel(ctx), whatIf: newWhatIfModel(ctx, o.Policies)}
 	if startErr != nil {
 		m.scan.err = startErr
@@ -149,6 +155,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if done {
 			m.matrix.refresh()
 			m.findings.refresh()
+			m.dash.refresh()
 			// A finished scan opens its results; a stopped one stays on the
 			// scan screen, which says what was kept.
 			if m.screen == screenScan && !m.scan.stopped && m.scan.err == nil {
@@ -172,7 +179,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		case m.screen == screenFindings && m.findings.typing():
 			var cmd tea.Cmd
-			m.findings, cmd = m.findings.update(msg)
+			m.findings, cmd = m.findings.update(msg, m.bodyHeight()-m.findings.headLines())
 			return m, cmd
 		case m.screen == screenDetail && m.detail.form != nil:
 			done, cmd := m.detail.form.update(m.ctx, m.detail.finding, msg)
@@ -180,9 +187,20 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				m.detail.form = nil
 				m.findings.refresh()
 				m.matrix.refresh()
+				m.dash.refresh()
 				m.detail.reload()
 			}
 			return m, cmd
+		case m.fullHelp:
+			// The help covers the screen: ? or esc closes it, q still quits.
+			switch {
+			case key.Matches(msg, m.ctx.keys.Help), msg.Type == tea.KeyEsc:
+				m.fullHelp = false
+			case key.Matches(msg, m.ctx.keys.Quit):
+				m.scan.stop()
+				return m, tea.Quit
+			}
+			return m, nil
 		case m.screen == screenExport:
 			if msg.Type == tea.KeyEsc {
 				m.screen = screenDashboard
@@ -198,7 +216,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.scan.stop()
 			return m, tea.Quit
 		case key.Matches(msg, k.Help):
-			m.fullHelp = !m.fullHelp
+			m.fullHelp = true
 			return m, nil
 		case key.Matches(msg, k.Run) && m.screen != screenDetail:
 			if m.scan.running() || m.scan.session == nil {
@@ -225,16 +243,34 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		switch m.screen {
+		case screenDashboard:
+			if key.Matches(msg, k.Enter) {
+				if it, ok := m.dash.selected(); ok {
+					m.findings.drill(it)
+					m.screen = screenFindings
+				}
+				return m, nil
+			}
+			m.dash = m.dash.update(msg, m.bodyHeight())
 		case screenScan:
 			if key.Matches(msg, k.Stop) {
 				m.scan.stop()
 			}
 		case screenFindings:
-			if key.Matches(msg, k.Enter) {
+			switch {
+			case key.Matches(msg, k.Enter) && m.findings.grouped:
+				m.findings.openGroup()
+				return m, nil
+			case key.Matches(msg, k.Enter):
 				return m.open(m.findings.selected()), nil
+			case key.Matches(msg, k.Back):
+				if !m.findings.back() {
+					m.screen = screenDashboard
+				}
+				return m, nil
 			}
 			var cmd tea.Cmd
-			m.findings, cmd = m.findings.update(msg)
+			m.findings, cmd = m.findings.update(msg, m.bodyHeight()-m.findings.headLines())
 			return m, cmd
 		case screenWhatIf:
 			m.whatIf = m.whatIf.update(msg)
@@ -242,6 +278,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case screenMatrix:
 			if key.Matches(msg, k.Enter) {
 				return m.open(m.matrix.selected()), nil
+			}
+			if key.Matches(msg, k.Back) {
+				m.screen = screenDashboard
+				return m, nil
 			}
 			var cmd tea.Cmd
 			m.matrix, cmd = m.matrix.update(msg)
@@ -277,7 +317,7 @@ func (m Model) View() string {
 	var body string
 	switch m.screen {
 	case screenDashboard:
-		body = dashboardView(m.ctx, m.scan.running())
+		body = m.dash.view(m.bodyHeight(), m.scan.running())
 	case screenScan:
 		body = m.scan.view()
 	case screenFindings:
@@ -291,11 +331,11 @@ func (m Model) View() string {
 	case screenWhatIf:
 		body = m.whatIf.view()
 	}
-	title := s.Bar.Render(m.title())
-	helpView := m.help.ShortHelpView(m.ctx.keys.ShortHelp())
 	if m.fullHelp {
-		helpView = m.help.FullHelpView(m.ctx.keys.FullHelp())
+		body = helpView(m.ctx)
 	}
+	title := s.Bar.Render(m.title())
+	helpView := m.help.ShortHelpView(m.ctx.keys.shortHelp(m.screen))
 	// No screen may spill past the terminal: lines are cut at its width.
 	clip := s.r.NewStyle().MaxWidth(m.ctx.width)
 	title, helpView = clip.Render(title), clip.Render(helpView)
@@ -311,6 +351,9 @@ func (m Model) title() string {
 		screenMatrix: tr(l, "Contracts matrix", "Matrice des contrats"), screenExport: tr(l, "Export", "Export"),
 		screenWhatIf: tr(l, "Password what-if", "Simulateur de mot de passe"),
 	}[m.screen]
+	if m.fullHelp {
+		name = tr(l, "Keys", "Touches")
+	}
 	t := "vigie · " + name
 	if m.scan.running() {
 		t += " · " + tr(l, "scanning…", "scan en cours…")
@@ -319,13 +362,7 @@ func (m Model) title() string {
 }
 
 // bodyHeight is what is left between the title and the help line.
-func (m Model) bodyHeight() int {
-	h := m.ctx.height - 2
-	if m.fullHelp {
-		h -= 4
-	}
-	return max(h, 3)
-}
+func (m Model) bodyHeight() int { return max(m.ctx.height-2, 3) }
 
 // fitHeight pads or cuts a block to n lines, so the help stays at the bottom.
 func fitHeight(s string, n int) string {

@@ -96,8 +96,11 @@ func TestNavigation(t *testing.T) {
 		t.Errorf("d goes to the dashboard")
 	}
 	m = press(m, "?")
-	if !strings.Contains(m.View(), "severity filter") {
+	if !strings.Contains(m.View(), "group by check") || !strings.Contains(m.View(), "q quit") {
 		t.Errorf("? shows the full help:\n%s", m.View())
+	}
+	if m = press(m, "esc"); m.fullHelp || m.screen != screenDashboard {
+		t.Errorf("esc closes the help and stays on the dashboard")
 	}
 	if _, cmd := m.Update(keyMsg("q")); cmd == nil || cmd() != tea.Quit() {
 		t.Errorf("q quits")
@@ -132,9 +135,17 @@ func TestFiltering(t *testing.T) {
 	if got := len(m.findings.rows); got != 4 {
 		t.Errorf("esc clears the search: %d rows", got)
 	}
-	m = press(m, "t", "t", "t", "t", "t", "t") // back round to all
+	m = press(m, "T") // backwards from problems: all
 	if got := len(m.findings.rows); got != 7 {
 		t.Errorf("all statuses: %d rows", got)
+	}
+	m = press(m, "t") // and forwards again: problems
+	if got := len(m.findings.rows); got != 4 {
+		t.Errorf("problems again: %d rows", got)
+	}
+	m = press(m, "V") // severity backwards from info: critical only
+	if got := len(m.findings.rows); got != 1 || m.findings.minSev != check.Critical {
+		t.Errorf("severity ≥ critical: %d rows", got)
 	}
 }
 
@@ -171,7 +182,7 @@ func TestSmallTerminal(t *testing.T) {
 func BenchmarkFindingsView(b *testing.B) {
 	m := New(Options{Lang: check.EN, Report: manyFindings(10000), Renderer: asciiRenderer()})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	m = press(next.(Model), "f", "t", "t", "t", "t", "t", "t") // all statuses: 10,000 rows
+	m = press(next.(Model), "f", "T") // all statuses: 10,000 rows
 	if len(m.findings.rows) != 10000 {
 		b.Fatalf("%d rows", len(m.findings.rows))
 	}

@@ -2,9 +2,11 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -36,6 +38,16 @@ func (m *detailModel) resize() {
 }
 
 func (m detailModel) update(msg tea.Msg) (detailModel, tea.Cmd) {
+	if km, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case key.Matches(km, m.ctx.keys.Top):
+			m.vp.GotoTop()
+			return m, nil
+		case key.Matches(km, m.ctx.keys.Bottom):
+			m.vp.GotoBottom()
+			return m, nil
+		}
+	}
 	var cmd tea.Cmd
 	m.vp, cmd = m.vp.Update(msg)
 	return m, cmd
@@ -81,8 +93,8 @@ func (m detailModel) content() string {
 		title += " — " + meta.Title.In(l)
 	}
 	b.WriteString(s.Title.Render(wrap(title)) + "\n")
-	b.WriteString(fmt.Sprintf("%s · %s · %s\n", s.status(f.Status, f.Status.Label(l)), f.Severity.Label(l), f.Family))
-	b.WriteString(tr(l, "Target: ", "Cible : ") + f.Target + "\n")
+	b.WriteString(fmt.Sprintf("%s · %s · %s\n", s.status(f.Status, f.Status.Label(l)), f.Severity.Label(l), familyName(l, f.Family)))
+	b.WriteString(wrap(tr(l, "Target: ", "Cible : ")+f.Target) + "\n")
 	if f.Waiver != nil {
 		b.WriteString(s.Info.Render(wrap(fmt.Sprintf(tr(l, "Waived until %s (%s): %s — was %s", "Dérogé jusqu'au %s (%s) : %s — était %s"),
 			f.Waiver.Expires.Format("2006-01-02"), f.Waiver.Source, f.Waiver.Statement, f.Waiver.Was.Label(l)))) + "\n")
@@ -95,9 +107,9 @@ func (m detailModel) content() string {
 		for k := range f.Evidence {
 			keys = append(keys, k)
 		}
-		sort.Strings(keys)
+		sort.Slice(keys, func(i, j int) bool { return evidenceBefore(l, keys[i], keys[j]) })
 		for _, k := range keys {
-			b.WriteString(wrap(fmt.Sprintf("%s: %s", k, evidenceText(l, f.Evidence[k]))) + "\n")
+			b.WriteString(wrap(fmt.Sprintf(tr(l, "%s: %s", "%s : %s"), evidenceLabel(l, k), evidenceText(l, f.Evidence[k]))) + "\n")
 		}
 	}
 	if hasMeta {
@@ -105,8 +117,15 @@ func (m detailModel) content() string {
 		b.WriteString(wrap(meta.Description.In(l)) + "\n")
 		b.WriteString(section(tr(l, "Why it matters", "Pourquoi c'est important")))
 		b.WriteString(wrap(meta.Risk.In(l)) + "\n")
+		// Each URL on a line of its own, unbroken: it is copied from here.
 		for _, r := range meta.References {
-			b.WriteString(wrap(fmt.Sprintf("↳ %s: %s — %s", r.Source, r.Title, r.URL)) + "\n")
+			b.WriteString(wrap(fmt.Sprintf(tr(l, "↳ %s: %s", "↳ %s : %s"), sourceName(l, r.Source), r.Title)) + "\n")
+			if u := localURL(l, r.URL); u != "" {
+				if len(u)+2 <= width {
+					u = "  " + u
+				}
+				b.WriteString(wrap(u) + "\n")
+			}
 		}
 		if len(meta.Frameworks) > 0 {
 			var fw []string
@@ -117,30 +136,63 @@ func (m detailModel) content() string {
 			b.WriteString(wrap(strings.Join(fw, " · ")) + "\n")
 		}
 		b.WriteString(section(tr(l, "How to fix it", "Comment corriger")))
-		b.WriteString(wrap(meta.Remediation.In(l)) + "\n")
+		fix := meta.Remediation.In(l)
+		b.WriteString(wrap(fix) + "\n")
+		// The commands again, one a line, without their quotes: wrapped at
+		// spaces only, so a selection copies them whole.
+		for _, c := range codeSpans(fix) {
+			b.WriteString(s.Info.Render(wrap("  "+c)) + "\n")
+		}
 	}
 	return b.String()
 }
 
-// evidenceText renders an evidence value: lists joined, texts in the language.
-func evidenceText(l check.Lang, v any) string {
-	switch x := v.(type) {
-	case check.Text:
-		return x.In(l)
-	case map[string]any:
-		if en, ok := x["en"].(string); ok {
-			if fr, ok := x["fr"].(string); ok {
-				return check.Text{EN: en, FR: fr}.In(l)
-			}
+// codeSpans are the `quoted` commands of a text.
+func codeSpans(text string) []string {
+	parts := strings.Split(text, "`")
+	var out []string
+	for i := 1; i < len(parts)-1; i += 2 {
+		if c := strings.TrimSpace(parts[i]); c != "" {
+			out = append(out, c)
 		}
-	case []string:
-		return strings.Join(x, ", ")
-	case []any:
-		parts := make([]string, len(x))
-		for i, e := range x {
-			parts[i] = evidenceText(l, e)
-		}
-		return strings.Join(parts, ", ")
 	}
-	return fmt.Sprint(v)
+	return out
+}
+
+// evidenceFirst are the keys a person reads first: how many records, what
+// share, what they look like (masked), which they are.
+var evidenceFirst = []string{"records", "share_percent", "masked_samples", "record_keys"}
+
+// evidenceBefore orders evidence: those keys first, then by label.
+func evidenceBefore(l check.Lang, a, b string) bool {
+	ra, rb := slices.Index(evidenceFirst, a), slices.Index(evidenceFirst, b)
+	switch {
+	case ra >= 0 && rb >= 0:
+		return ra < rb
+	case ra >= 0 || rb >= 0:
+		return ra >= 0
+	}
+	return evidenceLabel(l, a) < evidenceLabel(l, b)
+}
+
+// sourceName: the GDPR is the RGPD in French.
+func sourceName(l check.Lang, source string) string {
+	if l == check.FR && source == "GDPR" {
+		return "RGPD"
+	}
+	return source
+}
+
+// localURL gives EUR-Lex links in the reader's language.
+func localURL(l check.Lang, u string) string {
+	if l != check.FR || !strings.HasPrefix(u, "https://eur-lex.europa.eu/") {
+		return u
+	}
+	if strings.Contains(u, "/EN/") {
+		return strings.Replace(u, "/EN/", "/FR/", 1)
+	}
+	if strings.Contains(u, "/eli/") && !strings.Contains(u, "locale=") {
+		return u + "?locale=fr"
+	}
+	return u
 }

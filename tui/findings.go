@@ -15,36 +15,54 @@ import (
 // Status filters, in the order "t" cycles them: problems first, since that
 // is what a person opens the list for.
 var statusFilters = []struct {
-	key  string
 	keep func(check.Status) bool
 	en   string
 	fr   string
 }{
-	{"problems", func(s check.Status) bool { return s == check.Fail || s == check.Error || s == check.Warn }, "problems", "problèmes"},
-	{"fail", func(s check.Status) bool { return s == check.Fail }, "FAIL", "ÉCHEC"},
-	{"warn", func(s check.Status) bool { return s == check.Warn }, "WARN", "ALERTE"},
-	{"error", func(s check.Status) bool { return s == check.Error }, "ERROR", "ERREUR"},
-	{"waived", func(s check.Status) bool { return s == check.Waived }, "WAIVED", "DÉROGÉ"},
-	{"pass", func(s check.Status) bool { return s == check.Pass }, "PASS", "OK"},
-	{"all", func(check.Status) bool { return true }, "all", "tous"},
+	{func(s check.Status) bool { return s == check.Fail || s == check.Error || s == check.Warn }, "problems", "problèmes"},
+	{func(s check.Status) bool { return s == check.Fail }, "FAIL", "ÉCHEC"},
+	{func(s check.Status) bool { return s == check.Warn }, "WARN", "ALERTE"},
+	{func(s check.Status) bool { return s == check.Error }, "ERROR", "ERREUR"},
+	{func(s check.Status) bool { return s == check.Waived }, "WAIVED", "DÉROGÉ"},
+	{func(s check.Status) bool { return s == check.Skipped }, "SKIPPED", "IGNORÉ"},
+	{func(s check.Status) bool { return s == check.Pass }, "PASS", "OK"},
+	{func(check.Status) bool { return true }, "all", "tous"},
 }
+
+const allStatuses = 7 // index of "all" in statusFilters
 
 var sortNames = [][2]string{{"worst first", "les pires d'abord"}, {"target", "cible"}, {"check", "contrôle"}}
 
-// findingsModel is the list of findings: filtered, sorted, searched. The
-// filtered order is computed when a filter changes, and only the rows on
-// screen are drawn, so ten thousand findings scroll at once.
+// group is one check's findings under the filters, for the grouped view.
+type group struct {
+	checkID  string
+	worst    check.Status
+	severity check.Severity
+	count    int
+}
+
+// findingsModel is the list of findings: filtered, sorted, searched, or
+// grouped by check. The filtered order is computed when a filter changes,
+// and only the rows on screen are drawn, so ten thousand findings scroll
+// at once.
 type findingsModel struct {
 	ctx      *shared
 	rows     []int // indexes into report.Findings, in display order
+	groups   []group
 	cursor   int
 	offset   int
 	status   int            // index into statusFilters
 	minSev   check.Severity // severity at or above
 	family   int            // 0 = all, else index+1 into check.Families
 	sortBy   int
+	grouped  bool   // one line per check
+	target   string // opened from the dashboard on one target
+	checkID  string // opened from a group
+	inGroup  bool   // checkID was set from the grouped view: esc goes back to it
 	search   textinput.Model
 	searchOn bool
+	// widths of the target and check columns, from the longest names
+	targetW, checkW int
 }
 
 func newFindingsModel(ctx *shared) findingsModel {
@@ -56,9 +74,45 @@ func newFindingsModel(ctx *shared) findingsModel {
 
 func (m findingsModel) typing() bool { return m.searchOn }
 
+// drill shows one family's findings, or one target's, as opened from the
+// dashboard; other filters go back to their defaults.
+func (m *findingsModel) drill(it dashItem) {
+	m.status, m.minSev, m.grouped, m.checkID, m.inGroup, m.cursor, m.offset = 0, check.Info, false, "", false, 0, 0
+	m.search.SetValue("")
+	m.family, m.target = 0, it.target
+	for i, f := range check.Families {
+		if f == it.family {
+			m.family = i + 1
+		}
+	}
+	m.refresh()
+	if len(m.rows) == 0 { // nothing wrong there: show what was checked
+		m.status = allStatuses
+		m.refresh()
+	}
+}
+
+// back undoes the last drill; it reports false when there was none left,
+// and esc then leaves the list.
+func (m *findingsModel) back() bool {
+	switch {
+	case m.checkID != "" && m.inGroup:
+		m.checkID, m.inGroup, m.grouped = "", false, true
+	case m.target != "" || m.checkID != "":
+		m.target, m.checkID, m.family = "", "", 0
+		m.refresh()
+		return false
+	default:
+		return false
+	}
+	m.cursor, m.offset = 0, 0
+	m.refresh()
+	return true
+}
+
 // refresh recomputes the rows after the report or a filter changed.
 func (m *findingsModel) refresh() {
-	m.rows = m.rows[:0]
+	m.rows, m.groups = m.rows[:0], m.groups[:0]
 	r := m.ctx.report
 	if r == nil {
 		m.cursor, m.offset = 0, 0
@@ -74,7 +128,7 @@ func (m *findingsModel) refresh() {
 		if !keep(f.Status) || f.Severity < m.minSev {
 			continue
 		}
-		if m.family > 0 && f.Family != check.Families[m.family-1] {
+		if m.family > 0 && f.Family != check.Families[m.family-1] || m.target != "" && f.Target != m.target || m.checkID != "" && f.CheckID != m.checkID {
 			continue
 		}
 		if q != "" && !strings.Contains(strings.ToLower(f.Target), q) && !strings.Contains(strings.ToLower(f.CheckID), q) &&
@@ -84,13 +138,16 @@ func (m *findingsModel) refresh() {
 		m.rows = append(m.rows, i)
 	}
 	fs := r.Findings
+	worse := func(a, b check.Finding) int {
+		if ra, rb := statusRank(a.Status), statusRank(b.Status); ra != rb {
+			return ra - rb
+		}
+		return int(b.Severity) - int(a.Severity)
+	}
 	less := map[int]func(a, b check.Finding) bool{
 		0: func(a, b check.Finding) bool {
-			if ra, rb := statusRank(a.Status), statusRank(b.Status); ra != rb {
-				return ra < rb
-			}
-			if a.Severity != b.Severity {
-				return a.Severity > b.Severity
+			if c := worse(a, b); c != 0 {
+				return c < 0
 			}
 			return a.Target < b.Target
 		},
@@ -108,8 +165,42 @@ func (m *findingsModel) refresh() {
 		},
 	}[m.sortBy]
 	sort.SliceStable(m.rows, func(i, j int) bool { return less(fs[m.rows[i]], fs[m.rows[j]]) })
-	m.cursor = min(m.cursor, max(len(m.rows)-1, 0))
+	m.targetW, m.checkW = 0, 0
+	byCheck := map[string]int{}
+	for _, i := range m.rows {
+		f := fs[i]
+		m.targetW, m.checkW = max(m.targetW, len([]rune(f.Target))), max(m.checkW, len(f.CheckID))
+		g, ok := byCheck[f.CheckID]
+		if !ok {
+			g = len(m.groups)
+			byCheck[f.CheckID] = g
+			m.groups = append(m.groups, group{checkID: f.CheckID, worst: f.Status, severity: f.Severity})
+		}
+		if statusRank(f.Status) < statusRank(m.groups[g].worst) {
+			m.groups[g].worst = f.Status
+		}
+		m.groups[g].count++
+	}
+	sort.SliceStable(m.groups, func(i, j int) bool {
+		a, b := m.groups[i], m.groups[j]
+		if ra, rb := statusRank(a.worst), statusRank(b.worst); ra != rb {
+			return ra < rb
+		}
+		if a.severity != b.severity {
+			return a.severity > b.severity
+		}
+		return a.checkID < b.checkID
+	})
+	m.cursor = min(m.cursor, max(m.length()-1, 0))
 	m.offset = min(m.offset, m.cursor)
+}
+
+// length is the number of lines the cursor moves over.
+func (m findingsModel) length() int {
+	if m.grouped {
+		return len(m.groups)
+	}
+	return len(m.rows)
 }
 
 func statusRank(s check.Status) int {
@@ -123,13 +214,25 @@ func statusRank(s check.Status) int {
 
 // selected is the finding under the cursor.
 func (m findingsModel) selected() (check.Finding, bool) {
-	if m.ctx.report == nil || m.cursor >= len(m.rows) {
+	if m.ctx.report == nil || m.grouped || m.cursor >= len(m.rows) {
 		return check.Finding{}, false
 	}
 	return m.ctx.report.Findings[m.rows[m.cursor]], true
 }
 
-func (m findingsModel) update(msg tea.Msg) (findingsModel, tea.Cmd) {
+// openGroup lists the findings of the check under the cursor.
+func (m *findingsModel) openGroup() {
+	if !m.grouped || m.cursor >= len(m.groups) {
+		return
+	}
+	m.checkID, m.inGroup, m.grouped, m.cursor, m.offset = m.groups[m.cursor].checkID, true, false, 0, 0
+	m.refresh()
+}
+
+// cycle moves i by d within n values, both ways round.
+func cycle(i, d, n int) int { return ((i+d)%n + n) % n }
+
+func (m findingsModel) update(msg tea.Msg, visible int) (findingsModel, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return m, nil
@@ -150,38 +253,45 @@ func (m findingsModel) update(msg tea.Msg) (findingsModel, tea.Cmd) {
 		m.refresh() // results follow the typing
 		return m, cmd
 	}
-	k := m.ctx.keys
-	page := max(m.ctx.height-6, 1)
+	k, last := m.ctx.keys, max(m.length()-1, 0)
+	page := max(visible, 1)
+	d := 1
+	if km.Type == tea.KeyRunes && len(km.Runes) == 1 && km.Runes[0] >= 'A' && km.Runes[0] <= 'Z' {
+		d = -1 // a capital letter cycles its filter backwards
+	}
 	switch {
 	case key.Matches(km, k.Up):
 		m.cursor = max(m.cursor-1, 0)
 	case key.Matches(km, k.Down):
-		m.cursor = min(m.cursor+1, max(len(m.rows)-1, 0))
+		m.cursor = min(m.cursor+1, last)
 	case key.Matches(km, k.PageUp):
 		m.cursor = max(m.cursor-page, 0)
 	case key.Matches(km, k.PageDown):
-		m.cursor = min(m.cursor+page, max(len(m.rows)-1, 0))
+		m.cursor = min(m.cursor+page, last)
 	case key.Matches(km, k.Top):
 		m.cursor = 0
 	case key.Matches(km, k.Bottom):
-		m.cursor = max(len(m.rows)-1, 0)
+		m.cursor = last
 	case key.Matches(km, k.Search):
 		m.searchOn = true
 		return m, m.search.Focus()
 	case key.Matches(km, k.Status):
-		m.status = (m.status + 1) % len(statusFilters)
+		m.status = cycle(m.status, d, len(statusFilters))
 		m.refresh()
 	case key.Matches(km, k.Severity):
-		m.minSev = (m.minSev + 1) % (check.Critical + 1)
+		m.minSev = check.Severity(cycle(int(m.minSev), d, int(check.Critical)+1))
 		m.refresh()
 	case key.Matches(km, k.Family):
-		m.family = (m.family + 1) % (len(check.Families) + 1)
+		m.family = cycle(m.family, d, len(check.Families)+1)
 		m.refresh()
 	case key.Matches(km, k.Sort):
-		m.sortBy = (m.sortBy + 1) % len(sortNames)
+		m.sortBy = cycle(m.sortBy, d, len(sortNames))
+		m.refresh()
+	case key.Matches(km, k.Group):
+		m.grouped, m.checkID, m.inGroup, m.cursor, m.offset = !m.grouped, "", false, 0, 0
 		m.refresh()
 	}
-	m.offset = keepVisible(m.cursor, m.offset, max(m.ctx.height-5, 1))
+	m.offset = keepVisible(m.cursor, m.offset, page)
 	return m, nil
 }
 
@@ -196,35 +306,61 @@ func keepVisible(cursor, offset, visible int) int {
 	return offset
 }
 
+// headLines is the lines above the rows: filters, drill, search, header.
+func (m findingsModel) headLines() int {
+	n := 2
+	if m.target != "" || m.checkID != "" {
+		n++
+	}
+	if m.searchOn || m.search.Value() != "" {
+		n++
+	}
+	return n
+}
+
 // view draws the filter line, the header and the rows that fit.
 func (m findingsModel) view(height int) string {
-	l, s := m.ctx.lang, m.ctx.styles
+	l, s, w := m.ctx.lang, m.ctx.styles, m.ctx.width
 	if m.ctx.report == nil {
 		return "\n" + tr(l, "No report yet: run a scan (r).", "Pas encore de rapport : lancez un scan (r).")
 	}
 	var b strings.Builder
 	fam := tr(l, "all", "toutes")
 	if m.family > 0 {
-		fam = string(check.Families[m.family-1])
+		fam = familyName(l, check.Families[m.family-1])
 	}
 	sf := statusFilters[m.status]
-	filters := fmt.Sprintf("%s %s · %s ≥ %s · %s %s · %s %s · %d/%d",
+	order := tr(l, sortNames[m.sortBy][0], sortNames[m.sortBy][1])
+	if m.grouped {
+		order = tr(l, "grouped by check", "groupés par contrôle")
+	}
+	filters := fmt.Sprintf("%s %s · %s ≥ %s · %s %s · %s · %d/%d",
 		tr(l, "status", "statut"), tr(l, sf.en, sf.fr), tr(l, "severity", "gravité"), m.minSev.Label(l),
-		tr(l, "family", "famille"), fam, tr(l, "sort", "tri"), tr(l, sortNames[m.sortBy][0], sortNames[m.sortBy][1]),
-		len(m.rows), len(m.ctx.report.Findings))
-	b.WriteString(s.Muted.Render(truncate(filters, m.ctx.width)) + "\n")
+		tr(l, "family", "famille"), fam, order, len(m.rows), len(m.ctx.report.Findings))
+	b.WriteString(s.Muted.Render(truncate(filters, w)) + "\n")
+	if m.target != "" || m.checkID != "" {
+		what := tr(l, "Target: ", "Cible : ") + m.target
+		if m.checkID != "" {
+			what = tr(l, "Check: ", "Contrôle : ") + m.checkID
+		}
+		back := tr(l, "  (esc: back)", "  (échap : retour)")
+		b.WriteString(s.Info.Render(tail(what, w-len([]rune(back)))) + s.Muted.Render(back) + "\n")
+	}
 	if m.searchOn || m.search.Value() != "" {
 		b.WriteString(m.search.View() + "\n")
-		height--
 	}
-	w := m.ctx.width
-	colTarget := max((w-34)/3, 10)
-	colMsg := max(w-34-colTarget, 10)
-	header := fmt.Sprintf("%-7s %-8s %-14s %-*s %s", tr(l, "STATUS", "STATUT"), tr(l, "SEV", "GRAV"), tr(l, "CHECK", "CONTRÔLE"),
-		colTarget, tr(l, "TARGET", "CIBLE"), tr(l, "MESSAGE", "MESSAGE"))
-	b.WriteString(s.Header.Render(truncate(header, w)) + "\n")
-	visible := max(height-2, 1)
+	visible := max(height-m.headLines(), 1)
 	offset := keepVisible(m.cursor, m.offset, visible) // the screen may be shorter than update assumed
+	if m.grouped {
+		return b.String() + m.groupView(offset, visible)
+	}
+	colCheck := min(max(m.checkW, 8), 14)
+	fixed := 7 + 1 + 8 + 1 + colCheck + 1 + 1
+	colTarget := min(max(m.targetW, 6), max((w-fixed)*55/100, 12))
+	colMsg := max(w-fixed-colTarget, 10)
+	header := fmt.Sprintf("%s %s %s %s %s", pad(tr(l, "STATUS", "STATUT"), 7), pad(tr(l, "SEV", "GRAV"), 8), pad(tr(l, "CHECK", "CONTRÔLE"), colCheck),
+		pad(tr(l, "TARGET", "CIBLE"), colTarget), tr(l, "MESSAGE", "MESSAGE"))
+	b.WriteString(s.Header.Render(truncate(header, w)) + "\n")
 	if len(m.rows) == 0 {
 		b.WriteString(s.Muted.Render(tr(l, "  nothing matches these filters", "  rien ne correspond à ces filtres")))
 		return b.String()
@@ -232,14 +368,45 @@ func (m findingsModel) view(height int) string {
 	fs := m.ctx.report.Findings
 	for i := offset; i < len(m.rows) && i < offset+visible; i++ {
 		f := fs[m.rows[i]]
-		status := fmt.Sprintf("%-7s", truncate(f.Status.Label(l), 7))
-		rest := fmt.Sprintf(" %-8s %-14s %-*s %s", truncate(f.Severity.Label(l), 8), truncate(f.CheckID, 14), colTarget,
-			truncate(f.Target, colTarget), truncate(oneLine(f.Message.In(l)), colMsg))
+		status := pad(truncate(f.Status.Label(l), 7), 7)
+		rest := " " + pad(truncate(f.Severity.Label(l), 8), 8) + " " + pad(truncate(f.CheckID, colCheck), colCheck) + " " +
+			pad(tail(f.Target, colTarget), colTarget) + " " + truncate(oneLine(f.Message.In(l)), colMsg)
 		if i == m.cursor {
 			b.WriteString(s.Selected.Render(status+rest) + "\n")
 			continue
 		}
 		b.WriteString(s.status(f.Status, status) + rest + "\n")
+	}
+	return b.String()
+}
+
+// groupView is one line per check: its worst status, how many findings,
+// its title; enter lists them.
+func (m findingsModel) groupView(offset, visible int) string {
+	l, s, w := m.ctx.lang, m.ctx.styles, m.ctx.width
+	var b strings.Builder
+	colCheck := min(max(m.checkW, 8), 14)
+	header := fmt.Sprintf("%s %s %s %s %s", pad(tr(l, "STATUS", "STATUT"), 7), pad(tr(l, "SEV", "GRAV"), 8), pad(tr(l, "CHECK", "CONTRÔLE"), colCheck),
+		pad(tr(l, "COUNT", "NOMBRE"), 6), tr(l, "TITLE", "TITRE"))
+	b.WriteString(s.Header.Render(truncate(header, w)) + "\n")
+	if len(m.groups) == 0 {
+		b.WriteString(s.Muted.Render(tr(l, "  nothing matches these filters", "  rien ne correspond à ces filtres")))
+		return b.String()
+	}
+	for i := offset; i < len(m.groups) && i < offset+visible; i++ {
+		g := m.groups[i]
+		title := g.checkID
+		if meta, ok := m.ctx.report.Meta(g.checkID); ok {
+			title = meta.Title.In(l)
+		}
+		status := pad(truncate(g.worst.Label(l), 7), 7)
+		rest := " " + pad(truncate(g.severity.Label(l), 8), 8) + " " + pad(truncate(g.checkID, colCheck), colCheck) + " " +
+			pad(fmt.Sprint(g.count), 6) + " " + truncate(title, max(w-7-8-colCheck-6-4, 10))
+		if i == m.cursor {
+			b.WriteString(s.Selected.Render(status+rest) + "\n")
+			continue
+		}
+		b.WriteString(s.status(g.worst, status) + rest + "\n")
 	}
 	return b.String()
 }

@@ -27,21 +27,25 @@ var fixedTime = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
 // a password policy and a contract, with their scores.
 func sampleReport() *report.Report {
 	cat := catalog.All()
-	f := func(id, target string, st check.Status, msg string, ev map[string]any) check.Finding {
+	f := func(id, target string, st check.Status, en, fr string, ev map[string]any) check.Finding {
 		c, ok := cat.Lookup(id)
 		if !ok {
 			panic("unknown check " + id)
 		}
-		return check.NewFinding(c.Meta(), target, check.Outcome{Status: st, Message: check.Text{EN: msg, FR: msg + " (fr)"}, Evidence: ev})
+		return check.NewFinding(c.Meta(), target, check.Outcome{Status: st, Message: check.Text{EN: en, FR: fr}, Evidence: ev})
 	}
 	findings := []check.Finding{
-		f("WEB-HTTPS-001", "www.example.fr", check.Pass, "HTTPS answers", nil),
-		f("WEB-HSTS-001", "www.example.fr", check.Fail, "no Strict-Transport-Security header", map[string]any{"url": "https://www.example.fr/"}),
-		f("WEB-FORM-001", "shop.example.fr", check.Fail, "password field on http://shop.example.fr/login", nil),
-		f("PWD-CNIL-001", "policy.yaml#users", check.Warn, "case 2 needs a lockout", nil),
-		f("PWD-CNIL-002", "policy.yaml#users", check.Pass, "argon2id", nil),
-		f("CTR-AUDIT-001", "dpa.pdf", check.Fail, "[A28-3h-audits-information] missing: audits excluded", map[string]any{"element": "A28-3h-audits-information", "level": "missing"}),
-		f("CTR-BREACH-002", "dpa.pdf", check.Pass, "[A28-33-breach-deadline] specific: 24 hours", map[string]any{"element": "A28-33-breach-deadline", "level": "specific"}),
+		f("WEB-HTTPS-001", "www.example.fr", check.Pass, "HTTPS answers", "HTTPS répond", nil),
+		f("WEB-HSTS-001", "www.example.fr", check.Fail, "no Strict-Transport-Security header", "aucun en-tête Strict-Transport-Security",
+			map[string]any{"url": "https://www.example.fr/"}),
+		f("WEB-FORM-001", "shop.example.fr", check.Fail, "password field on http://shop.example.fr/login",
+			"champ de mot de passe sur http://shop.example.fr/login", nil),
+		f("PWD-CNIL-001", "policy.yaml#users", check.Warn, "case 2 needs a lockout", "le cas 2 exige un verrouillage", nil),
+		f("PWD-CNIL-002", "policy.yaml#users", check.Pass, "argon2id", "argon2id", nil),
+		f("CTR-AUDIT-001", "dpa.pdf", check.Fail, "[A28-3h-audits-information] missing: audits excluded",
+			"[A28-3h-audits-information] absent : audits exclus", map[string]any{"element": "A28-3h-audits-information", "level": "missing", "code": "AU"}),
+		f("CTR-BREACH-002", "dpa.pdf", check.Pass, "[A28-33-breach-deadline] specific: 24 hours",
+			"[A28-33-breach-deadline] précis : 24 heures", map[string]any{"element": "A28-33-breach-deadline", "level": "specific", "code": "BD"}),
 	}
 	var metas []check.Meta
 	seen := map[string]bool{}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -8,24 +9,58 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/internal/check"
 )
 
-// finalScreen drives the real program at 80×24 with no colour, types keys, and
-// returns the final screen. Goldens: testdata/<test>.golden (-update).
-func finalScreen(t *testing.T, lang check.Lang, keys ...string) []byte {
+// finalScreen drives the real program at w×h with no colour, types keys,
+// and returns the final screen.
+func finalScreen(t *testing.T, o Options, w, h int, keys ...string) []byte {
 	t.Helper()
-	m := New(Options{Lang: lang, Report: sampleReport(), Renderer: asciiRenderer(), Now: func() time.Time { return fixedTime }, Location: time.UTC})
-	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
+	o.Renderer, o.Now, o.Location = asciiRenderer(), func() time.Time { return fixedTime }, time.UTC
+	tm := teatest.NewTestModel(t, New(o), teatest.WithInitialTermSize(w, h))
 	for _, k := range keys {
 		tm.Send(keyMsg(k))
 	}
-	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
 	return []byte(tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).View())
 }
 
-func TestGoldenDashboard(t *testing.T) { golden.RequireEqual(t, finalScreen(t, check.EN)) }
+// screens are the keys that lead to each screen from the dashboard.
+var screens = []struct {
+	name string
+	keys []string
+}{
+	{"Dashboard", nil},
+	{"DashboardDrill", []string{"down", "down", "down", "down", "enter"}}, // the worst target's findings
+	{"Findings", []string{"f"}},
+	{"FindingsGrouped", []string{"f", "c"}},
+	{"Detail", []string{"f", "down", "down", "enter"}},
+	{"Matrix", []string{"m"}},
+	{"WhatIf", []string{"p"}},
+	{"Export", []string{"e"}},
+	{"Scan", []string{"s"}},
+	{"Help", []string{"?"}},
+}
 
-func TestGoldenFindingsFR(t *testing.T) { golden.RequireEqual(t, finalScreen(t, check.FR, "f")) }
+func whatIfPolicy() []password.Evidence {
+	seven, zero := 7, 0
+	return []password.Evidence{{Target: "ad-domain-policy.txt", Policy: password.Policy{Name: "ad-default-domain",
+		MinLength: &seven, LockoutThreshold: &zero, Storage: &password.Storage{Algorithm: "ntlm", Salted: password.No}}}}
+}
 
-func TestGoldenDetail(t *testing.T) { golden.RequireEqual(t, finalScreen(t, check.EN, "f", "enter")) }
+// TestGolden draws every screen at 80×24 and 120×40, in English and in
+// French: testdata/TestGolden/<screen>-<lang>-<w>x<h>.golden (-update).
+func TestGolden(t *testing.T) {
+	for _, sc := range screens {
+		for _, lang := range []check.Lang{check.EN, check.FR} {
+			for _, size := range [][2]int{{80, 24}, {120, 40}} {
+				name := fmt.Sprintf("%s-%s-%dx%d", sc.name, lang, size[0], size[1])
+				t.Run(name, func(t *testing.T) {
+					o := Options{Lang: lang, Report: sampleReport(), Policies: whatIfPolicy()}
+					golden.RequireEqual(t, finalScreen(t, o, size[0], size[1], sc.keys...))
+				})
+			}
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/report"
@@ -61,8 +62,12 @@ func (mm matrixModel) update(msg tea.Msg) (matrixModel, tea.Cmd) {
 		mm.col = max(mm.col-1, 0)
 	case key.Matches(km, k.Right):
 		mm.col = min(mm.col+1, max(len(mm.m.Columns)-1, 0))
+	case key.Matches(km, k.Top):
+		mm.row = 0
+	case key.Matches(km, k.Bottom):
+		mm.row = max(len(mm.m.Rows)-1, 0)
 	}
-	mm.offset = keepVisible(mm.row, mm.offset, max(mm.ctx.height-12, 1))
+	mm.offset = keepVisible(mm.row, mm.offset, max(mm.ctx.height-20, 1))
 	return mm, nil
 }
 
@@ -72,8 +77,8 @@ func (mm matrixModel) view(height int) string {
 		return "\n" + tr(l, "No contract was checked in this report.", "Aucun contrat n'a été vérifié dans ce rapport.")
 	}
 	var b strings.Builder
-	b.WriteString(s.Muted.Render(tr(l, "✓ specific  ~ present  ≈ restated  ✗ missing  ? unread — arrows move, enter opens",
-		"✓ précis  ~ présent  ≈ recopié  ✗ absent  ? illisible — flèches, entrée ouvre")) + "\n")
+	b.WriteString(s.Muted.Render(truncate(tr(l, "✓ specific  ~ present  ≈ restated  ✗ missing  ? unread — arrows move, enter opens",
+		"✓ précis  ~ présent  ≈ recopié  ✗ absent  ? illisible — flèches, entrée ouvre"), mm.ctx.width)) + "\n")
 	nameW := max(min(mm.ctx.width-3*len(mm.m.Columns)-1, 28), 10)
 	head := strings.Repeat(" ", nameW+1)
 	for i, c := range mm.m.Columns {
@@ -84,8 +89,10 @@ func (mm matrixModel) view(height int) string {
 		head += code + " "
 	}
 	b.WriteString(head + "\n")
-	visible := max(height-8, 1)
-	for i := mm.offset; i < len(mm.m.Rows) && i < mm.offset+visible; i++ {
+	legend, cell := mm.legend(), mm.cellText()
+	visible := max(height-2-lipgloss.Height(legend)-lipgloss.Height(cell)-2, 3)
+	offset := keepVisible(mm.row, mm.offset, visible)
+	for i := offset; i < len(mm.m.Rows) && i < offset+visible; i++ {
 		r := mm.m.Rows[i]
 		name := fmt.Sprintf("%-*s", nameW, truncate(displayName(r), nameW))
 		if i == mm.row {
@@ -117,8 +124,36 @@ func (mm matrixModel) view(height int) string {
 		}
 		b.WriteString(strings.TrimRight(line, " ") + "\n")
 	}
-	b.WriteString("\n" + mm.cellText())
+	b.WriteString("\n" + legend + "\n\n" + cell)
 	return b.String()
+}
+
+// legend names every column's code with its check's title, in as many
+// columns as the width holds; the column under the cursor stands out.
+func (mm matrixModel) legend() string {
+	l, s := mm.ctx.lang, mm.ctx.styles
+	cols := max(mm.ctx.width/26, 1)
+	colW := mm.ctx.width / cols
+	rows := (len(mm.m.Columns) + cols - 1) / cols
+	lines := make([]string, rows)
+	for i, c := range mm.m.Columns {
+		name := c.Element
+		if mm.ctx.report != nil {
+			if meta, ok := mm.ctx.report.Meta(c.CheckID); ok {
+				name = meta.Title.In(l)
+			}
+		}
+		code := s.Key.Render(fmt.Sprintf("%-2s", c.Code))
+		if i == mm.col {
+			code = s.Selected.Render(fmt.Sprintf("%-2s", c.Code))
+		}
+		entry := code + " " + pad(truncate(name, colW-4), colW-3)
+		lines[i%rows] += entry
+	}
+	for i := range lines {
+		lines[i] = strings.TrimRight(lines[i], " ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // cellText explains the cell under the cursor: the element, the sentence

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -128,19 +129,25 @@ func (m scanModel) update(msg tea.Msg) (scanModel, tea.Cmd, bool) {
 		}, false
 	case scanEventMsg:
 		e := engine.Event(msg)
-		m.last = e.Progress
-		c := m.byFamily[e.Progress.Family]
+		// A finding carries no progress: only unit events move the bar and
+		// the family lines, so both count the same units.
 		switch e.Kind {
 		case engine.UnitStarted:
+			m.last.Total = e.Progress.Total
 			m.current[e.Progress.Target] = e.Progress.Family
+			c := m.byFamily[e.Progress.Family]
 			c[1]++
+			m.byFamily[e.Progress.Family] = c
 		case engine.FindingReady:
 			m.byStatus[e.Finding.Status]++
 		case engine.UnitDone:
+			m.last.Total = e.Progress.Total
 			delete(m.current, e.Progress.Target)
+			c := m.byFamily[e.Progress.Family]
 			c[0]++
+			m.byFamily[e.Progress.Family] = c
+			m.last.Done++
 		}
-		m.byFamily[e.Progress.Family] = c
 		return m, m.next(), false
 	case scanDoneMsg:
 		if m.cancel != nil {
@@ -148,10 +155,14 @@ func (m scanModel) update(msg tea.Msg) (scanModel, tea.Cmd, bool) {
 		}
 		m.cancel, m.events, m.done = nil, nil, nil
 		m.err = msg.err
+		if m.stopped && errors.Is(msg.err, context.Canceled) {
+			m.err = nil // the person stopped it: "stopped" says so, once
+		}
 		if msg.result.Base.ScanID != "" {
 			m.ctx.session = msg.session
 			base, shown := msg.result.Base, msg.result.Report
 			m.ctx.base, m.ctx.report = &base, &shown
+			m.ctx.source = "" // what is shown is this session's scan now
 		}
 		return m, nil, true
 	}
@@ -171,36 +182,48 @@ func (m scanModel) view() string {
 	var b strings.Builder
 	switch {
 	case m.err != nil && !m.running():
-		b.WriteString(s.Bad.Render(tr(l, "The scan could not run: ", "Le scan n'a pas pu s'exécuter : ") + m.err.Error()))
+		b.WriteString(s.Bad.Render(wrapTo(tr(l, "The scan could not run: ", "Le scan n'a pas pu s'exécuter : ")+m.err.Error(), max(m.ctx.width-2, 20))))
 		b.WriteString("\n")
+		if m.last.Total == 0 {
+			return b.String()
+		}
 	case m.session == nil:
-		return "\n" + tr(l, "Nothing to scan: open vigie with a configuration (vigie tui --config vigie.yaml).",
-			"Rien à scanner : ouvrez vigie avec une configuration (vigie tui --config vigie.yaml).")
+		return "\n" + wrapTo(tr(l, "Nothing to scan: open vigie with a configuration (vigie tui --config vigie.yaml).",
+			"Rien à scanner : ouvrez vigie avec une configuration (vigie tui --config vigie.yaml)."), max(m.ctx.width-2, 20))
 	case !m.running() && m.last.Total == 0:
 		return "\n" + tr(l, "Press r to scan the configured targets.", "Appuyez sur r pour scanner les cibles configurées.")
 	}
 	total := max(m.last.Total, 1)
 	frac := float64(m.last.Done) / float64(total)
-	state := tr(l, "done", "terminé")
-	if m.running() {
+	var state string
+	switch {
+	case m.running() && m.stopped:
+		state = m.spin.View() + " " + tr(l, "stopping…", "arrêt…")
+	case m.running():
 		state = m.spin.View() + " " + tr(l, "scanning — esc stops and keeps what finished", "scan en cours — échap arrête et garde ce qui est fini")
-		if m.stopped {
-			state = m.spin.View() + " " + tr(l, "stopping…", "arrêt…")
-		}
-	} else if m.stopped {
+	case m.stopped:
 		state = tr(l, "stopped: the report keeps the targets that finished", "arrêté : le rapport garde les cibles terminées")
+	default:
+		state = tr(l, "done", "terminé")
 	}
-	b.WriteString(state + "\n\n")
+	b.WriteString(truncate(state, m.ctx.width) + "\n\n")
+	m.progress.Width = max(min(m.ctx.width-16, 60), 10)
 	b.WriteString(fmt.Sprintf("%s %d/%d\n\n", m.progress.ViewAs(frac), m.last.Done, m.last.Total))
 	b.WriteString(s.Header.Render(tr(l, "Families", "Familles")) + "\n")
-	var fams []string
-	for f := range m.byFamily {
-		fams = append(fams, string(f))
-	}
-	sort.Strings(fams)
-	for _, f := range fams {
-		c := m.byFamily[check.Family(f)]
-		b.WriteString(fmt.Sprintf("  %-10s %d %s / %d\n", f, c[0], tr(l, "done", "finies"), c[1]))
+	for _, f := range check.Families {
+		c, ok := m.byFamily[f]
+		if !ok {
+			continue
+		}
+		done := fmt.Sprintf(tr(l, "%d done", "%d terminées"), c[0])
+		if c[0] == 1 && l == check.FR {
+			done = "1 terminée"
+		}
+		line := fmt.Sprintf("  %s %s", pad(familyName(l, f), 13), done)
+		if running := c[1] - c[0]; running > 0 {
+			line += fmt.Sprintf(tr(l, " · %d running", " · %d en cours"), running)
+		}
+		b.WriteString(line + "\n")
 	}
 	b.WriteString("\n" + s.Header.Render(tr(l, "Findings so far", "Constats jusqu'ici")) + "\n  ")
 	var parts []string
@@ -222,7 +245,7 @@ func (m scanModel) view() string {
 				b.WriteString(fmt.Sprintf("  … +%d\n", len(names)-5))
 				break
 			}
-			b.WriteString("  " + truncate(t, m.ctx.width-4) + "\n")
+			b.WriteString("  " + tail(t, m.ctx.width-4) + "\n")
 		}
 	}
 	return b.String()

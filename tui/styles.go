@@ -62,6 +62,3 @@ func (s styles) grade(g check.Grade, text string) string {
 	}
 	return s.Bad.Render(text)
 }
-
-// wrapTo wraps text to width columns.
-func wrapTo(text string, width int) string { return lipgloss.NewStyle().Width(width).Render(text) }

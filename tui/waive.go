@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -48,6 +49,15 @@ func (w *waiveForm) update(ctx *shared, f check.Finding, msg tea.KeyMsg) (done b
 			return false, nil
 		}
 		e := waiver.Entry{Check: f.CheckID, Target: f.Target, Statement: strings.TrimSpace(w.statement.Value()), Expires: strings.TrimSpace(w.expires.Value())}
+		// The form's own mistakes are said in the person's language.
+		if e.Statement == "" {
+			w.err = tr(ctx.lang, "a waiver needs a statement: say why the risk is accepted", "une dérogation demande une justification : dites pourquoi le risque est accepté")
+			return false, nil
+		}
+		if _, err := time.Parse(time.DateOnly, e.Expires); err != nil {
+			w.err = fmt.Sprintf(tr(ctx.lang, "%q is not a date (YYYY-MM-DD)", "%q n'est pas une date (AAAA-MM-JJ)"), e.Expires)
+			return false, nil
+		}
 		if err := ctx.waive(e); err != nil {
 			w.err = err.Error()
 			return false, nil

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -33,7 +34,42 @@ type whatIfModel struct {
 
 var storageChoices = []string{"", "argon2id", "scrypt", "bcrypt", "pbkdf2-sha256", "sha512crypt", "sha1", "md5", "plaintext"}
 
-const whatIfRows = 8
+// The rows of the what-if, in screen order.
+const (
+	rowLength = iota
+	rowLower
+	rowUpper
+	rowDigit
+	rowSpecial
+	rowLockout
+	rowMFA
+	rowStorage
+	rowExpiry
+	rowHistory
+	rowBlacklist
+	rowReset
+	whatIfRows
+)
+
+// Steps of the fields that are not counted one by one.
+var (
+	expiryDays = []int{0, 30, 60, 90, 180, 365, 730, 1095}
+	resetSteps = []time.Duration{0, 15 * time.Minute, 30 * time.Minute, time.Hour, 2 * time.Hour, 24 * time.Hour, 48 * time.Hour, 7 * 24 * time.Hour}
+)
+
+// storageDefaults are the parameters an algorithm gets when the what-if
+// picks it: OWASP's figures, so the policy saved is the one judged (an
+// argon2id with memory_kib: 0 and time: 0 was saved once, while shown PASS).
+var storageDefaults = map[string]password.Storage{
+	"argon2id":      {MemoryKiB: 19456, Time: 2, Salted: password.Yes},
+	"scrypt":        {Salted: password.Yes},
+	"bcrypt":        {Cost: 12, Salted: password.Yes},
+	"pbkdf2-sha256": {Iterations: 600000, Salted: password.Yes},
+	"sha512crypt":   {Iterations: 5000, Salted: password.Yes},
+	"sha1":          {Salted: password.No},
+	"md5":           {Salted: password.No},
+	"plaintext":     {Salted: password.No},
+}
 
 func newWhatIfModel(ctx *shared, policies []password.Evidence) whatIfModel {
 	w := whatIfModel{ctx: ctx, policies: policies}
@@ -66,6 +102,16 @@ func clonePolicy(p password.Policy) password.Policy {
 		s := *p.Storage
 		c.Storage = &s
 	}
+	for _, v := range []**int{&c.MaxAgeDays, &c.HistoryCount} {
+		if *v != nil {
+			n := **v
+			*v = &n
+		}
+	}
+	if p.ResetLinkLifetime != nil {
+		d := *p.ResetLinkLifetime
+		c.ResetLinkLifetime = &d
+	}
 	return c
 }
 
@@ -81,9 +127,13 @@ func (w whatIfModel) update(msg tea.KeyMsg) whatIfModel {
 		w.change(-1)
 	case key.Matches(msg, k.Right), msg.String() == "+", msg.String() == " ":
 		w.change(+1)
-	case msg.String() == "n":
+	case key.Matches(msg, k.Top):
+		w.row = 0
+	case key.Matches(msg, k.Bottom):
+		w.row = whatIfRows - 1
+	case key.Matches(msg, k.NextPolicy):
 		w.load(w.current + 1)
-	case msg.String() == "w":
+	case key.Matches(msg, k.Save):
 		w.save()
 	}
 	return w
@@ -100,47 +150,82 @@ func toggle(t password.Tri) password.Tri {
 func (w *whatIfModel) change(d int) {
 	p := &w.p
 	switch w.row {
-	case 0:
+	case rowLength:
 		p.MinLength = step(p.MinLength, d, 8, 1, 64)
-	case 1:
+	case rowLower:
 		p.RequireLower = toggle(p.RequireLower)
-	case 2:
+	case rowUpper:
 		p.RequireUpper = toggle(p.RequireUpper)
-	case 3:
+	case rowDigit:
 		p.RequireDigit = toggle(p.RequireDigit)
-	case 4:
+	case rowSpecial:
 		p.RequireSpecial = toggle(p.RequireSpecial)
-	case 5:
+	case rowLockout:
 		p.LockoutThreshold = step(p.LockoutThreshold, d, 0, 0, 50)
-	case 6:
+	case rowMFA:
 		p.MFA = toggle(p.MFA)
-	case 7:
-		cur := 0
-		if p.Storage != nil {
-			for i, s := range storageChoices {
-				if s == p.Storage.Algorithm {
-					cur = i
-				}
-			}
-		}
-		next := storageChoices[(cur+d+len(storageChoices))%len(storageChoices)]
-		if next == "" {
-			p.Storage = nil
-		} else {
-			p.Storage = &password.Storage{Algorithm: next, Salted: password.Yes}
-			if next == "plaintext" || next == "md5" || next == "sha1" {
-				p.Storage.Salted = password.No
-			}
-			// Back on the configured algorithm, its configured parameters come back too.
-			if len(w.policies) > 0 {
-				if o := w.policies[w.current].Policy.Storage; o != nil && o.Algorithm == next {
-					c := *o
-					p.Storage = &c
-				}
+	case rowStorage:
+		w.changeStorage(d)
+	case rowExpiry:
+		p.MaxAgeDays = stepIn(p.MaxAgeDays, d, expiryDays)
+	case rowHistory:
+		p.HistoryCount = step(p.HistoryCount, d, 0, 0, 24)
+	case rowBlacklist:
+		p.Blacklist = toggle(p.Blacklist)
+	case rowReset:
+		p.ResetLinkLifetime = stepIn(p.ResetLinkLifetime, d, resetSteps)
+	}
+	p.Format = "what-if"
+}
+
+// changeStorage moves to the next algorithm, with OWASP's parameters, or
+// the configured ones when it comes back to the configured algorithm.
+func (w *whatIfModel) changeStorage(d int) {
+	p := &w.p
+	cur := 0
+	if p.Storage != nil {
+		for i, s := range storageChoices {
+			if s == p.Storage.Algorithm {
+				cur = i
 			}
 		}
 	}
-	p.Format = "what-if"
+	next := storageChoices[cycle(cur, d, len(storageChoices))]
+	if next == "" {
+		p.Storage = nil
+		return
+	}
+	st := storageDefaults[next]
+	st.Algorithm = next
+	p.Storage = &st
+	if len(w.policies) > 0 {
+		if o := w.policies[w.current].Policy.Storage; o != nil && o.Algorithm == next {
+			c := *o
+			p.Storage = &c
+		}
+	}
+}
+
+// stepIn moves a value that may be unstated along fixed steps; past the
+// first step it is unstated again, as it was.
+func stepIn[T comparable](v *T, d int, steps []T) *T {
+	i := -1
+	if v != nil {
+		for k, s := range steps {
+			if s == *v {
+				i = k
+			}
+		}
+		if i < 0 { // a configured value between steps: start from the first
+			i = 0
+		}
+	}
+	i = min(max(i+d, -1), len(steps)-1)
+	if i < 0 {
+		return nil
+	}
+	n := steps[i]
+	return &n
 }
 
 // step moves a number that may be unstated (from) by d, within [lo, hi].
@@ -164,6 +249,10 @@ const maxSaveTries = 99
 func (w *whatIfModel) save() {
 	data, err := pwpolicy.Marshal([]password.Policy{w.p})
 	if err != nil {
+		w.err = err
+		return
+	}
+	if err := readsBackAsShown(w.p, data); err != nil {
 		w.err = err
 		return
 	}
@@ -195,6 +284,44 @@ func (w *whatIfModel) save() {
 		return
 	}
 	w.err = errAllTaken{base}
+}
+
+// readsBackAsShown reads the file about to be written as a scan would and
+// judges it: a policy whose file would not get the verdicts on screen is
+// not written.
+func readsBackAsShown(p password.Policy, data []byte) error {
+	back, err := pwpolicy.Parse("what-if.yaml", data)
+	if err != nil {
+		return errNotAsShown{problem: err.Error()}
+	}
+	if len(back) != 1 {
+		return errNotAsShown{problem: fmt.Sprintf("%d policies", len(back))}
+	}
+	for _, c := range password.Checks() {
+		shown := c.Evaluate(password.Evidence{Target: "what-if", Policy: p}).Status
+		read := c.Evaluate(password.Evidence{Target: "what-if", Policy: back[0]}).Status
+		if shown != read {
+			return errNotAsShown{checkID: c.Meta().ID, shown: shown, read: read}
+		}
+	}
+	return nil
+}
+
+// errNotAsShown: the policy, written and read back, is judged otherwise.
+type errNotAsShown struct {
+	checkID     string
+	shown, read check.Status
+	problem     string
+}
+
+func (e errNotAsShown) Error() string { return e.in(check.EN) }
+
+func (e errNotAsShown) in(l check.Lang) string {
+	if e.problem != "" {
+		return tr(l, "the file would not read back: ", "le fichier ne se relirait pas : ") + e.problem
+	}
+	return fmt.Sprintf(tr(l, "read back, the file would get %s on %s, not the %s shown",
+		"relu, le fichier obtiendrait %s à %s, et non le %s affiché"), e.read.Label(l), e.checkID, e.shown.Label(l))
 }
 
 // errAllTaken says every name the saver may use exists.
@@ -247,6 +374,68 @@ func triText(l check.Lang, t password.Tri) string {
 	return tr(l, "not stated", "non précisé")
 }
 
+// fields are the rows' labels and values as shown.
+func (w whatIfModel) fields() [whatIfRows][2]string {
+	l, p := w.ctx.lang, w.p
+	unstated := tr(l, "not stated", "non précisé")
+	intOr := func(v *int, zero string) string {
+		switch {
+		case v == nil:
+			return unstated
+		case *v == 0 && zero != "":
+			return zero
+		}
+		return fmt.Sprint(*v)
+	}
+	storage := unstated
+	if st := p.Storage; st != nil {
+		storage = st.Algorithm
+		switch {
+		case st.MemoryKiB > 0 || st.Time > 0:
+			storage += fmt.Sprintf(" m=%d t=%d", st.MemoryKiB, st.Time)
+		case st.Cost > 0:
+			storage += fmt.Sprintf(tr(l, " cost %d", " coût %d"), st.Cost)
+		case st.Iterations > 0:
+			storage += fmt.Sprintf(" ×%d", st.Iterations)
+		}
+	}
+	reset := unstated
+	if d := p.ResetLinkLifetime; d != nil {
+		reset = durationText(l, *d)
+	}
+	never := tr(l, "0 (never)", "0 (jamais)")
+	return [whatIfRows][2]string{
+		{tr(l, "Minimum length", "Longueur minimale"), intOr(p.MinLength, "")},
+		{tr(l, "Lower case forced", "Minuscules imposées"), triText(l, p.RequireLower)},
+		{tr(l, "Upper case forced", "Majuscules imposées"), triText(l, p.RequireUpper)},
+		{tr(l, "Digits forced", "Chiffres imposés"), triText(l, p.RequireDigit)},
+		{tr(l, "Specials forced", "Spéciaux imposés"), triText(l, p.RequireSpecial)},
+		{tr(l, "Lockout after failures", "Verrouillage après échecs"), intOr(p.LockoutThreshold, never)},
+		{tr(l, "Multi-factor", "Multi-facteur"), triText(l, p.MFA)},
+		{tr(l, "Storage", "Stockage"), storage},
+		{tr(l, "Expiry (days)", "Expiration (jours)"), intOr(p.MaxAgeDays, never)},
+		{tr(l, "History (passwords)", "Historique (nombre)"), intOr(p.HistoryCount, "")},
+		{tr(l, "Blacklist", "Liste noire"), triText(l, p.Blacklist)},
+		{tr(l, "Reset link lifetime", "Lien de réinitialisation"), reset},
+	}
+}
+
+// durationText: "30 min", "1 h", "7 days"; 0 is a link that never expires.
+func durationText(l check.Lang, d time.Duration) string {
+	switch {
+	case d == 0:
+		return tr(l, "never expires", "n'expire jamais")
+	case d >= 48*time.Hour && d%(24*time.Hour) == 0:
+		return fmt.Sprintf(tr(l, "%d days", "%d jours"), int(d/(24*time.Hour)))
+	case d >= time.Hour && d%time.Hour == 0:
+		return fmt.Sprintf("%d h", int(d/time.Hour))
+	}
+	return fmt.Sprintf("%d min", int(d/time.Minute))
+}
+
+// view: the fields on the left, every check's verdict on the right, then
+// the entropy, the CNIL case in words, and what the last save did; all
+// of it within 80×24.
 func (w whatIfModel) view() string {
 	l, s, p := w.ctx.lang, w.ctx.styles, w.p
 	var b strings.Builder
@@ -254,51 +443,61 @@ func (w whatIfModel) view() string {
 	if len(w.policies) > 0 {
 		src = printable(w.policies[w.current].TargetName())
 	}
-	b.WriteString(s.Muted.Render(truncate(tr(l, "From ", "D'après ")+src+tr(l, " · n: next policy · w: save as a new file", " · n : politique suivante · w : enregistrer dans un nouveau fichier"), w.ctx.width)) + "\n\n")
-	intOr := func(v *int, none string) string {
-		if v == nil {
-			return none
-		}
-		return fmt.Sprint(*v)
+	head := tr(l, "From ", "D'après ") + src
+	if len(w.policies) > 1 {
+		head += fmt.Sprintf(" (%d/%d)", w.current+1, len(w.policies))
 	}
-	storage := tr(l, "not stated", "non précisé")
-	if p.Storage != nil {
-		storage = p.Storage.Algorithm
-	}
-	rows := [whatIfRows][2]string{
-		{tr(l, "Minimum length", "Longueur minimale"), intOr(p.MinLength, tr(l, "not stated", "non précisé"))},
-		{tr(l, "Lower case forced", "Minuscules imposées"), triText(l, p.RequireLower)},
-		{tr(l, "Upper case forced", "Majuscules imposées"), triText(l, p.RequireUpper)},
-		{tr(l, "Digits forced", "Chiffres imposés"), triText(l, p.RequireDigit)},
-		{tr(l, "Specials forced", "Caractères spéciaux imposés"), triText(l, p.RequireSpecial)},
-		{tr(l, "Lockout after (0 = never)", "Verrouillage après (0 = jamais)"), intOr(p.LockoutThreshold, tr(l, "not stated", "non précisé"))},
-		{tr(l, "Multi-factor", "Multi-facteur"), triText(l, p.MFA)},
-		{tr(l, "Storage", "Stockage"), storage},
-	}
-	for i, r := range rows {
-		line := fmt.Sprintf("  %-32s ‹ %s ›", r[0], r[1])
+	b.WriteString(s.Muted.Render(tail(head, w.ctx.width)) + "\n\n")
+	var left []string
+	for i, r := range w.fields() {
+		line := "  " + pad(r[0], 25) + " ‹ " + r[1] + " ›"
 		if i == w.row {
-			line = s.Selected.Render(line)
+			line = s.Selected.Render("›" + line[1:])
 		}
-		b.WriteString(line + "\n")
+		left = append(left, line)
 	}
-	_, alphabet, bits, ok := password.Entropy(p)
+	// A fixed width, from the longest value there is (pbkdf2-sha256 ×600000):
+	// the verdicts do not move as values change.
+	const leftW = 2 + 25 + 3 + 21 + 2 + 1
+	ev := password.Evidence{Target: "what-if", Policy: p}
+	var right []string
+	var cnil string
+	for _, c := range password.Checks() {
+		f := c.Evaluate(ev)
+		line := s.status(f.Status, pad(f.Status.Label(l), 7)) + f.CheckID
+		if room := w.ctx.width - leftW - 21; room >= 10 {
+			line = s.status(f.Status, pad(f.Status.Label(l), 7)) + pad(f.CheckID, 14) + truncate(c.Meta().Title.In(l), room)
+		}
+		right = append(right, line)
+		if f.CheckID == "PWD-CNIL-001" {
+			cnil = f.Message.In(l)
+		}
+	}
+	for i := range max(len(left), len(right)) {
+		line := ""
+		if i < len(left) {
+			line = pad(left[i], leftW)
+		} else {
+			line = strings.Repeat(" ", leftW)
+		}
+		if i < len(right) {
+			line += right[i]
+		}
+		b.WriteString(strings.TrimRight(line, " ") + "\n")
+	}
 	b.WriteString("\n")
+	_, alphabet, bits, ok := password.Entropy(p)
 	if ok {
 		b.WriteString(s.Title.Render(fmt.Sprintf(tr(l, "Entropy: %.0f bits (alphabet of %d)", "Entropie : %.0f bits (alphabet de %d)"), bits, alphabet)) + "\n")
 	} else {
 		b.WriteString(s.Muted.Render(tr(l, "Entropy: unknown (length not stated)", "Entropie : inconnue (longueur non précisée)")) + "\n")
 	}
-	ev := password.Evidence{Target: "what-if", Policy: p}
-	for _, c := range password.Checks() {
-		f := c.Evaluate(ev)
-		label := fmt.Sprintf("%-7s", f.Status.Label(l))
-		line := fmt.Sprintf("%s %-14s %s", s.status(f.Status, label), f.CheckID, c.Meta().Title.In(l))
-		b.WriteString(truncate(line, w.ctx.width+20) + "\n")
-		if f.CheckID == "PWD-CNIL-001" {
-			b.WriteString(s.Muted.Render(wrapTo("        "+f.Message.In(l), max(w.ctx.width-2, 20))) + "\n")
-		}
+	// The CNIL case in words, cut to three lines so the save line stays on screen.
+	lines := strings.Split(wrapTo(tr(l, "PWD-CNIL-001: ", "PWD-CNIL-001 : ")+cnil, max(w.ctx.width-2, 20)), "\n")
+	if len(lines) > 3 {
+		lines = append(lines[:2], strings.TrimSuffix(truncate(lines[2], max(w.ctx.width-3, 10)), "…")+"…")
 	}
+	b.WriteString(s.Muted.Render(strings.Join(lines, "\n")) + "\n")
 	b.WriteString(w.status(l))
 	return b.String()
 }
@@ -307,7 +506,10 @@ func (w whatIfModel) view() string {
 func (w whatIfModel) status(l check.Lang) string {
 	s := w.ctx.styles
 	var all errAllTaken
+	var notAsShown errNotAsShown
 	switch {
+	case errors.As(w.err, &notAsShown):
+		return s.Bad.Render(wrapTo(tr(l, "Not saved: ", "Non enregistrée : ")+notAsShown.in(l), max(w.ctx.width-2, 20))) + "\n"
 	case errors.As(w.err, &all):
 		return s.Bad.Render(tr(l, "Not saved: "+all.Error()+" all exist, and vigie never replaces a file; move some away",
 			"Non enregistrée : "+all.Error()+" existent tous, et vigie ne remplace jamais un fichier ; déplacez-en")) + "\n"

@@ -72,7 +72,7 @@ func TestWhatIfSaveBcrypt(t *testing.T) {
 	p := password.Policy{Name: "admins", Admin: true, MinLength: &twelve,
 		Storage: &password.Storage{Algorithm: "argon2id", MemoryKiB: 19456, Time: 2, Salted: password.Yes}}
 	m := whatIfOn(t, check.EN, p)
-	m = press(m, "up", "right", "right", "w") // storage: argon2id → scrypt → bcrypt
+	m = press(m, "down", "down", "down", "down", "down", "down", "down", "right", "right", "w") // storage: argon2id → scrypt → bcrypt
 	if m.whatIf.p.Storage.Algorithm != "bcrypt" {
 		t.Fatalf("storage = %+v", m.whatIf.p.Storage)
 	}
