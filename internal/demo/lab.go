@@ -1,6 +1,7 @@
 // Package demo runs vigie's demo lab: a few HTTP/HTTPS sites on loopback,
-// each with known flaws, served by this process from a CA made at start.
-// It needs no network and no files.
+// each with known flaws, served by this process from a CA made at start,
+// and the contracts and lead sources it writes to a private temporary
+// folder. It needs no network.
 package demo
 
 import (
@@ -32,7 +33,7 @@ type Lab struct {
 	CA      *pki.CA
 	Targets []probe.Target
 	servers []*http.Server
-	files   string // private folder of the demo's contracts, removed by Close
+	files   string // private folder of the demo's contracts and lead sources, removed by Close
 }
 
 // Site names, in the order they are scanned.
@@ -77,6 +78,10 @@ func Start(now time.Time) (*Lab, error) {
 	if err := writeContracts(files, now); err != nil {
 		l.Close()
 		return nil, fmt.Errorf("demo contracts: %w", err)
+	}
+	if err := writeLeads(files, now); err != nil {
+		l.Close()
+		return nil, fmt.Errorf("demo lead sources: %w", err)
 	}
 	valid, err := pki.Issue(ca, []string{"127.0.0.1", "localhost"}, now.AddDate(0, -1, 0), now.AddDate(0, 0, 89))
 	if err != nil {
@@ -258,6 +263,9 @@ func (l *Lab) Plan(now func() time.Time) (scan.Plan, error) {
 	p.Contracts, err = contractscan.Prepare(contractscan.Source{Root: l.files, Inventory: InventoryFile, Folder: ContractsFolder})
 	if err != nil {
 		return scan.Plan{}, fmt.Errorf("demo contracts: %w", err)
+	}
+	if p.Leads, err = leadPlans(l.files); err != nil {
+		return scan.Plan{}, err
 	}
 	return p, nil
 }
