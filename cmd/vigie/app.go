@@ -64,7 +64,7 @@ func newRoot(e env) *cobra.Command {
 	root.Args = cobra.NoArgs
 	root.RunE = func(cmd *cobra.Command, _ []string) error {
 		if isTerminal(e.stdout) {
-			return runTUI(cmd.Context(), e, "", "")
+			return runTUI(cmd.Context(), e, "", "", "")
 		}
 		return cmd.Help()
 	}

@@ -56,86 +56,137 @@ func (c Config) fieldErr(key string, err error, accepted string) error {
 // Validate checks the values of c; Parse calls it, and callers that change
 // a config (flags on top of a file) call it again.
 func (c Config) Validate() error {
+	var errs Errors
 	if c.Version != 1 {
-		return c.fieldErr("version", fmt.Errorf("%d is not supported (this vigie reads version 1)", c.Version), "1")
+		errs = append(errs, c.fieldErr("version", fmt.Errorf("%d is not supported (this vigie reads version 1)", c.Version), "1"))
 	}
 	if c.Lang != "" {
 		if _, err := check.ParseLang(c.Lang); err != nil {
-			return c.fieldErr("lang", err, "en, fr")
+			errs = append(errs, c.fieldErr("lang", err, "en, fr"))
 		}
 	}
 	s := c.Scan
 	if s.Concurrency < 1 || s.Concurrency > MaxConcurrency {
-		return c.fieldErr("scan.concurrency", fmt.Errorf("must be at least 1 and at most %d, got %d", MaxConcurrency, s.Concurrency), "")
+		errs = append(errs, c.fieldErr("scan.concurrency", fmt.Errorf("must be at least 1 and at most %d, got %d", MaxConcurrency, s.Concurrency), ""))
 	}
 	if math.IsNaN(s.Rate) || s.Rate < 0 || s.Rate > MaxRate {
-		return c.fieldErr("scan.rate", fmt.Errorf("must be 0 (unlimited) or more, at most %d requests a second, got %v", MaxRate, s.Rate), "")
+		errs = append(errs, c.fieldErr("scan.rate", fmt.Errorf("must be 0 (unlimited) or more, at most %d requests a second, got %v", MaxRate, s.Rate), ""))
 	}
 	if t := time.Duration(s.Timeout); t <= 0 || t > MaxTimeout {
-		return c.fieldErr("scan.timeout", fmt.Errorf("must be positive and at most %s, got %s", MaxTimeout, t), "a duration from 1s to 1h")
+		errs = append(errs, c.fieldErr("scan.timeout", fmt.Errorf("must be positive and at most %s, got %s", MaxTimeout, t), "a duration from 1s to 1h"))
 	}
 	if s.FailOn != nil && !s.FailOn.Valid() {
-		return c.fieldErr("scan.fail_on", fmt.Errorf("%s is not a severity", s.FailOn), "info, low, medium, high, critical")
+		errs = append(errs, c.fieldErr("scan.fail_on", fmt.Errorf("%s is not a severity", s.FailOn), "info, low, medium, high, critical"))
 	}
 	if u := s.FailUnder; u != nil && (*u < 0 || *u > 100) {
-		return c.fieldErr("scan.fail_under", fmt.Errorf("must be between 0 and 100, got %d", *u), "")
+		errs = append(errs, c.fieldErr("scan.fail_under", fmt.Errorf("must be between 0 and 100, got %d", *u), ""))
 	}
 	formats := c.Output.FormatList()
 	if len(formats) == 0 {
-		return c.fieldErr("output.format", errors.New("names no format"), strings.Join(Formats, ", "))
+		errs = append(errs, c.fieldErr("output.format", errors.New("names no format"), strings.Join(Formats, ", ")))
 	}
 	for _, f := range formats {
 		if !slices.Contains(Formats, f) {
-			return c.fieldErr("output.format", fmt.Errorf("%q is not one of %s", f, strings.Join(Formats, ", ")), strings.Join(Formats, ", "))
+			errs = append(errs, c.fieldErr("output.format", fmt.Errorf("%q is not one of %s", f, strings.Join(Formats, ", ")), strings.Join(Formats, ", ")))
 		}
 	}
 	if len(formats) > 1 && c.Output.Dir == "" {
-		return c.fieldErr("output.format", fmt.Errorf("%d formats need a folder, output.dir or --output-dir (one file each)", len(formats)), "")
+		errs = append(errs, c.fieldErr("output.format", fmt.Errorf("%d formats need a folder, output.dir or --output-dir (one file each)", len(formats)), ""))
 	}
 	if c.Output.Dir != "" && c.Output.File != "" {
-		return c.fieldErr("output.dir", errors.New("give output.file or output.dir, not both"), "")
+		errs = append(errs, c.fieldErr("output.dir", errors.New("give output.file or output.dir, not both"), ""))
 	}
 	if r := c.Web.MaxRedirects; r != nil && (*r < 0 || *r > MaxRedirects) {
-		return c.fieldErr("web.max_redirects", fmt.Errorf("must be between 0 and %d, got %d", MaxRedirects, *r), "")
+		errs = append(errs, c.fieldErr("web.max_redirects", fmt.Errorf("must be between 0 and %d, got %d", MaxRedirects, *r), ""))
 	}
 	if r := c.HistoryRetention; r.Scans < 0 || r.Scans > MaxKeptScans || r.Days < 0 || r.Days > MaxKeptDays {
-		return c.fieldErr("history_retention", fmt.Errorf("scans must be 0 (default) to %d and days 0 (default) to %d, got %d and %d",
-			MaxKeptScans, MaxKeptDays, r.Scans, r.Days), "")
+		errs = append(errs, c.fieldErr("history_retention", fmt.Errorf("scans must be 0 (default) to %d and days 0 (default) to %d, got %d and %d",
+			MaxKeptScans, MaxKeptDays, r.Scans, r.Days), ""))
 	}
 	if t := time.Duration(c.Leads.Timeout); t < 0 || t > MaxLeadsTimeout {
-		return c.fieldErr("leads.timeout", fmt.Errorf("must be positive and at most %s, got %s", MaxLeadsTimeout, t), "")
+		errs = append(errs, c.fieldErr("leads.timeout", fmt.Errorf("must be positive and at most %s, got %s", MaxLeadsTimeout, t), ""))
 	}
 	for i, src := range c.Leads.Sources {
 		if src.Path == "" {
-			return c.fieldErr(fmt.Sprintf("leads.sources[%d]", i), errors.New("needs a path"), "")
+			errs = append(errs, c.fieldErr(fmt.Sprintf("leads.sources[%d]", i), errors.New("needs a path"), ""))
 		}
 	}
-	return c.checkTargets()
+	errs = append(errs, c.checkTargets()...)
+	return errs.OrNil()
 }
 
-func (c Config) checkTargets() error {
+func (c Config) checkTargets() Errors {
+	var errs Errors
 	names := map[string]int{} // name → index of the first target with it
 	for i, t := range c.Web.Targets {
 		if t.URL == "" && t.HTTPSURL == "" && t.HTTPURL == "" {
-			return lineError{t.Line, fmt.Errorf("web.targets[%d]: needs url, or http_url and https_url", i)}
+			errs = append(errs, lineError{t.Line, fmt.Errorf("web.targets[%d]: needs url, or http_url and https_url", i)})
+			continue
 		}
 		if t.URL != "" && (t.HTTPURL != "" || t.HTTPSURL != "") {
-			return lineError{t.Line, fmt.Errorf("web.targets[%d]: give either url or http_url/https_url, not both", i)}
+			errs = append(errs, lineError{t.Line, fmt.Errorf("web.targets[%d]: give either url or http_url/https_url, not both", i)})
+			continue
 		}
 		if t.URL == "" && (t.HTTPURL == "" || t.HTTPSURL == "") {
-			return lineError{t.Line, fmt.Errorf("web.targets[%d]: http_url and https_url go together", i)}
+			errs = append(errs, lineError{t.Line, fmt.Errorf("web.targets[%d]: http_url and https_url go together", i)})
+			continue
 		}
 		if t.Name == "" {
 			continue
 		}
 		// History and waivers know a target by its name: two sites under one name would mix.
 		if j, dup := names[t.Name]; dup {
-			return lineError{t.Line, fmt.Errorf("web.targets[%d]: name %q is already the name of web.targets[%d] (line %d); give each target its own name",
-				i, t.Name, j, c.Web.Targets[j].Line)}
+			errs = append(errs, lineError{t.Line, fmt.Errorf("web.targets[%d]: name %q is already the name of web.targets[%d] (line %d); give each target its own name",
+				i, t.Name, j, c.Web.Targets[j].Line)})
+			continue
 		}
 		names[t.Name] = i
 	}
-	return nil
+	return errs
+}
+
+// Errors are every problem found in a config, in file order, so that one
+// run shows them all rather than one per try.
+type Errors []error
+
+// maxErrors bounds what one config error lists.
+const maxErrors = 20
+
+func (e Errors) Error() string {
+	var b strings.Builder
+	for i, err := range e {
+		if i == maxErrors {
+			fmt.Fprintf(&b, "\n… and %d more", len(e)-maxErrors)
+			break
+		}
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(err.Error())
+	}
+	return b.String()
+}
+
+func (e Errors) Unwrap() []error { return e }
+
+// add appends err, flattening a list of errors into this one.
+func (e Errors) add(err error) Errors {
+	var list Errors
+	switch {
+	case err == nil:
+		return e
+	case errors.As(err, &list):
+		return append(e, list...)
+	}
+	return append(e, err)
+}
+
+// OrNil is nil when there is no error, so that callers can test err != nil.
+func (e Errors) OrNil() error {
+	if len(e) == 0 {
+		return nil
+	}
+	return e
 }
 
 // located names the file (and line) of a check failure.

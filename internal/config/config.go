@@ -193,7 +193,7 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 	cfg.File = name
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return Config{}, fmt.Errorf("%s: %v", name, err)
+		return Config{}, syntaxError(name, data, err)
 	}
 	if len(doc.Content) == 0 {
 		return cfg, nil // an empty file sets nothing
@@ -205,17 +205,26 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 		return Config{}, err
 	}
 	w := newWalker(name, raw)
-	if err := w.validate(root, typeOf(cfg), ""); err != nil {
-		return Config{}, err
-	}
+	walkErr := w.validate(root, typeOf(cfg), "")
 	cfg.env, cfg.lines = w.env, w.lines
 	// A decoding error may quote a value: mask the secrets in it.
 	m := newMasker(secretValues(secrets, nil), nil)
 	if err := root.Decode(&cfg); err != nil {
+		if walkErr != nil {
+			return Config{}, walkErr // the walker named the wrong types, with their lines
+		}
 		return Config{}, fmt.Errorf("%s: %s", name, m.Mask(err.Error()))
 	}
-	if err := cfg.Validate(); err != nil {
-		return Config{}, errors.New(m.Mask(located(name, err).Error()))
+	// Every problem at once: unknown keys, and the values out of range.
+	errs := Errors{}.add(walkErr)
+	var checked Errors
+	if err := cfg.Validate(); errors.As(err, &checked) {
+		for _, e := range checked {
+			errs = append(errs, errors.New(m.Mask(located(name, e).Error())))
+		}
+	}
+	if len(errs) > 0 {
+		return Config{}, errs
 	}
 	cfg.masker = newMasker(append(secretValues(secrets, w.paths), cfg.declaredSecrets()...), cfg.urlPasswords())
 	return cfg, nil

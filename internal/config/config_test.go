@@ -88,7 +88,7 @@ func TestErrorsNameFileLineAndKey(t *testing.T) {
 		{"nested typo", "web:\n  targets:\n    - nmae: x\n", `vigie.yaml:3:7: web.targets[0].nmae: unknown key (did you mean "name"?)`},
 		{"duplicate", "lang: en\nlang: fr\n", `vigie.yaml:2:1`},
 		{"missing env", "web:\n  headers:\n    X-Token: ${NOPE}\n", `vigie.yaml:3:14: environment variable NOPE is not set`},
-		{"syntax", "web: [\n", `vigie.yaml: yaml:`},
+		{"syntax", "web: [\n", `vigie.yaml:1: did not find expected node content`},
 		{"bad severity", "scan: {fail_on: severe}\n", `vigie.yaml:1:17: scan.fail_on: "severe" is not a severity; one of info, low, medium, high, critical`},
 		{"severity typo", "scan: {fail_on: hihg}\n", `vigie.yaml:1:17: scan.fail_on: "hihg" is not a severity (did you mean "high"?)`},
 		{"bad format", "output: {format: xml}\n", `output.format: "xml" is not one of table, json`},

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -109,6 +109,7 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 			}
 		}
 		seen := map[string]bool{}
+		var errs Errors
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			kp := join(path, w.keyText(k))
@@ -118,35 +119,36 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 				if _, fromEnv := w.raw[k]; !fromEnv {
 					hint = closestHint(k.Value, names)
 				}
-				sort.Strings(names)
-				return at(file, k, kp, "unknown key%s; known keys here: %s", hint, strings.Join(names, ", "))
+				sorted := slices.Sorted(slices.Values(names))
+				errs = append(errs, at(file, k, kp, "unknown key%s; known keys here: %s", hint, strings.Join(sorted, ", ")))
+				continue
 			}
 			if seen[k.Value] {
-				return at(file, k, kp, "key appears twice")
+				errs = append(errs, at(file, k, kp, "key appears twice"))
+				continue
 			}
 			seen[k.Value] = true
-			if err := w.validate(v, ft, kp); err != nil {
-				return err
-			}
+			errs = errs.add(w.validate(v, ft, kp))
 		}
+		return errs.OrNil()
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
 			return at(file, n, path, "expected a list, got %s", describe(n, w.raw))
 		}
+		var errs Errors
 		for i, c := range n.Content {
-			if err := w.validate(c, t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
-				return err
-			}
+			errs = errs.add(w.validate(c, t.Elem(), fmt.Sprintf("%s[%d]", path, i)))
 		}
+		return errs.OrNil()
 	case reflect.Map:
 		if n.Kind != yaml.MappingNode {
 			return at(file, n, path, "expected a mapping, got %s", describe(n, w.raw))
 		}
+		var errs Errors
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			if err := w.validate(n.Content[i+1], t.Elem(), join(path, w.keyText(n.Content[i]))); err != nil {
-				return err
-			}
+			errs = errs.add(w.validate(n.Content[i+1], t.Elem(), join(path, w.keyText(n.Content[i]))))
 		}
+		return errs.OrNil()
 	case reflect.Int:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
 			return at(file, n, path, "expected a whole number, got %s", describe(n, w.raw))
