@@ -7,15 +7,17 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"unicode/utf8"
 
 	"github.com/vigie-security/vigie/internal/textenc"
 )
 
 type csvRows struct {
-	f    *os.File
-	r    *csv.Reader
-	lim  *recordLimit
-	line int // of the last record read
+	f     *os.File
+	r     *csv.Reader
+	lim   *recordLimit
+	line  int // of the last record read
+	notes []string
 }
 
 // openCSV streams a CSV: encoding from textenc (UTF-8 with or without BOM,
@@ -25,6 +27,12 @@ func openCSV(src Source) (*csvRows, error) {
 	if err != nil {
 		return nil, unwrap(err)
 	}
+	raw := make([]byte, 64<<10)
+	n, _ := f.ReadAt(raw, 0) // pread: the stream below still starts at 0
+	var notes []string
+	if mixedEncoding(raw[:n]) {
+		notes = append(notes, "mixed encodings: UTF-8 text and bytes of another encoding (Windows-1252?) in the same file; accented text may be misread")
+	}
 	br := bufio.NewReaderSize(textenc.NewReader(&sizeLimit{r: f, max: src.Limits.MaxFile}), 64<<10)
 	head, _ := br.Peek(64 << 10)
 	lim := &recordLimit{r: br, max: int64(src.Limits.MaxRecord)}
@@ -33,7 +41,7 @@ func openCSV(src Source) (*csvRows, error) {
 	r.FieldsPerRecord = -1 // a ragged row is counted, not fatal
 	r.LazyQuotes = true
 	r.ReuseRecord = false // rows go to other goroutines
-	return &csvRows{f: f, r: r, lim: lim}, nil
+	return &csvRows{f: f, r: r, lim: lim, notes: notes}, nil
 }
 
 func (c *csvRows) Next() ([]string, int, error) {
@@ -53,6 +61,31 @@ func (c *csvRows) Next() ([]string, int, error) {
 	return rec, c.line, nil
 }
 
+// mixedEncoding: valid UTF-8 sequences and bytes that are not UTF-8 in the
+// same start of file (an export concatenated from two tools, say).
+func mixedEncoding(b []byte) bool {
+	if len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF {
+		b = b[3:]
+	}
+	var good, bad int
+	for len(b) > 0 {
+		if b[0] < utf8.RuneSelf {
+			b = b[1:]
+			continue
+		}
+		r, size := utf8.DecodeRune(b)
+		switch {
+		case r == utf8.RuneError && size == 1 && len(b) >= utf8.UTFMax:
+			bad++
+		case r != utf8.RuneError:
+			good++
+		}
+		b = b[size:]
+	}
+	return good > 0 && bad > 0
+}
+
+func (c *csvRows) Notes() []string  { return c.notes }
 func (c *csvRows) Close() error     { return c.f.Close() }
 func (c *csvRows) Serial() bool     { return false }
 func (c *csvRows) PK() string       { return "" }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -85,7 +86,10 @@ func judge(ctx context.Context, rr rowReader, src Source, now time.Time, ev *lea
 		return err
 	}
 	ev.Columns = cols
-	ev.Read.Notes = cols.Notes
+	ev.Read.Notes = slices.Clone(cols.Notes)
+	if n, ok := rr.(interface{ Notes() []string }); ok {
+		ev.Read.Notes = append(ev.Read.Notes, n.Notes()...)
+	}
 
 	workers := min(runtime.GOMAXPROCS(0), 4)
 	tallies := make([]*leads.Tally, workers)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -20,13 +21,37 @@ import (
 // openDB opens a SQLite file read-only: mode=ro and query_only, so nothing
 // is ever written, and a busy timeout so a locked file fails, not hangs.
 func openDB(path string) (*sql.DB, error) {
-	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?mode=ro&immutable=0&_pragma=query_only(1)&_pragma=busy_timeout(2000)"
+	immutable := "0"
+	if walAtRest(path) {
+		immutable = "1"
+	}
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?mode=ro&immutable=" + immutable + "&_pragma=query_only(1)&_pragma=busy_timeout(2000)"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, err
 	}
 	db.SetMaxOpenConns(1)
 	return db, nil
+}
+
+// walAtRest: a WAL-mode base with no pending WAL. Read normally, SQLite
+// would create its -shm file beside it, writing into the source's folder;
+// read as immutable it creates nothing and misses nothing.
+func walAtRest(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	hdr := make([]byte, 20)
+	if n, _ := f.Read(hdr); n < 20 || hdr[18] != 2 || hdr[19] != 2 {
+		return false // not WAL: a read-only rollback-journal open writes nothing
+	}
+	if st, err := os.Stat(path + "-wal"); err == nil && st.Size() > 0 {
+		return false // in use, or changes not yet checkpointed: they must be read
+	}
+	_, err = os.Stat(path + "-shm")
+	return os.IsNotExist(err)
 }
 
 type table struct {
