@@ -209,12 +209,22 @@ func TestScanThresholds(t *testing.T) {
 		t.Fatalf("fail-under: code %d", r.code)
 	}
 
-	// An unreachable target is reported as ERROR findings, not dropped, within the timeout.
+	// An unreachable target is reported as ERROR findings, not dropped, within
+	// the timeout; when nothing at all could be checked the exit is 3, not 0,
+	// and the report is still delivered.
 	start := time.Now()
 	r = vigie(t, ctx, nil, "scan", "--target", "http://"+closedAddr(t)+"/", "--format", "json", "--timeout", "2s")
 	rep = decode(t, r.stdout)
-	if r.code != 0 || len(rep.Findings) != perTarget || rep.Findings[0].Status != "ERROR" || time.Since(start) > 20*time.Second {
+	if r.code != exitScan || len(rep.Findings) != perTarget || rep.Findings[0].Status != "ERROR" || time.Since(start) > 20*time.Second {
 		t.Fatalf("unreachable: code %d findings %+v", r.code, rep.Findings)
+	}
+	if !strings.Contains(r.stderr, "no target could be checked") {
+		t.Errorf("unreachable: stderr %q", r.stderr)
+	}
+	// One reachable target among unreachable ones: the scan judged something.
+	r = vigie(t, ctx, nil, "scan", "--target", "http://"+closedAddr(t)+"/", "--target", url, "--ca-file", caFile, "--format", "json", "--timeout", "2s")
+	if r.code != 0 {
+		t.Errorf("one target reachable: code %d, %s", r.code, r.stderr)
 	}
 }
 

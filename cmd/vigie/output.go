@@ -92,6 +92,18 @@ func finish(runErr error, rep report.Report, lang check.Lang) error {
 	return scanErr(runErr)
 }
 
+// nothingChecked: the scan ran, but every finding is an ERROR, so it judged
+// nothing (every site unreachable, every file unreadable). That is exit 3,
+// not a pass: a cron job must not take a dead network for a clean bill.
+func nothingChecked(rep report.Report) bool {
+	for _, f := range rep.Findings {
+		if f.Status != check.Error {
+			return false
+		}
+	}
+	return len(rep.Findings) > 0
+}
+
 func tr(l check.Lang, en, fr string) string { return check.Text{EN: en, FR: fr}.In(l) }
 
 func fit(s string, n int) string {

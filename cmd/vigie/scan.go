@@ -38,7 +38,8 @@ Targets come from --config (web.targets), --target (repeatable) and
 --targets-file (one per line). Flags override the config file.
 
 Exit codes: 0 no threshold crossed, 1 --fail-on/--fail-under crossed,
-2 usage or configuration error, 3 the scan could not run or was interrupted.`,
+2 usage or configuration error, 3 the scan could not run, was interrupted,
+or checked nothing (every finding ERROR: all targets unreachable or unreadable).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runScan(cmd, e, f) },
 	}
@@ -182,6 +183,10 @@ func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out delivery, la
 	}
 	if err := finish(res.RunErr, res.Report, lang); err != nil {
 		return err
+	}
+	if nothingChecked(res.Report) {
+		return scanErr(errors.New(tr(lang, "no target could be checked: every check ended in ERROR (unreachable, timed out or unreadable); the report says why",
+			"aucune cible n'a pu être vérifiée : chaque contrôle a fini en ERREUR (injoignable, délai dépassé ou illisible) ; le rapport dit pourquoi")))
 	}
 	if len(res.Crossed) > 0 {
 		msgs := make([]string, len(res.Crossed))
