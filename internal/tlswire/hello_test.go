@@ -86,6 +86,9 @@ func TestSuiteTable(t *testing.T) {
 	if s, ok := Lookup(0xC02F); !ok || s.Name != "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" || s.String() != s.Name {
 		t.Errorf("Lookup(0xC02F) = %+v", s)
 	}
+	if s, ok := ByName("TLS_DH_anon_WITH_AES_128_CBC_SHA"); !ok || s.Code != 0x0034 {
+		t.Errorf("ByName(TLS_DH_anon_WITH_AES_128_CBC_SHA) = %+v", s)
+	}
 	if s, ok := Lookup(0xEEEE); ok || s.String() != "0xEEEE" {
 		t.Errorf("unknown code: %+v", s)
 	}

@@ -54,17 +54,25 @@ func (s Suite) dhe() bool {
 func (s Suite) ecdhe() bool { return s.Kx == "ECDH" || s.Kx == "ECDHEPSK" }
 
 // byCode and sslv2ByCode are apart: both have a NULL suite coded 0.
-var byCode, sslv2ByCode = func() (map[uint32]Suite, map[uint32]Suite) {
-	tls, v2 := map[uint32]Suite{}, map[uint32]Suite{}
+var byCode, sslv2ByCode, byName = func() (map[uint32]Suite, map[uint32]Suite, map[string]Suite) {
+	tls, v2, names := map[uint32]Suite{}, map[uint32]Suite{}, map[string]Suite{}
 	for _, s := range suiteTable {
 		if s.Has(SSLv2Only) {
 			v2[s.Code] = s
-		} else {
-			tls[s.Code] = s
+			continue
 		}
+		tls[s.Code] = s
+		names[s.String()] = s
 	}
-	return tls, v2
+	return tls, v2, names
 }()
+
+// ByName returns the SSLv3/TLS suite with the IANA name (or, for suites
+// without one, the OpenSSL name): what Suite.String gives.
+func ByName(name string) (Suite, bool) {
+	s, ok := byName[name]
+	return s, ok
+}
 
 // Lookup returns the SSLv3/TLS suite with the code, or a placeholder named by its code.
 func Lookup(code uint16) (Suite, bool) {
