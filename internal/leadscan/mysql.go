@@ -307,10 +307,7 @@ func (r *myRows) Next() ([]string, int, error) {
 	if err := r.rs.Scan(r.ptrs...); err != nil {
 		return nil, 0, serverErr(err, r.d, r.lim)
 	}
-	out := make([]string, len(r.raw))
-	for i, v := range r.raw {
-		out[i] = string(v) // RawBytes are the driver's buffer: copied
-	}
+	out := rowStrings(r.raw) // RawBytes are the driver's buffer: copied
 	r.n++
 	return out, r.n, nil
 }

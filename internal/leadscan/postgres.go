@@ -214,18 +214,36 @@ func (r *pgRows) Next() ([]string, int, error) {
 		return nil, 0, io.EOF
 	}
 	raw := r.rs.RawValues()
-	out := make([]string, len(raw))
+	out := rowStrings(raw)
 	for i, v := range raw {
-		switch {
-		case v == nil:
-		case r.bool[i] && len(v) == 1:
+		if r.bool[i] && len(v) == 1 {
 			out[i] = map[byte]string{'t': "true", 'f': "false"}[v[0]]
-		default:
-			out[i] = string(v)
 		}
 	}
 	r.n++
 	return out, r.n, nil
+}
+
+// rowStrings copies a row's cells out of the driver's buffer in one
+// allocation: one string per row, cut into cells, not one per cell.
+func rowStrings[B ~[]byte](raw []B) []string {
+	n := 0
+	for _, v := range raw {
+		n += len(v)
+	}
+	var b strings.Builder // its String does not copy
+	b.Grow(n)
+	for _, v := range raw {
+		b.Write(v)
+	}
+	all := b.String()
+	out := make([]string, len(raw))
+	at := 0
+	for i, v := range raw {
+		out[i] = all[at : at+len(v)]
+		at += len(v)
+	}
+	return out
 }
 
 func (r *pgRows) Close() error {
