@@ -34,6 +34,7 @@ func Checks() check.Catalogue {
 		check.Typed[Evidence]{M: metaPasswordForm, Fn: evalPasswordForm},
 		check.Typed[Evidence]{M: metaLeadForm, Fn: evalLeadForm},
 		check.Typed[Evidence]{M: metaFormAction, Fn: evalFormAction},
+		check.Typed[Evidence]{M: metaCardForm, Fn: evalCardForm},
 		check.Typed[Evidence]{M: metaMixed, Fn: evalMixed},
 		check.Typed[Evidence]{M: metaExpoSecrets, Fn: evalExpoSecrets},
 		check.Typed[Evidence]{M: metaExpoDump, Fn: evalExpoDump},

@@ -10,8 +10,8 @@ var (
 	metaLeadForm = check.Meta{
 		ID: "WEB-FORM-002", Family: check.FamilyWeb, Severity: check.Critical, CapOnFail: "F",
 		Title: check.Text{EN: "No lead-capture form on a plain-HTTP page", FR: "Aucun formulaire de contact sur une page HTTP en clair"},
-		Description: check.Text{EN: "The page served over http:// has no field for an e-mail, a phone number or a person's name.",
-			FR: "La page servie en http:// n'a aucun champ d'e-mail, de téléphone ou de nom de personne."},
+		Description: check.Text{EN: "No page served over http:// (the home page and up to 20 same-origin pages it links to) has a field for an e-mail, a phone number or a person's name.",
+			FR: "Aucune page servie en http:// (la page d'accueil et jusqu'à 20 pages du même site vers lesquelles elle renvoie) n'a de champ d'e-mail, de téléphone ou de nom de personne."},
 		Risk: check.Text{EN: "Prospects' contact details typed on a plain-HTTP page travel in clear: a personal-data breach the CNIL sanctions (TLS mandatory on forms).",
 			FR: "Les coordonnées des prospects saisies sur une page HTTP circulent en clair : une violation de données que la CNIL sanctionne (TLS obligatoire sur les formulaires)."},
 		Remediation: check.Text{EN: "Serve every page with a form over HTTPS only and redirect http:// to it with a 301.",
@@ -22,8 +22,8 @@ var (
 	metaFormAction = check.Meta{
 		ID: "WEB-FORM-003", Family: check.FamilyWeb, Severity: check.Critical, CapOnFail: "F",
 		Title: check.Text{EN: "No form posts to plain HTTP", FR: "Aucun formulaire n'envoie vers HTTP en clair"},
-		Description: check.Text{EN: "No form on the HTTPS page has an action URL starting with http://.",
-			FR: "Aucun formulaire de la page HTTPS n'a d'action commençant par http://."},
+		Description: check.Text{EN: "No form on the HTTPS page, or on the same-origin pages it links to (up to 20), has an action URL starting with http://.",
+			FR: "Aucun formulaire de la page HTTPS, ni des pages du même site vers lesquelles elle renvoie (jusqu'à 20), n'a d'action commençant par http://."},
 		Risk: check.Text{EN: "The page looks secure, but what the visitor submits (password, contact details) is sent in clear.",
 			FR: "La page semble sûre, mais ce que le visiteur envoie (mot de passe, coordonnées) part en clair."},
 		Remediation: check.Text{EN: "Make every form action https:// (or relative), and check the receiving endpoint answers over HTTPS.",
@@ -46,26 +46,9 @@ var (
 )
 
 func evalLeadForm(e Evidence) check.Outcome {
-	if o, down := unreachable(e); down {
-		return o
-	}
-	p, ok := plainPage(e)
-	if !ok {
-		return check.Outcome{Status: check.Pass,
-			Message: check.Text{EN: "no page is served over plain HTTP", FR: "aucune page n'est servie en HTTP en clair"}}
-	}
-	n := 0
-	for _, f := range ParsePage(p.Body, p.FinalURL()).Forms {
-		n += f.Contact
-	}
-	ev := map[string]any{"url": p.FinalURL(), "contact_fields": n, "body_truncated": p.BodyTruncated}
-	if n > 0 {
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: withCut(check.Textf(
-			"%s collects contact details over plain HTTP (%d field(s): e-mail, phone or name)",
-			"%s collecte des coordonnées en HTTP en clair (%d champ(s) : e-mail, téléphone ou nom)", p.FinalURL(), n), p, ev)}
-	}
-	return check.Outcome{Status: check.Pass, Evidence: ev,
-		Message: withCut(check.Text{EN: "the plain-HTTP page has no contact field", FR: "la page HTTP en clair n'a aucun champ de coordonnées"}, p, ev)}
+	return judgePlainFields(e, "contact_fields", func(f Form) int { return f.Contact },
+		check.Text{EN: "%s collects contact details over plain HTTP (%d field(s): e-mail, phone or name)", FR: "%s collecte des coordonnées en HTTP en clair (%d champ(s) : e-mail, téléphone ou nom)"},
+		check.Text{EN: "the %d page(s) served over plain HTTP have no contact field", FR: "les %d page(s) servies en HTTP en clair n'ont aucun champ de coordonnées"})
 }
 
 // securePage returns the HTTPS page and its content, if one was served.
@@ -82,25 +65,32 @@ func securePage(e Evidence) (Probe, PageContent, check.Outcome, bool) {
 }
 
 func evalFormAction(e Evidence) check.Outcome {
-	p, pc, o, ok := securePage(e)
+	p, _, o, ok := securePage(e)
 	if !ok {
 		return o
 	}
 	var bad []string
-	for _, f := range pc.Forms {
-		if strings.HasPrefix(f.Action, "http://") {
-			bad = append(bad, f.Action)
+	forms := 0
+	for _, fp := range formPages(e) {
+		if fp.Plain {
+			continue
+		}
+		for _, f := range fp.Forms {
+			forms++
+			if strings.HasPrefix(f.Action, "http://") && len(bad) < maxListed {
+				bad = append(bad, f.Action)
+			}
 		}
 	}
-	ev := map[string]any{"url": p.FinalURL(), "forms": len(pc.Forms)}
+	ev := crawlEvidence(e, map[string]any{"url": p.FinalURL(), "forms": forms})
 	if len(bad) > 0 {
 		ev["insecure_actions"] = bad
 		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
-			"%d form(s) on the HTTPS page post to plain HTTP: %s", "%d formulaire(s) de la page HTTPS envoient en HTTP : %s",
+			"%d form(s) on HTTPS pages post to plain HTTP: %s", "%d formulaire(s) de pages HTTPS envoient en HTTP : %s",
 			len(bad), strings.Join(bad, ", "))}
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf(
-		"%d form(s), none posting to plain HTTP", "%d formulaire(s), aucun n'envoie en HTTP", len(pc.Forms))}
+		"%d form(s) on HTTPS pages, none posting to plain HTTP", "%d formulaire(s) sur les pages HTTPS, aucun n'envoie en HTTP", forms)}
 }
 
 // maxListed bounds the URLs a finding lists.

@@ -64,15 +64,22 @@ func detectDatabases(e Evidence) []dbFinding {
 	if len(root.Header("X-Elastic-Product")) > 0 {
 		elastic = true
 	}
-	if f, ok := fetched(e, "/_cat/indices?format=json"); ok || elastic {
+	f, ok := fetched(e, "/_cat/indices?format=json")
+	table, isTable := fetched(e, "/_cat/indices")
+	if ok || isTable || elastic {
 		var idx []map[string]any
-		if ok && json.Unmarshal(f.Body, &idx) == nil && len(idx) > 0 {
-			var names []string
+		var names []string
+		if ok && json.Unmarshal(f.Body, &idx) == nil {
 			for _, i := range idx {
 				if n, _ := i["index"].(string); n != "" {
 					names = append(names, n)
 				}
 			}
+		}
+		if len(names) == 0 && isTable {
+			names = catIndices(table.Body)
+		}
+		if len(names) > 0 {
 			out = append(out, dbFinding{product: "Elasticsearch/OpenSearch", names: names})
 		} else if elastic {
 			out = append(out, dbFinding{product: "Elasticsearch/OpenSearch", partial: true})
@@ -146,4 +153,27 @@ func evalOpenDB(e Evidence) check.Outcome {
 		msg = check.Textf("%s, lead-like: %s", "%s, évoquant des prospects : %s", msg, strings.Join(lead, ", "))
 	}
 	return check.Outcome{Status: check.Fail, Evidence: ev, Message: msg}
+}
+
+// catIndices reads the index names of _cat/indices answered as a text
+// table ("green open leads-2026 uuid 1 1 1200 0 1mb 1mb" per line, with or
+// without the ?v header); nil when the body is not such a table.
+func catIndices(b []byte) []string {
+	var names []string
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 3 || f[0] == "health" {
+			continue
+		}
+		switch f[0] {
+		case "green", "yellow", "red":
+		default:
+			return nil
+		}
+		if f[1] != "open" && f[1] != "close" {
+			return nil
+		}
+		names = append(names, f[2])
+	}
+	return names
 }

@@ -13,13 +13,34 @@ type Evidence struct {
 	CollectedAt time.Time // the clock reading that dates and expiries are judged against
 	HTTP        Probe     // the http:// side
 	HTTPS       Probe     // the https:// side
-	TLS         TLS       // our own handshake on the https:// side
+	// HTTPSVia is the plain-HTTP URL whose redirect named the HTTPS side
+	// judged (another port or subdomain of the same site); empty when the
+	// HTTPS side is the target's own.
+	HTTPSVia string
+	TLS      TLS // our own handshake on the https:// side
 	// CORS is a GET of the main page sending Origin: CORSOrigin, to see
 	// whether the server echoes a foreign origin back.
 	CORS       Probe
 	CORSOrigin string
 	// Exposure holds the probes of sensitive paths on the target's own host.
 	Exposure Exposure
+	// Pages are the same-origin pages the landing pages link to (one level
+	// deep, at most CrawlPages), read for their forms only.
+	Pages []LinkedPage
+	// PagesLinked counts the same-origin links found, read or not.
+	PagesLinked int
+}
+
+// CrawlPages bounds the linked pages read per target for their forms.
+const CrawlPages = 20
+
+// LinkedPage is a linked page reduced to what the form checks read.
+type LinkedPage struct {
+	URL       string // final URL, redirects followed, without query
+	Status    int
+	Forms     []Form
+	Truncated bool   // the body was cut at the size limit
+	Error     string // why it could not be read
 }
 
 // Page is the response whose headers and body the content checks read:

@@ -73,8 +73,8 @@ func signature(f Fetch) (string, bool) {
 	case strings.HasSuffix(f.Path, ".php"):
 		return "phpinfo", bytes.Contains(b, []byte("PHP Version")) && bytes.Contains(b, []byte("PHP Extension"))
 	case f.Kind == KindListing:
-		return "directory listing", bytes.Contains(b, []byte("<title>Index of /")) || bytes.Contains(b, []byte("<h1>Index of /")) ||
-			bytes.Contains(b, []byte("[To Parent Directory]")) || bytes.Contains(b, []byte("Directory listing for /"))
+		style := ListingStyle(b)
+		return "directory listing, " + style, style != ""
 	case strings.HasSuffix(f.Path, ".sql"):
 		return "SQL dump", !html && sqlDump.Match(b)
 	case strings.HasSuffix(f.Path, ".gz"):
@@ -83,6 +83,8 @@ func signature(f Fetch) (string, bool) {
 		return "zip/xlsx archive", bytes.HasPrefix(b, []byte("PK\x03\x04"))
 	case strings.HasSuffix(f.Path, ".csv"):
 		return "CSV with a header row", !html && csvHeader(b)
+	case f.Listed:
+		return "named like an export, served from a listing", !html && len(b) > 0
 	}
 	return "", false
 }
@@ -115,10 +117,11 @@ func softNotFound(f, baseline Fetch) bool {
 	if baseline.Status != f.Status || baseline.Status == 0 {
 		return false
 	}
-	if bytes.Equal(f.Body, baseline.Body) {
+	fs, a := f.Fingerprint()
+	bs, b := baseline.Fingerprint()
+	if fs == bs && a == b {
 		return true
 	}
-	a, b := len(f.Body), len(baseline.Body)
 	return a > 512 && b > 512 && max(a, b)-min(a, b) <= max(a, b)/20 && f.ContentType == baseline.ContentType
 }
 
@@ -160,14 +163,19 @@ func judgeExposure(e Evidence, kind string, found, clean check.Text) check.Outco
 			probed++
 		}
 	}
-	ev := map[string]any{"origin": e.Exposure.Base, "paths_probed": probed, "soft_404": e.Exposure.Baseline.Status == 200}
+	ev := map[string]any{"origin": e.Exposure.Base, "paths_probed": probed, "soft_404": e.Exposure.Baseline.Status == 200,
+		"requests": e.Exposure.Requests, "request_limit": MaxExposureRequests, "paths_from_robots_and_sitemaps": len(e.Exposure.Discovered)}
 	if len(hits) > 0 {
-		var parts []string
+		var en, fr []string
 		for _, h := range hits {
-			parts = append(parts, h+" ("+what[h]+")")
+			l := describeListing(e, kind, h)
+			en = append(en, h+" ("+what[h]+l.EN+")")
+			fr = append(fr, h+" ("+signatureFR(what[h])+l.FR+")")
 		}
 		ev["exposed"] = hits
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(found.EN, found.FR, e.Exposure.Base, strings.Join(parts, ", "))}
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Text{
+			EN: check.Textf(found.EN, found.FR, e.Exposure.Base, strings.Join(en, ", ")).EN,
+			FR: check.Textf(found.EN, found.FR, e.Exposure.Base, strings.Join(fr, ", ")).FR}}
 	}
 	if e.Exposure.Error.EN != "" {
 		return check.Outcome{Status: check.Error, Evidence: ev, Message: check.Textf(
@@ -198,4 +206,41 @@ func evalExpoListing(e Evidence) check.Outcome {
 	return judgeExposure(e, KindListing,
 		check.Text{EN: "directory listing on %s: %s", FR: "listage de répertoire sur %s : %s"},
 		check.Text{EN: "none of the %d directories is listed", FR: "aucun des %d répertoires n'est listé"})
+}
+
+// describeListing says what a listing found at path holds, for WEB-EXPO-004.
+func describeListing(e Evidence, kind, path string) check.Text {
+	if kind != KindListing {
+		return check.Text{}
+	}
+	for _, l := range e.Exposure.Listings {
+		if l.Path != path {
+			continue
+		}
+		t := check.Textf(": %d entries", " : %d entrées", l.Entries)
+		if len(l.Flagged) > 0 {
+			f := check.Textf(", %d named like dumps or exports: %s", ", %d nommées comme des dumps ou des exports : %s", len(l.Flagged), strings.Join(l.Flagged, ", "))
+			t = check.Text{EN: t.EN + f.EN, FR: t.FR + f.FR}
+		}
+		return t
+	}
+	return check.Text{}
+}
+
+// signaturesFR are the French names of the content signatures.
+var signaturesFR = map[string]string{
+	"git HEAD": "HEAD git", "git config": "configuration git", "dotenv": "fichier .env", "DS_Store": "DS_Store",
+	"Apache server-status": "server-status Apache", "phpinfo": "phpinfo", "SQL dump": "dump SQL", "gzip archive": "archive gzip",
+	"zip/xlsx archive": "archive zip/xlsx", "CSV with a header row": "CSV avec une ligne d'en-tête",
+	"named like an export, served from a listing": "nommé comme un export, servi depuis un listage",
+}
+
+func signatureFR(en string) string {
+	if style, ok := strings.CutPrefix(en, "directory listing, "); ok {
+		return "listage de répertoire, " + style
+	}
+	if fr, ok := signaturesFR[en]; ok {
+		return fr
+	}
+	return en
 }

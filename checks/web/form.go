@@ -6,8 +6,8 @@ var metaPasswordForm = check.Meta{
 	ID: "WEB-FORM-001", Family: check.FamilyWeb, Severity: check.Critical,
 	Title: check.Text{EN: "No password field on a plain-HTTP page", FR: "Aucun champ mot de passe sur une page HTTP en clair"},
 	Description: check.Text{
-		EN: "The page served over http:// contains no <input type=\"password\">.",
-		FR: "La page servie en http:// ne contient aucun <input type=\"password\">."},
+		EN: "No page served over http:// (the home page and up to 20 same-origin pages it links to) contains an <input type=\"password\">.",
+		FR: "Aucune page servie en http:// (la page d'accueil et jusqu'à 20 pages du même site vers lesquelles elle renvoie) ne contient de <input type=\"password\">."},
 	Risk: check.Text{
 		EN: "Passwords typed on a plain-HTTP page are sent in clear; the CNIL requires TLS on authentication pages and sanctions its absence.",
 		FR: "Les mots de passe saisis sur une page HTTP partent en clair ; la CNIL exige TLS sur les pages d'authentification et sanctionne son absence."},
@@ -29,24 +29,7 @@ func plainPage(e Evidence) (Probe, bool) {
 }
 
 func evalPasswordForm(e Evidence) check.Outcome {
-	if o, down := unreachable(e); down {
-		return o
-	}
-	p, ok := plainPage(e)
-	if !ok {
-		return check.Outcome{Status: check.Pass,
-			Message: check.Text{EN: "no page is served over plain HTTP", FR: "aucune page n'est servie en HTTP en clair"}}
-	}
-	n := 0
-	for _, f := range ParsePage(p.Body, p.FinalURL()).Forms {
-		n += f.Password
-	}
-	ev := map[string]any{"url": p.FinalURL(), "password_fields": n, "body_truncated": p.BodyTruncated}
-	if n > 0 {
-		return check.Outcome{Status: check.Fail, Evidence: ev,
-			Message: withCut(check.Textf("%s asks for a password over plain HTTP (%d password field(s))",
-				"%s demande un mot de passe en HTTP en clair (%d champ(s) mot de passe)", p.FinalURL(), n), p, ev)}
-	}
-	return check.Outcome{Status: check.Pass, Evidence: ev,
-		Message: withCut(check.Text{EN: "the plain-HTTP page has no password field", FR: "la page HTTP en clair n'a aucun champ mot de passe"}, p, ev)}
+	return judgePlainFields(e, "password_fields", func(f Form) int { return f.Password },
+		check.Text{EN: "%s asks for a password over plain HTTP (%d password field(s))", FR: "%s demande un mot de passe en HTTP en clair (%d champ(s) mot de passe)"},
+		check.Text{EN: "the %d page(s) served over plain HTTP have no password field", FR: "les %d page(s) servies en HTTP en clair n'ont aucun champ mot de passe"})
 }

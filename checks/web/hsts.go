@@ -85,7 +85,7 @@ func evalHSTS(e Evidence) check.Outcome {
 				FR: "sans objet : HTTPS n'est pas disponible (voir WEB-HTTPS-001)"}}
 	}
 	values := p.Header("Strict-Transport-Security")
-	ev := observatory(map[string]any{"url": p.FinalURL(), "headers": values}, -20)
+	ev := observatory(judged(e, map[string]any{"url": p.FinalURL(), "headers": values}), -20)
 	switch len(values) {
 	case 0:
 		return check.Outcome{Status: check.Fail, Evidence: ev,

@@ -14,6 +14,7 @@ type Form struct {
 	Method   string
 	Password int // <input type=password>
 	Contact  int // fields for e-mail, phone or a person's name: lead capture
+	Card     int // payment-card fields: number, security code, expiry
 }
 
 // Resource is a sub-resource a page loads.
@@ -29,6 +30,37 @@ type PageContent struct {
 	Resources []Resource
 	Scripts   []Script // <script src>, for Subresource Integrity
 	MetaCSP   []string // <meta http-equiv="Content-Security-Policy">
+	Links     []string // <a href>, resolved, without query or fragment, at most maxLinks
+}
+
+// maxLinks bounds the links kept from one page (the crawl reads far fewer).
+const maxLinks = 500
+
+// cardAutocomplete and cardNames mark payment-card fields: the HTML
+// autofill tokens, and the names shops and payment forms give them (FR, EN).
+var (
+	cardAutocomplete = []string{"cc-number", "cc-csc", "cc-exp", "cc-exp-month", "cc-exp-year"}
+	cardNames        = []string{"cardnumber", "ccnumber", "ccnum", "creditcard", "numerocarte", "numcarte", "cvv", "cvc", "csc",
+		"cryptogramme", "securitycode", "cardcode", "cardexpiry", "cardexp", "expirationcarte"}
+)
+
+func cardField(attrs map[string]string) bool {
+	for _, tok := range strings.Fields(strings.ToLower(attrs["autocomplete"])) {
+		for _, c := range cardAutocomplete {
+			if tok == c {
+				return true
+			}
+		}
+	}
+	for _, k := range []string{"name", "id", "data-stripe", "data-encrypted-name"} {
+		v := strings.NewReplacer("-", "", "_", "", " ", "", "[", "", "]", "").Replace(strings.ToLower(attrs[k]))
+		for _, n := range cardNames {
+			if v != "" && strings.Contains(v, n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Script is an external script reference.
@@ -89,15 +121,24 @@ func ParsePage(body []byte, pageURL string) PageContent {
 				pc.Forms = append(pc.Forms, *form)
 			}
 			form = &Form{Action: resolveRef(base, attrs["action"], true), Method: strings.ToUpper(attrs["method"])}
-		case "input", "textarea":
+		case "input", "textarea", "select":
 			typ := strings.ToLower(attrs["type"])
 			if form == nil {
 				form = &Form{Action: resolveRef(base, "", true)} // fields outside a <form> still post somewhere
 			}
-			if typ == "password" {
+			switch {
+			case typ == "password":
 				form.Password++
-			} else if contactField(typ, attrs) {
+			case typ != "hidden" && cardField(attrs):
+				form.Card++
+			case contactField(typ, attrs):
 				form.Contact++
+			}
+		case "a", "area":
+			if href := attrs["href"]; href != "" && len(pc.Links) < maxLinks {
+				if l := resolveRef(base, href, false); l != "" {
+					pc.Links = append(pc.Links, l)
+				}
 			}
 		case "script":
 			pc.add("script", base, attrs["src"], true)

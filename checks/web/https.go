@@ -47,12 +47,15 @@ func evalHTTPS(e Evidence) check.Outcome {
 	}
 	p := e.HTTPS
 	if !p.Reached {
+		where := check.Text{EN: p.URL, FR: p.URL}
+		if e.HTTPSVia != "" {
+			where = check.Textf("%s (where %s redirects)", "%s (vers où redirige %s)", p.URL, e.HTTPSVia)
+		}
 		return check.Outcome{Status: check.Fail,
-			Message: check.Text{EN: "HTTPS is not available on " + p.URL + ": " + p.Error.EN,
-				FR: "HTTPS n'est pas disponible sur " + p.URL + " : " + p.Error.FR},
-			Evidence: map[string]any{"url": p.URL, "error": p.Error.EN, "error_kind": p.ErrorKind}}
+			Message:  check.Textf("HTTPS is not available on %s: %s", "HTTPS n'est pas disponible sur %s : %s", where, p.Error),
+			Evidence: judged(e, map[string]any{"url": p.URL, "error": p.Error.EN, "error_kind": p.ErrorKind})}
 	}
-	ev := map[string]any{"url": p.URL, "final_url": p.FinalURL(), "status_code": p.StatusCode}
+	ev := judged(e, map[string]any{"url": p.URL, "final_url": p.FinalURL(), "status_code": p.StatusCode})
 	if e.TLS.Version != "" {
 		ev["tls_version"] = e.TLS.Version
 	}
@@ -73,4 +76,14 @@ func evalHTTPS(e Evidence) check.Outcome {
 func isHTTPS(raw string) bool {
 	u, err := url.Parse(raw)
 	return err == nil && strings.EqualFold(u.Scheme, "https")
+}
+
+// judged records which HTTPS URL was judged and, when the HTTP side's
+// redirect named it, from where.
+func judged(e Evidence, ev map[string]any) map[string]any {
+	ev["https_judged"] = e.HTTPS.URL
+	if e.HTTPSVia != "" {
+		ev["https_named_by_redirect_from"] = e.HTTPSVia
+	}
+	return ev
 }

@@ -61,7 +61,7 @@ func (p *Prober) chain(ctx context.Context, pace Pacer, url string, own []string
 	out := web.Probe{URL: url}
 	cur := url
 	for hop := 0; ; hop++ {
-		if err := pace.Wait(ctx); err != nil {
+		if err := pace.Wait(toHost(ctx, cur)); err != nil {
 			return p.hopFailed(ctx, out, cur, err)
 		}
 		resp, err := p.send(ctx, cur, own, secret, extra)

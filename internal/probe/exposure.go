@@ -8,16 +8,21 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	web "github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
 )
 
-// exposureBody is how much of each exposure response is kept: enough for
+// exposureBody is how much of each exposure response is read: enough for
 // content signatures, never enough to hold a dump.
 const exposureBody = 8 << 10
+
+// listingBody is how much of a directory listing is read for its names.
+const listingBody = 64 << 10
 
 // exposureWorkers bounds the parallel requests on one target's host; two
 // keep-alive connections cost two handshakes and keep a host's paths quick.
@@ -37,31 +42,179 @@ func newExposureClient(o Options) *http.Client {
 // Exposure requests each path on base's origin, after a random path that
 // tells what "not found" looks like there.
 func (p *Prober) Exposure(ctx context.Context, pace Pacer, base string, paths []web.ExposurePath) web.Exposure {
-	return p.exposure(ctx, pace, base, paths, nil)
+	return p.exposure(ctx, p.hosts.pacer(pace), base, paths, nil)
+}
+
+// originProbe is one exposure scan of one origin: its client, headers and
+// the request budget every phase draws on.
+type originProbe struct {
+	p       *Prober
+	pace    Pacer
+	client  *http.Client
+	origin  string
+	headers map[string]string
+	left    atomic.Int32
 }
 
 // exposure is Exposure with a target's own headers (sent, like
-// Options.Headers, only because every path is on the target's origin).
-func (p *Prober) exposure(ctx context.Context, pace Pacer, base string, paths []web.ExposurePath, target map[string]string) web.Exposure {
+// Options.Headers, only because every path is on the target's origin). It
+// reads robots.txt and sitemap.xml for more paths, then probes the list and
+// those paths, then what the directory listings it found name and the dump
+// names inside the folders robots.txt revealed; at most
+// web.MaxExposureRequests requests in all.
+func (p *Prober) exposure(ctx context.Context, pace Pacer, base string, paths []web.ExposurePath, target map[string]string) (out web.Exposure) {
 	u, err := url.Parse(base)
 	if err != nil || u.Host == "" {
 		return web.Exposure{Error: check.Text{EN: "no usable origin", FR: "aucune origine utilisable"}}
 	}
-	origin := u.Scheme + "://" + u.Host
-	out := web.Exposure{Base: origin, Scanned: true}
-	// One client per target: its keep-alive connections serve this host's
+	o := &originProbe{p: p, pace: pace, origin: u.Scheme + "://" + u.Host}
+	o.left.Store(web.MaxExposureRequests)
+	out = web.Exposure{Base: o.origin, Scanned: true}
+	// One client per origin: its keep-alive connections serve this host's
 	// paths, then close, so memory stays flat however many targets a scan has.
-	client := newExposureClient(p.opts)
-	defer client.CloseIdleConnections()
+	o.client = newExposureClient(p.opts)
+	defer o.client.CloseIdleConnections()
+	o.headers = headersFor(o.origin+"/", origins(o.origin+"/"), p.opts.Headers, target)
+	defer func() { out.Requests = web.MaxExposureRequests - int(o.left.Load()) }()
+
 	var rnd [8]byte
 	_, _ = rand.Read(rnd[:])
-	headers := headersFor(origin+"/", origins(origin+"/"), p.opts.Headers, target)
-	out.Baseline = p.fetch(ctx, pace, client, origin, headers, web.ExposurePath{Path: "/vigie-" + hex.EncodeToString(rnd[:]) + ".html"})
+	first := o.run(ctx, []web.ExposurePath{{Path: "/vigie-" + hex.EncodeToString(rnd[:]) + ".html"}, {Path: "/robots.txt"}, {Path: "/sitemap.xml"}},
+		map[string]int{"/robots.txt": robotsBody, "/sitemap.xml": sitemapBody})
+	out.Baseline = first[0].f
 	if out.Baseline.Err != "" && ctx.Err() != nil {
 		_, out.Error = classify(ctx.Err(), p.opts.Timeout)
 		return out
 	}
-	out.Fetches = make([]web.Fetch, len(paths))
+	robots, sitemaps := []string(nil), []string(nil)
+	if r := first[1]; r.f.Status == 200 && !o.soft(r.f, out.Baseline) {
+		robots, sitemaps = robotsPaths(r.body, u)
+	}
+	var fromSitemaps []string
+	if s := first[2]; s.f.Status == 200 && !o.soft(s.f, out.Baseline) {
+		ps, index := sitemapPaths(s.body, u)
+		if index {
+			sitemaps = append(ps, sitemaps...)
+		} else {
+			fromSitemaps = ps
+		}
+	}
+	// One more sitemap (maxSitemaps in all): the first robots.txt or the index names.
+	for _, sm := range sitemaps {
+		if sm == "/sitemap.xml" {
+			continue
+		}
+		if r := o.run(ctx, []web.ExposurePath{{Path: sm}}, map[string]int{sm: sitemapBody})[0]; r.f.Status == 200 {
+			ps, index := sitemapPaths(r.body, u)
+			if !index {
+				fromSitemaps = append(fromSitemaps, ps...)
+			}
+		}
+		break
+	}
+	known := map[string]bool{}
+	for _, ep := range paths {
+		known[ep.Path] = true
+	}
+	out.Discovered = discovered(known, robots, fromSitemaps)
+	list := append([]web.ExposurePath{}, paths...)
+	for _, d := range out.Discovered {
+		list = append(list, web.ExposurePath{Path: d, Kind: web.PathKind(d)})
+	}
+	limits := map[string]int{}
+	for _, ep := range list {
+		if ep.Kind == web.KindListing {
+			limits[ep.Path] = listingBody
+		}
+	}
+	results := o.run(ctx, list, limits)
+	out.Fetches = make([]web.Fetch, len(results))
+	var more []web.ExposurePath
+	dirs := 0
+	isDiscovered := map[string]bool{}
+	for _, d := range out.Discovered {
+		isDiscovered[d] = true
+	}
+	for i, r := range results {
+		out.Fetches[i] = r.f
+		if r.f.Kind != web.KindListing || r.f.Err != "" || o.soft(r.f, out.Baseline) {
+			continue
+		}
+		if style := web.ListingStyle(r.body); style != "" && r.f.Status == 200 {
+			l, files := listingOf(r.f.Path, style, r.body, o.origin)
+			out.Listings = append(out.Listings, l)
+			for _, f := range files {
+				if len(more) < web.MaxListedFetches {
+					more = append(more, web.ExposurePath{Path: f, Kind: web.KindDump})
+				}
+			}
+			continue
+		}
+		// A folder robots.txt named whose listing is refused may still serve its files.
+		if isDiscovered[r.f.Path] && r.f.Status != 404 && dirs < web.MaxProbedDirs {
+			dirs++
+			for _, n := range web.DirDumpNames {
+				if !known[r.f.Path+n] {
+					more = append(more, web.ExposurePath{Path: r.f.Path + n, Kind: web.KindDump})
+				}
+			}
+		}
+	}
+	listed := map[string]bool{}
+	for _, l := range out.Listings {
+		for _, f := range l.Flagged {
+			listed[l.Path+f] = true
+		}
+	}
+	for _, r := range o.run(ctx, more, nil) {
+		r.f.Listed = listed[r.f.Path]
+		if r.f.Listed {
+			r.f.Body = r.body[:min(len(r.body), exposureBody)] // judged again with the flag
+			if !web.KeepBody(r.f) {
+				r.f.Body = nil
+			}
+		}
+		out.Fetches = append(out.Fetches, r.f)
+	}
+	if ctx.Err() != nil {
+		_, out.Error = classify(ctx.Err(), p.opts.Timeout)
+	}
+	return out
+}
+
+// listingOf reduces a listing to its names, and the paths of the files
+// worth fetching: those named like a dump or an export.
+func listingOf(dir, style string, body []byte, origin string) (web.Listing, []string) {
+	names := web.ParseListing(body, origin+dir)
+	l := web.Listing{Path: dir, Style: style, Entries: len(names)}
+	var fetch []string
+	for _, n := range names {
+		switch {
+		case strings.HasSuffix(n, "/"):
+			if len(l.Dirs) < 20 {
+				l.Dirs = append(l.Dirs, n)
+			}
+		case web.DumpLike(n):
+			if len(l.Flagged) < 20 {
+				l.Flagged = append(l.Flagged, n)
+				fetch = append(fetch, dir+n)
+			}
+		}
+	}
+	return l, fetch
+}
+
+// fetched is one fetch with the bytes read (for robots, sitemaps and
+// listings, parsed by the collector and then dropped).
+type fetched struct {
+	f    web.Fetch
+	body []byte
+}
+
+// run fetches paths with exposureWorkers at a time, within the budget;
+// limits sets a larger read for some paths.
+func (o *originProbe) run(ctx context.Context, paths []web.ExposurePath, limits map[string]int) []fetched {
+	out := make([]fetched, len(paths))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range exposureWorkers {
@@ -69,7 +222,7 @@ func (p *Prober) exposure(ctx context.Context, pace Pacer, base string, paths []
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out.Fetches[i] = p.fetch(ctx, pace, client, origin, headers, paths[i])
+				out[i] = o.fetch(ctx, paths[i], limits[paths[i].Path])
 			}
 		}()
 	}
@@ -78,42 +231,63 @@ func (p *Prober) exposure(ctx context.Context, pace Pacer, base string, paths []
 	}
 	close(jobs)
 	wg.Wait()
-	if ctx.Err() != nil {
-		_, out.Error = classify(ctx.Err(), p.opts.Timeout)
-	}
 	return out
 }
 
-func (p *Prober) fetch(ctx context.Context, pace Pacer, client *http.Client, origin string, headers map[string]string, ep web.ExposurePath) web.Fetch {
-	f := web.Fetch{Path: ep.Path, Kind: ep.Kind}
-	if err := pace.Wait(ctx); err != nil {
-		f.Err = err.Error()
-		return f
+// soft reports a catch-all answer: the same as the random path's.
+func (o *originProbe) soft(f, baseline web.Fetch) bool {
+	if f.Status != baseline.Status {
+		return false
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, origin+ep.Path, nil)
+	a, n := f.Fingerprint()
+	b, m := baseline.Fingerprint()
+	return a == b && n == m
+}
+
+func (o *originProbe) fetch(ctx context.Context, ep web.ExposurePath, limit int) fetched {
+	f := web.Fetch{Path: ep.Path, Kind: ep.Kind}
+	if o.left.Add(-1) < 0 {
+		o.left.Add(1)
+		f.Err = "request budget of the origin spent"
+		return fetched{f: f}
+	}
+	if err := o.pace.Wait(toHost(ctx, o.origin)); err != nil {
+		f.Err = err.Error()
+		return fetched{f: f}
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, o.origin+ep.Path, nil)
 	if err != nil {
 		f.Err = err.Error()
-		return f
+		return fetched{f: f}
 	}
-	req.Header.Set("User-Agent", p.opts.UserAgent)
-	req.Header.Set("Range", "bytes=0-"+strconv.Itoa(exposureBody-1)) // servers that honour it send less
-	for k, v := range headers {
+	req.Header.Set("User-Agent", o.p.opts.UserAgent)
+	if limit == 0 {
+		limit = exposureBody
+		req.Header.Set("Range", "bytes=0-"+strconv.Itoa(exposureBody-1)) // servers that honour it send less
+	}
+	for k, v := range o.headers {
 		req.Header.Set(k, v)
 	}
-	resp, err := client.Do(req)
+	resp, err := o.client.Do(req)
 	if err != nil {
-		_, reason := classify(err, p.opts.Timeout)
+		_, reason := classify(err, o.p.opts.Timeout)
 		f.Err = reason.EN
-		return f
+		return fetched{f: f}
 	}
 	defer resp.Body.Close()
 	f.Status, f.ContentType, f.Length = resp.StatusCode, resp.Header.Get("Content-Type"), resp.ContentLength
 	// A read cut short keeps what arrived: signatures need content, so a short
 	// body can miss a hit but never invent one.
-	f.Body, _ = io.ReadAll(io.LimitReader(resp.Body, exposureBody))
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, int64(limit)))
 	if f.Length < 0 {
-		f.Length = int64(len(f.Body))
+		f.Length = int64(len(body))
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10)) // let the connection be reused when the rest is short
-	return f
+	sig := body[:min(len(body), exposureBody)]
+	f.Sum, f.Size = web.Sum(sig), len(sig)
+	f.Body = sig
+	if !web.KeepBody(f) {
+		f.Body = nil // only what a check reads outlives the request
+	}
+	return fetched{f: f, body: body}
 }

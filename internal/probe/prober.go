@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -26,19 +27,25 @@ type Options struct {
 	Roots        *x509.CertPool    // trust anchors; nil means the system roots
 	// ExposurePaths are requested on each target's own host; empty turns exposure probing off.
 	ExposurePaths []web.ExposurePath
-	Now           func() time.Time // dates evidence; certificates are judged against it
+	// HostRate caps the requests per second sent to one server (host and
+	// port), however many targets live on it; 0 means no per-server cap.
+	HostRate float64
+	Now      func() time.Time // dates evidence; certificates are judged against it
 }
 
 // DefaultOptions are safe bounds for a baseline scan.
 func DefaultOptions() Options {
 	return Options{Timeout: 10 * time.Second, MaxRedirects: 10, MaxBody: 2 << 20, Retries: 2, ExposurePaths: web.ExposurePaths(),
+		HostRate:  DefaultHostRate,
 		UserAgent: "vigie (security baseline scanner; +https://github.com/vigie-security/vigie)", Now: time.Now}
 }
 
 // Prober probes web targets. It is safe for concurrent use.
 type Prober struct {
-	opts  Options
-	pages *http.Client
+	opts   Options
+	pages  *http.Client
+	hosts  *hostLimits
+	shared sharedProbes
 }
 
 var silenceOnce sync.Once
@@ -55,15 +62,15 @@ func silenceHTTPX() {
 
 // New builds a Prober.
 func New(o Options) (*Prober, error) {
-	if o.Timeout <= 0 || o.MaxRedirects < 0 || o.MaxBody <= 0 || o.Retries < 0 {
-		return nil, fmt.Errorf("probe options out of range: timeout %s, redirects %d, body %d, retries %d",
-			o.Timeout, o.MaxRedirects, o.MaxBody, o.Retries)
+	if o.Timeout <= 0 || o.MaxRedirects < 0 || o.MaxBody <= 0 || o.Retries < 0 || o.HostRate < 0 {
+		return nil, fmt.Errorf("probe options out of range: timeout %s, redirects %d, body %d, retries %d, host rate %v",
+			o.Timeout, o.MaxRedirects, o.MaxBody, o.Retries, o.HostRate)
 	}
 	if o.Now == nil {
 		o.Now = time.Now
 	}
 	silenceHTTPX()
-	return &Prober{opts: o, pages: newPageClient(o)}, nil
+	return &Prober{opts: o, pages: newPageClient(o), hosts: &hostLimits{rate: o.HostRate}}, nil
 }
 
 // Close releases the prober's idle connections. It creates no files.
@@ -81,45 +88,62 @@ type Pacer interface {
 // reflects any origin back (the .invalid TLD can never be registered).
 const CORSOrigin = "https://cors-probe.vigie.invalid"
 
-// Collect probes both sides of t, its CORS answer and its certificate, in parallel.
+// Collect probes both sides of t, its CORS answer and its certificate, in
+// parallel. When the HTTPS side is a guess and the HTTP side redirects to
+// HTTPS on the same site, that is the side judged. The origin's TLS, CORS
+// and exposure probes are shared by targets on the same origin.
 func (p *Prober) Collect(ctx context.Context, pace Pacer, t Target) web.Evidence {
+	pace = p.hosts.pacer(pace)
 	ev := web.Evidence{Target: t.Name, Host: t.Host, CollectedAt: p.opts.Now(), CORSOrigin: CORSOrigin}
-	var wg sync.WaitGroup
-	wg.Add(2)
 	own := origins(t.HTTPURL, t.HTTPSURL)
-	go func() { defer wg.Done(); ev.TLS = p.Handshake(ctx, pace, t.HTTPSURL, t.Host) }()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); ev.HTTPS = p.get(ctx, pace, t.HTTPSURL, own, t.Headers, nil) }()
+	ev.HTTP = p.get(ctx, pace, t.HTTPURL, own, t.Headers, nil)
+	wg.Wait()
+	httpsURL, host := t.HTTPSURL, t.Host
+	if to, from := redirectedHTTPS(ev.HTTP, t.Host); !t.HTTPSNamed && to != "" && origin(to) != origin(t.HTTPSURL) {
+		httpsURL, host, ev.HTTPSVia = to, hostOf(to), from
+		if strings.EqualFold(host, t.Host) { // custom headers stay on the target's own host
+			own = append(own, origin(to))
+		}
+		ev.HTTPS = p.get(ctx, pace, httpsURL, own, t.Headers, nil)
+	}
+	key := sharedKey(httpsURL, t.Headers)
+	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		ev.HTTPS = p.get(ctx, pace, t.HTTPSURL, own, t.Headers, nil)
-		var side sync.WaitGroup
-		side.Add(2)
-		go func() { defer side.Done(); ev.HTTP = p.get(ctx, pace, t.HTTPURL, own, t.Headers, nil) }()
-		go func() {
-			defer side.Done()
-			ev.CORS = p.get(ctx, pace, t.HTTPSURL, own, t.Headers, map[string]string{"Origin": CORSOrigin})
-		}()
-		side.Wait()
+		ev.TLS = p.shared.do(ctx, "tls "+key, func() any { return p.Handshake(toHost(ctx, httpsURL), pace, httpsURL, host) }).(web.TLS)
+	}()
+	go func() {
+		defer wg.Done()
+		ev.CORS = p.shared.do(ctx, "cors "+key, func() any {
+			return p.get(ctx, pace, httpsURL, own, t.Headers, map[string]string{"Origin": CORSOrigin})
+		}).(web.Probe)
 	}()
 	wg.Wait()
-	// Sensitive paths on the target's own origin (never where a redirect
+	// Sensitive paths on the site's origin (never where a later redirect
 	// leads): HTTPS when it answers, else plain HTTP.
 	base := ""
 	switch {
 	case ev.HTTPS.Reached:
-		base = t.HTTPSURL
+		base = httpsURL
 	case ev.HTTP.Reached:
 		base = t.HTTPURL
 	}
 	if base != "" && len(p.opts.ExposurePaths) > 0 {
-		ev.Exposure = p.exposure(ctx, pace, base, p.opts.ExposurePaths, t.Headers)
+		ev.Exposure = p.shared.do(ctx, "expo "+sharedKey(base, t.Headers), func() any {
+			return p.exposure(ctx, pace, base, p.opts.ExposurePaths, t.Headers)
+		}).(web.Exposure)
 	}
+	ev.Pages, ev.PagesLinked = p.crawl(ctx, pace, ev, own, t.Headers)
 	return ev
 }
 
 // Get fetches url, following redirects, retrying transient connection
 // failures. Options.Headers go only to url's own origin.
 func (p *Prober) Get(ctx context.Context, pace Pacer, url string) web.Probe {
-	return p.get(ctx, pace, url, origins(url), nil, nil)
+	return p.get(ctx, p.hosts.pacer(pace), url, origins(url), nil, nil)
 }
 
 // get fetches url; custom headers (Options.Headers merged with target's)

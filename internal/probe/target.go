@@ -18,6 +18,10 @@ type Target struct {
 	// Headers are sent only to this target's own origins (its two sides),
 	// merged over Options.Headers; like them they may hold secrets.
 	Headers map[string]string
+	// HTTPSNamed is set when the user wrote the HTTPS side (an https:// URL,
+	// a host:port or an explicit https_url); otherwise it is a guess, and a
+	// same-site redirect from the HTTP side names the side to judge instead.
+	HTTPSNamed bool
 	// Note says how vigie read the target when it differs from what was
 	// written (a numeric host such as 127.1 read as 127.0.0.1); empty otherwise.
 	Note check.Text
@@ -33,6 +37,7 @@ func ParseTarget(raw string) (Target, error) {
 		return Target{}, err
 	}
 	t := Target{Name: name, Host: u.Hostname(), Note: numericNote(name, u)}
+	t.HTTPSNamed = u.Scheme == "https" && (strings.Contains(strings.ToLower(name), "https://") || u.Port() != "")
 	other := *u
 	other.Host = bracket(u.Hostname())
 	if u.Scheme == "https" {
@@ -66,12 +71,12 @@ func ExplicitTarget(name, httpURL, httpsURL string) (Target, error) {
 	if note.EN == "" {
 		note = numericNote(httpURL, h)
 	}
-	return Target{Name: name, Host: s.Hostname(), HTTPURL: h.String(), HTTPSURL: s.String(), Note: note}, nil
+	return Target{Name: name, Host: s.Hostname(), HTTPURL: h.String(), HTTPSURL: s.String(), HTTPSNamed: true, Note: note}, nil
 }
 
 func parseURL(raw string) (*url.URL, error) {
 	s := strings.TrimSpace(raw)
-	shown := RedactURL(s) // every message below may be read by anyone: never a password
+	shown := RedactURL(s)                              // every message below may be read by anyone: never a password
 	if !strings.Contains(s, "://") && hasUserinfo(s) { // "u:p@host": no scheme for RedactURL to find
 		shown = "***" + s[strings.LastIndex(s, "@"):]
 	}

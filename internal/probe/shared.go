@@ -1,0 +1,83 @@
+package probe
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"sync"
+)
+
+// sharedSize bounds the origins whose probes are remembered: more than the
+// targets in flight, so paths of one origin listed together share them,
+// and few enough that memory does not grow with the target list.
+const sharedSize = 512
+
+// sharedProbes runs each origin's TLS, CORS and exposure probes once for
+// all the targets on it (https://shop/a and https://shop/b), and keeps the
+// latest sharedSize results.
+type sharedProbes struct {
+	mu    sync.Mutex
+	m     map[string]*sharedEntry
+	order []string
+}
+
+type sharedEntry struct {
+	done chan struct{}
+	val  any
+}
+
+// do returns key's result, running fn when no target of the origin has, or
+// waiting for the one that is. A result cut short by its target's own
+// deadline is not kept, so the next target asks again.
+func (s *sharedProbes) do(ctx context.Context, key string, fn func() any) any {
+	s.mu.Lock()
+	if s.m == nil {
+		s.m = map[string]*sharedEntry{}
+	}
+	if e, ok := s.m[key]; ok {
+		s.mu.Unlock()
+		select {
+		case <-e.done:
+			return e.val
+		case <-ctx.Done():
+			return fn() // fails at once on the cancelled context, with this target's reason
+		}
+	}
+	e := &sharedEntry{done: make(chan struct{})}
+	s.m[key] = e
+	s.order = append(s.order, key)
+	if len(s.order) > sharedSize {
+		delete(s.m, s.order[0])
+		s.order = slices.Delete(s.order, 0, 1)
+	}
+	s.mu.Unlock()
+	e.val = fn()
+	close(e.done)
+	if ctx.Err() != nil {
+		s.mu.Lock()
+		if s.m[key] == e {
+			delete(s.m, key)
+		}
+		s.mu.Unlock()
+	}
+	return e.val
+}
+
+// sharedKey names what a probe depends on: the origin and the target's own
+// headers (a hash: they may hold secrets).
+func sharedKey(rawURL string, headers map[string]string) string {
+	if len(headers) == 0 {
+		return origin(rawURL)
+	}
+	keys := make([]string, 0, len(headers))
+	for k := range headers {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	h := sha256.New()
+	for _, k := range keys {
+		h.Write([]byte(k + "\x00" + headers[k] + "\x00"))
+	}
+	return origin(rawURL) + " " + hex.EncodeToString(h.Sum(nil)[:8])
+}
