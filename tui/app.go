@@ -110,7 +110,7 @@ func New(o Options) Model {
 	h := help.New()
 	h.Styles.ShortKey, h.Styles.FullKey = ctx.styles.Key, ctx.styles.Key
 	h.Styles.ShortDesc, h.Styles.FullDesc = ctx.styles.Muted, ctx.styles.Muted
-	h.Width = ctx.width
+
 	m := Model{ctx: ctx, help: h, dash: newDashboardModel(ctx), scan: newScanModel(ctx, o.Session), findings: newFindingsModel(ctx), matrix: newMatrixModel(ctx),
 		autoScan: o.AutoScan, export: newExportModel(ctx), whatIf: newWhatIfModel(ctx, o.Policies)}
 	if startErr != nil {
@@ -138,7 +138,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.ctx.width, m.ctx.height = msg.Width, msg.Height
-		m.help.Width = msg.Width
+
 		m.detail.resize()
 		return m, nil
 	case exportDoneMsg:
@@ -335,7 +335,13 @@ func (m Model) View() string {
 		body = helpView(m.ctx)
 	}
 	title := s.Bar.Render(m.title())
-	helpView := m.help.ShortHelpView(m.ctx.keys.shortHelp(m.screen))
+	// The line keeps ? and q: the screen's own keys go first when it is narrow.
+	keys := m.ctx.keys.shortHelp(m.screen)
+	helpView := m.help.ShortHelpView(keys)
+	for len(keys) > 2 && lipgloss.Width(helpView) > m.ctx.width {
+		keys = append(keys[:len(keys)-3], keys[len(keys)-2:]...)
+		helpView = m.help.ShortHelpView(keys)
+	}
 	// No screen may spill past the terminal: lines are cut at its width.
 	clip := s.r.NewStyle().MaxWidth(m.ctx.width)
 	title, helpView = clip.Render(title), clip.Render(helpView)

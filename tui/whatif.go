@@ -464,9 +464,9 @@ func (w whatIfModel) view() string {
 	var cnil string
 	for _, c := range password.Checks() {
 		f := c.Evaluate(ev)
-		line := s.status(f.Status, pad(f.Status.Label(l), 7)) + f.CheckID
-		if room := w.ctx.width - leftW - 21; room >= 10 {
-			line = s.status(f.Status, pad(f.Status.Label(l), 7)) + pad(f.CheckID, 14) + truncate(c.Meta().Title.In(l), room)
+		line := s.status(f.Status, pad(f.Status.Label(l), 8)) + f.CheckID
+		if room := w.ctx.width - leftW - 22; room >= 10 {
+			line = s.status(f.Status, pad(f.Status.Label(l), 8)) + pad(f.CheckID, 14) + truncate(c.Meta().Title.In(l), room)
 		}
 		right = append(right, line)
 		if f.CheckID == "PWD-CNIL-001" {
