@@ -11,10 +11,14 @@ type DHGroup struct {
 	Common string // the well-known group p belongs to ("RFC7919/ffdhe2048"), or ""
 	Prime  bool   // p is (probably) prime
 	Safe   bool   // (p-1)/2 is prime too
-	// LargeOrder: g's order has a prime factor of at least 160 bits, so no
-	// small-subgroup shortcut recovers the exponent. False when g lies in a
-	// subgroup of smooth order, or when p-1 could not be factored far enough.
+	// LargeOrder: g's order is proven to have a prime factor of at least
+	// 160 bits, so no small-subgroup shortcut recovers the exponent. False
+	// too when p-1 could not be factored far enough to tell (DSA-style
+	// groups such as RFC 5114's, whose subgroup order the server does not send).
 	LargeOrder bool
+	// SmallOrder: g is proven weak: 0, 1, p-1 or beyond, or of an order
+	// made only of primes below 2^16 (a small-subgroup group).
+	SmallOrder bool
 }
 
 // maxDHBits bounds the groups whose primality is tested.
@@ -66,7 +70,8 @@ func Analyse(dh DHParams) DHGroup {
 	one := big.NewInt(1)
 	pm1 := new(big.Int).Sub(p, one)
 	if g.Cmp(one) <= 0 || g.Cmp(pm1) >= 0 {
-		return out // g of order 1 or 2
+		out.SmallOrder = true // order 1 or 2, or not an element of the group
+		return out
 	}
 	// Split p-1 = smooth·rest over the small primes.
 	rest, smooth := new(big.Int).Set(pm1), big.NewInt(1)
@@ -85,6 +90,7 @@ func Analyse(dh DHParams) DHGroup {
 	restPrime := rest.BitLen() >= 160 && rest.ProbablyPrime(4)
 	out.Safe = restPrime && smooth.Cmp(big.NewInt(2)) == 0
 	// g's order divides the smooth part exactly when g^smooth = 1.
-	out.LargeOrder = restPrime && new(big.Int).Exp(g, smooth, p).Cmp(one) != 0
+	out.SmallOrder = new(big.Int).Exp(g, smooth, p).Cmp(one) == 0
+	out.LargeOrder = restPrime && !out.SmallOrder
 	return out
 }

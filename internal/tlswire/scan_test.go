@@ -169,9 +169,8 @@ func TestAnalyseDH(t *testing.T) {
 	ffdhe2048 := mustHex(t, commonHex(t, "RFC7919/ffdhe2048"))
 	p := new(big.Int).SetBytes(oakley1(t))
 	composite := new(big.Int).Mul(p, big.NewInt(3))
-	// A prime p = 2·3·5·7·k + 1 style group is hard to build by hand; a safe
-	// prime with g = p-1 (order 2) shows the small-subgroup case.
 	pm1 := new(big.Int).Sub(p, big.NewInt(1))
+	small := smallSubgroup(t)
 	cases := []struct {
 		name string
 		p, g []byte
@@ -180,8 +179,11 @@ func TestAnalyseDH(t *testing.T) {
 		{"ffdhe2048", ffdhe2048, []byte{2}, DHGroup{Bits: 2048, Common: "RFC7919/ffdhe2048", Prime: true, Safe: true, LargeOrder: true}},
 		{"oakley1", p.Bytes(), []byte{2}, DHGroup{Bits: 768, Common: "RFC2409/Oakley Group 1", Prime: true, Safe: true, LargeOrder: true}},
 		{"not prime", composite.Bytes(), []byte{2}, DHGroup{Bits: composite.BitLen()}},
-		{"g of order 2", p.Bytes(), pm1.Bytes(), DHGroup{Bits: 768, Common: "RFC2409/Oakley Group 1", Prime: true}},
-		{"g = 1", p.Bytes(), []byte{1}, DHGroup{Bits: 768, Common: "RFC2409/Oakley Group 1", Prime: true}},
+		{"g of order 2", p.Bytes(), pm1.Bytes(), DHGroup{Bits: 768, Common: "RFC2409/Oakley Group 1", Prime: true, SmallOrder: true}},
+		{"g = 1", p.Bytes(), []byte{1}, DHGroup{Bits: 768, Common: "RFC2409/Oakley Group 1", Prime: true, SmallOrder: true}},
+		{"small subgroup", small.p.Bytes(), small.g.Bytes(), DHGroup{Bits: small.p.BitLen(), Prime: true, SmallOrder: true}},
+		{"rfc5114 (order not sent)", mustHex(t, commonHex(t, "RFC5114/2048-bit DSA group with 256-bit prime order subgroup")), []byte{2},
+			DHGroup{Bits: 2048, Common: "RFC5114/2048-bit DSA group with 256-bit prime order subgroup", Prime: true}},
 		{"even", []byte{0x10, 0}, []byte{2}, DHGroup{Bits: 13}},
 		{"empty", nil, nil, DHGroup{}},
 	}
@@ -196,6 +198,30 @@ func TestAnalyseDH(t *testing.T) {
 	q := new(big.Int).Add(new(big.Int).Mul(smooth, big.NewInt(1)), big.NewInt(1)) // 30031 = 59·509, composite
 	if got := Analyse(DHParams{P: q.Bytes(), G: []byte{2}}); got.Prime || got.LargeOrder {
 		t.Errorf("30031: %+v", got)
+	}
+}
+
+// smallSubgroup builds a 512-bit prime p whose p-1 = 2·m·q has a factor
+// m made of small primes, and a g of order dividing 2·m: the group servers
+// were caught using (a "small-subgroup" DH group).
+func smallSubgroup(t testing.TB) struct{ p, g *big.Int } {
+	m := big.NewInt(2 * 3 * 5 * 7 * 11 * 13 * 17 * 19 * 23)
+	one := big.NewInt(1)
+	q := new(big.Int).Lsh(one, 480)
+	for {
+		q.Add(q, one)
+		p := new(big.Int).Add(new(big.Int).Mul(m, q), one)
+		if !p.ProbablyPrime(4) {
+			continue
+		}
+		// h^((p-1)/m) has order dividing m.
+		e := new(big.Int).Div(new(big.Int).Sub(p, one), m)
+		for h := int64(2); ; h++ {
+			g := new(big.Int).Exp(big.NewInt(h), e, p)
+			if g.Cmp(one) != 0 {
+				return struct{ p, g *big.Int }{p, g}
+			}
+		}
 	}
 }
 

@@ -46,7 +46,10 @@ func (s Suite) String() string {
 	return s.OpenSSL
 }
 
-// Ephemeral DH (DHE or anonymous DH) servers send p, g and Ys in their key exchange.
+// EphemeralDH reports whether the suite's key exchange is finite-field
+// ephemeral DH (DHE, anonymous DH): the server sends p, g and Ys.
+func (s Suite) EphemeralDH() bool { return s.dhe() }
+
 func (s Suite) dhe() bool {
 	return s.Kx == "DH" || s.Kx == "DH(512)" || s.Kx == "DH(1024)" || s.Kx == "DHEPSK"
 }
