@@ -46,9 +46,36 @@ var (
 	commonByP  map[string]string
 )
 
+// analysed caches verdicts: most servers share a few groups, and proving a
+// 2048-bit safe prime costs tens of milliseconds.
+var analysed = struct {
+	sync.Mutex
+	m map[string]DHGroup
+}{m: map[string]DHGroup{}}
+
+const maxAnalysed = 256
+
 // Analyse judges DH parameters. Primality uses Baillie-PSW plus Miller-Rabin
 // rounds: no composite is known to pass it.
 func Analyse(dh DHParams) DHGroup {
+	key := string(dh.P) + "\x00" + string(dh.G)
+	analysed.Lock()
+	got, ok := analysed.m[key]
+	analysed.Unlock()
+	if ok {
+		return got
+	}
+	got = analyse(dh)
+	analysed.Lock()
+	if len(analysed.m) >= maxAnalysed {
+		clear(analysed.m)
+	}
+	analysed.m[key] = got
+	analysed.Unlock()
+	return got
+}
+
+func analyse(dh DHParams) DHGroup {
 	p, g := new(big.Int).SetBytes(dh.P), new(big.Int).SetBytes(dh.G)
 	out := DHGroup{Bits: p.BitLen()}
 	commonOnce.Do(func() {
