@@ -18,8 +18,8 @@ func isLDIF(data []byte) bool {
 }
 
 type ldifAttr struct {
-	line      int
-	name, val string
+	line            int
+	name, orig, val string // name lower-cased for lookups, orig as written for errors
 }
 
 // ldifEntries splits LDIF (RFC 2849) into entries: continuation lines,
@@ -54,7 +54,7 @@ func ldifEntries(name string, data []byte) ([][]ldifAttr, error) {
 				}
 				v = string(d)
 			}
-			cur = append(cur, ldifAttr{line: line, name: strings.ToLower(k), val: strings.TrimSpace(v)})
+			cur = append(cur, ldifAttr{line: line, name: strings.ToLower(k), orig: k, val: strings.TrimSpace(v)})
 		}
 	}
 	if len(cur) > 0 {
@@ -100,7 +100,7 @@ func parseLDIF(name string, data []byte) ([]password.Policy, error) {
 		n := map[string]*int{}
 		for k, r := range ppolicyRange {
 			if a, ok := vals[k]; ok {
-				v, err := wholeIn(name, a.line, a.name, a.val, r[0], r[1])
+				v, err := wholeIn(name, a.line, a.orig, a.val, r[0], r[1])
 				if err != nil {
 					return nil, err
 				}

@@ -3,6 +3,7 @@ package pwpolicy
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/vigie-security/vigie/checks/password"
@@ -25,7 +26,10 @@ func kvLines(name string, data []byte, fn func(line int, k, v string) error) err
 			return err
 		}
 	}
-	return sc.Err()
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
 }
 
 // linuxRange is what each numeric key accepts (pwquality.conf(5),
@@ -33,7 +37,7 @@ func kvLines(name string, data []byte, fn func(line int, k, v string) error) err
 var linuxRange = map[string][2]int{"minlen": {0, maxLength}, "minclass": {0, 4}, "dictcheck": {0, 1},
 	"dcredit": {-maxLength, maxLength}, "ucredit": {-maxLength, maxLength}, "lcredit": {-maxLength, maxLength}, "ocredit": {-maxLength, maxLength},
 	"PASS_MAX_DAYS": {-1, 1<<31 - 1}, "SHA_CRYPT_MIN_ROUNDS": {0, maxRounds}, "BCRYPT_MIN_ROUNDS": {0, 31}, "YESCRYPT_COST_FACTOR": {0, 11},
-	"deny": {0, maxAttempts}, "unlock_time": {0, maxSeconds}}
+	"deny": {0, maxAttempts}, "unlock_time": {0, maxSeconds}, "retry": {1, maxAttempts}}
 
 func applyLinux(path, kind string, data []byte, p *password.Policy) error {
 	num := func(line int, k, v string) (int, error) {

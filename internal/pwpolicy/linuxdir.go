@@ -195,6 +195,30 @@ var stackFamilies = [][]string{{"system-auth", "password-auth"}, {"common-auth",
 // names a profile, else the ones sshd and login include, else the
 // distribution's shared stacks, else every file with auth or password lines.
 func (s linuxSet) entries() []entry {
+	out := s.chosen()
+	// Say which known stacks were left out, so the choice is never silent.
+	judged := map[string]bool{}
+	for _, e := range out {
+		for _, f := range e.files {
+			judged[f] = true
+		}
+	}
+	var left []string
+	for n := range s.pam {
+		if !judged[n] && (n == "sshd" || n == "login" || strings.HasPrefix(n, "common-") || strings.HasSuffix(n, "-auth") || strings.HasSuffix(n, "-tcb")) {
+			left = append(left, n)
+		}
+	}
+	sort.Strings(left)
+	if len(left) > 0 {
+		for i := range out {
+			out[i].why = check.Textf("%s; not judged: %s", "%s ; non jugés : %s", out[i].why, strings.Join(left, ", "))
+		}
+	}
+	return out
+}
+
+func (s linuxSet) chosen() []entry {
 	var out []entry
 	each := func(names []string, why func(string) check.Text) {
 		for _, n := range names {

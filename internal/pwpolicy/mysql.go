@@ -179,7 +179,7 @@ func mysqlLockout(name string, vals map[string]string, lines map[string]int, p *
 				FR: "connection_control retarde les connexions après des échecs, sans plafond quotidien"})
 		}
 	}
-	if p.LockoutThreshold == nil && p.Throttling == nil {
+	if p.LockoutThreshold == nil && p.Throttling == nil && p.Format == "mysql" {
 		p.Notes = append(p.Notes, check.Text{EN: "MySQL limits failures per account (FAILED_LOGIN_ATTEMPTS in CREATE USER), not in these variables",
 			FR: "MySQL limite les échecs par compte (FAILED_LOGIN_ATTEMPTS de CREATE USER), pas dans ces variables"})
 	}

@@ -87,7 +87,7 @@ func stackOf(lines []pamLine) stack {
 			st.tally = append(st.tally, l)
 		case m == "pam_pwhistory.so" && l.typ == "password":
 			st.history = append(st.history, l)
-		case m == "pam_unix.so" || m == "pam_unix2.so":
+		case m == "pam_unix.so" || m == "pam_unix2.so" || m == "pam_tcb.so":
 			st.unixSeen = true
 			_, n1 := l.arg("nullok")
 			_, n2 := l.arg("nullok_secure")
@@ -136,6 +136,13 @@ func (s linuxSet) quality(p *password.Policy, st stack, complete bool) error {
 	}
 	if err := st.quality.apply(q.set); err != nil { // arguments override the file
 		return err
+	}
+	if _, ok := st.quality.arg("enforce_for_root"); ok {
+		q.enforceRoot = true
+	}
+	if !q.enforceRoot {
+		p.Notes = append(p.Notes, check.Text{EN: "without enforce_for_root, root may set a password that breaks these rules",
+			FR: "sans enforce_for_root, root peut choisir un mot de passe qui enfreint ces règles"})
 	}
 	q, took := q.withDefaults(mod)
 	if len(took) > 0 {

@@ -14,11 +14,15 @@ import (
 type quality struct {
 	minlen, minclass, dictcheck *int
 	credit                      map[string]int // dcredit, ucredit, lcredit, ocredit
+	enforceRoot                 bool
 }
 
 func (q *quality) set(file string, line int, k, v string) error {
 	switch k {
-	case "minlen", "minclass", "dictcheck", "dcredit", "ucredit", "lcredit", "ocredit":
+	case "minlen", "minclass", "dictcheck", "dcredit", "ucredit", "lcredit", "ocredit", "retry":
+	case "enforce_for_root":
+		q.enforceRoot = true
+		return nil
 	default:
 		return nil
 	}
