@@ -11,7 +11,7 @@ func meta(id string, sev check.Severity, title, desc, risk, fix check.Text, refs
 
 var (
 	metaRetStale = meta("LEAD-RET-001", check.High,
-		t("Prospects are not kept past 3 years", "Les prospects ne sont pas conservés plus de 3 ans"),
+		t("Prospects are not kept past the retention period (3 years by default)", "Les prospects ne sont pas conservés au-delà de la durée de conservation (3 ans par défaut)"),
 		t("Prospects (not customers, not deleted) whose collection and last contact from the prospect (reply, click, form, order) are all older than 3 years. E-mail opens, engagement scores and campaigns sent do not count as contact.",
 			"Les prospects (ni clients, ni supprimés) dont la collecte et le dernier contact venant du prospect (réponse, clic, formulaire, commande) datent tous de plus de 3 ans. Les ouvertures d'e-mail, scores d'engagement et campagnes envoyées ne comptent pas comme contact."),
 		t("Keeping prospects past the CNIL benchmark is what Cosmospace, Telemaque and Kaspr were fined for.",
@@ -38,7 +38,7 @@ var (
 			"Comptez la conservation depuis la collecte et les seuls réponses, clics, formulaires et commandes ; purgez les fiches gardées sur des ouvertures."),
 		refOpens, refCaloga)
 	metaRetCustomer = meta("LEAD-RET-004", check.Medium,
-		t("Former customers are not prospected past 3 years", "Les anciens clients ne sont pas prospectés au-delà de 3 ans"),
+		t("Former customers are not prospected past the retention period (3 years by default)", "Les anciens clients ne sont pas prospectés au-delà de la durée de conservation (3 ans par défaut)"),
 		t("Customers whose last order or contact is older than 3 years and who are still marked contactable.",
 			"Les clients dont la dernière commande ou le dernier contact date de plus de 3 ans et toujours marqués contactables."),
 		t("NS-048 allows prospecting customers for 3 years after the end of the relationship.",
@@ -56,7 +56,7 @@ var (
 			"Supprimez ces fiches, ou déplacez ce qui doit être gardé vers une archive séparée à accès restreint."),
 		refNSCards, refNS048)
 	metaRetCard = meta("LEAD-RET-006", check.High,
-		t("Card numbers are not kept past 13 months", "Les numéros de carte ne sont pas gardés plus de 13 mois"),
+		t("Card numbers are not kept past the dispute window (13 months by default)", "Les numéros de carte ne sont pas gardés au-delà du délai de contestation (13 mois par défaut)"),
 		t("Records holding a valid card number whose record date is more than 13 months old (the dispute window; 15 months for deferred debit).",
 			"Les fiches portant un numéro de carte valide dont la date a plus de 13 mois (le délai de contestation ; 15 mois en débit différé)."),
 		t("The CNIL allows card data past the payment only for disputes, 13 months; KG COM kept bank data without consent.",
