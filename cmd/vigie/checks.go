@@ -61,7 +61,7 @@ the risk, how to fix it, the grade it caps and its references with their links.`
 					}
 					var refs []string
 					for _, r := range m.References {
-						refs = append(refs, r.Source)
+						refs = append(refs, r.In(l).Source)
 					}
 					fmt.Fprintf(e.stdout, "%-34s %s\n", "", strings.Join(refs, ", "))
 				}
@@ -126,6 +126,7 @@ func printCheck(w io.Writer, m check.Meta, l check.Lang) {
 	if len(m.References) > 0 {
 		fmt.Fprintf(w, "\n%s\n", tr(l, "References", "Références"))
 		for _, r := range m.References {
+			r = r.In(l)
 			line := "  " + r.Source
 			if r.Title != "" {
 				line += ": " + r.Title

@@ -19,7 +19,11 @@ var Families = []Family{FamilyWeb, FamilyPassword, FamilyContracts, FamilyLeads}
 type Reference struct {
 	Source string `json:"source"` // e.g. "CNIL", "ANSSI", "RFC 6797"
 	Title  string `json:"title"`
-	URL    string `json:"url"`
+	// TitleFR is the title for a French reader, where the text has one in
+	// French or the title describes it (a sanction's summary); a standard
+	// known by its English title (an RFC) keeps it.
+	TitleFR string `json:"title_fr,omitempty"`
+	URL     string `json:"url"`
 }
 
 // Meta describes a check: what it looks at, why it matters, how to fix it.

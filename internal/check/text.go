@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -82,4 +83,14 @@ func Days(n int) Text {
 		return Text{EN: fmt.Sprintf("%d day", n), FR: fmt.Sprintf("%d jour", n)}
 	}
 	return Text{EN: fmt.Sprintf("%d days", n), FR: fmt.Sprintf("%d jours", n)}
+}
+
+// Decimal writes v with prec decimals as a reader of l writes numbers:
+// 79.6 in English, 79,6 in French.
+func Decimal(l Lang, v float64, prec int) string {
+	s := strconv.FormatFloat(v, 'f', prec, 64)
+	if l == FR {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }

@@ -161,7 +161,7 @@ func sarifRule(m check.Meta, lang check.Lang) *sarif.ReportingDescriptor {
 	rule.WithHelp(&sarif.MultiformatMessageString{Text: &text, Markdown: &md})
 	for _, ref := range m.References {
 		if ref.URL != "" {
-			rule.WithHelpURI(ref.URL)
+			rule.WithHelpURI(ref.In(lang).URL)
 			break
 		}
 	}
@@ -183,6 +183,7 @@ func ruleHelp(m check.Meta, lang check.Lang) (string, string) {
 		t.WriteString("\n\n" + refW + ":")
 		md.WriteString("\n\n**" + refW + "**\n")
 		for _, ref := range m.References {
+			ref = ref.In(lang)
 			t.WriteString("\n- " + ref.Source + ", " + ref.Title + " " + ref.URL)
 			md.WriteString("\n- " + mdTrusted(ref.Source) + ", " + mdLink(ref.Title, ref.URL))
 		}

@@ -69,7 +69,10 @@ func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
 		for _, f := range byTarget[k] {
 			pts := ""
 			if v, ok := points[f.CheckID]; ok {
-				pts = fmt.Sprintf("%+.1f", -v)
+				pts = check.Decimal(l, -v, 1)
+				if -v > 0 {
+					pts = "+" + pts
+				}
 			}
 			left := strings.Repeat(" ", indent) +
 				p.paint(statusColor(f.Status), pad(f.Status.Label(l), colStatus)) + " " +
@@ -141,7 +144,8 @@ func (p *printer) fixes(l check.Lang, r Report) {
 		p.wrapped("  "+pad(id, colID)+" ", indent+colID+1, m.Title.In(l))
 		p.wrapped(strings.Repeat(" ", indent+colID+1), indent+colID+1, m.Remediation.In(l))
 		if len(m.References) > 0 {
-			p.wrapped(strings.Repeat(" ", indent+colID+1), indent+colID+1, "↳ "+m.References[0].Source+": "+m.References[0].URL)
+			r := m.References[0].In(l)
+			p.wrapped(strings.Repeat(" ", indent+colID+1), indent+colID+1, "↳ "+r.Source+tr(l, ": ", " : ")+r.URL)
 		}
 	}
 }

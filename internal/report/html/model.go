@@ -76,6 +76,12 @@ type worst struct {
 
 type ref struct{ Source, Title, URL string }
 
+// refIn is a check's reference as the report's reader sees it.
+func refIn(r check.Reference, l check.Lang) ref {
+	r = r.In(l)
+	return ref{Source: r.Source, Title: r.Title, URL: r.URL}
+}
+
 type pathStep struct {
 	CheckID, Title string
 	Targets        int
@@ -274,7 +280,7 @@ func (w Writer) build(r report.Report) page {
 
 	// Costs: every check that loses points, by what fixing it alone gains.
 	for id, res := range alone {
-		c := cost{CheckID: id, Title: title(id), Points: fmt.Sprintf("%.1f", raw[id]), Alone: gradeOf(l, res, title)}
+		c := cost{CheckID: id, Title: title(id), Points: check.Decimal(l, raw[id], 1), Alone: gradeOf(l, res, title)}
 		if m, ok := metas[id]; ok {
 			c.Severity, c.CapsAt = m.Severity.Label(l), string(m.CapOnFail)
 		}
@@ -390,7 +396,7 @@ func (w Writer) build(r report.Report) page {
 	for _, m := range r.Checks {
 		e := catEntry{ID: m.ID, Title: m.Title.In(l), Severity: m.Severity.Label(l), Description: m.Description.In(l), CapsAt: string(m.CapOnFail)}
 		for _, rf := range m.References {
-			e.Refs = append(e.Refs, ref(rf))
+			e.Refs = append(e.Refs, refIn(rf, l))
 		}
 		p.Catalogue = append(p.Catalogue, e)
 	}
@@ -499,7 +505,7 @@ func (w Writer) card(f check.Finding, metas map[string]check.Meta, points map[st
 			explained[f.CheckID] = c.Anchor
 			c.Risk, c.Remediation = m.Risk.In(l), m.Remediation.In(l)
 			for _, rf := range m.References {
-				c.Refs = append(c.Refs, ref(rf))
+				c.Refs = append(c.Refs, refIn(rf, l))
 			}
 			c.Frameworks = frameworks(m.Frameworks)
 		}

@@ -71,10 +71,10 @@ func (w Writer) worst(r report.Report, metas map[string]check.Meta, raw map[stri
 			break
 		}
 		a := byID[id]
-		wv := worst{CheckID: id, Title: id, Severity: a.sev.Label(l), Points: fmt.Sprintf("%.1f", raw[id])}
+		wv := worst{CheckID: id, Title: id, Severity: a.sev.Label(l), Points: check.Decimal(l, raw[id], 1)}
 		if m, ok := metas[id]; ok {
 			wv.Title, wv.Risk = m.Title.In(l), m.Risk.In(l)
-			wv.Decision = decision(m.References)
+			wv.Decision = decision(m.References, l)
 		}
 		wv.Targets = a.targets
 		if len(wv.Targets) > 3 {
@@ -87,13 +87,13 @@ func (w Writer) worst(r report.Report, metas map[string]check.Meta, raw map[stri
 
 // decision is the CNIL text a check relates to: a sanction or a
 // deliberation first, else any CNIL reference.
-func decision(refs []check.Reference) *ref {
+func decision(refs []check.Reference, l check.Lang) *ref {
 	var first *ref
 	for _, r := range refs {
 		if r.Source != "CNIL" {
 			continue
 		}
-		x := ref(r)
+		x := refIn(r, l)
 		t := strings.ToLower(r.Title)
 		if strings.Contains(t, "san-") || strings.Contains(t, "délibération") || strings.Contains(t, "deliberation") {
 			return &x
