@@ -97,6 +97,7 @@ type candidate struct {
 
 // judgeElement finds the sentence that best covers the rule's element.
 func judgeElement(r *rule, sents []sentence) Result {
+	mm := &memo{seen: map[memoKey]bool{}}
 	best := candidate{i: -1}
 	rejected, near := candidate{i: -1}, candidate{i: -1}
 	for i := range sents {
@@ -106,9 +107,11 @@ func judgeElement(r *rule, sents []sentence) Result {
 		}
 		hay := s.folded
 		if r.context {
+			if !r.triggered(hay) && !r.triggered(s.head) && (!s.follows || !r.triggered(sents[i-1].folded)) {
+				continue
+			}
 			hay = contextText(sents, i)
-		}
-		if !r.triggered(hay) {
+		} else if !r.triggered(hay) {
 			continue
 		}
 		if r.need != nil && !r.need.in(hay) {
@@ -128,7 +131,10 @@ func judgeElement(r *rule, sents []sentence) Result {
 			}
 			continue
 		}
-		c := r.judgeSentence(sents, i, hay)
+		if best.level >= Present && !r.mightBeSpecific(sents, i, hay, mm) {
+			continue // at best present again: the first one stands
+		}
+		c := r.judgeSentence(sents, i, hay, mm)
 		if c.level == Missing {
 			if rejected.i < 0 {
 				rejected = c
@@ -155,53 +161,54 @@ func judgeElement(r *rule, sents []sentence) Result {
 
 // judgeSentence grades the clause in sentence i (hay is the sentence, with
 // its context for the rules that read it). Concrete content often sits in
-// the two sentences right after it, in the same paragraph ("… general
-// written authorisation. The Processor gives 30 days' notice and the
-// Customer may object."), so those count too. A flaw anywhere in that span
-// keeps the clause from being specific; an exclusion there, or a deferral
-// to the controller, keeps it from counting at all.
-func (r *rule) judgeSentence(sents []sentence, i int, hay string) candidate {
-	// The span is the sentence and those read with it (clauseAfter); the
-	// text leaves out those an exclusion fires on.
-	span, text := hay, hay
-	all := true
+// the sentences right after it, in the same paragraph ("… general written
+// authorisation. The Processor gives 30 days' notice and the Customer may
+// object."), or in the list its colon opens, so those count too
+// (clauseAfter). A flaw anywhere in that span keeps the clause from being
+// specific; an exclusion there, or a deferral to the controller, keeps it
+// from counting at all. Markers are read sentence by sentence, and each
+// answer is kept in mm: a sentence is in the span of up to three clauses.
+func (r *rule) judgeSentence(sents []sentence, i int, hay string, mm *memo) candidate {
+	parts := []part{{key: -(i + 1), text: hay}}
+	var kept []part // the parts no exclusion fires on
 	for _, j := range clauseAfter(sents, i) {
-		span += " " + sents[j].folded
-		if _, bad := firstMatch(r.exclude, sents[j].folded); bad {
-			all = false
+		parts = append(parts, part{key: j, text: sents[j].folded})
+	}
+	for k, p := range parts {
+		if k == 0 {
+			kept = append(kept, p)
 			continue
 		}
-		text += " " + sents[j].folded
+		if _, bad := mm.first(r.exclude, p); !bad {
+			kept = append(kept, p)
+		}
 	}
-	if all {
-		text = span
-	}
-	if m, ok := firstMatch(r.excludeClause, span); ok {
+	if m, ok := mm.any(r.excludeClause, parts); ok {
 		return candidate{i: i, level: Missing, why: m.why}
 	}
-	if m, ok := firstMatch(r.deferred, span); ok {
+	if m, ok, at := mm.anyAt(r.deferred, parts); ok {
 		// what comes after the deferral may still list the categories
 		// ("… determined by the Customer, and may include employees …")
-		after := text
-		if sp := m.re.spans(text, 1); len(sp) > 0 {
-			after = text[sp[0].end:]
+		after := joinParts(parts[at:])
+		if sp := m.re.spans(after, 1); len(sp) > 0 {
+			after = after[sp[0].end:]
 		}
 		if !r.hasSignal(after) {
 			return candidate{i: i, level: Missing, why: m.why}
 		}
 		return candidate{i: i, level: Present, why: m.why}
 	}
-	if m, ok := firstMatch(r.bare, span); ok && !r.hasSignal(text) && !r.hasSignal(r.sectionAfter(sents, i)) {
+	if m, ok := mm.any(r.bare, parts); ok && !r.hasSignal(joinParts(kept)) && !r.hasSignal(r.sectionAfter(sents, i)) {
 		return candidate{i: i, level: Missing, why: m.why}
 	}
-	if m, ok := firstMatch(r.weak, span); ok {
+	if m, ok := mm.any(r.weak, parts); ok {
 		return candidate{i: i, level: Present, why: m.why}
 	}
-	if m, ok := firstMatch(r.enough, text); ok {
+	if m, ok := mm.any(r.enough, kept); ok {
 		return candidate{i: i, level: Specific, why: m.why}
 	}
 	if r.judge != nil {
-		lvl, why := r.judge(text)
+		lvl, why := r.judge(joinParts(kept))
 		if lvl == Present {
 			return r.restated(&sents[i], i, lvl, why)
 		}
@@ -209,12 +216,17 @@ func (r *rule) judgeSentence(sents []sentence, i int, hay string) candidate {
 	}
 	var whys []check.Text
 	found := 0
-	for _, m := range r.signals {
+	var joined string
+	for k := range r.signals {
+		m := &r.signals[k]
 		n := 0
 		switch {
 		case r.distinct:
-			n = m.re.distinct(text)
-		case m.in(text):
+			if joined == "" {
+				joined = joinParts(kept)
+			}
+			n = m.re.distinct(joined)
+		case mm.fires(m, kept):
 			n = 1
 		}
 		if n > 0 {
@@ -227,6 +239,97 @@ func (r *rule) judgeSentence(sents []sentence, i int, hay string) candidate {
 	why := t("the clause is there, with nothing concrete (no annex, number, list or procedure)",
 		"la clause existe, sans rien de concret (ni annexe, ni chiffre, ni liste, ni procédure)")
 	return r.restated(&sents[i], i, Present, why)
+}
+
+// mightBeSpecific: whether a signal fires anywhere in the span of the
+// clause in sentence i (judged rules always might).
+func (r *rule) mightBeSpecific(sents []sentence, i int, hay string, mm *memo) bool {
+	if r.judge != nil || r.distinct {
+		return true
+	}
+	parts := []part{{key: -(i + 1), text: hay}}
+	for _, j := range clauseAfter(sents, i) {
+		parts = append(parts, part{key: j, text: sents[j].folded})
+	}
+	for _, ms := range [][]marker{r.enough, r.signals} {
+		for k := range ms {
+			if mm.fires(&ms[k], parts) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// part is one sentence of a clause's span: its text, and its key in the
+// memo (-(i+1) for the clause sentence read with its context).
+type part struct {
+	key  int
+	text string
+}
+
+func joinParts(ps []part) string {
+	texts := make([]string, len(ps))
+	for k, p := range ps {
+		texts[k] = p.text
+	}
+	return strings.Join(texts, " ")
+}
+
+// memo keeps whether a marker fires on a sentence, for one element.
+type memo struct{ seen map[memoKey]bool }
+
+type memoKey struct {
+	m   *marker
+	key int
+}
+
+func (mm *memo) on(m *marker, p part) bool {
+	k := memoKey{m, p.key}
+	v, ok := mm.seen[k]
+	if !ok {
+		v = m.in(p.text)
+		mm.seen[k] = v
+	}
+	return v
+}
+
+// fires: whether m fires on any of ps.
+func (mm *memo) fires(m *marker, ps []part) bool {
+	for _, p := range ps {
+		if mm.on(m, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// first is the first of ms that fires on p.
+func (mm *memo) first(ms []marker, p part) (marker, bool) {
+	for k := range ms {
+		if mm.on(&ms[k], p) {
+			return ms[k], true
+		}
+	}
+	return marker{}, false
+}
+
+// any is the first of ms that fires on one of ps.
+func (mm *memo) any(ms []marker, ps []part) (marker, bool) {
+	m, ok, _ := mm.anyAt(ms, ps)
+	return m, ok
+}
+
+// anyAt is any, with the index of the part it fired on.
+func (mm *memo) anyAt(ms []marker, ps []part) (marker, bool, int) {
+	for k := range ms {
+		for at, p := range ps {
+			if mm.on(&ms[k], p) {
+				return ms[k], true, at
+			}
+		}
+	}
+	return marker{}, false, 0
 }
 
 // Bounds of what is read with a clause: the sentences after it in its

@@ -96,18 +96,20 @@ func ZoneOf(name string) (Zone, string) {
 
 // countryWords are the names of third countries and of countries with an
 // adequacy decision, as words joined by one space ("cote d ivoire"), with the
-// name to report. A sentence is read word by word against them: one map
-// look-up per word and pair and triple of words.
-var countryWords = func() map[string]string {
-	out := map[string]string{}
+// name to report; countryFirst are their first words. A sentence is read
+// word by word against them.
+var countryWords, countryFirst = func() (map[string]string, map[string]bool) {
+	names, first := map[string]string{}, map[string]bool{}
 	for _, c := range append(append([]Country{}, third...), adequate...) {
 		for _, n := range c.Names {
 			if len(n) > 3 || n == "usa" { // "uk", "uae" are too ambiguous in running text
-				out[strings.Join(words(n), " ")] = n
+				ws := words(n)
+				names[strings.Join(ws, " ")] = n
+				first[ws[0]] = true
 			}
 		}
 	}
-	return out
+	return names, first
 }()
 
 // maxCountryWords is the most words a country's name has.
@@ -121,44 +123,55 @@ func words(s string) []string {
 func isWordRune(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80 }
 
 var (
-	specialRe     = regexp.MustCompile(`special categor|categories particulieres|donnees sensibles|sensitive data|article 9\b|art\.? ?9\b|health data|donnees de sante|biometric|biometrique|genetic|genetique|religio|political opinion|opinions? politiques|trade union|syndical|sexual orientation|orientation sexuelle|racial|ethnic|raciale|ethnique|criminal|infractions|condamnations`)
+	specialTerms = must(compileX(terms("special categor*", "catégories particulières", "données sensibles", "sensitive data", "article 9", "art. 9", "art 9",
+		"health data", "données de santé", "biometric*", "biométrique*", "genetic*", "génétique*", "religio*", "political opinion*", "opinions politiques",
+		"trade union*", "syndical*", "sexual orientation", "orientation sexuelle", "racial", "ethnic*", "raciale*", "ethnique*", "criminal*", "infractions",
+		"condamnations")))
 	specialNoneRe = regexp.MustCompile(`(no|not|neither|nor|aucune?|pas de|ni|exclu\w*|ne .{0,30} pas) .{0,40}(special categor|categories particulieres|donnees sensibles|sensitive data|article 9|art\.? ?9)`)
-	// specialStems gate specialRe: one of them is in every text it matches.
-	specialStems = []string{"categor", "sensib", "sensitive", "9", "health", "sante", "biometri", "genet", "religio", "politi", "union", "syndic", "sexu", "racia", "ethni", "crimin", "infraction", "condamnation"}
 )
+
+// must is for the fixed expressions of this file: one that does not
+// compile matches nothing, and TestRulesCompile fails on it.
+func must(p pattern, err error) pattern {
+	if err != nil {
+		return pattern{}
+	}
+	return p
+}
 
 // mentions finds named third countries and special-category wording.
 func mentions(sents []sentence) (countries []Mention, special *Mention, none bool) {
 	seen := map[string]bool{}
 	for _, s := range sents {
-		ws := words(s.folded)
-		for i := range ws {
-			key := ws[i]
-			for n := 1; n <= maxCountryWords && i+n <= len(ws); n++ {
-				if n > 1 {
-					key += " " + ws[i+n-1]
-				}
-				if name, ok := countryWords[key]; ok && !seen[name] {
-					seen[name] = true
-					countries = append(countries, Mention{Term: name, Location: Location{Page: s.page, Paragraph: s.para}})
+		var ws []string
+		for i := 0; i < len(s.folded); i++ {
+			// a country's name starts a word: look only where one starts
+			if i > 0 && isWordByte(s.folded[i-1]) || !isWordByte(s.folded[i]) {
+				continue
+			}
+			j := i
+			for j < len(s.folded) && isWordByte(s.folded[j]) {
+				j++
+			}
+			if countryFirst[s.folded[i:j]] {
+				ws = words(s.folded[i:min(len(s.folded), i+60)])
+				key := ""
+				for n := 0; n < maxCountryWords && n < len(ws); n++ {
+					key = strings.TrimPrefix(key+" "+ws[n], " ")
+					if name, ok := countryWords[key]; ok && !seen[name] {
+						seen[name] = true
+						countries = append(countries, Mention{Term: name, Location: Location{Page: s.page, Paragraph: s.para}})
+					}
 				}
 			}
+			i = j
 		}
-		if special == nil && containsAny(s.folded, specialStems) {
-			if m := specialRe.FindString(s.folded); m != "" {
+		if special == nil {
+			if m := specialTerms.find(s.folded); m != "" {
 				special = &Mention{Term: m, Location: Location{Page: s.page, Paragraph: s.para}}
 				none = specialNoneRe.MatchString(s.folded)
 			}
 		}
 	}
 	return countries, special, none
-}
-
-func containsAny(s string, subs []string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
 }

@@ -41,6 +41,9 @@ func TestRulesCompile(t *testing.T) {
 	if errRules != nil {
 		t.Fatal(errRules)
 	}
+	if specialTerms.words == nil {
+		t.Error("the special-category terms do not compile")
+	}
 	if len(rules) != len(Elements) {
 		t.Fatalf("%d rules for %d elements", len(rules), len(Elements))
 	}

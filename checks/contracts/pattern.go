@@ -12,6 +12,8 @@ import (
 //     substring search (most of what a contract clause is recognised by);
 //   - within: two expressions in that order, at most n words apart;
 //   - either: any of several expressions;
+//   - both: two expressions on the same text (a cheap term set can gate a
+//     costly expression: both(terms("without", "sans"), rx(…)));
 //   - rx: a regular expression, for the shapes the words above do not say
 //     (numbers, dates, placeholders).
 type x struct {
@@ -19,6 +21,8 @@ type x struct {
 	re    string
 	a, b  *x
 	gap   int
+	and   bool // a and b anywhere, rather than a then b
+	digit bool // any digit: a gate for expressions about numbers
 	any   []x
 }
 
@@ -44,6 +48,13 @@ func within(n int, a, b x) x { return x{a: &a, b: &b, gap: n} }
 // near is a and b in either order, at most n words apart.
 func near(n int, a, b x) x { return either(within(n, a, b), within(n, b, a)) }
 
+// number is any digit in the text: the gate of an expression that reads a
+// delay, a period or a date.
+func number() x { return x{digit: true} }
+
+// both is a and b anywhere in the text; it reports b's matches.
+func both(a, b x) x { return x{a: &a, b: &b, and: true} }
+
 // either is any of the expressions.
 func either(xs ...x) x { return x{any: xs} }
 
@@ -65,6 +76,8 @@ type pattern struct {
 	re    *regexp.Regexp
 	a, b  *pattern
 	gap   int
+	and   bool
+	digit bool
 	any   []pattern
 }
 
@@ -79,6 +92,8 @@ func compileAt(e x, depth int) (pattern, error) {
 		return pattern{}, fmt.Errorf("expression nested more than %d deep", maxDepth)
 	}
 	switch {
+	case e.digit:
+		return pattern{digit: true}, nil
 	case len(e.words) > 0:
 		for _, w := range e.words {
 			if w.s == "" {
@@ -104,7 +119,7 @@ func compileAt(e x, depth int) (pattern, error) {
 		if e.gap < 0 {
 			return pattern{}, fmt.Errorf("negative gap %d", e.gap)
 		}
-		return pattern{a: &a, b: &b, gap: e.gap}, nil
+		return pattern{a: &a, b: &b, gap: e.gap, and: e.and}, nil
 	case len(e.any) > 0:
 		p := pattern{}
 		for _, sub := range e.any {
@@ -136,6 +151,10 @@ func (p pattern) in(text string) bool {
 			}
 		}
 		return false
+	case p.and:
+		return p.a.in(text) && p.b.in(text)
+	case p.digit:
+		return strings.ContainsAny(text, "0123456789")
 	}
 	return len(p.spans(text, 1)) > 0
 }
@@ -185,6 +204,14 @@ func (p pattern) spans(text string, limit int) []span {
 				out = append(out, s)
 				from = s.end
 			}
+		}
+	case p.and:
+		if p.a.in(text) {
+			out = p.b.spans(text, limit)
+		}
+	case p.digit:
+		if i := strings.IndexAny(text, "0123456789"); i >= 0 {
+			out = append(out, span{i, i + 1})
 		}
 	case p.a != nil:
 		bs := p.b.spans(text, maxSpans)

@@ -85,6 +85,9 @@ func res(exprs ...string) []x {
 	return out
 }
 
+// ptr is a need written in the language.
+func ptr(e x) *x { return &e }
+
 // needs is a need written as a regular expression.
 func needs(expr string) *x {
 	e := rx(expr)

@@ -51,14 +51,14 @@ var elementSpecs = map[string]spec{
 		},
 		deferred: []sig{deferred},
 		weak: []sig{
-			mk(`as long as (is )?(necessary|required|needed)|aussi longtemps que (necessaire|requis)|le temps necessaire|pour la duree necessaire`, "gives a retention period, not the duration of the processing", "donne une durée de conservation, pas la durée du traitement"),
+			mk(both(terms("as long as", "aussi longtemps", "le temps nécessaire", "pour la durée nécessaire"), rx(`as long as (is )?(necessary|required|needed)|aussi longtemps que (necessaire|requis)|le temps necessaire|pour la duree necessaire`)), "gives a retention period, not the duration of the processing", "donne une durée de conservation, pas la durée du traitement"),
 			unfilled,
 		},
 		signals: []sig{
-			mk(`(term|duration|expiry|expiration|termination|end) of the (\w+ ){0,3}(agreement|contract|services)|duree (du|de la|des) (contrat|convention|prestation|services)( principale?)?|(fin|terme|expiration|resiliation) du contrat|until (the )?(termination|expiry|expiration|end)|jusqu'(a|au) (la )?(fin|terme|resiliation|expiration|echeance)`,
+			mk(both(terms("of the", "durée du", "durée de la", "durée des", "fin du", "terme du", "expiration du", "résiliation du", "until", "jusqu'à", "jusqu'au"), rx(`(term|duration|expiry|expiration|termination|end) of the (\w+ ){0,3}(agreement|contract|services)|duree (du|de la|des) (contrat|convention|prestation|services)( principale?)?|(fin|terme|expiration|resiliation) du contrat|until (the )?(termination|expiry|expiration|end)|jusqu'(a|au) (la )?(fin|terme|resiliation|expiration|echeance)`)),
 				"ties the duration to the main contract", "lie la durée au contrat principal"),
-			mk(`as long as the (\w+ ){0,4}(agreement|contract) (is|remains) in force|tant que (le|la) (\w+ ){0,3}(contrat|convention) (est|reste) en vigueur`, "ties the duration to the main contract", "lie la durée au contrat principal"),
-			mk(`\b\d+ (months?|years?|mois|ans?|annees?)\b|\b(19|20)\d\d\b`, "gives a period or a date", "donne une période ou une date"),
+			mk(both(terms("as long as", "tant que"), rx(`as long as the (\w+ ){0,4}(agreement|contract) (is|remains) in force|tant que (le|la) (\w+ ){0,3}(contrat|convention) (est|reste) en vigueur`)), "ties the duration to the main contract", "lie la durée au contrat principal"),
+			mk(both(number(), rx(`\b\d+ (months?|years?|mois|ans?|annees?)\b|\b(19|20)\d\d\b`)), "gives a period or a date", "donne une période ou une date"),
 		},
 	},
 	"A28-3-nature-purpose": {
@@ -73,7 +73,7 @@ var elementSpecs = map[string]spec{
 				"for the following purposes", "pour les finalités suivantes"),
 		},
 		exclude: []sig{
-			mk(`(taking into account|compte tenu de|tient compte de|account of) (the |la )?(state of the art|nature)|(nature|type), scope, context`, "names the nature of the processing as a factor, without describing it", "cite la nature du traitement comme un facteur, sans la décrire"),
+			mk(both(terms("taking into account", "compte tenu", "tient compte", "account of", "scope"), rx(`(taking into account|compte tenu de|tient compte de|account of) (the |la )?(state of the art|nature)|(nature|type), scope, context`)), "names the nature of the processing as a factor, without describing it", "cite la nature du traitement comme un facteur, sans la décrire"),
 		},
 		deferred: []sig{deferred},
 		weak: []sig{
@@ -111,7 +111,7 @@ var elementSpecs = map[string]spec{
 		},
 		deferred: []sig{deferred},
 		weak: []sig{
-			mk(`as defined in (art(icle|\.)? ?4|the gdpr)|au sens de l'article 4|(data|donnees) (needed|necessary|required|necessaires) (for|to|a|pour)|any personal data`, "the data is not described, only defined by reference", "les données ne sont pas décrites, seulement définies par renvoi"),
+			mk(both(terms("as defined", "au sens de", "needed", "necessary", "required", "nécessaires", "any personal data"), rx(`as defined in (art(icle|\.)? ?4|the gdpr)|au sens de l'article 4|(data|donnees) (needed|necessary|required|necessaires) (for|to|a|pour)|any personal data`)), "the data is not described, only defined by reference", "les données ne sont pas décrites, seulement définies par renvoi"),
 			unfilled,
 		},
 		judge: judgeDataTypes,
@@ -167,8 +167,8 @@ var elementSpecs = map[string]spec{
 		},
 		signals: []sig{
 			mk(terms("lawful*", "legal basis", "base légale", "licite*", "consent*", "consentement*"), "names a legal basis or lawful instructions", "mentionne la base légale ou la licéité"),
-			mk(`inform(ation)? (of |to )?(the )?data subjects|information des personnes|informer les personnes`, "covers informing data subjects", "couvre l'information des personnes"),
-			mk(`document(er|ed)? (par ecrit |in writing )?(any |all |toute |chaque )?instructions?|instructions? (documentees?|in writing|par ecrit)`, "requires documented instructions", "exige des instructions documentées"),
+			mk(both(terms("inform*", "information des", "informer les"), rx(`inform(ation)? (of |to )?(the )?data subjects|information des personnes|informer les personnes`)), "covers informing data subjects", "couvre l'information des personnes"),
+			mk(both(terms("document*", "in writing", "par écrit"), rx(`document(er|ed)? (par ecrit |in writing )?(any |all |toute |chaque )?instructions?|instructions? (documentees?|in writing|par ecrit)`)), "requires documented instructions", "exige des instructions documentées"),
 			mk(terms("supervis*", "audit*", "object*", "terminate*", "résilier"), "states a right of the controller", "énonce un droit du responsable"),
 			mk(terms("accura*", "exactitude", "à jour", "up to date"), "covers data accuracy", "couvre l'exactitude des données"),
 		},
@@ -183,10 +183,10 @@ var elementSpecs = map[string]spec{
 			within(3, terms("uniquement", "exclusivement", "seulement", "que sur", "que selon", "que conformément"), terms("instruction*", "l'instruction")),
 		},
 		exclude: []sig{
-			mk(`(controller|customer|responsable|client)('s)? instructions? (must|shall|doivent|doit) (be|etre) (lawful|licites?)\.?$`, "only says the controller's instructions must be lawful: no commitment of the processor", "dit seulement que les instructions du responsable doivent être licites : aucun engagement du sous-traitant"),
+			mk(both(terms("must be", "shall be", "doivent être", "doit être"), rx(`(controller|customer|responsable|client)('s)? instructions? (must|shall|doivent|doit) (be|etre) (lawful|licites?)\.?$`)), "only says the controller's instructions must be lawful: no commitment of the processor", "dit seulement que les instructions du responsable doivent être licites : aucun engagement du sous-traitant"),
 		},
 		weak: []sig{
-			mk(`(may|can|is entitled to|reserves the right to|peut|pourra|se reserve le droit d[e'] ?)( also| egalement)? (use|process|exploit|utiliser|traiter|exploiter) .{0,80}(own purposes|improv|analytics|statistic|derived|aggregat|benchmark|propres fins|ameliorer|amelioration|statistiques|agreg)`,
+			mk(both(terms("may", "can", "is entitled", "reserves the right", "peut", "pourra", "se réserve"), rx(`(may|can|is entitled to|reserves the right to|peut|pourra|se reserve le droit d[e'] ?)( also| egalement)? (use|process|exploit|utiliser|traiter|exploiter) .{0,80}(own purposes|improv|analytics|statistic|derived|aggregat|benchmark|propres fins|ameliorer|amelioration|statistiques|agreg)`)),
 				"lets the processor use the data for its own purposes, which makes it a controller (Art. 28(10))", "permet au sous-traitant d'utiliser les données à ses propres fins, ce qui en fait un responsable (art. 28(10))"),
 		},
 		signals: []sig{
@@ -206,7 +206,7 @@ var elementSpecs = map[string]spec{
 			within(40, within(14, terms("instruction*"), terms("constitue une violation", "contraire*", "enfrein*", "viole*", "illicite*")), terms("informe*", "alerte*", "avertit", "signale*", "notifie*")),
 		},
 		exclude: []sig{
-			mk(`unable to (follow|comply)|not (be )?able to comply|dans l'impossibilite de (se conformer|respecter)`, "this is the duty to say it cannot comply (SCC 2021/914 clause 8.1(b)), a different duty", "il s'agit de l'obligation de signaler une impossibilité (CCT 2021/914 clause 8.1(b)), une autre obligation"),
+			mk(both(terms("unable to", "not able", "not be able", "impossibilité"), rx(`unable to (follow|comply)|not (be )?able to comply|dans l'impossibilite de (se conformer|respecter)`)), "this is the duty to say it cannot comply (SCC 2021/914 clause 8.1(b)), a different duty", "il s'agit de l'obligation de signaler une impossibilité (CCT 2021/914 clause 8.1(b)), une autre obligation"),
 		},
 		signals: []sig{
 			mk(either(terms("suspend*", "suspension", "suspendre", "refuse*", "refus*", "by email", "by e-mail", "par courriel", "par écrit", "in writing"),
@@ -253,9 +253,9 @@ var elementSpecs = map[string]spec{
 			mk(terms("garanties suffisantes", "sufficient guarantees"), "the guarantees asked of a (sub-)processor, not the processor's own measures", "les garanties demandées à un sous-traitant, pas ses propres mesures"),
 		},
 		weak: []sig{
-			mk(`(may|can|reserves the right to|peut|pourra|se reserve le droit de) .{0,30}(modify|change|update|amend|alter|modifier|changer|faire evoluer) .{0,40}(measures|mesures) .{0,40}(at any time|sole discretion|unilateral|without notice|a tout moment|discretion|sans preavis|unilateralement)`,
+			mk(both(terms("may", "can", "reserves", "peut", "pourra", "se réserve"), rx(`(may|can|reserves the right to|peut|pourra|se reserve le droit de) .{0,30}(modify|change|update|amend|alter|modifier|changer|faire evoluer) .{0,40}(measures|mesures) .{0,40}(at any time|sole discretion|unilateral|without notice|a tout moment|discretion|sans preavis|unilateralement)`)),
 				"the processor can change the measures unilaterally", "le sous-traitant peut modifier les mesures unilatéralement"),
-			mk(`https?://`, "the measures are only behind a link that can change", "les mesures ne sont accessibles que par un lien qui peut changer"),
+			mk(both(terms("http", "https"), rx(`https?://`)), "the measures are only behind a link that can change", "les mesures ne sont accessibles que par un lien qui peut changer"),
 		},
 		signals: []sig{
 			mk(annex, "refers to an annex of measures", "renvoie à une annexe des mesures"),
@@ -278,8 +278,8 @@ var elementSpecs = map[string]spec{
 			mk(terms("means", "désigne", "signifie"), "a definition, not the authorisation", "une définition, pas l'autorisation"),
 		},
 		excludeClause: []sig{
-			mk(`continued use.{0,80}(consent|accept|approv|authori)|(poursuite|continuation) (de l'utilisation|du service).{0,60}(vaut|emporte|constitue) (acceptation|accord|consentement)`, "continued use is not authorisation", "la poursuite de l'utilisation ne vaut pas autorisation"),
-			mk(`(may|can|is (free|entitled) to|peut|pourra|est libre de)( freely| librement)? (engage|appoint|use|subcontract|recourir|faire appel|recruter|sous-traiter).{0,120}(without|sans) (the |l'|le )?(prior |prealable )?(specific |general |specifique |generale )?(written |ecrite? )?(authori[sz]ation|consent|approval|autorisation|accord|consentement)`, "lets the processor engage sub-processors without authorisation", "permet au sous-traitant de recruter sans autorisation"),
+			mk(both(terms("continued use", "poursuite", "continuation"), rx(`continued use.{0,80}(consent|accept|approv|authori)|(poursuite|continuation) (de l'utilisation|du service).{0,60}(vaut|emporte|constitue) (acceptation|accord|consentement)`)), "continued use is not authorisation", "la poursuite de l'utilisation ne vaut pas autorisation"),
+			mk(both(terms("without", "sans"), rx(`(may|can|is (free|entitled) to|peut|pourra|est libre de)( freely| librement)? (engage|appoint|use|subcontract|recourir|faire appel|recruter|sous-traiter).{0,120}(without|sans) (the |l'|le )?(prior |prealable )?(specific |general |specifique |generale )?(written |ecrite? )?(authori[sz]ation|consent|approval|autorisation|accord|consentement)`)), "lets the processor engage sub-processors without authorisation", "permet au sous-traitant de recruter sans autorisation"),
 		},
 		bare: []sig{
 			mk(terms("autorise", "authorises", "authorizes", "hereby authorise", "hereby authorize", "grants a general", "donne une autorisation générale", "accorde une autorisation générale"),
@@ -290,12 +290,12 @@ var elementSpecs = map[string]spec{
 		},
 		signals: []sig{
 			mk(either(terms("list", "liste"), annex), "keeps a list of sub-processors", "tient une liste des sous-traitants ultérieurs"),
-			mk(`\b\d+ ?(\(\d+\) )?(calendar |business |working )?(days|jours)|\b(thirty|fifteen|ten|trente|quinze|dix) (\(\d+\) )?(days|jours)`, "gives a notice period", "donne un délai de préavis"),
+			mk(both(either(number(), terms("thirty", "fifteen", "ten", "trente", "quinze", "dix")), rx(`\b\d+ ?(\(\d+\) )?(calendar |business |working )?(days|jours)|\b(thirty|fifteen|ten|trente|quinze|dix) (\(\d+\) )?(days|jours)`)), "gives a notice period", "donne un délai de préavis"),
 			mk(terms("object", "objects", "objection", "objections", "s'opposer", "opposition", "terminat*", "résili*"), "gives a right to object", "donne un droit d'objection"),
 		},
 		// a specific authorisation per sub-processor needs no list or notice
 		enough: []sig{
-			mk(`(prior )?specific (prior )?(written )?(authori[sz]ation|consent)|(autorisation|accord) (ecrite? )?(prealable )?(et )?specifique`, "requires a specific authorisation for each", "exige une autorisation spécifique pour chacun"),
+			mk(both(terms("specific", "spécifique"), rx(`(prior )?specific (prior )?(written )?(authori[sz]ation|consent)|(autorisation|accord) (ecrite? )?(prealable )?(et )?specifique`)), "requires a specific authorisation for each", "exige une autorisation spécifique pour chacun"),
 		},
 		minSignals: 2,
 	},
@@ -310,7 +310,7 @@ var elementSpecs = map[string]spec{
 			within(1, terms("demeure", "reste", "restera", "demeurera"), terms("responsable")),
 		},
 		excludeClause: []sig{
-			mk(`(not|no|never) (be )?(liable|responsible|liability).{0,60}(sub-?processor|subcontractor)|(sub-?processor|subcontractor).{0,80}(liability|liable).{0,40}(excluded|exclude|capped|limited|shall not)|(n'est|ne sera|n'etant) pas responsable.{0,60}sous-traitant|sous-traitant.{0,60}responsabilite.{0,30}(exclue|limitee|plafonnee)`,
+			mk(both(terms("not", "no", "never", "exclu*", "cap*", "limit*", "shall not", "pas", "plafonn*"), rx(`(not|no|never) (be )?(liable|responsible|liability).{0,60}(sub-?processor|subcontractor)|(sub-?processor|subcontractor).{0,80}(liability|liable).{0,40}(excluded|exclude|capped|limited|shall not)|(n'est|ne sera|n'etant) pas responsable.{0,60}sous-traitant|sous-traitant.{0,60}responsabilite.{0,30}(exclue|limitee|plafonnee)`)),
 				"excludes or caps the processor's liability for its sub-processors", "exclut ou plafonne la responsabilité du sous-traitant pour ses sous-traitants ultérieurs"),
 		},
 		weak: []sig{
@@ -333,7 +333,7 @@ var elementSpecs = map[string]spec{
 			mk(terms("means", "désigne", "signifie"), "a definition, not the assistance", "une définition, pas l'assistance"),
 		},
 		excludeClause: []sig{
-			mk(`(controller|customer|responsable|client) (is |est |shall be |sera )?(solely|seul|exclusively|exclusivement) (responsible|responsable)|(processor|supplier|provider|sous-traitant|prestataire) (shall|will) (have no|not have any|bear no|not be (obliged|required)).{0,40}(obligation|assist|help|duty)|(n'a|n'aura) aucune obligation`,
+			mk(both(terms("solely", "seul", "exclusively", "exclusivement", "have no", "not have any", "bear no", "not be obliged", "not be required", "aucune obligation"), rx(`(controller|customer|responsable|client) (is |est |shall be |sera )?(solely|seul|exclusively|exclusivement) (responsible|responsable)|(processor|supplier|provider|sous-traitant|prestataire) (shall|will) (have no|not have any|bear no|not be (obliged|required)).{0,40}(obligation|assist|help|duty)|(n'a|n'aura) aucune obligation`)),
 				"leaves the requests to the controller alone", "laisse les demandes au seul responsable"),
 		},
 		signals: []sig{
@@ -343,7 +343,7 @@ var elementSpecs = map[string]spec{
 				terms("upon receipt", "on receipt", "dès réception", "promptly", "immediately", "immédiatement", "sans délai", "without undue delay")),
 				"gives a time frame", "donne un délai"),
 			mk(terms("tool*", "functionalit*", "self-service", "interface", "api", "export", "outil*", "fonctionnalité*", "console", "portal", "portail"), "names the tools offered", "nomme les outils offerts"),
-			mk(`(not|never|ne) (respond|answer|repondra|repond) .{0,30}directly|ne pas y repondre|not respond to|sans y repondre`, "says the processor will not answer directly", "précise que le sous-traitant ne répond pas lui-même"),
+			mk(both(terms("directly", "y répondre", "not respond"), rx(`(not|never|ne) (respond|answer|repondra|repond) .{0,30}directly|ne pas y repondre|not respond to|sans y repondre`)), "says the processor will not answer directly", "précise que le sous-traitant ne répond pas lui-même"),
 		},
 	},
 	"A28-3f-assist-32-36": {
@@ -356,7 +356,7 @@ var elementSpecs = map[string]spec{
 			mk(terms("sole discretion", "absolute discretion", "own discretion", "sa seule discrétion", "sa propre discrétion", "sa libre appréciation", "son entière discrétion"), "assistance is at the processor's sole discretion", "l'aide est laissée à la seule discrétion du sous-traitant"),
 		},
 		signals: []sig{
-			mk(`within \d+|\d+ (calendar |business |working )?(days|jours)|dans un delai|sous \d+`, "gives a time frame", "donne un délai"),
+			mk(both(either(number(), terms("dans un délai")), rx(`within \d+|\d+ (calendar |business |working )?(days|jours)|dans un delai|sous \d+`)), "gives a time frame", "donne un délai"),
 			mk(terms("documentation", "questionnaire*", "template*", "modèle*", "report*", "rapport*"), "says what is supplied", "dit ce qui est fourni"),
 			mk(terms("at no cost", "at its own cost", "at the controller's cost", "at the customer's cost", "at no additional cost", "expense*", "aux frais", "sans frais", "fees", "tarif*", "cost*", "coût*"), "says who bears the cost", "dit qui en supporte le coût"),
 		},
@@ -375,25 +375,27 @@ var elementSpecs = map[string]spec{
 		},
 		weak: []sig{
 			mk(terms("if possible", "where possible", "si possible", "dans la mesure du possible"), "the delay is only \"if possible\"", "le délai n'est que « si possible »"),
-			mk(`confirmed (security |personal data )?(breach|incident)|(breach|incident)s? (that|which) (is|are|has been|have been) confirmed|violations? (averee|confirmee)s?|incidents? (avere|confirme)s?`, "only confirmed breaches are notified", "seules les violations confirmées sont notifiées"),
+			mk(both(terms("confirmed", "avérée*", "confirmée*", "avéré*", "confirmé*"), rx(`confirmed (security |personal data )?(breach|incident)|(breach|incident)s? (that|which) (is|are|has been|have been) confirmed|violations? (averee|confirmee)s?|incidents? (avere|confirme)s?`)), "only confirmed breaches are notified", "seules les violations confirmées sont notifiées"),
 		},
 		signals: []sig{
 			mk(terms("nature", "categor*", "approximate number", "nombre approximatif", "consequences", "conséquences", "measures taken", "measures proposed", "mesures prises",
 				"mesures proposées", "mesures envisagées", "contact*", "dpo", "délégué*", "in stages", "in phases", "échelonn*", "par étapes"),
 				"lists what the notification contains (Art. 33(3))", "liste le contenu de la notification (art. 33(3))"),
-			mk(`\b\d+ ?(\(\d+\) )?(hours?|hrs?|h|heures?)\b`, "gives a delay", "donne un délai"),
+			mk(both(number(), rx(`\b\d+ ?(\(\d+\) )?(hours?|hrs?|h|heures?)\b`)), "gives a delay", "donne un délai"),
 			mk(either(terms("by email", "by e-mail", "by phone", "by telephone", "par courriel", "par email", "par e-mail", "par téléphone", "to the contact", "to the address", "à l'adresse", "hotline"), rx(`security@|dpo@`)),
 				"says through which channel", "dit par quel canal"),
 		},
 	},
 	"A28-33-breach-deadline": {
 		triggers: []string{"hour", "heure", "day", "jour", " h ", "h.", "h,", "24h", "48h", "72h", "12h", "without undue delay", "sans delai", "meilleurs delais", "statutory", "delai legal", "retard injustifie"},
-		need:     needs(`breach|incident|violation`),
+		need:     ptr(terms("breach*", "incident*", "violation*")),
 		context:  true,
-		clause:   res(deadlinePattern),
+		clause: []x{both(terms("within", "no later than", "not later than", "at the latest", "at most", "maximum", "max", "less than", "not exceeding",
+			"under", "dans", "sous", "au plus tard", "n'excédant pas", "en moins de", "au maximum"), rx(deadlinePattern))},
 		exclude: []sig{
 			mk(terms("if possible", "where possible", "where feasible", "when possible", "to the extent possible", "if practicable", "si possible", "dans la mesure du possible", "lorsque cela est possible", "autant que possible"), "the deadline is qualified by \"if possible\"", "le délai est assorti d'un « si possible »"),
-			mk(`statutory (maximum|deadline|period)|legal (deadline|period|maximum)|delai (legal|reglementaire)|required by (law|the gdpr|applicable law)`, "the deadline is the statutory maximum: the controller's own 72 hours towards the authority", "le délai est le maximum légal : les 72 heures du responsable envers l'autorité"),
+			mk(terms("statutory maximum", "statutory deadline", "statutory period", "legal deadline", "legal period", "legal maximum", "délai légal", "délai réglementaire",
+				"required by law", "required by the gdpr", "required by applicable law"), "the deadline is the statutory maximum: the controller's own 72 hours towards the authority", "le délai est le maximum légal : les 72 heures du responsable envers l'autorité"),
 		},
 		near: []sig{
 			mk(terms("without undue delay", "sans délai indu", "sans délai injustifié", "dans les meilleurs délais", "sans retard indu", "sans retard injustifié", "as soon as possible",
@@ -419,7 +421,7 @@ var elementSpecs = map[string]spec{
 			mk(terms("means", "désigne", "signifie", "leading to the accidental", "entraînant, de manière accidentelle"), "a definition, not the end-of-contract rule", "une définition, pas la règle de fin de contrat"),
 		},
 		weak: []sig{
-			mk(`(retain|keep|conserve|conserver|garder).{0,60}(anonymi[sz]|aggregat|archiv|agrege)|(anonymi[sz]|archiv).{0,40}(indefinitely|sans limitation|indefiniment)`, "the processor may keep \"anonymised\" data or archives", "le sous-traitant peut conserver des données « anonymisées » ou des archives"),
+			mk(both(terms("anonymi*", "archiv*", "aggregat*", "agrég*", "as long as", "aussi longtemps"), rx(`(retain|keep|conserve|conserver|garder).{0,60}(anonymi[sz]|aggregat|archiv|agrege)|(anonymi[sz]|archiv).{0,40}(indefinitely|sans limitation|indefiniment)`)), "the processor may keep \"anonymised\" data or archives", "le sous-traitant peut conserver des données « anonymisées » ou des archives"),
 			mk(terms("as long as necessary", "as long as is necessary", "aussi longtemps que nécessaire"), "retention \"as long as necessary\" replaces an end-of-contract rule", "une conservation « aussi longtemps que nécessaire » remplace la règle de fin de contrat"),
 		},
 		judge: judgeEnd,
@@ -431,19 +433,19 @@ var elementSpecs = map[string]spec{
 			within(1, terms("information necessary", "information needed", "information required", "informations nécessaires", "information nécessaire"), terms("to demonstrate", "pour démontrer", "à démontrer")),
 		},
 		excludeClause: []sig{
-			mk(`(no|not|never|nor|without any)( \w+){0,4} (right|entitled|entitlement|permitted|allowed|able)( \w+){0,3} (to )?(conduct |carry out |perform |request |require )?(an |any )?(audits?|inspections?|audit)|(shall|will|may|can) not (be (entitled|permitted|allowed) to )?(conduct|carry out|perform|request|require)( \w+){0,2} (audits?|inspections?)|\bno (audits?|inspections?)\b|(excludes?|waives?|waived|excluded)( \w+){0,3} (audits?|inspections?)|(audits?|inspections?)( \w+){0,3} (are|is|shall be) (excluded|not permitted|not allowed|waived)`,
+			mk(both(terms("no", "not", "never", "nor", "without", "waive*", "exclu*", "aucun*", "ne", "n'", "renonce*", "interdit*"), rx(`(no|not|never|nor|without any)( \w+){0,4} (right|entitled|entitlement|permitted|allowed|able)( \w+){0,3} (to )?(conduct |carry out |perform |request |require )?(an |any )?(audits?|inspections?|audit)|(shall|will|may|can) not (be (entitled|permitted|allowed) to )?(conduct|carry out|perform|request|require)( \w+){0,2} (audits?|inspections?)|\bno (audits?|inspections?)\b|(excludes?|waives?|waived|excluded)( \w+){0,3} (audits?|inspections?)|(audits?|inspections?)( \w+){0,3} (are|is|shall be) (excluded|not permitted|not allowed|waived)`)),
 				"excludes audits: the word \"audit\" appears, but as a prohibition", "exclut les audits : le mot « audit » apparaît, mais comme une interdiction").except(onSite),
-			mk(`aucun( droit d')? (audit|inspection)|(ne|n') ?(pourra|peut|aura|sera|saurait|dispose)( \w+){0,7} (audit|auditer|inspection|inspecter)|renonce.{0,40}(audit|inspection)|(audits?|inspections?)( \w+){0,3} (sont|est) (exclus?|interdits?)|exclu\w*( \w+){0,3} (tout|les|d'un) (audits?|inspections?)`,
+			mk(both(terms("no", "not", "never", "nor", "without", "waive*", "exclu*", "aucun*", "ne", "n'", "renonce*", "interdit*"), rx(`aucun( droit d')? (audit|inspection)|(ne|n') ?(pourra|peut|aura|sera|saurait|dispose)( \w+){0,7} (audit|auditer|inspection|inspecter)|renonce.{0,40}(audit|inspection)|(audits?|inspections?)( \w+){0,3} (sont|est) (exclus?|interdits?)|exclu\w*( \w+){0,3} (tout|les|d'un) (audits?|inspections?)`)),
 				"excludes audits: the word \"audit\" appears, but as a prohibition", "exclut les audits : le mot « audit » apparaît, mais comme une interdiction").except(onSite),
 		},
 		weak: []sig{
-			mk(`(on-?site|physical|onsite) (audits?|inspections?) .{0,20}(not|excluded)|(no|not|never|waives?|waived|excludes?|excluded|without)( [\w-]+){0,6} (on-?site|onsite|physical) (audits?|inspections?)|(audits?|inspections?) sur (site|place) .{0,20}(exclus|interdits?)|(aucun|ne|n'|exclu\w*)( \w+){0,8} (audits?|inspections?) sur (site|place)`, "the audit right is cut down: on-site audits or inspections are excluded", "le droit d'audit est réduit : audits ou inspections sur site exclus"),
-			mk(`only (following|after|in the event of|in case of) (a )?(confirmed )?(breach|incident)|uniquement (apres|en cas de|suite a) (une )?(violation|incident)`, "audits only after a confirmed breach", "des audits seulement après une violation"),
-			mk(`(only|solely|limited to|uniquement|seulement|limite aux?) .{0,30}(summar|certificat|resume|synthese)`, "audits limited to summaries of certifications", "audits limités à des résumés de certifications"),
+			mk(both(terms("on-site", "onsite", "physical", "sur site", "sur place"), rx(`(on-?site|physical|onsite) (audits?|inspections?) .{0,20}(not|excluded)|(no|not|never|waives?|waived|excludes?|excluded|without)( [\w-]+){0,6} (on-?site|onsite|physical) (audits?|inspections?)|(audits?|inspections?) sur (site|place) .{0,20}(exclus|interdits?)|(aucun|ne|n'|exclu\w*)( \w+){0,8} (audits?|inspections?) sur (site|place)`)), "the audit right is cut down: on-site audits or inspections are excluded", "le droit d'audit est réduit : audits ou inspections sur site exclus"),
+			mk(both(terms("only", "uniquement"), rx(`only (following|after|in the event of|in case of) (a )?(confirmed )?(breach|incident)|uniquement (apres|en cas de|suite a) (une )?(violation|incident)`)), "audits only after a confirmed breach", "des audits seulement après une violation"),
+			mk(both(terms("only", "solely", "limited to", "uniquement", "seulement", "limité*"), rx(`(only|solely|limited to|uniquement|seulement|limite aux?) .{0,30}(summar|certificat|resume|synthese)`)), "audits limited to summaries of certifications", "audits limités à des résumés de certifications"),
 		},
 		signals: []sig{
-			mk(`(once|one time|une fois) (per|a|par|every|each) (year|annum|an|calendar year|annee|12 months)|annual|annuel|\b\d+ (\(\d+\) )?(calendar |business |working )?(days|jours)('s)? (prior |written |advance )?(notice|preavis)|(notice|preavis) (of|de) \d+`, "sets frequency or notice", "fixe la fréquence ou le préavis"),
-			mk(`(at|a) (its|the controller's|the customer's|the processor's|ses|leurs) (own )?(cost|expense|frais)|(cost|frais|couts?) .{0,30}(borne|supported|supportes|charge|a la charge)`, "says who bears the cost", "dit qui en supporte le coût"),
+			mk(both(either(number(), terms("once", "one time", "une fois", "annual*", "annuel*")), rx(`(once|one time|une fois) (per|a|par|every|each) (year|annum|an|calendar year|annee|12 months)|annual|annuel|\b\d+ (\(\d+\) )?(calendar |business |working )?(days|jours)('s)? (prior |written |advance )?(notice|preavis)|(notice|preavis) (of|de) \d+`)), "sets frequency or notice", "fixe la fréquence ou le préavis"),
+			mk(both(terms("cost*", "expense*", "frais", "coût*"), rx(`(at|a) (its|the controller's|the customer's|the processor's|ses|leurs) (own )?(cost|expense|frais)|(cost|frais|couts?) .{0,30}(borne|supported|supportes|charge|a la charge)`)), "says who bears the cost", "dit qui en supporte le coût"),
 			mk(terms("third-party auditor*", "third party auditor*", "independent auditor*", "auditeur indépendant", "auditeur tiers", "auditeur externe", "auditor it appoints",
 				"auditor appointed", "auditeur qu'il désigne", "auditeur désigné", "auditeur mandaté", "soc 2", "soc2", "iso 27001", "iso27001", "audit report*", "rapport d'audit",
 				"rapports d'audit", "on-site", "onsite", "sur site", "sur place"),
@@ -461,17 +463,17 @@ var elementSpecs = map[string]spec{
 			rx(`fait en (deux|trois|\d+) exemplaires|\bfait a [a-z-]+,? le`),
 		},
 		exclude: []sig{
-			mk(`(not|no|never|ne) .{0,20}(sign|execut)|unsigned|non signe|sans signature|signature (of|by) the (data subject|user)`, "says the document is not signed", "indique que le document n'est pas signé"),
+			mk(both(terms("not", "no", "never", "ne", "unsigned", "non signé", "sans signature", "signature of the", "signature by the"), rx(`(not|no|never|ne) .{0,20}(sign|execut)|unsigned|non signe|sans signature|signature (of|by) the (data subject|user)`)), "says the document is not signed", "indique que le document n'est pas signé"),
 		},
 		weak: []sig{
-			mk(`_{4,}|\.{6,}|\[(signature|date|name|nom|signataire)[^\]]{0,20}\]|(date|name|nom|signature)\s*:\s*$`, "the signature block is left blank", "le bloc de signature n'est pas rempli"),
+			mk(both(terms("____", "......", "[", "date", "name", "nom", "signature"), rx(`_{4,}|\.{6,}|\[(signature|date|name|nom|signataire)[^\]]{0,20}\]|(date|name|nom|signature)\s*:\s*$`)), "the signature block is left blank", "le bloc de signature n'est pas rempli"),
 		},
 		signals: []sig{
-			mk(`\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(19|20)\d\d-\d\d-\d\d\b|\b\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre) (19|20)\d\d\b`, "carries a signature date", "porte une date de signature"),
+			mk(both(number(), rx(`\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(19|20)\d\d-\d\d-\d\d\b|\b\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre) (19|20)\d\d\b`)), "carries a signature date", "porte une date de signature"),
 			mk(terms("click*", "cliquant", "i agree", "j'accepte", "checkbox", "case à cocher", "docusign", "yousign", "adobe sign", "e-signature", "esignature",
 				"electronic signature", "signature électronique", "signé électroniquement", "electronically signed"),
 				"names an electronic signature", "mentionne une signature électronique"),
-			mk(`forms? (an integral )?part of the (\w+ ){0,3}(agreement|contract|terms|order)|incorporated (by reference )?into the (\w+ ){0,3}(agreement|contract|terms|order)|(fait|font) partie integrante (du|de la|de l'|des) `, "is incorporated into the main agreement", "est intégré au contrat principal"),
+			mk(both(terms("part of", "incorporated", "partie intégrante"), rx(`forms? (an integral )?part of the (\w+ ){0,3}(agreement|contract|terms|order)|incorporated (by reference )?into the (\w+ ){0,3}(agreement|contract|terms|order)|(fait|font) partie integrante (du|de la|de l'|des) `)), "is incorporated into the main agreement", "est intégré au contrat principal"),
 		},
 	},
 	"A28-44-transfers": {
@@ -487,7 +489,7 @@ var elementSpecs = map[string]spec{
 					"en europe", "in europe", "en allemagne", "in germany", "en irlande", "in ireland", "en belgique", "in belgium", "aux pays-bas", "in the netherlands", "ue/eee", "eu/eea")),
 		},
 		excludeClause: []sig{
-			mk(`(may|can|is (free|entitled) to|peut|pourra|est libre de)( freely| librement)? (transfer|transferer)\b.{0,120}(without|sans) .{0,40}(consent|authori|instruction|approv|accord|autorisation|consentement)`, "lets the processor transfer data without the controller's consent, against Art. 28(3)(a)", "permet au sous-traitant de transférer sans l'accord du responsable, contrairement à l'art. 28(3)(a)"),
+			mk(both(terms("without", "sans"), rx(`(may|can|is (free|entitled) to|peut|pourra|est libre de)( freely| librement)? (transfer|transferer)\b.{0,120}(without|sans) .{0,40}(consent|authori|instruction|approv|accord|autorisation|consentement)`)), "lets the processor transfer data without the controller's consent, against Art. 28(3)(a)", "permet au sous-traitant de transférer sans l'accord du responsable, contrairement à l'art. 28(3)(a)"),
 		},
 		exclude: []sig{
 			mk(terms("le cas échéant", "if applicable", "where applicable"), "only says transfers happen \"if applicable\", with no tool or place named", "dit seulement que des transferts ont lieu « le cas échéant », sans outil ni lieu"),

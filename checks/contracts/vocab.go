@@ -13,15 +13,17 @@ var (
 	controllerParty = terms("controller", "customer", "client", "data exporter", "responsable", "responsable du traitement",
 		"responsable de traitement", "donneur d'ordre")
 	// placeholder is a template field left unfilled.
-	placeholder = rx(`\[[^\]]{0,40}\]|_{4,}|\.{6,}|\bxxx+\b|\btbd\b|to be (defined|determined|agreed|completed)|a definir|a completer|a preciser`)
+	placeholder = both(terms("[", "____", "......", "xxx*", "tbd", "to be", "à définir", "à compléter", "à préciser"), rx(`\[[^\]]{0,40}\]|_{4,}|\.{6,}|\bxxx+\b|\btbd\b|to be (defined|determined|agreed|completed)|a definir|a completer|a preciser`))
 	// deferredTo: the contract leaves the description for the controller to
 	// give later, which the labelling rule reads as not addressed.
-	deferredTo = either(
+	deferredTo = both(terms("by the controller", "by the customer", "by the client", "by controller", "by customer", "by client", "by the data exporter",
+		"by the exporter", "par le responsable", "par le client", "par le donneur", "il appartient", "il revient", "it is for the", "it is up to the",
+		"from time to time", "à définir par"), either(
 		rx(`\b(is|are|will be|shall be|to be|may be|be|being)( \w+)? (defined|determined|specified|identified|set out|described|decided|designated|selected|chosen|established|notified|communicated|provided)( later| separately| from time to time| at a later (date|stage)| in writing)?( to the (supplier|processor|provider|vendor))? by (the )?(data )?(controller|customer|client|exporter)\b`),
 		rx(`\b(sont|est|seront|sera|etre|sont a|est a)( \w+)? (fixee?s?|definie?s?|precisee?s?|determinee?s?|identifiee?s?|etablie?s?|decidee?s?|indiquee?s?|communiquee?s?|choisie?s?|designee?s?)( ulterieurement| librement| separement| par ecrit)? par le (responsable|client|donneur d'ordre)`),
 		rx(`\b(il appartient au|il revient au|it is for the|it is up to the) (responsable|client|controller|customer)( de traitement| du traitement)? (de|to) (definir|fixer|determiner|preciser|identifier|define|determine|specify|identify)`),
 		rx(`as (instructed|defined|specified) by the (customer|controller) from time to time|a definir par le (responsable|client)`),
-	)
+	))
 	deferred = mk(deferredTo, "left for the controller to define later: not addressed (art28.md: deferred = not addressed)",
 		"renvoyé au responsable pour plus tard : non traité (art28.md : renvoyé = non traité)")
 	// onSite qualifies an audit as on the premises: excluding those leaves

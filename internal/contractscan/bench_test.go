@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/vigie-security/vigie/checks/contracts"
 	"github.com/vigie-security/vigie/internal/contractdoc"
@@ -104,4 +105,97 @@ func BenchmarkAnalyze1000(b *testing.B) {
 			contracts.Analyze(d)
 		}
 	}
+}
+
+// realSize writes n documents of 30 to 60 KB each, as real DPAs run: corpus
+// contracts joined until the size is reached, in every format in turn.
+func realSize(b *testing.B, n int) (paths []string, size int64) {
+	dir := b.TempDir()
+	src := filepath.Join("..", "..", "testdata", "contracts", "corpus")
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var paras []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".txt") || strings.HasSuffix(e.Name(), ".md") {
+			data, err := os.ReadFile(filepath.Join(src, e.Name()))
+			if err != nil {
+				b.Fatal(err)
+			}
+			paras = append(paras, strings.Split(string(data), "\n\n")...)
+		}
+	}
+	next := 0
+	for i := 0; i < n; i++ {
+		want := 30<<10 + (i*7919)%(30<<10) // 30 to 60 KB, spread
+		var doc []string
+		for got := 0; got < want; next++ {
+			p := paras[next%len(paras)]
+			doc, got = append(doc, p), got+len(p)+2
+		}
+		var buf bytes.Buffer
+		ext := []string{".txt", ".md", ".docx", ".odt", ".pdf", ".html"}[i%6]
+		if err := contractdoc.WriteAs(ext, &buf, doc); err != nil {
+			b.Fatal(err)
+		}
+		p := filepath.Join(dir, fmt.Sprintf("dpa%03d%s", i, ext))
+		if err := os.WriteFile(p, buf.Bytes(), 0o600); err != nil {
+			b.Fatal(err)
+		}
+		paths, size = append(paths, p), size+int64(buf.Len())
+	}
+	return paths, size
+}
+
+// Benchmark500 reads, extracts and analyses 500 real-size DPAs (30 to 60 KB,
+// six formats) on every core, as a consultant's folder is checked: the goal
+// is 10 s on a 2-core machine. cpu-s is the CPU time it took, which a busy
+// machine does not inflate as it does the wall time.
+//
+//	go test -run X -bench 500 -benchtime 1x ./internal/contractscan
+func Benchmark500(b *testing.B) {
+	paths, _ := realSize(b, 500)
+	lim := contractdoc.DefaultLimits()
+	b.ResetTimer()
+	start := cpuTime()
+	var chars int64
+	for b.Loop() {
+		chars = 0
+		work := make(chan string)
+		counts := make(chan int64)
+		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+			go func() {
+				var n int64
+				for p := range work {
+					ev := Analyse(context.Background(), p, lim)
+					if ev.Analysis == nil {
+						b.Errorf("%s: %v", p, ev.Problem)
+						continue
+					}
+					n += int64(ev.Analysis.Chars)
+				}
+				counts <- n
+			}()
+		}
+		for _, p := range paths {
+			work <- p
+		}
+		close(work)
+		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+			chars += <-counts
+		}
+	}
+	b.SetBytes(chars)
+	b.ReportMetric((cpuTime()-start).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(len(paths)), "docs/op")
+}
+
+// cpuTime is the CPU time the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
