@@ -1,0 +1,54 @@
+package password
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+func TestEmptyPasswords(t *testing.T) {
+	cases := []struct {
+		name   string
+		p      Policy
+		status check.Status
+		says   string
+	}{
+		{"nullok", Policy{EmptyAllowed: Yes, EmptyAllowedAt: "pam.d/common-auth:6"}, check.Fail, "nullok at pam.d/common-auth:6"},
+		{"no nullok", Policy{EmptyAllowed: No}, check.Pass, "no module line"},
+		{"not PAM", Policy{}, check.Skipped, "not a PAM stack"},
+	}
+	for _, tc := range cases {
+		o := evalEmpty(tc.p.ev())
+		if o.Status != tc.status || !strings.Contains(o.Message.EN, tc.says) || o.Message.FR == "" {
+			t.Errorf("%s: %s %q", tc.name, o.Status, o.Message.EN)
+		}
+	}
+}
+
+// TestNotesInEveryFinding: an assumed default or a chosen stack is quoted
+// by every finding on the policy, in both languages.
+func TestNotesInEveryFinding(t *testing.T) {
+	p := Policy{MinLength: ip(8), Notes: []check.Text{{EN: "AWS default assumed", FR: "valeur par défaut d'AWS supposée"}}}
+	for _, c := range Checks() {
+		f := c.Evaluate(Evidence{Target: "t", Policy: p})
+		if !strings.Contains(f.Message.EN, "(AWS default assumed)") || !strings.Contains(f.Message.FR, "(valeur par défaut d'AWS supposée)") {
+			t.Errorf("%s: %q / %q", f.CheckID, f.Message.EN, f.Message.FR)
+		}
+	}
+}
+
+// TestNoClassForced: a policy known to force no class is judged on the
+// weakest class a password may use, digits, so the arithmetic is shown.
+func TestNoClassForced(t *testing.T) {
+	p := Policy{MinLength: ip(8), LockoutThreshold: ip(5)}
+	_ = p.SetClasses()
+	o := evalCNILCase(p.ev())
+	if o.Status != check.Fail || !strings.Contains(o.Message.EN, "8 characters over an alphabet of 10 symbols (digits 10) = 26.6 bits") ||
+		!strings.Contains(o.Message.EN, "a minimum length of 15 (with a lockout) would meet case 2, and 24 would meet case 1") {
+		t.Errorf("%s %s", o.Status, o.Message.EN)
+	}
+	if _, _, _, ok := Entropy(Policy{MinLength: ip(8)}); ok {
+		t.Error("classes never stated must stay unknown, not digits")
+	}
+}
