@@ -60,9 +60,12 @@ func (s tmuxSession) waitFor(timeout time.Duration, want ...string) string {
 	}
 }
 
-// TestTmuxDemo is the walk a first-time user takes: open the demo, find the
-// worst finding, read it, waive it, tweak a password policy until it
-// passes, export a JSON report. It needs tmux (.ci/run installs it).
+// TestTmuxDemo is the walk a first-time user takes at 80×24: open the
+// demo, move down the dashboard and open a target's findings, read the
+// help, find the worst finding, read it, waive it, tweak a password policy
+// until it passes and save it, export a JSON report and another into a
+// folder that does not exist yet, then reopen that report with --report.
+// It needs tmux (.ci/run installs it).
 func TestTmuxDemo(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: the terminal end-to-end test does not run (.ci/run installs it)")
@@ -71,14 +74,37 @@ func TestTmuxDemo(t *testing.T) {
 	dir := t.TempDir()
 	s := tmuxSession{t: t, socket: fmt.Sprintf("vigie-test-%d", os.Getpid()), name: "vigie"}
 	cmd := fmt.Sprintf("cd %q && LANG=en_US.UTF-8 TERM=xterm-256color TMPDIR=%q %q demo; sleep 30", dir, dir, bin)
-	s.tmux("new-session", "-d", "-s", s.name, "-x", "100", "-y", "32", cmd)
+	s.tmux("new-session", "-d", "-s", s.name, "-x", "80", "-y", "24", cmd)
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 
 	// The demo scans at once and lands on the dashboard.
-	s.waitFor(60*time.Second, "Overall", "web", "password", "contracts", "Targets")
+	s.waitFor(60*time.Second, "Overall", "web", "passwords", "contracts", "Targets")
+	// Drill-down: the first target under the families opens its findings; esc comes back.
+	p := s.pane()
+	fams := strings.Count(p, "/100") - 1 - countTargets(p) // family lines: scores that are not the overall's nor a target's
+	for range fams + 1 {
+		s.keys("Down")
+	}
+	s.keys("Enter")
+	p = s.waitFor(5*time.Second, "Target:", "STATUS")
+	if !strings.Contains(p, "demo/") {
+		t.Errorf("the target's findings:\n%s", p)
+	}
+	s.esc()
+	s.waitFor(5*time.Second, "Overall", "Targets")
+	// The help fits: its last column, with q quit, is whole; esc closes it.
+	s.keys("?")
+	p = s.waitFor(5*time.Second, "Keys", "q quit", "group by check")
+	for _, line := range strings.Split(p, "\n") {
+		if strings.Contains(line, "…") {
+			t.Errorf("the help is cut at 80 columns: %q", line)
+		}
+	}
+	s.esc()
+	s.waitFor(5*time.Second, "Overall", "Targets")
 	// The worst finding comes first in the list.
 	s.keys("f")
-	p := s.waitFor(5*time.Second, "STATUS", "FAIL", "critical")
+	p = s.waitFor(5*time.Second, "STATUS", "FAIL", "critical")
 	first := ""
 	for _, line := range strings.Split(p, "\n") {
 		if strings.Contains(line, "FAIL") && strings.Contains(line, "critical") {
@@ -104,7 +130,7 @@ func TestTmuxDemo(t *testing.T) {
 	// The what-if screen: the AD policy fails CNIL; 12 characters and four classes pass.
 	s.esc()
 	s.keys("p")
-	p = s.waitFor(5*time.Second, "Entropy", "PWD-CNIL-001")
+	p = s.waitFor(5*time.Second, "Entropy", "PWD-CNIL-001", "Reset link lifetime")
 	if !cnilLine(p, "FAIL") {
 		t.Fatalf("the weak AD policy should fail PWD-CNIL-001 first:\n%s", p)
 	}
@@ -122,13 +148,23 @@ func TestTmuxDemo(t *testing.T) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	// Export a JSON report.
+	// Saved, and the line saying so is on the 24-line screen.
+	s.keys("w")
+	s.waitFor(5*time.Second, "Saved as vigie-policy-")
+	// Export a JSON report, then one into a folder that does not exist yet.
 	s.keys("e")
-	s.waitFor(5*time.Second, "Export the report")
+	s.waitFor(5*time.Second, "Export the report", "prometheus")
 	s.keys("Enter")
 	s.waitFor(5*time.Second, "Written to")
 	if data, err := os.ReadFile(filepath.Join(dir, "vigie-report.json")); err != nil || !strings.Contains(string(data), `"schema_version"`) {
 		t.Errorf("exported report: %v", err)
+	}
+	s.keys("C-u")
+	s.keys("-l", "reports/nov/r.json")
+	s.keys("Enter")
+	s.waitFor(5*time.Second, "Folder created", "Written to")
+	if st, err := os.Stat(filepath.Join(dir, "reports", "nov")); err != nil || st.Mode().Perm() != 0o700 {
+		t.Errorf("the missing folder is created 0700: %v", err)
 	}
 	s.esc()
 	s.keys("q")
@@ -139,6 +175,22 @@ func TestTmuxDemo(t *testing.T) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
+
+	// The saved report opens as it was, without a scan.
+	r := tmuxSession{t: t, socket: s.socket, name: "report"}
+	cmd = fmt.Sprintf("cd %q && LANG=en_US.UTF-8 TERM=xterm-256color %q tui --report vigie-report.json --lang fr; sleep 30", dir, bin)
+	r.tmux("new-session", "-d", "-s", r.name, "-x", "80", "-y", "24", cmd)
+	r.waitFor(10*time.Second, "Global", "vigie-report.json", "Cibles")
+	r.keys("q")
+}
+
+// countTargets counts the dashboard's target lines (below "Targets").
+func countTargets(pane string) int {
+	_, after, ok := strings.Cut(pane, "Targets")
+	if !ok {
+		return 0
+	}
+	return strings.Count(after, "/100")
 }
 
 // cnilLine reports whether the PWD-CNIL-001 line of the pane says status.
