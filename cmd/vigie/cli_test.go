@@ -136,6 +136,14 @@ func TestInit(t *testing.T) {
 	if r := vigie(t, context.Background(), nil, "init", "--force", path); r.code != 0 {
 		t.Errorf("init --force: %+v", r)
 	}
+	// Its comments follow --lang, or the locale.
+	fr := filepath.Join(t.TempDir(), "vigie.yaml")
+	if r := vigie(t, context.Background(), map[string]string{"LANG": "fr_FR.UTF-8"}, "init", fr); r.code != 0 || !strings.Contains(r.stderr, "écrit") {
+		t.Fatalf("init in French: %+v", r)
+	}
+	if b, _ := os.ReadFile(fr); !strings.Contains(string(b), "Chaque clé est facultative") {
+		t.Errorf("init under a French locale wrote English comments")
+	}
 }
 
 // site starts a correct HTTPS site on loopback and returns its URL and a CA file for it.

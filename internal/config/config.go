@@ -23,6 +23,17 @@ const MaxSize = 1 << 20
 //go:embed example.yaml
 var Example string
 
+//go:embed example.fr.yaml
+var exampleFR string
+
+// ExampleIn is the commented example configuration, its comments in l.
+func ExampleIn(l check.Lang) string {
+	if l == check.FR {
+		return exampleFR
+	}
+	return Example
+}
+
 // Config is the whole of vigie.yaml.
 type Config struct {
 	Version int    `yaml:"version"`

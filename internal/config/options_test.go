@@ -1,8 +1,13 @@
 package config
 
 import (
+	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 func TestOptionsDeclaredOnce(t *testing.T) {
@@ -112,4 +117,46 @@ func yamlFor(key, value string) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// TestExampleInBothLanguages: vigie init writes the same configuration
+// whatever the language of its comments: the same values and the same keys,
+// commented or not, so the two files cannot drift apart.
+func TestExampleInBothLanguages(t *testing.T) {
+	env := func(string) string { return "" }
+	en, err := Parse("en.yaml", []byte(ExampleIn(check.EN)), env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr, err := Parse("fr.yaml", []byte(ExampleIn(check.FR)), env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(en.Scan, fr.Scan) || !reflect.DeepEqual(en.Output, fr.Output) || !reflect.DeepEqual(en.Web, fr.Web) {
+		t.Errorf("the two examples set different values")
+	}
+	if a, b := keyLines(ExampleIn(check.EN)), keyLines(ExampleIn(check.FR)); !slices.Equal(a, b) {
+		t.Errorf("keys differ:\nEN %v\nFR %v", a, b)
+	}
+	for _, word := range []string{" the ", " and ", " every ", " per "} {
+		if strings.Contains(ExampleIn(check.FR), word) {
+			t.Errorf("French example holds %q", word)
+		}
+	}
+}
+
+// keyLines are the example's keys and values, commented or not, without comments.
+func keyLines(doc string) []string {
+	var out []string
+	key := regexp.MustCompile(`^[#\s]*(- )?[a-z_]+:`)
+	for _, line := range strings.Split(doc, "\n") {
+		if m := key.FindString(line); m != "" {
+			value := strings.TrimSpace(line[len(m):])
+			if i := strings.Index(value, " #"); i >= 0 {
+				value = strings.TrimSpace(value[:i])
+			}
+			out = append(out, strings.TrimLeft(m, "# ")+" "+value)
+		}
+	}
+	return out
 }
