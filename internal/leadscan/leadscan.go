@@ -116,10 +116,12 @@ func (p *Plan) collect(ctx context.Context, now time.Time, ev *leads.Evidence) {
 	case "postgres", "mysql":
 		// Past the statement timeout and the connection's, a server that
 		// stops answering still cannot hold the scan.
+		q := *p
+		q.src.Limits.Timeout = within(ctx, p.src.Limits.Timeout)
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, p.src.Limits.Timeout+connectTimeout)
+		ctx, cancel = context.WithTimeout(ctx, q.src.Limits.Timeout+connectTimeout)
 		defer cancel()
-		rows, err = p.openDB(ctx, ev)
+		rows, err = q.openDB(ctx, ev)
 	}
 	if err == nil {
 		defer rows.Close()
@@ -132,6 +134,18 @@ func (p *Plan) collect(ctx context.Context, now time.Time, ev *leads.Evidence) {
 	if p.Format == "csv" || p.Format == "xlsx" {
 		ev.File = fileFacts(p.src.Path)
 	}
+}
+
+// within shortens a database's statement timeout to the time the caller
+// left (the scan's unit timeout): the server's own timeout error, which
+// names the limit, then comes before the context's silent cancellation.
+func within(ctx context.Context, limit time.Duration) time.Duration {
+	if dl, ok := ctx.Deadline(); ok {
+		if left := time.Until(dl) - time.Second; left < limit {
+			return max(left, time.Second).Round(100 * time.Millisecond)
+		}
+	}
+	return limit
 }
 
 func format(path string) string {

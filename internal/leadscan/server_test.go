@@ -313,3 +313,15 @@ func TestDSNNeverShown(t *testing.T) {
 		t.Errorf("tls is checked when connecting, not planning: %v", err)
 	}
 }
+
+// The caller's deadline (the scan's unit timeout) bounds the statement too.
+func TestWithinDeadline(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	if got := within(ctx, 5*time.Minute); got < 1500*time.Millisecond || got > 2*time.Second {
+		t.Errorf("within 3 s: %s", got)
+	}
+	if got := within(context.Background(), time.Minute); got != time.Minute {
+		t.Errorf("no deadline: %s", got)
+	}
+}
