@@ -28,7 +28,7 @@ var hubspotColumns = []column{
 const raggedRecord = "1012"
 
 // hubspotRows is a HubSpot export of 14 contacts, each planted with the
-// problem its note in the README names. Dates are relative to now.
+// problem its comment names. Dates are relative to now.
 func hubspotRows(now time.Time) [][]string {
 	at := func(years, months, days int) string {
 		return now.AddDate(-years, -months, -days).Format("2006-01-02 15:04")

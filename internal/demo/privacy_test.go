@@ -3,8 +3,12 @@ package demo
 import (
 	"bytes"
 	"context"
+	"crypto/md5"
+	"crypto/sha1"
+	"crypto/sha256"
 	"database/sql"
 	"encoding/csv"
+	"encoding/hex"
 	"encoding/json"
 	"encoding/xml"
 	"html"
@@ -12,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -24,6 +29,7 @@ import (
 	"github.com/vigie-security/vigie/internal/report/formats"
 	htmlreport "github.com/vigie-security/vigie/internal/report/html"
 	"github.com/vigie-security/vigie/internal/score"
+	"github.com/vigie-security/vigie/internal/store"
 )
 
 // TestReportsShowNoLeadValue renders the demo's report in every format and
@@ -31,8 +37,9 @@ import (
 // the lead sources' cells (read back from the files the scan read), the
 // numbers inside them, names, and the other fictitious people of the demo
 // (the exposed leads.csv, the users export). None may appear, as written,
-// without its spaces, or behind an encoding (JSON, HTML, XML, Markdown,
-// URL escapes), nor cut across lines.
+// without its spaces, behind an encoding (JSON, HTML, XML, Markdown, URL
+// escapes), cut across lines, or as its MD5, SHA-1 or SHA-256. vigie
+// diff's text and JSON are read too.
 func TestReportsShowNoLeadValue(t *testing.T) {
 	lab, rep := runDemo(t, time.Now())
 	seeds := plantedValues(t, lab.files)
@@ -49,13 +56,37 @@ func TestReportsShowNoLeadValue(t *testing.T) {
 				r = leadsOnly(rep) // fewer pages to print
 			}
 			t.Run(name+"/"+string(lang), func(t *testing.T) {
-				v := viewsOf(render(t, name, lang, r))
-				for _, s := range seeds {
-					if where := v.find(s); where != "" {
-						t.Errorf("%s report (%s) shows the planted value %q: …%s…", name, lang, s, where)
-					}
-				}
+				noSeed(t, name, lang, render(t, name, lang, r), seeds)
 			})
+		}
+	}
+	// vigie diff, text and JSON, from an empty scan: every finding is new.
+	c := store.Compare(report.Report{}, rep)
+	for _, lang := range check.Langs {
+		var b bytes.Buffer
+		if err := store.WriteDiff(&b, c, lang); err != nil {
+			t.Fatal(err)
+		}
+		noSeed(t, "diff", lang, b.String(), seeds)
+	}
+	js, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noSeed(t, "diff json", check.EN, string(js), seeds)
+}
+
+// noSeed fails for each seed out shows; out must show the lead sources
+// (so a report that left them out does not pass).
+func noSeed(t *testing.T, name string, lang check.Lang, out string, seeds []string) {
+	t.Helper()
+	if !strings.Contains(out, path.Base(LeadsExport)) {
+		t.Errorf("%s report (%s) does not show the lead sources", name, lang)
+	}
+	v := viewsOf(out)
+	for _, s := range seeds {
+		if where := v.find(s); where != "" {
+			t.Errorf("%s report (%s) shows the planted value %q: …%s…", name, lang, s, where)
 		}
 	}
 }
@@ -148,7 +179,12 @@ func (v views) find(s string) string {
 		}
 		return ""
 	}
-	for _, n := range []string{s, jsonEscape(s), url.QueryEscape(s), url.PathEscape(s)} {
+	needles := []string{s, jsonEscape(s), url.QueryEscape(s), url.PathEscape(s)}
+	for _, v := range []string{s, strings.ToLower(s)} { // "never a hash" of a value either
+		m, s1, s256 := md5.Sum([]byte(v)), sha1.Sum([]byte(v)), sha256.Sum256([]byte(v))
+		needles = append(needles, hex.EncodeToString(m[:]), hex.EncodeToString(s1[:]), hex.EncodeToString(s256[:]))
+	}
+	for _, n := range needles {
 		if where := at(v.plain, strings.ToLower(n)); where != "" {
 			return where
 		}
