@@ -132,9 +132,13 @@ func (d dashboardModel) view(height int, scanning bool) string {
 	b.WriteString(s.Muted.Render(truncate(line, w)) + "\n\n")
 
 	counts := problemCounts(r.Findings)
+	famW := 0
+	for _, f := range r.Scores.Families {
+		famW = max(famW, len([]rune(familyName(l, f.Family))))
+	}
 	b.WriteString(s.Header.Render(tr(l, "Families", "Familles")) + "\n")
 	for i, fam := range r.Scores.Families {
-		b.WriteString(d.rowStyled(i, familyLine(ctx, fam, counts[fam.Family], true), familyLine(ctx, fam, counts[fam.Family], false)) + "\n")
+		b.WriteString(d.rowStyled(i, familyLine(ctx, fam, counts[fam.Family], famW, true), familyLine(ctx, fam, counts[fam.Family], famW, false)) + "\n")
 	}
 	rows := d.targetRows(height)
 	offset := keepVisible(max(d.cursor-d.fams, 0), d.offset, rows)
@@ -147,10 +151,6 @@ func (d dashboardModel) view(height int, scanning bool) string {
 	byName := map[dashItem]score.Target{}
 	for _, t := range r.Scores.Targets {
 		byName[dashItem{t.Family, t.Target}] = t
-	}
-	famW := 0
-	for _, f := range r.Scores.Families {
-		famW = max(famW, len([]rune(familyName(l, f.Family))))
 	}
 	for i := d.fams + offset; i < len(d.items) && i < d.fams+offset+rows; i++ {
 		t := byName[d.items[i]]
@@ -194,10 +194,10 @@ func resultText(l check.Lang, r score.Result) string {
 
 // familyLine is a family on one line: name, score, targets, problems;
 // coloured, or plain for the line under the cursor.
-func familyLine(ctx *shared, fam score.Family, bySev map[check.Severity]int, colour bool) string {
+func familyLine(ctx *shared, fam score.Family, bySev map[check.Severity]int, nameW int, colour bool) string {
 	l, s := ctx.lang, ctx.styles
-	name, res := pad(familyName(l, fam.Family), 13), pad(resultText(l, fam.Result), 11)
-	rest := truncate(pad(plural(l, fam.Targets, "target", "cible"), 11)+" "+severityCounts(l, bySev), ctx.width-2-13-1-11-2)
+	name, res := pad(familyName(l, fam.Family), nameW), pad(resultText(l, fam.Result), 11)
+	rest := truncate(pad(plural(l, fam.Targets, "target", "cible"), 11)+" "+severityCounts(l, bySev), ctx.width-2-nameW-1-11-2)
 	if colour {
 		name, res = s.Title.Render(name), s.grade(fam.Grade, res)
 	}

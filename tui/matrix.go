@@ -77,10 +77,16 @@ func (mm matrixModel) view(height int) string {
 		return "\n" + tr(l, "No contract was checked in this report.", "Aucun contrat n'a été vérifié dans ce rapport.")
 	}
 	var b strings.Builder
-	b.WriteString(s.Muted.Render(truncate(tr(l, "✓ specific  ~ present  ≈ restated  ✗ missing  ? unread — arrows move, enter opens",
-		"✓ précis  ~ présent  ≈ recopié  ✗ absent  ? illisible — flèches, entrée ouvre"), mm.ctx.width)) + "\n")
+	b.WriteString(s.Muted.Render(truncate(tr(l, "✓ specific ~ present ≈ restated ✗ missing ? unread · arrows move, enter opens",
+		"✓ précis ~ présent ≈ recopié ✗ absent ? illisible · flèches, entrée ouvre"), mm.ctx.width)) + "\n")
 	nameW := max(min(mm.ctx.width-3*len(mm.m.Columns)-1, 28), 10)
+	legend, cell := mm.legend(), mm.cellText()
+	visible := max(height-2-lipgloss.Height(legend)-lipgloss.Height(cell)-2, 3)
+	offset := keepVisible(mm.row, mm.offset, visible)
 	head := strings.Repeat(" ", nameW+1)
+	if len(mm.m.Rows) > visible { // say which rows are shown: the others scroll
+		head = pad(fmt.Sprintf("%d–%d/%d", offset+1, min(offset+visible, len(mm.m.Rows)), len(mm.m.Rows)), nameW+1)
+	}
 	for i, c := range mm.m.Columns {
 		code := fmt.Sprintf("%-2s", c.Code)
 		if i == mm.col {
@@ -89,9 +95,6 @@ func (mm matrixModel) view(height int) string {
 		head += code + " "
 	}
 	b.WriteString(head + "\n")
-	legend, cell := mm.legend(), mm.cellText()
-	visible := max(height-2-lipgloss.Height(legend)-lipgloss.Height(cell)-2, 3)
-	offset := keepVisible(mm.row, mm.offset, visible)
 	for i := offset; i < len(mm.m.Rows) && i < offset+visible; i++ {
 		r := mm.m.Rows[i]
 		name := fmt.Sprintf("%-*s", nameW, truncate(displayName(r), nameW))

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,6 +57,9 @@ func runAndStop(t *testing.T, stop tea.KeyMsg) {
 		teatest.WithDuration(20*time.Second))
 	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	if v := final.scan.view(); strings.Count(v, "stopped") != 1 || strings.Contains(v, "could not run") {
+		t.Errorf("a stop says stopped, once, and no error beside it:\n%s", v)
+	}
 	r := final.ctx.report
 	if r == nil || !r.Interrupted {
 		t.Fatalf("the stopped scan's report is kept, marked interrupted: %+v", r)

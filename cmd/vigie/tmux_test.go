@@ -1,13 +1,20 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/shard"
+	"github.com/vigie-security/vigie/internal/store"
 )
 
 // tmuxSession drives the real binary in a tmux pane, as a person would.
@@ -215,4 +222,45 @@ func rowOf(pane string, i int) string {
 		}
 	}
 	return ""
+}
+
+// The interface opens on the newest complete scan of the history, names
+// where it came from, and never creates a history that is not there.
+func TestTUIOpensOnTheLastStoredScan(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	var stderr strings.Builder
+	e := env{stdout: io.Discard, stderr: &stderr, getenv: func(string) string { return "" }}
+	missing := filepath.Join(dir, "none.db")
+	if r, _, err := shownFirst(ctx, e, check.EN, "", missing); r != nil || err != nil {
+		t.Errorf("no history yet: %v, %v", r, err)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Errorf("opening the interface created the history")
+	}
+	history := filepath.Join(dir, "vigie.db")
+	st, err := store.Open(ctx, history)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC)
+	for i, id := range []string{"older", "newer", "stopped"} {
+		r := shard.EmptyReport("test", id, at.Add(time.Duration(i)*time.Hour))
+		r.Interrupted = id == "stopped"
+		if err := st.Save(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	r, source, err := shownFirst(ctx, e, check.FR, "", history)
+	if err != nil || r == nil || r.ScanID != "newer" || source != "historique "+history {
+		t.Fatalf("opened on %+v from %q: %v (%s)", r, source, err, stderr.String())
+	}
+	// --report wins over the history.
+	file := filepath.Join(dir, "r.json")
+	data, _ := json.Marshal(shard.EmptyReport("test", "from-file", at))
+	os.WriteFile(file, data, 0o600)
+	if r, source, err := shownFirst(ctx, e, check.EN, file, history); err != nil || r.ScanID != "from-file" || source != file {
+		t.Errorf("--report: %+v %q %v", r, source, err)
+	}
 }
