@@ -24,15 +24,3 @@ func evalEmpty(e Evidence) check.Outcome {
 	return check.Outcome{Status: check.Skipped, Message: check.Text{EN: "not a PAM stack: the format cannot accept empty passwords by option",
 		FR: "pas une pile PAM : le format ne peut pas accepter de mot de passe vide par option"}}
 }
-
-// noted makes every finding on a policy quote its notes, so an assumed
-// default or a chosen PAM stack is never silent.
-func noted(fn func(Evidence) check.Outcome) func(Evidence) check.Outcome {
-	return func(e Evidence) check.Outcome {
-		o := fn(e)
-		for _, n := range e.Policy.Notes {
-			o.Message = check.Text{EN: o.Message.EN + " (" + n.EN + ")", FR: o.Message.FR + " (" + n.FR + ")"}
-		}
-		return o
-	}
-}

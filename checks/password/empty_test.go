@@ -26,14 +26,21 @@ func TestEmptyPasswords(t *testing.T) {
 	}
 }
 
-// TestNotesInEveryFinding: an assumed default or a chosen stack is quoted
-// by every finding on the policy, in both languages.
-func TestNotesInEveryFinding(t *testing.T) {
-	p := Policy{MinLength: ip(8), Notes: []check.Text{{EN: "AWS default assumed", FR: "valeur par défaut d'AWS supposée"}}}
+// TestNotesQuoted: a note on all (the judged stack) is quoted by every
+// finding, one on a topic by that topic's findings and PWD-CNIL-001, in
+// both languages.
+func TestNotesQuoted(t *testing.T) {
+	var p Policy
+	p.Note(AboutAll, check.Text{EN: "stack chosen", FR: "pile choisie"})
+	p.Note(AboutLockout, check.Text{EN: "faillock default", FR: "défaut de faillock"})
 	for _, c := range Checks() {
 		f := c.Evaluate(Evidence{Target: "t", Policy: p})
-		if !strings.Contains(f.Message.EN, "(AWS default assumed)") || !strings.Contains(f.Message.FR, "(valeur par défaut d'AWS supposée)") {
+		if !strings.Contains(f.Message.EN, "(stack chosen)") || !strings.Contains(f.Message.FR, "(pile choisie)") {
 			t.Errorf("%s: %q / %q", f.CheckID, f.Message.EN, f.Message.FR)
+		}
+		lock := strings.Contains(f.Message.EN, "(faillock default)")
+		if want := f.CheckID == "PWD-CNIL-001" || f.CheckID == "PWD-ANSSI-010"; lock != want {
+			t.Errorf("%s quotes the lockout note: %v", f.CheckID, lock)
 		}
 	}
 }

@@ -58,12 +58,37 @@ type Policy struct {
 	EmptyAllowedAt string // where it is allowed, e.g. "pam.d/system-auth:7"
 
 	// Notes are what the reader assumed or chose (documented defaults
-	// taken for omitted settings, which PAM stack is judged): every
-	// finding on the policy quotes them.
-	Notes []check.Text
+	// taken for omitted settings, which PAM stack is judged): the findings
+	// on their topic quote them, and PWD-CNIL-001 quotes them all.
+	Notes []Note
 
 	// Lines maps a field name to the line it was read from, for findings.
 	Lines map[string]int
+}
+
+// Topic says which findings quote a note.
+type Topic string
+
+const (
+	AboutAll       Topic = "" // e.g. which PAM stack is judged: every finding
+	AboutStrength  Topic = "strength"
+	AboutBlacklist Topic = "blacklist"
+	AboutLockout   Topic = "lockout"
+	AboutExpiry    Topic = "expiry"
+	AboutHistory   Topic = "history" // no check judges it: PWD-CNIL-001 quotes it
+	AboutStorage   Topic = "storage"
+	AboutEmpty     Topic = "empty"
+)
+
+// Note is something the reader assumed or chose about a policy.
+type Note struct {
+	About Topic
+	Text  check.Text
+}
+
+// Note records a note on a topic.
+func (p *Policy) Note(about Topic, t check.Text) {
+	p.Notes = append(p.Notes, Note{About: about, Text: t})
 }
 
 // Throttling is a delay imposed after failed attempts.

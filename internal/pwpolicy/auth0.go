@@ -80,7 +80,7 @@ func parseAuth0(name string, data []byte) ([]password.Policy, error) {
 				p.MinClasses = ptr(lv.minClasses)
 			}
 		} else {
-			p.Notes = append(p.Notes, check.Text{EN: "no passwordPolicy level: the strength rules are unknown", FR: "pas de niveau passwordPolicy : les règles de robustesse sont inconnues"})
+			p.Note(password.AboutStrength, check.Text{EN: "no passwordPolicy level: the strength rules are unknown", FR: "pas de niveau passwordPolicy : les règles de robustesse sont inconnues"})
 		}
 		if co := o.ComplexityOptions; co != nil && co.MinLength != nil {
 			if err := within(name, lineOf(data, `"min_length"`), "min_length", co.MinLength, 1, 128); err != nil {
@@ -103,7 +103,7 @@ func parseAuth0(name string, data []byte) ([]password.Policy, error) {
 		if o.BruteForce != nil {
 			if *o.BruteForce {
 				p.LockoutThreshold = ptr(10)
-				p.Notes = append(p.Notes, check.Text{EN: "brute-force protection blocks an account from an IP after 10 failures (Auth0's default; the attack-protection max_attempts can change it)",
+				p.Note(password.AboutLockout, check.Text{EN: "brute-force protection blocks an account from an IP after 10 failures (Auth0's default; the attack-protection max_attempts can change it)",
 					FR: "la protection contre la force brute bloque un compte depuis une IP après 10 échecs (valeur par défaut d'Auth0 ; max_attempts de l'attack protection peut la changer)"})
 			} else {
 				p.LockoutThreshold = ptr(0)

@@ -80,17 +80,18 @@ func (v awsValues) policy(name string, line func(field string) int, tf map[strin
 			return password.Policy{}, err
 		}
 	}
-	var assumed []string
+	assumed := map[password.Topic][]string{}
+	topic := map[string]password.Topic{"MinimumPasswordLength": password.AboutStrength, "MaxPasswordAge": password.AboutExpiry, "PasswordReusePrevention": password.AboutHistory}
 	num := func(f string, p *int, def int) *int {
 		if p == nil {
-			assumed = append(assumed, fmt.Sprintf("%s %d", label(f), def))
+			assumed[topic[f]] = append(assumed[topic[f]], fmt.Sprintf("%s %d", label(f), def))
 			return ptr(def)
 		}
 		return p
 	}
 	req := func(f string, b *bool) password.Tri {
 		if b == nil {
-			assumed = append(assumed, label(f)+" false")
+			assumed[password.AboutStrength] = append(assumed[password.AboutStrength], label(f)+" false")
 			return password.No
 		}
 		return tri(b)
@@ -106,9 +107,10 @@ func (v awsValues) policy(name string, line func(field string) int, tf map[strin
 	default:
 		p.MaxAgeDays = num("MaxPasswordAge", v.MaxPasswordAge, 0)
 	}
-	if len(assumed) > 0 {
-		list := strings.Join(assumed, ", ")
-		p.Notes = append(p.Notes, check.Textf("omitted, so AWS's defaults are assumed: %s", "omis, donc valeurs par défaut d'AWS supposées : %s", list))
+	for _, t := range []password.Topic{password.AboutStrength, password.AboutExpiry, password.AboutHistory} {
+		if list := assumed[t]; len(list) > 0 {
+			p.Note(t, check.Textf("omitted, so AWS's defaults are assumed: %s", "omis, donc valeurs par défaut d'AWS supposées : %s", strings.Join(list, ", ")))
+		}
 	}
 	// IAM cannot express lockout, MFA or storage: they stay unknown.
 	return p, nil

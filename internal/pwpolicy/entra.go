@@ -68,8 +68,8 @@ func parseEntra(name string, data []byte) ([]password.Policy, error) {
 		}
 	}
 	p := password.Policy{Name: "entra-id", Format: "entra-id", MinLength: ptr(8), MaxLength: ptr(256), MinClasses: ptr(3), Blacklist: password.Yes,
-		Notes: []check.Text{{EN: "Entra ID's fixed rules: 8 to 256 characters, 3 of the 4 classes, its global banned-password list",
-			FR: "règles fixes d'Entra ID : 8 à 256 caractères, 3 des 4 classes, sa liste globale de mots de passe interdits"}}}
+		Notes: []password.Note{{About: password.AboutStrength, Text: check.Text{EN: "Entra ID's fixed rules: 8 to 256 characters, 3 of the 4 classes, its global banned-password list",
+			FR: "règles fixes d'Entra ID : 8 à 256 caractères, 3 des 4 classes, sa liste globale de mots de passe interdits"}}}}
 	var assumed []string
 	num := func(k string, def, hi int) (int, error) {
 		v, ok := vals[k]
@@ -89,12 +89,12 @@ func parseEntra(name string, data []byte) ([]password.Policy, error) {
 	}
 	p.LockoutThreshold, p.LockoutDuration = ptr(n), ptr(time.Duration(d)*time.Second)
 	if len(assumed) > 0 {
-		p.Notes = append(p.Notes, check.Textf("omitted, so Smart Lockout's defaults are assumed: %s", "omis, donc valeurs par défaut de Smart Lockout supposées : %s", strings.Join(assumed, ", ")))
+		p.Note(password.AboutLockout, check.Textf("omitted, so Smart Lockout's defaults are assumed: %s", "omis, donc valeurs par défaut de Smart Lockout supposées : %s", strings.Join(assumed, ", ")))
 	}
 	if strings.EqualFold(vals["EnableBannedPasswordCheck"], "true") {
 		// The list itself holds passwords: only its size is ever shown.
 		count := len(strings.FieldsFunc(vals["BannedPasswordList"], func(r rune) bool { return r == '\t' || r == ',' || r == '\n' }))
-		p.Notes = append(p.Notes, check.Textf("custom banned-password list on, %d entries", "liste personnalisée de mots de passe interdits active, %d entrées", count))
+		p.Note(password.AboutBlacklist, check.Textf("custom banned-password list on, %d entries", "liste personnalisée de mots de passe interdits active, %d entrées", count))
 	}
 	return []password.Policy{p}, nil
 }

@@ -38,6 +38,7 @@ func TestNewFormatErrors(t *testing.T) {
 		{"mysql number", "vars.txt", "| Variable_name | Value |\n| validate_password.policy | MEDIUM |\n| validate_password.length | eight |\n", `vars.txt:3: validate_password.length: "eight" is not a whole number`},
 		{"mysql policy", "vars.tsv", "Variable_name\tValue\nvalidate_password_policy\tHIGH\n", `vars.tsv:2: validate_password.policy: "HIGH" is not LOW, MEDIUM or STRONG`},
 		{"nothing vigie reads", "notes.txt", "Our passwords are strong.\n", "notes.txt: not a password-policy format vigie reads (vigie's YAML policy format"},
+		{"a document that mentions formats", "README.md", "Reads a `[System Access]` section and `pam_tally2.so deny=5`.\n", "README.md: not a password-policy format vigie reads"},
 		{"json nothing vigie reads", "x.json", "{\"hello\": 1}", "x.json: JSON, but not a password-policy format vigie reads (vigie's YAML"},
 	}
 	for _, tc := range cases {

@@ -152,6 +152,10 @@ func FuzzParseAnyFormat(f *testing.F) {
 	}
 	f.Add("pwquality.conf", []byte("minlen = 9\ndcredit = -1\n"))
 	f.Add("login.defs", []byte("ENCRYPT_METHOD YESCRYPT\nYESCRYPT_COST_FACTOR 5\n"))
+	f.Add("iam.tf", []byte("resource \"aws_iam_account_password_policy\" \"p\" {\n minimum_password_length = 14\n}\n"))
+	f.Add("p.ldif", []byte("dn: cn=p\npwdMinLength: 8\npwdLockout: TRUE\npwdMaxFailure: 5\n"))
+	f.Add("vars.txt", []byte("| validate_password.length | 8 |\n"))
+	f.Add("system-auth", []byte("auth required pam_tally2.so deny=5 unlock_time=900\n"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		ps, err := Parse(name, data)
 		if err == nil && len(ps) == 0 {

@@ -60,12 +60,12 @@ func parseGoogle(name string, data []byte) ([]password.Policy, error) {
 		case "WEAK":
 			_ = p.SetClasses()
 		case "STRONG":
-			p.Notes = append(p.Notes, check.Text{EN: "allowedStrength STRONG is Google's strength estimate, not class rules: the forced classes are unknown",
+			p.Note(password.AboutStrength, check.Text{EN: "allowedStrength STRONG is Google's strength estimate, not class rules: the forced classes are unknown",
 				FR: "allowedStrength STRONG est une estimation de Google, pas des règles de classes : les classes imposées sont inconnues"})
 		}
 		if v.AllowReuse != nil && !*v.AllowReuse {
 			p.HistoryCount = ptr(1)
-			p.Notes = append(p.Notes, check.Text{EN: "reuse refused; Google does not say how many previous passwords it remembers",
+			p.Note(password.AboutHistory, check.Text{EN: "reuse refused; Google does not say how many previous passwords it remembers",
 				FR: "réutilisation refusée ; Google n'indique pas combien d'anciens mots de passe il retient"})
 		} else if v.AllowReuse != nil {
 			p.HistoryCount = ptr(0)

@@ -116,12 +116,12 @@ func parseLDIF(name string, data []byte) ([]password.Policy, error) {
 			p.MinLength = l
 			if quality == 0 {
 				p.MinLength = ptr(0)
-				p.Notes = append(p.Notes, check.Textf("pwdMinLength %d is not enforced: pwdCheckQuality is 0 (the default)",
+				p.Note(password.AboutStrength, check.Textf("pwdMinLength %d is not enforced: pwdCheckQuality is 0 (the default)",
 					"pwdMinLength %d n'est pas appliqué : pwdCheckQuality vaut 0 (la valeur par défaut)", *l))
 			}
 		}
 		if m, ok := vals["pwdcheckmodule"]; ok {
-			p.Notes = append(p.Notes, check.Textf("character classes are decided by the check module %s, which vigie does not read",
+			p.Note(password.AboutStrength, check.Textf("character classes are decided by the check module %s, which vigie does not read",
 				"les classes de caractères sont décidées par le module %s, que vigie ne lit pas", quoteShort(m.val)))
 		} else {
 			_ = p.SetClasses() // ppolicy alone checks length only
@@ -139,7 +139,7 @@ func parseLDIF(name string, data []byte) ([]password.Policy, error) {
 		switch {
 		case !lockout:
 			p.LockoutThreshold = ptr(0)
-			p.Notes = append(p.Notes, check.Text{EN: "pwdLockout is not TRUE: failures never lock the account", FR: "pwdLockout n'est pas TRUE : les échecs ne verrouillent jamais le compte"})
+			p.Note(password.AboutLockout, check.Text{EN: "pwdLockout is not TRUE: failures never lock the account", FR: "pwdLockout n'est pas TRUE : les échecs ne verrouillent jamais le compte"})
 		case n["pwdmaxfailure"] != nil:
 			p.LockoutThreshold = n["pwdmaxfailure"] // 0: no limit
 			d := 0

@@ -50,7 +50,7 @@ func applyLinux(path, kind string, data []byte, p *password.Policy) error {
 		if err := kvLines(path, data, func(line int, k, v string) error { return q.set(path, line, k, v) }); err != nil {
 			return err
 		}
-		p.Notes = append(p.Notes, q.apply(p, "")...)
+		q.apply(p, "")
 		return nil
 	case "login.defs":
 		rounds := 0

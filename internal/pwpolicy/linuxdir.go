@@ -73,6 +73,9 @@ func findLinux(dir string, top []os.DirEntry) (linuxSet, map[string]bool, error)
 			return s, nil, err
 		}
 		for _, e := range entries {
+			if !regular(pamDir, e) {
+				continue
+			}
 			f, err := readIf(filepath.Join(pamDir, e.Name()))
 			if err != nil {
 				return s, nil, err
@@ -200,7 +203,7 @@ func (s linuxSet) entries() []entry {
 	judged := map[string]bool{}
 	for _, e := range out {
 		for _, f := range e.files {
-			judged[f] = true
+			s.reach(f, judged)
 		}
 	}
 	var left []string
@@ -216,6 +219,21 @@ func (s linuxSet) entries() []entry {
 		}
 	}
 	return out
+}
+
+// reach marks name and every file it includes, however deep.
+func (s linuxSet) reach(name string, seen map[string]bool) {
+	f, ok := s.pam[name]
+	if !ok || seen[name] || len(seen) > maxDirFiles {
+		return
+	}
+	seen[name] = true
+	lines, _ := parsePAM(f.path, f.data) // errors are reported when the stack is judged
+	for _, l := range lines {
+		if inc, ok := l.includes(); ok {
+			s.reach(inc, seen)
+		}
+	}
 }
 
 func (s linuxSet) chosen() []entry {

@@ -107,7 +107,7 @@ func parseMySQL(name string, data []byte) ([]password.Policy, error) {
 		if policy == "STRONG" && vals["validate_password.dictionary_file"] != "" {
 			p.Blacklist = password.Yes
 		}
-		p.Notes = append(p.Notes, check.Textf("validate_password.policy %s", "validate_password.policy %s", policy))
+		p.Note(password.AboutStrength, check.Textf("validate_password.policy %s", "validate_password.policy %s", policy))
 	default:
 		p = password.Policy{Name: "mariadb", Format: "mariadb"}
 		length, err := num("simple_password_check_minimal_length", 8, maxLength)
@@ -175,12 +175,12 @@ func mysqlLockout(name string, vals map[string]string, lines map[string]int, p *
 		}
 		if n > 0 {
 			p.Throttling = &password.Throttling{Grows: true, AfterFailures: n, FirstDelay: time.Duration(ms) * time.Millisecond}
-			p.Notes = append(p.Notes, check.Text{EN: "connection_control delays connections after failures, with no daily cap",
+			p.Note(password.AboutLockout, check.Text{EN: "connection_control delays connections after failures, with no daily cap",
 				FR: "connection_control retarde les connexions après des échecs, sans plafond quotidien"})
 		}
 	}
 	if p.LockoutThreshold == nil && p.Throttling == nil && p.Format == "mysql" {
-		p.Notes = append(p.Notes, check.Text{EN: "MySQL limits failures per account (FAILED_LOGIN_ATTEMPTS in CREATE USER), not in these variables",
+		p.Note(password.AboutLockout, check.Text{EN: "MySQL limits failures per account (FAILED_LOGIN_ATTEMPTS in CREATE USER), not in these variables",
 			FR: "MySQL limite les échecs par compte (FAILED_LOGIN_ATTEMPTS de CREATE USER), pas dans ces variables"})
 	}
 	return nil

@@ -41,7 +41,7 @@ func loadAt(t *testing.T, dir string) map[string]password.Policy {
 func notes(p password.Policy) string {
 	var s []string
 	for _, n := range p.Notes {
-		s = append(s, n.EN)
+		s = append(s, n.Text.EN)
 	}
 	return strings.Join(s, " | ")
 }
@@ -63,7 +63,7 @@ func TestStackChoice(t *testing.T) {
 	}{
 		{"sshd names its stack", map[string]string{"pam.d/sshd": "auth substack password-auth\npassword include password-auth\n",
 			"pam.d/password-auth": faillockAuth + qualityPw, "pam.d/system-auth": weakAuth},
-			[]string{"pam:sshd"}, "pam.d/sshd is judged: people log in through it, with what it includes; not judged: password-auth, system-auth", 4},
+			[]string{"pam:sshd"}, "pam.d/sshd is judged: people log in through it, with what it includes; not judged: system-auth", 4},
 		{"no selector: system-auth and password-auth each", map[string]string{"pam.d/system-auth": faillockAuth + qualityPw, "pam.d/password-auth": weakAuth + qualityPw,
 			"pam.d/common-auth": weakAuth}, []string{"pam:system-auth", "pam:password-auth"}, "no authselect.conf, sshd or login names the active stack; not judged: common-auth", 4},
 		{"debian common files together", map[string]string{"pam.d/common-auth": faillockAuth, "pam.d/common-password": qualityPw},
@@ -159,5 +159,12 @@ func TestAuthselectTemplate(t *testing.T) {
 	got := string(authselectTemplate([]byte(in), map[string]bool{"x": true}))
 	if got != "a \nc no \nd o\n" {
 		t.Errorf("%q", got)
+	}
+}
+
+func TestPamDirSkipsSubdirectories(t *testing.T) {
+	dir := tree(t, map[string]string{"pam.d/system-auth": faillockAuth, "pam.d/backup/system-auth": weakAuth})
+	if p := loadAt(t, dir)["pam:system-auth"]; *p.LockoutThreshold != 4 {
+		t.Errorf("%+v", p)
 	}
 }

@@ -10,7 +10,7 @@ import (
 // judge reads one stack: its module lines, with pwquality.conf,
 // faillock.conf and login.defs where the stack's modules read them.
 func (s linuxSet) judge(e entry) (password.Policy, error) {
-	p := password.Policy{Name: "pam:" + e.label, Format: "linux-pam", Notes: []check.Text{e.why}}
+	p := password.Policy{Name: "pam:" + e.label, Format: "linux-pam", Notes: []password.Note{{About: password.AboutAll, Text: e.why}}}
 	if f, ok := s.confs["login.defs"]; ok {
 		if err := applyLinux(f.path, "login.defs", f.data, &p); err != nil {
 			return p, err
@@ -25,7 +25,9 @@ func (s linuxSet) judge(e entry) (password.Policy, error) {
 		}
 		lines = append(lines, l...)
 	}
-	p.Notes = append(p.Notes, missing...)
+	for _, m := range missing {
+		p.Note(password.AboutAll, m)
+	}
 	complete := len(missing) == 0
 	st := stackOf(lines)
 	if err := s.quality(&p, st, complete); err != nil {
@@ -107,7 +109,7 @@ func (s linuxSet) quality(p *password.Policy, st stack, complete bool) error {
 	conf, hasConf := s.confs["pwquality.conf"]
 	if st.quality == nil {
 		if hasConf {
-			p.Notes = append(p.Notes, check.Text{EN: "pwquality.conf is present, but the judged stack calls neither pam_pwquality nor pam_cracklib: it is not in effect",
+			p.Note(password.AboutStrength, check.Text{EN: "pwquality.conf is present, but the judged stack calls neither pam_pwquality nor pam_cracklib: it is not in effect",
 				FR: "pwquality.conf est présent, mais la pile jugée n'appelle ni pam_pwquality ni pam_cracklib : il ne s'applique pas"})
 		}
 		if len(st.unixPassword) > 0 && complete {
@@ -118,7 +120,7 @@ func (s linuxSet) quality(p *password.Policy, st stack, complete bool) error {
 					return err
 				}
 			} else {
-				p.Notes = append(p.Notes, check.Text{EN: "pam_unix's default minimum of 6 characters is assumed", FR: "le minimum de 6 caractères par défaut de pam_unix est supposé"})
+				p.Note(password.AboutStrength, check.Text{EN: "pam_unix's default minimum of 6 characters is assumed", FR: "le minimum de 6 caractères par défaut de pam_unix est supposé"})
 			}
 			p.MinLength = ptr(n)
 			_ = p.SetClasses() // pam_unix forces no class
@@ -132,7 +134,7 @@ func (s linuxSet) quality(p *password.Policy, st stack, complete bool) error {
 			return err
 		}
 	} else if hasConf {
-		p.Notes = append(p.Notes, check.Text{EN: "pwquality.conf is present, but pam_cracklib does not read it", FR: "pwquality.conf est présent, mais pam_cracklib ne le lit pas"})
+		p.Note(password.AboutStrength, check.Text{EN: "pwquality.conf is present, but pam_cracklib does not read it", FR: "pwquality.conf est présent, mais pam_cracklib ne le lit pas"})
 	}
 	if err := st.quality.apply(q.set); err != nil { // arguments override the file
 		return err
@@ -141,14 +143,14 @@ func (s linuxSet) quality(p *password.Policy, st stack, complete bool) error {
 		q.enforceRoot = true
 	}
 	if !q.enforceRoot {
-		p.Notes = append(p.Notes, check.Text{EN: "without enforce_for_root, root may set a password that breaks these rules",
+		p.Note(password.AboutStrength, check.Text{EN: "without enforce_for_root, root may set a password that breaks these rules",
 			FR: "sans enforce_for_root, root peut choisir un mot de passe qui enfreint ces règles"})
 	}
 	q, took := q.withDefaults(mod)
 	if len(took) > 0 {
-		p.Notes = append(p.Notes, check.Textf("%s defaults assumed: %s", "valeurs par défaut de %s supposées : %s", strings.TrimSuffix(mod, ".so"), strings.Join(took, ", ")))
+		p.Note(password.AboutStrength, check.Textf("%s defaults assumed: %s", "valeurs par défaut de %s supposées : %s", strings.TrimSuffix(mod, ".so"), strings.Join(took, ", ")))
 	}
-	p.Notes = append(p.Notes, q.apply(p, mod)...)
+	q.apply(p, mod)
 	return nil
 }
 
@@ -168,7 +170,7 @@ func (s linuxSet) lockout(p *password.Policy, st stack, complete bool) error {
 			}
 		}
 		f.apply(p)
-		p.Notes = append(p.Notes, check.Textf("lockout by pam_faillock (%s): deny=%d, unlock_time=%d s", "verrouillage par pam_faillock (%s) : deny=%d, unlock_time=%d s",
+		p.Note(password.AboutLockout, check.Textf("lockout by pam_faillock (%s): deny=%d, unlock_time=%d s", "verrouillage par pam_faillock (%s) : deny=%d, unlock_time=%d s",
 			st.faillock[0].at(), f.deny, f.unlock))
 	case len(st.tally) > 0:
 		f := faillock{} // pam_tally2(8): no deny= never locks; no unlock_time= locks until an administrator resets
@@ -178,7 +180,7 @@ func (s linuxSet) lockout(p *password.Policy, st stack, complete bool) error {
 			}
 		}
 		f.apply(p)
-		p.Notes = append(p.Notes, check.Textf("lockout by %s (%s): deny=%d, unlock_time=%d s", "verrouillage par %s (%s) : deny=%d, unlock_time=%d s",
+		p.Note(password.AboutLockout, check.Textf("lockout by %s (%s): deny=%d, unlock_time=%d s", "verrouillage par %s (%s) : deny=%d, unlock_time=%d s",
 			strings.TrimSuffix(st.tally[0].moduleName(), ".so"), st.tally[0].at(), f.deny, f.unlock))
 	case complete:
 		p.LockoutThreshold = ptr(0)
@@ -188,7 +190,7 @@ func (s linuxSet) lockout(p *password.Policy, st stack, complete bool) error {
 			msg.EN += " (faillock.conf is present but not in effect)"
 			msg.FR += " (faillock.conf est présent mais ne s'applique pas)"
 		}
-		p.Notes = append(p.Notes, msg)
+		p.Note(password.AboutLockout, msg)
 	}
 	return nil
 }

@@ -80,8 +80,7 @@ func (q quality) withDefaults(module string) (quality, []string) {
 // apply writes q into p. A negative credit forces that class; positive
 // credits let a password shorter than minlen pass (pam_cracklib(8)): the
 // real minimum is minlen minus their sum, never under 6.
-func (q quality) apply(p *password.Policy, module string) []check.Text {
-	var notes []check.Text
+func (q quality) apply(p *password.Policy, module string) {
 	credits := map[string]*password.Tri{"dcredit": &p.RequireDigit, "ucredit": &p.RequireUpper, "lcredit": &p.RequireLower, "ocredit": &p.RequireSpecial}
 	bonus := 0
 	for k, v := range q.credit {
@@ -96,7 +95,7 @@ func (q quality) apply(p *password.Policy, module string) []check.Text {
 		n := *q.minlen
 		if bonus > 0 || n < 6 {
 			eff := max(n-bonus, 6)
-			notes = append(notes, check.Textf("minlen %d with positive credits of %d in all: a password of %d characters is accepted",
+			p.Note(password.AboutStrength, check.Textf("minlen %d with positive credits of %d in all: a password of %d characters is accepted",
 				"minlen %d avec des crédits positifs de %d au total : un mot de passe de %d caractères est accepté", n, bonus, eff))
 			n = eff
 		}
@@ -111,7 +110,6 @@ func (q quality) apply(p *password.Policy, module string) []check.Text {
 			p.Blacklist = password.Yes
 		}
 	}
-	return notes
 }
 
 // faillock is a lockout: failures allowed and seconds locked (0 = until

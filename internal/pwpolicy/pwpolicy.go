@@ -94,7 +94,7 @@ func parseFormat(name string, data []byte) ([]password.Policy, error) {
 	switch {
 	case strings.HasSuffix(base, ".tf"):
 		return parseTerraform(name, data)
-	case bytes.Contains(low, []byte("[system access]")):
+	case hasLine(low, "[system access]"):
 		return parseSecedit(name, data)
 	case bytes.Contains(data, []byte("MinPasswordLength")) && bytes.Contains(data, []byte(" : ")):
 		return parseADText(name, data)
@@ -155,6 +155,17 @@ func parseAnyJSON(name string, data, trimmed []byte) ([]password.Policy, error) 
 		return parseAuth0(name, data)
 	}
 	return nil, fmt.Errorf("%s: JSON, but %w", name, errNoFormat)
+}
+
+// hasLine reports whether a line of data is exactly s, spaces aside: a
+// document that only mentions "[System Access]" is no secedit export.
+func hasLine(data []byte, s string) bool {
+	for _, l := range bytes.Split(data, []byte("\n")) {
+		if string(bytes.TrimSpace(l)) == s {
+			return true
+		}
+	}
+	return false
 }
 
 func isVigieYAML(data []byte) bool {

@@ -34,7 +34,7 @@ func TestCNILVerdictsPerFormat(t *testing.T) {
 		}, check.Pass, []string{"≥ 14 characters with upper, lower and digits", "83.4 bits", "max_password_age 0"}},
 		{"terraform-plan.json", "module.iam_baseline.aws_iam_account_password_policy.this", func(p password.Policy) bool {
 			return *p.MinLength == 10 && *p.MaxAgeDays == 90 && p.RequireSpecial == password.No
-		}, check.Fail, []string{"59.5 bits", "require_symbols false, password_reuse_prevention 0"}},
+		}, check.Fail, []string{"59.5 bits", "defaults are assumed: require_symbols false)", "password_reuse_prevention 0"}},
 		{"pam-rhel-tally2", "pam:system-auth", func(p password.Policy) bool {
 			return *p.MinLength == 8 && *p.MinClasses == 3 && *p.LockoutThreshold == 5 && *p.LockoutDuration == 15*time.Minute &&
 				*p.HistoryCount == 5 && p.Storage.Algorithm == "sha512crypt" && p.EmptyAllowed == password.No
