@@ -114,7 +114,7 @@ func openMySQL(ctx context.Context, src Source, d *dsn) (_ *myRows, table string
 	if r.pk, err = myPrimaryKey(ctx, r.conn, t.name); err != nil {
 		return nil, t.name, facts, err
 	}
-	if r.rs, err = r.conn.QueryContext(ctx, "SELECT * FROM "+myQuote(t.name)); err != nil {
+	if r.rs, err = r.conn.QueryContext(ctx, "SELECT * FROM "+myQuote(t.name)+limitClause(src.Limits)); err != nil {
 		return nil, t.name, facts, err
 	}
 	if r.cols, err = r.rs.Columns(); err != nil {

@@ -78,7 +78,7 @@ func openPostgres(ctx context.Context, src Source, d *dsn) (_ *pgRows, table str
 	if r.pk, err = pgPrimaryKey(ctx, r.tx, ident); err != nil {
 		return nil, table, facts, err
 	}
-	if r.rs, err = r.tx.Query(ctx, "SELECT * FROM "+ident); err != nil {
+	if r.rs, err = r.tx.Query(ctx, "SELECT * FROM "+ident+limitClause(src.Limits)); err != nil {
 		return nil, table, facts, err
 	}
 	for _, f := range r.rs.FieldDescriptions() {
@@ -223,6 +223,10 @@ func (r *pgRows) Next() ([]string, int, error) {
 	r.n++
 	return out, r.n, nil
 }
+
+// limitClause: past the row limit the rest is not read, and not sent
+// either (closing a result set would otherwise drain it).
+func limitClause(l Limits) string { return " LIMIT " + strconv.Itoa(l.MaxRows+1) }
 
 // rowStrings copies a row's cells out of the driver's buffer in one
 // allocation: one string per row, cut into cells, not one per cell.

@@ -155,6 +155,13 @@ func TestServerSeededBase(t *testing.T) {
 			if ev := p.Collect(context.Background(), june); ev.Counts.Rows != len(seedRows) {
 				t.Errorf("second read: %d rows", ev.Counts.Rows)
 			}
+			// A stated sample: the first rows only, said in the findings.
+			ps, _ := Prepare(Source{DSN: s.dsn, Table: table, Limits: Limits{MaxRows: 2}})
+			if ev := ps.Collect(context.Background(), june); ev.Sample != 2 || ev.Counts.Rows != 2 {
+				t.Errorf("sample: %d of %d rows", ev.Sample, ev.Counts.Rows)
+			} else if f := leads.All()[0].Evaluate(ev); f.Evidence["sample_size"] != 2 {
+				t.Errorf("sample not stated: %v", f.Evidence)
+			}
 			// The plan of a database: its primary keys, its masked target.
 			out := t.TempDir() + "/plan.csv"
 			sum, err := WritePlan(context.Background(), out, []*Plan{p}, june)
@@ -323,5 +330,42 @@ func TestWithinDeadline(t *testing.T) {
 	}
 	if got := within(context.Background(), time.Minute); got != time.Minute {
 		t.Errorf("no deadline: %s", got)
+	}
+}
+
+// PostgreSQL: a lead table granted to PUBLIC fails LEAD-SEC-002 and says
+// which privileges.
+func TestServerPublicGrant(t *testing.T) {
+	s := postgresServer(t)
+	defer s.close()
+	table := fmt.Sprintf("vigie_public_%d", os.Getpid())
+	seed(t, s, table, "id INTEGER PRIMARY KEY, email TEXT", []string{"(1, 'a.b@gmail.com')"})
+	if err := s.exec("GRANT SELECT, UPDATE ON " + table + " TO PUBLIC"); err != nil {
+		t.Fatal(err)
+	}
+	_, fs := collect(t, Source{DSN: s.dsn, Table: table})
+	f := fs["LEAD-SEC-002"]
+	if f.Status != check.Fail || fmt.Sprint(f.Evidence["public_privileges"]) != "[SELECT UPDATE]" || !strings.Contains(f.Message.EN, "PUBLIC") {
+		t.Fatalf("%s %q %v", f.Status, f.Message.EN, f.Evidence)
+	}
+}
+
+func TestMySQLGrants(t *testing.T) {
+	for _, tc := range []struct {
+		lines  []string
+		privs  string
+		global bool
+		writes string
+	}{
+		{[]string{"GRANT USAGE ON *.* TO `app`@`%`", "GRANT SELECT, INSERT ON `crm`.* TO `app`@`%`"}, "[USAGE SELECT INSERT]", false, "[INSERT]"},
+		{[]string{"GRANT ALL PRIVILEGES ON *.* TO `root`@`localhost` WITH GRANT OPTION"}, "[ALL PRIVILEGES]", true, "[INSERT UPDATE DELETE DROP ALTER]"},
+		{[]string{"GRANT SUPER ON *.* TO `ops`@`%`", "GRANT SELECT ON `crm`.`leads` TO `ops`@`%`"}, "[SUPER SELECT]", true, "[]"},
+		{[]string{"GRANT ALL ON `other`.* TO `app`@`%`", "GRANT `reader` TO `app`@`%`"}, "[]", false, "[]"},
+		{[]string{"GRANT DELETE ON `crm`.`leads` TO PUBLIC"}, "[DELETE]", false, "[DELETE]"},
+	} {
+		privs, global := myPrivileges(tc.lines, "crm", "leads")
+		if fmt.Sprint(privs) != tc.privs || global != tc.global || fmt.Sprint(writes(privs)) != tc.writes {
+			t.Errorf("%v: %v %v %v", tc.lines, privs, global, writes(privs))
+		}
 	}
 }
