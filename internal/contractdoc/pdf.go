@@ -70,7 +70,7 @@ func pdfDocument(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (co
 		if err := budget.check(p.V.Key("Contents"), check.Textf("page %d content", "le contenu de la page %d", i)); err != nil {
 			return contracts.Document{}, err
 		}
-		text, err := p.GetPlainText(fonts)
+		text, err := pageText(p, fonts)
 		if err != nil {
 			return contracts.Document{}, fmt.Errorf("corrupt PDF: page %d: %v", i, err)
 		}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -112,6 +113,33 @@ func WritePDF(w io.Writer, paras []string) error {
 		add("")
 	}
 	pages = append(pages, page)
+	enc := charmap.Windows1252.NewEncoder()
+	streams := make([]string, len(pages))
+	for i, lines := range pages {
+		var s strings.Builder
+		for j, l := range lines {
+			if l == "" {
+				continue // a blank line: the paragraph ends
+			}
+			fmt.Fprintf(&s, "BT /F1 10 Tf 50 %d Td (%s) Tj ET\n", 780-j*15, pdfString(enc, l))
+		}
+		streams[i] = s.String()
+	}
+	return writePDFStreams(w, streams)
+}
+
+// pdfString is s as a PDF literal string in WinAnsi.
+func pdfString(enc *encoding.Encoder, s string) string {
+	raw, err := enc.String(s)
+	if err != nil {
+		raw = s
+	}
+	return strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`).Replace(raw)
+}
+
+// writePDFStreams writes a PDF with one page per content stream, in
+// Helvetica (WinAnsi) as /F1.
+func writePDFStreams(w io.Writer, streams []string) error {
 	var b bytes.Buffer
 	var offsets []int
 	obj := func(body string) {
@@ -119,31 +147,17 @@ func WritePDF(w io.Writer, paras []string) error {
 		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", len(offsets), body)
 	}
 	b.WriteString("%PDF-1.4\n")
-	n := len(pages)
+	n := len(streams)
 	kids := make([]string, n)
-	for i := range pages {
+	for i := range streams {
 		kids[i] = fmt.Sprintf("%d 0 R", 4+2*i)
 	}
 	obj("<< /Type /Catalog /Pages 2 0 R >>")
 	obj(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), n))
 	obj("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-	enc := charmap.Windows1252.NewEncoder()
-	for i, lines := range pages {
-		var s strings.Builder
-		for j, l := range lines {
-			if l == "" {
-				s.WriteString("BT ET\n") // a blank line: the paragraph ends
-				continue
-			}
-			raw, err := enc.String(l)
-			if err != nil {
-				raw = l
-			}
-			r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
-			fmt.Fprintf(&s, "BT /F1 10 Tf 50 %d Td (%s) Tj ET\n", 780-j*15, r.Replace(raw))
-		}
+	for i, s := range streams {
 		obj(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", 5+2*i))
-		obj(fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", s.Len(), s.String()))
+		obj(fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", len(s), s))
 	}
 	xref := b.Len()
 	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)+1)
