@@ -37,6 +37,8 @@ func TestNewFormatErrors(t *testing.T) {
 		{"mysql cell", "vars.txt", "| Variable_name | Value |\n| validate_password.length | 8 | x |\n", "vars.txt:2: expected | Variable_name | Value |"},
 		{"mysql number", "vars.txt", "| Variable_name | Value |\n| validate_password.policy | MEDIUM |\n| validate_password.length | eight |\n", `vars.txt:3: validate_password.length: "eight" is not a whole number`},
 		{"mysql policy", "vars.tsv", "Variable_name\tValue\nvalidate_password_policy\tHIGH\n", `vars.tsv:2: validate_password.policy: "HIGH" is not LOW, MEDIUM or STRONG`},
+		{"gam bad length", "gam.txt", "Policy: policies/x (1/1)\n  setting:\n    type: settings/security.password\n    value:\n      minimumLength: 4\n", "gam.txt:5: minimumLength: 4 is out of range (accepted: 8 to 100)"},
+		{"mysql vertical", "vars.txt", "*** 1. row ***\nVariable_name: validate_password.length\n        Value: many\n", `vars.txt:3: validate_password.length: "many" is not a whole number`},
 		{"nothing vigie reads", "notes.txt", "Our passwords are strong.\n", "notes.txt: not a password-policy format vigie reads (vigie's YAML policy format"},
 		{"a document that mentions formats", "README.md", "Reads a `[System Access]` section and `pam_tally2.so deny=5`.\n", "README.md: not a password-policy format vigie reads"},
 		{"json nothing vigie reads", "x.json", "{\"hello\": 1}", "x.json: JSON, but not a password-policy format vigie reads (vigie's YAML"},

@@ -86,7 +86,9 @@ func FuzzEntra(f *testing.F) {
 	fuzzFormat(f, "entra.json", "entra-password-rule-settings.json", `{"id":"5cf42378-d67d-4f36-ba46-e8b86229381d","values":[{"name":"LockoutThreshold","defaultValue":"10"}]}`)
 }
 
-func FuzzGoogle(f *testing.F) { fuzzFormat(f, "google.json", "google-workspace-password-policy.json") }
+func FuzzGoogle(f *testing.F) {
+	fuzzFormat(f, "google.json", "google-workspace-password-policy.json", "gam-show-policies.txt")
+}
 
 func FuzzAuth0(f *testing.F) {
 	fuzzFormat(f, "auth0.json", "auth0-connection.json", `[{"strategy":"auth0","name":"a","options":{"passwordPolicy":"none"}},{"strategy":"google-oauth2","options":{}}]`)
@@ -94,5 +96,5 @@ func FuzzAuth0(f *testing.F) {
 
 func FuzzMySQL(f *testing.F) {
 	fuzzFormat(f, "vars.txt", "mysql-show-variables.txt", "mysql57-variables.tsv", "mariadb-show-variables.txt",
-		"connection_control_failed_connections_threshold\t3\nvalidate_password.length\t4\n")
+		"connection_control_failed_connections_threshold\t3\nvalidate_password.length\t4\n", "Variable_name: validate_password.policy\nValue: 2\n")
 }

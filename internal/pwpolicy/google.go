@@ -1,10 +1,13 @@
 package pwpolicy
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/internal/check"
@@ -31,6 +34,13 @@ type googlePolicy struct {
 // Identity Policy API exports them (settings/security.password): one
 // policy, or {"policies": […]}, one per organisational unit.
 func parseGoogle(name string, data []byte) ([]password.Policy, error) {
+	orig := data
+	if t := bytes.TrimSpace(data); len(t) > 0 && t[0] != '{' {
+		var err error
+		if data, err = gamToJSON(name, data); err != nil {
+			return nil, err
+		}
+	}
 	var list struct {
 		Policies []googlePolicy `json:"policies"`
 	}
@@ -48,7 +58,7 @@ func parseGoogle(name string, data []byte) ([]password.Policy, error) {
 		}
 		v := g.Setting.Value
 		for _, f := range []intField{{"minimumLength", v.MinimumLength, 8, 100}, {"maximumLength", v.MaximumLength, 8, 100}} {
-			if err := within(name, lineOf(data, `"`+f.field+`"`), f.field, f.v, f.lo, f.hi); err != nil {
+			if err := within(name, keyLine(orig, f.field), f.field, f.v, f.lo, f.hi); err != nil {
 				return nil, err
 			}
 		}
@@ -73,7 +83,7 @@ func parseGoogle(name string, data []byte) ([]password.Policy, error) {
 		if e := v.ExpirationDuration; e != "" {
 			secs, err := strconv.ParseInt(strings.TrimSuffix(e, "s"), 10, 64)
 			if err != nil || !strings.HasSuffix(e, "s") || secs < 0 || secs > maxDays*86400 {
-				return nil, fmt.Errorf("%s:%d: expirationDuration: %s is not a duration in seconds such as \"7776000s\"", name, lineOf(data, `"expirationDuration"`), quoteShort(e))
+				return nil, fmt.Errorf("%s:%d: expirationDuration: %s is not a duration in seconds such as \"7776000s\"", name, keyLine(orig, "expirationDuration"), quoteShort(e))
 			}
 			p.MaxAgeDays = ptr(int((secs + 86399) / 86400)) // "0s": never
 		}
@@ -83,4 +93,51 @@ func parseGoogle(name string, data []byte) ([]password.Policy, error) {
 		return nil, fmt.Errorf("%s: no settings/security.password policy", name)
 	}
 	return out, nil
+}
+
+// gamToJSON turns GAM's `gam show policies` text (a "Policy: …" line,
+// then the policy as indented YAML) into the Policy API's JSON list.
+func gamToJSON(name string, data []byte) ([]byte, error) {
+	var docs []any
+	var block []string
+	start := 0
+	flush := func() error {
+		if len(block) == 0 {
+			return nil
+		}
+		var v map[string]any
+		if err := yaml.Unmarshal([]byte(strings.Join(block, "\n")), &v); err != nil {
+			return fmt.Errorf("%s:%d: GAM policy block: %v", name, start, err)
+		}
+		docs, block = append(docs, v), nil
+		return nil
+	}
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "Policy:") {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+			start = i + 1
+			continue
+		}
+		if start > 0 {
+			block = append(block, strings.TrimRight(l, "\r"))
+		}
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	out, err := json.Marshal(map[string]any{"policies": docs})
+	if err != nil {
+		return nil, fmt.Errorf("%s: GAM output: %v", name, err)
+	}
+	return out, nil
+}
+
+// keyLine is the line of a JSON key, or of a YAML one in GAM's text.
+func keyLine(data []byte, key string) int {
+	if l := lineOf(data, `"`+key+`"`); l > 0 {
+		return l
+	}
+	return lineOf(data, key+":")
 }

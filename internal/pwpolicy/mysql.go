@@ -15,17 +15,23 @@ func isMySQL(low []byte) bool {
 	return bytes.Contains(low, []byte("validate_password")) || bytes.Contains(low, []byte("simple_password_check"))
 }
 
-// mysqlVars reads SHOW VARIABLES output, tabular (| name | value |) or
-// tab-separated (mysql -B), into name → value and line. MySQL 5.7's
+// mysqlVars reads SHOW VARIABLES output, tabular (| name | value |),
+// tab-separated (mysql -B) or vertical (\G), into name → value and line. MySQL 5.7's
 // validate_password_x is read as 8.0's validate_password.x.
 func mysqlVars(name string, data []byte) (map[string]string, map[string]int, error) {
 	vals, lines := map[string]string{}, map[string]int{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 64<<10)
+	vertical := "" // \G output: "Variable_name: x" then "Value: y"
 	for line := 1; sc.Scan(); line++ {
 		s := strings.TrimSpace(sc.Text())
 		var k, v string
 		switch {
+		case strings.HasPrefix(s, "Variable_name:"):
+			vertical = strings.TrimSpace(strings.TrimPrefix(s, "Variable_name:"))
+			continue
+		case strings.HasPrefix(s, "Value:") && vertical != "":
+			k, v, vertical = vertical, strings.TrimSpace(strings.TrimPrefix(s, "Value:")), ""
 		case strings.HasPrefix(s, "|"):
 			cells := strings.Split(strings.Trim(s, "|"), "|")
 			if len(cells) != 2 {

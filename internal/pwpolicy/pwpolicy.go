@@ -110,6 +110,8 @@ func parseFormat(name string, data []byte) ([]password.Policy, error) {
 		return parseFreeIPA(name, data)
 	case isLDIF(data):
 		return parseLDIF(name, data)
+	case bytes.Contains(data, []byte("settings/security.password")) && bytes.Contains(data, []byte("Policy:")):
+		return parseGoogle(name, data)
 	case isMySQL(low):
 		return parseMySQL(name, data)
 	case isPAM(data):

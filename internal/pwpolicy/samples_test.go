@@ -62,6 +62,9 @@ func TestCNILVerdictsPerFormat(t *testing.T) {
 		{"google-workspace-password-policy.json", "google-03ph8a2z1enx4lx", func(p password.Policy) bool {
 			return *p.MinLength == 10 && *p.MaxLength == 100 && *p.MaxAgeDays == 0 && p.RequireLower == password.Unknown
 		}, check.Fail, []string{"state the minimum length and the required character classes", "Google's strength estimate"}},
+		{"gam-show-policies.txt", "google-01kx2m9v3qbd7we", func(p password.Policy) bool {
+			return *p.MinLength == 14 && *p.MaxAgeDays == 90 && *p.HistoryCount == 1 && p.RequireUpper == password.No
+		}, check.Fail, []string{"14 characters over an alphabet of 10 symbols (digits 10) = 46.5 bits"}},
 		{"auth0-connection.json", "auth0-Username-Password-Authentication", func(p password.Policy) bool {
 			return *p.MinLength == 10 && *p.MinClasses == 3 && *p.HistoryCount == 5 && p.Blacklist == password.Yes && *p.LockoutThreshold == 10
 		}, check.Pass, []string{"case 2", "10 characters over an alphabet of 62 symbols", "brute-force protection"}},
