@@ -25,6 +25,7 @@ type fakeServer struct {
 	dh          *DHParams
 	curve       uint16
 	raw         []byte // when set, sent as the whole answer
+	maxSuites   int    // hang up on a hello offering more, like stacks that choke on long lists
 }
 
 // clientHello is what the fake server reads of a hello.
@@ -163,6 +164,9 @@ func certificateMsg(certs ...[]byte) []byte {
 
 func keyExchangeMsg(suite uint16, dh *DHParams, curve uint16) []byte {
 	st, _ := Lookup(suite)
+	if dh == nil {
+		dh = &DHParams{P: []byte{0xff, 0xfb}, G: []byte{2}, Ys: []byte{1}}
+	}
 	return handshakeMsg(typeServerKeyExchange, func(b *cryptobyte.Builder) {
 		if st.Kx == "DHEPSK" || st.Kx == "ECDHEPSK" {
 			b.AddUint16(0) // empty identity hint
@@ -201,6 +205,9 @@ func (f *fakeServer) answer(in []byte) []byte {
 	ch, ok := parseClientHello(in)
 	if !ok {
 		return alert(50)
+	}
+	if f.maxSuites > 0 && len(ch.suites) > f.maxSuites {
+		return nil
 	}
 	if slices.Contains(ch.versions, TLS13) {
 		if len(f.tls13) == 0 {

@@ -134,31 +134,63 @@ func (st *scanState) tls13(ctx context.Context) Protocol {
 	return st.enumerate(ctx, TLS13, offerable(TLS13), TLS13Groups)
 }
 
+// chunkSuites is the longest list offered again when a server hangs up on
+// the full one: some stacks choke on long ClientHellos (testssl.sh's
+// "128 cipher limit" bug).
+const chunkSuites = 128
+
 func (st *scanState) enumerate(ctx context.Context, v uint16, offer, groups []uint16) Protocol {
 	p := Protocol{Version: v}
-	for len(offer) > 0 {
-		resp, err := st.send(ctx, Hello{Version: v, Suites: offer, Groups: groups}, v != TLS13)
-		if err != nil && resp.Hello == nil {
-			p.Err = err
-			break
-		} // a malformed certificate or key exchange after the ServerHello still tells the suite
-		p.Tested = true
-		if !resp.Accepted(v) {
-			break
+	if odd := st.drain(ctx, &p, offer, groups); odd && len(offer) > chunkSuites {
+		for chunk := range slices.Chunk(offer, chunkSuites) {
+			if st.drain(ctx, &p, slices.Clone(chunk), groups); p.Err != nil {
+				break
+			}
 		}
-		chosen := resp.Hello.Suite
-		if !slices.Contains(offer, chosen) {
-			p.Err = fmt.Errorf("tlswire: the server chose suite 0x%04X, which was not offered", chosen)
-			break
-		}
-		s, _ := Lookup(chosen)
-		p.Accepted, p.Suites = true, append(p.Suites, s)
-		offer = slices.DeleteFunc(offer, func(c uint16) bool { return c == chosen })
 	}
 	if len(p.Suites) >= 2 && p.Err == nil {
 		p.ServerOrder, p.Err = st.serverOrder(ctx, v, p.Suites, groups)
 	}
 	return p
+}
+
+// drain offers what is left of offer until the server refuses, and says
+// whether it refused the very first offer oddly: by hanging up or with an
+// alert other than "no common suite or version".
+func (st *scanState) drain(ctx context.Context, p *Protocol, offer, groups []uint16) (odd bool) {
+	for first := true; len(offer) > 0; first = false {
+		resp, err := st.send(ctx, Hello{Version: p.Version, Suites: offer, Groups: groups}, p.Version != TLS13)
+		if err != nil && resp.Hello == nil {
+			p.Err = err
+			return false
+		} // a malformed certificate or key exchange after the ServerHello still tells the suite
+		p.Tested = true
+		if !resp.Accepted(p.Version) {
+			return first && oddRefusal(resp)
+		}
+		chosen := resp.Hello.Suite
+		if !slices.Contains(offer, chosen) {
+			p.Err = fmt.Errorf("tlswire: the server chose suite 0x%04X, which was not offered", chosen)
+			return false
+		}
+		s, _ := Lookup(chosen)
+		p.Accepted, p.Suites = true, append(p.Suites, s)
+		offer = slices.DeleteFunc(offer, func(c uint16) bool { return c == chosen })
+	}
+	return false
+}
+
+// oddRefusal: not handshake_failure, protocol_version, insufficient_security
+// nor inappropriate_fallback, the alerts of a server that simply says no.
+func oddRefusal(r Response) bool {
+	if r.Alert == nil {
+		return r.Closed
+	}
+	switch r.Alert.Desc {
+	case 40, 70, 71, 86:
+		return false
+	}
+	return true
 }
 
 // serverOrder offers the first two suites found in reverse: a server that

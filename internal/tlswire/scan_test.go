@@ -94,6 +94,25 @@ func TestScanClientOrder(t *testing.T) {
 	}
 }
 
+// A server that hangs up on long hellos is enumerated by chunks.
+func TestScanLongHelloIntolerant(t *testing.T) {
+	all := offerable(TLS12)
+	suites := []uint16{all[0], all[len(all)/2], all[len(all)-1]}
+	f := &fakeServer{versions: []uint16{TLS12}, suites: suites, serverOrder: true, maxSuites: 150, cert: weakCert(t)}
+	r := scan(t, f.start(t))
+	p := r.Protocols[4]
+	var got []uint16
+	for _, s := range p.Suites {
+		got = append(got, uint16(s.Code))
+	}
+	if !p.Accepted || !slices.Equal(got, suites) || p.Err != nil {
+		t.Errorf("TLS 1.2: accepted=%v suites %x (%v), want %x", p.Accepted, got, p.Err, suites)
+	}
+	if !r.Protocols[3].Tested || r.Protocols[3].Accepted {
+		t.Errorf("TLS 1.1: %+v", r.Protocols[3])
+	}
+}
+
 // TLS 1.3 suites and groups come from HelloRetryRequests, in server order.
 func TestScanTLS13Groups(t *testing.T) {
 	f := &fakeServer{tls13: []uint16{0x1302, 0x1301}, groups: []uint16{GroupP384, GroupX25519, GroupFFDHE2048}}
