@@ -30,7 +30,7 @@ func evidenceSummary(l check.Lang, ev map[string]any) string {
 		if err != nil {
 			v = []byte("?")
 		}
-		b.WriteString("\n  " + k + ": " + mdCut(string(v), evidenceRunes))
+		b.WriteString("\n  " + check.EvidenceLabel(k, l) + tr(l, ": ", " : ") + mdCut(string(v), evidenceRunes))
 	}
 	return b.String()
 }

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // Evidence is shown as a small key/value table. It comes from the checks
@@ -35,7 +37,8 @@ type evRow struct {
 	Value evNode
 }
 
-func evidenceOf(ev map[string]any, yes, no string) evNode {
+// evidenceOf is ev as the reader of l sees it: its keys by their labels.
+func evidenceOf(ev map[string]any, l check.Lang, yes, no string) evNode {
 	if len(ev) == 0 {
 		return evNode{}
 	}
@@ -49,7 +52,11 @@ func evidenceOf(ev map[string]any, yes, no string) evNode {
 	if err := d.Decode(&v); err != nil {
 		return evNode{Scalar: fmt.Sprintf("(%v)", err)}
 	}
-	return node(v, 0, yes, no)
+	n := node(v, 0, yes, no)
+	for i := range n.Rows {
+		n.Rows[i].Key = clip(check.EvidenceLabel(n.Rows[i].Key, l))
+	}
+	return n
 }
 
 func node(v any, depth int, yes, no string) evNode {

@@ -492,7 +492,7 @@ func (w Writer) card(f check.Finding, metas map[string]check.Meta, points map[st
 	l := w.lang()
 	c := card{Status: f.Status.Label(l), StatusClass: "s-" + strings.ToLower(string(f.Status)), Severity: f.Severity.Label(l),
 		CheckID: f.CheckID, Title: f.CheckID, Message: clip(f.Message.In(l)),
-		Evidence: evidenceOf(f.Evidence, tr(l, "yes", "oui"), tr(l, "no", "non"))}
+		Evidence: evidenceOf(f.Evidence, l, tr(l, "yes", "oui"), tr(l, "no", "non"))}
 	if v, ok := points[f.CheckID]; ok && v != 0 {
 		c.Points = fmt.Sprintf("%+.1f", -v)
 	}

@@ -1,0 +1,62 @@
+package check
+
+import "strings"
+
+// evidenceFR names evidence keys for a French reader. Evidence keys stay
+// stable identifiers in JSON and SARIF; the writers a person reads (JUnit
+// text, HTML, the TUI) show these labels instead. A key without a label is
+// shown with its underscores as spaces.
+var evidenceFR = map[string]string{
+	"accepted_suites": "suites acceptées", "active_mixed": "contenu mixte actif", "admin": "administrateur",
+	"aged_15_to_17": "âgés de 15 à 17 ans", "algorithm": "algorithme", "allow_credentials": "identifiants autorisés",
+	"allow_origin": "origine autorisée", "alphabet": "alphabet", "bits": "bits", "body_bytes": "octets du corps",
+	"body_truncated": "corps tronqué", "by_category": "par catégorie", "card_fields_in_clear": "champs de carte en clair",
+	"case": "cas", "chain": "chaîne", "chain_length": "longueur de la chaîne", "chars": "caractères", "classes": "classes",
+	"cnil_example": "exemple de la CNIL", "code": "code", "columns": "colonnes", "columns_found": "colonnes trouvées",
+	"consent_column": "colonne de consentement", "consent_percent": "part avec consentement (%)",
+	"consumer_addresses": "adresses de particuliers", "consumer_lines": "lignes de particuliers",
+	"contact_fields": "champs de contact", "contracts": "contrats", "cookies": "cookies", "countries": "pays",
+	"crawl": "pages lues", "csp_upgrades_or_blocks": "la CSP passe en HTTPS ou bloque", "days_left": "jours restants",
+	"directives": "directives", "distribution": "répartition", "dns_names": "noms DNS", "element": "élément", "end": "fin",
+	"enumerated_with": "énuméré avec", "error": "erreur", "error_kind": "type d'erreur", "examples": "exemples",
+	"expected": "attendu", "exposed": "exposé", "external_scripts": "scripts externes",
+	"fast_unsalted_hashes": "empreintes rapides non salées", "files": "fichiers", "final_url": "URL finale",
+	"format": "format", "forms": "formulaires", "found_in_columns": "trouvé dans les colonnes",
+	"frame_ancestors": "frame-ancestors", "future_dated": "datés dans le futur",
+	"future_record_keys": "clés des fiches datées dans le futur", "grades": "notes", "headers": "en-têtes", "host": "hôte",
+	"https_judged": "HTTPS jugé", "include_subdomains": "includeSubDomains", "indirect_records": "fiches de collecte indirecte",
+	"insecure_actions": "actions non sécurisées", "inventory": "registre", "ip_addresses": "adresses IP", "issuer": "émetteur",
+	"key_bits": "taille de clé (bits)", "key_type": "type de clé", "language": "langue",
+	"lead_like_names": "noms d'exports de prospects", "level": "niveau", "lifetime_days": "durée de vie (jours)",
+	"linked_pages_found": "pages liées trouvées", "linked_pages_read": "pages liées lues", "location": "emplacement",
+	"masked_samples": "exemples masqués", "max_age": "max-age", "max_age_days": "max-age (jours)",
+	"memory_kib": "mémoire (Kio)", "mentions": "mentions", "min_length": "longueur minimale", "missing": "manquants",
+	"missing_columns": "colonnes manquantes", "mode": "mode", "names_listed": "noms listés", "not_after": "valide jusqu'au",
+	"not_before": "valide à partir du", "not_tested": "non testé", "notes_read": "notes lues",
+	"observatory_modifier": "modificateur Observatory", "offending_suites": "suites en cause", "origin": "origine",
+	"origin_sent": "origine envoyée", "other_parameter_sets": "autres jeux de paramètres", "oversized_rows": "lignes trop longues",
+	"pages": "pages", "passive_mixed": "contenu mixte passif", "password_fields": "champs mot de passe",
+	"paths_from_robots_and_sitemaps": "chemins de robots.txt et des sitemaps", "paths_probed": "chemins sondés",
+	"plaintext": "en clair", "preload": "preload", "problems": "problèmes", "processor": "sous-traitant",
+	"processors": "sous-traitants", "products": "produits", "protocols": "protocoles", "ragged_rows": "lignes irrégulières",
+	"record_keys": "clés des fiches", "record_keys_from": "clés tirées de", "records": "fiches", "rejected": "écarté",
+	"request_limit": "limite de requêtes", "requests": "requêtes", "resources": "ressources", "review": "à revoir",
+	"row": "ligne", "rows": "lignes", "rows_not_judged": "lignes non jugées", "rule": "règle", "scripts": "scripts",
+	"self_signed": "auto-signé", "sentence": "phrase", "sentences": "phrases", "server": "serveur", "service": "service",
+	"session_cookie_without_httponly": "cookie de session sans HttpOnly", "sha256": "SHA-256", "share_percent": "part (%)",
+	"signature_algorithms": "algorithmes de signature", "signed_on": "signé le", "slow_salted_hashes": "empreintes lentes salées",
+	"soft_404": "faux 404", "source": "source", "special": "données particulières", "status_code": "code de statut",
+	"subject": "sujet", "time": "durée", "tls_version": "version TLS", "uncovered": "non couverts", "under_15": "moins de 15 ans",
+	"unreferenced": "non référencés", "url": "URL", "value": "valeur", "values": "valeurs", "without_secure": "sans Secure",
+	"without_sri": "sans SRI", "x_frame_options": "X-Frame-Options", "x_powered_by": "X-Powered-By",
+}
+
+// EvidenceLabel is how a person reading l sees an evidence key.
+func EvidenceLabel(key string, l Lang) string {
+	if l == FR {
+		if fr, ok := evidenceFR[key]; ok {
+			return fr
+		}
+	}
+	return strings.ReplaceAll(key, "_", " ")
+}
