@@ -63,6 +63,9 @@ type findingsModel struct {
 	searchOn bool
 	// widths of the target and check columns, from the longest names
 	targetW, checkW int
+	// common is the folder every listed target starts with (demo/): left
+	// out of the column when the names do not fit, so their ends show.
+	common string
 }
 
 func newFindingsModel(ctx *shared) findingsModel {
@@ -165,10 +168,16 @@ func (m *findingsModel) refresh() {
 		},
 	}[m.sortBy]
 	sort.SliceStable(m.rows, func(i, j int) bool { return less(fs[m.rows[i]], fs[m.rows[j]]) })
-	m.targetW, m.checkW = 0, 0
+	m.targetW, m.checkW, m.common = 0, 0, ""
 	byCheck := map[string]int{}
-	for _, i := range m.rows {
+	for k, i := range m.rows {
 		f := fs[i]
+		if k == 0 {
+			m.common = f.Target[:strings.LastIndex(f.Target, "/")+1]
+		}
+		for !strings.HasPrefix(f.Target, m.common) {
+			m.common = m.common[:strings.LastIndex(m.common[:len(m.common)-1], "/")+1]
+		}
 		m.targetW, m.checkW = max(m.targetW, len([]rune(f.Target))), max(m.checkW, len(f.CheckID))
 		g, ok := byCheck[f.CheckID]
 		if !ok {
@@ -358,8 +367,12 @@ func (m findingsModel) view(height int) string {
 	fixed := 7 + 1 + 8 + 1 + colCheck + 1 + 1
 	colTarget := min(max(m.targetW, 6), max((w-fixed)*55/100, 12))
 	colMsg := max(w-fixed-colTarget, 10)
+	targetHead, cut := tr(l, "TARGET", "CIBLE"), ""
+	if m.targetW > colTarget && m.common != "" {
+		targetHead, cut = truncate(targetHead+" "+m.common+"…", colTarget), m.common
+	}
 	header := fmt.Sprintf("%s %s %s %s %s", pad(tr(l, "STATUS", "STATUT"), 7), pad(tr(l, "SEV", "GRAV"), 8), pad(tr(l, "CHECK", "CONTRÔLE"), colCheck),
-		pad(tr(l, "TARGET", "CIBLE"), colTarget), tr(l, "MESSAGE", "MESSAGE"))
+		pad(targetHead, colTarget), tr(l, "MESSAGE", "MESSAGE"))
 	b.WriteString(s.Header.Render(truncate(header, w)) + "\n")
 	if len(m.rows) == 0 {
 		b.WriteString(s.Muted.Render(tr(l, "  nothing matches these filters", "  rien ne correspond à ces filtres")))
@@ -370,7 +383,7 @@ func (m findingsModel) view(height int) string {
 		f := fs[m.rows[i]]
 		status := pad(truncate(f.Status.Label(l), 7), 7)
 		rest := " " + pad(truncate(f.Severity.Label(l), 8), 8) + " " + pad(truncate(f.CheckID, colCheck), colCheck) + " " +
-			pad(tail(f.Target, colTarget), colTarget) + " " + truncate(oneLine(f.Message.In(l)), colMsg)
+			pad(tail(strings.TrimPrefix(f.Target, cut), colTarget), colTarget) + " " + truncate(oneLine(f.Message.In(l)), colMsg)
 		if i == m.cursor {
 			b.WriteString(s.Selected.Render(status+rest) + "\n")
 			continue

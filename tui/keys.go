@@ -76,7 +76,8 @@ func (k keyMap) shortHelp(sc screen) []key.Binding {
 	case screenMatrix:
 		own = []key.Binding{k.Enter, k.Dashboard}
 	case screenWhatIf:
-		own = []key.Binding{k.Right, k.NextPolicy, k.Save}
+		change := key.NewBinding(key.WithHelp("← →", tr(k.lang, "change", "modifier")))
+		own = []key.Binding{change, k.NextPolicy, k.Save}
 	case screenExport:
 		// Every other key is typed into the path.
 		return []key.Binding{k.Format, key.NewBinding(key.WithHelp(k.Enter.Help().Key, tr(k.lang, "write", "écrire"))), k.Back}
