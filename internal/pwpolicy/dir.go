@@ -3,6 +3,7 @@ package pwpolicy
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -13,8 +14,10 @@ import (
 // loadDir reads a directory: its Linux files (pwquality.conf, login.defs,
 // faillock.conf, pam.d, authselect) as one set judged per PAM stack, and
 // every other file on its own, so an AWS export and an LDIF side by side
-// are two policies. Files in no format vigie reads are skipped; a
-// directory with none at all is an error.
+// are two policies. Beside a pam.d directory (a copy of /etc), only files
+// named like exports (.json, .ldif, .txt, .tf, .tsv, .inf, .yaml) are
+// read. Files in no format vigie reads are skipped; a directory with none
+// at all is an error.
 func loadDir(dir string) ([]password.Policy, error) {
 	top, err := readDirBounded(dir)
 	if err != nil {
@@ -28,8 +31,10 @@ func loadDir(dir string) ([]password.Policy, error) {
 	if err != nil {
 		return nil, err
 	}
+	_, statErr := os.Stat(filepath.Join(dir, "pam.d"))
+	system := statErr == nil // a copy of /etc: its other files are system files, not exports
 	for _, e := range top {
-		if used[e.Name()] || !regular(dir, e) {
+		if used[e.Name()] || !regular(dir, e) || system && !exportExt[strings.ToLower(filepath.Ext(e.Name()))] {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
@@ -54,6 +59,9 @@ func loadDir(dir string) ([]password.Policy, error) {
 	}
 	return unique(out), nil
 }
+
+// exportExt are the extensions of exports read beside a pam.d directory.
+var exportExt = map[string]bool{".json": true, ".ldif": true, ".txt": true, ".tf": true, ".tsv": true, ".inf": true, ".yaml": true, ".yml": true}
 
 // unique makes policy names distinct: each is a target of its own.
 func unique(ps []password.Policy) []password.Policy {

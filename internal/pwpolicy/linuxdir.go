@@ -16,8 +16,9 @@ import (
 	"github.com/vigie-security/vigie/internal/check"
 )
 
-// maxDirFiles bounds the files read from one directory (and its pam.d).
-const maxDirFiles = 256
+// maxDirFiles bounds the entries of one directory (and of its pam.d):
+// enough for a copy of /etc.
+const maxDirFiles = 1024
 
 type srcFile struct {
 	path string
@@ -30,6 +31,7 @@ type srcFile struct {
 type linuxSet struct {
 	dir      string
 	confs    map[string]srcFile // by base name
+	dropins  []srcFile          // pwquality.conf.d/*.conf, read after pwquality.conf
 	pam      map[string]srcFile // pam.d files by name, authselect's active ones in place
 	selected check.Text         // why authselect's stacks are judged, when it names a profile
 	notes    []check.Text
@@ -65,6 +67,28 @@ func findLinux(dir string, top []os.DirEntry) (linuxSet, map[string]bool, error)
 				break
 			}
 		}
+	}
+	for _, d := range []string{filepath.Join(dir, "security", "pwquality.conf.d"), filepath.Join(dir, "pwquality.conf.d")} {
+		if st, err := os.Stat(d); err != nil || !st.IsDir() {
+			continue
+		}
+		entries, err := readDirBounded(d)
+		if err != nil {
+			return s, nil, err
+		}
+		for _, e := range entries {
+			if !strings.HasSuffix(e.Name(), ".conf") || !regular(d, e) {
+				continue
+			}
+			f, err := readIf(filepath.Join(d, e.Name()))
+			if err != nil {
+				return s, nil, err
+			}
+			if f != nil {
+				s.dropins = append(s.dropins, *f)
+			}
+		}
+		break
 	}
 	pamDir := filepath.Join(dir, "pam.d")
 	if st, err := os.Stat(pamDir); err == nil && st.IsDir() {
@@ -305,11 +329,17 @@ func hasAuthOrPassword(data []byte) bool {
 func (s linuxSet) policies() ([]password.Policy, error) {
 	es := s.entries()
 	if len(es) == 0 {
-		if len(s.confs) == 0 {
+		if len(s.confs) == 0 && len(s.dropins) == 0 {
 			return nil, nil
 		}
 		p := password.Policy{Name: "linux", Format: "linux-pam"}
-		for _, c := range linuxConfs {
+		var q quality
+		if ok, err := s.pwqualityConf(&q); err != nil {
+			return nil, err
+		} else if ok {
+			q.apply(&p, "")
+		}
+		for _, c := range []string{"login.defs", "faillock.conf"} {
 			if f, ok := s.confs[c]; ok {
 				if err := applyLinux(f.path, c, f.data, &p); err != nil {
 					return nil, err
@@ -327,6 +357,21 @@ func (s linuxSet) policies() ([]password.Policy, error) {
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// pwqualityConf reads pwquality.conf, then its drop-ins, into q, and
+// tells whether there was any.
+func (s linuxSet) pwqualityConf(q *quality) (bool, error) {
+	files := s.dropins
+	if f, ok := s.confs["pwquality.conf"]; ok {
+		files = append([]srcFile{f}, files...)
+	}
+	for _, f := range files {
+		if err := kvLines(f.path, f.data, func(line int, k, v string) error { return q.set(f.path, line, k, v) }); err != nil {
+			return false, err
+		}
+	}
+	return len(files) > 0, nil
 }
 
 // maxIncludeDepth bounds include and substack chains.

@@ -168,3 +168,16 @@ func TestPamDirSkipsSubdirectories(t *testing.T) {
 		t.Errorf("%+v", p)
 	}
 }
+
+// TestEtcCopy: beside pam.d, system files are not read as exports, and
+// pwquality.conf.d drop-ins override pwquality.conf.
+func TestEtcCopy(t *testing.T) {
+	dir := tree(t, map[string]string{"pam.d/system-auth": faillockAuth + "password requisite pam_pwquality.so\n", "security/pwquality.conf": "minlen = 9\nminclass = 2\n",
+		"security/pwquality.conf.d/50-site.conf": "minlen = 14\n", "shadow": "root:$6$x$y:19000:0:99999:7:::\n",
+		"idp-export.json": `{"MinimumPasswordLength": 12}`})
+	ps := loadAt(t, dir)
+	p, aws := ps["pam:system-auth"], ps["idp-export.json:aws-iam-account"]
+	if len(ps) != 2 || *p.MinLength != 14 || *p.MinClasses != 2 || aws.MinLength == nil {
+		t.Fatalf("%v", ps)
+	}
+}

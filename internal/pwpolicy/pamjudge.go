@@ -106,7 +106,11 @@ func stackOf(lines []pamLine) stack {
 }
 
 func (s linuxSet) quality(p *password.Policy, st stack, complete bool) error {
-	conf, hasConf := s.confs["pwquality.conf"]
+	var q quality
+	hasConf := len(s.dropins) > 0
+	if _, ok := s.confs["pwquality.conf"]; ok {
+		hasConf = true
+	}
 	if st.quality == nil {
 		if hasConf {
 			p.Note(password.AboutStrength, check.Text{EN: "pwquality.conf is present, but the judged stack calls neither pam_pwquality nor pam_cracklib: it is not in effect",
@@ -128,9 +132,8 @@ func (s linuxSet) quality(p *password.Policy, st stack, complete bool) error {
 		return nil
 	}
 	mod := st.quality.moduleName()
-	var q quality
-	if mod == "pam_pwquality.so" && hasConf {
-		if err := kvLines(conf.path, conf.data, func(line int, k, v string) error { return q.set(conf.path, line, k, v) }); err != nil {
+	if mod == "pam_pwquality.so" {
+		if _, err := s.pwqualityConf(&q); err != nil {
 			return err
 		}
 	} else if hasConf {
