@@ -76,11 +76,11 @@ func (k keyMap) shortHelp(sc screen) []key.Binding {
 	case screenMatrix:
 		own = []key.Binding{k.Enter, k.Dashboard}
 	case screenWhatIf:
-		change := key.NewBinding(key.WithHelp("← →", tr(k.lang, "change", "modifier")))
+		change := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("← →", tr(k.lang, "change", "modifier")))
 		own = []key.Binding{change, k.NextPolicy, k.Save}
 	case screenExport:
 		// Every other key is typed into the path.
-		return []key.Binding{k.Format, key.NewBinding(key.WithHelp(k.Enter.Help().Key, tr(k.lang, "write", "écrire"))), k.Back}
+		return []key.Binding{k.Format, key.NewBinding(key.WithKeys("enter"), key.WithHelp(k.Enter.Help().Key, tr(k.lang, "write", "écrire"))), k.Back}
 	}
 	return append(own, k.Help, k.Quit)
 }
