@@ -193,6 +193,8 @@ func (r *rule) judgeSentence(sents []sentence, i int, hay string, mm *memo) cand
 		if sp := m.re.spans(after, 1); len(sp) > 0 {
 			after = after[sp[0].end:]
 		}
+		// "… by the Customer" names a party, not a category of people
+		after = partyName.ReplaceAllString(after, " ")
 		if !r.hasSignal(after) {
 			return candidate{i: i, level: Missing, why: m.why}
 		}
@@ -213,6 +215,11 @@ func (r *rule) judgeSentence(sents []sentence, i int, hay string, mm *memo) cand
 			return r.restated(&sents[i], i, lvl, why)
 		}
 		return candidate{i: i, level: lvl, why: why}
+	}
+	if len(r.bare) > 0 {
+		// a general authorisation's list, notice and right to object are
+		// often set out in the paragraphs after it, in the same section
+		kept = append(kept, part{key: -(len(sents) + i + 1), text: r.sectionAfter(sents, i)})
 	}
 	var whys []check.Text
 	found := 0
@@ -331,6 +338,10 @@ func (mm *memo) anyAt(ms []marker, ps []part) (marker, bool, int) {
 	}
 	return marker{}, false, 0
 }
+
+// partyName is a contract party named as one ("the Customer", "le
+// Client").
+var partyName = regexp.MustCompile(`\b(the|le|du|au) (customer|client|controller|data exporter|responsable( de traitement| du traitement)?)('s)?\b`)
 
 // Bounds of what is read with a clause: the sentences after it in its
 // paragraph, the list items an introducing colon opens, the rest of its

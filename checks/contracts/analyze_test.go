@@ -70,6 +70,67 @@ func TestClausesAndTraps(t *testing.T) {
 	}
 }
 
+// The cases issue 14 names: a clause is judged with the sentences after
+// it, a description left to the controller is not one, and words shared
+// with another clause do not make it.
+func TestClausesWithTheirNeighbours(t *testing.T) {
+	cases := []struct {
+		name     string
+		blocks   []Block
+		element  string
+		want     Level
+		rejected bool
+	}{
+		{"on-site audits excluded in the next sentence",
+			[]Block{{Text: "The Processor shall make available to the Customer all information necessary to demonstrate compliance. The Customer shall have no right to conduct on-site audits."}},
+			"A28-3h-audits-information", Present, false},
+		{"all audits excluded in the next sentence",
+			[]Block{{Text: "The Processor makes available all information necessary to demonstrate compliance. The Customer shall have no right to audit the Processor."}},
+			"A28-3h-audits-information", Missing, true},
+		{"data subjects identified by the controller",
+			[]Block{{Text: "The categories of data subjects are identified by the controller."}},
+			"A28-3-data-subjects", Missing, true},
+		{"deferred, with the categories after it",
+			[]Block{{Text: "The data subjects are determined by the Customer and may include employees and end users of the Customer."}},
+			"A28-3-data-subjects", Present, false},
+		{"duration set by the controller (fr)",
+			[]Block{{Text: "La durée du traitement est fixée par le Responsable."}},
+			"A28-3-duration", Missing, true},
+		{"the CNIL heading and the operations",
+			[]Block{{Text: "Description du traitement", Heading: 2}, {Text: "Les opérations réalisées sont : le stockage, la sauvegarde et la restauration des données."}},
+			"A28-3-nature-purpose", Specific, false},
+		{"a list of kinds of breach",
+			[]Block{{Text: "Personal data breach", Heading: 2}, {Text: "- accidental or unlawful destruction of personal data;", Item: true}, {Text: "- unauthorised disclosure of, or access to, personal data.", Item: true}},
+			"A28-33-breach-notify", Missing, false},
+		{"data subject rights with the nature of the processing",
+			[]Block{{Text: "Taking into account the nature of the processing, the Processor assists the Controller by appropriate technical and organisational measures in answering data subject requests."}},
+			"A28-3c-security-art32", Missing, true},
+		{"empty SCC annex fields",
+			[]Block{{Text: "ANNEX I", Heading: 2}, {Text: "Categories of data subjects whose personal data is transferred:"}, {Text: "Categories of personal data transferred:"}, {Text: "ANNEX II", Heading: 2}, {Text: "Technical and organisational measures are described in the Agreement."}},
+			"A28-3-data-subjects", Missing, false},
+		{"a list after a colon",
+			[]Block{{Text: "Data subjects include:"}, {Text: "- employees of the Customer;", Item: true}, {Text: "- prospects.", Item: true}},
+			"A28-3-data-subjects", Specific, false},
+		{"audit logs are not audits",
+			[]Block{{Text: "Nature of the processing: hosting, backups and audit logging of administrator access."}},
+			"A28-3h-audits-information", Missing, true},
+		{"a general authorisation and nothing else",
+			[]Block{{Text: "The Customer hereby authorises the Supplier to engage sub-processors."}},
+			"A28-3d-subprocessors", Missing, true},
+		{"a general authorisation and its safeguards later in the section",
+			[]Block{{Text: "Sub-processors", Heading: 2}, {Text: "The Customer hereby authorises the Supplier to engage sub-processors."}, {Text: "The list of sub-processors is in Annex 3; the Supplier notifies any new sub-processor 30 days in advance and the Customer may object."}},
+			"A28-3d-subprocessors", Specific, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := level(t, Analyze(Document{Blocks: tc.blocks}), tc.element)
+			if r.Level != tc.want || r.Rejected != tc.rejected {
+				t.Errorf("%s = %s (rejected %v, %s; %q), want %s (rejected %v)", tc.element, r.Level, r.Rejected, r.Why.EN, r.Sentence, tc.want, tc.rejected)
+			}
+		})
+	}
+}
+
 func TestHeadingLabelsTheNextParagraph(t *testing.T) {
 	a := Analyze(doc("Annex II", "Categories of data subjects", "Prospects and customers of the Controller"))
 	if r := level(t, a, "A28-3-data-subjects"); r.Level != Specific {

@@ -62,7 +62,7 @@ var elementSpecs = map[string]spec{
 		},
 	},
 	"A28-3-nature-purpose": {
-		triggers: []string{"nature", "purpose", "finalit", "operations"},
+		triggers: []string{"nature", "purpose", "finalit", "operations", "details of", "description"},
 		clause: []x{
 			within(1, terms("nature of", "nature des", "nature du"), terms("processing", "operations", "opérations", "traitement", "traitements")),
 			within(1, terms("purpose of", "purposes of"), terms("processing", "data processing")),
@@ -71,9 +71,11 @@ var elementSpecs = map[string]spec{
 			heading("finalité", "finalités", "purpose", "purposes"),
 			terms("nature and purpose*", "purpose and nature", "purposes and nature", "nature et finalité*", "finalité et nature", "finalités et nature",
 				"for the following purposes", "pour les finalités suivantes"),
+			heading("details of processing", "details of the processing", "description of processing", "description of the processing", "description du traitement",
+				"description des traitements", "processing operations", "nature of processing", "nature of the processing", "nature du traitement"),
 		},
 		exclude: []sig{
-			mk(both(terms("taking into account", "compte tenu", "tient compte", "account of", "scope"), rx(`(taking into account|compte tenu de|tient compte de|account of) (the |la )?(state of the art|nature)|(nature|type), scope, context`)), "names the nature of the processing as a factor, without describing it", "cite la nature du traitement comme un facteur, sans la décrire"),
+			mk(both(terms("taking into account", "compte tenu", "tient compte", "account of", "scope"), rx(`(taking into account|compte tenu de|tient compte de|account of) (the |la )?(state of the art|nature)|(nature|type), scope,? (and )?(context|purpose)`)), "names the nature of the processing as a factor, without describing it", "cite la nature du traitement comme un facteur, sans la décrire"),
 		},
 		deferred: []sig{deferred},
 		weak: []sig{
@@ -86,7 +88,7 @@ var elementSpecs = map[string]spec{
 				"enregistrement", "conservation", "hébergement", "stockage", "sauvegarde*", "backup*", "consultation", "analyse", "enrichissement", "segmentation",
 				"dédoublonnage", "appel", "appels", "emailing", "email campaign*", "e-mail campaign*", "prospection", "campagne*", "marketing", "support",
 				"paie", "bulletins de paye", "payroll", "billing", "facturation", "newsletter*", "campaign*", "audience*", "reporting", "targeting", "ciblage",
-				"advertising", "publicité", "modification", "extraction", "suppression", "destruction", "organisation", "structuration", "organization", "structuring",
+				"advertising", "publicité", "analytics", "modification", "extraction", "suppression", "destruction", "organisation", "structuration", "organization", "structuring",
 				"adaptation", "alteration", "use", "utilisation", "combination", "rapprochement", "interconnexion", "limitation", "effacement", "deletion",
 				"prise de rendez-vous", "rendez-vous", "gestion", "management", "authentification", "authentication", "monitoring", "surveillance"),
 				"names the operations", "nomme les opérations"),
@@ -98,7 +100,8 @@ var elementSpecs = map[string]spec{
 	"A28-3-data-types": {
 		triggers: []string{"categor", "type", "kind", "donnees traitees", "donnees concernees", "donnees personnelles traitees", "data processed", "data concerned", "personal data:", "donnees :"},
 		clause: []x{
-			within(1, terms("category of", "categories of", "type of", "types of", "kind of", "kinds of"), terms("data")),
+			// "categories of data", not "categories of data subjects"
+			both(terms("categor*", "type*", "kind*"), rx(`(categor(y|ies)|types?|kinds?) of (personal )?data($|[^ a-z]| ([a-rt-z]|s[^u]))`)),
 			terms("personal data categor*", "data categor*"),
 			terms("catégories de données", "types de données", "type de données"),
 			within(3, terms("données à caractère personnel traitées", "données personnelles traitées", "données traitées", "personal data processed"),
@@ -432,11 +435,14 @@ var elementSpecs = map[string]spec{
 			terms("audit*", "inspection", "inspections"),
 			within(1, terms("information necessary", "information needed", "information required", "informations nécessaires", "information nécessaire"), terms("to demonstrate", "pour démontrer", "à démontrer")),
 		},
+		exclude: []sig{
+			mk(terms("audit log*", "audit trail*", "journal d'audit", "journaux d'audit", "piste* d'audit", "audit logging"), "audit logs are a security measure, not the controller's audit", "les journaux d'audit sont une mesure de sécurité, pas l'audit du responsable"),
+		},
 		excludeClause: []sig{
 			mk(both(terms("no", "not", "never", "nor", "without", "waive*", "exclu*", "aucun*", "ne", "n'", "renonce*", "interdit*"), rx(`(no|not|never|nor|without any)( \w+){0,4} (right|entitled|entitlement|permitted|allowed|able)( \w+){0,3} (to )?(conduct |carry out |perform |request |require )?(an |any )?(audits?|inspections?|audit)|(shall|will|may|can) not (be (entitled|permitted|allowed) to )?(conduct|carry out|perform|request|require)( \w+){0,2} (audits?|inspections?)|\bno (audits?|inspections?)\b|(excludes?|waives?|waived|excluded)( \w+){0,3} (audits?|inspections?)|(audits?|inspections?)( \w+){0,3} (are|is|shall be) (excluded|not permitted|not allowed|waived)`)),
-				"excludes audits: the word \"audit\" appears, but as a prohibition", "exclut les audits : le mot « audit » apparaît, mais comme une interdiction").except(onSite),
+				"excludes audits: the word \"audit\" appears, but as a prohibition", "exclut les audits : le mot « audit » apparaît, mais comme une interdiction").except(either(onSite, limits)),
 			mk(both(terms("no", "not", "never", "nor", "without", "waive*", "exclu*", "aucun*", "ne", "n'", "renonce*", "interdit*"), rx(`aucun( droit d')? (audit|inspection)|(ne|n') ?(pourra|peut|aura|sera|saurait|dispose)( \w+){0,7} (audit|auditer|inspection|inspecter)|renonce.{0,40}(audit|inspection)|(audits?|inspections?)( \w+){0,3} (sont|est) (exclus?|interdits?)|exclu\w*( \w+){0,3} (tout|les|d'un) (audits?|inspections?)`)),
-				"excludes audits: the word \"audit\" appears, but as a prohibition", "exclut les audits : le mot « audit » apparaît, mais comme une interdiction").except(onSite),
+				"excludes audits: the word \"audit\" appears, but as a prohibition", "exclut les audits : le mot « audit » apparaît, mais comme une interdiction").except(either(onSite, limits)),
 		},
 		weak: []sig{
 			mk(both(terms("on-site", "onsite", "physical", "sur site", "sur place"), rx(`(on-?site|physical|onsite) (audits?|inspections?) .{0,20}(not|excluded)|(no|not|never|waives?|waived|excludes?|excluded|without)( [\w-]+){0,6} (on-?site|onsite|physical) (audits?|inspections?)|(audits?|inspections?) sur (site|place) .{0,20}(exclus|interdits?)|(aucun|ne|n'|exclu\w*)( \w+){0,8} (audits?|inspections?) sur (site|place)`)), "the audit right is cut down: on-site audits or inspections are excluded", "le droit d'audit est réduit : audits ou inspections sur site exclus"),
@@ -463,6 +469,8 @@ var elementSpecs = map[string]spec{
 			rx(`fait en (deux|trois|\d+) exemplaires|\bfait a [a-z-]+,? le`),
 		},
 		exclude: []sig{
+			mk(within(3, terms("sign*", "signé*"), terms("confidentiality*", "confidentialité", "non-disclosure", "nda", "engagement* de confidentialité")),
+				"a confidentiality undertaking signed by staff, not the contract's own form", "un engagement de confidentialité signé par le personnel, pas la forme du contrat"),
 			mk(both(terms("not", "no", "never", "ne", "unsigned", "non signé", "sans signature", "signature of the", "signature by the"), rx(`(not|no|never|ne) .{0,20}(sign|execut)|unsigned|non signe|sans signature|signature (of|by) the (data subject|user)`)), "says the document is not signed", "indique que le document n'est pas signé"),
 		},
 		weak: []sig{
@@ -471,7 +479,8 @@ var elementSpecs = map[string]spec{
 		signals: []sig{
 			mk(both(number(), rx(`\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b(19|20)\d\d-\d\d-\d\d\b|\b\d{1,2} (january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre) (19|20)\d\d\b`)), "carries a signature date", "porte une date de signature"),
 			mk(terms("click*", "cliquant", "i agree", "j'accepte", "checkbox", "case à cocher", "docusign", "yousign", "adobe sign", "e-signature", "esignature",
-				"electronic signature", "signature électronique", "signé électroniquement", "electronically signed"),
+				"electronic signature", "signature électronique", "signé électroniquement", "electronically signed", "accepted electronically", "electronically accepted",
+				"electronic acceptance", "click-through", "accepté en ligne", "acceptation en ligne", "acceptée en ligne"),
 				"names an electronic signature", "mentionne une signature électronique"),
 			mk(both(terms("part of", "incorporated", "partie intégrante"), rx(`forms? (an integral )?part of the (\w+ ){0,3}(agreement|contract|terms|order)|incorporated (by reference )?into the (\w+ ){0,3}(agreement|contract|terms|order)|(fait|font) partie integrante (du|de la|de l'|des) `)), "is incorporated into the main agreement", "est intégré au contrat principal"),
 		},

@@ -159,7 +159,7 @@ func segment(blocks []Block) []sentence {
 			}
 			// The document's title is context, not content: "DPA – Generic
 			// Hosting" does not describe the processing.
-			if len(out) == 0 && len(heads) == 0 && section == "" {
+			if len(out) == 0 && len(heads) == 0 && section == "" && !strings.HasSuffix(text, ":") && !blocks[i+1].Item {
 				heads = append(heads, openHeading{level: 0, text: text})
 				section = headingText(heads)
 				continue
@@ -211,7 +211,10 @@ func headingText(heads []openHeading) string {
 // isLabel: at most eight words, no sentence-ending punctuation, and not a
 // "label: value" pair already.
 func isLabel(s string) bool {
-	if len(s) > 90 || strings.Count(s, " ") > 7 {
+	// a field of a form ("Categories of data subjects whose personal data
+	// is transferred:") may be longer than a heading
+	field := strings.HasSuffix(s, ":") && len(s) <= 140 && strings.Count(s, " ") <= 13
+	if !field && (len(s) > 90 || strings.Count(s, " ") > 7) {
 		return false
 	}
 	if i := strings.Index(s, ": "); i > 0 && i < len(s)-2 {
@@ -270,8 +273,8 @@ func abbreviation(before string) bool {
 	if w == "" {
 		return false
 	}
-	if len(w) == 1 || (w[len(w)-1] >= '0' && w[len(w)-1] <= '9') {
-		return true // "a." list markers, "7." clause numbers, "28(3)."
+	if len(w) == 1 || (w[len(w)-1] >= '0' && w[len(w)-1] <= '9') || roman(w) {
+		return true // "a." list markers, "7." clause numbers, "28(3).", "IV."
 	}
 	for _, a := range abbreviations {
 		if strings.EqualFold(w, a) { // no lowered copy: this runs at every full stop
@@ -279,4 +282,19 @@ func abbreviation(before string) bool {
 		}
 	}
 	return false
+}
+
+// roman: a roman numeral of a heading ("II", "iv"), up to seven letters.
+func roman(w string) bool {
+	if len(w) > 7 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case 'i', 'v', 'x', 'I', 'V', 'X':
+		default:
+			return false
+		}
+	}
+	return true
 }

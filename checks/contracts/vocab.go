@@ -28,7 +28,9 @@ var (
 		"renvoyé au responsable pour plus tard : non traité (art28.md : renvoyé = non traité)")
 	// onSite qualifies an audit as on the premises: excluding those leaves
 	// the others.
-	onSite   = terms("on-site", "onsite", "on site", "physical", "sur site", "sur place")
+	onSite = terms("on-site", "onsite", "on site", "physical", "sur site", "sur place")
+	// limits qualify a prohibition into a limit: "no more than once a year".
+	limits   = terms("more than", "unless", "except", "other than", "beyond", "plus de", "plus d'une", "sauf", "au-delà")
 	unfilled = mk(placeholder, "a template placeholder is left unfilled", "un champ du modèle n'est pas rempli")
 	// breachWords name a personal data breach or a security incident.
 	breachWords = terms("personal data breach*", "data breach*", "security breach*", "security incident*", "breach of security",
