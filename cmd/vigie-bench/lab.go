@@ -14,16 +14,16 @@ import (
 )
 
 type lab struct {
-	servers     []*http.Server
-	targetsFile string
-	caFile      string
+	servers  []*http.Server
+	urlsFile string
+	caFile   string
 }
 
-// startLab serves n hosts on 127.0.0.1: a quarter correct, a quarter
+// startLab serves n hosts on 127.0.0.1 and lists their 2n URLs (http and
+// https of each host, one after the other): a quarter correct, a quarter
 // without redirect, a quarter with an expired certificate, a quarter with
-// weak headers and an exposed .env. Past servers hosts, targets reuse the
-// first servers' ports (each still a target of its own, scanned in full), so
-// 10,000 targets fit under the open-file limit.
+// weak headers and an exposed .env. Past servers hosts, URLs reuse the
+// first servers' ports, so 10,000 targets fit under the open-file limit.
 func startLab(n, servers int, dir string) (*lab, error) {
 	if servers <= 0 || servers > n {
 		servers = n
@@ -41,7 +41,7 @@ func startLab(n, servers int, dir string) (*lab, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &lab{targetsFile: filepath.Join(dir, "targets.txt"), caFile: filepath.Join(dir, "ca.pem")}
+	l := &lab{urlsFile: filepath.Join(dir, "urls.txt"), caFile: filepath.Join(dir, "ca.pem")}
 	if err := os.WriteFile(l.caFile, ca.PEM(), 0o600); err != nil {
 		return nil, err
 	}
@@ -51,7 +51,7 @@ func startLab(n, servers int, dir string) (*lab, error) {
 				fmt.Fprint(w, "APP_ENV=bench\nDB_PASSWORD=not-real\n")
 				return
 			}
-			if r.URL.Path != "/" {
+			if r.URL.Path != "/" && !strings.HasPrefix(r.URL.Path, "/h") { // "/h123": a host sharing these ports
 				http.NotFound(w, r)
 				return
 			}
@@ -89,13 +89,15 @@ func startLab(n, servers int, dir string) (*lab, error) {
 			l.close()
 			return nil, err
 		}
-		lines = append(lines, fmt.Sprintf("host-%05d %s %s", i, httpURL, httpsURL))
+		lines = append(lines, httpURL, httpsURL)
 	}
+	// Past servers, hosts reuse the first ports under a path of their own:
+	// each URL is still a target of its own, judged in full.
 	for i := servers; i < n; i++ {
-		f := strings.Fields(lines[i%servers])
-		lines = append(lines, fmt.Sprintf("host-%05d %s %s", i, f[1], f[2]))
+		j := i % servers
+		lines = append(lines, fmt.Sprintf("%sh%d", lines[2*j], i), fmt.Sprintf("%sh%d", lines[2*j+1], i))
 	}
-	return l, os.WriteFile(l.targetsFile, []byte(strings.Join(lines, "\n")+"\n"), 0o600)
+	return l, os.WriteFile(l.urlsFile, []byte(strings.Join(lines, "\n")+"\n"), 0o600)
 }
 
 func (l *lab) serve(h http.Handler, cert *tls.Certificate) (string, error) {

@@ -1,9 +1,10 @@
-// Command vigie-bench measures vigie's web family against httpx's own probe
-// on the same loopback endpoints: N hosts, each with an HTTP and an HTTPS
-// port, a mix of good and flawed sites. Each tool runs in a child process so
-// its wall time and peak RSS are its own. Traffic stays on 127.0.0.1.
+// Command vigie-bench measures vigie's web family against httpx's command
+// line on the same list of loopback URLs: N hosts, each with an HTTP and an
+// HTTPS port (2N URLs), a mix of good and flawed sites. Both tools run with
+// their default flags, each in a child process so its wall time and peak
+// RSS are its own. Traffic stays on 127.0.0.1.
 //
-//	go run ./cmd/vigie-bench -hosts 1000
+//	go run ./cmd/vigie-bench -hosts 1000   # 2,000 URLs
 package main
 
 import (
@@ -15,6 +16,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -23,32 +25,34 @@ import (
 // result is what a child reports on stdout.
 type result struct {
 	Tool     string   `json:"tool"`
-	Targets  int      `json:"targets"`  // hosts (vigie) or URLs (httpx) asked for
-	Verdicts int      `json:"verdicts"` // targets that came back with an answer, errors included
+	Targets  int      `json:"targets"`  // URLs asked for (each a target for vigie)
+	Verdicts int      `json:"verdicts"` // targets judged: vigie's completed, httpx's answered
 	Errors   int      `json:"errors"`   // of those, how many were errors (unreachable, timeout…)
 	Missing  int      `json:"missing"`  // asked for, never reported
 	Requests string   `json:"requests"` // what one target costs
 	Samples  []string `json:"samples"`  // a few distinct error reasons
+	LiveHeap int      `json:"live_heap_kib,omitempty"` // vigie: heap still live when the scan ends (the report), KiB
 }
 
 func main() {
-	hosts := flag.Int("hosts", 100, "loopback hosts, each with an HTTP and an HTTPS port")
+	hosts := flag.Int("hosts", 100, "loopback hosts, each with an HTTP and an HTTPS port: 2 URLs each")
 	servers := flag.Int("servers", 4000, "at most this many hosts get their own ports; the rest share them round-robin (two listeners each, under the open-file limit)")
-	conc := flag.Int("concurrency", 50, "targets (vigie) or threads (httpx) at once")
-	timeout := flag.Duration("timeout", 10*time.Second, "per request")
+	conc := flag.Int("concurrency", 0, "vigie's --concurrency (0: its default)")
+	rate := flag.Float64("rate", -1, "vigie's --rate (negative: its default)")
+	timeout := flag.Duration("timeout", 0, "vigie's --timeout (0: its default)")
 	mode := flag.String("mode", "", "internal: run one tool as a child")
-	targets := flag.String("targets", "", "internal: targets file")
+	urls := flag.String("urls", "", "internal: URL list")
 	caFile := flag.String("ca", "", "internal: CA file")
 	only := flag.String("only", "vigie,httpx", "tools to run")
 	flag.Parse()
-
+	tu := tuning{conc: *conc, rate: *rate, timeout: *timeout}
 	switch *mode {
 	case "vigie":
-		exit(runVigie(*targets, *caFile, *conc, *timeout))
+		exit(runVigie(*urls, *caFile, tu))
 	case "httpx":
-		exit(runHTTPX(*targets, *conc, *timeout))
+		exit(runHTTPX(*urls))
 	}
-	if err := parent(*hosts, *servers, *conc, *timeout, strings.Split(*only, ",")); err != nil {
+	if err := parent(*hosts, *servers, tu, strings.Split(*only, ",")); err != nil {
 		fmt.Fprintln(os.Stderr, "vigie-bench:", err)
 		os.Exit(1)
 	}
@@ -63,7 +67,7 @@ func exit(r result, err error) {
 	os.Exit(0)
 }
 
-func parent(hosts, servers, conc int, timeout time.Duration, tools []string) error {
+func parent(hosts, servers int, tu tuning, tools []string) error {
 	dir, err := os.MkdirTemp("", "vigie-bench-")
 	if err != nil {
 		return err
@@ -78,47 +82,61 @@ func parent(hosts, servers, conc int, timeout time.Duration, tools []string) err
 	if err != nil {
 		return err
 	}
-	fmt.Printf("vigie-bench: %d hosts (%d URLs), concurrency %d, %s, %d CPU\n", hosts, 2*hosts, conc, runtime.Version(), runtime.NumCPU())
-	fmt.Printf("%-6s %8s %9s %8s %7s %8s %10s %9s  %s\n", "tool", "targets", "verdicts", "errors", "missing", "wall", "targets/s", "peak RSS", "per target")
+	fmt.Printf("vigie-bench: %d hosts, %d URLs, default flags unless set, %s, %d CPU\n", hosts, 2*hosts, runtime.Version(), runtime.NumCPU())
+	fmt.Printf("%-6s %8s %8s %8s %7s %8s %10s %9s  %s\n", "tool", "URLs", "judged", "errors", "missing", "wall", "targets/s", "peak RSS", "work")
+	var walls []time.Duration
 	for _, tool := range tools {
-		cmd := exec.Command(self, "-mode", tool, "-targets", l.targetsFile, "-ca", l.caFile,
-			"-concurrency", fmt.Sprint(conc), "-timeout", timeout.String())
-		cmd.Env = append(os.Environ(), "TMPDIR="+dir)
+		cmd := exec.Command(self, "-mode", tool, "-urls", l.urlsFile, "-ca", l.caFile, "-concurrency", fmt.Sprint(tu.conc),
+			"-rate", fmt.Sprint(tu.rate), "-timeout", tu.timeout.String())
+		// HOME and TMPDIR in the bench's folder: httpx writes its config under
+		// $HOME/.config and cleans old folders of the temp folder.
+		cmd.Env = append(os.Environ(), "TMPDIR="+dir, "HOME="+dir)
 		var out, errb bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errb
 		start := time.Now()
 		if err := cmd.Run(); err != nil {
 			return fmt.Errorf("%s: %v\n%s", tool, err, errb.String())
 		}
+		if os.Getenv("VIGIE_BENCH_SLOW") != "" {
+			os.Stderr.Write(errb.Bytes())
+		}
 		wall := time.Since(start)
+		walls = append(walls, wall)
 		var r result
 		if err := json.Unmarshal(out.Bytes(), &r); err != nil {
 			return fmt.Errorf("%s: bad report %q: %v", tool, out.String(), err)
 		}
 		rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux: the child's VmHWM
-		fmt.Printf("%-6s %8d %9d %8d %7d %7.1fs %10.1f %6d MiB  %s\n", r.Tool, r.Targets, r.Verdicts, r.Errors, r.Missing,
+		fmt.Printf("%-6s %8d %8d %8d %7d %7.1fs %10.1f %6d MiB  %s\n", r.Tool, r.Targets, r.Verdicts, r.Errors, r.Missing,
 			wall.Seconds(), float64(r.Targets)/wall.Seconds(), rss/1024, r.Requests)
+		if r.LiveHeap > 0 {
+			fmt.Printf("       live heap after the scan: %.1f MiB (%.1f KB per target)\n", float64(r.LiveHeap)/1024, float64(r.LiveHeap)/float64(max(1, r.Targets)))
+		}
 		for _, s := range r.Samples {
 			fmt.Printf("       error: %s\n", s)
 		}
 	}
+	if len(walls) == 2 && walls[1] > 0 {
+		fmt.Printf("wall ratio %s/%s: %.2f\n", tools[0], tools[1], walls[0].Seconds()/walls[1].Seconds())
+	}
 	return nil
 }
 
-// readTargets reads "name http_url https_url" lines.
-func readTargets(path string) ([][3]string, error) {
+// readURLs reads one URL per line.
+func readURLs(path string) ([]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var out [][3]string
+	var out []string
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		f := strings.Fields(sc.Text())
-		if len(f) == 3 {
-			out = append(out, [3]string{f[0], f[1], f[2]})
+		if s := strings.TrimSpace(sc.Text()); s != "" {
+			out = append(out, s)
 		}
 	}
 	return out, sc.Err()
 }
+
+func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"time"
@@ -10,26 +12,47 @@ import (
 	web "github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
+	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/probe"
 	"github.com/vigie-security/vigie/internal/report"
 	"github.com/vigie-security/vigie/internal/scan"
 )
 
-// runVigie scans every host with the full web family.
-func runVigie(targetsFile, caFile string, conc int, timeout time.Duration) (result, error) {
-	rows, err := readTargets(targetsFile)
+// tuning overrides vigie's defaults; zero values keep them.
+type tuning struct {
+	conc    int
+	rate    float64 // scan-wide; negative keeps the default
+	timeout time.Duration
+}
+
+// runVigie scans every URL of the list as a target, with the full web
+// family and vigie's default flags, then writes the JSON report as
+// vigie scan -o does, so peak RSS includes the report.
+func runVigie(urlsFile, caFile string, tu tuning) (result, error) {
+	urls, err := readURLs(urlsFile)
 	if err != nil {
 		return result{}, err
 	}
+	if os.Getenv("VIGIE_BENCH_HEAP") != "" {
+		runtime.MemProfileRate = 4096 // fine enough to tell what each target leaves behind
+	}
 	cfg := config.Defaults()
-	cfg.Scan.Concurrency, cfg.Scan.Rate, cfg.Scan.Timeout = conc, 0, config.Duration(timeout)
+	if tu.conc > 0 {
+		cfg.Scan.Concurrency = tu.conc
+	}
+	if tu.rate >= 0 {
+		cfg.Scan.Rate = tu.rate
+	}
+	if tu.timeout > 0 {
+		cfg.Scan.Timeout = config.Duration(tu.timeout)
+	}
 	cfg.Web.CAFile = caFile
 	plan, err := scan.FromConfig(cfg, nil)
 	if err != nil {
 		return result{}, err
 	}
-	for _, r := range rows {
-		t, err := probe.ExplicitTarget(r[0], r[1], r[2])
+	for _, u := range urls {
+		t, err := probe.ParseTarget(u)
 		if err != nil {
 			return result{}, err
 		}
@@ -41,26 +64,45 @@ func runVigie(targetsFile, caFile string, conc int, timeout time.Duration) (resu
 			defer func() { pprof.StopCPUProfile(); f.Close() }()
 		}
 	}
-	rep, err := plan.Run(context.Background(), nil)
+	var emit func(engine.Event)
+	if os.Getenv("VIGIE_BENCH_SLOW") != "" { // names the targets that took longest
+		started := map[string]time.Time{}
+		emit = func(ev engine.Event) {
+			switch ev.Kind {
+			case engine.UnitStarted:
+				started[ev.Progress.Target] = time.Now()
+			case engine.UnitDone:
+				if d := time.Since(started[ev.Progress.Target]); d > time.Second {
+					fmt.Fprintf(os.Stderr, "slow: %s %s\n", ev.Progress.Target, d.Round(time.Millisecond))
+				}
+			}
+		}
+	}
+	rep, err := plan.Run(context.Background(), emit)
 	if err != nil {
 		return result{}, err
 	}
-	// VIGIE_BENCH_JSON writes the report as vigie scan -o does, so peak RSS
-	// includes the render (the part a large scan's Ctrl-C runs too).
-	if path := os.Getenv("VIGIE_BENCH_JSON"); path != "" {
-		if err := report.WriteFile(context.Background(), path, report.JSON{}, rep); err != nil {
-			return result{}, err
-		}
-	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	live := ms.HeapAlloc
 	if path := os.Getenv("VIGIE_BENCH_HEAP"); path != "" {
-		runtime.GC()
 		if f, err := os.Create(path); err == nil {
 			_ = pprof.WriteHeapProfile(f)
 			f.Close()
 		}
 	}
-	res := result{Tool: "vigie", Targets: len(rows),
-		Requests: "3 GETs + 4 handshakes + 1 per accepted suite + " + itoa(len(web.ExposurePaths())+1) + " exposure GETs; " + itoa(len(web.Checks())) + " checks"}
+	out := filepath.Join(filepath.Dir(urlsFile), "vigie-report.json")
+	if path := os.Getenv("VIGIE_BENCH_JSON"); path != "" {
+		out = path
+	}
+	if err := report.WriteFile(context.Background(), out, report.JSON{}, rep); err != nil {
+		return result{}, err
+	}
+	res := result{Tool: "vigie", Targets: len(urls), LiveHeap: int(live >> 10),
+		Requests: "full web family: " + itoa(len(web.Checks())) + " checks, ≤ " + itoa(web.MaxExposureRequests) + " exposure requests per origin, ≤ " +
+			itoa(web.CrawlPages) + " linked pages; concurrency " + itoa(cfg.Scan.Concurrency) + ", scan rate " + ftoa(cfg.Scan.Rate) +
+			", " + ftoa(probe.DefaultHostRate) + " requests/s per server"}
 	unreachable := map[string]bool{}
 	for _, f := range rep.Findings {
 		if f.Status == check.Error {

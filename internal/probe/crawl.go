@@ -17,7 +17,7 @@ const crawlWorkers = 2
 var notPages = []string{".pdf", ".jpg", ".jpeg", ".png", ".gif", ".svg", ".webp", ".ico", ".css", ".js", ".zip", ".gz",
 	".mp4", ".mp3", ".woff", ".woff2", ".xml", ".json", ".txt", ".csv", ".xlsx", ".docx"}
 
-// crawl reads the same-origin pages that the landing pages link to (the
+// crawl reads (once per scan for pages several targets link to) the same-origin pages that the landing pages link to (the
 // plain-HTTP page when one is served, and the HTTPS page), one level deep
 // and at most web.CrawlPages, and keeps only their forms: a login or
 // payment page one click from the home page is judged like the home page.
@@ -66,7 +66,10 @@ func (p *Prober) crawl(ctx context.Context, pace Pacer, ev web.Evidence, own []s
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out[i] = linkedPage(p.get(ctx, pace, todo[i], own, headers, nil))
+				u := todo[i]
+				out[i] = p.shared.do(ctx, keyed("page "+u, headers), func() any {
+					return linkedPage(p.get(ctx, pace, u, own, headers, nil))
+				}).(web.LinkedPage)
 			}
 		}()
 	}
@@ -80,13 +83,13 @@ func (p *Prober) crawl(ctx context.Context, pace Pacer, ev web.Evidence, own []s
 
 // linkedPage keeps a page's forms and drops its body.
 func linkedPage(pr web.Probe) web.LinkedPage {
-	lp := web.LinkedPage{URL: pr.FinalURL(), Status: pr.StatusCode, Truncated: pr.BodyTruncated}
+	lp := web.LinkedPage{URL: redactURL(pr.FinalURL()), Status: pr.StatusCode, Truncated: pr.BodyTruncated}
 	if !pr.Reached {
 		lp.Error = pr.Error.EN
 		return lp
 	}
 	if pr.StatusCode >= 200 && pr.StatusCode < 300 {
-		lp.Forms = web.ParsePage(pr.Body, lp.URL).Forms
+		lp.Forms = web.ParsePage(pr.Body, pr.FinalURL()).Forms
 	}
 	return lp
 }

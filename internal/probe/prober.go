@@ -107,7 +107,11 @@ func (p *Prober) Collect(ctx context.Context, pace Pacer, t Target) web.Evidence
 		if strings.EqualFold(host, t.Host) { // custom headers stay on the target's own host
 			own = append(own, origin(to))
 		}
-		ev.HTTPS = p.get(ctx, pace, httpsURL, own, t.Headers, nil)
+		if tail, ok := chainFrom(ev.HTTP, to); ok && len(p.opts.Headers)+len(t.Headers) == 0 {
+			ev.HTTPS = tail // the HTTP chain already fetched it, as a GET of it would
+		} else {
+			ev.HTTPS = p.get(ctx, pace, httpsURL, own, t.Headers, nil)
+		}
 	}
 	key := sharedKey(httpsURL, t.Headers)
 	wg.Add(2)

@@ -13,9 +13,9 @@ import (
 // and few enough that memory does not grow with the target list.
 const sharedSize = 512
 
-// sharedProbes runs each origin's TLS, CORS and exposure probes once for
-// all the targets on it (https://shop/a and https://shop/b), and keeps the
-// latest sharedSize results.
+// sharedProbes runs each origin's TLS, CORS and exposure probes, and each
+// linked page's read, once for all the targets on it (https://shop/a and
+// https://shop/b), and keeps the latest sharedSize results.
 type sharedProbes struct {
 	mu    sync.Mutex
 	m     map[string]*sharedEntry
@@ -67,8 +67,13 @@ func (s *sharedProbes) do(ctx context.Context, key string, fn func() any) any {
 // sharedKey names what a probe depends on: the origin and the target's own
 // headers (a hash: they may hold secrets).
 func sharedKey(rawURL string, headers map[string]string) string {
+	return keyed(origin(rawURL), headers)
+}
+
+// keyed is key with a hash of the target's own headers.
+func keyed(key string, headers map[string]string) string {
 	if len(headers) == 0 {
-		return origin(rawURL)
+		return key
 	}
 	keys := make([]string, 0, len(headers))
 	for k := range headers {
@@ -79,5 +84,5 @@ func sharedKey(rawURL string, headers map[string]string) string {
 	for _, k := range keys {
 		h.Write([]byte(k + "\x00" + headers[k] + "\x00"))
 	}
-	return origin(rawURL) + " " + hex.EncodeToString(h.Sum(nil)[:8])
+	return key + " " + hex.EncodeToString(h.Sum(nil)[:8])
 }

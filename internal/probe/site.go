@@ -58,3 +58,16 @@ func hostOf(raw string) string {
 	}
 	return u.Hostname()
 }
+
+// chainFrom is the part of a redirect chain from the hop that requested
+// url on: what a GET of url, following its redirects, gets.
+func chainFrom(p web.Probe, url string) (web.Probe, bool) {
+	for k, h := range p.Hops {
+		if h.URL == url {
+			tail := p
+			tail.URL, tail.Hops = url, p.Hops[k:]
+			return tail, true
+		}
+	}
+	return web.Probe{}, false
+}
