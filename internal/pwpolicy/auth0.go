@@ -100,6 +100,10 @@ func parseAuth0(name string, data []byte) ([]password.Policy, error) {
 		if d := o.Dictionary; d != nil {
 			p.Blacklist = tri(&d.Enable)
 		}
+		if n := o.NoPersonalInfo; n != nil && n.Enable {
+			p.Note(password.AboutBlacklist, check.Text{EN: "passwords holding the user's name or e-mail are refused (password_no_personal_info)",
+				FR: "les mots de passe contenant le nom ou l'e-mail de la personne sont refusés (password_no_personal_info)"})
+		}
 		if o.BruteForce != nil {
 			if *o.BruteForce {
 				p.LockoutThreshold = ptr(10)

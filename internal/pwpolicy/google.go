@@ -25,6 +25,7 @@ type googlePolicy struct {
 			MinimumLength      *int   `json:"minimumLength"`
 			MaximumLength      *int   `json:"maximumLength"`
 			AllowReuse         *bool  `json:"allowReuse"`
+			EnforceAtLogin     *bool  `json:"enforceRequirementsAtLogin"`
 			ExpirationDuration string `json:"expirationDuration"`
 		} `json:"value"`
 	} `json:"setting"`
@@ -72,6 +73,10 @@ func parseGoogle(name string, data []byte) ([]password.Policy, error) {
 		case "STRONG":
 			p.Note(password.AboutStrength, check.Text{EN: "allowedStrength STRONG is Google's strength estimate, not class rules: the forced classes are unknown",
 				FR: "allowedStrength STRONG est une estimation de Google, pas des règles de classes : les classes imposées sont inconnues"})
+		}
+		if v.EnforceAtLogin != nil && !*v.EnforceAtLogin {
+			p.Note(password.AboutStrength, check.Text{EN: "enforceRequirementsAtLogin is false: existing passwords that break these rules keep working until changed",
+				FR: "enforceRequirementsAtLogin vaut false : les mots de passe existants qui enfreignent ces règles restent valables jusqu'à leur changement"})
 		}
 		if v.AllowReuse != nil && !*v.AllowReuse {
 			p.HistoryCount = ptr(1)

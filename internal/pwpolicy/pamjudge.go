@@ -173,8 +173,8 @@ func (s linuxSet) lockout(p *password.Policy, st stack, complete bool) error {
 			}
 		}
 		f.apply(p)
-		p.Note(password.AboutLockout, check.Textf("lockout by pam_faillock (%s): deny=%d, unlock_time=%d s", "verrouillage par pam_faillock (%s) : deny=%d, unlock_time=%d s",
-			st.faillock[0].at(), f.deny, f.unlock))
+		p.Note(password.AboutLockout, check.Textf("lockout by pam_faillock (%s): deny=%d failures within fail_interval=%d s, unlock_time=%d s",
+			"verrouillage par pam_faillock (%s) : deny=%d échecs en fail_interval=%d s, unlock_time=%d s", st.faillock[0].at(), f.deny, f.interval, f.unlock))
 	case len(st.tally) > 0:
 		f := faillock{} // pam_tally2(8): no deny= never locks; no unlock_time= locks until an administrator resets
 		for _, l := range st.tally {

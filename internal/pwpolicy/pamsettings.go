@@ -114,9 +114,9 @@ func (q quality) apply(p *password.Policy, module string) {
 
 // faillock is a lockout: failures allowed and seconds locked (0 = until
 // an administrator unlocks).
-type faillock struct{ deny, unlock int }
+type faillock struct{ deny, unlock, interval int }
 
-func faillockDefaults() faillock { return faillock{deny: 3, unlock: 600} } // faillock.conf(5)
+func faillockDefaults() faillock { return faillock{deny: 3, unlock: 600, interval: 900} } // faillock.conf(5)
 
 func (f *faillock) set(file string, line int, k, v string) error {
 	switch k {
@@ -141,6 +141,8 @@ func (f *faillock) set(file string, line int, k, v string) error {
 		f.deny = n
 	case "unlock_time":
 		f.unlock = n
+	case "fail_interval":
+		f.interval = n
 	}
 	return nil
 }
