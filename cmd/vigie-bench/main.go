@@ -25,12 +25,12 @@ import (
 // result is what a child reports on stdout.
 type result struct {
 	Tool     string   `json:"tool"`
-	Targets  int      `json:"targets"`  // URLs asked for (each a target for vigie)
-	Verdicts int      `json:"verdicts"` // targets judged: vigie's completed, httpx's answered
-	Errors   int      `json:"errors"`   // of those, how many were errors (unreachable, timeout…)
-	Missing  int      `json:"missing"`  // asked for, never reported
-	Requests string   `json:"requests"` // what one target costs
-	Samples  []string `json:"samples"`  // a few distinct error reasons
+	Targets  int      `json:"targets"`                 // URLs asked for (each a target for vigie)
+	Verdicts int      `json:"verdicts"`                // targets judged: vigie's completed, httpx's answered
+	Errors   int      `json:"errors"`                  // of those, how many were errors (unreachable, timeout…)
+	Missing  int      `json:"missing"`                 // asked for, never reported
+	Requests string   `json:"requests"`                // what one target costs
+	Samples  []string `json:"samples"`                 // a few distinct error reasons
 	LiveHeap int      `json:"live_heap_kib,omitempty"` // vigie: heap still live when the scan ends (the report), KiB
 }
 
