@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"time"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/internal/config"
-	"gopkg.in/yaml.v3"
 )
 
 func isVigieYAML(data []byte) bool {
