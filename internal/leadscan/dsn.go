@@ -79,7 +79,7 @@ func (d *dsn) scrub(msg string) string {
 			msg = strings.ReplaceAll(msg, esc, "***")
 		}
 	}
-	if len(d.user) >= 3 {
+	if len(d.user) >= 3 && d.user != "postgres" && d.user != "root" && d.user != "mysql" {
 		// A login may be a person's name; the target never shows it either.
 		msg = strings.ReplaceAll(msg, d.user, "***")
 	}

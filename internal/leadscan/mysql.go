@@ -97,10 +97,10 @@ func openMySQL(ctx context.Context, src Source, d *dsn) (_ *myRows, table string
 	// MySQL bounds SELECTs in ms, MariaDB every statement in seconds; each
 	// server refuses the other's variable.
 	ms := src.Limits.Timeout.Milliseconds()
+	// A server with neither (MySQL before 5.7.8) is still bounded by the
+	// context and the read timeout.
 	if _, e := r.conn.ExecContext(ctx, "SET SESSION max_execution_time = "+strconv.FormatInt(ms, 10)); e != nil {
-		if _, err = r.conn.ExecContext(ctx, "SET SESSION max_statement_time = "+strconv.FormatFloat(float64(ms)/1000, 'f', 3, 64)); err != nil {
-			return nil, "", nil, err
-		}
+		r.conn.ExecContext(ctx, "SET SESSION max_statement_time = "+strconv.FormatFloat(float64(ms)/1000, 'f', 3, 64))
 	}
 	r.conn.ExecContext(ctx, "SET SESSION group_concat_max_len = 1048576") // long column lists; the default 1 KiB truncates
 	if _, err = r.conn.ExecContext(ctx, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"); err != nil {
