@@ -3,6 +3,7 @@ package tlswire
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"time"
 )
@@ -71,7 +72,16 @@ func (s *Scanner) exchange(ctx context.Context, hello []byte, read func(net.Conn
 		}
 		return err
 	}
-	return read(conn)
+	err = read(conn)
+	if err != nil && ctx.Err() != nil {
+		return ctx.Err() // the caller gave up
+	}
+	var ne net.Error
+	if err != nil && (cctx.Err() != nil || errors.As(err, &ne) && ne.Timeout()) {
+		// Cut by the connection's deadline (or by the close that enforces it), not by the server.
+		return fmt.Errorf("tlswire: no answer within %s: %w", timeout, context.DeadlineExceeded)
+	}
+	return err
 }
 
 // errRefusedOnWrite: the server hung up before the hello was written.
@@ -90,8 +100,9 @@ func (s *Scanner) Send(ctx context.Context, h Hello, full bool) (Response, error
 	}
 	var resp Response
 	err = s.exchange(ctx, rec, func(c net.Conn) error {
-		resp, err = ReadResponse(c, full)
-		return err
+		var rerr error
+		resp, rerr = ReadResponse(c, full)
+		return rerr
 	})
 	if errors.Is(err, errRefusedOnWrite) {
 		return Response{Closed: true}, nil

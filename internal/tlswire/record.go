@@ -68,7 +68,10 @@ func readRecord(r io.Reader) (typ uint8, version uint16, body []byte, err error)
 // closedEarly tells a server that hung up on the hello (a refusal, for many
 // servers) from a network failure.
 func closedEarly(err error) bool {
-	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, net.ErrClosed) {
+	if errors.Is(err, net.ErrClosed) {
+		return false // closed on our side: the deadline or the caller's cancellation
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return true
 	}
 	var op *net.OpError

@@ -4,9 +4,11 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
+	"errors"
 	"io"
 	"log"
 	"math/big"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -180,6 +182,27 @@ func TestScanUnreachableAndSilent(t *testing.T) {
 	for _, p := range s.Scan(context.Background()).Protocols {
 		if p.Tested || p.Err == nil {
 			t.Errorf("closed port %s: tested=%v", VersionName(p.Version), p.Tested)
+		}
+	}
+	// A server that reads the hello and never answers: a timeout, not a refusal.
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			go func() { defer c.Close(); _, _ = io.Copy(io.Discard, c) }()
+		}
+	}()
+	s = &Scanner{Addr: l.Addr().String(), Timeout: 200 * time.Millisecond}
+	for _, p := range s.Scan(context.Background()).Protocols {
+		if p.Tested || !errors.Is(p.Err, context.DeadlineExceeded) {
+			t.Errorf("silent server %s: tested=%v err=%v", VersionName(p.Version), p.Tested, p.Err)
 		}
 	}
 }
