@@ -49,6 +49,9 @@ func (s *linuxSet) readAuthselect(used map[string]bool) error {
 	if profile == "" {
 		return fmt.Errorf("%s:1: authselect.conf names no profile", conf.path)
 	}
+	if strings.Contains(profile, "..") || strings.HasPrefix(profile, "/") {
+		return fmt.Errorf("%s: profile %s is not a profile name (sssd, custom/NAME…)", conf.path, quoteShort(profile))
+	}
 	var names []string
 	for f := range features {
 		names = append(names, f)
@@ -56,10 +59,23 @@ func (s *linuxSet) readAuthselect(used map[string]bool) error {
 	sort.Strings(names)
 	from := "pam.d"
 	for _, stack := range []string{"system-auth", "password-auth"} {
-		if f, _ := readIf(filepath.Join(base, stack)); f != nil && base != s.dir {
-			s.pam[stack], from = *f, "authselect/"
-		} else if f, _ := readIf(filepath.Join(base, filepath.FromSlash(profile), stack)); f != nil && strings.HasPrefix(profile, "custom/") {
-			s.pam[stack] = srcFile{path: f.path, data: authselectTemplate(f.data, features)}
+		generated, err := readIf(filepath.Join(base, stack))
+		if err != nil {
+			return err
+		}
+		if generated != nil && base != s.dir {
+			s.pam[stack], from = *generated, "authselect/"
+			continue
+		}
+		if !strings.HasPrefix(profile, "custom/") {
+			continue // a built-in profile's templates live in /usr/share/authselect
+		}
+		tmpl, err := readIf(filepath.Join(base, filepath.FromSlash(profile), stack))
+		if err != nil {
+			return err
+		}
+		if tmpl != nil {
+			s.pam[stack] = srcFile{path: tmpl.path, data: authselectTemplate(tmpl.data, features)}
 			from = "the profile's templates, with its features"
 		}
 	}
