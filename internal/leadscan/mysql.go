@@ -103,6 +103,7 @@ func openMySQL(ctx context.Context, src Source, d *dsn) (_ *myRows, table string
 		r.conn.ExecContext(ctx, "SET SESSION max_statement_time = "+strconv.FormatFloat(float64(ms)/1000, 'f', 3, 64))
 	}
 	r.conn.ExecContext(ctx, "SET SESSION group_concat_max_len = 1048576") // long column lists; the default 1 KiB truncates
+	r.conn.ExecContext(ctx, "SET SESSION time_zone = '+00:00'")           // TIMESTAMP columns in UTC
 	if _, err = r.conn.ExecContext(ctx, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"); err != nil {
 		return nil, "", nil, err
 	}

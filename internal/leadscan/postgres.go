@@ -48,6 +48,10 @@ func openPostgres(ctx context.Context, src Source, d *dsn) (_ *pgRows, table str
 	cfg.DefaultQueryExecMode = pgx.QueryExecModeSimpleProtocol
 	cfg.RuntimeParams["application_name"] = "vigie"
 	cfg.RuntimeParams["default_transaction_read_only"] = "on"
+	// Dates as 2024-03-01, whatever the server's DateStyle (a DMY server
+	// would make every date ambiguous), and in UTC.
+	cfg.RuntimeParams["DateStyle"] = "ISO, YMD"
+	cfg.RuntimeParams["TimeZone"] = "UTC"
 	cfg.RuntimeParams["statement_timeout"] = strconv.FormatInt(src.Limits.Timeout.Milliseconds(), 10)
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
