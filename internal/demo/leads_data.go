@@ -130,7 +130,7 @@ func crmRows(now time.Time) []crm {
 	firsts := []string{"Alice", "Bastien", "Claire", "Damien", "Estelle", "Fabien", "Gaëlle", "Hervé", "Isabelle", "Jérôme", "Karine", "Laurent"}
 	lasts := []string{"Arnaud", "Benoît", "Colin", "Delorme", "Esnault", "Ferrand", "Gillet", "Hamon", "Imbert", "Joly", "Klein", "Lebrun", "Masson", "Noiret", "Ollivier"}
 	companies := []string{"Alpha Bureautique", "Brio Emballages", "Cimes Ingénierie", "Delta Froid", "Éole Énergies", "Fibre Conseil"}
-	titles := []string{"Responsable achats", "Directrice générale", "Office manager", "Responsable informatique", "Gérant", "Assistante de direction"}
+	titles := []string{"Responsable achats", "Responsable qualité", "Office manager", "Responsable informatique", "Responsable logistique", "Responsable RH"}
 	notes := []string{"", "Demande de devis pour 12 postes", "", "Souhaite une démonstration en janvier", "", ""}
 	var out []crm
 	for i := range 60 {
