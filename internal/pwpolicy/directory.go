@@ -28,7 +28,7 @@ var sambaKeys = map[string][2]int{"Password history length": {0, 24}, "Minimum p
 // like Windows, keeps an NT hash of every password.
 func parseSamba(name string, data []byte) ([]password.Policy, error) {
 	p := password.Policy{Name: "samba-domain", Format: "samba-tool", Storage: ntHashes()}
-	err := labelLines(data, func(line int, k, v string) error {
+	err := labelLines(name, data, func(line int, k, v string) error {
 		switch k {
 		case "Password complexity", "Store plaintext passwords":
 			on, err := onOff(name, line, k, v)
@@ -82,7 +82,7 @@ func onOff(name string, line int, k, v string) (bool, error) {
 	return false, fmt.Errorf("%s:%d: %s: %s is not on or off", name, line, k, quoteShort(v))
 }
 
-func labelLines(data []byte, fn func(line int, k, v string) error) error {
+func labelLines(name string, data []byte, fn func(line int, k, v string) error) error {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 64<<10)
 	for line := 1; sc.Scan(); line++ {
@@ -92,7 +92,10 @@ func labelLines(data []byte, fn func(line int, k, v string) error) error {
 			}
 		}
 	}
-	return sc.Err()
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
 }
 
 func isFreeIPA(data []byte) bool {
@@ -123,7 +126,7 @@ func parseFreeIPA(name string, data []byte) ([]password.Policy, error) {
 		out = append(out, password.Policy{Name: "ipa-" + group, Format: "freeipa"})
 		cur = len(out) - 1
 	}
-	err := labelLines(data, func(line int, k, v string) error {
+	err := labelLines(name, data, func(line int, k, v string) error {
 		if k == "Group" || k == "cn" {
 			start(v)
 			return nil

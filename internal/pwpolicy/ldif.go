@@ -60,7 +60,10 @@ func ldifEntries(name string, data []byte) ([][]ldifAttr, error) {
 	if len(cur) > 0 {
 		out = append(out, cur)
 	}
-	return out, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return out, nil
 }
 
 // ppolicyRange is what draft-behera-ldap-password-policy allows, bounded

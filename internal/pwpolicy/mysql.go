@@ -53,7 +53,10 @@ func mysqlVars(name string, data []byte) (map[string]string, map[string]int, err
 		}
 		vals[k], lines[k] = v, line
 	}
-	return vals, lines, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return vals, lines, nil
 }
 
 // parseMySQL judges the validate_password component (MySQL) or the
