@@ -75,6 +75,16 @@ func Analyze(doc Document) Analysis {
 		}
 		a.Results = append(a.Results, judgeElement(rules[i], sents))
 	}
+	for i, r := range rules {
+		if r.standIn == "" || errRules != nil || a.Results[i].Level != Missing {
+			continue
+		}
+		if other, ok := a.Result(r.standIn); ok && other.Level == Specific {
+			other.Element, other.Level = r.id, Present
+			other.Why = t("given only through the description of the processing: "+other.Why.EN, "donné seulement par la description du traitement : "+other.Why.FR)
+			a.Results[i] = other
+		}
+	}
 	a.ThirdCountries, a.Special, a.SpecialNone = mentions(sents)
 	return a
 }
@@ -102,7 +112,7 @@ func judgeElement(r *rule, sents []sentence) Result {
 	rejected, near := candidate{i: -1}, candidate{i: -1}
 	for i := range sents {
 		s := &sents[i]
-		if s.empty {
+		if s.empty || s.defines {
 			continue
 		}
 		hay := s.folded

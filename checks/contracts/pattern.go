@@ -269,12 +269,13 @@ func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '
 
 // heading is a label that opens a clause or a table row: "Security", "2.
 // Scope", "Durée :", "Data subjects:". It matches at the start of the text
-// (after a list dash or a clause number), or before a colon.
+// (after a list dash or a clause number), or before a colon when it opens
+// the text or a label ("Annex I - Data subjects: …").
 func heading(ts ...string) x {
 	alts := make([]string, 0, len(ts))
 	for _, t := range ts {
 		alts = append(alts, regexp.QuoteMeta(fold(t)))
 	}
 	w := `(?:` + strings.Join(alts, "|") + `)`
-	return rx(`(?:^|^- )(?:(?:article |clause |section )?\d+(?:\.\d+)*\.?\)? )?` + w + `\b|\b` + w + `\s*:`)
+	return rx(`(?:^|^- )(?:(?:article |clause |section )?\d+(?:\.\d+)*\.?\)? )?` + w + `\b|(?:^|[:-] )(?:the |les |le |la |l')?` + w + `\s*:`)
 }

@@ -47,6 +47,10 @@ type spec struct {
 	minSignals    int
 	distinct      bool
 	judge         func(text string) (Level, check.Text)
+	// standIn, when set, is the element whose specific clause stands for
+	// this one when none is found: a DPA often gives the subject matter
+	// only through the nature of the processing it describes.
+	standIn string
 }
 
 // sig is an expression and what it means, in both languages. With unless,
@@ -112,6 +116,7 @@ type rule struct {
 	minSignals    int
 	distinct      bool
 	judge         func(text string) (Level, check.Text)
+	standIn       string
 }
 
 // A marker is a compiled sig.
@@ -153,7 +158,10 @@ func (s spec) compile(id string) (*rule, error) {
 	if len(s.triggers) == 0 || len(s.clause) == 0 {
 		return nil, fmt.Errorf("a rule needs triggers and a clause")
 	}
-	r := &rule{id: id, context: s.context, minSignals: max(s.minSignals, 1), distinct: s.distinct, judge: s.judge}
+	r := &rule{id: id, context: s.context, minSignals: max(s.minSignals, 1), distinct: s.distinct, judge: s.judge, standIn: s.standIn}
+	if s.standIn != "" && s.standIn == id {
+		return nil, fmt.Errorf("an element cannot stand in for itself")
+	}
 	for _, tr := range s.triggers {
 		r.triggers = append(r.triggers, fold(tr))
 	}

@@ -4,6 +4,7 @@ package contracts
 // rule.go and pattern.go.
 var elementSpecs = map[string]spec{
 	"A28-3-subject-matter": {
+		standIn:  "A28-3-nature-purpose",
 		triggers: []string{"subject", "objet", "scope", "purpose of this", "applies to", "s'applique", "services", "prestation"},
 		// a sales contract's own "objet" is not the processing's subject matter
 		need: needs(`traitement|donnees|data|process|pour le compte|on behalf|campagne|campaign|prospect|annexe|addendum|\bdpa\b|service|prestation|sous-traitant|responsable|\bleads?\b`),
@@ -12,7 +13,8 @@ var elementSpecs = map[string]spec{
 			heading("scope", "objet", "subject matter", "subject-matter"),
 			within(1, terms("objet du", "objet des", "objet de", "objet de la"), terms("traitement", "sous-traitance", "prestation", "contrat", "présent", "présente", "présentes")),
 			within(3, terms("présentes", "présent", "this", "ces"), within(0, terms("ont pour", "a pour", "has as its", "have as their"), terms("objet", "subject", "purpose"))),
-			within(4, terms("this", "the present"), terms("governs", "applies to", "sets out")),
+			within(20, terms("this dpa", "this addendum", "this agreement", "this data processing", "the present", "le présent", "la présente", "les présentes", "cet accord"),
+				terms("governs", "applies to", "sets out", "définit", "définissent", "régit", "régissent", "s'applique", "s'appliquent")),
 			// "X is authorised to process, on behalf of the Client, the data
 			// needed to provide the payroll service": the mission named
 			within(12, terms("autorisé à traiter", "authorised to process", "authorized to process", "processes personal data", "traite des données"),
@@ -20,6 +22,7 @@ var elementSpecs = map[string]spec{
 		},
 		exclude: []sig{
 			mk(terms("dispute", "claim arising", "litige", "governing law", "droit applicable", "jurisdiction"), "this is the dispute or governing-law clause, not the subject matter", "il s'agit de la clause de litige ou de droit applicable, pas de l'objet"),
+			mk(terms("faisant l'objet", "font l'objet", "fait l'objet", "faire l'objet"), "\"faisant l'objet\" says data is processed, not what the processing is for", "« faisant l'objet » dit que des données sont traitées, pas à quoi sert le traitement"),
 		},
 		deferred: []sig{deferred},
 		weak:     []sig{unfilled},
@@ -252,6 +255,8 @@ var elementSpecs = map[string]spec{
 				"this is the assistance clause, not the processor's own security", "il s'agit de la clause d'aide, pas de la sécurité du sous-traitant"),
 			mk(`^.{0,40}(the )?(controller|customer|client|responsable)( de traitement)? (shall|is|will|must|reste|est|doit)( be)? (solely |seul )?(responsible|responsable) .{0,20}(security|securite)`, "puts security on the controller, not the processor", "met la sécurité à la charge du responsable, pas du sous-traitant"),
 			mk(terms("means", "désigne", "signifie"), "a definition, not the processor's commitment", "une définition, pas l'engagement du sous-traitant"),
+			mk(terms("security incident*", "breach of security", "incident de sécurité", "incidents de sécurité", "violation de la sécurité"),
+				"this is about security incidents, not the measures", "il s'agit des incidents de sécurité, pas des mesures").except(terms("technical and organi*", "mesures techniques", "article 32", "art. 32", "encrypt*", "chiffr*")),
 			mk(terms("description générale des mesures", "general description of the technical", "general description of the security"), "the record of processing's list of contents (Art. 30), not the processor's measures", "le contenu du registre des traitements (art. 30), pas les mesures du sous-traitant"),
 			mk(terms("garanties suffisantes", "sufficient guarantees"), "the guarantees asked of a (sub-)processor, not the processor's own measures", "les garanties demandées à un sous-traitant, pas ses propres mesures"),
 		},
@@ -459,17 +464,19 @@ var elementSpecs = map[string]spec{
 		},
 	},
 	"A28-9-written-form": {
-		triggers: []string{"sign", "execut", "accept", "integral", "part of", "incorporat", "exemplaire", "fait a", "witness", "on behalf", "pour le", "pour la", "date"},
+		triggers: []string{"sign", "execut", "accept", "integral", "integrante", "part of", "incorporat", "exemplaire", "fait a", "witness", "on behalf", "pour le", "pour la", "date"},
 		clause: []x{
 			terms("sign", "signed", "signature", "signatures", "signe", "signes", "signee", "signees", "signataire", "signataires", "executed", "in witness whereof",
 				"electronic signature", "electronically signed", "electronic acceptance", "electronically accepted", "e-signature", "esignature",
 				"form part of", "forms part of", "forms an integral part of", "form an integral part of", "incorporated by reference", "incorporated into", "incorporated in",
 				"partie intégrante", "deemed accepted", "réputé accepté", "réputée acceptée", "accepted by", "accepted electronically", "acceptance of this", "acceptance of the",
-				"for and on behalf of", "pour le compte de", "pour le responsable", "pour le sous-traitant", "pour le client", "pour le prestataire"),
+				"for and on behalf of"),
+			// a signature block: "Pour le Client :", "Pour le compte de …"
+			rx(`^(pour le compte de|pour le responsable|pour le sous-traitant|pour le client|pour le prestataire)\b`),
 			rx(`fait en (deux|trois|\d+) exemplaires|\bfait a [a-z-]+,? le`),
 		},
 		exclude: []sig{
-			mk(within(3, terms("sign*", "signé*"), terms("confidentiality*", "confidentialité", "non-disclosure", "nda", "engagement* de confidentialité")),
+			mk(near(3, terms("sign*", "signé*"), terms("confidentiality*", "confidentialité", "non-disclosure", "nda", "engagement* de confidentialité")),
 				"a confidentiality undertaking signed by staff, not the contract's own form", "un engagement de confidentialité signé par le personnel, pas la forme du contrat"),
 			mk(both(terms("not", "no", "never", "ne", "unsigned", "non signé", "sans signature", "signature of the", "signature by the"), rx(`(not|no|never|ne) .{0,20}(sign|execut)|unsigned|non signe|sans signature|signature (of|by) the (data subject|user)`)), "says the document is not signed", "indique que le document n'est pas signé"),
 		},

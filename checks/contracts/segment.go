@@ -28,6 +28,7 @@ type sentence struct {
 	head     string   // folded heading the sentence sits under
 	follows  bool     // the previous sentence is of the same block: it is context too
 	empty    bool     // a label with nothing filled in: context, never a clause
+	defines  bool     // in a definitions section: what words mean is not a clause
 	shingles []uint64 // word triples, computed when a restatement is checked
 	para     int      // 1-based paragraph (block) number
 	page     int
@@ -185,8 +186,9 @@ func segment(blocks []Block) []sentence {
 			}
 		}
 		split = splitSentences(split[:0], text)
+		defines := definitions(heads)
 		for k, s := range split {
-			out = append(out, sentence{raw: s, folded: fold(s), head: head, follows: k > 0, para: i + 1, page: b.Page})
+			out = append(out, sentence{raw: s, folded: fold(s), head: head, follows: k > 0, para: i + 1, page: b.Page, defines: defines})
 		}
 	}
 	emitLabel(true)
@@ -198,6 +200,15 @@ func segment(blocks []Block) []sentence {
 type openHeading struct {
 	level int
 	text  string
+}
+
+// definitions: whether the nearest heading opens a definitions section.
+func definitions(heads []openHeading) bool {
+	if len(heads) == 0 {
+		return false
+	}
+	h := fold(heads[len(heads)-1].text)
+	return strings.Contains(h, "definition") || strings.Contains(h, "interpretation")
 }
 
 func headingText(heads []openHeading) string {
