@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/engine"
@@ -25,13 +27,11 @@ var seededLeads = []string{
 }
 
 // leadReport scans a seeded CRM export through the engine, as a scan does.
-func leadReport(t *testing.T) *report.Report {
+func leadReport(t *testing.T, path string) *report.Report {
 	t.Helper()
-	dir := t.TempDir()
 	csv := "Email,Phone,Last Name,Create Date,Notes,Password,Lead Source\n" +
 		"jeanne.secret@gmail.com,06 12 34 56 78,Lévêque,2019-01-01,\"diabète, carte 4970 1012 3456 7893, IBAN FR76 3000 6000 0112 3456 7890 189, NIR 1 85 05 78 006 084 91\",azerty123,Partenaire LinkedIn\n" +
 		"paul@free.fr,0612345678,Lévêque,2019-01-01,diabète,5f4dcc3b5aa765d61d8327deb882cf99,web\n"
-	path := filepath.Join(dir, "crm-export.csv")
 	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func leadReport(t *testing.T) *report.Report {
 // scrolled whole, in both languages: the leads family is there, its
 // evidence is counts and masked samples, and no seeded value appears.
 func TestLeadScreensShowNoPersonalValue(t *testing.T) {
-	r := leadReport(t)
+	r := leadReport(t, filepath.Join(t.TempDir(), "crm-export.csv"))
 	var shown []string
 	for _, lang := range []check.Lang{check.EN, check.FR} {
 		m := New(Options{Lang: lang, Report: r, Renderer: asciiRenderer(), Location: time.UTC})
@@ -87,6 +87,31 @@ func TestLeadScreensShowNoPersonalValue(t *testing.T) {
 	for _, want := range []string{"j***@g***.com", "4970 **** **** 7893", "masked samples", "échantillons masqués", "LEAD-SEN-", "records"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the lead findings' evidence lacks %q", want)
+		}
+	}
+}
+
+// The leads family on the dashboard, its findings and a finding's
+// evidence (counts, keys, masked samples), at both sizes and in both
+// languages: testdata/TestGoldenLeads/*.golden (-update).
+func TestGoldenLeads(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir()) // the file's name, as it is shown, is the same on every run
+	r := leadReport(t, "crm-export.csv")
+	t.Chdir(wd) // the goldens are here
+	for _, sc := range []struct {
+		name string
+		keys []string
+	}{{"Dashboard", nil}, {"Findings", []string{"enter"}}, {"Detail", []string{"enter", "enter"}}} {
+		for _, lang := range []check.Lang{check.EN, check.FR} {
+			for _, size := range [][2]int{{80, 24}, {120, 40}} {
+				t.Run(fmt.Sprintf("%s-%s-%dx%d", sc.name, lang, size[0], size[1]), func(t *testing.T) {
+					golden.RequireEqual(t, finalScreen(t, Options{Lang: lang, Report: r}, size[0], size[1], sc.keys...))
+				})
+			}
 		}
 	}
 }
