@@ -83,7 +83,7 @@ func parent(hosts, servers int, tu tuning, tools []string) error {
 		return err
 	}
 	fmt.Printf("vigie-bench: %d hosts, %d URLs, default flags unless set, %s, %d CPU\n", hosts, 2*hosts, runtime.Version(), runtime.NumCPU())
-	fmt.Printf("%-6s %8s %8s %8s %7s %8s %10s %9s  %s\n", "tool", "URLs", "judged", "errors", "missing", "wall", "targets/s", "peak RSS", "work")
+	fmt.Printf("%-6s %8s %8s %8s %7s %8s %8s %10s %9s  %s\n", "tool", "URLs", "judged", "errors", "missing", "wall", "CPU", "targets/s", "peak RSS", "work")
 	var walls []time.Duration
 	for _, tool := range tools {
 		cmd := exec.Command(self, "-mode", tool, "-urls", l.urlsFile, "-ca", l.caFile, "-concurrency", fmt.Sprint(tu.conc),
@@ -107,8 +107,10 @@ func parent(hosts, servers int, tu tuning, tools []string) error {
 			return fmt.Errorf("%s: bad report %q: %v", tool, out.String(), err)
 		}
 		rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux: the child's VmHWM
-		fmt.Printf("%-6s %8d %8d %8d %7d %7.1fs %10.1f %6d MiB  %s\n", r.Tool, r.Targets, r.Verdicts, r.Errors, r.Missing,
-			wall.Seconds(), float64(r.Targets)/wall.Seconds(), rss/1024, r.Requests)
+		// CPU (user + system) of the tool alone: on a shared machine it varies less than wall time.
+		cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		fmt.Printf("%-6s %8d %8d %8d %7d %7.1fs %7.1fs %10.1f %6d MiB  %s\n", r.Tool, r.Targets, r.Verdicts, r.Errors, r.Missing,
+			wall.Seconds(), cpu.Seconds(), float64(r.Targets)/wall.Seconds(), rss/1024, r.Requests)
 		if r.LiveHeap > 0 {
 			fmt.Printf("       live heap after the scan: %.1f MiB (%.1f KB per target)\n", float64(r.LiveHeap)/1024, float64(r.LiveHeap)/float64(max(1, r.Targets)))
 		}

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	neturl "net/url"
+	"time"
 
 	"github.com/projectdiscovery/httpx/common/httpx"
 
@@ -33,10 +34,12 @@ const (
 // chosen for its own origin, its cookies are counted against one budget, and
 // a body longer than MaxBody is cut instead of failing (httpx's client errs
 // on a Content-Length longer than what it read, and can bound neither the
-// header block nor the headers that follow a redirect). Keep-alive is off:
-// each target's connections close with its requests, so memory stays flat.
+// header block nor the headers that follow a redirect). A few idle
+// connections are kept, briefly: the page, CORS and linked-page GETs of one
+// origin then share a handshake, and memory stays bounded.
 func newPageClient(o Options) *http.Client {
-	return newClient(o, &http.Transport{MaxResponseHeaderBytes: maxHeaderBytes, DisableKeepAlives: true})
+	return newClient(o, &http.Transport{MaxResponseHeaderBytes: maxHeaderBytes,
+		MaxIdleConns: 64, MaxIdleConnsPerHost: 1, IdleConnTimeout: 2 * time.Second})
 }
 
 // newClient sets on t the dial, TLS and header timeouts of o and returns a
