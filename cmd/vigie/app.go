@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -42,7 +43,7 @@ func run(ctx context.Context, args []string, e env) int {
 	err := root.ExecuteContext(ctx)
 	if err != nil {
 		// An error may quote a file or target name: no terminal control of it reaches the screen.
-		fmt.Fprintln(e.stderr, "vigie:", report.Scrubber{}.Clean(err.Error()))
+		fmt.Fprintln(e.stderr, "vigie:", report.Scrubber{}.Clean(check.InLang(err, errorLang(args, e.getenv))))
 	}
 	return codeOf(err)
 }
@@ -71,6 +72,22 @@ func newRoot(e env) *cobra.Command {
 	root.AddCommand(newScanCmd(e), newDemoCmd(e), newTUICmd(e), newChecksCmd(e), newPasswordCmd(e), newContractsCmd(e), newLeadsCmd(e), newMergeCmd(e), newScheduleCmd(e), newHistoryCmd(e), newDiffCmd(e), newInitCmd(e), newVersionCmd(e))
 	localizeHelp(root, check.LangFromEnv(e.getenv))
 	return root
+}
+
+// errorLang is the language of an error printed at exit: --lang when the
+// command line gives a valid one, else the locale. (A config's lang: is not
+// known when the config itself is the error.)
+func errorLang(args []string, getenv func(string) string) check.Lang {
+	for i, a := range args {
+		v, ok := strings.CutPrefix(a, "--lang=")
+		if !ok && a == "--lang" && i+1 < len(args) {
+			v, ok = args[i+1], true
+		}
+		if l, err := check.ParseLang(v); ok && err == nil {
+			return l
+		}
+	}
+	return check.LangFromEnv(getenv)
 }
 
 // langOf picks the language: flag, then config, then the locale.

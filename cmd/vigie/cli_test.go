@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/vigie-security/vigie/checks/contracts"
+	"github.com/vigie-security/vigie/checks/leads"
 	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/internal/catalog"
 	"github.com/vigie-security/vigie/internal/check"
@@ -85,6 +86,25 @@ func TestOneCheck(t *testing.T) {
 	r = vigie(t, context.Background(), nil, "checks", m.ID[:len(m.ID)-1])
 	if r.code != 2 || !strings.Contains(r.stderr, "did you mean "+m.ID) {
 		t.Errorf("a wrong ID: code %d, %s", r.code, r.stderr)
+	}
+}
+
+// TestErrorsInFrench: an error is printed in the language of --lang or of
+// the locale, even when the config that would set lang: is the error.
+func TestErrorsInFrench(t *testing.T) {
+	cfg := filepath.Join(t.TempDir(), "v.yaml")
+	os.WriteFile(cfg, []byte("version: 1\nscan:\n  concurrency: 0\n  timout: 5s\n"), 0o600)
+	fr := map[string]string{"LANG": "fr_FR.UTF-8"}
+	r := vigie(t, context.Background(), fr, "scan", "-c", cfg)
+	if r.code != exitUsage || !strings.Contains(r.stderr, "clé inconnue") || !strings.Contains(r.stderr, "doit valoir de 1 à") {
+		t.Errorf("config errors under a French locale: %+v", r)
+	}
+	r = vigie(t, context.Background(), nil, "scan", "-c", cfg, "--lang", "fr")
+	if !strings.Contains(r.stderr, "clé inconnue") {
+		t.Errorf("config errors with --lang fr: %q", r.stderr)
+	}
+	if r = vigie(t, context.Background(), nil, "scan", "-c", cfg); !strings.Contains(r.stderr, "unknown key") {
+		t.Errorf("config errors in English: %q", r.stderr)
 	}
 }
 
@@ -306,9 +326,9 @@ func TestDemo(t *testing.T) {
 	r := vigie(t, context.Background(), nil, "demo", "--format", "json")
 	rep := decode(t, r.stdout)
 	pwChecks := len(password.Checks())
-	// 5 contract documents, 6 inventory rows, 1 contracts folder
+	// 5 contract documents, 6 inventory rows, 1 contracts folder, 2 lead sources
 	ctr := 5*len(contracts.DocumentChecks()) + 6*len(contracts.InventoryChecks()) + 1
-	if r.code != 0 || len(rep.Targets) != 24 || len(rep.Findings) != 9*perTarget+2*pwChecks+3+ctr {
+	if r.code != 0 || len(rep.Targets) != 26 || len(rep.Findings) != 9*perTarget+2*pwChecks+3+ctr+2*len(leads.All()) {
 		t.Fatalf("code %d targets %d findings %d stderr %s", r.code, len(rep.Targets), len(rep.Findings), r.stderr)
 	}
 	r = vigie(t, context.Background(), map[string]string{"LANG": "fr_FR.UTF-8"}, "demo")

@@ -18,11 +18,12 @@ func newDemoCmd(e env) *cobra.Command {
 	var history string
 	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Scan a built-in lab: flawed sites on loopback, password policies, contracts and a processor inventory",
+		Short: "Scan a built-in lab: flawed sites on loopback, password policies, contracts, a processor inventory and two lead sources",
 		Long: `Start nine small sites inside this process on 127.0.0.1 (from correct to an open
 Elasticsearch, with a CA made at start), judge two embedded password policies and a
-stored-hash sample, and check five contracts in four formats against a French processor
-inventory (written to a private temporary folder, removed at the end). No network is used.`,
+stored-hash sample, check five contracts in four formats against a French processor
+inventory, and audit two synthetic lead sources (a HubSpot export and a French SQLite base),
+all written to a private temporary folder removed at the end. No network is used.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg := config.Defaults()

@@ -54,7 +54,7 @@ func TestBinaryDemoIsQuiet(t *testing.T) {
 		t.Errorf("stderr not empty: %q", errb.String())
 	}
 	var rep report.Report
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil || len(rep.Targets) != 24 {
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil || len(rep.Targets) != 26 {
 		t.Fatalf("stdout is not the demo report: %v", err)
 	}
 	// main confines httpx to TMPDIR/vigie-UID; its caches are gone after the scan.

@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // Exit codes, documented in the README.
@@ -20,6 +22,9 @@ type exitError struct {
 }
 
 func (e *exitError) Error() string { return e.err.Error() }
+
+// In is the error in l, when it knows both languages.
+func (e *exitError) In(l check.Lang) string { return check.InLang(e.err, l) }
 func (e *exitError) Unwrap() error { return e.err }
 
 func usageErr(format string, args ...any) error {
@@ -49,4 +54,9 @@ func codeOf(err error) int {
 		return ee.code
 	}
 	return exitUsage // cobra's own errors: unknown flag, bad argument
+}
+
+// usageText is a usage error said in both languages.
+func usageText(en, fr string, args ...any) error {
+	return &exitError{code: exitUsage, err: check.Errorf(en, fr, args...)}
 }

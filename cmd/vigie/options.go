@@ -32,7 +32,7 @@ func (o *options) over(cmd *cobra.Command, cfg *config.Config) error {
 		return nil
 	}
 	if err := cfg.ApplyFlags(o.given, o.opts, cmd.Flags().Changed); err != nil {
-		return usageErr("%v", err)
+		return asUsage(err)
 	}
 	return nil
 }

@@ -165,7 +165,7 @@ func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out delivery, la
 	var prepErr *scan.PrepareError
 	switch {
 	case errors.As(err, &prepErr):
-		return usageErr("%s", localized(prepErr.Err, lang))
+		return asUsage(prepErr.Err)
 	case errors.Is(err, engine.ErrNoTargets):
 		return usageErr("%v", err)
 	case errors.As(err, &histErr):
@@ -199,10 +199,4 @@ func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out delivery, la
 }
 
 // localized is err in the report's language, when err knows both.
-func localized(err error, lang check.Lang) string {
-	var l interface{ In(check.Lang) string }
-	if errors.As(err, &l) {
-		return l.In(lang)
-	}
-	return err.Error()
-}
+func localized(err error, lang check.Lang) string { return check.InLang(err, lang) }

@@ -36,21 +36,25 @@ type lineError struct {
 }
 
 func (e lineError) Error() string { return fmt.Sprintf("line %d: %v", e.line, e.err) }
+func (e lineError) In(l check.Lang) string {
+	return check.Textf("line %d: %s", "ligne %d : %s", e.line, check.InLang(e.err, l)).In(l)
+}
+func (e lineError) Unwrap() error { return e.err }
 
 // fieldErr reports that the value of key is wrong. A value that came from
 // the environment is shown as written (${VAR}), never expanded: it may be a
 // secret put in the wrong place.
 func (c Config) fieldErr(key string, err error, accepted string) error {
 	if flag, ok := c.flags[key]; ok {
-		return fmt.Errorf("--%s: %w", flag, err)
+		return check.Prefixed{Prefix: "--" + flag + ": ", Err: err}
 	}
 	if raw, ok := c.env[key]; ok {
-		err = fmt.Errorf("%s (from the environment) is not valid here; accepted: %s", raw, accepted)
+		err = check.Errorf("%s (from the environment) is not valid here; accepted: %s", "%s (de l'environnement) n'est pas valable ici ; accepté : %s", raw, accepted)
 	}
 	if line := c.lines[key]; line > 0 {
-		return lineError{line, fmt.Errorf("%s: %w", key, err)}
+		return lineError{line, check.Prefixed{Prefix: key + ": ", Err: err}}
 	}
-	return fmt.Errorf("%s: %w", key, err)
+	return check.Prefixed{Prefix: key + ": ", Err: err}
 }
 
 // Validate checks the values of c; Parse calls it, and callers that change
@@ -58,7 +62,7 @@ func (c Config) fieldErr(key string, err error, accepted string) error {
 func (c Config) Validate() error {
 	var errs Errors
 	if c.Version != 1 {
-		errs = append(errs, c.fieldErr("version", fmt.Errorf("%d is not supported (this vigie reads version 1)", c.Version), "1"))
+		errs = append(errs, c.fieldErr("version", check.Errorf("%d is not supported (this vigie reads version 1)", "%d n'est pas prise en charge (ce vigie lit la version 1)", c.Version), "1"))
 	}
 	if c.Lang != "" {
 		if _, err := check.ParseLang(c.Lang); err != nil {
@@ -67,48 +71,49 @@ func (c Config) Validate() error {
 	}
 	s := c.Scan
 	if s.Concurrency < 1 || s.Concurrency > MaxConcurrency {
-		errs = append(errs, c.fieldErr("scan.concurrency", fmt.Errorf("must be at least 1 and at most %d, got %d", MaxConcurrency, s.Concurrency), ""))
+		errs = append(errs, c.fieldErr("scan.concurrency", check.Errorf("must be at least 1 and at most %d, got %d", "doit valoir de 1 à %d, trouvé %d", MaxConcurrency, s.Concurrency), ""))
 	}
 	if math.IsNaN(s.Rate) || s.Rate < 0 || s.Rate > MaxRate {
-		errs = append(errs, c.fieldErr("scan.rate", fmt.Errorf("must be 0 (unlimited) or more, at most %d requests a second, got %v", MaxRate, s.Rate), ""))
+		errs = append(errs, c.fieldErr("scan.rate", check.Errorf("must be 0 (unlimited) or more, at most %d requests a second, got %v", "doit valoir 0 (sans limite) ou plus, au plus %d requêtes par seconde, trouvé %v", MaxRate, s.Rate), ""))
 	}
 	if t := time.Duration(s.Timeout); t <= 0 || t > MaxTimeout {
-		errs = append(errs, c.fieldErr("scan.timeout", fmt.Errorf("must be positive and at most %s, got %s", MaxTimeout, t), "a duration from 1s to 1h"))
+		errs = append(errs, c.fieldErr("scan.timeout", check.Errorf("must be positive and at most %s, got %s", "doit être positif et d'au plus %s, trouvé %s", MaxTimeout, t), "1s … 1h"))
 	}
 	if s.FailOn != nil && !s.FailOn.Valid() {
-		errs = append(errs, c.fieldErr("scan.fail_on", fmt.Errorf("%s is not a severity", s.FailOn), "info, low, medium, high, critical"))
+		errs = append(errs, c.fieldErr("scan.fail_on", check.Errorf("%s is not a severity", "%s n'est pas une gravité", s.FailOn), "info, low, medium, high, critical"))
 	}
 	if u := s.FailUnder; u != nil && (*u < 0 || *u > 100) {
-		errs = append(errs, c.fieldErr("scan.fail_under", fmt.Errorf("must be between 0 and 100, got %d", *u), ""))
+		errs = append(errs, c.fieldErr("scan.fail_under", check.Errorf("must be between 0 and 100, got %d", "doit valoir de 0 à 100, trouvé %d", *u), ""))
 	}
 	formats := c.Output.FormatList()
 	if len(formats) == 0 {
-		errs = append(errs, c.fieldErr("output.format", errors.New("names no format"), strings.Join(Formats, ", ")))
+		errs = append(errs, c.fieldErr("output.format", check.Errorf("names no format", "ne nomme aucun format"), strings.Join(Formats, ", ")))
 	}
 	for _, f := range formats {
 		if !slices.Contains(Formats, f) {
-			errs = append(errs, c.fieldErr("output.format", fmt.Errorf("%q is not one of %s", f, strings.Join(Formats, ", ")), strings.Join(Formats, ", ")))
+			errs = append(errs, c.fieldErr("output.format", check.Errorf("%q is not one of %s", "%q n'est pas l'un de %s", f, strings.Join(Formats, ", ")), strings.Join(Formats, ", ")))
 		}
 	}
 	if len(formats) > 1 && c.Output.Dir == "" {
-		errs = append(errs, c.fieldErr("output.format", fmt.Errorf("%d formats need a folder, output.dir or --output-dir (one file each)", len(formats)), ""))
+		errs = append(errs, c.fieldErr("output.format", check.Errorf("%d formats need a folder, output.dir or --output-dir (one file each)", "%d formats demandent un dossier, output.dir ou --output-dir (un fichier chacun)", len(formats)), ""))
 	}
 	if c.Output.Dir != "" && c.Output.File != "" {
-		errs = append(errs, c.fieldErr("output.dir", errors.New("give output.file or output.dir, not both"), ""))
+		errs = append(errs, c.fieldErr("output.dir", check.Errorf("give output.file or output.dir, not both", "donnez output.file ou output.dir, pas les deux"), ""))
 	}
 	if r := c.Web.MaxRedirects; r != nil && (*r < 0 || *r > MaxRedirects) {
-		errs = append(errs, c.fieldErr("web.max_redirects", fmt.Errorf("must be between 0 and %d, got %d", MaxRedirects, *r), ""))
+		errs = append(errs, c.fieldErr("web.max_redirects", check.Errorf("must be between 0 and %d, got %d", "doit valoir de 0 à %d, trouvé %d", MaxRedirects, *r), ""))
 	}
 	if r := c.HistoryRetention; r.Scans < 0 || r.Scans > MaxKeptScans || r.Days < 0 || r.Days > MaxKeptDays {
-		errs = append(errs, c.fieldErr("history_retention", fmt.Errorf("scans must be 0 (default) to %d and days 0 (default) to %d, got %d and %d",
+		errs = append(errs, c.fieldErr("history_retention", check.Errorf("scans must be 0 (default) to %d and days 0 (default) to %d, got %d and %d",
+			"scans doit valoir de 0 (par défaut) à %d et days de 0 (par défaut) à %d, trouvé %d et %d",
 			MaxKeptScans, MaxKeptDays, r.Scans, r.Days), ""))
 	}
 	if t := time.Duration(c.Leads.Timeout); t < 0 || t > MaxLeadsTimeout {
-		errs = append(errs, c.fieldErr("leads.timeout", fmt.Errorf("must be positive and at most %s, got %s", MaxLeadsTimeout, t), ""))
+		errs = append(errs, c.fieldErr("leads.timeout", check.Errorf("must be positive and at most %s, got %s", "doit être positif et d'au plus %s, trouvé %s", MaxLeadsTimeout, t), ""))
 	}
 	for i, src := range c.Leads.Sources {
 		if src.Path == "" {
-			errs = append(errs, c.fieldErr(fmt.Sprintf("leads.sources[%d]", i), errors.New("needs a path"), ""))
+			errs = append(errs, c.fieldErr(fmt.Sprintf("leads.sources[%d]", i), check.Errorf("needs a path", "demande un chemin (path)"), ""))
 		}
 	}
 	errs = append(errs, c.checkTargets()...)
@@ -120,15 +125,15 @@ func (c Config) checkTargets() Errors {
 	names := map[string]int{} // name → index of the first target with it
 	for i, t := range c.Web.Targets {
 		if t.URL == "" && t.HTTPSURL == "" && t.HTTPURL == "" {
-			errs = append(errs, lineError{t.Line, fmt.Errorf("web.targets[%d]: needs url, or http_url and https_url", i)})
+			errs = append(errs, lineError{t.Line, check.Errorf("web.targets[%d]: needs url, or http_url and https_url", "web.targets[%d] : demande url, ou http_url et https_url", i)})
 			continue
 		}
 		if t.URL != "" && (t.HTTPURL != "" || t.HTTPSURL != "") {
-			errs = append(errs, lineError{t.Line, fmt.Errorf("web.targets[%d]: give either url or http_url/https_url, not both", i)})
+			errs = append(errs, lineError{t.Line, check.Errorf("web.targets[%d]: give either url or http_url/https_url, not both", "web.targets[%d] : donnez url ou http_url/https_url, pas les deux", i)})
 			continue
 		}
 		if t.URL == "" && (t.HTTPURL == "" || t.HTTPSURL == "") {
-			errs = append(errs, lineError{t.Line, fmt.Errorf("web.targets[%d]: http_url and https_url go together", i)})
+			errs = append(errs, lineError{t.Line, check.Errorf("web.targets[%d]: http_url and https_url go together", "web.targets[%d] : http_url et https_url vont ensemble", i)})
 			continue
 		}
 		if t.Name == "" {
@@ -136,7 +141,8 @@ func (c Config) checkTargets() Errors {
 		}
 		// History and waivers know a target by its name: two sites under one name would mix.
 		if j, dup := names[t.Name]; dup {
-			errs = append(errs, lineError{t.Line, fmt.Errorf("web.targets[%d]: name %q is already the name of web.targets[%d] (line %d); give each target its own name",
+			errs = append(errs, lineError{t.Line, check.Errorf("web.targets[%d]: name %q is already the name of web.targets[%d] (line %d); give each target its own name",
+				"web.targets[%d] : le nom %q est déjà celui de web.targets[%d] (ligne %d) ; donnez à chaque cible son nom",
 				i, t.Name, j, c.Web.Targets[j].Line)})
 			continue
 		}
@@ -152,22 +158,25 @@ type Errors []error
 // maxErrors bounds what one config error lists.
 const maxErrors = 20
 
-func (e Errors) Error() string {
+func (e Errors) Error() string { return e.In(check.EN) }
+
+func (e Errors) Unwrap() []error { return e }
+
+// In lists the errors in l.
+func (e Errors) In(l check.Lang) string {
 	var b strings.Builder
 	for i, err := range e {
 		if i == maxErrors {
-			fmt.Fprintf(&b, "\n… and %d more", len(e)-maxErrors)
+			b.WriteString("\n" + check.Textf("… and %d more", "… et %d autres", len(e)-maxErrors).In(l))
 			break
 		}
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(err.Error())
+		b.WriteString(check.InLang(err, l))
 	}
 	return b.String()
 }
-
-func (e Errors) Unwrap() []error { return e }
 
 // add appends err, flattening a list of errors into this one.
 func (e Errors) add(err error) Errors {
@@ -193,7 +202,7 @@ func (e Errors) OrNil() error {
 func located(file string, err error) error {
 	var le lineError
 	if errors.As(err, &le) {
-		return fmt.Errorf("%s:%d: %w", file, le.line, le.err)
+		return check.Prefixed{Prefix: fmt.Sprintf("%s:%d: ", file, le.line), Err: le.err}
 	}
-	return fmt.Errorf("%s: %w", file, err)
+	return check.Prefixed{Prefix: file + ": ", Err: err}
 }

@@ -231,7 +231,7 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 	var checked Errors
 	if err := cfg.Validate(); errors.As(err, &checked) {
 		for _, e := range checked {
-			errs = append(errs, errors.New(m.Mask(located(name, e).Error())))
+			errs = append(errs, maskedErr{located(name, e), m})
 		}
 	}
 	if len(errs) > 0 {
@@ -240,6 +240,16 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 	cfg.masker = newMasker(append(secretValues(secrets, w.paths), cfg.declaredSecrets()...), cfg.urlPasswords())
 	return cfg, nil
 }
+
+// maskedErr is an error whose text, in either language, has the config's
+// secrets masked: a value out of range may be one put in the wrong place.
+type maskedErr struct {
+	err error
+	m   *Masker
+}
+
+func (e maskedErr) Error() string          { return e.m.Mask(e.err.Error()) }
+func (e maskedErr) In(l check.Lang) string { return e.m.Mask(check.InLang(e.err, l)) }
 
 // Duration is a time.Duration written as "10s", "1m30s".
 type Duration time.Duration

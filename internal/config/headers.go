@@ -29,7 +29,7 @@ func (w *walker) validateHeaders(n *yaml.Node, path string) error {
 		return nil // reported as a wrong type by the caller
 	}
 	if len(n.Content)/2 > MaxHeaders {
-		return at(w.file, n, path, "%d headers, more than the %d vigie sends", len(n.Content)/2, MaxHeaders)
+		return at(w.file, n, path, "%d headers, more than the %d vigie sends", "%d en-têtes, plus que les %d que vigie envoie", len(n.Content)/2, MaxHeaders)
 	}
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -37,24 +37,24 @@ func (w *walker) validateHeaders(n *yaml.Node, path string) error {
 		name := k.Value
 		kp := join(path, w.keyText(k))
 		if !isToken(name) {
-			return at(w.file, k, kp, "%s is not a header name (letters, digits and !#$%%&'*+-.^_`|~ only)", describe(k, w.raw))
+			return at(w.file, k, kp, "%s is not a header name (letters, digits and !#$%%&'*+-.^_`|~ only)", "%s n'est pas un nom d'en-tête (lettres, chiffres et !#$%%&'*+-.^_`|~ seulement)", describe(k, w.raw))
 		}
 		canon := textproto.CanonicalMIMEHeaderKey(name)
 		if refusedHeaders[canon] {
-			return at(w.file, k, kp, "%s is set by the HTTP client or concerns the connection, and cannot be set here", canon)
+			return at(w.file, k, kp, "%s is set by the HTTP client or concerns the connection, and cannot be set here", "%s est posé par le client HTTP ou concerne la connexion, et ne peut pas être donné ici", canon)
 		}
 		if line, dup := seen[canon]; dup {
-			return at(w.file, k, kp, "header %s is already given on line %d", canon, line)
+			return at(w.file, k, kp, "header %s is already given on line %d", "l'en-tête %s est déjà donné ligne %d", canon, line)
 		}
 		seen[canon] = k.Line
 		if v.Kind != yaml.ScalarNode {
 			continue // reported as a wrong type by the caller
 		}
 		if strings.ContainsAny(v.Value, "\r\n\x00") {
-			return at(w.file, v, kp, "the value holds a line break or a NUL byte, which a header cannot carry")
+			return at(w.file, v, kp, "the value holds a line break or a NUL byte, which a header cannot carry", "la valeur contient un saut de ligne ou un octet NUL, qu'un en-tête ne peut pas porter")
 		}
 		if len(v.Value) > MaxHeaderValue {
-			return at(w.file, v, kp, "the value is longer than %d KB", MaxHeaderValue>>10)
+			return at(w.file, v, kp, "the value is longer than %d KB", "la valeur dépasse %d Ko", MaxHeaderValue>>10)
 		}
 	}
 	return nil

@@ -122,7 +122,7 @@ func (c *Config) ApplyFlags(from *Config, opts []Option, changed func(flag strin
 		}
 		for _, k := range o.Clears {
 			if changed(flagOf(k)) {
-				return fmt.Errorf("--%s and --%s: give one of them", o.Flag, flagOf(k))
+				return check.Errorf("--%s and --%s: give one of them", "--%s et --%s : donnez l'un des deux", o.Flag, flagOf(k))
 			}
 			if x, ok := optionByKey(k); ok {
 				x.copy(c, &Config{})

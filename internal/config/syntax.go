@@ -5,10 +5,14 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // yamlLine is the line yaml.v3 puts in its syntax errors.
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+var noBlock = check.Text{EN: "the indentation of this line matches no enclosing block", FR: "l'indentation de cette ligne ne correspond à aucun bloc englobant"}
 
 // syntaxError explains a YAML syntax error at the line that causes it.
 // yaml.v3 names where the broken block began ("line 2: did not find
@@ -22,14 +26,15 @@ func syntaxError(name string, data []byte, err error) error {
 	}
 	reported, _ := strconv.Atoi(m[1])
 	if line, why := badIndent(string(data)); line >= reported {
-		return fmt.Errorf("%s:%d: %s (yaml: %s at line %d)", name, line, why, m[2], reported)
+		return check.Prefixed{Prefix: fmt.Sprintf("%s:%d: ", name, line),
+			Err: check.Errorf("%s (yaml: %s at line %d)", "%s (yaml : %s, ligne %d)", why, m[2], reported)}
 	}
 	return fmt.Errorf("%s:%d: %s", name, reported, m[2])
 }
 
 // badIndent finds the first line indented by a tab, or whose indentation
 // matches no open block, or a list item placed among a mapping's keys.
-func badIndent(text string) (int, string) {
+func badIndent(text string) (int, check.Text) {
 	type level struct {
 		indent int
 		seq    bool
@@ -53,7 +58,7 @@ func badIndent(text string) (int, string) {
 			continue
 		}
 		if strings.HasPrefix(body, "\t") {
-			return n, "this line is indented with a tab; YAML indents with spaces"
+			return n, check.Text{EN: "this line is indented with a tab; YAML indents with spaces", FR: "cette ligne est indentée par une tabulation ; YAML indente avec des espaces"}
 		}
 		if flow > 0 {
 			flow += strings.Count(body, "[") + strings.Count(body, "{") - strings.Count(body, "]") - strings.Count(body, "}")
@@ -66,15 +71,15 @@ func badIndent(text string) (int, string) {
 		}
 		switch top := len(stack) - 1; {
 		case closed && top >= 0 && stack[top].indent < indent:
-			return n, "the indentation of this line matches no enclosing block"
+			return n, noBlock
 		case top < 0 && indent > 0 && n > 1:
-			return n, "this line is indented less than the block it belongs to"
+			return n, check.Text{EN: "this line is indented less than the block it belongs to", FR: "cette ligne est moins indentée que le bloc dont elle fait partie"}
 		case top < 0 || stack[top].indent < indent:
 			stack = append(stack, level{indent, seq})
 		case stack[top].indent > indent:
-			return n, "the indentation of this line matches no enclosing block"
+			return n, noBlock
 		case seq && !stack[top].seq && !(prevKeyOpen && prevIndent == indent):
-			return n, "a list item among the keys of a mapping: indent it under its key"
+			return n, check.Text{EN: "a list item among the keys of a mapping: indent it under its key", FR: "un élément de liste parmi les clés d'un bloc : indentez-le sous sa clé"}
 		case seq:
 			stack[top].seq = true
 		default:
@@ -93,5 +98,5 @@ func badIndent(text string) (int, string) {
 			flow = 0
 		}
 	}
-	return 0, ""
+	return 0, check.Text{}
 }

@@ -32,7 +32,7 @@ func TestBadIndentLeavesValidYAMLAlone(t *testing.T) {
 	}
 	for i, doc := range valid {
 		if line, why := badIndent(doc); line != 0 {
-			t.Errorf("valid document %d: line %d blamed: %s", i, line, why)
+			t.Errorf("valid document %d: line %d blamed: %s", i, line, why.EN)
 		}
 	}
 }

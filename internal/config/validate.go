@@ -22,12 +22,14 @@ var (
 
 func typeOf(v any) reflect.Type { return reflect.TypeOf(v) }
 
-func at(file string, n *yaml.Node, key string, format string, args ...any) error {
+// at is an error at n's line and column, said in both languages (en and fr
+// formats; Text arguments are put in each).
+func at(file string, n *yaml.Node, key string, en, fr string, args ...any) error {
 	where := fmt.Sprintf("%s:%d:%d", file, n.Line, n.Column)
 	if key != "" {
 		where += ": " + key
 	}
-	return fmt.Errorf("%s: %s", where, fmt.Sprintf(format, args...))
+	return check.Prefixed{Prefix: where + ": ", Err: check.Errorf(en, fr, args...)}
 }
 
 // walker checks a document against a type before anything is decoded, so
@@ -49,7 +51,7 @@ func newWalker(file string, raw map[*yaml.Node]string) *walker {
 func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 	file := w.file
 	if n.Kind == yaml.AliasNode {
-		return at(file, n, path, "YAML aliases are not supported in vigie.yaml")
+		return at(file, n, path, "YAML aliases are not supported in vigie.yaml", "les alias YAML ne sont pas acceptés dans vigie.yaml")
 	}
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
@@ -63,16 +65,16 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 	}
 	switch {
 	case t == durationType:
-		if err := expectScalar(file, n, path, "a duration such as 10s", w.raw); err != nil {
+		if err := expectScalar(file, n, path, check.Text{EN: "a duration such as 10s", FR: "une durée comme 10s"}, w.raw); err != nil {
 			return err
 		}
 		// Parsed here, where the raw text is known: the error never shows a value from the environment.
 		if _, err := time.ParseDuration(n.Value); err != nil {
-			return at(file, n, path, "%s is not a duration (e.g. 10s, 1m)", describe(n, w.raw))
+			return at(file, n, path, "%s is not a duration (e.g. 10s, 1m)", "%s n'est pas une durée (ex. 10s, 1m)", describe(n, w.raw))
 		}
 		return nil
 	case t == severityType:
-		if err := expectScalar(file, n, path, "a severity", w.raw); err != nil {
+		if err := expectScalar(file, n, path, check.Text{EN: "a severity", FR: "une gravité"}, w.raw); err != nil {
 			return err
 		}
 		if _, err := check.ParseSeverity(n.Value); err != nil {
@@ -80,11 +82,11 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 			for i, s := range check.Severities {
 				names[i] = s.String()
 			}
-			hint := ""
+			hint := check.Text{}
 			if _, fromEnv := w.raw[n]; !fromEnv {
 				hint = closestHint(strings.ToLower(n.Value), names)
 			}
-			return at(file, n, path, "%s is not a severity%s; one of %s", describe(n, w.raw), hint, strings.Join(names, ", "))
+			return at(file, n, path, "%s is not a severity%s; one of %s", "%s n'est pas une gravité%s ; l'une de %s", describe(n, w.raw), hint, strings.Join(names, ", "))
 		}
 		return nil
 	case t == webTargetType && n.Kind == yaml.ScalarNode:
@@ -97,7 +99,7 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 	switch t.Kind() {
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {
-			return at(file, n, path, "expected a mapping of keys, got %s", describe(n, w.raw))
+			return at(file, n, path, "expected a mapping of keys, got %s", "attendu : des clés et leurs valeurs, trouvé %s", describe(n, w.raw))
 		}
 		fields := map[string]reflect.Type{}
 		var names []string
@@ -115,16 +117,16 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 			kp := join(path, w.keyText(k))
 			ft, ok := fields[k.Value]
 			if !ok {
-				hint := ""
+				hint := check.Text{}
 				if _, fromEnv := w.raw[k]; !fromEnv {
 					hint = closestHint(k.Value, names)
 				}
 				sorted := slices.Sorted(slices.Values(names))
-				errs = append(errs, at(file, k, kp, "unknown key%s; known keys here: %s", hint, strings.Join(sorted, ", ")))
+				errs = append(errs, at(file, k, kp, "unknown key%s; known keys here: %s", "clé inconnue%s ; clés connues ici : %s", hint, strings.Join(sorted, ", ")))
 				continue
 			}
 			if seen[k.Value] {
-				errs = append(errs, at(file, k, kp, "key appears twice"))
+				errs = append(errs, at(file, k, kp, "key appears twice", "clé donnée deux fois"))
 				continue
 			}
 			seen[k.Value] = true
@@ -133,7 +135,7 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 		return errs.OrNil()
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			return at(file, n, path, "expected a list, got %s", describe(n, w.raw))
+			return at(file, n, path, "expected a list, got %s", "attendu : une liste, trouvé %s", describe(n, w.raw))
 		}
 		var errs Errors
 		for i, c := range n.Content {
@@ -142,7 +144,7 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 		return errs.OrNil()
 	case reflect.Map:
 		if n.Kind != yaml.MappingNode {
-			return at(file, n, path, "expected a mapping, got %s", describe(n, w.raw))
+			return at(file, n, path, "expected a mapping, got %s", "attendu : des clés et leurs valeurs, trouvé %s", describe(n, w.raw))
 		}
 		var errs Errors
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -151,18 +153,18 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 		return errs.OrNil()
 	case reflect.Int:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
-			return at(file, n, path, "expected a whole number, got %s", describe(n, w.raw))
+			return at(file, n, path, "expected a whole number, got %s", "attendu : un nombre entier, trouvé %s", describe(n, w.raw))
 		}
 	case reflect.Float64:
 		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
-			return at(file, n, path, "expected a number, got %s", describe(n, w.raw))
+			return at(file, n, path, "expected a number, got %s", "attendu : un nombre, trouvé %s", describe(n, w.raw))
 		}
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-			return at(file, n, path, "expected true or false, got %s", describe(n, w.raw))
+			return at(file, n, path, "expected true or false, got %s", "attendu : true ou false, trouvé %s", describe(n, w.raw))
 		}
 	case reflect.String:
-		return expectScalar(file, n, path, "a string", w.raw)
+		return expectScalar(file, n, path, check.Text{EN: "a string", FR: "du texte"}, w.raw)
 	}
 	return nil
 }
@@ -175,33 +177,34 @@ func (w *walker) keyText(k *yaml.Node) string {
 	return k.Value
 }
 
-func closestHint(typo string, names []string) string {
+func closestHint(typo string, names []string) check.Text {
 	if s := closest(typo, names); s != "" {
-		return fmt.Sprintf(" (did you mean %q?)", s)
+		return check.Textf(" (did you mean %q?)", " (vouliez-vous dire %q ?)", s)
 	}
-	return ""
+	return check.Text{}
 }
 
-func expectScalar(file string, n *yaml.Node, path, what string, raw map[*yaml.Node]string) error {
+func expectScalar(file string, n *yaml.Node, path string, what check.Text, raw map[*yaml.Node]string) error {
 	if n.Kind != yaml.ScalarNode {
-		return at(file, n, path, "expected %s, got %s", what, describe(n, raw))
+		return at(file, n, path, "expected %s, got %s", "attendu : %s, trouvé %s", what, describe(n, raw))
 	}
 	return nil
 }
 
 // describe names a value for an error; values from the environment may be
 // secrets and are never echoed.
-func describe(n *yaml.Node, raw map[*yaml.Node]string) string {
+func describe(n *yaml.Node, raw map[*yaml.Node]string) check.Text {
 	if _, ok := raw[n]; ok {
-		return "a value from the environment"
+		return check.Text{EN: "a value from the environment", FR: "une valeur de l'environnement"}
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return check.Text{EN: "a mapping", FR: "des clés et leurs valeurs"}
 	case yaml.SequenceNode:
-		return "a list"
+		return check.Text{EN: "a list", FR: "une liste"}
 	}
-	return fmt.Sprintf("%q", n.Value)
+	q := fmt.Sprintf("%q", n.Value)
+	return check.Text{EN: q, FR: q}
 }
 
 func join(path, key string) string {
@@ -264,7 +267,7 @@ func expandEnv(file string, n *yaml.Node, getenv func(string) string, raw map[*y
 			return v
 		})
 		if missing != "" {
-			return at(file, n, "", "environment variable %s is not set", missing)
+			return at(file, n, "", "environment variable %s is not set", "la variable d'environnement %s n'est pas définie", missing)
 		}
 		return nil
 	}
