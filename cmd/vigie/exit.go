@@ -25,7 +25,7 @@ func (e *exitError) Error() string { return e.err.Error() }
 
 // In is the error in l, when it knows both languages.
 func (e *exitError) In(l check.Lang) string { return check.InLang(e.err, l) }
-func (e *exitError) Unwrap() error { return e.err }
+func (e *exitError) Unwrap() error          { return e.err }
 
 func usageErr(format string, args ...any) error {
 	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
