@@ -12,7 +12,7 @@ func newPasswordCmd(e env) *cobra.Command {
 	var th thresholdFlags
 	checkCmd := &cobra.Command{
 		Use:   "check FILE...",
-		Short: "Judge password-policy files (any format vigie reads; a directory for Linux PAM)",
+		Short: "Judge password-policy files (any format vigie reads; a directory: its Linux PAM set and each export in it)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, files []string) error {
 			return runFiles(cmd, e, th, func(cfg *config.Config) { cfg.Password.Policies = files })
