@@ -122,7 +122,7 @@ func (p *Prober) Collect(ctx context.Context, pace Pacer, t Target) web.Evidence
 	go func() {
 		defer wg.Done()
 		ev.CORS = p.shared.do(ctx, "cors "+key, func() any {
-			return p.get(ctx, pace, httpsURL, own, t.Headers, map[string]string{"Origin": CORSOrigin})
+			return corsOnly(p.get(ctx, pace, httpsURL, own, t.Headers, map[string]string{"Origin": CORSOrigin}))
 		}).(web.Probe)
 	}()
 	wg.Wait()
@@ -165,6 +165,25 @@ func (p *Prober) get(ctx context.Context, pace Pacer, url string, own []string, 
 		case <-time.After(time.Duration(attempt+1) * 50 * time.Millisecond):
 		}
 	}
+}
+
+// corsOnly keeps of the CORS answer what WEB-CORS-001 reads (its
+// Access-Control-* headers), so the shared copy holds no page.
+func corsOnly(pr web.Probe) web.Probe {
+	h := map[string][]string{}
+	for k, v := range pr.Headers {
+		if strings.HasPrefix(k, "Access-Control-") {
+			h[k] = v
+		}
+	}
+	pr.Headers, pr.Body = h, nil
+	hops := make([]web.Hop, len(pr.Hops))
+	for i, hop := range pr.Hops {
+		hop.SetCookie = nil
+		hops[i] = hop
+	}
+	pr.Hops = hops
+	return pr
 }
 
 type discardWriter struct{}

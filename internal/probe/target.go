@@ -136,3 +136,13 @@ func unwrapURLError(err error) error {
 	}
 	return err
 }
+
+// Server is the server a target is first sent to (scheme, host and port of
+// the side the user named): what a per-server limit on the targets in
+// flight counts against.
+func (t Target) Server() string {
+	if t.HTTPSNamed {
+		return origin(t.HTTPSURL)
+	}
+	return origin(t.HTTPURL)
+}
