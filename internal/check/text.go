@@ -94,3 +94,12 @@ func Decimal(l Lang, v float64, prec int) string {
 	}
 	return s
 }
+
+// SignedDecimal is Decimal with a + before a positive value (+5,0 points).
+func SignedDecimal(l Lang, v float64, prec int) string {
+	s := Decimal(l, v, prec)
+	if v > 0 {
+		s = "+" + s
+	}
+	return s
+}

@@ -69,10 +69,7 @@ func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
 		for _, f := range byTarget[k] {
 			pts := ""
 			if v, ok := points[f.CheckID]; ok {
-				pts = check.Decimal(l, -v, 1)
-				if -v > 0 {
-					pts = "+" + pts
-				}
+				pts = check.SignedDecimal(l, -v, 1)
 			}
 			left := strings.Repeat(" ", indent) +
 				p.paint(statusColor(f.Status), pad(f.Status.Label(l), colStatus)) + " " +

@@ -494,7 +494,7 @@ func (w Writer) card(f check.Finding, metas map[string]check.Meta, points map[st
 		CheckID: f.CheckID, Title: f.CheckID, Message: clip(f.Message.In(l)),
 		Evidence: evidenceOf(f.Evidence, l, tr(l, "yes", "oui"), tr(l, "no", "non"))}
 	if v, ok := points[f.CheckID]; ok && v != 0 {
-		c.Points = fmt.Sprintf("%+.1f", -v)
+		c.Points = check.SignedDecimal(l, -v, 1)
 	}
 	if m, ok := metas[f.CheckID]; ok {
 		c.Title = m.Title.In(l)
