@@ -73,14 +73,16 @@ const (
 )
 
 // appendPieces appends s, split as maxSentence says, cutting between words
-// where it can and always on a rune boundary.
+// where it can and on a rune boundary when there is one.
 func appendPieces(out []string, s string) []string {
 	for len(s) > maxSentence {
 		cut := maxSentence
 		if sp := strings.LastIndexByte(s[maxSentence-sentenceOverlap:maxSentence], ' '); sp >= 0 {
 			cut = maxSentence - sentenceOverlap + sp
-		} else {
-			cut = len(cutAt(s, maxSentence, "")) // on a rune boundary
+		} else if cut = len(cutAt(s, maxSentence, "")); cut <= sentenceOverlap {
+			// no rune boundary to cut on (bytes that are not UTF-8): cut
+			// where the bound is, so that the loop moves on
+			cut = maxSentence
 		}
 		out = append(out, strings.TrimSpace(s[:cut]))
 		next := cut - sentenceOverlap
