@@ -184,12 +184,18 @@ func pgFacts(ctx context.Context, tx pgx.Tx, ident string) *leads.DB {
 		f.Public = strings.Split(public, ",")
 	}
 	var logConn, logStmt, preload, ssl, listen string
-	var pgaudit bool
+	var pgaudit, preloadSeen bool
 	try("audit settings", `SELECT
 		COALESCE((SELECT setting FROM pg_settings WHERE name = 'log_connections'), ''),
 		COALESCE((SELECT setting FROM pg_settings WHERE name = 'log_statement'), ''),
 		COALESCE((SELECT setting FROM pg_settings WHERE name = 'shared_preload_libraries'), ''),
-		EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pgaudit')`, nil, &logConn, &logStmt, &preload, &pgaudit)
+		EXISTS (SELECT 1 FROM pg_settings WHERE name = 'shared_preload_libraries'),
+		EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pgaudit')`, nil, &logConn, &logStmt, &preload, &preloadSeen, &pgaudit)
+	if !preloadSeen && !pgaudit {
+		// Hidden from accounts without pg_read_all_settings: pgaudit may be
+		// loaded without its extension created.
+		f.Unknown = append(f.Unknown, "shared_preload_libraries")
+	}
 	f.ConnLog = logConn == "on"
 	switch {
 	case pgaudit || strings.Contains(preload, "pgaudit"):
