@@ -8,7 +8,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/vigie-security/vigie/checks/contracts"
 )
@@ -207,3 +209,50 @@ func TestDevSetCutDown(t *testing.T) {
 
 // cutDownBar is the share of cut elements that must read missing.
 const cutDownBar = 0.30
+
+// BenchmarkDevSet times the analysis alone of the development set's real
+// DPAs (extracted beforehand), in MB/s of text and per second of CPU time
+// (cpu-MB/s, which a busy machine does not lower as it does the wall time):
+//
+//	GOMAXPROCS=1 go test -run X -bench DevSet ./internal/contractdoc
+func BenchmarkDevSet(b *testing.B) {
+	if _, err := os.Stat(devDir); err != nil {
+		b.Skipf("development set %s is absent", devDir)
+	}
+	names, err := filepath.Glob(filepath.Join(devDir, "*.md"))
+	if err != nil || len(names) == 0 {
+		b.Skipf("no document in %s", devDir)
+	}
+	var docs []contracts.Document
+	size := 0
+	for _, n := range names {
+		d, err := Extract(context.Background(), n, DefaultLimits())
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, bl := range d.Blocks {
+			size += len(bl.Text)
+		}
+		docs = append(docs, d)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	start := cpuTime()
+	for b.Loop() {
+		for _, d := range docs {
+			contracts.Analyze(d)
+		}
+	}
+	if cpu := (cpuTime() - start).Seconds(); cpu > 0 {
+		b.ReportMetric(float64(size)*float64(b.N)/cpu/1e6, "cpu-MB/s")
+	}
+}
+
+// cpuTime is the CPU time the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
