@@ -119,8 +119,9 @@ func (m detailModel) content() string {
 		b.WriteString(wrap(meta.Risk.In(l)) + "\n")
 		// Each URL on a line of its own, unbroken: it is copied from here.
 		for _, r := range meta.References {
-			b.WriteString(wrap(fmt.Sprintf(tr(l, "↳ %s: %s", "↳ %s : %s"), sourceName(l, r.Source), r.Title)) + "\n")
-			if u := localURL(l, r.URL); u != "" {
+			r = r.In(l)
+			b.WriteString(wrap(fmt.Sprintf(tr(l, "↳ %s: %s", "↳ %s : %s"), r.Source, r.Title)) + "\n")
+			if u := r.URL; u != "" {
 				if len(u)+2 <= width {
 					u = "  " + u
 				}
@@ -173,26 +174,4 @@ func evidenceBefore(l check.Lang, a, b string) bool {
 		return ra >= 0
 	}
 	return evidenceLabel(l, a) < evidenceLabel(l, b)
-}
-
-// sourceName: the GDPR is the RGPD in French.
-func sourceName(l check.Lang, source string) string {
-	if l == check.FR && source == "GDPR" {
-		return "RGPD"
-	}
-	return source
-}
-
-// localURL gives EUR-Lex links in the reader's language.
-func localURL(l check.Lang, u string) string {
-	if l != check.FR || !strings.HasPrefix(u, "https://eur-lex.europa.eu/") {
-		return u
-	}
-	if strings.Contains(u, "/EN/") {
-		return strings.Replace(u, "/EN/", "/FR/", 1)
-	}
-	if strings.Contains(u, "/eli/") && !strings.Contains(u, "locale=") {
-		return u + "?locale=fr"
-	}
-	return u
 }

@@ -49,14 +49,68 @@ var evidenceFR = map[string]string{
 	"subject": "sujet", "time": "durée", "tls_version": "version TLS", "uncovered": "non couverts", "under_15": "moins de 15 ans",
 	"unreferenced": "non référencés", "url": "URL", "value": "valeur", "values": "valeurs", "without_secure": "sans Secure",
 	"without_sri": "sans SRI", "x_frame_options": "X-Frame-Options", "x_powered_by": "X-Powered-By",
+	"sample_size":               "taille de l'échantillon",
+	"column":                    "colonne",
+	"quote":                     "citation",
+	"section":                   "section",
+	"status":                    "statut",
+	"header":                    "en-tête",
+	"iterations":                "itérations",
+	"cost":                      "coût",
+	"rounds":                    "tours",
+	"without_phone_consent":     "sans consentement téléphonique",
+	"notes":                     "notes",
+	"not_readable":              "illisibles",
+	"engine":                    "moteur de base",
+	"server_version":            "version du serveur",
+	"server_tls":                "TLS du serveur",
+	"connection_tls":            "TLS de la connexion",
+	"require_secure_transport":  "transport sécurisé exigé",
+	"listen":                    "écoute sur",
+	"listens_on_all_interfaces": "écoute sur toutes les interfaces",
+	"account":                   "compte",
+	"account_generic":           "compte générique",
+	"anonymous_account":         "compte anonyme",
+	"superuser":                 "superutilisateur",
+	"owns_table":                "propriétaire de la table",
+	"all_privileges":            "tous les privilèges",
+	"write_privileges":          "droits d'écriture",
+	"public_privileges":         "privilèges PUBLIC",
+	"connections_logged":        "connexions journalisées",
+	"statement_audit":           "audit des requêtes",
+}
+
+// evidenceEN names the keys whose English label is not the key itself.
+var evidenceEN = map[string]string{
+	"url":                       "URL",
+	"share_percent":             "share (%)",
+	"max_age_days":              "maximum age (days)",
+	"admin":                     "administrators",
+	"memory_kib":                "memory (KiB)",
+	"time":                      "time cost",
+	"consent_percent":           "with consent (%)",
+	"future_dated":              "dated in the future",
+	"future_record_keys":        "future-dated record keys",
+	"plaintext":                 "in clear",
+	"engine":                    "database engine",
+	"server_tls":                "server TLS",
+	"connection_tls":            "connection TLS",
+	"require_secure_transport":  "secure transport required",
+	"listen":                    "listens on",
+	"listens_on_all_interfaces": "listens on every interface",
+	"account_generic":           "generic account",
+	"owns_table":                "owns the table",
+	"public_privileges":         "PUBLIC privileges",
 }
 
 // EvidenceLabel is how a person reading l sees an evidence key.
 func EvidenceLabel(key string, l Lang) string {
+	labels := evidenceEN
 	if l == FR {
-		if fr, ok := evidenceFR[key]; ok {
-			return fr
-		}
+		labels = evidenceFR
+	}
+	if label, ok := labels[key]; ok {
+		return label
 	}
 	return strings.ReplaceAll(key, "_", " ")
 }
