@@ -84,7 +84,7 @@ func TestLeadScreensShowNoPersonalValue(t *testing.T) {
 			t.Errorf("%q shown: …%s…", v, all[max(0, i-80):min(len(all), i+80)])
 		}
 	}
-	for _, want := range []string{"j***@g***.com", "4970 **** **** 7893", "masked samples", "échantillons masqués", "LEAD-SEN-", "records"} {
+	for _, want := range []string{"j***@g***.com", "4970 **** **** 7893", "masked samples", "exemples masqués", "LEAD-SEN-", "records"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the lead findings' evidence lacks %q", want)
 		}
