@@ -124,7 +124,7 @@ func judgeElement(r *rule, sents []sentence) Result {
 		} else if !r.triggered(hay) {
 			continue
 		}
-		if r.need != nil && !r.need.in(hay) {
+		if r.need != nil && !r.need.in(hay) || r.under(s.head) {
 			continue
 		}
 		if !r.isClause(hay) {

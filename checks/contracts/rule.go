@@ -33,6 +33,7 @@ import (
 // A clause left merely present that copies the Article is restated.
 type spec struct {
 	triggers      []string
+	notUnder      []x  // a clause under a heading one of these matches does not count
 	context       bool // triggers and clause may sit in the heading or previous sentence
 	need          *x   // must match the sentence or its context
 	clause        []x
@@ -101,6 +102,7 @@ func needs(expr string) *x {
 // rule is a compiled spec.
 type rule struct {
 	id            string
+	notUnder      []pattern
 	triggers      []string
 	context       bool
 	need          *pattern
@@ -170,6 +172,13 @@ func (s spec) compile(id string) (*rule, error) {
 		p, e := compileX(*s.need)
 		r.need, err = &p, e
 	}
+	for _, e := range s.notUnder {
+		p, perr := compileX(e)
+		if perr != nil {
+			return nil, perr
+		}
+		r.notUnder = append(r.notUnder, p)
+	}
 	for _, e := range s.clause {
 		p, perr := compileX(e)
 		if perr != nil {
@@ -199,6 +208,16 @@ func (s spec) compile(id string) (*rule, error) {
 		}
 	}
 	return r, err
+}
+
+// under: whether the heading head rules the sentence out.
+func (r *rule) under(head string) bool {
+	for _, p := range r.notUnder {
+		if p.in(head) {
+			return true
+		}
+	}
+	return false
 }
 
 // triggered: whether text holds one of the rule's triggers.

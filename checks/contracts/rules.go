@@ -78,7 +78,7 @@ var elementSpecs = map[string]spec{
 				"description des traitements", "processing operations", "nature of processing", "nature of the processing", "nature du traitement"),
 		},
 		exclude: []sig{
-			mk(both(terms("taking into account", "compte tenu", "tient compte", "account of", "scope"), rx(`(taking into account|compte tenu de|tient compte de|account of) (the |la )?(state of the art|nature)|(nature|type), scope,? (and )?(context|purpose)`)), "names the nature of the processing as a factor, without describing it", "cite la nature du traitement comme un facteur, sans la décrire"),
+			mk(both(terms("into account", "compte tenu", "compte de", "account of", "scope"), rx(`(tak(e|es|ing) into account|compte tenu de|tient compte de|tenant compte de|account of) (the |la |de la )?(\w+ (and |et )?){0,2}(state of the art|nature|purposes?|finalites?)|(nature|type), scope,? (and )?(context|purpose)`)), "names the nature of the processing as a factor, without describing it", "cite la nature du traitement comme un facteur, sans la décrire"),
 		},
 		deferred: []sig{deferred},
 		weak: []sig{
@@ -241,6 +241,9 @@ var elementSpecs = map[string]spec{
 		},
 	},
 	"A28-3c-security-art32": {
+		// the record of processing lists "a general description of the
+		// measures" among its contents (Art. 30): not the processor's own
+		notUnder: []x{terms("registre", "record of processing", "records of processing", "record of processing activities", "registre des traitements")},
 		triggers: []string{"32", "securit", "technical and organ", "techniques et organ", "toms", "measures"},
 		clause: []x{
 			terms("article 32", "art. 32", "art 32", "art.32", "technical and organisational measures", "technical and organizational measures",
