@@ -221,8 +221,11 @@ var elementSpecs = map[string]spec{
 		},
 	},
 	"A28-3b-confidentiality": {
-		triggers: []string{"confidential"},
+		triggers: []string{"confidential", "secrecy", "secret professionnel"},
 		clause: []x{
+			// "staff are bound by professional secrecy", « soumis au secret professionnel »
+			near(12, terms("persons", "personnel", "staff", "employees", "salariés", "employés", "collaborateurs", "personnes"),
+				terms("professional secrecy", "duty of secrecy", "obligation of secrecy", "secret professionnel")),
 			near(24, terms("persons", "personnel", "staff", "employees", "individuals", "people", "anyone", "agents", "contractors", "personnes", "salariés",
 				"employés", "collaborateurs", "préposés"), terms("confidential*", "confidentialité")),
 			terms("statutory obligation of confidentiality", "statutory duty of confidentiality", "obligation légale de confidentialité", "obligation légale appropriée de confidentialité"),
