@@ -4,14 +4,10 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"io"
-	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	web "github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
@@ -28,17 +24,6 @@ const listingBody = 64 << 10
 // keep-alive connections cost two handshakes and keep a host's paths quick.
 const exposureWorkers = 2
 
-// newExposureClient is a plain net/http client with keep-alive (httpx's
-// client disables it), no redirects (probes stay on the target's host) and
-// every bound set.
-func newExposureClient(o Options) *http.Client {
-	return newClient(o, &http.Transport{
-		MaxResponseHeaderBytes: 64 << 10,
-		MaxIdleConnsPerHost:    exposureWorkers,
-		IdleConnTimeout:        30 * time.Second,
-	})
-}
-
 // Exposure requests each path on base's origin, after a random path that
 // tells what "not found" looks like there.
 func (p *Prober) Exposure(ctx context.Context, pace Pacer, base string, paths []web.ExposurePath) web.Exposure {
@@ -50,7 +35,6 @@ func (p *Prober) Exposure(ctx context.Context, pace Pacer, base string, paths []
 type originProbe struct {
 	p       *Prober
 	pace    Pacer
-	client  *http.Client
 	origin  string
 	headers map[string]string
 	left    atomic.Int32
@@ -70,10 +54,6 @@ func (p *Prober) exposure(ctx context.Context, pace Pacer, base string, paths []
 	o := &originProbe{p: p, pace: pace, origin: u.Scheme + "://" + u.Host}
 	o.left.Store(web.MaxExposureRequests)
 	out = web.Exposure{Base: o.origin, Scanned: true}
-	// One client per origin: its keep-alive connections serve this host's
-	// paths, then close, so memory stays flat however many targets a scan has.
-	o.client = newExposureClient(p.opts)
-	defer o.client.CloseIdleConnections()
 	o.headers = headersFor(o.origin+"/", origins(o.origin+"/"), p.opts.Headers, target)
 	defer func() { out.Requests = web.MaxExposureRequests - int(o.left.Load()) }()
 
@@ -211,25 +191,19 @@ type fetched struct {
 	body []byte
 }
 
-// run fetches paths with exposureWorkers at a time, within the budget;
-// limits sets a larger read for some paths.
+// run fetches paths over exposureWorkers connections at once, within the
+// budget; limits sets a larger read for some paths.
 func (o *originProbe) run(ctx context.Context, paths []web.ExposurePath, limits map[string]int) []fetched {
 	out := make([]fetched, len(paths))
-	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for range exposureWorkers {
+	for w := range min(exposureWorkers, len(paths)) {
+		var idx []int
+		for i := w; i < len(paths); i += exposureWorkers {
+			idx = append(idx, i)
+		}
 		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				out[i] = o.fetch(ctx, paths[i], limits[paths[i].Path])
-			}
-		}()
+		go func() { defer wg.Done(); o.pipelined(ctx, paths, limits, out, idx) }()
 	}
-	for i := range paths {
-		jobs <- i
-	}
-	close(jobs)
 	wg.Wait()
 	return out
 }
@@ -242,52 +216,4 @@ func (o *originProbe) soft(f, baseline web.Fetch) bool {
 	a, n := f.Fingerprint()
 	b, m := baseline.Fingerprint()
 	return a == b && n == m
-}
-
-func (o *originProbe) fetch(ctx context.Context, ep web.ExposurePath, limit int) fetched {
-	f := web.Fetch{Path: ep.Path, Kind: ep.Kind}
-	if o.left.Add(-1) < 0 {
-		o.left.Add(1)
-		f.Err = "request budget of the origin spent"
-		return fetched{f: f}
-	}
-	if err := o.pace.Wait(toHost(ctx, o.origin)); err != nil {
-		f.Err = err.Error()
-		return fetched{f: f}
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, o.origin+ep.Path, nil)
-	if err != nil {
-		f.Err = err.Error()
-		return fetched{f: f}
-	}
-	req.Header.Set("User-Agent", o.p.opts.UserAgent)
-	if limit == 0 {
-		limit = exposureBody
-		req.Header.Set("Range", "bytes=0-"+strconv.Itoa(exposureBody-1)) // servers that honour it send less
-	}
-	for k, v := range o.headers {
-		req.Header.Set(k, v)
-	}
-	resp, err := o.client.Do(req)
-	if err != nil {
-		_, reason := classify(err, o.p.opts.Timeout)
-		f.Err = reason.EN
-		return fetched{f: f}
-	}
-	defer resp.Body.Close()
-	f.Status, f.ContentType, f.Length = resp.StatusCode, resp.Header.Get("Content-Type"), resp.ContentLength
-	// A read cut short keeps what arrived: signatures need content, so a short
-	// body can miss a hit but never invent one.
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, int64(limit)))
-	if f.Length < 0 {
-		f.Length = int64(len(body))
-	}
-	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10)) // let the connection be reused when the rest is short
-	sig := body[:min(len(body), exposureBody)]
-	f.Sum, f.Size = web.Sum(sig), len(sig)
-	f.Body = sig
-	if !web.KeepBody(f) {
-		f.Body = nil // only what a check reads outlives the request
-	}
-	return fetched{f: f, body: body}
 }

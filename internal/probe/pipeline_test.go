@@ -1,0 +1,111 @@
+package probe
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	web "github.com/vigie-security/vigie/checks/web"
+)
+
+// Pipelined answers are matched to their own requests, even when the
+// server closes the connection now and then or sends a long body.
+func TestPipelinedAnswersMatchTheirPaths(t *testing.T) {
+	var n atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		k := n.Add(1)
+		if k%3 == 0 {
+			w.Header().Set("Connection", "close")
+		}
+		if strings.HasSuffix(r.URL.Path, "big") {
+			fmt.Fprint(w, strings.Repeat("x", 200<<10)) // longer than what is drained: the connection is dropped
+			return
+		}
+		w.WriteHeader(200 + int(k%2)) // 200 or 201, to see statuses stay with their path
+		fmt.Fprint(w, r.URL.Path)
+	}))
+	defer srv.Close()
+	p, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := &originProbe{p: p, pace: noWait{}, origin: srv.URL}
+	o.left.Store(1000)
+	var paths []web.ExposurePath
+	for i := range 40 {
+		name := fmt.Sprintf("/p%02d", i)
+		if i%10 == 5 {
+			name += "big"
+		}
+		paths = append(paths, web.ExposurePath{Path: name, Kind: web.KindDump})
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	for i, r := range o.run(ctx, paths, nil) {
+		if r.f.Err != "" {
+			t.Fatalf("%s: %s", paths[i].Path, r.f.Err)
+		}
+		if strings.HasSuffix(paths[i].Path, "big") {
+			if len(r.body) != exposureBody {
+				t.Errorf("%s: kept %d bytes", paths[i].Path, len(r.body))
+			}
+			continue
+		}
+		if string(r.body) != paths[i].Path {
+			t.Errorf("answer of %s is %q", paths[i].Path, r.body)
+		}
+	}
+	if used := 1000 - int(o.left.Load()); used < 40 || used > 80 { // a server closing every third answer costs some requests again
+		t.Errorf("%d requests for 40 paths", used)
+	}
+}
+
+// A header block without end is cut at its budget, not read into memory.
+func TestPipelinedEndlessHeaders(t *testing.T) {
+	addr := closedAddrServer(t)
+	p, _ := New(DefaultOptions())
+	o := &originProbe{p: p, pace: noWait{}, origin: "http://" + addr}
+	o.left.Store(10)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	r := o.run(ctx, []web.ExposurePath{{Path: "/x"}}, nil)[0]
+	if r.f.Err == "" || r.f.Status != 0 {
+		t.Errorf("endless headers = %+v", r.f)
+	}
+}
+
+// closedAddrServer answers every connection with a status line and then
+// headers forever.
+func closedAddrServer(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				_, _ = c.Write([]byte("HTTP/1.1 200 OK\r\n"))
+				line := []byte("X-Pad: " + strings.Repeat("a", 1000) + "\r\n")
+				for {
+					if _, err := c.Write(line); err != nil {
+						return
+					}
+				}
+			}()
+		}
+	}()
+	return l.Addr().String()
+}
