@@ -11,6 +11,7 @@ import (
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/leadscan"
+	"github.com/vigie-security/vigie/internal/scan"
 )
 
 func newLeadsPlanCmd(e env) *cobra.Command {
@@ -60,7 +61,9 @@ Never a name, an e-mail, a phone or any other value of the record. A source that
 			}
 			var plans []*leadscan.Plan
 			for i, s := range srcs {
-				p, err := leadscan.Prepare(leadscan.Source{Path: s.Path, Table: s.Table, Columns: s.Columns, Limits: leadscan.Limits{Timeout: timeout}})
+				src := scan.LeadSourceOf(cfg.Leads, s)
+				src.Limits.Timeout = timeout
+				p, err := leadscan.Prepare(src)
 				if err != nil {
 					if len(args) == 0 {
 						return usageErr("%s: leads.sources[%d]: %v", configFile, i, err)

@@ -112,8 +112,21 @@ func (c Config) Validate() error {
 		errs = append(errs, c.fieldErr("leads.timeout", check.Errorf("must be positive and at most %s, got %s", "doit être positif et d'au plus %s, trouvé %s", MaxLeadsTimeout, t), ""))
 	}
 	for i, src := range c.Leads.Sources {
-		if src.Path == "" {
-			errs = append(errs, c.fieldErr(fmt.Sprintf("leads.sources[%d]", i), check.Errorf("needs a path", "demande un chemin (path)"), ""))
+		if (src.Path == "") == (src.DSN == "") {
+			errs = append(errs, c.fieldErr(fmt.Sprintf("leads.sources[%d]", i),
+				check.Errorf("needs a path or a dsn, one of the two", "demande un chemin (path) ou une base (dsn), l'un des deux"), ""))
+		}
+	}
+	th := c.Leads.Thresholds
+	for _, r := range []struct {
+		key      string
+		v, limit int
+	}{
+		{"leads.thresholds.prospect_years", th.ProspectYears, 20}, {"leads.thresholds.card_months", th.CardMonths, 60},
+		{"leads.thresholds.notice_days", th.NoticeDays, 365}, {"leads.thresholds.bloctel_days", th.BloctelDays, 365},
+	} {
+		if r.v < 0 || r.v > r.limit {
+			errs = append(errs, c.fieldErr(r.key, check.Errorf("must be 0 (the default) to %d, got %d", "doit valoir de 0 (la valeur par défaut) à %d, trouvé %d", r.limit, r.v), ""))
 		}
 	}
 	errs = append(errs, c.checkTargets()...)

@@ -168,12 +168,24 @@ type Webhook struct {
 type Leads struct {
 	Sources []LeadSource `yaml:"sources"`
 	// Timeout bounds one source (a million rows take seconds, not the web's 10 s).
-	Timeout Duration `yaml:"timeout"`
+	Timeout    Duration        `yaml:"timeout"`
+	Thresholds LeadsThresholds `yaml:"thresholds"`
+}
+
+// LeadsThresholds are the leads family's limits; 0 keeps the default
+// (3 years, 13 months, 30 days, 30 days), which the README and the checks
+// justify.
+type LeadsThresholds struct {
+	ProspectYears int `yaml:"prospect_years"` // LEAD-RET-001/003/004
+	CardMonths    int `yaml:"card_months"`    // LEAD-RET-006
+	NoticeDays    int `yaml:"notice_days"`    // LEAD-INF-003
+	BloctelDays   int `yaml:"bloctel_days"`   // LEAD-CON-009
 }
 
 // LeadSource is one export or database of prospects, read-only.
 type LeadSource struct {
 	Path  string `yaml:"path"`  // CSV, TSV, XLSX or SQLite file
+	DSN   string `yaml:"dsn"`   // or a postgres://… or mysql://… database, from ${VAR}; never printed
 	Table string `yaml:"table"` // SQLite table or XLSX sheet; found when there is one
 	// Columns maps roles (email, phone, created, consent…) to column labels
 	// or "column N", for exports vigie does not recognise on its own.

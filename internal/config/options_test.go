@@ -160,3 +160,37 @@ func keyLines(doc string) []string {
 	}
 	return out
 }
+
+// TestLeadSources: a source is a file or a database, never both or
+// neither; thresholds stay in range; a DSN and its password are secrets.
+func TestLeadSources(t *testing.T) {
+	env := func(k string) string {
+		return map[string]string{"LEADS_DSN": "postgres://app:s3cr3t-pw@db.example.com:5432/crm"}[k]
+	}
+	c, err := Parse("v.yaml", []byte("leads:\n  thresholds: {prospect_years: 2}\n  sources:\n    - dsn: ${LEADS_DSN}\n      table: contacts\n"), env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Leads.Sources[0].DSN == "" || c.Leads.Thresholds.ProspectYears != 2 {
+		t.Errorf("decoded %+v", c.Leads)
+	}
+	if got := c.Masker().Mask("dial postgres://app:s3cr3t-pw@db.example.com:5432/crm: s3cr3t-pw refused"); strings.Contains(got, "s3cr3t-pw") {
+		t.Errorf("DSN not masked: %s", got)
+	}
+	literal, err := Parse("v.yaml", []byte("leads:\n  sources:\n    - path: mysql://app:pl41n-pw@127.0.0.1/crm\n"), env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := literal.Masker().Mask("error for pl41n-pw"); strings.Contains(got, "pl41n-pw") {
+		t.Errorf("a DSN written as a path is a secret too: %s", got)
+	}
+	for _, bad := range []string{
+		"leads:\n  sources:\n    - table: x\n",
+		"leads:\n  sources:\n    - path: a.csv\n      dsn: ${LEADS_DSN}\n",
+		"leads:\n  thresholds: {card_months: 100}\n  sources: [{path: a.csv}]\n",
+	} {
+		if _, err := Parse("v.yaml", []byte(bad), env); err == nil {
+			t.Errorf("accepted:\n%s", bad)
+		}
+	}
+}

@@ -212,6 +212,18 @@ func (c Config) declaredSecrets() []string {
 	if w := c.Schedule.Webhook; w != nil && w.URL != "" {
 		out = append(out, w.URL.Value()) // a Slack or Teams webhook URL is its own credential
 	}
+	// A database's connection string is a credential as a whole, and so is
+	// its password wherever else it might appear.
+	for _, src := range c.Leads.Sources {
+		for _, dsn := range []string{src.DSN, src.Path} {
+			if isDSN(dsn) {
+				out = append(out, dsn)
+				if p := urlPassword(dsn); p != "" {
+					out = append(out, p)
+				}
+			}
+		}
+	}
 	return out
 }
 
@@ -226,4 +238,14 @@ func (c Config) urlPasswords() []string {
 		}
 	}
 	return out
+}
+
+// isDSN: a lead source named by a database URL rather than a file.
+func isDSN(s string) bool {
+	for _, scheme := range []string{"postgres://", "postgresql://", "mysql://", "mariadb://"} {
+		if strings.HasPrefix(strings.ToLower(s), scheme) {
+			return true
+		}
+	}
+	return false
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vigie-security/vigie/checks/leads"
 	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
@@ -52,6 +53,16 @@ type Plan struct {
 type LeadSource struct {
 	Where  string // "vigie.yaml: leads.sources[0]", for errors
 	Source leadscan.Source
+}
+
+// LeadSourceOf is a configured lead source as leadscan reads it: the
+// section's timeout and thresholds with it.
+func LeadSourceOf(l config.Leads, src config.LeadSource) leadscan.Source {
+	t := l.Thresholds
+	return leadscan.Source{Path: src.Path, DSN: src.DSN, Table: src.Table, Columns: src.Columns,
+		Limits: leadscan.Limits{Timeout: time.Duration(l.Timeout)},
+		Thresholds: leads.Thresholds{ProspectYears: t.ProspectYears, CardMonths: t.CardMonths,
+			NoticeDays: t.NoticeDays, BloctelDays: t.BloctelDays}}
 }
 
 // FromConfig resolves cfg (already merged with flags) into a plan. It reads
@@ -133,7 +144,7 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 	}
 	for i, src := range cfg.Leads.Sources {
 		p.LeadSources = append(p.LeadSources, LeadSource{Where: fmt.Sprintf("%s: leads.sources[%d]", cfg.File, i),
-			Source: leadscan.Source{Path: src.Path, Table: src.Table, Columns: src.Columns}})
+			Source: LeadSourceOf(cfg.Leads, src)})
 	}
 	p.LeadsTime = time.Duration(cfg.Leads.Timeout)
 	p.Engine = []engine.Option{
