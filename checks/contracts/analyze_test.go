@@ -134,6 +134,46 @@ func TestClausesWithTheirNeighbours(t *testing.T) {
 	}
 }
 
+// Clauses written plainly, in the words real DPAs use, are found: the recall
+// the issue asks for (confidentiality of authorised persons, breach
+// notification, the controller's obligations, flow-down and the rest).
+func TestClearlyWrittenClauses(t *testing.T) {
+	for _, c := range []struct{ el, text string }{
+		{"A28-3-infringing-instruction", "If Processor believes an instruction violates Data Protection Laws, it will promptly notify Customer."},
+		{"A28-3b-confidentiality", "Processor shall ensure that its personnel are subject to an obligation of confidentiality."},
+		{"A28-3c-security-art32", "Processor shall implement and maintain the technical and organizational measures set forth in Exhibit B."},
+		{"A28-3d-subprocessors", "Customer provides a general authorization for Processor to engage Sub-processors. Processor shall notify Customer at least 30 days before authorizing any new Sub-processor, and Customer may object."},
+		{"A28-4-flowdown", "Processor shall enter into a written agreement with each Sub-processor imposing data protection terms that require the Sub-processor to protect the Personal Data to the same standard required by this DPA."},
+		{"A28-4-flowdown", "Processor shall be liable for the acts and omissions of its Sub-processors to the same extent as for its own."},
+		{"A28-33-breach-notify", "Processor shall notify Customer without undue delay after becoming aware of a Personal Data Breach."},
+		{"A28-3g-return-or-delete", "Upon termination of the Agreement, Processor shall delete or return all Personal Data at Customer's election."},
+		{"A28-3-controller-obligations-rights", "Customer shall be responsible for complying with its obligations as a Controller, including providing notice to and obtaining consent from data subjects."},
+		{"A28-3d-subprocessors", "Le Prestataire peut recourir à un autre sous-traitant pour des tâches précises. Il prévient alors le Client par écrit de tout changement prévu. Cette sous-traitance n'a lieu que si le Client n'a pas émis d'objection dans le délai convenu."},
+		{"A28-4-flowdown", "Si le sous-traitant ultérieur ne remplit pas ses obligations en matière de protection des données, le sous-traitant initial demeure pleinement responsable devant le responsable de traitement."},
+		{"A28-3g-return-or-delete", "Au terme de la prestation de services relatifs au traitement de ces données, le sous-traitant s'engage à détruire toutes les données ou à les renvoyer au responsable de traitement, au choix de celui-ci."},
+		{"A28-3h-audits-information", "Le sous-traitant met à la disposition du responsable de traitement la documentation nécessaire pour démontrer le respect de toutes ses obligations et pour permettre la réalisation d'audits."},
+		{"A28-3e-data-subject-rights", "Le sous-traitant doit aider le responsable de traitement à s'acquitter de son obligation de donner suite aux demandes d'exercice des droits des personnes concernées."},
+		{"A28-3c-security-art32", "Le sous-traitant s'engage à mettre en œuvre les mesures de sécurité suivantes : chiffrement des données, sauvegardes quotidiennes."},
+		{"A28-3a-instructions", "The Processor will only process Customer Personal Data on behalf of and in accordance with Customer's written instructions."},
+		{"A28-3-duration", "Processing will continue for the term of the Agreement and until all Personal Data is deleted."},
+		{"A28-3-data-subjects", "Data Subjects: Customer's end users and employees."},
+		{"A28-3-data-types", "Personal Data: name, email address, IP address."},
+		{"A28-3-nature-purpose", "Nature of the Processing: hosting and storage of Customer Data."},
+		{"A28-3-subject-matter", "Subject matter: provision of the hosting services."},
+		{"A28-3f-assist-32-36", "Processor shall provide reasonable assistance with any data protection impact assessments and prior consultations with supervisory authorities."},
+		{"A28-44-transfers", "Processor shall not transfer Personal Data to a third country unless it has implemented the Standard Contractual Clauses."},
+		{"A28-9-written-form", "IN WITNESS WHEREOF, the parties have executed this DPA as of the Effective Date."},
+		{"A28-3e-data-subject-rights", "Processor shall promptly notify Customer if it receives a request from a Data Subject to exercise their rights."},
+		{"A28-33-breach-notify", "Processor will inform Customer of any Security Incident without undue delay."},
+		{"A28-3b-confidentiality", "All employees of the Processor with access to personal data have signed non-disclosure agreements."},
+	} {
+		r, _ := Analyze(doc(c.text)).Result(c.el)
+		if !r.Level.Counts() {
+			t.Errorf("%s missing (%s): %s", c.el, r.Why.EN, c.text)
+		}
+	}
+}
+
 func TestHeadingLabelsTheNextParagraph(t *testing.T) {
 	a := Analyze(doc("Annex II", "Categories of data subjects", "Prospects and customers of the Controller"))
 	if r := level(t, a, "A28-3-data-subjects"); r.Level != Specific {

@@ -38,8 +38,8 @@ func judgeDataTypes(f string) (Level, check.Text) {
 }
 
 var (
-	flowObligations = regexp.MustCompile(`same (data protection )?obligations|no less (protective|onerous|stringent)|at least (as protective|equivalent)|substantially (the )?same|equivalent (data protection )?obligations|(memes|identiques|equivalentes) obligations|obligations (equivalentes|identiques|au moins equivalentes)|memes garanties`)
-	flowLiable      = regexp.MustCompile(`(remain|remains|stay|stays) (fully |wholly |entirely )?liable|fully (liable|responsible)|(demeure|reste|restera|demeurera) (pleinement |entierement )?responsable`)
+	flowObligations = regexp.MustCompile(`same standard|same level of protection|equivalent level of protection|materially the same|substantially similar|meme niveau de protection|niveau de protection equivalent|memes exigences|same (data protection )?obligations|no less (protective|onerous|stringent)|at least (as protective|equivalent)|substantially (the )?same|equivalent (data protection )?obligations|(memes|identiques|equivalentes) obligations|obligations (equivalentes|identiques|au moins equivalentes)|memes garanties`)
+	flowLiable      = regexp.MustCompile(`(liable|responsible|responsable) (for|des|de) (the |les |ses )?(acts (and|or) omissions|actes et omissions|agissements)|(remain|remains|stay|stays) (fully |wholly |entirely )?liable|fully (liable|responsible)|(demeure|reste|restera|demeurera) (pleinement |entierement )?responsable`)
 	flowWritten     = regexp.MustCompile(`written (agreement|contract)|contract in writing|contrat ecrit|acte juridique|par (contrat|ecrit)|by (way of )?(a )?(written )?contract`)
 	flowAudit       = regexp.MustCompile(`audit|verif|copy of|copie`)
 )

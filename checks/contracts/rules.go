@@ -101,12 +101,15 @@ var elementSpecs = map[string]spec{
 		minSignals: 2,
 	},
 	"A28-3-data-types": {
-		triggers: []string{"categor", "type", "kind", "donnees traitees", "donnees concernees", "donnees personnelles traitees", "data processed", "data concerned", "personal data:", "donnees :"},
+		triggers: []string{"categor", "type", "kind", "personal data:", "donnees personnelles :", "donnees a caractere personnel :", "donnees traitees", "donnees concernees", "donnees personnelles traitees", "data processed", "data concerned", "personal data:", "donnees :"},
 		clause: []x{
 			// "categories of data", not "categories of data subjects"
 			both(terms("categor*", "type*", "kind*"), rx(`(categor(y|ies)|types?|kinds?) of (personal )?data($|[^ a-z]| ([a-rt-z]|s[^u]))`)),
 			terms("personal data categor*", "data categor*"),
 			terms("catégories de données", "types de données", "type de données"),
+			// "Personal data: names, e-mail addresses …": the label with data named
+			both(heading("personal data", "données personnelles", "données à caractère personnel", "data types", "types of data"),
+				terms("name*", "e-mail*", "email*", "address*", "phone*", "ip address*", "identifier*", "nom", "noms", "prénom*", "adresse*", "courriel*", "téléphone*", "identifiant*")),
 			within(3, terms("données à caractère personnel traitées", "données personnelles traitées", "données traitées", "personal data processed"),
 				terms("sont les suivantes", "are the following", "sont", "are", "include", "comprennent", "incluent")),
 			heading("données traitées", "données concernées", "données à caractère personnel traitées", "données personnelles traitées",
@@ -159,7 +162,7 @@ var elementSpecs = map[string]spec{
 			within(8, within(0, terms("controller", "customer", "client", "data exporter"), terms("shall", "must", "warrants", "represents", "undertakes", "agrees", "is responsible",
 				"will", "acknowledges", "remains responsible", "is solely responsible")),
 				terms("lawful*", "legal basis", "legitimate", "instruction*", "inform the data subjects", "information to data subjects", "consent*", "accura*",
-					"comply", "compliance", "document*", "supervis*", "provide the processor", "notices", "privacy notice*", "obtain*", "rights")),
+					"comply*", "complian*", "document*", "supervis*", "provide the processor", "notice*", "privacy notice*", "obtain*", "rights")),
 			within(14, within(3, terms("responsable", "client"), terms("s'engage", "garantit", "doit", "est responsable", "est seul responsable", "veille", "reste responsable")),
 				terms("licit*", "base légale", "instruction*", "informer", "informe", "information des personnes", "consentement*", "exactitude",
 					"documenter", "superviser", "fournir au sous-traitant", "fournir au prestataire", "au préalable", "conformité", "respect")),
@@ -186,6 +189,7 @@ var elementSpecs = map[string]spec{
 			within(8, terms("only on", "only upon", "only in accordance with", "only pursuant to", "only according to", "only as instructed", "only following",
 				"solely on", "solely in accordance with", "exclusively on", "exclusively in accordance with"), terms("instruction*")),
 			within(6, terms("act only on", "act only upon", "acts only on", "process only on"), terms("instruction*")),
+			within(14, terms("only process", "only processes", "process only", "processes only", "only act", "only acts"), terms("instruction*")),
 			within(3, terms("uniquement", "exclusivement", "seulement", "que sur", "que selon", "que conformément"), terms("instruction*", "l'instruction")),
 		},
 		exclude: []sig{
@@ -221,11 +225,11 @@ var elementSpecs = map[string]spec{
 		},
 	},
 	"A28-3b-confidentiality": {
-		triggers: []string{"confidential", "secrecy", "secret professionnel"},
+		triggers: []string{"confidential", "secrecy", "secret professionnel", "non-disclosure", "nda"},
 		clause: []x{
 			// "staff are bound by professional secrecy", « soumis au secret professionnel »
 			near(12, terms("persons", "personnel", "staff", "employees", "salariés", "employés", "collaborateurs", "personnes"),
-				terms("professional secrecy", "duty of secrecy", "obligation of secrecy", "secret professionnel")),
+				terms("professional secrecy", "duty of secrecy", "obligation of secrecy", "secret professionnel", "non-disclosure", "nda", "ndas")),
 			near(24, terms("persons", "personnel", "staff", "employees", "individuals", "people", "anyone", "agents", "contractors", "personnes", "salariés",
 				"employés", "collaborateurs", "préposés"), terms("confidential*", "confidentialité")),
 			terms("statutory obligation of confidentiality", "statutory duty of confidentiality", "obligation légale de confidentialité", "obligation légale appropriée de confidentialité"),
@@ -281,9 +285,13 @@ var elementSpecs = map[string]spec{
 		},
 	},
 	"A28-3d-subprocessors": {
-		triggers: []string{"sub-processor", "subprocessor", "sub processor", "subcontractor", "sub-contractor", "another processor", "other processor", "sous-traitant", "sous-traitance ulterieure"},
+		triggers: []string{"sub-processor", "subprocessor", "sub processor", "subcontractor", "sub-contractor", "another processor", "other processor", "sous-traitant", "sous-traitance"},
 		context:  true,
 		clause: []x{
+			// the CNIL model: prior notice of changes, and no sub-processing if the
+			// controller objects
+			near(40, either(subProcessor, terms("cette sous-traitance", "la sous-traitance", "such sub-processing")),
+				terms("objection*", "s'opposer", "object to", "émettre des objections", "émis d'objection", "émis d'objections")),
 			near(34, subProcessor, terms("authoris*", "authoriz*", "consent*", "approv*", "autorisation*", "autorise*", "accord écrit", "accord préalable", "agrément", "consentement*")),
 			within(14, terms("engage*", "appoint*", "use", "recruit*", "recrute*", "recruter", "faire appel", "avoir recours", "confier"),
 				within(14, terms("only", "uniquement", "qu'avec", "qu'après", "subject to", "sous réserve"), terms("authori*", "consent*", "approv*", "autoris*", "accord*", "agrément"))),
@@ -314,8 +322,11 @@ var elementSpecs = map[string]spec{
 		minSignals: 2,
 	},
 	"A28-4-flowdown": {
-		triggers: []string{"same", "memes", "identiques", "equivalent", "no less", "at least as", "substantially", "liable", "responsable", "impose", "protective"},
+		triggers: []string{"same", "memes", "identiques", "equivalent", "no less", "at least as", "substantially", "liable", "responsable", "impose", "protective", "similar", "omissions", "niveau de protection"},
 		clause: []x{
+			terms("same standard", "same level of protection", "equivalent level of protection", "materially the same", "at least the same level", "substantially similar",
+				"même niveau de protection", "niveau de protection équivalent", "mêmes exigences"),
+			within(6, terms("liable for", "responsible for", "responsable des", "responsable de"), terms("acts and omissions", "acts or omissions", "actes et omissions", "agissements")),
 			terms("same obligations", "same data protection obligations", "no less protective", "no less onerous", "no less stringent", "at least as protective",
 				"at least equivalent", "at least the same", "substantially the same", "substantially same", "equivalent obligations", "equivalent data protection obligations",
 				"mêmes obligations", "obligations identiques", "obligations équivalentes", "obligations au moins équivalentes", "identiques obligations", "mêmes garanties"),
