@@ -14,7 +14,9 @@ type Protocol struct {
 	Accepted bool
 	// Suites are the accepted suites, in the server's order of preference
 	// when ServerOrder, else in the order vigie offered them.
-	Suites      []Suite
+	Suites []Suite
+	// ServerOrder: the server was seen to pick by its own preference, not
+	// the client's.
 	ServerOrder bool
 	Err         error // why it was not tested, or why the enumeration stopped
 }
@@ -149,7 +151,7 @@ func (st *scanState) enumerate(ctx context.Context, v uint16, offer, groups []ui
 		}
 	}
 	if len(p.Suites) >= 2 && p.Err == nil {
-		p.ServerOrder, p.Err = st.serverOrder(ctx, v, p.Suites, groups)
+		p.ServerOrder = st.serverOrder(ctx, v, p.Suites, groups)
 	}
 	return p
 }
@@ -194,16 +196,11 @@ func oddRefusal(r Response) bool {
 }
 
 // serverOrder offers the first two suites found in reverse: a server that
-// still picks the first one follows its own order.
-func (st *scanState) serverOrder(ctx context.Context, v uint16, found []Suite, groups []uint16) (bool, error) {
+// still picks the first one follows its own order. An answer that tells
+// nothing (a timeout, a refusal) leaves the order unclaimed.
+func (st *scanState) serverOrder(ctx context.Context, v uint16, found []Suite, groups []uint16) bool {
 	resp, err := st.send(ctx, Hello{Version: v, Suites: []uint16{uint16(found[1].Code), uint16(found[0].Code)}, Groups: groups}, false)
-	if err != nil {
-		return false, err
-	}
-	if !resp.Accepted(v) {
-		return false, fmt.Errorf("tlswire: the server refused two suites it had accepted one by one")
-	}
-	return resp.Hello.Suite == uint16(found[0].Code), nil
+	return err == nil && resp.Accepted(v) && resp.Hello.Suite == uint16(found[0].Code)
 }
 
 // groups enumerates TLS 1.3 groups through HelloRetryRequests: no key share
