@@ -48,7 +48,7 @@ func newPageClient(o Options) *http.Client {
 func newClient(o Options, t *http.Transport) *http.Client {
 	dialer := &net.Dialer{Timeout: o.Timeout}
 	t.DialContext = dialer.DialContext
-	t.TLSClientConfig = &tls.Config{InsecureSkipVerify: true, CurvePreferences: probeCurves}
+	t.TLSClientConfig = &tls.Config{InsecureSkipVerify: true, CurvePreferences: probeCurves, ClientSessionCache: sessions}
 	t.TLSHandshakeTimeout = o.Timeout
 	t.ResponseHeaderTimeout = o.Timeout
 	return &http.Client{

@@ -20,9 +20,9 @@ const exposureBody = 8 << 10
 // listingBody is how much of a directory listing is read for its names.
 const listingBody = 64 << 10
 
-// exposureWorkers bounds the parallel requests on one target's host; two
-// keep-alive connections cost two handshakes and keep a host's paths quick.
-const exposureWorkers = 2
+// exposureWorkers is the connections one origin's exposure probes use at
+// once: one pipelined connection carries them all, at one handshake.
+const exposureWorkers = 1
 
 // Exposure requests each path on base's origin, after a random path that
 // tells what "not found" looks like there.
