@@ -208,7 +208,8 @@ func (r *rule) judgeSentence(sents []sentence, i int, hay string, mm *memo) cand
 		if !r.hasSignal(after) {
 			return candidate{i: i, level: Missing, why: m.why}
 		}
-		return candidate{i: i, level: Present, why: m.why}
+		return candidate{i: i, level: Present, why: t("left for the controller to decide, with examples named: present, not specific",
+			"laissé à la décision du responsable, avec des exemples : présent, pas précis")}
 	}
 	if m, ok := mm.any(r.bare, parts); ok && !r.hasSignal(joinParts(kept)) && !r.hasSignal(r.sectionAfter(sents, i)) {
 		return candidate{i: i, level: Missing, why: m.why}

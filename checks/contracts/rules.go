@@ -101,15 +101,17 @@ var elementSpecs = map[string]spec{
 		minSignals: 2,
 	},
 	"A28-3-data-types": {
-		triggers: []string{"categor", "type", "kind", "personal data:", "donnees personnelles :", "donnees a caractere personnel :", "donnees traitees", "donnees concernees", "donnees personnelles traitees", "data processed", "data concerned", "personal data:", "donnees :"},
+		triggers: []string{"categor", "type", "kind", "include", "such as", "notamment", "comprennent", "incluent", "personal data:", "donnees personnelles :", "donnees a caractere personnel :", "donnees traitees", "donnees concernees", "donnees personnelles traitees", "data processed", "data concerned", "personal data:", "donnees :"},
 		clause: []x{
 			// "categories of data", not "categories of data subjects"
 			both(terms("categor*", "type*", "kind*"), rx(`(categor(y|ies)|types?|kinds?) of (personal )?data($|[^ a-z]| ([a-rt-z]|s[^u]))`)),
 			terms("personal data categor*", "data categor*"),
 			terms("catégories de données", "types de données", "type de données"),
 			// "Personal data: names, e-mail addresses …": the label with data named
-			both(heading("personal data", "données personnelles", "données à caractère personnel", "data types", "types of data"),
-				terms("name*", "e-mail*", "email*", "address*", "phone*", "ip address*", "identifier*", "nom", "noms", "prénom*", "adresse*", "courriel*", "téléphone*", "identifiant*")),
+			both(heading("personal data", "données personnelles", "données à caractère personnel", "data types", "types of data"), dataNamed),
+			// "Customer may submit Personal Data …, which may include names, e-mail addresses …"
+			both(within(14, terms("personal data", "données personnelles", "données à caractère personnel"),
+				terms("may include", "include", "includes", "such as", "comprennent", "incluent", "notamment")), dataNamed),
 			within(3, terms("données à caractère personnel traitées", "données personnelles traitées", "données traitées", "personal data processed"),
 				terms("sont les suivantes", "are the following", "sont", "are", "include", "comprennent", "incluent")),
 			heading("données traitées", "données concernées", "données à caractère personnel traitées", "données personnelles traitées",
@@ -469,7 +471,7 @@ var elementSpecs = map[string]spec{
 		weak: []sig{
 			mk(both(terms("on-site", "onsite", "physical", "sur site", "sur place"), rx(`(on-?site|physical|onsite) (audits?|inspections?) .{0,20}(not|excluded)|(no|not|never|waives?|waived|excludes?|excluded|without)( [\w-]+){0,6} (on-?site|onsite|physical) (audits?|inspections?)|(audits?|inspections?) sur (site|place) .{0,20}(exclus|interdits?)|(aucun|ne|n'|exclu\w*)( \w+){0,8} (audits?|inspections?) sur (site|place)`)), "the audit right is cut down: on-site audits or inspections are excluded", "le droit d'audit est réduit : audits ou inspections sur site exclus"),
 			mk(both(terms("only", "uniquement"), rx(`only (following|after|in the event of|in case of) (a )?(confirmed )?(breach|incident)|uniquement (apres|en cas de|suite a) (une )?(violation|incident)`)), "audits only after a confirmed breach", "des audits seulement après une violation"),
-			mk(both(terms("only", "solely", "limited to", "uniquement", "seulement", "limité*"), rx(`(only|solely|limited to|uniquement|seulement|limite aux?) .{0,30}(summar|certificat|resume|synthese)`)), "audits limited to summaries of certifications", "audits limités à des résumés de certifications"),
+			mk(both(terms("only", "solely", "limited to", "uniquement", "seulement", "limité*"), rx(`(only|solely|limited to|uniquement|seulement|limite aux?) .{0,40}(summar|certificat|resume|synthese|soc ?[12]|iso ?27001|audit reports?|rapports? d'audit)`)), "audits limited to summaries of certifications", "audits limités à des résumés de certifications"),
 		},
 		signals: []sig{
 			mk(both(either(number(), terms("once", "one time", "une fois", "annual*", "annuel*")), rx(`(once|one time|une fois) (per|a|par|every|each) (year|annum|an|calendar year|annee|12 months)|annual|annuel|\b\d+ (\(\d+\) )?(calendar |business |working )?(days|jours)('s)? (prior |written |advance )?(notice|preavis)|(notice|preavis) (of|de) \d+`)), "sets frequency or notice", "fixe la fréquence ou le préavis"),

@@ -18,14 +18,19 @@ var (
 	// give later, which the labelling rule reads as not addressed.
 	deferredTo = both(terms("by the controller", "by the customer", "by the client", "by controller", "by customer", "by client", "by the data exporter",
 		"by the exporter", "par le responsable", "par le client", "par le donneur", "il appartient", "il revient", "it is for the", "it is up to the",
-		"from time to time", "à définir par"), either(
+		"from time to time", "à définir par", "as determined by", "as defined by", "as specified by", "as identified by", "as decided by", "as chosen by",
+		"que le client", "que le responsable", "customer chooses", "customer elects", "customer decides", "controller chooses", "controller decides"), either(
 		rx(`\b(is|are|will be|shall be|to be|may be|be|being)( \w+)? (defined|determined|specified|identified|set out|described|decided|designated|selected|chosen|established|notified|communicated|provided)( later| separately| from time to time| at a later (date|stage)| in writing)?( to the (supplier|processor|provider|vendor))? by (the )?(data )?(controller|customer|client|exporter)\b`),
 		rx(`\b(sont|est|seront|sera|etre|sont a|est a)( \w+)? (fixee?s?|definie?s?|precisee?s?|determinee?s?|identifiee?s?|etablie?s?|decidee?s?|indiquee?s?|communiquee?s?|choisie?s?|designee?s?)( ulterieurement| librement| separement| par ecrit)? par le (responsable|client|donneur d'ordre)`),
 		rx(`\b(il appartient au|il revient au|it is for the|it is up to the) (responsable|client|controller|customer)( de traitement| du traitement)? (de|to) (definir|fixer|determiner|preciser|identifier|define|determine|specify|identify)`),
 		rx(`as (instructed|defined|specified) by the (customer|controller) from time to time|a definir par le (responsable|client)`),
+		rx(`\bas (determined|defined|specified|identified|decided|chosen) by (the )?(data )?(controller|customer|client|exporter)\b|\b(celles|ceux|celle|celui) que le (client|responsable)( de traitement| du traitement)? (choisit|decide|souhaite|determine|definit)|\b(whatever|any|such) (personal )?data (that |which )?(the )?(customer|controller|client) (chooses|elects|decides|wishes) to\b`),
 	))
 	deferred = mk(deferredTo, "left for the controller to define later: not addressed (art28.md: deferred = not addressed)",
 		"renvoyé au responsable pour plus tard : non traité (art28.md : renvoyé = non traité)")
+	// dataNamed are kinds of personal data a description names.
+	dataNamed = terms("name*", "e-mail*", "email*", "address*", "phone*", "ip address*", "identifier*", "nom", "noms", "prénom*", "adresse*", "courriel*",
+		"téléphone*", "identifiant*")
 	// onSite qualifies an audit as on the premises: excluding those leaves
 	// the others.
 	onSite = terms("on-site", "onsite", "on site", "physical", "sur site", "sur place")
