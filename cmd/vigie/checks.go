@@ -42,7 +42,7 @@ the risk, how to fix it, the grade it caps and its references with their links.`
 					return enc.Encode(m)
 				}
 				if format != "table" {
-					return usageErr("--format: %q is not table or json", format)
+					return usageText("--format: %q is not table or json", "--format : %q n'est ni table ni json", format)
 				}
 				printCheck(e.stdout, m, l)
 				return nil
@@ -67,7 +67,7 @@ the risk, how to fix it, the grade it caps and its references with their links.`
 				}
 				return nil
 			}
-			return usageErr("--format: %q is not table or json", format)
+			return usageText("--format: %q is not table or json", "--format : %q n'est ni table ni json", format)
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "table", "table or json")

@@ -20,7 +20,7 @@ current, transfers outside the EEA covered, special-category data named in the c
 inventory's contract files are; every document in it is checked, and one the inventory does not name is reported.`,
 		RunE: func(cmd *cobra.Command, files []string) error {
 			if len(files) == 0 && inv == "" && folder == "" {
-				return usageErr("name contract files or directories, or --inventory/--folder")
+				return usageText("name contract files or directories, or --inventory/--folder", "nommez des contrats ou des dossiers, ou --inventory/--folder")
 			}
 			return runFiles(cmd, e, th, func(cfg *config.Config) {
 				cfg.Contracts = config.Contracts{Inventory: inv, Folder: folder, Sheet: sheet, Documents: files}

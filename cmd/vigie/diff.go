@@ -24,7 +24,7 @@ complete scans are compared; with one, it is compared with the last.`,
 				return err
 			}
 			if path == "" {
-				return usageErr("--history: name the history file")
+				return usageText("--history: name the history file", "--history : nommez le fichier d'historique")
 			}
 			if err := existingHistory(path); err != nil {
 				return err

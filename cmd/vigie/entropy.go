@@ -23,7 +23,7 @@ func newEntropyCmd(e env) *cobra.Command {
 				return err
 			}
 			if length < 1 || length > 4096 {
-				return usageErr("--length: give the minimum length, 1 to 4096")
+				return usageText("--length: give the minimum length, 1 to 4096", "--length : donnez la longueur minimale, de 1 à 4096")
 			}
 			p := password.Policy{MinLength: &length}
 			var names []string
@@ -40,7 +40,7 @@ func newEntropyCmd(e env) *cobra.Command {
 			}
 			a := password.Assess(p)
 			if a.Alphabet == 0 {
-				return usageErr("--classes: give at least one class (or --min-classes)")
+				return usageText("--classes: give at least one class (or --min-classes)", "--classes : donnez au moins une classe (ou --min-classes)")
 			}
 			caseName := []string{tr(l, "no case", "aucun cas"), tr(l, "case 1 (80 bits, password alone)", "cas 1 (80 bits, mot de passe seul)"),
 				tr(l, "case 2 (50 bits, with an access restriction)", "cas 2 (50 bits, avec une restriction d'accès)")}
@@ -60,7 +60,7 @@ func newEntropyCmd(e env) *cobra.Command {
 				}
 				return nil
 			}
-			return usageErr("--format: %q is not table or json", format)
+			return usageText("--format: %q is not table or json", "--format : %q n'est ni table ni json", format)
 		},
 	}
 	cmd.Flags().IntVar(&length, "length", 0, "minimum length the policy enforces")

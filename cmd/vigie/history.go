@@ -22,7 +22,7 @@ func newHistoryCmd(e env) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if path == "" {
-				return usageErr("--history: name the history file")
+				return usageText("--history: name the history file", "--history : nommez le fichier d'historique")
 			}
 			if err := existingHistory(path); err != nil {
 				return err
@@ -79,7 +79,7 @@ func newHistoryShowCmd(e env) *cobra.Command {
 				return err
 			}
 			if path == "" {
-				return usageErr("--history: name the history file")
+				return usageText("--history: name the history file", "--history : nommez le fichier d'historique")
 			}
 			if err := existingHistory(path); err != nil {
 				return err
@@ -124,7 +124,7 @@ func existingHistory(path string) error {
 		return nil
 	}
 	if _, err := os.Stat(path); err != nil {
-		return usageErr("--history: %v (vigie scan --history %s creates it)", err, path)
+		return usageText("--history: %v (vigie scan --history %s creates it)", "--history : %v (vigie scan --history %s le crée)", err, path)
 	}
 	return nil
 }

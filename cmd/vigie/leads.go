@@ -32,7 +32,7 @@ counts, record keys and masked samples, never a personal value.`,
 				return err
 			}
 			if cmd.Flags().Changed("timeout") && (timeout <= 0 || timeout > config.MaxLeadsTimeout) {
-				return usageErr("--timeout: must be positive and at most %s", config.MaxLeadsTimeout)
+				return usageText("--timeout: must be positive and at most %s", "--timeout : doit être positif et d'au plus %s", config.MaxLeadsTimeout)
 			}
 			return runFiles(cmd, e, th, func(cfg *config.Config) {
 				for _, f := range files {
@@ -57,7 +57,7 @@ func columnFlags(columns []string) (map[string]string, error) {
 	for _, c := range columns {
 		role, label, ok := strings.Cut(c, "=")
 		if !ok || strings.TrimSpace(role) == "" || strings.TrimSpace(label) == "" {
-			return nil, usageErr("--column %q: write role=label, e.g. --column email=Adresse", c)
+			return nil, usageText("--column %q: write role=label, e.g. --column email=Adresse", "--column %q : écrivez rôle=libellé, ex. --column email=Adresse", c)
 		}
 		cols[strings.TrimSpace(role)] = strings.TrimSpace(label)
 	}

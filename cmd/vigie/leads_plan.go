@@ -27,14 +27,14 @@ source, check, action (in English and French), the key column and the record key
 Never a name, an e-mail, a phone or any other value of the record. A source that cannot be read writes no plan.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {
-				return usageErr("--output: the plan file to write (e.g. -o retention-plan.csv)")
+				return usageText("--output: the plan file to write (e.g. -o retention-plan.csv)", "--output : le fichier du plan à écrire (ex. -o plan-conservation.csv)")
 			}
 			cols, err := columnFlags(columns)
 			if err != nil {
 				return err
 			}
 			if cmd.Flags().Changed("timeout") && (timeout <= 0 || timeout > config.MaxLeadsTimeout) {
-				return usageErr("--timeout: must be positive and at most %s", config.MaxLeadsTimeout)
+				return usageText("--timeout: must be positive and at most %s", "--timeout : doit être positif et d'au plus %s", config.MaxLeadsTimeout)
 			}
 			cfg := config.Defaults()
 			if configFile != "" {
@@ -50,7 +50,7 @@ Never a name, an e-mail, a phone or any other value of the record. A source that
 				srcs = cfg.Leads.Sources
 			}
 			if len(srcs) == 0 {
-				return usageErr("no lead source: name a file or DSN, or --config with leads.sources")
+				return usageText("no lead source: name a file or DSN, or --config with leads.sources", "aucune source de prospects : nommez un fichier ou une base (DSN), ou --config avec leads.sources")
 			}
 			if !cmd.Flags().Changed("timeout") && cfg.Leads.Timeout > 0 {
 				timeout = time.Duration(cfg.Leads.Timeout)

@@ -70,7 +70,7 @@ func (f scanFlags) merge(cmd *cobra.Command, cfg *config.Config) error {
 		return err
 	}
 	if f.failOnNew && cfg.History == "" {
-		return usageErr("--fail-on-new needs --history (or history: in the config)")
+		return usageText("--fail-on-new needs --history (or history: in the config)", "--fail-on-new demande --history (ou history: dans la configuration)")
 	}
 	return nil
 }
@@ -118,7 +118,7 @@ func loadScan(cmd *cobra.Command, e env, f scanFlags) (cfg config.Config, sess s
 		}
 	}
 	if plan.Empty() {
-		return fail(usageErr("nothing to scan: give --target, --targets-file, or web.targets, password.policies, password.hashes, contracts or leads.sources in --config"))
+		return fail(usageText("nothing to scan: give --target, --targets-file, or web.targets, password.policies, password.hashes, contracts or leads.sources in --config", "rien à analyser : donnez --target, --targets-file, ou web.targets, password.policies, password.hashes, contracts ou leads.sources dans --config"))
 	}
 	out = deliveryOf(cfg.Output, f.outputFlags)
 	sess = scan.Session{Plan: plan, WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),

@@ -37,9 +37,9 @@ func outputsOf(o delivery, lang check.Lang, color bool, e env) ([]scan.Output, e
 	}
 	switch {
 	case o.output != "" && o.dir != "":
-		return nil, usageErr("--output and --output-dir: give one of them")
+		return nil, usageText("--output and --output-dir: give one of them", "--output et --output-dir : donnez l'un des deux")
 	case len(list) > 1 && o.dir == "":
-		return nil, usageErr("--format %s: several formats need --output-dir (one file each)", o.format)
+		return nil, usageText("--format %s: several formats need --output-dir (one file each)", "--format %s : plusieurs formats demandent --output-dir (un fichier chacun)", o.format)
 	}
 	if o.dir != "" {
 		// The folder is made (private) if missing: a report folder per run is the common case.
@@ -58,7 +58,7 @@ func outputsOf(o delivery, lang check.Lang, color bool, e env) ([]scan.Output, e
 		case o.dir != "":
 			out = append(out, scan.Output{Writer: w, Path: filepath.Join(o.dir, "vigie-report"+report.Extension(f))})
 		case f == "pdf" && o.output == "" && isTerminal(e.stdout):
-			return nil, usageErr("--format pdf: give --output FILE; a PDF is not for a terminal")
+			return nil, usageText("--format pdf: give --output FILE; a PDF is not for a terminal", "--format pdf : donnez --output FICHIER ; un PDF n'est pas pour un terminal")
 		default:
 			out = append(out, scan.Output{Writer: w, Path: o.output, Stdout: e.stdout})
 		}
