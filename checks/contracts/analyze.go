@@ -79,7 +79,7 @@ func Analyze(doc Document) Analysis {
 		if r.standIn == "" || errRules != nil || a.Results[i].Level != Missing {
 			continue
 		}
-		if other, ok := a.Result(r.standIn); ok && other.Level == Specific {
+		if other, ok := a.Result(r.standIn); ok && other.Level >= Present {
 			other.Element, other.Level = r.id, Present
 			other.Why = t("given only through the description of the processing: "+other.Why.EN, "donné seulement par la description du traitement : "+other.Why.FR)
 			a.Results[i] = other

@@ -12,9 +12,19 @@ import (
 // signals. Their expressions are fixed: a typo fails every test at start.
 
 var (
-	annexRe     = regexp.MustCompile(`\b(annex\w*|schedule\w*|appendi\w*|exhibit\w*)\b`)
-	dataWords   = regexp.MustCompile(`\b(names?|surnames?|first names?|last names?|e-?mail( address(es)?)?|postal address(es)?|address(es)?|phone( numbers?)?|telephone( numbers?)?|mobile|ip address(es)?|dates? of birth|job titles?|positions?|company|employer|identifiers?|logins?|user ?ids?|billing|bank|iban|payment|location|geolocation|cookies?|device|browsing|purchase|order history|health|nom|noms|prenoms?|adresses?|courriels?|numeros?|date de naissance|fonctions?|postes?|societe|entreprise|identifiants?|coordonnees|bancaires?|facturation|localisation|navigation|achats|sante|civilite|signature)\b`)
-	peopleWords = regexp.MustCompile(`\b(employees?|staff|customers?|clients?|prospects?|leads?|users?|visitors?|subscribers?|patients?|students?|suppliers?|members?|salaries?|employes?|utilisateurs?|visiteurs?|abonnes?|fournisseurs?|membres?|internautes?)\b`)
+	annexTerms = must(compileX(annex))
+	dataWords  = must(compileX(terms("name", "names", "surname", "surnames", "first name", "first names", "last name", "last names", "email", "emails", "e-mail",
+		"e-mails", "email address", "email addresses", "e-mail address", "e-mail addresses", "postal address", "postal addresses", "address", "addresses", "phone",
+		"phone number", "phone numbers", "telephone", "telephone number", "telephone numbers", "mobile", "ip address", "ip addresses", "date of birth",
+		"dates of birth", "job title", "job titles", "position", "positions", "company", "employer", "identifier", "identifiers", "login", "logins", "user id",
+		"user ids", "userid", "userids", "billing", "bank", "iban", "payment", "location", "geolocation", "cookie", "cookies", "device", "browsing", "purchase",
+		"order history", "health", "nom", "noms", "prénom", "prénoms", "adresse", "adresses", "courriel", "courriels", "numéro", "numéros", "date de naissance",
+		"fonction", "fonctions", "poste", "postes", "société", "entreprise", "identifiant", "identifiants", "coordonnées", "bancaire", "bancaires", "facturation",
+		"localisation", "navigation", "achats", "santé", "civilité", "signature")))
+	peopleWords = must(compileX(terms("employee", "employees", "staff", "customer", "customers", "client", "clients", "prospect", "prospects", "lead", "leads",
+		"user", "users", "visitor", "visitors", "subscriber", "subscribers", "patient", "patients", "student", "students", "supplier", "suppliers", "member",
+		"members", "salarié", "salariés", "employé", "employés", "utilisateur", "utilisateurs", "visiteur", "visiteurs", "abonné", "abonnés", "fournisseur",
+		"fournisseurs", "membre", "membres", "internaute", "internautes")))
 )
 
 // annexListing is judgeDataTypes' reason when the list is in an annex: a
@@ -25,31 +35,33 @@ var annexListing = t("refers to an annex listing them", "renvoie à une annexe q
 // of people under a "categories of data" label is the mislabelled annex the
 // research note warns of.
 func judgeDataTypes(f string) (Level, check.Text) {
-	seen := distinctMatches(dataWords, f)
+	seen := dataWords.distinct(f)
 	switch {
 	case seen >= 2:
 		return Specific, t("lists the categories of data", "liste les catégories de données")
-	case seen == 0 && peopleWords.MatchString(f):
+	case seen == 0 && peopleWords.in(f):
 		return Present, t("lists groups of people, not types of data: the annex is mislabelled", "liste des groupes de personnes, pas des types de données : l'annexe est mal renseignée")
-	case annexRe.MatchString(f):
+	case annexTerms.in(f):
 		return Specific, annexListing
 	}
 	return Present, t("the data is named without being listed", "les données sont nommées sans être listées")
 }
 
 var (
-	flowObligations = regexp.MustCompile(`same standard|same level of protection|equivalent level of protection|materially the same|substantially similar|meme niveau de protection|niveau de protection equivalent|memes exigences|same (data protection )?obligations|no less (protective|onerous|stringent)|at least (as protective|equivalent)|substantially (the )?same|equivalent (data protection )?obligations|(memes|identiques|equivalentes) obligations|obligations (equivalentes|identiques|au moins equivalentes)|memes garanties`)
-	flowLiable      = regexp.MustCompile(`(liable|responsible|responsable) (for|des|de) (the |les |ses )?(acts (and|or) omissions|actes et omissions|agissements)|(remain|remains|stay|stays) (fully |wholly |entirely )?liable|fully (liable|responsible)|(demeure|reste|restera|demeurera) (pleinement |entierement )?responsable`)
-	flowWritten     = regexp.MustCompile(`written (agreement|contract)|contract in writing|contrat ecrit|acte juridique|par (contrat|ecrit)|by (way of )?(a )?(written )?contract`)
-	flowAudit       = regexp.MustCompile(`audit|verif|copy of|copie`)
+	flowObligations = must(compileX(both(terms("same", "no less", "at least", "substantially", "equivalent", "materially", "similar", "même*", "identiques",
+		"équivalent*", "niveau de protection"), rx(`same standard|same level of protection|equivalent level of protection|materially the same|substantially similar|meme niveau de protection|niveau de protection equivalent|memes exigences|same (data protection )?obligations|no less (protective|onerous|stringent)|at least (as protective|equivalent)|substantially (the )?same|equivalent (data protection )?obligations|(memes|identiques|equivalentes) obligations|obligations (equivalentes|identiques|au moins equivalentes)|memes garanties`))))
+	flowLiable  = must(compileX(both(terms("liable", "responsible", "responsable"), rx(`(liable|responsible|responsable) (for|des|de) (the |les |ses )?(acts (and|or) omissions|actes et omissions|agissements)|(remain|remains|stay|stays) (fully |wholly |entirely )?liable|fully (liable|responsible)|(demeure|reste|restera|demeurera) (pleinement |entierement )?responsable`))))
+	flowWritten = must(compileX(terms("written agreement", "written contract", "contract in writing", "contrat écrit", "acte juridique", "par contrat", "par écrit",
+		"by contract", "by a contract", "by written contract", "by a written contract", "by way of contract", "by way of a contract", "by way of a written contract")))
+	flowAudit = must(compileX(terms("audit*", "verif*", "vérif*", "copy of", "copie*")))
 )
 
 // judgeFlowdown: the same obligations imposed and full liability kept, or
 // either with a written contract or audits of the sub-processor.
 func judgeFlowdown(f string) (Level, check.Text) {
-	ob, li := flowObligations.MatchString(f), flowLiable.MatchString(f)
+	ob, li := flowObligations.in(f), flowLiable.in(f)
 	switch {
-	case ob && li && (flowWritten.MatchString(f) || flowAudit.MatchString(f)):
+	case ob && li && (flowWritten.in(f) || flowAudit.in(f)):
 		return Specific, t("imposes the same obligations by written contract and keeps the processor fully liable", "impose les mêmes obligations par contrat écrit et laisse le sous-traitant pleinement responsable")
 	case ob && li:
 		return Present, t("imposes the same obligations and keeps the processor liable, with nothing on how", "impose les mêmes obligations et maintient la responsabilité, sans modalités")
@@ -60,31 +72,36 @@ func judgeFlowdown(f string) (Level, check.Text) {
 }
 
 var (
-	endReturn = regexp.MustCompile(`return|send back|hand (back|over)|export|retrieve|restitu|renvo|remettre|transmettre|exporter|recuperer`)
-	endDelete = regexp.MustCompile(`delet|destr|eras|supprim|detrui|efface`)
-	endChoice = regexp.MustCompile(`choice|choose|chooses|decides?|choisit|choisir|election|elect|option|at the (written )?request|as (instructed|directed|requested)|upon (written )?instruction|au choix|selon le choix|a la demande|sur (simple )?(demande|instruction)|selon les instructions|opte|may (export|retrieve|download)|peut (exporter|recuperer|telecharger)`)
-	endExtra  = regexp.MustCompile(`\b\d+ ?(\(\d+\) )?(calendar |business |working )?(days|jours|months|mois)\b|certif|attest|proces-verbal|backups?|sauvegardes?|\bformat\b|\bcsv\b|\bsql\b`)
+	endReturn = must(compileX(terms("return*", "send back", "hand back", "hand over", "export*", "retriev*", "restitu*", "renvo*", "remettre", "transmettre",
+		"récupér*")))
+	endDelete = must(compileX(terms("delet*", "destr*", "eras*", "supprim*", "détrui*", "effac*")))
+	endChoice = must(compileX(terms("choice", "choose", "chooses", "decide", "decides", "choisit", "choisir", "election", "elect", "option", "at the request",
+		"at the written request", "as instructed", "as directed", "as requested", "upon instruction", "upon written instruction", "au choix", "selon le choix",
+		"à la demande", "sur demande", "sur simple demande", "sur instruction", "sur simple instruction", "selon les instructions", "opte*", "may export",
+		"may retrieve", "may download", "peut exporter", "peut récupérer", "peut télécharger")))
+	endExtra = must(compileX(either(both(number(), rx(`\b\d+ ?(\(\d+\) )?(calendar |business |working )?(days|jours|months|mois)\b`)),
+		terms("certif*", "attest*", "procès-verbal", "backup", "backups", "sauvegarde", "sauvegardes", "format", "csv", "sql"))))
 )
 
 func judgeEnd(f string) (Level, check.Text) {
-	ret, del := endReturn.MatchString(f), endDelete.MatchString(f)
+	ret, del := endReturn.in(f), endDelete.in(f)
 	switch {
 	case !ret:
 		return Present, t("deletion only: no return option, no choice for the controller", "suppression seule : ni restitution, ni choix du responsable")
 	case !del:
 		return Present, t("return only: nothing on deleting copies", "restitution seule : rien sur la suppression des copies")
-	case !endChoice.MatchString(f):
+	case !endChoice.in(f):
 		return Present, t("return and deletion, but the controller is given no choice", "restitution et suppression, sans choix laissé au responsable")
-	case endExtra.MatchString(f):
+	case endExtra.in(f):
 		return Specific, t("the controller chooses, with a time limit, format, backups or a deletion certificate", "le responsable choisit, avec un délai, un format, les sauvegardes ou un certificat de destruction")
 	}
 	return Present, t("the controller chooses between return and deletion, with no time limit or proof", "le responsable choisit entre restitution et suppression, sans délai ni preuve")
 }
 
 var (
-	deadlineRe  = regexp.MustCompile(deadlinePattern)
-	delayRe     = regexp.MustCompile(`(\d{1,3}|twenty-four|forty-eight|seventy-two|twelve|thirty-six|vingt-quatre|quarante-huit|soixante-douze|douze|trente-six|one|two|three|un|deux|trois)\)?\s*(?:\(\d{1,3}\)\s*)?(hours?|hrs?\b|h\b|heures?|(?:calendar |business |working )?days?|jours?)`)
-	numberWords = map[string]int{"twenty-four": 24, "forty-eight": 48, "seventy-two": 72, "twelve": 12, "thirty-six": 36, "one": 1, "two": 2, "three": 3,
+	deadlineMatch = must(compileX(deadline))
+	delayRe       = regexp.MustCompile(`(\d{1,3}|twenty-four|forty-eight|seventy-two|twelve|thirty-six|vingt-quatre|quarante-huit|soixante-douze|douze|trente-six|one|two|three|un|deux|trois)\)?\s*(?:\(\d{1,3}\)\s*)?(hours?|hrs?\b|h\b|heures?|(?:calendar |business |working )?days?|jours?)`)
+	numberWords   = map[string]int{"twenty-four": 24, "forty-eight": 48, "seventy-two": 72, "twelve": 12, "thirty-six": 36, "one": 1, "two": 2, "three": 3,
 		"vingt-quatre": 24, "quarante-huit": 48, "soixante-douze": 72, "douze": 12, "trente-six": 36, "un": 1, "deux": 2, "trois": 3}
 )
 
@@ -92,7 +109,7 @@ var (
 // controller's own 72 hours towards the authority leaves it no time.
 func judgeDeadline(f string) (Level, check.Text) {
 	// The delay is read from the match alone, with a small expression.
-	m := delayRe.FindStringSubmatch(deadlineRe.FindString(f))
+	m := delayRe.FindStringSubmatch(deadlineMatch.find(f))
 	if m == nil {
 		return Missing, t("no deadline", "aucun délai")
 	}
@@ -110,9 +127,4 @@ func judgeDeadline(f string) (Level, check.Text) {
 	}
 	return Present, check.Textf("sets %d hours: as long as the controller's own deadline towards the authority, which leaves it no time",
 		"fixe %d heures : autant que le délai du responsable envers l'autorité, ce qui ne lui laisse aucune marge", hours)
-}
-
-// distinctMatches counts the different strings re matches in text.
-func distinctMatches(re *regexp.Regexp, text string) int {
-	return pattern{re: re}.distinct(text)
 }

@@ -23,6 +23,7 @@ type x struct {
 	gap   int
 	and   bool // a and b anywhere, rather than a then b
 	digit bool // any digit: a gate for expressions about numbers
+	delay bool // a number then a unit of time
 	any   []x
 }
 
@@ -47,6 +48,10 @@ func within(n int, a, b x) x { return x{a: &a, b: &b, gap: n} }
 
 // near is a and b in either order, at most n words apart.
 func near(n int, a, b x) x { return either(within(n, a, b), within(n, b, a)) }
+
+// delay is a number, in digits or in words, then a unit of time: "48
+// hours", "forty-eight (48) hours", "24h", "10 jours ouvrés".
+func delay() x { return x{delay: true} }
 
 // number is any digit in the text: the gate of an expression that reads a
 // delay, a period or a date.
@@ -78,6 +83,7 @@ type pattern struct {
 	gap   int
 	and   bool
 	digit bool
+	delay bool
 	any   []pattern
 }
 
@@ -94,6 +100,8 @@ func compileAt(e x, depth int) (pattern, error) {
 	switch {
 	case e.digit:
 		return pattern{digit: true}, nil
+	case e.delay:
+		return pattern{delay: true}, nil
 	case len(e.words) > 0:
 		for _, w := range e.words {
 			if w.s == "" {
@@ -155,6 +163,8 @@ func (p pattern) in(text string) bool {
 		return p.a.in(text) && p.b.in(text)
 	case p.digit:
 		return strings.ContainsAny(text, "0123456789")
+	case p.delay:
+		return len(delaySpans(text, 1)) > 0
 	}
 	return len(p.spans(text, 1)) > 0
 }
@@ -179,9 +189,19 @@ func (p pattern) find(text string) string {
 // distinct counts the different strings p matches in text (a list of
 // operations or of data categories).
 func (p pattern) distinct(text string) int {
+	spans := p.spans(text, maxSpans)
 	seen := map[string]bool{}
-	for _, s := range p.spans(text, maxSpans) {
-		seen[text[s.start:s.end]] = true
+	for k, s := range spans {
+		inside := false // "email" within "email address" is one item
+		for j, o := range spans {
+			if j != k && o.start <= s.start && s.end <= o.end && o.end-o.start > s.end-s.start {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			seen[text[s.start:s.end]] = true
+		}
 	}
 	return len(seen)
 }
@@ -213,9 +233,15 @@ func (p pattern) spans(text string, limit int) []span {
 		if i := strings.IndexAny(text, "0123456789"); i >= 0 {
 			out = append(out, span{i, i + 1})
 		}
+	case p.delay:
+		out = delaySpans(text, limit)
 	case p.a != nil:
+		as := p.a.spans(text, maxSpans)
+		if len(as) == 0 {
+			break
+		}
 		bs := p.b.spans(text, maxSpans)
-		for _, a := range p.a.spans(text, maxSpans) {
+		for _, a := range as {
 			for _, b := range bs {
 				if b.start >= a.end && wordsBetween(text[a.end:b.start]) <= p.gap {
 					out = append(out, span{a.start, b.end})
@@ -278,4 +304,63 @@ func heading(ts ...string) x {
 	}
 	w := `(?:` + strings.Join(alts, "|") + `)`
 	return rx(`(?:^|^- )(?:(?:article |clause |section )?\d+(?:\.\d+)*\.?\)? )?` + w + `\b|(?:^|[:-] )(?:the |les |le |la |l')?` + w + `\s*:`)
+}
+
+// delayUnits are the units of a delay, longest first where one starts
+// another.
+var delayUnits = []string{"hours", "hour", "hrs", "hr", "heures", "heure", "h", "calendar days", "business days", "working days", "days", "day",
+	"jours ouvres", "jours ouvrables", "jours calendaires", "jours", "jour"}
+
+// delaySpans lists up to limit delays in text.
+func delaySpans(text string, limit int) []span {
+	var out []span
+	for i := 0; i < len(text) && len(out) < limit; i++ {
+		if i > 0 && isWordByte(text[i-1]) || !isWordByte(text[i]) {
+			continue
+		}
+		j := i
+		for j < len(text) && isDigit(text[j]) {
+			j++
+		}
+		if j == i { // a number in words, or no number
+			for j < len(text) && (isWordByte(text[j]) || text[j] == '-') {
+				j++
+			}
+			if _, ok := numberWords[text[i:j]]; !ok {
+				continue
+			}
+		} else if j-i > 3 {
+			i = j
+			continue
+		}
+		k := skipSpaces(text, j)
+		if k < len(text) && text[k] == ')' { // "forty-eight (48) hours" read from "48"
+			k = skipSpaces(text, k+1)
+		}
+		if k < len(text) && text[k] == '(' { // "forty-eight (48) hours" read from "forty-eight"
+			m := k + 1
+			for m < len(text) && isDigit(text[m]) {
+				m++
+			}
+			if m < len(text) && m > k+1 && text[m] == ')' {
+				k = skipSpaces(text, m+1)
+			}
+		}
+		for _, u := range delayUnits {
+			if strings.HasPrefix(text[k:], u) && (k+len(u) == len(text) || !isWordByte(text[k+len(u)])) {
+				out = append(out, span{i, k + len(u)})
+				break
+			}
+		}
+	}
+	return out
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func skipSpaces(text string, i int) int {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	return i
 }

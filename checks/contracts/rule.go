@@ -48,9 +48,9 @@ type spec struct {
 	minSignals    int
 	distinct      bool
 	judge         func(text string) (Level, check.Text)
-	// standIn, when set, is the element whose specific clause stands for
-	// this one when none is found: a DPA often gives the subject matter
-	// only through the nature of the processing it describes.
+	// standIn, when set, is the element whose clause (present or specific)
+	// stands for this one when none is found: a DPA often gives the subject
+	// matter only through the nature of the processing it describes.
 	standIn string
 }
 

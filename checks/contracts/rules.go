@@ -417,8 +417,7 @@ var elementSpecs = map[string]spec{
 		triggers: []string{"hour", "heure", "day", "jour", " h ", "h.", "h,", "24h", "48h", "72h", "12h", "without undue delay", "sans delai", "meilleurs delais", "statutory", "delai legal", "retard injustifie"},
 		need:     ptr(terms("breach*", "incident*", "violation*")),
 		context:  true,
-		clause: []x{both(terms("within", "no later than", "not later than", "at the latest", "at most", "maximum", "max", "less than", "not exceeding",
-			"under", "dans", "sous", "au plus tard", "n'excédant pas", "en moins de", "au maximum"), rx(deadlinePattern))},
+		clause:   []x{deadline},
 		exclude: []sig{
 			mk(terms("if possible", "where possible", "where feasible", "when possible", "to the extent possible", "if practicable", "si possible", "dans la mesure du possible", "lorsque cela est possible", "autant que possible"), "the deadline is qualified by \"if possible\"", "le délai est assorti d'un « si possible »"),
 			mk(terms("statutory maximum", "statutory deadline", "statutory period", "legal deadline", "legal period", "legal maximum", "délai légal", "délai réglementaire",
@@ -545,7 +544,3 @@ var elementSpecs = map[string]spec{
 		},
 	},
 }
-
-// deadlinePattern is a maximum delay: "within 24 hours", "no later than
-// forty-eight (48) hours", "dans un délai maximum de 48 heures", "sous 24h".
-const deadlinePattern = `(?P<n2>\d{1,3})\s*(?P<u2>hours?|heures?|h)\s*(au plus tard|at the latest|maximum|max\.?)|(within|no later than|not later than|at the latest|at most|maximum( of)?|max\.?|in less than|less than|not exceeding|under|dans (un delai (maximum |maximal |max\.? )?(de |d')?|les )|sous|au plus tard|n'excedant pas|en moins de|au maximum|maximum de)\s*(?P<n>\d{1,3}|twenty-four|forty-eight|seventy-two|twelve|thirty-six|vingt-quatre|quarante-huit|soixante-douze|douze|trente-six|one|two|three|un|deux|trois)\)?\s*(\(\d{1,3}\)\s*)?(?P<u>hours?|hrs?\b|h\b|heures?|(calendar |business |working )?days?|jours?( ouvres| ouvrables| calendaires)?)`

@@ -28,6 +28,14 @@ var (
 	))
 	deferred = mk(deferredTo, "left for the controller to define later: not addressed (art28.md: deferred = not addressed)",
 		"renvoyé au responsable pour plus tard : non traité (art28.md : renvoyé = non traité)")
+	// deadline is a maximum delay: "within 24 hours", "no later than
+	// forty-eight (48) hours", « dans un délai maximum de 48 heures »,
+	// "sous 24h", "48 heures au plus tard".
+	deadline = either(
+		within(4, terms("within", "no later than", "not later than", "at the latest", "at most", "maximum", "max", "in less than", "less than",
+			"not exceeding", "under", "dans un délai", "dans les", "sous", "au plus tard", "n'excédant pas", "en moins de", "au maximum"), delay()),
+		within(1, delay(), terms("au plus tard", "at the latest", "maximum", "max")),
+	)
 	// dataNamed are kinds of personal data a description names.
 	dataNamed = terms("name*", "e-mail*", "email*", "address*", "phone*", "ip address*", "identifier*", "nom", "noms", "prénom*", "adresse*", "courriel*",
 		"téléphone*", "identifiant*")
