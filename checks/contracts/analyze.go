@@ -55,11 +55,25 @@ func (a Analysis) Result(id string) (Result, bool) {
 // why they are not there (a test fails on it).
 var rules, errRules = compileRules(elementSpecs)
 
+// triggers finds every rule's triggers in a sentence at once.
+var triggers = indexTriggers(rules)
+
 // Analyze judges a document against every element. It is pure and safe for
 // concurrent use.
 func Analyze(doc Document) Analysis {
 	sents := segment(doc.Blocks)
 	a := Analysis{Sentences: len(sents)}
+	heads := map[string]uint64{}
+	for i := range sents {
+		s := &sents[i]
+		s.trig = triggers.mask(s.folded)
+		h, ok := heads[s.head]
+		if !ok {
+			h = triggers.mask(s.head)
+			heads[s.head] = h
+		}
+		s.headTrig = h
+	}
 	en, fr := 0, 0
 	for i := range sents {
 		a.Chars += len(sents[i].raw)
@@ -87,6 +101,23 @@ func Analyze(doc Document) Analysis {
 	}
 	a.ThirdCountries, a.Special, a.SpecialNone = mentions(sents)
 	return a
+}
+
+// sentenceTriggered: whether sentence i holds one of the rule's triggers,
+// or, with context, its heading or the sentence before it.
+func (r *rule) sentenceTriggered(sents []sentence, i int, context bool) bool {
+	s := &sents[i]
+	if r.bit == 0 { // past the 64th rule: no bit in the masks
+		return r.triggered(s.folded) || context && (r.triggered(s.head) || s.follows && r.triggered(sents[i-1].folded))
+	}
+	m := s.trig
+	if context {
+		m |= s.headTrig
+		if s.follows {
+			m |= sents[i-1].trig
+		}
+	}
+	return m&r.bit != 0
 }
 
 // contextText is the text the context rules read for sentence i: its heading,
@@ -117,11 +148,11 @@ func judgeElement(r *rule, sents []sentence) Result {
 		}
 		hay := s.folded
 		if r.context {
-			if !r.triggered(hay) && !r.triggered(s.head) && (!s.follows || !r.triggered(sents[i-1].folded)) {
+			if !r.sentenceTriggered(sents, i, true) {
 				continue
 			}
 			hay = contextText(sents, i)
-		} else if !r.triggered(hay) {
+		} else if !r.sentenceTriggered(sents, i, false) {
 			continue
 		}
 		if r.need != nil && !r.need.in(hay) || r.under(s.head) {

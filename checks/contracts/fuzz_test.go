@@ -61,3 +61,20 @@ func TestRulesCompile(t *testing.T) {
 		t.Errorf("a rule that does not compile: %v", err)
 	}
 }
+
+// A rule past the 64th has no bit in the trigger masks and searches its
+// triggers itself: the number of rules has no ceiling.
+func TestRuleWithoutMaskBit(t *testing.T) {
+	r := *rules[0]
+	r.bit = 0
+	sents := segment([]Block{{Text: "Subject matter: hosting of the Customer's CRM."}})
+	for i := range sents {
+		sents[i].trig = triggers.mask(sents[i].folded)
+	}
+	if !r.sentenceTriggered(sents, 0, false) || !rules[0].sentenceTriggered(sents, 0, false) {
+		t.Error("the trigger is not seen")
+	}
+	if res := judgeElement(&r, sents); res.Level != Specific {
+		t.Errorf("without a mask bit: %s (%s)", res.Level, res.Why.EN)
+	}
+}

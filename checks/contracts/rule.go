@@ -102,6 +102,7 @@ func needs(expr string) *x {
 // rule is a compiled spec.
 type rule struct {
 	id            string
+	bit           uint64 // the rule's bit in a triggerIndex mask; 0 past the 64th rule
 	notUnder      []pattern
 	triggers      []string
 	context       bool
@@ -147,6 +148,9 @@ func compileRules(specs map[string]spec) ([]*rule, error) {
 		r, err := s.compile(el.ID)
 		if err != nil {
 			return nil, fmt.Errorf("element %s: %w", el.ID, err)
+		}
+		if len(out) < 64 {
+			r.bit = 1 << len(out)
 		}
 		out = append(out, r)
 	}
@@ -218,6 +222,57 @@ func (r *rule) under(head string) bool {
 		}
 	}
 	return false
+}
+
+// triggerIndex finds the triggers of every rule in one pass over a text: at
+// each byte, only the triggers that start with that byte and the next are
+// compared. A mask has one bit per rule (the first 64; the others search
+// their triggers themselves, see sentenceTriggered).
+type triggerIndex struct {
+	byPair map[[2]byte][]trigger
+	short  []trigger // one-byte triggers
+}
+
+type trigger struct {
+	s     string
+	rules uint64
+}
+
+func indexTriggers(rules []*rule) *triggerIndex {
+	bits := map[string]uint64{}
+	for _, r := range rules {
+		for _, tr := range r.triggers {
+			bits[tr] |= r.bit
+		}
+	}
+	ix := &triggerIndex{byPair: map[[2]byte][]trigger{}}
+	for s, b := range bits {
+		if len(s) < 2 {
+			ix.short = append(ix.short, trigger{s, b})
+			continue
+		}
+		k := [2]byte{s[0], s[1]}
+		ix.byPair[k] = append(ix.byPair[k], trigger{s, b})
+	}
+	return ix
+}
+
+// mask is the set of rules one of whose triggers text holds.
+func (ix *triggerIndex) mask(text string) uint64 {
+	var m uint64
+	for i := 0; i+1 < len(text); i++ {
+		for _, t := range ix.byPair[[2]byte{text[i], text[i+1]}] {
+			if m&t.rules != t.rules && strings.HasPrefix(text[i:], t.s) {
+				m |= t.rules
+			}
+		}
+	}
+	for _, t := range ix.short {
+		if m&t.rules != t.rules && strings.Contains(text, t.s) {
+			m |= t.rules
+		}
+	}
+	return m
 }
 
 // triggered: whether text holds one of the rule's triggers.

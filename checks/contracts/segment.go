@@ -29,6 +29,8 @@ type sentence struct {
 	follows  bool     // the previous sentence is of the same block: it is context too
 	empty    bool     // a label with nothing filled in: context, never a clause
 	defines  bool     // in a definitions section: what words mean is not a clause
+	trig     uint64   // the rules whose triggers the sentence holds (triggerIndex)
+	headTrig uint64   // the same for its heading
 	shingles []uint64 // word triples, computed when a restatement is checked
 	para     int      // 1-based paragraph (block) number
 	page     int
