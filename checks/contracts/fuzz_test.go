@@ -67,7 +67,7 @@ func TestRulesCompile(t *testing.T) {
 func TestRuleWithoutMaskBit(t *testing.T) {
 	r := *rules[0]
 	r.bit = 0
-	sents := segment([]Block{{Text: "Subject matter: hosting of the Customer's CRM."}})
+	sents := segment([]Block{{Text: "Subject matter: hosting of the Customer's CRM service."}})
 	for i := range sents {
 		sents[i].trig = triggers.mask(sents[i].folded)
 	}
