@@ -2,7 +2,6 @@ package probe
 
 import (
 	"context"
-	"crypto/tls"
 	"fmt"
 	"io"
 	"net"
@@ -48,8 +47,9 @@ func newPageClient(o Options) *http.Client {
 func newClient(o Options, t *http.Transport) *http.Client {
 	dialer := &net.Dialer{Timeout: o.Timeout}
 	t.DialContext = dialer.DialContext
-	t.TLSClientConfig = &tls.Config{InsecureSkipVerify: true, CurvePreferences: probeCurves, ClientSessionCache: sessions}
-	t.TLSHandshakeTimeout = o.Timeout
+	t.DialTLSContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		return dialTLS(ctx, dialer, o.Timeout, network, addr)
+	}
 	t.ResponseHeaderTimeout = o.Timeout
 	return &http.Client{
 		Timeout:       o.Timeout,

@@ -2,6 +2,8 @@ package probe
 
 import (
 	"context"
+	"crypto/tls"
+	"io"
 	"fmt"
 	"net"
 	"net/http"
@@ -108,4 +110,28 @@ func closedAddrServer(t *testing.T) string {
 		}
 	}()
 	return l.Addr().String()
+}
+
+// The page and exposure connections to one server resume its TLS session.
+func TestConnectionsResumeTLSSessions(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+	defer srv.Close()
+	addr := strings.TrimPrefix(srv.URL, "https://")
+	d := &net.Dialer{Timeout: 2 * time.Second}
+	resumed := false
+	for range 3 {
+		c, err := dialTLS(context.Background(), d, 2*time.Second, "tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A TLS 1.3 ticket arrives after the handshake: read until the server closes.
+		_ = c.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
+		_, _ = c.Write([]byte("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+		_, _ = io.ReadAll(c)
+		resumed = resumed || c.(*tls.Conn).ConnectionState().DidResume
+		c.Close()
+	}
+	if !resumed {
+		t.Error("no connection resumed its session")
+	}
 }
