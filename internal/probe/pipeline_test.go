@@ -3,8 +3,8 @@ package probe
 import (
 	"context"
 	"crypto/tls"
-	"io"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
