@@ -30,8 +30,8 @@ var (
 			FR: "Refusez les fichiers cachés au niveau du serveur (nginx : `location ~ /\\. { deny all; }`), retirez-les de la racine web et changez chaque secret qu'ils contenaient."})
 	metaExpoDump = exposureMeta("WEB-EXPO-002", check.Critical, "F",
 		check.Text{EN: "No database dump or lead export is downloadable", FR: "Aucun dump de base ni export de prospects n'est téléchargeable"},
-		check.Text{EN: "SQL dumps and exports named like leads, prospects, contacts, clients, customers, export, backup or dump (.sql, .sql.gz, .csv, .xlsx, .zip, .tar.gz) are not served.",
-			FR: "Les dumps SQL et exports nommés leads, prospects, contacts, clients, customers, export, backup ou dump (.sql, .sql.gz, .csv, .xlsx, .zip, .tar.gz) ne sont pas servis."},
+		check.Text{EN: "SQL dumps and exports named like leads, prospects, contacts, clients, customers, export, backup or dump (.sql, .sql.gz, .csv, .xlsx, .zip, .tar.gz) are not served, nor the dumps and exports a directory listing names, nor dump names inside the folders robots.txt reveals.",
+			FR: "Les dumps SQL et exports nommés leads, prospects, contacts, clients, customers, export, backup ou dump (.sql, .sql.gz, .csv, .xlsx, .zip, .tar.gz) ne sont pas servis, ni les dumps et exports qu'un listage de répertoire nomme, ni des noms de dump dans les dossiers que révèle robots.txt."},
 		check.Text{EN: "Anyone who guesses the name downloads the whole prospect file: a personal-data breach to notify to the CNIL within 72 hours.",
 			FR: "Quiconque devine le nom télécharge tout le fichier de prospects : une violation à notifier à la CNIL sous 72 heures."},
 		check.Text{EN: "Remove exports and backups from the web root at once, keep them in a private store, and check the access logs for past downloads.",
@@ -46,8 +46,8 @@ var (
 			FR: "Supprimez les fichiers phpinfo et réservez server-status à localhost (Apache : `Require local`)."})
 	metaExpoListing = exposureMeta("WEB-EXPO-004", check.Medium, "",
 		check.Text{EN: "No directory listing", FR: "Aucun listage de répertoire"},
-		check.Text{EN: "/backup/, /uploads/ and /export/ do not list their files.",
-			FR: "/backup/, /uploads/ et /export/ ne listent pas leurs fichiers."},
+		check.Text{EN: "/backup/, /uploads/, /export/ and the folders robots.txt and the sitemap name do not list their files (nginx, Apache, IIS, Caddy, Python http.server and Tomcat listings are recognised).",
+			FR: "/backup/, /uploads/, /export/ et les dossiers que nomment robots.txt et le sitemap ne listent pas leurs fichiers (les listages nginx, Apache, IIS, Caddy, Python http.server et Tomcat sont reconnus)."},
 		check.Text{EN: "A listing hands out every file name, including exports and uploaded documents about people.",
 			FR: "Un listage donne le nom de chaque fichier, y compris les exports et les documents déposés concernant des personnes."},
 		check.Text{EN: "Turn listings off (nginx: `autoindex off;`, Apache: `Options -Indexes`).",
