@@ -3,7 +3,8 @@ package leads
 import "github.com/vigie-security/vigie/internal/check"
 
 var refLogging = check.Reference{Source: "CNIL", Title: "Délibération 2021-122 (journalisation): log accesses, keep 6 to 12 months",
-	URL: "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000044272396"}
+	TitleFR: "Délibération 2021-122 (journalisation) : journaliser les accès, les garder de 6 à 12 mois",
+	URL:     "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000044272396"}
 
 var (
 	metaSecPrivileges = meta("LEAD-SEC-002", check.High,
@@ -12,8 +13,8 @@ var (
 			"Pour une source PostgreSQL ou MySQL/MariaDB : le compte utilisé par vigie (celui de l'application) est superutilisateur, propriétaire de la table de leads, détient tous les droits dessus (GRANT ALL), ou la table est accordée à PUBLIC ; sur MySQL/MariaDB un compte anonyme échoue aussi. Ignoré pour les fichiers."),
 		t("An over-privileged account turns one stolen password or one injection into the whole base, and PUBLIC grants give it to every account (Art. 32; CNIL: no administrator rights to those who do not need them).",
 			"Un compte trop privilégié fait d'un mot de passe volé ou d'une injection la base entière, et un droit PUBLIC la donne à tout compte (art. 32 ; CNIL : pas de droits d'administrateur à qui n'en a pas besoin)."),
-		t("Give the application a role of its own with only SELECT/INSERT/UPDATE on its tables; keep ownership with a separate admin role; REVOKE ALL ON the table FROM PUBLIC.",
-			"Donnez à l'application un rôle dédié limité à SELECT/INSERT/UPDATE sur ses tables ; laissez la propriété à un rôle d'administration distinct ; REVOKE ALL ON la table FROM PUBLIC."),
+		t("Give the application a role of its own with only SELECT/INSERT/UPDATE on its tables; keep ownership with a separate admin role; `REVOKE ALL ON contacts FROM PUBLIC` (your table's name).",
+			"Donnez à l'application un rôle dédié limité à SELECT/INSERT/UPDATE sur ses tables ; laissez la propriété à un rôle d'administration distinct ; `REVOKE ALL ON contacts FROM PUBLIC` (le nom de votre table)."),
 		refSecurity, refGDPR)
 	metaSecGeneric = meta("LEAD-SEC-003", check.Medium,
 		t("The database account is not a generic one", "Le compte de base de données n'est pas générique"),

@@ -26,11 +26,16 @@ func evidenceSummary(l check.Lang, ev map[string]any) string {
 			b.WriteString("\n  … " + tr(l, "and more", "et d'autres"))
 			break
 		}
-		v, err := json.Marshal(ev[k])
+		// A long text is cut inside its quotes, so the value still reads as one.
+		val := ev[k]
+		if str, ok := val.(string); ok {
+			val = mdCut(str, evidenceRunes)
+		}
+		v, err := json.Marshal(val)
 		if err != nil {
 			v = []byte("?")
 		}
-		b.WriteString("\n  " + check.EvidenceLabel(k, l) + tr(l, ": ", " : ") + mdCut(string(v), evidenceRunes))
+		b.WriteString("\n  " + check.EvidenceLabel(k, l) + tr(l, ": ", " : ") + mdCut(string(v), evidenceRunes+2))
 	}
 	return b.String()
 }
