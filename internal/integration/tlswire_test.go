@@ -20,6 +20,9 @@ import (
 	"testing"
 	"time"
 
+	web "github.com/vigie-security/vigie/checks/web"
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/probe"
 	"github.com/vigie-security/vigie/internal/tlswire"
 )
 
@@ -49,11 +52,20 @@ http {
     ssl_prefer_server_ciphers on;
     location / { return 200 "legacy\n"; }
   }
+  server {
+    listen 127.0.0.1:%[3]d ssl;
+    ssl_certificate %[1]s/weak.crt; ssl_certificate_key %[1]s/weak.key;
+    ssl_protocols TLSv1.2;
+    ssl_ciphers "ADH-AES128-SHA:AECDH-AES128-SHA:@SECLEVEL=0";
+    ssl_dhparam %[1]s/dh1024.pem;
+    location / { return 200 "anonymous\n"; }
+  }
 }
 `
 
-// startLegacyNginx serves legacyConf on loopback and returns its port.
-func startLegacyNginx(t *testing.T) int {
+// startLegacyNginx serves legacyConf on loopback and returns its ports:
+// the legacy server's, and one offering only anonymous suites.
+func startLegacyNginx(t *testing.T) (legacy, anonymous int) {
 	t.Helper()
 	for _, bin := range []string{"nginx", "openssl"} {
 		if _, err := exec.LookPath(bin); err != nil {
@@ -75,9 +87,9 @@ func startLegacyNginx(t *testing.T) int {
 	if err := os.WriteFile(filepath.Join(dir, "dh1024.pem"), pem.EncodeToMemory(&pem.Block{Type: "DH PARAMETERS", Bytes: der}), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	port := freePort(t)
+	port, anonymous := freePort(t), freePort(t)
 	conf := filepath.Join(dir, "nginx.conf")
-	if err := os.WriteFile(conf, []byte(fmt.Sprintf(legacyConf, dir, port)), 0o600); err != nil {
+	if err := os.WriteFile(conf, []byte(fmt.Sprintf(legacyConf, dir, port, anonymous)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command("nginx", "-p", dir, "-c", conf)
@@ -96,7 +108,7 @@ func startLegacyNginx(t *testing.T) int {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	return port
+	return port, anonymous
 }
 
 // testsslRows runs testssl.sh with args on url and returns its JSON rows by id.
@@ -144,15 +156,18 @@ var cipherRow = regexp.MustCompile(`^cipher-(ssl2|ssl3|tls1|tls1_1|tls1_2|tls1_3
 // startNginx, for TLS 1.3) with tlswire and with testssl.sh -p -E, and fails
 // on any difference in protocols, accepted suites or DH group size.
 func TestWireAgreesWithTestssl(t *testing.T) {
-	legacy := startLegacyNginx(t)
+	legacy, anonymous := startLegacyNginx(t)
 	_, modern, _, _ := startNginx(t)
 	for name, port := range map[string]int{"legacy": legacy, "modern": modern} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			res := compareWithTestssl(t, port)
+			res, ts := compareWithTestssl(t, port)
+			ev := probeHandshake(t, port)
+			compareEvidence(t, ev, ts)
 			switch name {
 			case "legacy":
 				checkLegacy(t, res)
+				checkLegacyFindings(t, ev)
 			case "modern":
 				if !res.Protocols[5].Accepted || len(res.Groups) == 0 {
 					t.Errorf("modern: TLS 1.3 accepted=%v, groups %v", res.Protocols[5].Accepted, res.Groups)
@@ -160,9 +175,93 @@ func TestWireAgreesWithTestssl(t *testing.T) {
 			}
 		})
 	}
+	t.Run("anonymous only", func(t *testing.T) {
+		ev := probeHandshake(t, anonymous)
+		if ev.Leaf != nil || !strings.Contains(ev.Error.EN, "only anonymous suites") || !slices.Contains(ev.Suites, "TLS_DH_anon_WITH_AES_128_CBC_SHA") {
+			t.Errorf("anonymous-only server: leaf %v, error %q, suites %v", ev.Leaf != nil, ev.Error.EN, ev.Suites)
+		}
+		for id, want := range map[string]check.Status{"WEB-TLS-001": check.Pass, "WEB-TLS-003": check.Pass, "WEB-CERT-001": check.Error} {
+			if f := evaluate(t, ev, id); f.Status != want {
+				t.Errorf("anonymous-only server: %s %s (%s), want %s", id, f.Status, f.Message.EN, want)
+			}
+		}
+	})
 }
 
-func compareWithTestssl(t *testing.T, port int) tlswire.Result {
+// probeHandshake is vigie's own path: Go's handshake, then the scan.
+func probeHandshake(t *testing.T, port int) web.TLS {
+	t.Helper()
+	p, err := probe.New(probe.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	start := time.Now()
+	ev := p.Handshake(context.Background(), noPace{}, fmt.Sprintf("https://127.0.0.1:%d/", port), "127.0.0.1")
+	took := time.Since(start)
+	t.Logf("vigie's TLS family (Go's handshake, then the scan): %v", took.Round(time.Millisecond))
+	if took > 2*time.Second {
+		t.Errorf("vigie's TLS family took %v, over the 2 s budget", took)
+	}
+	return ev
+}
+
+// compareEvidence holds the evidence the checks read to testssl.sh's view:
+// protocols, and the SSLv3 to TLS 1.2 suites by IANA name.
+func compareEvidence(t *testing.T, ev web.TLS, ts map[string]string) {
+	for _, pr := range ev.Protocols {
+		id := map[string]string{"SSLv2": "SSLv2", "SSLv3": "SSLv3", "TLS 1.0": "TLS1", "TLS 1.1": "TLS1_1", "TLS 1.2": "TLS1_2", "TLS 1.3": "TLS1_3"}[pr.Version]
+		if offered := strings.HasPrefix(ts[id], "offered"); !pr.Tested || pr.Accepted != offered {
+			t.Errorf("evidence %s: accepted=%v (tested %v), testssl %q", pr.Version, pr.Accepted, pr.Tested, ts[id])
+		}
+	}
+	var theirs []string
+	for id, finding := range ts {
+		if m := cipherRow.FindStringSubmatch(id); m != nil && m[1] != "ssl2" && m[1] != "tls1_3" {
+			f := strings.Fields(finding)
+			if name := f[len(f)-1]; !slices.Contains(theirs, name) {
+				theirs = append(theirs, name)
+			}
+		}
+	}
+	ours := slices.Clone(ev.Suites)
+	slices.Sort(ours)
+	slices.Sort(theirs)
+	if !slices.Equal(ours, theirs) {
+		t.Errorf("evidence suites %v, testssl %v", ours, theirs)
+	}
+	if len(ev.NotTested) > 0 {
+		t.Errorf("not tested: %v", ev.NotTested)
+	}
+}
+
+// checkLegacyFindings: the legacy server fails what it should, its 512-bit
+// MD5 certificate included, though Go's own handshake refuses it.
+func checkLegacyFindings(t *testing.T, ev web.TLS) {
+	if ev.Leaf == nil || ev.Leaf.KeyBits != 512 || ev.Leaf.SigAlg != "MD5-RSA" {
+		t.Fatalf("legacy leaf: %+v (error %q)", ev.Leaf, ev.Error.EN)
+	}
+	for _, id := range []string{"WEB-TLS-001", "WEB-TLS-003", "WEB-CERT-005", "WEB-CERT-006"} {
+		if f := evaluate(t, ev, id); f.Status != check.Fail {
+			t.Errorf("legacy: %s %s (%s), want FAIL", id, f.Status, f.Message.EN)
+		}
+	}
+}
+
+func evaluate(t *testing.T, tlsEv web.TLS, id string) check.Finding {
+	t.Helper()
+	ev := web.Evidence{Target: "legacy", Host: "127.0.0.1", CollectedAt: time.Now(), TLS: tlsEv,
+		HTTPS: web.Probe{URL: "https://127.0.0.1/", Reached: true}}
+	for _, c := range web.Checks() {
+		if c.Meta().ID == id {
+			return c.Evaluate(ev)
+		}
+	}
+	t.Fatalf("no check %s", id)
+	return check.Finding{}
+}
+
+func compareWithTestssl(t *testing.T, port int) (tlswire.Result, map[string]string) {
 	url := fmt.Sprintf("https://127.0.0.1:%d/", port)
 	start := time.Now()
 	s := &tlswire.Scanner{Addr: fmt.Sprintf("127.0.0.1:%d", port), ServerName: "127.0.0.1", Timeout: 5 * time.Second}
@@ -220,7 +319,7 @@ func compareWithTestssl(t *testing.T, port int) tlswire.Result {
 	if len(dhBits) == 0 && res.DH != nil {
 		t.Errorf("vigie read DH parameters (%d bits), testssl saw no DH suite", res.DH.Bits)
 	}
-	return res
+	return res, ts
 }
 
 // checkLegacy: what the legacy server must show, so that the comparison is

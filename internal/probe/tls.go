@@ -9,15 +9,18 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
 	web "github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/fileread"
+	"github.com/vigie-security/vigie/internal/tlswire"
 )
 
 // maxCAFile bounds what LoadRoots reads: a CA bundle is a few hundred KB at most.
@@ -56,33 +59,42 @@ func (p *Prober) Handshake(ctx context.Context, pace Pacer, httpsURL, host strin
 	if u.Port() == "" {
 		addr = net.JoinHostPort(u.Hostname(), "443")
 	}
-	if err := pace.Wait(ctx); err != nil {
-		_, out.Error = classify(err, p.opts.Timeout)
-		return out
-	}
-	hctx, cancel := context.WithTimeout(ctx, p.opts.Timeout)
-	defer cancel()
-	d := tls.Dialer{NetDialer: &net.Dialer{}, Config: &tls.Config{
+	st, err := p.dialTLS(ctx, pace, addr, &tls.Config{
 		ServerName:         u.Hostname(),
 		InsecureSkipVerify: true, // we verify below, with the reasons kept apart
 		MinVersion:         tls.VersionTLS10,
 		CurvePreferences:   probeCurves,
-	}}
-	conn, err := d.DialContext(hctx, "tcp", addr)
+	})
 	if err != nil {
-		_, out.Error = classify(err, p.opts.Timeout)
-		return out
+		var kind string
+		kind, out.Error = classify(err, p.opts.Timeout)
+		if kind != KindTLS && kind != KindProtocol {
+			return out // nothing answers: the scan would only wait as long again
+		}
 	}
-	defer conn.Close()
-	st := conn.(*tls.Conn).ConnectionState()
-	out.Version, out.Cipher = tls.VersionName(st.Version), tls.CipherSuiteName(st.CipherSuite)
-	if len(st.PeerCertificates) == 0 {
+	// The scan runs even when Go's handshake failed: the server answered,
+	// and what it accepts, or the chain Go refused, is still to be read.
+	res := p.scanTLS(ctx, pace, addr, u.Hostname())
+	if err != nil && !slices.ContainsFunc(res.Protocols, func(pr tlswire.Protocol) bool { return pr.Accepted }) {
+		return out // it refuses every hello too: it does not speak TLS, there is nothing to judge
+	}
+	chain := st.PeerCertificates
+	if err == nil {
+		out.Version, out.Cipher = tls.VersionName(st.Version), tls.CipherSuiteName(st.CipherSuite)
+	} else if chain = scannedChain(res); len(chain) > 0 {
+		out.Error = check.Text{}
+		out.Version, out.Cipher = scannedVersion(res)
+	}
+	fillScan(&out, res, p.scanTimeout())
+	switch {
+	case len(chain) > 0:
+		judge(&out, chain, host, p.opts.Roots, p.opts.Now())
+	case err == nil:
 		out.Error = check.Text{EN: "server sent no certificate", FR: "le serveur n'a envoyé aucun certificat"}
-		return out
+	case anonymousOnly(out):
+		out.Error = check.Text{EN: "server sent no certificate: it accepts only anonymous suites",
+			FR: "le serveur n'a envoyé aucun certificat : il n'accepte que des suites anonymes"}
 	}
-	judge(&out, st.PeerCertificates, host, p.opts.Roots, p.opts.Now())
-	conn.Close()
-	p.scanTLS(ctx, pace, addr, u.Hostname(), st.Version, st.CipherSuite, &out)
 	return out
 }
 
@@ -148,7 +160,18 @@ func trustReason(err error, chain []*x509.Certificate) check.Text {
 }
 
 func selfSigned(c *x509.Certificate) bool {
-	return c.Subject.String() == c.Issuer.String() && c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature) == nil
+	if c.Subject.String() != c.Issuer.String() {
+		return false
+	}
+	// Go refuses to check an MD5 or SHA-1 signature, or one by an RSA key
+	// under 1024 bits: such a certificate names itself as issuer and is
+	// called self-signed; WEB-CERT-005 and -006 judge its key and algorithm.
+	var insecure x509.InsecureAlgorithmError
+	if k, ok := c.PublicKey.(*rsa.PublicKey); ok && k.N.BitLen() < 1024 {
+		return true
+	}
+	err := c.CheckSignature(c.SignatureAlgorithm, c.RawTBSCertificate, c.Signature)
+	return err == nil || errors.As(err, &insecure)
 }
 
 func certOf(c *x509.Certificate) *web.Cert {
@@ -170,4 +193,26 @@ func certOf(c *x509.Certificate) *web.Cert {
 		out.IPs = append(out.IPs, ip.String())
 	}
 	return out
+}
+
+// probeCurves are offered by vigie's own handshakes: classical groups every
+// server speaks. Go's default adds a post-quantum hybrid share whose
+// generation dominated the CPU profile of large scans, and tells nothing more
+// about versions or suites.
+var probeCurves = []tls.CurveID{tls.X25519, tls.CurveP256, tls.CurveP384}
+
+// dialTLS makes one bounded handshake and closes the connection.
+func (p *Prober) dialTLS(ctx context.Context, pace Pacer, addr string, cfg *tls.Config) (tls.ConnectionState, error) {
+	if err := pace.Wait(ctx); err != nil {
+		return tls.ConnectionState{}, err
+	}
+	hctx, cancel := context.WithTimeout(ctx, p.opts.Timeout)
+	defer cancel()
+	d := tls.Dialer{NetDialer: &net.Dialer{}, Config: cfg}
+	conn, err := d.DialContext(hctx, "tcp", addr)
+	if err != nil {
+		return tls.ConnectionState{}, err
+	}
+	defer conn.Close()
+	return conn.(*tls.Conn).ConnectionState(), nil
 }

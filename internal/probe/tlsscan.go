@@ -2,167 +2,115 @@ package probe
 
 import (
 	"context"
-	"crypto/tls"
-	"errors"
+	"crypto/x509"
 	"net"
-	"strings"
-	"sync"
+	"time"
 
 	web "github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/tlswire"
 )
 
-// notTestable lists what Go's TLS client cannot offer: findings say these
-// were not tested rather than implying they passed.
-var notTestable = []string{"SSLv2", "SSLv3", "DHE key exchange", "EXPORT suites", "NULL suites", "anonymous suites",
-	"CCM, ARIA and Camellia suites"}
+// tlsParallel bounds the connections one server's TLS scan holds at once.
+const tlsParallel = 6
 
-var versions = []uint16{tls.VersionTLS10, tls.VersionTLS11, tls.VersionTLS12, tls.VersionTLS13}
+// maxScanWait caps each scan connection: the server has just answered a
+// handshake, so a hello it leaves unanswered this long is one it drops.
+const maxScanWait = 5 * time.Second
 
-// maxSuiteProbes bounds the handshakes spent enumerating cipher suites.
-const maxSuiteProbes = 40
+func (p *Prober) scanTimeout() time.Duration { return min(p.opts.Timeout, maxScanWait) }
 
-// legacySuites is every TLS ≤ 1.2 suite Go can offer, weak ones included.
-func legacySuites() []uint16 {
-	var ids []uint16
-	for _, list := range [][]*tls.CipherSuite{tls.CipherSuites(), tls.InsecureCipherSuites()} {
-		for _, s := range list {
-			for _, v := range s.SupportedVersions {
-				if v <= tls.VersionTLS12 {
-					ids = append(ids, s.ID)
-					break
-				}
+// scanTLS enumerates, with hand-built ClientHellos, what the server accepts:
+// SSLv2 to TLS 1.3, every suite in the server's order, the TLS 1.3 groups
+// and the DH group. No handshake has to succeed, so what Go's client cannot
+// offer (SSLv2/3, EXPORT, NULL, anonymous, DHE, CCM/ARIA/Camellia) is tested
+// too. Every connection waits for the pacer, like the other requests.
+func (p *Prober) scanTLS(ctx context.Context, pace Pacer, addr, serverName string) tlswire.Result {
+	s := &tlswire.Scanner{Addr: addr, ServerName: serverName, Timeout: p.scanTimeout(), Parallel: tlsParallel,
+		Dial: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			if err := pace.Wait(ctx); err != nil {
+				return nil, err
 			}
-		}
-	}
-	return ids
+			return (&net.Dialer{}).DialContext(ctx, network, addr)
+		}}
+	return s.Scan(ctx)
 }
 
-// probeCurves are offered by vigie's own handshakes: classical groups every
-// server speaks. Go's default adds a post-quantum hybrid share whose
-// generation dominated the CPU profile of large scans, and tells nothing more
-// about versions or suites.
-var probeCurves = []tls.CurveID{tls.X25519, tls.CurveP256, tls.CurveP384}
-
-// scanTLS fills which protocol versions and TLS ≤ 1.2 suites the server
-// accepts. negotiated is the version of the handshake already made with
-// every version offered: if it is TLS 1.3 the server accepts 1.3, else it
-// refuses it, so 1.3 needs no handshake of its own.
-func (p *Prober) scanTLS(ctx context.Context, pace Pacer, addr, serverName string, negotiated uint16, cipher uint16, out *web.TLS) {
-	out.NotTested = notTestable
-	out.Protocols = make([]web.Protocol, len(versions))
-	firstSuite := map[uint16]uint16{}
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for i, v := range versions {
-		if v == tls.VersionTLS13 {
-			out.Protocols[i] = web.Protocol{Version: tls.VersionName(v), Tested: true, Accepted: negotiated == v}
-			if negotiated == v {
-				out.Protocols[i].Cipher = tls.CipherSuiteName(cipher)
-			}
-			continue
+// fillScan writes the scan into the evidence the checks read. Suites holds
+// the best TLS ≤ 1.2 version's suites in the server's order, then those
+// only older versions accept.
+func fillScan(out *web.TLS, r tlswire.Result, timeout time.Duration) {
+	out.Protocols, out.Suites, out.NotTested = nil, nil, nil
+	best := -1
+	for i, pr := range r.Protocols {
+		wp := web.Protocol{Version: tlswire.VersionName(pr.Version), Tested: pr.Tested, Accepted: pr.Accepted}
+		if len(pr.Suites) > 0 {
+			wp.Cipher = pr.Suites[0].String()
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			cfg := &tls.Config{ServerName: serverName, InsecureSkipVerify: true, MinVersion: v, MaxVersion: v, CurvePreferences: probeCurves}
-			if v <= tls.VersionTLS12 {
-				cfg.CipherSuites = legacySuites()
+		if pr.Err != nil {
+			_, reason := classify(pr.Err, timeout)
+			if !pr.Tested {
+				wp.Error = reason
+				out.NotTested = append(out.NotTested, wp.Version)
+			} else if pr.Version != tlswire.TLS13 {
+				out.SuitesErr = check.Textf("%s: %s", "%s : %s", wp.Version, reason)
 			}
-			res := web.Protocol{Version: tls.VersionName(v)}
-			st, err := p.dialTLS(ctx, pace, addr, cfg)
-			switch {
-			case err == nil:
-				res.Tested, res.Accepted, res.Cipher = true, true, tls.CipherSuiteName(st.CipherSuite)
-				mu.Lock()
-				firstSuite[v] = st.CipherSuite
-				mu.Unlock()
-			case refusedByServer(err):
-				res.Tested = true
-			default:
-				_, res.Error = classify(err, p.opts.Timeout)
-			}
-			out.Protocols[i] = res
-		}()
-	}
-	wg.Wait()
-
-	// Enumerate suites at the best TLS ≤ 1.2 version the server accepts.
-	var best uint16
-	for i, pr := range out.Protocols {
-		if pr.Accepted && versions[i] <= tls.VersionTLS12 {
-			best = versions[i]
+		}
+		out.Protocols = append(out.Protocols, wp)
+		if pr.Accepted && pr.Version >= tlswire.SSL30 && pr.Version <= tlswire.TLS12 {
+			best = i
 		}
 	}
-	if best == 0 {
+	if best < 0 {
 		return
 	}
-	out.SuitesVersion = tls.VersionName(best)
-	// The version probe offered every suite: its pick is the first one found.
-	out.Suites = []string{tls.CipherSuiteName(firstSuite[best])}
-	offer := without(legacySuites(), firstSuite[best])
-	for range maxSuiteProbes {
-		if len(offer) == 0 {
-			return
+	out.SuitesVersion = tlswire.VersionName(r.Protocols[best].Version)
+	seen := map[string]bool{}
+	for i := best; i >= 0; i-- {
+		if r.Protocols[i].Version < tlswire.SSL30 {
+			continue // SSLv2 cipher specs are judged with SSLv2 itself
 		}
-		cfg := &tls.Config{ServerName: serverName, InsecureSkipVerify: true, MinVersion: best, MaxVersion: best, CipherSuites: offer,
-			CurvePreferences: probeCurves}
-		st, err := p.dialTLS(ctx, pace, addr, cfg)
-		if err != nil {
-			if !refusedByServer(err) {
-				_, out.SuitesErr = classify(err, p.opts.Timeout)
+		for _, s := range r.Protocols[i].Suites {
+			if name := s.String(); !seen[name] {
+				seen[name] = true
+				out.Suites = append(out.Suites, name)
 			}
-			return
-		}
-		out.Suites = append(out.Suites, tls.CipherSuiteName(st.CipherSuite))
-		offer = without(offer, st.CipherSuite)
-	}
-	out.SuitesErr = check.Textf("stopped after %d handshakes", "arrêté après %d négociations", maxSuiteProbes)
-}
-
-// dialTLS makes one bounded handshake and closes the connection.
-func (p *Prober) dialTLS(ctx context.Context, pace Pacer, addr string, cfg *tls.Config) (tls.ConnectionState, error) {
-	if err := pace.Wait(ctx); err != nil {
-		return tls.ConnectionState{}, err
-	}
-	hctx, cancel := context.WithTimeout(ctx, p.opts.Timeout)
-	defer cancel()
-	d := tls.Dialer{NetDialer: &net.Dialer{}, Config: cfg}
-	conn, err := d.DialContext(hctx, "tcp", addr)
-	if err != nil {
-		return tls.ConnectionState{}, err
-	}
-	defer conn.Close()
-	return conn.(*tls.Conn).ConnectionState(), nil
-}
-
-// refusedByServer tells a server that declined the offer (an alert, or a
-// connection closed during the handshake) from one that could not be reached.
-func refusedByServer(err error) bool {
-	var alert tls.AlertError
-	if errors.As(err, &alert) {
-		return true
-	}
-	var rec tls.RecordHeaderError
-	if errors.As(err, &rec) {
-		return false // not TLS at all: garbage, or plain HTTP on the port
-	}
-	msg := strings.ToLower(err.Error())
-	for _, s := range []string{"handshake failure", "protocol version", "no cipher suite", "unsupported versions",
-		"insufficient security", "server selected unsupported", "eof", "connection reset"} {
-		if strings.Contains(msg, s) {
-			return true
 		}
 	}
-	return false
 }
 
-func without(ids []uint16, id uint16) []uint16 {
-	out := make([]uint16, 0, len(ids))
-	for _, x := range ids {
-		if x != id {
-			out = append(out, x)
+// scannedChain parses the chain the scan read from a Certificate message:
+// x509 parses keys and signatures Go's handshake refuses to use.
+func scannedChain(r tlswire.Result) []*x509.Certificate {
+	var chain []*x509.Certificate
+	for _, der := range r.Certs {
+		c, err := x509.ParseCertificate(der)
+		if err != nil {
+			return chain
+		}
+		chain = append(chain, c)
+	}
+	return chain
+}
+
+// scannedVersion is the best version the scan saw accepted, and the suite
+// the server chose with it.
+func scannedVersion(r tlswire.Result) (version, cipher string) {
+	for _, pr := range r.Protocols {
+		if pr.Accepted && len(pr.Suites) > 0 {
+			version, cipher = tlswire.VersionName(pr.Version), pr.Suites[0].String()
 		}
 	}
-	return out
+	return version, cipher
+}
+
+// anonymousOnly: every suite accepted authenticates nobody, so there is no
+// certificate to read.
+func anonymousOnly(out web.TLS) bool {
+	for _, name := range out.Suites {
+		if s, ok := tlswire.ByName(name); !ok || !s.Has(tlswire.Anon) {
+			return false
+		}
+	}
+	return len(out.Suites) > 0
 }
