@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -100,4 +101,40 @@ func evalCertLifetime(e Evidence) check.Outcome {
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev,
 		Message: check.Textf("certificate valid for %s", "certificat valable %s", check.Days(life))}
+}
+
+var metaCertBroken = certMeta("WEB-CERT-008", check.Critical,
+	check.Text{EN: "Certificate is not broken: no MD5 or MD2 signature, no key under 1024 bits",
+		FR: "Le certificat n'est pas cassé : ni signature MD5 ou MD2, ni clé de moins de 1024 bits"},
+	check.Text{EN: "No certificate of the chain (self-signed roots apart) is signed with MD5 or MD2, and the leaf's RSA key is 1024 bits or more (ECDSA 160).",
+		FR: "Aucun certificat de la chaîne (hors racines auto-signées) n'est signé en MD5 ou MD2, et la clé RSA de la feuille fait 1024 bits ou plus (ECDSA 160)."},
+	check.Text{EN: "MD5 signatures have been forged in practice (a rogue CA in 2008) and a 512-bit RSA key is factored in hours: anyone can impersonate the site.",
+		FR: "Des signatures MD5 ont été forgées en pratique (une fausse autorité en 2008) et une clé RSA de 512 bits se factorise en quelques heures : n'importe qui peut usurper le site."},
+	check.Text{EN: "Reissue the certificate with an ECDSA P-256 or RSA 2048+ key, signed with SHA-256 or better.",
+		FR: "Réémettez le certificat avec une clé ECDSA P-256 ou RSA 2048+, signé en SHA-256 ou mieux."},
+	"F", refSSLLabs)
+
+// evalCertBroken is SSL Labs' F for MD5/MD2 signatures and keys under 1024 bits.
+func evalCertBroken(e Evidence) check.Outcome {
+	if o, ok := certApplies(e); !ok {
+		return o
+	}
+	c, ev := e.TLS.Leaf, certFacts(e, "chain_length")
+	ev["key_type"], ev["key_bits"] = c.KeyType, c.KeyBits
+	var bad []string
+	if min := map[string]int{"RSA": 1024, "ECDSA": 160}[c.KeyType]; c.KeyBits < min {
+		bad = append(bad, fmt.Sprintf("%s %d", c.KeyType, c.KeyBits))
+	}
+	for i, cc := range e.TLS.Chain {
+		a := strings.ToUpper(cc.SigAlg)
+		if (i == 0 || !cc.SelfSigned) && (strings.Contains(a, "MD5") || strings.Contains(a, "MD2")) {
+			bad = append(bad, cc.Subject+" ("+cc.SigAlg+")")
+		}
+	}
+	if len(bad) > 0 {
+		return check.Outcome{Status: check.Fail, Evidence: ev,
+			Message: check.Textf("broken certificate: %s", "certificat cassé : %s", strings.Join(bad, "; "))}
+	}
+	return check.Outcome{Status: check.Pass, Evidence: ev,
+		Message: check.Textf("%s key of %d bits, no MD5 or MD2 signature", "clé %s de %d bits, aucune signature MD5 ou MD2", c.KeyType, c.KeyBits)}
 }
