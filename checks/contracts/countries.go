@@ -130,11 +130,13 @@ var (
 	specialNoneRe = regexp.MustCompile(`(no|not|neither|nor|aucune?|pas de|ni|exclu\w*|ne .{0,30} pas) .{0,40}(special categor|categories particulieres|donnees sensibles|sensitive data|article 9|art\.? ?9)`)
 )
 
-// must is for the fixed expressions of this file: one that does not
-// compile matches nothing, and TestRulesCompile fails on it.
+// must is for the fixed expressions compiled at start (here and in
+// judges.go), as regexp.MustCompile is: one that does not compile stops
+// every test at start instead of matching nothing. Rules are compiled by
+// compileRules, which returns its error.
 func must(p pattern, err error) pattern {
 	if err != nil {
-		return pattern{}
+		panic("contracts: a fixed expression does not compile: " + err.Error())
 	}
 	return p
 }
