@@ -243,7 +243,7 @@ func (p pattern) spans(text string, limit int) []span {
 		bs := p.b.spans(text, maxSpans)
 		for _, a := range as {
 			for _, b := range bs {
-				if b.start >= a.end && wordsBetween(text[a.end:b.start]) <= p.gap {
+				if b.start >= a.end && atMostWords(text[a.end:b.start], p.gap) {
 					out = append(out, span{a.start, b.end})
 					break
 				}
@@ -263,9 +263,18 @@ func (p pattern) spans(text string, limit int) []span {
 	return out
 }
 
-// wordsBetween counts the words in a gap of folded text.
-func wordsBetween(gap string) int {
-	return len(words(gap))
+// atMostWords: whether a gap of folded text holds at most n words (runs
+// of word bytes, as words() splits them). It stops at the n+1th, without
+// building the words: it runs for every pair of spans a within reads.
+func atMostWords(gap string, n int) bool {
+	for i := 0; i < len(gap); i++ {
+		if isWordByte(gap[i]) && (i == 0 || !isWordByte(gap[i-1])) {
+			if n--; n < 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // next finds the term in text from byte from, whole: not inside a word, and
