@@ -1,10 +1,6 @@
 package contracts
 
 import (
-	"fmt"
-	"regexp"
-	"strings"
-
 	"github.com/vigie-security/vigie/internal/check"
 )
 
@@ -100,7 +96,6 @@ func judgeEnd(f string) (Level, check.Text) {
 
 var (
 	deadlineMatch = must(compileX(deadline))
-	delayRe       = regexp.MustCompile(`(\d{1,3}|twenty-four|forty-eight|seventy-two|twelve|thirty-six|vingt-quatre|quarante-huit|soixante-douze|douze|trente-six|one|two|three|un|deux|trois)\)?\s*(?:\(\d{1,3}\)\s*)?(hours?|hrs?\b|h\b|heures?|(?:calendar |business |working )?days?|jours?)`)
 	numberWords   = map[string]int{"twenty-four": 24, "forty-eight": 48, "seventy-two": 72, "twelve": 12, "thirty-six": 36, "one": 1, "two": 2, "three": 3,
 		"vingt-quatre": 24, "quarante-huit": 48, "soixante-douze": 72, "douze": 12, "trente-six": 36, "un": 1, "deux": 2, "trois": 3}
 )
@@ -108,19 +103,10 @@ var (
 // judgeDeadline reads the delay in hours; a delay as long as the
 // controller's own 72 hours towards the authority leaves it no time.
 func judgeDeadline(f string) (Level, check.Text) {
-	// The delay is read from the match alone, with a small expression.
-	m := delayRe.FindStringSubmatch(deadlineMatch.find(f))
-	if m == nil {
-		return Missing, t("no deadline", "aucun délai")
-	}
-	num, unit := m[1], m[2]
-	n, ok := numberWords[num]
+	// The delay is read from the match alone, as the deadline found it.
+	hours, ok := firstHours(deadlineMatch.find(f))
 	if !ok {
-		fmt.Sscan(num, &n)
-	}
-	hours := n
-	if strings.Contains(unit, "day") || strings.HasPrefix(unit, "jour") {
-		hours = n * 24
+		return Missing, t("no deadline", "aucun délai")
 	}
 	if hours < 72 {
 		return Specific, check.Textf("sets a maximum delay of %d hours", "fixe un délai maximal de %d heures", hours)

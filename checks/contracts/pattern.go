@@ -324,45 +324,71 @@ var delayUnits = []string{"hours", "hour", "hrs", "hr", "heures", "heure", "h", 
 func delaySpans(text string, limit int) []span {
 	var out []span
 	for i := 0; i < len(text) && len(out) < limit; i++ {
-		if i > 0 && isWordByte(text[i-1]) || !isWordByte(text[i]) {
-			continue
-		}
-		j := i
-		for j < len(text) && isDigit(text[j]) {
-			j++
-		}
-		if j == i { // a number in words, or no number
-			for j < len(text) && (isWordByte(text[j]) || text[j] == '-') {
-				j++
-			}
-			if _, ok := numberWords[text[i:j]]; !ok {
-				continue
-			}
-		} else if j-i > 3 {
-			i = j
-			continue
-		}
-		k := skipSpaces(text, j)
-		if k < len(text) && text[k] == ')' { // "forty-eight (48) hours" read from "48"
-			k = skipSpaces(text, k+1)
-		}
-		if k < len(text) && text[k] == '(' { // "forty-eight (48) hours" read from "forty-eight"
-			m := k + 1
-			for m < len(text) && isDigit(text[m]) {
-				m++
-			}
-			if m < len(text) && m > k+1 && text[m] == ')' {
-				k = skipSpaces(text, m+1)
-			}
-		}
-		for _, u := range delayUnits {
-			if strings.HasPrefix(text[k:], u) && (k+len(u) == len(text) || !isWordByte(text[k+len(u)])) {
-				out = append(out, span{i, k + len(u)})
-				break
-			}
+		if end, _, ok := readDelay(text, i); ok {
+			out = append(out, span{i, end})
 		}
 	}
 	return out
+}
+
+// firstHours is the first delay in text, in hours (a day is 24).
+func firstHours(text string) (int, bool) {
+	for i := range len(text) {
+		if _, hours, ok := readDelay(text, i); ok {
+			return hours, true
+		}
+	}
+	return 0, false
+}
+
+// readDelay reads a delay that starts at byte i of text, a word's start:
+// where it ends and how many hours it is.
+func readDelay(text string, i int) (end, hours int, ok bool) {
+	if i > 0 && isWordByte(text[i-1]) || !isWordByte(text[i]) {
+		return 0, 0, false
+	}
+	j := i
+	for j < len(text) && isDigit(text[j]) {
+		j++
+	}
+	n := 0
+	switch {
+	case j == i: // a number in words, or no number
+		for j < len(text) && (isWordByte(text[j]) || text[j] == '-') {
+			j++
+		}
+		if n, ok = numberWords[text[i:j]]; !ok {
+			return 0, 0, false
+		}
+	case j-i > 3:
+		return 0, 0, false
+	default:
+		for _, c := range text[i:j] {
+			n = n*10 + int(c-'0')
+		}
+	}
+	k := skipSpaces(text, j)
+	if k < len(text) && text[k] == ')' { // "forty-eight (48) hours" read from "48"
+		k = skipSpaces(text, k+1)
+	}
+	if k < len(text) && text[k] == '(' { // "forty-eight (48) hours" read from "forty-eight"
+		m := k + 1
+		for m < len(text) && isDigit(text[m]) {
+			m++
+		}
+		if m < len(text) && m > k+1 && text[m] == ')' {
+			k = skipSpaces(text, m+1)
+		}
+	}
+	for _, u := range delayUnits {
+		if strings.HasPrefix(text[k:], u) && (k+len(u) == len(text) || !isWordByte(text[k+len(u)])) {
+			if strings.Contains(u, "day") || strings.HasPrefix(u, "jour") {
+				n *= 24
+			}
+			return k + len(u), n, true
+		}
+	}
+	return 0, 0, false
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
