@@ -142,6 +142,9 @@ func cutEvidence(doc contracts.Document, quote string) (contracts.Document, bool
 			pieces = append(pieces, p)
 		}
 	}
+	if len(pieces) == 0 { // no quote: nothing to cut (not the first block)
+		return doc, false
+	}
 	normed := make([]string, len(doc.Blocks))
 	for i, b := range doc.Blocks {
 		normed[i] = norm(b.Text)
@@ -202,6 +205,9 @@ func TestDevSetCutDown(t *testing.T) {
 	}
 	share := ratio(gone, total)
 	t.Logf("deciding clause cut: %d of %d elements read missing (%.0f%%); %d quotes not placed", gone, total, 100*share, unplaced)
+	if total == 0 || unplaced*10 > total+unplaced {
+		t.Errorf("%d deciding clauses placed, %d not: the cut-down measures nothing", total, unplaced)
+	}
 	if share < cutDownBar {
 		t.Errorf("%.0f%% of cut elements read missing, want ≥ %.0f%%", 100*share, 100*cutDownBar)
 	}
