@@ -42,7 +42,10 @@ func TestCorpusAccuracy(t *testing.T) {
 	if len(labels) < 12 {
 		t.Fatalf("corpus has %d labelled contracts, want at least 12", len(labels))
 	}
-	type counts struct{ tp, fp, fn, tn, same int }
+	type counts struct {
+		tally
+		same int
+	}
 	per := map[string]*counts{}
 	same, all := 0, 0
 	names := make([]string, 0, len(labels))
@@ -74,16 +77,7 @@ func TestCorpusAccuracy(t *testing.T) {
 				c = &counts{}
 				per[el.ID] = c
 			}
-			switch {
-			case got.Level.Counts() && want.Counts():
-				c.tp++
-			case got.Level.Counts():
-				c.fp++
-			case want.Counts():
-				c.fn++
-			default:
-				c.tn++
-			}
+			c.add(got.Level.Counts(), want.Counts())
 			all++
 			if got.Level == want {
 				c.same++
@@ -97,7 +91,7 @@ func TestCorpusAccuracy(t *testing.T) {
 	fmt.Fprintf(&b, "%-36s %9s %6s %6s\n", "element", "precision", "recall", "level")
 	for _, el := range contracts.Elements {
 		c := per[el.ID]
-		p, r := ratio(c.tp, c.tp+c.fp), ratio(c.tp, c.tp+c.fn)
+		p, r, _ := c.prf()
 		fmt.Fprintf(&b, "%-36s %9.2f %6.2f %3d/%d\n", el.ID, p, r, c.same, len(names))
 		if p < 0.9 || r < 0.9 {
 			t.Errorf("%s: precision %.2f recall %.2f (tp %d fp %d fn %d), want both ≥ 0.90", el.ID, p, r, c.tp, c.fp, c.fn)
