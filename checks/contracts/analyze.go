@@ -210,11 +210,8 @@ func judgeElement(r *rule, sents []sentence) Result {
 // from counting at all. Markers are read sentence by sentence, and each
 // answer is kept in mm: a sentence is in the span of up to three clauses.
 func (r *rule) judgeSentence(sents []sentence, i int, hay string, mm *memo) candidate {
-	parts := []part{{key: -(i + 1), text: hay}}
+	parts := clauseParts(sents, i, hay)
 	var kept []part // the parts no exclusion fires on
-	for _, j := range clauseAfter(sents, i) {
-		parts = append(parts, part{key: j, text: sents[j].folded})
-	}
 	for k, p := range parts {
 		if k == 0 {
 			kept = append(kept, p)
@@ -296,10 +293,7 @@ func (r *rule) mightBeSpecific(sents []sentence, i int, hay string, mm *memo) bo
 	if r.judge != nil || r.distinct {
 		return true
 	}
-	parts := []part{{key: -(i + 1), text: hay}}
-	for _, j := range clauseAfter(sents, i) {
-		parts = append(parts, part{key: j, text: sents[j].folded})
-	}
+	parts := clauseParts(sents, i, hay)
 	for _, ms := range [][]marker{r.enough, r.signals} {
 		for k := range ms {
 			if mm.fires(&ms[k], parts) {
@@ -315,6 +309,16 @@ func (r *rule) mightBeSpecific(sents []sentence, i int, hay string, mm *memo) bo
 type part struct {
 	key  int
 	text string
+}
+
+// clauseParts is the span of the clause in sentence i: hay (the sentence,
+// with its context for the rules that read it), then clauseAfter's.
+func clauseParts(sents []sentence, i int, hay string) []part {
+	parts := []part{{key: -(i + 1), text: hay}}
+	for _, j := range clauseAfter(sents, i) {
+		parts = append(parts, part{key: j, text: sents[j].folded})
+	}
+	return parts
 }
 
 func joinParts(ps []part) string {
