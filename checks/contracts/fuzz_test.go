@@ -55,7 +55,7 @@ func TestRulesCompile(t *testing.T) {
 		bad[id] = s
 	}
 	s := bad["A28-9-written-form"]
-	s.clause = res("(unclosed")
+	s.clause = []x{rx("(unclosed")}
 	bad["A28-9-written-form"] = s
 	if _, err := compileRules(bad); err == nil || !strings.Contains(err.Error(), "A28-9-written-form") {
 		t.Errorf("a rule that does not compile: %v", err)

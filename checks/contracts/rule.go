@@ -81,15 +81,6 @@ func reference(s sig) sig {
 // what it means.
 func mk[E string | x](e E, en, fr string) sig { return sig{expr: toX(e), why: t(en, fr)} }
 
-// res are clause expressions written as regular expressions.
-func res(exprs ...string) []x {
-	out := make([]x, len(exprs))
-	for i, e := range exprs {
-		out[i] = rx(e)
-	}
-	return out
-}
-
 // ptr is a need written in the language.
 func ptr(e x) *x { return &e }
 
