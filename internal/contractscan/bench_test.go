@@ -16,10 +16,9 @@ import (
 	"github.com/vigie-security/vigie/internal/contractdoc"
 )
 
-// thousand writes 1,000 contract documents: the corpus, in every format
-// (txt, md, html, docx, odt, pdf), repeated.
-func thousand(b *testing.B) []string {
-	dir := b.TempDir()
+// corpusTexts are the paragraphs of the corpus's text and Markdown
+// contracts, one slice a contract.
+func corpusTexts(b *testing.B) [][]string {
 	src := filepath.Join("..", "..", "testdata", "contracts", "corpus")
 	entries, err := os.ReadDir(src)
 	if err != nil {
@@ -35,18 +34,32 @@ func thousand(b *testing.B) []string {
 			texts = append(texts, strings.Split(string(data), "\n\n"))
 		}
 	}
+	return texts
+}
+
+// writeDoc writes paras as document i of dir, in the i-th of six formats
+// in turn (txt, md, docx, odt, pdf, html); it returns the path and size.
+func writeDoc(b *testing.B, dir, name string, i int, paras []string) (string, int64) {
+	var buf bytes.Buffer
+	ext := []string{".txt", ".md", ".docx", ".odt", ".pdf", ".html"}[i%6]
+	if err := contractdoc.WriteAs(ext, &buf, paras); err != nil {
+		b.Fatal(err)
+	}
+	p := filepath.Join(dir, name+ext)
+	if err := os.WriteFile(p, buf.Bytes(), 0o600); err != nil {
+		b.Fatal(err)
+	}
+	return p, int64(buf.Len())
+}
+
+// thousand writes 1,000 contract documents: the corpus, in every format
+// (txt, md, html, docx, odt, pdf), repeated.
+func thousand(b *testing.B) []string {
+	dir := b.TempDir()
+	texts := corpusTexts(b)
 	var paths []string
 	for i := 0; len(paths) < 1000; i++ {
-		paras := texts[i%len(texts)]
-		var buf bytes.Buffer
-		ext := []string{".txt", ".md", ".docx", ".odt", ".pdf", ".html"}[i%6]
-		if err := contractdoc.WriteAs(ext, &buf, paras); err != nil {
-			b.Fatal(err)
-		}
-		p := filepath.Join(dir, fmt.Sprintf("c%04d%s", i, ext))
-		if err := os.WriteFile(p, buf.Bytes(), 0o600); err != nil {
-			b.Fatal(err)
-		}
+		p, _ := writeDoc(b, dir, fmt.Sprintf("c%04d", i), i, texts[i%len(texts)])
 		paths = append(paths, p)
 	}
 	return paths
@@ -78,7 +91,6 @@ func BenchmarkAnalyse1000(b *testing.B) {
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
 		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MiB")
 	}
-	_ = runtime.GOMAXPROCS(0)
 }
 
 // BenchmarkAnalyze1000 is the analysis alone of the same 1,000 documents,
@@ -111,20 +123,9 @@ func BenchmarkAnalyze1000(b *testing.B) {
 // contracts joined until the size is reached, in every format in turn.
 func realSize(b *testing.B, n int) (paths []string, size int64) {
 	dir := b.TempDir()
-	src := filepath.Join("..", "..", "testdata", "contracts", "corpus")
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		b.Fatal(err)
-	}
 	var paras []string
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".txt") || strings.HasSuffix(e.Name(), ".md") {
-			data, err := os.ReadFile(filepath.Join(src, e.Name()))
-			if err != nil {
-				b.Fatal(err)
-			}
-			paras = append(paras, strings.Split(string(data), "\n\n")...)
-		}
+	for _, t := range corpusTexts(b) {
+		paras = append(paras, t...)
 	}
 	next := 0
 	for i := 0; i < n; i++ {
@@ -134,16 +135,8 @@ func realSize(b *testing.B, n int) (paths []string, size int64) {
 			p := paras[next%len(paras)]
 			doc, got = append(doc, p), got+len(p)+2
 		}
-		var buf bytes.Buffer
-		ext := []string{".txt", ".md", ".docx", ".odt", ".pdf", ".html"}[i%6]
-		if err := contractdoc.WriteAs(ext, &buf, doc); err != nil {
-			b.Fatal(err)
-		}
-		p := filepath.Join(dir, fmt.Sprintf("dpa%03d%s", i, ext))
-		if err := os.WriteFile(p, buf.Bytes(), 0o600); err != nil {
-			b.Fatal(err)
-		}
-		paths, size = append(paths, p), size+int64(buf.Len())
+		p, sz := writeDoc(b, dir, fmt.Sprintf("dpa%03d", i), i, doc)
+		paths, size = append(paths, p), size+sz
 	}
 	return paths, size
 }
