@@ -144,7 +144,7 @@ func segment(blocks []Block) []sentence {
 			for len(heads) > 0 && heads[len(heads)-1].level >= b.Heading {
 				heads = heads[:len(heads)-1]
 			}
-			heads = append(heads, openHeading{level: b.Heading, text: text})
+			heads = append(heads, openHeading{level: b.Heading, folded: fold(text)})
 			section = headingText(heads)
 			// the heading labels the block after it, as a label does
 			label, labelAt, labelHeads = text, i, true
@@ -158,14 +158,14 @@ func segment(blocks []Block) []sentence {
 					emitLabel(true) // a field with nothing filled in
 				} else {
 					// two labels in a row: the first is a heading of the second
-					heads = append(heads, openHeading{level: 7, text: label})
+					heads = append(heads, openHeading{level: 7, folded: fold(label)})
 					section = headingText(heads)
 				}
 			}
 			// The document's title is context, not content: "DPA – Generic
 			// Hosting" does not describe the processing.
 			if len(out) == 0 && len(heads) == 0 && section == "" && !strings.HasSuffix(text, ":") && !blocks[i+1].Item {
-				heads = append(heads, openHeading{level: 0, text: text})
+				heads = append(heads, openHeading{level: 0, folded: fold(text)})
 				section = headingText(heads)
 				continue
 			}
@@ -199,11 +199,11 @@ func segment(blocks []Block) []sentence {
 	return out
 }
 
-// openHeading is a heading and its level (7 for a label that heads
-// another, 0 for the title).
+// openHeading is a heading, folded once, and its level (7 for a label
+// that heads another, 0 for the title).
 type openHeading struct {
-	level int
-	text  string
+	level  int
+	folded string
 }
 
 // definitions: whether the nearest heading opens a definitions section.
@@ -211,14 +211,14 @@ func definitions(heads []openHeading) bool {
 	if len(heads) == 0 {
 		return false
 	}
-	h := fold(heads[len(heads)-1].text)
+	h := heads[len(heads)-1].folded
 	return strings.Contains(h, "definition") || strings.Contains(h, "interpretation")
 }
 
 func headingText(heads []openHeading) string {
 	parts := make([]string, len(heads))
 	for i, h := range heads {
-		parts[i] = fold(h.text)
+		parts[i] = h.folded
 	}
 	return strings.Join(parts, " - ")
 }
