@@ -21,11 +21,11 @@ var notPages = []string{".pdf", ".jpg", ".jpeg", ".png", ".gif", ".svg", ".webp"
 // plain-HTTP page when one is served, and the HTTPS page), one level deep
 // and at most web.CrawlPages, and keeps only their forms: a login or
 // payment page one click from the home page is judged like the home page.
-func (p *Prober) crawl(ctx context.Context, pace Pacer, plain, secure web.Probe, own []string, headers map[string]string) ([]web.LinkedPage, int) {
+func (p *Prober) crawl(ctx context.Context, pace Pacer, ev web.Evidence, own []string, headers map[string]string) ([]web.LinkedPage, int) {
 	var lists [][]string
 	seen := map[string]bool{}
 	var starts []web.Probe
-	for _, s := range []web.Probe{plain, secure} {
+	for _, s := range []web.Probe{ev.HTTP, ev.HTTPS} {
 		if s.Reached && s.StatusCode >= 200 && s.StatusCode < 300 {
 			seen[s.FinalURL()] = true
 			starts = append(starts, s)

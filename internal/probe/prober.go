@@ -88,42 +88,23 @@ type Pacer interface {
 // reflects any origin back (the .invalid TLD can never be registered).
 const CORSOrigin = "https://cors-probe.vigie.invalid"
 
-// Collect probes both sides of t, then its TLS, CORS answer, exposure and
-// linked pages side by side (TLS and CORS from the start when the user named
-// the HTTPS side). When the HTTPS side is a guess and the HTTP side
-// redirects to HTTPS on the same site, that is the side judged. The
-// origin's TLS, CORS and exposure probes are shared by targets on the same
-// origin.
+// Collect probes both sides of t, its CORS answer and its certificate, in
+// parallel. When the HTTPS side is a guess and the HTTP side redirects to
+// HTTPS on the same site, that is the side judged. The origin's TLS, CORS
+// and exposure probes are shared by targets on the same origin.
 func (p *Prober) Collect(ctx context.Context, pace Pacer, t Target) web.Evidence {
 	pace = p.hosts.pacer(pace)
 	ev := web.Evidence{Target: t.Name, Host: t.Host, CollectedAt: p.opts.Now(), CORSOrigin: CORSOrigin}
 	own := origins(t.HTTPURL, t.HTTPSURL)
-	var pages, side sync.WaitGroup
-	originProbes := func(httpsURL, host string, own []string) {
-		key := sharedKey(httpsURL, t.Headers)
-		side.Add(2)
-		go func() {
-			defer side.Done()
-			ev.TLS = p.shared.do(ctx, "tls "+key, func() any { return p.Handshake(toHost(ctx, httpsURL), pace, httpsURL, host) }).(web.TLS)
-		}()
-		go func() {
-			defer side.Done()
-			ev.CORS = p.shared.do(ctx, "cors "+key, func() any {
-				return corsOnly(p.get(ctx, pace, httpsURL, own, t.Headers, map[string]string{"Origin": CORSOrigin}))
-			}).(web.Probe)
-		}()
-	}
-	if t.HTTPSNamed { // nothing for the HTTP side to decide: at once
-		originProbes(t.HTTPSURL, t.Host, own)
-	}
-	pages.Add(1)
-	go func() { defer pages.Done(); ev.HTTPS = p.get(ctx, pace, t.HTTPSURL, own, t.Headers, nil) }()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); ev.HTTPS = p.get(ctx, pace, t.HTTPSURL, own, t.Headers, nil) }()
 	ev.HTTP = p.get(ctx, pace, t.HTTPURL, own, t.Headers, nil)
-	pages.Wait()
-	httpsURL := t.HTTPSURL
+	wg.Wait()
+	httpsURL, host := t.HTTPSURL, t.Host
 	if to, from := redirectedHTTPS(ev.HTTP, t.Host); !t.HTTPSNamed && to != "" && origin(to) != origin(t.HTTPSURL) {
-		httpsURL, ev.HTTPSVia = to, from
-		if strings.EqualFold(hostOf(to), t.Host) { // custom headers stay on the target's own host
+		httpsURL, host, ev.HTTPSVia = to, hostOf(to), from
+		if strings.EqualFold(host, t.Host) { // custom headers stay on the target's own host
 			own = append(own, origin(to))
 		}
 		if tail, ok := chainFrom(ev.HTTP, to); ok && len(p.opts.Headers)+len(t.Headers) == 0 {
@@ -132,9 +113,19 @@ func (p *Prober) Collect(ctx context.Context, pace Pacer, t Target) web.Evidence
 			ev.HTTPS = p.get(ctx, pace, httpsURL, own, t.Headers, nil)
 		}
 	}
-	if !t.HTTPSNamed {
-		originProbes(httpsURL, hostOf(httpsURL), own)
-	}
+	key := sharedKey(httpsURL, t.Headers)
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		ev.TLS = p.shared.do(ctx, "tls "+key, func() any { return p.Handshake(toHost(ctx, httpsURL), pace, httpsURL, host) }).(web.TLS)
+	}()
+	go func() {
+		defer wg.Done()
+		ev.CORS = p.shared.do(ctx, "cors "+key, func() any {
+			return corsOnly(p.get(ctx, pace, httpsURL, own, t.Headers, map[string]string{"Origin": CORSOrigin}))
+		}).(web.Probe)
+	}()
+	wg.Wait()
 	// Sensitive paths on the site's origin (never where a later redirect
 	// leads): HTTPS when it answers, else plain HTTP.
 	base := ""
@@ -145,16 +136,11 @@ func (p *Prober) Collect(ctx context.Context, pace Pacer, t Target) web.Evidence
 		base = t.HTTPURL
 	}
 	if base != "" && len(p.opts.ExposurePaths) > 0 {
-		side.Add(1)
-		go func() {
-			defer side.Done()
-			ev.Exposure = p.shared.do(ctx, "expo "+sharedKey(base, t.Headers), func() any {
-				return p.exposure(ctx, pace, base, p.opts.ExposurePaths, t.Headers)
-			}).(web.Exposure)
-		}()
+		ev.Exposure = p.shared.do(ctx, "expo "+sharedKey(base, t.Headers), func() any {
+			return p.exposure(ctx, pace, base, p.opts.ExposurePaths, t.Headers)
+		}).(web.Exposure)
 	}
-	ev.Pages, ev.PagesLinked = p.crawl(ctx, pace, ev.HTTP, ev.HTTPS, own, t.Headers)
-	side.Wait()
+	ev.Pages, ev.PagesLinked = p.crawl(ctx, pace, ev, own, t.Headers)
 	return ev
 }
 
