@@ -3,6 +3,7 @@ package contracts
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Country is how vigie knows a country: its ISO code and the names people
@@ -115,12 +116,11 @@ var countryWords, countryFirst = func() (map[string]string, map[string]bool) {
 // maxCountryWords is the most words a country's name has.
 const maxCountryWords = 3
 
-// words splits folded text into runs of letters and digits.
+// words splits folded text into runs of word bytes (isWordByte: letters,
+// digits, anything not ASCII).
 func words(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
+	return strings.FieldsFunc(s, func(r rune) bool { return r < utf8.RuneSelf && !isWordByte(byte(r)) })
 }
-
-func isWordRune(r rune) bool { return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80 }
 
 var (
 	specialTerms = must(compileX(terms("special categor*", "catégories particulières", "données sensibles", "sensitive data", "article 9", "art. 9", "art 9",
