@@ -136,8 +136,12 @@ type TLS struct {
 	SuitesVersion string
 	// SuitesErr says why enumeration stopped early, if it did.
 	SuitesErr check.Text
-	// NotTested names what Go's TLS client cannot offer, so was not checked.
+	// NotTested names the protocol versions the scan could not test.
 	NotTested []string
+	// DH is the group of a DHE or anonymous-DH suite's ServerKeyExchange.
+	DH *DHGroup
+	// Groups are the TLS 1.3 key-exchange groups the server accepts.
+	Groups []string
 }
 
 // Protocol is the outcome of a handshake restricted to one version.
@@ -147,6 +151,10 @@ type Protocol struct {
 	Accepted bool
 	Cipher   string     // negotiated, when accepted
 	Error    check.Text // why it was not tested, when !Tested
+	// Suites are those the version accepts, in the server's order when
+	// ServerOrder, else in vigie's.
+	Suites      []string
+	ServerOrder bool
 }
 
 // Cert is the part of a certificate the checks read.

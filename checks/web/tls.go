@@ -42,8 +42,8 @@ var (
 		refMozillaTLS, refSSLLabs)
 	metaBrokenCiphers = tlsMeta("WEB-TLS-004", check.High, "C",
 		check.Text{EN: "No RC4 or 3DES cipher suite", FR: "Aucune suite RC4 ou 3DES"},
-		check.Text{EN: "No accepted suite uses RC4 or 3DES; what Go's client cannot offer (SSLv2/3, EXPORT, NULL, DHE…) is listed as not tested.",
-			FR: "Aucune suite acceptée n'utilise RC4 ou 3DES ; ce que le client Go ne sait pas proposer (SSLv2/3, EXPORT, NULL, DHE…) est signalé comme non testé."},
+		check.Text{EN: "No suite accepted with SSLv3 to TLS 1.2 uses RC4 or 3DES; every suite code is offered in hand-built ClientHellos, and a version that could not be tested is named.",
+			FR: "Aucune suite acceptée de SSLv3 à TLS 1.2 n'utilise RC4 ou 3DES ; chaque code de suite est proposé dans des ClientHello écrits à la main, et une version qui n'a pas pu être testée est nommée."},
 		check.Text{EN: "RC4 has exploitable biases and 3DES 64-bit blocks (SWEET32): traffic can be recovered.",
 			FR: "RC4 a des biais exploitables et 3DES des blocs de 64 bits (SWEET32) : le trafic peut être retrouvé."},
 		check.Text{EN: "Remove RC4 and 3DES from the server's cipher list (OpenSSL: add `!RC4:!3DES`).",

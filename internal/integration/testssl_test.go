@@ -157,7 +157,7 @@ func TestAgreesWithTestssl(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer p.Close()
-	versions := map[string]string{"TLS 1.0": "TLS1", "TLS 1.1": "TLS1_1", "TLS 1.2": "TLS1_2", "TLS 1.3": "TLS1_3"}
+	versions := map[string]string{"SSLv2": "SSLv2", "SSLv3": "SSLv3", "TLS 1.0": "TLS1", "TLS 1.1": "TLS1_1", "TLS 1.2": "TLS1_2", "TLS 1.3": "TLS1_3"}
 	for name, port := range map[string]int{"modern": modern, "legacy": legacy} {
 		t.Run(name, func(t *testing.T) {
 			url := fmt.Sprintf("https://127.0.0.1:%d/", port)

@@ -40,12 +40,15 @@ func (p *Prober) scanTLS(ctx context.Context, pace Pacer, addr, serverName strin
 // the best TLS ≤ 1.2 version's suites in the server's order, then those
 // only older versions accept.
 func fillScan(out *web.TLS, r tlswire.Result, timeout time.Duration) {
-	out.Protocols, out.Suites, out.NotTested = nil, nil, nil
+	out.Protocols, out.Suites, out.NotTested, out.DH, out.Groups = nil, nil, nil, nil, nil
 	best := -1
 	for i, pr := range r.Protocols {
-		wp := web.Protocol{Version: tlswire.VersionName(pr.Version), Tested: pr.Tested, Accepted: pr.Accepted}
+		wp := web.Protocol{Version: tlswire.VersionName(pr.Version), Tested: pr.Tested, Accepted: pr.Accepted, ServerOrder: pr.ServerOrder}
 		if len(pr.Suites) > 0 {
 			wp.Cipher = pr.Suites[0].String()
+		}
+		for _, s := range pr.Suites {
+			wp.Suites = append(wp.Suites, s.String())
 		}
 		if pr.Err != nil {
 			_, reason := classify(pr.Err, timeout)
@@ -60,6 +63,12 @@ func fillScan(out *web.TLS, r tlswire.Result, timeout time.Duration) {
 		if pr.Accepted && pr.Version >= tlswire.SSL30 && pr.Version <= tlswire.TLS12 {
 			best = i
 		}
+	}
+	if d := r.DH; d != nil {
+		out.DH = &web.DHGroup{Bits: d.Bits, Common: d.Common, Prime: d.Prime, Safe: d.Safe, LargeOrder: d.LargeOrder, SmallOrder: d.SmallOrder}
+	}
+	for _, g := range r.Groups {
+		out.Groups = append(out.Groups, tlswire.GroupName(g))
 	}
 	if best < 0 {
 		return
