@@ -175,6 +175,17 @@ func (p pattern) find(text string) string {
 		return p.re.FindString(text)
 	}
 	best := span{-1, -1}
+	if p.words != nil { // the leftmost is one of the terms' first matches
+		for _, w := range p.words {
+			if s, ok := w.next(text, 0); ok && (best.start < 0 || s.start < best.start) {
+				best = s
+			}
+		}
+		if best.start < 0 {
+			return ""
+		}
+		return text[best.start:best.end]
+	}
 	for _, s := range p.spans(text, maxSpans) {
 		if best.start < 0 || s.start < best.start {
 			best = s
