@@ -323,7 +323,11 @@ func heading(ts ...string) x {
 		alts = append(alts, regexp.QuoteMeta(fold(t)))
 	}
 	w := `(?:` + strings.Join(alts, "|") + `)`
-	return rx(`(?:^|^- )(?:(?:article |clause |section )?\d+(?:\.\d+)*\.?\)? )?` + w + `\b|(?:^|[:-] )(?:the |les |le |la |l')?` + w + `\s*:`)
+	// Two expressions rather than one: anchored, the first is tried at the
+	// start only; the second, read anywhere, only where a colon and one of
+	// the words are.
+	return either(rx(`^(?:- )?(?:(?:article |clause |section )?\d+(?:\.\d+)*\.?\)? )?`+w+`\b`),
+		both(terms(":"), both(terms(ts...), rx(`(?:^|[:-] )(?:the |les |le |la |l')?`+w+`\s*:`))))
 }
 
 // delayUnits are the units of a delay, longest first where one starts
