@@ -8,8 +8,9 @@ import (
 
 var (
 	refPCI421 = check.Reference{Source: "PCI SSC",
-		Title: "PCI DSS v4.0, requirement 4.2.1: strong cryptography protects PAN during transmission over open, public networks",
-		URL:   "https://www.pcisecuritystandards.org/document_library/"}
+		Title:   "PCI DSS v4.0, requirement 4.2.1: strong cryptography protects PAN during transmission over open, public networks",
+		TitleFR: "PCI DSS v4.0, exigence 4.2.1 : une cryptographie forte protège le numéro de carte transmis sur les réseaux ouverts et publics",
+		URL:     "https://www.pcisecuritystandards.org/document_library/"}
 	refCNILCards = check.Reference{Source: "CNIL",
 		Title: "Délibération 2018-303 : recommandation sur les données de carte de paiement (vente à distance)",
 		URL:   "https://itlaw.fr/paiement-en-ligne-par-carte-les-recommandations-de-la-cnil/"}

@@ -14,20 +14,25 @@ var (
 		Title: "Recommandations de sécurité relatives à TLS (SDE-NT-35, v1.2)",
 		URL:   "https://cyber.gouv.fr/publications/recommandations-de-securite-relatives-tls"}
 	refRFC6797 = check.Reference{Source: "IETF",
-		Title: "RFC 6797: HTTP Strict Transport Security (HSTS)",
-		URL:   "https://www.rfc-editor.org/rfc/rfc6797"}
+		Title:   "RFC 6797: HTTP Strict Transport Security (HSTS)",
+		TitleFR: "RFC 6797 : HTTP Strict Transport Security (HSTS)",
+		URL:     "https://www.rfc-editor.org/rfc/rfc6797"}
 	refRFC5280 = check.Reference{Source: "IETF",
-		Title: "RFC 5280: certificate path validation (§6) and validity (§4.1.2.5)",
-		URL:   "https://www.rfc-editor.org/rfc/rfc5280"}
+		Title:   "RFC 5280: certificate path validation (§6) and validity (§4.1.2.5)",
+		TitleFR: "RFC 5280 : validation du chemin de certification (§6) et période de validité (§4.1.2.5)",
+		URL:     "https://www.rfc-editor.org/rfc/rfc5280"}
 	refRFC9110Redirect = check.Reference{Source: "IETF",
-		Title: "RFC 9110 §15.4: redirection 3xx (301/308 permanent)",
-		URL:   "https://www.rfc-editor.org/rfc/rfc9110#section-15.4"}
+		Title:   "RFC 9110 §15.4: redirection 3xx (301/308 permanent)",
+		TitleFR: "RFC 9110 §15.4 : redirections 3xx (301/308 permanentes)",
+		URL:     "https://www.rfc-editor.org/rfc/rfc9110#section-15.4"}
 	refObservatory = check.Reference{Source: "MDN HTTP Observatory",
-		Title: "Tests and scoring (redirection, HSTS)",
-		URL:   "https://developer.mozilla.org/en-US/observatory/docs/tests_and_scoring"}
+		Title:   "Tests and scoring (redirection, HSTS)",
+		TitleFR: "Tests et notation (redirection, HSTS)",
+		URL:     "https://developer.mozilla.org/en-US/observatory/docs/tests_and_scoring"}
 	refGDPR32 = check.Reference{Source: "GDPR",
-		Title: "Article 32: security of processing",
-		URL:   "https://eur-lex.europa.eu/eli/reg/2016/679/oj"}
+		Title:   "Article 32: security of processing",
+		TitleFR: "Article 32 : sécurité du traitement",
+		URL:     "https://eur-lex.europa.eu/eli/reg/2016/679/oj"}
 )
 
 // frameworks shared by checks about transport security.
@@ -37,26 +42,32 @@ func transportFrameworks() map[string][]string {
 
 var (
 	refRFC8996 = check.Reference{Source: "IETF",
-		Title: "RFC 8996: deprecating TLS 1.0 and TLS 1.1",
-		URL:   "https://www.rfc-editor.org/rfc/rfc8996"}
+		Title:   "RFC 8996: deprecating TLS 1.0 and TLS 1.1",
+		TitleFR: "RFC 8996 : abandon de TLS 1.0 et TLS 1.1",
+		URL:     "https://www.rfc-editor.org/rfc/rfc8996"}
 	refRFC7465 = check.Reference{Source: "IETF",
-		Title: "RFC 7465: prohibiting RC4 cipher suites",
-		URL:   "https://www.rfc-editor.org/rfc/rfc7465"}
+		Title:   "RFC 7465: prohibiting RC4 cipher suites",
+		TitleFR: "RFC 7465 : interdiction des suites RC4",
+		URL:     "https://www.rfc-editor.org/rfc/rfc7465"}
 	refMozillaTLS = check.Reference{Source: "Mozilla",
-		Title: "Server Side TLS guidelines (intermediate configuration)",
-		URL:   "https://wiki.mozilla.org/Security/Server_Side_TLS"}
+		Title:   "Server Side TLS guidelines (intermediate configuration)",
+		TitleFR: "Server Side TLS : recommandations (configuration intermédiaire)",
+		URL:     "https://wiki.mozilla.org/Security/Server_Side_TLS"}
 	refSSLLabs = check.Reference{Source: "Qualys SSL Labs",
-		Title: "SSL Server Rating Guide (grade caps)",
-		URL:   "https://github.com/ssllabs/research/wiki/SSL-Server-Rating-Guide"}
+		Title:   "SSL Server Rating Guide (grade caps)",
+		TitleFR: "SSL Server Rating Guide (plafonds de note)",
+		URL:     "https://github.com/ssllabs/research/wiki/SSL-Server-Rating-Guide"}
 	refCABF = check.Reference{Source: "CA/Browser Forum",
-		Title: "Baseline Requirements: TLS server certificates valid at most 398 days",
-		URL:   "https://cabforum.org/working-groups/server/baseline-requirements/"}
+		Title:   "Baseline Requirements: TLS server certificates valid at most 398 days",
+		TitleFR: "Baseline Requirements : certificats de serveur TLS valables 398 jours au plus",
+		URL:     "https://cabforum.org/working-groups/server/baseline-requirements/"}
 )
 
 var (
 	refObservatoryHeaders = check.Reference{Source: "MDN HTTP Observatory",
-		Title: "Tests and scoring (CSP, X-Frame-Options, X-Content-Type-Options, Referrer-Policy, CORP, CORS)",
-		URL:   "https://developer.mozilla.org/en-US/observatory/docs/tests_and_scoring"}
+		Title:   "Tests and scoring (CSP, X-Frame-Options, X-Content-Type-Options, Referrer-Policy, CORP, CORS)",
+		TitleFR: "Tests et notation (CSP, X-Frame-Options, X-Content-Type-Options, Referrer-Policy, CORP, CORS)",
+		URL:     "https://developer.mozilla.org/en-US/observatory/docs/tests_and_scoring"}
 	refCSP3 = check.Reference{Source: "W3C",
 		Title: "Content Security Policy Level 3",
 		URL:   "https://www.w3.org/TR/CSP3/"}
@@ -64,8 +75,9 @@ var (
 		Title: "HTTP Security Response Headers Cheat Sheet",
 		URL:   "https://cheatsheetseries.owasp.org/cheatsheets/HTTP_Headers_Cheat_Sheet.html"}
 	refFetchCORS = check.Reference{Source: "WHATWG",
-		Title: "Fetch Standard: CORS protocol",
-		URL:   "https://fetch.spec.whatwg.org/#http-cors-protocol"}
+		Title:   "Fetch Standard: CORS protocol",
+		TitleFR: "Fetch Standard : le protocole CORS",
+		URL:     "https://fetch.spec.whatwg.org/#http-cors-protocol"}
 )
 
 // headerMeta builds the metadata of a response-header check.

@@ -246,11 +246,11 @@ func evalAEAD(e Evidence) check.Outcome {
 
 // Sources for what the hand-built ClientHellos find.
 var (
-	refRFC6176 = check.Reference{Source: "IETF", Title: "RFC 6176: prohibiting SSL version 2.0",
+	refRFC6176 = check.Reference{Source: "IETF", Title: "RFC 6176: prohibiting SSL version 2.0", TitleFR: "RFC 6176 : interdiction de SSL version 2.0",
 		URL: "https://www.rfc-editor.org/rfc/rfc6176"}
-	refRFC7568 = check.Reference{Source: "IETF", Title: "RFC 7568: deprecating SSL version 3.0",
+	refRFC7568 = check.Reference{Source: "IETF", Title: "RFC 7568: deprecating SSL version 3.0", TitleFR: "RFC 7568 : abandon de SSL version 3.0",
 		URL: "https://www.rfc-editor.org/rfc/rfc7568"}
-	refRFC9325 = check.Reference{Source: "IETF", Title: "RFC 9325 (BCP 195): recommendations for secure use of TLS",
+	refRFC9325 = check.Reference{Source: "IETF", Title: "RFC 9325 (BCP 195): recommendations for secure use of TLS", TitleFR: "RFC 9325 (BCP 195) : recommandations pour un usage sûr de TLS",
 		URL: "https://www.rfc-editor.org/rfc/rfc9325"}
 	refWeakDH = check.Reference{Source: "weakdh.org", Title: "Imperfect Forward Secrecy: How Diffie-Hellman Fails in Practice (Logjam)",
 		URL: "https://weakdh.org/"}
@@ -302,7 +302,7 @@ var (
 		check.Text{EN: "Replace the DH parameters with RFC 7919's ffdhe2048 (or drop DHE suites for ECDHE).",
 			FR: "Remplacez les paramètres DH par le ffdhe2048 de la RFC 7919 (ou abandonnez les suites DHE pour ECDHE)."},
 		refWeakDH, refRFC7919, refSSLLabs)
-	refRFC7919 = check.Reference{Source: "IETF", Title: "RFC 7919: negotiated finite field DH ephemeral parameters for TLS",
+	refRFC7919 = check.Reference{Source: "IETF", Title: "RFC 7919: negotiated finite field DH ephemeral parameters for TLS", TitleFR: "RFC 7919 : paramètres Diffie-Hellman éphémères négociés pour TLS",
 		URL: "https://www.rfc-editor.org/rfc/rfc7919"}
 )
 
