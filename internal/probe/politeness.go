@@ -12,10 +12,10 @@ import (
 // host and port) by default: politeness is owed to each server, so a scan
 // of many sites is not slowed by a scan-wide cap, and no site gets more than
 // this however many of its paths are listed.
-const DefaultHostRate = 100
+const DefaultHostRate = 200
 
 // hostBurst is how many requests a server may get at once before the rate applies.
-const hostBurst = 20
+const hostBurst = 50
 
 // hostLimits holds one limiter per server; idle ones are dropped so the map
 // stays as small as the set of servers in flight.
