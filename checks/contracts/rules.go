@@ -366,7 +366,7 @@ var elementSpecs = map[string]spec{
 		signals: []sig{
 			mk(terms("forward*", "transmit*", "transfer it", "transfer them", "transfer the request", "pass on", "redirect*", "transmet*", "transmettre", "transmission", "renvoie", "renvoyer", "réorient*", "notify*", "notif*", "inform*"),
 				"says requests received are forwarded", "prévoit la transmission des demandes reçues"),
-			mk(either(rx(`within \d+|no later than \d+|sous \d+|dans (un delai de|les) \d+|\d+ (calendar |business |working )?(days|hours|jours|heures)`),
+			mk(either(both(number(), rx(`within \d+|no later than \d+|sous \d+|dans (un delai de|les) \d+|\d+ (calendar |business |working )?(days|hours|jours|heures)`)),
 				terms("upon receipt", "on receipt", "dès réception", "promptly", "immediately", "immédiatement", "sans délai", "without undue delay")),
 				"gives a time frame", "donne un délai"),
 			mk(terms("tool*", "functionalit*", "self-service", "interface", "api", "export", "outil*", "fonctionnalité*", "console", "portal", "portail"), "names the tools offered", "nomme les outils offerts"),
@@ -516,7 +516,7 @@ var elementSpecs = map[string]spec{
 			either(terms("third countr*", "international transfer*", "international data transfer*", "standard contractual clauses", "scc", "sccs", "2021/914", "adequacy decision*",
 				"data privacy framework", "binding corporate rules", "bcr", "bcrs", "chapter v", "pays tiers", "clauses contractuelles types", "cct",
 				"décision d'adéquation", "règles d'entreprise contraignantes", "garanties appropriées", "appropriate safeguards", "adequate safeguards"),
-				rx(`outside (of )?(the )?(eea|eu\b|european (economic )?area|european union)|transfers? of (the )?personal data|transfer (the )?personal data|hors (de l'|de la |de l')?(ue|eee|union europeenne|espace economique europeen)|en dehors de (l'union europeenne|l'ue|l'eee|l'espace economique europeen)|transferts? (de donnees|des donnees)|articles? 4[4-9]\b`)),
+				both(terms("outside", "transfer*", "hors", "dehors", "article*"), rx(`outside (of )?(the )?(eea|eu\b|european (economic )?area|european union)|transfers? of (the )?personal data|transfer (the )?personal data|hors (de l'|de la |de l')?(ue|eee|union europeenne|espace economique europeen)|en dehors de (l'union europeenne|l'ue|l'eee|l'espace economique europeen)|transferts? (de donnees|des donnees)|articles? 4[4-9]\b`))),
 			within(8, terms("hosted", "stored", "located", "processed", "kept", "héberg*", "stock*", "localis*", "trait*", "conserv*"),
 				terms("in the eu", "within the eu", "in the eea", "within the eea", "in the european union", "within the european union", "in the european economic area",
 					"en france", "in france", "dans l'union européenne", "au sein de l'union européenne", "dans l'ue", "au sein de l'ue", "dans l'eee", "au sein de l'eee",
