@@ -54,7 +54,7 @@ func addScanFlags(cmd *cobra.Command, f *scanFlags) {
 	fl.StringArrayVarP(&f.targets, "target", "t", nil, "URL or host to scan (repeatable)")
 	fl.StringVar(&f.targetsFile, "targets-file", "", "file with one target per line")
 	addOutputFlags(cmd, &f.outputFlags)
-	f.scan = addOptions(cmd, "scan.concurrency", "scan.rate", "scan.timeout", "web.ca_file",
+	f.scan = addOptions(cmd, "scan.concurrency", "scan.host_rate", "scan.rate", "scan.timeout", "web.ca_file",
 		"scan.fail_on", "scan.fail_under", "waivers", "history")
 	fl.BoolVar(&f.failOnNew, "fail-on-new", false, "with --history: exit 1 if a check fails that did not fail in the last scan")
 	fl.StringVar(&f.baseline, "baseline", "", "with --history: compare with this stored scan (ID, prefix, last~N, a day) instead of the last; with --fail-on-new, fail only on findings new since it")

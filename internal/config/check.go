@@ -73,6 +73,9 @@ func (c Config) Validate() error {
 	if s.Concurrency < 1 || s.Concurrency > MaxConcurrency {
 		errs = append(errs, c.fieldErr("scan.concurrency", check.Errorf("must be at least 1 and at most %d, got %d", "doit valoir de 1 à %d, trouvé %d", MaxConcurrency, s.Concurrency), ""))
 	}
+	if math.IsNaN(s.HostRate) || s.HostRate < 0 || s.HostRate > MaxRate {
+		errs = append(errs, c.fieldErr("scan.host_rate", check.Errorf("must be 0 (unlimited) or more, at most %d requests a second, got %v", "doit valoir 0 (sans limite) ou plus, au plus %d requêtes par seconde, trouvé %v", MaxRate, s.HostRate), ""))
+	}
 	if math.IsNaN(s.Rate) || s.Rate < 0 || s.Rate > MaxRate {
 		errs = append(errs, c.fieldErr("scan.rate", check.Errorf("must be 0 (unlimited) or more, at most %d requests a second, got %v", "doit valoir 0 (sans limite) ou plus, au plus %d requêtes par seconde, trouvé %v", MaxRate, s.Rate), ""))
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/fileread"
+	"github.com/vigie-security/vigie/internal/probe"
 )
 
 // MaxSize bounds the config file read.
@@ -66,11 +67,14 @@ type Retention struct {
 
 // Scan holds engine settings and exit thresholds.
 type Scan struct {
-	Concurrency int             `yaml:"concurrency"`
-	Rate        float64         `yaml:"rate"`
-	Timeout     Duration        `yaml:"timeout"`
-	FailOn      *check.Severity `yaml:"fail_on"`
-	FailUnder   *int            `yaml:"fail_under"`
+	Concurrency int     `yaml:"concurrency"`
+	Rate        float64 `yaml:"rate"` // the whole scan's cap, 0 = none (the default)
+	// HostRate caps the requests a second sent to one server (host and
+	// port), which politeness is owed to; 0 = none.
+	HostRate  float64         `yaml:"host_rate"`
+	Timeout   Duration        `yaml:"timeout"`
+	FailOn    *check.Severity `yaml:"fail_on"`
+	FailUnder *int            `yaml:"fail_under"`
 }
 
 // Output says how and where the report is written.
@@ -197,7 +201,8 @@ const DefaultLeadsTimeout = 5 * time.Minute
 
 // Defaults are the values used when neither the file nor a flag sets one.
 func Defaults() Config {
-	return Config{Version: 1, Scan: Scan{Concurrency: engine.DefaultConcurrency, Rate: 50, Timeout: Duration(engine.DefaultTimeout)},
+	return Config{Version: 1, Scan: Scan{Concurrency: engine.DefaultConcurrency(), HostRate: probe.DefaultHostRate,
+		Timeout: Duration(engine.DefaultTimeout)},
 		Output: Output{Format: "table"}}
 }
 

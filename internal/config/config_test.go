@@ -18,7 +18,7 @@ func TestExampleParses(t *testing.T) {
 	}
 	// vigie init writes it: no site is scanned until the person names one,
 	// and the examples are reserved names (www.example.fr is someone's domain).
-	if len(cfg.Web.Targets) != 0 || cfg.Scan.Rate != 50 {
+	if len(cfg.Web.Targets) != 0 || cfg.Scan != Defaults().Scan {
 		t.Errorf("example = %+v", cfg)
 	}
 	if strings.Contains(Example, "example.fr") || !strings.Contains(Example, "www.example.com") {
@@ -129,7 +129,7 @@ func TestLoad(t *testing.T) {
 	}
 	empty := filepath.Join(dir, "empty.yaml")
 	os.WriteFile(empty, nil, 0o600)
-	if cfg, err := Load(empty, env(nil)); err != nil || cfg.Scan.Concurrency != 10 {
+	if cfg, err := Load(empty, env(nil)); err != nil || cfg.Scan.Concurrency != Defaults().Scan.Concurrency || cfg.Scan.HostRate != 200 || cfg.Scan.Rate != 0 {
 		t.Errorf("empty file = %+v, %v", cfg, err)
 	}
 }

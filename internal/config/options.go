@@ -59,6 +59,10 @@ var Options = []Option{
 		EN: fmt.Sprintf("targets probed at once, 1-%d", MaxConcurrency),
 		FR: fmt.Sprintf("cibles sondées en même temps, de 1 à %d", MaxConcurrency)},
 		func(c *Config) *int { return &c.Scan.Concurrency }, strconv.Atoi, strconv.Itoa, "int"),
+	opt("scan.host_rate", "host-rate", "", check.Text{
+		EN: "network requests per second to one server (host and port), 0 = no limit",
+		FR: "requêtes réseau par seconde vers un même serveur (hôte et port), 0 = sans limite"},
+		func(c *Config) *float64 { return &c.Scan.HostRate }, parseFloat, formatFloat, "float"),
 	opt("scan.rate", "rate", "", check.Text{
 		EN: "network requests per second for the whole scan, 0 = no limit",
 		FR: "requêtes réseau par seconde pour tout le scan, 0 = sans limite"},

@@ -4,10 +4,12 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/engine"
 )
 
 func TestOptionsDeclaredOnce(t *testing.T) {
@@ -76,7 +78,7 @@ func TestApplyFlags(t *testing.T) {
 func TestFlagDefaultsAreConfigDefaults(t *testing.T) {
 	d := Defaults()
 	for _, o := range Options {
-		if o.Flag == "concurrency" && o.Bind(&d).String() != "10" {
+		if o.Flag == "concurrency" && o.Bind(&d).String() != strconv.Itoa(engine.DefaultConcurrency()) {
 			t.Errorf("--concurrency shows default %q", o.Bind(&d).String())
 		}
 		if o.Flag == "timeout" && o.Bind(&d).String() != "10s" {

@@ -8,6 +8,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"runtime"
 	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -26,8 +27,12 @@ type Pacer interface {
 // policy file holding three policies): each subject is judged as a target of
 // its own, and the unit's Target names the source in progress and errors.
 type Unit struct {
-	Family  check.Family
-	Target  string
+	Family check.Family
+	Target string
+	// Server names the server a unit's requests go to first (scheme, host
+	// and port); at most WithServerConcurrency units of one server run at
+	// once, so politeness never eats into a unit's timeout. Empty: no limit.
+	Server  string
 	Collect func(ctx context.Context, pace Pacer) (any, error)
 	Checks  check.Catalogue
 	// Timeout bounds this unit instead of the engine's (a million-row lead
@@ -38,16 +43,20 @@ type Unit struct {
 // Subjects are the targets one unit found while collecting, in order.
 type Subjects []check.Subject
 
-// Defaults of an engine built without options; vigie's config takes its
-// scan.timeout and scan.concurrency defaults from these.
-const (
-	DefaultTimeout     = 10 * time.Second
-	DefaultConcurrency = 10
-)
+// DefaultTimeout bounds a unit of an engine built without WithTimeout;
+// vigie's config takes its scan.timeout default from it.
+const DefaultTimeout = 10 * time.Second
+
+// DefaultConcurrency is how many units run at once without
+// WithConcurrency: a scan waits on networks, not on the CPU, so 128 a core
+// (at most 1,000); politeness is owed per server (WithServerConcurrency and
+// the prober's per-host rate), not by slowing the whole scan.
+func DefaultConcurrency() int { return min(1000, 128*runtime.NumCPU()) }
 
 // Engine runs scans. Build it with New.
 type Engine struct {
 	concurrency int
+	perServer   int
 	rate        float64
 	timeout     time.Duration
 	now         func() time.Time
@@ -65,6 +74,18 @@ func WithConcurrency(n int) Option {
 			return fmt.Errorf("concurrency must be at least 1, got %d", n)
 		}
 		e.concurrency = n
+		return nil
+	}
+}
+
+// WithServerConcurrency sets how many units of one Server run at once;
+// 0 means no limit. A unit waits for its slot before its timeout starts.
+func WithServerConcurrency(n int) Option {
+	return func(e *Engine) error {
+		if n < 0 {
+			return fmt.Errorf("server concurrency must be 0 (no limit) or more, got %d", n)
+		}
+		e.perServer = n
 		return nil
 	}
 }
@@ -106,10 +127,10 @@ func WithVersion(v string) Option {
 	return func(e *Engine) error { e.version = v; return nil }
 }
 
-// New builds an engine; defaults: DefaultConcurrency units at once, no rate
+// New builds an engine; defaults: DefaultConcurrency() units at once, no rate
 // cap, DefaultTimeout per unit.
 func New(opts ...Option) (*Engine, error) {
-	e := &Engine{concurrency: DefaultConcurrency, timeout: DefaultTimeout, now: time.Now, newID: randomID, version: "dev"}
+	e := &Engine{concurrency: DefaultConcurrency(), timeout: DefaultTimeout, now: time.Now, newID: randomID, version: "dev"}
 	for _, o := range opts {
 		if err := o(e); err != nil {
 			return nil, err

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -116,6 +117,53 @@ func TestConcurrencyIsBounded(t *testing.T) {
 	}
 	if p := peak.Load(); p > 3 || p < 1 {
 		t.Fatalf("peak concurrency %d, want 1..3", p)
+	}
+}
+
+// TestServerConcurrencyIsBounded: units of one server run at most
+// WithServerConcurrency at once, while other servers' units go on; a slot
+// is waited for before the unit's timeout starts.
+func TestServerConcurrencyIsBounded(t *testing.T) {
+	var mu sync.Mutex
+	inFlight, peak := map[string]int{}, map[string]int{}
+	collect := func(server string) func(context.Context, Pacer) (any, error) {
+		return func(ctx context.Context, _ Pacer) (any, error) {
+			mu.Lock()
+			inFlight[server]++
+			peak[server] = max(peak[server], inFlight[server])
+			mu.Unlock()
+			time.Sleep(20 * time.Millisecond)
+			mu.Lock()
+			inFlight[server]--
+			mu.Unlock()
+			return ev{"x"}, nil
+		}
+	}
+	var units []Unit
+	for i := range 12 {
+		u := unit(fmt.Sprint("a", i), collect("a"))
+		u.Server = "https://a.example:443"
+		units = append(units, u, unit(fmt.Sprint("b", i), collect("")))
+	}
+	// 12 units of one server, 2 at a time, each with 20 ms: 6 rounds, well
+	// inside a 100 ms timeout per unit only if waiting does not count.
+	rep, err := mustNew(t, WithConcurrency(16), WithServerConcurrency(2), WithTimeout(100*time.Millisecond)).Run(context.Background(), units, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if peak["a"] > 2 || peak["a"] < 1 {
+		t.Errorf("peak units of one server %d, want 1..2", peak["a"])
+	}
+	if peak[""] < 3 {
+		t.Errorf("units without a server ran %d at once: the limit must not hold them", peak[""])
+	}
+	for _, f := range rep.Findings {
+		if f.Status == check.Error {
+			t.Fatalf("%s: %s %s (waiting for a slot spent the unit's timeout?)", f.Target, f.Status, f.Message.EN)
+		}
+	}
+	if _, err := New(WithServerConcurrency(-1)); err == nil {
+		t.Error("a negative server concurrency was accepted")
 	}
 }
 

@@ -41,17 +41,24 @@ func (e *Engine) Run(ctx context.Context, units []Unit, emit func(Event)) (repor
 	jobs := make(chan int)
 	started := make(chan int)
 	results := make(chan unitResult)
+	slots := &serverSlots{n: e.perServer, m: map[string]chan struct{}{}}
 	var wg sync.WaitGroup
 	for range min(e.concurrency, len(units)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
+				release, ok := slots.acquire(ctx, units[i].Server)
+				if !ok { // cancelled while waiting: not started, not done
+					results <- unitResult{index: i}
+					continue
+				}
 				select {
 				case started <- i:
 				case <-ctx.Done():
 				}
 				results <- e.runUnit(ctx, i, units[i], pace)
+				release()
 			}
 		}()
 	}
@@ -208,3 +215,29 @@ func evaluate(c check.Check, target string, ev any) (f check.Finding) {
 type unlimited struct{}
 
 func (unlimited) Wait(ctx context.Context) error { return ctx.Err() }
+
+// serverSlots bounds the units of one server in flight.
+type serverSlots struct {
+	n  int
+	mu sync.Mutex
+	m  map[string]chan struct{}
+}
+
+func (s *serverSlots) acquire(ctx context.Context, server string) (func(), bool) {
+	if s.n <= 0 || server == "" {
+		return func() {}, true
+	}
+	s.mu.Lock()
+	c, ok := s.m[server]
+	if !ok {
+		c = make(chan struct{}, s.n)
+		s.m[server] = c
+	}
+	s.mu.Unlock()
+	select {
+	case c <- struct{}{}:
+		return func() { <-c }, true
+	case <-ctx.Done():
+		return nil, false
+	}
+}

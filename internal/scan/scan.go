@@ -49,6 +49,11 @@ type Plan struct {
 	Shard          shard.Shard     // this process's share of the units (vigie scan --shard I/N); zero keeps all
 }
 
+// webServerConcurrency bounds the web targets of one server probed at
+// once: many paths of one site share its per-host rate, and a target
+// waiting for its turn must not spend its timeout waiting.
+const webServerConcurrency = 4
+
 // LeadSource is a lead table to prepare, with where the config names it.
 type LeadSource struct {
 	Where  string // "vigie.yaml: leads.sources[0]", for errors
@@ -147,8 +152,10 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 			Source: LeadSourceOf(cfg.Leads, src)})
 	}
 	p.LeadsTime = time.Duration(cfg.Leads.Timeout)
+	p.Probe.HostRate = cfg.Scan.HostRate
 	p.Engine = []engine.Option{
 		engine.WithConcurrency(cfg.Scan.Concurrency),
+		engine.WithServerConcurrency(webServerConcurrency),
 		engine.WithRate(cfg.Scan.Rate),
 		engine.WithTimeout(UnitTimeout(timeout)),
 	}
@@ -257,7 +264,7 @@ func (p Plan) run(ctx context.Context, now func() time.Time, emit func(engine.Ev
 		defer pr.Close()
 		checks := web.Checks()
 		for _, t := range p.Web {
-			units = append(units, engine.Unit{Family: check.FamilyWeb, Target: t.Name, Checks: checks,
+			units = append(units, engine.Unit{Family: check.FamilyWeb, Target: t.Name, Server: t.Server(), Checks: checks,
 				Collect: func(ctx context.Context, pace engine.Pacer) (any, error) {
 					return pr.Collect(ctx, pace, t), nil
 				}})
