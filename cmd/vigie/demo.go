@@ -27,10 +27,7 @@ all written to a private temporary folder removed at the end. No network is used
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg := config.Defaults()
-			if err := o.opts.over(cmd, &cfg); err != nil {
-				return err
-			}
-			lang, err := langOf("", cfg.Lang, e.getenv)
+			lang, err := o.over(cmd, &cfg, e)
 			if err != nil {
 				return err
 			}

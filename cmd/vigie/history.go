@@ -71,10 +71,7 @@ func newHistoryShowCmd(e env) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg := config.Defaults()
-			if err := o.opts.over(cmd, &cfg); err != nil {
-				return err
-			}
-			lang, err := langOf("", cfg.Lang, e.getenv)
+			lang, err := o.over(cmd, &cfg, e)
 			if err != nil {
 				return err
 			}

@@ -28,10 +28,7 @@ whole scan is kept in the history and judged against fail_on / fail_under.`,
 					return asUsage(err)
 				}
 			}
-			if err := o.opts.over(cmd, &cfg); err != nil {
-				return err
-			}
-			lang, err := langOf("", cfg.Lang, e.getenv)
+			lang, err := o.over(cmd, &cfg, e)
 			if err != nil {
 				return err
 			}

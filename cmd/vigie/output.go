@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/report"
 )
@@ -23,6 +24,15 @@ func addOutputFlags(cmd *cobra.Command, o *outputFlags) {
 	o.opts = addOptions(cmd, "output.format", "output.file", "output.dir", "lang")
 	cmd.Flags().BoolVar(&o.noColor, "no-color", false, "no colours (NO_COLOR is honoured too)")
 	cmd.Flags().BoolVarP(&o.quiet, "quiet", "q", false, "print nothing but errors and warnings: no progress, no \"report written\"")
+}
+
+// over puts the report flags given on cfg and returns the report's
+// language: the flag's, the config's, or the locale's.
+func (o outputFlags) over(cmd *cobra.Command, cfg *config.Config, e env) (check.Lang, error) {
+	if err := o.opts.over(cmd, cfg); err != nil {
+		return "", err
+	}
+	return langOf("", cfg.Lang, e.getenv)
 }
 
 // delivery is where and how a report goes, once flags are over the config.

@@ -58,13 +58,10 @@ func (t *thresholdFlags) add(cmd *cobra.Command) {
 func runFiles(cmd *cobra.Command, e env, t thresholdFlags, fill func(*config.Config)) error {
 	cfg := config.Defaults()
 	fill(&cfg)
-	if err := t.opts.over(cmd, &cfg); err != nil {
-		return err
-	}
 	if err := t.limits.over(cmd, &cfg); err != nil {
 		return err
 	}
-	lang, err := langOf("", cfg.Lang, e.getenv)
+	lang, err := t.outputFlags.over(cmd, &cfg, e)
 	if err != nil {
 		return err
 	}
