@@ -103,3 +103,8 @@ func SignedDecimal(l Lang, v float64, prec int) string {
 	}
 	return s
 }
+
+// Num is a decimal as each reader writes it, for Textf: 79.6 and 79,6.
+func Num(v float64, prec int) Text {
+	return Text{EN: Decimal(EN, v, prec), FR: Decimal(FR, v, prec)}
+}
