@@ -36,7 +36,8 @@ func formPages(e Evidence) []formPage {
 func crawlEvidence(e Evidence, ev map[string]any) map[string]any {
 	ev["linked_pages_read"] = len(e.Pages)
 	ev["linked_pages_found"] = e.PagesLinked
-	ev["crawl"] = "same-origin links of the landing pages, depth 1, at most 20 pages"
+	ev["crawl"] = check.Text{EN: "same-origin links of the landing pages, depth 1, at most 20 pages",
+		FR: "liens de même origine des pages d'accueil, profondeur 1, 20 pages au plus"}
 	return ev
 }
 

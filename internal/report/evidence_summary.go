@@ -28,6 +28,9 @@ func evidenceSummary(l check.Lang, ev map[string]any) string {
 		}
 		// A long text is cut inside its quotes, so the value still reads as one.
 		val := ev[k]
+		if t, ok := val.(check.Text); ok { // said in both languages: the reader's
+			val = t.In(l)
+		}
 		if str, ok := val.(string); ok {
 			val = mdCut(str, evidenceRunes)
 		}

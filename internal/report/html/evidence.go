@@ -52,7 +52,7 @@ func evidenceOf(ev map[string]any, l check.Lang, yes, no string) evNode {
 	if err := d.Decode(&v); err != nil {
 		return evNode{Scalar: fmt.Sprintf("(%v)", err)}
 	}
-	n := node(v, 0, yes, no)
+	n := node(inLang(v, l), 0, yes, no)
 	for i := range n.Rows {
 		n.Rows[i].Key = clip(check.EvidenceLabel(n.Rows[i].Key, l))
 	}
@@ -141,4 +141,27 @@ func inline(n evNode) evNode {
 		s += fmt.Sprintf(" (+%d)", n.More)
 	}
 	return evNode{Inline: s}
+}
+
+// inLang puts a value said in both languages (a check.Text, decoded as
+// {"en": …, "fr": …}) in the reader's, at any depth.
+func inLang(v any, l check.Lang) any {
+	switch x := v.(type) {
+	case map[string]any:
+		if len(x) == 2 {
+			en, okEN := x["en"].(string)
+			fr, okFR := x["fr"].(string)
+			if okEN && okFR {
+				return check.Text{EN: en, FR: fr}.In(l)
+			}
+		}
+		for k, e := range x {
+			x[k] = inLang(e, l)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = inLang(e, l)
+		}
+	}
+	return v
 }
