@@ -77,6 +77,12 @@ func evalSecPrivileges(e Evidence, d *DB) check.Outcome {
 		return check.Outcome{Status: check.Warn, Evidence: ev, Message: t(
 			"the account's privileges could not all be read; none found is excessive",
 			"les droits du compte n'ont pu être tous lus ; aucun de ceux lus n'est excessif")}
+	case d.Engine != "postgres" && !d.known("anonymous accounts"):
+		// An application account usually may not read mysql.user: what
+		// could not be seen does not pass.
+		return check.Outcome{Status: check.Warn, Evidence: ev, Message: t(
+			"the account's privileges are not excessive, but whether an anonymous account exists could not be read (mysql.user)",
+			"les droits du compte ne sont pas excessifs, mais l'existence d'un compte anonyme n'a pu être lue (mysql.user)")}
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev, Message: t(
 		"the account is neither superuser nor owner, holds no GRANT ALL on the table, and the table has no PUBLIC grant",

@@ -23,6 +23,7 @@ func TestDBChecks(t *testing.T) {
 		{"public", "LEAD-SEC-002", func(d *DB) { d.Public = []string{"SELECT"} }, check.Fail, "SELECT the table (PUBLIC)"},
 		{"anonymous", "LEAD-SEC-002", func(d *DB) { d.Engine, d.Anonymous = "mariadb", true }, check.Fail, "anonymous"},
 		{"privileges unreadable", "LEAD-SEC-002", func(d *DB) { d.Unknown = []string{"privileges"} }, check.Warn, "could not"},
+		{"anonymous accounts unreadable", "LEAD-SEC-002", func(d *DB) { d.Engine, d.Unknown = "mysql", []string{"anonymous accounts"} }, check.Warn, "anonymous account exists could not be read"},
 		{"own name", "LEAD-SEC-003", func(*DB) {}, check.Pass, "name of its own"},
 		{"root", "LEAD-SEC-003", func(d *DB) { d.Account = "root@localhost" }, check.Fail, `"root"`},
 		{"postgres", "LEAD-SEC-003", func(d *DB) { d.Account = "postgres" }, check.Fail, "generic"},

@@ -76,10 +76,11 @@ func openMySQL(ctx context.Context, src Source, d *dsn) (_ *myRows, table string
 	}
 	r := &myRows{db: sql.OpenDB(conn), d: d, lim: src.Limits.Timeout}
 	r.db.SetMaxOpenConns(1)
+	limit := src.Limits.Timeout // what a "did not answer within" names
 	defer func() {
 		if err != nil {
 			r.Close()
-			err = serverErr(err, d, src.Limits.Timeout)
+			err = serverErr(err, d, limit)
 		}
 	}()
 	cctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
@@ -89,7 +90,8 @@ func openMySQL(ctx context.Context, src Source, d *dsn) (_ *myRows, table string
 	}
 	cancel()
 	if err != nil {
-		return nil, "", nil, serverErr(err, d, cfg.Timeout)
+		limit = cfg.Timeout
+		return nil, "", nil, err // the deferred serverErr says it, once
 	}
 	if _, err = r.conn.ExecContext(ctx, "SET SESSION TRANSACTION READ ONLY"); err != nil {
 		return nil, "", nil, err
@@ -251,6 +253,7 @@ func myFacts(ctx context.Context, c *sql.Conn, table string) *leads.DB {
 				vars[strings.ToLower(k)] = v
 			}
 		}
+		err = rs.Err() // a read broken partway leaves settings unknown, not off
 		rs.Close()
 	}
 	if err != nil || len(vars) == 0 {

@@ -227,7 +227,7 @@ func (r *pgRows) Next() ([]string, int, error) {
 	out := rowStrings(raw)
 	for i, v := range raw {
 		if r.bool[i] && len(v) == 1 {
-			out[i] = map[byte]string{'t': "true", 'f': "false"}[v[0]]
+			out[i] = pgBool(v[0])
 		}
 	}
 	r.n++
@@ -319,4 +319,15 @@ func pickTable(ts []dbTable, want string) (dbTable, error) {
 		return ts[0], nil
 	}
 	return dbTable{}, fmt.Errorf("several tables could hold the leads (%s): choose one with --table or leads.sources[].table", list)
+}
+
+// pgBool is a boolean cell in the text protocol ('t' or 'f') as the checks read it.
+func pgBool(b byte) string {
+	switch b {
+	case 't':
+		return "true"
+	case 'f':
+		return "false"
+	}
+	return string(b)
 }
