@@ -96,8 +96,8 @@ func evalRetStale(e Evidence) check.Outcome {
 	}
 	n := e.Counts.Stale.N
 	return judge(e, e.Counts.Stale, e.Counts.Prospects, check.Fail,
-		check.Textf("%d prospects (%.1f %%) have had no collection or contact from them for more than %d years",
-			"%d prospects (%.1f %%) n'ont ni collecte ni contact de leur part depuis plus de %d ans", n, pct(n, e.Counts.Prospects), e.th().ProspectYears),
+		check.Textf("%d prospects (%s %%) have had no collection or contact from them for more than %d years",
+			"%d prospects (%s %%) n'ont ni collecte ni contact de leur part depuis plus de %d ans", n, check.Num(pct(n, e.Counts.Prospects), 1), e.th().ProspectYears),
 		check.Textf("no prospect older than %d years among %d dated prospects", "aucun prospect de plus de %d ans parmi %d prospects datés", e.th().ProspectYears, e.Counts.Prospects),
 		Created, LastActivity, LastOrder, Customer)
 }
@@ -252,9 +252,9 @@ func evalConPrefill(e Evidence) check.Outcome {
 	ev["columns"] = e.cols(ConsentEmail, ConsentAt, Created)
 	if k.Rows > 50 && k.Consented*100 >= k.Rows*95 && k.SameSecond.N*100 >= k.Consented*95 {
 		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
-			"%.1f %% of records consent, and %d consents were stamped at the second the record was created: a default, not a choice",
-			"%.1f %% des fiches consentent, et %d consentements sont horodatés à la seconde de création de la fiche : un défaut, pas un choix",
-			pct(k.Consented, k.Rows), k.SameSecond.N)}
+			"%s %% of records consent, and %d consents were stamped at the second the record was created: a default, not a choice",
+			"%s %% des fiches consentent, et %d consentements sont horodatés à la seconde de création de la fiche : un défaut, pas un choix",
+			check.Num(pct(k.Consented, k.Rows), 1), k.SameSecond.N)}
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("consents do not look pre-ticked", "les consentements ne semblent pas pré-cochés")}
 }
@@ -350,7 +350,7 @@ func evalInfSource(e Evidence) check.Outcome {
 			"la table n'a pas de colonne de provenance : l'origine des %d fiches ne peut être indiquée aux personnes", e.Counts.Rows)}
 	}
 	return judge(e, e.Counts.NoSource, e.Counts.Rows, check.Fail,
-		check.Textf("%d records (%.1f %%) have no source", "%d fiches (%.1f %%) n'ont pas de provenance", e.Counts.NoSource.N, pct(e.Counts.NoSource.N, e.Counts.Rows)),
+		check.Textf("%d records (%s %%) have no source", "%d fiches (%s %%) n'ont pas de provenance", e.Counts.NoSource.N, check.Num(pct(e.Counts.NoSource.N, e.Counts.Rows), 1)),
 		t("every record has a source", "chaque fiche a une provenance"), Source)
 }
 

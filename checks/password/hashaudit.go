@@ -124,16 +124,18 @@ func (a HashAudit) distribution() []string {
 			out = append(out, fmt.Sprintf("… %d more parameter sets", len(all)-20))
 			break
 		}
-		out = append(out, fmt.Sprintf("%s: %d (%s)", e.k, e.n, pct(e.n, a.Total)))
+		out = append(out, fmt.Sprintf("%s: %d (%s)", e.k, e.n, pct(e.n, a.Total).EN))
 	}
 	return out
 }
 
-func pct(n, total int) string {
-	if total == 0 {
-		return "0%"
+// pct is n of total as a share, written as each reader writes it (33.3%, 33,3 %).
+func pct(n, total int) check.Text {
+	v := 0.0
+	if total > 0 {
+		v = 100 * float64(n) / float64(total)
 	}
-	return fmt.Sprintf("%.1f%%", 100*float64(n)/float64(total))
+	return check.Textf("%s%%", "%s %%", check.Num(v, 1))
 }
 
 func hashMeta(id string, sev check.Severity, cap check.Grade, title, desc, risk, fix check.Text) check.Meta {
