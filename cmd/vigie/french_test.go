@@ -15,6 +15,10 @@ import (
 // a message vigie forgot to translate.
 var englishWords = regexp.MustCompile(`(?i)\b(the|and|with|without|not|none|found|missing|tested|header row|listing|characters|should|must|which|because|there|this|that|these|from|only|every|each|days|hours|months|years)\b`)
 
+// englishDecimal is a decimal written with a point before a unit a French
+// reader reads (79.6 bits, 33.3 %): French writes 79,6.
+var englishDecimal = regexp.MustCompile(`\b\d+\.\d+ ?(%|bits|pts|points)`)
+
 // quoted removes what vigie quotes rather than writes: a document's words,
 // literals, URLs, hosts and file names.
 var quoted = regexp.MustCompile("(?s)«[^»]*»|`[^`]*`|'[^'\\n]*'|\"[^\"\\n]*\"|https?://\\S+|\\b[\\w.-]+\\.(com|fr|org|txt|md|pdf|docx|odt|html|csv|xlsx|yaml|db)\\b|\\b\\w+(?:[-_]\\w+)+\\b")
@@ -40,6 +44,9 @@ func TestFrenchEverywhere(t *testing.T) {
 		for i, line := range strings.Split(quoted.ReplaceAllString(out, "…"), "\n") {
 			if m := englishWords.FindString(line); m != "" {
 				t.Errorf("%s, line %d: English %q in %q", name, i+1, m, strings.TrimSpace(line))
+			}
+			if m := englishDecimal.FindString(line); m != "" {
+				t.Errorf("%s, line %d: an English decimal %q in %q", name, i+1, m, strings.TrimSpace(line))
 			}
 		}
 	}
