@@ -148,8 +148,11 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 		p.ContractSource = &contractscan.Source{Inventory: c.Inventory, Folder: c.Folder, Sheet: c.Sheet, Columns: c.Columns, Documents: c.Documents}
 	}
 	for i, src := range cfg.Leads.Sources {
-		p.LeadSources = append(p.LeadSources, LeadSource{Where: fmt.Sprintf("%s: leads.sources[%d]", cfg.File, i),
-			Source: LeadSourceOf(cfg.Leads, src)})
+		where := "" // a source named on the command line: its own error names it
+		if cfg.File != "" {
+			where = fmt.Sprintf("%s: leads.sources[%d]", cfg.File, i)
+		}
+		p.LeadSources = append(p.LeadSources, LeadSource{Where: where, Source: LeadSourceOf(cfg.Leads, src)})
 	}
 	p.LeadsTime = time.Duration(cfg.Leads.Timeout)
 	p.Probe.HostRate = cfg.Scan.HostRate
@@ -205,8 +208,11 @@ func (p *Plan) prepare(ctx context.Context) (err error) {
 		}
 		src := p.LeadSources[0]
 		lp, err := leadscan.Prepare(src.Source)
-		if err != nil {
+		if err != nil && src.Where != "" {
 			return fmt.Errorf("%s: %w", src.Where, err)
+		}
+		if err != nil {
+			return err
 		}
 		p.Leads, p.LeadSources = append(p.Leads, lp), p.LeadSources[1:]
 	}
