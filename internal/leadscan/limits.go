@@ -6,6 +6,11 @@ import (
 	"time"
 )
 
+// maxServerMessage bounds one message a database server sends (a row, for
+// the most part): a cell past MaxCell is not judged, but it must not be
+// read whole first. A larger message fails the read, naming the source.
+const maxServerMessage = 16 << 20
+
 // Limits bound one read of a lead table.
 type Limits struct {
 	MaxFile   int64         // a CSV file, in bytes (streamed: memory does not grow with it)

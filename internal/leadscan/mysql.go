@@ -40,6 +40,7 @@ func (quiet) Print(...any) {} // the driver's own log would bypass the report's 
 // driver's configuration; only tls is taken from the query.
 func mysqlConfig(d *dsn, l Limits) (*mysql.Config, error) {
 	c := mysql.NewConfig()
+	c.MaxAllowedPacket = maxServerMessage // read packets too: a huge cell fails the read, it is not held whole
 	if d.u.User != nil {
 		c.User = d.u.User.Username()
 		c.Passwd = d.password

@@ -57,6 +57,7 @@ func openPostgres(ctx context.Context, src Source, d *dsn) (_ *pgRows, table str
 	if err != nil {
 		return nil, "", nil, serverErr(err, d, cfg.ConnectTimeout)
 	}
+	conn.PgConn().Frontend().SetMaxBodyLen(maxServerMessage)
 	r := &pgRows{conn: conn, d: d, lim: src.Limits.Timeout}
 	defer func() {
 		if err != nil {

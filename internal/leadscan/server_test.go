@@ -369,3 +369,20 @@ func TestMySQLGrants(t *testing.T) {
 		}
 	}
 }
+
+// TestServerHugeCell: a row larger than a server message may be is refused
+// by the driver's bound, naming the source, instead of being read whole.
+func TestServerHugeCell(t *testing.T) {
+	s := postgresServer(t)
+	defer s.close()
+	table := fmt.Sprintf("vigie_huge_%d", os.Getpid())
+	seed(t, s, table, "id INTEGER PRIMARY KEY, email VARCHAR(200), notes TEXT", nil)
+	if err := s.exec("INSERT INTO " + table + " VALUES (1, 'a.b@gmail.com', repeat('x', 20000000))"); err != nil {
+		t.Fatal(err)
+	}
+	_, fs := collect(t, Source{DSN: s.dsn, Table: table})
+	f := fs["LEAD-RET-001"]
+	if f.Status != check.Error || !strings.Contains(f.Message.EN, table) {
+		t.Fatalf("a 20 MB cell: %s %q", f.Status, f.Message.EN)
+	}
+}
