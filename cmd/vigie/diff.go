@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/store"
 )
 
@@ -31,7 +32,7 @@ complete scans are compared; with one, it is compared with the last.`,
 			}
 			st, err := store.Open(cmd.Context(), path)
 			if err != nil {
-				return usageErr("%s", localized(err, l))
+				return usageErr("%s", check.InLang(err, l))
 			}
 			defer st.Close()
 			var from, to string
@@ -46,11 +47,11 @@ complete scans are compared; with one, it is compared with the last.`,
 				from, to = args[0], args[1]
 			}
 			if err != nil {
-				return usageErr("%s", localized(err, l))
+				return usageErr("%s", check.InLang(err, l))
 			}
 			c, err := st.Compare(cmd.Context(), from, to)
 			if err != nil {
-				return usageErr("%s", localized(err, l))
+				return usageErr("%s", check.InLang(err, l))
 			}
 			if format == "json" {
 				enc := json.NewEncoder(e.stdout)

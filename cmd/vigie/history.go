@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/vigie-security/vigie/internal/atomicfile"
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/scan"
 	"github.com/vigie-security/vigie/internal/store"
@@ -86,12 +86,8 @@ func newHistoryShowCmd(e env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			for _, out := range outs {
-				if out.Path != "" {
-					if err := atomicfile.Check(out.Path); err != nil {
-						return usageErr("%s", localized(err, lang))
-					}
-				}
+			if err := scan.CheckOutputs(outs); err != nil {
+				return asUsage(err)
 			}
 			st, err := store.Open(cmd.Context(), path)
 			if err != nil {
@@ -100,7 +96,7 @@ func newHistoryShowCmd(e env) *cobra.Command {
 			defer st.Close()
 			id, err := st.Resolve(cmd.Context(), args[0])
 			if err != nil {
-				return usageErr("%s", localized(err, lang))
+				return usageErr("%s", check.InLang(err, lang))
 			}
 			rep, err := st.Load(cmd.Context(), id)
 			if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/scan"
 	"github.com/vigie-security/vigie/internal/shard"
@@ -34,7 +35,7 @@ whole scan is kept in the history and judged against fail_on / fail_under.`,
 			}
 			rep, err := shard.MergeFiles(args)
 			if err != nil {
-				return usageErr("%s", localized(err, lang))
+				return usageErr("%s", check.InLang(err, lang))
 			}
 			out := deliveryOf(cfg.Output, o)
 			sess := scan.Session{WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),

@@ -37,9 +37,10 @@ func (o outputFlags) over(cmd *cobra.Command, cfg *config.Config, e env) (check.
 
 // delivery is where and how a report goes, once flags are over the config.
 type delivery struct {
-	format, output, dir string
-	noColor, quiet      bool
-	handover            handover
+	formats        []string
+	output, dir    string
+	noColor, quiet bool
+	handover       handover
 }
 
 // useColor: only for a terminal, never into a file, and never when the user

@@ -114,7 +114,7 @@ func loadScan(cmd *cobra.Command, e env, f scanFlags) (cfg config.Config, sess s
 	}
 	if f.shard != "" {
 		if plan.Shard, err = shard.Parse(f.shard); err != nil {
-			return fail(usageErr("--shard: %s", localized(err, lang)))
+			return fail(usageErr("--shard: %s", check.InLang(err, lang)))
 		}
 	}
 	if plan.Empty() {
@@ -170,7 +170,7 @@ func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out delivery, la
 		return usageErr("%v", err)
 	case errors.As(err, &histErr):
 		return scanErr(fmt.Errorf(tr(lang, "history %s: %s (the report was written)", "historique %s : %s (le rapport a été écrit)"),
-			store.Redact(histErr.Path), localized(histErr.Err, lang)))
+			store.Redact(histErr.Path), check.InLang(histErr.Err, lang)))
 	case err != nil:
 		return scanErr(err)
 	}
@@ -197,6 +197,3 @@ func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out delivery, la
 	}
 	return nil
 }
-
-// localized is err in the report's language, when err knows both.
-func localized(err error, lang check.Lang) string { return check.InLang(err, lang) }

@@ -50,7 +50,7 @@ CronJob); --dry-run prints the next five times. Stopped by SIGINT or SIGTERM, af
 			if once {
 				o, err := r.Once(cmd.Context())
 				if err != nil {
-					return scanErr(fmt.Errorf("webhook: %s", localized(err, lang)))
+					return scanErr(fmt.Errorf("webhook: %s", check.InLang(err, lang)))
 				}
 				if o.Err != nil {
 					return scanErr(o.Err)
@@ -90,7 +90,7 @@ func runnerOf(cmd *cobra.Command, e env, cfg config.Config, lang check.Lang, f s
 		}
 		s, err := schedule.Parse(cfg.Schedule.Cron, loc)
 		if err != nil {
-			return nil, usageErr("%s", localized(err, lang))
+			return nil, usageErr("%s", check.InLang(err, lang))
 		}
 		r.Schedule = s
 	}
@@ -113,7 +113,7 @@ func runnerOf(cmd *cobra.Command, e env, cfg config.Config, lang check.Lang, f s
 		wc.Retry.Attempts, wc.Retry.PerAttempt = w.Attempts, time.Duration(w.Timeout)
 		hook, err := schedule.NewWebhook(wc)
 		if err != nil {
-			return nil, usageErr("schedule.webhook: %s", localized(err, lang))
+			return nil, usageErr("schedule.webhook: %s", check.InLang(err, lang))
 		}
 		r.Webhook = hook
 	}

@@ -47,7 +47,7 @@ func shownFirst(ctx context.Context, e env, lang check.Lang, reportFile, history
 	if reportFile != "" {
 		r, err := shard.ReadFile(reportFile)
 		if err != nil {
-			return nil, "", usageErr("--report: %s", localized(err, lang))
+			return nil, "", usageErr("--report: %s", check.InLang(err, lang))
 		}
 		report.Scrubber{}.Report(&r) // the file may come from anywhere
 		return &r, reportFile, nil
@@ -67,7 +67,7 @@ func shownFirst(ctx context.Context, e env, lang check.Lang, reportFile, history
 		return nil, "", nil
 	}
 	if err != nil {
-		fmt.Fprintln(e.stderr, localized(err, lang))
+		fmt.Fprintln(e.stderr, check.InLang(err, lang))
 		return nil, "", nil
 	}
 	name := history

@@ -3,7 +3,6 @@ package main
 import (
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
@@ -17,7 +16,7 @@ type handover struct{ org, consultant, browser string }
 
 // deliveryOf is the config's output section (flags already over it) as the writers take it.
 func deliveryOf(o config.Output, f outputFlags) delivery {
-	return delivery{format: o.Format, output: o.File, dir: o.Dir, noColor: f.noColor, quiet: f.quiet,
+	return delivery{formats: o.FormatList(), output: o.File, dir: o.Dir, noColor: f.noColor, quiet: f.quiet,
 		handover: handover{org: o.Organisation, consultant: o.Consultant, browser: o.Browser}}
 }
 
@@ -26,20 +25,11 @@ func deliveryOf(o config.Output, f outputFlags) delivery {
 // one file each, vigie-report.<ext>.
 func outputsOf(o delivery, lang check.Lang, color bool, e env) ([]scan.Output, error) {
 	h := o.handover
-	var list []string
-	for _, f := range strings.Split(o.format, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			list = append(list, f)
-		}
-	}
+	// The config (flags over it) was validated: the formats are known, and
+	// several come with a folder, never with a file as well.
+	list := o.formats
 	if len(list) == 0 {
 		list = []string{"table"}
-	}
-	switch {
-	case o.output != "" && o.dir != "":
-		return nil, usageText("--output and --output-dir: give one of them", "--output et --output-dir : donnez l'un des deux")
-	case len(list) > 1 && o.dir == "":
-		return nil, usageText("--format %s: several formats need --output-dir (one file each)", "--format %s : plusieurs formats demandent --output-dir (un fichier chacun)", o.format)
 	}
 	if o.dir != "" {
 		// The folder is made (private) if missing: a report folder per run is the common case.

@@ -82,12 +82,8 @@ func (s *Session) Prepare(ctx context.Context) error {
 	if err := s.loadWaivers(); err != nil {
 		return err
 	}
-	for _, o := range s.Outputs {
-		if o.Path != "" {
-			if err := atomicfile.Check(o.Path); err != nil {
-				return err
-			}
-		}
+	if err := CheckOutputs(s.Outputs); err != nil {
+		return err
 	}
 	if s.History != "" && s.Plan.Shard.Count == 0 {
 		if err := store.Check(ctx, s.History, store.WithRetention(s.Retention)); err != nil {
@@ -281,6 +277,19 @@ func (s *Session) compare(ctx context.Context, rep *report.Report) (*store.Store
 
 func (s *Session) deliver(ctx context.Context, rep report.Report) error {
 	return Deliver(ctx, s.Outputs, rep)
+}
+
+// CheckOutputs: every output path can be written (a missing folder, a
+// folder in the way), checked before any long work.
+func CheckOutputs(outs []Output) error {
+	for _, o := range outs {
+		if o.Path != "" {
+			if err := atomicfile.Check(o.Path); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // Deliver writes rep to each output: a path atomically (mode 0600), or the
