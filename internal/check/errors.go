@@ -1,15 +1,34 @@
 package check
 
-import "errors"
+import (
+	"errors"
+	"io/fs"
+	"net"
+	"strings"
+)
 
-// TextError is an error a person reads, said in English and French.
-type TextError struct{ Text Text }
+// TextError is an error a person reads, said in English and French. It
+// wraps the errors it was made from, so errors.Is and errors.As see them.
+type TextError struct {
+	Text    Text
+	wrapped []error
+}
 
-func (e TextError) Error() string    { return e.Text.EN }
-func (e TextError) In(l Lang) string { return e.Text.In(l) }
+func (e *TextError) Error() string    { return e.Text.EN }
+func (e *TextError) In(l Lang) string { return e.Text.In(l) }
+func (e *TextError) Unwrap() []error  { return e.wrapped }
 
-// Errorf is an error in both languages; Text arguments are put in each.
-func Errorf(en, fr string, args ...any) error { return TextError{Textf(en, fr, args...)} }
+// Errorf is an error in both languages; Text and error arguments are put in
+// each (an error through InLang, and wrapped: use %v for it, not %w).
+func Errorf(en, fr string, args ...any) error {
+	e := &TextError{Text: Textf(en, fr, args...)}
+	for _, a := range args {
+		if err, ok := a.(error); ok {
+			e.wrapped = append(e.wrapped, err)
+		}
+	}
+	return e
+}
 
 // Prefixed is an error after a prefix both languages share, such as
 // "vigie.yaml:3:5: scan.rate: ".
@@ -22,15 +41,79 @@ func (e Prefixed) Error() string    { return e.Prefix + e.Err.Error() }
 func (e Prefixed) Unwrap() error    { return e.Err }
 func (e Prefixed) In(l Lang) string { return e.Prefix + InLang(e.Err, l) }
 
-// InLang is err as a reader of l should read it: in l when err (or an
-// error it wraps) knows both languages, as written otherwise.
+type bilingual interface {
+	error
+	In(Lang) string
+}
+
+// InLang is err as a reader of l should read it. An error that knows both
+// languages says itself in l; one wrapped by an English-only error (a
+// fmt.Errorf("…: %w")) is put in l inside the wrapper's text, so the
+// wrapper's words (a path, a line) are never lost. In French, the system's
+// own phrases (a missing file, a refused connection) are put in French too.
 func InLang(err error, l Lang) string {
-	var t interface{ In(Lang) string }
-	if err != nil && errors.As(err, &t) {
-		return t.In(l)
-	}
 	if err == nil {
 		return ""
 	}
-	return err.Error()
+	if t, ok := err.(bilingual); ok {
+		return t.In(l)
+	}
+	s := err.Error()
+	var t bilingual
+	if errors.As(err, &t) {
+		if en := t.Error(); en != "" {
+			if i := strings.LastIndex(s, en); i >= 0 {
+				s = s[:i] + t.In(l) + s[i+len(en):]
+			}
+		}
+	}
+	if l == FR {
+		s = systemFR(err, s)
+	}
+	return s
 }
+
+// systemFR puts the standard library's and the system's English in French:
+// "open x: no such file or directory" reads "x : fichier ou dossier
+// introuvable".
+func systemFR(err error, s string) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		if en := pe.Error(); strings.Contains(s, en) {
+			s = strings.Replace(s, en, pe.Path+" : "+pe.Err.Error(), 1)
+		}
+	}
+	var oe *net.OpError
+	if errors.As(err, &oe) && oe.Err != nil && oe.Addr != nil {
+		if en := oe.Error(); strings.Contains(s, en) {
+			s = strings.Replace(s, en, oe.Addr.String()+" : "+oe.Err.Error(), 1)
+		}
+	}
+	return systemPhrases.Replace(s)
+}
+
+// systemPhrases are the messages of Go's standard library and of the system
+// calls it wraps that reach a reader of vigie's errors.
+var systemPhrases = strings.NewReplacer(
+	"no such file or directory", "fichier ou dossier introuvable",
+	"permission denied", "permission refusée",
+	"is a directory", "est un dossier",
+	"not a directory", "n'est pas un dossier",
+	"file exists", "le fichier existe déjà",
+	"file already exists", "le fichier existe déjà",
+	"file does not exist", "fichier introuvable",
+	"too many levels of symbolic links", "trop de liens symboliques",
+	"read-only file system", "système de fichiers en lecture seule",
+	"no space left on device", "plus de place sur le disque",
+	"connection refused", "connexion refusée",
+	"connection reset by peer", "connexion coupée par le serveur",
+	"i/o timeout", "délai d'attente dépassé",
+	"context deadline exceeded", "délai dépassé",
+	"context canceled", "annulé",
+	"no such host", "hôte inconnu",
+	"network is unreachable", "réseau inaccessible",
+	"no route to host", "hôte inaccessible",
+	"unexpected EOF", "fin inattendue des données",
+	"broken pipe", "connexion rompue",
+	"invalid argument", "argument invalide",
+)

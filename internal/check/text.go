@@ -69,8 +69,11 @@ func Textf(en, fr string, args ...any) Text {
 func in(l Lang, args []any) []any {
 	out := make([]any, len(args))
 	for i, a := range args {
-		if t, ok := a.(Text); ok {
+		switch t := a.(type) {
+		case Text:
 			a = t.In(l)
+		case error:
+			a = InLang(t, l)
 		}
 		out[i] = a
 	}
