@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/fileread"
 )
 
@@ -20,7 +20,7 @@ func CheckColumn(ctx context.Context, path, column string) error {
 	}
 	f, err := fileread.Open(path)
 	if err != nil {
-		return fmt.Errorf("reading stored passwords: %w", err)
+		return check.Errorf("reading stored passwords: %v", "lecture des mots de passe stockés : %v", err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
@@ -29,7 +29,7 @@ func CheckColumn(ctx context.Context, path, column string) error {
 	head := make([]byte, MaxLine)
 	n, err := io.ReadFull(f, head)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return fmt.Errorf("reading stored passwords %s: %w", path, err)
+		return check.Errorf("reading stored passwords %s: %v", "lecture des mots de passe stockés %s : %v", path, err)
 	}
 	first, _, _ := bytes.Cut(head[:n], []byte("\n"))
 	_, _, err = Audit(ctx, bytes.NewReader(first), path, column)

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/vigie-security/vigie/checks/password"
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/fileread"
 	"github.com/vigie-security/vigie/internal/textenc"
 )
@@ -29,7 +30,7 @@ const MaxLine = 64 << 10
 func AuditFile(ctx context.Context, path, column string) (password.HashEvidence, error) {
 	f, err := fileread.Open(path)
 	if err != nil {
-		return password.HashEvidence{}, fmt.Errorf("reading stored passwords: %w", err)
+		return password.HashEvidence{}, check.Errorf("reading stored passwords: %v", "lecture des mots de passe stockés : %v", err)
 	}
 	defer f.Close()
 	a, col, err := Audit(ctx, f, path, column)
@@ -99,7 +100,8 @@ func lines(ctx context.Context, r io.Reader, name string) (password.HashAudit, e
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
-			return a, fmt.Errorf("%s:%d: line longer than %d KB: not a file of stored passwords", name, a.Lines+1, MaxLine>>10)
+			return a, check.Prefixed{Prefix: fmt.Sprintf("%s:%d: ", name, a.Lines+1), Err: check.Errorf(
+				"line longer than %d KB: not a file of stored passwords", "ligne de plus de %d Ko : ce n'est pas un fichier de mots de passe stockés", MaxLine>>10)}
 		}
 		return a, fmt.Errorf("%s:%d: %w", name, a.Lines+1, err)
 	}
@@ -120,7 +122,10 @@ func csvColumn(ctx context.Context, r io.Reader, name, column string, sep rune) 
 	}
 	header, err := read()
 	if err != nil {
-		return a, column, fmt.Errorf("%s:1: reading the header: %w", name, err)
+		if errors.Is(err, io.EOF) {
+			return a, column, check.Prefixed{Prefix: name + ": ", Err: check.Errorf("the file is empty: no header, no column %q", "le fichier est vide : ni en-tête, ni colonne %q", column)}
+		}
+		return a, column, check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf("reading the header: %v", "lecture de l'en-tête : %v", err)}
 	}
 	labels, isHeader := textenc.Labels(header)
 	idx := -1
@@ -128,7 +133,7 @@ func csvColumn(ctx context.Context, r io.Reader, name, column string, sep rune) 
 	byIndex := err == nil && n >= 1
 	if byIndex {
 		if n > len(header) {
-			return a, column, fmt.Errorf("%s:1: no column %d: the line has %s", name, n, textenc.Columns(len(header)))
+			return a, column, check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf("no column %d: the line has %s", "pas de colonne %d : la ligne a %s", n, columns(len(header)))}
 		}
 		idx = n - 1
 	} else {
@@ -140,10 +145,12 @@ func csvColumn(ctx context.Context, r io.Reader, name, column string, sep rune) 
 	}
 	switch {
 	case idx < 0 && isHeader:
-		return a, column, fmt.Errorf("%s:1: no column %q (columns: %s)", name, column, labels)
+		return a, column, check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf("no column %q (columns: %s)", "pas de colonne %q (colonnes : %s)", column, labels)}
 	case idx < 0:
-		return a, column, fmt.Errorf("%s:1: the first line does not look like a header: %s, none named %q; "+
-			"add a header line, or give the column by its number (--column 2)", name, textenc.Columns(len(header)), column)
+		return a, column, check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf(
+			"the first line does not look like a header: %s, none named %q; add a header line, or give the column by its number (--column 2)",
+			"la première ligne ne ressemble pas à un en-tête : %s, aucune nommée %q ; ajoutez une ligne d'en-tête, ou donnez le numéro de la colonne (--column 2)",
+			columns(len(header)), column)}
 	}
 	// The label names the target in every finding: a header cell only when
 	// it names a password column, else the column's number.
@@ -190,7 +197,16 @@ type recordLimit struct {
 func (l *recordLimit) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	if l.total += int64(n); l.total-l.start > MaxLine {
-		return 0, fmt.Errorf("a line or quoted value longer than %d KB: not a CSV of stored passwords", MaxLine>>10)
+		return 0, check.Errorf("a line or quoted value longer than %d KB: not a CSV of stored passwords",
+			"ligne ou valeur entre guillemets de plus de %d Ko : ce n'est pas un CSV de mots de passe stockés", MaxLine>>10)
 	}
 	return n, err
+}
+
+// columns is a count of columns in words, in each language.
+func columns(n int) check.Text {
+	if n == 1 {
+		return check.Text{EN: "1 column", FR: "1 colonne"}
+	}
+	return check.Textf("%d columns", "%d colonnes", n)
 }
