@@ -1,7 +1,6 @@
 package password
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -139,7 +138,8 @@ func (p *Policy) SetClasses(classes ...string) error {
 		case "specials", "special":
 			p.RequireSpecial = Yes
 		default:
-			return fmt.Errorf("unknown character class %q (want lower, upper, digits or specials)", c)
+			return check.Errorf("unknown character class %q (want lower, upper, digits or specials)",
+				"classe de caractères inconnue %q (au choix : lower, upper, digits ou specials)", c)
 		}
 	}
 	return nil

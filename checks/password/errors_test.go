@@ -1,0 +1,36 @@
+package password
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// english finds the English words a French error must not keep.
+var english = regexp.MustCompile(`\b(the|and|with|not|found|missing|must|should|reading|invalid|expected)\b`)
+
+// TestSetClassesErrorInFrench: an unknown character class (`vigie password
+// entropy --classes symbols`) is named in French under check.FR, with the
+// accepted names, and stays English in err.Error().
+func TestSetClassesErrorInFrench(t *testing.T) {
+	var p Policy
+	err := p.SetClasses("lower", "symbols")
+	if err == nil {
+		t.Fatal("an unknown class was accepted")
+	}
+	if en := err.Error(); en != `unknown character class "symbols" (want lower, upper, digits or specials)` {
+		t.Errorf("English: %q", en)
+	}
+	fr := check.InLang(err, check.FR)
+	if fr != `classe de caractères inconnue "symbols" (au choix : lower, upper, digits ou specials)` {
+		t.Errorf("French: %q", fr)
+	}
+	if w := english.FindString(fr); w != "" {
+		t.Errorf("French %q keeps the English word %q", fr, w)
+	}
+	if !strings.Contains(check.InLang(err, check.EN), "unknown") {
+		t.Errorf("English through InLang: %q", check.InLang(err, check.EN))
+	}
+}
