@@ -4,11 +4,11 @@ import (
 	"bufio"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"unicode/utf8"
 
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/textenc"
 )
 
@@ -53,9 +53,9 @@ func (c *csvRows) Next() ([]string, int, error) {
 	case err != nil:
 		if pe, ok := err.(*csv.ParseError); ok {
 			// The message names the line, never its content.
-			return nil, 0, fmt.Errorf("line %d: %v", pe.StartLine, pe.Err)
+			return nil, 0, check.Errorf("line %d: %v", "ligne %d : %v", pe.StartLine, pe.Err)
 		}
-		return nil, 0, fmt.Errorf("after line %d: %v", c.line, err)
+		return nil, 0, check.Errorf("after line %d: %v", "après la ligne %d : %v", c.line, err)
 	}
 	c.line, _ = c.r.FieldPos(0)
 	return rec, c.line, nil

@@ -1,10 +1,11 @@
 package leadscan
 
 import (
-	"errors"
 	"net"
 	"net/url"
 	"strings"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // dsn is a database source: the connection string is kept for the driver
@@ -36,7 +37,8 @@ func IsDSN(s string) bool {
 func parseDSN(s string) (*dsn, error) {
 	u, err := url.Parse(s)
 	if err != nil {
-		return nil, errors.New("the database URL cannot be parsed (expected postgres://user:password@host:port/db or mysql://…)")
+		return nil, check.Errorf("the database URL cannot be parsed (expected postgres://user:password@host:port/db or mysql://…)",
+			"l'URL de la base de données est illisible (forme attendue : postgres://utilisateur:mot-de-passe@hôte:port/base ou mysql://…)")
 	}
 	d := &dsn{raw: s, u: u}
 	switch strings.ToLower(u.Scheme) {
@@ -45,7 +47,7 @@ func parseDSN(s string) (*dsn, error) {
 	case "mysql", "mariadb":
 		d.engine = "mysql"
 	default:
-		return nil, errors.New("not a postgres:// or mysql:// URL")
+		return nil, check.Errorf("not a postgres:// or mysql:// URL", "l'URL n'est ni postgres:// ni mysql://")
 	}
 	if u.User != nil {
 		d.password, _ = u.User.Password()
@@ -53,14 +55,15 @@ func parseDSN(s string) (*dsn, error) {
 	}
 	host, port := u.Hostname(), u.Port()
 	if host == "" {
-		return nil, errors.New("the database URL names no host")
+		return nil, check.Errorf("the database URL names no host", "l'URL de la base de données ne nomme aucun hôte")
 	}
 	if port == "" {
 		port = map[string]string{"postgres": "5432", "mysql": "3306"}[d.engine]
 	}
 	db := strings.TrimPrefix(u.Path, "/")
 	if d.engine == "mysql" && db == "" {
-		return nil, errors.New("the MySQL URL names no database (mysql://user:password@host:port/db)")
+		return nil, check.Errorf("the MySQL URL names no database (mysql://user:password@host:port/db)",
+			"l'URL MySQL ne nomme aucune base (mysql://utilisateur:mot-de-passe@hôte:port/base)")
 	}
 	d.target = d.engine + "://" + net.JoinHostPort(host, port) + "/" + db
 	return d, nil

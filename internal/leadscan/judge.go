@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/vigie-security/vigie/checks/leads"
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/textenc"
 )
 
@@ -45,7 +46,7 @@ func judge(ctx context.Context, rr rowReader, src Source, now time.Time, ev *lea
 		for {
 			rec, n, err := rr.Next()
 			if errors.Is(err, io.EOF) {
-				return errors.New("the file is empty")
+				return check.Errorf("the file is empty", "le fichier est vide")
 			}
 			if err != nil {
 				return err

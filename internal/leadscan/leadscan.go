@@ -43,7 +43,7 @@ func Prepare(src Source) (*Plan, error) {
 	src.Thresholds = src.Thresholds.WithDefaults()
 	for role := range src.Columns {
 		if !leads.KnownRole(leads.Role(role)) {
-			return nil, fmt.Errorf("leads.columns: unknown role %q", role)
+			return nil, check.Prefixed{Prefix: "leads.columns: ", Err: check.Errorf("unknown role %q", "rôle inconnu %q", role)}
 		}
 	}
 	if src.DSN == "" && IsDSN(src.Path) {
@@ -57,31 +57,33 @@ func Prepare(src Source) (*Plan, error) {
 		return nil, fmt.Errorf("%s: %w", src.Path, unwrap(err))
 	}
 	if st.IsDir() {
-		return nil, fmt.Errorf("%s: a directory, not a lead file", src.Path)
+		return nil, check.Prefixed{Prefix: src.Path + ": ", Err: check.Errorf("a directory, not a lead file", "un dossier, pas un fichier de prospects")}
 	}
 	if !st.Mode().IsRegular() {
 		// A pipe would block the unit's open, which no timeout ends, and
 		// format would eat its first bytes.
-		return nil, fmt.Errorf("%s: not a regular file (%s)", src.Path, st.Mode().Type())
+		return nil, check.Prefixed{Prefix: src.Path + ": ", Err: check.Errorf("not a regular file (%s)", "pas un fichier ordinaire (%s)", st.Mode().Type())}
 	}
 	p := &Plan{src: src, Target: src.Path}
 	switch p.Format = format(src.Path); p.Format {
 	case "sqlite":
 		table, err := chooseTable(src)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", src.Path, err)
+			return nil, check.Prefixed{Prefix: src.Path + ": ", Err: err}
 		}
 		p.src.Table, p.Target = table, src.Path+"#"+table
 	case "xlsx":
 		if st.Size() > src.Limits.MaxXLSX {
-			return nil, fmt.Errorf("%s: %d bytes, over the %d-byte limit for a workbook (export it as CSV, which is streamed)", src.Path, st.Size(), src.Limits.MaxXLSX)
+			return nil, check.Prefixed{Prefix: src.Path + ": ", Err: check.Errorf("%d bytes, over the %d-byte limit for a workbook (export it as CSV, which is streamed)",
+				"%d octets, au-delà de la limite de %d octets pour un classeur (exportez-le en CSV, lu en flux)", st.Size(), src.Limits.MaxXLSX)}
 		}
 	case "csv":
 		if st.Size() > src.Limits.MaxFile {
-			return nil, fmt.Errorf("%s: %d bytes, over the %d-byte limit", src.Path, st.Size(), src.Limits.MaxFile)
+			return nil, check.Prefixed{Prefix: src.Path + ": ", Err: check.Errorf("%d bytes, over the %d-byte limit", "%d octets, au-delà de la limite de %d octets", st.Size(), src.Limits.MaxFile)}
 		}
 	default:
-		return nil, fmt.Errorf("%s: not a lead file vigie reads (CSV, TSV, XLSX or SQLite)", src.Path)
+		return nil, check.Prefixed{Prefix: src.Path + ": ", Err: check.Errorf("not a lead file vigie reads (CSV, TSV, XLSX or SQLite)",
+			"pas un fichier de prospects que vigie sait lire (CSV, TSV, XLSX ou SQLite)")}
 	}
 	return p, nil
 }

@@ -1,9 +1,10 @@
 package leadscan
 
 import (
-	"fmt"
 	"io"
 	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // maxServerMessage bounds one message a database server sends (a row, for
@@ -58,7 +59,7 @@ type sizeLimit struct {
 func (l *sizeLimit) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	if l.read += int64(n); l.read > l.max {
-		return 0, fmt.Errorf("over the %d-byte limit", l.max)
+		return 0, check.Errorf("over the %d-byte limit", "au-delà de la limite de %d octets", l.max)
 	}
 	return n, err
 }
@@ -73,7 +74,8 @@ type recordLimit struct {
 func (l *recordLimit) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
 	if l.total += int64(n); l.total-l.start > l.max {
-		return 0, fmt.Errorf("a record over %d KiB (a line without end, or an unclosed quote?)", l.max>>10)
+		return 0, check.Errorf("a record over %d KiB (a line without end, or an unclosed quote?)",
+			"un enregistrement de plus de %d Kio (une ligne sans fin, ou un guillemet non fermé ?)", l.max>>10)
 	}
 	return n, err
 }

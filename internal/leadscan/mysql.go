@@ -3,7 +3,6 @@ package leadscan
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"io"
 	"net"
 	"regexp"
@@ -15,6 +14,7 @@ import (
 	"github.com/go-sql-driver/mysql"
 
 	"github.com/vigie-security/vigie/checks/leads"
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // myRows streams a MySQL/MariaDB table over one connection in a read-only
@@ -60,7 +60,8 @@ func mysqlConfig(d *dsn, l Limits) (*mysql.Config, error) {
 	if v := d.u.Query().Get("tls"); v != "" {
 		c.TLSConfig = v
 		if err := c.Apply(); err != nil { // validates the tls name
-			return nil, errors.New("the MySQL URL's tls= must be true, false, skip-verify or preferred")
+			return nil, check.Errorf("the MySQL URL's tls= must be true, false, skip-verify or preferred",
+				"le paramètre tls= de l'URL MySQL accepte true, false, skip-verify ou preferred")
 		}
 	}
 	return c, nil
@@ -73,7 +74,7 @@ func openMySQL(ctx context.Context, src Source, d *dsn) (_ *myRows, table string
 	}
 	conn, err := mysql.NewConnector(cfg)
 	if err != nil {
-		return nil, "", nil, errors.New("the MySQL URL cannot be used")
+		return nil, "", nil, check.Errorf("the MySQL URL cannot be used", "l'URL MySQL est inutilisable")
 	}
 	r := &myRows{db: sql.OpenDB(conn), d: d, lim: src.Limits.Timeout}
 	r.db.SetMaxOpenConns(1)

@@ -3,8 +3,6 @@ package leadscan
 import (
 	"context"
 	"encoding/csv"
-	"errors"
-	"fmt"
 	"io"
 	"os"
 	"sync"
@@ -12,6 +10,7 @@ import (
 
 	"github.com/vigie-security/vigie/checks/leads"
 	"github.com/vigie-security/vigie/internal/atomicfile"
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // PlanSummary is what a written plan holds for one source.
@@ -34,7 +33,7 @@ var planHeader = []string{"source", "check", "action", "action_en", "action_fr",
 func WritePlan(ctx context.Context, path string, plans []*Plan, now time.Time) ([]PlanSummary, error) {
 	for _, p := range plans {
 		if p.db == nil && sameFile(path, p.src.Path) {
-			return nil, fmt.Errorf("%s: the plan would overwrite the lead source itself", path)
+			return nil, check.Prefixed{Prefix: path + ": ", Err: check.Errorf("the plan would overwrite the lead source itself", "le plan écraserait la source de prospects elle-même")}
 		}
 	}
 	var out []PlanSummary
@@ -84,7 +83,7 @@ func (p *Plan) plan(ctx context.Context, cw *csv.Writer, now time.Time) (PlanSum
 	}
 	q.collect(ctx, now, &ev)
 	if ev.Problem != nil {
-		return PlanSummary{}, errors.New(ev.Problem.EN)
+		return PlanSummary{}, &check.TextError{Text: *ev.Problem}
 	}
 	if werr != nil {
 		return PlanSummary{}, werr

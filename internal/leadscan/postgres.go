@@ -3,8 +3,6 @@ package leadscan
 import (
 	"context"
 	"crypto/tls"
-	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -13,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/vigie-security/vigie/checks/leads"
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // connectTimeout bounds a connection: a server that does not answer must
@@ -42,7 +41,7 @@ type pgRows struct {
 func openPostgres(ctx context.Context, src Source, d *dsn) (_ *pgRows, table string, facts *leads.DB, err error) {
 	cfg, err := pgx.ParseConfig(d.raw)
 	if err != nil {
-		return nil, "", nil, errors.New("the PostgreSQL URL cannot be parsed")
+		return nil, "", nil, check.Errorf("the PostgreSQL URL cannot be parsed", "l'URL PostgreSQL est illisible")
 	}
 	cfg.ConnectTimeout = connTimeout(src.Limits)
 	cfg.DefaultQueryExecMode = pgx.QueryExecModeSimpleProtocol
@@ -297,15 +296,13 @@ func pickTable(ts []dbTable, want string) (dbTable, error) {
 			return t, nil
 		}
 	}
-	list := strings.Join(names, ", ")
-	if len(list) > 300 {
-		list = fmt.Sprintf("%d tables", len(names))
-	}
+	list := tableList(names)
 	switch {
 	case want != "":
-		return dbTable{}, fmt.Errorf("no table named %q that this account can read (tables: %s)", want, list)
+		return dbTable{}, check.Errorf("no table named %q that this account can read (tables: %s)",
+			"aucune table nommée %q que ce compte peut lire (tables : %s)", want, list)
 	case len(ts) == 0:
-		return dbTable{}, errors.New("the database has no table this account can read")
+		return dbTable{}, check.Errorf("the database has no table this account can read", "la base ne contient aucune table que ce compte peut lire")
 	}
 	var like []dbTable
 	for _, t := range ts {
@@ -319,7 +316,8 @@ func pickTable(ts []dbTable, want string) (dbTable, error) {
 	case len(ts) == 1:
 		return ts[0], nil
 	}
-	return dbTable{}, fmt.Errorf("several tables could hold the leads (%s): choose one with --table or leads.sources[].table", list)
+	return dbTable{}, check.Errorf("several tables could hold the leads (%s): choose one with --table or leads.sources[].table",
+		"plusieurs tables pourraient contenir les prospects (%s) : choisissez-en une avec --table ou leads.sources[].table", list)
 }
 
 // pgBool is a boolean cell in the text protocol ('t' or 'f') as the checks read it.

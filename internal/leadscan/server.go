@@ -2,9 +2,9 @@ package leadscan
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/vigie-security/vigie/checks/leads"
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // prepareDB checks the DSN without connecting: a server that is down must
@@ -12,7 +12,7 @@ import (
 func prepareDB(src Source) (*Plan, error) {
 	d, err := parseDSN(src.DSN)
 	if err != nil {
-		return nil, fmt.Errorf("database source: %w", err)
+		return nil, check.Errorf("database source: %v", "source de base de données : %v", err)
 	}
 	p := &Plan{src: src, db: d, Format: d.engine, Target: d.target}
 	if src.Table != "" {

@@ -15,6 +15,7 @@ import (
 	_ "modernc.org/sqlite" // the pure-Go driver, "sqlite"
 
 	"github.com/vigie-security/vigie/checks/leads"
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/textenc"
 )
 
@@ -120,13 +121,13 @@ func dbErr(err error) error {
 	s := err.Error()
 	switch {
 	case strings.Contains(s, "SQLITE_BUSY"), strings.Contains(s, "database is locked"):
-		return errors.New("the database is locked by another program (waited 2 s)")
+		return check.Errorf("the database is locked by another program (waited 2 s)", "la base est verrouillée par un autre programme (attente de 2 s)")
 	case strings.Contains(s, "SQLITE_NOTADB"), strings.Contains(s, "file is not a database"):
-		return errors.New("not a SQLite database, or a corrupt one")
+		return check.Errorf("not a SQLite database, or a corrupt one", "pas une base SQLite, ou une base corrompue")
 	case strings.Contains(s, "SQLITE_CORRUPT"), strings.Contains(s, "malformed"):
-		return errors.New("the database file is corrupt (malformed)")
+		return check.Errorf("the database file is corrupt (malformed)", "le fichier de la base est corrompu (malformed)")
 	case errors.Is(err, context.DeadlineExceeded):
-		return errors.New("the read timed out")
+		return check.Errorf("the read timed out", "la lecture a dépassé le délai")
 	}
 	return err
 }
@@ -152,15 +153,12 @@ func chooseTable(src Source) (string, error) {
 			return t.name, nil
 		}
 	}
-	list, ok := textenc.Labels(names)
-	if !ok {
-		list = fmt.Sprintf("%d tables", len(names))
-	}
+	list := tableList(names)
 	if src.Table != "" {
-		return "", fmt.Errorf("no table named %q (tables: %s)", src.Table, list)
+		return "", check.Errorf("no table named %q (tables: %s)", "aucune table nommée %q (tables : %s)", src.Table, list)
 	}
 	if len(ts) == 0 {
-		return "", errors.New("the database has no table")
+		return "", check.Errorf("the database has no table", "la base ne contient aucune table")
 	}
 	var leadsLike []string
 	for _, t := range ts {
@@ -174,7 +172,8 @@ func chooseTable(src Source) (string, error) {
 	case len(ts) == 1:
 		return ts[0].name, nil
 	}
-	return "", fmt.Errorf("several tables could hold the leads (%s): choose one with --table or leads.table", list)
+	return "", check.Errorf("several tables could hold the leads (%s): choose one with --table or leads.table",
+		"plusieurs tables pourraient contenir les prospects (%s) : choisissez-en une avec --table ou leads.table", list)
 }
 
 type sqliteRows struct {
@@ -204,7 +203,7 @@ func openSQLite(ctx context.Context, src Source) (*sqliteRows, error) {
 		return fail(err)
 	}
 	if len(t.cols) == 0 {
-		return fail(fmt.Errorf("no table named %q", src.Table))
+		return fail(check.Errorf("no table named %q", "aucune table nommée %q", src.Table))
 	}
 	rs, err := db.QueryContext(ctx, `SELECT * FROM "`+strings.ReplaceAll(t.name, `"`, `""`)+`"`)
 	if err != nil {
@@ -269,3 +268,18 @@ func (s *sqliteRows) Close() error {
 func (s *sqliteRows) Serial() bool     { return false }
 func (s *sqliteRows) PK() string       { return s.pk }
 func (s *sqliteRows) Header() []string { return s.cols }
+
+// tableList names the tables for a message, or counts them when a name
+// could be a value (a table named after a person) or the list is long.
+func tableList(names []string) check.Text {
+	ok := len(names) > 0
+	for _, n := range names {
+		for _, part := range strings.Split(n, ".") { // a schema, then the table
+			ok = ok && textenc.IsLabel(part)
+		}
+	}
+	if list := strings.Join(names, ", "); ok && len(list) <= 300 {
+		return check.Text{EN: list, FR: list}
+	}
+	return check.Textf("%d tables", "%d tables", len(names))
+}

@@ -1,19 +1,19 @@
 package leadscan
 
 import (
-	"fmt"
 	"io"
 	"os"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/textenc"
 )
 
 type xlsxRows struct {
 	f    *excelize.File
 	rows *excelize.Rows
-	at   string
+	at   check.Text
 	n    int
 }
 
@@ -28,7 +28,7 @@ func openXLSX(src Source) (*xlsxRows, error) {
 	f, err := excelize.OpenReader(io.LimitReader(fh, src.Limits.MaxXLSX+1),
 		excelize.Options{UnzipSizeLimit: src.Limits.MaxXLSX * 4, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
-		return nil, fmt.Errorf("not a readable XLSX workbook: %v", err)
+		return nil, check.Errorf("not a readable XLSX workbook: %v", "classeur XLSX illisible : %v", err)
 	}
 	sheet := src.Table
 	if sheet == "" {
@@ -36,18 +36,18 @@ func openXLSX(src Source) (*xlsxRows, error) {
 	} else if idx, err := f.GetSheetIndex(sheet); err != nil || idx < 0 {
 		f.Close()
 		if list, ok := textenc.Labels(f.GetSheetList()); ok {
-			return nil, fmt.Errorf("no sheet named %q (sheets: %s)", sheet, list)
+			return nil, check.Errorf("no sheet named %q (sheets: %s)", "aucune feuille nommée %q (feuilles : %s)", sheet, list)
 		}
-		return nil, fmt.Errorf("no sheet named %q", sheet)
+		return nil, check.Errorf("no sheet named %q", "aucune feuille nommée %q", sheet)
 	}
-	at := fmt.Sprintf("sheet %q", sheet)
+	at := check.Textf("sheet %q", "feuille %q", sheet)
 	if !textenc.IsLabel(sheet) {
-		at = "the sheet"
+		at = check.Text{EN: "the sheet", FR: "la feuille"}
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("%s: %v", at, err)
+		return nil, check.Errorf("%s: %v", "%s : %v", at, err)
 	}
 	return &xlsxRows{f: f, rows: rows, at: at}, nil
 }
@@ -55,14 +55,14 @@ func openXLSX(src Source) (*xlsxRows, error) {
 func (x *xlsxRows) Next() ([]string, int, error) {
 	if !x.rows.Next() {
 		if err := x.rows.Error(); err != nil {
-			return nil, 0, fmt.Errorf("%s: %v", x.at, err)
+			return nil, 0, check.Errorf("%s: %v", "%s : %v", x.at, err)
 		}
 		return nil, 0, io.EOF
 	}
 	x.n++
 	rec, err := x.rows.Columns(excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, 0, fmt.Errorf("%s, row %d: %v", x.at, x.n, err)
+		return nil, 0, check.Errorf("%s, row %d: %v", "%s, ligne %d : %v", x.at, x.n, err)
 	}
 	return rec, x.n, nil
 }
