@@ -4,7 +4,6 @@
 package inventory
 
 import (
-	"fmt"
 	"strings"
 
 	"golang.org/x/text/runes"
@@ -12,6 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 	"unicode"
 
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/textenc"
 )
 
@@ -62,10 +62,11 @@ type Mapping map[string]int
 // known synonyms. The processor column is required. where says which line
 // the header is on. Errors list the header's cells only when they read as
 // labels: a file without a header starts with a row of data.
-func mapHeader(header []string, override map[string]string, where string) (Mapping, error) {
+func mapHeader(header []string, override map[string]string, where check.Text) (Mapping, error) {
 	for k := range override {
 		if !known(k) {
-			return nil, fmt.Errorf("contracts.columns: unknown field %q (want one of %s)", k, strings.Join(Fields, ", "))
+			return nil, check.Errorf("contracts.columns: unknown field %q (want one of %s)",
+				"contracts.columns : champ %q inconnu (champs possibles : %s)", k, strings.Join(Fields, ", "))
 		}
 	}
 	m := Mapping{}
@@ -81,10 +82,12 @@ func mapHeader(header []string, override map[string]string, where string) (Mappi
 		i, ok := index[normal(name)]
 		if !ok {
 			if labels, ok := textenc.Labels(header); ok {
-				return nil, fmt.Errorf("contracts.columns.%s: no column named %q in the header on %s (columns: %s)", field, name, where, labels)
+				return nil, check.Errorf("contracts.columns.%s: no column named %q in the header on %s (columns: %s)",
+					"contracts.columns.%s : aucune colonne nommée %q dans l'en-tête de la %s (colonnes : %s)", field, name, where, labels)
 			}
-			return nil, fmt.Errorf("contracts.columns.%s: no column named %q: %s does not look like a header (%s, not shown: they may be personal data); add a header line",
-				field, name, where, textenc.Columns(len(header)))
+			return nil, check.Errorf("contracts.columns.%s: no column named %q: %s does not look like a header (%s, not shown: they may be personal data); add a header line",
+				"contracts.columns.%s : aucune colonne nommée %q : la %s ne ressemble pas à un en-tête (%s, non affichées : elles peuvent contenir des données personnelles) ; ajoutez une ligne d'en-tête",
+				field, name, where, columns(len(header)))
 		}
 		m[field] = i
 	}
@@ -101,12 +104,25 @@ func mapHeader(header []string, override map[string]string, where string) (Mappi
 	}
 	if _, ok := m["processor"]; !ok {
 		if labels, ok := textenc.Labels(header); ok {
-			return nil, fmt.Errorf("no processor column in the header on %s (columns: %s); name it \"processor\" or \"sous-traitant\", or map it with contracts.columns.processor", where, labels)
+			return nil, check.Errorf("no processor column in the header on %s (columns: %s); name it \"processor\" or \"sous-traitant\", or map it with contracts.columns.processor",
+				"aucune colonne de sous-traitant dans l'en-tête de la %s (colonnes : %s) ; nommez-la \"sous-traitant\" ou \"processor\", ou indiquez-la dans contracts.columns.processor",
+				where, labels)
 		}
-		return nil, fmt.Errorf("no processor column: %s does not look like a header (%s, not shown: they may be personal data); "+
-			"add a header line (\"processor\" or \"sous-traitant\", \"contracts\", …) or map the column with contracts.columns.processor", where, textenc.Columns(len(header)))
+		return nil, check.Errorf("no processor column: %s does not look like a header (%s, not shown: they may be personal data); "+
+			"add a header line (\"processor\" or \"sous-traitant\", \"contracts\", …) or map the column with contracts.columns.processor",
+			"aucune colonne de sous-traitant : la %s ne ressemble pas à un en-tête (%s, non affichées : elles peuvent contenir des données personnelles) ; "+
+				"ajoutez une ligne d'en-tête (\"sous-traitant\" ou \"processor\", \"contrats\", …) ou indiquez la colonne dans contracts.columns.processor",
+			where, columns(len(header)))
 	}
 	return m, nil
+}
+
+// columns counts a header's cells in both languages.
+func columns(n int) check.Text {
+	if n == 1 {
+		return check.Text{EN: "1 column", FR: "1 colonne"}
+	}
+	return check.Textf("%d columns", "%d colonnes", n)
 }
 
 func known(field string) bool {

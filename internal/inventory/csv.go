@@ -4,10 +4,10 @@ import (
 	"bufio"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/vigie-security/vigie/checks/contracts"
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/fileread"
 	"github.com/vigie-security/vigie/internal/textenc"
 )
@@ -39,12 +39,12 @@ func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
 	}
 	header, err := read()
 	if errors.Is(err, io.EOF) {
-		return nil, errors.New("the file is empty")
+		return nil, check.Errorf("the file is empty", "le fichier est vide")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("line 1: reading the header: %v", err)
+		return nil, check.Errorf("line 1: reading the header: %v", "ligne 1 : lecture de l'en-tête : %v", err)
 	}
-	m, err := mapHeader(header, opt.Columns, fmt.Sprintf("line %d", line))
+	m, err := mapHeader(header, opt.Columns, lineAt(line))
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +58,7 @@ func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("after line %d: %v", line, err)
+			return nil, check.Errorf("after line %d: %v", "après la ligne %d : %v", line, err)
 		}
 		p, ok, err := row(rec, m, line)
 		if err != nil {
@@ -68,9 +68,9 @@ func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
 			continue
 		}
 		if len(out) == MaxRows {
-			return nil, tooMany(fmt.Sprintf("line %d", line))
+			return nil, tooMany(lineAt(line))
 		}
-		if err := kept.take(rec, m, fmt.Sprintf("line %d", line)); err != nil {
+		if err := kept.take(rec, m, lineAt(line)); err != nil {
 			return nil, err
 		}
 		out = append(out, p)

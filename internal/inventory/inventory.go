@@ -2,7 +2,6 @@ package inventory
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/vigie-security/vigie/checks/contracts"
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/fileread"
 	"github.com/vigie-security/vigie/internal/textenc"
 )
@@ -31,10 +31,11 @@ type Options struct {
 func Load(path string, opt Options) ([]contracts.Processor, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("inventory %s: %w", path, unwrap(err))
+		return nil, check.Errorf("inventory %s: %v", "inventaire %s : %v", path, unwrap(err))
 	}
 	if st.Size() > MaxFile {
-		return nil, fmt.Errorf("inventory %s: %d bytes, over the %d-byte limit", path, st.Size(), MaxFile)
+		return nil, check.Errorf("inventory %s: %d bytes, over the %d-byte limit", "inventaire %s : %d octets, au-delà de la limite de %d octets",
+			path, st.Size(), MaxFile)
 	}
 	var rows []contracts.Processor
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
@@ -44,18 +45,20 @@ func Load(path string, opt Options) ([]contracts.Processor, error) {
 		rows, err = loadXLSX(path, opt)
 	case ".yaml", ".yml":
 		if st.Size() > MaxYAML {
-			return nil, fmt.Errorf("inventory %s: %d bytes, over the %d-byte limit for a YAML inventory (it is parsed whole; use CSV or XLSX for a larger one)",
+			return nil, check.Errorf("inventory %s: %d bytes, over the %d-byte limit for a YAML inventory (it is parsed whole; use CSV or XLSX for a larger one)",
+				"inventaire %s : %d octets, au-delà de la limite de %d octets pour un inventaire YAML (il est lu en entier ; utilisez CSV ou XLSX pour un inventaire plus grand)",
 				path, st.Size(), MaxYAML)
 		}
 		rows, err = loadYAML(path)
 	default:
-		return nil, fmt.Errorf("inventory %s: unsupported format %q (want .csv, .xlsx or .yaml)", path, ext)
+		return nil, check.Errorf("inventory %s: unsupported format %q (want .csv, .xlsx or .yaml)",
+			"inventaire %s : format %q non pris en charge (formats acceptés : .csv, .xlsx ou .yaml)", path, ext)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("inventory %s: %w", path, err)
+		return nil, check.Errorf("inventory %s: %v", "inventaire %s : %v", path, err)
 	}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("inventory %s: no processor rows", path)
+		return nil, check.Errorf("inventory %s: no processor rows", "inventaire %s : aucune ligne de sous-traitant", path)
 	}
 	seen := map[string]int{}
 	for i := range rows {
@@ -64,7 +67,8 @@ func Load(path string, opt Options) ([]contracts.Processor, error) {
 		// The name is not repeated: a file that is not an inventory may
 		// hold people's names in that column.
 		if first, dup := seen[key]; dup {
-			return nil, fmt.Errorf("inventory %s: row %d: same processor name as row %d; merge the rows", path, rows[i].Row, first)
+			return nil, check.Errorf("inventory %s: row %d: same processor name as row %d; merge the rows",
+				"inventaire %s : ligne %d : même nom de sous-traitant qu'à la ligne %d ; fusionnez les lignes", path, rows[i].Row, first)
 		}
 		seen[key] = rows[i].Row
 	}
@@ -84,7 +88,7 @@ func readBounded(path string, limit int64) ([]byte, error) {
 		return nil, unwrap(err)
 	}
 	if int64(len(raw)) > limit {
-		return nil, fmt.Errorf("over the %d-byte limit", limit)
+		return nil, overLimit(limit)
 	}
 	return raw, nil
 }
@@ -109,11 +113,12 @@ func row(rec []string, m Mapping, line int) (contracts.Processor, bool, error) {
 		return ""
 	}
 	if err := cellLimit(rec, m); err != nil {
-		return contracts.Processor{}, false, fmt.Errorf("line %d, %v", line, err)
+		return contracts.Processor{}, false, check.Errorf("line %d, %v", "ligne %d, %v", line, err)
 	}
 	p := contracts.Processor{Row: line, Name: cell("processor")}
 	if p.Name == "" {
-		return p, false, fmt.Errorf("line %d: no processor name in a row that has data", line)
+		return p, false, check.Errorf("line %d: no processor name in a row that has data",
+			"ligne %d : aucun nom de sous-traitant sur une ligne qui contient des données", line)
 	}
 	fill(&p, cell)
 	return p, true, nil
@@ -219,5 +224,5 @@ func parseDate(v string) (time.Time, error) {
 			return d.Truncate(24 * time.Hour), nil
 		}
 	}
-	return time.Time{}, errors.New("not a date (want 2025-01-31 or 31/01/2025)")
+	return time.Time{}, check.Errorf("not a date (want 2025-01-31 or 31/01/2025)", "pas une date (format attendu : 2025-01-31 ou 31/01/2025)")
 }

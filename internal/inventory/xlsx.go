@@ -2,11 +2,11 @@ package inventory
 
 import (
 	"bytes"
-	"fmt"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/vigie-security/vigie/checks/contracts"
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/textenc"
 )
 
@@ -20,7 +20,7 @@ func loadXLSX(path string, opt Options) ([]contracts.Processor, error) {
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
-		return nil, fmt.Errorf("not a readable XLSX workbook: %v", err)
+		return nil, check.Errorf("not a readable XLSX workbook: %v", "classeur XLSX illisible : %v", err)
 	}
 	raw = nil
 	defer f.Close()
@@ -30,18 +30,23 @@ func loadXLSX(path string, opt Options) ([]contracts.Processor, error) {
 	} else if idx, err := f.GetSheetIndex(sheet); err != nil || idx < 0 {
 		names := f.GetSheetList()
 		if list, ok := textenc.Labels(names); ok {
-			return nil, fmt.Errorf("no sheet named %q (sheets: %s)", sheet, list)
+			return nil, check.Errorf("no sheet named %q (sheets: %s)", "aucune feuille nommée %q (feuilles : %s)", sheet, list)
 		}
-		return nil, fmt.Errorf("no sheet named %q (the workbook has %d sheets)", sheet, len(names))
+		count := check.Textf("%d sheets", "%d feuilles", len(names))
+		if len(names) == 1 {
+			count = check.Text{EN: "1 sheet", FR: "1 feuille"}
+		}
+		return nil, check.Errorf("no sheet named %q (the workbook has %s)", "aucune feuille nommée %q (le classeur a %s)", sheet, count)
 	}
 	// Messages name the sheet, unless its name reads as a value.
-	at := fmt.Sprintf("sheet %q", sheet)
+	at := check.Textf("sheet %q", "feuille %q", sheet)
 	if opt.Sheet == "" && !textenc.IsLabel(sheet) {
-		at = "the first sheet"
+		at = check.Text{EN: "the first sheet", FR: "première feuille"}
 	}
+	in := func(err error) error { return check.Errorf("%s: %v", "%s : %v", at, err) }
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", at, err)
+		return nil, in(err)
 	}
 	defer rows.Close()
 	var (
@@ -54,37 +59,37 @@ func loadXLSX(path string, opt Options) ([]contracts.Processor, error) {
 	for n := 1; rows.Next(); n++ {
 		rec, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, fmt.Errorf("%s, row %d: %v", at, n, err)
+			return nil, check.Errorf("%s, row %d: %v", "%s, ligne %d : %v", at, n, err)
 		}
 		if m == nil {
 			if textenc.Blank(rec) {
 				continue
 			}
-			if m, err = mapHeader(rec, opt.Columns, fmt.Sprintf("row %d", n)); err != nil {
-				return nil, fmt.Errorf("%s: %w", at, err)
+			if m, err = mapHeader(rec, opt.Columns, rowAt(n)); err != nil {
+				return nil, in(err)
 			}
 			continue
 		}
 		p, ok, err := row(rec, m, n)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", at, err)
+			return nil, in(err)
 		}
 		if !ok {
 			continue
 		}
 		if len(out) == MaxRows {
-			return nil, fmt.Errorf("%s: %w", at, tooMany(fmt.Sprintf("row %d", n)))
+			return nil, in(tooMany(rowAt(n)))
 		}
-		if err := kept.take(rec, m, fmt.Sprintf("row %d", n)); err != nil {
-			return nil, fmt.Errorf("%s: %w", at, err)
+		if err := kept.take(rec, m, rowAt(n)); err != nil {
+			return nil, in(err)
 		}
 		out = append(out, p)
 	}
 	if err := rows.Error(); err != nil {
-		return nil, fmt.Errorf("%s: %v", at, err)
+		return nil, in(err)
 	}
 	if m == nil {
-		return nil, fmt.Errorf("%s is empty", at)
+		return nil, check.Errorf("%s is empty", "%s vide", at)
 	}
 	return out, nil
 }

@@ -9,6 +9,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/vigie-security/vigie/checks/contracts"
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/textenc"
 )
 
@@ -53,7 +54,8 @@ func loadYAML(path string) ([]contracts.Processor, error) {
 		return nil, err
 	}
 	if n := yamlMarks(raw); n > MaxYAMLMarks {
-		return nil, fmt.Errorf("more than %d YAML items (, - : [ {): too many for a processor inventory; use CSV or XLSX", MaxYAMLMarks)
+		return nil, check.Errorf("more than %d YAML items (, - : [ {): too many for a processor inventory; use CSV or XLSX",
+			"plus de %d éléments YAML (, - : [ {) : trop pour un inventaire de sous-traitants ; utilisez CSV ou XLSX", MaxYAMLMarks)
 	}
 	var doc struct {
 		Processors []yaml.Node `yaml:"processors"`
@@ -61,25 +63,27 @@ func loadYAML(path string) ([]contracts.Processor, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	dec.KnownFields(true)
 	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("%v (want a top-level processors: list)", yamlErr(err))
+		return nil, check.Errorf("%s (want a top-level processors: list)", "%s (une liste processors: est attendue au premier niveau)", yamlErr(err))
 	}
 	if len(doc.Processors) > MaxRows {
-		return nil, tooMany(fmt.Sprintf("line %d", doc.Processors[MaxRows].Line))
+		return nil, tooMany(lineAt(doc.Processors[MaxRows].Line))
 	}
 	var out []contracts.Processor
 	for _, n := range doc.Processors {
 		var y yamlRow
 		if err := n.Decode(&y); err != nil {
-			return nil, fmt.Errorf("line %d: %v", n.Line, yamlErr(err))
+			return nil, check.Errorf("line %d: %s", "ligne %d : %s", n.Line, yamlErr(err))
 		}
 		var probe map[string]yaml.Node
 		if err := n.Decode(&probe); err == nil {
 			for k, v := range probe {
 				if !known(k) && k != "name" {
 					if textenc.IsLabel(k) {
-						return nil, fmt.Errorf("line %d: unknown field %q (want %s)", v.Line, k, strings.Join(Fields, ", "))
+						return nil, check.Errorf("line %d: unknown field %q (want %s)", "ligne %d : champ %q inconnu (champs possibles : %s)",
+							v.Line, k, strings.Join(Fields, ", "))
 					}
-					return nil, fmt.Errorf("line %d: an unknown field (want %s)", v.Line, strings.Join(Fields, ", "))
+					return nil, check.Errorf("line %d: an unknown field (want %s)", "ligne %d : un champ inconnu (champs possibles : %s)",
+						v.Line, strings.Join(Fields, ", "))
 				}
 			}
 		}
@@ -88,7 +92,7 @@ func loadYAML(path string) ([]contracts.Processor, error) {
 			name = y.Name
 		}
 		if strings.TrimSpace(name) == "" {
-			return nil, fmt.Errorf("line %d: a processor needs a name", n.Line)
+			return nil, check.Errorf("line %d: a processor needs a name", "ligne %d : un sous-traitant doit avoir un nom", n.Line)
 		}
 		values := map[string]string{
 			"service": y.Service, "signed": y.Signed, "signed_on": y.SignedOn, "start": y.Start, "end": y.End,
@@ -100,11 +104,13 @@ func loadYAML(path string) ([]contracts.Processor, error) {
 		values["processor"] = name // MaxYAML is below MaxKept: no budget to keep
 		for _, f := range Fields {
 			if len(values[f]) > MaxCell {
-				return nil, fmt.Errorf("line %d, field %s: a value of %d bytes, over the %d-byte limit for one cell", n.Line, f, len(values[f]), MaxCell)
+				return nil, check.Errorf("line %d, field %s: a value of %d bytes, over the %d-byte limit for one cell",
+					"ligne %d, champ %s : une valeur de %d octets, au-delà de la limite de %d octets pour une cellule", n.Line, f, len(values[f]), MaxCell)
 			}
 		}
 		if len(name) > MaxName {
-			return nil, fmt.Errorf("line %d, field processor: a name of %d bytes, over the %d-byte limit for a processor name", n.Line, len(name), MaxName)
+			return nil, check.Errorf("line %d, field processor: a name of %d bytes, over the %d-byte limit for a processor name",
+				"ligne %d, champ processor : un nom de %d octets, au-delà de la limite de %d octets pour un nom de sous-traitant", n.Line, len(name), MaxName)
 		}
 		p := contracts.Processor{Row: n.Line, Name: strings.TrimSpace(name)}
 		fill(&p, func(f string) string { return strings.TrimSpace(values[f]) })
