@@ -122,7 +122,7 @@ func (w *Webhook) payload(ev Event, o Outcome) ([]byte, error) {
 	}
 	b, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
-		return nil, fmt.Errorf("webhook payload: %w", err)
+		return nil, check.Errorf("webhook payload: %v", "contenu du webhook : %v", err)
 	}
 	return b, nil
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"math/rand/v2"
 	"net/http"
@@ -41,7 +40,7 @@ func (r Retry) withDefaults() Retry {
 }
 
 // errRedirect marks a redirect the webhook refused to follow; retrying would not help.
-var errRedirect = errors.New("redirect refused")
+var errRedirect = check.Errorf("redirect refused", "redirection refusée")
 
 // maxAnswer bounds what is read of a receiver's answer: only its status matters.
 const maxAnswer = 64 << 10
@@ -64,7 +63,8 @@ func (w *Webhook) post(ctx context.Context, body []byte) error {
 		}
 		wait = max(wait, backoff(rt, attempt))
 		if dl, _ := ctx.Deadline(); time.Until(dl) < wait {
-			return w.fail(attempt, fmt.Errorf("%w; waiting %s more would pass the %s budget", err, wait.Round(time.Millisecond), rt.Total))
+			return w.fail(attempt, check.Errorf("%v; waiting %s more would pass the %s budget",
+				"%v ; attendre %s de plus dépasserait le budget de %s", err, wait.Round(time.Millisecond), rt.Total))
 		}
 		t := time.NewTimer(wait)
 		select {
@@ -87,7 +87,7 @@ func (w *Webhook) attempt(ctx context.Context, body []byte) (time.Duration, erro
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, w.cfg.URL, bytes.NewReader(body))
 	if err != nil {
-		return -1, errors.New("cannot build the request")
+		return -1, check.Errorf("cannot build the request", "impossible de construire la requête")
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "vigie-schedule")
@@ -101,7 +101,7 @@ func (w *Webhook) attempt(ctx context.Context, body []byte) (time.Duration, erro
 			return -1, err
 		}
 		if errors.Is(err, context.DeadlineExceeded) {
-			err = fmt.Errorf("no answer within %s", w.cfg.Retry.PerAttempt)
+			err = check.Errorf("no answer within %s", "pas de réponse en %s", w.cfg.Retry.PerAttempt)
 		}
 		return 0, err
 	}
@@ -111,9 +111,9 @@ func (w *Webhook) attempt(ctx context.Context, body []byte) (time.Duration, erro
 	case c >= 200 && c < 300:
 		return 0, nil
 	case c == http.StatusTooManyRequests || c >= 500:
-		return retryAfter(resp.Header.Get("Retry-After"), time.Now()), fmt.Errorf("HTTP %d", c)
+		return retryAfter(resp.Header.Get("Retry-After"), time.Now()), check.Errorf("HTTP %d", "HTTP %d", c)
 	default:
-		return -1, fmt.Errorf("HTTP %d (not retried)", c)
+		return -1, check.Errorf("HTTP %d (not retried)", "HTTP %d (pas de nouvel essai)", c)
 	}
 }
 

@@ -2,7 +2,6 @@ package schedule
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -41,7 +40,7 @@ const skipCount = 10_000
 // (and notified if asked) and the schedule goes on.
 func (r *Runner) Run(ctx context.Context) error {
 	if r.Schedule == nil || r.Job == nil {
-		return errors.New("schedule: a Runner needs a Schedule and a Job")
+		return check.Errorf("schedule: a Runner needs a Schedule and a Job", "planification : un Runner demande une Schedule et un Job")
 	}
 	due := r.Schedule.Next(time.Now())
 	for !due.IsZero() {
@@ -90,7 +89,7 @@ func (r *Runner) once(ctx context.Context, due time.Time) Outcome {
 // error is the webhook's; the scan's own is in the Outcome.
 func (r *Runner) Once(ctx context.Context) (Outcome, error) {
 	if r.Job == nil {
-		return Outcome{}, errors.New("schedule: a Runner needs a Job")
+		return Outcome{}, check.Errorf("schedule: a Runner needs a Job", "planification : un Runner demande un Job")
 	}
 	o := r.once(ctx, time.Now())
 	return o, r.notify(ctx, o)

@@ -4,7 +4,6 @@
 package schedule
 
 import (
-	"fmt"
 	"strings"
 	"time"
 	_ "time/tzdata" // CRON_TZ=Europe/Paris must work in images without /usr/share/zoneinfo
@@ -28,10 +27,10 @@ func (e *Error) Error() string {
 	return e.Text.EN
 }
 
-// In returns the message in lang.
+// In returns the message in lang, its reason included.
 func (e *Error) In(l check.Lang) string {
 	if e.Err != nil {
-		return e.Text.In(l) + " : " + e.Err.Error()
+		return e.Text.In(l) + " : " + check.InLang(e.Err, l)
 	}
 	return e.Text.In(l)
 }
@@ -63,18 +62,18 @@ func Parse(spec string, loc *time.Location) (*Schedule, error) {
 	named := strings.HasPrefix(spec, "CRON_TZ=") || strings.HasPrefix(spec, "TZ=")
 	if named && !strings.ContainsAny(spec, " \t") {
 		// robfig/cron slices past the end of such a spec: refuse it first.
-		return nil, bad(fmt.Errorf("a time zone with no expression after it"))
+		return nil, bad(check.Errorf("a time zone with no expression after it", "un fuseau horaire sans expression après lui"))
 	}
 	fields := strings.Fields(spec)
 	if i := len(fields) - 2; i >= 0 && fields[i] == "@every" {
 		// robfig/cron silently rounds a shorter interval up to one second.
 		if d, err := time.ParseDuration(fields[i+1]); err == nil && d < time.Second {
-			return nil, bad(fmt.Errorf("@every %s is shorter than one second", d))
+			return nil, bad(check.Errorf("@every %s is shorter than one second", "@every %s est plus court qu'une seconde", d))
 		}
 	}
 	s, err := parser.Parse(strings.Join(fields, " "))
 	if err != nil {
-		return nil, bad(err)
+		return nil, bad(cronError(err))
 	}
 	if loc == nil {
 		loc = time.Local
@@ -86,7 +85,8 @@ func Parse(spec string, loc *time.Location) (*Schedule, error) {
 		loc = sp.Location
 	}
 	if s.Next(time.Now()).IsZero() {
-		return nil, bad(fmt.Errorf("it never fires (no such date in the next five years)"))
+		return nil, bad(check.Errorf("it never fires (no such date in the next five years)",
+			"elle ne se déclenche jamais (aucune date de ce type dans les cinq ans)"))
 	}
 	return &Schedule{spec: spec, sched: s, loc: loc}, nil
 }

@@ -2,7 +2,6 @@ package schedule
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -106,13 +105,13 @@ func (w *Webhook) Host() string { return w.host }
 // for a delivery.
 func (w *Webhook) sameHost(req *http.Request, via []*http.Request) error {
 	if req.URL.Host != w.host || req.URL.Scheme != via[0].URL.Scheme {
-		return fmt.Errorf("%w: to another host or scheme (%s)", errRedirect, req.URL.Host)
+		return check.Errorf("%v: to another host or scheme (%s)", "%v : vers un autre hôte ou schéma (%s)", errRedirect, req.URL.Host)
 	}
 	if req.Method != http.MethodPost {
-		return fmt.Errorf("%w: it would turn the POST into a %s", errRedirect, req.Method)
+		return check.Errorf("%v: it would turn the POST into a %s", "%v : elle changerait le POST en %s", errRedirect, req.Method)
 	}
 	if len(via) >= 3 {
-		return fmt.Errorf("%w: more than 3", errRedirect)
+		return check.Errorf("%v: more than 3", "%v : plus de 3", errRedirect)
 	}
 	return nil
 }

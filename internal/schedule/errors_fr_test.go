@@ -1,0 +1,59 @@
+package schedule
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// english are words that betray an English message in a French one.
+var english = regexp.MustCompile(`\b(the|and|with|not|found|missing|must|should|reading|invalid|expected)\b`)
+
+// saysFrench fails unless err reads in French with the word given, and
+// stays the English en in err.Error().
+func saysFrench(t *testing.T, err error, fr, en string) {
+	t.Helper()
+	if err == nil {
+		t.Fatal("no error")
+	}
+	got := check.InLang(err, check.FR)
+	if !strings.Contains(got, fr) || english.MatchString(got) {
+		t.Errorf("French: %q (want %q and no English word)", got, fr)
+	}
+	if !strings.Contains(err.Error(), en) {
+		t.Errorf("English: %q (want %q)", err.Error(), en)
+	}
+}
+
+func TestScheduleErrorsInFrench(t *testing.T) {
+	cases := []struct{ spec, fr, en string }{
+		{"* * *", "5 champs attendus, 3 trouvés", "expected exactly 5 fields, found 3"},
+		{"61 * * * *", "fin de plage (61) au-dessus du maximum (59)", "end of range (61) above maximum (59)"},
+		{"* * * foo *", "nombre illisible : foo", "failed to parse int from foo"},
+		{"@sometimes", "descripteur inconnu : @sometimes", "unrecognized descriptor: @sometimes"},
+		{"@every soon", "durée illisible : @every soon", "failed to parse duration @every soon"},
+		{"CRON_TZ=Nowhere/City 0 2 * * *", "fuseau horaire Nowhere/City inconnu", "provided bad location Nowhere/City"},
+		{"CRON_TZ=Europe/Paris", "un fuseau horaire sans expression après lui", "a time zone with no expression after it"},
+		{"@every 100ms", "@every 100ms est plus court qu'une seconde", "@every 100ms is shorter than one second"},
+		{"0 0 30 2 *", "elle ne se déclenche jamais", "it never fires"},
+	}
+	for _, c := range cases {
+		_, err := Parse(c.spec, nil)
+		t.Run(c.spec, func(t *testing.T) {
+			saysFrench(t, err, "n'est pas une expression cron valide (", "not a valid cron expression (")
+			saysFrench(t, err, ") : "+c.fr, c.en)
+		})
+	}
+}
+
+func TestWebhookErrorsInFrench(t *testing.T) {
+	srv, _, _ := receiver(t, 400)
+	_, err := hook(t, srv.URL+secretPath, Generic, check.FR).Handle(t.Context(), outcome())
+	saysFrench(t, err, "non livré après 1 tentative(s) : HTTP 400 (pas de nouvel essai)", "HTTP 400 (not retried)")
+	noSecret(t, err)
+
+	_, err = (&Runner{}).Once(t.Context())
+	saysFrench(t, err, "un Runner demande un Job", "a Runner needs a Job")
+}
