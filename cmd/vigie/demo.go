@@ -1,11 +1,11 @@
 package main
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/demo"
 	"github.com/vigie-security/vigie/internal/scan"
@@ -34,7 +34,7 @@ all written to a private temporary folder removed at the end. No network is used
 			now := time.Now()
 			lab, err := demo.Start(now)
 			if err != nil {
-				return scanErr(fmt.Errorf("starting the demo lab: %w", err))
+				return scanErr(check.Errorf("starting the demo lab: %v", "démarrage du laboratoire de démonstration : %v", err))
 			}
 			defer lab.Close()
 			plan, err := lab.Plan(time.Now)

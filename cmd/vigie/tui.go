@@ -77,7 +77,7 @@ func shownFirst(ctx context.Context, e env, lang check.Lang, reportFile, history
 	return r, tr(lang, "history ", "historique ") + name, nil
 }
 
-var errNoStoredScan = errors.New("no complete scan in the history")
+var errNoStoredScan = check.Errorf("no complete scan in the history", "aucune analyse complète dans l'historique")
 
 // lastStored loads the newest complete scan of a history.
 func lastStored(ctx context.Context, history string) (*report.Report, error) {
@@ -167,7 +167,7 @@ func runTUI(ctx context.Context, e env, configFile, langFlag, reportFile string)
 			if lab == nil {
 				l, err := demo.Start(time.Now())
 				if err != nil {
-					return scan.Session{}, fmt.Errorf("starting the demo lab: %w", err)
+					return scan.Session{}, check.Errorf("starting the demo lab: %v", "démarrage du laboratoire de démonstration : %v", err)
 				}
 				lab = l
 			}
@@ -182,7 +182,7 @@ func runTUI(ctx context.Context, e env, configFile, langFlag, reportFile string)
 func startTUI(ctx context.Context, e env, o tui.Options) error {
 	p := tea.NewProgram(tui.New(o), tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(e.stdout))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
-		return scanErr(fmt.Errorf("terminal interface: %w", err))
+		return scanErr(check.Errorf("terminal interface: %v", "interface terminal : %v", err))
 	}
 	return nil
 }

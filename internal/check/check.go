@@ -59,29 +59,31 @@ func (c Catalogue) Family(f Family) Catalogue {
 }
 
 // Validate reports the first metadata problem in the catalogue, if any.
+// Its errors are a developer's (the catalogue is checked by tests and at
+// start): English only.
 func (c Catalogue) Validate() error {
 	seen := map[string]bool{}
 	for _, k := range c {
 		m := k.Meta()
 		switch {
 		case !IDPattern.MatchString(m.ID):
-			return fmt.Errorf("check %q: ID does not match %s", m.ID, IDPattern)
+			return fmt.Errorf("check %q: ID does not match %s", m.ID, IDPattern) // not shown: a developer's error
 		case seen[m.ID]:
-			return fmt.Errorf("check %q: duplicate ID", m.ID)
+			return fmt.Errorf("check %q: duplicate ID", m.ID) // not shown: a developer's error
 		case !m.Severity.Valid():
-			return fmt.Errorf("check %s: unknown severity %d", m.ID, m.Severity)
+			return fmt.Errorf("check %s: unknown severity %d", m.ID, m.Severity) // not shown: a developer's error
 		case !knownFamily(m.Family):
-			return fmt.Errorf("check %s: unknown family %q", m.ID, m.Family)
+			return fmt.Errorf("check %s: unknown family %q", m.ID, m.Family) // not shown: a developer's error
 		case !m.Title.Complete() || !m.Description.Complete() || !m.Risk.Complete() || !m.Remediation.Complete():
-			return fmt.Errorf("check %s: title, description, risk and remediation need both English and French", m.ID)
+			return fmt.Errorf("check %s: title, description, risk and remediation need both English and French", m.ID) // not shown: a developer's error
 		case len(m.References) == 0:
-			return fmt.Errorf("check %s: needs at least one reference", m.ID)
+			return fmt.Errorf("check %s: needs at least one reference", m.ID) // not shown: a developer's error
 		case m.CapOnFail != "" && !m.CapOnFail.Valid():
-			return fmt.Errorf("check %s: unknown cap grade %q", m.ID, m.CapOnFail)
+			return fmt.Errorf("check %s: unknown cap grade %q", m.ID, m.CapOnFail) // not shown: a developer's error
 		}
 		for _, r := range m.References {
 			if r.Source == "" || r.URL == "" {
-				return fmt.Errorf("check %s: reference %q needs a source and a URL", m.ID, r.Title)
+				return fmt.Errorf("check %s: reference %q needs a source and a URL", m.ID, r.Title) // not shown: a developer's error
 			}
 		}
 		seen[m.ID] = true

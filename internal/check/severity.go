@@ -40,7 +40,7 @@ func ParseSeverity(s string) (Severity, error) {
 			return Severity(i), nil
 		}
 	}
-	return 0, fmt.Errorf("unknown severity %q (want one of %s)", s, strings.Join(severityNames[:], ", "))
+	return 0, Errorf("unknown severity %q (want one of %s)", "gravité inconnue %q (valeurs possibles : %s)", s, strings.Join(severityNames[:], ", "))
 }
 
 // Label is the severity as shown to a person.

@@ -26,7 +26,7 @@ func ParseLang(s string) (Lang, error) {
 	case l == "fr" || strings.HasPrefix(l, "fr_") || strings.HasPrefix(l, "fr-"):
 		return FR, nil
 	}
-	return "", fmt.Errorf("unknown language %q (want en or fr)", s)
+	return "", Errorf("unknown language %q (want en or fr)", "langue inconnue %q (en ou fr)", s)
 }
 
 // LangFromEnv picks the language from the POSIX locale variables, in their

@@ -210,7 +210,7 @@ func Defaults() Config {
 func Load(path string, getenv func(string) string) (Config, error) {
 	data, err := fileread.ReadAll(path, MaxSize)
 	if err != nil {
-		return Config{}, fmt.Errorf("reading config: %w", err)
+		return Config{}, check.Errorf("reading the config: %v", "lecture de la configuration : %v", err)
 	}
 	return Parse(path, data, getenv)
 }
@@ -274,7 +274,7 @@ type Duration time.Duration
 func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	v, err := time.ParseDuration(n.Value)
 	if err != nil {
-		return fmt.Errorf("line %d: %q is not a duration (e.g. 10s, 1m)", n.Line, n.Value)
+		return check.Errorf("line %d: %q is not a duration (e.g. 10s, 1m)", "ligne %d : %q n'est pas une durée (par exemple 10s, 1m)", n.Line, n.Value)
 	}
 	*d = Duration(v)
 	return nil
@@ -307,7 +307,7 @@ func DecodeStrict(name string, data []byte, out any) error {
 		return fmt.Errorf("%s: %v", name, err)
 	}
 	if len(doc.Content) == 0 {
-		return fmt.Errorf("%s: empty document", name)
+		return check.Errorf("%s: empty document", "%s : document vide", name)
 	}
 	if err := newWalker(name, nil).validate(doc.Content[0], typeOf(out).Elem(), ""); err != nil {
 		return err

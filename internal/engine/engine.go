@@ -6,7 +6,6 @@ package engine
 import (
 	"context"
 	"crypto/rand"
-	"errors"
 	"fmt"
 	"runtime"
 	"time"
@@ -15,7 +14,7 @@ import (
 )
 
 // ErrNoTargets is returned before any work when the plan is empty.
-var ErrNoTargets = errors.New("nothing to scan: no targets configured")
+var ErrNoTargets = check.Errorf("nothing to scan: no targets configured", "rien à analyser : aucune cible configurée")
 
 // Pacer spaces out network requests; collectors call Wait before each one.
 type Pacer interface {
@@ -71,7 +70,7 @@ type Option func(*Engine) error
 func WithConcurrency(n int) Option {
 	return func(e *Engine) error {
 		if n <= 0 {
-			return fmt.Errorf("concurrency must be at least 1, got %d", n)
+			return check.Errorf("concurrency must be at least 1, got %d", "la concurrence doit valoir au moins 1, et non %d", n)
 		}
 		e.concurrency = n
 		return nil
@@ -83,7 +82,7 @@ func WithConcurrency(n int) Option {
 func WithServerConcurrency(n int) Option {
 	return func(e *Engine) error {
 		if n < 0 {
-			return fmt.Errorf("server concurrency must be 0 (no limit) or more, got %d", n)
+			return check.Errorf("server concurrency must be 0 (no limit) or more, got %d", "la concurrence par serveur doit valoir 0 (sans limite) ou plus, et non %d", n)
 		}
 		e.perServer = n
 		return nil
@@ -94,7 +93,7 @@ func WithServerConcurrency(n int) Option {
 func WithRate(perSecond float64) Option {
 	return func(e *Engine) error {
 		if perSecond < 0 {
-			return fmt.Errorf("rate must be 0 (unlimited) or more, got %v", perSecond)
+			return check.Errorf("rate must be 0 (unlimited) or more, got %v", "le débit doit valoir 0 (illimité) ou plus, et non %v", perSecond)
 		}
 		e.rate = perSecond
 		return nil
@@ -105,7 +104,7 @@ func WithRate(perSecond float64) Option {
 func WithTimeout(d time.Duration) Option {
 	return func(e *Engine) error {
 		if d <= 0 {
-			return fmt.Errorf("timeout must be positive, got %s", d)
+			return check.Errorf("timeout must be positive, got %s", "le délai doit être positif, et non %s", d)
 		}
 		e.timeout = d
 		return nil
@@ -147,8 +146,8 @@ func randomID() string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
 }
 
-func safeRecover(what string, err *error) {
+func safeRecover(target string, err *error) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("internal error while %s: %v", what, r)
+		*err = check.Errorf("internal error while collecting %s: %v", "erreur interne pendant la collecte de %s : %v", target, r)
 	}
 }

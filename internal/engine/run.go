@@ -167,7 +167,7 @@ func (e *Engine) runUnit(ctx context.Context, i int, u Unit, pace Pacer) unitRes
 		return unitResult{index: i}
 	}
 	if subs, many := ev.(Subjects); many && err == nil && len(subs) == 0 {
-		err = errors.New("the source holds nothing to judge") // never a target silently missing
+		err = check.Errorf("the source holds nothing to judge", "la source ne contient rien à juger") // never a target silently missing
 	}
 	if err != nil {
 		reason := check.Textf("could not collect evidence: %v", "collecte impossible : %v", err)
@@ -198,7 +198,7 @@ func (e *Engine) runUnit(ctx context.Context, i int, u Unit, pace Pacer) unitRes
 }
 
 func collect(ctx context.Context, u Unit, pace Pacer) (ev any, err error) {
-	defer safeRecover("collecting "+u.Target, &err)
+	defer safeRecover(u.Target, &err)
 	return u.Collect(ctx, pace)
 }
 

@@ -2,7 +2,6 @@ package report
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"strings"
 
@@ -44,14 +43,14 @@ func For(format string, o Options) (Writer, error) {
 	case "prometheus":
 		return Prometheus{}, nil
 	}
-	return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
+	return nil, check.Errorf("unknown format %q (want one of %s)", "format inconnu %q (formats possibles : %s)", format, strings.Join(Formats, ", "))
 }
 
 // WriteFile writes a rendered report to path atomically with mode 0600: a
 // reader never sees half a report, and the file is private from the start.
 func WriteFile(ctx context.Context, path string, w Writer, r Report) error {
 	if err := atomicfile.Write(path, func(out io.Writer) error { return w.Write(ctx, out, r) }); err != nil {
-		return fmt.Errorf("report: %w", err)
+		return check.Errorf("writing the report: %v", "écriture du rapport : %v", err)
 	}
 	return nil
 }

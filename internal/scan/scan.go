@@ -94,7 +94,7 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 	}
 	for _, path := range cfg.Web.ExtraPaths {
 		if err := web.ValidPath(path); err != nil {
-			return Plan{}, fmt.Errorf("%s: web.extra_paths: %w", cfg.File, err)
+			return Plan{}, check.Prefixed{Prefix: cfg.File + ": web.extra_paths: ", Err: err}
 		}
 		if p.Probe.ExposurePaths != nil {
 			p.Probe.ExposurePaths = append(p.Probe.ExposurePaths, web.ExposurePath{Path: path, Kind: web.PathKind(path)})
@@ -120,7 +120,7 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 			t, err = probe.ExplicitTarget(ct.Name, ct.HTTPURL, ct.HTTPSURL)
 		}
 		if err != nil {
-			return Plan{}, fmt.Errorf("%s:%d: web.targets[%d]: %w", cfg.File, ct.Line, i, err)
+			return Plan{}, check.Prefixed{Prefix: fmt.Sprintf("%s:%d: web.targets[%d]: ", cfg.File, ct.Line, i), Err: err}
 		}
 		if len(ct.Headers) > 0 {
 			t.Headers = map[string]string{}
@@ -139,7 +139,7 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 	}
 	for _, h := range cfg.Password.Hashes {
 		if h.File == "" {
-			return Plan{}, fmt.Errorf("%s: password.hashes: each entry needs a file", cfg.File)
+			return Plan{}, check.Errorf("%s: password.hashes: each entry needs a file", "%s : password.hashes : chaque entrée doit nommer un fichier (file)", cfg.File)
 		}
 		p.Hashes = append(p.Hashes, h)
 	}
@@ -186,7 +186,7 @@ func ReadPolicies(file string) ([]password.Evidence, error) {
 func (p *Plan) prepare(ctx context.Context) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("reading the scan's inputs: internal error: %v", r)
+			err = check.Errorf("reading the scan's inputs: internal error: %v", "lecture des entrées de l'analyse : erreur interne : %v", r)
 		}
 	}()
 	if p.CAFile != "" && p.Probe.Roots == nil {
@@ -360,7 +360,7 @@ const maxTargetsFile = 4 << 20
 func ReadTargetsFile(path string) ([]string, error) {
 	data, err := fileread.ReadAll(path, maxTargetsFile)
 	if err != nil {
-		return nil, fmt.Errorf("reading targets: %w", err)
+		return nil, check.Errorf("reading the targets: %v", "lecture des cibles : %v", err)
 	}
 	return readTargets(path, bytes.NewReader(data))
 }
@@ -374,7 +374,7 @@ func readTargets(name string, r io.Reader) ([]string, error) {
 		line++
 		read += len(sc.Bytes()) + 1
 		if read > maxTargetsFile {
-			return nil, fmt.Errorf("%s: larger than %d MB", name, maxTargetsFile>>20)
+			return nil, check.Errorf("%s: larger than %d MB", "%s : plus de %d Mo", name, maxTargetsFile>>20)
 		}
 		s := strings.TrimSpace(sc.Text())
 		if s == "" || strings.HasPrefix(s, "#") {

@@ -92,7 +92,7 @@ func (s *Session) Prepare(ctx context.Context) error {
 	}
 	if s.Baseline != "" {
 		if s.History == "" {
-			return errors.New("--baseline names a scan of the history: give --history (or history:) too")
+			return check.Errorf("--baseline names a scan of the history: give --history (or history:) too", "--baseline désigne une analyse de l'historique : indiquez aussi --history (ou history:)")
 		}
 		st, err := store.Open(ctx, s.History, store.WithRetention(s.Retention))
 		if err != nil {
@@ -114,7 +114,7 @@ func (s *Session) Prepare(ctx context.Context) error {
 func (p Plan) checkInputs(ctx context.Context) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("reading the scan's inputs: internal error: %v", r)
+			err = check.Errorf("reading the scan's inputs: internal error: %v", "lecture des entrées de l'analyse : erreur interne : %v", r)
 		}
 	}()
 	for _, f := range p.Policies {
@@ -303,7 +303,7 @@ func Deliver(ctx context.Context, outs []Output, rep report.Report) error {
 			continue
 		}
 		if err := o.Writer.Write(ctx, o.Stdout, rep); err != nil {
-			return fmt.Errorf("writing the report: %w", err)
+			return check.Errorf("writing the report: %v", "écriture du rapport : %v", err)
 		}
 	}
 	return nil

@@ -4,9 +4,9 @@
 package formats
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/report"
 	htmlreport "github.com/vigie-security/vigie/internal/report/html"
 )
@@ -32,7 +32,7 @@ func For(name string, o Options) (report.Writer, error) {
 	}
 	w, err := report.For(name, o.Options)
 	if err != nil {
-		return nil, fmt.Errorf("unknown format %q (want one of %s)", name, strings.Join(Names, ", "))
+		return nil, check.Errorf("unknown format %q (want one of %s)", "format inconnu %q (formats possibles : %s)", name, strings.Join(Names, ", "))
 	}
 	return w, nil
 }

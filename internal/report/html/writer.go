@@ -8,7 +8,6 @@ import (
 	"bufio"
 	"context"
 	_ "embed"
-	"fmt"
 	"html/template"
 	"io"
 	"time"
@@ -70,7 +69,7 @@ func (w Writer) Write(ctx context.Context, out io.Writer, r report.Report) error
 	t.Funcs(template.FuncMap{"tr": func(en, fr string) string { return tr(l, en, fr) }})
 	bw := bufio.NewWriterSize(out, 64<<10)
 	if err := t.Execute(bw, w.build(r)); err != nil {
-		return fmt.Errorf("html report: %w", err)
+		return check.Errorf("HTML report: %v", "rapport HTML : %v", err)
 	}
 	return bw.Flush()
 }
