@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -22,11 +21,11 @@ func ParseCSP(v string) (CSP, error) {
 		name := strings.ToLower(f[0])
 		for _, r := range name {
 			if !(r >= 'a' && r <= 'z' || r == '-') {
-				return nil, fmt.Errorf("directive name %q is not valid", f[0])
+				return nil, check.Errorf("directive name %q is not valid", "nom de directive %q non valide", f[0])
 			}
 		}
 		if _, dup := p[name]; dup {
-			return nil, fmt.Errorf("directive %q appears twice", name)
+			return nil, check.Errorf("directive %q appears twice", "directive %q présente deux fois", name)
 		}
 		srcs := make([]string, 0, len(f)-1)
 		for _, s := range f[1:] {
@@ -35,7 +34,7 @@ func ParseCSP(v string) (CSP, error) {
 		p[name] = srcs
 	}
 	if len(p) == 0 {
-		return nil, fmt.Errorf("empty policy")
+		return nil, check.Errorf("empty policy", "politique vide")
 	}
 	return p, nil
 }

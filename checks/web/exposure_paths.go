@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -146,7 +145,8 @@ func PathKind(path string) string {
 // ValidPath accepts an absolute path on the target's own host.
 func ValidPath(p string) error {
 	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.Contains(p, "://") || strings.ContainsAny(p, " \t\r\n#") {
-		return fmt.Errorf("path %q must start with a single / and stay on the target's host", p)
+		return check.Errorf("path %q must start with a single / and stay on the target's host",
+			"le chemin %q doit commencer par un seul / et rester sur l'hôte de la cible", p)
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -51,7 +50,7 @@ func ParseHSTS(v string) (HSTS, error) {
 		name, val, hasVal := strings.Cut(part, "=")
 		name = strings.ToLower(strings.TrimSpace(name))
 		if seen[name] {
-			return h, fmt.Errorf("directive %q appears twice", name)
+			return h, check.Errorf("directive %q appears twice", "directive %q présente deux fois", name)
 		}
 		seen[name] = true
 		val = strings.Trim(strings.TrimSpace(val), `"`)
@@ -59,7 +58,7 @@ func ParseHSTS(v string) (HSTS, error) {
 		case "max-age":
 			n, err := strconv.ParseInt(val, 10, 64)
 			if !hasVal || err != nil || n < 0 {
-				return h, fmt.Errorf("max-age %q is not a number of seconds", val)
+				return h, check.Errorf("max-age %q is not a number of seconds", "max-age %q n'est pas un nombre de secondes", val)
 			}
 			h.MaxAge, haveAge = n, true
 		case "includesubdomains":
@@ -69,7 +68,7 @@ func ParseHSTS(v string) (HSTS, error) {
 		}
 	}
 	if !haveAge {
-		return h, fmt.Errorf("no max-age directive")
+		return h, check.Errorf("no max-age directive", "aucune directive max-age")
 	}
 	return h, nil
 }

@@ -104,6 +104,7 @@ func parent(hosts, servers int, tu tuning, tools []string) error {
 		walls = append(walls, wall)
 		var r result
 		if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+			// not shown: the benchmark is a developer tool whose whole output is English
 			return fmt.Errorf("%s: bad report %q: %v", tool, out.String(), err)
 		}
 		rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux: the child's VmHWM

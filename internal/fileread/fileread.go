@@ -106,7 +106,7 @@ func ReadAllWithin(path string, max int64, wait time.Duration) ([]byte, error) {
 	case errors.Is(err, os.ErrDeadlineExceeded):
 		return nil, refuse(path, fmt.Sprintf("nothing more came within %v", wait), fmt.Sprintf("plus rien n'est venu en %v", wait))
 	case err != nil:
-		return nil, fmt.Errorf("reading %s: %w", path, err)
+		return nil, check.Errorf("reading %s: %v", "lecture de %s : %v", path, err)
 	case int64(len(data)) > max:
 		return nil, refuse(path, fmt.Sprintf("larger than %d KB, is this the right file?", max>>10),
 			fmt.Sprintf("plus de %d Ko, est-ce le bon fichier ?", max>>10))

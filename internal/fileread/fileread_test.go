@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // TestNothingBlocks: before, opening a FIFO nobody writes to hung vigie
@@ -79,5 +81,18 @@ func TestPipeWithAWriterIsRead(t *testing.T) {
 	data, err := ReadAll(fifo, 1<<20)
 	if err != nil || string(data) != "version: 1\n" {
 		t.Errorf("pipe with a writer: %q %v", data, err)
+	}
+}
+
+// A file that cannot be read is said in French too, naming the path.
+func TestErrorsInFrench(t *testing.T) {
+	dir := t.TempDir()
+	_, err := ReadAll(dir, 1<<10)
+	if err == nil || err.Error() != dir+": a folder, not a file" {
+		t.Fatalf("a folder: %v", err)
+	}
+	fr := check.InLang(err, check.FR)
+	if fr != dir+" : un dossier, pas un fichier" {
+		t.Errorf("French %q", fr)
 	}
 }

@@ -12,11 +12,12 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
-	"fmt"
 	"math/big"
 	"net"
 	"os"
 	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // CA is a certificate authority held in memory.
@@ -29,7 +30,7 @@ type CA struct {
 func NewCA(name string, notBefore time.Time) (*CA, error) {
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
-		return nil, fmt.Errorf("generating CA key: %w", err)
+		return nil, check.Errorf("generating CA key: %v", "génération de la clé de l'autorité : %v", err)
 	}
 	tmpl := &x509.Certificate{
 		SerialNumber: serial(), Subject: pkix.Name{CommonName: name, Organization: []string{"vigie demo"}},
@@ -38,7 +39,7 @@ func NewCA(name string, notBefore time.Time) (*CA, error) {
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
 	if err != nil {
-		return nil, fmt.Errorf("signing CA certificate: %w", err)
+		return nil, check.Errorf("signing CA certificate: %v", "signature du certificat de l'autorité : %v", err)
 	}
 	cert, err := x509.ParseCertificate(der)
 	if err != nil {
@@ -83,7 +84,7 @@ func IssueSpec(ca *CA, spec Spec) (tls.Certificate, error) {
 		key, err = ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	}
 	if err != nil {
-		return tls.Certificate{}, fmt.Errorf("generating server key: %w", err)
+		return tls.Certificate{}, check.Errorf("generating server key: %v", "génération de la clé du serveur : %v", err)
 	}
 	names := spec.Names
 	tmpl := &x509.Certificate{
@@ -106,7 +107,7 @@ func IssueSpec(ca *CA, spec Spec) (tls.Certificate, error) {
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, key.Public(), signer)
 	if err != nil {
-		return tls.Certificate{}, fmt.Errorf("signing server certificate: %w", err)
+		return tls.Certificate{}, check.Errorf("signing server certificate: %v", "signature du certificat du serveur : %v", err)
 	}
 	leaf, err := x509.ParseCertificate(der)
 	if err != nil {
@@ -143,7 +144,7 @@ func WritePEM(cert tls.Certificate, certFile, keyFile string) error {
 	}
 	key, err := x509.MarshalPKCS8PrivateKey(cert.PrivateKey)
 	if err != nil {
-		return fmt.Errorf("encoding private key: %w", err)
+		return check.Errorf("encoding private key: %v", "encodage de la clé privée : %v", err)
 	}
 	if err := os.WriteFile(certFile, chain, 0o600); err != nil {
 		return err

@@ -2,7 +2,6 @@ package probe
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -84,7 +83,7 @@ func (p *Prober) chain(ctx context.Context, pace Pacer, url string, own []string
 			continue
 		}
 		if follow != nil {
-			out.FollowErr = check.Textf("%s cannot be reached: %s", "%s est inaccessible : %s", redactURL(loc), follow.Error())
+			out.FollowErr = check.Textf("%s cannot be reached: %s", "%s est inaccessible : %s", redactURL(loc), follow)
 		}
 		out.Body, out.BodyTruncated, err = readBody(resp, p.opts.MaxBody)
 		if err != nil && len(out.Body) == 0 && follow == nil {
@@ -146,15 +145,15 @@ func (p *Prober) nextHop(cur string, resp *http.Response) (next, loc string, why
 	}
 	u, err := base.Parse(raw)
 	if err != nil {
-		return "", shorten(RedactURL(raw)), fmt.Errorf("malformed Location: %v", unwrapURLError(err))
+		return "", shorten(RedactURL(raw)), check.Errorf("malformed Location: %v", "en-tête Location illisible : %v", unwrapURLError(err))
 	}
 	u.User = nil
 	loc = u.String()
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return "", loc, fmt.Errorf("unsupported protocol scheme %q", u.Scheme)
+		return "", loc, check.Errorf("unsupported protocol scheme %q", "schéma %q non pris en charge", u.Scheme)
 	}
 	if u.Host == "" {
-		return "", loc, fmt.Errorf("no host in Location")
+		return "", loc, check.Errorf("no host in Location", "aucun hôte dans l'en-tête Location")
 	}
 	return u.String(), loc, nil
 }

@@ -26,11 +26,11 @@ const (
 // classify turns a client error into a kind and a readable reason in both
 // languages; low-level details stay in English, as the OS and TLS stack say them.
 func classify(err error, timeout time.Duration) (kind string, reason check.Text) {
-	msg := err.Error()
 	var ue *url.Error
 	if errors.As(err, &ue) {
-		msg = ue.Err.Error()
+		err = ue.Err
 	}
+	msg := err.Error()
 	low := strings.ToLower(msg)
 	switch {
 	case errors.Is(err, context.DeadlineExceeded) || strings.Contains(low, "timeout") || strings.Contains(low, "deadline exceeded"):
@@ -49,7 +49,7 @@ func classify(err error, timeout time.Duration) (kind string, reason check.Text)
 		strings.Contains(low, "closed network connection") || strings.Contains(low, "broken pipe"):
 		return KindProtocol, check.Textf("connection closed or garbled: %s", "connexion fermée ou illisible : %s", shorten(msg))
 	}
-	return KindOther, check.Text{EN: shorten(msg), FR: shorten(msg)}
+	return KindOther, check.Text{EN: shorten(msg), FR: shorten(check.InLang(err, check.FR))}
 }
 
 // transient errors are worth one more try: under load the client closes

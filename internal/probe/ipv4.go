@@ -27,7 +27,8 @@ func numericIPv4(host string) (ip string, numeric bool, err error) {
 		return "", false, nil // a domain name
 	}
 	if len(parts) > 4 {
-		return "", true, fmt.Errorf("host %q ends in a number but is not an IPv4 address (more than 4 parts)", host)
+		return "", true, check.Errorf("host %q ends in a number but is not an IPv4 address (more than 4 parts)",
+			"l'hôte %q finit par un nombre mais n'est pas une adresse IPv4 (plus de 4 parties)", host)
 	}
 	var v uint64
 	for i, p := range parts {
@@ -35,11 +36,12 @@ func numericIPv4(host string) (ip string, numeric bool, err error) {
 		last := i == len(parts)-1
 		switch {
 		case !ok:
-			return "", true, fmt.Errorf("host %q ends in a number but part %q is not a number", host, p)
+			return "", true, check.Errorf("host %q ends in a number but part %q is not a number",
+				"l'hôte %q finit par un nombre mais sa partie %q n'est pas un nombre", host, p)
 		case !last && n > 255:
-			return "", true, fmt.Errorf("host %q: part %q is over 255", host, p)
+			return "", true, check.Errorf("host %q: part %q is over 255", "hôte %q : la partie %q dépasse 255", host, p)
 		case last && n >= 1<<(8*(5-len(parts))):
-			return "", true, fmt.Errorf("host %q is over the IPv4 range", host)
+			return "", true, check.Errorf("host %q is over the IPv4 range", "l'hôte %q dépasse la plage IPv4", host)
 		}
 		if last {
 			v = v<<(8*(5-len(parts))) | n

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"crypto/tls"
-	"errors"
 	"io"
 	"net"
 	"net/http"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	web "github.com/vigie-security/vigie/checks/web"
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // Exposure probes are many small GETs on one origin, so they go over a few
@@ -65,7 +65,7 @@ type budgetReader struct {
 	left int64
 }
 
-var errBudget = errors.New("answer larger than vigie reads: connection closed")
+var errBudget = check.Errorf("answer larger than vigie reads: connection closed", "réponse plus grande que ce que vigie lit : connexion fermée")
 
 func (b *budgetReader) Read(p []byte) (int, error) {
 	if b.left <= 0 {

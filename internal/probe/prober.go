@@ -3,7 +3,6 @@ package probe
 import (
 	"context"
 	"crypto/x509"
-	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"github.com/projectdiscovery/gologger/levels"
 
 	web "github.com/vigie-security/vigie/checks/web"
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // Options bound and shape every request a Prober sends.
@@ -63,8 +63,8 @@ func silenceHTTPX() {
 // New builds a Prober.
 func New(o Options) (*Prober, error) {
 	if o.Timeout <= 0 || o.MaxRedirects < 0 || o.MaxBody <= 0 || o.Retries < 0 || o.HostRate < 0 {
-		return nil, fmt.Errorf("probe options out of range: timeout %s, redirects %d, body %d, retries %d, host rate %v",
-			o.Timeout, o.MaxRedirects, o.MaxBody, o.Retries, o.HostRate)
+		return nil, check.Errorf("probe options out of range: timeout %s, redirects %d, body %d, retries %d, host rate %v",
+			"options de sonde hors limites : délai %s, redirections %d, corps %d, nouvelles tentatives %d, débit par hôte %v", o.Timeout, o.MaxRedirects, o.MaxBody, o.Retries, o.HostRate)
 	}
 	if o.Now == nil {
 		o.Now = time.Now

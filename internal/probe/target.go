@@ -1,7 +1,6 @@
 package probe
 
 import (
-	"fmt"
 	"net"
 	"net/url"
 	"strings"
@@ -62,7 +61,8 @@ func ExplicitTarget(name, httpURL, httpsURL string) (Target, error) {
 		return Target{}, err
 	}
 	if h.Scheme != "http" || s.Scheme != "https" {
-		return Target{}, fmt.Errorf("target %q: http URL must start with http:// and https URL with https://", name)
+		return Target{}, check.Errorf("target %q: http URL must start with http:// and https URL with https://",
+			"cible %q : l'URL http doit commencer par http:// et l'URL https par https://", name)
 	}
 	if name == "" {
 		name = s.String()
@@ -82,28 +82,29 @@ func parseURL(raw string) (*url.URL, error) {
 	}
 	switch {
 	case s == "":
-		return nil, fmt.Errorf("empty target")
+		return nil, check.Errorf("empty target", "cible vide")
 	case hasUserinfo(s):
-		return nil, fmt.Errorf("target %q: credentials in URLs are not accepted (they would end up in reports); use web.headers in the config (an @ in a path or query is written %%40)", shown)
+		return nil, check.Errorf("target %q: credentials in URLs are not accepted (they would end up in reports); use web.headers in the config (an @ in a path or query is written %%40)",
+			"cible %q : identifiants refusés dans les URL (ils finiraient dans les rapports) ; utiliser web.headers dans la configuration (un @ dans un chemin ou une requête s'écrit %%40)", shown)
 	case strings.ContainsAny(s, " \t\r\n"):
-		return nil, fmt.Errorf("target %q: contains whitespace", shown)
+		return nil, check.Errorf("target %q: contains whitespace", "cible %q : contient des espaces", shown)
 	}
 	if !strings.Contains(s, "://") {
 		s = "https://" + s
 	}
 	u, err := url.Parse(s)
 	if err != nil {
-		return nil, fmt.Errorf("target %q: not a URL: %v", shown, RedactURL(unwrapURLError(err).Error()))
+		return nil, check.Errorf("target %q: not a URL: %v", "cible %q : pas une URL : %v", shown, RedactURL(unwrapURLError(err).Error()))
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
 	switch {
 	case u.Scheme != "http" && u.Scheme != "https":
-		return nil, fmt.Errorf("target %q: scheme %q is not http or https", shown, u.Scheme)
+		return nil, check.Errorf("target %q: scheme %q is not http or https", "cible %q : le schéma %q n'est ni http ni https", shown, u.Scheme)
 	case u.Hostname() == "":
-		return nil, fmt.Errorf("target %q: no host", shown)
+		return nil, check.Errorf("target %q: no host", "cible %q : aucun hôte", shown)
 	}
 	if ip, numeric, err := numericIPv4(u.Hostname()); err != nil {
-		return nil, fmt.Errorf("target %q: %v", shown, err)
+		return nil, check.Errorf("target %q: %v", "cible %q : %v", shown, err)
 	} else if numeric {
 		port := u.Port()
 		u.Host = ip
@@ -113,7 +114,7 @@ func parseURL(raw string) (*url.URL, error) {
 	}
 	if p := u.Port(); p != "" {
 		if n, err := net.LookupPort("tcp", p); err != nil || n == 0 || n > 65535 {
-			return nil, fmt.Errorf("target %q: bad port %q", shown, p)
+			return nil, check.Errorf("target %q: bad port %q", "cible %q : port %q incorrect", shown, p)
 		}
 	}
 	if u.Path == "" {

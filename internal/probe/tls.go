@@ -10,7 +10,6 @@ import (
 	"crypto/x509"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"net"
 	"net/url"
 	"slices"
@@ -37,10 +36,10 @@ func LoadRoots(caFile string) (*x509.CertPool, error) {
 	}
 	pem, err := fileread.ReadAll(caFile, maxCAFile)
 	if err != nil {
-		return nil, fmt.Errorf("reading CA file: %w", err)
+		return nil, check.Errorf("reading CA file: %v", "lecture du fichier d'autorités : %v", err)
 	}
 	if !pool.AppendCertsFromPEM(pem) {
-		return nil, fmt.Errorf("CA file %s: no PEM certificate found", caFile)
+		return nil, check.Errorf("CA file %s: no PEM certificate found", "fichier d'autorités %s : aucun certificat PEM", caFile)
 	}
 	return pool, nil
 }
@@ -52,7 +51,7 @@ func (p *Prober) Handshake(ctx context.Context, pace Pacer, httpsURL, host strin
 	out := web.TLS{Attempted: true}
 	u, err := url.Parse(httpsURL)
 	if err != nil {
-		out.Error = check.Text{EN: err.Error(), FR: err.Error()}
+		out.Error = check.Text{EN: err.Error(), FR: check.InLang(err, check.FR)}
 		return out
 	}
 	addr := u.Host
@@ -156,7 +155,7 @@ func trustReason(err error, chain []*x509.Certificate) check.Text {
 	case x509.CertificateInvalidError:
 		return check.Textf("chain invalid: %s", "chaîne invalide : %s", e.Error())
 	}
-	return check.Text{EN: err.Error(), FR: err.Error()}
+	return check.Text{EN: err.Error(), FR: check.InLang(err, check.FR)}
 }
 
 func selfSigned(c *x509.Certificate) bool {

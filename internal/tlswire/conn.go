@@ -3,9 +3,10 @@ package tlswire
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net"
 	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // Dialer opens a TCP connection. The caller's dialer carries its pacing.
@@ -79,13 +80,13 @@ func (s *Scanner) exchange(ctx context.Context, hello []byte, read func(net.Conn
 	var ne net.Error
 	if err != nil && (cctx.Err() != nil || errors.As(err, &ne) && ne.Timeout()) {
 		// Cut by the connection's deadline (or by the close that enforces it), not by the server.
-		return fmt.Errorf("tlswire: no answer within %s: %w", timeout, context.DeadlineExceeded)
+		return check.Errorf("tlswire: no answer within %s: %v", "tlswire : pas de réponse en %s : %v", timeout, context.DeadlineExceeded)
 	}
 	return err
 }
 
 // errRefusedOnWrite: the server hung up before the hello was written.
-var errRefusedOnWrite = errors.New("tlswire: connection closed by the server")
+var errRefusedOnWrite = errors.New("tlswire: connection closed by the server") // not shown: Send and SendSSLv2 turn it into a refusal
 
 // Send offers h on a new connection and returns the answer; full reads up to
 // the ServerHelloDone (certificate, key exchange), else only the ServerHello.

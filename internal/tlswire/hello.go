@@ -2,10 +2,10 @@ package tlswire
 
 import (
 	"crypto/rand"
-	"errors"
 	"fmt"
 	"net/netip"
 
+	"github.com/vigie-security/vigie/internal/check"
 	"golang.org/x/crypto/cryptobyte"
 )
 
@@ -121,10 +121,10 @@ const maxHelloSuites = 4000
 // Marshal returns the hello as one handshake record.
 func (h Hello) Marshal() ([]byte, error) {
 	if h.Version < SSL30 || h.Version > TLS13 {
-		return nil, fmt.Errorf("tlswire: cannot build a ClientHello for version %s", VersionName(h.Version))
+		return nil, check.Errorf("tlswire: cannot build a ClientHello for version %s", "tlswire : impossible de construire un ClientHello en version %s", VersionName(h.Version))
 	}
 	if len(h.Suites) == 0 || len(h.Suites) > maxHelloSuites {
-		return nil, fmt.Errorf("tlswire: a ClientHello needs 1 to %d suites, not %d", maxHelloSuites, len(h.Suites))
+		return nil, check.Errorf("tlswire: a ClientHello needs 1 to %d suites, not %d", "tlswire : un ClientHello porte de 1 à %d suites, pas %d", maxHelloSuites, len(h.Suites))
 	}
 	if h.Random == ([32]byte{}) {
 		_, _ = rand.Read(h.Random[:])
@@ -161,10 +161,10 @@ func (h Hello) Marshal() ([]byte, error) {
 	})
 	msg, err := b.Bytes()
 	if err != nil {
-		return nil, fmt.Errorf("tlswire: building ClientHello: %w", err)
+		return nil, check.Errorf("tlswire: building ClientHello: %v", "tlswire : construction du ClientHello : %v", err)
 	}
 	if len(msg) > maxRecord {
-		return nil, errors.New("tlswire: ClientHello does not fit one record")
+		return nil, check.Errorf("tlswire: ClientHello does not fit one record", "tlswire : le ClientHello dépasse un enregistrement")
 	}
 	return record(typeHandshake, recVer, msg), nil
 }

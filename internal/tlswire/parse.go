@@ -2,10 +2,9 @@ package tlswire
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"io"
 
+	"github.com/vigie-security/vigie/internal/check"
 	"golang.org/x/crypto/cryptobyte"
 )
 
@@ -45,7 +44,7 @@ type DHParams struct{ P, G, Ys []byte }
 var helloRetryRandom = []byte{0xCF, 0x21, 0xAD, 0x74, 0xE5, 0x9A, 0x61, 0x11, 0xBE, 0x1D, 0x8C, 0x02, 0x1E, 0x65, 0xB8, 0x91,
 	0xC2, 0xA2, 0x11, 0x16, 0x7A, 0xBB, 0x8C, 0x5E, 0x07, 0x9E, 0x09, 0xE2, 0xC8, 0xA8, 0x33, 0x9C}
 
-var errMalformed = errors.New("tlswire: malformed handshake message")
+var errMalformed = check.Errorf("tlswire: malformed handshake message", "tlswire : message de négociation mal formé")
 
 // ReadResponse reads the server's answer to a ClientHello: up to the
 // ServerHelloDone, or only the ServerHello when full is false (or with TLS
@@ -75,12 +74,12 @@ func ReadResponse(r io.Reader, full bool) (Response, error) {
 			return resp, nil
 		case typeHandshake:
 			if len(buf)+len(body) > maxHandshake {
-				return resp, fmt.Errorf("tlswire: handshake over %d bytes", maxHandshake)
+				return resp, check.Errorf("tlswire: handshake over %d bytes", "tlswire : négociation de plus de %d octets", maxHandshake)
 			}
 			buf = append(buf, body...)
 		default:
 			if resp.Hello == nil {
-				return resp, fmt.Errorf("tlswire: record type %d before the ServerHello", typ)
+				return resp, check.Errorf("tlswire: record type %d before the ServerHello", "tlswire : enregistrement de type %d avant le ServerHello", typ)
 			}
 			return resp, nil
 		}
@@ -96,18 +95,18 @@ func ReadResponse(r io.Reader, full bool) (Response, error) {
 			buf = buf[4+n:]
 		}
 	}
-	return resp, fmt.Errorf("tlswire: no ServerHelloDone within %d records", maxRecords)
+	return resp, check.Errorf("tlswire: no ServerHelloDone within %d records", "tlswire : pas de ServerHelloDone en %d enregistrements", maxRecords)
 }
 
 // take parses one handshake message and says whether reading is over.
 func (resp *Response) take(typ uint8, msg []byte, full bool) (bool, error) {
 	if resp.Hello == nil && typ != typeServerHello {
-		return true, fmt.Errorf("tlswire: handshake message %d before the ServerHello", typ)
+		return true, check.Errorf("tlswire: handshake message %d before the ServerHello", "tlswire : message de négociation %d avant le ServerHello", typ)
 	}
 	switch typ {
 	case typeServerHello:
 		if resp.Hello != nil {
-			return true, errors.New("tlswire: second ServerHello")
+			return true, check.Errorf("tlswire: second ServerHello", "tlswire : second ServerHello")
 		}
 		sh, err := parseServerHello(msg)
 		if err != nil {
@@ -135,7 +134,7 @@ func parseServerHello(msg []byte) (ServerHello, error) {
 	var random, sid []byte
 	if !s.ReadUint16(&sh.Version) || !s.ReadBytes(&random, 32) || !s.ReadUint8LengthPrefixed((*cryptobyte.String)(&sid)) ||
 		!s.ReadUint16(&sh.Suite) || !s.ReadUint8(&sh.Compression) {
-		return sh, fmt.Errorf("%w: ServerHello", errMalformed)
+		return sh, check.Errorf("%v: ServerHello", "%v : ServerHello", errMalformed)
 	}
 	sh.Retry = bytes.Equal(random, helloRetryRandom)
 	if s.Empty() {
@@ -143,22 +142,22 @@ func parseServerHello(msg []byte) (ServerHello, error) {
 	}
 	var exts cryptobyte.String
 	if !s.ReadUint16LengthPrefixed(&exts) || !s.Empty() {
-		return sh, fmt.Errorf("%w: ServerHello extensions", errMalformed)
+		return sh, check.Errorf("%v: ServerHello extensions", "%v : ServerHello extensions", errMalformed)
 	}
 	for !exts.Empty() {
 		var typ uint16
 		var data cryptobyte.String
 		if !exts.ReadUint16(&typ) || !exts.ReadUint16LengthPrefixed(&data) {
-			return sh, fmt.Errorf("%w: ServerHello extension", errMalformed)
+			return sh, check.Errorf("%v: ServerHello extension", "%v : ServerHello extension", errMalformed)
 		}
 		switch typ {
 		case extSupportedVersions:
 			if !data.ReadUint16(&sh.Version) {
-				return sh, fmt.Errorf("%w: supported_versions", errMalformed)
+				return sh, check.Errorf("%v: supported_versions", "%v : supported_versions", errMalformed)
 			}
 		case extKeyShare:
 			if !data.ReadUint16(&sh.Group) {
-				return sh, fmt.Errorf("%w: key_share", errMalformed)
+				return sh, check.Errorf("%v: key_share", "%v : key_share", errMalformed)
 			}
 		}
 	}
@@ -169,13 +168,13 @@ func parseCertificates(msg []byte) ([][]byte, error) {
 	s := cryptobyte.String(msg)
 	var list cryptobyte.String
 	if !s.ReadUint24LengthPrefixed(&list) || !s.Empty() {
-		return nil, fmt.Errorf("%w: Certificate", errMalformed)
+		return nil, check.Errorf("%v: Certificate", "%v : Certificate", errMalformed)
 	}
 	var certs [][]byte
 	for !list.Empty() {
 		var der cryptobyte.String
 		if !list.ReadUint24LengthPrefixed(&der) || len(der) == 0 {
-			return nil, fmt.Errorf("%w: Certificate entry", errMalformed)
+			return nil, check.Errorf("%v: Certificate entry", "%v : Certificate entry", errMalformed)
 		}
 		certs = append(certs, der)
 	}
@@ -189,28 +188,28 @@ func parseKeyExchange(msg []byte, suite uint16) (*KeyExchange, error) {
 	if st.Kx == "DHEPSK" || st.Kx == "ECDHEPSK" {
 		var hint cryptobyte.String
 		if !s.ReadUint16LengthPrefixed(&hint) {
-			return nil, fmt.Errorf("%w: PSK identity hint", errMalformed)
+			return nil, check.Errorf("%v: PSK identity hint", "%v : PSK identity hint", errMalformed)
 		}
 	}
 	switch {
 	case st.dhe():
 		var p, g, ys cryptobyte.String
 		if !s.ReadUint16LengthPrefixed(&p) || !s.ReadUint16LengthPrefixed(&g) || !s.ReadUint16LengthPrefixed(&ys) || len(p) == 0 || len(g) == 0 {
-			return nil, fmt.Errorf("%w: DH parameters", errMalformed)
+			return nil, check.Errorf("%v: DH parameters", "%v : DH parameters", errMalformed)
 		}
 		kx.DH = &DHParams{P: p, G: g, Ys: ys}
 	case st.ecdhe():
 		var curveType uint8
 		if !s.ReadUint8(&curveType) {
-			return nil, fmt.Errorf("%w: ECDH parameters", errMalformed)
+			return nil, check.Errorf("%v: ECDH parameters", "%v : ECDH parameters", errMalformed)
 		}
 		if curveType == 3 && !s.ReadUint16(&kx.Curve) {
-			return nil, fmt.Errorf("%w: ECDH curve", errMalformed)
+			return nil, check.Errorf("%v: ECDH curve", "%v : ECDH curve", errMalformed)
 		}
 	case st.Has(Export) && st.Kx != "" && st.Kx[0] == 'R':
 		var mod cryptobyte.String
 		if !s.ReadUint16LengthPrefixed(&mod) {
-			return nil, fmt.Errorf("%w: RSA parameters", errMalformed)
+			return nil, check.Errorf("%v: RSA parameters", "%v : RSA parameters", errMalformed)
 		}
 		kx.RSABits = bitLen(mod)
 	}
@@ -255,7 +254,7 @@ func ReadSSLv2(r io.Reader) (SSLv2Response, error) {
 	}
 	n := int(hdr[0]&0x7f)<<8 | int(hdr[1])
 	if n > maxSSLv2Reply {
-		return SSLv2Response{}, fmt.Errorf("tlswire: SSLv2 record over %d bytes", maxSSLv2Reply)
+		return SSLv2Response{}, check.Errorf("tlswire: SSLv2 record over %d bytes", "tlswire : enregistrement SSLv2 de plus de %d octets", maxSSLv2Reply)
 	}
 	body := make([]byte, n)
 	if _, err := io.ReadFull(r, body); err != nil {
@@ -266,7 +265,7 @@ func ReadSSLv2(r io.Reader) (SSLv2Response, error) {
 	var out SSLv2Response
 	var certLen, specsLen, idLen uint16
 	if !s.ReadUint8(&typ) {
-		return out, fmt.Errorf("%w: SSLv2", errMalformed)
+		return out, check.Errorf("%v: SSLv2", "%v : SSLv2", errMalformed)
 	}
 	if typ != 4 {
 		return out, nil // ERROR (0) or anything but SERVER-HELLO
@@ -275,7 +274,7 @@ func ReadSSLv2(r io.Reader) (SSLv2Response, error) {
 	if !s.ReadUint8(&hit) || !s.ReadUint8(&certType) || !s.ReadUint16(&out.Version) || !s.ReadUint16(&certLen) ||
 		!s.ReadUint16(&specsLen) || !s.ReadUint16(&idLen) || specsLen%3 != 0 ||
 		!s.ReadBytes(&cert, int(certLen)) || !s.ReadBytes(&specs, int(specsLen)) {
-		return out, fmt.Errorf("%w: SSLv2 SERVER-HELLO", errMalformed)
+		return out, check.Errorf("%v: SSLv2 SERVER-HELLO", "%v : SSLv2 SERVER-HELLO", errMalformed)
 	}
 	for i := 0; i < len(specs); i += 3 {
 		out.Specs = append(out.Specs, uint32(specs[i])<<16|uint32(specs[i+1])<<8|uint32(specs[i+2]))

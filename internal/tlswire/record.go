@@ -2,9 +2,10 @@ package tlswire
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"net"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // Record and handshake types, extension codes.
@@ -38,14 +39,19 @@ const (
 
 // ErrNotTLS is returned when the server answers something that is not TLS
 // (plain HTTP, garbage): it did not refuse, it does not speak the protocol.
-var ErrNotTLS = errors.New("tlswire: the answer is not TLS")
+var ErrNotTLS = check.Errorf("tlswire: the answer is not TLS", "tlswire : la réponse n'est pas du TLS")
 
 // Alert is a TLS alert the server sent.
 type Alert struct {
 	Level, Desc uint8
 }
 
-func (a Alert) Error() string { return fmt.Sprintf("tls alert %d (level %d)", a.Desc, a.Level) }
+func (a Alert) Error() string { return a.In(check.EN) }
+
+// In says the alert in l.
+func (a Alert) In(l check.Lang) string {
+	return check.Textf("tls alert %d (level %d)", "alerte TLS %d (niveau %d)", a.Desc, a.Level).In(l)
+}
 
 // readRecord reads one record, bounded by maxRecord.
 func readRecord(r io.Reader) (typ uint8, version uint16, body []byte, err error) {

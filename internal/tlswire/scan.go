@@ -2,9 +2,10 @@ package tlswire
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"sync"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // Protocol is what one protocol version showed.
@@ -172,7 +173,7 @@ func (st *scanState) drain(ctx context.Context, p *Protocol, offer, groups []uin
 		}
 		chosen := resp.Hello.Suite
 		if !slices.Contains(offer, chosen) {
-			p.Err = fmt.Errorf("tlswire: the server chose suite 0x%04X, which was not offered", chosen)
+			p.Err = check.Errorf("tlswire: the server chose suite 0x%04X, which was not offered", "tlswire : le serveur a choisi la suite 0x%04X, qui n'était pas proposée", chosen)
 			return false
 		}
 		s, _ := Lookup(chosen)

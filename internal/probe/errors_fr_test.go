@@ -1,0 +1,40 @@
+package probe
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+var englishWord = regexp.MustCompile(`(?i)\b(the|and|with|not|found|missing|must|should|reading|invalid|expected)\b`)
+
+// A target a person wrote wrong is refused in their language, and a
+// password in it is masked in both.
+func TestTargetErrorsInFrench(t *testing.T) {
+	for raw, fr := range map[string]string{
+		"ftp://x.fr/":               `cible "ftp://x.fr/" : le schéma "ftp" n'est ni http ni https`,
+		"https://user:s3cret@x.fr/": `cible "https://***@x.fr/" : identifiants refusés`,
+		"u:s3cret@x.fr":             `cible "***@x.fr" : identifiants refusés`,
+		"x.fr:99999":                `port "99999" incorrect`,
+		"1.2.3.4.5":                 "plus de 4 parties",
+		"":                          "cible vide",
+	} {
+		_, err := ParseTarget(raw)
+		if err == nil {
+			t.Fatalf("%q: accepted", raw)
+		}
+		got := check.InLang(err, check.FR)
+		if !strings.Contains(got, fr) || englishWord.MatchString(got) {
+			t.Errorf("%q: French error %q, want %q and no English", raw, got, fr)
+		}
+		if strings.Contains(got+err.Error(), "s3cret") {
+			t.Errorf("%q: the password is shown: %q / %q", raw, got, err.Error())
+		}
+	}
+	_, err := ParseTarget("ftp://x.fr/")
+	if want := `target "ftp://x.fr/": scheme "ftp" is not http or https`; err.Error() != want {
+		t.Errorf("English error %q, want %q", err.Error(), want)
+	}
+}
