@@ -42,7 +42,6 @@ var pendingErrors = map[string]bool{
 	"internal/probe":          true,
 	"internal/pwpolicy":       true,
 	"internal/report":         true,
-	"internal/report/formats": true,
 	"internal/report/html":    true,
 	"internal/scan":           true,
 	"internal/schedule":       true,
