@@ -30,7 +30,11 @@ func (e *Error) Error() string {
 // In returns the message in lang, its reason included.
 func (e *Error) In(l check.Lang) string {
 	if e.Err != nil {
-		return e.Text.In(l) + " : " + check.InLang(e.Err, l)
+		sep := ": "
+		if l == check.FR {
+			sep = " : " // French typography
+		}
+		return e.Text.In(l) + sep + check.InLang(e.Err, l)
 	}
 	return e.Text.In(l)
 }

@@ -27,7 +27,11 @@ func (e *Error) Error() string {
 // In returns the message in lang.
 func (e *Error) In(l check.Lang) string {
 	if e.Err != nil {
-		return e.Text.In(l) + " : " + e.Err.Error()
+		sep := ": "
+		if l == check.FR {
+			sep = " : " // French typography
+		}
+		return e.Text.In(l) + sep + check.InLang(e.Err, l)
 	}
 	return e.Text.In(l)
 }

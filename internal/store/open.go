@@ -2,13 +2,14 @@ package store
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // DefaultBusyTimeout is how long a write waits for another vigie holding
@@ -52,11 +53,11 @@ func create(path string) error {
 		return f.Close()
 	}
 	if !errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("opening history %s: %w", path, err)
+		return check.Errorf("opening history %s: %v", "ouverture de l'historique %s : %v", path, err)
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
-		return fmt.Errorf("opening history %s: %w", path, err)
+		return check.Errorf("opening history %s: %v", "ouverture de l'historique %s : %v", path, err)
 	}
 	if !fi.Mode().IsRegular() {
 		return refuse(path, "history %q is not a regular file (%v)", "l'historique %q n'est pas un fichier ordinaire (%v)", fi.Mode().Type())
@@ -70,7 +71,7 @@ func create(path string) error {
 func dsn(path string, o options) (string, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return "", fmt.Errorf("opening history %s: %w", path, err)
+		return "", check.Errorf("opening history %s: %v", "ouverture de l'historique %s : %v", path, err)
 	}
 	return "file:" + escapePath(abs) +
 		"?mode=rw" + // never create: create did, with mode 0600

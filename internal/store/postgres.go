@@ -166,11 +166,16 @@ type masked struct {
 	secret string
 }
 
-func (m masked) Error() string {
+func (m masked) Error() string { return m.mask(m.err.Error()) }
+
+// In is the driver's error in l, as masked as Error.
+func (m masked) In(l check.Lang) string { return m.mask(check.InLang(m.err, l)) }
+
+func (m masked) mask(s string) string {
 	if m.secret == "" {
-		return m.err.Error()
+		return s
 	}
-	return strings.ReplaceAll(m.err.Error(), m.secret, "***")
+	return strings.ReplaceAll(s, m.secret, "***")
 }
 
 func (m masked) Unwrap() error { return m.err }

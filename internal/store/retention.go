@@ -3,9 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strings"
 	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // Retention bounds the history. After each Save, scans beyond the newest
@@ -27,17 +28,17 @@ var DefaultRetention = Retention{Keep: 1000, MaxAge: 400 * 24 * time.Hour}
 func (s *Store) Prune(ctx context.Context, r Retention) (int, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return 0, fmt.Errorf("pruning history: %w", s.explain(err, unusable(s.path)))
+		return 0, check.Errorf("pruning history: %v", "purge de l'historique : %v", s.explain(err, unusable(s.path)))
 	}
 	defer tx.Rollback()
 	if s.d == postgresDB {
 		if _, err := s.exec(ctx, tx, `SELECT pg_advisory_xact_lock(?)`, pgLock); err != nil {
-			return 0, fmt.Errorf("pruning history: %w", s.explain(err, unusable(s.path)))
+			return 0, check.Errorf("pruning history: %v", "purge de l'historique : %v", s.explain(err, unusable(s.path)))
 		}
 	}
 	var newest sql.NullString
 	if err := tx.QueryRowContext(ctx, `SELECT MAX(started_at) FROM scans`).Scan(&newest); err != nil {
-		return 0, fmt.Errorf("pruning history: %w", s.explain(err, unreadable(s.path)))
+		return 0, check.Errorf("pruning history: %v", "purge de l'historique : %v", s.explain(err, unreadable(s.path)))
 	}
 	if !newest.Valid {
 		return 0, nil // an empty history
@@ -45,7 +46,7 @@ func (s *Store) Prune(ctx context.Context, r Retention) (int, error) {
 	at, _ := time.Parse(time.RFC3339Nano, newest.String)
 	n, err := s.prune(ctx, tx, r, "", at)
 	if err != nil {
-		return 0, fmt.Errorf("pruning history: %w", s.explain(err, unusable(s.path)))
+		return 0, check.Errorf("pruning history: %v", "purge de l'historique : %v", s.explain(err, unusable(s.path)))
 	}
 	return n, tx.Commit()
 }

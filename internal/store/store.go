@@ -7,8 +7,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"fmt"
 	"time"
 
 	_ "modernc.org/sqlite"
@@ -52,7 +50,7 @@ func Open(ctx context.Context, history string, opts ...Option) (*Store, error) {
 	}
 	db, err := sql.Open("sqlite", name)
 	if err != nil {
-		return nil, fmt.Errorf("opening history %s: %w", path, err)
+		return nil, check.Errorf("opening history %s: %v", "ouverture de l'historique %s : %v", path, err)
 	}
 	for _, q := range sqliteDB.schema() {
 		if _, err := db.ExecContext(ctx, q); err != nil {
@@ -120,7 +118,7 @@ func (s *Store) Save(ctx context.Context, r report.Report, opts ...ScanOption) e
 	so := scanSettings(opts)
 	blob, err := keptReport(r)
 	if err != nil {
-		return fmt.Errorf("saving scan %s: %w", r.ScanID, err)
+		return check.Errorf("saving scan %s: %v", "enregistrement du scan %s : %v", r.ScanID, err)
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -128,7 +126,7 @@ func (s *Store) Save(ctx context.Context, r report.Report, opts ...ScanOption) e
 	}
 	defer tx.Rollback()
 	fail := func(err error) error {
-		return fmt.Errorf("saving scan %s: %w", r.ScanID, s.explain(err, check.Textf("history %q did not record the scan",
+		return check.Errorf("saving scan %s: %v", "enregistrement du scan %s : %v", r.ScanID, s.explain(err, check.Textf("history %q did not record the scan",
 			"l'historique %q n'a pas enregistré le scan", s.path)))
 	}
 	if s.d == postgresDB {
@@ -159,7 +157,7 @@ func (s *Store) Save(ctx context.Context, r report.Report, opts ...ScanOption) e
 		fs = fs[n:]
 	}
 	if _, err := s.prune(ctx, tx, s.o.retention, r.ScanID, r.StartedAt); err != nil {
-		return fmt.Errorf("saving scan %s: pruning: %w", r.ScanID, s.explain(err, unusable(s.path)))
+		return check.Errorf("saving scan %s: pruning: %v", "enregistrement du scan %s : purge : %v", r.ScanID, s.explain(err, unusable(s.path)))
 	}
 	if err := tx.Commit(); err != nil {
 		return fail(err)
@@ -236,7 +234,7 @@ func (s *Store) List(ctx context.Context, limit int) ([]Scan, error) {
 }
 
 // ErrNoPrevious means the history holds no earlier complete scan.
-var ErrNoPrevious = errors.New("no earlier scan in the history")
+var ErrNoPrevious = check.Errorf("no earlier scan in the history", "aucun scan antérieur dans l'historique")
 
 // Previous returns the statuses of the last complete scan before t, by
 // fingerprint: a real one, or a demo one WithDemo(true), never the other kind.

@@ -1,0 +1,73 @@
+package store
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// english are words that betray an English message in a French one.
+var english = regexp.MustCompile(`\b(the|and|with|not|found|missing|must|should|reading|invalid|expected)\b`)
+
+// saysFrench fails unless err reads in French with fr, and stays the
+// English en in err.Error().
+func saysFrench(t *testing.T, err error, fr, en string) {
+	t.Helper()
+	if err == nil {
+		t.Fatal("no error")
+	}
+	got := check.InLang(err, check.FR)
+	if !strings.Contains(got, fr) || english.MatchString(got) {
+		t.Errorf("French: %q (want %q and no English word)", got, fr)
+	}
+	if !strings.Contains(err.Error(), en) {
+		t.Errorf("English: %q (want %q)", err.Error(), en)
+	}
+}
+
+func TestHistoryErrorsInFrench(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	_, err := Open(ctx, filepath.Join(dir, "nodir", "h.db"))
+	saysFrench(t, err, "ouverture de l'historique "+filepath.Join(dir, "nodir", "h.db")+" : ", "opening history ")
+	saysFrench(t, err, "fichier ou dossier introuvable", "no such file or directory")
+
+	notes := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notes, []byte(strings.Repeat("some notes\n", 200)), 0o600)
+	saysFrench(t, Check(ctx, notes), "n'est pas un historique vigie (pas une base SQLite)", "is not a vigie history file")
+	saysFrench(t, Check(ctx, dir), "n'est pas un fichier ordinaire", "is not a regular file")
+
+	s, err := Open(ctx, filepath.Join(dir, "h.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, _, err = s.Previous(ctx, time.Now())
+	saysFrench(t, err, "aucun scan antérieur dans l'historique", "no earlier scan in the history")
+}
+
+// TestPostgresErrorsInFrenchHideThePassword needs no server: nothing
+// listens on port 1 of the loopback.
+func TestPostgresErrorsInFrenchHideThePassword(t *testing.T) {
+	ctx := context.Background()
+	for _, dsn := range []string{"postgres://vigie:s3cret@127.0.0.1:1/vigie?connect_timeout=2", "postgres://vigie:s3cret@[::1/vigie"} {
+		_, err := Open(ctx, dsn)
+		if err == nil {
+			t.Fatalf("%s opened", Redact(dsn))
+		}
+		for _, l := range []check.Lang{check.EN, check.FR} {
+			if s := check.InLang(err, l); strings.Contains(s, "s3cret") {
+				t.Errorf("%s: %s", l, s)
+			}
+		}
+		if fr := check.InLang(err, check.FR); !strings.Contains(fr, "injoignable") && !strings.Contains(fr, "n'est pas une URL PostgreSQL valide") {
+			t.Errorf("FR: %s", fr)
+		}
+	}
+}
