@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/textenc"
 )
 
@@ -116,11 +117,12 @@ func Detect(header []string, width int, sample [][]string, override map[string]s
 	for _, k := range keys {
 		r := Role(k)
 		if !KnownRole(r) {
-			return c, fmt.Errorf("leads.columns: unknown role %q (roles: %s)", k, roleList())
+			return c, check.Prefixed{Prefix: "leads.columns: ", Err: check.Errorf("unknown role %q (roles: %s)", "rôle inconnu %q (rôles : %s)", k, roleList())}
 		}
 		i := c.index(header, override[k])
 		if i < 0 {
-			return c, fmt.Errorf("leads.columns: %s = %q: no such column in the header", k, override[k])
+			return c, check.Prefixed{Prefix: "leads.columns: ", Err: check.Errorf("%s = %q: no such column in the header",
+				"%s = %q : aucune colonne de ce nom dans l'en-tête", k, override[k])}
 		}
 		c.add(r, i, "config")
 		taken[i] = true
