@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/vigie-security/vigie/checks/leads"
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // seeded personal values: none may appear in any finding or error.
@@ -77,7 +78,7 @@ func TestNothingPersonalLeaks(t *testing.T) {
 		for _, now := range []time.Time{june, time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)} {
 			plan, err := Prepare(Source{Path: p})
 			if err != nil {
-				out = append(out, err.Error())
+				out = append(out, err.Error(), check.InLang(err, check.FR))
 				continue
 			}
 			ev := plan.Collect(context.Background(), now)
@@ -93,16 +94,21 @@ func TestNothingPersonalLeaks(t *testing.T) {
 			}
 		}
 	}
+	// Two tables named after people: the error that asks to choose one
+	// counts them.
+	people := sqliteFile(t, `CREATE TABLE "jeanne.secret@gmail.com" (email TEXT)`, `CREATE TABLE "06 12 34 56 78" (email TEXT)`)
 	// Errors of sources that fail.
 	for _, src := range []Source{
+		{Path: people},
+		{Path: people, Table: "Nope"},
 		{Path: filepath.Join(dir, "header.csv"), Columns: map[string]string{"email": "jeanne.secret@gmail.com"}},
 		{Path: filepath.Join(dir, "missing-jeanne.secret.csv")},
 		{Path: xlsx, Table: "Nope"}, // the error lists the sheets, unless one reads as a value
 	} {
 		if plan, err := Prepare(src); err != nil {
-			out = append(out, err.Error())
+			out = append(out, err.Error(), check.InLang(err, check.FR))
 		} else if ev := plan.Collect(context.Background(), june); ev.Problem != nil {
-			out = append(out, ev.Problem.EN)
+			out = append(out, ev.Problem.EN, ev.Problem.FR)
 		}
 	}
 	all := strings.Join(out, "\n")

@@ -1,6 +1,8 @@
 package leadscan
 
 import (
+	"archive/zip"
+	"errors"
 	"io"
 	"os"
 
@@ -28,7 +30,7 @@ func openXLSX(src Source) (*xlsxRows, error) {
 	f, err := excelize.OpenReader(io.LimitReader(fh, src.Limits.MaxXLSX+1),
 		excelize.Options{UnzipSizeLimit: src.Limits.MaxXLSX * 4, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
-		return nil, check.Errorf("not a readable XLSX workbook: %v", "classeur XLSX illisible : %v", err)
+		return nil, check.Errorf("not a readable XLSX workbook: %v", "classeur XLSX illisible : %v", openErr(err))
 	}
 	sheet := src.Table
 	if sheet == "" {
@@ -74,3 +76,17 @@ func (x *xlsxRows) Close() error {
 func (x *xlsxRows) Serial() bool     { return true }
 func (x *xlsxRows) PK() string       { return "" }
 func (x *xlsxRows) Header() []string { return nil }
+
+// openErr says the two usual reasons a workbook does not open: a file that
+// is not one, and an old or encrypted one (both OLE containers).
+func openErr(err error) error {
+	switch {
+	case errors.Is(err, zip.ErrFormat):
+		return check.Errorf("the file is not a zip archive, as an XLSX is (another file renamed?)",
+			"le fichier n'est pas une archive zip, ce qu'est un XLSX (un autre fichier renommé ?)")
+	case errors.Is(err, excelize.ErrWorkbookFileFormat):
+		return check.Errorf("an old .xls or a password-protected workbook (save it as .xlsx without a password, or export it as CSV)",
+			"un ancien .xls ou un classeur protégé par mot de passe (enregistrez-le en .xlsx sans mot de passe, ou exportez-le en CSV)")
+	}
+	return err
+}
