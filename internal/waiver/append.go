@@ -11,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/vigie-security/vigie/internal/atomicfile"
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // Append adds a waiver to file, creating it when it does not exist, and
@@ -18,10 +19,11 @@ import (
 // Load would, and the file is replaced atomically with mode 0600.
 func Append(file string, e Entry, known func(id string) bool) error {
 	if strings.TrimSpace(e.Statement) == "" {
-		return errors.New("a waiver needs a statement: say why the risk is accepted")
+		return check.Errorf("a waiver needs a statement: say why the risk is accepted",
+			"une dérogation demande une justification : dites pourquoi le risque est accepté")
 	}
 	if _, err := time.Parse(time.DateOnly, e.Expires); err != nil {
-		return fmt.Errorf("expires %q is not a date (YYYY-MM-DD)", e.Expires)
+		return check.Errorf("expires %q is not a date (YYYY-MM-DD)", "expires %q n'est pas une date (AAAA-MM-JJ)", e.Expires)
 	}
 	if err := replaceable(file); err != nil {
 		return err
@@ -69,10 +71,10 @@ func Append(file string, e Entry, known func(id string) bool) error {
 	enc := yaml.NewEncoder(&out)
 	enc.SetIndent(2)
 	if err := enc.Encode(&doc); err != nil {
-		return fmt.Errorf("writing waivers %s: %w", file, err)
+		return check.Errorf("writing waivers %s: %v", "écriture des dérogations %s : %v", file, err)
 	}
 	if _, err := Parse(file, out.Bytes(), known); err != nil {
-		return fmt.Errorf("writing waivers %s: %w", file, err)
+		return check.Errorf("writing waivers %s: %v", "écriture des dérogations %s : %v", file, err)
 	}
 	return atomicfile.WriteBytes(file, out.Bytes())
 }

@@ -1,9 +1,9 @@
 package waiver
 
 import (
-	"fmt"
 	"os"
 
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/fileread"
 )
 
@@ -16,7 +16,7 @@ var ReadTimeout = fileread.Timeout
 func read(file string) ([]byte, error) {
 	data, err := fileread.ReadAllWithin(file, MaxSize, ReadTimeout)
 	if err != nil {
-		return nil, fmt.Errorf("reading waivers: %w", err)
+		return nil, check.Errorf("reading waivers: %v", "lecture des dérogations : %v", err)
 	}
 	return data, nil
 }
@@ -28,5 +28,6 @@ func replaceable(file string) error {
 	if err != nil || fi.Mode().IsRegular() {
 		return nil // a missing file is created; other errors come from read
 	}
-	return fmt.Errorf("writing waivers %s: not a regular file (%v), vigie only appends to a file", file, fi.Mode().Type())
+	return check.Errorf("writing waivers %s: not a regular file (%v), vigie only appends to a file",
+		"écriture des dérogations %s : pas un fichier ordinaire (%v), vigie n'ajoute qu'à un fichier", file, fi.Mode().Type())
 }

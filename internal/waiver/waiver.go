@@ -64,23 +64,27 @@ func Parse(name string, data []byte, known func(id string) bool) (File, error) {
 	}
 	for i := range w.Waivers {
 		e := &w.Waivers[i]
-		at := fmt.Sprintf("%s:%d: waivers[%d]", name, e.Line, i)
+		bad := func(en, fr string, args ...any) error {
+			return check.Prefixed{Prefix: fmt.Sprintf("%s:%d: waivers[%d]: ", name, e.Line, i), Err: check.Errorf(en, fr, args...)}
+		}
 		switch {
 		case e.Check == "":
-			return File{}, fmt.Errorf("%s: check is required", at)
+			return File{}, bad("check is required", "check est obligatoire")
 		case known != nil && !known(e.Check):
-			return File{}, fmt.Errorf("%s: unknown check %q (see vigie checks)", at, e.Check)
+			return File{}, bad("unknown check %q (see vigie checks)", "check %q inconnu (voir vigie checks)", e.Check)
 		case strings.TrimSpace(e.Statement) == "":
-			return File{}, fmt.Errorf("%s: statement is required: say why the risk is accepted", at)
+			return File{}, bad("statement is required: say why the risk is accepted",
+				"statement est obligatoire : la justification dit pourquoi le risque est accepté")
 		case e.Expires == "":
-			return File{}, fmt.Errorf("%s: expires is required (YYYY-MM-DD): a waiver never lasts for ever", at)
+			return File{}, bad("expires is required (YYYY-MM-DD): a waiver never lasts for ever",
+				"expires est obligatoire (AAAA-MM-JJ) : une dérogation ne dure jamais indéfiniment")
 		}
 		d, err := time.Parse(time.DateOnly, e.Expires)
 		if err != nil {
-			return File{}, fmt.Errorf("%s: expires %q is not a date (YYYY-MM-DD)", at, e.Expires)
+			return File{}, bad("expires %q is not a date (YYYY-MM-DD)", "expires %q n'est pas une date (AAAA-MM-JJ)", e.Expires)
 		}
 		if _, err := path.Match(e.Target, ""); err != nil {
-			return File{}, fmt.Errorf("%s: target %q is not a valid pattern", at, e.Target)
+			return File{}, bad("target %q is not a valid pattern", "target %q n'est pas un motif valide", e.Target)
 		}
 		e.until = d
 	}
