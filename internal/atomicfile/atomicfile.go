@@ -11,10 +11,11 @@ package atomicfile
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // Write writes what write produces to path. Errors name the path.
@@ -82,5 +83,5 @@ func wrap(path string, err error) error {
 	if _, ok := err.(*Error); ok {
 		return err
 	}
-	return fmt.Errorf("writing %s: %w", path, err)
+	return check.Errorf("writing %s: %v", "écriture de %s : %v", path, err)
 }

@@ -2,11 +2,12 @@ package atomicfile
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"syscall"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // writeDescriptor writes to one of this process's descriptors through a
@@ -70,7 +71,7 @@ func openSpecial(path string) (*os.File, error) {
 	}
 	if err := syscall.SetNonblock(fd, false); err != nil {
 		syscall.Close(fd)
-		return nil, wrap(path, fmt.Errorf("clearing O_NONBLOCK: %w", err))
+		return nil, wrap(path, check.Errorf("clearing O_NONBLOCK: %v", "retrait de O_NONBLOCK : %v", err))
 	}
 	return os.NewFile(uintptr(fd), path), nil
 }
