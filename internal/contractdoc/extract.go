@@ -8,7 +8,6 @@ package contractdoc
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -38,10 +37,12 @@ func DefaultLimits() Limits {
 
 // ErrNoText: the document has no text layer (a scanned PDF), which is not
 // the same as a contract with no clauses.
-var ErrNoText = errors.New("no text layer: the document looks scanned; run OCR on it or provide the text version")
+var ErrNoText = check.Errorf("no text layer: the document looks scanned; run OCR on it or provide the text version",
+	"pas de couche texte : le document semble numérisé ; passez-le à l'OCR ou fournissez sa version texte")
 
 // ErrFormat: the file's extension is not a contract format vigie reads.
-var ErrFormat = errors.New("unsupported format (want .txt, .md, .html, .docx, .odt or .pdf)")
+var ErrFormat = check.Errorf("unsupported format (want .txt, .md, .html, .docx, .odt or .pdf)",
+	"format non pris en charge (formats lus : .txt, .md, .html, .docx, .odt ou .pdf)")
 
 // Formats lists the extensions vigie reads, for directory walks.
 var Formats = []string{".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".odt", ".pdf"}
@@ -57,15 +58,12 @@ func Supported(path string) bool {
 	return false
 }
 
-// Extract reads the document at path. Errors name the file.
+// Extract reads the document at path. Errors name the file, and are said
+// in English and French (check.InLang).
 func Extract(ctx context.Context, path string, lim Limits) (contracts.Document, error) {
 	doc, err := extract(ctx, path, lim)
-	var p *Problem
-	if errors.As(err, &p) {
-		return contracts.Document{Name: path}, &Problem{EN: path + ": " + p.EN, FR: path + " : " + p.FR, kind: p.kind}
-	}
 	if err != nil {
-		return contracts.Document{Name: path}, fmt.Errorf("%s: %w", path, err)
+		return contracts.Document{Name: path}, check.Errorf("%s: %v", "%s : %v", path, err)
 	}
 	doc.Name = path
 	return doc, nil
@@ -90,7 +88,7 @@ func extract(ctx context.Context, path string, lim Limits) (contracts.Document, 
 		var o out
 		defer func() {
 			if r := recover(); r != nil {
-				o = out{err: fmt.Errorf("corrupt document: %v", r)}
+				o = out{err: check.Errorf("corrupt document: %v", "document corrompu : %v", r)}
 			}
 			done <- o
 		}()
@@ -102,11 +100,11 @@ func extract(ctx context.Context, path string, lim Limits) (contracts.Document, 
 			if o.doc.Format == "pdf" {
 				return o.doc, ErrNoText
 			}
-			return o.doc, errors.New("the document holds no text")
+			return o.doc, check.Errorf("the document holds no text", "le document ne contient aucun texte")
 		}
 		return o.doc, o.err
 	case <-ctx.Done():
-		return contracts.Document{}, fmt.Errorf("extraction stopped after %s: %w", lim.Timeout, ctx.Err())
+		return contracts.Document{}, check.Errorf("extraction stopped after %s: %v", "extraction arrêtée après %s : %v", lim.Timeout, ctx.Err())
 	}
 }
 
@@ -116,38 +114,41 @@ func extract(ctx context.Context, path string, lim Limits) (contracts.Document, 
 func openAndParse(ctx context.Context, path string, lim Limits) (contracts.Document, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return contracts.Document{}, fmt.Errorf("cannot open: %w", unwrapPath(err))
+		return contracts.Document{}, check.Errorf("cannot open: %v", "ouverture impossible : %v", unwrapPath(err))
 	}
 	if err := regular(st); err != nil {
 		return contracts.Document{}, err
 	}
 	f, err := openNonBlocking(path)
 	if err != nil {
-		return contracts.Document{}, fmt.Errorf("cannot open: %w", unwrapPath(err))
+		return contracts.Document{}, check.Errorf("cannot open: %v", "ouverture impossible : %v", unwrapPath(err))
 	}
 	defer f.Close()
 	fst, err := f.Stat()
 	if err != nil {
-		return contracts.Document{}, fmt.Errorf("cannot read: %w", unwrapPath(err))
+		return contracts.Document{}, check.Errorf("cannot read: %v", "lecture impossible : %v", unwrapPath(err))
 	}
 	// The same file is the same kind of file: only its size can have changed.
 	if !os.SameFile(st, fst) {
-		return contracts.Document{}, errors.New("the file was replaced while being opened: not read")
+		return contracts.Document{}, check.Errorf("the file was replaced while being opened: not read",
+			"le fichier a été remplacé pendant son ouverture : non lu")
 	}
 	if fst.Size() > lim.MaxFile {
-		return contracts.Document{}, fmt.Errorf("file is %d bytes, over the %d-byte limit", fst.Size(), lim.MaxFile)
+		return contracts.Document{}, check.Errorf("file is %d bytes, over the %d-byte limit",
+			"le fichier fait %d octets, au-delà de la limite de %d octets", fst.Size(), lim.MaxFile)
 	}
 	return parse(ctx, f, fst.Size(), strings.ToLower(filepath.Ext(path)), lim)
 }
 
 // ErrNotRegular: a named pipe, device or socket, which vigie does not open.
-var ErrNotRegular = errors.New("not a regular file: not read, since reading it could block forever")
+var ErrNotRegular = check.Errorf("not a regular file: not read, since reading it could block forever",
+	"pas un fichier ordinaire : non lu, car sa lecture pourrait bloquer indéfiniment")
 
 func regular(st os.FileInfo) error {
 	m := st.Mode()
 	switch {
 	case m.IsDir():
-		return errors.New("is a directory")
+		return check.Errorf("is a directory", "est un dossier")
 	case m.IsRegular():
 		return nil
 	case m&os.ModeNamedPipe != 0:
@@ -161,8 +162,7 @@ func regular(st os.FileInfo) error {
 }
 
 func notRegular(kind check.Text) error {
-	return problemf(ErrNotRegular, "%s, not a regular file: not read, since reading it could block forever",
-		"%s, pas un fichier ordinaire : non lu, car sa lecture pourrait bloquer indéfiniment", kind)
+	return check.Errorf("%s, %v", "%s, %v", kind, ErrNotRegular)
 }
 
 func parse(ctx context.Context, f *os.File, size int64, ext string, lim Limits) (contracts.Document, error) {

@@ -2,7 +2,6 @@ package contractdoc
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/vigie-security/vigie/checks/contracts"
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // maxHTMLNodes bounds the tree the HTML5 parser may build. Its error
@@ -30,12 +30,12 @@ func htmlBlocks(r io.Reader) ([]contracts.Block, error) {
 		return nil, err
 	}
 	if n := htmlNodes(data); n > maxHTMLNodes {
-		return nil, problemf(nil, "HTML refused: the page makes more than %d elements (about %d)",
+		return nil, check.Errorf("HTML refused: the page makes more than %d elements (about %d)",
 			"HTML refusé : la page produit plus de %d éléments (environ %d)", maxHTMLNodes, n)
 	}
 	root, err := html.ParseWithOptions(bytes.NewReader(data), html.ParseOptionEnableScripting(false))
 	if err != nil {
-		return nil, fmt.Errorf("corrupt HTML: %v", err)
+		return nil, check.Errorf("corrupt HTML: %v", "HTML corrompu : %v", err)
 	}
 	var blocks []contracts.Block
 	var cur strings.Builder

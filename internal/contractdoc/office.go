@@ -4,11 +4,11 @@ import (
 	"archive/zip"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
 	"github.com/vigie-security/vigie/checks/contracts"
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // openEntry opens one entry of a zip-based document after checking the
@@ -18,36 +18,43 @@ import (
 func openEntry(r io.ReaderAt, size int64, name string, lim Limits) (io.ReadCloser, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
-		return nil, fmt.Errorf("corrupt document: not a valid zip archive (%v)", err)
+		if errors.Is(err, zip.ErrFormat) { // its text says only this, in English
+			return nil, check.Errorf("corrupt document: not a valid zip archive", "document corrompu : archive zip non valide")
+		}
+		return nil, check.Errorf("corrupt document: not a valid zip archive (%v)", "document corrompu : archive zip non valide (%v)", err)
 	}
 	if len(zr.File) > lim.MaxEntries {
-		return nil, fmt.Errorf("archive has %d entries, over the %d limit", len(zr.File), lim.MaxEntries)
+		return nil, check.Errorf("archive has %d entries, over the %d limit", "l'archive contient %d entrées, au-delà de la limite de %d",
+			len(zr.File), lim.MaxEntries)
 	}
 	var total uint64
 	for _, f := range zr.File {
 		total += f.UncompressedSize64
 	}
 	if total > uint64(lim.MaxInflated) {
-		return nil, fmt.Errorf("zip bomb refused: entries declare %d bytes once decompressed, over the %d-byte limit", total, lim.MaxInflated)
+		return nil, check.Errorf("zip bomb refused: entries declare %d bytes once decompressed, over the %d-byte limit",
+			"bombe zip refusée : les entrées déclarent %d octets une fois décompressées, au-delà de la limite de %d octets", total, lim.MaxInflated)
 	}
 	for _, f := range zr.File {
 		if f.Name != name {
 			continue
 		}
 		if f.CompressedSize64 > 0 && f.UncompressedSize64/f.CompressedSize64 > uint64(lim.MaxRatio) && f.UncompressedSize64 > 1<<20 {
-			return nil, fmt.Errorf("zip bomb refused: %s expands %d times", name, f.UncompressedSize64/f.CompressedSize64)
+			return nil, check.Errorf("zip bomb refused: %s expands %d times", "bombe zip refusée : %s se décompresse en %d fois sa taille",
+				name, f.UncompressedSize64/f.CompressedSize64)
 		}
 		rc, err := f.Open()
 		if err != nil {
-			return nil, fmt.Errorf("corrupt document: cannot open %s (%v)", name, err)
+			return nil, check.Errorf("corrupt document: cannot open %s (%v)", "document corrompu : impossible d'ouvrir %s (%v)", name, err)
 		}
 		return &capped{r: rc, left: lim.MaxInflated, name: name}, nil
 	}
-	return nil, fmt.Errorf("corrupt document: %s is missing", name)
+	return nil, check.Errorf("corrupt document: %s is missing", "document corrompu : %s absent", name)
 }
 
 // errInflated: the entry decompressed past the limit its header declared.
-var errInflated = errors.New("zip bomb refused: decompressed data exceeds the limit")
+var errInflated = check.Errorf("zip bomb refused: decompressed data exceeds the limit",
+	"bombe zip refusée : les données décompressées dépassent la limite")
 
 type capped struct {
 	r    io.ReadCloser
@@ -65,7 +72,7 @@ func (c *capped) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.left -= int64(n)
 	if err != nil && !errors.Is(err, io.EOF) {
-		return n, fmt.Errorf("corrupt document: %s: %v", c.name, err)
+		return n, check.Errorf("corrupt document: %s: %v", "document corrompu : %s : %v", c.name, err)
 	}
 	return n, err
 }
@@ -88,7 +95,7 @@ func xmlBlocks(r io.Reader, ns string, para, text map[string]bool, space map[str
 			if errors.Is(err, errInflated) {
 				return nil, err
 			}
-			return nil, fmt.Errorf("corrupt document: %v", err)
+			return nil, check.Errorf("corrupt document: %v", "document corrompu : %v", err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -2,7 +2,6 @@ package contractdoc
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"strings"
 
@@ -37,16 +36,16 @@ func pdfDocument(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (co
 	pr, err := pdf.NewReader(r, size)
 	if err != nil {
 		if strings.Contains(err.Error(), "encrypt") {
-			return contracts.Document{}, fmt.Errorf("encrypted PDF: provide an unprotected copy (%v)", err)
+			return contracts.Document{}, check.Errorf("encrypted PDF: provide an unprotected copy (%v)", "PDF chiffré : fournissez une copie non protégée (%v)", err)
 		}
-		return contracts.Document{}, fmt.Errorf("corrupt PDF: %v", err)
+		return contracts.Document{}, check.Errorf("corrupt PDF: %v", "PDF corrompu : %v", err)
 	}
 	n := pr.NumPage()
 	if n <= 0 {
-		return contracts.Document{}, fmt.Errorf("corrupt PDF: no pages")
+		return contracts.Document{}, check.Errorf("corrupt PDF: no pages", "PDF corrompu : aucune page")
 	}
 	if n > lim.MaxPages {
-		return contracts.Document{}, fmt.Errorf("PDF has %d pages, over the %d-page limit", n, lim.MaxPages)
+		return contracts.Document{}, check.Errorf("PDF has %d pages, over the %d-page limit", "le PDF a %d pages, au-delà de la limite de %d pages", n, lim.MaxPages)
 	}
 	doc := contracts.Document{Format: "pdf", Pages: n}
 	fonts := map[string]*pdf.Font{}
@@ -56,7 +55,7 @@ func pdfDocument(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (co
 		}
 		p := pr.Page(i)
 		if p.V.IsNull() {
-			return contracts.Document{}, fmt.Errorf("corrupt PDF: page %d is missing", i)
+			return contracts.Document{}, check.Errorf("corrupt PDF: page %d is missing", "PDF corrompu : page %d absente", i)
 		}
 		for _, name := range p.Fonts() {
 			if _, ok := fonts[name]; !ok {
@@ -72,7 +71,7 @@ func pdfDocument(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (co
 		}
 		text, err := pageText(p, fonts)
 		if err != nil {
-			return contracts.Document{}, fmt.Errorf("corrupt PDF: page %d: %v", i, err)
+			return contracts.Document{}, check.Errorf("corrupt PDF: page %d: %v", "PDF corrompu : page %d : %v", i, err)
 		}
 		doc.Blocks = append(doc.Blocks, textBlocks(text, i)...)
 	}
@@ -105,7 +104,7 @@ func (b *inflateBudget) check(v pdf.Value, what check.Text) (err error) {
 	// The library's decoder panics on an unknown filter or a broken header.
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("corrupt PDF: %s: %v", what.EN, r)
+			err = check.Errorf("corrupt PDF: %s: %v", "PDF corrompu : %s : %v", what, r)
 		}
 	}()
 	limit := min(b.perStream, b.perDoc-b.spent)
@@ -117,13 +116,13 @@ func (b *inflateBudget) check(v pdf.Value, what check.Text) (err error) {
 		rc.Close()
 		total += n
 		if guard.overflowed {
-			return problemf(nil, "PDF refused: %s stacks more than %d operands without an operator", "PDF refusé : %s empile plus de %d opérandes sans opérateur", what, maxOperands)
+			return check.Errorf("PDF refused: %s stacks more than %d operands without an operator", "PDF refusé : %s empile plus de %d opérandes sans opérateur", what, maxOperands)
 		}
 		if total > limit {
 			return b.refuse(what, limit == b.perStream, b.perStream)
 		}
 		if rerr != nil {
-			return fmt.Errorf("corrupt PDF: %s: %v", what.EN, rerr)
+			return check.Errorf("corrupt PDF: %s: %v", "PDF corrompu : %s : %v", what, rerr)
 		}
 	}
 	b.spent += total

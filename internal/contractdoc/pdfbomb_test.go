@@ -11,6 +11,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // writeBombPDF writes a one-page PDF whose content stream is n bytes of
@@ -85,7 +87,7 @@ func TestPDFBombRefused(t *testing.T) {
 		if alloc > 16<<20 {
 			t.Errorf("unit %q: %d bytes allocated to refuse the bomb", unit, alloc)
 		}
-		if _, fr := Texts(err); !strings.Contains(fr, "PDF piégé refusé : le flux à l'octet ") {
+		if fr := check.InLang(err, check.FR); !strings.HasPrefix(fr, p+" : PDF piégé refusé : le flux à l'octet ") {
 			t.Errorf("unit %q: French text %q", unit, fr)
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/ascii85"
-	"fmt"
 	"io"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -35,7 +34,7 @@ func checkObjectStreams(r io.ReaderAt, size int64, perDoc int64) error {
 	for start := int64(0); start < size; start += window {
 		n, err := r.ReadAt(buf[:min(int64(len(buf)), size-start)], start)
 		if err != nil && err != io.EOF {
-			return fmt.Errorf("cannot read: %v", err)
+			return check.Errorf("cannot read: %v", "lecture impossible : %v", err)
 		}
 		chunk := buf[:n]
 		for i := 0; i < len(chunk) && i < window; {
@@ -124,10 +123,10 @@ func objectStreamLike(p []byte) bool {
 // refuse says which limit a stream passed: its own, or the document's.
 func (b *inflateBudget) refuse(what check.Text, own bool, perStream int64) error {
 	if own {
-		return problemf(nil, "PDF bomb refused: %s inflates past the %d-byte limit for one stream",
+		return check.Errorf("PDF bomb refused: %s inflates past the %d-byte limit for one stream",
 			"PDF piégé refusé : %s dépasse, décompressé, la limite de %d octets par flux", what, perStream)
 	}
-	return problemf(nil, "PDF bomb refused: the document's streams inflate past the %d-byte limit (at %s)",
+	return check.Errorf("PDF bomb refused: the document's streams inflate past the %d-byte limit (at %s)",
 		"PDF piégé refusé : les flux du document dépassent, décompressés, la limite de %d octets (à %s)", b.perDoc, what)
 }
 

@@ -298,9 +298,8 @@ func Analyse(ctx context.Context, path string, lim contractdoc.Limits) contracts
 	case errors.Is(err, contractdoc.ErrNoText):
 		ev.NoText = true
 	case err != nil:
-		// What the extractor says in both languages keeps its French.
-		en, fr := contractdoc.Texts(err)
-		msg := check.Textf("could not read the document: %s", "document illisible : %s", check.Text{EN: en, FR: fr})
+		// The extractor's error is said in each language (check.InLang).
+		msg := check.Textf("could not read the document: %s", "document illisible : %s", err)
 		ev.Problem = &msg
 	default:
 		a := contracts.Analyze(doc)
