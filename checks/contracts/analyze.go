@@ -120,6 +120,36 @@ func (r *rule) sentenceTriggered(sents []sentence, i int, context bool) bool {
 	return m&r.bit != 0
 }
 
+// underLabel: a heading or label names the element, and the text under it
+// says nothing of it.
+var underLabel = t("a heading names the element, but the text under it does not give it",
+	"un titre nomme l'élément, mais le texte qui suit ne le donne pas")
+
+// labelOnly: whether the clause in sentence i is one only through the
+// heading or label it is read with, and what follows the label (the
+// sentence, its list, the sentences after it) gives nothing concrete.
+func (r *rule) labelOnly(sents []sentence, i int) bool {
+	s := &sents[i]
+	if s.label == 0 && !r.context {
+		return false
+	}
+	body := s.folded[s.label:]
+	if r.context && s.follows {
+		body = sents[i-1].folded + " " + body
+	}
+	if r.isClause(body) {
+		return false
+	}
+	under := joinParts(clauseParts(sents, i, s.folded[s.label:]))
+	if r.gives != nil && r.gives.in(under) {
+		return false
+	}
+	if _, ok := firstMatch(r.weak, under); ok {
+		return false
+	}
+	return !r.hasSignal(under)
+}
+
 // contextText is the text the context rules read for sentence i: its heading,
 // the sentence before it in the same block, and itself.
 func contextText(sents []sentence, i int) string {
@@ -169,6 +199,15 @@ func judgeElement(r *rule, sents []sentence) Result {
 		if m, ok := firstMatch(r.exclude, s.folded); ok {
 			if rejected.i < 0 {
 				rejected = candidate{i: i, why: m.why}
+			}
+			continue
+		}
+		if r.labelOnly(sents, i) {
+			// "Duration of the Agreement: the right to terminate remains
+			// intact": the heading names the element, the text under it
+			// must give it
+			if near.i < 0 {
+				near = candidate{i: i, why: underLabel}
 			}
 			continue
 		}

@@ -224,7 +224,7 @@ func TestFold(t *testing.T) {
 }
 
 func TestSplitSentencesKeepsAbbreviations(t *testing.T) {
-	got := splitSentences(nil, "Under Art. 28 the processor acts, e.g. on instructions. It informs the controller; it keeps records.")
+	got, _ := splitSentences(nil, "Under Art. 28 the processor acts, e.g. on instructions. It informs the controller; it keeps records.")
 	want := []string{"Under Art. 28 the processor acts, e.g. on instructions.", "It informs the controller;", "it keeps records."}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q", got)

@@ -9,14 +9,15 @@ import (
 
 var (
 	annexTerms = must(compileX(annex))
-	dataWords  = must(compileX(terms("name", "names", "surname", "surnames", "first name", "first names", "last name", "last names", "email", "emails", "e-mail",
+	dataKinds  = terms("name", "names", "surname", "surnames", "first name", "first names", "last name", "last names", "email", "emails", "e-mail",
 		"e-mails", "email address", "email addresses", "e-mail address", "e-mail addresses", "postal address", "postal addresses", "address", "addresses", "phone",
 		"phone number", "phone numbers", "telephone", "telephone number", "telephone numbers", "mobile", "ip address", "ip addresses", "date of birth",
 		"dates of birth", "job title", "job titles", "position", "positions", "company", "employer", "identifier", "identifiers", "login", "logins", "user id",
 		"user ids", "userid", "userids", "billing", "bank", "iban", "payment", "location", "geolocation", "cookie", "cookies", "device", "browsing", "purchase",
 		"order history", "health", "nom", "noms", "prénom", "prénoms", "adresse", "adresses", "courriel", "courriels", "numéro", "numéros", "date de naissance",
 		"fonction", "fonctions", "poste", "postes", "société", "entreprise", "identifiant", "identifiants", "coordonnées", "bancaire", "bancaires", "facturation",
-		"localisation", "navigation", "achats", "santé", "civilité", "signature")))
+		"localisation", "navigation", "achats", "santé", "civilité", "signature")
+	dataWords   = must(compileX(dataKinds))
 	peopleWords = must(compileX(terms("employee", "employees", "staff", "customer", "customers", "client", "clients", "prospect", "prospects", "lead", "leads",
 		"user", "users", "visitor", "visitors", "subscriber", "subscribers", "patient", "patients", "student", "students", "supplier", "suppliers", "member",
 		"members", "salarié", "salariés", "employé", "employés", "utilisateur", "utilisateurs", "visiteur", "visiteurs", "abonné", "abonnés", "fournisseur",
@@ -44,10 +45,12 @@ func judgeDataTypes(f string) (Level, check.Text) {
 }
 
 var (
-	flowObligations = must(compileX(both(terms("same", "no less", "at least", "substantially", "equivalent", "materially", "similar", "même*", "identiques",
-		"équivalent*", "niveau de protection"), rx(`same standard|same level of protection|equivalent level of protection|materially the same|substantially similar|meme niveau de protection|niveau de protection equivalent|memes exigences|same (data protection )?obligations|no less (protective|onerous|stringent)|at least (as protective|equivalent)|substantially (the )?same|equivalent (data protection )?obligations|(memes|identiques|equivalentes) obligations|obligations (equivalentes|identiques|au moins equivalentes)|memes garanties`))))
-	flowLiable  = must(compileX(both(terms("liable", "responsible", "responsable"), rx(`(liable|responsible|responsable) (for|des|de) (the |les |ses )?(acts (and|or) omissions|actes et omissions|agissements)|(remain|remains|stay|stays) (fully |wholly |entirely )?liable|fully (liable|responsible)|(demeure|reste|restera|demeurera) (pleinement |entierement )?responsable`))))
-	flowWritten = must(compileX(terms("written agreement", "written contract", "contract in writing", "contrat écrit", "acte juridique", "par contrat", "par écrit",
+	flowObligationWords = both(terms("same", "no less", "at least", "substantially", "equivalent", "materially", "similar", "même*", "identiques",
+		"équivalent*", "niveau de protection"), rx(`same standard|same level of protection|equivalent level of protection|materially the same|substantially similar|meme niveau de protection|niveau de protection equivalent|memes exigences|same (data protection )?obligations|no less (protective|onerous|stringent)|at least (as protective|equivalent)|substantially (the )?same|equivalent (data protection )?obligations|(memes|identiques|equivalentes) obligations|obligations (equivalentes|identiques|au moins equivalentes)|memes garanties`))
+	flowObligations = must(compileX(flowObligationWords))
+	flowLiableWords = both(terms("liable", "responsible", "responsable"), rx(`(liable|responsible|responsable) (for|des|de) (the |les |ses )?(acts (and|or) omissions|actes et omissions|agissements)|(remain|remains|stay|stays) (fully |wholly |entirely )?liable|fully (liable|responsible)|(demeure|reste|restera|demeurera) (pleinement |entierement )?responsable`))
+	flowLiable      = must(compileX(flowLiableWords))
+	flowWritten     = must(compileX(terms("written agreement", "written contract", "contract in writing", "contrat écrit", "acte juridique", "par contrat", "par écrit",
 		"by contract", "by a contract", "by written contract", "by a written contract", "by way of contract", "by way of a contract", "by way of a written contract")))
 	flowAudit = must(compileX(terms("audit*", "verif*", "vérif*", "copy of", "copie*")))
 )
@@ -68,10 +71,12 @@ func judgeFlowdown(f string) (Level, check.Text) {
 }
 
 var (
-	endReturn = must(compileX(terms("return*", "send back", "hand back", "hand over", "export*", "retriev*", "restitu*", "renvo*", "remettre", "transmettre",
-		"récupér*")))
-	endDelete = must(compileX(terms("delet*", "destr*", "eras*", "supprim*", "détrui*", "effac*")))
-	endChoice = must(compileX(terms("choice", "choose", "chooses", "decide", "decides", "choisit", "choisir", "election", "elect", "option", "at the request",
+	endReturnWords = terms("return*", "send back", "hand back", "hand over", "export*", "retriev*", "restitu*", "renvo*", "remettre", "transmettre",
+		"récupér*")
+	endReturn      = must(compileX(endReturnWords))
+	endDeleteWords = terms("delet*", "destr*", "eras*", "supprim*", "détrui*", "effac*")
+	endDelete      = must(compileX(endDeleteWords))
+	endChoice      = must(compileX(terms("choice", "choose", "chooses", "decide", "decides", "choisit", "choisir", "election", "elect", "option", "at the request",
 		"at the written request", "as instructed", "as directed", "as requested", "upon instruction", "upon written instruction", "au choix", "selon le choix",
 		"à la demande", "sur demande", "sur simple demande", "sur instruction", "sur simple instruction", "selon les instructions", "opte*", "may export",
 		"may retrieve", "may download", "peut exporter", "peut récupérer", "peut télécharger")))

@@ -42,12 +42,16 @@ type spec struct {
 	deferred      []sig
 	bare          []sig
 	near          []sig // looks like the clause but is not one; shown when nothing counts
-	weak          []sig
-	enough        []sig
-	signals       []sig
-	minSignals    int
-	distinct      bool
-	judge         func(text string) (Level, check.Text)
+	// gives is what the text under a heading that names the element must
+	// hold, besides a signal or a weak marker, for the heading to make it a
+	// clause ("Term: … until the deletion of the account").
+	gives      *x
+	weak       []sig
+	enough     []sig
+	signals    []sig
+	minSignals int
+	distinct   bool
+	judge      func(text string) (Level, check.Text)
 	// standIn, when set, is the element whose clause (present or specific)
 	// stands for this one when none is found: a DPA often gives the subject
 	// matter only through the nature of the processing it describes.
@@ -104,6 +108,7 @@ type rule struct {
 	deferred      []marker
 	bare          []marker
 	near          []marker
+	gives         *pattern
 	weak          []marker
 	enough        []marker
 	signals       []marker
@@ -166,6 +171,10 @@ func (s spec) compile(id string) (*rule, error) {
 	if s.need != nil {
 		p, e := compileX(*s.need)
 		r.need, err = &p, e
+	}
+	if s.gives != nil && err == nil {
+		p, e := compileX(*s.gives)
+		r.gives, err = &p, e
 	}
 	for _, e := range s.notUnder {
 		p, perr := compileX(e)

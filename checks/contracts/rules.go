@@ -52,6 +52,8 @@ var elementSpecs = map[string]spec{
 		exclude: []sig{
 			mk(terms("au préalable et pendant toute la durée", "before and throughout the processing"), "the controller's duty to watch over the processing, not its duration", "le devoir du responsable de veiller au traitement, pas sa durée"),
 		},
+		gives: ptr(terms("until", "as long as", "for the term", "effective", "in force", "shall apply for", "for the duration", "jusqu'à", "jusqu'au", "tant que",
+			"pendant", "en vigueur", "durée du contrat", "durée de la prestation")),
 		deferred: []sig{deferred},
 		weak: []sig{
 			mk(both(terms("as long as", "aussi longtemps", "le temps nécessaire", "pour la durée nécessaire"), rx(`as long as (is )?(necessary|required|needed)|aussi longtemps que (necessaire|requis)|le temps necessaire|pour la duree necessaire`)), "gives a retention period, not the duration of the processing", "donne une durée de conservation, pas la durée du traitement"),
@@ -126,6 +128,7 @@ var elementSpecs = map[string]spec{
 			unfilled,
 		},
 		judge: judgeDataTypes,
+		gives: ptr(either(dataNamed, dataKinds)),
 	},
 	"A28-3-data-subjects": {
 		triggers: []string{"data subject", "personnes concernees", "concerned persons", "individuals", "categories de personnes", "affected person",
@@ -344,6 +347,7 @@ var elementSpecs = map[string]spec{
 			mk(terms("as appropriate", "where appropriate", "le cas échéant", "si nécessaire", "dans la mesure du possible"), "the flow-down is only \"as appropriate\"", "l'imposition n'est que « le cas échéant »"),
 		},
 		judge: judgeFlowdown,
+		gives: ptr(either(flowObligationWords, flowLiableWords)),
 	},
 	"A28-3e-data-subject-rights": {
 		triggers: []string{"right", "request", "droit", "demande", "12 to 2", "12 a 2", "chapter iii", "chapitre iii"},
@@ -451,6 +455,7 @@ var elementSpecs = map[string]spec{
 			mk(terms("as long as necessary", "as long as is necessary", "aussi longtemps que nécessaire"), "retention \"as long as necessary\" replaces an end-of-contract rule", "une conservation « aussi longtemps que nécessaire » remplace la règle de fin de contrat"),
 		},
 		judge: judgeEnd,
+		gives: ptr(either(endReturnWords, endDeleteWords)),
 	},
 	"A28-3h-audits-information": {
 		triggers: []string{"audit", "inspect", "demonstrate", "demontrer"},

@@ -28,6 +28,7 @@ type sentence struct {
 	head     string   // folded heading the sentence sits under
 	follows  bool     // the previous sentence is of the same block: it is context too
 	empty    bool     // a label with nothing filled in: context, never a clause
+	label    int      // bytes of folded that are the label it was read with ("Duration: ")
 	defines  bool     // in a definitions section: what words mean is not a clause
 	trig     uint64   // the rules whose triggers the sentence holds (triggerIndex)
 	headTrig uint64   // the same for its heading
@@ -173,6 +174,7 @@ func segment(blocks []Block) []sentence {
 			continue
 		}
 		head := section
+		prefix := "" // the label the block is read with
 		if label != "" {
 			if b.Item {
 				// "Data subjects:" and a list: the label is a sentence the
@@ -185,14 +187,25 @@ func segment(blocks []Block) []sentence {
 				if !labelHeads {
 					head = strings.TrimPrefix(section+" - "+fold(label), " - ")
 				}
-				text = strings.TrimSuffix(label, ":") + ": " + text
+				prefix = strings.TrimSuffix(label, ":") + ": "
+				text = prefix + text
 				label, labelHeads = "", false
 			}
 		}
-		split = splitSentences(split[:0], text)
+		var inline int
+		split, inline = splitSentences(split[:0], text)
+		if inline > len(prefix) {
+			prefix = split[0][:inline]
+		}
 		defines := definitions(heads)
 		for k, s := range split {
-			out = append(out, sentence{raw: s, folded: fold(s), head: head, follows: k > 0, para: i + 1, page: b.Page, defines: defines})
+			st := sentence{raw: s, folded: fold(s), head: head, follows: k > 0, para: i + 1, page: b.Page, defines: defines}
+			if k == 0 && prefix != "" {
+				if fp := fold(prefix); strings.HasPrefix(st.folded, fp) {
+					st.label = len(fp)
+				}
+			}
+			out = append(out, st)
 		}
 	}
 	emitLabel(true)
@@ -244,8 +257,10 @@ func isLabel(s string) bool {
 
 // splitSentences appends text's sentences to out. It cuts at ". ", "; "
 // and the like, but not after common abbreviations or inside numbers
-// ("Art. 28", "e.g. ", "2.1 ").
-func splitSentences(out []string, text string) []string {
+// ("Art. 28", "e.g. ", "2.1 "). An inline heading ("Audits. The Customer
+// may…") becomes the label of the sentence after it; inline is the length
+// of that label in the first sentence appended, "Audits: " (0 if none).
+func splitSentences(out []string, text string) (_ []string, inline int) {
 	first := len(out)
 	start := 0
 	for i := 0; i < len(text); i++ {
@@ -270,10 +285,12 @@ func splitSentences(out []string, text string) []string {
 	// An inline heading ("Audits. The Customer may…", "6. Security.") reads
 	// as a label of the sentence after it.
 	if len(out) > first+1 && strings.Count(out[first], " ") < 4 && strings.HasSuffix(out[first], ".") {
-		out[first+1] = strings.TrimSuffix(out[first], ".") + ": " + out[first+1]
+		label := strings.TrimSuffix(out[first], ".") + ": "
+		out[first+1] = label + out[first+1]
 		out = append(out[:first], out[first+1:]...)
+		inline = len(label)
 	}
-	return out
+	return out, inline
 }
 
 var abbreviations = []string{"art", "arts", "e.g", "i.e", "etc", "no", "n°", "cf", "p", "para", "al", "ss", "seq", "inc", "ltd", "co", "s.a", "m", "mr", "mme", "dr", "vs"}
