@@ -7,7 +7,6 @@ package contractscan
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -100,7 +99,7 @@ func Prepare(src Source) (*Plan, error) {
 	if src.Folder != "" {
 		files, err := p.walk(src.Folder)
 		if err != nil {
-			return nil, fmt.Errorf("contracts.folder %s: %w", src.Folder, err)
+			return nil, check.Errorf("contracts.folder %s: %v", "contracts.folder %s : %v", src.Folder, err)
 		}
 		p.inFolder = files
 	}
@@ -150,10 +149,11 @@ func Prepare(src Source) (*Plan, error) {
 		if st, err := os.Stat(p.real(d)); err == nil && st.IsDir() {
 			files, err := p.walk(d)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %w", d, err)
+				return nil, check.Errorf("%s: %v", "%s : %v", d, err)
 			}
 			if len(files) == 0 {
-				return nil, fmt.Errorf("%s: no contract documents (%s) in this directory", d, strings.Join(contractdoc.Formats, " "))
+				return nil, check.Errorf("%s: no contract documents (%s) in this directory", "%s : aucun document contractuel (%s) dans ce dossier",
+					d, strings.Join(contractdoc.Formats, " "))
 			}
 			for _, f := range files {
 				addDoc(f)
@@ -163,7 +163,7 @@ func Prepare(src Source) (*Plan, error) {
 		// A file named on purpose that is not there is a usage mistake, said
 		// before the scan; an unreadable one fails in its own unit, with its reason.
 		if _, err := os.Lstat(p.real(d)); errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such file", d)
+			return nil, check.Errorf("%s: no such file", "%s : fichier introuvable", d)
 		}
 		addDoc(d)
 	}
@@ -186,7 +186,7 @@ func walk(dir string) ([]string, error) {
 		}
 		if !d.IsDir() && contractdoc.Supported(path) {
 			if len(out) == MaxDocuments {
-				return fmt.Errorf("more than %d documents", MaxDocuments)
+				return check.Errorf("more than %d documents", "plus de %d documents", MaxDocuments)
 			}
 			out = append(out, filepath.Clean(path))
 		}
