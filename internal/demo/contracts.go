@@ -3,7 +3,6 @@ package demo
 import (
 	"bytes"
 	"embed"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/contractdoc"
 )
 
@@ -52,7 +52,7 @@ func writeContracts(root string, now time.Time) error {
 		var out bytes.Buffer
 		paras := strings.Split(strings.TrimSpace(string(text)), "\n\n")
 		if err := contractdoc.WriteAs(filepath.Ext(dst), &out, paras); err != nil {
-			return fmt.Errorf("demo contract %s: %w", dst, err)
+			return check.Errorf("demo contract %s: %v", "contrat de démonstration %s : %v", dst, err)
 		}
 		if err := os.WriteFile(filepath.Join(dir, dst), out.Bytes(), 0o600); err != nil {
 			return err
@@ -74,7 +74,7 @@ func writeContracts(root string, now time.Time) error {
 	}
 	b, err := charmap.Windows1252.NewEncoder().String(csv.String())
 	if err != nil {
-		return fmt.Errorf("demo inventory: %w", err)
+		return check.Errorf("demo inventory: %v", "inventaire de démonstration : %v", err)
 	}
 	return os.WriteFile(filepath.Join(root, filepath.FromSlash(InventoryFile)), []byte(b), 0o600)
 }

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/vigie-security/vigie/checks/password"
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/contractscan"
 	"github.com/vigie-security/vigie/internal/engine"
@@ -72,16 +73,16 @@ func Start(now time.Time) (*Lab, error) {
 	}
 	files, err := os.MkdirTemp("", "vigie-demo-")
 	if err != nil {
-		return nil, fmt.Errorf("demo contracts folder: %w", err)
+		return nil, check.Errorf("demo contracts folder: %v", "dossier des contrats de démonstration : %v", err)
 	}
 	l := &Lab{CA: ca, files: files}
 	if err := writeContracts(files, now); err != nil {
 		l.Close()
-		return nil, fmt.Errorf("demo contracts: %w", err)
+		return nil, check.Errorf("demo contracts: %v", "contrats de démonstration : %v", err)
 	}
 	if err := writeLeads(files, now); err != nil {
 		l.Close()
-		return nil, fmt.Errorf("demo lead sources: %w", err)
+		return nil, check.Errorf("demo lead sources: %v", "sources de prospects de démonstration : %v", err)
 	}
 	valid, err := pki.Issue(ca, []string{"127.0.0.1", "localhost"}, now.AddDate(0, -1, 0), now.AddDate(0, 0, 89))
 	if err != nil {
@@ -157,12 +158,12 @@ func Start(now time.Time) (*Lab, error) {
 		httpsURL, err := l.serve(s.secure, s.tls)
 		if err != nil {
 			l.Close()
-			return nil, fmt.Errorf("starting demo site %s: %w", s.name, err)
+			return nil, check.Errorf("starting demo site %s: %v", "démarrage du site de démonstration %s : %v", s.name, err)
 		}
 		httpURL, err := l.serve(s.plain(httpsURL), nil)
 		if err != nil {
 			l.Close()
-			return nil, fmt.Errorf("starting demo site %s: %w", s.name, err)
+			return nil, check.Errorf("starting demo site %s: %v", "démarrage du site de démonstration %s : %v", s.name, err)
 		}
 		t, err := probe.ExplicitTarget(s.name, httpURL, httpsURL)
 		if err != nil {
@@ -248,7 +249,7 @@ func (l *Lab) Plan(now func() time.Time) (scan.Plan, error) {
 	for name, data := range map[string][]byte{ADPolicyFile: adPolicy, PolicyFile: passwordPolicy} {
 		policies, err := pwpolicy.Parse(name, data)
 		if err != nil {
-			return scan.Plan{}, fmt.Errorf("demo password policy: %w", err)
+			return scan.Plan{}, check.Errorf("demo password policy: %v", "politique de mots de passe de démonstration : %v", err)
 		}
 		for _, pol := range policies {
 			p.Passwords = append(p.Passwords, password.Evidence{Target: name, Policy: pol})
@@ -257,12 +258,12 @@ func (l *Lab) Plan(now func() time.Time) (scan.Plan, error) {
 	sort.Slice(p.Passwords, func(i, j int) bool { return p.Passwords[i].Target < p.Passwords[j].Target })
 	audit, _, err := hashaudit.Audit(context.Background(), bytes.NewReader(usersHashes), HashFile, "")
 	if err != nil {
-		return scan.Plan{}, fmt.Errorf("demo stored passwords: %w", err)
+		return scan.Plan{}, check.Errorf("demo stored passwords: %v", "mots de passe stockés de démonstration : %v", err)
 	}
 	p.Audited = append(p.Audited, password.HashEvidence{Target: HashFile, Audit: audit})
 	p.Contracts, err = contractscan.Prepare(contractscan.Source{Root: l.files, Inventory: InventoryFile, Folder: ContractsFolder})
 	if err != nil {
-		return scan.Plan{}, fmt.Errorf("demo contracts: %w", err)
+		return scan.Plan{}, check.Errorf("demo contracts: %v", "contrats de démonstration : %v", err)
 	}
 	if p.Leads, err = leadPlans(l.files); err != nil {
 		return scan.Plan{}, err

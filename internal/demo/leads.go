@@ -13,6 +13,7 @@ import (
 
 	_ "modernc.org/sqlite" // writes the demo's lead base
 
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/leadscan"
 )
 
@@ -97,7 +98,7 @@ func leadPlans(root string) ([]*leadscan.Plan, error) {
 	for _, s := range []struct{ name, table string }{{LeadsExport, ""}, {LeadsBase, LeadsTable}} {
 		p, err := leadscan.Prepare(leadscan.Source{Path: filepath.Join(root, filepath.FromSlash(s.name)), Table: s.table})
 		if err != nil {
-			return nil, fmt.Errorf("demo lead source %s: %w", s.name, err)
+			return nil, check.Errorf("demo lead source %s: %v", "source de prospects de démonstration %s : %v", s.name, err)
 		}
 		p.Target = s.name
 		if s.table != "" {
