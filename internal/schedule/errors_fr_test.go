@@ -1,11 +1,13 @@
 package schedule
 
 import (
+	"context"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/report"
 )
 
 // english are words that betray an English message in a French one.
@@ -56,4 +58,19 @@ func TestWebhookErrorsInFrench(t *testing.T) {
 
 	_, err = (&Runner{}).Once(t.Context())
 	saysFrench(t, err, "un Runner demande un Job", "a Runner needs a Job")
+}
+
+func TestRunnerLogsInFrench(t *testing.T) {
+	srv, _, _ := receiver(t)
+	w := hook(t, srv.URL+secretPath, Generic, check.FR)
+	var lines []string
+	r := &Runner{Webhook: w, Log: func(t check.Text) { lines = append(lines, t.In(check.FR)) },
+		Job: func(context.Context) (report.Report, error) { return regressed(), nil }}
+	if _, err := r.Once(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(lines, "\n")
+	if !strings.Contains(all, "webhook vers "+w.Host()+" envoyé (régression)") || !strings.Contains(all, "passage fini en ") || english.MatchString(all) {
+		t.Errorf("French log:\n%s", all)
+	}
 }

@@ -104,7 +104,7 @@ func (r *Runner) notify(ctx context.Context, o Outcome) error {
 	case err != nil:
 		r.log(check.Textf("webhook not delivered: %v", "webhook non livré : %v", err))
 	case sent != "":
-		r.log(check.Textf("webhook to %s: %s sent", "webhook vers %s : %s envoyé", r.Webhook.Host(), string(sent)))
+		r.log(check.Textf("webhook to %s: %s sent", "webhook vers %s envoyé (%s)", r.Webhook.Host(), sent.Text()))
 	}
 	return err
 }

@@ -35,6 +35,19 @@ const (
 // Events lists every event, for the config's notify_on.
 var Events = []Event{OnRegression, OnRun, OnFailure}
 
+// Text is the event as a log line names it; the config keeps the English word.
+func (e Event) Text() check.Text {
+	switch e {
+	case OnRegression:
+		return check.Text{EN: "regression", FR: "régression"}
+	case OnRun:
+		return check.Text{EN: "run", FR: "passage"}
+	case OnFailure:
+		return check.Text{EN: "failure", FR: "échec"}
+	}
+	return check.Text{EN: string(e), FR: string(e)}
+}
+
 // WebhookConfig is the webhook part of the `schedule:` config.
 type WebhookConfig struct {
 	URL      string  // a secret: only its host is ever printed
