@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"modernc.org/sqlite"
 
@@ -31,12 +32,34 @@ func (e *Error) In(l check.Lang) string {
 		if l == check.FR {
 			sep = " : " // French typography
 		}
-		return e.Text.In(l) + sep + check.InLang(e.Err, l)
+		reason := check.InLang(e.Err, l)
+		if l == check.FR {
+			reason = driverFR.Replace(reason)
+		}
+		return e.Text.In(l) + sep + reason
 	}
 	return e.Text.In(l)
 }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+// driverFR puts in French the drivers' own phrases a history error quotes
+// (pgx's, and SQLite's for the codes explain names); a PostgreSQL server's
+// messages are left as its lc_messages wrote them.
+var driverFR = strings.NewReplacer(
+	"failed to connect to ", "connexion impossible à ",
+	"dial error", "erreur de connexion",
+	"hostname resolving error", "résolution du nom impossible",
+	"server refused TLS connection", "le serveur refuse TLS",
+	"cannot parse ", "lecture impossible de ",
+	"failed to parse as URL", "pas une URL lisible",
+	"failed to parse as keyword/value", "pas une suite clé=valeur lisible",
+	"invalid port", "port illisible",
+	"attempt to write a readonly database", "écriture dans une base en lecture seule",
+	"unable to open database file", "ouverture du fichier de base impossible",
+	"disk I/O error", "erreur d'entrée-sortie du disque",
+	"database or disk is full", "base ou disque plein",
+)
 
 func refuse(path, en, fr string, args ...any) *Error {
 	return &Error{Path: path, Text: check.Textf(en, fr, append([]any{path}, args...)...)}

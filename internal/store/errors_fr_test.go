@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -66,8 +67,19 @@ func TestPostgresErrorsInFrenchHideThePassword(t *testing.T) {
 				t.Errorf("%s: %s", l, s)
 			}
 		}
-		if fr := check.InLang(err, check.FR); !strings.Contains(fr, "injoignable") && !strings.Contains(fr, "n'est pas une URL PostgreSQL valide") {
+		if fr := check.InLang(err, check.FR); !strings.Contains(fr, "PostgreSQL est injoignable : connexion impossible à `user=vigie database=vigie`") &&
+			!strings.Contains(fr, "n'est pas une URL PostgreSQL valide : lecture impossible de `postgres://vigie:xxxxx@[::1/vigie`: pas une URL lisible") {
 			t.Errorf("FR: %s", fr)
 		}
+	}
+}
+
+func TestDriverPhrasesInFrench(t *testing.T) {
+	e := &Error{Path: "h.db", Text: unusable("h.db"), Err: errors.New("attempt to write a readonly database (8)")}
+	if fr := e.In(check.FR); fr != `l'historique "h.db" n'est pas accessible en écriture : écriture dans une base en lecture seule (8)` {
+		t.Errorf("FR: %q", fr)
+	}
+	if en := e.In(check.EN); en != `history "h.db" cannot be written: attempt to write a readonly database (8)` {
+		t.Errorf("EN: %q", en)
 	}
 }
