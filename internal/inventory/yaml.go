@@ -2,7 +2,6 @@ package inventory
 
 import (
 	"bytes"
-	"fmt"
 	"regexp"
 	"strings"
 
@@ -126,16 +125,57 @@ var (
 
 // yamlErr drops the values yaml.v3 quotes in its messages (a scalar it
 // could not convert, a repeated key, an unknown key), keeping the line and
-// the kind of fault: the file may not be an inventory at all.
-func yamlErr(err error) string {
-	msg := yamlQuoted.ReplaceAllString(err.Error(), "a value")
+// the kind of fault: the file may not be an inventory at all. In French,
+// yaml.v3's commonest phrases are put in French.
+func yamlErr(err error) check.Text {
+	return check.Text{EN: yamlMsg(err, check.EN), FR: yamlFR(yamlMsg(err, check.FR))}
+}
+
+func yamlMsg(err error, l check.Lang) string {
+	msg := yamlQuoted.ReplaceAllLiteralString(err.Error(), check.Text{EN: "a value", FR: "une valeur"}.In(l))
 	msg = yamlField.ReplaceAllStringFunc(msg, func(m string) string {
 		if k := yamlField.FindStringSubmatch(m)[1]; textenc.IsLabel(k) {
-			return fmt.Sprintf("unknown field %q", k)
+			return check.Textf("unknown field %q", "champ %q inconnu", k).In(l)
 		}
-		return "an unknown field"
+		return check.Text{EN: "an unknown field", FR: "un champ inconnu"}.In(l)
 	})
 	return strings.Join(strings.Fields(msg), " ")
+}
+
+// yamlFR puts yaml.v3's messages, as its parser and decoder word them, in
+// French.
+func yamlFR(s string) string {
+	for _, p := range yamlPhrases {
+		s = p.re.ReplaceAllString(s, p.fr)
+	}
+	return s
+}
+
+var yamlPhrases = []struct {
+	re *regexp.Regexp
+	fr string
+}{
+	{regexp.MustCompile(`yaml: unmarshal errors: `), `yaml : `},
+	{regexp.MustCompile(`yaml: `), `yaml : `},
+	{regexp.MustCompile(`line (\d+): `), `ligne $1 : `},
+	{regexp.MustCompile(`cannot unmarshal (\S+)(?: une valeur)? into (\S+)`), `valeur $1 illisible comme $2`},
+	{regexp.MustCompile(`mapping key .+? already defined at line (\d+)`), `clé déjà définie à la ligne $1`},
+	{regexp.MustCompile(`did not find expected key`), `clé attendue absente`},
+	{regexp.MustCompile(`did not find expected node content`), `contenu attendu absent`},
+	{regexp.MustCompile(`did not find expected une valeur indicator`), `indicateur attendu absent`},
+	{regexp.MustCompile(`did not find expected une valeur or une valeur`), `séparateur attendu absent`},
+	{regexp.MustCompile(`could not find expected une valeur`), `caractère attendu absent`},
+	{regexp.MustCompile(`mapping values are not allowed in this context`), `valeur de clé interdite à cet endroit`},
+	{regexp.MustCompile(`block sequence entries are not allowed in this context`), `élément de liste interdit à cet endroit`},
+	{regexp.MustCompile(`found character that cannot start any token`), `caractère qui ne peut commencer aucun élément`},
+	{regexp.MustCompile(`found a tab character that violates indentation`), `tabulation qui rompt l'indentation`},
+	{regexp.MustCompile(`found unexpected end of stream`), `fin de fichier inattendue`},
+	{regexp.MustCompile(`while parsing a block mapping`), `dans un mapping`},
+	{regexp.MustCompile(`while parsing a block collection`), `dans une liste`},
+	{regexp.MustCompile(`while parsing a flow mapping`), `dans un mapping {…}`},
+	{regexp.MustCompile(`while parsing a flow sequence`), `dans une liste […]`},
+	{regexp.MustCompile(`while scanning a simple key`), `dans une clé`},
+	{regexp.MustCompile(`while scanning a quoted scalar`), `dans une chaîne entre guillemets`},
 }
 
 // yamlMarks counts the characters that can start or separate a node: an
