@@ -2,7 +2,6 @@ package pwpolicy
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/internal/check"
@@ -70,7 +69,8 @@ func parseAuth0(name string, data []byte) ([]password.Policy, error) {
 		if o.PasswordPolicy != nil {
 			lv, ok := auth0Levels[*o.PasswordPolicy]
 			if !ok {
-				return nil, fmt.Errorf("%s:%d: passwordPolicy: %s is not none, low, fair, good or excellent", name, lineOf(data, `"passwordPolicy"`), quoteShort(*o.PasswordPolicy))
+				return nil, lineErr(name, lineOf(data, `"passwordPolicy"`), "passwordPolicy: %s is not none, low, fair, good or excellent",
+					"passwordPolicy : %s n'est pas none, low, fair, good ou excellent", quoteShort(*o.PasswordPolicy))
 			}
 			p.MinLength = ptr(lv.length)
 			if lv.classes != nil {
@@ -116,7 +116,8 @@ func parseAuth0(name string, data []byte) ([]password.Policy, error) {
 		out = append(out, p)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no Auth0 database connection (strategy auth0): social and enterprise connections hold no password rules", name)
+		return nil, fileErr(name, "no Auth0 database connection (strategy auth0): social and enterprise connections hold no password rules",
+			"aucune connexion Auth0 de type base de données (strategy auth0) : les connexions sociales et d'entreprise ne portent aucune règle de mot de passe")
 	}
 	return out, nil
 }

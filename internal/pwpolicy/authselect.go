@@ -3,7 +3,6 @@ package pwpolicy
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -46,11 +45,14 @@ func (s *linuxSet) readAuthselect(used map[string]bool) error {
 			features[l] = true
 		}
 	}
+	if err := sc.Err(); err != nil {
+		return scanErr(conf.path, err) // a long line would otherwise end the file there, silently
+	}
 	if profile == "" {
-		return fmt.Errorf("%s:1: authselect.conf names no profile", conf.path)
+		return lineErr(conf.path, 1, "authselect.conf names no profile", "authselect.conf ne nomme aucun profil")
 	}
 	if strings.Contains(profile, "..") || strings.HasPrefix(profile, "/") {
-		return fmt.Errorf("%s: profile %s is not a profile name (sssd, custom/NAME…)", conf.path, quoteShort(profile))
+		return fileErr(conf.path, "profile %s is not a profile name (sssd, custom/NAME…)", "le profil %s n'est pas un nom de profil (sssd, custom/NOM…)", quoteShort(profile))
 	}
 	var names []string
 	for f := range features {

@@ -45,7 +45,7 @@ func parseAWS(name string, data []byte, wrapped bool) ([]password.Policy, error)
 			PasswordPolicy *awsValues `json:"PasswordPolicy"`
 		}
 		if err = json.Unmarshal(data, &d); err == nil && d.PasswordPolicy == nil {
-			return nil, fmt.Errorf("%s: no PasswordPolicy object", name)
+			return nil, fileErr(name, "no PasswordPolicy object", "aucun objet PasswordPolicy")
 		}
 		if d.PasswordPolicy != nil {
 			v = *d.PasswordPolicy

@@ -55,7 +55,8 @@ func loadDir(dir string) ([]password.Policy, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: a directory, but no file in it is in a password-policy format vigie reads (%s)", dir, Formats)
+		return nil, fileErr(dir, "a directory, but no file in it is in a password-policy format vigie reads (%s)",
+			"un dossier, mais aucun de ses fichiers n'est dans un format de politique de mots de passe que vigie lit (%s)", formats)
 	}
 	return unique(out), nil
 }
@@ -81,7 +82,8 @@ func parsePAMFile(name string, data []byte) ([]password.Policy, error) {
 	base := filepath.Base(name)
 	s := linuxSet{pam: map[string]srcFile{base: {path: name, data: data}}, confs: map[string]srcFile{}}
 	if !hasAuthOrPassword(data) {
-		return nil, fmt.Errorf("%s: a pam.d file without auth or password lines: nothing about passwords to judge", name)
+		return nil, fileErr(name, "a pam.d file without auth or password lines: nothing about passwords to judge",
+			"un fichier pam.d sans ligne auth ni password : rien à juger sur les mots de passe")
 	}
 	p, err := s.judge(entry{label: strings.TrimSuffix(base, ".pam"), files: []string{base}, why: checkTextAlone(base)})
 	if err != nil {

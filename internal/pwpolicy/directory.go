@@ -3,7 +3,6 @@ package pwpolicy
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -79,7 +78,7 @@ func onOff(name string, line int, k, v string) (bool, error) {
 	case "off":
 		return false, nil
 	}
-	return false, fmt.Errorf("%s:%d: %s: %s is not on or off", name, line, k, quoteShort(v))
+	return false, lineErr(name, line, "%s: %s is not on or off", "%s : %s n'est ni on ni off", k, quoteShort(v))
 }
 
 func labelLines(name string, data []byte, fn func(line int, k, v string) error) error {
@@ -93,7 +92,7 @@ func labelLines(name string, data []byte, fn func(line int, k, v string) error) 
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return scanErr(name, err)
 	}
 	return nil
 }
@@ -170,11 +169,12 @@ func parseFreeIPA(name string, data []byte) ([]password.Policy, error) {
 		return nil, err
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no ipa pwpolicy field (Min length, Max failures…)", name)
+		return nil, fileErr(name, "no ipa pwpolicy field (Min length, Max failures…)", "aucun champ de ipa pwpolicy (Min length, Max failures…)")
 	}
 	for i := range out {
 		if out[i].MinLength == nil && out[i].LockoutThreshold == nil {
-			return nil, fmt.Errorf("%s: policy %s has neither Min length nor Max failures: not ipa pwpolicy-show output", name, out[i].Name)
+			return nil, fileErr(name, "policy %s has neither Min length nor Max failures: not ipa pwpolicy-show output",
+				"la politique %s n'a ni Min length ni Max failures : ce n'est pas une sortie de ipa pwpolicy-show", quoteShort(out[i].Name))
 		}
 	}
 	return out, nil

@@ -56,7 +56,8 @@ func parseEntra(name string, data []byte) ([]password.Policy, error) {
 		}
 	}
 	if s == nil {
-		return nil, fmt.Errorf("%s: Graph JSON without the Password Rule Settings setting (template %s)", name, entraTemplate)
+		return nil, fileErr(name, "Graph JSON without the Password Rule Settings setting (template %s)",
+			"JSON Graph sans le paramètre Password Rule Settings (modèle %s)", entraTemplate)
 	}
 	vals := map[string]string{}
 	for _, v := range s.Values {

@@ -3,7 +3,6 @@ package pwpolicy
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -88,14 +87,15 @@ func parseGoogle(name string, data []byte) ([]password.Policy, error) {
 		if e := v.ExpirationDuration; e != "" {
 			secs, err := strconv.ParseInt(strings.TrimSuffix(e, "s"), 10, 64)
 			if err != nil || !strings.HasSuffix(e, "s") || secs < 0 || secs > maxDays*86400 {
-				return nil, fmt.Errorf("%s:%d: expirationDuration: %s is not a duration in seconds such as \"7776000s\"", name, keyLine(orig, "expirationDuration"), quoteShort(e))
+				return nil, lineErr(name, keyLine(orig, "expirationDuration"), `expirationDuration: %s is not a duration in seconds such as "7776000s"`,
+					`expirationDuration : %s n'est pas une durée en secondes comme "7776000s"`, quoteShort(e))
 			}
 			p.MaxAgeDays = ptr(int((secs + 86399) / 86400)) // "0s": never
 		}
 		out = append(out, p)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no settings/security.password policy", name)
+		return nil, fileErr(name, "no settings/security.password policy", "aucune politique settings/security.password")
 	}
 	return out, nil
 }
@@ -112,7 +112,7 @@ func gamToJSON(name string, data []byte) ([]byte, error) {
 		}
 		var v map[string]any
 		if err := yaml.Unmarshal([]byte(strings.Join(block, "\n")), &v); err != nil {
-			return fmt.Errorf("%s:%d: GAM policy block: %v", name, start, err)
+			return lineErr(name, start, "GAM policy block: %v", "bloc de politique GAM : %v", err)
 		}
 		docs, block = append(docs, v), nil
 		return nil
@@ -134,7 +134,7 @@ func gamToJSON(name string, data []byte) ([]byte, error) {
 	}
 	out, err := json.Marshal(map[string]any{"policies": docs})
 	if err != nil {
-		return nil, fmt.Errorf("%s: GAM output: %v", name, err)
+		return nil, fileErr(name, "GAM output: %v", "sortie GAM : %v", err)
 	}
 	return out, nil
 }

@@ -2,7 +2,6 @@ package pwpolicy
 
 import (
 	"encoding/json"
-	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -49,7 +48,7 @@ func parseKeycloak(name string, data []byte) ([]password.Policy, error) {
 			}
 			m := kcToken.FindStringSubmatch(tok)
 			if m == nil {
-				return nil, fmt.Errorf("%s:%d: passwordPolicy: %q is not id(argument)", name, line, tok)
+				return nil, lineErr(name, line, "passwordPolicy: %s is not id(argument)", "passwordPolicy : %s n'est pas de la forme id(argument)", quoteShort(tok))
 			}
 			id, arg := m[1], m[2]
 			num := func() (*int, error) {

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/base64"
-	"fmt"
 	"strings"
 	"time"
 
@@ -39,18 +38,18 @@ func ldifEntries(name string, data []byte) ([][]ldifAttr, error) {
 		case strings.HasPrefix(s, "#"):
 		case strings.HasPrefix(s, " "):
 			if len(cur) == 0 {
-				return nil, fmt.Errorf("%s:%d: a continuation line with nothing to continue", name, line)
+				return nil, lineErr(name, line, "a continuation line with nothing to continue", "une ligne de continuation qui ne continue rien")
 			}
 			cur[len(cur)-1].val += s[1:]
 		default:
 			k, v, ok := strings.Cut(s, ":")
 			if !ok {
-				return nil, fmt.Errorf("%s:%d: expected attribute: value, got %s", name, line, quoteShort(s))
+				return nil, lineErr(name, line, "expected attribute: value, got a line without a colon", "attendu : attribut: valeur, trouvé une ligne sans deux-points")
 			}
 			if b64, isB64 := strings.CutPrefix(v, ":"); isB64 {
 				d, err := base64.StdEncoding.DecodeString(strings.TrimSpace(b64))
 				if err != nil {
-					return nil, fmt.Errorf("%s:%d: %s: not valid base64", name, line, k)
+					return nil, lineErr(name, line, "%s: not valid base64", "%s : base64 incorrect", short(k))
 				}
 				v = string(d)
 			}
@@ -61,7 +60,7 @@ func ldifEntries(name string, data []byte) ([][]ldifAttr, error) {
 		out = append(out, cur)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, scanErr(name, err)
 	}
 	return out, nil
 }
@@ -136,7 +135,7 @@ func parseLDIF(name string, data []byte) ([]password.Policy, error) {
 				lockout = true
 			case "FALSE":
 			default:
-				return nil, fmt.Errorf("%s:%d: pwdLockout: %s is not TRUE or FALSE", name, a.line, quoteShort(a.val))
+				return nil, lineErr(name, a.line, "pwdLockout: %s is not TRUE or FALSE", "pwdLockout : %s n'est ni TRUE ni FALSE", quoteShort(a.val))
 			}
 		}
 		switch {
@@ -159,7 +158,8 @@ func parseLDIF(name string, data []byte) ([]password.Policy, error) {
 		out = append(out, p)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: an LDIF without a ppolicy entry (pwdAttribute, pwdMinLength or pwdMaxFailure)", name)
+		return nil, fileErr(name, "an LDIF without a ppolicy entry (pwdAttribute, pwdMinLength or pwdMaxFailure)",
+			"un LDIF sans entrée ppolicy (pwdAttribute, pwdMinLength ou pwdMaxFailure)")
 	}
 	for i := range out {
 		if hash != nil {

@@ -3,7 +3,6 @@ package pwpolicy
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/vigie-security/vigie/checks/password"
@@ -27,7 +26,7 @@ func kvLines(name string, data []byte, fn func(line int, k, v string) error) err
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return scanErr(name, err)
 	}
 	return nil
 }

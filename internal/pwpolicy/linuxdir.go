@@ -2,7 +2,6 @@ package pwpolicy
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -135,15 +134,15 @@ func regular(dir string, e os.DirEntry) bool {
 func readDirBounded(dir string) ([]os.DirEntry, error) {
 	f, err := os.Open(dir)
 	if err != nil {
-		return nil, fmt.Errorf("reading password policy: %w", err)
+		return nil, errReading(err)
 	}
 	defer f.Close()
 	entries, err := f.ReadDir(maxDirFiles + 1)
 	if err != nil && len(entries) == 0 && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("reading password policy: %w", err)
+		return nil, errReading(err)
 	}
 	if len(entries) > maxDirFiles {
-		return nil, fmt.Errorf("%s: more than %d files: give vigie the policy files themselves", dir, maxDirFiles)
+		return nil, fileErr(dir, "more than %d files: give vigie the policy files themselves", "plus de %d fichiers : donnez à vigie les fichiers de politique eux-mêmes", maxDirFiles)
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	return entries, nil

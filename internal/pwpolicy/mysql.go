@@ -3,7 +3,6 @@ package pwpolicy
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"strings"
 	"time"
 
@@ -35,7 +34,7 @@ func mysqlVars(name string, data []byte) (map[string]string, map[string]int, err
 		case strings.HasPrefix(s, "|"):
 			cells := strings.Split(strings.Trim(s, "|"), "|")
 			if len(cells) != 2 {
-				return nil, nil, fmt.Errorf("%s:%d: expected | Variable_name | Value |, got %d cells", name, line, len(cells))
+				return nil, nil, lineErr(name, line, "expected | Variable_name | Value |, got %d cells", "attendu : | Variable_name | Value |, trouvé %d cellules", len(cells))
 			}
 			k, v = strings.TrimSpace(cells[0]), strings.TrimSpace(cells[1])
 		case strings.Contains(s, "\t"):
@@ -54,7 +53,7 @@ func mysqlVars(name string, data []byte) (map[string]string, map[string]int, err
 		vals[k], lines[k] = v, line
 	}
 	if err := sc.Err(); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", name, err)
+		return nil, nil, scanErr(name, err)
 	}
 	return vals, lines, nil
 }
@@ -89,7 +88,8 @@ func parseMySQL(name string, data []byte) ([]password.Policy, error) {
 			policy = "STRONG"
 		case "LOW", "MEDIUM", "STRONG":
 		default:
-			return nil, fmt.Errorf("%s:%d: validate_password.policy: %s is not LOW, MEDIUM or STRONG", name, lines["validate_password.policy"], quoteShort(policy))
+			return nil, lineErr(name, lines["validate_password.policy"], "validate_password.policy: %s is not LOW, MEDIUM or STRONG",
+				"validate_password.policy : %s n'est pas LOW, MEDIUM ou STRONG", quoteShort(policy))
 		}
 		length, err := num("validate_password.length", 8, maxLength)
 		if err != nil {

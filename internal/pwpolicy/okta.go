@@ -2,7 +2,6 @@ package pwpolicy
 
 import (
 	"encoding/json"
-	"fmt"
 	"time"
 
 	"github.com/vigie-security/vigie/checks/password"
@@ -45,7 +44,7 @@ func parseOkta(name string, data []byte) ([]password.Policy, error) {
 		return nil, jsonError(name, data, err)
 	}
 	if d.Type != "PASSWORD" {
-		return nil, fmt.Errorf("%s:%d: Okta policy of type %q, not PASSWORD", name, lineOf(data, `"type"`), d.Type)
+		return nil, lineErr(name, lineOf(data, `"type"`), "Okta policy of type %s, not PASSWORD", "politique Okta de type %s, et non PASSWORD", quoteShort(d.Type))
 	}
 	pw := d.Settings.Password
 	fields := []intField{}

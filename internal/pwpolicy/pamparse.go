@@ -67,7 +67,7 @@ func parsePAM(name string, data []byte) ([]pamLine, error) {
 		l := pamLine{file: name, line: start}
 		if f[0] == "@include" {
 			if len(f) != 2 {
-				return nil, fmt.Errorf("%s: @include takes one file name", at)
+				return nil, fileErr(at, "@include takes one file name", "@include prend un seul nom de fichier")
 			}
 			l.typ, l.module = "@include", f[1]
 			out = append(out, l)
@@ -75,14 +75,14 @@ func parsePAM(name string, data []byte) ([]pamLine, error) {
 		}
 		typ := strings.ToLower(strings.TrimPrefix(f[0], "-"))
 		if !pamTypes[typ] {
-			return nil, fmt.Errorf("%s: %s is not a PAM type (auth, account, password or session)", at, quoteShort(f[0]))
+			return nil, fileErr(at, "%s is not a PAM type (auth, account, password or session)", "%s n'est pas un type PAM (auth, account, password ou session)", quoteShort(f[0]))
 		}
 		rest := strings.Join(f[1:], " ")
 		control := ""
 		if strings.HasPrefix(rest, "[") {
 			end := strings.IndexByte(rest, ']')
 			if end < 0 {
-				return nil, fmt.Errorf("%s: control %s has no closing ]", at, quoteShort(rest))
+				return nil, fileErr(at, "control %s has no closing ]", "le contrôle %s n'a pas de ] fermant", quoteShort(rest))
 			}
 			control, rest = rest[:end+1], rest[end+1:]
 		} else if c, r, ok := strings.Cut(rest, " "); ok {
@@ -92,13 +92,13 @@ func parsePAM(name string, data []byte) ([]pamLine, error) {
 		}
 		mf := strings.Fields(rest)
 		if len(mf) == 0 {
-			return nil, fmt.Errorf("%s: expected type control module [arguments], the module is missing", at)
+			return nil, fileErr(at, "expected type control module [arguments], the module is missing", "attendu : type contrôle module [arguments], le module manque")
 		}
 		l.typ, l.control, l.module, l.args = typ, control, mf[0], mf[1:]
 		out = append(out, l)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, scanErr(name, err)
 	}
 	return out, nil
 }

@@ -1,7 +1,6 @@
 package pwpolicy
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -146,7 +145,8 @@ func (s linuxSet) expand(name, only string, chain []string, missing *[]check.Tex
 			continue
 		}
 		if len(chain) >= maxIncludeDepth || contains(chain, inc) {
-			return nil, fmt.Errorf("%s: includes %s nested more than %d deep, or in a loop (%s)", l.at(), inc, maxIncludeDepth, strings.Join(append(chain, inc), " → "))
+			return nil, fileErr(l.at(), "includes %s nested more than %d deep, or in a loop (%s)",
+				"inclusions de %s imbriquées sur plus de %d niveaux, ou en boucle (%s)", inc, maxIncludeDepth, strings.Join(append(chain, inc), " → "))
 		}
 		if _, ok := s.pam[inc]; !ok {
 			*missing = append(*missing, check.Textf("%s includes %s, which is not in the directory: its lines are not judged",

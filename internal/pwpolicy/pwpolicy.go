@@ -8,13 +8,13 @@ package pwpolicy
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/vigie-security/vigie/checks/password"
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/fileread"
 	"github.com/vigie-security/vigie/internal/textenc"
 )
@@ -26,7 +26,7 @@ const MaxSize = 1 << 20
 func Load(path string) ([]password.Policy, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("reading password policy: %w", err)
+		return nil, errReading(err)
 	}
 	if st.IsDir() {
 		return checked(path)(loadDir(path))
@@ -41,9 +41,13 @@ func Load(path string) ([]password.Policy, error) {
 func readBounded(path string) ([]byte, error) {
 	data, err := fileread.ReadAll(path, MaxSize)
 	if err != nil {
-		return nil, fmt.Errorf("reading password policy: %w", err)
+		return nil, errReading(err)
 	}
 	return data, nil
+}
+
+func errReading(err error) error {
+	return check.Errorf("reading password policy: %v", "lecture de la politique de mots de passe : %v", err)
 }
 
 // Formats lists what Parse recognises, for errors and the README.
@@ -56,9 +60,21 @@ const Formats = "vigie's YAML policy format, a secedit /export or GptTmpl.inf [S
 	"Microsoft Entra ID Password Rule Settings (Graph JSON), Google Workspace password settings (Policy API JSON), " +
 	"an Auth0 connection (JSON), MySQL/MariaDB SHOW VARIABLES output (validate_password, simple_password_check)"
 
+// formatsFR is Formats for a French reader.
+const formatsFR = "le format de politique YAML de vigie, une section [System Access] de secedit /export ou de GptTmpl.inf, " +
+	"la sortie de Get-ADDefaultDomainPasswordPolicy, un export de royaume Keycloak, " +
+	"le JSON de politique de mots de passe AWS IAM (sortie de get-account-password-policy, l'objet PasswordPolicy seul, update-account-password-policy --cli-input-json), " +
+	"Terraform aws_iam_account_password_policy (.tf, ou terraform show -json d'un plan ou d'un état), " +
+	"une politique de mots de passe Okta (JSON), pwquality.conf, login.defs, faillock.conf, des fichiers pam.d (ou un dossier qui les contient), " +
+	"la sortie de ipa pwpolicy-show, un LDIF ppolicy d'OpenLDAP, la sortie de samba-tool domain passwordsettings show, " +
+	"les Password Rule Settings de Microsoft Entra ID (JSON Graph), les réglages de mots de passe de Google Workspace (JSON de la Policy API), " +
+	"une connexion Auth0 (JSON), la sortie SHOW VARIABLES de MySQL/MariaDB (validate_password, simple_password_check)"
+
+var formats = check.Text{EN: Formats, FR: formatsFR}
+
 // errNoFormat marks input that is no format vigie reads, as opposed to a
 // known format with an error: a directory skips such files.
-var errNoFormat = errors.New("not a password-policy format vigie reads (" + Formats + ")")
+var errNoFormat = check.Errorf("not a password-policy format vigie reads (%s)", "pas un format de politique de mots de passe que vigie lit (%s)", formats)
 
 // Parse detects the format of data and parses it; name labels errors.
 // Every number is range-checked: out of range is an error, never a wrap.
@@ -74,7 +90,7 @@ func checked(name string) func([]password.Policy, error) ([]password.Policy, err
 		}
 		for _, p := range ps {
 			if err := checkPolicy(p); err != nil {
-				return nil, fmt.Errorf("%s: policy %q: %w", name, p.Name, err)
+				return nil, fileErr(name, "policy %s: %v", "politique %s : %v", quoteShort(p.Name), err)
 			}
 		}
 		return ps, nil
@@ -130,7 +146,7 @@ func parseAnyJSON(name string, data, trimmed []byte) ([]password.Policy, error) 
 		if isAuth0List(list) {
 			return parseAuth0(name, data)
 		}
-		return nil, fmt.Errorf("%s: a JSON list, but not of Auth0 connections: %w", name, errNoFormat)
+		return nil, fileErr(name, "a JSON list, but not of Auth0 connections: %v", "une liste JSON, mais pas de connexions Auth0 : %v", errNoFormat)
 	}
 	if err := json.Unmarshal(trimmed, &obj); err != nil {
 		var v any
@@ -154,7 +170,7 @@ func parseAnyJSON(name string, data, trimmed []byte) ([]password.Policy, error) 
 	case obj["strategy"] != nil && obj["options"] != nil:
 		return parseAuth0(name, data)
 	}
-	return nil, fmt.Errorf("%s: JSON, but %w", name, errNoFormat)
+	return nil, fileErr(name, "JSON, but %v", "du JSON, mais %v", errNoFormat)
 }
 
 // hasLine reports whether a line of data is exactly s, spaces aside: a

@@ -12,6 +12,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/vigie-security/vigie/checks/password"
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 const tfResource = "aws_iam_account_password_policy"
@@ -47,14 +48,16 @@ func parseTerraform(name string, data []byte) ([]password.Policy, error) {
 			lines[attr] = a.SrcRange.Start.Line
 			val, d := a.Expr.Value(nil)
 			if d.HasErrors() || !val.IsWhollyKnown() {
-				return nil, fmt.Errorf("%s:%d: %s.%s: %s cannot be evaluated statically (%s); vigie reads literal values only: write the value, or give it `terraform show -json` of a plan",
-					name, a.SrcRange.Start.Line, b.Labels[1], attr, exprText(data, a.Expr.Range()), refs(a.Expr))
+				return nil, lineErr(name, a.SrcRange.Start.Line,
+					"%s.%s: %s cannot be evaluated statically (%s); vigie reads literal values only: write the value, or give it `terraform show -json` of a plan",
+					"%s.%s : %s ne peut pas être évalué sans exécuter Terraform (%s) ; vigie ne lit que des valeurs littérales : écrivez la valeur, ou donnez-lui `terraform show -json` d'un plan",
+					b.Labels[1], attr, exprText(data, a.Expr.Range()), refs(a.Expr))
 			}
 			if val.IsNull() {
 				continue
 			}
 			if err := v.set(field, val); err != nil {
-				return nil, fmt.Errorf("%s:%d: %s.%s: %v", name, a.SrcRange.Start.Line, b.Labels[1], attr, err)
+				return nil, check.Prefixed{Prefix: fmt.Sprintf("%s:%d: %s.%s: ", name, a.SrcRange.Start.Line, b.Labels[1], attr), Err: err}
 			}
 		}
 		p, err := v.policy(name, func(attr string) int { return lines[attr] }, tfNames)
@@ -65,7 +68,7 @@ func parseTerraform(name string, data []byte) ([]password.Policy, error) {
 		out = append(out, p)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no %s resource: %w", name, tfResource, errNoFormat)
+		return nil, fileErr(name, "no %s resource: %v", "aucune ressource %s : %v", tfResource, errNoFormat)
 	}
 	return out, nil
 }
@@ -76,18 +79,18 @@ func (v *awsValues) set(field string, val cty.Value) error {
 	case "MinimumPasswordLength", "MaxPasswordAge", "PasswordReusePrevention":
 		n, err := convert.Convert(val, cty.Number)
 		if err != nil {
-			return fmt.Errorf("expected a whole number")
+			return check.Errorf("expected a whole number", "attendu : un nombre entier")
 		}
 		i, acc := n.AsBigFloat().Int64()
 		if acc != big.Exact || i < -1<<31 || i > 1<<31 {
-			return fmt.Errorf("%s is not a whole number in range", n.AsBigFloat().Text('g', 10))
+			return check.Errorf("%s is not a whole number in range", "%s n'est pas un nombre entier dans les limites", n.AsBigFloat().Text('g', 10))
 		}
 		*map[string]**int{"MinimumPasswordLength": &v.MinimumPasswordLength, "MaxPasswordAge": &v.MaxPasswordAge,
 			"PasswordReusePrevention": &v.PasswordReusePrevention}[field] = ptr(int(i))
 	default:
 		b, err := convert.Convert(val, cty.Bool)
 		if err != nil {
-			return fmt.Errorf("expected true or false")
+			return check.Errorf("expected true or false", "attendu : true ou false")
 		}
 		*map[string]**bool{"RequireSymbols": &v.RequireSymbols, "RequireNumbers": &v.RequireNumbers,
 			"RequireUppercaseCharacters": &v.RequireUppercaseCharacters, "RequireLowercaseCharacters": &v.RequireLowercaseCharacters}[field] = ptr(b.True())
@@ -114,7 +117,7 @@ func exprText(data []byte, r hcl.Range) string {
 }
 
 // refs names what an expression depends on: var.x, local.y.
-func refs(e hclsyntax.Expression) string {
+func refs(e hclsyntax.Expression) check.Text {
 	var names []string
 	for _, t := range e.Variables() {
 		s := t.RootName()
@@ -126,9 +129,9 @@ func refs(e hclsyntax.Expression) string {
 		names = append(names, s)
 	}
 	if len(names) == 0 {
-		return "it calls a function or is not a constant"
+		return check.Text{EN: "it calls a function or is not a constant", FR: "il appelle une fonction ou n'est pas une constante"}
 	}
-	return "it refers to " + strings.Join(names, ", ")
+	return check.Textf("it refers to %s", "il fait référence à %s", strings.Join(names, ", "))
 }
 
 // tfJSON is `terraform show -json` of a plan or of the state.
@@ -170,7 +173,7 @@ func parseTerraformJSON(name string, data []byte) ([]password.Policy, error) {
 		vals = d.Values
 	}
 	if vals == nil {
-		return nil, fmt.Errorf("%s: terraform show -json output without planned_values or values", name)
+		return nil, fileErr(name, "terraform show -json output without planned_values or values", "sortie de terraform show -json sans planned_values ni values")
 	}
 	unknown := map[string]map[string]any{}
 	for _, rc := range d.ResourceChanges {
@@ -180,7 +183,7 @@ func parseTerraformJSON(name string, data []byte) ([]password.Policy, error) {
 	var walk func(m tfModule, depth int) error
 	walk = func(m tfModule, depth int) error {
 		if depth > 32 {
-			return fmt.Errorf("%s: modules nested more than 32 deep", name)
+			return fileErr(name, "modules nested more than 32 deep", "modules imbriqués sur plus de 32 niveaux")
 		}
 		for _, r := range m.Resources {
 			if r.Type != tfResource || r.Mode == "data" {
@@ -203,7 +206,7 @@ func parseTerraformJSON(name string, data []byte) ([]password.Policy, error) {
 		return nil, err
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: terraform show -json output without an %s resource", name, tfResource)
+		return nil, fileErr(name, "terraform show -json output without an %s resource", "sortie de terraform show -json sans ressource %s", tfResource)
 	}
 	return out, nil
 }
@@ -212,8 +215,8 @@ func tfResourcePolicy(name string, data []byte, addr string, values map[string]j
 	var v awsValues
 	for field, attr := range tfNames {
 		if u, _ := unknown[attr].(bool); u {
-			return password.Policy{}, fmt.Errorf("%s:%d: %s.%s is known only after apply: vigie judges known values only",
-				name, lineOf(data, `"`+addr+`"`), addr, attr)
+			return password.Policy{}, lineErr(name, lineOf(data, `"`+addr+`"`), "%s.%s is known only after apply: vigie judges known values only",
+				"%s.%s n'est connu qu'après apply : vigie ne juge que les valeurs connues", addr, attr)
 		}
 		raw := values[attr]
 		if raw == nil || string(raw) == "null" {
@@ -232,10 +235,10 @@ func tfResourcePolicy(name string, data []byte, addr string, values map[string]j
 		case string:
 			val = cty.StringVal(t)
 		default:
-			return password.Policy{}, fmt.Errorf("%s:%d: %s.%s: not a number or a boolean", name, lineOf(data, `"`+attr+`"`), addr, attr)
+			return password.Policy{}, lineErr(name, lineOf(data, `"`+attr+`"`), "%s.%s: not a number or a boolean", "%s.%s : ni un nombre ni un booléen", addr, attr)
 		}
 		if err := v.set(field, val); err != nil {
-			return password.Policy{}, fmt.Errorf("%s:%d: %s.%s: %v", name, lineOf(data, `"`+attr+`"`), addr, attr, err)
+			return password.Policy{}, check.Prefixed{Prefix: fmt.Sprintf("%s:%d: %s.%s: ", name, lineOf(data, `"`+attr+`"`), addr, attr), Err: err}
 		}
 	}
 	p, err := v.policy(name, func(attr string) int { return lineOf(data, `"`+attr+`"`) }, tfNames)

@@ -1,10 +1,13 @@
 package pwpolicy
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // jsonError names the line and column of a JSON syntax or type error.
@@ -19,10 +22,10 @@ func jsonError(name string, data []byte, err error) error {
 		off = te.Offset
 	}
 	if off < 0 {
-		return fmt.Errorf("%s: %v", name, err)
+		return fileErr(name, "%s", "%s", jsonText(err))
 	}
 	line, col := lineCol(data, int(off))
-	return fmt.Errorf("%s:%d:%d: %v", name, line, col, err)
+	return check.Prefixed{Prefix: fmt.Sprintf("%s:%d:%d: ", name, line, col), Err: check.Errorf("%s", "%s", jsonText(err))}
 }
 
 func lineCol(data []byte, off int) (int, int) {
@@ -41,5 +44,30 @@ func lineOf(data []byte, key string) int {
 	l, _ := lineCol(data, i)
 	return l
 }
+
+// lineErr is an error at a line of a file ("p.ldif:3: "), in both
+// languages; a line of 0 (unknown) names the file alone.
+func lineErr(name string, line int, en, fr string, args ...any) error {
+	if line <= 0 {
+		return fileErr(name, en, fr, args...)
+	}
+	return check.Prefixed{Prefix: fmt.Sprintf("%s:%d: ", name, line), Err: check.Errorf(en, fr, args...)}
+}
+
+// fileErr is an error about a whole file, in both languages.
+func fileErr(name, en, fr string, args ...any) error {
+	return check.Prefixed{Prefix: name + ": ", Err: check.Errorf(en, fr, args...)}
+}
+
+// scanErr names the file of a line scanner's error, and says in words
+// the one it can meet: a line past its 64 KB buffer.
+func scanErr(name string, err error) error {
+	if errors.Is(err, bufio.ErrTooLong) {
+		return fileErr(name, "a line longer than 64 KB: not a password-policy file", "une ligne de plus de 64 Ko : ce n'est pas un fichier de politique de mots de passe")
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+
+func tx(en, fr string) check.Text { return check.Text{EN: en, FR: fr} }
 
 func ptr[T any](v T) *T { return &v }

@@ -3,13 +3,13 @@ package pwpolicy
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/vigie-security/vigie/checks/password"
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // ntHashes: Active Directory keeps an NT hash (unsalted MD4) of every
@@ -37,7 +37,7 @@ func parseSecedit(name string, data []byte) ([]password.Policy, error) {
 		}
 		k, v, ok := strings.Cut(s, "=")
 		if !ok {
-			return nil, fmt.Errorf("%s:%d: expected key = value, got %q", name, line, s)
+			return nil, lineErr(name, line, "expected key = value, got %s", "attendu : clé = valeur, trouvé %s", quoteShort(s))
 		}
 		k, v = strings.TrimSpace(k), strings.Trim(strings.TrimSpace(v), `"`)
 		r, ok := seceditRange[k]
@@ -74,7 +74,7 @@ func parseSecedit(name string, data []byte) ([]password.Policy, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, scanErr(name, err)
 	}
 	return []password.Policy{p}, nil
 }
@@ -96,8 +96,8 @@ func parseADText(name string, data []byte) ([]password.Policy, error) {
 			continue
 		}
 		k, v := m[1], m[2]
-		bad := func(what string) error {
-			return fmt.Errorf("%s:%d: %s: %s is not %s", name, line, k, quoteShort(v), what)
+		bad := func(what check.Text) error {
+			return lineErr(name, line, "%s: %s is not %s", "%s : %s n'est pas %s", k, quoteShort(v), what)
 		}
 		switch k {
 		case "MinPasswordLength", "PasswordHistoryCount", "LockoutThreshold":
@@ -117,7 +117,7 @@ func parseADText(name string, data []byte) ([]password.Policy, error) {
 		case "ComplexityEnabled", "ReversibleEncryptionEnabled":
 			b, err := strconv.ParseBool(v)
 			if err != nil {
-				return nil, bad("True or False")
+				return nil, bad(tx("True or False", "True ou False"))
 			}
 			if k == "ComplexityEnabled" && b {
 				p.MinClasses = ptr(3)
@@ -129,7 +129,7 @@ func parseADText(name string, data []byte) ([]password.Policy, error) {
 		case "MaxPasswordAge", "LockoutDuration":
 			d, err := timespan(v)
 			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %s: %s is not a time span such as 42.00:00:00 (%v)", name, line, k, quoteShort(v), err)
+				return nil, lineErr(name, line, "%s: %s is not a time span such as 42.00:00:00 (%v)", "%s : %s n'est pas une durée comme 42.00:00:00 (%v)", k, quoteShort(v), err)
 			}
 			if k == "MaxPasswordAge" {
 				p.MaxAgeDays = ptr(int(d.Hours() / 24))
@@ -139,10 +139,11 @@ func parseADText(name string, data []byte) ([]password.Policy, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, scanErr(name, err)
 	}
 	if p.MinLength == nil {
-		return nil, fmt.Errorf("%s: no MinPasswordLength line: not Get-ADDefaultDomainPasswordPolicy output", name)
+		return nil, fileErr(name, "no MinPasswordLength line: not Get-ADDefaultDomainPasswordPolicy output",
+			"aucune ligne MinPasswordLength : ce n'est pas une sortie de Get-ADDefaultDomainPasswordPolicy")
 	}
 	return []password.Policy{p}, nil
 }
@@ -158,20 +159,20 @@ func timespan(s string) (time.Duration, error) {
 	if d, rest, ok := strings.Cut(s, "."); ok && strings.Count(rest, ":") == 2 {
 		n, err := strconv.Atoi(d)
 		if err != nil || n < 0 || n > maxDays {
-			return 0, fmt.Errorf("days must be 0 to %d", maxDays)
+			return 0, check.Errorf("days must be 0 to %d", "les jours vont de 0 à %d", maxDays)
 		}
 		days, s = n, rest
 	}
 	s, _, _ = strings.Cut(s, ".")
 	parts := strings.Split(s, ":")
 	if len(parts) != 3 {
-		return 0, fmt.Errorf("not d.hh:mm:ss")
+		return 0, check.Errorf("not d.hh:mm:ss", "pas de la forme j.hh:mm:ss")
 	}
 	var v [3]int
 	for i, p := range parts {
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 0 || n > [3]int{23, 59, 59}[i] {
-			return 0, fmt.Errorf("hours 0 to 23, minutes and seconds 0 to 59")
+			return 0, check.Errorf("hours 0 to 23, minutes and seconds 0 to 59", "heures de 0 à 23, minutes et secondes de 0 à 59")
 		}
 		v[i] = n
 	}

@@ -2,7 +2,6 @@ package pwpolicy
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -10,6 +9,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/vigie-security/vigie/checks/password"
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 )
 
@@ -31,7 +31,7 @@ func Marshal(policies []password.Policy) ([]byte, error) {
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
 	if err := enc.Encode(&node); err != nil {
-		return nil, fmt.Errorf("writing the policy: %w", err)
+		return nil, check.Errorf("writing the policy: %v", "écriture de la politique : %v", err)
 	}
 	return b.Bytes(), nil
 }

@@ -1,12 +1,12 @@
 package pwpolicy
 
 import (
-	"fmt"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/vigie-security/vigie/checks/password"
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 )
 
@@ -81,7 +81,8 @@ var classes = map[string]bool{"lower": true, "upper": true, "digits": true, "spe
 
 func (c *Class) UnmarshalYAML(n *yaml.Node) error {
 	if !classes[n.Value] {
-		return fmt.Errorf("line %d: unknown character class %q (want lower, upper, digits or specials)", n.Line, n.Value)
+		return check.Errorf("line %d: unknown character class %s (want lower, upper, digits or specials)",
+			"ligne %d : classe de caractères inconnue %s (au choix : lower, upper, digits ou specials)", n.Line, quoteShort(n.Value))
 	}
 	*c = Class(n.Value)
 	return nil
@@ -93,10 +94,10 @@ func parseYAML(name string, data []byte) ([]password.Policy, error) {
 		return nil, err
 	}
 	if f.Version > 1 {
-		return nil, fmt.Errorf("%s: version %d is not supported (this vigie reads version 1)", name, f.Version)
+		return nil, fileErr(name, "version %d is not supported (this vigie reads version 1)", "la version %d n'est pas prise en charge (ce vigie lit la version 1)", f.Version)
 	}
 	if len(f.Policies) == 0 {
-		return nil, fmt.Errorf("%s: no policies", name)
+		return nil, fileErr(name, "no policies", "aucune politique (policies)")
 	}
 	var out []password.Policy
 	seen := map[string]bool{}
@@ -106,10 +107,10 @@ func parseYAML(name string, data []byte) ([]password.Policy, error) {
 			err = checkPolicy(d.policy())
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: policies[%d] (%q): %w", name, policyLine(data, i), i, d.Name, err)
+			return nil, lineErr(name, policyLine(data, i), "policies[%d] (%s): %v", "policies[%d] (%s) : %v", i, quoteShort(d.Name), err)
 		}
 		if seen[d.Name] {
-			return nil, fmt.Errorf("%s: policies[%d]: name %q used twice", name, i, d.Name)
+			return nil, fileErr(name, "policies[%d]: name %s used twice", "policies[%d] : le nom %s est utilisé deux fois", i, quoteShort(d.Name))
 		}
 		seen[d.Name] = true
 		out = append(out, d.policy())
@@ -120,7 +121,7 @@ func parseYAML(name string, data []byte) ([]password.Policy, error) {
 func (d PolicyDoc) check() error {
 	inRange := func(field string, v *int, lo, hi int) error {
 		if v != nil && (*v < lo || *v > hi) {
-			return fmt.Errorf("%s: %d is out of range %d–%d", field, *v, lo, hi)
+			return check.Errorf("%s: %d is out of range %d–%d", "%s : %d est hors limites %d–%d", field, *v, lo, hi)
 		}
 		return nil
 	}
@@ -140,7 +141,7 @@ func (d PolicyDoc) check() error {
 		}
 	}
 	if d.Name == "" {
-		return fmt.Errorf("name is required (e.g. users, admins)")
+		return check.Errorf("name is required (e.g. users, admins)", "name est obligatoire (par exemple users, admins)")
 	}
 	return nil
 }
