@@ -52,6 +52,8 @@ func TestErrorsInFrench(t *testing.T) {
 		"yaml syntax": {write(t, "y.yaml", []byte("processors:\n  - name: a: b\n")), Options{},
 			"yaml: line 2: mapping values are not allowed in this context",
 			"yaml : ligne 2 : valeur de clé interdite à cet endroit"},
+		"not xlsx": {write(t, "i.xlsx", []byte("pas un classeur")), Options{},
+			"not a readable XLSX workbook: not a zip archive", "classeur XLSX illisible : pas une archive zip"},
 		"format":  {write(t, "i.ods", []byte("x")), Options{}, `unsupported format ".ods"`, `format ".ods" non pris en charge`},
 		"no file": {missing, Options{}, "no such file or directory", "inventaire " + missing + " : fichier ou dossier introuvable"},
 	} {

@@ -1,7 +1,9 @@
 package inventory
 
 import (
+	"archive/zip"
 	"bytes"
+	"errors"
 
 	"github.com/xuri/excelize/v2"
 
@@ -20,6 +22,9 @@ func loadXLSX(path string, opt Options) ([]contracts.Processor, error) {
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(raw), excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
+		if errors.Is(err, zip.ErrFormat) { // its text says only this, in English
+			return nil, check.Errorf("not a readable XLSX workbook: not a zip archive", "classeur XLSX illisible : pas une archive zip")
+		}
 		return nil, check.Errorf("not a readable XLSX workbook: %v", "classeur XLSX illisible : %v", err)
 	}
 	raw = nil
