@@ -137,3 +137,18 @@ func TestDirectoryErrorsInFrench(t *testing.T) {
 		}
 	}
 }
+
+// TestHCLErrorInFrench: HCL's English diagnostic reaches a French reader
+// inside a French sentence, at its line and column.
+func TestHCLErrorInFrench(t *testing.T) {
+	_, err := Parse("iam.tf", []byte("resource \"aws_iam_account_password_policy\" \"p\" {\n  minimum_password_length = \n}\n"))
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if fr := check.InLang(err, check.FR); !strings.HasPrefix(fr, "iam.tf:2:") || !strings.Contains(fr, ": syntaxe Terraform incorrecte (HCL) : ") {
+		t.Errorf("French: %s", fr)
+	}
+	if en := err.Error(); !strings.HasPrefix(en, "iam.tf:2:") || strings.Contains(en, "syntaxe") {
+		t.Errorf("English: %s", en)
+	}
+}

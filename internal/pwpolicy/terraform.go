@@ -98,14 +98,15 @@ func (v *awsValues) set(field string, val cty.Value) error {
 	return nil
 }
 
+// hclError is the first of HCL's diagnostics; HCL speaks English only, so
+// a French reader gets it inside a French sentence.
 func hclError(name string, diags hcl.Diagnostics) error {
 	d := diags.Errs()[0]
-	var hd *hcl.Diagnostic
-	if x, ok := d.(*hcl.Diagnostic); ok && x.Subject != nil {
-		hd = x
-		return fmt.Errorf("%s:%d:%d: %s: %s", name, hd.Subject.Start.Line, hd.Subject.Start.Column, hd.Summary, hd.Detail)
+	if hd, ok := d.(*hcl.Diagnostic); ok && hd.Subject != nil {
+		return check.Prefixed{Prefix: fmt.Sprintf("%s:%d:%d: ", name, hd.Subject.Start.Line, hd.Subject.Start.Column),
+			Err: check.Errorf("%s: %s", "syntaxe Terraform incorrecte (HCL) : %s : %s", hd.Summary, hd.Detail)}
 	}
-	return fmt.Errorf("%s: %v", name, d)
+	return fileErr(name, "%v", "syntaxe Terraform incorrecte (HCL) : %v", d)
 }
 
 // exprText is the expression as written, cut short.
