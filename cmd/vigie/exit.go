@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/vigie-security/vigie/internal/check"
 )
@@ -27,8 +26,10 @@ func (e *exitError) Error() string { return e.err.Error() }
 func (e *exitError) In(l check.Lang) string { return check.InLang(e.err, l) }
 func (e *exitError) Unwrap() error          { return e.err }
 
+// usageErr is a usage mistake; its format holds no words of its own (a flag
+// or key name at most), and its error arguments are said in each language.
 func usageErr(format string, args ...any) error {
-	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
+	return &exitError{code: exitUsage, err: check.Errorf(format, format, args...)}
 }
 
 func asUsage(err error) error {

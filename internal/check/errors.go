@@ -116,4 +116,12 @@ var systemPhrases = strings.NewReplacer(
 	"unexpected EOF", "fin inattendue des données",
 	"broken pipe", "connexion rompue",
 	"invalid argument", "argument invalide",
+	"unknown time zone", "fuseau horaire inconnu",
+	"missing ']' in host", "']' manquant dans l'hôte",
+	"invalid port", "port invalide",
+	"invalid character", "caractère invalide",
+	"invalid URL escape", "échappement d'URL invalide",
+	"invalid control character in URL", "caractère de contrôle dans l'URL",
+	"first path segment in URL cannot contain colon", "le premier segment du chemin ne peut contenir « : »",
+	"missing protocol scheme", "schéma manquant",
 )

@@ -22,7 +22,6 @@ const notShown = "// not shown:"
 // pendingErrors are packages whose errors are still being put in French.
 var pendingErrors = map[string]bool{
 	"checks/contracts":      true,
-	"checks/leads":          true,
 	"checks/password":       true,
 	"checks/web":            true,
 	"cmd/vigie-bench":       true,
@@ -33,7 +32,6 @@ var pendingErrors = map[string]bool{
 	"internal/fileread":     true,
 	"internal/hashaudit":    true,
 	"internal/inventory":    true,
-	"internal/leadscan":     true,
 	"internal/pki":          true,
 	"internal/probe":        true,
 	"internal/pwpolicy":     true,
