@@ -12,12 +12,16 @@ import (
 //     substring search (most of what a contract clause is recognised by);
 //   - within: two expressions in that order, at most n words apart;
 //   - either: any of several expressions;
+//   - several: at least n different terms of a set (a sentence that names
+//     four parts of the description is a list of them);
 //   - both: two expressions on the same text (a cheap term set can gate a
 //     costly expression: both(terms("without", "sans"), rx(…)));
 //   - rx: a regular expression, for the shapes the words above do not say
 //     (numbers, dates, placeholders).
 type x struct {
 	words []term
+	least int      // several: how many different terms must match
+	after []string // notAfter: words a term must not directly follow
 	re    string
 	a, b  *x
 	gap   int
@@ -41,6 +45,21 @@ func terms(ts ...string) x {
 		out.words = append(out.words, term{s: fold(strings.TrimSuffix(t, "*")), stem: stem})
 	}
 	return out
+}
+
+// several is at least n different terms of ts (a terms set).
+func several(n int, ts x) x {
+	ts.least = n
+	return ts
+}
+
+// notAfter is the terms ts where they do not directly follow one of the
+// words: "personnel" the staff, not "à caractère personnel".
+func notAfter(ts x, words ...string) x {
+	for _, w := range words {
+		ts.after = append(ts.after, fold(w)+" ")
+	}
+	return ts
 }
 
 // within is a followed by b with at most n words between them.
@@ -78,6 +97,8 @@ func toX[E string | x](e E) x {
 // pattern is a compiled x.
 type pattern struct {
 	words []term
+	least int
+	after []string
 	re    *regexp.Regexp
 	a, b  *pattern
 	gap   int
@@ -107,8 +128,14 @@ func compileAt(e x, depth int) (pattern, error) {
 			if w.s == "" {
 				return pattern{}, fmt.Errorf("empty term")
 			}
+			if strings.Contains(w.s, "*") { // a stem is marked at the end only
+				return pattern{}, fmt.Errorf("term %q: \"*\" inside a term matches nothing", w.s)
+			}
 		}
-		return pattern{words: e.words}, nil
+		if e.least > len(e.words) {
+			return pattern{}, fmt.Errorf("several(%d) of %d terms", e.least, len(e.words))
+		}
+		return pattern{words: e.words, least: e.least, after: e.after}, nil
 	case e.re != "":
 		re, err := regexp.Compile(e.re)
 		if err != nil {
@@ -153,9 +180,12 @@ func (p pattern) in(text string) bool {
 	case p.re != nil:
 		return p.re.MatchString(text)
 	case p.words != nil:
+		n := 0
 		for _, w := range p.words {
-			if _, ok := w.next(text, 0); ok {
-				return true
+			if _, ok := p.next(w, text, 0); ok {
+				if n++; n >= p.least {
+					return true
+				}
 			}
 		}
 		return false
@@ -176,8 +206,11 @@ func (p pattern) find(text string) string {
 	}
 	best := span{-1, -1}
 	if p.words != nil { // the leftmost is one of the terms' first matches
+		if p.least > 1 && !p.in(text) {
+			return ""
+		}
 		for _, w := range p.words {
-			if s, ok := w.next(text, 0); ok && (best.start < 0 || s.start < best.start) {
+			if s, ok := p.next(w, text, 0); ok && (best.start < 0 || s.start < best.start) {
 				best = s
 			}
 		}
@@ -226,9 +259,12 @@ func (p pattern) spans(text string, limit int) []span {
 			out = append(out, span{m[0], m[1]})
 		}
 	case p.words != nil:
+		if p.least > 1 && !p.in(text) {
+			break
+		}
 		for _, w := range p.words {
 			for from := 0; len(out) < limit; {
-				s, ok := w.next(text, from)
+				s, ok := p.next(w, text, from)
 				if !ok {
 					break
 				}
@@ -286,6 +322,27 @@ func atMostWords(gap string, n int) bool {
 		}
 	}
 	return true
+}
+
+// next finds term w of p in text from byte from, not where it follows one
+// of p's after words.
+func (p *pattern) next(w term, text string, from int) (span, bool) {
+	for {
+		sp, ok := w.next(text, from)
+		if !ok || !p.follows(text[:sp.start]) {
+			return sp, ok
+		}
+		from = sp.start + 1
+	}
+}
+
+func (p *pattern) follows(before string) bool {
+	for _, a := range p.after {
+		if strings.HasSuffix(before, a) && (len(before) == len(a) || !isWordByte(before[len(before)-len(a)-1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // next finds the term in text from byte from, whole: not inside a word, and

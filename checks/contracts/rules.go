@@ -20,7 +20,9 @@ var elementSpecs = map[string]spec{
 			within(12, terms("autorisé à traiter", "authorised to process", "authorized to process", "processes personal data", "traite des données"),
 				terms("pour le compte", "on behalf", "afin de", "in order to", "for the purpose", "pour la", "pour les")),
 		},
+		bare: []sig{contractObject},
 		exclude: []sig{
+			listedElsewhere,
 			mk(terms("dispute", "claim arising", "litige", "governing law", "droit applicable", "jurisdiction"), "this is the dispute or governing-law clause, not the subject matter", "il s'agit de la clause de litige ou de droit applicable, pas de l'objet"),
 			mk(terms("faisant l'objet", "font l'objet", "fait l'objet", "faire l'objet"), "\"faisant l'objet\" says data is processed, not what the processing is for", "« faisant l'objet » dit que des données sont traitées, pas à quoi sert le traitement"),
 		},
@@ -50,6 +52,7 @@ var elementSpecs = map[string]spec{
 			terms("enter into force", "enters into force", "entre en vigueur", "entrera en vigueur"),
 		},
 		exclude: []sig{
+			listedElsewhere,
 			mk(terms("au préalable et pendant toute la durée", "before and throughout the processing"), "the controller's duty to watch over the processing, not its duration", "le devoir du responsable de veiller au traitement, pas sa durée"),
 		},
 		gives: ptr(terms("until", "as long as", "for the term", "effective", "in force", "shall apply for", "for the duration", "jusqu'à", "jusqu'au", "tant que",
@@ -68,6 +71,7 @@ var elementSpecs = map[string]spec{
 	},
 	"A28-3-nature-purpose": {
 		triggers: []string{"nature", "purpose", "finalit", "operations", "details of", "description"},
+		bare:     []sig{contractObject},
 		clause: []x{
 			within(1, terms("nature of", "nature des", "nature du"), terms("processing", "operations", "opérations", "traitement", "traitements")),
 			within(1, terms("purpose of", "purposes of"), terms("processing", "data processing")),
@@ -80,6 +84,7 @@ var elementSpecs = map[string]spec{
 				"description des traitements", "processing operations", "nature of processing", "nature of the processing", "nature du traitement"),
 		},
 		exclude: []sig{
+			listedElsewhere,
 			mk(both(terms("into account", "compte tenu", "compte de", "account of", "scope"), rx(`(tak(e|es|ing) into account|compte tenu de|tient compte de|tenant compte de|account of) (the |la |de la )?(\w+ (and |et )?){0,2}(state of the art|nature|purposes?|finalites?)|(nature|type), scope,? (and )?(context|purpose)`)), "names the nature of the processing as a factor, without describing it", "cite la nature du traitement comme un facteur, sans la décrire"),
 		},
 		deferred: []sig{deferred},
@@ -114,12 +119,15 @@ var elementSpecs = map[string]spec{
 			// "Customer may submit Personal Data …, which may include names, e-mail addresses …"
 			both(within(14, terms("personal data", "données personnelles", "données à caractère personnel"),
 				terms("may include", "include", "includes", "such as", "comprennent", "incluent", "notamment")), dataNamed),
-			within(3, terms("données à caractère personnel traitées", "données personnelles traitées", "données traitées", "personal data processed"),
-				terms("sont les suivantes", "are the following", "sont", "are", "include", "comprennent", "incluent")),
+			within(3, dataProcessed, terms("sont les suivantes", "are the following", "include", "comprennent", "incluent")),
+			// "the data processed are names …", or "… are those the client
+			// chooses" (deferred), not "the data processed are inaccurate"
+			both(within(3, dataProcessed, terms("sont", "are")), either(dataNamed, deferredTo)),
 			heading("données traitées", "données concernées", "données à caractère personnel traitées", "données personnelles traitées",
 				"personal data processed", "personal data concerned"),
 		},
 		exclude: []sig{
+			listedElsewhere,
 			mk(terms("approximate number", "nombre approximatif"), "this is the content of a breach notification, not the description of the data", "il s'agit du contenu d'une notification de violation, pas de la description des données"),
 		},
 		deferred: []sig{deferred},
@@ -143,6 +151,7 @@ var elementSpecs = map[string]spec{
 				terms("employees", "staff", "customers", "clients", "users", "salariés", "employés", "agents", "usagers", "utilisateurs", "prospects")),
 		},
 		exclude: []sig{
+			listedElsewhere,
 			mk(terms("approximate number", "nombre approximatif"), "this is the content of a breach notification, not the description of the data subjects", "il s'agit du contenu d'une notification de violation, pas de la description des personnes"),
 			mk(terms("information to the data subjects", "information des personnes", "fournir l'information", "droit d'information", "exercent", "exercise their rights", "exercice des droits"),
 				"this is about informing people or their rights, not the description of who they are", "il s'agit de l'information ou des droits des personnes, pas de la description de qui elles sont"),
@@ -190,7 +199,8 @@ var elementSpecs = map[string]spec{
 	"A28-3a-instructions": {
 		triggers: []string{"instruction"},
 		clause: []x{
-			terms("documented instruction*", "instruction documentée", "instructions documentées", "complete and final instructions"),
+			terms("complete and final instructions"),
+			within(12, terms("process*", "trait*", "act", "acts", "agit", "agir", "use", "uses", "utilise*"), terms("documented instruction*", "instruction documentée", "instructions documentées")),
 			within(8, terms("only on", "only upon", "only in accordance with", "only pursuant to", "only according to", "only as instructed", "only following",
 				"solely on", "solely in accordance with", "exclusively on", "exclusively in accordance with"), terms("instruction*")),
 			within(6, terms("act only on", "act only upon", "acts only on", "process only on"), terms("instruction*")),
@@ -231,12 +241,21 @@ var elementSpecs = map[string]spec{
 	},
 	"A28-3b-confidentiality": {
 		triggers: []string{"confidential", "secrecy", "secret professionnel", "non-disclosure", "nda"},
+		exclude: []sig{
+			mk(terms("confidentiality and integrity", "confidentiality, integrity", "security, confidentiality", "security and confidentiality of",
+				"confidentiality and security of the", "integrity and confidentiality", "confidentialité et l'intégrité", "confidentialité, l'intégrité",
+				"confidentialité, intégrité", "sécurité et la confidentialité", "confidentialité et la sécurité des données", "intégrité et la confidentialité"),
+				"the security of the data (confidentiality, integrity), not the undertaking of the persons who process it",
+				"la sécurité des données (confidentialité, intégrité), pas l'engagement des personnes qui les traitent").
+				except(terms("personnel", "staff", "employees", "authorised persons", "authorized persons", "personnes autorisées", "salariés", "collaborateurs",
+					"obligated", "committed", "undertak*", "bound", "engagement*", "s'engagent", "tenus", "soumis", "soumises")),
+		},
 		clause: []x{
 			// "staff are bound by professional secrecy", « soumis au secret professionnel »
-			near(12, terms("persons", "personnel", "staff", "employees", "salariés", "employés", "collaborateurs", "personnes"),
+			near(12, either(terms("persons", "staff", "employees", "salariés", "employés", "collaborateurs", "personnes"), staffPersonnel),
 				terms("professional secrecy", "duty of secrecy", "obligation of secrecy", "secret professionnel", "non-disclosure", "nda", "ndas")),
-			near(24, terms("persons", "personnel", "staff", "employees", "individuals", "people", "anyone", "agents", "contractors", "personnes", "salariés",
-				"employés", "collaborateurs", "préposés"), terms("confidential*", "confidentialité")),
+			near(24, either(terms("persons", "staff", "employees", "individuals", "people", "anyone", "agents", "contractors", "personnes", "salariés",
+				"employés", "collaborateurs", "préposés"), staffPersonnel), terms("confidential*", "confidentialité")),
 			terms("statutory obligation of confidentiality", "statutory duty of confidentiality", "obligation légale de confidentialité", "obligation légale appropriée de confidentialité"),
 			within(5, terms("sign", "signs", "signed", "signé", "signe", "signent", "signer"),
 				rx(`confidentiality (agreement|undertaking)s?|(engagements?|accords?) de confidentialite`)),
@@ -274,6 +293,14 @@ var elementSpecs = map[string]spec{
 				"this is about security incidents, not the measures", "il s'agit des incidents de sécurité, pas des mesures").except(terms("technical and organi*", "mesures techniques", "article 32", "art. 32", "encrypt*", "chiffr*")),
 			mk(terms("description générale des mesures", "general description of the technical", "general description of the security"), "the record of processing's list of contents (Art. 30), not the processor's measures", "le contenu du registre des traitements (art. 30), pas les mesures du sous-traitant"),
 			mk(terms("garanties suffisantes", "sufficient guarantees"), "the guarantees asked of a (sub-)processor, not the processor's own measures", "les garanties demandées à un sous-traitant, pas ses propres mesures"),
+			mk(within(5, controllerParty, terms("is solely responsible", "shall be solely responsible", "will be solely responsible", "remains solely responsible", "has sole responsibility",
+				"assumes sole responsibility", "est seul responsable", "reste seul responsable", "demeure seul responsable")),
+				"puts security on the controller, not the processor", "met la sécurité à la charge du responsable, pas du sous-traitant"),
+			mk(terms("state of the art", "état des connaissances", "état de l'art"), "names the factors of Art. 32 without committing to any measure", "cite les critères de l'art. 32 sans engager aucune mesure").
+				except(within(14, terms("implement*", "maintain*", "take", "takes", "adopt*", "apply", "applies", "mettre en œuvre", "met en œuvre", "mettent en œuvre", "prend", "prendre", "adopte*", "applique*"),
+					terms("measures", "mesures"))),
+			mk(terms("audit*", "auditor*", "auditeur*"), "this is the audit clause: security documents shown to an auditor are not the measures", "il s'agit de la clause d'audit : les documents de sécurité montrés à un auditeur ne sont pas les mesures").
+				except(terms("technical and organi*", "mesures techniques", "article 32", "art. 32", "encrypt*", "chiffr*", "implement*", "met en œuvre", "mettre en œuvre")),
 		},
 		weak: []sig{
 			mk(both(terms("may", "can", "reserves", "peut", "pourra", "se réserve"), rx(`(may|can|reserves the right to|peut|pourra|se reserve le droit de) .{0,30}(modify|change|update|amend|alter|modifier|changer|faire evoluer) .{0,40}(measures|mesures) .{0,40}(at any time|sole discretion|unilateral|without notice|a tout moment|discretion|sans preavis|unilateralement)`)),
@@ -327,6 +354,7 @@ var elementSpecs = map[string]spec{
 		minSignals: 2,
 	},
 	"A28-4-flowdown": {
+		need:     ptr(either(subProcessor, terms("sub-processing", "subcontract*", "third part*", "tiers", "onward", "sous-traitance"))),
 		triggers: []string{"same", "memes", "identiques", "equivalent", "no less", "at least as", "substantially", "liable", "responsable", "impose", "protective", "similar", "omissions", "niveau de protection"},
 		clause: []x{
 			terms("same standard", "same level of protection", "equivalent level of protection", "materially the same", "at least the same level", "substantially similar",
@@ -353,7 +381,8 @@ var elementSpecs = map[string]spec{
 		triggers: []string{"right", "request", "droit", "demande", "12 to 2", "12 a 2", "chapter iii", "chapitre iii"},
 		clause: []x{
 			within(0, terms("data subject", "data subjects", "data subject's", "data subjects'", "individuals", "individuals'", "persons", "persons'"), terms("rights", "requests", "request")),
-			within(3, terms("exercise", "exercise of"), terms("rights")),
+			both(terms("data subject*", "individual*", "persons", "personnes", "affected", "their rights", "leurs droits", "consumer*", "users"),
+				within(3, terms("exercise", "exercise of"), terms("rights"))),
 			terms("rights of data subjects", "rights of the data subjects", "articles 12 to 22", "articles 12 to 23", "article 12 to 22", "articles 12-22", "articles 12-23", "chapter iii"),
 			near(7, terms("request*", "demande*"), terms("data subject*", "personnes concernées", "affected person*")),
 			within(12, terms("affected person*", "data subject*", "personne concernée", "personnes concernées"), terms("contacts the", "contact the", "s'adresse", "saisit", "exerce")),
@@ -362,6 +391,10 @@ var elementSpecs = map[string]spec{
 		},
 		exclude: []sig{
 			mk(terms("means", "désigne", "signifie"), "a definition, not the assistance", "une définition, pas l'assistance"),
+			mk(within(4, controllerParty, terms("reste responsable", "remains responsible", "demeure responsable", "est seul responsable", "is solely responsible",
+				"doit traiter", "traite directement", "shall handle", "will handle", "is responsible for handling", "will be responsible for handling")),
+				"leaves the requests to the controller, without the processor's help", "laisse les demandes au responsable, sans l'aide du sous-traitant").
+				except(terms("assist*", "aide*", "aider", "help*", "support*")),
 		},
 		excludeClause: []sig{
 			mk(both(terms("solely", "seul", "exclusively", "exclusivement", "have no", "not have any", "bear no", "not be obliged", "not be required", "aucune obligation"), rx(`(controller|customer|responsable|client) (is |est |shall be |sera )?(solely|seul|exclusively|exclusivement) (responsible|responsable)|(processor|supplier|provider|sous-traitant|prestataire) (shall|will) (have no|not have any|bear no|not be (obliged|required)).{0,40}(obligation|assist|help|duty)|(n'a|n'aura) aucune obligation`)),
@@ -378,9 +411,14 @@ var elementSpecs = map[string]spec{
 		},
 	},
 	"A28-3f-assist-32-36": {
+		// the processor's own risk analysis, or a transfer impact
+		// assessment, is not its help with the controller's
+		need: ptr(terms("assist*", "aide", "aider", "aidera", "aident", "help*", "support*", "cooperat*", "coopér*", "appui*", "accompagn*", "contribu*",
+			"provide", "provides", "fournit", "fournir", "fournira", "make available", "met à disposition", "mettre à disposition", "participe*")),
 		triggers: []string{"impact", "dpia", "aipd", "consultation", "32 to 36", "32 a 36", "32-36", "35"},
 		clause: []x{
-			terms("data protection impact assessment*", "impact assessment*", "dpia", "dpias", "aipd", "analyse d'impact", "analyses d'impact", "prior consultation*", "consultation préalable"),
+			terms("data protection impact assessment*", "impact assessment*", "dpia", "dpias", "aipd", "analyse d'impact", "analyses d'impact", "évaluation d'impact",
+				"évaluations d'impact", "étude d'impact", "études d'impact", "prior consultation*", "consultation préalable"),
 			terms("articles 32 to 36", "article 32 to 36", "articles 32-36", "articles 32 à 36", "article 35", "articles 35", "art. 35", "art 35"),
 		},
 		weak: []sig{
@@ -403,6 +441,16 @@ var elementSpecs = map[string]spec{
 			// a bullet list of kinds of breach, or of what to report, is not the duty
 			mk(`^- [^.]{0,120}$`, "an item of a list, not the duty to notify", "un élément de liste, pas l'obligation de notifier"),
 			mk(terms("protection des données contre toute violation", "protect against", "protection against", "prevent*", "prévenir", "empêcher"), "protection against breaches, not the duty to notify them", "la protection contre les violations, pas l'obligation de les notifier"),
+			mk(terms("à la personne concernée", "aux personnes concernées", "à cette personne", "to the data subject", "to the data subjects", "to the affected", "à l'autorité de contrôle",
+				"to the supervisory authority", "notification interne", "internal notification", "en interne", "internally"),
+				"notice to someone other than the controller (the data subject, the authority, the processor's own teams)", "une information d'un autre que le responsable (la personne concernée, l'autorité, les équipes du sous-traitant)").
+				except(either(controllerParty, terms("you", "vous"))),
+			mk(within(4, terms("notification"), terms("under clause", "under section", "pursuant to clause", "pursuant to section", "referred to in", "visée à", "visée au", "prévue à", "prévue au", "mentioned in")),
+				"the content of a notification another clause requires: the duty is there", "le contenu d'une notification qu'une autre clause impose : l'obligation est là-bas"),
+			mk(within(10, terms("assist*", "aide*", "aider", "help*", "support*", "coopér*", "cooperat*"),
+				terms("complying with the obligations", "compliance with the obligations", "respect des obligations", "obligations concerning", "obligations incombant", "obligations under articles", "obligations prévues aux articles")),
+				"the help with the controller's own duties (Art. 28(3)(f)), not the processor's notice to it", "l'aide aux obligations du responsable (art. 28(3)(f)), pas l'information que lui doit le sous-traitant").
+				except(within(6, notifyWords, controllerParty)),
 		},
 		weak: []sig{
 			mk(terms("if possible", "where possible", "si possible", "dans la mesure du possible"), "the delay is only \"if possible\"", "le délai n'est que « si possible »"),
@@ -449,6 +497,8 @@ var elementSpecs = map[string]spec{
 		},
 		exclude: []sig{
 			mk(terms("means", "désigne", "signifie", "leading to the accidental", "entraînant, de manière accidentelle"), "a definition, not the end-of-contract rule", "une définition, pas la règle de fin de contrat"),
+			mk(within(3, terms("retain", "keep", "keeps", "conserve*", "transfer*", "said", "this", "cette", "la"), terms("documentation")),
+				"keeps the documentation of the processing, not the data", "conserve la documentation du traitement, pas les données"),
 		},
 		weak: []sig{
 			mk(both(terms("anonymi*", "archiv*", "aggregat*", "agrég*", "as long as", "aussi longtemps"), rx(`(retain|keep|conserve|conserver|garder).{0,60}(anonymi[sz]|aggregat|archiv|agrege)|(anonymi[sz]|archiv).{0,40}(indefinitely|sans limitation|indefiniment)`)), "the processor may keep \"anonymised\" data or archives", "le sous-traitant peut conserver des données « anonymisées » ou des archives"),
@@ -464,7 +514,7 @@ var elementSpecs = map[string]spec{
 			within(1, terms("information necessary", "information needed", "information required", "informations nécessaires", "information nécessaire"), terms("to demonstrate", "pour démontrer", "à démontrer")),
 		},
 		exclude: []sig{
-			mk(terms("audit log*", "audit trail*", "journal d'audit", "journaux d'audit", "piste* d'audit", "audit logging"), "audit logs are a security measure, not the controller's audit", "les journaux d'audit sont une mesure de sécurité, pas l'audit du responsable"),
+			mk(terms("audit log*", "audit trail*", "journal d'audit", "journaux d'audit", "piste d'audit", "pistes d'audit", "audit logging"), "audit logs are a security measure, not the controller's audit", "les journaux d'audit sont une mesure de sécurité, pas l'audit du responsable"),
 		},
 		excludeClause: []sig{
 			mk(both(terms("no", "not", "never", "nor", "without", "waive*", "exclu*", "aucun*", "ne", "n'", "renonce*", "interdit*"), rx(`(no|not|never|nor|without any)( \w+){0,4} (right|entitled|entitlement|permitted|allowed|able)( \w+){0,3} (to )?(conduct |carry out |perform |request |require )?(an |any )?(audits?|inspections?|audit)|(shall|will|may|can) not (be (entitled|permitted|allowed) to )?(conduct|carry out|perform|request|require)( \w+){0,2} (audits?|inspections?)|\bno (audits?|inspections?)\b|(excludes?|waives?|waived|excluded)( \w+){0,3} (audits?|inspections?)|(audits?|inspections?)( \w+){0,3} (are|is|shall be) (excluded|not permitted|not allowed|waived)`)),
@@ -497,9 +547,13 @@ var elementSpecs = map[string]spec{
 			// a signature block: "Pour le Client :", "Pour le compte de …"
 			rx(`^(pour le compte de|pour le responsable|pour le sous-traitant|pour le client|pour le prestataire)\b`),
 			rx(`fait en (deux|trois|\d+) exemplaires|\bfait a [a-z-]+,? le`),
+			// the clauses are the general terms the client accepts with its order
+			within(2, terms("présentes", "these"), terms("conditions générales", "general terms", "general terms and conditions", "terms of service", "conditions générales de vente")),
 		},
 		exclude: []sig{
-			mk(near(3, terms("sign*", "signé*"), terms("confidentiality*", "confidentialité", "non-disclosure", "nda", "engagement* de confidentialité")),
+			mk(terms("personnes autorisées", "authorised persons", "authorized persons", "persons authorised", "persons authorized", "confidentialité", "confidentiality"),
+				"a sentence about confidentiality, not about the contract's form", "une phrase sur la confidentialité, pas sur la forme du contrat"),
+			mk(near(3, terms("sign*", "signé*"), terms("confidentiality*", "confidentialité", "non-disclosure", "nda", "engagement de confidentialité", "engagements de confidentialité")),
 				"a confidentiality undertaking signed by staff, not the contract's own form", "un engagement de confidentialité signé par le personnel, pas la forme du contrat"),
 			mk(both(terms("not", "no", "never", "ne", "unsigned", "non signé", "sans signature", "signature of the", "signature by the"), rx(`(not|no|never|ne) .{0,20}(sign|execut)|unsigned|non signe|sans signature|signature (of|by) the (data subject|user)`)), "says the document is not signed", "indique que le document n'est pas signé"),
 		},

@@ -10,8 +10,32 @@ var (
 		"another processor", "other processor*", "sous-traitant ultérieur*", "sous-traitants ultérieurs",
 		"sous-traitant secondaire*", "sous-traitants secondaires", "sous-traitant de second rang", "sous-traitance ultérieure",
 		"autre sous-traitant", "autres sous-traitants", "sous-traitants")
+	// staffPersonnel is the staff as "personnel", not the "caractère
+	// personnel" of the data.
+	staffPersonnel  = notAfter(terms("personnel", "personnels"), "caractère", "à caractère")
 	controllerParty = terms("controller", "customer", "client", "data exporter", "responsable", "responsable du traitement",
 		"responsable de traitement", "donneur d'ordre")
+	// dataProcessed names the data a description lists.
+	dataProcessed = terms("données à caractère personnel traitées", "données personnelles traitées", "données traitées", "personal data processed")
+	// descriptionParts are the parts of the description of the processing
+	// (Art. 28(3) opening paragraph).
+	descriptionParts = terms("subject matter", "subject-matter", "duration", "nature", "purpose", "purposes", "types of personal data", "type of personal data",
+		"categories of personal data", "categories of data", "data subjects", "objet", "durée", "finalité", "finalités", "catégories de données", "types de données",
+		"catégories de personnes", "personnes concernées")
+	// listedElsewhere is a sentence that names four or more parts of the
+	// description to say where they are set out: it gives none of them.
+	listedElsewhere = mk(both(several(4, descriptionParts), terms("specified in", "set out in", "described in", "detailed in", "listed in", "defined in",
+		"further specified", "précisé*", "décrit*", "défini*", "figurent", "annex*", "schedule*", "appendix", "exhibit*", "ci-après", "below")),
+		"names the parts of the description only to say where they are set out: it gives none of them",
+		"nomme les parties de la description pour dire où elles figurent : il n'en donne aucune")
+	// contractObject is the contract saying what it is for ("these clauses
+	// define the conditions under which…"): the subject matter only when
+	// the service is named.
+	contractObject = mk(either(within(3, terms("présentes", "présent", "this", "these", "ces"), within(0, terms("ont pour", "a pour", "has as its", "have as their"), terms("objet", "subject", "purpose"))),
+		within(20, terms("this dpa", "this addendum", "this agreement", "this data processing", "the present", "le présent", "la présente", "les présentes", "cet accord"),
+			terms("governs", "applies to", "sets out", "définit", "définissent", "régit", "régissent", "s'applique", "s'appliquent"))),
+		"says what the contract is for, without naming the service", "dit à quoi sert le contrat, sans nommer le service").
+		except(terms("subject matter", "subject-matter", "objet du traitement")) // the Article's own words: restated, not the contract's object
 	// placeholder is a template field left unfilled.
 	placeholder = both(terms("[", "____", "......", "xxx*", "tbd", "to be", "à définir", "à compléter", "à préciser"), rx(`\[[^\]]{0,40}\]|_{4,}|\.{6,}|\bxxx+\b|\btbd\b|to be (defined|determined|agreed|completed)|a definir|a completer|a preciser`))
 	// deferredTo: the contract leaves the description for the controller to
@@ -47,7 +71,7 @@ var (
 	unfilled = mk(placeholder, "a template placeholder is left unfilled", "un champ du modèle n'est pas rempli")
 	// breachWords name a personal data breach or a security incident.
 	breachWords = terms("personal data breach*", "data breach*", "security breach*", "security incident*", "breach of security",
-		"incident*", "violation de données", "violations de données", "violation de la sécurité",
+		"incident*", "violation of personal data", "violations of personal data", "breach of personal data", "breaches of personal data", "personal data violation", "personal data violations", "violation de données", "violations de données", "violation de la sécurité",
 		"violation de sécurité", "violations de sécurité", "violation des données", "violations des données")
 	notifyWords = terms("notif*", "inform*", "alert*", "report*", "signal*", "avert*", "previen*", "prévenir", "tell*", "advise*")
 )
