@@ -40,7 +40,7 @@ func TestErrorsInFrench(t *testing.T) {
 		{"json cut", "o.json", `{"type": "PASSWORD", "settings": {`, "o.json:1:35: unexpected end of JSON input",
 			"o.json:1:35: JSON incomplet : le fichier s'arrête avant la fin du document"},
 		{"terraform variable", "iam.tf", tf, `iam.tf:3: p.minimum_password_length: "var.min_len" cannot be evaluated statically (it refers to var.min_len)`,
-			`iam.tf:3: p.minimum_password_length : "var.min_len" ne peut pas être évalué sans exécuter Terraform (il fait référence à var.min_len)`},
+			`iam.tf:3: p.minimum_password_length : "var.min_len" ne peut pas être évalué sans exécuter Terraform (l'expression fait référence à var.min_len)`},
 		{"terraform type", "iam.tf", "resource \"aws_iam_account_password_policy\" \"p\" {\n  require_numbers = \"sometimes\"\n}\n",
 			"iam.tf:2: p.require_numbers: expected true or false", "iam.tf:2: p.require_numbers: attendu : true ou false"},
 		{"terraform none", "main.tf", "resource \"aws_s3_bucket\" \"b\" {}\n", "main.tf: no aws_iam_account_password_policy resource: not a password-policy format",

@@ -130,9 +130,9 @@ func refs(e hclsyntax.Expression) check.Text {
 		names = append(names, s)
 	}
 	if len(names) == 0 {
-		return check.Text{EN: "it calls a function or is not a constant", FR: "il appelle une fonction ou n'est pas une constante"}
+		return check.Text{EN: "it calls a function or is not a constant", FR: "l'expression appelle une fonction ou n'est pas une constante"}
 	}
-	return check.Textf("it refers to %s", "il fait référence à %s", strings.Join(names, ", "))
+	return check.Textf("it refers to %s", "l'expression fait référence à %s", strings.Join(names, ", "))
 }
 
 // tfJSON is `terraform show -json` of a plan or of the state.
