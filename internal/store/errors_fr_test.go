@@ -42,7 +42,7 @@ func TestHistoryErrorsInFrench(t *testing.T) {
 	notes := filepath.Join(dir, "notes.txt")
 	os.WriteFile(notes, []byte(strings.Repeat("some notes\n", 200)), 0o600)
 	saysFrench(t, Check(ctx, notes), "n'est pas un historique vigie (pas une base SQLite)", "is not a vigie history file")
-	saysFrench(t, Check(ctx, dir), "n'est pas un fichier ordinaire", "is not a regular file")
+	saysFrench(t, Check(ctx, dir), "n'est pas un fichier ordinaire (un dossier)", "is not a regular file (a folder)")
 
 	s, err := Open(ctx, filepath.Join(dir, "h.db"))
 	if err != nil {

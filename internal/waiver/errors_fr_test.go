@@ -55,5 +55,5 @@ func TestWaiverErrorsInFrench(t *testing.T) {
 	saysFrench(t, Append(file, Entry{Check: "WEB-HSTS-001", Statement: "ok", Expires: "31/12/2030"}, known),
 		`expires "31/12/2030" n'est pas une date (AAAA-MM-JJ)`, `expires "31/12/2030" is not a date`)
 	saysFrench(t, Append(dir, Entry{Check: "WEB-HSTS-001", Statement: "ok", Expires: "2030-12-31"}, known),
-		"écriture des dérogations "+dir+" : pas un fichier ordinaire", "not a regular file")
+		"écriture des dérogations "+dir+" : pas un fichier ordinaire (un dossier)", "not a regular file (a folder)")
 }
