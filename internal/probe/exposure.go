@@ -38,6 +38,43 @@ type originProbe struct {
 	origin  string
 	headers map[string]string
 	left    atomic.Int32
+
+	mu    sync.Mutex
+	idle  *pipe // the connection the last phase left open
+	depth int   // requests written at once: what the origin's connections answered
+}
+
+// take is the connection (nil: none) and depth a phase starts with.
+func (o *originProbe) take() (*pipe, int) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	c := o.idle
+	o.idle = nil
+	if o.depth == 0 {
+		o.depth = pipelinedDepth
+	}
+	return c, o.depth
+}
+
+// keep leaves c open for the next phase, closing any other.
+func (o *originProbe) keep(c *pipe, depth int) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.idle != nil && c != nil {
+		c.close()
+		return
+	}
+	if c != nil {
+		o.idle = c
+	}
+	o.depth = depth
+}
+
+// closeIdle closes what the last phase left open.
+func (o *originProbe) closeIdle() {
+	if c, _ := o.take(); c != nil {
+		c.close()
+	}
 }
 
 // exposure is Exposure with a target's own headers (sent, like
@@ -56,6 +93,7 @@ func (p *Prober) exposure(ctx context.Context, pace Pacer, base string, paths []
 	out = web.Exposure{Base: o.origin, Scanned: true}
 	o.headers = headersFor(o.origin+"/", origins(o.origin+"/"), p.opts.Headers, target)
 	defer func() { out.Requests = web.MaxExposureRequests - int(o.left.Load()) }()
+	defer o.closeIdle()
 
 	var rnd [8]byte
 	_, _ = rand.Read(rnd[:])

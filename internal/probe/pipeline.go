@@ -123,15 +123,12 @@ func (o *originProbe) request(w *bufio.Writer, path string, ranged bool) {
 }
 
 // pipelined fetches paths over one connection at a time, pipelinedDepth
-// requests per write, within the origin's request budget.
+// requests per write, within the origin's request budget. The connection
+// left open is kept for the origin's next phase (closed by the exposure's
+// end): one handshake for all of them.
 func (o *originProbe) pipelined(ctx context.Context, paths []web.ExposurePath, limits map[string]int, out []fetched, idx []int) {
-	var c *pipe
-	defer func() {
-		if c != nil {
-			c.close()
-		}
-	}()
-	depth := pipelinedDepth // shrinks to what a connection answered before its server closed it
+	c, depth := o.take()
+	defer func() { o.keep(c, depth) }()
 	for i := 0; i < len(idx); {
 		var batch []int
 		for len(batch) < depth && i+len(batch) < len(idx) {
@@ -175,12 +172,11 @@ func (o *originProbe) pipelined(ctx context.Context, paths []web.ExposurePath, l
 		}
 		_ = c.conn.SetDeadline(time.Now().Add(o.p.opts.Timeout))
 		err := w.Flush()
-		answered := 0
+		answered, keep := 0, true
 		for _, j := range batch {
 			if err != nil {
 				break
 			}
-			var keep bool
 			out[j], keep, err = o.answer(c, paths[j], limits[paths[j].Path])
 			if err == nil {
 				answered++
@@ -189,13 +185,18 @@ func (o *originProbe) pipelined(ctx context.Context, paths []web.ExposurePath, l
 				break
 			}
 		}
-		if answered < len(batch) || err != nil {
+		// The last answer may end the connection too (Connection: close, a
+		// body left unread): nothing more is read from it.
+		if answered < len(batch) || err != nil || !keep {
 			c.close()
 			c = nil
 		}
 		switch {
 		case err == nil:
 			depth = max(1, min(depth, answered))
+		case ctx.Err() == nil && !fresh && answered == 0:
+			// A kept connection the server closed meanwhile (an idle
+			// timeout): ask again on a new one, as many at once.
 		case ctx.Err() == nil && (depth > 1 || !fresh):
 			// A server that closes with requests unread may reset the
 			// connection before an answer is read, and a kept connection

@@ -135,3 +135,41 @@ func TestConnectionsResumeTLSSessions(t *testing.T) {
 		t.Error("no connection resumed its session")
 	}
 }
+
+// The phases of one origin's exposure scan (robots.txt and sitemap first,
+// then the list) share one connection while the server keeps it open.
+func TestExposurePhasesShareAConnection(t *testing.T) {
+	var conns atomic.Int32
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			fmt.Fprint(w, "User-agent: *\nDisallow: /exports/\n")
+			return
+		}
+		http.NotFound(w, r)
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Start()
+	defer srv.Close()
+	p, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	ex := p.Exposure(ctx, noWait{}, srv.URL+"/", []web.ExposurePath{{Path: "/.env", Kind: web.KindDump}, {Path: "/backup.sql", Kind: web.KindDump}})
+	if len(ex.Discovered) != 1 || len(ex.Fetches) != 3 || ex.Error.EN != "" {
+		t.Fatalf("exposure = %+v", ex)
+	}
+	for _, f := range ex.Fetches {
+		if f.Status != 404 || f.Err != "" {
+			t.Errorf("%s: %d %s", f.Path, f.Status, f.Err)
+		}
+	}
+	if n := conns.Load(); n != 1 {
+		t.Errorf("%d connections for %d requests", n, ex.Requests)
+	}
+}

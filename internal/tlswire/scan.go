@@ -66,11 +66,41 @@ type scanState struct {
 	mu    sync.Mutex
 	res   Result
 	dhRaw *DHParams
+	sent  map[string]*answer
 }
 
-// send counts the connection and keeps the chain and key exchange facts.
+// answer is a hello's answer, shared by the parts of a scan that send the
+// same hello: the TLS 1.3 suites and groups both begin with every suite and
+// every group.
+type answer struct {
+	done chan struct{}
+	resp Response
+	err  error
+}
+
+// send counts the connection and keeps the chain and key exchange facts. A
+// hello already sent in this scan is not sent again: it gets its answer.
 func (st *scanState) send(ctx context.Context, h Hello, full bool) (Response, error) {
+	key := helloKey(h, full)
+	st.mu.Lock()
+	if a, ok := st.sent[key]; ok {
+		st.mu.Unlock()
+		select {
+		case <-a.done:
+			return a.resp, a.err
+		case <-ctx.Done():
+			return Response{}, ctx.Err()
+		}
+	}
+	a := &answer{done: make(chan struct{})}
+	if st.sent == nil {
+		st.sent = map[string]*answer{}
+	}
+	st.sent[key] = a
+	st.mu.Unlock()
 	resp, err := st.s.Send(ctx, h, full)
+	a.resp, a.err = resp, err
+	close(a.done)
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	st.res.Conns++
@@ -91,23 +121,30 @@ func (st *scanState) send(ctx context.Context, h Hello, full bool) (Response, er
 }
 
 // offerable lists the suites a version can negotiate: no TLS 1.2 AEAD/SHA-2
-// suites below 1.2, no TLS 1.3 suites below 1.3.
-func offerable(v uint16) []uint16 {
-	var out []uint16
-	for _, s := range Suites() {
-		switch {
-		case s.Min == "TLSv1.3":
-			if v == TLS13 {
-				out = append(out, uint16(s.Code))
+// suites below 1.2, no TLS 1.3 suites below 1.3. The caller owns the copy
+// (an enumeration deletes from it).
+func offerable(v uint16) []uint16 { return slices.Clone(offers[v]) }
+
+// offers are offerable's lists, made once: every scan asks for each.
+var offers = func() map[uint16][]uint16 {
+	m := map[uint16][]uint16{}
+	for _, v := range Versions[1:] {
+		for _, s := range suiteTable {
+			switch {
+			case s.Has(SSLv2Only):
+			case s.Min == "TLSv1.3":
+				if v == TLS13 {
+					m[v] = append(m[v], uint16(s.Code))
+				}
+			case v == TLS13:
+			case s.Min == "TLSv1.2" && v < TLS12:
+			default:
+				m[v] = append(m[v], uint16(s.Code))
 			}
-		case v == TLS13:
-		case s.Min == "TLSv1.2" && v < TLS12:
-		default:
-			out = append(out, uint16(s.Code))
 		}
 	}
-	return out
-}
+	return m
+}()
 
 func (st *scanState) sslv2(ctx context.Context) Protocol {
 	p := Protocol{Version: SSL20}
@@ -229,4 +266,24 @@ func (st *scanState) setGroups(found []uint16, err error) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	st.res.Groups, st.res.GroupsErr = found, err
+}
+
+// helloKey tells hellos apart by what a server answers to: version, suites,
+// groups, key shares and how much of the answer is read.
+func helloKey(h Hello, full bool) string {
+	b := make([]byte, 0, 8+2*(len(h.Suites)+len(h.Groups)+len(h.KeyShares)))
+	b = append(b, byte(h.Version>>8), byte(h.Version), byte(len(h.Suites)>>8), byte(len(h.Suites)), byte(len(h.Groups)), 0)
+	if full {
+		b[len(b)-1] = 1
+	}
+	for _, list := range [][]uint16{h.Suites, h.Groups} {
+		for _, v := range list {
+			b = append(b, byte(v>>8), byte(v))
+		}
+	}
+	for _, ks := range h.KeyShares {
+		b = append(b, byte(ks.Group>>8), byte(ks.Group), byte(len(ks.Data)>>8), byte(len(ks.Data)))
+		b = append(b, ks.Data...)
+	}
+	return string(b)
 }

@@ -126,6 +126,12 @@ func TestScanTLS13Groups(t *testing.T) {
 	if !slices.Equal(r.Groups, []uint16{GroupP384, GroupX25519, GroupFFDHE2048}) || r.GroupsErr != nil {
 		t.Errorf("groups = %v (%v)", r.Groups, r.GroupsErr)
 	}
+	// SSLv2 to TLS 1.2 refused (5), TLS 1.3's two suites, refusal and order
+	// (4), three groups and the end (4): the hello both TLS 1.3 parts begin
+	// with is sent once.
+	if r.Conns != 12 {
+		t.Errorf("%d connections, want 12", r.Conns)
+	}
 	for _, p := range r.Protocols[:5] {
 		if !p.Tested || p.Accepted {
 			t.Errorf("%s: tested=%v accepted=%v", VersionName(p.Version), p.Tested, p.Accepted)
