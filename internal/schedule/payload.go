@@ -31,7 +31,7 @@ type Payload struct {
 	MoreFailures int        `json:"more_failures,omitempty"` // left out of NewFailures
 	NewTotal     int        `json:"new_total"`               // new failing findings of any severity
 	Fixed        int        `json:"fixed"`
-	Error        string     `json:"error,omitempty"` // a failed scan's reason, secrets masked
+	Error        string     `json:"error,omitempty"` // a failed scan's reason in Lang, secrets masked
 }
 
 // Score is the overall score now and at the previous scan.
@@ -66,7 +66,7 @@ func (w *Webhook) build(ev Event, o Outcome) Payload {
 	l := w.cfg.Lang
 	p := Payload{Version: PayloadVersion, Event: ev, Lang: l, StartedAt: o.Started.UTC(), FinishedAt: o.Finished.UTC(), NewFailures: []Listed{}}
 	if o.Err != nil {
-		p.Error = cut(w.cfg.Scrub.Clean(o.Err.Error()), maxErrRunes)
+		p.Error = cut(w.cfg.Scrub.Clean(check.InLang(o.Err, l)), maxErrRunes)
 		p.Summary = check.Textf("vigie: the scheduled scan failed: %s", "vigie : le scan planifié a échoué : %s", p.Error).In(l)
 		return p
 	}

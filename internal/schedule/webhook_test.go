@@ -243,6 +243,8 @@ func TestPayloadGolden(t *testing.T) {
 		many.Report.Changes.New = append(many.Report.Changes.New, report.Change{CheckID: "web.hsts", Target: "https://s" + string(rune('a'+i)) + ".example.fr", Status: check.Fail})
 	}
 	failed := Outcome{Started: t0, Finished: t0.Add(time.Second), Err: errors.New("history vigie.db: database is locked; DSN postgres://u:hunter2@db/x")}
+	failedFR := Outcome{Started: t0, Finished: t0.Add(time.Second), Err: check.Errorf("history vigie.db: database is locked; DSN postgres://u:hunter2@db/x",
+		"historique vigie.db : base verrouillée ; DSN postgres://u:hunter2@db/x")}
 	cases := []struct {
 		name string
 		f    Flavour
@@ -253,6 +255,7 @@ func TestPayloadGolden(t *testing.T) {
 		{"generic.en", Generic, check.EN, outcome(), OnRegression},
 		{"generic.fr", Generic, check.FR, outcome(), OnRegression},
 		{"generic.failure.en", Generic, check.EN, failed, OnFailure},
+		{"generic.failure.fr", Generic, check.FR, failedFR, OnFailure},
 		{"slack.en", Slack, check.EN, many, OnRegression},
 		{"slack.fr", Slack, check.FR, outcome(), OnRegression},
 		{"teams.en", Teams, check.EN, outcome(), OnRegression},
