@@ -151,6 +151,12 @@ func evidenceText(l check.Lang, v any) string {
 		return strings.Join(parts, ", ")
 	case []string:
 		return strings.Join(x, ", ")
+	case []check.Text:
+		parts := make([]string, len(x))
+		for i, t := range x {
+			parts[i] = t.In(l)
+		}
+		return strings.Join(parts, "; ")
 	case []any:
 		parts := make([]string, len(x))
 		for i, e := range x {

@@ -1,6 +1,7 @@
 package leads
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -564,9 +565,10 @@ func evalSrcRead(e Evidence) check.Outcome {
 	bad.merge(r.Oversized)
 	with(ev, bad, e.Counts.Rows+bad.N)
 	ev["ragged_rows"], ev["oversized_rows"] = r.Ragged.N, r.Oversized.N
-	notes := r.Notes
+	notes := slices.Clone(r.Notes)
 	if e.Columns.NoHeader {
-		notes = append(notes, "no header row: columns were found by their values only")
+		notes = append(notes, check.Text{EN: "no header row: columns were found by their values only",
+			FR: "pas de ligne d'en-tête : les colonnes ont été reconnues à leurs seules valeurs"})
 	}
 	if len(notes) > 0 {
 		ev["notes"] = notes

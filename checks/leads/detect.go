@@ -17,7 +17,7 @@ type Columns struct {
 	MDY      map[int]bool     // date columns written month first
 	Serial   bool             // dates may be spreadsheet serial numbers (XLSX)
 	NoHeader bool             // the first row held values: columns found by their values only
-	Notes    []string         // duplicated headers and the like, for LEAD-SRC-001
+	Notes    []check.Text     // duplicated headers and the like, for LEAD-SRC-001
 	keyCol   int              // key column + 1; 0: record keys are row numbers
 	sensCols map[int]struct{} // structured sensitive columns
 }
@@ -101,7 +101,8 @@ func Detect(header []string, width int, sample [][]string, override map[string]s
 			continue
 		}
 		if j, dup := seen[n]; dup {
-			c.Notes = append(c.Notes, fmt.Sprintf("%s: duplicated header (columns %d and %d), column %d used", c.Names[i], j+1, i+1, j+1))
+			c.Notes = append(c.Notes, check.Textf("%s: duplicated header (columns %d and %d), column %d used",
+				"%s : en-tête en double (colonnes %d et %d), colonne %d retenue", c.Names[i], j+1, i+1, j+1))
 			continue
 		}
 		seen[n] = i

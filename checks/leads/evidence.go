@@ -32,9 +32,9 @@ func (e Evidence) TargetName() string { return e.Target }
 
 // Read is how the reading went: rows that could not be judged, and why.
 type Read struct {
-	Ragged    Count    // rows whose cell count differs from the header's
-	Oversized Count    // rows with a cell over the cell limit
-	Notes     []string // duplicated headers, header-less file…
+	Ragged    Count        // rows whose cell count differs from the header's
+	Oversized Count        // rows with a cell over the cell limit
+	Notes     []check.Text // duplicated headers, header-less file…
 }
 
 // File is what the file system says about an export (LEAD-SEC-006).

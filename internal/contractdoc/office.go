@@ -95,7 +95,7 @@ func xmlBlocks(r io.Reader, ns string, para, text map[string]bool, space map[str
 			if errors.Is(err, errInflated) {
 				return nil, err
 			}
-			return nil, check.Errorf("corrupt document: %v", "document corrompu : %v", err)
+			return nil, check.Errorf("corrupt document: %v", "document corrompu (le lecteur XML dit « %v »)", err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

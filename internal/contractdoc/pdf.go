@@ -36,9 +36,9 @@ func pdfDocument(ctx context.Context, r io.ReaderAt, size int64, lim Limits) (co
 	pr, err := pdf.NewReader(r, size)
 	if err != nil {
 		if strings.Contains(err.Error(), "encrypt") {
-			return contracts.Document{}, check.Errorf("encrypted PDF: provide an unprotected copy (%v)", "PDF chiffré : fournissez une copie non protégée (%v)", err)
+			return contracts.Document{}, check.Errorf("encrypted PDF: provide an unprotected copy (%v)", "PDF chiffré : fournissez une copie non protégée (la bibliothèque PDF dit « %v »)", err)
 		}
-		return contracts.Document{}, check.Errorf("corrupt PDF: %v", "PDF corrompu : %v", err)
+		return contracts.Document{}, check.Errorf("corrupt PDF: %v", "PDF corrompu (la bibliothèque PDF dit « %v »)", err)
 	}
 	n := pr.NumPage()
 	if n <= 0 {

@@ -17,7 +17,7 @@ type csvRows struct {
 	r     *csv.Reader
 	lim   *recordLimit
 	line  int // of the last record read
-	notes []string
+	notes []check.Text
 }
 
 // openCSV streams a CSV: encoding from textenc (UTF-8 with or without BOM,
@@ -29,9 +29,10 @@ func openCSV(src Source) (*csvRows, error) {
 	}
 	raw := make([]byte, 64<<10)
 	n, _ := f.ReadAt(raw, 0) // pread: the stream below still starts at 0
-	var notes []string
+	var notes []check.Text
 	if mixedEncoding(raw[:n]) {
-		notes = append(notes, "mixed encodings: UTF-8 text and bytes of another encoding (Windows-1252?) in the same file; accented text may be misread")
+		notes = append(notes, check.Text{EN: "mixed encodings: UTF-8 text and bytes of another encoding (Windows-1252?) in the same file; accented text may be misread",
+			FR: "encodages mélangés : du texte UTF-8 et des octets d'un autre encodage (Windows-1252 ?) dans le même fichier ; les accents peuvent être mal lus"})
 	}
 	br := bufio.NewReaderSize(textenc.NewReader(&sizeLimit{r: f, max: src.Limits.MaxFile}), 64<<10)
 	head, _ := br.Peek(64 << 10)
@@ -85,8 +86,8 @@ func mixedEncoding(b []byte) bool {
 	return good > 0 && bad > 0
 }
 
-func (c *csvRows) Notes() []string  { return c.notes }
-func (c *csvRows) Close() error     { return c.f.Close() }
-func (c *csvRows) Serial() bool     { return false }
-func (c *csvRows) PK() string       { return "" }
-func (c *csvRows) Header() []string { return nil }
+func (c *csvRows) Notes() []check.Text { return c.notes }
+func (c *csvRows) Close() error        { return c.f.Close() }
+func (c *csvRows) Serial() bool        { return false }
+func (c *csvRows) PK() string          { return "" }
+func (c *csvRows) Header() []string    { return nil }

@@ -88,7 +88,7 @@ func judge(ctx context.Context, rr rowReader, src Source, now time.Time, ev *lea
 	}
 	ev.Columns = cols
 	ev.Read.Notes = slices.Clone(cols.Notes)
-	if n, ok := rr.(interface{ Notes() []string }); ok {
+	if n, ok := rr.(interface{ Notes() []check.Text }); ok {
 		ev.Read.Notes = append(ev.Read.Notes, n.Notes()...)
 	}
 
@@ -170,7 +170,8 @@ func judge(ctx context.Context, rr rowReader, src Source, now time.Time, ev *lea
 	}
 	if more {
 		ev.Sample = rows // the first rows were judged, the rest not read
-		ev.Read.Notes = append(ev.Read.Notes, fmt.Sprintf("only the first %d rows were judged (the row limit)", rows))
+		ev.Read.Notes = append(ev.Read.Notes, check.Textf("only the first %d rows were judged (the row limit)",
+			"seules les %d premières lignes ont été jugées (la limite de lignes)", rows))
 	}
 	if len(cur.cells) > 0 {
 		in <- cur

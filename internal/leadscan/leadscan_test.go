@@ -270,7 +270,8 @@ func TestBadCSV(t *testing.T) {
 	// Duplicated header.
 	p = write("dup.csv", "Email,Email,Create Date\na@gmail.com,b@gmail.com,2020-01-01\n")
 	got = findings(t, Source{Path: p}, june)
-	if notes, _ := got["LEAD-SRC-001"].Evidence["notes"].([]string); len(notes) != 1 || !strings.Contains(notes[0], "duplicated header") {
+	if notes, _ := got["LEAD-SRC-001"].Evidence["notes"].([]check.Text); len(notes) != 1 || !strings.Contains(notes[0].EN, "duplicated header") ||
+		!strings.Contains(notes[0].FR, "en-tête en double") {
 		t.Errorf("duplicated header: %v", got["LEAD-SRC-001"].Evidence)
 	}
 	// No header: found by values, nothing of the first row shown.

@@ -28,8 +28,15 @@ func evidenceSummary(l check.Lang, ev map[string]any) string {
 		}
 		// A long text is cut inside its quotes, so the value still reads as one.
 		val := ev[k]
-		if t, ok := val.(check.Text); ok { // said in both languages: the reader's
+		switch t := val.(type) { // said in both languages: the reader's
+		case check.Text:
 			val = t.In(l)
+		case []check.Text:
+			in := make([]string, len(t))
+			for i := range t {
+				in[i] = t[i].In(l)
+			}
+			val = in
 		}
 		if str, ok := val.(string); ok {
 			val = mdCut(str, evidenceRunes)
