@@ -80,13 +80,13 @@ func systemFR(err error, s string) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		if en := pe.Error(); strings.Contains(s, en) {
-			s = strings.Replace(s, en, pe.Path+" : "+pe.Err.Error(), 1)
+			s = strings.ReplaceAll(s, en, pe.Path+" : "+pe.Err.Error())
 		}
 	}
 	var oe *net.OpError
 	if errors.As(err, &oe) && oe.Err != nil && oe.Addr != nil {
 		if en := oe.Error(); strings.Contains(s, en) {
-			s = strings.Replace(s, en, oe.Addr.String()+" : "+oe.Err.Error(), 1)
+			s = strings.ReplaceAll(s, en, oe.Addr.String()+" : "+oe.Err.Error())
 		}
 	}
 	return systemPhrases.Replace(s)
