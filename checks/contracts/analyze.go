@@ -487,8 +487,8 @@ func isListItem(raw string) bool {
 func (r *rule) sectionAfter(sents []sentence, i int) string {
 	var b strings.Builder
 	head := sents[i].head
-	parent := head // the heading above the sentence's own: "7." for "7. - 7.1."
-	if k := strings.LastIndex(head, " - "); k >= 0 {
+	parent := head // the heading above a subsection's: "7." for "7. - 7.1.", not the title
+	if k := strings.LastIndex(head, " - "); k >= 0 && subsection(head[k+3:]) {
 		parent = head[:k]
 	}
 	for j := i + 1; j < len(sents) && strings.HasPrefix(sents[j].head, parent) && b.Len() < sectionBytes; j++ {
@@ -499,6 +499,16 @@ func (r *rule) sectionAfter(sents []sentence, i int) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// subsection: whether a heading is numbered as a subsection ("7.1",
+// "7.1. Authorisation").
+func subsection(h string) bool {
+	i := 0
+	for i < len(h) && isDigit(h[i]) {
+		i++
+	}
+	return i > 0 && i+1 < len(h) && h[i] == '.' && isDigit(h[i+1])
 }
 
 // hasSignal: whether text says something concrete for the rule (a deferred

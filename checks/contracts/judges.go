@@ -101,6 +101,7 @@ func judgeEnd(f string) (Level, check.Text) {
 
 var (
 	deadlineMatch = must(compileX(deadline))
+	deadlineDelay = must(compileX(deadlineWords))
 	numberWords   = map[string]int{"twenty-four": 24, "forty-eight": 48, "seventy-two": 72, "twelve": 12, "thirty-six": 36, "one": 1, "two": 2, "three": 3,
 		"vingt-quatre": 24, "quarante-huit": 48, "soixante-douze": 72, "douze": 12, "trente-six": 36, "un": 1, "deux": 2, "trois": 3}
 )
@@ -109,7 +110,12 @@ var (
 // controller's own 72 hours towards the authority leaves it no time.
 func judgeDeadline(f string) (Level, check.Text) {
 	// The delay is read from the match alone, as the deadline found it.
-	hours, ok := firstHours(deadlineMatch.find(f))
+	// (the delay near the notice; a delay alone where the text is only that)
+	m := deadlineMatch.find(f)
+	if m == "" {
+		m = deadlineDelay.find(f)
+	}
+	hours, ok := firstHours(m)
 	if !ok {
 		return Missing, t("no deadline", "aucun délai")
 	}

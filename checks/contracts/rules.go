@@ -75,7 +75,11 @@ var elementSpecs = map[string]spec{
 		clause: []x{
 			within(1, terms("nature of", "nature des", "nature du"), terms("processing", "operations", "opérations", "traitement", "traitements")),
 			within(1, terms("purpose of", "purposes of"), terms("processing", "data processing")),
-			terms("processing purpose*", "processing operations", "opérations de traitement", "opérations réalisées", "opérations effectuées", "operations performed"),
+			terms("processing purpose*"),
+			// "the processing operations are: …", not "the people concerned by
+			// the processing operations"
+			within(4, processingOperations, terms("are", "include", "includes", "consist", "consists", "sont", "comprennent", "incluent", "consistent", "consiste", ":", "following", "suivantes")),
+			heading("processing operations", "opérations de traitement", "opérations réalisées", "opérations effectuées", "operations performed"),
 			within(1, terms("finalité du", "finalités du", "finalité des", "finalités des", "finalité de", "finalités de"), terms("traitement*", "sous-traitance")),
 			heading("finalité", "finalités", "purpose", "purposes"),
 			terms("nature and purpose*", "purpose and nature", "purposes and nature", "nature et finalité*", "finalité et nature", "finalités et nature",
@@ -176,7 +180,7 @@ var elementSpecs = map[string]spec{
 			within(8, within(0, terms("controller", "customer", "client", "data exporter"), terms("shall", "must", "warrants", "represents", "undertakes", "agrees", "is responsible",
 				"will", "acknowledges", "remains responsible", "is solely responsible")),
 				terms("lawful*", "legal basis", "legitimate", "instruction*", "inform the data subjects", "information to data subjects", "consent*", "accura*",
-					"comply*", "complian*", "document*", "supervis*", "provide the processor", "notice*", "privacy notice*", "obtain*", "rights")),
+					"comply*", "complian*", "document*", "supervise", "supervises", "supervision of", "provide the processor", "notice*", "privacy notice*", "obtain*", "rights")),
 			within(14, within(3, terms("responsable", "client"), terms("s'engage", "garantit", "doit", "est responsable", "est seul responsable", "veille", "reste responsable")),
 				terms("licit*", "base légale", "instruction*", "informer", "informe", "information des personnes", "consentement*", "exactitude",
 					"documenter", "superviser", "fournir au sous-traitant", "fournir au prestataire", "au préalable", "conformité", "respect")),
@@ -192,7 +196,7 @@ var elementSpecs = map[string]spec{
 			mk(terms("lawful*", "legal basis", "base légale", "licite*", "consent*", "consentement*"), "names a legal basis or lawful instructions", "mentionne la base légale ou la licéité"),
 			mk(both(terms("inform*", "information des", "informer les"), rx(`inform(ation)? (of |to )?(the )?data subjects|information des personnes|informer les personnes`)), "covers informing data subjects", "couvre l'information des personnes"),
 			mk(both(terms("document*", "in writing", "par écrit"), rx(`document(er|ed)? (par ecrit |in writing )?(any |all |toute |chaque )?instructions?|instructions? (documentees?|in writing|par ecrit)`)), "requires documented instructions", "exige des instructions documentées"),
-			mk(terms("supervis*", "audit*", "object*", "terminate*", "résilier"), "states a right of the controller", "énonce un droit du responsable"),
+			mk(terms("supervise", "supervises", "supervision of", "superviser", "audit*", "object*", "terminate*", "résilier"), "states a right of the controller", "énonce un droit du responsable"),
 			mk(terms("accura*", "exactitude", "à jour", "up to date"), "covers data accuracy", "couvre l'exactitude des données"),
 		},
 	},
@@ -330,6 +334,9 @@ var elementSpecs = map[string]spec{
 		},
 		exclude: []sig{
 			mk(terms("means", "désigne", "signifie"), "a definition, not the authorisation", "une définition, pas l'autorisation"),
+			mk(terms("third countr*", "pays tiers", "chapter v", "international organisation*", "international organization*", "organisation internationale", "organisations internationales"),
+				"this is the transfers clause, not the authorisation of sub-processors", "il s'agit de la clause des transferts, pas de l'autorisation des sous-traitants ultérieurs").
+				except(terms("engage", "engages", "engaging", "appoint*", "recrut*", "recours", "faire appel", "subcontract*", "sous-traiter")),
 		},
 		excludeClause: []sig{
 			mk(both(terms("continued use", "poursuite", "continuation"), rx(`continued use.{0,80}(consent|accept|approv|authori)|(poursuite|continuation) (de l'utilisation|du service).{0,60}(vaut|emporte|constitue) (acceptation|accord|consentement)`)), "continued use is not authorisation", "la poursuite de l'utilisation ne vaut pas autorisation"),
@@ -394,7 +401,7 @@ var elementSpecs = map[string]spec{
 			mk(within(4, controllerParty, terms("reste responsable", "remains responsible", "demeure responsable", "est seul responsable", "is solely responsible",
 				"doit traiter", "traite directement", "shall handle", "will handle", "is responsible for handling", "will be responsible for handling")),
 				"leaves the requests to the controller, without the processor's help", "laisse les demandes au responsable, sans l'aide du sous-traitant").
-				except(terms("assist*", "aide*", "aider", "help*", "support*")),
+				except(within(3, terms("assist", "assists", "aide", "aider", "help", "helps", "support", "supports"), controllerParty)),
 		},
 		excludeClause: []sig{
 			mk(both(terms("solely", "seul", "exclusively", "exclusivement", "have no", "not have any", "bear no", "not be obliged", "not be required", "aucune obligation"), rx(`(controller|customer|responsable|client) (is |est |shall be |sera )?(solely|seul|exclusively|exclusivement) (responsible|responsable)|(processor|supplier|provider|sous-traitant|prestataire) (shall|will) (have no|not have any|bear no|not be (obliged|required)).{0,40}(obligation|assist|help|duty)|(n'a|n'aura) aucune obligation`)),
@@ -514,6 +521,8 @@ var elementSpecs = map[string]spec{
 			within(1, terms("information necessary", "information needed", "information required", "informations nécessaires", "information nécessaire"), terms("to demonstrate", "pour démontrer", "à démontrer")),
 		},
 		exclude: []sig{
+			mk(terms("authorities", "supervisory authorit*", "autorité de contrôle", "autorités", "regulator*", "regulatory authorit*"),
+				"inspections by the authorities, not the controller's audit", "les contrôles des autorités, pas l'audit du responsable").except(either(controllerParty, terms("you", "vous"))),
 			mk(terms("audit log*", "audit trail*", "journal d'audit", "journaux d'audit", "piste d'audit", "pistes d'audit", "audit logging"), "audit logs are a security measure, not the controller's audit", "les journaux d'audit sont une mesure de sécurité, pas l'audit du responsable"),
 		},
 		excludeClause: []sig{

@@ -15,6 +15,8 @@ var (
 	staffPersonnel  = notAfter(terms("personnel", "personnels"), "caractère", "à caractère")
 	controllerParty = terms("controller", "customer", "client", "data exporter", "responsable", "responsable du traitement",
 		"responsable de traitement", "donneur d'ordre")
+	// processingOperations name what a description of the processing lists.
+	processingOperations = terms("processing operations", "opérations de traitement", "opérations réalisées", "opérations effectuées", "operations performed")
 	// dataProcessed names the data a description lists.
 	dataProcessed = terms("données à caractère personnel traitées", "données personnelles traitées", "données traitées", "personal data processed")
 	// descriptionParts are the parts of the description of the processing
@@ -22,9 +24,9 @@ var (
 	descriptionParts = terms("subject matter", "subject-matter", "duration", "nature", "purpose", "purposes", "types of personal data", "type of personal data",
 		"categories of personal data", "categories of data", "data subjects", "objet", "durée", "finalité", "finalités", "catégories de données", "types de données",
 		"catégories de personnes", "personnes concernées")
-	// listedElsewhere is a sentence that names four or more parts of the
+	// listedElsewhere is a sentence that names three or more parts of the
 	// description to say where they are set out: it gives none of them.
-	listedElsewhere = mk(both(several(4, descriptionParts), terms("specified in", "set out in", "described in", "detailed in", "listed in", "defined in",
+	listedElsewhere = mk(both(several(3, descriptionParts), terms("specified in", "set out in", "described in", "detailed in", "listed in", "defined in",
 		"further specified", "précisé*", "décrit*", "défini*", "figurent", "annex*", "schedule*", "appendix", "exhibit*", "ci-après", "below")),
 		"names the parts of the description only to say where they are set out: it gives none of them",
 		"nomme les parties de la description pour dire où elles figurent : il n'en donne aucune")
@@ -52,14 +54,17 @@ var (
 	))
 	deferred = mk(deferredTo, "left for the controller to define later: not addressed (art28.md: deferred = not addressed)",
 		"renvoyé au responsable pour plus tard : non traité (art28.md : renvoyé = non traité)")
-	// deadline is a maximum delay: "within 24 hours", "no later than
-	// forty-eight (48) hours", « dans un délai maximum de 48 heures »,
-	// "sous 24h", "48 heures au plus tard".
-	deadline = either(
+	// deadlineWords are a maximum delay, anywhere.
+	deadlineWords = either(
 		within(4, terms("within", "no later than", "not later than", "at the latest", "at most", "maximum", "max", "in less than", "less than",
 			"not exceeding", "under", "dans un délai", "dans les", "sous", "au plus tard", "n'excédant pas", "en moins de", "au maximum"), delay()),
 		within(1, delay(), terms("au plus tard", "at the latest", "maximum", "max")),
 	)
+	// deadline is a maximum delay for the notice, near the word that gives
+	// it: "notify … within 24 hours", "no later than forty-eight (48) hours",
+	// « informe … dans un délai maximum de 48 heures », "sous 24h", "48
+	// heures au plus tard" (not "analysis within 4 hours").
+	deadline = near(16, notifyWords, deadlineWords)
 	// dataNamed are kinds of personal data a description names.
 	dataNamed = terms("name*", "e-mail*", "email*", "address*", "phone*", "ip address*", "identifier*", "nom", "noms", "prénom*", "adresse*", "courriel*",
 		"téléphone*", "identifiant*")
