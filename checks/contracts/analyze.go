@@ -133,6 +133,14 @@ func (r *rule) labelOnly(sents []sentence, i int) bool {
 	if s.label == 0 && !r.context {
 		return false
 	}
+	if r.inText {
+		// the heading says what the text is about; the clause is in it
+		text := s.folded
+		if s.follows {
+			text = sents[i-1].folded + " " + text
+		}
+		return !r.isClause(text)
+	}
 	body := s.folded[s.label:]
 	if r.context && s.follows {
 		body = sents[i-1].folded + " " + body
@@ -173,7 +181,7 @@ func judgeElement(r *rule, sents []sentence) Result {
 	rejected, near := candidate{i: -1}, candidate{i: -1}
 	for i := range sents {
 		s := &sents[i]
-		if s.empty || s.defines {
+		if s.empty || s.aside {
 			continue
 		}
 		hay := s.folded
@@ -201,6 +209,16 @@ func judgeElement(r *rule, sents []sentence) Result {
 				rejected = candidate{i: i, why: m.why}
 			}
 			continue
+		}
+		if r.context && s.follows && !r.isClause(s.head+" "+s.folded) {
+			// read with the sentence before it, it is excluded with it ("…
+			// without your prior consent. If so, the processor notifies you …")
+			if m, ok := firstMatch(r.exclude, sents[i-1].folded); ok {
+				if rejected.i < 0 {
+					rejected = candidate{i: i, why: m.why}
+				}
+				continue
+			}
 		}
 		if r.labelOnly(sents, i) {
 			// "Duration of the Agreement: the right to terminate remains

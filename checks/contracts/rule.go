@@ -35,6 +35,7 @@ type spec struct {
 	triggers      []string
 	notUnder      []x  // a clause under a heading one of these matches does not count
 	context       bool // triggers and clause may sit in the heading or previous sentence
+	inText        bool // with context, the clause itself is in the sentence or the one before (the heading only gives the need)
 	need          *x   // must match the sentence or its context
 	clause        []x
 	exclude       []sig
@@ -101,6 +102,7 @@ type rule struct {
 	notUnder      []pattern
 	triggers      []string
 	context       bool
+	inText        bool
 	need          *pattern
 	clause        []pattern
 	exclude       []marker
@@ -160,7 +162,7 @@ func (s spec) compile(id string) (*rule, error) {
 	if len(s.triggers) == 0 || len(s.clause) == 0 {
 		return nil, fmt.Errorf("a rule needs triggers and a clause")
 	}
-	r := &rule{id: id, context: s.context, minSignals: max(s.minSignals, 1), distinct: s.distinct, judge: s.judge, standIn: s.standIn}
+	r := &rule{id: id, context: s.context, inText: s.inText, minSignals: max(s.minSignals, 1), distinct: s.distinct, judge: s.judge, standIn: s.standIn}
 	if s.standIn != "" && s.standIn == id {
 		return nil, fmt.Errorf("an element cannot stand in for itself")
 	}

@@ -278,7 +278,11 @@ var elementSpecs = map[string]spec{
 	"A28-3c-security-art32": {
 		// the record of processing lists "a general description of the
 		// measures" among its contents (Art. 30): not the processor's own
-		notUnder: []x{terms("registre", "record of processing", "records of processing", "record of processing activities", "registre des traitements")},
+		notUnder: []x{terms("registre", "record of processing", "records of processing", "record of processing activities", "registre des traitements"),
+			// the controller's own share of security is not the processor's measures
+			terms("customer responsibilit*", "controller responsibilit*", "responsibilities of the customer", "responsibilities of the controller", "obligations of the customer",
+				"obligations of the controller", "customer obligations", "controller obligations", "obligations du responsable", "obligations du client",
+				"responsabilités du client", "responsabilité du client")},
 		triggers: []string{"32", "securit", "technical and organ", "techniques et organ", "toms", "measures"},
 		clause: []x{
 			terms("article 32", "art. 32", "art 32", "art.32", "technical and organisational measures", "technical and organizational measures",
@@ -448,10 +452,7 @@ var elementSpecs = map[string]spec{
 			// a bullet list of kinds of breach, or of what to report, is not the duty
 			mk(`^- [^.]{0,120}$`, "an item of a list, not the duty to notify", "un élément de liste, pas l'obligation de notifier"),
 			mk(terms("protection des données contre toute violation", "protect against", "protection against", "prevent*", "prévenir", "empêcher"), "protection against breaches, not the duty to notify them", "la protection contre les violations, pas l'obligation de les notifier"),
-			mk(terms("à la personne concernée", "aux personnes concernées", "à cette personne", "to the data subject", "to the data subjects", "to the affected", "à l'autorité de contrôle",
-				"to the supervisory authority", "notification interne", "internal notification", "en interne", "internally"),
-				"notice to someone other than the controller (the data subject, the authority, the processor's own teams)", "une information d'un autre que le responsable (la personne concernée, l'autorité, les équipes du sous-traitant)").
-				except(either(controllerParty, terms("you", "vous"))),
+			otherRecipient,
 			mk(within(4, terms("notification"), terms("under clause", "under section", "pursuant to clause", "pursuant to section", "referred to in", "visée à", "visée au", "prévue à", "prévue au", "mentioned in")),
 				"the content of a notification another clause requires: the duty is there", "le contenu d'une notification qu'une autre clause impose : l'obligation est là-bas"),
 			mk(within(10, terms("assist*", "aide*", "aider", "help*", "support*", "coopér*", "cooperat*"),
@@ -476,9 +477,11 @@ var elementSpecs = map[string]spec{
 		triggers: []string{"hour", "heure", "day", "jour", " h ", "h.", "h,", "24h", "48h", "72h", "12h", "without undue delay", "sans delai", "meilleurs delais", "statutory", "delai legal", "retard injustifie"},
 		need:     ptr(terms("breach*", "incident*", "violation*")),
 		context:  true,
+		inText:   true,
 		clause:   []x{deadline},
 		exclude: []sig{
 			mk(terms("if possible", "where possible", "where feasible", "when possible", "to the extent possible", "if practicable", "si possible", "dans la mesure du possible", "lorsque cela est possible", "autant que possible"), "the deadline is qualified by \"if possible\"", "le délai est assorti d'un « si possible »"),
+			otherRecipient,
 			mk(terms("statutory maximum", "statutory deadline", "statutory period", "legal deadline", "legal period", "legal maximum", "délai légal", "délai réglementaire",
 				"required by law", "required by the gdpr", "required by applicable law"), "the deadline is the statutory maximum: the controller's own 72 hours towards the authority", "le délai est le maximum légal : les 72 heures du responsable envers l'autorité"),
 		},
@@ -504,6 +507,8 @@ var elementSpecs = map[string]spec{
 		},
 		exclude: []sig{
 			mk(terms("means", "désigne", "signifie", "leading to the accidental", "entraînant, de manière accidentelle"), "a definition, not the end-of-contract rule", "une définition, pas la règle de fin de contrat"),
+			mk(terms("drives", "hard disk*", "disques", "storage media", "data carriers", "supports de stockage", "supports de données"),
+				"the wiping of storage media, a security measure, not the fate of the data at the end of the contract", "l'effacement des supports, une mesure de sécurité, pas le sort des données en fin de contrat"),
 			mk(within(3, terms("retain", "keep", "keeps", "conserve*", "transfer*", "said", "this", "cette", "la"), terms("documentation")),
 				"keeps the documentation of the processing, not the data", "conserve la documentation du traitement, pas les données"),
 		},

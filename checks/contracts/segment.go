@@ -29,7 +29,7 @@ type sentence struct {
 	follows  bool     // the previous sentence is of the same block: it is context too
 	empty    bool     // a label with nothing filled in: context, never a clause
 	label    int      // bytes of folded that are the label it was read with ("Duration: ")
-	defines  bool     // in a definitions section: what words mean is not a clause
+	aside    bool     // in definitions or a table of contents: what words mean, or where clauses are, is no clause
 	trig     uint64   // the rules whose triggers the sentence holds (triggerIndex)
 	headTrig uint64   // the same for its heading
 	shingles []uint64 // word triples, computed when a restatement is checked
@@ -196,10 +196,13 @@ func segment(blocks []Block) []sentence {
 		split, inline = splitSentences(split[:0], text)
 		if inline > len(prefix) {
 			prefix = split[0][:inline]
+			// "4.3. Customer Responsibility. Customer must…": the inline
+			// heading is the heading of the whole block
+			head = strings.TrimPrefix(head+" - "+fold(strings.TrimSuffix(prefix, ": ")), " - ")
 		}
-		defines := definitions(heads)
+		aside := asideSection(heads)
 		for k, s := range split {
-			st := sentence{raw: s, folded: fold(s), head: head, follows: k > 0, para: i + 1, page: b.Page, defines: defines}
+			st := sentence{raw: s, folded: fold(s), head: head, follows: k > 0, para: i + 1, page: b.Page, aside: aside}
 			if k == 0 && prefix != "" {
 				if fp := fold(prefix); strings.HasPrefix(st.folded, fp) {
 					st.label = len(fp)
@@ -219,13 +222,19 @@ type openHeading struct {
 	folded string
 }
 
-// definitions: whether the nearest heading opens a definitions section.
-func definitions(heads []openHeading) bool {
+// asideSection: whether the nearest heading opens a definitions section or
+// a table of contents.
+func asideSection(heads []openHeading) bool {
 	if len(heads) == 0 {
 		return false
 	}
 	h := heads[len(heads)-1].folded
-	return strings.Contains(h, "definition") || strings.Contains(h, "interpretation")
+	for _, w := range []string{"definition", "interpretation", "table of contents", "table des matieres", "sommaire"} {
+		if strings.Contains(h, w) {
+			return true
+		}
+	}
+	return h == "contents"
 }
 
 func headingText(heads []openHeading) string {

@@ -74,9 +74,16 @@ var (
 	// limits qualify a prohibition into a limit: "no more than once a year".
 	limits   = terms("more than", "unless", "except", "other than", "beyond", "plus de", "plus d'une", "sauf", "au-delà")
 	unfilled = mk(placeholder, "a template placeholder is left unfilled", "un champ du modèle n'est pas rempli")
+	// otherRecipient is a breach notice to someone other than the
+	// controller.
+	otherRecipient = mk(terms("à la personne concernée", "aux personnes concernées", "à cette personne", "to the data subject", "to the data subjects", "to the affected",
+		"à l'autorité de contrôle", "aux autorités", "to the supervisory authority", "to the authorities", "notification interne", "internal notification", "en interne", "internally"),
+		"notice to someone other than the controller (the data subject, the authority, the processor's own teams)",
+		"une information d'un autre que le responsable (la personne concernée, l'autorité, les équipes du sous-traitant)").
+		except(either(controllerParty, terms("you", "vous")))
 	// breachWords name a personal data breach or a security incident.
 	breachWords = terms("personal data breach*", "data breach*", "security breach*", "security incident*", "breach of security",
 		"incident*", "violation of personal data", "violations of personal data", "breach of personal data", "breaches of personal data", "personal data violation", "personal data violations", "violation de données", "violations de données", "violation de la sécurité",
 		"violation de sécurité", "violations de sécurité", "violation des données", "violations des données")
-	notifyWords = terms("notif*", "inform*", "alert*", "report*", "signal*", "avert*", "previen*", "prévenir", "tell*", "advise*")
+	notifyWords = terms("notif*", "notice", "inform*", "alert*", "report*", "signal*", "avert*", "previen*", "prévenir", "tell*", "advise*")
 )
