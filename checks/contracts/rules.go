@@ -424,7 +424,7 @@ var elementSpecs = map[string]spec{
 	"A28-3f-assist-32-36": {
 		// the processor's own risk analysis, or a transfer impact
 		// assessment, is not its help with the controller's
-		need: ptr(terms("assist*", "aide", "aider", "aidera", "aident", "help*", "support*", "cooperat*", "coopér*", "appui*", "accompagn*", "contribu*",
+		need: ptr(terms("assist*", "aide", "aider", "aidera", "aident", "help*", "support*", "cooperat*", "coopér*", "appui*", "appuy*", "accompagn*", "contribu*",
 			"provide", "provides", "fournit", "fournir", "fournira", "make available", "met à disposition", "mettre à disposition", "participe*")),
 		triggers: []string{"impact", "dpia", "aipd", "consultation", "32 to 36", "32 a 36", "32-36", "35"},
 		clause: []x{
@@ -523,7 +523,8 @@ var elementSpecs = map[string]spec{
 		triggers: []string{"audit", "inspect", "demonstrate", "demontrer"},
 		clause: []x{
 			terms("audit*", "inspection", "inspections"),
-			within(1, terms("information necessary", "information needed", "information required", "informations nécessaires", "information nécessaire"), terms("to demonstrate", "pour démontrer", "à démontrer")),
+			within(1, terms("information necessary", "information needed", "information required", "informations nécessaires", "information nécessaire"),
+				terms("to demonstrate", "for demonstrating", "to prove", "pour démontrer", "à démontrer", "permettant de démontrer")),
 		},
 		exclude: []sig{
 			mk(terms("authorities", "supervisory authorit*", "autorité de contrôle", "autorités", "regulator*", "regulatory authorit*"),

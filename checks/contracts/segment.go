@@ -195,10 +195,12 @@ func segment(blocks []Block) []sentence {
 		var inline int
 		split, inline = splitSentences(split[:0], text)
 		if inline > len(prefix) {
-			prefix = split[0][:inline]
 			// "4.3. Customer Responsibility. Customer must…": the inline
-			// heading is the heading of the whole block
-			head = strings.TrimPrefix(head+" - "+fold(strings.TrimSuffix(prefix, ": ")), " - ")
+			// heading is the heading of the whole block (after the label it
+			// may follow, already in head)
+			own := strings.TrimPrefix(split[0][:inline], prefix)
+			head = strings.TrimPrefix(head+" - "+fold(strings.TrimSuffix(own, ": ")), " - ")
+			prefix = split[0][:inline]
 		}
 		aside := asideSection(heads)
 		for k, s := range split {
