@@ -12,9 +12,7 @@ var elementSpecs = map[string]spec{
 			terms("subject matter", "subject-matter"),
 			heading("scope", "objet", "subject matter", "subject-matter"),
 			within(1, terms("objet du", "objet des", "objet de", "objet de la"), terms("traitement", "sous-traitance", "prestation", "contrat", "présent", "présente", "présentes")),
-			within(3, terms("présentes", "présent", "this", "ces"), within(0, terms("ont pour", "a pour", "has as its", "have as their"), terms("objet", "subject", "purpose"))),
-			within(20, terms("this dpa", "this addendum", "this agreement", "this data processing", "the present", "le présent", "la présente", "les présentes", "cet accord"),
-				terms("governs", "applies to", "sets out", "définit", "définissent", "régit", "régissent", "s'applique", "s'appliquent")),
+			contractFor,
 			// "X is authorised to process, on behalf of the Client, the data
 			// needed to provide the payroll service": the mission named
 			within(12, terms("autorisé à traiter", "authorised to process", "authorized to process", "processes personal data", "traite des données"),

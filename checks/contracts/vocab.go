@@ -30,12 +30,17 @@ var (
 		"further specified", "précisé*", "décrit*", "défini*", "figurent", "annex*", "schedule*", "appendix", "exhibit*", "ci-après", "below")),
 		"names the parts of the description only to say where they are set out: it gives none of them",
 		"nomme les parties de la description pour dire où elles figurent : il n'en donne aucune")
+	// contractFor is the contract saying what it is for or what it goes
+	// with: "these clauses define the conditions under which…", "this DPA
+	// is entered into in connection with the contract concerning …".
+	contractFor = either(within(3, terms("présentes", "présent", "this", "these", "ces"), within(0, terms("ont pour", "a pour", "has as its", "have as their"), terms("objet", "subject", "purpose"))),
+		within(20, contractItself, terms("governs", "applies to", "sets out", "définit", "définissent", "régit", "régissent", "s'applique", "s'appliquent")),
+		within(24, contractItself, terms("in connection with", "concerning", "in relation to", "relating to", "dans le cadre de", "relatif à", "relative à", "concernant")))
+	contractItself = terms("this dpa", "this addendum", "this agreement", "this data processing", "the present", "le présent", "la présente", "les présentes", "cet accord")
 	// contractObject is the contract saying what it is for ("these clauses
 	// define the conditions under which…"): the subject matter only when
 	// the service is named.
-	contractObject = mk(either(within(3, terms("présentes", "présent", "this", "these", "ces"), within(0, terms("ont pour", "a pour", "has as its", "have as their"), terms("objet", "subject", "purpose"))),
-		within(20, terms("this dpa", "this addendum", "this agreement", "this data processing", "the present", "le présent", "la présente", "les présentes", "cet accord"),
-			terms("governs", "applies to", "sets out", "définit", "définissent", "régit", "régissent", "s'applique", "s'appliquent"))),
+	contractObject = mk(contractFor,
 		"says what the contract is for, without naming the service", "dit à quoi sert le contrat, sans nommer le service").
 		except(terms("subject matter", "subject-matter", "objet du traitement")) // the Article's own words: restated, not the contract's object
 	// placeholder is a template field left unfilled.
