@@ -4,8 +4,9 @@ package contracts
 // rule.go and pattern.go.
 var elementSpecs = map[string]spec{
 	"A28-3-subject-matter": {
-		standIn:  "A28-3-nature-purpose",
-		triggers: []string{"subject", "objet", "scope", "purpose of this", "applies to", "s'applique", "services", "prestation"},
+		standIn: "A28-3-nature-purpose",
+		triggers: []string{"subject", "objet", "scope", "purpose of this", "applies to", "s'applique", "services", "prestation", "in connection with", "concerning", "relating to",
+			"in relation to", "dans le cadre de", "relatif a", "relative a", "concernant"},
 		// a sales contract's own "objet" is not the processing's subject matter
 		need: needs(`traitement|donnees|data|process|pour le compte|on behalf|campagne|campaign|prospect|annexe|addendum|\bdpa\b|service|prestation|sous-traitant|responsable|\bleads?\b`),
 		clause: []x{

@@ -1,0 +1,79 @@
+package contracts
+
+import "testing"
+
+// What is left of a real DPA once the deciding clause is cut out (the shapes
+// TestDevSetCutDown found read as present, written here in our own words):
+// none of these decides the element, so none reads present. Their honest
+// counterparts, in the same shape, still do.
+func TestWhatACutLeavesIsNotTheClause(t *testing.T) {
+	cases := []struct {
+		name    string
+		blocks  []Block
+		element string
+		counts  bool
+	}{
+		{"a heading glued to a sentence about something else",
+			[]Block{{Text: "Duration of the Agreement", Heading: 3}, {Text: "Either party may terminate this Agreement by written notice."}},
+			"A28-3-duration", false},
+		{"the heading and the duration under it",
+			[]Block{{Text: "Duration", Heading: 3}, {Text: "The processing lasts for the term of the Agreement."}},
+			"A28-3-duration", true},
+		{"the heading and a retention period under it (weak, but said)",
+			[]Block{{Text: "Duration: The Processor keeps the data for as long as necessary."}},
+			"A28-3-duration", true},
+		{"the data's confidentiality is not the staff's",
+			[]Block{{Text: "Le Prestataire garantit la confidentialité des données à caractère personnel traitées."}},
+			"A28-3b-confidentiality", false},
+		{"the staff's confidentiality",
+			[]Block{{Text: "Le Prestataire veille à ce que son personnel soit tenu à une obligation de confidentialité."}},
+			"A28-3b-confidentiality", true},
+		{"security, confidentiality and integrity of the data",
+			[]Block{{Text: "The Processor maintains measures protecting the security, confidentiality and integrity of the data of natural persons."}},
+			"A28-3b-confidentiality", false},
+		{"a sentence that points to where the description is",
+			[]Block{{Text: "The subject matter, the duration, the nature and purpose of the processing and the categories of data subjects are set out in Annex 1."}},
+			"A28-3-data-subjects", false},
+		{"a table of contents",
+			[]Block{{Text: "Table of contents", Heading: 2}, {Text: "- 9. Data subject rights", Item: true}, {Text: "- 10. Security measures", Item: true}},
+			"A28-3e-data-subject-rights", false},
+		{"the processor's own rights under the agreement",
+			[]Block{{Text: "The Processor may exercise its rights under the Agreement to suspend the service."}},
+			"A28-3e-data-subject-rights", false},
+		{"an internal analysis deadline under a notification heading",
+			[]Block{{Text: "Breach notification procedure", Heading: 3}, {Text: "Internal alert: every incident goes to the security team."}, {Text: "Assessment: analysis within 4 hours of the severity of the incident."}},
+			"A28-33-breach-deadline", false},
+		{"the deadline of the notice to the controller",
+			[]Block{{Text: "Breach notification procedure", Heading: 3}, {Text: "The Processor informs the Customer of any personal data breach within 24 hours."}},
+			"A28-33-breach-deadline", true},
+		{"a transfer impact assessment is not DPIA help",
+			[]Block{{Text: "Every transfer request is subject to a prior impact assessment and the DPO's approval."}},
+			"A28-3f-assist-32-36", false},
+		{"DPIA help",
+			[]Block{{Text: "The Processor assists the Controller with data protection impact assessments."}},
+			"A28-3f-assist-32-36", true},
+		{"the Art. 32 factors without a commitment",
+			[]Block{{Text: "In assessing the appropriate level of security, the parties take account of the state of the art and the costs of implementation."}},
+			"A28-3c-security-art32", false},
+		{"the controller remains responsible, not for sub-processors",
+			[]Block{{Text: "Le Client reste responsable de l'information des personnes concernées."}},
+			"A28-4-flowdown", false},
+		{"a notice to the data subject, not to the controller",
+			[]Block{{Text: "The communication to the data subject describes the nature of the personal data breach."}},
+			"A28-33-breach-notify", false},
+		{"the contract's own object with no service named",
+			[]Block{{Text: "Les présentes clauses ont pour objet de définir les conditions dans lesquelles le Prestataire effectue les opérations de traitement définies ci-après."}},
+			"A28-3-subject-matter", false},
+		{"the contract's object with the service named",
+			[]Block{{Text: "This DPA is entered into in connection with the contract concerning the use of the Supplier's payroll software."}},
+			"A28-3-subject-matter", true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := level(t, Analyze(Document{Blocks: tc.blocks}), tc.element)
+			if r.Level.Counts() != tc.counts {
+				t.Errorf("%s = %s (%s; %q), want counted %v", tc.element, r.Level, r.Why.EN, r.Sentence, tc.counts)
+			}
+		})
+	}
+}
