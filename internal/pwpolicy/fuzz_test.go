@@ -2,9 +2,11 @@ package pwpolicy
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/vigie-security/vigie/checks/password"
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // fuzzFormat fuzzes Parse on one format: seeded with its sample, it must
@@ -21,6 +23,11 @@ func fuzzFormat(f *testing.F, file string, seeds ...string) {
 		ps, err := Parse(file, data)
 		if err == nil && len(ps) == 0 {
 			t.Fatal("no error and no policy")
+		}
+		for _, l := range check.Langs {
+			if err != nil && !strings.HasPrefix(check.InLang(err, l), file+":") {
+				t.Fatalf("the error in %s does not name the file: %s", l, check.InLang(err, l))
+			}
 		}
 		judgeAll(ps)
 	})
