@@ -32,6 +32,8 @@ func TestErrorsInFrench(t *testing.T) {
 		"endless quoted field": {"email,hash\njean@x.fr,\"" + seedBcrypt + strings.Repeat("Azerty123!\n", MaxLine/4), "",
 			"users.csv:2: a line or quoted value longer than 64 KB",
 			"users.csv:2: ligne ou valeur entre guillemets de plus de 64 Ko"},
+		"values read as labels": {"jdoe,soleil\n", "hash", `users.csv:1: no column "hash": the first line has 2 columns, none named so`,
+			`users.csv:1: pas de colonne "hash" : la première ligne a 2 colonnes, aucune nommée ainsi, et aucune de ses cellules ne nomme une colonne habituelle`},
 		"empty file": {"", "hash", `users.csv: the file is empty: no header, no column "hash"`,
 			`users.csv: le fichier est vide : ni en-tête, ni colonne "hash"`},
 	} {

@@ -13,6 +13,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/internal/check"
@@ -87,6 +88,32 @@ func isHashColumn(h string) bool {
 	return false
 }
 
+// usualColumns are words a header of stored passwords names its columns
+// with. A first line of short words ("jdoe,soleil") reads as labels too:
+// its cells are printed only when one of them is such a word.
+var usualColumns = []string{"id", "uid", "user", "users", "username", "login", "mail", "email", "courriel", "name", "nom", "prenom", "prénom",
+	"identifiant", "utilisateur", "account", "compte", "salt", "sel", "created", "updated", "date", "role", "rôle", "status", "statut"}
+
+// namesAColumn reports whether a cell of a header is a hash column's name
+// or has a word of the usual columns (one of more than 4 letters may
+// start a longer word: "logins"; a short one must be whole: "roland" is
+// no "role").
+func namesAColumn(header []string) bool {
+	for _, h := range header {
+		if isHashColumn(h) {
+			return true
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(textenc.Clean(h)), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			for _, u := range usualColumns {
+				if w == u || len(u) > 4 && strings.HasPrefix(w, u) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 func lines(ctx context.Context, r io.Reader, name string) (password.HashAudit, error) {
 	var a password.HashAudit
 	sc := bufio.NewScanner(r)
@@ -144,8 +171,13 @@ func csvColumn(ctx context.Context, r io.Reader, name, column string, sep rune) 
 		}
 	}
 	switch {
-	case idx < 0 && isHeader:
+	case idx < 0 && isHeader && namesAColumn(header):
 		return a, column, check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf("no column %q (columns: %s)", "pas de colonne %q (colonnes : %s)", column, labels)}
+	case idx < 0 && isHeader:
+		return a, column, check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf(
+			"no column %q: the first line has %s, none named so, and none of its cells names a usual column (login, email, hash…), so they are not shown: they may be values",
+			"pas de colonne %q : la première ligne a %s, aucune nommée ainsi, et aucune de ses cellules ne nomme une colonne habituelle (login, email, hash…) : elles ne sont pas affichées, ce sont peut-être des valeurs",
+			column, columns(len(header)))}
 	case idx < 0:
 		return a, column, check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf(
 			"the first line does not look like a header: %s, none named %q; add a header line, or give the column by its number (--column 2)",

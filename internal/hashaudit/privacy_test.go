@@ -11,7 +11,7 @@ import (
 
 const seedBcrypt = "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"
 
-var seeds = []string{"jean@x.fr", "Azerty123!", seedBcrypt, "R9h/cIPz0gi"}
+var seeds = []string{"jean@x.fr", "Azerty123!", seedBcrypt, "R9h/cIPz0gi", "jdoe", "soleil", "roland"}
 
 // leaks names the seeded value s shows, if any.
 func leaks(s string) string {
@@ -32,6 +32,8 @@ func TestNoValueInErrors(t *testing.T) {
 		"index past the end":      {headerless, "5", "users.csv:1: no column 5: the line has 2 columns"},
 		"hash in header":          {"email;" + seedBcrypt + "\njean@x.fr;x\n", "hash", `none named "hash"`},
 		"header with a bad name":  {"id,email,pwd\n1,jean@x.fr,Azerty123!\n", "hash", `users.csv:1: no column "hash" (columns: id, email, pwd)`},
+		"values read as labels":   {"jdoe,soleil\nmarie,Azerty123!\n", "hash", `users.csv:1: no column "hash": the first line has 2 columns, none named so`},
+		"a first name is no role": {"roland,soleil\n", "hash", `users.csv:1: no column "hash": the first line has 2 columns`},
 		"endless line":            {"jean@x.fr," + seedBcrypt + strings.Repeat("A", MaxLine), "", "users.csv:1: line longer than 64 KB"},
 		"endless csv line":        {"email,hash\njean@x.fr," + seedBcrypt + strings.Repeat("A", MaxLine), "", "users.csv:2: "},
 		"endless quoted field":    {"email,hash\njean@x.fr,\"" + seedBcrypt + strings.Repeat("Azerty123!\n", MaxLine/4), "", "users.csv:2: a line or quoted value longer than 64 KB"},
