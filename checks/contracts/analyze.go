@@ -84,7 +84,7 @@ func Analyze(doc Document) Analysis {
 	a.Results = make([]Result, 0, len(Elements))
 	for i, el := range Elements {
 		if errRules != nil {
-			a.Results = append(a.Results, Result{Element: el.ID, Level: Missing, Why: t("internal error: "+errRules.Error(), "erreur interne : "+errRules.Error())})
+			a.Results = append(a.Results, Result{Element: el.ID, Level: Missing, Why: t("internal error: "+errRules.Error(), "erreur interne : "+check.InLang(errRules, check.FR))})
 			continue
 		}
 		a.Results = append(a.Results, judgeElement(rules[i], sents))

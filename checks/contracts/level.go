@@ -43,5 +43,5 @@ func ParseLevel(s string) (Level, error) {
 			return Level(i), nil
 		}
 	}
-	return Missing, fmt.Errorf("unknown level %q (want missing, restated, present or specific)", s)
+	return Missing, check.Errorf("unknown level %q (want missing, restated, present or specific)", "niveau inconnu %q (attendu : \"missing\", \"restated\", \"present\" ou \"specific\")", s)
 }

@@ -1,9 +1,10 @@
 package contracts
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // x is an expression of the rule language, over folded text (see fold:
@@ -116,7 +117,7 @@ func compileX(e x) (pattern, error) { return compileAt(e, 0) }
 
 func compileAt(e x, depth int) (pattern, error) {
 	if depth > maxDepth {
-		return pattern{}, fmt.Errorf("expression nested more than %d deep", maxDepth)
+		return pattern{}, check.Errorf("expression nested more than %d deep", "expression imbriquée sur plus de %d niveaux", maxDepth)
 	}
 	switch {
 	case e.digit:
@@ -126,20 +127,20 @@ func compileAt(e x, depth int) (pattern, error) {
 	case len(e.words) > 0:
 		for _, w := range e.words {
 			if w.s == "" {
-				return pattern{}, fmt.Errorf("empty term")
+				return pattern{}, check.Errorf("empty term", "terme vide")
 			}
 			if strings.Contains(w.s, "*") { // a stem is marked at the end only
-				return pattern{}, fmt.Errorf("term %q: \"*\" inside a term matches nothing", w.s)
+				return pattern{}, check.Errorf("term %q: \"*\" inside a term matches nothing", "terme %q : un « * » à l'intérieur d'un terme ne trouve rien", w.s)
 			}
 		}
 		if e.least > len(e.words) {
-			return pattern{}, fmt.Errorf("several(%d) of %d terms", e.least, len(e.words))
+			return pattern{}, check.Errorf("several(%d) of %d terms", "several(%d) sur %d termes", e.least, len(e.words))
 		}
 		return pattern{words: e.words, least: e.least, after: e.after}, nil
 	case e.re != "":
 		re, err := regexp.Compile(e.re)
 		if err != nil {
-			return pattern{}, fmt.Errorf("pattern %.60q: %w", e.re, err)
+			return pattern{}, check.Errorf("pattern %.60q: %v", "motif %.60q : %v", e.re, err)
 		}
 		return pattern{re: re}, nil
 	case e.a != nil && e.b != nil:
@@ -152,7 +153,7 @@ func compileAt(e x, depth int) (pattern, error) {
 			return pattern{}, err
 		}
 		if e.gap < 0 {
-			return pattern{}, fmt.Errorf("negative gap %d", e.gap)
+			return pattern{}, check.Errorf("negative gap %d", "écart négatif %d", e.gap)
 		}
 		return pattern{a: &a, b: &b, gap: e.gap, and: e.and}, nil
 	case len(e.any) > 0:
@@ -166,7 +167,7 @@ func compileAt(e x, depth int) (pattern, error) {
 		}
 		return p, nil
 	}
-	return pattern{}, fmt.Errorf("empty expression")
+	return pattern{}, check.Errorf("empty expression", "expression vide")
 }
 
 // maxSpans bounds the matches one expression reports in one text.

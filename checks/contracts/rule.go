@@ -1,7 +1,6 @@
 package contracts
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -141,11 +140,11 @@ func compileRules(specs map[string]spec) ([]*rule, error) {
 	for _, el := range Elements {
 		s, ok := specs[el.ID]
 		if !ok {
-			return nil, fmt.Errorf("element %s has no rule", el.ID)
+			return nil, check.Errorf("element %s has no rule", "l'élément %s n'a pas de règle", el.ID)
 		}
 		r, err := s.compile(el.ID)
 		if err != nil {
-			return nil, fmt.Errorf("element %s: %w", el.ID, err)
+			return nil, check.Errorf("element %s: %v", "élément %s : %v", el.ID, err)
 		}
 		if len(out) < 64 {
 			r.bit = 1 << len(out)
@@ -153,18 +152,18 @@ func compileRules(specs map[string]spec) ([]*rule, error) {
 		out = append(out, r)
 	}
 	if len(specs) != len(Elements) {
-		return nil, fmt.Errorf("%d rules for %d elements", len(specs), len(Elements))
+		return nil, check.Errorf("%d rules for %d elements", "%d règles pour %d éléments", len(specs), len(Elements))
 	}
 	return out, nil
 }
 
 func (s spec) compile(id string) (*rule, error) {
 	if len(s.triggers) == 0 || len(s.clause) == 0 {
-		return nil, fmt.Errorf("a rule needs triggers and a clause")
+		return nil, check.Errorf("a rule needs triggers and a clause", "une règle a besoin de déclencheurs et d'une clause")
 	}
 	r := &rule{id: id, context: s.context, inText: s.inText, minSignals: max(s.minSignals, 1), distinct: s.distinct, judge: s.judge, standIn: s.standIn}
 	if s.standIn != "" && s.standIn == id {
-		return nil, fmt.Errorf("an element cannot stand in for itself")
+		return nil, check.Errorf("an element cannot stand in for itself", "un élément ne peut pas se remplacer lui-même")
 	}
 	for _, tr := range s.triggers {
 		r.triggers = append(r.triggers, fold(tr))
