@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -80,12 +81,14 @@ func isHashColumn(h string) bool {
 		return false
 	}
 	h = strings.ToLower(textenc.Clean(h))
-	for _, k := range []string{"hash", "password", "passwd", "mot_de_passe", "motdepasse", "mdp"} {
+	for _, k := range []string{"hash", "password", "passwd", "mot_de_passe", "motdepasse"} {
 		if strings.Contains(h, k) {
 			return true
 		}
 	}
-	return false
+	// "mdp" is a whole word (mdp, mdp_hash): inside one ("mdpsoleil") it
+	// may be a password, which would become the label of every finding.
+	return slices.Contains(strings.FieldsFunc(h, func(r rune) bool { return !unicode.IsLetter(r) }), "mdp")
 }
 
 // usualColumns are words a header of stored passwords names its columns

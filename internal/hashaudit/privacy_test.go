@@ -57,6 +57,18 @@ func TestNoValueInErrors(t *testing.T) {
 	}
 }
 
+// TestPasswordIsNotAHeader: a first line whose password holds "mdp" is
+// not taken for a header naming the column (its value would label every
+// finding); a header cell "mdp" or "mdp_hash" still is.
+func TestPasswordIsNotAHeader(t *testing.T) {
+	for data, want := range map[string]string{"jean,mdpsoleil\nmarie,x\n": "", "login;mdp\njean;x\n": "mdp", "login,mdp_hash\njean,x\n": "mdp_hash"} {
+		_, col, err := Audit(context.Background(), strings.NewReader(data), "users.csv", "")
+		if err != nil || col != want {
+			t.Errorf("%q: column %q, err %v; want %q", data, col, err, want)
+		}
+	}
+}
+
 // TestIndexWithoutHeader: a column given by number in a file without a
 // header audits the first line too, and labels the target by the number,
 // not by the first line's value.
