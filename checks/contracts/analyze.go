@@ -63,13 +63,16 @@ var triggers = indexTriggers(rules)
 func Analyze(doc Document) Analysis {
 	sents := segment(doc.Blocks)
 	a := Analysis{Sentences: len(sents)}
-	heads := map[string]uint64{}
+	sets := make(ruleSet, 2*len(sents)*triggers.words) // one allocation for every sentence's sets
+	heads := map[string]ruleSet{}
 	for i := range sents {
 		s := &sents[i]
-		s.trig = triggers.mask(s.folded)
+		s.trig, sets = sets[:triggers.words:triggers.words], sets[triggers.words:]
+		triggers.mask(s.folded, s.trig)
 		h, ok := heads[s.head]
 		if !ok {
-			h = triggers.mask(s.head)
+			h, sets = sets[:triggers.words:triggers.words], sets[triggers.words:]
+			triggers.mask(s.head, h)
 			heads[s.head] = h
 		}
 		s.headTrig = h
@@ -107,17 +110,7 @@ func Analyze(doc Document) Analysis {
 // or, with context, its heading or the sentence before it.
 func (r *rule) sentenceTriggered(sents []sentence, i int, context bool) bool {
 	s := &sents[i]
-	if r.bit == 0 { // past the 64th rule: no bit in the masks
-		return r.triggered(s.folded) || context && (r.triggered(s.head) || s.follows && r.triggered(sents[i-1].folded))
-	}
-	m := s.trig
-	if context {
-		m |= s.headTrig
-		if s.follows {
-			m |= sents[i-1].trig
-		}
-	}
-	return m&r.bit != 0
+	return s.trig.has(r.n) || context && (s.headTrig.has(r.n) || s.follows && sents[i-1].trig.has(r.n))
 }
 
 // underLabel: a heading or label names the element, and the text under it

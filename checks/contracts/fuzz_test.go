@@ -62,19 +62,32 @@ func TestRulesCompile(t *testing.T) {
 	}
 }
 
-// A rule past the 64th has no bit in the trigger masks and searches its
-// triggers itself: the number of rules has no ceiling.
-func TestRuleWithoutMaskBit(t *testing.T) {
-	r := *rules[0]
-	r.bit = 0
+// The number of rules has no ceiling: with 130 rules (two words of a
+// ruleSet and more), the last one is found and judged as the first is.
+func TestManyRules(t *testing.T) {
+	spec := elementSpecs["A28-3-subject-matter"]
+	var many []*rule
+	for n := range 130 {
+		r, err := spec.compile("A28-3-subject-matter")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.n = n
+		many = append(many, r)
+	}
+	ix := indexTriggers(many)
 	sents := segment([]Block{{Text: "Subject matter: hosting of the Customer's CRM service."}})
 	for i := range sents {
-		sents[i].trig = triggers.mask(sents[i].folded)
+		sents[i].trig, sents[i].headTrig = make(ruleSet, ix.words), make(ruleSet, ix.words)
+		ix.mask(sents[i].folded, sents[i].trig)
+		ix.mask(sents[i].head, sents[i].headTrig)
 	}
-	if !r.sentenceTriggered(sents, 0, false) || !rules[0].sentenceTriggered(sents, 0, false) {
-		t.Error("the trigger is not seen")
-	}
-	if res := judgeElement(&r, sents); res.Level != Specific {
-		t.Errorf("without a mask bit: %s (%s)", res.Level, res.Why.EN)
+	for _, r := range []*rule{many[0], many[63], many[64], many[129]} {
+		if !r.sentenceTriggered(sents, 0, false) {
+			t.Errorf("rule %d: the trigger is not seen", r.n)
+		}
+		if res := judgeElement(r, sents); res.Level != Specific {
+			t.Errorf("rule %d: %s (%s)", r.n, res.Level, res.Why.EN)
+		}
 	}
 }

@@ -97,7 +97,7 @@ func needs(expr string) *x {
 // rule is a compiled spec.
 type rule struct {
 	id            string
-	bit           uint64 // the rule's bit in a triggerIndex mask; 0 past the 64th rule
+	n             int // the rule's place in the rule list, its bit in a ruleSet
 	notUnder      []pattern
 	triggers      []string
 	context       bool
@@ -146,9 +146,7 @@ func compileRules(specs map[string]spec) ([]*rule, error) {
 		if err != nil {
 			return nil, check.Errorf("element %s: %v", "élément %s : %v", el.ID, err)
 		}
-		if len(out) < 64 {
-			r.bit = 1 << len(out)
-		}
+		r.n = len(out)
 		out = append(out, r)
 	}
 	if len(specs) != len(Elements) {
@@ -227,27 +225,52 @@ func (r *rule) under(head string) bool {
 
 // triggerIndex finds the triggers of every rule in one pass over a text: at
 // each byte, only the triggers that start with that byte and the next are
-// compared. A mask has one bit per rule (the first 64; the others search
-// their triggers themselves, see sentenceTriggered).
+// compared. What it finds is a ruleSet, one bit per rule, as many words as
+// the rules need.
 type triggerIndex struct {
 	byPair map[[2]byte][]trigger
 	short  []trigger // one-byte triggers
+	words  int       // the length of a ruleSet
 }
 
 type trigger struct {
 	s     string
-	rules uint64
+	rules ruleSet
+}
+
+// ruleSet is a set of rules, by their n.
+type ruleSet []uint64
+
+func (s ruleSet) has(n int) bool { return s[n/64]&(1<<(n%64)) != 0 }
+
+// covers: whether s holds every rule of o.
+func (s ruleSet) covers(o ruleSet) bool {
+	for k, w := range o {
+		if s[k]&w != w {
+			return false
+		}
+	}
+	return true
+}
+
+func (s ruleSet) add(o ruleSet) {
+	for k, w := range o {
+		s[k] |= w
+	}
 }
 
 func indexTriggers(rules []*rule) *triggerIndex {
-	bits := map[string]uint64{}
+	ix := &triggerIndex{byPair: map[[2]byte][]trigger{}, words: (len(rules) + 63) / 64}
+	sets := map[string]ruleSet{}
 	for _, r := range rules {
 		for _, tr := range r.triggers {
-			bits[tr] |= r.bit
+			if sets[tr] == nil {
+				sets[tr] = make(ruleSet, ix.words)
+			}
+			sets[tr][r.n/64] |= 1 << (r.n % 64)
 		}
 	}
-	ix := &triggerIndex{byPair: map[[2]byte][]trigger{}}
-	for s, b := range bits {
+	for s, b := range sets {
 		if len(s) < 2 {
 			ix.short = append(ix.short, trigger{s, b})
 			continue
@@ -258,22 +281,21 @@ func indexTriggers(rules []*rule) *triggerIndex {
 	return ix
 }
 
-// mask is the set of rules one of whose triggers text holds.
-func (ix *triggerIndex) mask(text string) uint64 {
-	var m uint64
+// mask sets in m (ix.words long, zero) the rules one of whose triggers text
+// holds.
+func (ix *triggerIndex) mask(text string, m ruleSet) {
 	for i := 0; i+1 < len(text); i++ {
 		for _, t := range ix.byPair[[2]byte{text[i], text[i+1]}] {
-			if m&t.rules != t.rules && strings.HasPrefix(text[i:], t.s) {
-				m |= t.rules
+			if !m.covers(t.rules) && strings.HasPrefix(text[i:], t.s) {
+				m.add(t.rules)
 			}
 		}
 	}
 	for _, t := range ix.short {
-		if m&t.rules != t.rules && strings.Contains(text, t.s) {
-			m |= t.rules
+		if !m.covers(t.rules) && strings.Contains(text, t.s) {
+			m.add(t.rules)
 		}
 	}
-	return m
 }
 
 // triggered: whether text holds one of the rule's triggers.

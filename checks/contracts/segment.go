@@ -30,8 +30,8 @@ type sentence struct {
 	empty    bool     // a label with nothing filled in: context, never a clause
 	label    int      // bytes of folded that are the label it was read with ("Duration: ")
 	aside    bool     // in definitions or a table of contents: what words mean, or where clauses are, is no clause
-	trig     uint64   // the rules whose triggers the sentence holds (triggerIndex)
-	headTrig uint64   // the same for its heading
+	trig     ruleSet  // the rules whose triggers the sentence holds (triggerIndex)
+	headTrig ruleSet  // the same for its heading
 	shingles []uint64 // word triples, computed when a restatement is checked
 	para     int      // 1-based paragraph (block) number
 	page     int
