@@ -211,7 +211,7 @@ var elementSpecs = map[string]spec{
 			within(3, terms("uniquement", "exclusivement", "seulement", "que sur", "que selon", "que conformément"), terms("instruction*", "l'instruction")),
 		},
 		exclude: []sig{
-			mk(both(terms("must be", "shall be", "doivent être", "doit être"), rx(`(controller|customer|responsable|client)('s)? instructions? (must|shall|doivent|doit) (be|etre) (lawful|licites?)\.?$`)), "only says the controller's instructions must be lawful: no commitment of the processor", "dit seulement que les instructions du responsable doivent être licites : aucun engagement du sous-traitant"),
+			mk(both(terms("must be", "shall be", "doivent être", "doit être"), rx(`(controller|customer)('s)? instructions? (must|shall) be lawful\.?$|instructions? du (responsable|client)( de traitement| du traitement)? (doivent|doit) etre (licites?|conformes?)\.?$`)), "only says the controller's instructions must be lawful: no commitment of the processor", "dit seulement que les instructions du responsable doivent être licites : aucun engagement du sous-traitant"),
 		},
 		weak: []sig{
 			mk(both(terms("may", "can", "is entitled", "reserves the right", "peut", "pourra", "se réserve"), rx(`(may|can|is entitled to|reserves the right to|peut|pourra|se reserve le droit d[e'] ?)( also| egalement)? (use|process|exploit|utiliser|traiter|exploiter) .{0,80}(own purposes|improv|analytics|statistic|derived|aggregat|benchmark|propres fins|ameliorer|amelioration|statistiques|agreg)`)),
