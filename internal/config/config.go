@@ -304,7 +304,7 @@ func (t *WebTarget) UnmarshalYAML(n *yaml.Node) error {
 func DecodeStrict(name string, data []byte, out any) error {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return fmt.Errorf("%s: %v", name, err)
+		return syntaxError(name, data, err)
 	}
 	if len(doc.Content) == 0 {
 		return check.Errorf("%s: empty document", "%s : document vide", name)
@@ -313,7 +313,7 @@ func DecodeStrict(name string, data []byte, out any) error {
 		return err
 	}
 	if err := doc.Content[0].Decode(out); err != nil {
-		return fmt.Errorf("%s: %v", name, err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	return nil
 }

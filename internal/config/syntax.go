@@ -22,14 +22,15 @@ var noBlock = check.Text{EN: "the indentation of this line matches no enclosing 
 func syntaxError(name string, data []byte, err error) error {
 	m := yamlLine.FindStringSubmatch(err.Error())
 	if m == nil {
-		return fmt.Errorf("%s: %v", name, err)
+		return check.Errorf("%s: %v", "%s : erreur de syntaxe YAML (« %v »)", name, err)
 	}
 	reported, _ := strconv.Atoi(m[1])
 	if line, why := badIndent(string(data)); line >= reported {
 		return check.Prefixed{Prefix: fmt.Sprintf("%s:%d: ", name, line),
 			Err: check.Errorf("%s (yaml: %s at line %d)", "%s (yaml : %s, ligne %d)", why, m[2], reported)}
 	}
-	return fmt.Errorf("%s:%d: %s", name, reported, m[2])
+	return check.Prefixed{Prefix: fmt.Sprintf("%s:%d: ", name, reported),
+		Err: check.Errorf("%s", "erreur de syntaxe YAML (« %s »)", m[2])}
 }
 
 // badIndent finds the first line indented by a tab, or whose indentation
