@@ -19,17 +19,6 @@ import (
 // handled, or a tool's own developer output. The comment says why.
 const notShown = "// not shown:"
 
-// pendingErrors are packages whose errors are still being put in French.
-var pendingErrors = map[string]bool{
-	"checks/contracts":  true,
-	"checks/web":        true,
-	"cmd/vigie-bench":   true,
-	"internal/fileread": true,
-	"internal/pki":      true,
-	"internal/probe":    true,
-	"internal/tlswire":  true,
-}
-
 var (
 	verb  = regexp.MustCompile(`%[-+# 0-9.*\[\]]*[a-zA-Z%]`)
 	words = regexp.MustCompile(`[A-Za-z]{2,}`)
@@ -39,7 +28,7 @@ var (
 // errors.New in the module's code) and fails on one whose text has words
 // but no French: it would reach a French reader in English. Such an error
 // is made with Errorf (or Prefixed around one), or marked notShown.
-// VIGIE_ERRORS_PKG=internal/pwpolicy lists one package, pending or not.
+// VIGIE_ERRORS_PKG=internal/pwpolicy reads one package.
 func TestErrorsAreBilingual(t *testing.T) {
 	root, err := filepath.Abs("../..")
 	if err != nil {
@@ -114,10 +103,6 @@ func TestErrorsAreBilingual(t *testing.T) {
 	}
 	sort.Strings(pkgs)
 	for _, p := range pkgs {
-		if pendingErrors[p] && only == "" {
-			t.Logf("%s: %d errors still in English only (pending)", p, len(byPkg[p]))
-			continue
-		}
 		t.Errorf("%s: %d errors in English only:\n\t%s", p, len(byPkg[p]), strings.Join(byPkg[p], "\n\t"))
 	}
 }
