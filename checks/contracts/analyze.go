@@ -300,6 +300,9 @@ func (r *rule) judgeSentence(sents []sentence, i int, hay string, mm *memo) cand
 	}
 	if r.judge != nil {
 		lvl, why := r.judge(joinParts(kept))
+		if why == annexListing && !r.annexGives(sents, joinParts(kept)) {
+			return candidate{i: i, level: Missing, why: annexEmpty}
+		}
 		if lvl == Present {
 			return r.restated(&sents[i], i, lvl, why)
 		}
@@ -520,6 +523,54 @@ func subsection(h string) bool {
 		i++
 	}
 	return i > 0 && i+1 < len(h) && h[i] == '.' && isDigit(h[i+1])
+}
+
+// annexEmpty: the clause points to an annex of the document that does not
+// give the element.
+var annexEmpty = t("refers to an annex of the document that does not give it", "renvoie à une annexe du document qui ne le donne pas")
+
+// annexRef is a reference to an annex by its number: "Appendix 1", "Annex
+// I.B", « Annexe 2 ».
+var annexRef = regexp.MustCompile(`\b(annex|annexe|appendix|schedule|exhibit|attachment) ([0-9]+|[ivx]+)\b`)
+
+// maxAnnex bounds what is read of an annex.
+const maxAnnex = 8000
+
+// annexGives: whether the annex text refers to, when the document holds it
+// (a heading names it), gives the element. A reference to an annex the
+// document does not hold is taken at its word.
+func (r *rule) annexGives(sents []sentence, text string) bool {
+	m := annexRef.FindString(text)
+	if m == "" {
+		return true
+	}
+	var b strings.Builder
+	held := false
+	for j := range sents {
+		if b.Len() >= maxAnnex || !namesAnnex(sents[j].head, m) {
+			continue
+		}
+		held = true
+		b.WriteString(sents[j].folded)
+		b.WriteByte(' ')
+	}
+	return !held || r.hasSignal(b.String())
+}
+
+// namesAnnex: whether a heading holds the annex label, whole ("appendix 1",
+// not "appendix 12").
+func namesAnnex(head, label string) bool {
+	for from := 0; ; {
+		k := strings.Index(head[from:], label)
+		if k < 0 {
+			return false
+		}
+		end := from + k + len(label)
+		if (from+k == 0 || !isWordByte(head[from+k-1])) && (end == len(head) || !isWordByte(head[end])) {
+			return true
+		}
+		from = end
+	}
 }
 
 // hasSignal: whether text says something concrete for the rule (a deferred

@@ -67,6 +67,17 @@ func TestWhatACutLeavesIsNotTheClause(t *testing.T) {
 		{"the contract's object with the service named",
 			[]Block{{Text: "This DPA is entered into in connection with the contract concerning the use of the Supplier's payroll software."}},
 			"A28-3-subject-matter", true},
+		{"a pointer to an annex that lists no data",
+			[]Block{{Text: "The Processor processes the categories of personal data set out in Appendix 1."}, {Text: "Appendix 1 - Instructions", Heading: 1},
+				{Text: "For the information collected, we refer to our privacy policy on our website."}},
+			"A28-3-data-types", false},
+		{"a pointer to an annex that lists them",
+			[]Block{{Text: "The Processor processes the categories of personal data set out in Appendix 1."}, {Text: "Appendix 1 - Instructions", Heading: 1},
+				{Text: "Personal data: names, e-mail addresses and phone numbers of the users."}},
+			"A28-3-data-types", true},
+		{"a pointer to an annex the file does not hold",
+			[]Block{{Text: "The Processor processes the categories of personal data set out in Appendix 1."}},
+			"A28-3-data-types", true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
