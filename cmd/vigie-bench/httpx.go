@@ -1,8 +1,9 @@
+//go:build benchhttpx
+
 package main
 
 import (
 	"os"
-	"strconv"
 	"sync"
 
 	"github.com/projectdiscovery/gologger"
@@ -51,8 +52,6 @@ func runHTTPX(urlsFile string) (result, error) {
 	return result{Tool: "httpx", Targets: len(rows), Verdicts: judged, Errors: failed, Missing: len(rows) - len(seen),
 		Requests: "1 GET (httpx -l urls.txt, default flags: 50 threads, 150 requests/s)", Samples: samples}, nil
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 func contains(list []string, s string) bool {
 	for _, x := range list {

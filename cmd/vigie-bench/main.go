@@ -32,6 +32,7 @@ type result struct {
 	Requests string   `json:"requests"`                // what one target costs
 	Samples  []string `json:"samples"`                 // a few distinct error reasons
 	LiveHeap int      `json:"live_heap_kib,omitempty"` // vigie: heap still live when the scan ends (the report), KiB
+	PeakHeap int      `json:"peak_heap_kib,omitempty"` // vigie: highest live heap sampled during the scan, KiB
 }
 
 func main() {
@@ -86,7 +87,13 @@ func parent(hosts, servers int, tu tuning, tools []string) error {
 	fmt.Printf("%-6s %8s %8s %8s %7s %8s %8s %10s %9s  %s\n", "tool", "URLs", "judged", "errors", "missing", "wall", "CPU", "targets/s", "peak RSS", "work")
 	var walls []time.Duration
 	for _, tool := range tools {
-		cmd := exec.Command(self, "-mode", tool, "-urls", l.urlsFile, "-ca", l.caFile, "-concurrency", fmt.Sprint(tu.conc),
+		exe := self
+		if tool == "httpx" {
+			if exe, err = httpxBinary(dir); err != nil {
+				return err
+			}
+		}
+		cmd := exec.Command(exe, "-mode", tool, "-urls", l.urlsFile, "-ca", l.caFile, "-concurrency", fmt.Sprint(tu.conc),
 			"-rate", fmt.Sprint(tu.rate), "-timeout", tu.timeout.String())
 		// HOME and TMPDIR in the bench's folder: httpx writes its config under
 		// $HOME/.config and cleans old folders of the temp folder.
@@ -113,7 +120,8 @@ func parent(hosts, servers int, tu tuning, tools []string) error {
 		fmt.Printf("%-6s %8d %8d %8d %7d %7.1fs %7.1fs %10.1f %6d MiB  %s\n", r.Tool, r.Targets, r.Verdicts, r.Errors, r.Missing,
 			wall.Seconds(), cpu.Seconds(), float64(r.Targets)/wall.Seconds(), rss/1024, r.Requests)
 		if r.LiveHeap > 0 {
-			fmt.Printf("       live heap after the scan: %.1f MiB (%.1f KB per target)\n", float64(r.LiveHeap)/1024, float64(r.LiveHeap)/float64(max(1, r.Targets)))
+			fmt.Printf("       live heap after the scan: %.1f MiB (%.1f KB per target), highest during it: %.1f MiB\n",
+				float64(r.LiveHeap)/1024, float64(r.LiveHeap)/float64(max(1, r.Targets)), float64(r.PeakHeap)/1024)
 		}
 		for _, s := range r.Samples {
 			fmt.Printf("       error: %s\n", s)
@@ -143,3 +151,5 @@ func readURLs(path string) ([]string, error) {
 }
 
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+func itoa(n int) string { return strconv.Itoa(n) }

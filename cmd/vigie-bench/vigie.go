@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	web "github.com/vigie-security/vigie/checks/web"
@@ -78,7 +79,9 @@ func runVigie(urlsFile, caFile string, tu tuning) (result, error) {
 			}
 		}
 	}
+	stopPeak := watchPeak(os.Getenv("VIGIE_BENCH_PEAK"))
 	rep, err := plan.Run(context.Background(), emit)
+	peak := stopPeak()
 	if err != nil {
 		return result{}, err
 	}
@@ -96,10 +99,18 @@ func runVigie(urlsFile, caFile string, tu tuning) (result, error) {
 	if path := os.Getenv("VIGIE_BENCH_JSON"); path != "" {
 		out = path
 	}
+	if os.Getenv("VIGIE_BENCH_DEBUG") != "" {
+		st, _ := os.ReadFile("/proc/self/status")
+		for _, l := range strings.Split(string(st), "\n") {
+			if strings.HasPrefix(l, "VmHWM") || strings.HasPrefix(l, "VmRSS") {
+				println("before write:", l)
+			}
+		}
+	}
 	if err := report.WriteFile(context.Background(), out, report.JSON{}, rep); err != nil {
 		return result{}, err
 	}
-	res := result{Tool: "vigie", Targets: len(urls), LiveHeap: int(live >> 10),
+	res := result{Tool: "vigie", Targets: len(urls), LiveHeap: int(live >> 10), PeakHeap: int(peak >> 10),
 		Requests: "full web family: " + itoa(len(web.Checks())) + " checks, ≤ " + itoa(web.MaxExposureRequests) + " exposure requests per origin, ≤ " +
 			itoa(web.CrawlPages) + " linked pages; concurrency " + itoa(cfg.Scan.Concurrency) + ", scan rate " + ftoa(cfg.Scan.Rate) +
 			", " + ftoa(probe.DefaultHostRate) + " requests/s per server"}

@@ -8,8 +8,6 @@ import (
 	neturl "net/url"
 	"time"
 
-	"github.com/projectdiscovery/httpx/common/httpx"
-
 	web "github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
 )
@@ -170,10 +168,7 @@ func readBody(resp *http.Response, limit int64) ([]byte, bool, error) {
 	if cut {
 		b, err = b[:limit], nil
 	}
-	if d, derr := httpx.DecodeData(b, resp.Header); derr == nil { // GBK, Big5, EUC-KR pages to UTF-8
-		b = d
-	}
-	return b, cut, err
+	return decodePage(b, resp.Header), cut, err
 }
 
 // drain reads a little of a body so a short one ends cleanly, then closes it.

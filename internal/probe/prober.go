@@ -3,14 +3,10 @@ package probe
 import (
 	"context"
 	"crypto/x509"
-	"io"
 	"net/http"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/projectdiscovery/gologger"
-	"github.com/projectdiscovery/gologger/levels"
 
 	web "github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
@@ -48,18 +44,6 @@ type Prober struct {
 	shared sharedProbes
 }
 
-var silenceOnce sync.Once
-
-// silenceHTTPX mutes httpx's process-wide logger so nothing it says reaches
-// vigie's stdout or stderr (vigie still uses its charset decoding); vigie
-// reports failures as findings instead.
-func silenceHTTPX() {
-	silenceOnce.Do(func() {
-		gologger.DefaultLogger.SetMaxLevel(levels.LevelSilent)
-		gologger.DefaultLogger.SetWriter(discardWriter{})
-	})
-}
-
 // New builds a Prober.
 func New(o Options) (*Prober, error) {
 	if o.Timeout <= 0 || o.MaxRedirects < 0 || o.MaxBody <= 0 || o.Retries < 0 || o.HostRate < 0 {
@@ -69,7 +53,6 @@ func New(o Options) (*Prober, error) {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	silenceHTTPX()
 	return &Prober{opts: o, pages: newPageClient(o), hosts: &hostLimits{rate: o.HostRate}}, nil
 }
 
@@ -185,9 +168,3 @@ func corsOnly(pr web.Probe) web.Probe {
 	pr.Hops = hops
 	return pr
 }
-
-type discardWriter struct{}
-
-func (discardWriter) Write([]byte, levels.Level) {}
-
-var _ io.Writer = io.Discard
