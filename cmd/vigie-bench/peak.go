@@ -12,7 +12,7 @@ import (
 // scan held at its peak (VIGIE_BENCH_PEAK). The returned stop ends it and
 // gives the highest live heap seen, in bytes.
 func watchPeak(path string) (stop func() uint64) {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/stacks:bytes"}, {Name: "/sched/goroutines:goroutines"}}
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	done, peak := make(chan struct{}), make(chan uint64)
 	go func() {
 		var high, written uint64
@@ -28,9 +28,6 @@ func watchPeak(path string) (stop func() uint64) {
 			metrics.Read(sample)
 			v := sample[0].Value.Uint64()
 			high = max(high, v)
-			if os.Getenv("VIGIE_BENCH_DEBUG") != "" {
-				println("heap", v>>20, "stacks", sample[1].Value.Uint64()>>20, "goroutines", sample[2].Value.Uint64())
-			}
 			if path != "" && v > written+written/10 {
 				if f, err := os.Create(path); err == nil {
 					_ = pprof.Lookup("heap").WriteTo(f, 0)

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
-	"strings"
 	"time"
 
 	web "github.com/vigie-security/vigie/checks/web"
@@ -98,14 +97,6 @@ func runVigie(urlsFile, caFile string, tu tuning) (result, error) {
 	out := filepath.Join(filepath.Dir(urlsFile), "vigie-report.json")
 	if path := os.Getenv("VIGIE_BENCH_JSON"); path != "" {
 		out = path
-	}
-	if os.Getenv("VIGIE_BENCH_DEBUG") != "" {
-		st, _ := os.ReadFile("/proc/self/status")
-		for _, l := range strings.Split(string(st), "\n") {
-			if strings.HasPrefix(l, "VmHWM") || strings.HasPrefix(l, "VmRSS") {
-				println("before write:", l)
-			}
-		}
 	}
 	if err := report.WriteFile(context.Background(), out, report.JSON{}, rep); err != nil {
 		return result{}, err
