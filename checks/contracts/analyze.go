@@ -174,7 +174,7 @@ func judgeElement(r *rule, sents []sentence) Result {
 	rejected, near := candidate{i: -1}, candidate{i: -1}
 	for i := range sents {
 		s := &sents[i]
-		if s.empty || s.aside {
+		if s.empty || s.aside || annexTitle.MatchString(s.folded) {
 			continue
 		}
 		hay := s.folded
@@ -524,6 +524,11 @@ func subsection(h string) bool {
 	}
 	return i > 0 && i+1 < len(h) && h[i] == '.' && isDigit(h[i+1])
 }
+
+// annexTitle is an annex's title alone, as a list of annexes gives it ("-
+// 11.6.1. Annex 1: Subject matter and details of processing"): it names
+// what the annex holds, it is none of it.
+var annexTitle = regexp.MustCompile(`^(- )?(\d+(\.\d+)*\.? )?(annex|annexe|appendix|appendice|schedule|exhibit|attachment) [0-9a-z]{1,4}\.?( ?[:–-] ?)?[^.;:]{0,80}$`)
 
 // annexEmpty: the clause points to an annex of the document that does not
 // give the element.
