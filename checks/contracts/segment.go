@@ -279,7 +279,9 @@ func splitSentences(out []string, text string) (_ []string, inline int) {
 		if c != '.' && c != ';' && c != '?' && c != '!' {
 			continue
 		}
-		if i+1 < len(text) && text[i+1] != ' ' && text[i+1] != '\n' {
+		// a space ends it, and so does a markup tag ("…;</li> <li>…" in
+		// the HTML a Markdown file carries)
+		if i+1 < len(text) && text[i+1] != ' ' && text[i+1] != '\n' && text[i+1] != '<' {
 			continue
 		}
 		if c == '.' && abbreviation(text[start:i]) {

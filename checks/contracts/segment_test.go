@@ -57,3 +57,12 @@ func TestPiecesCoverEveryByte(t *testing.T) {
 		}
 	}
 }
+
+// HTML a Markdown file carries ends its sentences with its tags: each list
+// item is a sentence of its own, not a piece of one run-on text.
+func TestSentencesEndAtMarkup(t *testing.T) {
+	got, _ := splitSentences(nil, "<li>process only on documented instructions;</li> <li>assist the controller with DPIAs.</li>")
+	if len(got) != 2 || !strings.HasPrefix(got[1], "</li> <li>assist") {
+		t.Errorf("got %q", got)
+	}
+}
