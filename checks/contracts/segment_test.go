@@ -62,7 +62,7 @@ func TestPiecesCoverEveryByte(t *testing.T) {
 // item is a sentence of its own, not a piece of one run-on text.
 func TestSentencesEndAtMarkup(t *testing.T) {
 	got, _ := splitSentences(nil, "<li>process only on documented instructions;</li> <li>assist the controller with DPIAs.</li>")
-	if len(got) != 2 || !strings.HasPrefix(got[1], "</li> <li>assist") {
+	if len(got) < 2 || !strings.HasSuffix(got[0], "instructions;") || !strings.HasPrefix(got[1], "</li> <li>assist") {
 		t.Errorf("got %q", got)
 	}
 }
