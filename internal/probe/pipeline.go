@@ -54,6 +54,7 @@ const (
 type pipe struct {
 	conn net.Conn
 	br   *bufio.Reader
+	bw   *bufio.Writer
 	lim  *budgetReader
 	stop func() bool
 }
@@ -101,7 +102,8 @@ func (o *originProbe) dial(ctx context.Context) (*pipe, error) {
 		return nil, err
 	}
 	lim := &budgetReader{r: conn}
-	return &pipe{conn: conn, br: bufio.NewReaderSize(lim, 8<<10), lim: lim, stop: context.AfterFunc(ctx, func() { conn.Close() })}, nil
+	return &pipe{conn: conn, br: bufio.NewReaderSize(lim, 8<<10), bw: bufio.NewWriterSize(conn, 4<<10), lim: lim,
+		stop: context.AfterFunc(ctx, func() { conn.Close() })}, nil
 }
 
 func (c *pipe) close() {
@@ -166,7 +168,7 @@ func (o *originProbe) pipelined(ctx context.Context, paths []web.ExposurePath, l
 				continue
 			}
 		}
-		w := bufio.NewWriterSize(c.conn, 4<<10)
+		w := c.bw
 		for _, j := range batch {
 			o.request(w, paths[j].Path, limits[paths[j].Path] == 0)
 		}

@@ -136,7 +136,7 @@ func (h Hello) Marshal() ([]byte, error) {
 	if h.Version == SSL30 {
 		recVer = SSL30
 	}
-	var b cryptobyte.Builder
+	b := cryptobyte.NewBuilder(make([]byte, 0, 2048)) // every hello fits: one allocation, not a dozen
 	b.AddUint8(typeClientHello)
 	b.AddUint24LengthPrefixed(func(b *cryptobyte.Builder) {
 		b.AddUint16(legacy)
