@@ -85,7 +85,8 @@ var (
 		"à l'autorité de contrôle", "aux autorités", "to the supervisory authority", "to the authorities", "notification interne", "internal notification", "en interne", "internally"),
 		"notice to someone other than the controller (the data subject, the authority, the processor's own teams)",
 		"une information d'un autre que le responsable (la personne concernée, l'autorité, les équipes du sous-traitant)").
-		except(either(controllerParty, terms("you", "vous")))
+		except(either(within(1, terms("to", "au", "à", "notify", "notifies", "inform", "informs", "alert", "alerts", "notifie", "informe", "avertit", "alerte"), controllerParty),
+			terms("you", "vous"))) // … unless the controller is told too
 	// breachWords name a personal data breach or a security incident.
 	breachWords = terms("personal data breach*", "data breach*", "security breach*", "security incident*", "breach of security",
 		"incident*", "violation of personal data", "violations of personal data", "breach of personal data", "breaches of personal data", "personal data violation", "personal data violations", "violation de données", "violations de données", "violation de la sécurité",
