@@ -142,6 +142,8 @@ type TLS struct {
 	DH *DHGroup
 	// Groups are the TLS 1.3 key-exchange groups the server accepts.
 	Groups []string
+
+	shared *sharedEvidence // see Share
 }
 
 // Protocol is the outcome of a handshake restricted to one version.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"maps"
 	"strings"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -101,9 +102,9 @@ func protocol(e Evidence, version string) Protocol {
 	return Protocol{Version: version}
 }
 
-func protocolsEvidence(e Evidence) map[string]any {
+func newProtocolsEvidence(t TLS) map[string]any {
 	m := map[string]any{}
-	for _, p := range e.TLS.Protocols {
+	for _, p := range t.Protocols {
 		switch {
 		case p.Accepted:
 			m[p.Version] = "accepted"
@@ -181,10 +182,10 @@ func aead(s string) bool          { return suiteHas(s, tlswire.AEAD) }
 func weakMAC(s string) bool       { return strings.HasSuffix(s, "_SHA") }
 func broken(s string) bool        { return suiteHas(s, tlswire.RC4|tlswire.TripleDES) }
 
-func suitesEvidence(e Evidence) map[string]any {
-	ev := map[string]any{"accepted_suites": e.TLS.Suites, "enumerated_with": e.TLS.SuitesVersion, "not_tested": e.TLS.NotTested}
-	if e.TLS.SuitesErr.EN != "" {
-		ev["enumeration_incomplete"] = e.TLS.SuitesErr.EN
+func newSuitesEvidence(t TLS) map[string]any {
+	ev := map[string]any{"accepted_suites": t.Suites, "enumerated_with": t.SuitesVersion, "not_tested": t.NotTested}
+	if t.SuitesErr.EN != "" {
+		ev["enumeration_incomplete"] = t.SuitesErr.EN
 	}
 	return ev
 }
@@ -202,6 +203,7 @@ func judgeSuites(e Evidence, bad func(string) bool, fail check.Status, found, cl
 	}
 	ev := suitesEvidence(e)
 	if len(hits) > 0 {
+		ev = maps.Clone(ev) // shared by the server's other findings
 		ev["offending_suites"] = hits
 		return check.Outcome{Status: fail, Evidence: ev, Message: check.Textf(found.EN, found.FR, strings.Join(hits, ", "))}
 	}

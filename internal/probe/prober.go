@@ -100,7 +100,11 @@ func (p *Prober) Collect(ctx context.Context, pace Pacer, t Target) web.Evidence
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		ev.TLS = p.shared.do(ctx, "tls "+key, func() any { return p.Handshake(toHost(ctx, httpsURL), pace, httpsURL, host) }).(web.TLS)
+		ev.TLS = p.shared.do(ctx, "tls "+key, func() any {
+			t := p.Handshake(toHost(ctx, httpsURL), pace, httpsURL, host)
+			t.Share() // the server's targets and findings hold one copy of what they report alike
+			return t
+		}).(web.TLS)
 	}()
 	go func() {
 		defer wg.Done()
