@@ -22,6 +22,7 @@ var elementSpecs = map[string]spec{
 		bare: []sig{contractObject},
 		exclude: []sig{
 			listedElsewhere,
+			onwardTransfers,
 			mk(terms("dispute", "claim arising", "litige", "governing law", "droit applicable", "jurisdiction"), "this is the dispute or governing-law clause, not the subject matter", "il s'agit de la clause de litige ou de droit applicable, pas de l'objet"),
 			mk(terms("faisant l'objet", "font l'objet", "fait l'objet", "faire l'objet"), "\"faisant l'objet\" says data is processed, not what the processing is for", "« faisant l'objet » dit que des données sont traitées, pas à quoi sert le traitement"),
 		},
@@ -41,6 +42,8 @@ var elementSpecs = map[string]spec{
 		triggers: []string{"duration", "duree", "term", "terme", "until", "jusqu", "period", "periode", "vigueur", "force", "effect"},
 		clause: []x{
 			within(2, terms("duration of"), terms("processing", "data processing", "this dpa", "this addendum")),
+			// "Specified in the Services Agreement (duration of the Services Agreement)"
+			within(2, terms("duration of the", "for the term of the", "durée du", "durée de la"), terms("agreement", "services agreement", "main agreement", "contrat", "contrat principal", "convention")),
 			within(2, terms("durée du", "durée des", "durée de la", "durée de ce"), terms("traitement*", "sous-traitance", "prestation*", "contrat", "clauses", "convention", "avenant")),
 			within(10, terms("processing", "traitement", "process personal data", "traite les données"),
 				within(2, terms("for", "during", "pendant", "pour"), terms("term of", "duration of", "durée du", "durée de la"))),
@@ -52,6 +55,7 @@ var elementSpecs = map[string]spec{
 		},
 		exclude: []sig{
 			listedElsewhere,
+			onwardTransfers,
 			mk(terms("au préalable et pendant toute la durée", "before and throughout the processing"), "the controller's duty to watch over the processing, not its duration", "le devoir du responsable de veiller au traitement, pas sa durée"),
 		},
 		gives: ptr(terms("until", "as long as", "for the term", "effective", "in force", "shall apply for", "for the duration", "jusqu'à", "jusqu'au", "tant que",
@@ -88,6 +92,7 @@ var elementSpecs = map[string]spec{
 		},
 		exclude: []sig{
 			listedElsewhere,
+			onwardTransfers,
 			mk(both(terms("into account", "compte tenu", "compte de", "account of", "scope"), rx(`(tak(e|es|ing) into account|compte tenu de|tient compte de|tenant compte de|account of) (the |la |de la )?(\w+ (and |et )?){0,2}(state of the art|nature|purposes?|finalites?)|(nature|type), scope,? (and )?(context|purpose)`)), "names the nature of the processing as a factor, without describing it", "cite la nature du traitement comme un facteur, sans la décrire"),
 		},
 		deferred: []sig{deferred},
@@ -131,6 +136,7 @@ var elementSpecs = map[string]spec{
 		},
 		exclude: []sig{
 			listedElsewhere,
+			onwardTransfers,
 			mk(terms("approximate number", "nombre approximatif"), "this is the content of a breach notification, not the description of the data", "il s'agit du contenu d'une notification de violation, pas de la description des données"),
 		},
 		deferred: []sig{deferred},
@@ -155,6 +161,7 @@ var elementSpecs = map[string]spec{
 		},
 		exclude: []sig{
 			listedElsewhere,
+			onwardTransfers,
 			mk(terms("approximate number", "nombre approximatif"), "this is the content of a breach notification, not the description of the data subjects", "il s'agit du contenu d'une notification de violation, pas de la description des personnes"),
 			mk(terms("information to the data subjects", "information des personnes", "fournir l'information", "droit d'information", "exercent", "exercise their rights", "exercice des droits"),
 				"this is about informing people or their rights, not the description of who they are", "il s'agit de l'information ou des droits des personnes, pas de la description de qui elles sont"),

@@ -30,6 +30,13 @@ var (
 		"further specified", "précisé*", "décrit*", "défini*", "figurent", "annex*", "schedule*", "appendix", "exhibit*", "ci-après", "below")),
 		"names the parts of the description only to say where they are set out: it gives none of them",
 		"nomme les parties de la description pour dire où elles figurent : il n'en donne aucune")
+	// onwardTransfers is the SCC annex field on what sub-processors do
+	// ("For transfers to (sub-) processors, also specify subject matter,
+	// nature and duration of the processing"), not this processing.
+	onwardTransfers = mk(terms("transfers to (sub-) processors", "transfers to (sub-)processors", "transfers to sub-processors", "transfers to subprocessors",
+		"transferts vers des sous-traitants", "transferts vers des (sous-)traitants", "transferts aux sous-traitants"),
+		"the standard clauses' field on what sub-processors do, not the description of this processing",
+		"le champ des clauses types sur ce que font les sous-traitants ultérieurs, pas la description de ce traitement")
 	// contractFor is the contract saying what it is for or what it goes
 	// with: "these clauses define the conditions under which…", "this DPA
 	// is entered into in connection with the contract concerning …".
