@@ -165,6 +165,7 @@ type candidate struct {
 	i     int
 	level Level
 	why   check.Text
+	own   bool // the clause is in the sentence's own words, not only in its heading, label or the sentence before
 }
 
 // judgeElement finds the sentence that best covers the rule's element.
@@ -222,20 +223,24 @@ func judgeElement(r *rule, sents []sentence) Result {
 			}
 			continue
 		}
-		if best.level >= Present && !r.mightBeSpecific(sents, i, hay, mm) {
+		own := r.isClause(s.folded[s.label:])
+		if best.level >= Present && (best.own || !own) && !r.mightBeSpecific(sents, i, hay, mm) {
 			continue // at best present again: the first one stands
 		}
 		c := r.judgeSentence(sents, i, hay, mm)
+		c.own = own
 		if c.level == Missing {
 			if rejected.i < 0 {
 				rejected = c
 			}
 			continue
 		}
-		if c.level > best.level || best.i < 0 {
+		// at the same level, the clause in its own words is the better
+		// evidence: the one that decides, not a heading that names it
+		if c.level > best.level || best.i < 0 || c.level == best.level && c.own && !best.own {
 			best = c
 		}
-		if best.level == Specific {
+		if best.level == Specific && best.own {
 			break
 		}
 	}
