@@ -53,23 +53,25 @@ func isAuth0List(list []json.RawMessage) bool {
 func parseAuth0(name string, data []byte) ([]password.Policy, error) {
 	var conns []auth0Conn
 	var one auth0Conn
+	spans := jsonSpans(data, "")
 	if err := json.Unmarshal(data, &conns); err != nil {
 		if err2 := json.Unmarshal(data, &one); err2 != nil {
 			return nil, jsonError(name, data, err2)
 		}
-		conns = []auth0Conn{one}
+		conns, spans = []auth0Conn{one}, nil
 	}
 	var out []password.Policy
-	for _, c := range conns {
+	for i, c := range conns {
 		if c.Strategy != "auth0" {
 			continue
 		}
+		at := entrySpan(data, spans, i)
 		o := c.Options
 		p := password.Policy{Name: "auth0-" + c.Name, Format: "auth0"}
 		if o.PasswordPolicy != nil {
 			lv, ok := auth0Levels[*o.PasswordPolicy]
 			if !ok {
-				return nil, lineErr(name, lineOf(data, `"passwordPolicy"`), "passwordPolicy: %s is not none, low, fair, good or excellent",
+				return nil, lineErr(name, at.lineOf(data, `"passwordPolicy"`), "passwordPolicy: %s is not none, low, fair, good or excellent",
 					"passwordPolicy : %s n'est pas none, low, fair, good ou excellent", quoteShort(*o.PasswordPolicy))
 			}
 			p.MinLength = ptr(lv.length)
@@ -83,7 +85,7 @@ func parseAuth0(name string, data []byte) ([]password.Policy, error) {
 			p.Note(password.AboutStrength, check.Text{EN: "no passwordPolicy level: the strength rules are unknown", FR: "pas de niveau passwordPolicy : les règles de robustesse sont inconnues"})
 		}
 		if co := o.ComplexityOptions; co != nil && co.MinLength != nil {
-			if err := within(name, lineOf(data, `"min_length"`), "min_length", co.MinLength, 1, 128); err != nil {
+			if err := within(name, at.lineOf(data, `"min_length"`), "min_length", co.MinLength, 1, 128); err != nil {
 				return nil, err
 			}
 			p.MinLength = co.MinLength
@@ -91,7 +93,7 @@ func parseAuth0(name string, data []byte) ([]password.Policy, error) {
 		if h := o.History; h != nil {
 			p.HistoryCount = ptr(0)
 			if h.Enable && h.Size != nil {
-				if err := within(name, lineOf(data, `"size"`), "password_history.size", h.Size, 0, 24); err != nil {
+				if err := within(name, at.lineOf(data, `"size"`), "password_history.size", h.Size, 0, 24); err != nil {
 					return nil, err
 				}
 				p.HistoryCount = h.Size

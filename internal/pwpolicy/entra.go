@@ -48,10 +48,11 @@ func parseEntra(name string, data []byte) ([]password.Policy, error) {
 	}
 	settings := append(list.Value, one)
 	var s *entraSetting
+	var at span
 	for i := range settings {
 		if settings[i].TemplateID == entraTemplate || settings[i].DisplayName == "Password Rule Settings" ||
 			(settings[i].ID == entraTemplate && len(settings[i].Values) > 0) {
-			s = &settings[i]
+			s, at = &settings[i], entrySpan(data, jsonSpans(data, "value"), i)
 			break
 		}
 	}
@@ -78,7 +79,7 @@ func parseEntra(name string, data []byte) ([]password.Policy, error) {
 			assumed = append(assumed, fmt.Sprintf("%s %d", k, def))
 			return def, nil
 		}
-		return wholeIn(name, lineOf(data, `"`+k+`"`), k, v, 0, hi)
+		return wholeIn(name, at.lineOf(data, `"`+k+`"`), k, v, 0, hi)
 	}
 	n, err := num("LockoutThreshold", 10, maxAttempts)
 	if err != nil {

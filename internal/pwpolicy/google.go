@@ -35,11 +35,14 @@ type googlePolicy struct {
 // policy, or {"policies": […]}, one per organisational unit.
 func parseGoogle(name string, data []byte) ([]password.Policy, error) {
 	orig := data
+	var spans []span // each policy's place in orig
 	if t := bytes.TrimSpace(data); len(t) > 0 && t[0] != '{' {
 		var err error
-		if data, err = gamToJSON(name, data); err != nil {
+		if data, spans, err = gamToJSON(name, data); err != nil {
 			return nil, err
 		}
+	} else {
+		spans = jsonSpans(data, "policies")
 	}
 	var list struct {
 		Policies []googlePolicy `json:"policies"`
@@ -52,13 +55,13 @@ func parseGoogle(name string, data []byte) ([]password.Policy, error) {
 		return nil, jsonError(name, data, err)
 	}
 	var out []password.Policy
-	for _, g := range append(list.Policies, one) {
+	for i, g := range append(list.Policies, one) {
 		if !strings.HasSuffix(g.Setting.Type, "security.password") {
 			continue
 		}
-		v := g.Setting.Value
+		v, at := g.Setting.Value, entrySpan(orig, spans, i)
 		for _, f := range []intField{{"minimumLength", v.MinimumLength, 8, 100}, {"maximumLength", v.MaximumLength, 8, 100}} {
-			if err := within(name, keyLine(orig, f.field), f.field, f.v, f.lo, f.hi); err != nil {
+			if err := within(name, at.keyLine(orig, f.field), f.field, f.v, f.lo, f.hi); err != nil {
 				return nil, err
 			}
 		}
@@ -87,7 +90,7 @@ func parseGoogle(name string, data []byte) ([]password.Policy, error) {
 		if e := v.ExpirationDuration; e != "" {
 			secs, err := strconv.ParseInt(strings.TrimSuffix(e, "s"), 10, 64)
 			if err != nil || !strings.HasSuffix(e, "s") || secs < 0 || secs > maxDays*86400 {
-				return nil, lineErr(name, keyLine(orig, "expirationDuration"), `expirationDuration: %s is not a duration in seconds such as "7776000s"`,
+				return nil, lineErr(name, at.keyLine(orig, "expirationDuration"), `expirationDuration: %s is not a duration in seconds such as "7776000s"`,
 					`expirationDuration : %s n'est pas une durée en secondes comme "7776000s"`, quoteShort(e))
 			}
 			p.MaxAgeDays = ptr(int((secs + 86399) / 86400)) // "0s": never
@@ -101,12 +104,14 @@ func parseGoogle(name string, data []byte) ([]password.Policy, error) {
 }
 
 // gamToJSON turns GAM's `gam show policies` text (a "Policy: …" line,
-// then the policy as indented YAML) into the Policy API's JSON list.
-func gamToJSON(name string, data []byte) ([]byte, error) {
+// then the policy as indented YAML) into the Policy API's JSON list, with
+// each policy's place in the text.
+func gamToJSON(name string, data []byte) ([]byte, []span, error) {
 	var docs []any
+	var spans []span
 	var block []string
-	start := 0
-	flush := func() error {
+	start, from := 0, 0 // the block's "Policy:" line and its byte offset
+	flush := func(to int) error {
 		if len(block) == 0 {
 			return nil
 		}
@@ -114,35 +119,35 @@ func gamToJSON(name string, data []byte) ([]byte, error) {
 		if err := yaml.Unmarshal([]byte(strings.Join(block, "\n")), &v); err != nil {
 			return lineErr(name, start, "GAM policy block: %v", "bloc de politique GAM : %v", err)
 		}
-		docs, block = append(docs, v), nil
+		docs, spans, block = append(docs, v), append(spans, span{from, to}), nil
 		return nil
 	}
+	off := 0
 	for i, l := range strings.Split(string(data), "\n") {
 		if strings.HasPrefix(l, "Policy:") {
-			if err := flush(); err != nil {
-				return nil, err
+			if err := flush(off); err != nil {
+				return nil, nil, err
 			}
-			start = i + 1
-			continue
-		}
-		if start > 0 {
+			start, from = i+1, off
+		} else if start > 0 {
 			block = append(block, strings.TrimRight(l, "\r"))
 		}
+		off = min(off+len(l)+1, len(data))
 	}
-	if err := flush(); err != nil {
-		return nil, err
+	if err := flush(len(data)); err != nil {
+		return nil, nil, err
 	}
 	out, err := json.Marshal(map[string]any{"policies": docs})
 	if err != nil {
-		return nil, fileErr(name, "GAM output: %v", "sortie GAM : %v", err)
+		return nil, nil, fileErr(name, "GAM output: %v", "sortie GAM : %v", err)
 	}
-	return out, nil
+	return out, spans, nil
 }
 
-// keyLine is the line of a JSON key, or of a YAML one in GAM's text.
-func keyLine(data []byte, key string) int {
-	if l := lineOf(data, `"`+key+`"`); l > 0 {
+// keyLine is the line of a JSON key inside s, or of a YAML one in GAM's text.
+func (s span) keyLine(data []byte, key string) int {
+	if l := s.lineOf(data, `"`+key+`"`); l > 0 {
 		return l
 	}
-	return lineOf(data, key+":")
+	return s.lineOf(data, key+":")
 }

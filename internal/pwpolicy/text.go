@@ -36,14 +36,7 @@ func lineCol(data []byte, off int) (int, int) {
 }
 
 // lineOf is the line where key first appears, for errors about its value.
-func lineOf(data []byte, key string) int {
-	i := bytes.Index(data, []byte(key))
-	if i < 0 {
-		return 0
-	}
-	l, _ := lineCol(data, i)
-	return l
-}
+func lineOf(data []byte, key string) int { return whole(data).lineOf(data, key) }
 
 // lineErr is an error at a line of a file ("p.ldif:3: "), in both
 // languages; a line of 0 (unknown) names the file alone.
