@@ -121,11 +121,9 @@ var underLabel = t("a heading names the element, but the text under it does not 
 // labelOnly: whether the clause in sentence i is one only through the
 // heading or label it is read with, and what follows the label (the
 // sentence, its list, the sentences after it) gives nothing concrete.
+// The caller knows the clause is not in the sentence's own words.
 func (r *rule) labelOnly(sents []sentence, i int) bool {
 	s := &sents[i]
-	if s.label == 0 && !r.context {
-		return false
-	}
 	if r.inText {
 		// the heading says what the text is about; the clause is in it
 		text := s.folded
@@ -134,11 +132,7 @@ func (r *rule) labelOnly(sents []sentence, i int) bool {
 		}
 		return !r.isClause(text)
 	}
-	body := s.folded[s.label:]
-	if r.context && s.follows {
-		body = sents[i-1].folded + " " + body
-	}
-	if r.isClause(body) {
+	if r.context && s.follows && r.isClause(sents[i-1].folded+" "+s.folded[s.label:]) {
 		return false
 	}
 	under := joinParts(clauseParts(sents, i, s.folded[s.label:]))
@@ -204,17 +198,20 @@ func judgeElement(r *rule, sents []sentence) Result {
 			}
 			continue
 		}
-		if r.context && s.follows && !r.isClause(s.head+" "+s.folded) {
+		// own: the clause is in the sentence's own words (hay is the
+		// sentence itself unless it has a label or the rule reads context)
+		own := s.label == 0 && !r.context || r.isClause(s.folded[s.label:])
+		if r.context && s.follows && !own {
 			// read with the sentence before it, it is excluded with it ("…
 			// without your prior consent. If so, the processor notifies you …")
-			if m, ok := firstMatch(r.exclude, sents[i-1].folded); ok {
+			if m, ok := firstMatch(r.exclude, sents[i-1].folded); ok && !r.isClause(s.head+" "+s.folded) {
 				if rejected.i < 0 {
 					rejected = candidate{i: i, why: m.why}
 				}
 				continue
 			}
 		}
-		if r.labelOnly(sents, i) {
+		if !own && r.labelOnly(sents, i) {
 			// "Duration of the Agreement: the right to terminate remains
 			// intact": the heading names the element, the text under it
 			// must give it
@@ -223,7 +220,6 @@ func judgeElement(r *rule, sents []sentence) Result {
 			}
 			continue
 		}
-		own := r.isClause(s.folded[s.label:])
 		if best.level >= Present && (best.own || !own) && !r.mightBeSpecific(sents, i, hay, mm) {
 			continue // at best present again: the first one stands
 		}
