@@ -210,7 +210,8 @@ var elementSpecs = map[string]spec{
 		triggers: []string{"instruction"},
 		clause: []x{
 			terms("complete and final instructions"),
-			within(12, terms("process*", "trait*", "act", "acts", "agit", "agir", "use", "uses", "utilise*"), terms("documented instruction*", "instruction documentée", "instructions documentées")),
+			within(12, terms("process*", "trait*", "act", "acts", "agit", "agir", "use", "uses", "utilise*", "comply", "complies", "follow*", "respect*", "suivre", "suit",
+				"se conformer", "se conforme"), terms("documented instruction*", "instruction documentée", "instructions documentées")),
 			within(8, terms("only on", "only upon", "only in accordance with", "only pursuant to", "only according to", "only as instructed", "only following",
 				"solely on", "solely in accordance with", "exclusively on", "exclusively in accordance with"), terms("instruction*")),
 			within(6, terms("act only on", "act only upon", "acts only on", "process only on"), terms("instruction*")),
@@ -431,7 +432,7 @@ var elementSpecs = map[string]spec{
 		// the processor's own risk analysis, or a transfer impact
 		// assessment, is not its help with the controller's
 		need: ptr(terms("assist*", "aide", "aider", "aidera", "aident", "help*", "support*", "cooperat*", "coopér*", "appui*", "appuy*", "accompagn*", "contribu*",
-			"provide", "provides", "fournit", "fournir", "fournira", "make available", "met à disposition", "mettre à disposition", "participe*")),
+			"provide", "provides", "fournit", "fournir", "fournira", "make available", "met à disposition", "mettre à disposition", "participe*", "concours", "collabor*")),
 		triggers: []string{"impact", "dpia", "aipd", "consultation", "32 to 36", "32 a 36", "32-36", "35"},
 		clause: []x{
 			terms("data protection impact assessment*", "impact assessment*", "dpia", "dpias", "aipd", "analyse d'impact", "analyses d'impact", "évaluation d'impact",
