@@ -1,7 +1,6 @@
 package pwpolicy
 
 import (
-	"bufio"
 	"bytes"
 	"path/filepath"
 	"sort"
@@ -33,20 +32,20 @@ func (s *linuxSet) readAuthselect(used map[string]bool) error {
 	}
 	used["authselect.conf"] = true
 	profile, features := "", map[string]bool{}
-	sc := bufio.NewScanner(bytes.NewReader(conf.data))
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
+	err := eachLine(conf.path, conf.data, func(_ int, l string) error {
+		l = strings.TrimSpace(l)
 		if l == "" || strings.HasPrefix(l, "#") {
-			continue
+			return nil
 		}
 		if profile == "" {
 			profile = l
 		} else {
 			features[l] = true
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return scanErr(conf.path, err) // a long line would otherwise end the file there, silently
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if profile == "" {
 		return lineErr(conf.path, 1, "authselect.conf names no profile", "authselect.conf ne nomme aucun profil")

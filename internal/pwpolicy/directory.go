@@ -1,7 +1,6 @@
 package pwpolicy
 
 import (
-	"bufio"
 	"bytes"
 	"regexp"
 	"strings"
@@ -82,19 +81,12 @@ func onOff(name string, line int, k, v string) (bool, error) {
 }
 
 func labelLines(name string, data []byte, fn func(line int, k, v string) error) error {
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, 64<<10)
-	for line := 1; sc.Scan(); line++ {
-		if m := labelLine.FindStringSubmatch(sc.Text()); m != nil {
-			if err := fn(line, m[1], m[2]); err != nil {
-				return err
-			}
+	return eachLine(name, data, func(line int, s string) error {
+		if m := labelLine.FindStringSubmatch(s); m != nil {
+			return fn(line, m[1], m[2])
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return scanErr(name, err)
-	}
-	return nil
+		return nil
+	})
 }
 
 func isFreeIPA(data []byte) bool {

@@ -76,7 +76,8 @@ func TestLongLines(t *testing.T) {
 	long := strings.Repeat("x", 70<<10)
 	for file, data := range map[string]string{"p.ldif": "dn: cn=p\npwdMinLength: 8\n" + long, "ipa.txt": "Max failures: 3\n" + long,
 		"samba.txt": "Password complexity: on\nMinimum password length: 7\n" + long, "vars.txt": "| validate_password.length | 8 |\n" + long,
-		"system-auth": "auth required pam_unix.so\n" + long} {
+		"system-auth": "auth required pam_unix.so\n" + long, "x.inf": "[System Access]\nMinimumPasswordLength = 8\n" + long,
+		"ad.txt": "MinPasswordLength : 8\n" + long, "pwquality.conf": "minlen = 8\n" + long} {
 		if _, err := Parse(file, []byte(data)); err == nil || !strings.HasPrefix(err.Error(), file+":") {
 			t.Errorf("%s: %v", file, err)
 		}

@@ -1,7 +1,6 @@
 package pwpolicy
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/base64"
 	"strings"
@@ -26,10 +25,8 @@ type ldifAttr struct {
 func ldifEntries(name string, data []byte) ([][]ldifAttr, error) {
 	var out [][]ldifAttr
 	var cur []ldifAttr
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, 64<<10)
-	for line := 1; sc.Scan(); line++ {
-		s := strings.TrimRight(sc.Text(), "\r")
+	err := eachLine(name, data, func(line int, s string) error {
+		s = strings.TrimRight(s, "\r")
 		switch {
 		case s == "":
 			if len(cur) > 0 {
@@ -38,29 +35,30 @@ func ldifEntries(name string, data []byte) ([][]ldifAttr, error) {
 		case strings.HasPrefix(s, "#"):
 		case strings.HasPrefix(s, " "):
 			if len(cur) == 0 {
-				return nil, lineErr(name, line, "a continuation line with nothing to continue", "une ligne de continuation qui ne continue rien")
+				return lineErr(name, line, "a continuation line with nothing to continue", "une ligne de continuation qui ne continue rien")
 			}
 			cur[len(cur)-1].val += s[1:]
 		default:
 			k, v, ok := strings.Cut(s, ":")
 			if !ok {
-				return nil, lineErr(name, line, "expected attribute: value, got a line without a colon", "attendu : attribut: valeur, trouvé une ligne sans deux-points")
+				return lineErr(name, line, "expected attribute: value, got a line without a colon", "attendu : attribut: valeur, trouvé une ligne sans deux-points")
 			}
 			if b64, isB64 := strings.CutPrefix(v, ":"); isB64 {
 				d, err := base64.StdEncoding.DecodeString(strings.TrimSpace(b64))
 				if err != nil {
-					return nil, lineErr(name, line, "%s: not valid base64", "%s : base64 incorrect", short(k))
+					return lineErr(name, line, "%s: not valid base64", "%s : base64 incorrect", short(k))
 				}
 				v = string(d)
 			}
 			cur = append(cur, ldifAttr{line: line, name: strings.ToLower(k), orig: k, val: strings.TrimSpace(v)})
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(cur) > 0 {
 		out = append(out, cur)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, scanErr(name, err)
 	}
 	return out, nil
 }

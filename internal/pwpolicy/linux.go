@@ -1,8 +1,6 @@
 package pwpolicy
 
 import (
-	"bufio"
-	"bytes"
 	"strings"
 
 	"github.com/vigie-security/vigie/checks/password"
@@ -10,25 +8,18 @@ import (
 
 // kvLines reads "key = value" (pwquality, faillock) or "KEY value" (login.defs) lines.
 func kvLines(name string, data []byte, fn func(line int, k, v string) error) error {
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for line := 1; sc.Scan(); line++ {
-		s := strings.TrimSpace(sc.Text())
+	return eachLine(name, data, func(line int, s string) error {
+		s = strings.TrimSpace(s)
 		if s == "" || strings.HasPrefix(s, "#") {
-			continue
+			return nil
 		}
 		k, v, ok := strings.Cut(s, "=")
 		if !ok {
 			f := strings.Fields(s)
 			k, v = f[0], strings.Join(f[1:], " ")
 		}
-		if err := fn(line, strings.TrimSpace(k), strings.TrimSpace(v)); err != nil {
-			return err
-		}
-	}
-	if err := sc.Err(); err != nil {
-		return scanErr(name, err)
-	}
-	return nil
+		return fn(line, strings.TrimSpace(k), strings.TrimSpace(v))
+	})
 }
 
 // linuxRange is what each numeric key accepts (pwquality.conf(5),

@@ -1,7 +1,6 @@
 package pwpolicy
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"strings"
@@ -121,41 +120,40 @@ func (v *showVars) note(p *password.Policy) {
 // validate_password_x is read as 8.0's validate_password.x.
 func mysqlVars(name string, data []byte) (*showVars, error) {
 	v := &showVars{name: name, vals: map[string]string{}, lines: map[string]int{}}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, 64<<10)
 	vertical := "" // \G output: "Variable_name: x" then "Value: y"
-	for line := 1; sc.Scan(); line++ {
-		s := strings.TrimSpace(sc.Text())
+	err := eachLine(name, data, func(line int, s string) error {
+		s = strings.TrimSpace(s)
 		var k, val string
 		switch {
 		case strings.HasPrefix(s, "Variable_name:"):
 			vertical = strings.TrimSpace(strings.TrimPrefix(s, "Variable_name:"))
-			continue
+			return nil
 		case strings.HasPrefix(s, "Value:") && vertical != "":
 			k, val, vertical = vertical, strings.TrimSpace(strings.TrimPrefix(s, "Value:")), ""
 		case strings.HasPrefix(s, "|"):
 			cells := strings.Split(strings.Trim(s, "|"), "|")
 			if len(cells) != 2 {
-				return nil, lineErr(name, line, "expected | Variable_name | Value |, got %d cells", "attendu : | Variable_name | Value |, trouvé %d cellules", len(cells))
+				return lineErr(name, line, "expected | Variable_name | Value |, got %d cells", "attendu : | Variable_name | Value |, trouvé %d cellules", len(cells))
 			}
 			k, val = strings.TrimSpace(cells[0]), strings.TrimSpace(cells[1])
 		case strings.Contains(s, "\t"):
 			k, val, _ = strings.Cut(s, "\t")
 			k, val = strings.TrimSpace(k), strings.TrimSpace(val)
 		default:
-			continue // borders, headers, "N rows in set"
+			return nil // borders, headers, "N rows in set"
 		}
 		k = strings.ToLower(k)
 		if k == "variable_name" {
-			continue
+			return nil
 		}
 		if rest, ok := strings.CutPrefix(k, "validate_password_"); ok {
 			k = "validate_password." + rest
 		}
 		v.vals[k], v.lines[k] = val, line
-	}
-	if err := sc.Err(); err != nil {
-		return nil, scanErr(name, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return v, nil
 }

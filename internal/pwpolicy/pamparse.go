@@ -25,7 +25,7 @@ var pamTypes = map[string]bool{"auth": true, "account": true, "password": true, 
 // a .so, or an include.
 func isPAM(data []byte) bool {
 	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, 64<<10)
+	sc.Buffer(nil, maxLine)
 	for n := 0; sc.Scan() && n < 200; n++ {
 		f := strings.Fields(sc.Text())
 		if len(f) >= 2 && f[0] == "@include" {
@@ -43,17 +43,14 @@ func isPAM(data []byte) bool {
 // continuations, a leading "-" (module may be absent), bracketed controls.
 func parsePAM(name string, data []byte) ([]pamLine, error) {
 	var out []pamLine
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, 64<<10)
 	pending, start := "", 0
-	for line := 1; sc.Scan(); line++ {
-		s := sc.Text()
+	err := eachLine(name, data, func(line int, s string) error {
 		if pending == "" {
 			start = line
 		}
 		if strings.HasSuffix(s, "\\") {
 			pending += strings.TrimSuffix(s, "\\") + " "
-			continue
+			return nil
 		}
 		s, pending = pending+s, ""
 		if i := strings.IndexByte(s, '#'); i >= 0 {
@@ -61,28 +58,28 @@ func parsePAM(name string, data []byte) ([]pamLine, error) {
 		}
 		f := strings.Fields(s)
 		if len(f) == 0 {
-			continue
+			return nil
 		}
 		at := fmt.Sprintf("%s:%d", name, start)
 		l := pamLine{file: name, line: start}
 		if f[0] == "@include" {
 			if len(f) != 2 {
-				return nil, fileErr(at, "@include takes one file name", "@include prend un seul nom de fichier")
+				return fileErr(at, "@include takes one file name", "@include prend un seul nom de fichier")
 			}
 			l.typ, l.module = "@include", f[1]
 			out = append(out, l)
-			continue
+			return nil
 		}
 		typ := strings.ToLower(strings.TrimPrefix(f[0], "-"))
 		if !pamTypes[typ] {
-			return nil, fileErr(at, "%s is not a PAM type (auth, account, password or session)", "%s n'est pas un type PAM (auth, account, password ou session)", quoteShort(f[0]))
+			return fileErr(at, "%s is not a PAM type (auth, account, password or session)", "%s n'est pas un type PAM (auth, account, password ou session)", quoteShort(f[0]))
 		}
 		rest := strings.Join(f[1:], " ")
 		control := ""
 		if strings.HasPrefix(rest, "[") {
 			end := strings.IndexByte(rest, ']')
 			if end < 0 {
-				return nil, fileErr(at, "control %s has no closing ]", "le contrôle %s n'a pas de ] fermant", quoteShort(rest))
+				return fileErr(at, "control %s has no closing ]", "le contrôle %s n'a pas de ] fermant", quoteShort(rest))
 			}
 			control, rest = rest[:end+1], rest[end+1:]
 		} else if c, r, ok := strings.Cut(rest, " "); ok {
@@ -92,13 +89,14 @@ func parsePAM(name string, data []byte) ([]pamLine, error) {
 		}
 		mf := strings.Fields(rest)
 		if len(mf) == 0 {
-			return nil, fileErr(at, "expected type control module [arguments], the module is missing", "attendu : type contrôle module [arguments], le module manque")
+			return fileErr(at, "expected type control module [arguments], the module is missing", "attendu : type contrôle module [arguments], le module manque")
 		}
 		l.typ, l.control, l.module, l.args = typ, control, mf[0], mf[1:]
 		out = append(out, l)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, scanErr(name, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -52,13 +52,31 @@ func fileErr(name, en, fr string, args ...any) error {
 	return check.Prefixed{Prefix: name + ": ", Err: check.Errorf(en, fr, args...)}
 }
 
-// scanErr names the file of a line scanner's error, and says in words
-// the one it can meet: a line past its 64 KB buffer.
-func scanErr(name string, err error) error {
-	if errors.Is(err, bufio.ErrTooLong) {
-		return fileErr(name, "a line longer than 64 KB: not a password-policy file", "une ligne de plus de 64 Ko : ce n'est pas un fichier de politique de mots de passe")
+// maxLine bounds a line of a policy file: no format vigie reads needs a
+// longer one, and the file's size (MaxSize) bounds how many there are.
+const maxLine = 64 << 10
+
+// eachLine calls fn with each line of data and its number (from 1, as an
+// editor counts), until fn returns an error. The line formats (key =
+// value, Label: value, LDIF, SHOW VARIABLES, secedit, AD text, pam.d,
+// authselect.conf) read through it, so each has the same bound and the
+// same error for a line past it, instead of stopping there silently.
+func eachLine(name string, data []byte, fn func(line int, s string) error) error {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, maxLine)
+	for line := 1; sc.Scan(); line++ {
+		if err := fn(line, sc.Text()); err != nil {
+			return err
+		}
 	}
-	return fmt.Errorf("%s: %w", name, err)
+	switch err := sc.Err(); {
+	case err == nil:
+		return nil
+	case errors.Is(err, bufio.ErrTooLong):
+		return fileErr(name, "a line longer than 64 KB: not a password-policy file", "une ligne de plus de 64 Ko : ce n'est pas un fichier de politique de mots de passe")
+	default:
+		return fmt.Errorf("%s: %w", name, err)
+	}
 }
 
 func tx(en, fr string) check.Text { return check.Text{EN: en, FR: fr} }

@@ -1,8 +1,6 @@
 package pwpolicy
 
 import (
-	"bufio"
-	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -22,31 +20,30 @@ func ntHashes() *password.Storage {
 func parseSecedit(name string, data []byte) ([]password.Policy, error) {
 	p := password.Policy{Name: "windows", Format: "secedit", Storage: ntHashes()}
 	section := ""
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for line := 1; sc.Scan(); line++ {
-		s := strings.TrimSpace(sc.Text())
+	err := eachLine(name, data, func(line int, s string) error {
+		s = strings.TrimSpace(s)
 		if s == "" || strings.HasPrefix(s, ";") {
-			continue
+			return nil
 		}
 		if strings.HasPrefix(s, "[") {
 			section = strings.ToLower(s)
-			continue
+			return nil
 		}
 		if section != "[system access]" {
-			continue
+			return nil
 		}
 		k, v, ok := strings.Cut(s, "=")
 		if !ok {
-			return nil, lineErr(name, line, "expected key = value, got %s", "attendu : clé = valeur, trouvé %s", quoteShort(s))
+			return lineErr(name, line, "expected key = value, got %s", "attendu : clé = valeur, trouvé %s", quoteShort(s))
 		}
 		k, v = strings.TrimSpace(k), strings.Trim(strings.TrimSpace(v), `"`)
 		r, ok := seceditRange[k]
 		if !ok {
-			continue // other [System Access] keys say nothing about passwords
+			return nil // other [System Access] keys say nothing about passwords
 		}
 		n, err := wholeIn(name, line, k, v, r[0], r[1])
 		if err != nil {
-			return nil, err
+			return err
 		}
 		switch k {
 		case "MinimumPasswordLength":
@@ -72,9 +69,10 @@ func parseSecedit(name string, data []byte) ([]password.Policy, error) {
 				p.ReversibleStorage = password.Yes
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, scanErr(name, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return []password.Policy{p}, nil
 }
@@ -89,11 +87,10 @@ var adLine = regexp.MustCompile(`^\s*([A-Za-z]+)\s*:\s*(.*?)\s*$`)
 // parseADText reads the text output of Get-ADDefaultDomainPasswordPolicy.
 func parseADText(name string, data []byte) ([]password.Policy, error) {
 	p := password.Policy{Name: "ad-default-domain", Format: "ad-powershell", Storage: ntHashes()}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for line := 1; sc.Scan(); line++ {
-		m := adLine.FindStringSubmatch(sc.Text())
+	err := eachLine(name, data, func(line int, s string) error {
+		m := adLine.FindStringSubmatch(s)
 		if m == nil {
-			continue
+			return nil
 		}
 		k, v := m[1], m[2]
 		bad := func(what check.Text) error {
@@ -104,7 +101,7 @@ func parseADText(name string, data []byte) ([]password.Policy, error) {
 			hi := map[string]int{"MinPasswordLength": maxLength, "PasswordHistoryCount": maxHistory, "LockoutThreshold": maxAttempts}[k]
 			n, err := wholeIn(name, line, k, v, 0, hi)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			switch k {
 			case "MinPasswordLength":
@@ -117,7 +114,7 @@ func parseADText(name string, data []byte) ([]password.Policy, error) {
 		case "ComplexityEnabled", "ReversibleEncryptionEnabled":
 			b, err := strconv.ParseBool(v)
 			if err != nil {
-				return nil, bad(tx("True or False", "True ou False"))
+				return bad(tx("True or False", "True ou False"))
 			}
 			if k == "ComplexityEnabled" && b {
 				p.MinClasses = ptr(3)
@@ -129,7 +126,7 @@ func parseADText(name string, data []byte) ([]password.Policy, error) {
 		case "MaxPasswordAge", "LockoutDuration":
 			d, err := timespan(v)
 			if err != nil {
-				return nil, lineErr(name, line, "%s: %s is not a time span such as 42.00:00:00 (%v)", "%s : %s n'est pas une durée comme 42.00:00:00 (%v)", k, quoteShort(v), err)
+				return lineErr(name, line, "%s: %s is not a time span such as 42.00:00:00 (%v)", "%s : %s n'est pas une durée comme 42.00:00:00 (%v)", k, quoteShort(v), err)
 			}
 			if k == "MaxPasswordAge" {
 				p.MaxAgeDays = ptr(int(d.Hours() / 24))
@@ -137,9 +134,10 @@ func parseADText(name string, data []byte) ([]password.Policy, error) {
 				p.LockoutDuration = &d
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, scanErr(name, err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if p.MinLength == nil {
 		return nil, fileErr(name, "no MinPasswordLength line: not Get-ADDefaultDomainPasswordPolicy output",
