@@ -143,7 +143,7 @@ func (p *Prober) nextHop(cur string, resp *http.Response) (next, loc string, why
 	}
 	u, err := base.Parse(raw)
 	if err != nil {
-		return "", shorten(RedactURL(raw)), check.Errorf("malformed Location: %v", "en-tête Location illisible : %v", unwrapURLError(err))
+		return "", shorten(RedactURL(raw)), check.Errorf("malformed Location: %v", "en-tête Location illisible : %v", urlReason(err))
 	}
 	u.User = nil
 	loc = u.String()

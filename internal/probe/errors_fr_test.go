@@ -20,6 +20,10 @@ func TestTargetErrorsInFrench(t *testing.T) {
 		"x.fr:99999":                `port "99999" incorrect`,
 		"1.2.3.4.5":                 "plus de 4 parties",
 		"":                          "cible vide",
+		"https://[::1":              "pas une URL : « ] » manquant dans l'hôte",
+		"https://x.fr:80:80/":       `port ":80:80" incorrect après l'hôte`,
+		"https://a b.fr/":           "contient des espaces",
+		"https://x%zz.fr/":          `échappement incorrect "%zz"`,
 	} {
 		_, err := ParseTarget(raw)
 		if err == nil {

@@ -94,7 +94,7 @@ func parseURL(raw string) (*url.URL, error) {
 	}
 	u, err := url.Parse(s)
 	if err != nil {
-		return nil, check.Errorf("target %q: not a URL: %v", "cible %q : pas une URL : %v", shown, RedactURL(unwrapURLError(err).Error()))
+		return nil, check.Errorf("target %q: not a URL: %v", "cible %q : pas une URL : %v", shown, urlReason(err))
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
 	switch {
@@ -137,6 +137,29 @@ func unwrapURLError(err error) error {
 	}
 	return err
 }
+
+// urlReason is why net/url refused a URL, without the URL (it may hold a
+// password), in both languages.
+func urlReason(err error) check.Text {
+	why := RedactURL(unwrapURLError(err).Error())
+	return check.Text{EN: why, FR: urlReasonsFR.Replace(why)}
+}
+
+// urlReasonsFR are net/url's reasons in French; quoted parts stay as they are.
+var urlReasonsFR = strings.NewReplacer(
+	"missing ']' in host", "« ] » manquant dans l'hôte",
+	"invalid IP-literal", "adresse IP entre crochets incorrecte",
+	"invalid port ", "port ",
+	" after host", " incorrect après l'hôte",
+	"invalid character ", "caractère ",
+	" in host name", " interdit dans le nom d'hôte",
+	"invalid URL escape ", "échappement incorrect ",
+	"net/url: invalid control character in URL", "caractère de contrôle dans l'URL",
+	"first path segment in URL cannot contain colon", "le premier segment du chemin ne peut contenir « : »",
+	"net/url: invalid userinfo", "identifiants incorrects",
+	"missing protocol scheme", "schéma absent",
+	"invalid host: ", "hôte incorrect : ",
+)
 
 // Server is the server a target is first sent to (scheme, host and port of
 // the side the user named): what a per-server limit on the targets in
