@@ -78,6 +78,16 @@ func TestWhatACutLeavesIsNotTheClause(t *testing.T) {
 		{"a pointer to an annex the file does not hold",
 			[]Block{{Text: "The Processor processes the categories of personal data set out in Appendix 1."}},
 			"A28-3-data-types", true},
+		{"a pointer to a clause the document no longer holds",
+			[]Block{{Text: "1. Definitions", Heading: 2}, {Text: "2. Processing", Heading: 2}, {Text: "The Processor processes data on instructions."}, {Text: "6. Records", Heading: 2},
+				{Text: "6.2 Records", Heading: 3}, {Text: "The Processor keeps records."},
+				{Text: "The Customer agrees that the audits of the standard clauses shall be carried out in accordance with clause 6.1 of this DPA."}},
+			"A28-3h-audits-information", false},
+		{"a pointer to a clause that gives it",
+			[]Block{{Text: "1. Definitions", Heading: 2}, {Text: "2. Processing", Heading: 2}, {Text: "6. Records", Heading: 2},
+				{Text: "6.1 Audits", Heading: 3}, {Text: "The Processor allows audits by the Customer once a year."},
+				{Text: "The Customer agrees that the audits of the standard clauses shall be carried out in accordance with clause 6.1 of this DPA."}},
+			"A28-3h-audits-information", true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
