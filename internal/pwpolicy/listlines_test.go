@@ -8,8 +8,9 @@ import (
 )
 
 // TestListEntryLines: an error about the second (or later) entry of an
-// Auth0, Google Workspace or Entra list names that entry's own line, not
-// the line where the first entry has the same key.
+// Auth0, Google Workspace or Entra list, or of a Terraform plan's
+// resources, names that entry's own line, not the line where the first
+// entry has the same key.
 func TestListEntryLines(t *testing.T) {
 	auth0 := func(second string) string {
 		return "[\n" +
@@ -31,6 +32,12 @@ func TestListEntryLines(t *testing.T) {
 		`  {"displayName": "Lockout of a partner app", "values": [{"name": "LockoutThreshold", "value": "5"}]},` + "\n" +
 		`  {"displayName": "Password Rule Settings", "templateId": "5cf42378-d67d-4f36-ba46-e8b86229381d", "values": [` + "\n" +
 		`    {"name": "LockoutThreshold", "value": "ten"}]}` + "\n]}\n"
+	plan := "{\"format_version\": \"1.2\", \"planned_values\": {\"root_module\": {\"resources\": [\n" +
+		`  {"address": "aws_iam_account_password_policy.a", "type": "aws_iam_account_password_policy", "values": {` + "\n" +
+		`    "minimum_password_length": 14, "password_reuse_prevention": 5}},` + "\n" +
+		`  {"address": "aws_iam_account_password_policy.b", "type": "aws_iam_account_password_policy", "values": {` + "\n" +
+		`    "minimum_password_length": 14,` + "\n" +
+		`    "password_reuse_prevention": 30}}` + "\n]}}}\n"
 	for _, tc := range []struct{ name, file, data, en, fr string }{
 		{"auth0 passwordPolicy", "a0.json", auth0(`"passwordPolicy": "strong"`),
 			`a0.json:7: passwordPolicy: "strong" is not none, low, fair, good or excellent`, `a0.json:7: passwordPolicy : "strong" n'est pas none`},
@@ -41,6 +48,8 @@ func TestListEntryLines(t *testing.T) {
 		{"google expirationDuration", "g.json", google,
 			`g.json:5: expirationDuration: "90d" is not a duration in seconds`, `g.json:5: expirationDuration : "90d" n'est pas une durée en secondes`},
 		{"gam minimumLength", "gam.txt", gam, "gam.txt:10: minimumLength: 4 is out of range (accepted: 8 to 100)", "gam.txt:10: minimumLength : 4 est hors limites"},
+		{"terraform plan", "plan.json", plan, "plan.json:6: password_reuse_prevention: 30 is out of range (accepted: 0 to 24)",
+			"plan.json:6: password_reuse_prevention : 30 est hors limites"},
 		{"entra LockoutThreshold", "entra.json", entra, `entra.json:4: LockoutThreshold: "ten" is not a whole number`,
 			`entra.json:4: LockoutThreshold : "ten" n'est pas un nombre entier`},
 	} {

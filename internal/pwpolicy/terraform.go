@@ -1,6 +1,7 @@
 package pwpolicy
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math/big"
@@ -214,9 +215,16 @@ func parseTerraformJSON(name string, data []byte) ([]password.Policy, error) {
 
 func tfResourcePolicy(name string, data []byte, addr string, values map[string]json.RawMessage, unknown map[string]any) (password.Policy, error) {
 	var v awsValues
+	// Its attributes are the first ones after its address (the first key
+	// Terraform writes, planned_values before resource_changes), not the
+	// first in the file: another resource may set them too.
+	at := whole(data)
+	if i := bytes.Index(data, []byte(`"`+addr+`"`)); i >= 0 {
+		at.from = i
+	}
 	for field, attr := range tfNames {
 		if u, _ := unknown[attr].(bool); u {
-			return password.Policy{}, lineErr(name, lineOf(data, `"`+addr+`"`), "%s.%s is known only after apply: vigie judges known values only",
+			return password.Policy{}, lineErr(name, at.lineOf(data, `"`+addr+`"`), "%s.%s is known only after apply: vigie judges known values only",
 				"%s.%s n'est connu qu'après apply : vigie ne juge que les valeurs connues", addr, attr)
 		}
 		raw := values[attr]
@@ -236,13 +244,13 @@ func tfResourcePolicy(name string, data []byte, addr string, values map[string]j
 		case string:
 			val = cty.StringVal(t)
 		default:
-			return password.Policy{}, lineErr(name, lineOf(data, `"`+attr+`"`), "%s.%s: not a number or a boolean", "%s.%s : ni un nombre ni un booléen", addr, attr)
+			return password.Policy{}, lineErr(name, at.lineOf(data, `"`+attr+`"`), "%s.%s: not a number or a boolean", "%s.%s : ni un nombre ni un booléen", addr, attr)
 		}
 		if err := v.set(field, val); err != nil {
-			return password.Policy{}, check.Prefixed{Prefix: fmt.Sprintf("%s:%d: %s.%s: ", name, lineOf(data, `"`+attr+`"`), addr, attr), Err: err}
+			return password.Policy{}, check.Prefixed{Prefix: fmt.Sprintf("%s:%d: %s.%s: ", name, at.lineOf(data, `"`+attr+`"`), addr, attr), Err: err}
 		}
 	}
-	p, err := v.policy(name, func(attr string) int { return lineOf(data, `"`+attr+`"`) }, tfNames)
+	p, err := v.policy(name, func(attr string) int { return at.lineOf(data, `"`+attr+`"`) }, tfNames)
 	if err != nil {
 		return p, err
 	}
