@@ -207,7 +207,7 @@ func (p *Prober) dialTLS(ctx context.Context, pace Pacer, addr string, cfg *tls.
 	}
 	hctx, cancel := context.WithTimeout(ctx, p.opts.Timeout)
 	defer cancel()
-	d := tls.Dialer{NetDialer: &net.Dialer{}, Config: cfg}
+	d := tls.Dialer{NetDialer: &net.Dialer{KeepAlive: -1}, Config: cfg} // closed after the handshake
 	conn, err := d.DialContext(hctx, "tcp", addr)
 	if err != nil {
 		return tls.ConnectionState{}, err

@@ -31,7 +31,7 @@ func (p *Prober) scanTLS(ctx context.Context, pace Pacer, addr, serverName strin
 			if err := pace.Wait(ctx); err != nil {
 				return nil, err
 			}
-			return (&net.Dialer{}).DialContext(ctx, network, addr)
+			return (&net.Dialer{KeepAlive: -1}).DialContext(ctx, network, addr) // one hello: no keep-alive probes to set up
 		}}
 	return s.Scan(ctx)
 }
