@@ -575,6 +575,10 @@ var elementSpecs = map[string]spec{
 		exclude: []sig{
 			mk(terms("personnes autorisées", "authorised persons", "authorized persons", "persons authorised", "persons authorized", "confidentialité", "confidentiality"),
 				"a sentence about confidentiality, not about the contract's form", "une phrase sur la confidentialité, pas sur la forme du contrat"),
+			mk(either(subProcessor, terms("standard contractual clauses", "clauses contractuelles types", "scc", "sccs", "cct", "general authorisation", "general authorization", "autorisation générale")),
+				"the signature of another instrument or authorisation (sub-processors, standard clauses), not the contract's own form",
+				"la signature d'un autre acte ou d'une autre autorisation (sous-traitants, clauses types), pas la forme du contrat").
+				except(terms("this dpa", "this addendum", "this agreement", "présent contrat", "présent accord", "présentes clauses", "le présent dpa", "the dpa")),
 			mk(near(3, terms("sign*", "signé*"), terms("confidentiality*", "confidentialité", "non-disclosure", "nda", "engagement de confidentialité", "engagements de confidentialité")),
 				"a confidentiality undertaking signed by staff, not the contract's own form", "un engagement de confidentialité signé par le personnel, pas la forme du contrat"),
 			mk(both(terms("not", "no", "never", "ne", "unsigned", "non signé", "sans signature", "signature of the", "signature by the"), rx(`(not|no|never|ne) .{0,20}(sign|execut)|unsigned|non signe|sans signature|signature (of|by) the (data subject|user)`)), "says the document is not signed", "indique que le document n'est pas signé"),
