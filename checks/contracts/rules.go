@@ -289,7 +289,9 @@ var elementSpecs = map[string]spec{
 			// the controller's own share of security is not the processor's measures
 			terms("customer responsibilit*", "controller responsibilit*", "responsibilities of the customer", "responsibilities of the controller", "obligations of the customer",
 				"obligations of the controller", "customer obligations", "controller obligations", "obligations du responsable", "obligations du client",
-				"responsabilités du client", "responsabilité du client")},
+				"responsabilités du client", "responsabilité du client"),
+			// the audit section's documents and assurances are not the measures
+			terms("audit rights", "audit right", "droit d'audit", "droits d'audit", "inspection rights")},
 		triggers: []string{"32", "securit", "technical and organ", "techniques et organ", "toms", "measures"},
 		clause: []x{
 			terms("article 32", "art. 32", "art 32", "art.32", "technical and organisational measures", "technical and organizational measures",
