@@ -57,12 +57,12 @@ var (
 func evalCNILCase(e Evidence) check.Outcome {
 	a := Assess(e.Policy)
 	ev := map[string]any{"classes": a.Classes, "alphabet": a.Alphabet, "min_length": a.Length, "bits": roundTo(a.Bits, 1), "case": a.Case}
-	if a.Example != "" {
+	if a.Example.EN != "" {
 		ev["cnil_example"] = a.Example
 	}
 	if a.Case > 0 {
 		msg := check.Textf("meets %s; %s", "atteint le %s ; %s", a.Reason, a.Arithmetic())
-		if a.Example != "" {
+		if a.Example.EN != "" {
 			msg = check.Textf("meets %s through the CNIL example \"%s\"; %s", "atteint le %s par l'exemple de la CNIL « %s » ; %s", a.Reason, a.Example, a.Arithmetic())
 		}
 		return check.Outcome{Status: check.Pass, Evidence: ev, Message: msg}

@@ -23,10 +23,10 @@ type Assessment struct {
 	Classes  []string // the classes the policy forces (weakest combination for "k of 4")
 	Alphabet int
 	Length   int
-	Bits     float64 // Length × log2(Alphabet)
-	Rounded  int     // compared with the thresholds (reference §6.2)
-	Case     int     // best case met: 1, 2, 3, or 0
-	Example  string  // the CNIL example that met it, if any
+	Bits     float64    // Length × log2(Alphabet)
+	Rounded  int        // compared with the thresholds (reference §6.2)
+	Case     int        // best case met: 1, 2, 3, or 0
+	Example  check.Text // the CNIL example that met it, if any
 	Reason   check.Text
 	Missing  []check.Text // what would make the policy meet a case
 }
@@ -151,11 +151,11 @@ func Assess(p Policy) Assessment {
 	// Case 1: the CNIL's examples first (§6.1), then 80 bits.
 	switch {
 	case has(p, 12) && allFour(p):
-		a.Case, a.Example = 1, "≥ 12 characters with the four classes"
+		a.Case, a.Example = 1, check.Text{EN: "≥ 12 characters with the four classes", FR: "≥ 12 caractères avec les quatre classes"}
 	case has(p, 14) && p.RequireUpper == Yes && p.RequireLower == Yes && p.RequireDigit == Yes:
-		a.Case, a.Example = 1, "≥ 14 characters with upper, lower and digits"
+		a.Case, a.Example = 1, check.Text{EN: "≥ 14 characters with upper, lower and digits", FR: "≥ 14 caractères avec majuscules, minuscules et chiffres"}
 	case p.PassphraseWords != nil && *p.PassphraseWords >= 7:
-		a.Case, a.Example = 1, "a passphrase of ≥ 7 words"
+		a.Case, a.Example = 1, check.Text{EN: "a passphrase of ≥ 7 words", FR: "une phrase de passe d'au moins 7 mots"}
 	case a.Rounded >= 80:
 		a.Case = 1
 	}
@@ -168,14 +168,15 @@ func Assess(p Policy) Assessment {
 	if strongEnough && restricted {
 		a.Case = 2
 		if has(p, 8) && threeOfFour(p) && a.Rounded < 50 {
-			a.Example = "≥ 8 characters with 3 of the 4 classes"
+			a.Example = check.Text{EN: "≥ 8 characters with 3 of the 4 classes", FR: "≥ 8 caractères avec 3 des 4 classes"}
 		}
 		a.Reason = check.Textf("case 2 (password with an access restriction: %s)", "cas 2 (mot de passe avec restriction d'accès : %s)", how)
 		return a
 	}
 	// Case 3: a code that unlocks hardware held by the person.
 	if p.HardwareBound == Yes && has(p, 4) && p.HardwareBlockAfter != nil && *p.HardwareBlockAfter >= 1 && *p.HardwareBlockAfter <= 3 {
-		a.Case, a.Example = 3, "a ≥ 4-digit code on a device held by the person, blocked after 3 failures"
+		a.Case, a.Example = 3, check.Text{EN: "a ≥ 4-digit code on a device held by the person, blocked after 3 failures",
+			FR: "un code d'au moins 4 chiffres sur un matériel détenu par la personne, bloqué après 3 échecs"}
 		a.Reason = check.Text{EN: "case 3 (code unlocking hardware held by the person)", FR: "cas 3 (code déverrouillant un matériel détenu par la personne)"}
 		return a
 	}

@@ -176,3 +176,26 @@ func TestSetClasses(t *testing.T) {
 		t.Errorf("unknown class accepted: %v", err)
 	}
 }
+
+// TestCNILExampleInFrench: the CNIL example a policy meets is quoted in
+// the reader's language, in the message and in the evidence.
+func TestCNILExampleInFrench(t *testing.T) {
+	for _, tc := range []struct {
+		p      Policy
+		en, fr string
+	}{
+		{Policy{MinLength: ip(12), MinClasses: ip(4)}, "≥ 12 characters with the four classes", "« ≥ 12 caractères avec les quatre classes »"},
+		{Policy{MinLength: ip(14), RequireUpper: Yes, RequireLower: Yes, RequireDigit: Yes}, "≥ 14 characters with upper, lower and digits", "« ≥ 14 caractères avec majuscules, minuscules et chiffres »"},
+		{Policy{PassphraseWords: ip(7)}, "a passphrase of ≥ 7 words", "« une phrase de passe d'au moins 7 mots »"},
+		{Policy{MinLength: ip(8), MinClasses: ip(3), Captcha: Yes}, "≥ 8 characters with 3 of the 4 classes", "« ≥ 8 caractères avec 3 des 4 classes »"},
+		{Policy{MinLength: ip(4), RequireDigit: Yes, HardwareBound: Yes, HardwareBlockAfter: ip(3)}, "a ≥ 4-digit code on a device", "« un code d'au moins 4 chiffres sur un matériel détenu par la personne, bloqué après 3 échecs »"},
+	} {
+		o := evalCNILCase(tc.p.ev())
+		if !strings.Contains(o.Message.EN, tc.en) || !strings.Contains(o.Message.FR, tc.fr) || strings.Contains(o.Message.FR, tc.en) {
+			t.Errorf("EN %s\nFR %s", o.Message.EN, o.Message.FR)
+		}
+		if ex, _ := o.Evidence["cnil_example"].(check.Text); ex.In(check.FR) == "" || !strings.Contains(tc.fr, ex.In(check.FR)) {
+			t.Errorf("evidence %#v", o.Evidence["cnil_example"])
+		}
+	}
+}
