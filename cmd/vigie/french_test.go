@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"html"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -21,7 +23,7 @@ var englishDecimal = regexp.MustCompile(`\b\d+\.\d+ ?(%|bits|pts|points)`)
 
 // quoted removes what vigie quotes rather than writes: a document's words,
 // literals, URLs, hosts and file names.
-var quoted = regexp.MustCompile("(?s)«[^»]*»|`[^`]*`|'[^'\\n]*'|\"[^\"\\n]*\"|https?://\\S+|\\b[\\w.-]+\\.(com|fr|org|txt|md|pdf|docx|odt|html|csv|xlsx|yaml|db)\\b|\\b\\w+(?:[-_]\\w+)+\\b")
+var quoted = regexp.MustCompile("(?s)«[^»]*»|`[^`]*`|'[^'\\n]*'|\"[^\"\\n]*\"|https?://\\S+|@\\w+|\\b[\\w.-]+\\.(com|fr|org|txt|md|pdf|docx|odt|html|csv|xlsx|yaml|db)\\b|\\b\\w+(?:[-_]\\w+)+\\b")
 
 // TestFrenchEverywhere renders every check and every report the demo makes
 // in French and fails on English words in vigie's own text.
@@ -47,6 +49,76 @@ func TestFrenchEverywhere(t *testing.T) {
 			}
 			if m := englishDecimal.FindString(line); m != "" {
 				t.Errorf("%s, line %d: an English decimal %q in %q", name, i+1, m, strings.TrimSpace(line))
+			}
+		}
+	}
+}
+
+// TestFrenchErrors makes one mistake of each kind a person makes (a typo in
+// a path, a bad target, a malformed file of each family, a bad value) under a
+// French locale, and fails on English words in what vigie says back.
+func TestFrenchErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	missing := filepath.Join(dir, "absent")
+	cases := [][]string{
+		{"scan", "-t", "ftp://files.example.com/"},
+		{"scan", "-t", "https://[::1"},
+		{"scan", "--targets-file", missing + ".txt"},
+		{"scan", "-c", missing + ".yaml"},
+		{"scan", "-c", write("bad.yaml", "version: 1\nscan:\n  timeout: soon\n")},
+		{"scan", "-t", "https://127.0.0.1:1/", "-o", filepath.Join(missing, "r.json")},
+		{"scan", "-t", "https://127.0.0.1:1/", "--format", "docx"},
+		{"password", "check", missing + ".conf"},
+		{"password", "check", write("policy.yaml", "version: 1\npolicies:\n  - name: users\n    min_length: many\n")},
+		{"password", "hashes", write("users.csv", "login,hash\njdoe,x\n"), "--column", "password_hash"},
+		{"contracts", "check", missing + ".pdf"},
+		{"contracts", "check", "--inventory", write("inv.csv", "a;b\n1;2\n"), "--folder", dir},
+		{"leads", "check", missing + ".csv"},
+		{"leads", "check", "postgres://vigie:s3cret@127.0.0.1:1/leads"},
+		{"history", "--history", filepath.Join(missing, "h.db")},
+		{"history", "--history", write("notdb.db", "not a database, only words\n")},
+		{"schedule", "-c", write("sched.yaml", "version: 1\nschedule:\n  cron: chaque nuit\nweb:\n  targets: [https://127.0.0.1:1/]\n")},
+		{"scan", "--waivers", write("w.yaml", "waivers:\n  - check: WEB-HSTS-001\n"), "-t", "https://127.0.0.1:1/"},
+	}
+	// Files vigie reads but cannot judge are findings (ERROR), in the report.
+	judged := [][]string{
+		{"contracts", "check", write("broken.pdf", "%PDF-1.7\nnot really a pdf\n")},
+		{"leads", "check", write("leads.csv", "\"unclosed,quote\nx,y\n")},
+		{"password", "check", write("login.defs", "PASS_MAX_DAYS soon\n")},
+	}
+	fr := map[string]string{"LANG": "fr_FR.UTF-8"}
+	for _, args := range judged {
+		r := vigie(t, context.Background(), fr, append(args, "--no-color")...)
+		for _, line := range strings.Split(quoted.ReplaceAllString(r.stdout+r.stderr, "…"), "\n") {
+			if m := englishWords.FindString(line); m != "" {
+				t.Errorf("%s: English %q in %q", strings.Join(args, " "), m, strings.TrimSpace(line))
+			}
+		}
+	}
+	for _, args := range cases {
+		r := vigie(t, context.Background(), fr, args...)
+		name := strings.Join(args, " ")
+		if r.code == 0 {
+			t.Errorf("%s: exit 0, want an error", name)
+			continue
+		}
+		if strings.TrimSpace(r.stderr) == "" {
+			t.Errorf("%s: exit %d and nothing said", name, r.code)
+			continue
+		}
+		if strings.Contains(r.stderr, "s3cret") {
+			t.Errorf("%s: the DSN password is printed: %q", name, r.stderr)
+		}
+		for _, line := range strings.Split(quoted.ReplaceAllString(r.stderr, "…"), "\n") {
+			if m := englishWords.FindString(line); m != "" {
+				t.Errorf("%s: English %q in %q", name, m, strings.TrimSpace(line))
 			}
 		}
 	}
