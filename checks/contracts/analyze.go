@@ -113,6 +113,22 @@ func (r *rule) sentenceTriggered(sents []sentence, i int, context bool) bool {
 	return s.trig.has(r.n) || context && (s.headTrig.has(r.n) || s.follows && sents[i-1].trig.has(r.n))
 }
 
+// sectionRest is the folded text of the sentences after i under the same
+// heading (its subsections included), up to sectionBytes: what a heading
+// that names an element holds.
+func sectionRest(sents []sentence, i int) string {
+	head := sents[i].head
+	if head == "" {
+		return ""
+	}
+	var b strings.Builder
+	for j := i + 1; j < len(sents) && strings.HasPrefix(sents[j].head, head) && b.Len() < sectionBytes; j++ {
+		b.WriteString(sents[j].folded)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
 // underLabel: a heading or label names the element, and the text under it
 // says nothing of it.
 var underLabel = t("a heading names the element, but the text under it does not give it",
@@ -135,14 +151,16 @@ func (r *rule) labelOnly(sents []sentence, i int) bool {
 	if r.context && s.follows && r.isClause(sents[i-1].folded+" "+s.folded[s.label:]) {
 		return false
 	}
+	// what the heading holds: the clause's span, and the rest of its
+	// section (what speaks of the element, for the signals)
 	under := joinParts(clauseParts(sents, i, s.folded[s.label:]))
-	if r.gives != nil && r.gives.in(under) {
+	if r.gives != nil && r.gives.in(under+" "+sectionRest(sents, i)) {
 		return false
 	}
 	if _, ok := firstMatch(r.weak, under); ok {
 		return false
 	}
-	return !r.hasSignal(under)
+	return !r.hasSignal(under + " " + r.sectionAfter(sents, i))
 }
 
 // contextText is the text the context rules read for sentence i: its heading,

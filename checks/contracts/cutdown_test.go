@@ -98,3 +98,41 @@ func TestWhatACutLeavesIsNotTheClause(t *testing.T) {
 		})
 	}
 }
+
+// A heading that names an element, and under it a sentence that gives it
+// without the clause's own words, is the clause: as a heading block, and as
+// a "label: text" line.
+func TestHeadingsAndWhatTheyHold(t *testing.T) {
+	for _, c := range []struct{ el, head, body string }{
+		{"A28-33-breach-notify", "Breach notification", "The Processor will inform the Customer without undue delay."},
+		{"A28-33-breach-notify", "Violations de données", "Le Prestataire en informe le Client dans les meilleurs délais."},
+		{"A28-3b-confidentiality", "Confidentiality", "All staff sign a non-disclosure agreement."},
+		{"A28-3b-confidentiality", "Confidentialité", "Les collaborateurs du Prestataire sont tenus au secret."},
+		{"A28-3c-security-art32", "Security", "The Processor encrypts data at rest and in transit."},
+		{"A28-3c-security-art32", "Sécurité", "Le Prestataire chiffre les données et journalise les accès."},
+		{"A28-3d-subprocessors", "Sub-processors", "The Processor may engage other processors with the Customer's prior written consent."},
+		{"A28-3e-data-subject-rights", "Data subject rights", "The Processor forwards any request it receives to the Customer within 5 days."},
+		{"A28-3e-data-subject-rights", "Droits des personnes", "Le Prestataire transmet au Client toute demande reçue sous 48 heures."},
+		{"A28-3f-assist-32-36", "DPIA", "The Processor provides the information the Customer needs."},
+		{"A28-3g-return-or-delete", "End of the contract", "The Processor returns or deletes the data, as the Customer chooses, within 30 days."},
+		{"A28-3g-return-or-delete", "Return and deletion", "At the Customer's choice, the Processor returns or deletes all data within 30 days."},
+		{"A28-3h-audits-information", "Audits", "The Customer may inspect the Processor's premises once a year."},
+		{"A28-3a-instructions", "Instructions", "The Processor acts only on the Customer's written instructions."},
+		{"A28-44-transfers", "Transfers", "Data is hosted in France."},
+		{"A28-3-duration", "Duration", "Until the end of the Agreement."},
+		{"A28-3-duration", "Durée", "Trois ans à compter de la signature."},
+		{"A28-3-data-subjects", "Data subjects", "Employees and customers of the Customer."},
+		{"A28-3-data-types", "Categories of data", "Names, e-mail addresses."},
+		{"A28-3-nature-purpose", "Purpose", "Sending newsletters and measuring their opening."},
+		{"A28-3-subject-matter", "Subject matter", "Hosting of the Customer's CRM."},
+		{"A28-4-flowdown", "Sub-processors", "The Processor imposes the same obligations on its sub-processors and remains fully liable."},
+		{"A28-9-written-form", "Signatures", "Signed on 12/03/2025 by both parties."},
+		{"A28-3-controller-obligations-rights", "Customer obligations", "The Customer shall give lawful instructions."},
+	} {
+		for _, blocks := range [][]Block{{{Text: c.head, Heading: 2}, {Text: c.body}}, {{Text: c.head + ": " + c.body}}} {
+			if r := level(t, Analyze(Document{Blocks: blocks}), c.el); !r.Level.Counts() {
+				t.Errorf("%s under %q: %q reads %s (%s)", c.el, c.head, c.body, r.Level, r.Why.EN)
+			}
+		}
+	}
+}

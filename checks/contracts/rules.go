@@ -8,7 +8,7 @@ var elementSpecs = map[string]spec{
 		triggers: []string{"subject", "objet", "scope", "purpose of this", "applies to", "s'applique", "services", "prestation", "in connection with", "concerning", "relating to",
 			"in relation to", "dans le cadre de", "relatif a", "relative a", "concernant"},
 		// a sales contract's own "objet" is not the processing's subject matter
-		need: needs(`traitement|donnees|data|process|pour le compte|on behalf|campagne|campaign|prospect|annexe|addendum|\bdpa\b|service|prestation|sous-traitant|responsable|\bleads?\b`),
+		need: needs(`subject.matter|traitement|donnees|data|process|pour le compte|on behalf|campagne|campaign|prospect|annexe|addendum|\bdpa\b|service|prestation|sous-traitant|responsable|\bleads?\b`),
 		clause: []x{
 			terms("subject matter", "subject-matter"),
 			heading("scope", "objet", "subject matter", "subject-matter"),
@@ -58,8 +58,8 @@ var elementSpecs = map[string]spec{
 			onwardTransfers,
 			mk(terms("au préalable et pendant toute la durée", "before and throughout the processing"), "the controller's duty to watch over the processing, not its duration", "le devoir du responsable de veiller au traitement, pas sa durée"),
 		},
-		gives: ptr(terms("until", "as long as", "for the term", "effective", "in force", "shall apply for", "for the duration", "jusqu'à", "jusqu'au", "tant que",
-			"pendant", "en vigueur", "durée du contrat", "durée de la prestation")),
+		gives: ptr(terms("until", "as long as", "for the term", "effective", "in force", "shall apply for", "for the duration", "from the date", "years", "months",
+			"jusqu'à", "jusqu'au", "tant que", "pendant", "en vigueur", "durée du contrat", "durée de la prestation", "à compter", "ans", "années", "mois")),
 		deferred: []sig{deferred},
 		weak: []sig{
 			mk(both(terms("as long as", "aussi longtemps", "le temps nécessaire", "pour la durée nécessaire"), rx(`as long as (is )?(necessary|required|needed)|aussi longtemps que (necessaire|requis)|le temps necessaire|pour la duree necessaire`)), "gives a retention period, not the duration of the processing", "donne une durée de conservation, pas la durée du traitement"),
@@ -252,6 +252,9 @@ var elementSpecs = map[string]spec{
 	},
 	"A28-3b-confidentiality": {
 		triggers: []string{"confidential", "secrecy", "secret professionnel", "non-disclosure", "nda"},
+		// under a confidentiality heading: "the staff are bound to secrecy"
+		gives: ptr(near(12, either(terms("persons", "staff", "employees", "salariés", "employés", "collaborateurs", "personnes", "préposés", "agents"), staffPersonnel),
+			terms("bound", "tenu", "tenus", "tenues", "secret", "obligation*", "undertak*", "commit*", "sign*", "engag*", "soumis", "soumises"))),
 		exclude: []sig{
 			mk(terms("confidentiality and integrity", "confidentiality, integrity", "security, confidentiality", "security and confidentiality of",
 				"confidentiality and security of the", "integrity and confidentiality", "confidentialité et l'intégrité", "confidentialité, l'intégrité",
@@ -285,6 +288,8 @@ var elementSpecs = map[string]spec{
 	"A28-3c-security-art32": {
 		// the record of processing lists "a general description of the
 		// measures" among its contents (Art. 30): not the processor's own
+		// under a security heading: "the Processor encrypts the data"
+		gives: ptr(securityMeasures),
 		notUnder: []x{terms("registre", "record of processing", "records of processing", "record of processing activities", "registre des traitements"),
 			// the controller's own share of security is not the processor's measures
 			terms("customer responsibilit*", "controller responsibilit*", "responsibilities of the customer", "responsibilities of the controller", "obligations of the customer",
@@ -326,11 +331,7 @@ var elementSpecs = map[string]spec{
 		},
 		signals: []sig{
 			mk(annex, "refers to an annex of measures", "renvoie à une annexe des mesures"),
-			mk(terms("encrypt*", "chiffr*", "pseudonym*", "access control*", "contrôle d'accès", "contrôle des accès", "contrôles d'accès", "backup*", "sauvegarde*", "logging",
-				"journalis*", "multi-factor", "multifactor", "mfa", "authentification forte", "authentification multi*", "iso 27001", "iso27001", "soc 2", "soc2",
-				"penetration test*", "test d'intrusion", "tests d'intrusion", "firewall*", "pare-feu", "aes", "tls", "vulnerab*", "patch*", "correctif*", "segregat*",
-				"cloisonnement", "habilitation*"),
-				"names concrete measures", "nomme des mesures concrètes"),
+			mk(securityMeasures, "names concrete measures", "nomme des mesures concrètes"),
 		},
 	},
 	"A28-3d-subprocessors": {
@@ -433,8 +434,8 @@ var elementSpecs = map[string]spec{
 	"A28-3f-assist-32-36": {
 		// the processor's own risk analysis, or a transfer impact
 		// assessment, is not its help with the controller's
-		need: ptr(terms("assist*", "aide", "aider", "aidera", "aident", "help*", "support*", "cooperat*", "coopér*", "appui*", "appuy*", "accompagn*", "contribu*",
-			"provide", "provides", "fournit", "fournir", "fournira", "make available", "met à disposition", "mettre à disposition", "participe*", "concours", "collabor*")),
+		need:     ptr(assistVerbs),
+		gives:    ptr(assistVerbs),
 		triggers: []string{"impact", "dpia", "aipd", "consultation", "32 to 36", "32 a 36", "32-36", "35"},
 		clause: []x{
 			terms("data protection impact assessment*", "impact assessment*", "dpia", "dpias", "aipd", "analyse d'impact", "analyses d'impact", "évaluation d'impact",
@@ -452,6 +453,8 @@ var elementSpecs = map[string]spec{
 	},
 	"A28-33-breach-notify": {
 		triggers: []string{"breach", "incident", "violation"},
+		// under a breach heading: "the Processor informs the Customer …"
+		gives: ptr(near(6, notifyWords, either(controllerParty, terms("you", "vous")))),
 		clause: []x{
 			near(27, breachWords, notifyWords),
 			terms("notifier toute violation", "notifie toute violation", "notification of a personal data breach", "notify customer of a personal data breach"),
@@ -511,7 +514,8 @@ var elementSpecs = map[string]spec{
 				terms("fin", "terme", "issue", "expiration", "résiliation", "cessation", "achèvement")),
 			terms("sort des données"),
 			// Art. 28(3)(g)'s own shape: "at the choice of the controller, deletes or returns"
-			within(12, terms("at the choice", "at the election", "at the option", "selon le choix", "au choix"),
+			within(12, terms("at the choice", "at the election", "at the option", "at the customer's choice", "at the controller's choice", "at customer's choice",
+				"at the customer's option", "at the customer's election", "selon le choix", "au choix"),
 				terms("delete*", "return*", "destroy*", "erase*", "supprim*", "renvo*", "restitu*", "détrui*", "effac*")),
 		},
 		exclude: []sig{

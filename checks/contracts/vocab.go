@@ -86,6 +86,14 @@ var (
 	// limits qualify a prohibition into a limit: "no more than once a year".
 	limits   = terms("more than", "unless", "except", "other than", "beyond", "plus de", "plus d'une", "sauf", "au-delà")
 	unfilled = mk(placeholder, "a template placeholder is left unfilled", "un champ du modèle n'est pas rempli")
+	// securityMeasures are concrete technical and organisational measures.
+	securityMeasures = terms("encrypt*", "chiffr*", "pseudonym*", "access control*", "contrôle d'accès", "contrôle des accès", "contrôles d'accès", "backup*", "sauvegarde*", "logging",
+		"journalis*", "multi-factor", "multifactor", "mfa", "authentification forte", "authentification multi*", "iso 27001", "iso27001", "soc 2", "soc2",
+		"penetration test*", "test d'intrusion", "tests d'intrusion", "firewall*", "pare-feu", "aes", "tls", "vulnerab*", "patch*", "correctif*", "segregat*",
+		"cloisonnement", "habilitation*")
+	// assistVerbs say the processor helps the controller.
+	assistVerbs = terms("assist*", "aide", "aider", "aidera", "aident", "help*", "support*", "cooperat*", "coopér*", "appui*", "appuy*", "accompagn*", "contribu*",
+		"provide", "provides", "fournit", "fournir", "fournira", "make available", "met à disposition", "mettre à disposition", "participe*", "concours", "collabor*")
 	// otherRecipient is a breach notice to someone other than the
 	// controller.
 	otherRecipient = mk(terms("à la personne concernée", "aux personnes concernées", "à cette personne", "to the data subject", "to the data subjects", "to the affected",
@@ -95,7 +103,8 @@ var (
 		except(either(within(1, terms("to", "au", "à", "notify", "notifies", "inform", "informs", "alert", "alerts", "notifie", "informe", "avertit", "alerte"), controllerParty),
 			terms("you", "vous"))) // … unless the controller is told too
 	// breachWords name a personal data breach or a security incident.
-	breachWords = terms("personal data breach*", "data breach*", "security breach*", "security incident*", "breach of security",
+	breachWords = terms("personal data breach*", "data breach*", "security breach*", "security incident*", "breach of security", "breach notification*",
+		"notification of breach*", "breach notice*", "notice of breach*",
 		"incident*", "violation of personal data", "violations of personal data", "breach of personal data", "breaches of personal data", "personal data violation", "personal data violations", "violation de données", "violations de données", "violation de la sécurité",
 		"violation de sécurité", "violations de sécurité", "violation des données", "violations des données")
 	notifyWords = terms("notif*", "notice", "inform*", "alert*", "report*", "signal*", "avert*", "previen*", "prévenir", "tell*", "advise*")
