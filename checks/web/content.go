@@ -61,7 +61,7 @@ func securePage(e Evidence) (Probe, PageContent, check.Outcome, bool) {
 		return Probe{}, PageContent{}, check.Outcome{Status: check.Skipped, Message: check.Text{
 			EN: "not applicable: HTTPS is not available (see WEB-HTTPS-001)", FR: "sans objet : HTTPS n'est pas disponible (voir WEB-HTTPS-001)"}}, false
 	}
-	return p, ParsePage(p.Body, p.FinalURL()), check.Outcome{}, true
+	return p, p.Content(), check.Outcome{}, true
 }
 
 func evalFormAction(e Evidence) check.Outcome {

@@ -79,6 +79,8 @@ type Probe struct {
 	// FollowErr is set when the last hop's redirect could not be followed
 	// (unusable scheme, target down); Hops then ends with that redirect.
 	FollowErr check.Text
+
+	content *PageContent // see ReadContent
 }
 
 // Leads returns where the chain points: the last hop's Location when its

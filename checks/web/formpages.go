@@ -19,10 +19,10 @@ type formPage struct {
 func formPages(e Evidence) []formPage {
 	var out []formPage
 	if p, ok := plainPage(e); ok {
-		out = append(out, formPage{URL: p.FinalURL(), Plain: true, Forms: ParsePage(p.Body, p.FinalURL()).Forms})
+		out = append(out, formPage{URL: p.FinalURL(), Plain: true, Forms: p.Content().Forms})
 	}
 	if p := e.HTTPS; p.Reached && isHTTPS(p.FinalURL()) && p.StatusCode >= 200 && p.StatusCode < 300 {
-		out = append(out, formPage{URL: p.FinalURL(), Forms: ParsePage(p.Body, p.FinalURL()).Forms})
+		out = append(out, formPage{URL: p.FinalURL(), Forms: p.Content().Forms})
 	}
 	for _, lp := range e.Pages {
 		if lp.Error == "" && lp.Status >= 200 && lp.Status < 300 {

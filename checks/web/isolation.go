@@ -68,7 +68,7 @@ func evalSRI(e Evidence) check.Outcome {
 	if !ok {
 		return o
 	}
-	pc := ParsePage(p.Body, p.FinalURL())
+	pc := p.Content()
 	page, _ := url.Parse(p.FinalURL())
 	var scripts, external, httpNoSRI, httpSRI, httpsNoSRI []string
 	for _, s := range pc.Scripts {

@@ -35,7 +35,7 @@ func (p *Prober) crawl(ctx context.Context, pace Pacer, ev web.Evidence, own []s
 	for _, s := range starts {
 		final := s.FinalURL()
 		var list []string
-		for _, l := range web.ParsePage(s.Body, final).Links {
+		for _, l := range s.Content().Links {
 			if seen[l] || origin(l) != origin(final) || !pageLike(l) {
 				continue
 			}

@@ -127,6 +127,8 @@ func (p *Prober) Collect(ctx context.Context, pace Pacer, t Target) web.Evidence
 			return p.exposure(ctx, pace, base, p.opts.ExposurePaths, t.Headers)
 		}).(web.Exposure)
 	}
+	ev.HTTP.ReadContent() // once, for the crawl and every check that reads the pages
+	ev.HTTPS.ReadContent()
 	ev.Pages, ev.PagesLinked = p.crawl(ctx, pace, ev, own, t.Headers)
 	return ev
 }
