@@ -131,6 +131,7 @@ func (o *originProbe) request(w *bufio.Writer, path string, ranged bool) {
 func (o *originProbe) pipelined(ctx context.Context, paths []web.ExposurePath, limits map[string]int, out []fetched, idx []int) {
 	c, depth := o.take()
 	defer func() { o.keep(c, depth) }()
+	hctx := toHost(ctx, o.origin) // the server each request waits its turn on
 	for i := 0; i < len(idx); {
 		var batch []int
 		for len(batch) < depth && i+len(batch) < len(idx) {
@@ -138,7 +139,7 @@ func (o *originProbe) pipelined(ctx context.Context, paths []web.ExposurePath, l
 			why := ""
 			if o.left.Add(-1) < 0 {
 				why = "request budget of the origin spent"
-			} else if err := o.pace.Wait(toHost(ctx, o.origin)); err != nil {
+			} else if err := o.pace.Wait(hctx); err != nil {
 				why = err.Error()
 			}
 			if why == "" {
