@@ -111,15 +111,23 @@ func (c *pipe) close() {
 	c.conn.Close()
 }
 
+// rangeHeader asks for no more of an answer than exposureBody.
+var rangeHeader = "Range: bytes=0-" + strconv.Itoa(exposureBody-1) + "\r\n"
+
 // request writes one GET of path.
 func (o *originProbe) request(w *bufio.Writer, path string, ranged bool) {
 	host := strings.TrimPrefix(strings.TrimPrefix(o.origin, "https://"), "http://")
-	w.WriteString("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: " + o.p.opts.UserAgent + "\r\nAccept: */*\r\n")
+	// Piece by piece into the buffer: no string is built per request.
+	for _, s := range []string{"GET ", path, " HTTP/1.1\r\nHost: ", host, "\r\nUser-Agent: ", o.p.opts.UserAgent, "\r\nAccept: */*\r\n"} {
+		w.WriteString(s)
+	}
 	if ranged {
-		w.WriteString("Range: bytes=0-" + strconv.Itoa(exposureBody-1) + "\r\n") // servers that honour it send less
+		w.WriteString(rangeHeader) // servers that honour it send less
 	}
 	for k, v := range o.headers {
-		w.WriteString(k + ": " + v + "\r\n")
+		for _, s := range []string{k, ": ", v, "\r\n"} {
+			w.WriteString(s)
+		}
 	}
 	w.WriteString("\r\n")
 }
