@@ -1,6 +1,7 @@
 package contracts
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -205,6 +206,7 @@ func segment(blocks []Block) []sentence {
 		aside := asideSection(heads)
 		for k, s := range split {
 			st := sentence{raw: s, folded: fold(s), head: head, follows: k > 0, para: i + 1, page: b.Page, aside: aside}
+			st.aside = st.aside || isAnnexTitle(st.folded)
 			if k == 0 && prefix != "" {
 				if fp := fold(prefix); strings.HasPrefix(st.folded, fp) {
 					st.label = len(fp)
@@ -222,6 +224,70 @@ func segment(blocks []Block) []sentence {
 type openHeading struct {
 	level  int
 	folded string
+}
+
+// annexTitle is an annex's title alone, as a list of annexes gives it ("-
+// 11.6.1. Annex 1: Subject matter and details of processing"): it names
+// what the annex holds, it is none of it.
+var annexTitle = regexp.MustCompile(`^(- )?(\d+(\.\d+)*\.? )?(annex|annexe|appendix|appendice|schedule|exhibit|attachment) [0-9a-z]{1,4}\.?( ?[:–-] ?)?[^.;:]{0,80}$`)
+
+// pointsNowhere: the sentence only sends the reader to another clause of
+// the document, which does not give the element.
+var pointsNowhere = t("refers to another clause of the document, which does not give it", "renvoie à une autre clause du document, qui ne le donne pas")
+
+// clausePointer is a sentence whose predicate sends the reader to another
+// clause of the same document: "… shall be carried out in accordance with
+// clause 6.1", « … sont réalisés conformément à l'article 7 ».
+var clausePointer = regexp.MustCompile(`\b(be|is|are|will be|shall be|sont|est|seront|sera) (carried out|handled|provided|given|made|performed|conducted|governed|dealt with|effectue(e|s|es)?|realise(e|s|es)?|regi(e|s|es)?|traite(e|s|es)?)( \w+){0,3} (in accordance with|as (described|set out|provided) in|pursuant to|under|conformement (a|aux?)|selon) (the )?(clause|section|article|paragraph) (\d+(\.\d+)*)`)
+
+// pointerGives: whether the clause in sentence i, when it only points to
+// another clause of the document ("in accordance with clause 6.1 of the
+// DPA"), is given there. A pointer to the GDPR or the standard clauses is
+// not one; a clause the document does not hold while it numbers its
+// headings gives nothing.
+func (r *rule) pointerGives(sents []sentence, i int) bool {
+	s := &sents[i]
+	if !strings.Contains(s.folded, "clause ") && !strings.Contains(s.folded, "section ") && !strings.Contains(s.folded, "article ") && !strings.Contains(s.folded, "paragraph ") {
+		return true
+	}
+	m := clausePointer.FindStringSubmatchIndex(s.folded)
+	if m == nil {
+		return true
+	}
+	rest := strings.TrimPrefix(s.folded[m[1]:], " ")
+	for _, other := range []string{"of the gdpr", "gdpr", "du rgpd", "rgpd", "of regulation", "of the regulation", "du reglement", "of the standard contractual", "des clauses", "of the sccs", "of the scc"} {
+		if strings.HasPrefix(rest, other) {
+			return true
+		}
+	}
+	num := s.folded[m[len(m)-4]:m[len(m)-3]]
+	var b strings.Builder
+	numbered := 0
+	for j := range sents {
+		last := sents[j].head
+		if k := strings.LastIndex(last, " - "); k >= 0 {
+			last = last[k+3:]
+		}
+		if last != "" && isDigit(last[0]) {
+			numbered++
+		}
+		if j != i && strings.HasPrefix(last, num) && (len(last) == len(num) || !isDigit(last[len(num)])) && b.Len() < maxAnnex {
+			b.WriteString(sents[j].folded)
+			b.WriteByte(' ')
+		}
+	}
+	if b.Len() == 0 {
+		return numbered < 3 // headings not numbered: the pointer is taken at its word
+	}
+	return r.isClause(b.String()) || r.hasSignal(b.String())
+}
+
+func isAnnexTitle(folded string) bool {
+	if len(folded) > 140 || !strings.Contains(folded, "annex") && !strings.Contains(folded, "append") && !strings.Contains(folded, "schedule") &&
+		!strings.Contains(folded, "exhibit") && !strings.Contains(folded, "attachment") {
+		return false
+	}
+	return annexTitle.MatchString(folded)
 }
 
 // asideSection: whether the nearest heading opens a definitions section or
