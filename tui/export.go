@@ -125,10 +125,10 @@ func ensureFolder(l check.Lang, path string) (string, error) {
 	case err == nil:
 		return "", fmt.Errorf(tr(l, "%s is a file, not a folder: choose another path", "%s est un fichier, pas un dossier : choisissez un autre chemin"), dir)
 	case !errors.Is(err, fs.ErrNotExist):
-		return "", fmt.Errorf(tr(l, "the folder %s cannot be read: %v", "le dossier %s est illisible : %v"), dir, err)
+		return "", fmt.Errorf(tr(l, "the folder %s cannot be read: %v", "le dossier %s est illisible : %v"), dir, check.InLang(err, l))
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fmt.Errorf(tr(l, "the folder %s does not exist and could not be created: %v", "le dossier %s n'existe pas et n'a pas pu être créé : %v"), dir, err)
+		return "", fmt.Errorf(tr(l, "the folder %s does not exist and could not be created: %v", "le dossier %s n'existe pas et n'a pas pu être créé : %v"), dir, check.InLang(err, l))
 	}
 	return dir, nil
 }
@@ -163,7 +163,7 @@ func (m exportModel) view() string {
 	case m.writing:
 		b.WriteString("\n" + s.Muted.Render(tr(l, "writing…", "écriture…")) + "\n")
 	case m.err != nil:
-		b.WriteString("\n" + s.Bad.Render(wrapTo(tr(l, "Not written: ", "Non écrit : ")+m.err.Error(), max(m.ctx.width-2, 20))) + "\n")
+		b.WriteString("\n" + s.Bad.Render(wrapTo(tr(l, "Not written: ", "Non écrit : ")+check.InLang(m.err, l), max(m.ctx.width-2, 20))) + "\n")
 	case m.done != "":
 		if m.created != "" {
 			b.WriteString("\n" + s.Muted.Render(wrapTo(tr(l, "Folder created: ", "Dossier créé : ")+m.created, max(m.ctx.width-2, 20))))

@@ -43,7 +43,7 @@ func run(ctx context.Context, args []string, e env) int {
 	err := root.ExecuteContext(ctx)
 	if err != nil {
 		// An error may quote a file or target name: no terminal control of it reaches the screen.
-		fmt.Fprintln(e.stderr, "vigie:", report.Scrubber{}.Clean(check.InLang(err, errorLang(args, e.getenv))))
+		fmt.Fprintln(e.stderr, "vigie:", report.Scrubber{}.Clean(check.InLang(cliErr(err), errorLang(args, e.getenv))))
 	}
 	return codeOf(err)
 }
@@ -59,7 +59,7 @@ func newRoot(e env) *cobra.Command {
 		Version:           versionLine(),
 	}
 	root.SetVersionTemplate("{{.Version}}\n")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr("%v", err) })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr("%v", cliErr(err)) })
 	// vigie alone opens the interface on a terminal, and prints the usage
 	// anywhere else (a pipe, cron, CI).
 	root.Args = cobra.NoArgs

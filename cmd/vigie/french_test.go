@@ -55,7 +55,8 @@ func TestFrenchEverywhere(t *testing.T) {
 }
 
 // TestFrenchErrors makes one mistake of each kind a person makes (a typo in
-// a path, a bad target, a malformed file of each family, a bad value) under a
+// a path or a flag, a bad target, a malformed file of each family, a bad
+// value) under a
 // French locale, and fails on English words in what vigie says back.
 func TestFrenchErrors(t *testing.T) {
 	dir := t.TempDir()
@@ -85,6 +86,9 @@ func TestFrenchErrors(t *testing.T) {
 		{"history", "--history", filepath.Join(missing, "h.db")},
 		{"history", "--history", write("notdb.db", "not a database, only words\n")},
 		{"schedule", "-c", write("sched.yaml", "version: 1\nschedule:\n  cron: chaque nuit\nweb:\n  targets: [https://127.0.0.1:1/]\n")},
+		{"--bogus"}, {"scan", "-Z"}, {"scan", "--format"}, {"bogus-cmd"}, {"leads", "check"}, {"checks", "A", "B", "C"},
+		{"scan", "--concurrency", "abc"}, {"scan", "--fail-on", "bogus", "-t", "https://127.0.0.1:1/"},
+		{"merge", write("shard.json", "{bad")},
 		{"scan", "--waivers", write("w.yaml", "waivers:\n  - check: WEB-HSTS-001\n"), "-t", "https://127.0.0.1:1/"},
 	}
 	// Files vigie reads but cannot judge are findings (ERROR), in the report.

@@ -114,7 +114,7 @@ func loadScan(cmd *cobra.Command, e env, f scanFlags) (cfg config.Config, sess s
 	}
 	if f.shard != "" {
 		if plan.Shard, err = shard.Parse(f.shard); err != nil {
-			return fail(usageErr("--shard: %s", check.InLang(err, lang)))
+			return fail(usageErr("%v", err)) // the error names --shard
 		}
 	}
 	if plan.Empty() {

@@ -50,7 +50,7 @@ CronJob); --dry-run prints the next five times. Stopped by SIGINT or SIGTERM, af
 			if once {
 				o, err := r.Once(cmd.Context())
 				if err != nil {
-					return scanErr(check.Prefixed{Prefix: "webhook: ", Err: err})
+					return scanErr(err)
 				}
 				if o.Err != nil {
 					return scanErr(o.Err)

@@ -182,7 +182,7 @@ func runTUI(ctx context.Context, e env, configFile, langFlag, reportFile string)
 func startTUI(ctx context.Context, e env, o tui.Options) error {
 	p := tea.NewProgram(tui.New(o), tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(e.stdout))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
-		return scanErr(check.Errorf("terminal interface: %v", "interface terminal : %v", err))
+		return scanErr(check.Errorf("terminal interface: %v", "interface du terminal : %v", err))
 	}
 	return nil
 }

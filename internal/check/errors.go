@@ -1,9 +1,13 @@
 package check
 
 import (
+	"context"
 	"errors"
+	"io"
 	"io/fs"
 	"net"
+	"net/url"
+	"os"
 	"strings"
 )
 
@@ -14,9 +18,21 @@ type TextError struct {
 	wrapped []error
 }
 
-func (e *TextError) Error() string    { return e.Text.EN }
-func (e *TextError) In(l Lang) string { return e.Text.In(l) }
-func (e *TextError) Unwrap() []error  { return e.wrapped }
+func (e *TextError) Error() string { return e.In(EN) }
+
+func (e *TextError) In(l Lang) string {
+	if e == nil {
+		return "<nil>"
+	}
+	return e.Text.In(l)
+}
+
+func (e *TextError) Unwrap() []error {
+	if e == nil {
+		return nil
+	}
+	return e.wrapped
+}
 
 // Errorf is an error in both languages; Text and error arguments are put in
 // each (an error through InLang, and wrapped: use %v for it, not %w).
@@ -47,10 +63,12 @@ type bilingual interface {
 }
 
 // InLang is err as a reader of l should read it. An error that knows both
-// languages says itself in l; one wrapped by an English-only error (a
-// fmt.Errorf("…: %w")) is put in l inside the wrapper's text, so the
-// wrapper's words (a path, a line) are never lost. In French, the system's
-// own phrases (a missing file, a refused connection) are put in French too.
+// languages says itself in l; those wrapped by an English-only error (a
+// fmt.Errorf("…: %w"), an errors.Join) are put in l inside the wrapper's
+// text, so the wrapper's words (a path, a line) are never lost. In French,
+// the reasons the system gives inside a file, network, URL or context error
+// (a missing file, a refused connection) are put in French too; the rest of
+// the text (a path, a tool's own message) is left as written.
 func InLang(err error, l Lang) string {
 	if err == nil {
 		return ""
@@ -59,9 +77,10 @@ func InLang(err error, l Lang) string {
 		return t.In(l)
 	}
 	s := err.Error()
-	var t bilingual
-	if errors.As(err, &t) {
+	for _, t := range bilinguals(err, nil) {
 		if en := t.Error(); en != "" {
+			// A wrapper puts its own words before what it wraps: the
+			// wrapped text is the last occurrence.
 			if i := strings.LastIndex(s, en); i >= 0 {
 				s = s[:i] + t.In(l) + s[i+len(en):]
 			}
@@ -73,34 +92,81 @@ func InLang(err error, l Lang) string {
 	return s
 }
 
-// systemFR puts the standard library's and the system's English in French:
+// bilinguals are the outermost errors in err's tree that know both
+// languages (each says what it wraps itself).
+func bilinguals(err error, out []bilingual) []bilingual {
+	if t, ok := err.(bilingual); ok {
+		return append(out, t)
+	}
+	switch u := err.(type) {
+	case interface{ Unwrap() error }:
+		if next := u.Unwrap(); next != nil {
+			out = bilinguals(next, out)
+		}
+	case interface{ Unwrap() []error }:
+		for _, next := range u.Unwrap() {
+			if next != nil {
+				out = bilinguals(next, out)
+			}
+		}
+	}
+	return out
+}
+
+// systemFR puts in French the reasons inside the standard library's errors:
 // "open x: no such file or directory" reads "x : fichier ou dossier
-// introuvable".
+// introuvable", "dial tcp a: connect: connection refused" reads "connexion à
+// a : connexion refusée". Only the reason is translated, never the path.
 func systemFR(err error, s string) string {
 	var pe *fs.PathError
-	if errors.As(err, &pe) {
+	if errors.As(err, &pe) && pe.Err != nil {
 		if en := pe.Error(); strings.Contains(s, en) {
-			s = strings.ReplaceAll(s, en, pe.Path+" : "+pe.Err.Error())
+			s = strings.ReplaceAll(s, en, pe.Path+" : "+reasonFR(pe.Err))
 		}
 	}
 	var oe *net.OpError
 	if errors.As(err, &oe) && oe.Err != nil && oe.Addr != nil {
 		if en := oe.Error(); strings.Contains(s, en) {
-			s = strings.ReplaceAll(s, en, oe.Addr.String()+" : "+oe.Err.Error())
+			what := map[string]string{"dial": "connexion à ", "read": "lecture depuis ", "write": "écriture vers "}[oe.Op]
+			if what == "" {
+				what = oe.Op + " "
+			}
+			s = strings.ReplaceAll(s, en, what+oe.Addr.String()+" : "+reasonFR(oe.Err))
 		}
 	}
-	return systemPhrases.Replace(s)
+	var ue *url.Error
+	if errors.As(err, &ue) && ue.Err != nil {
+		if en := ue.Err.Error(); strings.Contains(s, en) {
+			s = strings.ReplaceAll(s, en, reasonFR(ue.Err))
+		}
+	}
+	for _, sentinel := range []error{context.DeadlineExceeded, context.Canceled, io.ErrUnexpectedEOF} {
+		if errors.Is(err, sentinel) {
+			s = strings.ReplaceAll(s, sentinel.Error(), reasonFR(sentinel))
+		}
+	}
+	return s
 }
 
-// systemPhrases are the messages of Go's standard library and of the system
+// reasonFR is a system's reason in French, without the system call's name
+// ("connect: connection refused" reads "connexion refusée").
+func reasonFR(err error) string {
+	var se *os.SyscallError
+	if errors.As(err, &se) && se.Err != nil {
+		err = se.Err
+	}
+	return systemPhrases.Replace(err.Error())
+}
+
+// systemPhrases are the reasons of Go's standard library and of the system
 // calls it wraps that reach a reader of vigie's errors.
 var systemPhrases = strings.NewReplacer(
 	"no such file or directory", "fichier ou dossier introuvable",
 	"permission denied", "permission refusée",
 	"is a directory", "est un dossier",
 	"not a directory", "n'est pas un dossier",
-	"file exists", "le fichier existe déjà",
 	"file already exists", "le fichier existe déjà",
+	"file exists", "le fichier existe déjà",
 	"file does not exist", "fichier introuvable",
 	"too many levels of symbolic links", "trop de liens symboliques",
 	"read-only file system", "système de fichiers en lecture seule",
@@ -117,8 +183,9 @@ var systemPhrases = strings.NewReplacer(
 	"broken pipe", "connexion rompue",
 	"invalid argument", "argument invalide",
 	"unknown time zone", "fuseau horaire inconnu",
-	"missing ']' in host", "']' manquant dans l'hôte",
+	"missing ']' in host", "« ] » manquant dans l'hôte",
 	"invalid port", "port invalide",
+	" after host", " après l'hôte",
 	"invalid character", "caractère invalide",
 	"invalid URL escape", "échappement d'URL invalide",
 	"invalid control character in URL", "caractère de contrôle dans l'URL",

@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -52,5 +55,42 @@ func TestErrorfWraps(t *testing.T) {
 	}
 	if errors.Is(Errorf("too big", "trop gros"), sentinel) {
 		t.Error("two errors with the same words are the same error")
+	}
+}
+
+func TestInLangTranslatesOnlyTheReason(t *testing.T) {
+	pe := &fs.PathError{Op: "open", Path: "/data/context canceled/file exists.csv", Err: syscall.EACCES}
+	got := InLang(Errorf("reading %v", "lecture de %v", pe), FR)
+	if want := "lecture de /data/context canceled/file exists.csv : permission refusée"; got != want {
+		t.Errorf("a path is translated:\n got %q\nwant %q", got, want)
+	}
+	tool := errors.New(`invalid argument "bogus" for "--fail-on" flag`)
+	if got := InLang(tool, FR); got != tool.Error() {
+		t.Errorf("a tool's own message is half translated: %q", got)
+	}
+	addr := &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1}
+	dial := &net.OpError{Op: "dial", Net: "tcp", Addr: addr, Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
+	if got := InLang(dial, FR); got != "connexion à 127.0.0.1:1 : connexion refusée" {
+		t.Errorf("dial: %q", got)
+	}
+	read := &net.OpError{Op: "read", Net: "tcp", Addr: addr, Err: os.ErrDeadlineExceeded}
+	if got := InLang(read, FR); !strings.HasPrefix(got, "lecture depuis 127.0.0.1:1 : ") {
+		t.Errorf("read: %q", got)
+	}
+}
+
+func TestInLangEveryWrappedError(t *testing.T) {
+	a := Errorf("first problem", "premier problème")
+	b := Errorf("second problem", "second problème")
+	for _, err := range []error{errors.Join(a, b), fmt.Errorf("%w; %w", a, b)} {
+		got := InLang(err, FR)
+		if strings.Contains(got, "problem") && !strings.Contains(got, "problème") || strings.Contains(got, "second problem") {
+			t.Errorf("%q", got)
+		}
+	}
+	var typedNil *TextError
+	var err error = typedNil
+	if got := InLang(err, FR); got != "<nil>" {
+		t.Errorf("a typed nil: %q", got)
 	}
 }

@@ -94,7 +94,7 @@ func (c Config) Validate() error {
 	}
 	for _, f := range formats {
 		if !slices.Contains(Formats, f) {
-			errs = append(errs, c.fieldErr("output.format", check.Errorf("%q is not one of %s", "%q n'est pas l'un de %s", f, strings.Join(Formats, ", ")), strings.Join(Formats, ", ")))
+			errs = append(errs, c.fieldErr("output.format", check.Errorf("%q is not one of %s", "%q n'est pas un format connu (%s)", f, strings.Join(Formats, ", ")), strings.Join(Formats, ", ")))
 		}
 	}
 	if len(formats) > 1 && c.Output.Dir == "" {

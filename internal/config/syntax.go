@@ -27,7 +27,7 @@ func syntaxError(name string, data []byte, err error) error {
 	reported, _ := strconv.Atoi(m[1])
 	if line, why := badIndent(string(data)); line >= reported {
 		return check.Prefixed{Prefix: fmt.Sprintf("%s:%d: ", name, line),
-			Err: check.Errorf("%s (yaml: %s at line %d)", "%s (yaml : %s, ligne %d)", why, m[2], reported)}
+			Err: check.Errorf("%s (yaml: %s at line %d)", "%s (yaml dit « %s », ligne %d)", why, m[2], reported)}
 	}
 	return check.Prefixed{Prefix: fmt.Sprintf("%s:%d: ", name, reported),
 		Err: check.Errorf("%s", "erreur de syntaxe YAML (« %s »)", m[2])}

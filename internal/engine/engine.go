@@ -70,7 +70,7 @@ type Option func(*Engine) error
 func WithConcurrency(n int) Option {
 	return func(e *Engine) error {
 		if n <= 0 {
-			return check.Errorf("concurrency must be at least 1, got %d", "la concurrence doit valoir au moins 1, et non %d", n)
+			return check.Errorf("concurrency must be at least 1, got %d", "le parallélisme doit valoir au moins 1, et non %d", n)
 		}
 		e.concurrency = n
 		return nil
@@ -82,7 +82,7 @@ func WithConcurrency(n int) Option {
 func WithServerConcurrency(n int) Option {
 	return func(e *Engine) error {
 		if n < 0 {
-			return check.Errorf("server concurrency must be 0 (no limit) or more, got %d", "la concurrence par serveur doit valoir 0 (sans limite) ou plus, et non %d", n)
+			return check.Errorf("server concurrency must be 0 (no limit) or more, got %d", "le parallélisme par serveur doit valoir 0 (sans limite) ou plus, et non %d", n)
 		}
 		e.perServer = n
 		return nil

@@ -98,23 +98,47 @@ var usualColumns = []string{"id", "uid", "user", "users", "username", "login", "
 	"identifiant", "utilisateur", "account", "compte", "salt", "sel", "created", "updated", "date", "role", "rôle", "status", "statut"}
 
 // namesAColumn reports whether a cell of a header is a hash column's name
-// or has a word of the usual columns (one of more than 4 letters may
-// start a longer word: "logins"; a short one must be whole: "roland" is
-// no "role").
+// or has a whole word of the usual columns, or its plural: "user_name",
+// "EmailAddress" and "logins" do; "Compteur" and "Emailing", which may be a
+// person's password, do not.
 func namesAColumn(header []string) bool {
 	for _, h := range header {
 		if isHashColumn(h) {
 			return true
 		}
-		for _, w := range strings.FieldsFunc(strings.ToLower(textenc.Clean(h)), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, w := range headerWords(textenc.Clean(h)) {
 			for _, u := range usualColumns {
-				if w == u || len(u) > 4 && strings.HasPrefix(w, u) {
+				if w == u || w == u+"s" {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// headerWords splits a column name into lower-case words at anything not a
+// letter and where camel case starts a word ("EmailAddress": email, address).
+func headerWords(h string) []string {
+	var words []string
+	var w []rune
+	prevLower := false
+	for _, r := range h {
+		if !unicode.IsLetter(r) || unicode.IsUpper(r) && prevLower {
+			if len(w) > 0 {
+				words = append(words, string(w))
+			}
+			w = w[:0]
+		}
+		if unicode.IsLetter(r) {
+			w = append(w, unicode.ToLower(r))
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	if len(w) > 0 {
+		words = append(words, string(w))
+	}
+	return words
 }
 
 func lines(ctx context.Context, r io.Reader, name string) (password.HashAudit, error) {

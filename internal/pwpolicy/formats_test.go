@@ -122,7 +122,7 @@ func TestFormatErrors(t *testing.T) {
 		want string
 	}{
 		{"secedit bad number", "x.inf", utf16("[System Access]\r\nMinimumPasswordLength = eight\r\n"), `x.inf:2: MinimumPasswordLength: "eight" is not a whole number (accepted: 0 to 4096)`},
-		{"secedit no equals", "x.inf", []byte("[System Access]\nMinimumPasswordLength 8\n"), `x.inf:2: expected key = value`},
+		{"secedit no equals", "x.inf", []byte("[System Access]\nMinimumPasswordLength 8\n"), `x.inf:2: a line without = (expected key = value`},
 		{"ad bad bool", "ad.txt", []byte("MinPasswordLength : 8\nComplexityEnabled : Maybe\n"), `ad.txt:2: ComplexityEnabled: "Maybe" is not True or False`},
 		{"ad bad timespan", "ad.txt", []byte("MinPasswordLength : 8\nMaxPasswordAge : forever\n"), `ad.txt:2: MaxPasswordAge`},
 		{"keycloak bad token", "k.json", []byte("{\n \"realm\": \"r\",\n \"passwordPolicy\": \"length(twelve)\"\n}"), `k.json:3: passwordPolicy length: "twelve" is not a whole number`},

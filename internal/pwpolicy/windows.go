@@ -34,7 +34,8 @@ func parseSecedit(name string, data []byte) ([]password.Policy, error) {
 		}
 		k, v, ok := strings.Cut(s, "=")
 		if !ok {
-			return lineErr(name, line, "expected key = value, got %s", "attendu : clé = valeur, trouvé %s", quoteShort(s))
+			return lineErr(name, line, "a line without = (expected key = value; the line is not shown: it may hold a person's data)",
+				"une ligne sans = (attendu : clé = valeur ; la ligne n'est pas affichée : elle peut contenir des données personnelles)")
 		}
 		k, v = strings.TrimSpace(k), strings.Trim(strings.TrimSpace(v), `"`)
 		r, ok := seceditRange[k]

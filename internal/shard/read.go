@@ -35,7 +35,7 @@ func ReadFile(path string) (report.Report, error) {
 		if lr.N <= 0 {
 			return report.Report{}, errorf("%s: larger than %d MiB, not a shard report", "%s : plus de %d Mio, ce n'est pas un rapport de part", path, MaxReportBytes>>20)
 		}
-		return report.Report{}, errorf("%s: not a vigie JSON report (vigie scan -f json): %v", "%s : ce n'est pas un rapport JSON de vigie (vigie scan -f json) : %v", path, err)
+		return report.Report{}, errorf("%s: not a vigie JSON report (vigie scan -f json): %v", "%s : ce n'est pas un rapport JSON de vigie (vigie scan -f json ; le lecteur JSON dit « %v »)", path, err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return report.Report{}, errorf("%s: something follows the report; one report per file", "%s : le rapport est suivi d'autre chose ; un rapport par fichier", path)
