@@ -31,7 +31,7 @@ func newInitCmd(e env) *cobra.Command {
 			}
 			f, err := os.OpenFile(path, flags, 0o600)
 			if os.IsExist(err) {
-				return usageErr(tr(l, "%s already exists; use --force to overwrite it", "%s existe déjà ; --force pour le remplacer"), path)
+				return usageText("%s already exists; use --force to overwrite it", "%s existe déjà ; --force pour le remplacer", path)
 			}
 			writing := tr(l, "writing %s: %v", "écriture de %s : %v")
 			if err != nil {
