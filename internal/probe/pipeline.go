@@ -30,12 +30,26 @@ const pipelinedDepth = 8
 // vigie's own handshakes, which never resume).
 var sessions = tls.NewLRUClientSessionCache(1024)
 
+// serverSessions is the session cache as one server sees it. Go keys a
+// session by server name only, and names a server dialled by IP address by
+// that address: every port of 127.0.0.1 (or of a shared host's IP) would
+// share one entry, each server overwriting the others' ticket and offered
+// theirs, so nothing ever resumed.
+type serverSessions struct{ addr string }
+
+func (s serverSessions) Get(key string) (*tls.ClientSessionState, bool) {
+	return sessions.Get(s.addr + " " + key)
+}
+
+func (s serverSessions) Put(key string, cs *tls.ClientSessionState) { sessions.Put(s.addr+" "+key, cs) }
+
 // dialTLS opens the TLS connection of a page or exposure request,
 // certificates unchecked (WEB-CERT-* judges them). A host name is sent as
-// SNI; for an IP address the session is remembered by address and port, so
+// SNI; sessions are remembered by address and port (serverSessions), so
 // two servers on one IP never offer each other's tickets.
 func dialTLS(ctx context.Context, d *net.Dialer, timeout time.Duration, network, addr string) (net.Conn, error) {
-	cfg := &tls.Config{InsecureSkipVerify: true, CurvePreferences: probeCurves, NextProtos: []string{"http/1.1"}, ClientSessionCache: sessions}
+	cfg := &tls.Config{InsecureSkipVerify: true, CurvePreferences: probeCurves, NextProtos: []string{"http/1.1"},
+		ClientSessionCache: serverSessions{addr: addr}}
 	if host, _, err := net.SplitHostPort(addr); err == nil && net.ParseIP(host) == nil {
 		cfg.ServerName = host
 	}

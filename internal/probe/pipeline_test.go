@@ -173,3 +173,40 @@ func TestExposurePhasesShareAConnection(t *testing.T) {
 		t.Errorf("%d connections for %d requests", n, ex.Requests)
 	}
 }
+
+// Two servers on one IP keep their own sessions: each resumes its own,
+// however the dials alternate.
+func TestSessionsAreKeptPerServer(t *testing.T) {
+	var resumed [2]atomic.Int32
+	var addrs [2]string
+	for i := range 2 {
+		srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {}))
+		srv.Config.ConnState = func(c net.Conn, s http.ConnState) {
+			if s == http.StateActive && c.(*tls.Conn).ConnectionState().DidResume {
+				resumed[i].Add(1)
+			}
+		}
+		srv.StartTLS()
+		defer srv.Close()
+		addrs[i] = strings.TrimPrefix(srv.URL, "https://")
+	}
+	d := &net.Dialer{Timeout: 2 * time.Second}
+	for range 3 {
+		for _, addr := range addrs {
+			c, err := dialTLS(context.Background(), d, 2*time.Second, "tcp", addr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The ticket comes after the handshake: read until the server closes.
+			_ = c.SetReadDeadline(time.Now().Add(2 * time.Second))
+			_, _ = c.Write([]byte("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+			_, _ = io.ReadAll(c)
+			c.Close()
+		}
+	}
+	for i := range 2 {
+		if n := resumed[i].Load(); n != 2 {
+			t.Errorf("server %d: %d of its 3 connections resumed, want 2", i, n)
+		}
+	}
+}
