@@ -88,6 +88,18 @@ func TestWhatACutLeavesIsNotTheClause(t *testing.T) {
 				{Text: "6.1 Audits", Heading: 3}, {Text: "The Processor allows audits by the Customer once a year."},
 				{Text: "The Customer agrees that the audits of the standard clauses shall be carried out in accordance with clause 6.1 of this DPA."}},
 			"A28-3h-audits-information", true},
+		{"when instructions are given is not how long the processing lasts",
+			[]Block{{Text: "The Customer warrants that it has given and throughout the duration of the processing will give the Supplier lawful instructions."}},
+			"A28-3-duration", false},
+		{"how long the processing lasts",
+			[]Block{{Text: "The processing lasts for the duration of the Agreement."}},
+			"A28-3-duration", true},
+		{"extra safeguards for sensitive data are not the Art. 32 measures",
+			[]Block{{Text: "Lorsque le traitement porte sur des données relevant de l'article 9 du RGPD, les parties s'assurent que des mesures de sécurité adéquates sont prises."}},
+			"A28-3c-security-art32", false},
+		{"the Art. 32 measures, sensitive data included",
+			[]Block{{Text: "Where special categories are processed, the Processor implements the technical and organisational measures of Article 32 and encrypts them."}},
+			"A28-3c-security-art32", true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

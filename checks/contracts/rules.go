@@ -57,6 +57,11 @@ var elementSpecs = map[string]spec{
 			listedElsewhere,
 			onwardTransfers,
 			mk(terms("au préalable et pendant toute la durée", "before and throughout the processing"), "the controller's duty to watch over the processing, not its duration", "le devoir du responsable de veiller au traitement, pas sa durée"),
+			// "has instructed and throughout the duration of the processing
+			// services will instruct": when instructions are given, not how
+			// long the processing lasts
+			mk(near(12, terms("throughout the duration", "pendant toute la durée"), terms("instruct", "instructs", "instructed", "instructions", "instruire", "instruction", "instructions")),
+				"says when the instructions are given, not how long the processing lasts", "dit quand les instructions sont données, pas combien de temps dure le traitement"),
 		},
 		gives: ptr(terms("until", "as long as", "for the term", "effective", "in force", "shall apply for", "for the duration", "from the date", "years", "months",
 			"jusqu'à", "jusqu'au", "tant que", "pendant", "en vigueur", "durée du contrat", "durée de la prestation", "à compter", "ans", "années", "mois")),
@@ -314,6 +319,12 @@ var elementSpecs = map[string]spec{
 			mk(terms("security incident*", "breach of security", "incident de sécurité", "incidents de sécurité", "violation de la sécurité"),
 				"this is about security incidents, not the measures", "il s'agit des incidents de sécurité, pas des mesures").except(terms("technical and organi*", "mesures techniques", "article 32", "art. 32", "encrypt*", "chiffr*")),
 			mk(terms("description générale des mesures", "general description of the technical", "general description of the security"), "the record of processing's list of contents (Art. 30), not the processor's measures", "le contenu du registre des traitements (art. 30), pas les mesures du sous-traitant"),
+			// SCC 2021/915 clause 7.5 (restrictions for sensitive data), a
+			// clause of its own: it does not say the Art. 32 measures for all
+			// the data
+			mk(within(14, terms("lorsque", "where", "when", "if"), terms("articles 9 et 10", "article 9", "articles 9 and 10", "special categories", "catégories particulières", "données sensibles", "sensitive data")),
+				"the extra safeguards for sensitive data, not the Art. 32 measures for all the data", "les garanties de plus pour les données sensibles, pas les mesures de l'art. 32 pour toutes les données").
+				except(terms("article 32", "art. 32", "technical and organi*", "mesures techniques")),
 			mk(terms("garanties suffisantes", "sufficient guarantees"), "the guarantees asked of a (sub-)processor, not the processor's own measures", "les garanties demandées à un sous-traitant, pas ses propres mesures"),
 			mk(within(5, controllerParty, terms("is solely responsible", "shall be solely responsible", "will be solely responsible", "remains solely responsible", "has sole responsibility",
 				"assumes sole responsibility", "est seul responsable", "reste seul responsable", "demeure seul responsable")),
