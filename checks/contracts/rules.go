@@ -99,6 +99,10 @@ var elementSpecs = map[string]spec{
 			listedElsewhere,
 			onwardTransfers,
 			mk(both(terms("into account", "compte tenu", "compte de", "account of", "scope"), rx(`(tak(e|es|ing) into account|compte tenu de|tient compte de|tenant compte de|account of) (the |la |de la )?(\w+ (and |et )?){0,2}(state of the art|nature|purposes?|finalites?)|(nature|type), scope,? (and )?(context|purpose)`)), "names the nature of the processing as a factor, without describing it", "cite la nature du traitement comme un facteur, sans la décrire"),
+			// the standard clauses' 8.6(a): encrypt "where the purpose of
+			// processing can be fulfilled in that manner"
+			mk(within(6, terms("purpose", "purposes", "finalité", "finalités"), terms("can be fulfilled", "may be fulfilled", "can be achieved", "peut être atteinte", "peuvent être atteintes")),
+				"a condition on a measure (where the purpose allows it), not the purpose itself", "une condition d'une mesure (si la finalité le permet), pas la finalité elle-même"),
 		},
 		deferred: []sig{deferred},
 		weak: []sig{

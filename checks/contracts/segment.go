@@ -125,6 +125,7 @@ func segment(blocks []Block) []sentence {
 	label, labelAt := "", 0
 	labelHeads := false // the label is a heading, already in section
 	section := ""
+	headings := headingKeys(blocks)
 	emitLabel := func(empty bool) {
 		if label == "" || labelHeads && empty {
 			label, labelHeads = "", false
@@ -195,6 +196,13 @@ func segment(blocks []Block) []sentence {
 		}
 		var inline int
 		split, inline = splitSentences(split[:0], text)
+		// a label holding a semicolon or a full stop ("Nature of Data
+		// Processing; Ownership") is one label, not a sentence of its own
+		for prefix != "" && len(split) > 1 && len(split[0]) < len(prefix)-1 {
+			split[0] += " " + split[1]
+			split = append(split[:1], split[2:]...)
+			inline = 0
+		}
 		if inline > len(prefix) {
 			// "4.3. Customer Responsibility. Customer must…": the inline
 			// heading is the heading of the whole block (after the label it
@@ -203,7 +211,9 @@ func segment(blocks []Block) []sentence {
 			head = strings.TrimPrefix(head+" - "+fold(strings.TrimSuffix(own, ": ")), " - ")
 			prefix = split[0][:inline]
 		}
-		aside := asideSection(heads)
+		// a list item that is a heading of the document is an entry of its
+		// table of contents, however that list is introduced
+		aside := asideSection(heads) || b.Item && len(headings) > 0 && headings[tocKey(fold(text))]
 		for k, s := range split {
 			st := sentence{raw: s, folded: fold(s), head: head, follows: k > 0, para: i + 1, page: b.Page, aside: aside}
 			st.aside = st.aside || isAnnexTitle(st.folded)
@@ -217,6 +227,31 @@ func segment(blocks []Block) []sentence {
 	}
 	emitLabel(true)
 	return out
+}
+
+// headingKeys are the document's headings as a table of contents lists
+// them (tocKey).
+func headingKeys(blocks []Block) map[string]bool {
+	var keys map[string]bool
+	for _, b := range blocks {
+		if b.Heading == 0 {
+			continue
+		}
+		if k := tocKey(fold(b.Text)); len(k) >= 4 {
+			if keys == nil {
+				keys = map[string]bool{}
+			}
+			keys[k] = true
+		}
+	}
+	return keys
+}
+
+// tocKey is a folded heading or list item without its bullet, its number
+// and its closing punctuation: "- 4.2. Data Security;" and "4.2 Data
+// security" are one entry.
+func tocKey(folded string) string {
+	return strings.Trim(strings.TrimLeft(folded, "-*•·0123456789. \t"), " .;:,")
 }
 
 // openHeading is a heading, folded once, and its level (7 for a label
