@@ -427,6 +427,9 @@ var elementSpecs = map[string]spec{
 		},
 		exclude: []sig{
 			mk(terms("means", "désigne", "signifie"), "a definition, not the assistance", "une définition, pas l'assistance"),
+			// Art. 46(1)'s safeguards, which the standard clauses say they are
+			mk(terms("enforceable data subject rights", "droits opposables des personnes concernées", "droits opposables"),
+				"the safeguards of a transfer tool (Art. 46), not the processor's help with requests", "les garanties d'un outil de transfert (art. 46), pas l'aide du sous-traitant pour les demandes"),
 			mk(within(4, controllerParty, terms("reste responsable", "remains responsible", "demeure responsable", "est seul responsable", "is solely responsible",
 				"doit traiter", "traite directement", "shall handle", "will handle", "is responsible for handling", "will be responsible for handling")),
 				"leaves the requests to the controller, without the processor's help", "laisse les demandes au responsable, sans l'aide du sous-traitant").

@@ -261,6 +261,9 @@ type openHeading struct {
 	folded string
 }
 
+// markupTag is an HTML tag.
+var markupTag = regexp.MustCompile(`<[^<>]{0,200}>`)
+
 // annexTitle is an annex's title alone, as a list of annexes gives it ("-
 // 11.6.1. Annex 1: Subject matter and details of processing"): it names
 // what the annex holds, it is none of it.
@@ -318,6 +321,11 @@ func (r *rule) pointerGives(sents []sentence, i int) bool {
 }
 
 func isAnnexTitle(folded string) bool {
+	if strings.Contains(folded, "<") {
+		// "<h1>Attachment 1 - The Standard Contractual Clauses</h1>" in the
+		// HTML a Markdown file carries
+		folded = strings.TrimSpace(markupTag.ReplaceAllString(folded, ""))
+	}
 	if len(folded) > 140 || !strings.Contains(folded, "annex") && !strings.Contains(folded, "append") && !strings.Contains(folded, "schedule") &&
 		!strings.Contains(folded, "exhibit") && !strings.Contains(folded, "attachment") {
 		return false

@@ -81,6 +81,25 @@ func markdownBlocks(text string) []contracts.Block {
 			if h := mdInline(strings.TrimSpace(strings.TrimLeft(t, "#"))); h != "" {
 				blocks = append(blocks, contracts.Block{Text: h, Heading: min(level, 6)})
 			}
+		case t[0] == '<' && htmlLine(t) != "":
+			// the HTML a Markdown file carries: a list item starts a block,
+			// a heading is one, tags alone end the block before them
+			flush()
+			switch tag := htmlLine(t); {
+			case tag == "li":
+				item = true
+				if t = mdInline(t); t != "" {
+					cur = append(cur, t)
+				}
+			case len(tag) == 2 && tag[0] == 'h':
+				if h := mdInline(t); h != "" {
+					blocks = append(blocks, contracts.Block{Text: h, Heading: int(tag[1] - '0')})
+				}
+			default:
+				if t = mdInline(t); t != "" {
+					cur = append(cur, t)
+				}
+			}
 		case strings.HasPrefix(t, "|"):
 			flush()
 			var cells []string
@@ -105,12 +124,36 @@ func markdownBlocks(text string) []contracts.Block {
 	return blocks
 }
 
-// mdInline drops a line's links and emphasis, keeping their text.
+// mdInline drops a line's links, emphasis and HTML tags, keeping their
+// text.
 func mdInline(t string) string {
 	if strings.Contains(t, "](") {
 		t = mdLink.ReplaceAllString(t, "$1")
 	}
+	if strings.Contains(t, "<") {
+		t = strings.Join(strings.Fields(htmlTag.ReplaceAllString(t, " ")), " ")
+	}
 	return strings.TrimSpace(mdEmphasis.Replace(t))
+}
+
+// htmlTag is a tag of the block and list markup a Markdown file may carry.
+var htmlTag = regexp.MustCompile(`(?i)</?(ol|ul|li|p|br|h[1-6]|div|span|center|table|tbody|thead|tr|td|th|strong|em|b|i|u|sup|sub)\b[^<>]{0,300}>`)
+
+// htmlOpen is the tag a line of HTML starts with (after any <p> or <div>
+// around it).
+var htmlOpen = regexp.MustCompile(`(?i)^(?:<(?:p|div)\b[^<>]{0,300}>\s*)*<(/?)(ol|ul|li|h[1-6])\b`)
+
+// htmlLine: what an HTML line of a Markdown file starts: "li", "h1"…"h6",
+// or "list" for a list's opening or closing tag; "" when it starts none.
+func htmlLine(t string) string {
+	m := htmlOpen.FindStringSubmatch(t)
+	switch {
+	case m == nil:
+		return ""
+	case m[1] == "" && (strings.EqualFold(m[2], "li") || len(m[2]) == 2 && (m[2][0] == 'h' || m[2][0] == 'H')):
+		return strings.ToLower(m[2])
+	}
+	return "list"
 }
 
 // appendRow adds a table row: two cells read as "label: value" (an annex's
