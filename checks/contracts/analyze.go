@@ -199,7 +199,7 @@ func judgeElement(r *rule, sents []sentence) Result {
 		} else if !r.sentenceTriggered(sents, i, false) {
 			continue
 		}
-		if r.need != nil && !r.need.in(hay) || r.under(s.head) {
+		if r.need != nil && !r.need.in(hay) && !(r.needUnder && r.need.in(s.head)) || r.under(s.head) {
 			continue
 		}
 		if !r.isClause(hay) {

@@ -36,6 +36,7 @@ type spec struct {
 	context       bool // triggers and clause may sit in the heading or previous sentence
 	inText        bool // with context, the clause itself is in the sentence or the one before (the heading only gives the need)
 	need          *x   // must match the sentence or its context
+	needUnder     bool // the need may be met by the heading instead ("Safeguards imposed on sub-processors" over a list)
 	clause        []x
 	exclude       []sig
 	excludeClause []sig
@@ -103,6 +104,7 @@ type rule struct {
 	context       bool
 	inText        bool
 	need          *pattern
+	needUnder     bool
 	clause        []pattern
 	exclude       []marker
 	excludeClause []marker
@@ -159,7 +161,7 @@ func (s spec) compile(id string) (*rule, error) {
 	if len(s.triggers) == 0 || len(s.clause) == 0 {
 		return nil, check.Errorf("a rule needs triggers and a clause", "une règle a besoin de déclencheurs et d'une clause")
 	}
-	r := &rule{id: id, context: s.context, inText: s.inText, minSignals: max(s.minSignals, 1), distinct: s.distinct, judge: s.judge, standIn: s.standIn}
+	r := &rule{id: id, context: s.context, inText: s.inText, needUnder: s.needUnder, minSignals: max(s.minSignals, 1), distinct: s.distinct, judge: s.judge, standIn: s.standIn}
 	if s.standIn != "" && s.standIn == id {
 		return nil, check.Errorf("an element cannot stand in for itself", "un élément ne peut pas se remplacer lui-même")
 	}

@@ -366,6 +366,10 @@ var elementSpecs = map[string]spec{
 			mk(terms("third countr*", "pays tiers", "chapter v", "international organisation*", "international organization*", "organisation internationale", "organisations internationales"),
 				"this is the transfers clause, not the authorisation of sub-processors", "il s'agit de la clause des transferts, pas de l'autorisation des sous-traitants ultérieurs").
 				except(terms("engage", "engages", "engaging", "appoint*", "recrut*", "recours", "faire appel", "subcontract*", "sous-traiter")),
+			// "Only persons who require access … shall be authorised": who
+			// may see the data (confidentiality), not which processors
+			mk(within(20, terms("only persons", "persons who", "seules les personnes", "personnes qui"), terms("authorised", "authorized", "autorisées", "habilitées")),
+				"the persons given access to the data, not the sub-processors", "les personnes qui ont accès aux données, pas les sous-traitants ultérieurs"),
 		},
 		excludeClause: []sig{
 			mk(both(terms("continued use", "poursuite", "continuation"), rx(`continued use.{0,80}(consent|accept|approv|authori)|(poursuite|continuation) (de l'utilisation|du service).{0,60}(vaut|emporte|constitue) (acceptation|accord|consentement)`)), "continued use is not authorisation", "la poursuite de l'utilisation ne vaut pas autorisation"),
@@ -390,8 +394,10 @@ var elementSpecs = map[string]spec{
 		minSignals: 2,
 	},
 	"A28-4-flowdown": {
-		need:     ptr(either(subProcessor, terms("sub-processing", "subcontract*", "third part*", "tiers", "onward", "sous-traitance"))),
-		triggers: []string{"same", "memes", "identiques", "equivalent", "no less", "at least as", "substantially", "liable", "responsable", "impose", "protective", "similar", "omissions", "niveau de protection"},
+		need: ptr(either(subProcessor, terms("sub-processing", "subcontract*", "third part*", "tiers", "onward", "sous-traitance"))),
+		// "7.4 Safeguards imposed on sub-processors" over a list of them
+		needUnder: true,
+		triggers:  []string{"same", "memes", "identiques", "equivalent", "no less", "at least as", "substantially", "liable", "responsable", "impose", "protective", "similar", "omissions", "niveau de protection"},
 		clause: []x{
 			terms("same standard", "same level of protection", "equivalent level of protection", "materially the same", "at least the same level", "substantially similar",
 				"même niveau de protection", "niveau de protection équivalent", "mêmes exigences"),
@@ -403,6 +409,10 @@ var elementSpecs = map[string]spec{
 			within(0, terms("fully liable", "fully responsible"), terms("to", "towards", "for")),
 			within(1, terms("demeure", "reste", "restera", "demeurera"), terms("responsable")),
 		},
+		// "the same obligations of return or deletion": the end-of-contract
+		// duty passed on, not the data protection obligations
+		exclude: []sig{mk(within(3, terms("same obligations", "mêmes obligations"), terms("return", "deletion", "restitution", "suppression", "destruction")),
+			"passes on the end-of-contract duties only, not the data protection obligations", "ne transmet que les devoirs de fin de contrat, pas les obligations de protection des données")},
 		excludeClause: []sig{
 			mk(both(terms("not", "no", "never", "exclu*", "cap*", "limit*", "shall not", "pas", "plafonn*"), rx(`(not|no|never) (be )?(liable|responsible|liability).{0,60}(sub-?processor|subcontractor)|(sub-?processor|subcontractor).{0,80}(liability|liable).{0,40}(excluded|exclude|capped|limited|shall not)|(n'est|ne sera|n'etant) pas responsable.{0,60}sous-traitant|sous-traitant.{0,60}responsabilite.{0,30}(exclue|limitee|plafonnee)`)),
 				"excludes or caps the processor's liability for its sub-processors", "exclut ou plafonne la responsabilité du sous-traitant pour ses sous-traitants ultérieurs"),
@@ -430,6 +440,10 @@ var elementSpecs = map[string]spec{
 			// Art. 46(1)'s safeguards, which the standard clauses say they are
 			mk(terms("enforceable data subject rights", "droits opposables des personnes concernées", "droits opposables"),
 				"the safeguards of a transfer tool (Art. 46), not the processor's help with requests", "les garanties d'un outil de transfert (art. 46), pas l'aide du sous-traitant pour les demandes"),
+			// the standard clauses' 8.3: what of the clauses the data subject
+			// may see, and what is redacted
+			mk(terms("redact", "redacts", "redacted", "redaction", "redactions"),
+				"what of the clauses the data subject sees, not help with requests", "ce que la personne concernée voit des clauses, pas l'aide pour les demandes"),
 			mk(within(4, controllerParty, terms("reste responsable", "remains responsible", "demeure responsable", "est seul responsable", "is solely responsible",
 				"doit traiter", "traite directement", "shall handle", "will handle", "is responsible for handling", "will be responsible for handling")),
 				"leaves the requests to the controller, without the processor's help", "laisse les demandes au responsable, sans l'aide du sous-traitant").
