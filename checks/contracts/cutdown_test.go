@@ -1,6 +1,9 @@
 package contracts
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // What is left of a real DPA once the deciding clause is cut out (the shapes
 // TestDevSetCutDown found read as present, written here in our own words):
@@ -168,6 +171,29 @@ func TestHeadingsAndWhatTheyHold(t *testing.T) {
 			if r := level(t, Analyze(Document{Blocks: blocks}), c.el); !r.Level.Counts() {
 				t.Errorf("%s under %q: %q reads %s (%s)", c.el, c.head, c.body, r.Level, r.Why.EN)
 			}
+		}
+	}
+}
+
+// The sentence shown is the one that decides, not a table-of-contents entry
+// or a title-case heading run into the clause.
+func TestEvidenceIsTheDecidingSentence(t *testing.T) {
+	for _, c := range []struct {
+		name, el, want string
+		blocks         []Block
+	}{
+		{"a title-case inline heading", "A28-3-duration", "lasts for the term",
+			[]Block{{Text: "- Duration of the Processing. The processing lasts for the term of the Agreement.", Item: true}}},
+		{"a table of contents before the section", "A28-3-duration", "lasts for the term",
+			[]Block{{Text: "This section includes the following subsections:"}, {Text: "- Duration of the Processing", Item: true}, {Text: "- Security", Item: true},
+				{Text: "Duration of the Processing", Heading: 3}, {Text: "The processing lasts for the term of the Agreement."}}},
+		{"a list of clauses in HTML", "A28-3e-data-subject-rights", "notify the controller of any request",
+			[]Block{{Text: "These clauses set out safeguards, including enforceable data subject rights."},
+				{Text: "The processor shall promptly notify the controller of any request it has received from a data subject.", Item: true}}},
+	} {
+		r := level(t, Analyze(Document{Blocks: c.blocks}), c.el)
+		if !r.Level.Counts() || !strings.Contains(r.Sentence, c.want) {
+			t.Errorf("%s: %s = %s from %q, want it from the sentence holding %q", c.name, c.el, r.Level, r.Sentence, c.want)
 		}
 	}
 }

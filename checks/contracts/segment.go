@@ -406,7 +406,8 @@ func splitSentences(out []string, text string) (_ []string, inline int) {
 	}
 	// An inline heading ("Audits. The Customer may…", "6. Security.") reads
 	// as a label of the sentence after it.
-	if len(out) > first+1 && strings.Count(out[first], " ") < 4 && strings.HasSuffix(out[first], ".") {
+	// A longer one is written in title case ("Duration of the Processing.").
+	if n := strings.Count(out[min(first, len(out)-1)], " "); len(out) > first+1 && strings.HasSuffix(out[first], ".") && (n < 4 || n < 8 && inTitleCase(out[first])) {
 		label := strings.TrimSuffix(out[first], ".") + ": "
 		out[first+1] = label + out[first+1]
 		out = append(out[:first], out[first+1:]...)
@@ -436,6 +437,22 @@ func abbreviation(before string) bool {
 		}
 	}
 	return false
+}
+
+// inTitleCase: every word of four letters or more starts with a capital, and
+// there are at least two of them.
+func inTitleCase(s string) bool {
+	long := 0
+	for _, w := range strings.Fields(s) {
+		if len(w) < 4 {
+			continue
+		}
+		if w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+		long++
+	}
+	return long >= 2
 }
 
 // roman: a roman numeral of a heading ("II", "iv"), up to seven letters.
