@@ -187,6 +187,8 @@ func TestEvidenceIsTheDecidingSentence(t *testing.T) {
 		{"a table of contents before the section", "A28-3-duration", "lasts for the term",
 			[]Block{{Text: "This section includes the following subsections:"}, {Text: "- Duration of the Processing", Item: true}, {Text: "- Security", Item: true},
 				{Text: "Duration of the Processing", Heading: 3}, {Text: "The processing lasts for the term of the Agreement."}}},
+		{"the record of incidents before the notice", "A28-33-breach-notify", "will notify the customer",
+			[]Block{{Text: "The Processor maintains a record of security incidents with their consequences and to whom each was reported. If a data breach affects the customer, the Processor will notify the customer without undue delay."}}},
 		{"a list of clauses in HTML", "A28-3e-data-subject-rights", "notify the controller of any request",
 			[]Block{{Text: "These clauses set out safeguards, including enforceable data subject rights."},
 				{Text: "The processor shall promptly notify the controller of any request it has received from a data subject.", Item: true}}},

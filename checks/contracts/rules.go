@@ -493,6 +493,14 @@ var elementSpecs = map[string]spec{
 		},
 		exclude: []sig{
 			mk(terms("means", "désigne", "signifie", "s'entend"), "a definition of a breach, not the duty to notify it", "une définition de la violation, pas l'obligation de la notifier"),
+			mk(terms("breach notification law", "breach notification laws", "breach notification requirements", "lois sur la notification des violations"),
+				"compliance with the breach-notification laws, not the notice to the controller", "le respect des lois sur la notification des violations, pas la notification au responsable"),
+			// Art. 33(5): "maintains a record of security incidents … to whom
+			// the incident was reported"
+			mk(terms("record of security incidents", "record of incidents", "record of breaches", "record of personal data breaches", "register of breaches",
+				"registre des violations", "registre des incidents"),
+				"the record kept of breaches (Art. 33(5)), not the notice to the controller", "le registre des violations (art. 33(5)), pas la notification au responsable").
+				except(terms("notify", "notifies", "inform", "informs", "notifie", "informe")),
 			// a bullet list of kinds of breach, or of what to report, is not the duty
 			mk(`^- [^.]{0,120}$`, "an item of a list, not the duty to notify", "un élément de liste, pas l'obligation de notifier"),
 			mk(terms("protection des données contre toute violation", "protect against", "protection against", "prevent*", "prévenir", "empêcher"), "protection against breaches, not the duty to notify them", "la protection contre les violations, pas l'obligation de les notifier"),

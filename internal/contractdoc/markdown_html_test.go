@@ -23,3 +23,17 @@ func TestMarkdownCarriesHTML(t *testing.T) {
 		t.Errorf("blocks:\n got %+v\nwant %+v", got, want)
 	}
 }
+
+// A table written without its outer pipes is a table: one block a row.
+func TestMarkdownTableWithoutOuterPipes(t *testing.T) {
+	md := "Domain | Practices\n-------|---------|\nAccess control | Access is logged.\nIncidents | We notify the customer.\n\nAfter the table.\n"
+	want := []contracts.Block{
+		{Text: "Domain: Practices"},
+		{Text: "Access control: Access is logged."},
+		{Text: "Incidents: We notify the customer."},
+		{Text: "After the table."},
+	}
+	if got := markdownBlocks(md); !reflect.DeepEqual(got, want) {
+		t.Errorf("blocks:\n got %+v\nwant %+v", got, want)
+	}
+}

@@ -55,6 +55,8 @@ var (
 	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 	mdEmphasis = strings.NewReplacer("**", "", "__", "", "`", "")
 	mdRule     = regexp.MustCompile(`^\s*([-*_]\s*){3,}$`)
+	// mdDelimiter is the line under a table's header: "---|---", "|:--|--:|"
+	mdDelimiter = regexp.MustCompile(`^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$`)
 )
 
 // markdownBlocks reads Markdown: headings (with their level) and table
@@ -70,10 +72,17 @@ func markdownBlocks(text string) []contracts.Block {
 		}
 		item = false
 	}
-	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	table := false // in a table written without its outer pipes ("Domain | Practices")
+	for n, line := range lines {
 		t := strings.TrimSpace(line)
+		if t == "" {
+			table = false
+		} else if !table && t[0] != '|' && strings.Contains(t, "|") && n+1 < len(lines) && mdDelimiter.MatchString(lines[n+1]) {
+			table = true
+		}
 		switch {
-		case t == "" || mayRule(t) && mdRule.MatchString(t):
+		case t == "" || !table && mayRule(t) && mdRule.MatchString(t):
 			flush()
 		case strings.HasPrefix(t, "#"):
 			flush()
@@ -100,7 +109,7 @@ func markdownBlocks(text string) []contracts.Block {
 					cur = append(cur, t)
 				}
 			}
-		case strings.HasPrefix(t, "|"):
+		case t[0] == '|' || table:
 			flush()
 			var cells []string
 			for _, cell := range strings.Split(strings.Trim(t, "|"), "|") {
