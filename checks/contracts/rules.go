@@ -329,7 +329,7 @@ var elementSpecs = map[string]spec{
 			mk(within(14, terms("lorsque", "where", "when", "if"), terms("articles 9 et 10", "article 9", "articles 9 and 10", "special categories", "catégories particulières", "données sensibles", "sensitive data")),
 				"the extra safeguards for sensitive data, not the Art. 32 measures for all the data", "les garanties de plus pour les données sensibles, pas les mesures de l'art. 32 pour toutes les données").
 				except(terms("article 32", "art. 32", "technical and organi*", "mesures techniques")),
-			mk(terms("garanties suffisantes", "sufficient guarantees"), "the guarantees asked of a (sub-)processor, not the processor's own measures", "les garanties demandées à un sous-traitant, pas ses propres mesures"),
+			mk(terms("garanties suffisantes", "sufficient guarantees", "sufficient expertise", "expertise, reliability and resources", "connaissances spécialisées, de fiabilité et de ressources"), "the guarantees asked of a (sub-)processor, not the processor's own measures", "les garanties demandées à un sous-traitant, pas ses propres mesures"),
 			mk(within(5, controllerParty, terms("is solely responsible", "shall be solely responsible", "will be solely responsible", "remains solely responsible", "has sole responsibility",
 				"assumes sole responsibility", "est seul responsable", "reste seul responsable", "demeure seul responsable")),
 				"puts security on the controller, not the processor", "met la sécurité à la charge du responsable, pas du sous-traitant"),
