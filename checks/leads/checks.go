@@ -318,24 +318,35 @@ func evalConPhone(e Evidence) check.Outcome {
 		if k.PhoneNoConsent.N == 0 {
 			return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("every consumer line has phone consent", "chaque ligne de particulier a un consentement téléphonique")}
 		}
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
-			"%d consumer phone numbers are callable without prior consent, forbidden since 11 Aug 2026",
-			"%d numéros de particuliers sont appelables sans consentement préalable, interdit depuis le 11 août 2026", k.PhoneNoConsent.N)}
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: plural(k.PhoneNoConsent.N,
+			t("%d consumer phone number is callable without prior consent, forbidden since 11 Aug 2026: collect the person's consent or stop calling the number",
+				"%d numéro de particulier est appelable sans consentement préalable, interdit depuis le 11 août 2026 : recueillez le consentement de la personne ou cessez de l'appeler"),
+			t("%d consumer phone numbers are callable without prior consent, forbidden since 11 Aug 2026: collect these people's consent or stop calling them",
+				"%d numéros de particuliers sont appelables sans consentement préalable, interdit depuis le 11 août 2026 : recueillez le consentement de ces personnes ou cessez de les appeler"),
+			k.PhoneNoConsent.N)}
 	}
 	with(ev, k.NoBloctel, k.Consumers)
 	ev["without_phone_consent"] = k.PhoneNoConsent.N
 	switch {
 	case k.NoBloctel.N > 0:
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
-			"%d consumer phone numbers have no Bloctel check in the last %d days (and %d have no phone consent, required from 11 Aug 2026)",
-			"%d numéros de particuliers n'ont pas de vérification Bloctel depuis %d jours (et %d n'ont pas de consentement téléphonique, exigé dès le 11 août 2026)",
-			k.NoBloctel.N, e.th().BloctelDays, k.PhoneNoConsent.N)}
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%s (%s)", "%s (%s)",
+			plural(k.NoBloctel.N,
+				t("%d consumer phone number has no Bloctel check in the last %s", "%d numéro de particulier n'a pas de vérification Bloctel depuis %s"),
+				t("%d consumer phone numbers have no Bloctel check in the last %s", "%d numéros de particuliers n'ont pas de vérification Bloctel depuis %s"),
+				k.NoBloctel.N, check.Days(e.th().BloctelDays)),
+			plural(k.PhoneNoConsent.N,
+				t("and %d has no phone consent, required from 11 Aug 2026: collect it before then", "et %d n'a pas de consentement téléphonique, exigé dès le 11 août 2026 : recueillez-le avant cette date"),
+				t("and %d have no phone consent, required from 11 Aug 2026: collect it before then", "et %d n'ont pas de consentement téléphonique, exigé dès le 11 août 2026 : recueillez-le avant cette date"),
+				k.PhoneNoConsent.N))}
 	case k.PhoneNoConsent.N > 0:
 		ev["records"] = k.PhoneNoConsent.N
 		ev["record_keys"] = k.PhoneNoConsent.Keys
-		return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf(
-			"%d consumer phone numbers have no phone consent: calling them will be forbidden from 11 Aug 2026",
-			"%d numéros de particuliers n'ont pas de consentement téléphonique : les appeler sera interdit dès le 11 août 2026", k.PhoneNoConsent.N)}
+		return check.Outcome{Status: check.Warn, Evidence: ev, Message: plural(k.PhoneNoConsent.N,
+			t("%d consumer phone number has no phone consent: calling it will be forbidden from 11 Aug 2026; collect and date the consent before then",
+				"%d numéro de particulier n'a pas de consentement téléphonique : l'appeler sera interdit dès le 11 août 2026 ; recueillez et datez le consentement avant cette date"),
+			t("%d consumer phone numbers have no phone consent: calling them will be forbidden from 11 Aug 2026; collect and date their consent before then",
+				"%d numéros de particuliers n'ont pas de consentement téléphonique : les appeler sera interdit dès le 11 août 2026 ; recueillez et datez leur consentement avant cette date"),
+			k.PhoneNoConsent.N)}
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("every consumer line is Bloctel-checked and has phone consent",
 		"chaque ligne de particulier est vérifiée Bloctel et a un consentement téléphonique")}

@@ -140,6 +140,45 @@ func TestPhoneRuleCutoff(t *testing.T) {
 	}
 }
 
+// TestPhoneAdviceFollowsDate: the advice fits the scan's date: before the
+// cutoff, collect consent before it; after, collect it or stop calling. The
+// remediation, the same on any date, promises no date still to come.
+func TestPhoneAdviceFollowsDate(t *testing.T) {
+	header := "id|phone|company|bloctel_checked_at|consent_phone"
+	fix := metaConPhone.Remediation
+	for _, s := range []string{fix.EN, fix.FR} {
+		for _, w := range []string{" now", "maintenant", "before 11 Aug", "avant le 11 août"} {
+			if strings.Contains(s, w) {
+				t.Errorf("remediation %q says %q, wrong once the date has passed", s, w)
+			}
+		}
+	}
+	cases := []struct {
+		now     time.Time
+		bloctel string
+		want    []string
+		wantNot []string
+	}{
+		{time.Date(2026, 8, 1, 0, 0, 0, 0, time.UTC), "2026-07-20", []string{"before then", "avant cette date"}, []string{"stop", "cessez"}},
+		{time.Date(2026, 8, 1, 0, 0, 0, 0, time.UTC), "2026-05-01", []string{"before then", "avant cette date"}, []string{"stop", "cessez"}},
+		{time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), "2026-11-20", []string{"stop calling", "cessez de l"}, []string{"before", "avant"}},
+	}
+	for _, c := range cases {
+		f := run(t, "LEAD-CON-009", table(t, c.now, header, "1|06 12 34 56 78||"+c.bloctel+"|"))
+		msg := f.Message.EN + " | " + f.Message.FR
+		for _, w := range c.want {
+			if !strings.Contains(msg, w) {
+				t.Errorf("%s: %q lacks %q", c.now.Format(time.DateOnly), msg, w)
+			}
+		}
+		for _, w := range c.wantNot {
+			if strings.Contains(msg, w) {
+				t.Errorf("%s: %q says %q", c.now.Format(time.DateOnly), msg, w)
+			}
+		}
+	}
+}
+
 func TestPrefilledConsent(t *testing.T) {
 	var rows []string
 	for i := range 60 {

@@ -141,8 +141,8 @@ var (
 			"Les lignes françaises de particuliers (mobiles, fixes et box sur des fiches sans société ; les 08 sont des entreprises) non opposées. Jusqu'au 10 août 2026 : échec sans vérification Bloctel depuis 30 jours, alerte sans consentement téléphonique (la règle à venir). À partir du 11 août 2026 : échec sans consentement téléphonique, sauf client."),
 		t("Calling numbers on Bloctel costs up to €375,000 for a company; from 11 Aug 2026 any call to a consumer without prior consent is forbidden (loi 2025-594).",
 			"Appeler des numéros inscrits sur Bloctel coûte jusqu'à 375 000 € à une société ; à partir du 11 août 2026, tout appel à un consommateur sans consentement préalable est interdit (loi 2025-594)."),
-		t("Clean the file with Bloctel before each campaign; collect and date phone consent now, before 11 Aug 2026.",
-			"Faites nettoyer le fichier par Bloctel avant chaque campagne ; recueillez et datez dès maintenant le consentement téléphonique, avant le 11 août 2026."),
+		t("Until 10 Aug 2026, clean the file with Bloctel before each campaign and collect and date each person's phone consent. From 11 Aug 2026, call a consumer only with their dated prior consent or as a customer; stop calling the others.",
+			"Jusqu'au 10 août 2026, faites nettoyer le fichier par Bloctel avant chaque campagne et recueillez et datez le consentement téléphonique de chaque personne. À partir du 11 août 2026, n'appelez un consommateur qu'avec son consentement préalable daté ou s'il est client ; cessez d'appeler les autres."),
 		refBloctel, refLoi2025)
 
 	metaInfSource = meta("LEAD-INF-001", check.High,
