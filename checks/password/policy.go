@@ -123,7 +123,7 @@ func (e Evidence) TargetName() string {
 }
 
 // SetClasses records exactly which character classes a policy forces
-// (lower, upper, digits, specials; "digit" and "special" accepted): the
+// (lower, upper, digit, special; "digits" and "specials" accepted): the
 // others become known as not forced.
 func (p *Policy) SetClasses(classes ...string) error {
 	p.RequireLower, p.RequireUpper, p.RequireDigit, p.RequireSpecial = No, No, No, No
@@ -138,8 +138,8 @@ func (p *Policy) SetClasses(classes ...string) error {
 		case "specials", "special":
 			p.RequireSpecial = Yes
 		default:
-			return check.Errorf("unknown character class %q (want lower, upper, digits or specials)",
-				"classe de caractères inconnue %q (au choix : lower, upper, digits ou specials)", c)
+			return check.Errorf("unknown character class %q (want lower, upper, digit or special)",
+				"classe de caractères inconnue %q (au choix : lower, upper, digit ou special)", c)
 		}
 	}
 	return nil
