@@ -1,6 +1,7 @@
 package config
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -29,10 +30,12 @@ const (
 // (its tests import config); internal/report/formats checks they agree.
 var Formats = append(append([]string{}, report.Formats...), "html", "pdf")
 
-// lineError is a check failure at a known line, for Parse to name the file.
+// lineError is a check failure at a known line, for Parse to name the file
+// (the column only orders the errors of one line).
 type lineError struct {
 	line int
 	err  error
+	col  int
 }
 
 func (e lineError) Error() string { return fmt.Sprintf("line %d: %v", e.line, e.err) }
@@ -51,8 +54,8 @@ func (c Config) fieldErr(key string, err error, accepted string) error {
 	if raw, ok := c.env[key]; ok {
 		err = check.Errorf("%s (from the environment) is not valid here; accepted: %s", "%s (de l'environnement) n'est pas valable ici ; accepté : %s", raw, accepted)
 	}
-	if line := c.lines[key]; line > 0 {
-		return lineError{line, check.Prefixed{Prefix: key + ": ", Err: err}}
+	if p := c.lines[key]; p.line > 0 {
+		return lineError{p.line, check.Prefixed{Prefix: key + ": ", Err: err}, p.col}
 	}
 	return check.Prefixed{Prefix: key + ": ", Err: err}
 }
@@ -80,7 +83,7 @@ func (c Config) Validate() error {
 		errs = append(errs, c.fieldErr("scan.rate", check.Errorf("must be 0 (unlimited) or more, at most %d requests a second, got %v", "doit valoir 0 (sans limite) ou plus, au plus %d requêtes par seconde, trouvé %v", MaxRate, s.Rate), ""))
 	}
 	if t := time.Duration(s.Timeout); t <= 0 || t > MaxTimeout {
-		errs = append(errs, c.fieldErr("scan.timeout", check.Errorf("must be positive and at most %s, got %s", "doit être positif et d'au plus %s, trouvé %s", MaxTimeout, t), "1s … 1h"))
+		errs = append(errs, c.fieldErr("scan.timeout", check.Errorf("must be positive and at most %s, got %s", "doit être positif et d'au plus %s, trouvé %s", Duration(MaxTimeout), Duration(t)), "1s … 1h"))
 	}
 	if s.FailOn != nil && !s.FailOn.Valid() {
 		errs = append(errs, c.fieldErr("scan.fail_on", check.Errorf("%s is not a severity", "%s n'est pas une gravité", s.FailOn), "info, low, medium, high, critical"))
@@ -112,7 +115,7 @@ func (c Config) Validate() error {
 			MaxKeptScans, MaxKeptDays, r.Scans, r.Days), ""))
 	}
 	if t := time.Duration(c.Leads.Timeout); t < 0 || t > MaxLeadsTimeout {
-		errs = append(errs, c.fieldErr("leads.timeout", check.Errorf("must be positive and at most %s, got %s", "doit être positif et d'au plus %s, trouvé %s", MaxLeadsTimeout, t), ""))
+		errs = append(errs, c.fieldErr("leads.timeout", check.Errorf("must be positive and at most %s, got %s", "doit être positif et d'au plus %s, trouvé %s", Duration(MaxLeadsTimeout), Duration(t)), ""))
 	}
 	for i, src := range c.Leads.Sources {
 		if (src.Path == "") == (src.DSN == "") {
@@ -141,15 +144,15 @@ func (c Config) checkTargets() Errors {
 	names := map[string]int{} // name → index of the first target with it
 	for i, t := range c.Web.Targets {
 		if t.URL == "" && t.HTTPSURL == "" && t.HTTPURL == "" {
-			errs = append(errs, lineError{t.Line, check.Errorf("web.targets[%d]: needs url, or http_url and https_url", "web.targets[%d] : demande url, ou http_url et https_url", i)})
+			errs = append(errs, lineError{line: t.Line, err: check.Errorf("web.targets[%d]: needs url, or http_url and https_url", "web.targets[%d] : demande url, ou http_url et https_url", i)})
 			continue
 		}
 		if t.URL != "" && (t.HTTPURL != "" || t.HTTPSURL != "") {
-			errs = append(errs, lineError{t.Line, check.Errorf("web.targets[%d]: give either url or http_url/https_url, not both", "web.targets[%d] : donnez url ou http_url/https_url, pas les deux", i)})
+			errs = append(errs, lineError{line: t.Line, err: check.Errorf("web.targets[%d]: give either url or http_url/https_url, not both", "web.targets[%d] : donnez url ou http_url/https_url, pas les deux", i)})
 			continue
 		}
 		if t.URL == "" && (t.HTTPURL == "" || t.HTTPSURL == "") {
-			errs = append(errs, lineError{t.Line, check.Errorf("web.targets[%d]: http_url and https_url go together", "web.targets[%d] : http_url et https_url vont ensemble", i)})
+			errs = append(errs, lineError{line: t.Line, err: check.Errorf("web.targets[%d]: http_url and https_url go together", "web.targets[%d] : http_url et https_url vont ensemble", i)})
 			continue
 		}
 		if t.Name == "" {
@@ -157,7 +160,7 @@ func (c Config) checkTargets() Errors {
 		}
 		// History and waivers know a target by its name: two sites under one name would mix.
 		if j, dup := names[t.Name]; dup {
-			errs = append(errs, lineError{t.Line, check.Errorf("web.targets[%d]: name %q is already the name of web.targets[%d] (line %d); give each target its own name",
+			errs = append(errs, lineError{line: t.Line, err: check.Errorf("web.targets[%d]: name %q is already the name of web.targets[%d] (line %d); give each target its own name",
 				"web.targets[%d] : le nom %q est déjà celui de web.targets[%d] (ligne %d) ; donnez à chaque cible son nom",
 				i, t.Name, j, c.Web.Targets[j].Line)})
 			continue
@@ -204,6 +207,30 @@ func (e Errors) add(err error) Errors {
 		return append(e, list...)
 	}
 	return append(e, err)
+}
+
+// sort puts the errors in the order of the file, by line then column;
+// those at no line (a value from a flag, a missing setting) come last.
+func (e Errors) sort() {
+	slices.SortStableFunc(e, func(a, b error) int {
+		pa, pb := positionOf(a), positionOf(b)
+		if (pa.line == 0) != (pb.line == 0) {
+			return cmp.Compare(pb.line, pa.line) // the one with a line first
+		}
+		return cmp.Or(cmp.Compare(pa.line, pb.line), cmp.Compare(pa.col, pb.col))
+	})
+}
+
+func positionOf(err error) position {
+	var pe posError
+	if errors.As(err, &pe) {
+		return pe.pos
+	}
+	var le lineError
+	if errors.As(err, &le) {
+		return position{le.line, le.col}
+	}
+	return position{}
 }
 
 // OrNil is nil when there is no error, so that callers can test err != nil.

@@ -53,9 +53,9 @@ type Config struct {
 	Schedule         Schedule  `yaml:"schedule"`
 	File             string    `yaml:"-"` // where it was read from
 
-	env    map[string]string // key path → raw text, for values from ${VAR}
-	lines  map[string]int    // key path → line, for errors found after decoding
-	flags  map[string]string // key path → flag that set it, for errors about it
+	env    map[string]string   // key path → raw text, for values from ${VAR}
+	lines  map[string]position // key path → where its value is, for errors found after decoding
+	flags  map[string]string   // key path → flag that set it, for errors about it
 	masker *Masker
 }
 
@@ -235,23 +235,28 @@ func Parse(name string, data []byte, getenv func(string) string) (Config, error)
 	w := newWalker(name, raw)
 	walkErr := w.validate(root, typeOf(cfg), "")
 	cfg.env, cfg.lines = w.env, w.lines
+	// The values the walker named wrong are left at their defaults, so that
+	// the rest of the file is decoded and checked in the same run.
+	w.dropBad()
 	// A decoding error may quote a value: mask the secrets in it.
 	m := newMasker(secretValues(secrets, nil), nil)
-	if err := root.Decode(&cfg); err != nil {
-		if walkErr != nil {
-			return Config{}, walkErr // the walker named the wrong types, with their lines
-		}
+	if err := root.Decode(&cfg); err != nil && walkErr == nil {
 		return Config{}, fmt.Errorf("%s: %s", name, m.Mask(err.Error()))
 	}
-	// Every problem at once: unknown keys, and the values out of range.
+	// Every problem at once: unknown keys, wrong types, and the values out
+	// of range, in the order of the file.
 	errs := Errors{}.add(walkErr)
 	var checked Errors
 	if err := cfg.Validate(); errors.As(err, &checked) {
-		for _, e := range checked {
-			errs = append(errs, maskedErr{located(name, e), m})
-		}
+		errs = append(errs, checked...)
 	}
 	if len(errs) > 0 {
+		errs.sort()
+		for i, e := range errs {
+			if _, walked := e.(posError); !walked {
+				errs[i] = maskedErr{located(name, e), m}
+			}
+		}
 		return Config{}, errs
 	}
 	cfg.masker = newMasker(append(secretValues(secrets, w.paths), cfg.declaredSecrets()...), cfg.urlPasswords())
@@ -280,7 +285,7 @@ func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
-func (d Duration) MarshalYAML() (any, error) { return time.Duration(d).String(), nil }
+func (d Duration) MarshalYAML() (any, error) { return d.String(), nil }
 
 // UnmarshalYAML accepts "https://…" or {url|http_url|https_url|name}.
 func (t *WebTarget) UnmarshalYAML(n *yaml.Node) error {
@@ -318,4 +323,14 @@ func DecodeStrict(name string, data []byte, out any) error {
 	return nil
 }
 
-func (d Duration) String() string { return time.Duration(d).String() }
+func (d Duration) String() string { return FormatDuration(time.Duration(d)) }
+
+// FormatDuration writes d as a person does, and as vigie.yaml accepts it:
+// "1h", "1h30m", "10s", "1m30s" (time's own form writes "1h0m0s").
+func FormatDuration(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	return strings.Replace(s, "h0m", "h", 1)
+}

@@ -39,7 +39,7 @@ func TestEnvValuesNotEchoedInErrors(t *testing.T) {
 // Hostile numbers are refused with the key and the accepted range.
 func TestScanLimits(t *testing.T) {
 	cases := []struct{ src, want string }{
-		{"scan: {timeout: 2562047h}\n", "vigie.yaml:1: scan.timeout: must be positive and at most 1h0m0s"},
+		{"scan: {timeout: 2562047h}\n", "vigie.yaml:1: scan.timeout: must be positive and at most 1h, got 2562047h"},
 		{"scan: {timeout: 0s}\n", "scan.timeout: must be positive"},
 		{"scan: {timeout: -5s}\n", "scan.timeout: must be positive"},
 		{"scan: {timeout: 9999999h}\n", "vigie.yaml:1:17: scan.timeout: \"9999999h\" is not a duration"},

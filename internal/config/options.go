@@ -68,8 +68,8 @@ var Options = []Option{
 		FR: "requêtes réseau par seconde pour tout le scan, 0 = sans limite"},
 		func(c *Config) *float64 { return &c.Scan.Rate }, parseFloat, formatFloat, "float"),
 	opt("scan.timeout", "timeout", "", check.Text{
-		EN: "per-target timeout, at most " + MaxTimeout.String(),
-		FR: "délai par cible, au plus " + MaxTimeout.String()},
+		EN: "per-target timeout, at most " + FormatDuration(MaxTimeout),
+		FR: "délai par cible, au plus " + FormatDuration(MaxTimeout)},
 		func(c *Config) *Duration { return &c.Scan.Timeout }, parseDuration, Duration.String, "duration"),
 	opt("web.ca_file", "ca-file", "", check.Text{
 		EN: "PEM file of private CAs to trust besides the system roots",

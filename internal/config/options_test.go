@@ -29,7 +29,7 @@ func TestOptionsDeclaredOnce(t *testing.T) {
 			t.Errorf("%s: not a key of vigie.yaml: %v", o.Key, err)
 			continue
 		}
-		if c.lines[o.Key] == 0 {
+		if c.lines[o.Key].line == 0 {
 			t.Errorf("%s: parsed but its line was not recorded", o.Key)
 		}
 	}

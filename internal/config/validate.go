@@ -29,7 +29,36 @@ func at(file string, n *yaml.Node, key string, en, fr string, args ...any) error
 	if key != "" {
 		where += ": " + key
 	}
-	return check.Prefixed{Prefix: where + ": ", Err: check.Errorf(en, fr, args...)}
+	return posError{position{n.Line, n.Column}, check.Prefixed{Prefix: where + ": ", Err: check.Errorf(en, fr, args...)}}
+}
+
+// position is where a value was written, for errors found after decoding
+// to be listed in file order with the walker's.
+type position struct{ line, col int }
+
+// posError is an error at a position of the file; its text already names it.
+type posError struct {
+	pos position
+	err error
+}
+
+func (e posError) Error() string          { return e.err.Error() }
+func (e posError) In(l check.Lang) string { return check.InLang(e.err, l) }
+func (e posError) Unwrap() error          { return e.err }
+
+// fail is an error about the value n (not its key), which decoding then
+// skips: the checks made after decoding still run on the rest of the file.
+func (w *walker) fail(n *yaml.Node, key string, en, fr string, args ...any) error {
+	w.bad = append(w.bad, n)
+	return at(w.file, n, key, en, fr, args...)
+}
+
+// dropBad empties the values the walker reported, so that decoding keeps
+// their defaults instead of failing on the first of them.
+func (w *walker) dropBad() {
+	for _, n := range w.bad {
+		*n = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: n.Line, Column: n.Column}
+	}
 }
 
 // walker checks a document against a type before anything is decoded, so
@@ -41,22 +70,23 @@ type walker struct {
 	raw   map[*yaml.Node]string // scalar → its text before ${VAR} expansion
 	env   map[string]string     // key path → raw text, for values from the environment
 	paths map[*yaml.Node]string // scalar from the environment → its key path
-	lines map[string]int        // key path → line
+	lines map[string]position   // key path → where its value is
+	bad   []*yaml.Node          // values found wrong, left out of decoding
 }
 
 func newWalker(file string, raw map[*yaml.Node]string) *walker {
-	return &walker{file: file, raw: raw, env: map[string]string{}, paths: map[*yaml.Node]string{}, lines: map[string]int{}}
+	return &walker{file: file, raw: raw, env: map[string]string{}, paths: map[*yaml.Node]string{}, lines: map[string]position{}}
 }
 
 func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 	file := w.file
 	if n.Kind == yaml.AliasNode {
-		return at(file, n, path, "YAML aliases are not supported in vigie.yaml", "les alias YAML ne sont pas acceptés dans vigie.yaml")
+		return w.fail(n, path, "YAML aliases are not supported in vigie.yaml", "les alias YAML ne sont pas acceptés dans vigie.yaml")
 	}
 	if t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	w.lines[path] = n.Line
+	w.lines[path] = position{n.Line, n.Column}
 	if r, ok := w.raw[n]; ok {
 		w.env[path], w.paths[n] = r, path
 	}
@@ -65,16 +95,16 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 	}
 	switch {
 	case t == durationType:
-		if err := expectScalar(file, n, path, check.Text{EN: "a duration such as 10s", FR: "une durée comme 10s"}, w.raw); err != nil {
+		if err := w.expectScalar(n, path, check.Text{EN: "a duration such as 10s", FR: "une durée comme 10s"}); err != nil {
 			return err
 		}
 		// Parsed here, where the raw text is known: the error never shows a value from the environment.
 		if _, err := time.ParseDuration(n.Value); err != nil {
-			return at(file, n, path, "%s is not a duration (e.g. 10s, 1m)", "%s n'est pas une durée (ex. 10s, 1m)", describe(n, w.raw))
+			return w.fail(n, path, "%s is not a duration (e.g. 10s, 1m)", "%s n'est pas une durée (ex. 10s, 1m)", describe(n, w.raw))
 		}
 		return nil
 	case t == severityType:
-		if err := expectScalar(file, n, path, check.Text{EN: "a severity", FR: "une gravité"}, w.raw); err != nil {
+		if err := w.expectScalar(n, path, check.Text{EN: "a severity", FR: "une gravité"}); err != nil {
 			return err
 		}
 		if _, err := check.ParseSeverity(n.Value); err != nil {
@@ -86,7 +116,7 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 			if _, fromEnv := w.raw[n]; !fromEnv {
 				hint = closestHint(strings.ToLower(n.Value), names)
 			}
-			return at(file, n, path, "%s is not a severity%s; one of %s", "%s n'est pas une gravité%s ; l'une de %s", describe(n, w.raw), hint, strings.Join(names, ", "))
+			return w.fail(n, path, "%s is not a severity%s; one of %s", "%s n'est pas une gravité%s ; l'une de %s", describe(n, w.raw), hint, strings.Join(names, ", "))
 		}
 		return nil
 	case t == webTargetType && n.Kind == yaml.ScalarNode:
@@ -99,7 +129,7 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 	switch t.Kind() {
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {
-			return at(file, n, path, "expected a mapping of keys, got %s", "attendu : des clés et leurs valeurs, trouvé %s", describe(n, w.raw))
+			return w.fail(n, path, "expected a mapping of keys, got %s", "attendu : des clés et leurs valeurs, trouvé %s", describe(n, w.raw))
 		}
 		fields := map[string]reflect.Type{}
 		var names []string
@@ -135,7 +165,7 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 		return errs.OrNil()
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			return at(file, n, path, "expected a list, got %s", "attendu : une liste, trouvé %s", describe(n, w.raw))
+			return w.fail(n, path, "expected a list, got %s", "attendu : une liste, trouvé %s", describe(n, w.raw))
 		}
 		var errs Errors
 		for i, c := range n.Content {
@@ -144,7 +174,7 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 		return errs.OrNil()
 	case reflect.Map:
 		if n.Kind != yaml.MappingNode {
-			return at(file, n, path, "expected a mapping, got %s", "attendu : des clés et leurs valeurs, trouvé %s", describe(n, w.raw))
+			return w.fail(n, path, "expected a mapping, got %s", "attendu : des clés et leurs valeurs, trouvé %s", describe(n, w.raw))
 		}
 		var errs Errors
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -153,18 +183,18 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 		return errs.OrNil()
 	case reflect.Int:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
-			return at(file, n, path, "expected a whole number, got %s", "attendu : un nombre entier, trouvé %s", describe(n, w.raw))
+			return w.fail(n, path, "expected a whole number, got %s", "attendu : un nombre entier, trouvé %s", describe(n, w.raw))
 		}
 	case reflect.Float64:
 		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
-			return at(file, n, path, "expected a number, got %s", "attendu : un nombre, trouvé %s", describe(n, w.raw))
+			return w.fail(n, path, "expected a number, got %s", "attendu : un nombre, trouvé %s", describe(n, w.raw))
 		}
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-			return at(file, n, path, "expected true or false, got %s", "attendu : true ou false, trouvé %s", describe(n, w.raw))
+			return w.fail(n, path, "expected true or false, got %s", "attendu : true ou false, trouvé %s", describe(n, w.raw))
 		}
 	case reflect.String:
-		return expectScalar(file, n, path, check.Text{EN: "a string", FR: "du texte"}, w.raw)
+		return w.expectScalar(n, path, check.Text{EN: "a string", FR: "du texte"})
 	}
 	return nil
 }
@@ -184,9 +214,9 @@ func closestHint(typo string, names []string) check.Text {
 	return check.Text{}
 }
 
-func expectScalar(file string, n *yaml.Node, path string, what check.Text, raw map[*yaml.Node]string) error {
+func (w *walker) expectScalar(n *yaml.Node, path string, what check.Text) error {
 	if n.Kind != yaml.ScalarNode {
-		return at(file, n, path, "expected %s, got %s", "attendu : %s, trouvé %s", what, describe(n, raw))
+		return w.fail(n, path, "expected %s, got %s", "attendu : %s, trouvé %s", what, describe(n, w.raw))
 	}
 	return nil
 }
