@@ -48,12 +48,11 @@ func skip(e Evidence, roles ...Role) check.Outcome {
 	for i, r := range roles {
 		names[i] = string(r)
 	}
-	list := strings.Join(names, ", ")
 	ev := e.base()
 	ev["missing_columns"] = names
 	return check.Outcome{Status: check.Skipped, Evidence: ev, Message: check.Textf(
 		"no column found for %s (map one in leads.columns if the table has it)",
-		"aucune colonne trouvée pour %s (déclarez-la dans leads.columns si la table l'a)", list)}
+		"aucune colonne trouvée pour %s (déclarez-la dans leads.columns si la table l'a)", roleWords(roles, true))}
 }
 
 func need(e Evidence, roles ...Role) (check.Outcome, bool) {
@@ -211,19 +210,21 @@ func evalConProof(e Evidence) check.Outcome {
 	if o, ok := needAny(e, ConsentEmail, ConsentAt); !ok {
 		return o
 	}
-	var missing []string
+	var missing []Role
+	var keys []string
 	for _, r := range []Role{ConsentAt, ConsentSource, ConsentVersion} {
 		if !e.Columns.Has(r) {
-			missing = append(missing, string(r))
+			missing, keys = append(missing, r), append(keys, string(r))
 		}
 	}
 	if len(missing) > 0 && e.Counts.Consented > 0 {
 		ev := e.base()
 		ev["records"] = e.Counts.Consented
-		ev["missing_columns"] = missing
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
-			"%d records consent, but the table has no column for: %s", "%d fiches consentent, mais la table n'a pas de colonne pour : %s",
-			e.Counts.Consented, strings.Join(missing, ", "))}
+		ev["missing_columns"] = keys
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: plural(e.Counts.Consented,
+			t("%d record consents, but the table has no column for %s", "%d fiche consent, mais la table n'a pas de colonne pour %s"),
+			t("%d records consent, but the table has no column for %s", "%d fiches consentent, mais la table n'a pas de colonne pour %s"),
+			e.Counts.Consented, roleWords(missing, false))}
 	}
 	return judge(e, e.Counts.ConsentNoProof, e.Counts.Consented, check.Fail,
 		check.Textf("%d consents lack their date, source or wording version", "%d consentements n'ont pas leur date, leur source ou la version du texte", e.Counts.ConsentNoProof.N),
