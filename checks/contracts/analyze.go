@@ -210,7 +210,13 @@ func judgeElement(r *rule, sents []sentence) Result {
 			}
 			continue
 		}
-		if m, ok := firstMatch(r.exclude, s.folded); ok {
+		m, ok := firstMatch(r.exclude, s.folded)
+		if !ok && s.intro > 0 {
+			// "The Customer, as the controller:" over "- handles the data
+			// subjects' requests": the item is read with what opens its list
+			m, ok = firstMatch(r.exclude, sents[s.intro-1].folded+" "+s.folded)
+		}
+		if ok {
 			if rejected.i < 0 {
 				rejected = candidate{i: i, why: m.why}
 			}

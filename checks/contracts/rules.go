@@ -437,6 +437,10 @@ var elementSpecs = map[string]spec{
 		},
 		exclude: []sig{
 			mk(terms("means", "désigne", "signifie"), "a definition, not the assistance", "une définition, pas l'assistance"),
+			mk(terms("risques pour les droits", "risque pour les droits", "risk to the rights", "risks to the rights", "risk for the rights", "risks for the rights",
+				"rights and freedoms", "droits et libertés"),
+				"the risk to the data subjects' rights (Art. 32 to 35), not their requests", "le risque pour les droits des personnes (art. 32 à 35), pas leurs demandes").
+				except(terms("request", "requests", "demande", "demandes")),
 			// Art. 46(1)'s safeguards, which the standard clauses say they are
 			mk(terms("enforceable data subject rights", "droits opposables des personnes concernées", "droits opposables"),
 				"the safeguards of a transfer tool (Art. 46), not the processor's help with requests", "les garanties d'un outil de transfert (art. 46), pas l'aide du sous-traitant pour les demandes"),
@@ -444,10 +448,15 @@ var elementSpecs = map[string]spec{
 			// may see, and what is redacted
 			mk(terms("redact", "redacts", "redacted", "redaction", "redactions"),
 				"what of the clauses the data subject sees, not help with requests", "ce que la personne concernée voit des clauses, pas l'aide pour les demandes"),
-			mk(within(4, controllerParty, terms("reste responsable", "remains responsible", "demeure responsable", "est seul responsable", "is solely responsible",
-				"doit traiter", "traite directement", "shall handle", "will handle", "is responsible for handling", "will be responsible for handling")),
+			mk(within(8, controllerParty, terms("reste responsable", "remains responsible", "demeure responsable", "est seul responsable", "is solely responsible",
+				"doit traiter", "traite directement", "shall handle", "will handle", "is responsible for handling", "will be responsible for handling",
+				"gère l'exercice", "gère les demandes", "handles the requests", "manages the requests", "handles requests")),
 				"leaves the requests to the controller, without the processor's help", "laisse les demandes au responsable, sans l'aide du sous-traitant").
 				except(within(3, terms("assist", "assists", "aide", "aider", "help", "helps", "support", "supports"), controllerParty)),
+			// the list of what sub-processors undertake toward the processor:
+			// the flow-down, not the processor's help to the controller
+			mk(within(3, terms("sous-traitants ultérieurs", "sub-processors", "subprocessors"), terms("s'engagent", "undertake", "undertakes", "shall", "must", "doivent")),
+				"what sub-processors owe the processor (the flow-down), not the processor's help with requests", "ce que les sous-traitants ultérieurs doivent au sous-traitant (la répercussion), pas l'aide pour les demandes"),
 		},
 		excludeClause: []sig{
 			mk(both(terms("solely", "seul", "exclusively", "exclusivement", "have no", "not have any", "bear no", "not be obliged", "not be required", "aucune obligation"), rx(`(controller|customer|responsable|client) (is |est |shall be |sera )?(solely|seul|exclusively|exclusivement) (responsible|responsable)|(processor|supplier|provider|sous-traitant|prestataire) (shall|will) (have no|not have any|bear no|not be (obliged|required)).{0,40}(obligation|assist|help|duty)|(n'a|n'aura) aucune obligation`)),

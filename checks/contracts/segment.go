@@ -30,6 +30,7 @@ type sentence struct {
 	follows  bool     // the previous sentence is of the same block: it is context too
 	empty    bool     // a label with nothing filled in: context, never a clause
 	label    int      // bytes of folded that are the label it was read with ("Duration: ")
+	intro    int      // for a list item, 1 + the index of the label that opens its list ("The Customer shall:"); 0 if none
 	aside    bool     // in definitions or a table of contents: what words mean, or where clauses are, is no clause
 	trig     ruleSet  // the rules whose triggers the sentence holds (triggerIndex)
 	headTrig ruleSet  // the same for its heading
@@ -135,10 +136,14 @@ func segment(blocks []Block) []sentence {
 		out = append(out, sentence{raw: label, folded: fold(label), head: section, para: labelAt + 1, page: b.Page, empty: empty})
 		label, labelHeads = "", false
 	}
+	intro := 0 // the label opening the list being read
 	for i, b := range blocks {
 		text := strings.TrimSpace(b.Text)
 		if text == "" {
 			continue
+		}
+		if !b.Item {
+			intro = 0
 		}
 		last := i+1 == len(blocks)
 		switch {
@@ -185,6 +190,7 @@ func segment(blocks []Block) []sentence {
 					label += ":"
 				}
 				emitLabel(false)
+				intro = len(out)
 			} else {
 				if !labelHeads {
 					head = strings.TrimPrefix(section+" - "+fold(label), " - ")
@@ -215,7 +221,7 @@ func segment(blocks []Block) []sentence {
 		// table of contents, however that list is introduced
 		aside := asideSection(heads) || b.Item && len(headings) > 0 && headings[tocKey(fold(text))]
 		for k, s := range split {
-			st := sentence{raw: s, folded: fold(s), head: head, follows: k > 0, para: i + 1, page: b.Page, aside: aside}
+			st := sentence{raw: s, folded: fold(s), head: head, follows: k > 0, para: i + 1, page: b.Page, aside: aside, intro: intro}
 			st.aside = st.aside || isAnnexTitle(st.folded)
 			if k == 0 && prefix != "" {
 				if fp := fold(prefix); strings.HasPrefix(st.folded, fp) {
