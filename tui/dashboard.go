@@ -109,7 +109,7 @@ func (d dashboardModel) view(height int, scanning bool) string {
 	overall := r.Scores.Overall
 	head := fmt.Sprintf("%s %s", tr(l, "Overall", "Global"), resultText(l, overall))
 	b.WriteString(s.Title.Render(s.grade(overall.Grade, head)))
-	if overall.Cap != nil {
+	if overall.Lowered() {
 		cap := fmt.Sprintf("  (%s %s %s)", tr(l, "capped by", "plafonné par"), overall.Cap.CheckID, overall.Cap.Target)
 		b.WriteString(s.Muted.Render(truncate(cap, w-lipgloss.Width(head))))
 	}

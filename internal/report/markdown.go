@@ -38,7 +38,7 @@ func (m Markdown) Write(ctx context.Context, out io.Writer, r Report) error {
 	fmt.Fprintf(w, "\n## %s\n\n| %s | %s | %s |\n|---|---:|---:|\n", tr(l, "Scores by family", "Notes par famille"),
 		tr(l, "Family", "Famille"), tr(l, "Targets", "Cibles"), tr(l, "Score", "Note"))
 	for _, f := range r.Scores.Families {
-		fmt.Fprintf(w, "| %s | %d | %s |\n", mdInline(string(f.Family)), f.Targets, mdResult(l, f.Scored, f.Score, string(f.Grade)))
+		fmt.Fprintf(w, "| %s | %d | %s |\n", mdInline(f.Family.Label(l)), f.Targets, mdResult(l, f.Scored, f.Score, string(f.Grade)))
 	}
 	c := r.Counts()
 	fmt.Fprintf(w, "\n%s\n", mdCounts(l, c))

@@ -21,6 +21,7 @@ const (
 	colSev    = 9
 	colID     = 14
 	colPoints = 6
+	colFamily = 13 // "mots de passe"
 	indent    = 2
 )
 
@@ -53,7 +54,7 @@ func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
 		k := string(tg.Family) + "\x00" + tg.Name
 		p.line("")
 		s, scored := scores[k]
-		head := fmt.Sprintf("%s  [%s]", tg.Name, tg.Family)
+		head := fmt.Sprintf("%s  [%s]", tg.Name, tg.Family.Label(l))
 		grade := tr(l, "not finished", "non terminé")
 		if scored {
 			grade = resultLabel(l, s.Result)
@@ -76,7 +77,7 @@ func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
 				pad(f.Severity.Label(l), colSev) + " " + pad(f.CheckID, colID) + " " + padLeft(pts, colPoints) + "  "
 			p.wrapped(left, msgCol, f.Message.In(l))
 		}
-		if scored && s.Cap != nil {
+		if scored && s.Lowered() {
 			p.line(strings.Repeat(" ", indent) + p.paint(yellow, fmt.Sprintf(tr(l, "Grade capped at %s by %s.", "Note plafonnée à %s par %s."), s.Cap.Grade, s.Cap.CheckID)))
 		}
 	}
@@ -88,9 +89,9 @@ func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
 	p.line("")
 	p.line(p.paint(bold, tr(l, "SCORES", "SCORES")))
 	for _, f := range r.Scores.Families {
-		p.line(fmt.Sprintf("  %-10s %s%s", f.Family, p.gradeColor(f.Grade, resultLabel(l, f.Result)), capNote(l, f.Cap)))
+		p.line(fmt.Sprintf("  %s %s%s", pad(f.Family.Label(l), colFamily), p.gradeColor(f.Grade, resultLabel(l, f.Result)), capNote(l, f.Result)))
 	}
-	p.line(fmt.Sprintf("  %-10s %s%s", tr(l, "overall", "global"), p.gradeColor(r.Scores.Overall.Grade, resultLabel(l, r.Scores.Overall)), capNote(l, r.Scores.Overall.Cap)))
+	p.line(fmt.Sprintf("  %s %s%s", pad(tr(l, "overall", "global"), colFamily), p.gradeColor(r.Scores.Overall.Grade, resultLabel(l, r.Scores.Overall)), capNote(l, r.Scores.Overall)))
 
 	if c := r.Changes; c != nil {
 		p.line("")
@@ -154,10 +155,12 @@ func resultLabel(l check.Lang, r score.Result) string {
 	return fmt.Sprintf("%3d/100  %s", r.Score, r.Grade)
 }
 
-func capNote(l check.Lang, c *score.Cap) string {
-	if c == nil {
+// capNote names the cap of r when it lowered the score.
+func capNote(l check.Lang, r score.Result) string {
+	if !r.Lowered() {
 		return ""
 	}
+	c := r.Cap
 	if c.Target != "" {
 		return fmt.Sprintf(tr(l, "  (capped at %s by %s on %s)", "  (plafonné à %s par %s sur %s)"), c.Grade, c.CheckID, c.Target)
 	}

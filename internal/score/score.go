@@ -49,11 +49,14 @@ func ceiling(g check.Grade) int {
 	return 100
 }
 
-// Cap records the grade limit a failing check imposes.
+// Cap records the grade limit a failing check imposes. Applied says whether
+// it lowered the score: a score already under the capped grade's band keeps
+// the cap on record (a family's mean may still meet it) but was not lowered.
 type Cap struct {
 	Grade   check.Grade `json:"grade"`
 	CheckID string      `json:"check_id"`
 	Target  string      `json:"target,omitempty"`
+	Applied bool        `json:"applied,omitempty"`
 }
 
 // Deduction explains the points one finding cost (negative: a bonus).
@@ -80,6 +83,9 @@ type Result struct {
 	Excluded   int         `json:"excluded"` // skipped or waived findings, left out
 	Deductions []Deduction `json:"deductions,omitempty"`
 }
+
+// Lowered reports whether a cap lowered this result's score.
+func (r Result) Lowered() bool { return r.Cap != nil && r.Cap.Applied }
 
 // Target is one target's score within one family.
 type Target struct {
@@ -217,8 +223,11 @@ func target(fs []check.Finding, meta Lookup) Result {
 // finish sets the grade, clamping the score into the capped grade's band.
 func finish(r Result, score int) Result {
 	r.Scored = true
-	if r.Cap != nil && score > ceiling(r.Cap.Grade) {
-		score = ceiling(r.Cap.Grade)
+	if r.Cap != nil {
+		r.Cap.Applied = score > ceiling(r.Cap.Grade)
+		if r.Cap.Applied {
+			score = ceiling(r.Cap.Grade)
+		}
 	}
 	r.Score, r.Grade = score, GradeFor(score)
 	return r

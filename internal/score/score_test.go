@@ -222,3 +222,27 @@ func TestObservatoryPointsCombineWithWeights(t *testing.T) {
 		t.Errorf("deductions = %+v", r.Deductions)
 	}
 }
+
+// A cap is applied only when it lowers the score: WEB-A-001 caps at E
+// (ceiling 49); failing it with a passing medium check leaves 3/13 = 23,
+// already under E, so the cap is on record but did not apply.
+func TestCapAppliedOnlyWhenItLowers(t *testing.T) {
+	below := Compute([]check.Finding{f("t", "WEB-A-001", check.Fail), f("t", "WEB-C-001", check.Pass)}, lookup)
+	if r := below.Targets[0].Result; r.Cap == nil || r.Cap.Applied || r.Lowered() || r.Score != 23 {
+		t.Errorf("score already under the cap: got %+v cap %+v, want 23 with a cap not applied", r, r.Cap)
+	}
+	// With two passing highs: 12/22 = 54 (D) → lowered to 49 (E).
+	metas["WEB-F-001"] = check.Meta{ID: "WEB-F-001", Severity: check.High}
+	defer delete(metas, "WEB-F-001")
+	above := Compute([]check.Finding{f("t", "WEB-A-001", check.Fail), f("t", "WEB-B-001", check.Pass), f("t", "WEB-F-001", check.Pass)}, lookup)
+	if r := above.Targets[0].Result; !r.Lowered() || r.Score != 49 {
+		t.Errorf("score over the cap: got %d lowered=%v, want 49 lowered", r.Score, r.Lowered())
+	}
+	// The family's mean is judged again: a target at 23 (cap not applied)
+	// and one at 100 average 61, over E's ceiling, so the cap carried up
+	// lowers the family.
+	fam := Compute([]check.Finding{f("t", "WEB-A-001", check.Fail), f("t", "WEB-C-001", check.Pass), f("u", "WEB-C-001", check.Pass)}, lookup)
+	if r := fam.Families[0].Result; !r.Lowered() || r.Score != 49 {
+		t.Errorf("family: got %d lowered=%v, want 49 lowered by the carried cap", r.Score, r.Lowered())
+	}
+}

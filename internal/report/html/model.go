@@ -534,7 +534,7 @@ func gradeOf(l check.Lang, r score.Result, title func(string) string) grade {
 		return grade{}
 	}
 	g := grade{Scored: true, Score: r.Score, Grade: string(r.Grade), Class: gradeClass(r.Grade)}
-	if c := r.Cap; c != nil {
+	if c := r.Cap; r.Lowered() {
 		if c.Target != "" {
 			g.Cap = fmt.Sprintf(tr(l, "capped at %s by %s (%s) on %s", "plafonnée à %s par %s (%s) sur %s"), c.Grade, c.CheckID, title(c.CheckID), c.Target)
 		} else {

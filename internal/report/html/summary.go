@@ -44,7 +44,7 @@ func (w Writer) worst(r report.Report, metas map[string]check.Meta, raw map[stri
 		return -1
 	}
 	decides := ""
-	if c := r.Scores.Overall.Cap; c != nil {
+	if c := r.Scores.Overall.Cap; r.Scores.Overall.Lowered() {
 		decides = c.CheckID // the failure that sets the overall grade is told first
 	}
 	sort.SliceStable(ids, func(i, j int) bool {
@@ -156,7 +156,7 @@ func (w Writer) summary(r report.Report, p page, metas map[string]check.Meta) []
 		return out
 	}
 	out = append(out, fmt.Sprintf(tr(l, "The overall grade is %s (%d/100): %s.", "La note globale est %s (%d/100) : %s."), o.Grade, o.Score, gradeMeaning(l, o.Grade)))
-	if cp := o.Cap; cp != nil {
+	if cp := o.Cap; o.Lowered() {
 		t := cp.CheckID
 		if m, ok := metas[cp.CheckID]; ok {
 			t = m.Title.In(l) + " (" + cp.CheckID + ")"
