@@ -21,7 +21,7 @@ var metaCharset = regexp.MustCompile(`(?im)\s*charset="(.*?)"|charset=(.*?)"\s*`
 // (the same rules: the Content-Type header's charset, else one the page
 // declares), so that checks read its text; any other page is kept as is.
 // vigie does it itself rather than importing httpx's package for it: that
-// package brings some seventy others whose start-up alone costs tens of MB.
+// package brings some 230 others, whose start-up alone took 16 MB and 0.2 s.
 func decodePage(data []byte, headers http.Header) []byte {
 	types, ok := headers["Content-Type"]
 	if !ok {
