@@ -1,6 +1,7 @@
 package password
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -68,7 +69,10 @@ func TestAuditChecks(t *testing.T) {
 			t.Errorf("%s %q", o.Status, o.Message.EN)
 		}
 		// Counts and parameter sets only: no stored value reaches a finding.
-		all := o.Message.EN + o.Message.FR + strings.Join(o.Evidence["distribution"].([]string), " ")
+		all := o.Message.EN + o.Message.FR
+		for _, d := range o.Evidence["distribution"].([]check.Text) {
+			all += " " + d.EN + " " + d.FR
+		}
 		for _, secret := range []string{"Soleil2024", "5f4dcc3b", "R9h/cIPz0gi"} {
 			if strings.Contains(all, secret) {
 				t.Fatalf("a stored value leaked into a finding: %s", all)
@@ -82,6 +86,34 @@ func TestAuditChecks(t *testing.T) {
 	unk.Add(Recognise("ZXhhbXBsZWJhc2U2NHZhbHVlb2ZhaGFzaA=="))
 	if o := evalHashFast(HashEvidence{Audit: unk}); o.Status != check.Error || !strings.Contains(o.Message.EN, "right column") {
 		t.Errorf("unknown column: %s %s", o.Status, o.Message.EN)
+	}
+}
+
+// TestDistributionInFrench: the distribution reads as each reader writes
+// numbers (33.3%, 33,3 %), with vigie's own words in French.
+func TestDistributionInFrench(t *testing.T) {
+	var a HashAudit
+	for _, v := range []string{"5f4dcc3b5aa765d61d8327deb882cf99", "5f4dcc3b5aa765d61d8327deb882cf99", "Soleil2024!", "ZXhhbXBsZWJhc2U2NHZhbHVlb2ZhaGFzaA==",
+		"$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW", "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"} {
+		a.Add(Recognise(v))
+	}
+	d := a.distribution()
+	var en, fr []string
+	for _, t := range d {
+		en, fr = append(en, t.EN), append(fr, t.FR)
+	}
+	if got, want := strings.Join(en, "; "), "bcrypt cost=12: 2 (33.3%); md5: 2 (33.3%); plain text: 1 (16.7%); unknown format: 1 (16.7%)"; got != want {
+		t.Errorf("EN %q, want %q", got, want)
+	}
+	if got, want := strings.Join(fr, "; "), "bcrypt cost=12 : 2 (33,3 %); md5 : 2 (33,3 %); texte en clair : 1 (16,7 %); format inconnu : 1 (16,7 %)"; got != want {
+		t.Errorf("FR %q, want %q", got, want)
+	}
+	var many HashAudit
+	for i := range 30 {
+		many.Add(Hash{Algorithm: "bcrypt", Cost: 12, Params: fmt.Sprintf("cost=%d", i)})
+	}
+	if last := many.distribution()[20]; last.FR != "… 10 autres jeux de paramètres" || last.EN != "… 10 more parameter sets" {
+		t.Errorf("overflow %+v", last)
 	}
 }
 

@@ -1,7 +1,6 @@
 package password
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -107,8 +106,10 @@ type HashEvidence struct {
 // TargetName implements check.Subject.
 func (e HashEvidence) TargetName() string { return e.Target }
 
-// distribution lists buckets, most frequent first, for evidence.
-func (a HashAudit) distribution() []string {
+// distribution lists buckets, most frequent first, for evidence: each
+// reader's numbers, and vigie's own words (not the algorithms' names) in
+// each language.
+func (a HashAudit) distribution() []check.Text {
 	type kv struct {
 		k string
 		n int
@@ -118,15 +119,25 @@ func (a HashAudit) distribution() []string {
 		all = append(all, kv{k, n})
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].n > all[j].n || all[i].n == all[j].n && all[i].k < all[j].k })
-	var out []string
+	var out []check.Text
 	for i, e := range all {
 		if i == 20 {
-			out = append(out, fmt.Sprintf("… %d more parameter sets", len(all)-20))
+			out = append(out, check.Textf("… %d more parameter sets", "… %d autres jeux de paramètres", len(all)-20))
 			break
 		}
-		out = append(out, fmt.Sprintf("%s: %d (%s)", e.k, e.n, pct(e.n, a.Total).EN))
+		name := check.Text{EN: e.k, FR: e.k}
+		if w, ok := bucketWords[e.k]; ok {
+			name = w
+		}
+		out = append(out, check.Textf("%s: %d (%s)", "%s : %d (%s)", name, e.n, pct(e.n, a.Total)))
 	}
 	return out
+}
+
+// bucketWords are the buckets vigie names itself, not by a format's name.
+var bucketWords = map[string]check.Text{
+	"plaintext": {EN: "plain text", FR: "texte en clair"},
+	"unknown":   {EN: "unknown format", FR: "format inconnu"},
 }
 
 // pct is n of total as a share, written as each reader writes it (33.3%, 33,3 %).
