@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"io"
+	"regexp"
 	"strconv"
 	"time"
 
@@ -14,11 +15,15 @@ import (
 // CSV writes one row per finding under a header of stable column names,
 // quoted per RFC 4180 (encoding/csv, CRLF line ends). Title and message are
 // in the report's language; status and severity stay codes, for filters.
+// The CSV is for tools, so numbers are written as machines read them (12.7,
+// a dot, whatever the language): a French spreadsheet importing it is told
+// the decimal separator in its import dialog.
 //
 // A cell that a spreadsheet would run as a formula (it starts with = + - @,
 // a tab or a carriage return) gets a leading apostrophe, as the OWASP "CSV
 // Injection" page advises: a scanned target or a document's text must not
-// become a formula on the auditor's machine.
+// become a formula on the auditor's machine. A plain number (-10, -2.5) is
+// not a formula and stays a number.
 type CSV struct{ Options }
 
 // CSVColumns are the header's names; columns are only ever added at the end.
@@ -67,7 +72,7 @@ func (c CSV) Write(ctx context.Context, out io.Writer, r Report) error {
 
 // inertCell keeps a spreadsheet from reading a cell as a formula.
 func inertCell(s string) string {
-	if s == "" {
+	if s == "" || plainNumber.MatchString(s) {
 		return s
 	}
 	switch s[0] {
@@ -76,6 +81,9 @@ func inertCell(s string) string {
 	}
 	return s
 }
+
+// plainNumber is a decimal as the CSV writes it, sign included.
+var plainNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 
 type pointKey struct {
 	family       check.Family

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/csv"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/report"
+	"github.com/vigie-security/vigie/internal/score"
 )
 
 func TestCSVGolden(t *testing.T) {
@@ -66,7 +68,7 @@ func TestCSVFormulaInjection(t *testing.T) {
 	found := 0
 	for _, row := range rows[1:] {
 		for _, cell := range row {
-			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !plainNumber(cell) {
 				t.Errorf("cell %q starts a formula", cell)
 			}
 			if strings.HasPrefix(cell, "'") && strings.Contains(cell, "calc") {
@@ -76,5 +78,33 @@ func TestCSVFormulaInjection(t *testing.T) {
 	}
 	if found != 6 {
 		t.Errorf("%d neutralised targets, want 6", found)
+	}
+}
+
+func plainNumber(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil && !strings.ContainsAny(s, "eEInfa")
+}
+
+// A bonus is a negative number of points lost: a number, not a formula, so
+// it is written as -10, not '-10; text starting with - is still guarded.
+func TestCSVNegativeNumbersStayNumbers(t *testing.T) {
+	r := rich(t)
+	tg := r.Scores.Targets[0]
+	f := check.Finding{CheckID: "WEB-BONUS-001", Family: tg.Family, Target: tg.Target, Status: check.Pass,
+		Message: check.Text{EN: "-10 points", FR: "-10 points"}}
+	r.Findings = append(r.Findings, f)
+	r.Scores.Targets[0].Deductions = append(append([]score.Deduction(nil), tg.Deductions...),
+		score.Deduction{CheckID: "WEB-BONUS-001", Status: check.Pass, Points: -10, Basis: score.BasisObservatory})
+	rows, err := csv.NewReader(bytes.NewReader(render(t, report.CSV{}, r))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := rows[len(rows)-1]
+	if got := last[len(last)-1]; got != "-10" {
+		t.Errorf("points cell %q, want -10", got)
+	}
+	if got := last[8]; got != "'-10 points" {
+		t.Errorf("message cell %q, want the guard on text: '-10 points", got)
 	}
 }
