@@ -133,41 +133,41 @@ func evalCSP(e Evidence) check.Outcome {
 	script, scriptSet := csp.Effective("script-src")
 	object, objectSet := csp.Effective("object-src")
 	style, _ := csp.Effective("style-src")
-	var problems []string
+	var problems []check.Text
 	mod := 5
-	fail := func(m int, what string) {
+	fail := func(m int, what check.Text) {
 		problems = append(problems, what)
 		mod = min(mod, m)
 	}
 	switch {
 	case !scriptSet:
-		fail(-20, "no script-src or default-src: scripts from anywhere")
+		fail(-20, check.Text{EN: "no script-src or default-src: scripts from anywhere", FR: "ni script-src ni default-src : scripts de n'importe où"})
 	case has(script, broadSources...):
-		fail(-20, "script-src allows any host")
+		fail(-20, check.Text{EN: "script-src allows any host", FR: "script-src autorise n'importe quel hôte"})
 	case has(script, "'unsafe-inline'") && !hasNonceOrHash(script):
-		fail(-20, "script-src allows 'unsafe-inline'")
+		fail(-20, check.Text{EN: "script-src allows 'unsafe-inline'", FR: "script-src autorise 'unsafe-inline'"})
 	case has(script, "data:"):
-		fail(-20, "script-src allows data:")
+		fail(-20, check.Text{EN: "script-src allows data:", FR: "script-src autorise data:"})
 	}
 	switch {
 	case !objectSet:
-		fail(-20, "no object-src or default-src: plugins from anywhere")
+		fail(-20, check.Text{EN: "no object-src or default-src: plugins from anywhere", FR: "ni object-src ni default-src : plugins de n'importe où"})
 	case has(object, broadSources...):
-		fail(-20, "object-src allows any host")
+		fail(-20, check.Text{EN: "object-src allows any host", FR: "object-src autorise n'importe quel hôte"})
 	}
 	for _, d := range []string{"script-src", "object-src", "style-src", "default-src", "frame-src", "connect-src"} {
 		if srcs, ok := csp.Effective(d); ok && insecureScheme(srcs) {
-			fail(-20, d+" allows plain http:")
+			fail(-20, check.Textf("%s allows plain http:", "%s autorise http: en clair", d))
 			break
 		}
 	}
 	if scriptSet && has(script, "'unsafe-eval'") {
-		fail(-10, "script-src allows 'unsafe-eval'")
+		fail(-10, check.Text{EN: "script-src allows 'unsafe-eval'", FR: "script-src autorise 'unsafe-eval'"})
 	}
 	ev["directives"] = map[string][]string(csp)
 	if len(problems) > 0 {
 		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, mod),
-			Message: check.Textf("weak Content-Security-Policy: %s", "Content-Security-Policy faible : %s", strings.Join(problems, "; "))}
+			Message: check.Textf("weak Content-Security-Policy: %s", "Content-Security-Policy faible : %s", joinText(problems, "; ", " ; "))}
 	}
 	if has(style, "'unsafe-inline'") {
 		return check.Outcome{Status: check.Pass, Evidence: observatory(ev, 0), Message: check.Text{
