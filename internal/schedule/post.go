@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/config"
 )
 
 // Retry bounds the delivery of one message.
@@ -64,7 +65,7 @@ func (w *Webhook) post(ctx context.Context, body []byte) error {
 		wait = max(wait, backoff(rt, attempt))
 		if dl, _ := ctx.Deadline(); time.Until(dl) < wait {
 			return w.fail(attempt, check.Errorf("%v; waiting %s more would pass the %s budget",
-				"%v ; attendre %s de plus dépasserait le budget de %s", err, wait.Round(time.Millisecond), rt.Total))
+				"%v ; attendre %s de plus dépasserait le budget de %s", err, config.FormatDuration(wait.Round(time.Millisecond)), config.FormatDuration(rt.Total)))
 		}
 		t := time.NewTimer(wait)
 		select {
@@ -101,7 +102,7 @@ func (w *Webhook) attempt(ctx context.Context, body []byte) (time.Duration, erro
 			return -1, err
 		}
 		if errors.Is(err, context.DeadlineExceeded) {
-			err = check.Errorf("no answer within %s", "pas de réponse en %s", w.cfg.Retry.PerAttempt)
+			err = check.Errorf("no answer within %s", "pas de réponse en %s", config.FormatDuration(w.cfg.Retry.PerAttempt))
 		}
 		return 0, err
 	}

@@ -44,7 +44,7 @@ func (r *Runner) Run(ctx context.Context) error {
 	}
 	due := r.Schedule.Next(time.Now())
 	for !due.IsZero() {
-		r.log(check.Textf("next run at %s", "prochain passage à %s", stamp(due)))
+		r.log(check.Textf("next run at %s", "prochain passage : %s", timeText(due)))
 		t := time.NewTimer(time.Until(due))
 		select {
 		case <-ctx.Done():
@@ -59,7 +59,7 @@ func (r *Runner) Run(ctx context.Context) error {
 		_ = r.notify(ctx, o) // logged; the schedule goes on
 		if n, first := r.skipped(due, time.Now()); n > 0 {
 			r.log(check.Textf("skipped %d run(s) due from %s: the previous run was still going",
-				"%d passage(s) sauté(s) à partir de %s : le passage précédent n'était pas fini", n, stamp(first)))
+				"%d passage(s) sauté(s) à partir du %s : le passage précédent n'était pas fini", n, timeText(first)))
 		}
 		due = r.Schedule.Next(time.Now())
 	}
@@ -69,10 +69,10 @@ func (r *Runner) Run(ctx context.Context) error {
 
 func (r *Runner) once(ctx context.Context, due time.Time) Outcome {
 	o := Outcome{Scheduled: due, Started: time.Now()}
-	r.log(check.Textf("run due at %s started", "passage prévu à %s commencé", stamp(due)))
+	r.log(check.Textf("run due at %s started", "début du passage prévu le %s", timeText(due)))
 	o.Report, o.Err = r.Job(ctx)
 	o.Finished = time.Now()
-	took := o.Finished.Sub(o.Started).Round(time.Millisecond)
+	took := elapsed(o.Finished.Sub(o.Started))
 	switch s := o.Report.Scores.Overall; {
 	case o.Err != nil:
 		r.log(check.Textf("run failed after %s: %v", "passage en échec après %s : %v", took, o.Err))
@@ -125,5 +125,3 @@ func (r *Runner) log(t check.Text) {
 		r.Log(t)
 	}
 }
-
-func stamp(t time.Time) string { return t.Format("2006-01-02 15:04:05 MST") }

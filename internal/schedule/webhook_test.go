@@ -119,8 +119,11 @@ func TestWebhookRetryAfterBeyondBudgetGivesUp(t *testing.T) {
 	defer srv.Close()
 	start := time.Now()
 	_, err := hook(t, srv.URL+secretPath, Generic, check.EN).Handle(t.Context(), outcome())
-	if err == nil || !strings.Contains(err.Error(), "budget") || time.Since(start) > time.Second {
+	if err == nil || !strings.Contains(err.Error(), "waiting 1h more would pass the 3s budget") || time.Since(start) > time.Second {
 		t.Fatalf("err %v after %s", err, time.Since(start))
+	}
+	if fr := check.InLang(err, check.FR); !strings.Contains(fr, "attendre 1h de plus dépasserait le budget de 3s") {
+		t.Errorf("French: %s", fr)
 	}
 	noSecret(t, err)
 }
