@@ -96,9 +96,12 @@ func evalRetStale(e Evidence) check.Outcome {
 	}
 	n := e.Counts.Stale.N
 	return judge(e, e.Counts.Stale, e.Counts.Prospects, check.Fail,
-		check.Textf("%d prospects (%s %%) have had no collection or contact from them for more than %d years",
-			"%d prospects (%s %%) n'ont ni collecte ni contact de leur part depuis plus de %d ans", n, check.Num(pct(n, e.Counts.Prospects), 1), e.th().ProspectYears),
-		check.Textf("no prospect older than %d years among %d dated prospects", "aucun prospect de plus de %d ans parmi %d prospects datés", e.th().ProspectYears, e.Counts.Prospects),
+		plural(n,
+			t("%d prospect (%s %%) has had no collection or contact from them for more than %d years", "%d prospect (%s %%) n'a ni collecte ni contact de sa part depuis plus de %d ans"),
+			t("%d prospects (%s %%) have had no collection or contact from them for more than %d years", "%d prospects (%s %%) n'ont ni collecte ni contact de leur part depuis plus de %d ans"),
+			n, check.Num(pct(n, e.Counts.Prospects), 1), e.th().ProspectYears),
+		check.Textf("no prospect older than %d years among %s", "aucun prospect de plus de %d ans parmi %s", e.th().ProspectYears,
+			count(e.Counts.Prospects, t("%d dated prospect", "%d prospect daté"), t("%d dated prospects", "%d prospects datés"))),
 		Created, LastActivity, LastOrder, Customer)
 }
 
@@ -114,16 +117,17 @@ func evalRetNoDate(e Evidence) check.Outcome {
 	}
 	if !e.Columns.Has(Created) && !e.Columns.Has(LastActivity) && !e.Columns.Has(LastOrder) {
 		ev["records"] = k.Rows
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
-			"no collection or activity date column: the retention of the %d records cannot be shown",
-			"aucune colonne de date de collecte ou d'activité : la conservation des %d fiches ne peut être démontrée", k.Rows)}
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: plural(k.Rows,
+			t("no collection or activity date column: the retention of the %d record cannot be shown", "aucune colonne de date de collecte ou d'activité : la conservation de %d fiche ne peut être démontrée"),
+			t("no collection or activity date column: the retention of the %d records cannot be shown", "aucune colonne de date de collecte ou d'activité : la conservation des %d fiches ne peut être démontrée"),
+			k.Rows)}
 	}
 	if k.NoDate.N+k.Future.N == 0 {
 		return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("every record has a usable date", "chaque fiche a une date exploitable")}
 	}
-	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
-		"%d records have no readable date and %d are dated in the future",
-		"%d fiches n'ont aucune date lisible et %d sont datées dans le futur", k.NoDate.N, k.Future.N)}
+	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%s and %s", "%s et %s",
+		count(k.NoDate.N, t("%d record has no readable date", "%d fiche n'a aucune date lisible"), t("%d records have no readable date", "%d fiches n'ont aucune date lisible")),
+		count(k.Future.N, t("%d is dated in the future", "%d est datée dans le futur"), t("%d are dated in the future", "%d sont datées dans le futur")))}
 }
 
 func evalRetOpens(e Evidence) check.Outcome {
@@ -140,8 +144,10 @@ func evalRetOpens(e Evidence) check.Outcome {
 	}
 	n := e.Counts.OpenKept.N
 	return judge(e, e.Counts.OpenKept, e.Counts.Prospects, check.Fail,
-		check.Textf("%d prospects older than %d years look active only because they opened an e-mail",
-			"%d prospects de plus de %d ans ne semblent actifs que parce qu'ils ont ouvert un e-mail", n, e.th().ProspectYears),
+		plural(n,
+			t("%d prospect older than %d years looks active only because they opened an e-mail", "%d prospect de plus de %d ans ne semble actif que parce qu'il a ouvert un e-mail"),
+			t("%d prospects older than %d years look active only because they opened an e-mail", "%d prospects de plus de %d ans ne semblent actifs que parce qu'ils ont ouvert un e-mail"),
+			n, e.th().ProspectYears),
 		t("no record is kept on e-mail opens alone", "aucune fiche n'est conservée sur la seule foi d'ouvertures"),
 		LastOpen, LastActivity)
 }
@@ -155,9 +161,12 @@ func evalRetCustomer(e Evidence) check.Outcome {
 	}
 	n := e.Counts.CustomerStale.N
 	return judge(e, e.Counts.CustomerStale, e.Counts.Customers, check.Fail,
-		check.Textf("%d customers with no order or contact for more than %d years are still contactable",
-			"%d clients sans commande ni contact depuis plus de %d ans sont encore contactables", n, e.th().ProspectYears),
-		check.Textf("no former customer is still prospected past %d years (%d customers)", "aucun ancien client n'est prospecté au-delà de %d ans (%d clients)", e.th().ProspectYears, e.Counts.Customers),
+		plural(n,
+			t("%d customer with no order or contact for more than %d years is still contactable", "%d client sans commande ni contact depuis plus de %d ans est encore contactable"),
+			t("%d customers with no order or contact for more than %d years are still contactable", "%d clients sans commande ni contact depuis plus de %d ans sont encore contactables"),
+			n, e.th().ProspectYears),
+		check.Textf("no former customer is still prospected past %d years (%s)", "aucun ancien client n'est prospecté au-delà de %d ans (%s)", e.th().ProspectYears,
+			count(e.Counts.Customers, t("%d customer", "%d client"), t("%d customers", "%d clients"))),
 		Customer, LastOrder, LastActivity)
 }
 
@@ -167,8 +176,10 @@ func evalRetGone(e Evidence) check.Outcome {
 	}
 	n := e.Counts.GonePII.N
 	return judge(e, e.Counts.GonePII, e.Counts.Rows, check.Fail,
-		check.Textf("%d deleted, archived or inactive records still hold an e-mail address or a phone number",
-			"%d fiches supprimées, archivées ou inactives gardent une adresse e-mail ou un numéro", n),
+		plural(n,
+			t("%d deleted, archived or inactive record still holds an e-mail address or a phone number", "%d fiche supprimée, archivée ou inactive garde une adresse e-mail ou un numéro"),
+			t("%d deleted, archived or inactive records still hold an e-mail address or a phone number", "%d fiches supprimées, archivées ou inactives gardent une adresse e-mail ou un numéro"),
+			n),
 		t("no deleted or inactive record keeps contact data", "aucune fiche supprimée ou inactive ne garde de coordonnées"),
 		Deleted, Active)
 }
@@ -183,7 +194,10 @@ func evalRetCard(e Evidence) check.Outcome {
 	}
 	n := e.Counts.CardOld.N
 	return judge(e, e.Counts.CardOld, e.Counts.Card.N, check.Fail,
-		check.Textf("%d records hold a card number more than %d months old", "%d fiches portent un numéro de carte de plus de %d mois", n, e.th().CardMonths),
+		plural(n,
+			t("%d record holds a card number more than %d months old", "%d fiche porte un numéro de carte de plus de %d mois"),
+			t("%d records hold a card number more than %d months old", "%d fiches portent un numéro de carte de plus de %d mois"),
+			n, e.th().CardMonths),
 		check.Textf("no card number is older than %d months", "aucun numéro de carte n'a plus de %d mois", e.th().CardMonths), Created)
 }
 
@@ -195,9 +209,14 @@ func evalConB2C(e Evidence) check.Outcome {
 	cnt := k.B2CNoConsent
 	cnt.merge(k.SMSNoConsent)
 	out := judge(e, cnt, k.B2CEmails, check.Fail,
-		check.Textf("%d consumer contacts (%d e-mail, %d SMS) have no recorded consent and no customer basis",
-			"%d contacts de particuliers (%d e-mail, %d SMS) n'ont ni consentement enregistré ni base client", cnt.N, k.B2CNoConsent.N, k.SMSNoConsent.N),
-		check.Textf("every one of the %d consumer addresses has consent or a customer basis", "chacune des %d adresses de particuliers a un consentement ou une base client", k.B2CEmails),
+		plural(cnt.N,
+			t("%d consumer contact (%d e-mail, %d SMS) has no recorded consent and no customer basis", "%d contact de particulier (%d e-mail, %d SMS) n'a ni consentement enregistré ni base client"),
+			t("%d consumer contacts (%d e-mail, %d SMS) have no recorded consent and no customer basis", "%d contacts de particuliers (%d e-mail, %d SMS) n'ont ni consentement enregistré ni base client"),
+			cnt.N, k.B2CNoConsent.N, k.SMSNoConsent.N),
+		plural(k.B2CEmails,
+			t("%d consumer address: it has consent or a customer basis", "%d adresse de particulier : elle a un consentement ou une base client"),
+			t("every one of the %d consumer addresses has consent or a customer basis", "chacune des %d adresses de particuliers a un consentement ou une base client"),
+			k.B2CEmails),
 		Email, ConsentEmail, ConsentAt, ConsentSMS, Company)
 	if !e.Columns.Has(ConsentEmail) && !e.Columns.Has(ConsentAt) {
 		out.Evidence["consent_column"] = "none found"
@@ -227,8 +246,14 @@ func evalConProof(e Evidence) check.Outcome {
 			e.Counts.Consented, roleWords(missing, false))}
 	}
 	return judge(e, e.Counts.ConsentNoProof, e.Counts.Consented, check.Fail,
-		check.Textf("%d consents lack their date, source or wording version", "%d consentements n'ont pas leur date, leur source ou la version du texte", e.Counts.ConsentNoProof.N),
-		check.Textf("each of the %d consents has its date, source and wording version", "chacun des %d consentements a sa date, sa source et la version du texte", e.Counts.Consented),
+		plural(e.Counts.ConsentNoProof.N,
+			t("%d consent lacks its date, source or wording version", "%d consentement n'a pas sa date, sa source ou la version du texte"),
+			t("%d consents lack their date, source or wording version", "%d consentements n'ont pas leur date, leur source ou la version du texte"),
+			e.Counts.ConsentNoProof.N),
+		plural(e.Counts.Consented,
+			t("%d consent: it has its date, source and wording version", "%d consentement : il a sa date, sa source et la version du texte"),
+			t("each of the %d consents has its date, source and wording version", "chacun des %d consentements a sa date, sa source et la version du texte"),
+			e.Counts.Consented),
 		ConsentEmail, ConsentAt, ConsentSource, ConsentVersion)
 }
 
@@ -240,7 +265,10 @@ func evalConSoft(e Evidence) check.Outcome {
 		return o
 	}
 	return judge(e, e.Counts.SoftNoOrder, e.Counts.Rows, check.Fail,
-		check.Textf("%d records rely on the customer exception without any order", "%d fiches invoquent l'exception client sans aucune commande", e.Counts.SoftNoOrder.N),
+		plural(e.Counts.SoftNoOrder.N,
+			t("%d record relies on the customer exception without any order", "%d fiche invoque l'exception client sans aucune commande"),
+			t("%d records rely on the customer exception without any order", "%d fiches invoquent l'exception client sans aucune commande"),
+			e.Counts.SoftNoOrder.N),
 		t("the customer exception is used only for customers", "l'exception client ne sert qu'aux clients"), LegalBasis, LastOrder, Customer)
 }
 
@@ -269,8 +297,10 @@ func evalConOptOut(e Evidence) check.Outcome {
 		return o
 	}
 	return judge(e, e.Counts.OptOutContactable, e.Counts.Rows, check.Fail,
-		check.Textf("%d opted-out records are still contactable or were sent a campaign after opting out",
-			"%d fiches désinscrites sont encore contactables ou ont reçu une campagne après leur désinscription", e.Counts.OptOutContactable.N),
+		plural(e.Counts.OptOutContactable.N,
+			t("%d opted-out record is still contactable or was sent a campaign after opting out", "%d fiche désinscrite est encore contactable ou a reçu une campagne après sa désinscription"),
+			t("%d opted-out records are still contactable or were sent a campaign after opting out", "%d fiches désinscrites sont encore contactables ou ont reçu une campagne après leur désinscription"),
+			e.Counts.OptOutContactable.N),
 		t("no opted-out record is still contactable", "aucune fiche désinscrite n'est encore contactable"),
 		OptOut, OptOutAt, Contactable, ConsentEmail, LastSent)
 }
@@ -280,7 +310,10 @@ func evalConPartner(e Evidence) check.Outcome {
 		return o
 	}
 	return judge(e, e.Counts.PartnerNoConsent, e.Counts.Emails, check.Fail,
-		check.Textf("%d records from partners, brokers or contests have no consent to partners", "%d fiches issues de partenaires, courtiers ou jeux n'ont pas de consentement partenaires", e.Counts.PartnerNoConsent.N),
+		plural(e.Counts.PartnerNoConsent.N,
+			t("%d record from partners, brokers or contests has no consent to partners", "%d fiche issue de partenaires, courtiers ou jeux n'a pas de consentement partenaires"),
+			t("%d records from partners, brokers or contests have no consent to partners", "%d fiches issues de partenaires, courtiers ou jeux n'ont pas de consentement partenaires"),
+			e.Counts.PartnerNoConsent.N),
 		t("every partner-sourced record has partner consent", "chaque fiche issue d'un partenaire a un consentement partenaires"),
 		Source, ConsentPartners)
 }
@@ -290,7 +323,10 @@ func evalConShared(e Evidence) check.Outcome {
 		return o
 	}
 	return judge(e, e.Counts.SharedNoConsent, e.Counts.Rows, check.Fail,
-		check.Textf("%d records were passed to third parties without consent to partners", "%d fiches ont été transmises à des tiers sans consentement partenaires", e.Counts.SharedNoConsent.N),
+		plural(e.Counts.SharedNoConsent.N,
+			t("%d record was passed to third parties without consent to partners", "%d fiche a été transmise à des tiers sans consentement partenaires"),
+			t("%d records were passed to third parties without consent to partners", "%d fiches ont été transmises à des tiers sans consentement partenaires"),
+			e.Counts.SharedNoConsent.N),
 		t("every transfer has partner consent", "chaque transmission a un consentement partenaires"), SharedWith, ConsentPartners)
 }
 
@@ -299,7 +335,10 @@ func evalConB2B(e Evidence) check.Outcome {
 		return o
 	}
 	return judge(e, e.Counts.NominativeNoTitle, e.Counts.Emails, check.Fail,
-		check.Textf("%d nominative work addresses have no job title to link the message to", "%d adresses professionnelles nominatives n'ont pas de fonction à laquelle rattacher le message", e.Counts.NominativeNoTitle.N),
+		plural(e.Counts.NominativeNoTitle.N,
+			t("%d nominative work address has no job title to link the message to", "%d adresse professionnelle nominative n'a pas de fonction à laquelle rattacher le message"),
+			t("%d nominative work addresses have no job title to link the message to", "%d adresses professionnelles nominatives n'ont pas de fonction à laquelle rattacher le message"),
+			e.Counts.NominativeNoTitle.N),
 		t("every nominative work address comes with a job title", "chaque adresse professionnelle nominative a une fonction"), Email, JobTitle)
 }
 
@@ -358,12 +397,16 @@ func evalInfSource(e Evidence) check.Outcome {
 		ev := e.base()
 		ev["records"] = e.Counts.Rows
 		ev["missing_columns"] = []string{string(Source)}
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
-			"the table has no source column: where the %d records came from cannot be told to the people",
-			"la table n'a pas de colonne de provenance : l'origine des %d fiches ne peut être indiquée aux personnes", e.Counts.Rows)}
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: plural(e.Counts.Rows,
+			t("the table has no source column: where the %d record came from cannot be told to the person", "la table n'a pas de colonne de provenance : l'origine de %d fiche ne peut être indiquée à la personne"),
+			t("the table has no source column: where the %d records came from cannot be told to the people", "la table n'a pas de colonne de provenance : l'origine des %d fiches ne peut être indiquée aux personnes"),
+			e.Counts.Rows)}
 	}
 	return judge(e, e.Counts.NoSource, e.Counts.Rows, check.Fail,
-		check.Textf("%d records (%s %%) have no source", "%d fiches (%s %%) n'ont pas de provenance", e.Counts.NoSource.N, check.Num(pct(e.Counts.NoSource.N, e.Counts.Rows), 1)),
+		plural(e.Counts.NoSource.N,
+			t("%d record (%s %%) has no source", "%d fiche (%s %%) n'a pas de provenance"),
+			t("%d records (%s %%) have no source", "%d fiches (%s %%) n'ont pas de provenance"),
+			e.Counts.NoSource.N, check.Num(pct(e.Counts.NoSource.N, e.Counts.Rows), 1)),
 		t("every record has a source", "chaque fiche a une provenance"), Source)
 }
 
@@ -372,7 +415,10 @@ func evalInfGeneric(e Evidence) check.Outcome {
 		return o
 	}
 	return judge(e, e.Counts.GenericSource, e.Counts.Rows, check.Fail,
-		check.Textf("%d records have a generic source (web, import, unknown…)", "%d fiches ont une provenance générique (web, import, inconnu…)", e.Counts.GenericSource.N),
+		plural(e.Counts.GenericSource.N,
+			t("%d record has a generic source (web, import, unknown…)", "%d fiche a une provenance générique (web, import, inconnu…)"),
+			t("%d records have a generic source (web, import, unknown…)", "%d fiches ont une provenance générique (web, import, inconnu…)"),
+			e.Counts.GenericSource.N),
 		t("sources are specific", "les provenances sont précises"), Source)
 }
 
@@ -382,12 +428,27 @@ func evalInfNotice(e Evidence) check.Outcome {
 	}
 	k := e.Counts
 	out := judge(e, k.NoNotice, k.Indirect, check.Fail,
-		check.Textf("%d of %d indirectly collected records show no Article 14 notice within %d days or before first contact",
-			"%d des %d fiches collectées indirectement ne montrent pas d'information article 14 sous %d jours ou avant le premier contact", k.NoNotice.N, k.Indirect, e.th().NoticeDays),
-		check.Textf("the %d indirectly collected records were informed in time", "les %d fiches collectées indirectement ont été informées à temps", k.Indirect),
+		noticeMissing(k.NoNotice.N, k.Indirect, check.Days(e.th().NoticeDays)),
+		plural(k.Indirect, t("the indirectly collected record was informed in time", "la fiche collectée indirectement a été informée à temps"),
+			t("the %d indirectly collected records were informed in time", "les %d fiches collectées indirectement ont été informées à temps"), k.Indirect),
 		Source, NoticeAt, Created, LastSent)
 	out.Evidence["indirect_records"] = k.Indirect
 	return out
+}
+
+// noticeMissing: "2 of 5 indirectly collected records show no …", with
+// each count's own number ("1 of 1" reads "the one … record shows").
+func noticeMissing(n, of int, within check.Text) check.Text {
+	switch {
+	case of == 1:
+		return check.Textf("the indirectly collected record shows no Article 14 notice within %s or before first contact",
+			"la fiche collectée indirectement ne montre pas d'information article 14 sous %s ou avant le premier contact", within)
+	case n == 1:
+		return check.Textf("%d of %d indirectly collected records shows no Article 14 notice within %s or before first contact",
+			"%d des %d fiches collectées indirectement ne montre pas d'information article 14 sous %s ou avant le premier contact", n, of, within)
+	}
+	return check.Textf("%d of %d indirectly collected records show no Article 14 notice within %s or before first contact",
+		"%d des %d fiches collectées indirectement ne montrent pas d'information article 14 sous %s ou avant le premier contact", n, of, within)
 }
 
 func evalInfLinkedIn(e Evidence) check.Outcome {
@@ -395,8 +456,10 @@ func evalInfLinkedIn(e Evidence) check.Outcome {
 		return o
 	}
 	return judge(e, e.Counts.LinkedIn, e.Counts.Rows, check.Warn,
-		check.Textf("%d LinkedIn-sourced records hold a personal e-mail or a consumer phone number: review how each was obtained",
-			"%d fiches issues de LinkedIn portent un e-mail personnel ou un numéro de particulier : vérifiez comment chacune a été obtenue", e.Counts.LinkedIn.N),
+		plural(e.Counts.LinkedIn.N,
+			t("%d LinkedIn-sourced record holds a personal e-mail or a consumer phone number: review how it was obtained", "%d fiche issue de LinkedIn porte un e-mail personnel ou un numéro de particulier : vérifiez comment elle a été obtenue"),
+			t("%d LinkedIn-sourced records hold a personal e-mail or a consumer phone number: review how each was obtained", "%d fiches issues de LinkedIn portent un e-mail personnel ou un numéro de particulier : vérifiez comment chacune a été obtenue"),
+			e.Counts.LinkedIn.N),
 		t("no LinkedIn-sourced record holds personal contact data", "aucune fiche issue de LinkedIn ne porte de coordonnées personnelles"), Source)
 }
 
@@ -415,9 +478,14 @@ func evalSenNotes(e Evidence) check.Outcome {
 	}
 	// A record counted once per category: "records" is mentions, said so.
 	out := judge(e, all, e.Counts.Notes, check.Fail,
-		check.Textf("%d notes mention special-category data (health, religion, orientation, opinions, origin)",
-			"%d notes évoquent des données sensibles (santé, religion, orientation, opinions, origine)", all.N),
-		check.Textf("none of the %d notes mentions special-category data", "aucune des %d notes n'évoque de donnée sensible", e.Counts.Notes), Notes)
+		plural(all.N,
+			t("%d note mentions special-category data (health, religion, orientation, opinions, origin)", "%d note évoque des données sensibles (santé, religion, orientation, opinions, origine)"),
+			t("%d notes mention special-category data (health, religion, orientation, opinions, origin)", "%d notes évoquent des données sensibles (santé, religion, orientation, opinions, origine)"),
+			all.N),
+		plural(e.Counts.Notes,
+			t("%d note, which mentions no special-category data", "%d note, qui n'évoque aucune donnée sensible"),
+			t("none of the %d notes mentions special-category data", "aucune des %d notes n'évoque de donnée sensible"),
+			e.Counts.Notes), Notes)
 	out.Evidence["by_category"] = per
 	out.Evidence["notes_read"] = e.Counts.Notes
 	delete(out.Evidence, "masked_samples")
@@ -435,8 +503,10 @@ func evalSenColumns(e Evidence) check.Outcome {
 	if e.Counts.SensitiveCells.N == 0 {
 		return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf("special-category columns exist but are empty: %s", "des colonnes de données sensibles existent mais sont vides : %s", e.Columns.Name(Sensitive))}
 	}
-	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%d records hold values in special-category columns (%s)",
-		"%d fiches ont des valeurs dans des colonnes de données sensibles (%s)", e.Counts.SensitiveCells.N, e.Columns.Name(Sensitive))}
+	return check.Outcome{Status: check.Fail, Evidence: ev, Message: plural(e.Counts.SensitiveCells.N,
+		t("%d record holds values in special-category columns (%s)", "%d fiche a des valeurs dans des colonnes de données sensibles (%s)"),
+		t("%d records hold values in special-category columns (%s)", "%d fiches ont des valeurs dans des colonnes de données sensibles (%s)"),
+		e.Counts.SensitiveCells.N, e.Columns.Name(Sensitive))}
 }
 
 func evalSenSubjective(e Evidence) check.Outcome {
@@ -444,7 +514,10 @@ func evalSenSubjective(e Evidence) check.Outcome {
 		return o
 	}
 	return judge(e, e.Counts.Subjective, e.Counts.Notes, check.Fail,
-		check.Textf("%d notes hold subjective or insulting remarks or private facts", "%d notes contiennent des remarques subjectives, injurieuses ou des faits privés", e.Counts.Subjective.N),
+		plural(e.Counts.Subjective.N,
+			t("%d note holds subjective or insulting remarks or private facts", "%d note contient des remarques subjectives, injurieuses ou des faits privés"),
+			t("%d notes hold subjective or insulting remarks or private facts", "%d notes contiennent des remarques subjectives, injurieuses ou des faits privés"),
+			e.Counts.Subjective.N),
 		t("notes read as objective", "les notes sont objectives"), Notes)
 }
 
@@ -458,19 +531,28 @@ func numbers(e Evidence, cnt Count, kind string, fail, pass check.Text) check.Ou
 
 func evalSenNIR(e Evidence) check.Outcome {
 	return numbers(e, e.Counts.NIR, "nir",
-		check.Textf("%d records hold a social security number with a valid key", "%d fiches contiennent un numéro de sécurité sociale à clé valide", e.Counts.NIR.N),
+		plural(e.Counts.NIR.N,
+			t("%d record holds a social security number with a valid key", "%d fiche contient un numéro de sécurité sociale à clé valide"),
+			t("%d records hold a social security number with a valid key", "%d fiches contiennent un numéro de sécurité sociale à clé valide"),
+			e.Counts.NIR.N),
 		t("no valid social security number found", "aucun numéro de sécurité sociale valide trouvé"))
 }
 
 func evalSenCard(e Evidence) check.Outcome {
 	return numbers(e, e.Counts.Card, "card",
-		check.Textf("%d records hold a valid payment card number", "%d fiches contiennent un numéro de carte valide", e.Counts.Card.N),
+		plural(e.Counts.Card.N,
+			t("%d record holds a valid payment card number", "%d fiche contient un numéro de carte valide"),
+			t("%d records hold a valid payment card number", "%d fiches contiennent un numéro de carte valide"),
+			e.Counts.Card.N),
 		t("no valid card number found", "aucun numéro de carte valide trouvé"))
 }
 
 func evalSenIBAN(e Evidence) check.Outcome {
 	return numbers(e, e.Counts.IBAN, "iban",
-		check.Textf("%d records hold a valid IBAN", "%d fiches contiennent un IBAN valide", e.Counts.IBAN.N),
+		plural(e.Counts.IBAN.N,
+			t("%d record holds a valid IBAN", "%d fiche contient un IBAN valide"),
+			t("%d records hold a valid IBAN", "%d fiches contiennent un IBAN valide"),
+			e.Counts.IBAN.N),
 		t("no valid IBAN found", "aucun IBAN valide trouvé"))
 }
 
@@ -481,7 +563,10 @@ func evalSenCVV(e Evidence) check.Outcome {
 		return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("no card security code column", "aucune colonne de cryptogramme")}
 	}
 	out := judge(e, e.Counts.CVV, e.Counts.Rows, check.Fail,
-		check.Textf("%d records hold a card security code", "%d fiches contiennent un cryptogramme", e.Counts.CVV.N),
+		plural(e.Counts.CVV.N,
+			t("%d record holds a card security code", "%d fiche contient un cryptogramme"),
+			t("%d records hold a card security code", "%d fiches contiennent un cryptogramme"),
+			e.Counts.CVV.N),
 		t("the security code column is empty", "la colonne de cryptogramme est vide"), CVV)
 	if e.Counts.CVV.N == 0 {
 		out.Status = check.Warn
@@ -497,7 +582,9 @@ func evalSenMinor(e Evidence) check.Outcome {
 	all := k.Under15
 	all.merge(k.Minor)
 	out := judge(e, all, k.Rows, check.Fail,
-		check.Textf("%d records are of children under 15 and %d of minors aged 15 to 17", "%d fiches concernent des enfants de moins de 15 ans et %d des mineurs de 15 à 17 ans", k.Under15.N, k.Minor.N),
+		check.Textf("%s and %s", "%s et %s",
+			count(k.Under15.N, t("%d record is of a child under 15", "%d fiche concerne un enfant de moins de 15 ans"), t("%d records are of children under 15", "%d fiches concernent des enfants de moins de 15 ans")),
+			count(k.Minor.N, t("%d of a minor aged 15 to 17", "%d un mineur de 15 à 17 ans"), t("%d of minors aged 15 to 17", "%d des mineurs de 15 à 17 ans"))),
 		t("no minor in the table", "aucun mineur dans la table"), BirthDate)
 	out.Evidence["under_15"], out.Evidence["aged_15_to_17"] = k.Under15.N, k.Minor.N
 	if k.Under15.N == 0 && k.Minor.N > 0 {
@@ -520,13 +607,15 @@ func evalSecPassword(e Evidence) check.Outcome {
 	ev["plaintext"], ev["fast_unsalted_hashes"], ev["slow_salted_hashes"] = k.PlainPassword.N, k.FastHash.N, k.SlowHash.N
 	switch {
 	case bad.N > 0:
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
-			"%d passwords in clear and %d fast unsalted hashes in the lead data", "%d mots de passe en clair et %d empreintes rapides non salées dans les données de prospection",
-			k.PlainPassword.N, k.FastHash.N)}
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%s and %s in the lead data", "%s et %s dans les données de prospection",
+			count(k.PlainPassword.N, t("%d password in clear", "%d mot de passe en clair"), t("%d passwords in clear", "%d mots de passe en clair")),
+			count(k.FastHash.N, t("%d fast unsalted hash", "%d empreinte rapide non salée"), t("%d fast unsalted hashes", "%d empreintes rapides non salées")))}
 	case k.SlowHash.N > 0:
 		ev["records"] = k.SlowHash.N
-		return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf(
-			"%d password hashes (slow, salted) travel with the lead data, which needs none", "%d hachages de mots de passe (lents, salés) voyagent avec les données de prospection, qui n'en ont pas besoin", k.SlowHash.N)}
+		return check.Outcome{Status: check.Warn, Evidence: ev, Message: plural(k.SlowHash.N,
+			t("%d password hash (slow, salted) travels with the lead data, which needs none", "%d hachage de mot de passe (lent, salé) voyage avec les données de prospection, qui n'en ont pas besoin"),
+			t("%d password hashes (slow, salted) travel with the lead data, which needs none", "%d hachages de mots de passe (lents, salés) voyagent avec les données de prospection, qui n'en ont pas besoin"),
+			k.SlowHash.N)}
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("the password column is empty", "la colonne de mot de passe est vide")}
 }
@@ -587,10 +676,15 @@ func evalSrcRead(e Evidence) check.Outcome {
 	}
 	ev["columns_found"] = e.Columns.Found()
 	if bad.N == 0 && len(notes) == 0 {
-		return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("all %d records were read", "les %d fiches ont toutes été lues", e.Counts.Rows)}
+		return check.Outcome{Status: check.Pass, Evidence: ev, Message: plural(e.Counts.Rows,
+			t("%d record, read in full", "%d fiche, lue en entier"),
+			t("all %d records were read", "les %d fiches ont toutes été lues"),
+			e.Counts.Rows)}
 	}
 	return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf(
-		"%d rows could not be judged (%d with a cell count unlike the header's, %d with an oversized cell); %d notes on the header",
-		"%d lignes n'ont pu être jugées (%d au nombre de cellules différent de l'en-tête, %d avec une cellule trop grande) ; %d remarques sur l'en-tête",
-		bad.N, r.Ragged.N, r.Oversized.N, len(notes))}
+		"%s (%d with a cell count unlike the header's, %d with an oversized cell); %s",
+		"%s (%d au nombre de cellules différent de l'en-tête, %d avec une cellule trop grande) ; %s",
+		count(bad.N, t("%d row could not be judged", "%d ligne n'a pu être jugée"), t("%d rows could not be judged", "%d lignes n'ont pu être jugées")),
+		r.Ragged.N, r.Oversized.N,
+		count(len(notes), t("%d note on the header", "%d remarque sur l'en-tête"), t("%d notes on the header", "%d remarques sur l'en-tête")))}
 }
