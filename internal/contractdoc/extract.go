@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -197,11 +198,26 @@ func blank(d contracts.Document) bool {
 	return true
 }
 
-// unwrapPath drops the path an *os.PathError repeats: Extract names the file once.
+// unwrapPath is a file error's reason alone ("no such file or directory"):
+// Extract names the file once. The *fs.PathError stays in the chain, so
+// errors.Is sees it and check.InLang puts the reason in French.
 func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Err != nil {
+		return fileReason{pe}
 	}
 	return err
+}
+
+type fileReason struct{ pe *fs.PathError }
+
+func (r fileReason) Error() string { return r.pe.Err.Error() }
+func (r fileReason) Unwrap() error { return r.pe }
+
+// In is the reason InLang gives the whole PathError in l, less its path.
+func (r fileReason) In(l check.Lang) string {
+	if s, ok := strings.CutPrefix(check.InLang(r.pe, l), r.pe.Path+" : "); ok {
+		return s
+	}
+	return r.Error()
 }
