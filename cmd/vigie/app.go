@@ -38,8 +38,9 @@ type env struct {
 func run(ctx context.Context, args []string, e env) int {
 	root := newRoot(e)
 	root.SetArgs(args)
-	root.SetOut(e.stdout)
+	root.SetOut(e.stdout) // before localizeHelp: cobra's completion commands keep the writer they find
 	root.SetErr(e.stderr)
+	localizeHelp(root, args, errorLang(args, e.getenv))
 	err := root.ExecuteContext(ctx)
 	if err != nil {
 		// An error may quote a file or target name: no terminal control of it reaches the screen.
@@ -70,7 +71,6 @@ func newRoot(e env) *cobra.Command {
 		return cmd.Help()
 	}
 	root.AddCommand(newScanCmd(e), newDemoCmd(e), newTUICmd(e), newChecksCmd(e), newPasswordCmd(e), newContractsCmd(e), newLeadsCmd(e), newMergeCmd(e), newScheduleCmd(e), newHistoryCmd(e), newDiffCmd(e), newInitCmd(e), newVersionCmd(e))
-	localizeHelp(root, check.LangFromEnv(e.getenv))
 	return root
 }
 

@@ -9,7 +9,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"github.com/vigie-security/vigie/internal/catalog"
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // englishWords never belong in French prose; a hit outside quoted text
@@ -41,6 +45,21 @@ func TestFrenchEverywhere(t *testing.T) {
 		id := c.Meta().ID
 		outputs["checks "+id] = vigie(t, context.Background(), fr, "checks", id).stdout
 	}
+	for _, path := range commandPaths() {
+		args := append(append([]string{}, path...), "--help")
+		r := vigie(t, context.Background(), fr, args...)
+		name := strings.Join(args, " ")
+		if r.code != 0 || r.stderr != "" {
+			t.Errorf("%s: code %d, stderr %q", name, r.code, r.stderr)
+		}
+		if m := cobraEnglish.FindString(r.stdout); m != "" {
+			t.Errorf("%s: cobra's English %q in:\n%s", name, m, r.stdout)
+		}
+		outputs[name] = r.stdout
+	}
+	// --lang fr says the help in French under an English locale too.
+	r := vigie(t, context.Background(), map[string]string{"LANG": "C.UTF-8"}, "scan", "--help", "--lang", "fr")
+	outputs["scan --help --lang fr"] = r.stdout
 	for name, out := range outputs {
 		out = html.UnescapeString(out) // JUnit's XML escapes quotes: read the text
 		for i, line := range strings.Split(quoted.ReplaceAllString(out, "…"), "\n") {
@@ -50,6 +69,55 @@ func TestFrenchEverywhere(t *testing.T) {
 			if m := englishDecimal.FindString(line); m != "" {
 				t.Errorf("%s, line %d: an English decimal %q in %q", name, i+1, m, strings.TrimSpace(line))
 			}
+		}
+	}
+}
+
+// cobraEnglish is what cobra and pflag write around a command's own help.
+var cobraEnglish = regexp.MustCompile(`Usage:|Flags:|Available Commands|Additional|\(default|for more information|help for|\[flags\]|\[command\]`)
+
+// commandPaths is every command and subcommand of vigie, as the words that name it.
+func commandPaths() [][]string {
+	root := newRoot(env{getenv: func(string) string { return "" }})
+	localizeHelp(root, nil, check.EN)
+	var paths [][]string
+	walkCommands(root, func(c *cobra.Command) {
+		paths = append(paths, strings.Fields(strings.TrimPrefix(c.CommandPath(), "vigie")))
+	})
+	return paths
+}
+
+// TestHelpIsBilingual: every command's Short, Long and Example and every
+// flag's usage has its French, and the English help stays English.
+func TestHelpIsBilingual(t *testing.T) {
+	root := newRoot(env{getenv: func(string) string { return "" }})
+	localizeHelp(root, nil, check.EN)
+	walkCommands(root, func(c *cobra.Command) {
+		for _, s := range []string{c.Short, c.Long, c.Example} {
+			if _, ok := helpIn(s, "", check.FR); !ok {
+				t.Errorf("%s: no French for %q", c.CommandPath(), s)
+			}
+		}
+		c.Flags().VisitAll(func(f *pflag.Flag) {
+			if _, ok := helpIn(f.Usage, f.Name, check.FR); !ok {
+				t.Errorf("%s --%s: no French for %q", c.CommandPath(), f.Name, f.Usage)
+			}
+		})
+	})
+	r := vigie(t, context.Background(), nil, "scan", "--help")
+	for _, want := range []string{"Usage:", "Flags:", "--fail-on-new", "(default 256)", "with --history: exit 1"} {
+		if r.code != 0 || !strings.Contains(r.stdout, want) {
+			t.Errorf("scan --help in English: code %d, %q missing from:\n%s", r.code, want, r.stdout)
+		}
+	}
+	r = vigie(t, context.Background(), map[string]string{"LANG": "fr_FR.UTF-8"}, "scan", "--help", "--lang", "en")
+	if !strings.Contains(r.stdout, "Flags:") {
+		t.Errorf("--lang en under a French locale: the help is not English:\n%s", r.stdout)
+	}
+	r = vigie(t, context.Background(), map[string]string{"LANG": "fr_FR.UTF-8"}, "scan", "--help")
+	for _, want := range []string{"Utilisation :", "Options :", "(par défaut : 256)", "avec --history : sortie 1", "aide de scan"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("scan --help in French: %q missing from:\n%s", want, r.stdout)
 		}
 	}
 }

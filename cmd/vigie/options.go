@@ -2,9 +2,7 @@ package main
 
 import (
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
-	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 )
 
@@ -35,27 +33,4 @@ func (o *options) over(cmd *cobra.Command, cfg *config.Config) error {
 		return asUsage(err)
 	}
 	return nil
-}
-
-// localizeHelp gives every option flag of the tree its help in lang.
-func localizeHelp(root *cobra.Command, lang check.Lang) {
-	if lang == check.EN {
-		return
-	}
-	usage := map[string]config.Option{}
-	for _, o := range config.Options {
-		usage[o.Usage.EN] = o
-	}
-	var walk func(*cobra.Command)
-	walk = func(c *cobra.Command) {
-		c.Flags().VisitAll(func(f *pflag.Flag) {
-			if o, ok := usage[f.Usage]; ok && o.Flag == f.Name {
-				f.Usage = o.Usage.In(lang)
-			}
-		})
-		for _, sub := range c.Commands() {
-			walk(sub)
-		}
-	}
-	walk(root)
 }
