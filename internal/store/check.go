@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"regexp"
 	"strings"
 
 	"modernc.org/sqlite"
@@ -34,7 +35,7 @@ func (e *Error) In(l check.Lang) string {
 		}
 		reason := check.InLang(e.Err, l)
 		if l == check.FR {
-			reason = driverFR.Replace(reason)
+			reason = driverInFR(reason)
 		}
 		return e.Text.In(l) + sep + reason
 	}
@@ -44,22 +45,57 @@ func (e *Error) In(l check.Lang) string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // driverFR puts in French the drivers' own phrases a history error quotes
-// (pgx's, and SQLite's for the codes explain names); a PostgreSQL server's
-// messages are left as its lc_messages wrote them.
+// (pgx's, and SQLite's for the codes explain names), with French
+// typography before their colons; a PostgreSQL server's messages are left
+// as its lc_messages wrote them, and the system's reasons inside them
+// (a refused connection) are check.InLang's.
 var driverFR = strings.NewReplacer(
-	"failed to connect to ", "connexion impossible à ",
-	"dial error", "erreur de connexion",
-	"hostname resolving error", "résolution du nom impossible",
+	"failed to connect to `", "connexion impossible à `",
+	"cannot parse `", "lecture impossible de `",
+	"`:\n\t", "` :\n\t",
+	"`: ", "` : ",
+	"dial error: ", "erreur de connexion : ",
+	"tls error: ", "erreur TLS : ",
+	"hostname resolving error: ", "résolution du nom impossible : ",
 	"server refused TLS connection", "le serveur refuse TLS",
-	"cannot parse ", "lecture impossible de ",
+	"server error: ", "erreur du serveur : ",
+	"failed to receive message: ", "réception impossible : ",
+	"failed to write startup message: ", "envoi du message de démarrage impossible : ",
+	"failed to write password message: ", "envoi du mot de passe impossible : ",
+	"failed SASL auth: ", "échec de l'authentification SASL : ",
+	"timeout: délai", "délai",
+	"timeout: ", "délai : ",
 	"failed to parse as URL", "pas une URL lisible",
 	"failed to parse as keyword/value", "pas une suite clé=valeur lisible",
+	"failed to configure TLS", "configuration TLS impossible",
+	"sslmode is invalid", "valeur de sslmode inconnue",
+	"unable to read CA file: ", "lecture du fichier d'autorités (CA) impossible : ",
+	"unable to add CA to cert pool", "aucun certificat lisible dans le fichier d'autorités (CA)",
+	"unable to read sslkey: ", "lecture de sslkey impossible : ",
+	"failed to decode sslkey", "sslkey illisible",
+	"unable to read cert: ", "lecture du certificat impossible : ",
+	"unable to load cert: ", "chargement du certificat impossible : ",
+	"invalid connect_timeout", "connect_timeout illisible",
+	"invalid sslcertmode", "sslcertmode illisible",
+	"invalid keyword/value", "suite clé=valeur illisible",
 	"invalid port", "port illisible",
+	`end of string reached when looking for matching "]" in IPv6 host address in URI`, "« ] » manquant après l'adresse IPv6",
+	"IPv6 host address may not be empty in URI", "adresse IPv6 vide",
+	"unterminated quoted string in connection info string", "guillemet non fermé dans la chaîne de connexion",
+	"forbidden NUL byte in connection string", "octet NUL interdit dans la chaîne de connexion",
 	"attempt to write a readonly database", "écriture dans une base en lecture seule",
 	"unable to open database file", "ouverture du fichier de base impossible",
 	"disk I/O error", "erreur d'entrée-sortie du disque",
 	"database or disk is full", "base ou disque plein",
 )
+
+// dialedServer is pgx's "address (host): " before each attempt's reason.
+var dialedServer = regexp.MustCompile(`([^\s()]+ \([^\s()]*\)): `)
+
+// driverInFR is a driver's text in French.
+func driverInFR(s string) string {
+	return dialedServer.ReplaceAllString(driverFR.Replace(s), "$1 : ")
+}
 
 func refuse(path, en, fr string, args ...any) *Error {
 	return &Error{Path: path, Text: check.Textf(en, fr, append([]any{path}, args...)...)}

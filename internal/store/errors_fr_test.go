@@ -68,7 +68,7 @@ func TestPostgresErrorsInFrenchHideThePassword(t *testing.T) {
 			}
 		}
 		if fr := check.InLang(err, check.FR); !strings.Contains(fr, "PostgreSQL est injoignable : connexion impossible à `user=vigie database=vigie`") &&
-			!strings.Contains(fr, "n'est pas une URL PostgreSQL valide : lecture impossible de `postgres://vigie:xxxxx@[::1/vigie`: pas une URL lisible") {
+			!strings.Contains(fr, "n'est pas une URL PostgreSQL valide : lecture impossible de `postgres://vigie:xxxxx@[::1/vigie` : pas une URL lisible") {
 			t.Errorf("FR: %s", fr)
 		}
 	}
@@ -81,5 +81,34 @@ func TestDriverPhrasesInFrench(t *testing.T) {
 	}
 	if en := e.In(check.EN); en != `history "h.db" cannot be written: attempt to write a readonly database (8)` {
 		t.Errorf("EN: %q", en)
+	}
+}
+
+// frenchColon is a colon without the space French typography puts before it.
+var frenchColon = regexp.MustCompile(`\S: `)
+
+// TestPostgresDriverPhrasesInFrench: pgx's own words read French, with a
+// space before each colon and no system call's name; the system's reasons
+// are check.InLang's. Nothing listens on port 1 of the loopback.
+func TestPostgresDriverPhrasesInFrench(t *testing.T) {
+	cases := []struct{ dsn, fr, en string }{
+		{"postgres://vigie:s3cret@127.0.0.1:1/h?connect_timeout=2",
+			"PostgreSQL est injoignable : connexion impossible à `user=vigie database=h` :\n\t127.0.0.1:1 (127.0.0.1) : erreur de connexion : connexion à 127.0.0.1:1 : connexion refusée",
+			"failed to connect to `user=vigie database=h`:\n\t127.0.0.1:1 (127.0.0.1): dial error: dial tcp 127.0.0.1:1: connect: connection refused"},
+		{"postgres://vigie:s3cret@127.0.0.1:1/h?sslmode=bogus",
+			"lecture impossible de `postgres://vigie:xxxxx@127.0.0.1:1/h?sslmode=bogus` : configuration TLS impossible (valeur de sslmode inconnue)",
+			"failed to configure TLS (sslmode is invalid)"},
+		{"postgres://vigie:s3cret@127.0.0.1:1/h?sslmode=verify-full&sslrootcert=" + filepath.Join(t.TempDir(), "ca.pem"),
+			"configuration TLS impossible (lecture du fichier d'autorités (CA) impossible : ",
+			"failed to configure TLS (unable to read CA file: open "},
+		{"postgres://vigie:s3cret@127.0.0.1:99999/h", "` : port illisible", "`: invalid port"},
+	}
+	for _, c := range cases {
+		_, err := Open(context.Background(), c.dsn)
+		saysFrench(t, err, c.fr, c.en)
+		fr := check.InLang(err, check.FR)
+		if frenchColon.MatchString(fr) || strings.Contains(fr, "connect:") || strings.Contains(fr, "s3cret") {
+			t.Errorf("French typography or secret: %q", fr)
+		}
 	}
 }
