@@ -105,12 +105,12 @@ func evalANSSIExpiry(e Evidence) check.Outcome {
 	d := *p.MaxAgeDays
 	switch {
 	case !p.Admin && d > 0:
-		return check.Outcome{Status: check.Warn, Message: check.Textf("users' passwords expire every %d days (R24: none by default)", "les mots de passe des utilisateurs expirent tous les %d jours (R24 : aucune par défaut)", d)}
+		return check.Outcome{Status: check.Warn, Message: check.Textf("users' passwords expire every %s (R24: none by default)", "les mots de passe des utilisateurs expirent tous les %s (R24 : aucune par défaut)", check.Days(d))}
 	case p.Admin && (d == 0 || d > 3*365):
 		return check.Outcome{Status: check.Warn, Message: check.Text{EN: "administrator passwords do not expire within 3 years (R25: 1 to 3 years)",
 			FR: "les mots de passe d'administrateur n'expirent pas sous 3 ans (R25 : 1 à 3 ans)"}}
 	case p.Admin && d < 365:
-		return check.Outcome{Status: check.Warn, Message: check.Textf("administrator passwords expire every %d days, more often than R25's 1 to 3 years", "les mots de passe d'administrateur expirent tous les %d jours, plus souvent que les 1 à 3 ans de R25", d)}
+		return check.Outcome{Status: check.Warn, Message: check.Textf("administrator passwords expire every %s, more often than R25's 1 to 3 years", "les mots de passe d'administrateur expirent tous les %s, plus souvent que les 1 à 3 ans de R25", check.Days(d))}
 	}
 	return check.Outcome{Status: check.Pass, Message: check.Text{EN: "expiry matches R24/R25", FR: "l'expiration correspond à R24/R25"}}
 }

@@ -124,13 +124,13 @@ func evalCNILRenewal(e Evidence) check.Outcome {
 	switch {
 	case !p.Admin && days > 0:
 		return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf(
-			"users must change their password every %d days: the CNIL no longer recommends forced renewal", "les utilisateurs doivent changer de mot de passe tous les %d jours : la CNIL ne recommande plus le renouvellement forcé", days)}
+			"users must change their password every %s: the CNIL no longer recommends forced renewal", "les utilisateurs doivent changer de mot de passe tous les %s : la CNIL ne recommande plus le renouvellement forcé", check.Days(days))}
 	case p.Admin && days == 0:
 		return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Text{
 			EN: "administrator passwords never expire: the CNIL recommends periodic renewal for privileged accounts",
 			FR: "les mots de passe d'administrateur n'expirent jamais : la CNIL recommande un renouvellement périodique des comptes à privilèges"}}
 	case p.Admin:
-		return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("administrators renew every %d days", "les administrateurs renouvellent tous les %d jours", days)}
+		return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("administrators renew every %s", "les administrateurs renouvellent tous les %s", check.Days(days))}
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Text{EN: "no forced renewal for users", FR: "pas de renouvellement forcé pour les utilisateurs"}}
 }

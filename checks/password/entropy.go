@@ -124,7 +124,7 @@ func threeOfFour(p Policy) bool {
 // (§6.3), and what it is.
 func Restriction(p Policy) (ok bool, what check.Text, known bool) {
 	if t := p.LockoutThreshold; t != nil && *t >= 1 && *t <= 10 {
-		return true, check.Textf("lockout after %d failures", "verrouillage après %d échecs", *t), true
+		return true, check.Textf("lockout after %s", "verrouillage après %s", failures(*t)), true
 	}
 	if th := p.Throttling; th != nil && th.Grows && th.AfterFailures >= 1 && th.AfterFailures <= 5 &&
 		th.FirstDelay.Minutes() >= 1 && th.MaxPer24h >= 1 && th.MaxPer24h <= 25 {

@@ -59,7 +59,7 @@ func TestAuditChecks(t *testing.T) {
 		want check.Status
 		says string
 	}{
-		{evalHashPlain, check.Fail, "1 of 5 stored values (20.0%) look like plain-text"},
+		{evalHashPlain, check.Fail, "1 of 5 stored values (20.0%) looks like a plain-text password"},
 		{evalHashFast, check.Fail, "1 of 5"},
 		{evalHashParams, check.Fail, "1 of 5"},
 	}

@@ -199,7 +199,9 @@ func auditApplies(e HashEvidence) (check.Outcome, bool) {
 	return check.Outcome{}, true
 }
 
-func judgeGrade(e HashEvidence, grade string, fail check.Status, found, clean check.Text) check.Outcome {
+// judgeGrade: found and clean say one value and many ([0] and [1]), so a
+// count of one reads "1 of 5 stored values looks like".
+func judgeGrade(e HashEvidence, grade string, fail check.Status, found, clean [2]check.Text) check.Outcome {
 	if o, ok := auditApplies(e); !ok {
 		return o
 	}
@@ -207,27 +209,33 @@ func judgeGrade(e HashEvidence, grade string, fail check.Status, found, clean ch
 	n := a.Grades[grade]
 	ev := auditEvidence(a)
 	if n > 0 {
-		return check.Outcome{Status: fail, Evidence: ev, Message: check.Textf(found.EN, found.FR, n, a.Total, pct(n, a.Total))}
+		return check.Outcome{Status: fail, Evidence: ev, Message: plural(n, found[0], found[1], n, a.Total, pct(n, a.Total))}
 	}
-	return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf(clean.EN, clean.FR, a.Total)}
+	return check.Outcome{Status: check.Pass, Evidence: ev, Message: plural(a.Total, clean[0], clean[1], a.Total)}
 }
 
 func evalHashPlain(e HashEvidence) check.Outcome {
-	return judgeGrade(e, GradePlain, check.Fail,
-		check.Text{EN: "%d of %d stored values (%s) look like plain-text passwords", FR: "%d des %d valeurs conservées (%s) ressemblent à des mots de passe en clair"},
-		check.Text{EN: "none of the %d stored values looks like plain text", FR: "aucune des %d valeurs conservées ne ressemble à du clair"})
+	return judgeGrade(e, GradePlain, check.Fail, [2]check.Text{
+		{EN: "%d of %d stored values (%s) looks like a plain-text password", FR: "%d des %d valeurs conservées (%s) ressemble à un mot de passe en clair"},
+		{EN: "%d of %d stored values (%s) look like plain-text passwords", FR: "%d des %d valeurs conservées (%s) ressemblent à des mots de passe en clair"}}, [2]check.Text{
+		{EN: "%d stored value, which does not look like plain text", FR: "%d valeur conservée, qui ne ressemble pas à du clair"},
+		{EN: "none of the %d stored values looks like plain text", FR: "aucune des %d valeurs conservées ne ressemble à du clair"}})
 }
 
 func evalHashFast(e HashEvidence) check.Outcome {
-	return judgeGrade(e, GradeFast, check.Fail,
-		check.Text{EN: "%d of %d stored values (%s) use a fast or unsalted hash", FR: "%d des %d valeurs conservées (%s) utilisent un hachage rapide ou non salé"},
-		check.Text{EN: "none of the %d stored values uses a fast or unsalted hash", FR: "aucune des %d valeurs n'utilise de hachage rapide ou non salé"})
+	return judgeGrade(e, GradeFast, check.Fail, [2]check.Text{
+		{EN: "%d of %d stored values (%s) uses a fast or unsalted hash", FR: "%d des %d valeurs conservées (%s) utilise un hachage rapide ou non salé"},
+		{EN: "%d of %d stored values (%s) use a fast or unsalted hash", FR: "%d des %d valeurs conservées (%s) utilisent un hachage rapide ou non salé"}}, [2]check.Text{
+		{EN: "%d stored value, which uses no fast or unsalted hash", FR: "%d valeur conservée, qui n'utilise pas de hachage rapide ou non salé"},
+		{EN: "none of the %d stored values uses a fast or unsalted hash", FR: "aucune des %d valeurs n'utilise de hachage rapide ou non salé"}})
 }
 
 func evalHashParams(e HashEvidence) check.Outcome {
-	return judgeGrade(e, GradeBelow, check.Fail,
-		check.Text{EN: "%d of %d stored values (%s) use a slow function below OWASP's minimum", FR: "%d des %d valeurs (%s) utilisent une fonction lente sous le minimum de l'OWASP"},
-		check.Text{EN: "every slow hash among the %d values meets OWASP's minimum", FR: "chaque hachage lent parmi les %d valeurs atteint le minimum de l'OWASP"})
+	return judgeGrade(e, GradeBelow, check.Fail, [2]check.Text{
+		{EN: "%d of %d stored values (%s) uses a slow function below OWASP's minimum", FR: "%d des %d valeurs (%s) utilise une fonction lente sous le minimum de l'OWASP"},
+		{EN: "%d of %d stored values (%s) use a slow function below OWASP's minimum", FR: "%d des %d valeurs (%s) utilisent une fonction lente sous le minimum de l'OWASP"}}, [2]check.Text{
+		{EN: "%d stored value, which is no slow hash below OWASP's minimum", FR: "%d valeur conservée, qui n'est pas un hachage lent sous le minimum de l'OWASP"},
+		{EN: "every slow hash among the %d values meets OWASP's minimum", FR: "chaque hachage lent parmi les %d valeurs atteint le minimum de l'OWASP"}})
 }
 
 // HashChecks returns the stored-hash audit's checks.
