@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/report"
 )
 
 // detailModel shows one finding: what was found, the evidence, why it
@@ -109,7 +110,7 @@ func (m detailModel) content() string {
 		}
 		sort.Slice(keys, func(i, j int) bool { return evidenceBefore(l, keys[i], keys[j]) })
 		for _, k := range keys {
-			b.WriteString(wrap(fmt.Sprintf(tr(l, "%s: %s", "%s : %s"), evidenceLabel(l, k), evidenceText(l, f.Evidence[k]))) + "\n")
+			b.WriteString(wrap(fmt.Sprintf(tr(l, "%s: %s", "%s : %s"), evidenceLabel(l, k), report.EvidenceText(f.Evidence[k], l))) + "\n")
 		}
 	}
 	if hasMeta {

@@ -2,8 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"sort"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -115,54 +113,3 @@ func plural(l check.Lang, n int, en, fr string) string {
 func familyName(l check.Lang, f check.Family) string { return f.Label(l) }
 
 func evidenceLabel(l check.Lang, k string) string { return check.EvidenceLabel(k, l) }
-
-// evidenceText renders an evidence value: lists joined, texts in the
-// language, decimals with the language's separator (79,6 in French).
-func evidenceText(l check.Lang, v any) string {
-	switch x := v.(type) {
-	case check.Text:
-		return x.In(l)
-	case bool:
-		return map[bool]string{true: tr(l, "yes", "oui"), false: tr(l, "no", "non")}[x]
-	case float64:
-		s := strconv.FormatFloat(x, 'f', -1, 64)
-		if l == check.FR {
-			s = strings.Replace(s, ".", ",", 1)
-		}
-		return s
-	case float32:
-		return evidenceText(l, float64(x))
-	case map[string]any:
-		if en, ok := x["en"].(string); ok {
-			if fr, ok := x["fr"].(string); ok {
-				return check.Text{EN: en, FR: fr}.In(l)
-			}
-		}
-	case map[string]string:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		parts := make([]string, len(keys))
-		for i, k := range keys {
-			parts[i] = k + "=" + x[k]
-		}
-		return strings.Join(parts, ", ")
-	case []string:
-		return strings.Join(x, ", ")
-	case []check.Text:
-		parts := make([]string, len(x))
-		for i, t := range x {
-			parts[i] = t.In(l)
-		}
-		return strings.Join(parts, "; ")
-	case []any:
-		parts := make([]string, len(x))
-		for i, e := range x {
-			parts[i] = evidenceText(l, e)
-		}
-		return strings.Join(parts, ", ")
-	}
-	return fmt.Sprint(v)
-}

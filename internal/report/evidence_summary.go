@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"strings"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -13,7 +12,8 @@ const (
 )
 
 // evidenceSummary is a finding's evidence as "key: value" lines, keys sorted,
-// at most 20 keys and 200 characters a value, for formats read as text.
+// at most 20 keys and 200 characters a value, for formats read as text;
+// values as EvidenceText writes them for the reader.
 func evidenceSummary(l check.Lang, ev map[string]any) string {
 	if len(ev) == 0 {
 		return ""
@@ -26,26 +26,7 @@ func evidenceSummary(l check.Lang, ev map[string]any) string {
 			b.WriteString("\n  … " + tr(l, "and more", "et d'autres"))
 			break
 		}
-		// A long text is cut inside its quotes, so the value still reads as one.
-		val := ev[k]
-		switch t := val.(type) { // said in both languages: the reader's
-		case check.Text:
-			val = t.In(l)
-		case []check.Text:
-			in := make([]string, len(t))
-			for i := range t {
-				in[i] = t[i].In(l)
-			}
-			val = in
-		}
-		if str, ok := val.(string); ok {
-			val = mdCut(str, evidenceRunes)
-		}
-		v, err := json.Marshal(val)
-		if err != nil {
-			v = []byte("?")
-		}
-		b.WriteString("\n  " + check.EvidenceLabel(k, l) + tr(l, ": ", " : ") + mdCut(string(v), evidenceRunes+2))
+		b.WriteString("\n  " + check.EvidenceLabel(k, l) + tr(l, ": ", " : ") + mdCut(EvidenceText(ev[k], l), evidenceRunes))
 	}
 	return b.String()
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/report"
 )
 
 // Evidence is shown as a small key/value table. It comes from the checks
@@ -37,7 +38,8 @@ type evRow struct {
 	Value evNode
 }
 
-// evidenceOf is ev as the reader of l sees it: its keys by their labels.
+// evidenceOf is ev as the reader of l sees it: its keys by their labels,
+// vigie's own value words and decimals in l (report.EvidenceValue).
 func evidenceOf(ev map[string]any, l check.Lang, yes, no string) evNode {
 	if len(ev) == 0 {
 		return evNode{}
@@ -52,14 +54,14 @@ func evidenceOf(ev map[string]any, l check.Lang, yes, no string) evNode {
 	if err := d.Decode(&v); err != nil {
 		return evNode{Scalar: fmt.Sprintf("(%v)", err)}
 	}
-	n := node(inLang(v, l), 0, yes, no)
+	n := node(inLang(v, l), 0, l, yes, no)
 	for i := range n.Rows {
 		n.Rows[i].Key = clip(check.EvidenceLabel(n.Rows[i].Key, l))
 	}
 	return n
 }
 
-func node(v any, depth int, yes, no string) evNode {
+func node(v any, depth int, l check.Lang, yes, no string) evNode {
 	switch x := v.(type) {
 	case map[string]any:
 		if depth >= evMaxDepth {
@@ -76,7 +78,7 @@ func node(v any, depth int, yes, no string) evNode {
 				n.More = len(keys) - i
 				break
 			}
-			n.Rows = append(n.Rows, evRow{Key: clip(k), Value: node(x[k], depth+1, yes, no)})
+			n.Rows = append(n.Rows, evRow{Key: clip(report.EvidenceValue(k, l)), Value: node(x[k], depth+1, l, yes, no)})
 		}
 		return n
 	case []any:
@@ -92,16 +94,16 @@ func node(v any, depth int, yes, no string) evNode {
 				n.More = len(x) - i
 				break
 			}
-			n.Items = append(n.Items, node(e, depth+1, yes, no))
+			n.Items = append(n.Items, node(e, depth+1, l, yes, no))
 		}
 		return inline(n)
 	case string:
 		if x == "" {
 			return evNode{Scalar: "—"}
 		}
-		return evNode{Scalar: clip(x)}
+		return evNode{Scalar: clip(report.EvidenceValue(x, l))}
 	case json.Number:
-		return evNode{Scalar: x.String()}
+		return evNode{Scalar: check.Text{EN: x.String(), FR: strings.Replace(x.String(), ".", ",", 1)}.In(l)}
 	case bool:
 		if x {
 			return evNode{Scalar: yes}
