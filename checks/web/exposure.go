@@ -218,8 +218,14 @@ func describeListing(e Evidence, kind, path string) check.Text {
 			continue
 		}
 		t := check.Textf(": %d entries", " : %d entrées", l.Entries)
+		if l.Entries == 1 {
+			t = check.Text{EN: ": 1 entry", FR: " : 1 entrée"}
+		}
 		if len(l.Flagged) > 0 {
 			f := check.Textf(", %d named like dumps or exports: %s", ", %d nommées comme des dumps ou des exports : %s", len(l.Flagged), strings.Join(l.Flagged, ", "))
+			if len(l.Flagged) == 1 {
+				f = check.Textf(", 1 named like a dump or an export: %s", ", 1 nommée comme un dump ou un export : %s", l.Flagged[0])
+			}
 			t = check.Text{EN: t.EN + f.EN, FR: t.FR + f.FR}
 		}
 		return t
