@@ -158,7 +158,7 @@ func TestInit(t *testing.T) {
 	}
 	// Its comments follow --lang, or the locale.
 	fr := filepath.Join(t.TempDir(), "vigie.yaml")
-	if r := vigie(t, context.Background(), map[string]string{"LANG": "fr_FR.UTF-8"}, "init", fr); r.code != 0 || !strings.Contains(r.stderr, "écrit") {
+	if r := vigie(t, context.Background(), map[string]string{"LANG": "fr_FR.UTF-8"}, "init", fr); r.code != 0 || r.stdout+r.stderr != "" {
 		t.Fatalf("init in French: %+v", r)
 	}
 	if b, _ := os.ReadFile(fr); !strings.Contains(string(b), "Chaque clé est facultative") {
@@ -474,6 +474,30 @@ func TestProgressLine(t *testing.T) {
 	for _, c := range cases {
 		if got := progressLine(c.p, c.spent, c.lang); got != c.want {
 			t.Errorf("progressLine(%+v, %s) = %q, want %q", c.p, c.spent, got, c.want)
+		}
+	}
+}
+
+// TestFrenchColonAfterAFlag: French puts a space before the colon after a
+// flag name, whichever package worded the error; English does not.
+func TestFrenchColonAfterAFlag(t *testing.T) {
+	fr := map[string]string{"LANG": "fr_FR.UTF-8"}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"scan", "-t", "https://127.0.0.1:1/", "--fail-under", "200"}, "vigie: --fail-under : "},
+		{[]string{"scan", "-t", "https://127.0.0.1:1/", "--lang", "xx"}, "vigie: --lang : "},
+		{[]string{"checks", "--format", "xml"}, "vigie: --format : "},
+		{[]string{"scan", "-t", "https://127.0.0.1:1/", "--output-dir", "/dev/null/x", "-f", "json,html"}, "--output-dir : "},
+	} {
+		r := vigie(t, context.Background(), fr, c.args...)
+		if r.code != exitUsage || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v: code %d, stderr %q, want %q", c.args, r.code, r.stderr, c.want)
+		}
+		en := strings.Replace(strings.TrimPrefix(c.want, "vigie: "), " : ", ": ", 1)
+		if r := vigie(t, context.Background(), nil, c.args...); r.code != exitUsage || !strings.Contains(r.stderr, en) {
+			t.Errorf("%v in English: code %d, stderr %q, want %q", c.args, r.code, r.stderr, en)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/vigie-security/vigie/internal/check"
 )
@@ -28,8 +29,9 @@ func (e *exitError) Unwrap() error          { return e.err }
 
 // usageErr is a usage mistake; its format holds no words of its own (a flag
 // or key name at most), and its error arguments are said in each language.
+// French puts a space before the colon: « --fail-under : … ».
 func usageErr(format string, args ...any) error {
-	return &exitError{code: exitUsage, err: check.Errorf(format, format, args...)}
+	return &exitError{code: exitUsage, err: check.Errorf(format, strings.ReplaceAll(format, ": ", " : "), args...)}
 }
 
 func asUsage(err error) error {

@@ -10,7 +10,7 @@ import (
 )
 
 func newInitCmd(e env) *cobra.Command {
-	var force bool
+	var force, quiet bool
 	var lang string
 	cmd := &cobra.Command{
 		Use:   "init [FILE]",
@@ -44,12 +44,16 @@ func newInitCmd(e env) *cobra.Command {
 			if err := f.Close(); err != nil {
 				return usageErr(writing, path, err)
 			}
+			if quiet || !isTerminal(e.stderr) {
+				return nil // quiet on success, for scripts; the next step is for a person at a terminal
+			}
 			fmt.Fprintf(e.stderr, tr(l, "wrote %s; edit web.targets, then run: vigie scan --config %s\n",
 				"%s écrit ; modifiez web.targets, puis lancez : vigie scan --config %s\n"), path, path)
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing file")
+	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "print nothing but errors: no \"wrote\" line")
 	cmd.Flags().StringVar(&lang, "lang", "", "language of the comments: fr|en (default: from the locale)")
 	return cmd
 }

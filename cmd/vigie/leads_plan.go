@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -18,6 +20,7 @@ func newLeadsPlanCmd(e env) *cobra.Command {
 	var out, configFile, table, lang string
 	var columns []string
 	var timeout time.Duration
+	var quiet bool
 	cmd := &cobra.Command{
 		Use:   "plan [FILE|DSN...] -o PLAN.csv",
 		Short: "Write the keys of the lead records to delete, archive or stop contacting (retention and opt-out findings)",
@@ -52,6 +55,11 @@ Never a name, an e-mail, a phone or any other value of the record. A source that
 			if len(srcs) == 0 {
 				return usageText("no lead source: name a file or DSN, or --config with leads.sources", "aucune source de prospects : nommez un fichier ou une base (DSN), ou --config avec leads.sources")
 			}
+			for _, s := range srcs {
+				if sameFile(out, s.Path) {
+					return usageText("--output %s: the plan would overwrite the lead source itself; name another file", "--output %s : le plan écraserait la source de prospects elle-même ; nommez un autre fichier", out)
+				}
+			}
 			if !cmd.Flags().Changed("timeout") && cfg.Leads.Timeout > 0 {
 				timeout = time.Duration(cfg.Leads.Timeout)
 			}
@@ -76,10 +84,14 @@ Never a name, an e-mail, a phone or any other value of the record. A source that
 			if err != nil {
 				return &exitError{code: exitScan, err: err}
 			}
-			for _, s := range sums {
-				fmt.Fprintln(e.stdout, planLine(s, l))
+			// Quiet on success for cron, as vigie scan -o: the summary is for a terminal.
+			if quiet || !isTerminal(e.stderr) {
+				return nil
 			}
-			fmt.Fprintln(e.stdout, check.Textf("plan written to %s", "plan écrit dans %s", out).In(l))
+			for _, s := range sums {
+				fmt.Fprintln(e.stderr, planLine(s, l))
+			}
+			fmt.Fprintln(e.stderr, check.Textf("plan written to %s", "plan écrit dans %s", out).In(l))
 			return nil
 		},
 	}
@@ -90,6 +102,7 @@ Never a name, an e-mail, a phone or any other value of the record. A source that
 	fl.StringArrayVar(&columns, "column", nil, "role=label: the column of a role vigie does not find (repeatable)")
 	fl.DurationVar(&timeout, "timeout", config.DefaultLeadsTimeout, "time allowed for each source")
 	fl.StringVar(&lang, "lang", "", "language of the summary: en or fr")
+	fl.BoolVarP(&quiet, "quiet", "q", false, "print nothing but errors: no summary of the plan")
 	return cmd
 }
 
@@ -108,4 +121,20 @@ func planLine(s leadscan.PlanSummary, l check.Lang) string {
 	}
 	return check.Textf("%s: %d records to act on (%s); keys from %s", "%s : %d fiches à traiter (%s) ; clés tirées de %s",
 		s.Target, total, by, s.KeyFrom).In(l)
+}
+
+// sameFile: the plan's path names a lead file given as a source (a DSN is
+// never a file). A path that does not exist yet is compared by name.
+func sameFile(out, src string) bool {
+	if strings.Contains(src, "://") {
+		return false
+	}
+	a, errA := os.Stat(out)
+	b, errB := os.Stat(src)
+	if errA == nil && errB == nil {
+		return os.SameFile(a, b)
+	}
+	absOut, err1 := filepath.Abs(out)
+	absSrc, err2 := filepath.Abs(src)
+	return err1 == nil && err2 == nil && absOut == absSrc
 }
