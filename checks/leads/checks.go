@@ -351,9 +351,9 @@ func evalConPhone(e Evidence) check.Outcome {
 	ev := e.base()
 	ev["consumer_lines"] = k.Consumers
 	ev["columns"] = e.cols(Phone, Company, BloctelAt, ConsentPhone, OptOutPhone)
-	ev["rule"] = "bloctel (until 2026-08-10), consent announced"
+	ev["rule"] = t("Bloctel (until 10 Aug 2026), consent announced", "Bloctel (jusqu'au 10 août 2026), consentement annoncé")
 	if after {
-		ev["rule"] = "prior consent (from 2026-08-11)"
+		ev["rule"] = t("prior consent (from 11 Aug 2026)", "consentement préalable (depuis le 11 août 2026)")
 		with(ev, k.PhoneNoConsent, k.Consumers)
 		if k.PhoneNoConsent.N == 0 {
 			return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("every consumer line has phone consent", "chaque ligne de particulier a un consentement téléphonique")}
@@ -626,12 +626,12 @@ func evalSecExport(e Evidence) check.Outcome {
 		return check.Outcome{Status: check.Skipped, Evidence: ev, Message: t("not a file export", "pas un fichier d'export")}
 	}
 	ev["mode"] = modeString(e.File.Mode)
-	var why []string
+	var why []check.Text
 	if e.File.Mode&0o004 != 0 {
-		why = append(why, "readable by every local user")
+		why = append(why, t("readable by every local user", "lisible par tout utilisateur local"))
 	}
 	if e.File.WebServed {
-		why = append(why, "in a web-served directory")
+		why = append(why, t("in a web-served directory", "dans un dossier publié par un serveur web"))
 	}
 	if len(why) == 0 {
 		return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("the export is readable by its owner and group only, outside web directories",
@@ -639,13 +639,12 @@ func evalSecExport(e Evidence) check.Outcome {
 	}
 	ev["records"] = e.Counts.Rows
 	ev["problems"] = why
-	fr := map[string]string{"readable by every local user": "lisible par tout utilisateur local", "in a web-served directory": "dans un dossier publié par un serveur web"}
-	var whyFR []string
+	var en, fr []string
 	for _, w := range why {
-		whyFR = append(whyFR, fr[w])
+		en, fr = append(en, w.EN), append(fr, w.FR)
 	}
 	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Text{
-		EN: "the lead export is " + strings.Join(why, " and "), FR: "l'export de leads est " + strings.Join(whyFR, " et ")}}
+		EN: "the lead export is " + strings.Join(en, " and "), FR: "l'export de leads est " + strings.Join(fr, " et ")}}
 }
 
 func modeString(m uint32) string {
@@ -674,7 +673,7 @@ func evalSrcRead(e Evidence) check.Outcome {
 	if len(notes) > 0 {
 		ev["notes"] = notes
 	}
-	ev["columns_found"] = e.Columns.Found()
+	ev["columns_found"] = e.cols(Roles...)
 	if bad.N == 0 && len(notes) == 0 {
 		return check.Outcome{Status: check.Pass, Evidence: ev, Message: plural(e.Counts.Rows,
 			t("%d record, read in full", "%d fiche, lue en entier"),

@@ -51,9 +51,10 @@ func (e Evidence) base() map[string]any {
 	if k := e.Columns.KeyColumn(); k != "" {
 		ev["record_keys_from"] = k
 	} else {
-		ev["record_keys_from"] = "row numbers (no primary key column)"
+		ev["record_keys_from"] = t("row numbers (no primary key column)", "numéros de ligne (aucune colonne de clé primaire)")
 		if e.DB != nil || e.Format == "postgres" || e.Format == "mysql" {
-			ev["record_keys_from"] = "row numbers in scan order (the table has no primary key; they change between scans)"
+			ev["record_keys_from"] = t("row numbers in scan order (the table has no primary key; they change between scans)",
+				"numéros de ligne dans l'ordre de lecture (la table n'a pas de clé primaire ; ils changent d'une analyse à l'autre)")
 		}
 	}
 	if e.Sample > 0 {
@@ -87,12 +88,14 @@ func pct(n, of int) float64 {
 	return float64(int(float64(n)*1000/float64(of)+0.5)) / 10
 }
 
-// cols names the columns of roles found, for evidence.
-func (e Evidence) cols(roles ...Role) map[string]string {
-	out := map[string]string{}
+// cols names the columns of roles found, for evidence: each role in
+// words, then the table's own header quoted (« transmis à »), so a reader
+// tells vigie's words from the file's.
+func (e Evidence) cols(roles ...Role) []check.Text {
+	var out []check.Text
 	for _, r := range roles {
 		if e.Columns.Has(r) {
-			out[string(r)] = e.Columns.Name(r)
+			out = append(out, check.Textf("%s \"%s\"", "%s « %s »", roleNames[r], e.Columns.Name(r)))
 		}
 	}
 	return out

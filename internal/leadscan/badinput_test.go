@@ -27,9 +27,9 @@ func TestBadInputs(t *testing.T) {
 	}{
 		{"ragged row", "ragged.csv", "id,email,created_at\n1,a.b@gmail.com,2020-01-01\n2," + secret + ",2020-01-01,extra\n", "", "LEAD-SRC-001", check.Warn, "cell count"},
 		{"line break in a cell", "break.csv", "id,email,created_at,notes\n1,a.b@gmail.com,2020-01-01,\"two\nlines\"\n2," + secret + ",2020-01-01,un\nquoted\n", "", "LEAD-SRC-001", check.Warn, "cell count"},
-		{"mixed encodings", "mixed.csv", "id,email,created_at,notes\n1,a.b@gmail.com,2020-01-01,diabète\n2," + secret + ",2020-01-01,diab\xe8te\n", "", "LEAD-SRC-001", check.Warn, "notes on the header"},
-		{"duplicated headers", "dup.csv", "Email,Email,Create Date\n" + secret + ",a.b@gmail.com,2020-01-01\n", "", "LEAD-SRC-001", check.Warn, "notes on the header"},
-		{"header-less export", "nohead.csv", "1;" + secret + ";06 12 34 56 78\n2;b.c@gmail.com;07 11 22 33 44\n", "", "LEAD-SRC-001", check.Warn, "notes"},
+		{"mixed encodings", "mixed.csv", "id,email,created_at,notes\n1,a.b@gmail.com,2020-01-01,diabète\n2," + secret + ",2020-01-01,diab\xe8te\n", "", "LEAD-SRC-001", check.Warn, "1 note on the header"},
+		{"duplicated headers", "dup.csv", "Email,Email,Create Date\n" + secret + ",a.b@gmail.com,2020-01-01\n", "", "LEAD-SRC-001", check.Warn, "1 note on the header"},
+		{"header-less export", "nohead.csv", "1;" + secret + ";06 12 34 56 78\n2;b.c@gmail.com;07 11 22 33 44\n", "", "LEAD-SRC-001", check.Warn, "note on the header"},
 		{"runaway quote", "quote.csv", "id,email\n1,\"" + secret + strings.Repeat("x", 1<<20) + "\n", "record over", "", "", ""},
 		{"empty export", "empty.csv", "", "empty", "", "", ""},
 	}

@@ -1,0 +1,57 @@
+package leads
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// englishInFR are English words that must not reach a French reader in
+// evidence vigie writes itself (a table's own headers are quoted « »).
+var englishInFR = regexp.MustCompile(`\b(the|and|with|from|every|row|numbers|consent|prior|readable|directory)\b`)
+
+// TestEvidenceInFrench: the evidence vigie words itself (the columns each
+// role was read from, the phone rule, a file's problems, where record keys
+// come from) is a check.Text with French, never an English string.
+func TestEvidenceInFrench(t *testing.T) {
+	e := table(t, june, "phone|company|bloctel_checked_at|consent_phone|shared_with|consent_partners|email", "06 12 34 56 78||2026-05-01||Acme Media||a@gmail.com")
+	e.File = &File{Mode: 0o644, WebServed: true}
+	seen := map[string]bool{}
+	for _, c := range All() {
+		f := c.Evaluate(e)
+		for k, v := range f.Evidence {
+			var texts []check.Text
+			switch v := v.(type) {
+			case check.Text:
+				texts = []check.Text{v}
+			case []check.Text:
+				texts = v
+			case string:
+				if k == "rule" || k == "record_keys_from" || k == "problems" {
+					t.Errorf("%s: %s is an English string %q", f.CheckID, k, v)
+				}
+			case map[string]string, []string:
+				if k == "columns" || k == "columns_found" || k == "problems" {
+					t.Errorf("%s: %s is %T, not words in each language", f.CheckID, k, v)
+				}
+			}
+			for _, x := range texts {
+				seen[k] = true
+				fr := regexp.MustCompile(`«[^»]*»`).ReplaceAllString(x.FR, "")
+				if !x.Complete() || englishInFR.MatchString(fr) {
+					t.Errorf("%s: %s FR %q", f.CheckID, k, x.FR)
+				}
+			}
+		}
+	}
+	for _, k := range []string{"columns", "columns_found", "rule", "problems", "record_keys_from"} {
+		if !seen[k] {
+			t.Errorf("no check gave %s as text", k)
+		}
+	}
+	if f := run(t, "LEAD-CON-009", e); !strings.Contains(check.Textf("%v", "%v", f.Evidence["columns"]).FR, "le numéro de téléphone « phone »") {
+		t.Errorf("columns %v", f.Evidence["columns"])
+	}
+}
