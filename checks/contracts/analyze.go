@@ -62,6 +62,9 @@ var triggers = indexTriggers(rules)
 // concurrent use.
 func Analyze(doc Document) Analysis {
 	sents := segment(doc.Blocks)
+	if name := controllerAlias(sents); name != "" {
+		readAlias(sents, name)
+	}
 	a := Analysis{Sentences: len(sents)}
 	sets := make(ruleSet, 2*len(sents)*triggers.words) // one allocation for every sentence's sets
 	heads := map[string]ruleSet{}
