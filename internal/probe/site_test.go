@@ -118,7 +118,7 @@ func TestExposureDiscoveredFromRobotsAndListings(t *testing.T) {
 		}
 	}
 	listing := judge(t, "WEB-EXPO-004", ev)
-	if listing.Status != check.Fail || !strings.Contains(listing.Message.EN, "/exports/ (directory listing, nginx: 2 entries, 1 named like dumps or exports: leads-2026.csv)") ||
+	if listing.Status != check.Fail || !strings.Contains(listing.Message.EN, "/exports/ (directory listing, nginx: 2 entries, 1 named like a dump or an export: leads-2026.csv)") ||
 		!strings.Contains(listing.Message.FR, "listage de répertoire") {
 		t.Errorf("WEB-EXPO-004 = %s: %s / %s", listing.Status, listing.Message.EN, listing.Message.FR)
 	}
