@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -75,7 +76,16 @@ func runnerOf(cmd *cobra.Command, e env, cfg config.Config, lang check.Lang, f s
 	// The log (stderr, the journal) may quote a failed scan's error: its
 	// secrets are masked as the webhook masks them.
 	scrub := report.Scrubber{Mask: cfg.Mask}
-	r := &schedule.Runner{Log: func(t check.Text) { fmt.Fprintln(e.stderr, "vigie:", scrub.Clean(t.In(lang))) }}
+	r := &schedule.Runner{Log: func(t check.Text) {
+		if !f.quiet || !routine(t) {
+			fmt.Fprintln(e.stderr, "vigie:", scrub.Clean(t.In(lang)))
+		}
+	}}
+	if once {
+		// Quiet on success for cron: a failed run or an undelivered webhook
+		// comes back as the error vigie prints at exit, once.
+		r.Log = nil
+	}
 	if !once {
 		if cfg.Schedule.Cron == "" {
 			return nil, usageErr("%s", tr(lang, "no schedule: give --cron or schedule.cron in the config (or --once)",
@@ -132,4 +142,16 @@ func runnerOf(cmd *cobra.Command, e env, cfg config.Config, lang check.Lang, f s
 		return res.Report, err
 	}
 	return r, nil
+}
+
+// routine: a line of the scheduler's log that says all is well (the next
+// run, a run started or finished, a webhook sent), which -q leaves out;
+// failures and skipped runs are always said.
+func routine(t check.Text) bool {
+	for _, p := range []string{"next run at ", "run due at ", "run finished in ", "webhook to "} {
+		if strings.HasPrefix(t.EN, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // TestScheduleOnceNotifiesARegression: two `vigie schedule --once` runs
@@ -41,13 +43,14 @@ func TestScheduleOnceNotifiesARegression(t *testing.T) {
 		"schedule:\n  cron: \"@daily\"\n  webhook:\n    url: ${HOOK}\n    notify_on: [regression]\n    severity: low\n"), 0o600)
 	vars := map[string]string{"HOOK": hook.URL + "/secret-path-7f3a"}
 	args := []string{"schedule", "--once", "-c", cfg, "--output-dir", filepath.Join(dir, "reports"), "-f", "json"}
-	if r := vigie(t, context.Background(), vars, args...); r.code != 0 {
-		t.Fatalf("first run: code %d %s", r.code, r.stderr)
+	// Quiet on success for cron: nothing on stdout or stderr.
+	if r := vigie(t, context.Background(), vars, args...); r.code != 0 || r.stdout+r.stderr != "" {
+		t.Fatalf("first run: code %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	good.Store(false)
-	r := vigie(t, context.Background(), vars, args...)
-	if r.code != 0 || strings.Contains(r.stdout+r.stderr, "secret-path-7f3a") {
-		t.Fatalf("second run: code %d, stderr %q", r.code, r.stderr)
+	r := vigie(t, context.Background(), vars, append(args, "-q")...)
+	if r.code != 0 || r.stdout+r.stderr != "" {
+		t.Fatalf("second run: code %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	mu.Lock()
 	defer mu.Unlock()
@@ -63,5 +66,27 @@ func TestScheduleOnceNotifiesARegression(t *testing.T) {
 	}
 	if r := vigie(t, context.Background(), nil, "schedule", "-t", site.URL, "--cron", "61 * * * *"); r.code != exitUsage {
 		t.Errorf("a bad cron expression: code %d", r.code)
+	}
+}
+
+// TestScheduleOnceUndeliveredWebhook: a webhook that cannot be reached is
+// exit 3, said once (not by the log and again at exit).
+func TestScheduleOnceUndeliveredWebhook(t *testing.T) {
+	site := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	defer site.Close()
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "vigie.yaml")
+	os.WriteFile(cfg, []byte("history: "+filepath.Join(dir, "h.db")+"\nweb:\n  targets: [\""+site.URL+"\"]\n"+
+		"schedule:\n  webhook:\n    url: ${HOOK}\n    notify_on: [run]\n    attempts: 1\n"), 0o600)
+	r := vigie(t, context.Background(), map[string]string{"LANG": "fr_FR.UTF-8", "HOOK": "http://" + closedAddr(t) + "/hook"}, "schedule", "--once", "-c", cfg, "-o", filepath.Join(dir, "r.json"), "-f", "json")
+	if r.code != exitScan || strings.Count(r.stderr, "webhook") != 1 || !strings.Contains(r.stderr, "non livré") || r.stdout != "" {
+		t.Errorf("code %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestRoutineLogLines(t *testing.T) {
+	if !routine(check.Text{EN: "run finished in 214ms: score 34/100 (F)"}) || routine(check.Text{EN: "run failed after 2s: boom"}) ||
+		routine(check.Text{EN: "webhook not delivered: refused"}) {
+		t.Error("routine() sorts the log lines wrongly")
 	}
 }

@@ -23,8 +23,16 @@ func newVersionCmd(e env) *cobra.Command {
 // versionLine is what vigie version and vigie --version print: the version,
 // and the commit and its date that the Go toolchain recorded in the build.
 func versionLine() string {
+	bi, _ := debug.ReadBuildInfo()
+	return versionOf(toolVersion(), bi)
+}
+
+// versionOf formats the version line from the build info (nil: none). The
+// toolchain records vcs.revision, vcs.time and vcs.modified when it builds
+// inside a git checkout, unless -buildvcs=false (in GOFLAGS too) says not to.
+func versionOf(ver string, bi *debug.BuildInfo) string {
 	commit, date, dirty := "", "", false
-	if bi, ok := debug.ReadBuildInfo(); ok {
+	if bi != nil {
 		for _, s := range bi.Settings {
 			switch s.Key {
 			case "vcs.revision":
@@ -36,7 +44,7 @@ func versionLine() string {
 			}
 		}
 	}
-	line := "vigie " + toolVersion()
+	line := "vigie " + ver
 	if commit != "" {
 		if len(commit) > 12 {
 			commit = commit[:12]
