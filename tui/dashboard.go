@@ -197,20 +197,39 @@ func resultText(l check.Lang, r score.Result) string {
 func familyLine(ctx *shared, fam score.Family, bySev map[check.Severity]int, nameW int, colour bool) string {
 	l, s := ctx.lang, ctx.styles
 	name, res := pad(familyName(l, fam.Family), nameW), pad(resultText(l, fam.Result), 11)
-	rest := truncate(pad(plural(l, fam.Targets, "target", "cible"), 11)+" "+severityCounts(l, bySev), ctx.width-2-nameW-1-11-2)
+	room := ctx.width - 2 - nameW - 1 - 11 - 2
+	targets := pad(plural(l, fam.Targets, "target", "cible"), 10) + " "
+	// At 80 columns every count must show: short severity names, then
+	// without the number of targets (the list below has them).
+	rest := targets + severityCounts(l, bySev, false)
+	for _, try := range []string{targets + severityCounts(l, bySev, true), severityCounts(l, bySev, true)} {
+		if len([]rune(rest)) <= room {
+			break
+		}
+		rest = try
+	}
+	rest = truncate(rest, room)
 	if colour {
 		name, res = s.Title.Render(name), s.grade(fam.Grade, res)
 	}
 	return name + " " + res + "  " + rest
 }
 
-// severityCounts is "critical 1 · high 3", problems only.
-func severityCounts(l check.Lang, bySev map[check.Severity]int) string {
+// severityCounts is "critical 1 · high 3", problems only; short, it is
+// "crit. 1, high 3".
+func severityCounts(l check.Lang, bySev map[check.Severity]int, short bool) string {
 	var parts []string
 	for _, sev := range []check.Severity{check.Critical, check.High, check.Medium, check.Low} {
 		if n := bySev[sev]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", sev.Label(l), n))
+			name := sev.Label(l)
+			if short {
+				name = shortSeverity(l, sev)
+			}
+			parts = append(parts, fmt.Sprintf("%s %d", name, n))
 		}
+	}
+	if short && len(parts) > 0 {
+		return strings.Join(parts, ", ")
 	}
 	if len(parts) == 0 {
 		return tr(l, "no problem", "aucun problème")
@@ -229,4 +248,15 @@ func worstTargets(ts []score.Target) []score.Target {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
 	return out
+}
+
+// shortSeverity is a severity's name cut for narrow lines.
+func shortSeverity(l check.Lang, sev check.Severity) string {
+	switch sev {
+	case check.Critical:
+		return tr(l, "crit.", "crit.")
+	case check.Medium:
+		return tr(l, "med.", "moy.")
+	}
+	return sev.Label(l)
 }

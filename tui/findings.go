@@ -355,9 +355,10 @@ func (m findingsModel) view(height int) string {
 	if m.grouped {
 		order = tr(l, "grouped by check", "groupés par contrôle")
 	}
-	filters := fmt.Sprintf("%s %s · %s ≥ %s · %s %s · %s · %d/%d",
+	// The count first: a narrow screen cuts the end of the line.
+	filters := fmt.Sprintf("%d/%d · %s %s · %s ≥ %s · %s %s · %s", len(m.rows), len(m.ctx.report.Findings),
 		tr(l, "status", "statut"), tr(l, sf.en, sf.fr), tr(l, "severity", "gravité"), m.minSev.Label(l),
-		tr(l, "family", "famille"), fam, order, len(m.rows), len(m.ctx.report.Findings))
+		tr(l, "family", "famille"), fam, order)
 	b.WriteString(s.Muted.Render(truncate(filters, w)) + "\n")
 	if m.target != "" || m.checkID != "" {
 		what := tr(l, "Target: ", "Cible : ") + m.target
@@ -377,7 +378,7 @@ func (m findingsModel) view(height int) string {
 	}
 	colCheck := min(max(m.checkW, 8), 14)
 	fixed := 7 + 1 + 8 + 1 + colCheck + 1 + 1
-	colTarget := min(max(m.targetW, 6), max((w-fixed)*55/100, 12))
+	colTarget := min(max(m.targetW, 6), max((w-fixed)*40/100, 12)) // the message gets the larger share
 	colMsg := max(w-fixed-colTarget, 10)
 	targetHead, cut := tr(l, "TARGET", "CIBLE"), ""
 	if m.targetW > colTarget && m.common != "" {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -88,7 +89,16 @@ func (w *waiveForm) view(ctx *shared) string {
 	var b strings.Builder
 	b.WriteString(s.Header.Render(tr(ctx.lang, "Waive this finding", "Déroger à ce constat")) + "\n")
 	b.WriteString(w.statement.View() + "\n" + w.expires.View() + "\n")
-	b.WriteString(s.Muted.Render(tr(ctx.lang, "enter: next / save · tab: switch · esc: cancel · written to ", "entrée : suivant / enregistrer · tab : changer · échap : annuler · écrit dans ")+ctx.waiverFile) + "\n")
+	b.WriteString(s.Muted.Render(truncate(tr(ctx.lang, "enter: next / save · tab: switch · esc: cancel", "entrée : suivant / enregistrer · tab : changer · échap : annuler"), ctx.width)) + "\n")
+	// The path on its own line, whole and absolute: the reader must find the
+	// file, and know which scans will read it.
+	where := ctx.waiverFile
+	if abs, err := filepath.Abs(where); err == nil {
+		where = abs
+	}
+	b.WriteString(s.Muted.Render(wrapTo(tr(ctx.lang, "Written to ", "Écrite dans ")+where+tr(ctx.lang,
+		": applied here at once, and by every scan that reads this file (waivers: in the configuration).",
+		" : appliquée ici aussitôt, et par tout scan qui lit ce fichier (waivers: de la configuration)."), max(ctx.width-1, 20))) + "\n")
 	if w.err != "" {
 		b.WriteString(s.Bad.Render(wrapTo(w.err, max(ctx.width-2, 20))) + "\n")
 	}
@@ -97,7 +107,7 @@ func (w *waiveForm) view(ctx *shared) string {
 
 // waive writes the waiver and shows the report with every waiver applied.
 func (ctx *shared) waive(e waiver.Entry) error {
-	if err := waiver.Append(ctx.waiverFile, e, catalog.Known); err != nil {
+	if err := waiver.Append(ctx.waiverFile, e, catalog.Known, ctx.lang); err != nil {
 		return err
 	}
 	return ctx.applyWaivers()

@@ -14,10 +14,11 @@ import (
 	"github.com/vigie-security/vigie/internal/check"
 )
 
-// Append adds a waiver to file, creating it when it does not exist, and
-// keeps the comments and entries already there. The entry is validated as
-// Load would, and the file is replaced atomically with mode 0600.
-func Append(file string, e Entry, known func(id string) bool) error {
+// Append adds a waiver to file, creating it when it does not exist (its
+// header comment in l, the language of whoever wrote the waiver), and keeps
+// the comments and entries already there. The entry is validated as Load
+// would, and the file is replaced atomically with mode 0600.
+func Append(file string, e Entry, known func(id string) bool, l check.Lang) error {
 	if strings.TrimSpace(e.Statement) == "" {
 		return check.Errorf("a waiver needs a statement: say why the risk is accepted",
 			"une dérogation demande une justification : dites pourquoi le risque est accepté")
@@ -32,7 +33,8 @@ func Append(file string, e Entry, known func(id string) bool) error {
 	data, err := read(file)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		data = []byte("# Accepted risks: each waiver names a check, a target, why, and until when.\nwaivers: []\n")
+		data = []byte(check.Text{EN: "# Accepted risks: each waiver names a check, a target, why, and until when.\n",
+			FR: "# Risques acceptés : chaque dérogation nomme un contrôle, une cible, sa justification et sa date de fin.\n"}.In(l) + "waivers: []\n")
 	case err != nil:
 		return err
 	}

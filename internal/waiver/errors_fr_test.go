@@ -51,9 +51,9 @@ func TestWaiverErrorsInFrench(t *testing.T) {
 	saysFrench(t, err, "lecture des dérogations : "+filepath.Join(dir, "nothere.yaml")+" : fichier ou dossier introuvable", "reading waivers: ")
 
 	file := filepath.Join(dir, "new.yaml")
-	saysFrench(t, Append(file, Entry{Check: "WEB-HSTS-001"}, known), "une dérogation demande une justification", "a waiver needs a statement")
-	saysFrench(t, Append(file, Entry{Check: "WEB-HSTS-001", Statement: "ok", Expires: "31/12/2030"}, known),
+	saysFrench(t, Append(file, Entry{Check: "WEB-HSTS-001"}, known, check.EN), "une dérogation demande une justification", "a waiver needs a statement")
+	saysFrench(t, Append(file, Entry{Check: "WEB-HSTS-001", Statement: "ok", Expires: "31/12/2030"}, known, check.EN),
 		`expires "31/12/2030" n'est pas une date (AAAA-MM-JJ)`, `expires "31/12/2030" is not a date`)
-	saysFrench(t, Append(dir, Entry{Check: "WEB-HSTS-001", Statement: "ok", Expires: "2030-12-31"}, known),
+	saysFrench(t, Append(dir, Entry{Check: "WEB-HSTS-001", Statement: "ok", Expires: "2030-12-31"}, known, check.EN),
 		"écriture des dérogations "+dir+" : pas un fichier ordinaire (un dossier)", "not a regular file (a folder)")
 }

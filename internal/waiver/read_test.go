@@ -1,6 +1,8 @@
 package waiver
 
 import (
+	"github.com/vigie-security/vigie/internal/check"
+
 	"os"
 	"path/filepath"
 	"strconv"
@@ -32,7 +34,7 @@ func TestReadIsBounded(t *testing.T) {
 		t.Fatal("Load blocks on a FIFO without a writer")
 	}
 	e := Entry{Check: "WEB-HSTS-001", Statement: "legacy site", Expires: "2027-03-31"}
-	if err := Append(fifo, e, known); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+	if err := Append(fifo, e, known, check.EN); err == nil || !strings.Contains(err.Error(), "not a regular file") {
 		t.Errorf("Append to a FIFO: %v", err)
 	}
 

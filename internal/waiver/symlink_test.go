@@ -1,6 +1,8 @@
 package waiver
 
 import (
+	"github.com/vigie-security/vigie/internal/check"
+
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,7 +26,7 @@ func TestAppendKeepsASymlinkedFile(t *testing.T) {
 		{Check: "WEB-HSTS-001", Statement: "legacy site", Expires: "2027-03-31"}, // creates the target
 		{Check: "WEB-CSP-001", Statement: "vendor widget", Expires: "2027-01-01"},
 	} {
-		if err := Append(link, e, known); err != nil {
+		if err := Append(link, e, known, check.EN); err != nil {
 			t.Fatal(err)
 		}
 		if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
