@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -65,5 +66,42 @@ func TestREADMEWorkedExample(t *testing.T) {
 	}
 	if res.Grade != check.Grade("E") {
 		t.Errorf("the example site is graded %s", res.Grade)
+	}
+}
+
+// TestREADMEDemoSites keeps the README's table of the demo sites true: the
+// grade each row gives (its first word) is the grade the demo scores.
+func TestREADMEDemoSites(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile("(?m)^\\| `(demo/[a-z-]+)` \\|[^|]*\\| ([A-F]\\+?)[ |]")
+	rows := row.FindAllStringSubmatch(string(readme), -1)
+	if len(rows) < 9 {
+		t.Fatalf("%d demo sites in the README's table, want the 9 web sites", len(rows))
+	}
+	now := time.Now()
+	lab, err := Start(now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lab.Close()
+	plan, err := lab.Plan(func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := plan.Run(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	grades := map[string]string{}
+	for _, s := range rep.Scores.Targets {
+		grades[s.Target] = string(s.Grade)
+	}
+	for _, r := range rows {
+		if got, ok := grades[r[1]]; !ok || got != r[2] {
+			t.Errorf("README: %s is graded %s; the demo scores it %q", r[1], r[2], got)
+		}
 	}
 }
