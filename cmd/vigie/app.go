@@ -41,10 +41,11 @@ func run(ctx context.Context, args []string, e env) int {
 	root.SetArgs(args)
 	root.SetOut(e.stdout) // before localizeHelp: cobra's completion commands keep the writer they find
 	root.SetErr(e.stderr)
-	localizeHelp(root, args, errorLang(args, e.getenv))
+	lang := errorLang(args, e.getenv)
+	root.Version = versionLine(lang)
+	localizeHelp(root, args, lang)
 	err := root.ExecuteContext(ctx)
 	if err != nil {
-		lang := errorLang(args, e.getenv)
 		msg := check.InLang(cliErr(err), lang)
 		if lang == check.FR {
 			msg = flagColon.ReplaceAllString(msg, "${1}${2} :${3}")
@@ -67,7 +68,7 @@ func newRoot(e env) *cobra.Command {
 		SilenceErrors: true,
 		// vigie completion bash|zsh|fish|powershell, from cobra.
 		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: false},
-		Version:           versionLine(),
+		Version:           versionLine(check.EN),
 	}
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr("%v", cliErr(err)) })

@@ -6,6 +6,8 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 func newVersionCmd(e env) *cobra.Command {
@@ -14,7 +16,7 @@ func newVersionCmd(e env) *cobra.Command {
 		Short: "Print vigie's version, commit and build date",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			fmt.Fprintln(e.stdout, versionLine())
+			fmt.Fprintln(e.stdout, versionLine(check.LangFromEnv(e.getenv)))
 			return nil
 		},
 	}
@@ -22,15 +24,16 @@ func newVersionCmd(e env) *cobra.Command {
 
 // versionLine is what vigie version and vigie --version print: the version,
 // and the commit and its date that the Go toolchain recorded in the build.
-func versionLine() string {
+func versionLine(lang check.Lang) string {
 	bi, _ := debug.ReadBuildInfo()
-	return versionOf(toolVersion(), bi)
+	return versionOf(toolVersion(), bi, lang)
 }
 
 // versionOf formats the version line from the build info (nil: none). The
 // toolchain records vcs.revision, vcs.time and vcs.modified when it builds
-// inside a git checkout, unless -buildvcs=false (in GOFLAGS too) says not to.
-func versionOf(ver string, bi *debug.BuildInfo) string {
+// inside a git checkout, unless -buildvcs=false (in GOFLAGS too) says not
+// to; the line then says why there is no commit.
+func versionOf(ver string, bi *debug.BuildInfo, lang check.Lang) string {
 	commit, date, dirty := "", "", false
 	if bi != nil {
 		for _, s := range bi.Settings {
@@ -56,6 +59,9 @@ func versionOf(ver string, bi *debug.BuildInfo) string {
 		if date != "" {
 			line += " · " + date
 		}
+	} else {
+		line += " · " + tr(lang, "no commit recorded (built outside a git checkout, or with -buildvcs=false)",
+			"commit non enregistré (construit hors d'un dépôt git, ou avec -buildvcs=false)")
 	}
 	return fmt.Sprintf("%s (%s, %s/%s)", line, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 }
