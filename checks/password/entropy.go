@@ -98,9 +98,10 @@ func (a Assessment) Arithmetic() check.Text {
 		en = append(en, fmt.Sprintf("%s %d", classLabel[c].EN, classSize[c]))
 		fr = append(fr, fmt.Sprintf("%s %d", classLabel[c].FR, classSize[c]))
 	}
-	return check.Textf("%d characters over an alphabet of %d symbols (%s) = %s bits, rounded to %d",
-		"%d caractères sur un alphabet de %d symboles (%s) = %s bits, arrondis à %d",
-		a.Length, a.Alphabet, check.Text{EN: strings.Join(en, " + "), FR: strings.Join(fr, " + ")}, check.Num(a.Bits, 1), a.Rounded)
+	return check.Textf("%s over an alphabet of %d symbols (%s) = %s bits, rounded to %d",
+		"%s sur un alphabet de %d symboles (%s) = %s bits, arrondis à %d",
+		plural(a.Length, check.Text{EN: "%d character", FR: "%d caractère"}, check.Text{EN: "%d characters", FR: "%d caractères"}, a.Length),
+		a.Alphabet, check.Text{EN: strings.Join(en, " + "), FR: strings.Join(fr, " + ")}, check.Num(a.Bits, 1), a.Rounded)
 }
 
 func has(p Policy, n int) bool { return p.MinLength != nil && *p.MinLength >= n }

@@ -27,6 +27,10 @@ func TestSingularAfterOne(t *testing.T) {
 		o      check.Outcome
 		en, fr string
 	}{evalHashPlain(HashEvidence{Audit: a}), "1 of 3 stored values (33.3%) looks like a plain-text password", "1 des 3 valeurs conservées (33,3 %) ressemble à un mot de passe en clair"})
+	cases = append(cases, struct {
+		o      check.Outcome
+		en, fr string
+	}{check.Outcome{Message: Assess(Policy{MinLength: ip(1), RequireDigit: Yes, RequireLower: No, RequireUpper: No, RequireSpecial: No}).Arithmetic()}, "1 character over", "1 caractère sur"})
 	for _, c := range cases {
 		if !strings.Contains(c.o.Message.EN, c.en) || !strings.Contains(c.o.Message.FR, c.fr) {
 			t.Errorf("%q / %q, want %q / %q", c.o.Message.EN, c.o.Message.FR, c.en, c.fr)
