@@ -29,8 +29,8 @@ func (m Markdown) Write(ctx context.Context, out io.Writer, r Report) error {
 	}
 	w := bufio.NewWriterSize(out, 64<<10)
 	fmt.Fprintf(w, "# vigie — %s %s\n\n", tr(l, "score", "note"), mdResult(l, r.Scores.Overall.Scored, r.Scores.Overall.Score, string(r.Scores.Overall.Grade)))
-	fmt.Fprintf(w, "%s %s · %s %s · %d %s · vigie %s\n", tr(l, "Scan", "Scan"), mdInline(r.ScanID),
-		tr(l, "started", "commencé le"), r.StartedAt.UTC().Format("2006-01-02 15:04 MST"), len(r.Targets), tr(l, "targets", "cibles"), mdInline(r.Tool.Version))
+	fmt.Fprintf(w, "%s %s · %s %s · %s · vigie %s\n", tr(l, "Scan", "Scan"), mdInline(r.ScanID),
+		tr(l, "started", "commencé le"), r.StartedAt.UTC().Format("2006-01-02 15:04 MST"), targetCount(l, len(r.Targets)), mdInline(r.Tool.Version))
 	if r.Interrupted {
 		fmt.Fprintf(w, "\n> **%s**\n", tr(l, "Scan interrupted: the report holds only the targets that finished.",
 			"Scan interrompu : le rapport ne contient que les cibles terminées."))
@@ -117,9 +117,11 @@ func mdChanges(w *bufio.Writer, l check.Lang, r Report) {
 	if ch == nil {
 		return
 	}
-	fmt.Fprintf(w, "\n%s\n", fmt.Sprintf(tr(l, "Since scan %s of %s: score %d → %d, %d new, %d fixed, %d still failing.",
-		"Depuis le scan %s du %s : note %d → %d, %d nouveaux, %d corrigés, %d toujours en échec."),
-		mdInline(short(ch.Since)), ch.SinceTime.UTC().Format("2006-01-02"), ch.PreviousScore, r.Scores.Overall.Score, len(ch.New), len(ch.Fixed), ch.StillFailing))
+	fmt.Fprintf(w, "\n%s\n", fmt.Sprintf(tr(l, "Since scan %s of %s: score %d → %d, %s, %s, %d still failing.",
+		"Depuis le scan %s du %s : note %d → %d, %s, %s, %d toujours en échec."),
+		mdInline(short(ch.Since)), ch.SinceTime.UTC().Format("2006-01-02"), ch.PreviousScore, r.Scores.Overall.Score,
+		Count(l, len(ch.New), check.Text{EN: "%d new", FR: "%d nouveau"}, check.Text{EN: "%d new", FR: "%d nouveaux"}),
+		Count(l, len(ch.Fixed), check.Text{EN: "%d fixed", FR: "%d corrigé"}, check.Text{EN: "%d fixed", FR: "%d corrigés"}), ch.StillFailing))
 }
 
 func mdCell(s string) string { return mdInline(mdCut(s, mdCellRunes)) }

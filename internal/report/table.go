@@ -96,8 +96,9 @@ func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
 	if c := r.Changes; c != nil {
 		p.line("")
 		p.line(p.paint(bold, tr(l, "SINCE THE LAST SCAN", "DEPUIS LE DERNIER SCAN")) + fmt.Sprintf(" (%s, %d/100)", c.SinceTime.UTC().Format("2006-01-02 15:04"), c.PreviousScore))
-		p.line(fmt.Sprintf(tr(l, "  %d new failure(s), %d fixed, %d still failing", "  %d nouvel(s) échec(s), %d corrigé(s), %d toujours en échec"),
-			len(c.New), len(c.Fixed), c.StillFailing))
+		p.line("  " + Count(l, len(c.New), check.Text{EN: "%d new failure", FR: "%d nouvel échec"}, check.Text{EN: "%d new failures", FR: "%d nouveaux échecs"}) +
+			", " + Count(l, len(c.Fixed), check.Text{EN: "%d fixed", FR: "%d corrigé"}, check.Text{EN: "%d fixed", FR: "%d corrigés"}) +
+			", " + fmt.Sprintf(tr(l, "%d still failing", "%d toujours en échec"), c.StillFailing))
 		for _, ch := range c.New {
 			p.wrapped("  "+p.paint(red, "+ ")+pad(ch.CheckID, colID)+" ", indent+2+colID+1, ch.Target)
 		}
@@ -115,7 +116,7 @@ func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
 		}
 	}
 	p.line("")
-	p.line(fmt.Sprintf(tr(l, "%d targets · %s", "%d cibles · %s"), len(r.Targets), strings.Join(parts, " · ")))
+	p.line(targetCount(l, len(r.Targets)) + " · " + strings.Join(parts, " · "))
 	return w.Flush()
 }
 

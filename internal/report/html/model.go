@@ -461,7 +461,8 @@ func (w Writer) target(anchor, name string, finished, scored bool, s score.Targe
 		}
 	}
 	t.Counts = strings.Join(parts, " · ")
-	t.PassedLabel = fmt.Sprintf(tr(l, "%d passed, %d not applicable", "%d réussis, %d sans objet"), counts[check.Pass], counts[check.Skipped])
+	t.PassedLabel = count(l, counts[check.Pass], "%d passed", "%d passed", "%d réussi", "%d réussis") + ", " +
+		fmt.Sprintf(tr(l, "%d not applicable", "%d sans objet"), counts[check.Skipped])
 	rank := map[check.Status]int{check.Fail: 0, check.Error: 1, check.Warn: 2, check.Waived: 3}
 	sort.SliceStable(shown, func(i, j int) bool {
 		a, b := shown[i], shown[j]
@@ -568,9 +569,18 @@ func day(t time.Time, l check.Lang) string {
 	t = t.UTC()
 	if l == check.FR {
 		months := []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
-		return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year())
+		d := fmt.Sprint(t.Day())
+		if t.Day() == 1 {
+			d = "1er" // French writes the first of the month as an ordinal
+		}
+		return fmt.Sprintf("%s %s %d", d, months[t.Month()-1], t.Year())
 	}
 	return t.Format("2 January 2006")
 }
 
 func tr(l check.Lang, en, fr string) string { return check.Text{EN: en, FR: fr}.In(l) }
+
+// count is n with its noun as n asks in l (report.Count); each form holds one %d.
+func count(l check.Lang, n int, en1, en, fr1, fr string) string {
+	return report.Count(l, n, check.Text{EN: en1, FR: fr1}, check.Text{EN: en, FR: fr})
+}

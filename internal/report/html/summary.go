@@ -147,9 +147,13 @@ func (w Writer) summary(r report.Report, p page, metas map[string]check.Meta) []
 		scope = append(scope, fmt.Sprintf("%d %s", perFam[f.Family], familyUnit(l, f.Family, perFam[f.Family])))
 	}
 	c := r.Counts()
-	out = append(out, fmt.Sprintf(tr(l, "vigie checked %d targets (%s) on %s: %d findings, of which %d failed, %d are warnings and %d could not be checked.",
-		"vigie a contrôlé %d cibles (%s) le %s : %d constats, dont %d échecs, %d alertes et %d contrôles impossibles."),
-		len(r.Targets), strings.Join(scope, ", "), p.Scanned, len(r.Findings), c[check.Fail], c[check.Warn], c[check.Error]))
+	out = append(out, fmt.Sprintf(tr(l, "vigie checked %s (%s) on %s: %s, of which %s, %s and %s.",
+		"vigie a contrôlé %s (%s) le %s : %s, dont %s, %s et %s."),
+		count(l, len(r.Targets), "%d target", "%d targets", "%d cible", "%d cibles"), strings.Join(scope, ", "), p.Scanned,
+		count(l, len(r.Findings), "%d finding", "%d findings", "%d constat", "%d constats"),
+		count(l, c[check.Fail], "%d failed", "%d failed", "%d échec", "%d échecs"),
+		count(l, c[check.Warn], "%d is a warning", "%d are warnings", "%d alerte", "%d alertes"),
+		count(l, c[check.Error], "%d could not be checked", "%d could not be checked", "%d contrôle impossible", "%d contrôles impossibles")))
 	o := r.Scores.Overall
 	if !o.Scored {
 		out = append(out, tr(l, "No score could be computed: every check was skipped or waived.", "Aucun score n'a pu être calculé : tous les contrôles ont été ignorés ou dérogés."))
@@ -165,14 +169,20 @@ func (w Writer) summary(r report.Report, p page, metas map[string]check.Meta) []
 			"Elle ne peut dépasser %s tant que « %s » échoue sur %s : un seul manquement de ce type suffit à la CNIL pour juger insuffisante la sécurité de tout l'organisme."), cp.Grade, t, cp.Target))
 	}
 	if ch := r.Changes; ch != nil {
-		out = append(out, fmt.Sprintf(tr(l, "Since the previous scan (%s, %d/100) the score moved by %+d: %d new failures, %d fixed, %d still failing.",
-			"Depuis le scan précédent (%s, %d/100) le score a évolué de %+d : %d nouveaux échecs, %d corrigés, %d toujours en échec."),
-			day(ch.SinceTime, l), ch.PreviousScore, o.Score-ch.PreviousScore, len(ch.New), len(ch.Fixed), ch.StillFailing))
+		out = append(out, fmt.Sprintf(tr(l, "Since the previous scan (%s, %d/100) the score moved by %+d: %s, %s, %d still failing.",
+			"Depuis le scan précédent (%s, %d/100) le score a évolué de %+d : %s, %s, %d toujours en échec."),
+			day(ch.SinceTime, l), ch.PreviousScore, o.Score-ch.PreviousScore,
+			count(l, len(ch.New), "%d new failure", "%d new failures", "%d nouvel échec", "%d nouveaux échecs"),
+			count(l, len(ch.Fixed), "%d fixed", "%d fixed", "%d corrigé", "%d corrigés"), ch.StillFailing))
 	}
 	if p.PathReaches != "" {
 		last := p.Path[len(p.Path)-1].After
-		out = append(out, fmt.Sprintf(tr(l, "Fixing the %d checks listed under “To reach the next grade” raises it to %s (%d/100).",
-			"Corriger les %d contrôles listés sous « Pour atteindre la note suivante » la porte à %s (%d/100)."), len(p.Path), last.Grade, last.Score))
+		fixing := tr(l, "Fixing the %d checks listed", "Corriger les %d contrôles listés")
+		if len(p.Path) == 1 {
+			fixing = tr(l, "Fixing the check listed", "Corriger le contrôle listé")
+		}
+		out = append(out, fmt.Sprintf(strings.Replace(fixing, "%d", fmt.Sprint(len(p.Path)), 1)+tr(l, " under “To reach the next grade” raises it to %s (%d/100).",
+			" sous « Pour atteindre la note suivante » la porte à %s (%d/100)."), last.Grade, last.Score))
 	}
 	return out
 }
@@ -193,8 +203,9 @@ func (w Writer) pathNote(r report.Report, steps []step) string {
 		}
 	}
 	if len(errs) > 0 {
-		note = strings.TrimSpace(note + " " + fmt.Sprintf(tr(l, "Checks that could not run (ERROR) on %d target(s) count as failed until they can run: they are not listed here.",
-			"Les contrôles qui n'ont pas pu s'exécuter (ERREUR) sur %d cible(s) comptent comme échoués tant qu'ils ne peuvent pas s'exécuter : ils ne sont pas listés ici."), len(errs)))
+		note = strings.TrimSpace(note + " " + fmt.Sprintf(tr(l, "Checks that could not run (ERROR) on %s count as failed until they can run: they are not listed here.",
+			"Les contrôles qui n'ont pas pu s'exécuter (ERREUR) sur %s comptent comme échoués tant qu'ils ne peuvent pas s'exécuter : ils ne sont pas listés ici."),
+			count(l, len(errs), "%d target", "%d targets", "%d cible", "%d cibles")))
 	}
 	return note
 }

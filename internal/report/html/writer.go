@@ -37,9 +37,10 @@ var pageCSS string
 
 // base is parsed once; each Write clones it to bind the language.
 var base = template.Must(template.New("page").Funcs(template.FuncMap{
-	"tr":  func(en, fr string) string { return en },
-	"css": func() template.CSS { return template.CSS(pageCSS) },
-	"add": func(a, b int) int { return a + b },
+	"tr":    func(en, fr string) string { return en },
+	"css":   func() template.CSS { return template.CSS(pageCSS) },
+	"add":   func(a, b int) int { return a + b },
+	"count": func(n int, en1, en, fr1, fr string) string { return count(check.EN, n, en1, en, fr1, fr) },
 }).Parse(pageTemplate))
 
 func (w Writer) lang() check.Lang {
@@ -66,7 +67,8 @@ func (w Writer) Write(ctx context.Context, out io.Writer, r report.Report) error
 	if err != nil {
 		return err
 	}
-	t.Funcs(template.FuncMap{"tr": func(en, fr string) string { return tr(l, en, fr) }})
+	t.Funcs(template.FuncMap{"tr": func(en, fr string) string { return tr(l, en, fr) },
+		"count": func(n int, en1, en, fr1, fr string) string { return count(l, n, en1, en, fr1, fr) }})
 	bw := bufio.NewWriterSize(out, 64<<10)
 	if err := t.Execute(bw, w.build(r)); err != nil {
 		return check.Errorf("HTML report: %v", "rapport HTML : %v", err)
