@@ -468,12 +468,12 @@ func evalSenNotes(e Evidence) check.Outcome {
 		return o
 	}
 	var all Count
-	per := map[string]int{}
+	var per []check.Text
 	for _, cat := range Categories {
 		cnt := e.Counts.Special[cat]
 		all.merge(*cnt)
 		if cnt.N > 0 {
-			per[string(cat)] = cnt.N
+			per = append(per, check.Textf("%s: %d", "%s : %d", categoryNames[cat], cnt.N))
 		}
 	}
 	// A record counted once per category: "records" is mentions, said so.

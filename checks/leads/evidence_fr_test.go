@@ -1,6 +1,7 @@
 package leads
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -45,6 +46,10 @@ func TestEvidenceInFrench(t *testing.T) {
 				}
 			}
 		}
+	}
+	notes := table(t, june, "id|notes", "1|diabétique, à rappeler")
+	if f := run(t, "LEAD-SEN-001", notes); fmt.Sprint(f.Evidence["by_category"]) != "[{health: 1 santé : 1}]" {
+		t.Errorf("by_category %v", f.Evidence["by_category"])
 	}
 	for _, k := range []string{"columns", "columns_found", "rule", "problems", "record_keys_from"} {
 		if !seen[k] {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // Category is a kind of sensitive content in free text.
@@ -17,6 +19,13 @@ const (
 	Ethnic      Category = "ethnic_origin"
 	Subjective  Category = "subjective_or_insulting" // LEAD-SEN-003, not Article 9
 )
+
+// categoryNames say each category in words, for evidence a person reads.
+var categoryNames = map[Category]check.Text{
+	Health: {EN: "health", FR: "santé"}, Religion: {EN: "religion", FR: "religion"},
+	Orientation: {EN: "sexual orientation", FR: "orientation sexuelle"}, Politics: {EN: "political opinions or trade union", FR: "opinions politiques ou syndicat"},
+	Ethnic: {EN: "ethnic origin", FR: "origine ethnique"},
+}
 
 // Categories lists the Article 9 categories LEAD-SEN-001 looks for.
 var Categories = []Category{Health, Religion, Orientation, Politics, Ethnic}
