@@ -181,7 +181,16 @@ type candidate struct {
 	level Level
 	why   check.Text
 	own   bool // the clause is in the sentence's own words, not only in its heading, label or the sentence before
+	// sends the reader elsewhere in the document ("subject to the Security
+	// Incident Notification terms below", "specified in Annex I.B"): the
+	// clause it points to, when found at the same level, is the better
+	// evidence
+	pointer bool
 }
+
+// pointsOnward is a sentence that sends the reader to another part of the
+// document.
+var pointsOnward = regexp.MustCompile(`\b(subject to|set out in|set forth in|described in|specified in|defined in|as per|conformement a|prevue?s? (a|au|aux|dans)|definie?s? (a|au|aux|dans)|precisee?s? (a|au|aux|dans)|decrite?s? (a|au|aux|dans))\b.{0,80}\b(below|above|ci-dessous|ci-apres|ci-dessus|annex|annexe|appendix|schedule|section|clause|article)\b`)
 
 // judgeElement finds the sentence that best covers the rule's element.
 func judgeElement(r *rule, sents []sentence) Result {
@@ -251,11 +260,12 @@ func judgeElement(r *rule, sents []sentence) Result {
 		if best.level == Specific && !own {
 			continue // only a clause in its own words can be better evidence
 		}
-		if best.level >= Present && (best.own || !own) && !r.mightBeSpecific(sents, i, hay, mm) {
+		if best.level >= Present && (best.own || !own) && !best.pointer && !r.mightBeSpecific(sents, i, hay, mm) {
 			continue // at best present again: the first one stands
 		}
 		c := r.judgeSentence(sents, i, hay, mm)
 		c.own = own
+		c.pointer = c.level > Missing && pointsOnward.MatchString(s.folded)
 		if c.level > Missing && !r.pointerGives(sents, i) {
 			// "… shall be carried out in accordance with clause 6.1", and
 			// clause 6.1 does not say it
@@ -269,10 +279,10 @@ func judgeElement(r *rule, sents []sentence) Result {
 		}
 		// at the same level, the clause in its own words is the better
 		// evidence: the one that decides, not a heading that names it
-		if c.level > best.level || best.i < 0 || c.level == best.level && c.own && !best.own {
+		if c.level > best.level || best.i < 0 || c.level == best.level && (c.own && !best.own || best.pointer && !c.pointer && (c.own || !best.own)) {
 			best = c
 		}
-		if best.level == Specific && best.own {
+		if best.level == Specific && best.own && !best.pointer {
 			break
 		}
 	}
