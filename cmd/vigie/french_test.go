@@ -74,7 +74,7 @@ func TestFrenchEverywhere(t *testing.T) {
 }
 
 // cobraEnglish is what cobra and pflag write around a command's own help.
-var cobraEnglish = regexp.MustCompile(`Usage:|Flags:|Available Commands|Additional|\(default|for more information|help for|\[flags\]|\[command\]`)
+var cobraEnglish = regexp.MustCompile(`Usage:|Flags:|Available Commands|Additional|\(default|for more information|help for|\[flags\]|\[command\]|\bFILE\b|--\S+ (string|stringArray|duration|int|float)\b`)
 
 // commandPaths is every command and subcommand of vigie, as the words that name it.
 func commandPaths() [][]string {
@@ -115,7 +115,7 @@ func TestHelpIsBilingual(t *testing.T) {
 		t.Errorf("--lang en under a French locale: the help is not English:\n%s", r.stdout)
 	}
 	r = vigie(t, context.Background(), map[string]string{"LANG": "fr_FR.UTF-8"}, "scan", "--help")
-	for _, want := range []string{"Utilisation :", "Options :", "(par défaut : 256)", "avec --history : sortie 1", "aide de scan"} {
+	for _, want := range []string{"Utilisation :", "Options :", "(par défaut : 256)", "avec --history : sortie 1", "aide de scan", "--config texte", "--timeout durée"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("scan --help in French: %q missing from:\n%s", want, r.stdout)
 		}

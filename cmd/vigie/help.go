@@ -1,8 +1,10 @@
 package main
 
 import (
+	"regexp"
 	"strings"
 	"text/template"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -13,10 +15,45 @@ import (
 
 func init() {
 	cobra.AddTemplateFuncs(template.FuncMap{
-		// pflag writes "(default 256)" itself, and cobra "[flags]".
-		"frFlags": func(s string) string { return strings.ReplaceAll(s, " (default ", " (par défaut : ") },
-		"frUse":   strings.NewReplacer("[flags]", "[options]", "[command]", "[commande]").Replace,
+		"frFlags": flagsFR,
+		"frUse":   strings.NewReplacer("[flags]", "[options]", "[command]", "[commande]", "FILE", "FICHIER", "DIR", "DOSSIER").Replace,
 	})
+}
+
+// flagLine is a line of pflag's flag list: the flag, the type of its value
+// (none for a switch), the usage.
+var flagLine = regexp.MustCompile(`^(\s+(?:-\S, )?--[a-z][a-z0-9-]*)(?: ([A-Za-z]+))?\s{2,}(.*)$`)
+
+var typesFR = map[string]string{"stringArray": "textes", "string": "texte", "duration": "durée", "int": "entier", "float": "nombre", "severity": "gravité"}
+
+// flagsFR says in French what pflag writes itself around the usages, the
+// value's type and "(default 256)", and aligns the usages again.
+func flagsFR(s string) string {
+	lines := strings.Split(s, "\n")
+	left := make([]string, len(lines))
+	usage := make([]string, len(lines))
+	width := 0
+	for i, l := range lines {
+		m := flagLine.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		left[i], usage[i] = m[1], strings.ReplaceAll(m[3], " (default ", " (par défaut : ")
+		if m[2] != "" {
+			t, ok := typesFR[m[2]]
+			if !ok {
+				t = m[2]
+			}
+			left[i] += " " + t
+		}
+		width = max(width, utf8.RuneCountInString(left[i]))
+	}
+	for i := range lines {
+		if left[i] != "" {
+			lines[i] = left[i] + strings.Repeat(" ", width-utf8.RuneCountInString(left[i])+3) + usage[i]
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // localizeHelp says the help of the whole tree in lang: every command's
