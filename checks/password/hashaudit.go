@@ -199,15 +199,19 @@ func auditApplies(e HashEvidence) (check.Outcome, bool) {
 	return check.Outcome{}, true
 }
 
-// judgeGrade: found and clean say one value and many ([0] and [1]), so a
-// count of one reads "1 of 5 stored values looks like".
-func judgeGrade(e HashEvidence, grade string, fail check.Status, found, clean [2]check.Text) check.Outcome {
+// judgeGrade: found says one value of many, many, and the only value
+// ([0], [1], [2]), so counts of one read "1 of 5 stored values looks
+// like", "the stored value looks like"; clean says one value and many.
+func judgeGrade(e HashEvidence, grade string, fail check.Status, found [3]check.Text, clean [2]check.Text) check.Outcome {
 	if o, ok := auditApplies(e); !ok {
 		return o
 	}
 	a := e.Audit
 	n := a.Grades[grade]
 	ev := auditEvidence(a)
+	if n > 0 && a.Total == 1 {
+		return check.Outcome{Status: fail, Evidence: ev, Message: found[2]}
+	}
 	if n > 0 {
 		return check.Outcome{Status: fail, Evidence: ev, Message: plural(n, found[0], found[1], n, a.Total, pct(n, a.Total))}
 	}
@@ -215,25 +219,28 @@ func judgeGrade(e HashEvidence, grade string, fail check.Status, found, clean [2
 }
 
 func evalHashPlain(e HashEvidence) check.Outcome {
-	return judgeGrade(e, GradePlain, check.Fail, [2]check.Text{
+	return judgeGrade(e, GradePlain, check.Fail, [3]check.Text{
 		{EN: "%d of %d stored values (%s) looks like a plain-text password", FR: "%d des %d valeurs conservées (%s) ressemble à un mot de passe en clair"},
-		{EN: "%d of %d stored values (%s) look like plain-text passwords", FR: "%d des %d valeurs conservées (%s) ressemblent à des mots de passe en clair"}}, [2]check.Text{
+		{EN: "%d of %d stored values (%s) look like plain-text passwords", FR: "%d des %d valeurs conservées (%s) ressemblent à des mots de passe en clair"},
+		{EN: "the only stored value looks like a plain-text password", FR: "la seule valeur conservée ressemble à un mot de passe en clair"}}, [2]check.Text{
 		{EN: "%d stored value, which does not look like plain text", FR: "%d valeur conservée, qui ne ressemble pas à du clair"},
 		{EN: "none of the %d stored values looks like plain text", FR: "aucune des %d valeurs conservées ne ressemble à du clair"}})
 }
 
 func evalHashFast(e HashEvidence) check.Outcome {
-	return judgeGrade(e, GradeFast, check.Fail, [2]check.Text{
+	return judgeGrade(e, GradeFast, check.Fail, [3]check.Text{
 		{EN: "%d of %d stored values (%s) uses a fast or unsalted hash", FR: "%d des %d valeurs conservées (%s) utilise un hachage rapide ou non salé"},
-		{EN: "%d of %d stored values (%s) use a fast or unsalted hash", FR: "%d des %d valeurs conservées (%s) utilisent un hachage rapide ou non salé"}}, [2]check.Text{
+		{EN: "%d of %d stored values (%s) use a fast or unsalted hash", FR: "%d des %d valeurs conservées (%s) utilisent un hachage rapide ou non salé"},
+		{EN: "the only stored value uses a fast or unsalted hash", FR: "la seule valeur conservée utilise un hachage rapide ou non salé"}}, [2]check.Text{
 		{EN: "%d stored value, which uses no fast or unsalted hash", FR: "%d valeur conservée, qui n'utilise pas de hachage rapide ou non salé"},
 		{EN: "none of the %d stored values uses a fast or unsalted hash", FR: "aucune des %d valeurs n'utilise de hachage rapide ou non salé"}})
 }
 
 func evalHashParams(e HashEvidence) check.Outcome {
-	return judgeGrade(e, GradeBelow, check.Fail, [2]check.Text{
+	return judgeGrade(e, GradeBelow, check.Fail, [3]check.Text{
 		{EN: "%d of %d stored values (%s) uses a slow function below OWASP's minimum", FR: "%d des %d valeurs (%s) utilise une fonction lente sous le minimum de l'OWASP"},
-		{EN: "%d of %d stored values (%s) use a slow function below OWASP's minimum", FR: "%d des %d valeurs (%s) utilisent une fonction lente sous le minimum de l'OWASP"}}, [2]check.Text{
+		{EN: "%d of %d stored values (%s) use a slow function below OWASP's minimum", FR: "%d des %d valeurs (%s) utilisent une fonction lente sous le minimum de l'OWASP"},
+		{EN: "the only stored value uses a slow function below OWASP's minimum", FR: "la seule valeur conservée utilise une fonction lente sous le minimum de l'OWASP"}}, [2]check.Text{
 		{EN: "%d stored value, which is no slow hash below OWASP's minimum", FR: "%d valeur conservée, qui n'est pas un hachage lent sous le minimum de l'OWASP"},
 		{EN: "every slow hash among the %d values meets OWASP's minimum", FR: "chaque hachage lent parmi les %d valeurs atteint le minimum de l'OWASP"}})
 }

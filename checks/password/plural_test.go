@@ -31,11 +31,17 @@ func TestSingularAfterOne(t *testing.T) {
 		o      check.Outcome
 		en, fr string
 	}{check.Outcome{Message: Assess(Policy{MinLength: ip(1), RequireDigit: Yes, RequireLower: No, RequireUpper: No, RequireSpecial: No}).Arithmetic()}, "1 character over", "1 caractère sur"})
+	var only HashAudit
+	only.Add(Recognise("Soleil2024!"))
+	cases = append(cases, struct {
+		o      check.Outcome
+		en, fr string
+	}{evalHashPlain(HashEvidence{Audit: only}), "the only stored value looks like a plain-text password", "la seule valeur conservée ressemble à un mot de passe en clair"})
 	for _, c := range cases {
 		if !strings.Contains(c.o.Message.EN, c.en) || !strings.Contains(c.o.Message.FR, c.fr) {
 			t.Errorf("%q / %q, want %q / %q", c.o.Message.EN, c.o.Message.FR, c.en, c.fr)
 		}
-		for _, bad := range []string{"1 failures", "1 échecs", "1 days", "1 jours"} {
+		for _, bad := range []string{"1 failures", "1 échecs", "1 days", "1 jours", "1 of 1", "1 des 1"} {
 			if strings.Contains(c.o.Message.EN+c.o.Message.FR, bad) {
 				t.Errorf("%q: %q", c.o.Message.EN+" | "+c.o.Message.FR, bad)
 			}
