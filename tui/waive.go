@@ -96,9 +96,10 @@ func (w *waiveForm) view(ctx *shared) string {
 	if abs, err := filepath.Abs(where); err == nil {
 		where = abs
 	}
-	b.WriteString(s.Muted.Render(wrapTo(tr(ctx.lang, "Written to ", "Écrite dans ")+where+tr(ctx.lang,
-		": applied here at once, and by every scan that reads this file (waivers: in the configuration).",
-		" : appliquée ici aussitôt, et par tout scan qui lit ce fichier (waivers: de la configuration)."), max(ctx.width-1, 20))) + "\n")
+	b.WriteString(s.Muted.Render(wrapTo(fmt.Sprintf(tr(ctx.lang,
+		"The waiver goes to %s; it applies here at once and to every scan that reads this file (waivers: in the configuration).",
+		"La dérogation va dans %s ; elle s'applique ici aussitôt et à tout scan qui lit ce fichier (waivers: de la configuration)."), where),
+		max(ctx.width-1, 20))) + "\n")
 	if w.err != "" {
 		b.WriteString(s.Bad.Render(wrapTo(w.err, max(ctx.width-2, 20))) + "\n")
 	}
