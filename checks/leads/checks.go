@@ -50,9 +50,12 @@ func skip(e Evidence, roles ...Role) check.Outcome {
 	}
 	ev := e.base()
 	ev["missing_columns"] = names
-	return check.Outcome{Status: check.Skipped, Evidence: ev, Message: check.Textf(
-		"no column found for %s (map one in leads.columns if the table has it)",
-		"aucune colonne trouvée pour %s (déclarez-la dans leads.columns si la table l'a)", roleWords(roles, true))}
+	return check.Outcome{Status: check.Skipped, Evidence: ev, Message: plural(len(roles),
+		t("no column found for %s (map one in leads.columns if the table has it)",
+			"aucune colonne trouvée pour %s (déclarez-la dans leads.columns si la table l'a)"),
+		t("no column found for %s (map them in leads.columns if the table has them)",
+			"aucune colonne trouvée pour %s (déclarez-les dans leads.columns si la table les a)"),
+		roleWords(roles, true))}
 }
 
 func need(e Evidence, roles ...Role) (check.Outcome, bool) {

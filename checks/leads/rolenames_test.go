@@ -30,4 +30,8 @@ func TestRoleNames(t *testing.T) {
 	if want := "aucune colonne trouvée pour le numéro de téléphone (phone)"; !strings.Contains(f.Message.FR, want) {
 		t.Errorf("skip FR %q, want %q", f.Message.FR, want)
 	}
+	f = run(t, "LEAD-RET-005", table(t, june, "id|email", "1|a@gmail.com"))
+	if want := "aucune colonne trouvée pour la suppression de la fiche (deleted), l'état actif de la fiche (active) (déclarez-les"; !strings.HasPrefix(f.Message.FR, want) {
+		t.Errorf("skip FR %q, want %q", f.Message.FR, want)
+	}
 }
