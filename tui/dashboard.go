@@ -198,7 +198,7 @@ func familyLine(ctx *shared, fam score.Family, bySev map[check.Severity]int, nam
 	l, s := ctx.lang, ctx.styles
 	name, res := pad(familyName(l, fam.Family), nameW), pad(resultText(l, fam.Result), 11)
 	room := ctx.width - 2 - nameW - 1 - 11 - 2
-	targets := pad(plural(l, fam.Targets, "target", "cible"), 10) + " "
+	targets := pad(plural(l, fam.Targets, "target", "cible"), 11) + " "
 	// At 80 columns every count must show: short severity names, then
 	// without the number of targets (the list below has them).
 	rest := targets + severityCounts(l, bySev, false)
