@@ -59,9 +59,9 @@ func TestErrorsInFrench(t *testing.T) {
 		src    Source
 		en, fr string
 	}{
-		{Source{Path: dir}, "a directory, not a lead file", "un dossier, pas un fichier de prospects"},
+		{Source{Path: dir}, "a directory, not a lead file", " : un dossier, pas un fichier de prospects"},
 		{Source{Path: write("x.pdf", "%PDF")}, "not a lead file vigie reads", "pas un fichier de prospects que vigie sait lire (CSV, TSV, XLSX ou SQLite)"},
-		{Source{Path: filepath.Join(dir, "nothere.csv")}, "no such file or directory", "nothere.csv: fichier ou dossier introuvable"},
+		{Source{Path: filepath.Join(dir, "nothere.csv")}, "no such file or directory", "nothere.csv : fichier ou dossier introuvable"},
 		{Source{Path: csvFile, Limits: Limits{MaxFile: 10}}, "over the 10-byte limit", ": 42 octets, au-delà de la limite de 10 octets"},
 		{Source{Path: write("big.xlsx", strings.Repeat("x", 100)), Limits: Limits{MaxXLSX: 10}}, "for a workbook", "au-delà de la limite de 10 octets pour un classeur (exportez-le en CSV"},
 		{Source{Path: csvFile, Columns: map[string]string{"mail": "email"}}, `leads.columns: unknown role "mail"`, `leads.columns: rôle inconnu "mail"`},

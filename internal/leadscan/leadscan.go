@@ -6,7 +6,6 @@ package leadscan
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,36 +53,36 @@ func Prepare(src Source) (*Plan, error) {
 	}
 	st, err := os.Stat(src.Path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", src.Path, unwrap(err))
+		return nil, check.Errorf("%s: %v", "%s : %v", src.Path, unwrap(err))
 	}
 	if st.IsDir() {
-		return nil, check.Prefixed{Prefix: src.Path + ": ", Err: check.Errorf("a directory, not a lead file", "un dossier, pas un fichier de prospects")}
+		return nil, atPath(src.Path, check.Errorf("a directory, not a lead file", "un dossier, pas un fichier de prospects"))
 	}
 	if !st.Mode().IsRegular() {
 		// A pipe would block the unit's open, which no timeout ends, and
 		// format would eat its first bytes.
-		return nil, check.Prefixed{Prefix: src.Path + ": ", Err: check.Errorf("not a regular file (%s)", "pas un fichier ordinaire (%s)", st.Mode().Type())}
+		return nil, atPath(src.Path, check.Errorf("not a regular file (%s)", "pas un fichier ordinaire (%s)", st.Mode().Type()))
 	}
 	p := &Plan{src: src, Target: src.Path}
 	switch p.Format = format(src.Path); p.Format {
 	case "sqlite":
 		table, err := chooseTable(src)
 		if err != nil {
-			return nil, check.Prefixed{Prefix: src.Path + ": ", Err: err}
+			return nil, atPath(src.Path, err)
 		}
 		p.src.Table, p.Target = table, src.Path+"#"+table
 	case "xlsx":
 		if st.Size() > src.Limits.MaxXLSX {
-			return nil, check.Prefixed{Prefix: src.Path + ": ", Err: check.Errorf("%d bytes, over the %d-byte limit for a workbook (export it as CSV, which is streamed)",
-				"%d octets, au-delà de la limite de %d octets pour un classeur (exportez-le en CSV, lu en flux)", st.Size(), src.Limits.MaxXLSX)}
+			return nil, atPath(src.Path, check.Errorf("%d bytes, over the %d-byte limit for a workbook (export it as CSV, which is streamed)",
+				"%d octets, au-delà de la limite de %d octets pour un classeur (exportez-le en CSV, lu en flux)", st.Size(), src.Limits.MaxXLSX))
 		}
 	case "csv":
 		if st.Size() > src.Limits.MaxFile {
-			return nil, check.Prefixed{Prefix: src.Path + ": ", Err: check.Errorf("%d bytes, over the %d-byte limit", "%d octets, au-delà de la limite de %d octets", st.Size(), src.Limits.MaxFile)}
+			return nil, atPath(src.Path, check.Errorf("%d bytes, over the %d-byte limit", "%d octets, au-delà de la limite de %d octets", st.Size(), src.Limits.MaxFile))
 		}
 	default:
-		return nil, check.Prefixed{Prefix: src.Path + ": ", Err: check.Errorf("not a lead file vigie reads (CSV, TSV, XLSX or SQLite)",
-			"pas un fichier de prospects que vigie sait lire (CSV, TSV, XLSX ou SQLite)")}
+		return nil, atPath(src.Path, check.Errorf("not a lead file vigie reads (CSV, TSV, XLSX or SQLite)",
+			"pas un fichier de prospects que vigie sait lire (CSV, TSV, XLSX ou SQLite)"))
 	}
 	return p, nil
 }
@@ -192,9 +191,6 @@ func fileFacts(path string) *leads.File {
 	return &leads.File{Mode: uint32(st.Mode().Perm()), WebServed: web, Modified: st.ModTime()}
 }
 
-func unwrap(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
-}
+// atPath is err after the file it is about: "leads.csv: …" in English,
+// "leads.csv : …" in French.
+func atPath(path string, err error) error { return check.Errorf("%s: %v", "%s : %v", path, err) }
