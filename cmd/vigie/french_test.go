@@ -34,12 +34,18 @@ var quoted = regexp.MustCompile("(?s)«[^»]*»|`[^`]*`|'[^'\\n]*'|\"[^\"\\n]*\"
 func TestFrenchEverywhere(t *testing.T) {
 	fr := map[string]string{"LANG": "fr_FR.UTF-8"}
 	outputs := map[string]string{}
+	db := filepath.Join(t.TempDir(), "h.db")
 	for _, f := range []string{"table", "markdown", "junit", "csv"} {
-		r := vigie(t, context.Background(), fr, "demo", "--format", f, "--no-color")
+		r := vigie(t, context.Background(), fr, "demo", "--format", f, "--no-color", "--history", db)
 		if r.code != 0 && r.code != exitThreshold {
 			t.Fatalf("demo --format %s: %+v", f, r.stderr)
 		}
 		outputs["demo "+f] = r.stdout
+	}
+	if h := vigie(t, context.Background(), fr, "history", "--history", db); h.code != 0 || strings.Count(h.stdout, "(démo)") != 4 {
+		t.Errorf("history in French: code %d, stdout %q, stderr %q", h.code, h.stdout, h.stderr)
+	} else {
+		outputs["history"] = h.stdout
 	}
 	for _, c := range catalog.All() {
 		id := c.Meta().ID

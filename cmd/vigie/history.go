@@ -41,13 +41,14 @@ func newHistoryCmd(e env) *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(scans)
 			}
+			lang := check.LangFromEnv(e.getenv)
 			for _, s := range scans {
 				note := ""
 				if s.Interrupted {
-					note = "  (interrupted)"
+					note = tr(lang, "  (interrupted)", "  (interrompu)")
 				}
 				if s.Demo {
-					note += "  (demo)"
+					note += tr(lang, "  (demo)", "  (démo)")
 				}
 				fmt.Fprintf(e.stdout, "%s  %s  %3d/100  %-2s%s\n", s.StartedAt.UTC().Format("2006-01-02 15:04"), s.ID, s.Score, s.Grade, note)
 			}
