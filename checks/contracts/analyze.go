@@ -188,6 +188,20 @@ type candidate struct {
 	pointer bool
 }
 
+// pointsElsewhere: whether the sentence sends the reader to another part
+// of the document. The regular expression runs only on a sentence holding
+// one of its leading words.
+func pointsElsewhere(folded string) bool {
+	for _, w := range onwardWords {
+		if strings.Contains(folded, w) {
+			return pointsOnward.MatchString(folded)
+		}
+	}
+	return false
+}
+
+var onwardWords = []string{"subject to", "set out in", "set forth in", "described in", "specified in", "defined in", "as per", "conformement a", "prevu", "defini", "precise", "decrit"}
+
 // pointsOnward is a sentence that sends the reader to another part of the
 // document.
 var pointsOnward = regexp.MustCompile(`\b(subject to|set out in|set forth in|described in|specified in|defined in|as per|conformement a|prevue?s? (a|au|aux|dans)|definie?s? (a|au|aux|dans)|precisee?s? (a|au|aux|dans)|decrite?s? (a|au|aux|dans))\b.{0,80}\b(below|above|ci-dessous|ci-apres|ci-dessus|annex|annexe|appendix|schedule|section|clause|article)\b`)
@@ -260,12 +274,11 @@ func judgeElement(r *rule, sents []sentence) Result {
 		if best.level == Specific && !own {
 			continue // only a clause in its own words can be better evidence
 		}
-		if best.level >= Present && (best.own || !own) && !best.pointer && !r.mightBeSpecific(sents, i, hay, mm) {
+		if best.level >= Present && (best.own || !own) && !(best.pointer && own) && !r.mightBeSpecific(sents, i, hay, mm) {
 			continue // at best present again: the first one stands
 		}
 		c := r.judgeSentence(sents, i, hay, mm)
 		c.own = own
-		c.pointer = c.level > Missing && pointsOnward.MatchString(s.folded)
 		if c.level > Missing && !r.pointerGives(sents, i) {
 			// "… shall be carried out in accordance with clause 6.1", and
 			// clause 6.1 does not say it
@@ -279,7 +292,11 @@ func judgeElement(r *rule, sents []sentence) Result {
 		}
 		// at the same level, the clause in its own words is the better
 		// evidence: the one that decides, not a heading that names it
-		if c.level > best.level || best.i < 0 || c.level == best.level && (c.own && !best.own || best.pointer && !c.pointer && (c.own || !best.own)) {
+		switch {
+		case c.level > best.level || best.i < 0 || c.level == best.level && c.own && !best.own:
+			c.pointer = pointsElsewhere(s.folded)
+			best = c
+		case c.level == best.level && best.pointer && (c.own || !best.own) && !pointsElsewhere(s.folded):
 			best = c
 		}
 		if best.level == Specific && best.own && !best.pointer {
