@@ -1,7 +1,6 @@
 package inventory
 
 import (
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -91,14 +90,6 @@ func readBounded(path string, limit int64) ([]byte, error) {
 		return nil, overLimit(limit)
 	}
 	return raw, nil
-}
-
-func unwrap(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // row reads one record; ok is false for a blank row.
