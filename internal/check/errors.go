@@ -192,3 +192,27 @@ var systemPhrases = strings.NewReplacer(
 	"first path segment in URL cannot contain colon", "le premier segment du chemin ne peut contenir « : »",
 	"missing protocol scheme", "schéma manquant",
 )
+
+// FileReason is a file error's reason alone ("no such file or directory"),
+// for a message that names the path itself; other errors are returned as
+// they are. The *fs.PathError stays in the chain (errors.Is sees it) and the
+// reason is said in French too.
+func FileReason(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Err != nil {
+		return fileReason{pe}
+	}
+	return err
+}
+
+type fileReason struct{ pe *fs.PathError }
+
+func (r fileReason) Error() string { return r.pe.Err.Error() }
+func (r fileReason) Unwrap() error { return r.pe }
+
+func (r fileReason) In(l Lang) string {
+	if l == FR {
+		return reasonFR(r.pe.Err)
+	}
+	return r.Error()
+}

@@ -94,3 +94,19 @@ func TestInLangEveryWrappedError(t *testing.T) {
 		t.Errorf("a typed nil: %q", got)
 	}
 }
+
+func TestFileReason(t *testing.T) {
+	_, err := os.Open(filepath.Join(t.TempDir(), "absent.csv"))
+	r := FileReason(err)
+	if r.Error() != "no such file or directory" || InLang(r, FR) != "fichier ou dossier introuvable" || !errors.Is(r, fs.ErrNotExist) {
+		t.Errorf("%q, %q, %v", r.Error(), InLang(r, FR), errors.Is(r, fs.ErrNotExist))
+	}
+	in := Errorf("inventory %s: %v", "inventaire %s : %v", "absent.csv", r)
+	if got := InLang(in, FR); got != "inventaire absent.csv : fichier ou dossier introuvable" {
+		t.Errorf("%q", got)
+	}
+	plain := errors.New("x")
+	if FileReason(plain) != plain {
+		t.Error("another error is changed")
+	}
+}

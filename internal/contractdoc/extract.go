@@ -7,9 +7,7 @@ package contractdoc
 
 import (
 	"context"
-	"errors"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -115,19 +113,19 @@ func extract(ctx context.Context, path string, lim Limits) (contracts.Document, 
 func openAndParse(ctx context.Context, path string, lim Limits) (contracts.Document, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return contracts.Document{}, check.Errorf("cannot open: %v", "ouverture impossible : %v", unwrapPath(err))
+		return contracts.Document{}, check.Errorf("cannot open: %v", "ouverture impossible : %v", check.FileReason(err))
 	}
 	if err := regular(st); err != nil {
 		return contracts.Document{}, err
 	}
 	f, err := openNonBlocking(path)
 	if err != nil {
-		return contracts.Document{}, check.Errorf("cannot open: %v", "ouverture impossible : %v", unwrapPath(err))
+		return contracts.Document{}, check.Errorf("cannot open: %v", "ouverture impossible : %v", check.FileReason(err))
 	}
 	defer f.Close()
 	fst, err := f.Stat()
 	if err != nil {
-		return contracts.Document{}, check.Errorf("cannot read: %v", "lecture impossible : %v", unwrapPath(err))
+		return contracts.Document{}, check.Errorf("cannot read: %v", "lecture impossible : %v", check.FileReason(err))
 	}
 	// The same file is the same kind of file: only its size can have changed.
 	if !os.SameFile(st, fst) {
@@ -196,28 +194,4 @@ func blank(d contracts.Document) bool {
 		}
 	}
 	return true
-}
-
-// unwrapPath is a file error's reason alone ("no such file or directory"):
-// Extract names the file once. The *fs.PathError stays in the chain, so
-// errors.Is sees it and check.InLang puts the reason in French.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) && pe.Err != nil {
-		return fileReason{pe}
-	}
-	return err
-}
-
-type fileReason struct{ pe *fs.PathError }
-
-func (r fileReason) Error() string { return r.pe.Err.Error() }
-func (r fileReason) Unwrap() error { return r.pe }
-
-// In is the reason InLang gives the whole PathError in l, less its path.
-func (r fileReason) In(l check.Lang) string {
-	if s, ok := strings.CutPrefix(check.InLang(r.pe, l), r.pe.Path+" : "); ok {
-		return s
-	}
-	return r.Error()
 }

@@ -193,11 +193,7 @@ func walk(dir string) ([]string, error) {
 		return nil
 	})
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			return nil, pe.Err
-		}
-		return nil, err
+		return nil, check.FileReason(err)
 	}
 	sort.Strings(out)
 	return out, nil
