@@ -44,7 +44,7 @@ CronJob); --dry-run prints the next five times. Stopped by SIGINT or SIGTERM, af
 			}
 			if dryRun {
 				for _, t := range r.Schedule.Upcoming(time.Now(), 5) {
-					fmt.Fprintln(e.stdout, t.Format("Mon 2006-01-02 15:04 MST"))
+					fmt.Fprintln(e.stdout, schedule.FormatTime(t, lang))
 				}
 				return nil
 			}

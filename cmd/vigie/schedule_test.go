@@ -90,3 +90,18 @@ func TestRoutineLogLines(t *testing.T) {
 		t.Error("routine() sorts the log lines wrongly")
 	}
 }
+
+// TestScheduleDryRunDates: the next runs are dated as their reader writes
+// dates, following --lang.
+func TestScheduleDryRunDates(t *testing.T) {
+	args := []string{"schedule", "--dry-run", "-t", "https://127.0.0.1:1/", "--cron", "30 2 * * *", "--timezone", "Europe/Paris"}
+	r := vigie(t, context.Background(), nil, append(args, "--lang", "fr")...)
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != 0 || len(lines) != 5 || !strings.Contains(lines[0], " 02:30 ") || !strings.ContainsAny(lines[0][:1], "ldjmvs") {
+		t.Errorf("French dry run: code %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	r = vigie(t, context.Background(), nil, args...)
+	if lines := strings.Split(strings.TrimSpace(r.stdout), "\n"); r.code != 0 || len(lines) != 5 || !strings.HasSuffix(lines[0], " 02:30 CET") && !strings.HasSuffix(lines[0], " 02:30 CEST") {
+		t.Errorf("English dry run: code %d, stdout %q", r.code, r.stdout)
+	}
+}
