@@ -17,7 +17,7 @@ import (
 func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
 	f, err := fileread.Open(path)
 	if err != nil {
-		return nil, unwrap(err)
+		return nil, check.FileReason(err)
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(textenc.NewReader(&sizeLimit{r: f}), 64<<10)

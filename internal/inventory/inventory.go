@@ -30,7 +30,7 @@ type Options struct {
 func Load(path string, opt Options) ([]contracts.Processor, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, check.Errorf("inventory %s: %v", "inventaire %s : %v", path, unwrap(err))
+		return nil, check.Errorf("inventory %s: %v", "inventaire %s : %v", path, check.FileReason(err))
 	}
 	if st.Size() > MaxFile {
 		return nil, check.Errorf("inventory %s: %d bytes, over the %d-byte limit", "inventaire %s : %d octets, au-delà de la limite de %d octets",
@@ -79,12 +79,12 @@ func Load(path string, opt Options) ([]contracts.Processor, error) {
 func readBounded(path string, limit int64) ([]byte, error) {
 	f, err := fileread.Open(path)
 	if err != nil {
-		return nil, unwrap(err)
+		return nil, check.FileReason(err)
 	}
 	defer f.Close()
 	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, unwrap(err)
+		return nil, check.FileReason(err)
 	}
 	if int64(len(raw)) > limit {
 		return nil, overLimit(limit)

@@ -25,7 +25,7 @@ type csvRows struct {
 func openCSV(src Source) (*csvRows, error) {
 	f, err := os.Open(src.Path)
 	if err != nil {
-		return nil, unwrap(err)
+		return nil, check.FileReason(err)
 	}
 	raw := make([]byte, 64<<10)
 	n, _ := f.ReadAt(raw, 0) // pread: the stream below still starts at 0

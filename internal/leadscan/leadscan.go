@@ -53,7 +53,7 @@ func Prepare(src Source) (*Plan, error) {
 	}
 	st, err := os.Stat(src.Path)
 	if err != nil {
-		return nil, check.Errorf("%s: %v", "%s : %v", src.Path, unwrap(err))
+		return nil, check.Errorf("%s: %v", "%s : %v", src.Path, check.FileReason(err))
 	}
 	if st.IsDir() {
 		return nil, atPath(src.Path, check.Errorf("a directory, not a lead file", "un dossier, pas un fichier de prospects"))

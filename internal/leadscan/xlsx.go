@@ -24,7 +24,7 @@ type xlsxRows struct {
 func openXLSX(src Source) (*xlsxRows, error) {
 	fh, err := os.Open(src.Path)
 	if err != nil {
-		return nil, unwrap(err)
+		return nil, check.FileReason(err)
 	}
 	defer fh.Close()
 	f, err := excelize.OpenReader(io.LimitReader(fh, src.Limits.MaxXLSX+1),
