@@ -68,8 +68,12 @@ func evalReadable(e Evidence) check.Outcome {
 	}
 	a := e.Analysis
 	ev["language"], ev["sentences"], ev["chars"] = string(a.Language), a.Sentences, a.Chars
+	sentences := check.Textf("%d sentences", "%d phrases", a.Sentences)
+	if a.Sentences == 1 {
+		sentences = check.Text{EN: "1 sentence", FR: "1 phrase"}
+	}
 	return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf(
-		"read: %s, %d sentences, language %s", "lu : %s, %d phrases, langue %s", e.Format, a.Sentences, langName(a.Language))}
+		"read: %s, %v, language %s", "lu : %s, %v, langue %s", e.Format, sentences, langName(a.Language))}
 }
 
 func langName(l Language) check.Text {
