@@ -422,6 +422,10 @@ func TestScanWithWaivers(t *testing.T) {
 	if !strings.Contains(r.stderr, "waivers.yaml:5: the waiver of WEB-TLS-002 expired on 2000-01-01") {
 		t.Errorf("expired waiver not reported: %s", r.stderr)
 	}
+	r = vigie(t, context.Background(), map[string]string{"LANG": "fr_FR.UTF-8"}, "scan", "--target", url, "--format", "json", "--waivers", w)
+	if !strings.HasPrefix(r.stderr, "vigie: "+w+":5: la dérogation sur WEB-TLS-002 a expiré le 2000-01-01") {
+		t.Errorf("expired waiver in French: %q", r.stderr)
+	}
 	os.WriteFile(w, []byte("waivers:\n  - check: WEB-CERT-001\n    expires: 2999-01-01\n"), 0o600)
 	if r = vigie(t, context.Background(), nil, "scan", "--target", url, "--waivers", w); r.code != exitUsage || !strings.Contains(r.stderr, "statement is required") {
 		t.Errorf("waiver without statement: code %d %s", r.code, r.stderr)

@@ -46,10 +46,10 @@ func onSignals(cancel func(), stderr io.Writer, lang check.Lang, grace time.Dura
 		defer timer.Stop()
 		select {
 		case <-sig:
-			fmt.Fprintln(stderr, tr(lang, "vigie: stopped at once (second signal)", "vigie : arrêt immédiat (second signal)"))
+			fmt.Fprintln(stderr, tr(lang, "vigie: stopped at once (second signal)", "vigie: arrêt immédiat (second signal)"))
 		case <-timer.C:
 			fmt.Fprintf(stderr, tr(lang, "vigie: stopped at once: still busy %s after the signal\n",
-				"vigie : arrêt immédiat : toujours occupé %s après le signal\n"), grace)
+				"vigie: arrêt immédiat : toujours occupé %s après le signal\n"), grace)
 		case <-done:
 			return
 		}

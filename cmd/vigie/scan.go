@@ -159,7 +159,7 @@ func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out delivery, la
 	res, err := run()
 	for _, x := range res.Expired {
 		fmt.Fprintf(e.stderr, tr(lang, "vigie: %s:%d: the waiver of %s expired on %s and is no longer applied\n",
-			"vigie : %s:%d : la dérogation sur %s a expiré le %s et ne s'applique plus\n"), sess.WaiverFile, x.Line, x.Check, x.Expires)
+			"vigie: %s:%d: la dérogation sur %s a expiré le %s et ne s'applique plus\n"), sess.WaiverFile, x.Line, x.Check, x.Expires)
 	}
 	var histErr *scan.HistoryError
 	var prepErr *scan.PrepareError
