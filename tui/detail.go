@@ -110,7 +110,7 @@ func (m detailModel) content() string {
 		}
 		sort.Slice(keys, func(i, j int) bool { return evidenceBefore(l, keys[i], keys[j]) })
 		for _, k := range keys {
-			b.WriteString(wrap(fmt.Sprintf(tr(l, "%s: %s", "%s : %s"), evidenceLabel(l, k), report.EvidenceText(f.Evidence[k], l))) + "\n")
+			b.WriteString(wrap(fmt.Sprintf(tr(l, "%s: %s", "%s : %s"), evidenceLabel(l, k), report.EvidenceEntry(k, f.Evidence[k], l))) + "\n")
 		}
 	}
 	if hasMeta {

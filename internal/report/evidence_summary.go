@@ -26,7 +26,7 @@ func evidenceSummary(l check.Lang, ev map[string]any) string {
 			b.WriteString("\n  … " + tr(l, "and more", "et d'autres"))
 			break
 		}
-		b.WriteString("\n  " + check.EvidenceLabel(k, l) + tr(l, ": ", " : ") + mdCut(EvidenceText(ev[k], l), evidenceRunes))
+		b.WriteString("\n  " + check.EvidenceLabel(k, l) + tr(l, ": ", " : ") + mdCut(EvidenceEntry(k, ev[k], l), evidenceRunes))
 	}
 	return b.String()
 }

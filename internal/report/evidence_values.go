@@ -146,6 +146,19 @@ func evidenceLine(v any, l check.Lang, depth int) string {
 	return fmt.Sprint(v)
 }
 
+// quotedKeys hold a document's own words (a contract's sentence), which
+// are quoted, never translated.
+var quotedKeys = map[string]bool{"sentence": true, "quote": true}
+
+// EvidenceEntry is the value of evidence key k as EvidenceText renders it,
+// quoted as l's reader quotes when it is a document's words.
+func EvidenceEntry(k string, v any, l check.Lang) string {
+	if s, ok := v.(string); ok && quotedKeys[k] && s != "" {
+		return check.Text{EN: "“" + s + "”", FR: "«\u00a0" + s + "\u00a0»"}.In(l)
+	}
+	return EvidenceText(v, l)
+}
+
 // evidenceKey names a key inside a value: one of vigie's words, else its
 // label as a top-level key would have.
 func evidenceKey(k string, l check.Lang) string {

@@ -21,7 +21,7 @@ func TestEvidenceText(t *testing.T) {
 			"TLS 1.0 refusé, TLS 1.3 accepté"},
 		{"missing", "missing", "absent"},
 		{"none found", "none found", "aucune trouvée"},
-		{"33.3% of rows, 5%", "33.3% of rows, 5%", "33,3\u00a0% of rows, 5\u00a0%"},
+		{"33.3%", "33.3%", "33,3\u00a0%"},
 		{"https://x.example/a%20b", "https://x.example/a%20b", "https://x.example/a%20b"},
 		{12.7, "12.7", "12,7"},
 		{true, "yes", "oui"},
@@ -36,6 +36,13 @@ func TestEvidenceText(t *testing.T) {
 		if got := report.EvidenceText(c.v, check.FR); got != c.fr {
 			t.Errorf("FR %#v: %q, want %q", c.v, got, c.fr)
 		}
+	}
+	// A contract's sentence is the document's words: quoted, not translated.
+	if got := report.EvidenceEntry("sentence", "The Processor shall not", check.FR); got != "«\u00a0The Processor shall not\u00a0»" {
+		t.Errorf("EvidenceEntry(sentence, FR) = %q", got)
+	}
+	if got := report.EvidenceEntry("level", "missing", check.FR); got != "absent" {
+		t.Errorf("EvidenceEntry(level, FR) = %q", got)
 	}
 	if got := report.EvidenceValue("specific", check.FR); got != "précis" {
 		t.Errorf("EvidenceValue(specific, FR) = %q", got)
