@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"regexp"
 	"runtime"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -29,6 +31,9 @@ func versionLine(lang check.Lang) string {
 	return versionOf(toolVersion(), bi, lang)
 }
 
+// pseudoVersion is the version go build gives a checkout between tags.
+var pseudoVersion = regexp.MustCompile(`^v\d+\.\d+\.\d+-(?:0\.)?\d{14}-([0-9a-f]{12})(?:\+dirty)?$`)
+
 // versionOf formats the version line from the build info (nil: none). The
 // toolchain records vcs.revision, vcs.time and vcs.modified when it builds
 // inside a git checkout, unless -buildvcs=false (in GOFLAGS too) says not
@@ -46,6 +51,9 @@ func versionOf(ver string, bi *debug.BuildInfo, lang check.Lang) string {
 				dirty = s.Value == "true"
 			}
 		}
+	}
+	if m := pseudoVersion.FindStringSubmatch(ver); m != nil && commit != "" && strings.HasPrefix(commit, m[1]) {
+		ver = "dev" // the toolchain's v0.0.0-date-commit says again what the commit and date say
 	}
 	line := "vigie " + ver
 	if commit != "" {

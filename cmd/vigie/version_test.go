@@ -25,6 +25,9 @@ func TestVersionOf(t *testing.T) {
 	if got, want := versionOf("dev", bi, check.FR), "vigie dev · commit b2eaa71fa76b · 2026-12-01T15:07:25Z"+tail; got != want {
 		t.Errorf("clean checkout: %q, want %q", got, want)
 	}
+	if got, want := versionOf("v0.0.0-20261201150725-b2eaa71fa76b+dirty", bi, check.EN), "vigie dev · commit b2eaa71fa76b · 2026-12-01T15:07:25Z"+tail; got != want {
+		t.Errorf("pseudo-version: %q, want %q", got, want)
+	}
 	none := "vigie dev · no commit recorded (built outside a git checkout, or with -buildvcs=false)" + tail
 	if got := versionOf("dev", &debug.BuildInfo{}, check.EN); got != none {
 		t.Errorf("no vcs settings: %q, want %q", got, none)
