@@ -13,6 +13,11 @@ import (
 	"github.com/vigie-security/vigie/tui"
 )
 
+// demoWaivers is where the demo's interface writes the risks a person
+// accepts, in the folder it runs in; every demo scan from that folder, in the
+// interface or not, reads it, so the two never disagree.
+const demoWaivers = "vigie-demo-waivers.yaml"
+
 func newDemoCmd(e env) *cobra.Command {
 	var o outputFlags
 	var history string
@@ -49,10 +54,11 @@ all written to a private temporary folder removed at the end. No network is used
 						plan, err := lab.Plan(time.Now)
 						return scan.Session{Plan: plan, Version: toolVersion()}, err
 					}, Policies: plan.Passwords,
-					WaiverFile: "vigie-demo-waivers.yaml"})
+					WaiverFile: demoWaivers})
 			}
 			// Demo scans are kept apart in the history: never compared with real ones.
-			return execute(cmd, e, scan.Session{Plan: plan, History: history, Retention: store.DefaultRetention, Demo: true}, deliveryOf(cfg.Output, o), lang)
+			return execute(cmd, e, scan.Session{Plan: plan, WaiverFile: demoWaivers, WaiversMayBeMissing: true, History: history,
+				Retention: store.DefaultRetention, Demo: true}, deliveryOf(cfg.Output, o), lang)
 		},
 	}
 	addOutputFlags(cmd, &o)

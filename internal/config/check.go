@@ -49,7 +49,7 @@ func (e lineError) Unwrap() error { return e.err }
 // secret put in the wrong place.
 func (c Config) fieldErr(key string, err error, accepted string) error {
 	if flag, ok := c.flags[key]; ok {
-		return check.Prefixed{Prefix: "--" + flag + ": ", Err: err}
+		return check.Errorf("--%s: %v", "--%s : %v", flag, err)
 	}
 	if raw, ok := c.env[key]; ok {
 		err = check.Errorf("%s (from the environment) is not valid here; accepted: %s", "%s (de l'environnement) n'est pas valable ici ; accepté : %s", raw, accepted)
