@@ -159,31 +159,25 @@ func trustReason(err error, chain []*x509.Certificate) check.Text {
 }
 
 // invalidReason says why x509 refused a certificate of the chain, in both
-// languages; x509's own words when it gives a detail vigie does not know.
+// languages; x509's own words, quoted, for a reason vigie does not know.
 func invalidReason(e x509.CertificateInvalidError) check.Text {
-	switch e.Reason {
-	case x509.Expired:
-		return check.Text{EN: "a certificate has expired or is not yet valid", FR: "un certificat a expiré ou n'est pas encore valide"}
-	case x509.NotAuthorizedToSign:
-		return check.Text{EN: "a certificate that is not a CA signed another", FR: "un certificat qui n'est pas une autorité en a signé un autre"}
-	case x509.CANotAuthorizedForThisName:
-		return check.Text{EN: "an issuer's name constraints forbid this name", FR: "les contraintes de nom d'un émetteur interdisent ce nom"}
-	case x509.TooManyIntermediates:
-		return check.Text{EN: "too many intermediate certificates", FR: "trop de certificats intermédiaires"}
-	case x509.IncompatibleUsage:
-		return check.Text{EN: "a certificate's key usage does not allow a server", FR: "l'usage de clé d'un certificat n'autorise pas un serveur"}
-	case x509.NameMismatch:
-		return check.Text{EN: "an issuer's name does not match its certificate's issuer", FR: "le nom d'un émetteur ne correspond pas à l'émetteur de son certificat"}
-	case x509.NameConstraintsWithoutSANs:
-		return check.Text{EN: "an issuer has name constraints but the certificate names no host", FR: "un émetteur a des contraintes de nom mais le certificat ne nomme aucun hôte"}
-	case x509.UnconstrainedName:
-		return check.Text{EN: "a name the issuer's constraints cannot check", FR: "un nom que les contraintes de l'émetteur ne peuvent vérifier"}
-	case x509.TooManyConstraints:
-		return check.Text{EN: "too many name constraints to check", FR: "trop de contraintes de nom à vérifier"}
-	case x509.CANotAuthorizedForExtKeyUsage:
-		return check.Text{EN: "an issuer may not issue server certificates", FR: "un émetteur n'a pas le droit d'émettre des certificats de serveur"}
+	if t, ok := invalidReasons[e.Reason]; ok {
+		return t
 	}
 	return check.Text{EN: e.Error(), FR: "« " + e.Error() + " »"}
+}
+
+var invalidReasons = map[x509.InvalidReason]check.Text{
+	x509.Expired:                       {EN: "a certificate has expired or is not yet valid", FR: "un certificat a expiré ou n'est pas encore valide"},
+	x509.NotAuthorizedToSign:           {EN: "a certificate that is not a CA signed another", FR: "un certificat qui n'est pas une autorité en a signé un autre"},
+	x509.CANotAuthorizedForThisName:    {EN: "an issuer's name constraints forbid this name", FR: "les contraintes de nom d'un émetteur interdisent ce nom"},
+	x509.TooManyIntermediates:          {EN: "too many intermediate certificates", FR: "trop de certificats intermédiaires"},
+	x509.IncompatibleUsage:             {EN: "a certificate's key usage does not allow a server", FR: "l'usage de clé d'un certificat n'autorise pas un serveur"},
+	x509.NameMismatch:                  {EN: "an issuer's name does not match its certificate's issuer", FR: "le nom d'un émetteur ne correspond pas à l'émetteur de son certificat"},
+	x509.NameConstraintsWithoutSANs:    {EN: "an issuer has name constraints but the certificate names no host", FR: "un émetteur a des contraintes de nom mais le certificat ne nomme aucun hôte"},
+	x509.UnconstrainedName:             {EN: "a name the issuer's constraints cannot check", FR: "un nom que les contraintes de l'émetteur ne peuvent vérifier"},
+	x509.TooManyConstraints:            {EN: "too many name constraints to check", FR: "trop de contraintes de nom à vérifier"},
+	x509.CANotAuthorizedForExtKeyUsage: {EN: "an issuer may not issue server certificates", FR: "un émetteur n'a pas le droit d'émettre des certificats de serveur"},
 }
 
 func selfSigned(c *x509.Certificate) bool {
