@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 )
@@ -110,4 +111,22 @@ func SignedDecimal(l Lang, v float64, prec int) string {
 // Num is a decimal as each reader writes it, for Textf: 79.6 and 79,6.
 func Num(v float64, prec int) Text {
 	return Text{EN: Decimal(EN, v, prec), FR: Decimal(FR, v, prec)}
+}
+
+// FileKind names what a file that is not a regular file is, for a person:
+// "a folder", not "d---------".
+func FileKind(m fs.FileMode) Text {
+	switch {
+	case m.IsDir():
+		return Text{EN: "a folder", FR: "un dossier"}
+	case m&fs.ModeNamedPipe != 0:
+		return Text{EN: "a FIFO", FR: "un FIFO"}
+	case m&fs.ModeSocket != 0:
+		return Text{EN: "a socket", FR: "une socket"}
+	case m&fs.ModeDevice != 0:
+		return Text{EN: "a device", FR: "un périphérique"}
+	case m&fs.ModeSymlink != 0:
+		return Text{EN: "a symbolic link", FR: "un lien symbolique"}
+	}
+	return Text{EN: m.Type().String(), FR: m.Type().String()}
 }

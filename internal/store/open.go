@@ -60,24 +60,9 @@ func create(path string) error {
 		return check.Errorf("opening history %s: %v", "ouverture de l'historique %s : %v", path, err)
 	}
 	if !fi.Mode().IsRegular() {
-		return refuse(path, "history %q is not a regular file (%v)", "l'historique %q n'est pas un fichier ordinaire (%v)", kind(fi.Mode()))
+		return refuse(path, "history %q is not a regular file (%v)", "l'historique %q n'est pas un fichier ordinaire (%v)", check.FileKind(fi.Mode()))
 	}
 	return nil
-}
-
-// kind names what a non-regular file is, for a person: "a folder", not "d---------".
-func kind(m fs.FileMode) check.Text {
-	switch {
-	case m.IsDir():
-		return check.Text{EN: "a folder", FR: "un dossier"}
-	case m&fs.ModeNamedPipe != 0:
-		return check.Text{EN: "a FIFO", FR: "un FIFO"}
-	case m&fs.ModeSocket != 0:
-		return check.Text{EN: "a socket", FR: "une socket"}
-	case m&fs.ModeDevice != 0:
-		return check.Text{EN: "a device", FR: "un périphérique"}
-	}
-	return check.Text{EN: m.Type().String(), FR: m.Type().String()}
 }
 
 // dsn is the SQLite URI of path. The path is made absolute and

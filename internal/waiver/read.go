@@ -1,7 +1,6 @@
 package waiver
 
 import (
-	"io/fs"
 	"os"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -30,20 +29,5 @@ func replaceable(file string) error {
 		return nil // a missing file is created; other errors come from read
 	}
 	return check.Errorf("writing waivers %s: not a regular file (%v), vigie only appends to a file",
-		"écriture des dérogations %s : pas un fichier ordinaire (%v), vigie n'ajoute qu'à un fichier", file, kind(fi.Mode()))
-}
-
-// kind names what a non-regular file is, for a person: "a folder", not "d---------".
-func kind(m fs.FileMode) check.Text {
-	switch {
-	case m.IsDir():
-		return check.Text{EN: "a folder", FR: "un dossier"}
-	case m&fs.ModeNamedPipe != 0:
-		return check.Text{EN: "a FIFO", FR: "un FIFO"}
-	case m&fs.ModeSocket != 0:
-		return check.Text{EN: "a socket", FR: "une socket"}
-	case m&fs.ModeDevice != 0:
-		return check.Text{EN: "a device", FR: "un périphérique"}
-	}
-	return check.Text{EN: m.Type().String(), FR: m.Type().String()}
+		"écriture des dérogations %s : pas un fichier ordinaire (%v), vigie n'ajoute qu'à un fichier", file, check.FileKind(fi.Mode()))
 }
