@@ -1,15 +1,12 @@
 package password
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/check/checktest"
 )
-
-// english finds the English words a French error must not keep.
-var english = regexp.MustCompile(`\b(the|and|with|not|found|missing|must|should|reading|invalid|expected)\b`)
 
 // TestSetClassesErrorInFrench: an unknown character class (`vigie password
 // entropy --classes symbols`) is named in French under check.FR, with the
@@ -27,7 +24,7 @@ func TestSetClassesErrorInFrench(t *testing.T) {
 	if fr != `classe de caractères inconnue "symbols" (au choix : lower, upper, digit ou special)` {
 		t.Errorf("French: %q", fr)
 	}
-	if w := english.FindString(fr); w != "" {
+	if w := checktest.EnglishWord(fr); w != "" {
 		t.Errorf("French %q keeps the English word %q", fr, w)
 	}
 	// Every name the error offers is one SetClasses accepts.

@@ -3,6 +3,8 @@ package web
 import (
 	"strings"
 	"testing"
+
+	"github.com/vigie-security/vigie/internal/check/checktest"
 )
 
 // TestCSPWeaknessesInFrench: each weakness of a Content-Security-Policy is
@@ -19,7 +21,7 @@ func TestCSPWeaknessesInFrench(t *testing.T) {
 	if !strings.HasPrefix(m.EN, "weak Content-Security-Policy: script-src allows 'unsafe-inline'; ") {
 		t.Errorf("EN %q", m.EN)
 	}
-	if w := englishWord.FindString(m.FR); w != "" || strings.Contains(m.FR, "allows") {
+	if w := checktest.EnglishWord(m.FR); w != "" || strings.Contains(m.FR, "allows") {
 		t.Errorf("FR %q keeps English (%q)", m.FR, w)
 	}
 }

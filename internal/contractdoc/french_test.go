@@ -4,15 +4,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/check/checktest"
 )
-
-// english are words that give away an English message in French output.
-var english = regexp.MustCompile(`\b(?i:the|and|with|not|found|missing|must|should|reading|invalid|expected)\b`)
 
 // TestErrorsInFrench: an extraction error reads in French for a French
 // reader, the file first; err.Error() stays English.
@@ -55,7 +52,7 @@ func TestErrorsInFrench(t *testing.T) {
 		if want := tc.path + " : " + tc.fr; !strings.HasPrefix(fr, want) {
 			t.Errorf("%s: French %q, want %q", name, fr, want)
 		}
-		if w := english.FindString(fr); w != "" {
+		if w := checktest.EnglishWord(fr); w != "" {
 			t.Errorf("%s: %q in French: %q", name, w, fr)
 		}
 	}

@@ -2,16 +2,13 @@ package demo
 
 import (
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/check/checktest"
 )
-
-// english are words that betray an English message in a French one.
-var english = regexp.MustCompile(`\b(the|and|with|not|found|missing|must|should|reading|invalid|expected)\b`)
 
 // TestStartErrorInFrench: with no temporary folder to write the demo's
 // files in, Start says so in French too.
@@ -25,7 +22,7 @@ func TestStartErrorInFrench(t *testing.T) {
 	}
 	fr := check.InLang(err, check.FR)
 	if !strings.Contains(fr, "dossier des contrats de démonstration : "+tmp) || !strings.Contains(fr, "fichier ou dossier introuvable") ||
-		english.MatchString(fr) {
+		checktest.EnglishWord(fr) != "" {
 		t.Errorf("French: %q", fr)
 	}
 	if en := err.Error(); !strings.HasPrefix(en, "demo contracts folder: ") || !strings.Contains(en, tmp+": no such file or directory") {

@@ -2,15 +2,12 @@ package inventory
 
 import (
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/check/checktest"
 )
-
-// english are words that give away an English message in French output.
-var english = regexp.MustCompile(`\b(?i:the|and|with|not|found|missing|must|should|reading|invalid|expected)\b`)
 
 // TestErrorsInFrench: a French reader gets each error in French, with its
 // file, line and counts, and still no personal value (issue 17, item 2);
@@ -69,7 +66,7 @@ func TestErrorsInFrench(t *testing.T) {
 		if !strings.Contains(fr, tc.fr) || !strings.HasPrefix(fr, "inventaire "+tc.path+" : ") {
 			t.Errorf("%s: French %q, want the file and %q", name, fr, tc.fr)
 		}
-		if w := english.FindString(fr); w != "" {
+		if w := checktest.EnglishWord(fr); w != "" {
 			t.Errorf("%s: %q in French: %q", name, w, fr)
 		}
 		if v := leaks(fr); v != "" {

@@ -11,17 +11,13 @@ import (
 	"syscall"
 	"testing"
 	"time"
-	"unicode"
 
 	"github.com/go-sql-driver/mysql"
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/check/checktest"
 )
-
-// englishWords must not appear in a French error.
-var englishWords = map[string]bool{"the": true, "and": true, "with": true, "not": true, "found": true, "missing": true,
-	"must": true, "should": true, "reading": true, "invalid": true, "expected": true}
 
 // assertFrench fails when fr, once the path is taken out, lacks want or
 // has an English word.
@@ -33,10 +29,8 @@ func assertFrench(t *testing.T, fr, want, path string) {
 	if path != "" {
 		fr = strings.ReplaceAll(fr, path, "")
 	}
-	for _, w := range strings.FieldsFunc(fr, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if englishWords[strings.ToLower(w)] {
-			t.Errorf("FR %q has the English word %q", fr, w)
-		}
+	if w := checktest.EnglishWord(fr); w != "" {
+		t.Errorf("FR %q has the English word %q", fr, w)
 	}
 }
 

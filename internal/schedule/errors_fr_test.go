@@ -2,32 +2,13 @@ package schedule
 
 import (
 	"context"
-	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/check/checktest"
 	"github.com/vigie-security/vigie/internal/report"
 )
-
-// english are words that betray an English message in a French one.
-var english = regexp.MustCompile(`\b(the|and|with|not|found|missing|must|should|reading|invalid|expected)\b`)
-
-// saysFrench fails unless err reads in French with the word given, and
-// stays the English en in err.Error().
-func saysFrench(t *testing.T, err error, fr, en string) {
-	t.Helper()
-	if err == nil {
-		t.Fatal("no error")
-	}
-	got := check.InLang(err, check.FR)
-	if !strings.Contains(got, fr) || english.MatchString(got) {
-		t.Errorf("French: %q (want %q and no English word)", got, fr)
-	}
-	if !strings.Contains(err.Error(), en) {
-		t.Errorf("English: %q (want %q)", err.Error(), en)
-	}
-}
 
 func TestScheduleErrorsInFrench(t *testing.T) {
 	cases := []struct{ spec, fr, en string }{
@@ -44,8 +25,8 @@ func TestScheduleErrorsInFrench(t *testing.T) {
 	for _, c := range cases {
 		_, err := Parse(c.spec, nil)
 		t.Run(c.spec, func(t *testing.T) {
-			saysFrench(t, err, "n'est pas une expression cron valide (", "not a valid cron expression (")
-			saysFrench(t, err, ") : "+c.fr, c.en)
+			checktest.SaysFrench(t, err, "n'est pas une expression cron valide (", "not a valid cron expression (")
+			checktest.SaysFrench(t, err, ") : "+c.fr, c.en)
 		})
 	}
 }
@@ -53,11 +34,11 @@ func TestScheduleErrorsInFrench(t *testing.T) {
 func TestWebhookErrorsInFrench(t *testing.T) {
 	srv, _, _ := receiver(t, 400)
 	_, err := hook(t, srv.URL+secretPath, Generic, check.FR).Handle(t.Context(), outcome())
-	saysFrench(t, err, "non livré après 1 tentative(s) : HTTP 400 (pas de nouvel essai)", "HTTP 400 (not retried)")
+	checktest.SaysFrench(t, err, "non livré après 1 tentative(s) : HTTP 400 (pas de nouvel essai)", "HTTP 400 (not retried)")
 	noSecret(t, err)
 
 	_, err = (&Runner{}).Once(t.Context())
-	saysFrench(t, err, "un Runner demande un Job", "a Runner needs a Job")
+	checktest.SaysFrench(t, err, "un Runner demande un Job", "a Runner needs a Job")
 }
 
 func TestRunnerLogsInFrench(t *testing.T) {
@@ -70,7 +51,7 @@ func TestRunnerLogsInFrench(t *testing.T) {
 		t.Fatal(err)
 	}
 	all := strings.Join(lines, "\n")
-	if !strings.Contains(all, "webhook vers "+w.Host()+" envoyé (régression)") || !strings.Contains(all, "passage fini en ") || english.MatchString(all) {
+	if !strings.Contains(all, "webhook vers "+w.Host()+" envoyé (régression)") || !strings.Contains(all, "passage fini en ") || checktest.EnglishWord(all) != "" {
 		t.Errorf("French log:\n%s", all)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/check/checktest"
 	"github.com/vigie-security/vigie/internal/report"
 )
 
@@ -81,7 +82,7 @@ func TestRunnerLogTimesInFrench(t *testing.T) {
 			t.Errorf("French:\n%s\nEnglish:\n%s", strings.Join(l.fr, "\n"), strings.Join(l.en, "\n"))
 		}
 		for _, line := range l.fr {
-			if english.MatchString(line) {
+			if checktest.EnglishWord(line) != "" {
 				t.Errorf("English in %q", line)
 			}
 		}

@@ -11,38 +11,20 @@ import (
 	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/check/checktest"
 )
-
-// english are words that betray an English message in a French one.
-var english = regexp.MustCompile(`\b(the|and|with|not|found|missing|must|should|reading|invalid|expected)\b`)
-
-// saysFrench fails unless err reads in French with fr, and stays the
-// English en in err.Error().
-func saysFrench(t *testing.T, err error, fr, en string) {
-	t.Helper()
-	if err == nil {
-		t.Fatal("no error")
-	}
-	got := check.InLang(err, check.FR)
-	if !strings.Contains(got, fr) || english.MatchString(got) {
-		t.Errorf("French: %q (want %q and no English word)", got, fr)
-	}
-	if !strings.Contains(err.Error(), en) {
-		t.Errorf("English: %q (want %q)", err.Error(), en)
-	}
-}
 
 func TestHistoryErrorsInFrench(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	_, err := Open(ctx, filepath.Join(dir, "nodir", "h.db"))
-	saysFrench(t, err, "ouverture de l'historique "+filepath.Join(dir, "nodir", "h.db")+" : ", "opening history ")
-	saysFrench(t, err, "fichier ou dossier introuvable", "no such file or directory")
+	checktest.SaysFrench(t, err, "ouverture de l'historique "+filepath.Join(dir, "nodir", "h.db")+" : ", "opening history ")
+	checktest.SaysFrench(t, err, "fichier ou dossier introuvable", "no such file or directory")
 
 	notes := filepath.Join(dir, "notes.txt")
 	os.WriteFile(notes, []byte(strings.Repeat("some notes\n", 200)), 0o600)
-	saysFrench(t, Check(ctx, notes), "n'est pas un historique vigie (pas une base SQLite)", "is not a vigie history file")
-	saysFrench(t, Check(ctx, dir), "n'est pas un fichier ordinaire (un dossier)", "is not a regular file (a folder)")
+	checktest.SaysFrench(t, Check(ctx, notes), "n'est pas un historique vigie (pas une base SQLite)", "is not a vigie history file")
+	checktest.SaysFrench(t, Check(ctx, dir), "n'est pas un fichier ordinaire (un dossier)", "is not a regular file (a folder)")
 
 	s, err := Open(ctx, filepath.Join(dir, "h.db"))
 	if err != nil {
@@ -50,7 +32,7 @@ func TestHistoryErrorsInFrench(t *testing.T) {
 	}
 	defer s.Close()
 	_, _, err = s.Previous(ctx, time.Now())
-	saysFrench(t, err, "aucun scan antérieur dans l'historique", "no earlier scan in the history")
+	checktest.SaysFrench(t, err, "aucun scan antérieur dans l'historique", "no earlier scan in the history")
 }
 
 // TestPostgresErrorsInFrenchHideThePassword needs no server: nothing
@@ -105,7 +87,7 @@ func TestPostgresDriverPhrasesInFrench(t *testing.T) {
 	}
 	for _, c := range cases {
 		_, err := Open(context.Background(), c.dsn)
-		saysFrench(t, err, c.fr, c.en)
+		checktest.SaysFrench(t, err, c.fr, c.en)
 		fr := check.InLang(err, check.FR)
 		if frenchColon.MatchString(fr) || strings.Contains(fr, "connect:") || strings.Contains(fr, "s3cret") {
 			t.Errorf("French typography or secret: %q", fr)

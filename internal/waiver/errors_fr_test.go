@@ -3,31 +3,11 @@ package waiver
 import (
 	"os"
 	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/check/checktest"
 )
-
-// english are words that betray an English message in a French one.
-var english = regexp.MustCompile(`\b(the|and|with|not|found|missing|must|should|reading|invalid|expected)\b`)
-
-// saysFrench fails unless err reads in French with fr, and stays the
-// English en in err.Error().
-func saysFrench(t *testing.T, err error, fr, en string) {
-	t.Helper()
-	if err == nil {
-		t.Fatal("no error")
-	}
-	got := check.InLang(err, check.FR)
-	if !strings.Contains(got, fr) || english.MatchString(got) {
-		t.Errorf("French: %q (want %q and no English word)", got, fr)
-	}
-	if !strings.Contains(err.Error(), en) {
-		t.Errorf("English: %q (want %q)", err.Error(), en)
-	}
-}
 
 func TestWaiverErrorsInFrench(t *testing.T) {
 	dir := t.TempDir()
@@ -44,16 +24,16 @@ func TestWaiverErrorsInFrench(t *testing.T) {
 		file := filepath.Join(dir, "w"+string(rune('a'+i))+".yaml")
 		os.WriteFile(file, []byte(c.yaml), 0o600)
 		_, err := Load(file, known)
-		saysFrench(t, err, file+c.fr, c.en)
+		checktest.SaysFrench(t, err, file+c.fr, c.en)
 	}
 
 	_, err := Load(filepath.Join(dir, "nothere.yaml"), known)
-	saysFrench(t, err, "lecture des dérogations : "+filepath.Join(dir, "nothere.yaml")+" : fichier ou dossier introuvable", "reading waivers: ")
+	checktest.SaysFrench(t, err, "lecture des dérogations : "+filepath.Join(dir, "nothere.yaml")+" : fichier ou dossier introuvable", "reading waivers: ")
 
 	file := filepath.Join(dir, "new.yaml")
-	saysFrench(t, Append(file, Entry{Check: "WEB-HSTS-001"}, known, check.EN), "une dérogation demande une justification", "a waiver needs a statement")
-	saysFrench(t, Append(file, Entry{Check: "WEB-HSTS-001", Statement: "ok", Expires: "31/12/2030"}, known, check.EN),
+	checktest.SaysFrench(t, Append(file, Entry{Check: "WEB-HSTS-001"}, known, check.EN), "une dérogation demande une justification", "a waiver needs a statement")
+	checktest.SaysFrench(t, Append(file, Entry{Check: "WEB-HSTS-001", Statement: "ok", Expires: "31/12/2030"}, known, check.EN),
 		`expires "31/12/2030" n'est pas une date (AAAA-MM-JJ)`, `expires "31/12/2030" is not a date`)
-	saysFrench(t, Append(dir, Entry{Check: "WEB-HSTS-001", Statement: "ok", Expires: "2030-12-31"}, known, check.EN),
+	checktest.SaysFrench(t, Append(dir, Entry{Check: "WEB-HSTS-001", Statement: "ok", Expires: "2030-12-31"}, known, check.EN),
 		"écriture des dérogations "+dir+" : pas un fichier ordinaire (un dossier)", "not a regular file (a folder)")
 }
