@@ -75,6 +75,11 @@ func HeaderIsValues(cells []string) bool {
 	return false
 }
 
+// ColumnError is a configured column (leads.columns, --column) that names
+// a role vigie does not know, or a column the header does not hold: a usage
+// mistake, said before the scan when the header can be read then.
+type ColumnError struct{ check.Prefixed }
+
 // Detect finds the columns of a table from its header (nil when the file
 // has none), a sample of its first rows, and the configured overrides
 // (role → header label). serial says dates may be spreadsheet numbers.
@@ -118,12 +123,12 @@ func Detect(header []string, width int, sample [][]string, override map[string]s
 	for _, k := range keys {
 		r := Role(k)
 		if !KnownRole(r) {
-			return c, check.Prefixed{Prefix: "leads.columns: ", Err: check.Errorf("unknown role %q (roles: %s)", "rôle inconnu %q (rôles : %s)", k, roleList())}
+			return c, ColumnError{check.Prefixed{Prefix: "leads.columns: ", Err: check.Errorf("unknown role %q (roles: %s)", "rôle inconnu %q (rôles : %s)", k, roleList())}}
 		}
 		i := c.index(header, override[k])
 		if i < 0 {
-			return c, check.Prefixed{Prefix: "leads.columns: ", Err: check.Errorf("%s = %q: no such column in the header",
-				"%s = %q : aucune colonne de ce nom dans l'en-tête", k, override[k])}
+			return c, ColumnError{check.Prefixed{Prefix: "leads.columns: ", Err: check.Errorf("%s = %q: no such column in the header",
+				"%s = %q : aucune colonne de ce nom dans l'en-tête", k, override[k])}}
 		}
 		c.add(r, i, "config")
 		taken[i] = true

@@ -39,53 +39,11 @@ type batch struct {
 // judge reads every row into ev: the header, a sample to detect columns,
 // then the rows in batches over the cores, each core its own tally.
 func judge(ctx context.Context, rr rowReader, src Source, now time.Time, ev *leads.Evidence) error {
-	header := rr.Header()
-	var pending [][]string
-	var pendingN []int
-	if header == nil {
-		for {
-			rec, n, err := rr.Next()
-			if errors.Is(err, io.EOF) {
-				return check.Errorf("the file is empty", "le fichier est vide")
-			}
-			if err != nil {
-				return err
-			}
-			if textenc.Blank(rec) {
-				continue
-			}
-			if leads.HeaderIsValues(rec) {
-				// No header: the first row is a record; nothing of it is shown.
-				pending, pendingN = append(pending, rec), append(pendingN, n)
-			} else {
-				header = rec
-			}
-			break
-		}
-	}
-	width := len(header)
-	if header == nil {
-		width = len(pending[0])
-	}
-	for len(pending) < sampleRows {
-		rec, n, err := rr.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		pending, pendingN = append(pending, rec), append(pendingN, n)
-	}
-	override := src.Columns
-	if pk := rr.PK(); pk != "" && override["key"] == "" {
-		override = copyMap(override)
-		override["key"] = pk
-	}
-	cols, err := leads.Detect(header, width, pending, override, rr.Serial())
+	cols, pending, pendingN, err := head(rr, src)
 	if err != nil {
 		return err
 	}
+	width := len(cols.Names)
 	ev.Columns = cols
 	ev.Read.Notes = slices.Clone(cols.Notes)
 	if n, ok := rr.(interface{ Notes() []check.Text }); ok {
@@ -183,6 +141,54 @@ func judge(ctx context.Context, rr rowReader, src Source, now time.Time, ev *lea
 	}
 	ev.Counts = tallies[0].Counts()
 	return readErr
+}
+
+// head reads the header (or finds there is none) and a sample of the first
+// rows, and finds the columns from them and the configured overrides.
+func head(rr rowReader, src Source) (cols leads.Columns, pending [][]string, pendingN []int, err error) {
+	header := rr.Header()
+	if header == nil {
+		for {
+			rec, n, err := rr.Next()
+			if errors.Is(err, io.EOF) {
+				return cols, nil, nil, check.Errorf("the file is empty", "le fichier est vide")
+			}
+			if err != nil {
+				return cols, nil, nil, err
+			}
+			if textenc.Blank(rec) {
+				continue
+			}
+			if leads.HeaderIsValues(rec) {
+				// No header: the first row is a record; nothing of it is shown.
+				pending, pendingN = append(pending, rec), append(pendingN, n)
+			} else {
+				header = rec
+			}
+			break
+		}
+	}
+	width := len(header)
+	if header == nil {
+		width = len(pending[0])
+	}
+	for len(pending) < sampleRows {
+		rec, n, err := rr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return cols, nil, nil, err
+		}
+		pending, pendingN = append(pending, rec), append(pendingN, n)
+	}
+	override := src.Columns
+	if pk := rr.PK(); pk != "" && override["key"] == "" {
+		override = copyMap(override)
+		override["key"] = pk
+	}
+	cols, err = leads.Detect(header, width, pending, override, rr.Serial())
+	return cols, pending, pendingN, err
 }
 
 func copyMap(m map[string]string) map[string]string {

@@ -6,6 +6,7 @@ package leadscan
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,7 +85,38 @@ func Prepare(src Source) (*Plan, error) {
 		return nil, atPath(src.Path, check.Errorf("not a lead file vigie reads (CSV, TSV, XLSX or SQLite)",
 			"pas un fichier de prospects que vigie sait lire (CSV, TSV, XLSX ou SQLite)"))
 	}
+	if err := p.checkColumns(); err != nil {
+		return nil, atPath(src.Path, err)
+	}
 	return p, nil
+}
+
+// checkColumns reads the header of a CSV or SQLite source when columns are
+// configured, so a column the file lacks is a usage mistake said before the
+// scan, not an ERROR on every check. A workbook is read whole by its unit
+// only; a source that cannot be read is said by the unit as before.
+func (p *Plan) checkColumns() error {
+	if len(p.src.Columns) == 0 || p.Format != "csv" && p.Format != "sqlite" {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), p.src.Limits.Timeout)
+	defer cancel()
+	var rows rowReader
+	var err error
+	if p.Format == "csv" {
+		rows, err = openCSV(p.src)
+	} else {
+		rows, err = openSQLite(ctx, p.src)
+	}
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	var wrong leads.ColumnError
+	if _, _, _, err := head(rows, p.src); errors.As(err, &wrong) {
+		return err
+	}
+	return nil
 }
 
 // Units is the plan's work: one unit, the table. now is the reference
