@@ -93,8 +93,14 @@ func extract(ctx context.Context, path string, lim Limits) (contracts.Document, 
 		}()
 		o.doc, o.err = openAndParse(ctx, path, lim)
 	}()
+	stopped := func() error {
+		return check.Errorf("extraction stopped after %s: %v", "extraction arrêtée après %s : %v", lim.Timeout, ctx.Err())
+	}
 	select {
 	case o := <-done:
+		if o.err != nil && ctx.Err() != nil {
+			return contracts.Document{}, stopped() // the parser saw the deadline first: say it as the deadline
+		}
 		if o.err == nil && blank(o.doc) {
 			if o.doc.Format == "pdf" {
 				return o.doc, ErrNoText
@@ -103,7 +109,7 @@ func extract(ctx context.Context, path string, lim Limits) (contracts.Document, 
 		}
 		return o.doc, o.err
 	case <-ctx.Done():
-		return contracts.Document{}, check.Errorf("extraction stopped after %s: %v", "extraction arrêtée après %s : %v", lim.Timeout, ctx.Err())
+		return contracts.Document{}, stopped()
 	}
 }
 
