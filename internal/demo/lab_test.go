@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"context"
 	"testing"
 	"time"
 
@@ -12,20 +11,7 @@ import (
 // TestDemoVerdicts runs the real demo scan and checks each site gets the
 // verdicts its flaws call for.
 func TestDemoVerdicts(t *testing.T) {
-	now := time.Now()
-	lab, err := Start(now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lab.Close()
-	plan, err := lab.Plan(func() time.Time { return now })
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := plan.Run(context.Background(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, rep := runDemo(t, time.Now())
 	got := map[string]map[string]check.Status{}
 	for _, f := range rep.Findings {
 		if got[f.Target] == nil {

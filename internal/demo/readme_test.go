@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"regexp"
@@ -20,20 +19,7 @@ func TestREADMEWorkedExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	now := time.Now()
-	lab, err := Start(now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lab.Close()
-	plan, err := lab.Plan(func() time.Time { return now })
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := plan.Run(context.Background(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, rep := runDemo(t, time.Now())
 	var total, kept float64
 	for _, f := range rep.Findings {
 		m, _ := rep.Meta(f.CheckID)
@@ -81,20 +67,7 @@ func TestREADMEDemoSites(t *testing.T) {
 	if len(rows) < 9 {
 		t.Fatalf("%d demo sites in the README's table, want the 9 web sites", len(rows))
 	}
-	now := time.Now()
-	lab, err := Start(now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lab.Close()
-	plan, err := lab.Plan(func() time.Time { return now })
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := plan.Run(context.Background(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, rep := runDemo(t, time.Now())
 	grades := map[string]string{}
 	for _, s := range rep.Scores.Targets {
 		grades[s.Target] = string(s.Grade)
