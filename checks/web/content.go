@@ -48,7 +48,8 @@ var (
 func evalLeadForm(e Evidence) check.Outcome {
 	return judgePlainFields(e, "contact_fields", func(f Form) int { return f.Contact },
 		check.Text{EN: "%s collects contact details over plain HTTP (%d field(s): e-mail, phone or name)", FR: "%s collecte des coordonnées en HTTP en clair (%d champ(s) : e-mail, téléphone ou nom)"},
-		check.Text{EN: "the %d page(s) served over plain HTTP have no contact field", FR: "les %d page(s) servies en HTTP en clair n'ont aucun champ de coordonnées"})
+		check.Text{EN: "the %d pages served over plain HTTP have no contact field", FR: "les %d pages servies en HTTP en clair n'ont aucun champ de coordonnées"},
+		check.Text{EN: "the page served over plain HTTP has no contact field", FR: "la page servie en HTTP en clair n'a aucun champ de coordonnées"})
 }
 
 // securePage returns the HTTPS page and its content, if one was served.

@@ -31,5 +31,6 @@ func plainPage(e Evidence) (Probe, bool) {
 func evalPasswordForm(e Evidence) check.Outcome {
 	return judgePlainFields(e, "password_fields", func(f Form) int { return f.Password },
 		check.Text{EN: "%s asks for a password over plain HTTP (%d password field(s))", FR: "%s demande un mot de passe en HTTP en clair (%d champ(s) mot de passe)"},
-		check.Text{EN: "the %d page(s) served over plain HTTP have no password field", FR: "les %d page(s) servies en HTTP en clair n'ont aucun champ mot de passe"})
+		check.Text{EN: "the %d pages served over plain HTTP have no password field", FR: "les %d pages servies en HTTP en clair n'ont aucun champ mot de passe"},
+		check.Text{EN: "the page served over plain HTTP has no password field", FR: "la page servie en HTTP en clair n'a aucun champ mot de passe"})
 }

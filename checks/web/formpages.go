@@ -43,7 +43,8 @@ func crawlEvidence(e Evidence, ev map[string]any) map[string]any {
 
 // judgePlainFields counts the fields of one kind on the pages served over
 // plain HTTP: the home page and the pages it links to.
-func judgePlainFields(e Evidence, key string, count func(Form) int, found, clean check.Text) check.Outcome {
+// clean is said of several pages served over plain HTTP, cleanOne of one.
+func judgePlainFields(e Evidence, key string, count func(Form) int, found, clean, cleanOne check.Text) check.Outcome {
 	if o, down := unreachable(e); down {
 		return o
 	}
@@ -77,6 +78,9 @@ func judgePlainFields(e Evidence, key string, count func(Form) int, found, clean
 		return check.Outcome{Status: check.Fail, Evidence: ev,
 			Message: withCut(check.Textf(found.EN, found.FR, strings.Join(where, ", "), n), home, ev)}
 	}
-	return check.Outcome{Status: check.Pass, Evidence: ev,
-		Message: withCut(check.Textf(clean.EN, clean.FR, served), home, ev)}
+	msg := check.Textf(clean.EN, clean.FR, served)
+	if served == 1 {
+		msg = cleanOne
+	}
+	return check.Outcome{Status: check.Pass, Evidence: ev, Message: withCut(msg, home, ev)}
 }
