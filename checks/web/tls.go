@@ -350,6 +350,7 @@ type DHGroup struct {
 	Safe       bool // (p-1)/2 is prime too
 	LargeOrder bool // the generator's order is proven large
 	SmallOrder bool // the generator is proven to lie in a subgroup of small order
+	Untested   bool // too large for vigie to test its primality within its bounds
 }
 
 func dhEvidence(dh *DHGroup) map[string]any {
@@ -402,6 +403,10 @@ func judgeDHSound(e Evidence, dh *DHGroup) check.Outcome {
 		return o
 	}
 	ev := dhEvidence(dh)
+	if dh.Untested {
+		return check.Outcome{Status: check.Skipped, Evidence: ev, Message: check.Textf(
+			"a DH group of %d bits: too large for vigie to test whether it is prime", "un groupe DH de %d bits : trop grand pour que vigie vérifie qu'il est premier", dh.Bits)}
+	}
 	var bad []check.Text
 	if dh.Bits < 1024 {
 		bad = append(bad, check.Textf("%d bits, below 1024", "%d bits, sous 1024", dh.Bits))
@@ -413,10 +418,7 @@ func judgeDHSound(e Evidence, dh *DHGroup) check.Outcome {
 		bad = append(bad, check.Text{EN: "the generator lies in a small subgroup", FR: "le générateur est dans un petit sous-groupe"})
 	}
 	if len(bad) > 0 {
-		why := bad[0]
-		for _, b := range bad[1:] {
-			why = check.Textf("%s; %s", "%s ; %s", why, b)
-		}
+		why := joinText(bad, "; ", " ; ")
 		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("weak DH group: %s", "groupe DH faible : %s", why)}
 	}
 	msg := check.Textf("DH group of %d bits, prime", "groupe DH de %d bits, premier", dh.Bits)

@@ -88,6 +88,7 @@ func TestDHGroup(t *testing.T) {
 		{"768 bits", dhe, &DHGroup{Bits: 768, Prime: true, Safe: true, LargeOrder: true}, check.Fail, check.Fail, "below 2048", "below 1024"},
 		{"not prime", dhe, &DHGroup{Bits: 2048}, check.Pass, check.Fail, "", "not prime"},
 		{"small subgroup", dhe, &DHGroup{Bits: 2048, Prime: true, SmallOrder: true}, check.Pass, check.Fail, "", "small subgroup"},
+		{"too large to test", dhe, &DHGroup{Bits: 16384, Untested: true}, check.Pass, check.Skipped, "", "too large"},
 		{"order not sent", dhe, &DHGroup{Bits: 2048, Prime: true}, check.Pass, check.Pass, "", "could not be proven"},
 		{"no DHE suite", nil, nil, check.Pass, check.Pass, "no accepted suite", "no accepted suite"},
 		{"DHE but unread", dhe, nil, check.Error, check.Error, "could not be read", "could not be read"},

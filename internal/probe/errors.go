@@ -44,10 +44,10 @@ func classify(err error, timeout time.Duration) (kind string, reason check.Text)
 	case strings.Contains(low, "no such host") || strings.Contains(low, "could not resolve") || strings.Contains(low, "no address found"):
 		return KindDNS, check.Text{EN: "host name does not resolve", FR: "le nom d'hôte ne se résout pas"}
 	case strings.Contains(low, "tls") || strings.Contains(low, "x509") || strings.Contains(low, "handshake"):
-		return KindTLS, check.Textf("TLS handshake failed: %s", "échec de la négociation TLS : %s", shorten(msg))
+		return KindTLS, check.Text{EN: "TLS handshake failed: " + shorten(msg), FR: "échec de la négociation TLS : " + shorten(check.InLang(err, check.FR))}
 	case strings.Contains(low, "eof") || strings.Contains(low, "reset by peer") || strings.Contains(low, "malformed") ||
 		strings.Contains(low, "closed network connection") || strings.Contains(low, "broken pipe"):
-		return KindProtocol, check.Textf("connection closed or garbled: %s", "connexion fermée ou illisible : %s", shorten(msg))
+		return KindProtocol, check.Text{EN: "connection closed or garbled: " + shorten(msg), FR: "connexion fermée ou illisible : " + shorten(check.InLang(err, check.FR))}
 	}
 	return KindOther, check.Text{EN: shorten(msg), FR: shorten(check.InLang(err, check.FR))}
 }

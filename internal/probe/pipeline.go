@@ -242,7 +242,7 @@ func (o *originProbe) answer(c *pipe, ep web.ExposurePath, limit int) (fetched, 
 	if limit == 0 {
 		limit = exposureBody
 	}
-	c.lim.left += exposureHeaderBytes + int64(limit) + exposureDrain
+	c.lim.left = exposureHeaderBytes + int64(limit) + exposureDrain // each answer its own budget: what one left unused is not carried
 	_ = c.conn.SetDeadline(time.Now().Add(o.p.opts.Timeout))
 	resp, err := http.ReadResponse(c.br, &http.Request{Method: http.MethodGet})
 	for err == nil && resp.StatusCode >= 100 && resp.StatusCode < 200 && resp.StatusCode != http.StatusSwitchingProtocols {

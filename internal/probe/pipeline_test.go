@@ -76,9 +76,14 @@ func TestPipelinedEndlessHeaders(t *testing.T) {
 	o.left.Store(10)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
+	start := time.Now()
 	r := o.run(ctx, []web.ExposurePath{{Path: "/x"}}, nil)[0]
 	if r.f.Err == "" || r.f.Status != 0 {
 		t.Errorf("endless headers = %+v", r.f)
+	}
+	// Without the budget the read would go on until the context ends it.
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("the endless headers were read for %s: no budget stopped them", d)
 	}
 }
 

@@ -178,6 +178,7 @@ var invalidReasons = map[x509.InvalidReason]check.Text{
 	x509.UnconstrainedName:             {EN: "a name the issuer's constraints cannot check", FR: "un nom que les contraintes de l'émetteur ne peuvent vérifier"},
 	x509.TooManyConstraints:            {EN: "too many name constraints to check", FR: "trop de contraintes de nom à vérifier"},
 	x509.CANotAuthorizedForExtKeyUsage: {EN: "an issuer may not issue server certificates", FR: "un émetteur n'a pas le droit d'émettre des certificats de serveur"},
+	x509.NoValidChains:                 {EN: "no chain satisfies the issuers' policies", FR: "aucune chaîne ne respecte les politiques des émetteurs"},
 }
 
 func selfSigned(c *x509.Certificate) bool {

@@ -55,7 +55,7 @@ func fillScan(out *web.TLS, r tlswire.Result, timeout time.Duration) {
 			if !pr.Tested {
 				wp.Error = reason
 				out.NotTested = append(out.NotTested, wp.Version)
-			} else if pr.Version != tlswire.TLS13 {
+			} else if pr.Version != tlswire.TLS13 && out.SuitesErr.EN == "" { // the first: later ones often follow from it
 				out.SuitesErr = check.Textf("%s: %s", "%s : %s", wp.Version, reason)
 			}
 		}
@@ -65,7 +65,8 @@ func fillScan(out *web.TLS, r tlswire.Result, timeout time.Duration) {
 		}
 	}
 	if d := r.DH; d != nil {
-		out.DH = &web.DHGroup{Bits: d.Bits, Common: d.Common, Prime: d.Prime, Safe: d.Safe, LargeOrder: d.LargeOrder, SmallOrder: d.SmallOrder}
+		out.DH = &web.DHGroup{Bits: d.Bits, Common: d.Common, Prime: d.Prime, Safe: d.Safe, LargeOrder: d.LargeOrder, SmallOrder: d.SmallOrder,
+			Untested: d.Bits > tlswire.MaxDHBits}
 	}
 	for _, g := range r.Groups {
 		out.Groups = append(out.Groups, tlswire.GroupName(g))

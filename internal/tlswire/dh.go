@@ -21,8 +21,8 @@ type DHGroup struct {
 	SmallOrder bool
 }
 
-// maxDHBits bounds the groups whose primality is tested.
-const maxDHBits = 8192
+// MaxDHBits bounds the groups whose primality is tested.
+const MaxDHBits = 8192
 
 // smallPrimes are trial divisors for p-1: what they strip off is the smooth
 // part in which a generator would be weak.
@@ -87,7 +87,7 @@ func analyse(dh DHParams) DHGroup {
 		}
 	})
 	out.Common = commonByP[string(p.Bytes())]
-	if out.Bits > maxDHBits {
+	if out.Bits > MaxDHBits {
 		return out // a server could make primality tests cost seconds; nobody deploys such groups
 	}
 	if p.Sign() <= 0 || p.Bit(0) == 0 || !p.ProbablyPrime(4) {
