@@ -95,26 +95,43 @@ func isHashColumn(h string) bool {
 // with. A first line of short words ("jdoe,soleil") reads as labels too:
 // its cells are printed only when one of them is such a word.
 var usualColumns = []string{"id", "uid", "user", "users", "username", "login", "mail", "email", "courriel", "name", "nom", "prenom", "prénom",
-	"identifiant", "utilisateur", "account", "compte", "salt", "sel", "created", "updated", "date", "role", "rôle", "status", "statut"}
+	"identifiant", "utilisateur", "account", "compte", "salt", "sel", "created", "updated", "date", "role", "rôle", "status", "statut",
+	"pwd", "address", "adresse", "at", "first", "last", "full"}
 
 // namesAColumn reports whether a cell of a header is a hash column's name
-// or has a whole word of the usual columns, or its plural: "user_name",
-// "EmailAddress" and "logins" do; "Compteur" and "Emailing", which may be a
-// person's password, do not.
+// or is made of the usual columns' words (or their plurals): "user_name",
+// "EmailAddress" and "logins" are; "Compteur", "Emailing" and "super_user",
+// which may be a person's password, are not.
 func namesAColumn(header []string) bool {
-	for _, h := range header {
-		if isHashColumn(h) {
-			return true
-		}
-		for _, w := range headerWords(textenc.Clean(h)) {
-			for _, u := range usualColumns {
-				if w == u || w == u+"s" {
-					return true
-				}
-			}
+	return slices.ContainsFunc(header, namesOne)
+}
+
+func namesOne(h string) bool {
+	if isHashColumn(h) {
+		return true
+	}
+	words := headerWords(textenc.Clean(h))
+	usual := func(w string) bool {
+		return slices.ContainsFunc(usualColumns, func(u string) bool { return w == u || w == u+"s" })
+	}
+	// Every word a column's: "user_name" is one; "super_user", which may be
+	// someone's password, is not.
+	return len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool { return !usual(w) })
+}
+
+// shownColumns lists a header's cells for an error: a cell that names a
+// column by itself as written, any other by its position ("jdoe,super_user"
+// shows "column 1, super_user": the login is never printed).
+func shownColumns(header []string) check.Text {
+	en, fr := make([]string, len(header)), make([]string, len(header))
+	for i, h := range header {
+		if namesOne(h) {
+			en[i], fr[i] = textenc.Clean(h), textenc.Clean(h)
+		} else {
+			en[i], fr[i] = fmt.Sprintf("column %d", i+1), fmt.Sprintf("colonne %d", i+1)
 		}
 	}
-	return false
+	return check.Text{EN: strings.Join(en, ", "), FR: strings.Join(fr, ", ")}
 }
 
 // headerWords splits a column name into lower-case words at anything not a
@@ -181,7 +198,7 @@ func csvColumn(ctx context.Context, r io.Reader, name, column string, sep rune) 
 		}
 		return a, column, check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf("reading the header: %v", "lecture de l'en-tête : %v", err)}
 	}
-	labels, isHeader := textenc.Labels(header)
+	_, isHeader := textenc.Labels(header)
 	idx := -1
 	n, err := strconv.Atoi(column)
 	byIndex := err == nil && n >= 1
@@ -199,7 +216,7 @@ func csvColumn(ctx context.Context, r io.Reader, name, column string, sep rune) 
 	}
 	switch {
 	case idx < 0 && isHeader && namesAColumn(header):
-		return a, column, check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf("no column %q (columns: %s)", "pas de colonne %q (colonnes : %s)", column, labels)}
+		return a, column, check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf("no column %q (columns: %s)", "pas de colonne %q (colonnes : %s)", column, shownColumns(header))}
 	case idx < 0 && isHeader:
 		return a, column, check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf(
 			"no column %q: the first line has %s, none named so, and none of its cells names a usual column (login, email, hash…), so they are not shown: they may be values",

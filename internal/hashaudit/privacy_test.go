@@ -28,16 +28,17 @@ func leaks(s string) string {
 func TestNoValueInErrors(t *testing.T) {
 	headerless := "jean@x.fr,Azerty123!\n"
 	for name, tc := range map[string]struct{ data, column, want string }{
-		"named column, no header":  {headerless, "password_hash", `users.csv:1: the first line does not look like a header: 2 columns, none named "password_hash"`},
-		"index past the end":       {headerless, "5", "users.csv:1: no column 5: the line has 2 columns"},
-		"hash in header":           {"email;" + seedBcrypt + "\njean@x.fr;x\n", "hash", `none named "hash"`},
-		"header with a bad name":   {"id,email,pwd\n1,jean@x.fr,Azerty123!\n", "hash", `users.csv:1: no column "hash" (columns: id, email, pwd)`},
-		"values read as labels":    {"jdoe,soleil\nmarie,Azerty123!\n", "hash", `users.csv:1: no column "hash": the first line has 2 columns, none named so`},
-		"a first name is no role":  {"roland,soleil\n", "hash", `users.csv:1: no column "hash": the first line has 2 columns`},
-		"a word inside a password": {"Jean Dupont,Compteur\njdupont,Emailing\n", "hash", `users.csv:1: no column "hash": the first line has 2 columns`},
-		"endless line":             {"jean@x.fr," + seedBcrypt + strings.Repeat("A", MaxLine), "", "users.csv:1: line longer than 64 KB"},
-		"endless csv line":         {"email,hash\njean@x.fr," + seedBcrypt + strings.Repeat("A", MaxLine), "", "users.csv:2: "},
-		"endless quoted field":     {"email,hash\njean@x.fr,\"" + seedBcrypt + strings.Repeat("Azerty123!\n", MaxLine/4), "", "users.csv:2: a line or quoted value longer than 64 KB"},
+		"named column, no header":     {headerless, "password_hash", `users.csv:1: the first line does not look like a header: 2 columns, none named "password_hash"`},
+		"index past the end":          {headerless, "5", "users.csv:1: no column 5: the line has 2 columns"},
+		"hash in header":              {"email;" + seedBcrypt + "\njean@x.fr;x\n", "hash", `none named "hash"`},
+		"header with a bad name":      {"id,email,pwd\n1,jean@x.fr,Azerty123!\n", "hash", `users.csv:1: no column "hash" (columns: id, email, pwd)`},
+		"values read as labels":       {"jdoe,soleil\nmarie,Azerty123!\n", "hash", `users.csv:1: no column "hash": the first line has 2 columns, none named so`},
+		"a first name is no role":     {"roland,soleil\n", "hash", `users.csv:1: no column "hash": the first line has 2 columns`},
+		"a column word as a password": {"jdoe,super_user\nmarie,mon-compte\n", "hash", `users.csv:1: no column "hash": the first line has 2 columns`},
+		"a word inside a password":    {"Jean Dupont,Compteur\njdupont,Emailing\n", "hash", `users.csv:1: no column "hash": the first line has 2 columns`},
+		"endless line":                {"jean@x.fr," + seedBcrypt + strings.Repeat("A", MaxLine), "", "users.csv:1: line longer than 64 KB"},
+		"endless csv line":            {"email,hash\njean@x.fr," + seedBcrypt + strings.Repeat("A", MaxLine), "", "users.csv:2: "},
+		"endless quoted field":        {"email,hash\njean@x.fr,\"" + seedBcrypt + strings.Repeat("Azerty123!\n", MaxLine/4), "", "users.csv:2: a line or quoted value longer than 64 KB"},
 	} {
 		path := filepath.Join(t.TempDir(), "users.csv")
 		if err := os.WriteFile(path, []byte(tc.data), 0o600); err != nil {
@@ -108,7 +109,7 @@ func TestHashIsNotAHeader(t *testing.T) {
 // split), never by the start of a longer word a password may be.
 func TestNamesAColumn(t *testing.T) {
 	for cell, want := range map[string]bool{"EmailAddress": true, "user_name": true, "logins": true, "Login": true,
-		"Compteur": false, "Emailing": false, "Jean Dupont": false, "roland": false} {
+		"Compteur": false, "Emailing": false, "super_user": false, "mon-compte": false, "Jean Dupont": false, "roland": false} {
 		if got := namesAColumn([]string{cell}); got != want {
 			t.Errorf("namesAColumn(%q) = %v, want %v", cell, got, want)
 		}
