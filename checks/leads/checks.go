@@ -50,7 +50,7 @@ func skip(e Evidence, roles ...Role) check.Outcome {
 	}
 	ev := e.base()
 	ev["missing_columns"] = names
-	return check.Outcome{Status: check.Skipped, Evidence: ev, Message: plural(len(roles),
+	return check.Outcome{Status: check.Skipped, Evidence: ev, Message: check.Plural(len(roles),
 		t("no column found for %s (map one in leads.columns if the table has it)",
 			"aucune colonne trouvée pour %s (déclarez-la dans leads.columns si la table l'a)"),
 		t("no column found for %s (map them in leads.columns if the table has them)",
@@ -99,12 +99,12 @@ func evalRetStale(e Evidence) check.Outcome {
 	}
 	n := e.Counts.Stale.N
 	return judge(e, e.Counts.Stale, e.Counts.Prospects, check.Fail,
-		plural(n,
+		check.Plural(n,
 			t("%d prospect (%s %%) has had no collection or contact from them for more than %d years", "%d prospect (%s %%) n'a ni collecte ni contact de sa part depuis plus de %d ans"),
 			t("%d prospects (%s %%) have had no collection or contact from them for more than %d years", "%d prospects (%s %%) n'ont ni collecte ni contact de leur part depuis plus de %d ans"),
 			n, check.Num(pct(n, e.Counts.Prospects), 1), e.th().ProspectYears),
 		check.Textf("no prospect older than %d years among %s", "aucun prospect de plus de %d ans parmi %s", e.th().ProspectYears,
-			count(e.Counts.Prospects, t("%d dated prospect", "%d prospect daté"), t("%d dated prospects", "%d prospects datés"))),
+			check.Count(e.Counts.Prospects, t("%d dated prospect", "%d prospect daté"), t("%d dated prospects", "%d prospects datés"))),
 		Created, LastActivity, LastOrder, Customer)
 }
 
@@ -120,7 +120,7 @@ func evalRetNoDate(e Evidence) check.Outcome {
 	}
 	if !e.Columns.Has(Created) && !e.Columns.Has(LastActivity) && !e.Columns.Has(LastOrder) {
 		ev["records"] = k.Rows
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: plural(k.Rows,
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Plural(k.Rows,
 			t("no collection or activity date column: the retention of the %d record cannot be shown", "aucune colonne de date de collecte ou d'activité : la conservation de %d fiche ne peut être démontrée"),
 			t("no collection or activity date column: the retention of the %d records cannot be shown", "aucune colonne de date de collecte ou d'activité : la conservation des %d fiches ne peut être démontrée"),
 			k.Rows)}
@@ -129,8 +129,8 @@ func evalRetNoDate(e Evidence) check.Outcome {
 		return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("every record has a usable date", "chaque fiche a une date exploitable")}
 	}
 	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%s and %s", "%s et %s",
-		count(k.NoDate.N, t("%d record has no readable date", "%d fiche n'a aucune date lisible"), t("%d records have no readable date", "%d fiches n'ont aucune date lisible")),
-		count(k.Future.N, t("%d is dated in the future", "%d est datée dans le futur"), t("%d are dated in the future", "%d sont datées dans le futur")))}
+		check.Count(k.NoDate.N, t("%d record has no readable date", "%d fiche n'a aucune date lisible"), t("%d records have no readable date", "%d fiches n'ont aucune date lisible")),
+		check.Count(k.Future.N, t("%d is dated in the future", "%d est datée dans le futur"), t("%d are dated in the future", "%d sont datées dans le futur")))}
 }
 
 func evalRetOpens(e Evidence) check.Outcome {
@@ -147,7 +147,7 @@ func evalRetOpens(e Evidence) check.Outcome {
 	}
 	n := e.Counts.OpenKept.N
 	return judge(e, e.Counts.OpenKept, e.Counts.Prospects, check.Fail,
-		plural(n,
+		check.Plural(n,
 			t("%d prospect older than %d years looks active only because they opened an e-mail", "%d prospect de plus de %d ans ne semble actif que parce qu'il a ouvert un e-mail"),
 			t("%d prospects older than %d years look active only because they opened an e-mail", "%d prospects de plus de %d ans ne semblent actifs que parce qu'ils ont ouvert un e-mail"),
 			n, e.th().ProspectYears),
@@ -164,12 +164,12 @@ func evalRetCustomer(e Evidence) check.Outcome {
 	}
 	n := e.Counts.CustomerStale.N
 	return judge(e, e.Counts.CustomerStale, e.Counts.Customers, check.Fail,
-		plural(n,
+		check.Plural(n,
 			t("%d customer with no order or contact for more than %d years is still contactable", "%d client sans commande ni contact depuis plus de %d ans est encore contactable"),
 			t("%d customers with no order or contact for more than %d years are still contactable", "%d clients sans commande ni contact depuis plus de %d ans sont encore contactables"),
 			n, e.th().ProspectYears),
 		check.Textf("no former customer is still prospected past %d years (%s)", "aucun ancien client n'est prospecté au-delà de %d ans (%s)", e.th().ProspectYears,
-			count(e.Counts.Customers, t("%d customer", "%d client"), t("%d customers", "%d clients"))),
+			check.Count(e.Counts.Customers, t("%d customer", "%d client"), t("%d customers", "%d clients"))),
 		Customer, LastOrder, LastActivity)
 }
 
@@ -179,7 +179,7 @@ func evalRetGone(e Evidence) check.Outcome {
 	}
 	n := e.Counts.GonePII.N
 	return judge(e, e.Counts.GonePII, e.Counts.Rows, check.Fail,
-		plural(n,
+		check.Plural(n,
 			t("%d deleted, archived or inactive record still holds an e-mail address or a phone number", "%d fiche supprimée, archivée ou inactive garde une adresse e-mail ou un numéro"),
 			t("%d deleted, archived or inactive records still hold an e-mail address or a phone number", "%d fiches supprimées, archivées ou inactives gardent une adresse e-mail ou un numéro"),
 			n),
@@ -197,7 +197,7 @@ func evalRetCard(e Evidence) check.Outcome {
 	}
 	n := e.Counts.CardOld.N
 	return judge(e, e.Counts.CardOld, e.Counts.Card.N, check.Fail,
-		plural(n,
+		check.Plural(n,
 			t("%d record holds a card number more than %d months old", "%d fiche porte un numéro de carte de plus de %d mois"),
 			t("%d records hold a card number more than %d months old", "%d fiches portent un numéro de carte de plus de %d mois"),
 			n, e.th().CardMonths),
@@ -212,11 +212,11 @@ func evalConB2C(e Evidence) check.Outcome {
 	cnt := k.B2CNoConsent
 	cnt.merge(k.SMSNoConsent)
 	out := judge(e, cnt, k.B2CEmails, check.Fail,
-		plural(cnt.N,
+		check.Plural(cnt.N,
 			t("%d consumer contact (%d e-mail, %d SMS) has no recorded consent and no customer basis", "%d contact de particulier (%d e-mail, %d SMS) n'a ni consentement enregistré ni base client"),
 			t("%d consumer contacts (%d e-mail, %d SMS) have no recorded consent and no customer basis", "%d contacts de particuliers (%d e-mail, %d SMS) n'ont ni consentement enregistré ni base client"),
 			cnt.N, k.B2CNoConsent.N, k.SMSNoConsent.N),
-		plural(k.B2CEmails,
+		check.Plural(k.B2CEmails,
 			t("%d consumer address: it has consent or a customer basis", "%d adresse de particulier : elle a un consentement ou une base client"),
 			t("every one of the %d consumer addresses has consent or a customer basis", "chacune des %d adresses de particuliers a un consentement ou une base client"),
 			k.B2CEmails),
@@ -243,17 +243,17 @@ func evalConProof(e Evidence) check.Outcome {
 		ev := e.base()
 		ev["records"] = e.Counts.Consented
 		ev["missing_columns"] = keys
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: plural(e.Counts.Consented,
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Plural(e.Counts.Consented,
 			t("%d record consents, but the table has no column for %s", "%d fiche consent, mais la table n'a pas de colonne pour %s"),
 			t("%d records consent, but the table has no column for %s", "%d fiches consentent, mais la table n'a pas de colonne pour %s"),
 			e.Counts.Consented, roleWords(missing, false))}
 	}
 	return judge(e, e.Counts.ConsentNoProof, e.Counts.Consented, check.Fail,
-		plural(e.Counts.ConsentNoProof.N,
+		check.Plural(e.Counts.ConsentNoProof.N,
 			t("%d consent lacks its date, source or wording version", "%d consentement n'a pas sa date, sa source ou la version du texte"),
 			t("%d consents lack their date, source or wording version", "%d consentements n'ont pas leur date, leur source ou la version du texte"),
 			e.Counts.ConsentNoProof.N),
-		plural(e.Counts.Consented,
+		check.Plural(e.Counts.Consented,
 			t("%d consent: it has its date, source and wording version", "%d consentement : il a sa date, sa source et la version du texte"),
 			t("each of the %d consents has its date, source and wording version", "chacun des %d consentements a sa date, sa source et la version du texte"),
 			e.Counts.Consented),
@@ -268,7 +268,7 @@ func evalConSoft(e Evidence) check.Outcome {
 		return o
 	}
 	return judge(e, e.Counts.SoftNoOrder, e.Counts.Rows, check.Fail,
-		plural(e.Counts.SoftNoOrder.N,
+		check.Plural(e.Counts.SoftNoOrder.N,
 			t("%d record relies on the customer exception without any order", "%d fiche invoque l'exception client sans aucune commande"),
 			t("%d records rely on the customer exception without any order", "%d fiches invoquent l'exception client sans aucune commande"),
 			e.Counts.SoftNoOrder.N),
@@ -300,7 +300,7 @@ func evalConOptOut(e Evidence) check.Outcome {
 		return o
 	}
 	return judge(e, e.Counts.OptOutContactable, e.Counts.Rows, check.Fail,
-		plural(e.Counts.OptOutContactable.N,
+		check.Plural(e.Counts.OptOutContactable.N,
 			t("%d opted-out record is still contactable or was sent a campaign after opting out", "%d fiche désinscrite est encore contactable ou a reçu une campagne après sa désinscription"),
 			t("%d opted-out records are still contactable or were sent a campaign after opting out", "%d fiches désinscrites sont encore contactables ou ont reçu une campagne après leur désinscription"),
 			e.Counts.OptOutContactable.N),
@@ -313,7 +313,7 @@ func evalConPartner(e Evidence) check.Outcome {
 		return o
 	}
 	return judge(e, e.Counts.PartnerNoConsent, e.Counts.Emails, check.Fail,
-		plural(e.Counts.PartnerNoConsent.N,
+		check.Plural(e.Counts.PartnerNoConsent.N,
 			t("%d record from partners, brokers or contests has no consent to partners", "%d fiche issue de partenaires, courtiers ou jeux n'a pas de consentement partenaires"),
 			t("%d records from partners, brokers or contests have no consent to partners", "%d fiches issues de partenaires, courtiers ou jeux n'ont pas de consentement partenaires"),
 			e.Counts.PartnerNoConsent.N),
@@ -326,7 +326,7 @@ func evalConShared(e Evidence) check.Outcome {
 		return o
 	}
 	return judge(e, e.Counts.SharedNoConsent, e.Counts.Rows, check.Fail,
-		plural(e.Counts.SharedNoConsent.N,
+		check.Plural(e.Counts.SharedNoConsent.N,
 			t("%d record was passed to third parties without consent to partners", "%d fiche a été transmise à des tiers sans consentement partenaires"),
 			t("%d records were passed to third parties without consent to partners", "%d fiches ont été transmises à des tiers sans consentement partenaires"),
 			e.Counts.SharedNoConsent.N),
@@ -338,7 +338,7 @@ func evalConB2B(e Evidence) check.Outcome {
 		return o
 	}
 	return judge(e, e.Counts.NominativeNoTitle, e.Counts.Emails, check.Fail,
-		plural(e.Counts.NominativeNoTitle.N,
+		check.Plural(e.Counts.NominativeNoTitle.N,
 			t("%d nominative work address has no job title to link the message to", "%d adresse professionnelle nominative n'a pas de fonction à laquelle rattacher le message"),
 			t("%d nominative work addresses have no job title to link the message to", "%d adresses professionnelles nominatives n'ont pas de fonction à laquelle rattacher le message"),
 			e.Counts.NominativeNoTitle.N),
@@ -361,7 +361,7 @@ func evalConPhone(e Evidence) check.Outcome {
 		if k.PhoneNoConsent.N == 0 {
 			return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("every consumer line has phone consent", "chaque ligne de particulier a un consentement téléphonique")}
 		}
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: plural(k.PhoneNoConsent.N,
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Plural(k.PhoneNoConsent.N,
 			t("%d consumer phone number is callable without prior consent, forbidden since 11 Aug 2026: collect the person's consent or stop calling the number",
 				"%d numéro de particulier est appelable sans consentement préalable, interdit depuis le 11 août 2026 : recueillez le consentement de la personne ou cessez de l'appeler"),
 			t("%d consumer phone numbers are callable without prior consent, forbidden since 11 Aug 2026: collect these people's consent or stop calling them",
@@ -373,18 +373,18 @@ func evalConPhone(e Evidence) check.Outcome {
 	switch {
 	case k.NoBloctel.N > 0:
 		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%s (%s)", "%s (%s)",
-			plural(k.NoBloctel.N,
+			check.Plural(k.NoBloctel.N,
 				t("%d consumer phone number has no Bloctel check in the last %s", "%d numéro de particulier n'a pas de vérification Bloctel depuis %s"),
 				t("%d consumer phone numbers have no Bloctel check in the last %s", "%d numéros de particuliers n'ont pas de vérification Bloctel depuis %s"),
 				k.NoBloctel.N, check.Days(e.th().BloctelDays)),
-			plural(k.PhoneNoConsent.N,
+			check.Plural(k.PhoneNoConsent.N,
 				t("and %d has no phone consent, required from 11 Aug 2026: collect it before then", "et %d n'a pas de consentement téléphonique, exigé dès le 11 août 2026 : recueillez-le avant cette date"),
 				t("and %d have no phone consent, required from 11 Aug 2026: collect it before then", "et %d n'ont pas de consentement téléphonique, exigé dès le 11 août 2026 : recueillez-le avant cette date"),
 				k.PhoneNoConsent.N))}
 	case k.PhoneNoConsent.N > 0:
 		ev["records"] = k.PhoneNoConsent.N
 		ev["record_keys"] = k.PhoneNoConsent.Keys
-		return check.Outcome{Status: check.Warn, Evidence: ev, Message: plural(k.PhoneNoConsent.N,
+		return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Plural(k.PhoneNoConsent.N,
 			t("%d consumer phone number has no phone consent: calling it will be forbidden from 11 Aug 2026; collect and date the consent before then",
 				"%d numéro de particulier n'a pas de consentement téléphonique : l'appeler sera interdit dès le 11 août 2026 ; recueillez et datez le consentement avant cette date"),
 			t("%d consumer phone numbers have no phone consent: calling them will be forbidden from 11 Aug 2026; collect and date their consent before then",
@@ -400,13 +400,13 @@ func evalInfSource(e Evidence) check.Outcome {
 		ev := e.base()
 		ev["records"] = e.Counts.Rows
 		ev["missing_columns"] = []string{string(Source)}
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: plural(e.Counts.Rows,
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Plural(e.Counts.Rows,
 			t("the table has no source column: where the %d record came from cannot be told to the person", "la table n'a pas de colonne de provenance : l'origine de %d fiche ne peut être indiquée à la personne"),
 			t("the table has no source column: where the %d records came from cannot be told to the people", "la table n'a pas de colonne de provenance : l'origine des %d fiches ne peut être indiquée aux personnes"),
 			e.Counts.Rows)}
 	}
 	return judge(e, e.Counts.NoSource, e.Counts.Rows, check.Fail,
-		plural(e.Counts.NoSource.N,
+		check.Plural(e.Counts.NoSource.N,
 			t("%d record (%s %%) has no source", "%d fiche (%s %%) n'a pas de provenance"),
 			t("%d records (%s %%) have no source", "%d fiches (%s %%) n'ont pas de provenance"),
 			e.Counts.NoSource.N, check.Num(pct(e.Counts.NoSource.N, e.Counts.Rows), 1)),
@@ -418,7 +418,7 @@ func evalInfGeneric(e Evidence) check.Outcome {
 		return o
 	}
 	return judge(e, e.Counts.GenericSource, e.Counts.Rows, check.Fail,
-		plural(e.Counts.GenericSource.N,
+		check.Plural(e.Counts.GenericSource.N,
 			t("%d record has a generic source (web, import, unknown…)", "%d fiche a une provenance générique (web, import, inconnu…)"),
 			t("%d records have a generic source (web, import, unknown…)", "%d fiches ont une provenance générique (web, import, inconnu…)"),
 			e.Counts.GenericSource.N),
@@ -432,7 +432,7 @@ func evalInfNotice(e Evidence) check.Outcome {
 	k := e.Counts
 	out := judge(e, k.NoNotice, k.Indirect, check.Fail,
 		noticeMissing(k.NoNotice.N, k.Indirect, check.Days(e.th().NoticeDays)),
-		plural(k.Indirect, t("the indirectly collected record was informed in time", "la fiche collectée indirectement a été informée à temps"),
+		check.Plural(k.Indirect, t("the indirectly collected record was informed in time", "la fiche collectée indirectement a été informée à temps"),
 			t("the %d indirectly collected records were informed in time", "les %d fiches collectées indirectement ont été informées à temps"), k.Indirect),
 		Source, NoticeAt, Created, LastSent)
 	out.Evidence["indirect_records"] = k.Indirect
@@ -459,7 +459,7 @@ func evalInfLinkedIn(e Evidence) check.Outcome {
 		return o
 	}
 	return judge(e, e.Counts.LinkedIn, e.Counts.Rows, check.Warn,
-		plural(e.Counts.LinkedIn.N,
+		check.Plural(e.Counts.LinkedIn.N,
 			t("%d LinkedIn-sourced record holds a personal e-mail or a consumer phone number: review how it was obtained", "%d fiche issue de LinkedIn porte un e-mail personnel ou un numéro de particulier : vérifiez comment elle a été obtenue"),
 			t("%d LinkedIn-sourced records hold a personal e-mail or a consumer phone number: review how each was obtained", "%d fiches issues de LinkedIn portent un e-mail personnel ou un numéro de particulier : vérifiez comment chacune a été obtenue"),
 			e.Counts.LinkedIn.N),
@@ -481,11 +481,11 @@ func evalSenNotes(e Evidence) check.Outcome {
 	}
 	// A record counted once per category: "records" is mentions, said so.
 	out := judge(e, all, e.Counts.Notes, check.Fail,
-		plural(all.N,
+		check.Plural(all.N,
 			t("%d note mentions special-category data (health, religion, orientation, opinions, origin)", "%d note évoque des données sensibles (santé, religion, orientation, opinions, origine)"),
 			t("%d notes mention special-category data (health, religion, orientation, opinions, origin)", "%d notes évoquent des données sensibles (santé, religion, orientation, opinions, origine)"),
 			all.N),
-		plural(e.Counts.Notes,
+		check.Plural(e.Counts.Notes,
 			t("%d note, which mentions no special-category data", "%d note, qui n'évoque aucune donnée sensible"),
 			t("none of the %d notes mentions special-category data", "aucune des %d notes n'évoque de donnée sensible"),
 			e.Counts.Notes), Notes)
@@ -506,7 +506,7 @@ func evalSenColumns(e Evidence) check.Outcome {
 	if e.Counts.SensitiveCells.N == 0 {
 		return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf("special-category columns exist but are empty: %s", "des colonnes de données sensibles existent mais sont vides : %s", e.Columns.Name(Sensitive))}
 	}
-	return check.Outcome{Status: check.Fail, Evidence: ev, Message: plural(e.Counts.SensitiveCells.N,
+	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Plural(e.Counts.SensitiveCells.N,
 		t("%d record holds values in special-category columns (%s)", "%d fiche a des valeurs dans des colonnes de données sensibles (%s)"),
 		t("%d records hold values in special-category columns (%s)", "%d fiches ont des valeurs dans des colonnes de données sensibles (%s)"),
 		e.Counts.SensitiveCells.N, e.Columns.Name(Sensitive))}
@@ -517,7 +517,7 @@ func evalSenSubjective(e Evidence) check.Outcome {
 		return o
 	}
 	return judge(e, e.Counts.Subjective, e.Counts.Notes, check.Fail,
-		plural(e.Counts.Subjective.N,
+		check.Plural(e.Counts.Subjective.N,
 			t("%d note holds subjective or insulting remarks or private facts", "%d note contient des remarques subjectives, injurieuses ou des faits privés"),
 			t("%d notes hold subjective or insulting remarks or private facts", "%d notes contiennent des remarques subjectives, injurieuses ou des faits privés"),
 			e.Counts.Subjective.N),
@@ -534,7 +534,7 @@ func numbers(e Evidence, cnt Count, kind string, fail, pass check.Text) check.Ou
 
 func evalSenNIR(e Evidence) check.Outcome {
 	return numbers(e, e.Counts.NIR, "nir",
-		plural(e.Counts.NIR.N,
+		check.Plural(e.Counts.NIR.N,
 			t("%d record holds a social security number with a valid key", "%d fiche contient un numéro de sécurité sociale à clé valide"),
 			t("%d records hold a social security number with a valid key", "%d fiches contiennent un numéro de sécurité sociale à clé valide"),
 			e.Counts.NIR.N),
@@ -543,7 +543,7 @@ func evalSenNIR(e Evidence) check.Outcome {
 
 func evalSenCard(e Evidence) check.Outcome {
 	return numbers(e, e.Counts.Card, "card",
-		plural(e.Counts.Card.N,
+		check.Plural(e.Counts.Card.N,
 			t("%d record holds a valid payment card number", "%d fiche contient un numéro de carte valide"),
 			t("%d records hold a valid payment card number", "%d fiches contiennent un numéro de carte valide"),
 			e.Counts.Card.N),
@@ -552,7 +552,7 @@ func evalSenCard(e Evidence) check.Outcome {
 
 func evalSenIBAN(e Evidence) check.Outcome {
 	return numbers(e, e.Counts.IBAN, "iban",
-		plural(e.Counts.IBAN.N,
+		check.Plural(e.Counts.IBAN.N,
 			t("%d record holds a valid IBAN", "%d fiche contient un IBAN valide"),
 			t("%d records hold a valid IBAN", "%d fiches contiennent un IBAN valide"),
 			e.Counts.IBAN.N),
@@ -566,7 +566,7 @@ func evalSenCVV(e Evidence) check.Outcome {
 		return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("no card security code column", "aucune colonne de cryptogramme")}
 	}
 	out := judge(e, e.Counts.CVV, e.Counts.Rows, check.Fail,
-		plural(e.Counts.CVV.N,
+		check.Plural(e.Counts.CVV.N,
 			t("%d record holds a card security code", "%d fiche contient un cryptogramme"),
 			t("%d records hold a card security code", "%d fiches contiennent un cryptogramme"),
 			e.Counts.CVV.N),
@@ -586,8 +586,8 @@ func evalSenMinor(e Evidence) check.Outcome {
 	all.merge(k.Minor)
 	out := judge(e, all, k.Rows, check.Fail,
 		check.Textf("%s and %s", "%s et %s",
-			count(k.Under15.N, t("%d record is of a child under 15", "%d fiche concerne un enfant de moins de 15 ans"), t("%d records are of children under 15", "%d fiches concernent des enfants de moins de 15 ans")),
-			count(k.Minor.N, t("%d of a minor aged 15 to 17", "%d un mineur de 15 à 17 ans"), t("%d of minors aged 15 to 17", "%d des mineurs de 15 à 17 ans"))),
+			check.Count(k.Under15.N, t("%d record is of a child under 15", "%d fiche concerne un enfant de moins de 15 ans"), t("%d records are of children under 15", "%d fiches concernent des enfants de moins de 15 ans")),
+			check.Count(k.Minor.N, t("%d of a minor aged 15 to 17", "%d un mineur de 15 à 17 ans"), t("%d of minors aged 15 to 17", "%d des mineurs de 15 à 17 ans"))),
 		t("no minor in the table", "aucun mineur dans la table"), BirthDate)
 	out.Evidence["under_15"], out.Evidence["aged_15_to_17"] = k.Under15.N, k.Minor.N
 	if k.Under15.N == 0 && k.Minor.N > 0 {
@@ -611,11 +611,11 @@ func evalSecPassword(e Evidence) check.Outcome {
 	switch {
 	case bad.N > 0:
 		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%s and %s in the lead data", "%s et %s dans les données de prospection",
-			count(k.PlainPassword.N, t("%d password in clear", "%d mot de passe en clair"), t("%d passwords in clear", "%d mots de passe en clair")),
-			count(k.FastHash.N, t("%d fast unsalted hash", "%d empreinte rapide non salée"), t("%d fast unsalted hashes", "%d empreintes rapides non salées")))}
+			check.Count(k.PlainPassword.N, t("%d password in clear", "%d mot de passe en clair"), t("%d passwords in clear", "%d mots de passe en clair")),
+			check.Count(k.FastHash.N, t("%d fast unsalted hash", "%d empreinte rapide non salée"), t("%d fast unsalted hashes", "%d empreintes rapides non salées")))}
 	case k.SlowHash.N > 0:
 		ev["records"] = k.SlowHash.N
-		return check.Outcome{Status: check.Warn, Evidence: ev, Message: plural(k.SlowHash.N,
+		return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Plural(k.SlowHash.N,
 			t("%d password hash (slow, salted) travels with the lead data, which needs none", "%d hachage de mot de passe (lent, salé) voyage avec les données de prospection, qui n'en ont pas besoin"),
 			t("%d password hashes (slow, salted) travel with the lead data, which needs none", "%d hachages de mots de passe (lents, salés) voyagent avec les données de prospection, qui n'en ont pas besoin"),
 			k.SlowHash.N)}
@@ -678,7 +678,7 @@ func evalSrcRead(e Evidence) check.Outcome {
 	}
 	ev["columns_found"] = e.cols(Roles...)
 	if bad.N == 0 && len(notes) == 0 {
-		return check.Outcome{Status: check.Pass, Evidence: ev, Message: plural(e.Counts.Rows,
+		return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Plural(e.Counts.Rows,
 			t("%d record, read in full", "%d fiche, lue en entier"),
 			t("all %d records were read", "les %d fiches ont toutes été lues"),
 			e.Counts.Rows)}
@@ -686,7 +686,7 @@ func evalSrcRead(e Evidence) check.Outcome {
 	return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf(
 		"%s (%d with a cell count unlike the header's, %d with an oversized cell); %s",
 		"%s (%d au nombre de cellules différent de l'en-tête, %d avec une cellule trop grande) ; %s",
-		count(bad.N, t("%d row could not be judged", "%d ligne n'a pu être jugée"), t("%d rows could not be judged", "%d lignes n'ont pu être jugées")),
+		check.Count(bad.N, t("%d row could not be judged", "%d ligne n'a pu être jugée"), t("%d rows could not be judged", "%d lignes n'ont pu être jugées")),
 		r.Ragged.N, r.Oversized.N,
-		count(len(notes), t("%d note on the header", "%d remarque sur l'en-tête"), t("%d notes on the header", "%d remarques sur l'en-tête")))}
+		check.Count(len(notes), t("%d note on the header", "%d remarque sur l'en-tête"), t("%d notes on the header", "%d remarques sur l'en-tête")))}
 }

@@ -100,7 +100,7 @@ func (a Assessment) Arithmetic() check.Text {
 	}
 	return check.Textf("%s over an alphabet of %d symbols (%s) = %s bits, rounded to %d",
 		"%s sur un alphabet de %d symboles (%s) = %s bits, arrondis à %d",
-		plural(a.Length, check.Text{EN: "%d character", FR: "%d caractère"}, check.Text{EN: "%d characters", FR: "%d caractères"}, a.Length),
+		check.Plural(a.Length, check.Text{EN: "%d character", FR: "%d caractère"}, check.Text{EN: "%d characters", FR: "%d caractères"}, a.Length),
 		a.Alphabet, check.Text{EN: strings.Join(en, " + "), FR: strings.Join(fr, " + ")}, check.Num(a.Bits, 1), a.Rounded)
 }
 

@@ -213,9 +213,9 @@ func judgeGrade(e HashEvidence, grade string, fail check.Status, found [3]check.
 		return check.Outcome{Status: fail, Evidence: ev, Message: found[2]}
 	}
 	if n > 0 {
-		return check.Outcome{Status: fail, Evidence: ev, Message: plural(n, found[0], found[1], n, a.Total, pct(n, a.Total))}
+		return check.Outcome{Status: fail, Evidence: ev, Message: check.Plural(n, found[0], found[1], n, a.Total, pct(n, a.Total))}
 	}
-	return check.Outcome{Status: check.Pass, Evidence: ev, Message: plural(a.Total, clean[0], clean[1], a.Total)}
+	return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Plural(a.Total, clean[0], clean[1], a.Total)}
 }
 
 func evalHashPlain(e HashEvidence) check.Outcome {

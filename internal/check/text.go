@@ -83,11 +83,25 @@ func in(l Lang, args []any) []any {
 
 // Days is a count of days in words: "1 day", "12 jours".
 func Days(n int) Text {
-	if n == 1 || n == -1 {
-		return Text{EN: fmt.Sprintf("%d day", n), FR: fmt.Sprintf("%d jour", n)}
-	}
-	return Text{EN: fmt.Sprintf("%d days", n), FR: fmt.Sprintf("%d jours", n)}
+	return Count(n, Text{EN: "%d day", FR: "%d jour"}, Text{EN: "%d days", FR: "%d jours"})
 }
+
+// Plural is one or many as n asks, in each language, formatted with args:
+// English takes the singular for 1 alone, French under 2 (« 0 échec »).
+func Plural(n int, one, many Text, args ...any) Text {
+	en, fr := many.EN, many.FR
+	if n == 1 || n == -1 {
+		en = one.EN
+	}
+	if n > -2 && n < 2 {
+		fr = one.FR
+	}
+	return Textf(en, fr, args...)
+}
+
+// Count is n with its noun (and verb) as n asks: "1 record has", "2 records
+// have"; each form holds one %d.
+func Count(n int, one, many Text) Text { return Plural(n, one, many, n) }
 
 // Decimal writes v with prec decimals as a reader of l writes numbers:
 // 79.6 in English, 79,6 in French.

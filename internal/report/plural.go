@@ -1,21 +1,13 @@
 package report
 
 import (
-	"fmt"
-
 	"github.com/vigie-security/vigie/internal/check"
 )
 
 // Count is n with its noun as n asks in l: "1 target", "2 targets",
 // « 1 cible », « 0 échec » (French takes the singular under two). Each form
 // holds one %d.
-func Count(l check.Lang, n int, one, many check.Text) string {
-	t := many
-	if n == 1 || n == -1 || (l == check.FR && n == 0) {
-		t = one
-	}
-	return fmt.Sprintf(t.In(l), n)
-}
+func Count(l check.Lang, n int, one, many check.Text) string { return check.Count(n, one, many).In(l) }
 
 // targetCount is "1 target", "3 targets".
 func targetCount(l check.Lang, n int) string {
