@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"runtime/debug"
 	"strings"
 
@@ -47,18 +46,11 @@ func run(ctx context.Context, args []string, e env) int {
 	err := root.ExecuteContext(ctx)
 	if err != nil {
 		msg := check.InLang(cliErr(err), lang)
-		if lang == check.FR {
-			msg = flagColon.ReplaceAllString(msg, "${1}${2} :${3}")
-		}
 		// An error may quote a file or target name: no terminal control of it reaches the screen.
 		fmt.Fprintln(e.stderr, "vigie:", report.Scrubber{}.Clean(msg))
 	}
 	return codeOf(err)
 }
-
-// flagColon is a flag name and its colon, « --fail-under: »: French writes
-// « --fail-under : », whichever package worded the error.
-var flagColon = regexp.MustCompile(`(^|[\s(])(--[a-z][a-z0-9-]*):(\s|$)`)
 
 func newRoot(e env) *cobra.Command {
 	root := &cobra.Command{

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -25,8 +26,13 @@ func cliErr(err error) error {
 		name := "--" + bad.GetFlag().Name
 		cause := bad.Unwrap()
 		var num *strconv.NumError
-		if errors.As(cause, &num) {
+		switch {
+		case errors.As(cause, &num) && num.Func == "ParseBool":
+			cause = check.Errorf("neither true nor false", "ni true ni false")
+		case errors.As(cause, &num):
 			cause = check.Errorf("not a number", "pas un nombre")
+		case strings.HasPrefix(cause.Error(), "time: invalid duration"):
+			cause = check.Errorf("not a duration (e.g. 10s, 1m)", "pas une durée (par exemple 10s, 1m)")
 		}
 		return check.Errorf("invalid value %q for %s: %v", "valeur %q invalide pour %s : %v", bad.GetValue(), name, cause)
 	}

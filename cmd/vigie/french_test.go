@@ -161,7 +161,7 @@ func TestFrenchErrors(t *testing.T) {
 		{"history", "--history", write("notdb.db", "not a database, only words\n")},
 		{"schedule", "-c", write("sched.yaml", "version: 1\nschedule:\n  cron: chaque nuit\nweb:\n  targets: [https://127.0.0.1:1/]\n")},
 		{"--bogus"}, {"scan", "-Z"}, {"scan", "--format"}, {"bogus-cmd"}, {"leads", "check"}, {"checks", "A", "B", "C"},
-		{"scan", "--concurrency", "abc"}, {"scan", "--fail-on", "bogus", "-t", "https://127.0.0.1:1/"},
+		{"scan", "--concurrency", "abc"}, {"scan", "--no-color=maybe"}, {"scan", "--timeout", "abc", "-t", "https://127.0.0.1:1/"}, {"scan", "--fail-on", "bogus", "-t", "https://127.0.0.1:1/"},
 		{"merge", write("shard.json", "{bad")},
 		{"scan", "--waivers", write("w.yaml", "waivers:\n  - check: WEB-HSTS-001\n"), "-t", "https://127.0.0.1:1/"},
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -51,7 +52,7 @@ CronJob); --dry-run prints the next five times. Stopped by SIGINT or SIGTERM, af
 			if once {
 				o, err := r.Once(cmd.Context())
 				if err != nil {
-					return scanErr(err)
+					return scanErr(errors.Join(o.Err, err)) // a failed scan is said beside an undelivered webhook
 				}
 				if o.Err != nil {
 					return scanErr(o.Err)

@@ -77,12 +77,14 @@ func InLang(err error, l Lang) string {
 		return t.In(l)
 	}
 	s := err.Error()
-	for _, t := range bilinguals(err, nil) {
-		if en := t.Error(); en != "" {
-			// A wrapper puts its own words before what it wraps: the
-			// wrapped text is the last occurrence.
-			if i := strings.LastIndex(s, en); i >= 0 {
-				s = s[:i] + t.In(l) + s[i+len(en):]
+	// A wrapper puts its own words before what it wraps, and a join puts
+	// its errors in order: each is put in l from the last, searched for
+	// only before the one after it.
+	ts, end := bilinguals(err, nil), len(s)
+	for i := len(ts) - 1; i >= 0; i-- {
+		if en := ts[i].Error(); en != "" {
+			if j := strings.LastIndex(s[:end], en); j >= 0 {
+				s, end = s[:j]+ts[i].In(l)+s[j+len(en):], j
 			}
 		}
 	}
@@ -141,8 +143,10 @@ func systemFR(err error, s string) string {
 		}
 	}
 	for _, sentinel := range []error{context.DeadlineExceeded, context.Canceled, io.ErrUnexpectedEOF} {
-		if errors.Is(err, sentinel) {
-			s = strings.ReplaceAll(s, sentinel.Error(), reasonFR(sentinel))
+		if en := sentinel.Error(); errors.Is(err, sentinel) {
+			if i := strings.LastIndex(s, en); i >= 0 { // the reason, at the end; never a path's words
+				s = s[:i] + reasonFR(sentinel) + s[i+len(en):]
+			}
 		}
 	}
 	return s
@@ -185,8 +189,6 @@ var systemPhrases = strings.NewReplacer(
 	"unknown time zone", "fuseau horaire inconnu",
 	"missing ']' in host", "« ] » manquant dans l'hôte",
 	"invalid port", "port invalide",
-	" after host", " après l'hôte",
-	"invalid character", "caractère invalide",
 	"invalid URL escape", "échappement d'URL invalide",
 	"invalid control character in URL", "caractère de contrôle dans l'URL",
 	"first path segment in URL cannot contain colon", "le premier segment du chemin ne peut contenir « : »",
@@ -198,8 +200,7 @@ var systemPhrases = strings.NewReplacer(
 // they are. The *fs.PathError stays in the chain (errors.Is sees it) and the
 // reason is said in French too.
 func FileReason(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) && pe.Err != nil {
+	if pe, ok := err.(*fs.PathError); ok && pe.Err != nil { // a wrapped one keeps its wrapper's words
 		return fileReason{pe}
 	}
 	return err

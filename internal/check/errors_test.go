@@ -82,11 +82,19 @@ func TestInLangTranslatesOnlyTheReason(t *testing.T) {
 func TestInLangEveryWrappedError(t *testing.T) {
 	a := Errorf("first problem", "premier problème")
 	b := Errorf("second problem", "second problème")
-	for _, err := range []error{errors.Join(a, b), fmt.Errorf("%w; %w", a, b)} {
-		got := InLang(err, FR)
-		if strings.Contains(got, "problem") && !strings.Contains(got, "problème") || strings.Contains(got, "second problem") {
-			t.Errorf("%q", got)
+	for err, want := range map[error]string{errors.Join(a, b): "premier problème\nsecond problème", fmt.Errorf("%w; %w", a, b): "premier problème; second problème"} {
+		if got := InLang(err, FR); got != want {
+			t.Errorf("%q, want %q", got, want)
 		}
+	}
+	// One English text inside the other: each is put in French in its place.
+	short, long := Errorf("timeout", "délai"), Errorf("read timeout", "lecture trop longue")
+	if got := InLang(errors.Join(short, long), FR); got != "délai\nlecture trop longue" {
+		t.Errorf("overlapping texts: %q", got)
+	}
+	// A sentinel's words inside a path are the path's.
+	if got := InLang(fmt.Errorf("reading /srv/context canceled/a.csv: %w", context.Canceled), FR); got != "reading /srv/context canceled/a.csv: annulé" {
+		t.Errorf("a path translated: %q", got)
 	}
 	var typedNil *TextError
 	var err error = typedNil
