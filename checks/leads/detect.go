@@ -2,6 +2,8 @@ package leads
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -122,8 +124,8 @@ func Detect(header []string, width int, sample [][]string, override map[string]s
 	sort.Strings(keys)
 	for _, k := range keys {
 		r := Role(k)
-		if !KnownRole(r) {
-			return c, ColumnError{check.Prefixed{Prefix: "leads.columns: ", Err: check.Errorf("unknown role %q (roles: %s)", "rôle inconnu %q (rôles : %s)", k, roleList())}}
+		if err := CheckRoles(map[string]string{k: ""}); err != nil {
+			return c, err
 		}
 		i := c.index(header, override[k])
 		if i < 0 {
@@ -163,6 +165,17 @@ func Detect(header []string, width int, sample [][]string, override map[string]s
 		}
 	}
 	return c, nil
+}
+
+// CheckRoles says a configured role vigie does not know (leads.columns,
+// --column), in the order of the roles' names.
+func CheckRoles(columns map[string]string) error {
+	for _, k := range slices.Sorted(maps.Keys(columns)) {
+		if !KnownRole(Role(k)) {
+			return ColumnError{check.Prefixed{Prefix: "leads.columns: ", Err: check.Errorf("unknown role %q (roles: %s)", "rôle inconnu %q (rôles : %s)", k, roleList())}}
+		}
+	}
+	return nil
 }
 
 func (c *Columns) add(r Role, i int, how string) {

@@ -21,6 +21,9 @@ func TestPrepareRefusesAMissingColumn(t *testing.T) {
 	if _, err := Prepare(Source{Path: p, Columns: map[string]string{"email": "courriel"}}); !errors.As(err, &wrong) {
 		t.Errorf("a missing column: %v, want a ColumnError", err)
 	}
+	if _, err := Prepare(Source{Path: p, Columns: map[string]string{"emial": "email"}}); !errors.As(err, &wrong) {
+		t.Errorf("an unknown role: %v, want a ColumnError", err)
+	}
 	if _, err := Prepare(Source{Path: p, Columns: map[string]string{"email": "email"}}); err != nil {
 		t.Errorf("a column the header has: %v", err)
 	}

@@ -41,10 +41,8 @@ type Plan struct {
 func Prepare(src Source) (*Plan, error) {
 	src.Limits = src.Limits.withDefaults()
 	src.Thresholds = src.Thresholds.WithDefaults()
-	for role := range src.Columns {
-		if !leads.KnownRole(leads.Role(role)) {
-			return nil, check.Prefixed{Prefix: "leads.columns: ", Err: check.Errorf("unknown role %q", "rôle inconnu %q", role)}
-		}
+	if err := leads.CheckRoles(src.Columns); err != nil {
+		return nil, err
 	}
 	if src.DSN == "" && IsDSN(src.Path) {
 		src.DSN, src.Path = src.Path, ""
