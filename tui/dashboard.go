@@ -198,7 +198,7 @@ func familyLine(ctx *shared, fam score.Family, bySev map[check.Severity]int, nam
 	l, s := ctx.lang, ctx.styles
 	name, res := pad(familyName(l, fam.Family), nameW), pad(resultText(l, fam.Result), 11)
 	room := ctx.width - 2 - nameW - 1 - 11 - 2
-	targets := pad(plural(l, fam.Targets, "target", "cible"), 11) + " "
+	targets := pad(check.Count(fam.Targets, check.Text{EN: "%d target", FR: "%d cible"}, check.Text{EN: "%d targets", FR: "%d cibles"}).In(l), 11) + " "
 	// At 80 columns every count must show: short severity names, then
 	// without the number of targets (the list below has them).
 	rest := targets + severityCounts(l, bySev, false)

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -98,15 +97,6 @@ func pad(s string, n int) string {
 		return s + strings.Repeat(" ", n-w)
 	}
 	return s
-}
-
-// plural writes "1 target", "2 targets" (the same rule in French).
-func plural(l check.Lang, n int, en, fr string) string {
-	w := tr(l, en, fr)
-	if n != 1 {
-		w += "s"
-	}
-	return fmt.Sprintf("%d %s", n, w)
 }
 
 // familyName is a family as a person reads it, in the language.
