@@ -107,12 +107,12 @@ func finish(runErr error, rep report.Report, lang check.Lang) error {
 // nothing (every site unreachable, every file unreadable). That is exit 3,
 // not a pass: a cron job must not take a dead network for a clean bill.
 func nothingChecked(rep report.Report) bool {
-	for _, f := range rep.Findings {
+	for f := range rep.Verdicts() {
 		if f.Status != check.Error {
 			return false
 		}
 	}
-	return len(rep.Findings) > 0
+	return rep.Len() > 0
 }
 
 func tr(l check.Lang, en, fr string) string { return check.Text{EN: en, FR: fr}.In(l) }

@@ -41,7 +41,7 @@ func (c CSV) Write(ctx context.Context, out io.Writer, r Report) error {
 	points := deductionPoints(r)
 	started := r.StartedAt.UTC().Format(time.RFC3339)
 	row := make([]string, len(CSVColumns))
-	for i, f := range r.Findings {
+	for i, f := range r.NumberedVerdicts() {
 		if i%1024 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}

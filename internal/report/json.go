@@ -23,7 +23,7 @@ type JSON struct{}
 var findingsSlot = []byte("\n  \"findings\": null")
 
 func (JSON) Write(ctx context.Context, w io.Writer, r Report) error {
-	findings := r.Findings
+	findings, spooled := r.Findings, r.spool
 	r.Findings = nil
 	var head bytes.Buffer
 	if err := encoder(&head, "").Encode(r); err != nil {
@@ -37,28 +37,57 @@ func (JSON) Write(ctx context.Context, w io.Writer, r Report) error {
 	out := bufio.NewWriterSize(w, 64<<10)
 	out.Write(head.Bytes()[:at])
 	switch {
-	case findings == nil:
+	case findings == nil && spooled == nil:
 		out.WriteString("null")
-	case len(findings) == 0:
+	case len(findings) == 0 && (spooled == nil || spooled.Len() == 0):
 		out.WriteString("[]")
 	default:
 		out.WriteString("[\n")
 		// Encode ends with a line break, which the array's layout has no room for.
 		var one bytes.Buffer
 		enc := encoder(&one, "    ")
-		for i, f := range findings {
+		i := 0
+		next := func() error {
 			if i%1024 == 0 && ctx.Err() != nil {
 				return ctx.Err()
 			}
 			if i > 0 {
 				out.WriteString(",\n")
 			}
+			i++
 			out.WriteString("    ")
+			return nil
+		}
+		for _, f := range findings {
+			if err := next(); err != nil {
+				return err
+			}
 			one.Reset()
 			if err := enc.Encode(f); err != nil {
 				return err
 			}
 			out.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+		}
+		if spooled != nil {
+			// The spool holds each finding as Encode wrote it, compact:
+			// indenting it gives the bytes Encode would, without decoding.
+			var err error
+			for line := range spooled.raw {
+				if err = next(); err != nil {
+					break
+				}
+				one.Reset()
+				if err = json.Indent(&one, line, "    ", "  "); err != nil {
+					break
+				}
+				out.Write(one.Bytes())
+			}
+			if err == nil {
+				err = spooled.Err()
+			}
+			if err != nil {
+				return err
+			}
 		}
 		out.WriteString("\n  ]")
 	}

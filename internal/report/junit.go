@@ -71,7 +71,7 @@ func (j JUnit) Write(ctx context.Context, out io.Writer, r Report) error {
 	var all junitCounts
 	fams := map[check.Family]*junitCounts{}
 	var order []check.Family
-	for _, f := range r.Findings {
+	for f := range r.All() {
 		c := fams[f.Family]
 		if c == nil {
 			c = &junitCounts{}
@@ -106,7 +106,7 @@ func (j JUnit) Write(ctx context.Context, out io.Writer, r Report) error {
 		if err := junitProperties(enc, r); err != nil {
 			return err
 		}
-		for i, f := range r.Findings {
+		for i, f := range r.Numbered() {
 			if i%1024 == 0 && ctx.Err() != nil {
 				return ctx.Err()
 			}

@@ -44,27 +44,27 @@ func (m Markdown) Write(ctx context.Context, out io.Writer, r Report) error {
 	fmt.Fprintf(w, "\n%s\n", mdCounts(l, c))
 	mdChanges(w, l, r)
 
-	bySev := map[check.Severity][]int{}
+	bySev := map[check.Severity][]check.Finding{}
 	total := map[check.Severity]int{} // FAIL and WARN findings by severity
-	var errs, waived []int
-	for i, f := range r.Findings {
+	var errs, waived []check.Finding
+	for i, f := range r.NumberedVerdicts() {
 		if i%4096 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
 		switch f.Status {
 		case check.Fail, check.Warn:
 			total[f.Severity]++
-			// Indexes only: the report is not copied, and the kept part is capped below.
+			// The kept part is capped: a report of any size is laid out from limit findings a section.
 			if len(bySev[f.Severity]) <= limit {
-				bySev[f.Severity] = append(bySev[f.Severity], i)
+				bySev[f.Severity] = append(bySev[f.Severity], f)
 			}
 		case check.Error:
 			if len(errs) <= limit {
-				errs = append(errs, i)
+				errs = append(errs, f)
 			}
 		case check.Waived:
 			if len(waived) <= limit {
-				waived = append(waived, i)
+				waived = append(waived, f)
 			}
 		}
 	}
@@ -78,8 +78,7 @@ func (m Markdown) Write(ctx context.Context, out io.Writer, r Report) error {
 		}
 		fmt.Fprintf(w, "\n### %s (%d)\n\n| %s | %s | %s | %s | %s |\n|---|---|---|---|---|\n", mdInline(capFirst(s.Label(l))), total[s],
 			tr(l, "Status", "Statut"), tr(l, "Target", "Cible"), tr(l, "Check", "Contrôle"), tr(l, "Finding", "Constat"), tr(l, "Remediation", "Correction"))
-		for _, i := range bySev[s][:min(limit, len(bySev[s]))] {
-			f := r.Findings[i]
+		for _, f := range bySev[s][:min(limit, len(bySev[s]))] {
 			meta, _ := r.Meta(f.CheckID)
 			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", f.Status.Label(l), mdCell(f.Target), mdInline(f.CheckID)+" "+mdTrusted(meta.Title.In(l)),
 				mdCell(f.Message.In(l)), mdTrusted(meta.Remediation.In(l)))
@@ -89,8 +88,7 @@ func (m Markdown) Write(ctx context.Context, out io.Writer, r Report) error {
 	if len(errs) > 0 {
 		fmt.Fprintf(w, "\n## %s (%d)\n\n| %s | %s | %s |\n|---|---|---|\n", tr(l, "Could not be checked", "Non vérifiés"), c[check.Error],
 			tr(l, "Target", "Cible"), tr(l, "Check", "Contrôle"), tr(l, "Reason", "Raison"))
-		for _, i := range errs[:min(limit, len(errs))] {
-			f := r.Findings[i]
+		for _, f := range errs[:min(limit, len(errs))] {
 			fmt.Fprintf(w, "| %s | %s | %s |\n", mdCell(f.Target), mdCell(f.CheckID), mdCell(f.Message.In(l)))
 		}
 		mdMore(w, l, c[check.Error]-limit)
@@ -98,8 +96,7 @@ func (m Markdown) Write(ctx context.Context, out io.Writer, r Report) error {
 	if len(waived) > 0 {
 		fmt.Fprintf(w, "\n## %s (%d)\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", tr(l, "Accepted risks", "Risques acceptés"), c[check.Waived],
 			tr(l, "Target", "Cible"), tr(l, "Check", "Contrôle"), tr(l, "Statement", "Justification"), tr(l, "Until", "Jusqu'au"))
-		for _, i := range waived[:min(limit, len(waived))] {
-			f := r.Findings[i]
+		for _, f := range waived[:min(limit, len(waived))] {
 			statement, until := "", ""
 			if f.Waiver != nil {
 				statement, until = f.Waiver.Statement, f.Waiver.Expires.UTC().Format("2006-01-02")

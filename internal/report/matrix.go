@@ -63,8 +63,8 @@ func ContractMatrix(r Report) Matrix {
 		rows[key], order = rw, append(order, key)
 		return rw
 	}
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for each := range r.All() {
+		f := &each // a cell points at its deciding finding
 		if f.Family != check.FamilyContracts {
 			continue
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"iter"
 	"sort"
 	"strings"
 
@@ -39,7 +40,7 @@ func (Prometheus) Write(ctx context.Context, out io.Writer, r Report) error {
 	for _, t := range r.Scores.Targets {
 		promScore(w, "vigie_score", labels("family", string(t.Family), "target", t.Target), t.Result)
 	}
-	counts, err := findingCounts(ctx, r.Findings)
+	counts, err := findingCounts(ctx, r.NumberedVerdicts())
 	if err != nil {
 		return err
 	}
@@ -92,7 +93,7 @@ type findingCount struct {
 
 // findingCounts tallies findings; one entry per combination present, so the
 // memory grows with targets, not with findings.
-func findingCounts(ctx context.Context, fs []check.Finding) ([]findingCount, error) {
+func findingCounts(ctx context.Context, fs iter.Seq2[int, check.Finding]) ([]findingCount, error) {
 	type key struct {
 		family   check.Family
 		target   string

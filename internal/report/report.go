@@ -3,6 +3,7 @@
 package report
 
 import (
+	"iter"
 	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -25,6 +26,10 @@ type Report struct {
 	Checks        []check.Meta    `json:"checks"` // metadata of every check that ran, for readers of the report
 	Scores        score.Summary   `json:"scores"`
 	Changes       *Changes        `json:"changes,omitempty"` // since the previous scan, when history is kept
+
+	// spool holds the findings of a large scan on disk, after Findings;
+	// readers go through All, which yields both.
+	spool *Spool
 }
 
 // Changes is what moved since the previous complete scan, finding by finding.
@@ -74,8 +79,125 @@ func (r Report) Meta(id string) (check.Meta, bool) {
 // Counts tallies findings by status.
 func (r Report) Counts() map[check.Status]int {
 	c := map[check.Status]int{}
-	for _, f := range r.Findings {
+	for f := range r.Verdicts() {
 		c[f.Status]++
 	}
 	return c
+}
+
+// All yields every finding of the report, in order: those in memory, then
+// those kept on disk. Writers read findings this way, never r.Findings
+// directly, and check Err once done.
+func (r Report) All() iter.Seq[check.Finding] {
+	return func(yield func(check.Finding) bool) {
+		for _, f := range r.Findings {
+			if !yield(f) {
+				return
+			}
+		}
+		if r.spool != nil {
+			r.spool.all(yield)
+		}
+	}
+}
+
+// Verdicts is All without evidence (Evidence nil): what the table, the
+// counts, the thresholds and the history read, several times cheaper from
+// disk than whole findings.
+func (r Report) Verdicts() iter.Seq[check.Finding] {
+	return func(yield func(check.Finding) bool) {
+		for _, f := range r.Findings {
+			f.Evidence = nil
+			if !yield(f) {
+				return
+			}
+		}
+		if r.spool != nil {
+			r.spool.verdicts(yield)
+		}
+	}
+}
+
+// NumberedVerdicts is Verdicts with each finding's position.
+func (r Report) NumberedVerdicts() iter.Seq2[int, check.Finding] {
+	return func(yield func(int, check.Finding) bool) {
+		i := 0
+		for f := range r.Verdicts() {
+			if !yield(i, f) {
+				return
+			}
+			i++
+		}
+	}
+}
+
+// Numbered is All with each finding's position.
+func (r Report) Numbered() iter.Seq2[int, check.Finding] {
+	return func(yield func(int, check.Finding) bool) {
+		i := 0
+		for f := range r.All() {
+			if !yield(i, f) {
+				return
+			}
+			i++
+		}
+	}
+}
+
+// List is every finding in one slice, for the writers that lay a report
+// out for people (HTML, PDF, Markdown) and need them all at once.
+func (r Report) List() []check.Finding {
+	if r.spool == nil {
+		return r.Findings
+	}
+	out := make([]check.Finding, 0, r.Len())
+	for f := range r.All() {
+		out = append(out, f)
+	}
+	return out
+}
+
+// InMemory is r with every finding in Findings: a report laid out for
+// people (HTML, PDF) reads findings in any order, many times.
+func (r Report) InMemory() Report {
+	if r.spool != nil {
+		r.Findings, r.spool = r.List(), nil
+	}
+	return r
+}
+
+// Len is the number of findings.
+func (r Report) Len() int {
+	n := len(r.Findings)
+	if r.spool != nil {
+		n += r.spool.Len()
+	}
+	return n
+}
+
+// Err is what went wrong reading the findings kept on disk: a report
+// rendered from a spool that failed is incomplete.
+func (r Report) Err() error {
+	if r.spool != nil {
+		return r.spool.Err()
+	}
+	return nil
+}
+
+// Spooled reports whether the findings are kept on disk.
+func (r Report) Spooled() bool { return r.spool != nil }
+
+// WithSpool returns r with its findings (after r.Findings) read from s.
+func (r Report) WithSpool(s *Spool) Report {
+	r.spool = s
+	return r
+}
+
+// Close releases the findings kept on disk; the report can no longer be
+// read after it.
+func (r Report) Close() error {
+	if r.spool != nil {
+		return r.spool.Close()
+	}
+	return nil
 }

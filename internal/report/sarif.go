@@ -59,7 +59,7 @@ func (s SARIF) Write(ctx context.Context, w io.Writer, r Report) error {
 	if limit <= 0 {
 		limit = sarifMaxResults
 	}
-	keep, err := newSarifCap(ctx, r.Findings, limit)
+	keep, err := newSarifCap(ctx, r.NumberedVerdicts(), limit)
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,7 @@ func (s SARIF) Write(ctx context.Context, w io.Writer, r Report) error {
 	enc.SetIndent("        ", "  ")
 	enc.SetEscapeHTML(false)
 	n := 0
-	for i, f := range r.Findings {
+	for i, f := range r.NumberedVerdicts() {
 		if i%1024 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"context"
+	"iter"
 
 	"github.com/vigie-security/vigie/internal/check"
 )
@@ -27,7 +28,7 @@ type sarifCap struct {
 	cutoff, atCutoff, dropped int
 }
 
-func newSarifCap(ctx context.Context, fs []check.Finding, limit int) (sarifCap, error) {
+func newSarifCap(ctx context.Context, fs iter.Seq2[int, check.Finding], limit int) (sarifCap, error) {
 	var counts [sarifRanks]int
 	total := 0
 	for i, f := range fs {

@@ -45,7 +45,7 @@ func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
 		scores[string(s.Family)+"\x00"+s.Target] = s
 	}
 	byTarget := map[string][]check.Finding{}
-	for _, f := range r.Findings {
+	for f := range r.Verdicts() {
 		k := string(f.Family) + "\x00" + f.Target
 		byTarget[k] = append(byTarget[k], f)
 	}
@@ -124,7 +124,7 @@ func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
 func (p *printer) fixes(l check.Lang, r Report) {
 	seen := map[string]bool{}
 	var ids []string
-	for _, f := range r.Findings {
+	for f := range r.Verdicts() {
 		if (f.Status == check.Fail || f.Status == check.Warn) && !seen[f.CheckID] {
 			seen[f.CheckID] = true
 			ids = append(ids, f.CheckID)

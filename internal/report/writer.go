@@ -49,7 +49,13 @@ func For(format string, o Options) (Writer, error) {
 // WriteFile writes a rendered report to path atomically with mode 0600: a
 // reader never sees half a report, and the file is private from the start.
 func WriteFile(ctx context.Context, path string, w Writer, r Report) error {
-	if err := atomicfile.Write(path, func(out io.Writer) error { return w.Write(ctx, out, r) }); err != nil {
+	write := func(out io.Writer) error {
+		if err := w.Write(ctx, out, r); err != nil {
+			return err
+		}
+		return r.Err() // findings lost on the way from the spool: not a report to deliver
+	}
+	if err := atomicfile.Write(path, write); err != nil {
 		return check.Errorf("writing the report: %v", "écriture du rapport : %v", err)
 	}
 	return nil

@@ -66,7 +66,7 @@ func Detect(r report.Report, p Policy) Regression {
 	for _, c := range ch.New {
 		sev[key{c.CheckID, c.Target}] = -1
 	}
-	for _, f := range r.Findings {
+	for f := range r.Verdicts() {
 		k := key{f.CheckID, f.Target}
 		if _, ok := sev[k]; ok {
 			sev[k] = f.Severity

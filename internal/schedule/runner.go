@@ -57,6 +57,7 @@ func (r *Runner) Run(ctx context.Context) error {
 			return nil
 		}
 		_ = r.notify(ctx, o) // logged; the schedule goes on
+		o.Report.Close()     // its findings kept on disk
 		if n, first := r.skipped(due, time.Now()); n > 0 {
 			r.log(check.Textf("skipped %d run(s) due from %s: the previous run was still going",
 				"%d passage(s) sauté(s) à partir du %s : le passage précédent n'était pas fini", n, timeText(first)))

@@ -61,6 +61,9 @@ func modifier(v any) (int, bool) {
 		return n, true
 	case float64: // after a JSON round trip
 		return int(n), true
+	case interface{ Int64() (int64, error) }: // json.Number, when a reader kept numbers as written
+		i, err := n.Int64()
+		return int(i), err == nil
 	}
 	return 0, false
 }

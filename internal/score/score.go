@@ -116,39 +116,9 @@ type Lookup func(id string) (check.Meta, bool)
 
 // Compute scores findings. Target order follows first appearance.
 func Compute(findings []check.Finding, meta Lookup) Summary {
-	type key struct {
-		t string
-		f check.Family
-	}
-	var order []key
-	groups := map[key][]check.Finding{}
-	for _, f := range findings {
-		k := key{f.Target, f.Family}
-		if _, ok := groups[k]; !ok {
-			order = append(order, k)
-		}
-		groups[k] = append(groups[k], f)
-	}
-	var s Summary
-	byFamily := map[check.Family][]Result{}
-	for _, k := range order {
-		r := target(groups[k], meta)
-		s.Targets = append(s.Targets, Target{Target: k.t, Family: k.f, Result: r, Observatory: ObservatoryFor(groups[k])})
-		// The family and the scan say which target a cap came from.
-		up := r
-		if r.Cap != nil {
-			up.Cap = &Cap{Grade: r.Cap.Grade, CheckID: r.Cap.CheckID, Target: k.t}
-		}
-		byFamily[k.f] = append(byFamily[k.f], up)
-	}
-	var overall []Result
-	for _, fam := range familyOrder(byFamily) {
-		r := mean(byFamily[fam])
-		s.Families = append(s.Families, Family{Family: fam, Targets: len(byFamily[fam]), Result: r})
-		overall = append(overall, r)
-	}
-	s.Overall = mean(overall)
-	return s
+	t := NewTally(meta, 0)
+	t.Add(0, findings)
+	return t.Summary(nil)
 }
 
 func target(fs []check.Finding, meta Lookup) Result {

@@ -16,7 +16,7 @@ func failing(s check.Status) bool { return s == check.Fail || s == check.Error }
 func Diff(prev Scan, before map[string]Finding, r report.Report) report.Changes {
 	c := report.Changes{Since: prev.ID, PreviousScore: prev.Score, SinceTime: prev.StartedAt}
 	seen := map[string]bool{}
-	for _, f := range r.Findings {
+	for f := range r.Verdicts() {
 		seen[f.Fingerprint] = true
 		old, had := before[f.Fingerprint]
 		now := report.Change{CheckID: f.CheckID, Target: f.Target, Status: f.Status, Before: old.Status}

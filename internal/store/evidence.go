@@ -1,7 +1,9 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"sort"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -22,42 +24,73 @@ const CutKey = "history_cut"
 // that a test need not build a report that big.
 var MaxReport = 32 << 20
 
-// keptReport is the JSON of r as the history keeps it.
+// keptReport is the JSON of r as the history keeps it: each finding's
+// evidence cut to MaxEvidence; past MaxReport, findings without evidence;
+// past it again (hundreds of thousands of findings), none: the findings
+// table still has every verdict, and Load reads them from there. Findings
+// are encoded one at a time as the report yields them, and the encoding
+// stops at MaxReport, so a scan of any size costs at most that.
 func keptReport(r report.Report) ([]byte, error) {
-	r.Findings = capEvidence(r.Findings) // r is a copy: the caller's slice is not written
-	blob, err := json.Marshal(r)
-	if err != nil || len(blob) <= MaxReport {
-		return blob, err
+	head := r
+	head.Findings = nil
+	h, err := json.Marshal(head)
+	if err != nil {
+		return nil, err
 	}
-	bare := make([]check.Finding, len(r.Findings))
-	for i, f := range r.Findings {
-		f.Evidence = nil
-		bare[i] = f
+	// The first "findings" key is the report's own: the fields before it
+	// (IDs, times, targets) hold it only inside escaped strings.
+	slot := []byte(`"findings":null`)
+	at := bytes.Index(h, slot)
+	if at < 0 {
+		return nil, errors.New("history: no place for the findings in the encoded report") // not shown: cannot happen (vigie's own encoding)
 	}
-	r.Findings = bare
-	return json.Marshal(r)
+	at += len(slot) - len("null")
+	for _, keep := range []func(check.Finding) check.Finding{withCappedEvidence, withoutEvidence} {
+		blob, ok, err := withFindings(h[:at], h[at+len("null"):], r, keep)
+		if err != nil || ok {
+			return blob, err
+		}
+	}
+	return h, r.Err()
 }
 
-// capEvidence returns findings with every evidence over MaxEvidence
-// shortened: whole entries kept in key order while they fit, the others
-// named under CutKey. The caller's findings are not changed.
-func capEvidence(fs []check.Finding) []check.Finding {
-	out := fs
-	copied := false
-	for i, f := range fs {
-		if len(f.Evidence) == 0 {
-			continue
+// withFindings is the report's JSON with its findings, each as keep has
+// it; false when that passes MaxReport.
+func withFindings(before, after []byte, r report.Report, keep func(check.Finding) check.Finding) ([]byte, bool, error) {
+	blob := append(append(make([]byte, 0, len(before)+len(after)+64<<10), before...), '[')
+	n := 0
+	for f := range r.All() {
+		b, err := json.Marshal(keep(f))
+		if err != nil {
+			return nil, false, err
 		}
-		b, err := json.Marshal(f.Evidence)
-		if err == nil && len(b) <= MaxEvidence {
-			continue
+		if len(blob)+len(b)+len(after)+2 > MaxReport {
+			return nil, false, r.Err()
 		}
-		if !copied {
-			out, copied = append([]check.Finding(nil), fs...), true
+		if n > 0 {
+			blob = append(blob, ',')
 		}
-		out[i].Evidence = shorten(f.Evidence, len(b))
+		blob, n = append(blob, b...), n+1
 	}
-	return out
+	if err := r.Err(); err != nil {
+		return nil, false, err
+	}
+	return append(append(blob, ']'), after...), true, nil
+}
+
+func withCappedEvidence(f check.Finding) check.Finding {
+	if len(f.Evidence) == 0 {
+		return f
+	}
+	if b, err := json.Marshal(f.Evidence); err != nil || len(b) > MaxEvidence {
+		f.Evidence = shorten(f.Evidence, len(b))
+	}
+	return f
+}
+
+func withoutEvidence(f check.Finding) check.Finding {
+	f.Evidence = nil
+	return f
 }
 
 func shorten(ev map[string]any, size int) map[string]any {

@@ -139,22 +139,8 @@ func (s *Store) Save(ctx context.Context, r report.Report, opts ...ScanOption) e
 		r.ScanID, stamp(r.StartedAt), stamp(r.FinishedAt), o.Score, string(o.Grade), b2i(r.Interrupted), blob, b2i(so.demo)); err != nil {
 		return fail(err)
 	}
-	fs := unique(r.Findings)
-	for len(fs) > 0 {
-		n := min(len(fs), findingsBatch)
-		q := []byte(`INSERT INTO findings (scan_id, fingerprint, check_id, target, status, severity) VALUES `)
-		args := make([]any, 0, 6*n)
-		for i, f := range fs[:n] {
-			if i > 0 {
-				q = append(q, ',')
-			}
-			q = append(q, "(?,?,?,?,?,?)"...)
-			args = append(args, r.ScanID, f.Fingerprint, f.CheckID, f.Target, string(f.Status), f.Severity.String())
-		}
-		if _, err := s.exec(ctx, tx, string(q), args...); err != nil {
-			return fail(err)
-		}
-		fs = fs[n:]
+	if err := s.saveFindings(ctx, tx, r); err != nil {
+		return fail(err)
 	}
 	if _, err := s.prune(ctx, tx, s.o.retention, r.ScanID, r.StartedAt); err != nil {
 		return check.Errorf("saving scan %s: pruning: %v", "enregistrement du scan %s : purge : %v", r.ScanID, s.explain(err, unusable(s.path)))
@@ -165,23 +151,49 @@ func (s *Store) Save(ctx context.Context, r report.Report, opts ...ScanOption) e
 	return nil
 }
 
-// unique keeps the last finding of each fingerprint (one check on two
-// spellings of a target), in order: the history keeps one per fingerprint.
-func unique(fs []check.Finding) []check.Finding {
-	last := make(map[string]int, len(fs))
-	for i, f := range fs {
-		last[f.Fingerprint] = i
+// saveFindings records each finding's verdict, findingsBatch a statement,
+// as the report yields them (a large report is read from disk, never held).
+// The history keeps one row per fingerprint (one check on two spellings
+// of a target): the last, within a batch by skipping earlier ones, across
+// batches by replacing them.
+func (s *Store) saveFindings(ctx context.Context, tx *sql.Tx, r report.Report) error {
+	batch := make([]check.Finding, 0, findingsBatch)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		last := make(map[string]int, len(batch))
+		for i, f := range batch {
+			last[f.Fingerprint] = i
+		}
+		q := []byte(`INSERT INTO findings (scan_id, fingerprint, check_id, target, status, severity) VALUES `)
+		args := make([]any, 0, 6*len(last))
+		for i, f := range batch {
+			if last[f.Fingerprint] != i {
+				continue
+			}
+			if len(args) > 0 {
+				q = append(q, ',')
+			}
+			q = append(q, "(?,?,?,?,?,?)"...)
+			args = append(args, r.ScanID, f.Fingerprint, f.CheckID, f.Target, string(f.Status), f.Severity.String())
+		}
+		q = append(q, ` ON CONFLICT (scan_id, fingerprint) DO UPDATE SET check_id = excluded.check_id, target = excluded.target, status = excluded.status, severity = excluded.severity`...)
+		batch = batch[:0]
+		_, err := s.exec(ctx, tx, string(q), args...)
+		return err
 	}
-	if len(last) == len(fs) {
-		return fs
-	}
-	out := make([]check.Finding, 0, len(last))
-	for i, f := range fs {
-		if last[f.Fingerprint] == i {
-			out = append(out, f)
+	for f := range r.Verdicts() {
+		if batch = append(batch, f); len(batch) == findingsBatch {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
-	return out
+	if err := flush(); err != nil {
+		return err
+	}
+	return r.Err()
 }
 
 // Scan is one line of history.

@@ -117,8 +117,20 @@ func Apply(rep report.Report, w File, source string, now time.Time) (report.Repo
 	out := rep
 	out.Findings = make([]check.Finding, len(rep.Findings))
 	copy(out.Findings, rep.Findings)
+	live, expired := w.At(now)
+	live.Waive(out.Findings, source)
+	out.Scores = score.Compute(out.Findings, out.Meta)
+	return out, expired
+}
+
+// Live is the waivers of a file that still apply.
+type Live []Entry
+
+// At splits the file's waivers into those that apply at now and those
+// that have expired.
+func (w File) At(now time.Time) (Live, []Expired) {
 	var expired []Expired
-	live := make([]Entry, 0, len(w.Waivers))
+	live := make(Live, 0, len(w.Waivers))
 	for _, e := range w.Waivers {
 		if !now.Before(e.until) {
 			expired = append(expired, Expired{Check: e.Check, Target: e.Target, Expires: e.Expires, Line: e.Line})
@@ -126,7 +138,14 @@ func Apply(rep report.Report, w File, source string, now time.Time) (report.Repo
 		}
 		live = append(live, e)
 	}
-	for i, f := range out.Findings {
+	return live, expired
+}
+
+// Waive marks, in place, the failing findings a live waiver matches as
+// WAIVED: a scan that keeps its findings on disk waives each unit's as it
+// ends. source names the waiver file.
+func (live Live) Waive(fs []check.Finding, source string) {
+	for i, f := range fs {
 		if f.Status == check.Pass || f.Status == check.Skipped {
 			continue
 		}
@@ -134,11 +153,9 @@ func Apply(rep report.Report, w File, source string, now time.Time) (report.Repo
 			if e.matches(f) {
 				f.Waiver = &check.Waiver{Statement: e.Statement, Expires: e.until, Source: fmt.Sprintf("%s:%d", source, e.Line), Was: f.Status}
 				f.Status = check.Waived
-				out.Findings[i] = f
+				fs[i] = f
 				break
 			}
 		}
 	}
-	out.Scores = score.Compute(out.Findings, out.Meta)
-	return out, expired
 }

@@ -22,7 +22,7 @@ func (w Writer) worst(r report.Report, metas map[string]check.Meta, raw map[stri
 	}
 	byID := map[string]*agg{}
 	var ids []string
-	for _, f := range r.Findings {
+	for f := range r.All() {
 		if !fixable(f.Status) {
 			continue
 		}
@@ -190,7 +190,7 @@ func (w Writer) summary(r report.Report, p page, metas map[string]check.Meta) []
 func (w Writer) pathNote(r report.Report, steps []step) string {
 	l := w.lang()
 	errs := map[string]bool{}
-	for _, f := range r.Findings {
+	for f := range r.All() {
 		if f.Status == check.Error {
 			errs[f.Target] = true
 		}

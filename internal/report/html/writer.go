@@ -70,7 +70,9 @@ func (w Writer) Write(ctx context.Context, out io.Writer, r report.Report) error
 	t.Funcs(template.FuncMap{"tr": func(en, fr string) string { return tr(l, en, fr) },
 		"count": func(n int, en1, en, fr1, fr string) string { return count(l, n, en1, en, fr1, fr) }})
 	bw := bufio.NewWriterSize(out, 64<<10)
-	if err := t.Execute(bw, w.build(r)); err != nil {
+	// The page is laid out from every finding at once (groups, the plan's
+	// what-ifs); a report kept on disk is read into memory for it.
+	if err := t.Execute(bw, w.build(r.InMemory())); err != nil {
 		return check.Errorf("HTML report: %v", "rapport HTML : %v", err)
 	}
 	return bw.Flush()

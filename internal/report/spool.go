@@ -1,0 +1,212 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// Spool keeps a scan's findings on disk while it runs, so that memory does
+// not grow with the targets: about 25 KB of evidence a web target, 2.5 GB
+// for 100,000 of them. Each finished unit's findings are appended to a
+// private temporary file (mode 0600, unlinked at once where the system
+// allows it, so that nothing is left behind even after kill -9) as one
+// JSON line each; the report reads them back in unit order, the order of
+// an in-memory report. The findings are stored as the writers see them:
+// scrubbed and waived first.
+type Spool struct {
+	mu      sync.Mutex
+	f       *os.File
+	path    string // "" once unlinked
+	end     int64
+	spans   []span // by unit
+	n       int
+	err     error // the first write or read failure; sticky
+	buf     bytes.Buffer
+	enc     *json.Encoder
+	closing bool
+}
+
+type span struct {
+	off, size int64
+	n         int
+}
+
+// NewSpool makes a spool in dir (the system's temporary folder when "").
+func NewSpool(dir string) (*Spool, error) {
+	f, err := os.CreateTemp(dir, ".vigie-findings-*")
+	if err != nil {
+		return nil, check.Errorf("keeping the findings on disk: %v", "conservation des constats sur disque : %v", err)
+	}
+	s := &Spool{f: f, path: f.Name()}
+	// An open file outlives its name on Unix; Windows refuses, and Close
+	// removes it there.
+	if runtime.GOOS != "windows" && os.Remove(f.Name()) == nil {
+		s.path = ""
+	}
+	s.enc = json.NewEncoder(&s.buf)
+	s.enc.SetEscapeHTML(false)
+	return s, nil
+}
+
+// Put stores the findings of unit (its place in the plan, from 0), once.
+func (s *Spool) Put(unit int, fs []check.Finding) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err != nil {
+		return s.err
+	}
+	s.buf.Reset()
+	for _, f := range fs {
+		if err := s.enc.Encode(f); err != nil {
+			return check.Errorf("keeping the findings of %s on disk: %v", "conservation sur disque des constats de %s : %v", f.Target, err)
+		}
+	}
+	if _, err := s.f.WriteAt(s.buf.Bytes(), s.end); err != nil {
+		s.err = check.Errorf("keeping the findings on disk: %v", "conservation des constats sur disque : %v", err)
+		return s.err
+	}
+	if unit >= len(s.spans) {
+		s.spans = append(s.spans, make([]span, unit+1-len(s.spans))...)
+	}
+	s.spans[unit] = span{off: s.end, size: int64(s.buf.Len()), n: len(fs)}
+	s.end += int64(s.buf.Len())
+	s.n += len(fs)
+	if s.buf.Cap() > 1<<20 { // one unit with a huge inventory must not pin its buffer
+		s.buf = bytes.Buffer{}
+	}
+	return nil
+}
+
+// Len is the number of findings stored.
+func (s *Spool) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.n
+}
+
+// raw yields each finding's JSON line (without its line break), in unit
+// order. The slice is only valid until the next one.
+func (s *Spool) raw(yield func([]byte) bool) {
+	s.mu.Lock()
+	spans := s.spans
+	s.mu.Unlock()
+	br := bufio.NewReaderSize(nil, 64<<10)
+	for _, sp := range spans {
+		if sp.n == 0 {
+			continue
+		}
+		br.Reset(io.NewSectionReader(s.f, sp.off, sp.size))
+		for range sp.n {
+			line, err := readLine(br)
+			if err != nil {
+				s.fail(check.Errorf("reading back the findings kept on disk: %v", "relecture des constats conservés sur disque : %v", err))
+				return
+			}
+			if !yield(line) {
+				return
+			}
+		}
+	}
+}
+
+// readLine reads one line whole, however long (a finding's evidence is
+// bounded by its collector, not by a buffer here).
+func readLine(br *bufio.Reader) ([]byte, error) {
+	line, err := br.ReadSlice('\n')
+	if err == bufio.ErrBufferFull {
+		long := append([]byte(nil), line...)
+		for err == bufio.ErrBufferFull {
+			line, err = br.ReadSlice('\n')
+			long = append(long, line...)
+		}
+		line = long
+	}
+	if err == io.EOF {
+		err = io.ErrUnexpectedEOF
+	}
+	if err != nil {
+		return nil, err
+	}
+	return line[:len(line)-1], nil
+}
+
+// all yields the findings, decoded as a report read from JSON is.
+func (s *Spool) all(yield func(check.Finding) bool) {
+	for line := range s.raw {
+		var f check.Finding
+		if err := json.Unmarshal(line, &f); err != nil {
+			s.fail(check.Errorf("reading back the findings kept on disk: %v", "relecture des constats conservés sur disque : %v", err))
+			return
+		}
+		if !yield(f) {
+			return
+		}
+	}
+}
+
+// verdict is a finding without its evidence, which decoding skips.
+type verdict struct {
+	CheckID     string         `json:"check_id"`
+	Family      check.Family   `json:"family"`
+	Status      check.Status   `json:"status"`
+	Severity    check.Severity `json:"severity"`
+	Target      string         `json:"target"`
+	Message     check.Text     `json:"message"`
+	Fingerprint string         `json:"fingerprint"`
+	Waiver      *check.Waiver  `json:"waiver,omitempty"`
+}
+
+func (s *Spool) verdicts(yield func(check.Finding) bool) {
+	for line := range s.raw {
+		var v verdict
+		if err := json.Unmarshal(line, &v); err != nil {
+			s.fail(check.Errorf("reading back the findings kept on disk: %v", "relecture des constats conservés sur disque : %v", err))
+			return
+		}
+		f := check.Finding{CheckID: v.CheckID, Family: v.Family, Status: v.Status, Severity: v.Severity, Target: v.Target,
+			Message: v.Message, Fingerprint: v.Fingerprint, Waiver: v.Waiver}
+		if !yield(f) {
+			return
+		}
+	}
+}
+
+func (s *Spool) fail(err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// Err is the first failure to write or read the spool: a report written
+// from a spool that failed is incomplete and must not be delivered.
+func (s *Spool) Err() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.err
+}
+
+// Close releases the file (and removes it where it still has a name).
+func (s *Spool) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing {
+		return nil
+	}
+	s.closing = true
+	err := s.f.Close()
+	if s.path != "" {
+		if rerr := os.Remove(s.path); err == nil {
+			err = rerr
+		}
+	}
+	return err
+}

@@ -1,0 +1,111 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/report"
+)
+
+// spooled is r with its findings on disk, one unit a target as the engine
+// keeps them.
+func spooled(t *testing.T, r report.Report) report.Report {
+	t.Helper()
+	sp, err := report.NewSpool(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sp.Close() })
+	unit, start := 0, 0
+	for i := 1; i <= len(r.Findings); i++ {
+		if i == len(r.Findings) || r.Findings[i].Target != r.Findings[start].Target {
+			if err := sp.Put(unit, r.Findings[start:i]); err != nil {
+				t.Fatal(err)
+			}
+			unit, start = unit+1, i
+		}
+	}
+	out := r.WithSpool(sp)
+	out.Findings = nil
+	return out
+}
+
+// Every writer gives the same bytes from findings kept on disk as from
+// findings in memory.
+func TestWritersReadTheSpoolAsMemory(t *testing.T) {
+	mem := sample(t)
+	disk := spooled(t, mem)
+	if disk.Len() != len(mem.Findings) || !disk.Spooled() {
+		t.Fatalf("spooled %d findings (spooled=%v), want %d", disk.Len(), disk.Spooled(), len(mem.Findings))
+	}
+	for _, format := range report.Formats {
+		for _, l := range check.Langs {
+			w, err := report.For(format, report.Options{Lang: l, Width: 120})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, got := render(t, w, mem), render(t, w, disk)
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s (%s) from the spool differs:\n%s\nwant:\n%s", format, l, got, want)
+			}
+			if err := disk.Err(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if got, want := disk.Counts(), mem.Counts(); len(got) != len(want) || got[check.Fail] != want[check.Fail] {
+		t.Errorf("counts %v, want %v", got, want)
+	}
+}
+
+// The spool's file has no name while the scan runs (nothing left behind
+// after kill -9), and nothing is left in its folder once closed.
+func TestSpoolLeavesNothingBehind(t *testing.T) {
+	dir := t.TempDir()
+	sp, err := report.NewSpool(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sp.Put(0, sample(t).Findings); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 && runtime.GOOS != "windows" {
+		t.Errorf("the spool has a name in %s: %v", dir, left)
+	}
+	if err := sp.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Errorf("left behind in %s: %v", dir, left)
+	}
+}
+
+// A spool that can no longer be read is not a report: the file is not
+// written (and an older one stays as it was).
+func TestUnreadableSpoolIsNoReport(t *testing.T) {
+	disk := spooled(t, sample(t))
+	path := filepath.Join(t.TempDir(), "r.json")
+	if err := os.WriteFile(path, []byte("older"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	disk.Close()
+	err := report.WriteFile(context.Background(), path, report.JSON{}, disk)
+	if err == nil {
+		t.Fatal("a report was written from a closed spool")
+	}
+	if b, _ := os.ReadFile(path); string(b) != "older" {
+		t.Errorf("the older report was replaced by %q", b)
+	}
+	if !checktestSaysFrench(err) {
+		t.Errorf("error not bilingual: %v", err)
+	}
+}
+
+func checktestSaysFrench(err error) bool {
+	return check.InLang(err, check.FR) != check.InLang(err, check.EN)
+}
