@@ -78,12 +78,21 @@ func runVigie(urlsFile, caFile string, tu tuning) (result, error) {
 			}
 		}
 	}
+	out := filepath.Join(filepath.Dir(urlsFile), "vigie-report.json")
+	if path := os.Getenv("VIGIE_BENCH_JSON"); path != "" {
+		out = path
+	}
+	// As vigie scan -o runs it: one session, findings kept on disk, the
+	// JSON report written at the end, inside the peak.
+	sess := scan.Session{Plan: plan, Spool: true, Outputs: []scan.Output{{Writer: report.JSON{}, Path: out}}}
 	stopPeak := watchPeak(os.Getenv("VIGIE_BENCH_PEAK"))
-	rep, err := plan.Run(context.Background(), emit)
+	sr, err := sess.Run(context.Background(), emit)
 	peak := stopPeak()
 	if err != nil {
 		return result{}, err
 	}
+	rep := sr.Report
+	defer rep.Close()
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
@@ -94,19 +103,12 @@ func runVigie(urlsFile, caFile string, tu tuning) (result, error) {
 			f.Close()
 		}
 	}
-	out := filepath.Join(filepath.Dir(urlsFile), "vigie-report.json")
-	if path := os.Getenv("VIGIE_BENCH_JSON"); path != "" {
-		out = path
-	}
-	if err := report.WriteFile(context.Background(), out, report.JSON{}, rep); err != nil {
-		return result{}, err
-	}
 	res := result{Tool: "vigie", Targets: len(urls), LiveHeap: int(live >> 10), PeakHeap: int(peak >> 10),
 		Requests: "full web family: " + itoa(len(web.Checks())) + " checks, ≤ " + itoa(web.MaxExposureRequests) + " exposure requests per origin, ≤ " +
 			itoa(web.CrawlPages) + " linked pages; concurrency " + itoa(cfg.Scan.Concurrency) + ", scan rate " + ftoa(cfg.Scan.Rate) +
 			", " + ftoa(probe.DefaultHostRate) + " requests/s per server"}
 	unreachable := map[string]bool{}
-	for _, f := range rep.Findings {
+	for f := range rep.Verdicts() {
 		if f.Status == check.Error {
 			unreachable[f.Target] = true
 			if len(res.Samples) < 3 {

@@ -58,7 +58,7 @@ all written to a private temporary folder removed at the end. No network is used
 			}
 			// Demo scans are kept apart in the history: never compared with real ones.
 			return execute(cmd, e, scan.Session{Plan: plan, WaiverFile: demoWaivers, WaiversMayBeMissing: true, History: history,
-				Retention: store.DefaultRetention, Demo: true}, deliveryOf(cfg.Output, o), lang)
+				Retention: store.DefaultRetention, Demo: true, Spool: true}, deliveryOf(cfg.Output, o), lang)
 		},
 	}
 	addOutputFlags(cmd, &o)

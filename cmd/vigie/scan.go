@@ -122,7 +122,7 @@ func loadScan(cmd *cobra.Command, e env, f scanFlags) (cfg config.Config, sess s
 	}
 	out = deliveryOf(cfg.Output, f.outputFlags)
 	sess = scan.Session{Plan: plan, WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),
-		FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: f.failOnNew, Baseline: f.baseline}
+		FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: f.failOnNew, Baseline: f.baseline, Spool: true}
 	return cfg, sess, out, lang, nil
 }
 
@@ -157,6 +157,7 @@ func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out delivery, la
 	sess.Outputs = outputs
 	sess.Version = toolVersion()
 	res, err := run()
+	defer res.Report.Close()
 	for _, x := range res.Expired {
 		fmt.Fprintf(e.stderr, tr(lang, "vigie: %s:%d: the waiver of %s expired on %s and is no longer applied\n",
 			"vigie: %s:%d: la dérogation sur %s a expiré le %s et ne s'applique plus\n"), sess.WaiverFile, x.Line, x.Check, x.Expires)

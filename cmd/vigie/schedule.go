@@ -51,6 +51,7 @@ CronJob); --dry-run prints the next five times. Stopped by SIGINT or SIGTERM, af
 			}
 			if once {
 				o, err := r.Once(cmd.Context())
+				defer o.Report.Close()
 				if err != nil {
 					return scanErr(errors.Join(o.Err, err)) // a failed scan is said beside an undelivered webhook
 				}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/report"
 )
 
 // ErrNoTargets is returned before any work when the plan is empty.
@@ -61,10 +62,23 @@ type Engine struct {
 	now         func() time.Time
 	newID       func() string
 	version     string
+	spool       *report.Spool
+	prep        func([]check.Finding) []check.Finding
 }
 
 // Option configures an Engine.
 type Option func(*Engine) error
+
+// WithSpool keeps each finished unit's findings in sp instead of memory,
+// after prep (scrubbing, waivers) has made them what the writers see; the
+// report's scores are computed unit by unit (score.Tally). The report
+// reads its findings from sp: the caller closes sp once delivered.
+func WithSpool(sp *report.Spool, prep func([]check.Finding) []check.Finding) Option {
+	return func(e *Engine) error {
+		e.spool, e.prep = sp, prep
+		return nil
+	}
+}
 
 // WithConcurrency sets how many units run at once.
 func WithConcurrency(n int) Option {

@@ -31,6 +31,24 @@ func (e *Engine) Run(ctx context.Context, units []Unit, emit func(Event)) (repor
 		return report.Report{}, ErrNoTargets
 	}
 	rep := e.head()
+	meta := map[string]check.Meta{}
+	lookup := func(id string) (check.Meta, bool) { m, ok := meta[id]; return m, ok }
+	for _, u := range units {
+		for _, c := range u.Checks {
+			if _, dup := meta[c.Meta().ID]; !dup {
+				meta[c.Meta().ID] = c.Meta()
+			}
+		}
+	}
+	// A spool that cannot be written stops the scan: what it lost could
+	// not be reported.
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	var spoolErr error
+	var tally *score.Tally
+	if e.spool != nil {
+		tally = score.NewTally(lookup, len(units))
+	}
 
 	var pace Pacer = unlimited{}
 	if e.rate > 0 {
@@ -74,7 +92,10 @@ func (e *Engine) Run(ctx context.Context, units []Unit, emit func(Event)) (repor
 	}()
 	go func() { wg.Wait(); close(results) }()
 
-	byUnit := make([][]check.Finding, len(units))
+	var byUnit [][]check.Finding // kept in memory when not spooled
+	if e.spool == nil {
+		byUnit = make([][]check.Finding, len(units))
+	}
 	subjects := make([][]string, len(units))
 	completed := make([]bool, len(units))
 	done := 0
@@ -90,8 +111,22 @@ func (e *Engine) Run(ctx context.Context, units []Unit, emit func(Event)) (repor
 			if !r.done {
 				continue
 			}
+			if e.spool != nil {
+				if e.prep != nil {
+					r.findings = e.prep(r.findings)
+				}
+				if err := e.spool.Put(r.index, r.findings); err != nil {
+					spoolErr = err
+					stop()
+					continue
+				}
+				tally.Add(r.index, r.findings)
+			}
 			done++
-			byUnit[r.index], subjects[r.index], completed[r.index] = r.findings, r.targets, true
+			subjects[r.index], completed[r.index] = r.targets, true
+			if e.spool == nil {
+				byUnit[r.index] = r.findings
+			}
 			for _, f := range r.findings {
 				emit(Event{Kind: FindingReady, Finding: f})
 			}
@@ -100,7 +135,6 @@ func (e *Engine) Run(ctx context.Context, units []Unit, emit func(Event)) (repor
 		}
 	}
 
-	meta := map[string]check.Meta{}
 	// Sized exactly, and each unit's slice dropped once copied: growing the
 	// report's slice by doubling held up to three copies of every finding
 	// at the end of a large scan.
@@ -109,6 +143,7 @@ func (e *Engine) Run(ctx context.Context, units []Unit, emit func(Event)) (repor
 		total += len(fs)
 	}
 	rep.Targets, rep.Findings, rep.Checks = make([]report.Target, 0, len(units)), make([]check.Finding, 0, total), []check.Meta{}
+	seen := map[string]bool{}
 	for i, u := range units {
 		if subjects[i] != nil {
 			for _, name := range subjects[i] {
@@ -117,19 +152,29 @@ func (e *Engine) Run(ctx context.Context, units []Unit, emit func(Event)) (repor
 		} else {
 			rep.Targets = append(rep.Targets, report.Target{Name: u.Target, Family: u.Family, Completed: completed[i]})
 		}
-		rep.Findings = append(rep.Findings, byUnit[i]...)
-		byUnit[i] = nil
+		if byUnit != nil {
+			rep.Findings = append(rep.Findings, byUnit[i]...)
+			byUnit[i] = nil
+		}
 		for _, c := range u.Checks {
-			if _, dup := meta[c.Meta().ID]; !dup {
-				meta[c.Meta().ID] = c.Meta()
+			if id := c.Meta().ID; !seen[id] {
+				seen[id] = true
 				rep.Checks = append(rep.Checks, c.Meta())
 			}
 		}
 	}
 	rep.Interrupted = done < len(units)
-	rep.Scores = score.Compute(rep.Findings, func(id string) (check.Meta, bool) { m, ok := meta[id]; return m, ok })
+	if e.spool != nil {
+		rep = rep.WithSpool(e.spool)
+		rep.Scores = tally.Summary(rep.All())
+	} else {
+		rep.Scores = score.Compute(rep.Findings, lookup)
+	}
 	rep.FinishedAt = e.now()
 	emit(Event{Kind: ScanDone, Progress: Progress{Done: done, Total: len(units)}, Report: &rep})
+	if spoolErr != nil {
+		return rep, spoolErr
+	}
 	if err := ctx.Err(); err != nil {
 		return rep, err
 	}

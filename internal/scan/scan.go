@@ -269,10 +269,11 @@ func (p Plan) run(ctx context.Context, now func() time.Time, emit func(engine.Ev
 		}
 		defer pr.Close()
 		checks := web.Checks()
-		for _, t := range p.Web {
+		web := p.Web // the closures share the plan's targets rather than copy one each
+		for i, t := range web {
 			units = append(units, engine.Unit{Family: check.FamilyWeb, Target: t.Name, Server: t.Server(), Checks: checks,
 				Collect: func(ctx context.Context, pace engine.Pacer) (any, error) {
-					return pr.Collect(ctx, pace, t), nil
+					return pr.Collect(ctx, pace, web[i]), nil
 				}})
 		}
 	}

@@ -47,7 +47,16 @@ type Session struct {
 
 	Outputs []Output
 
+	// Spool keeps the findings on disk while the scan runs (in SpoolDir, the
+	// system's temporary folder when ""), so that memory stays flat however
+	// many targets: each unit's findings are scrubbed, waived and scored as
+	// it ends. The TUI, which browses findings, keeps them in memory. The
+	// caller closes the Result's report once done with it.
+	Spool    bool
+	SpoolDir string
+
 	waivers *waiver.File
+	expired []waiver.Expired // found when the waivers were applied on the way in
 }
 
 // Output is one rendering of the report: to Path atomically (mode 0600,
@@ -161,14 +170,46 @@ func (s *Session) now() time.Time {
 // history that could not be saved: a finished scan is never thrown away.
 // What Prepare refuses comes back as a *PrepareError, before any unit runs.
 func (s *Session) Run(ctx context.Context, emit func(engine.Event)) (Result, error) {
+	kept := false // the spool, once the report reads from it
 	if err := s.Prepare(ctx); err != nil {
 		return Result{}, &PrepareError{Err: err}
 	}
-	base, runErr := s.Plan.run(ctx, s.now, emit, engine.WithVersion(s.Version))
+	opts := []engine.Option{engine.WithVersion(s.Version)}
+	if s.Spool {
+		sp, err := report.NewSpool(s.SpoolDir)
+		if err != nil {
+			return Result{}, &PrepareError{Err: err}
+		}
+		opts = append(opts, engine.WithSpool(sp, s.onTheWayIn()))
+		defer func() {
+			if !kept {
+				sp.Close()
+			}
+		}()
+	}
+	base, runErr := s.Plan.run(ctx, s.now, emit, opts...)
 	if runErr != nil && base.ScanID == "" {
 		return Result{}, runErr
 	}
+	kept = base.Spooled()
 	return s.finish(ctx, base, runErr)
+}
+
+// onTheWayIn makes a unit's findings what the writers see, before they are
+// kept on disk: scrubbed, then waived on the session's clock.
+func (s *Session) onTheWayIn() func([]check.Finding) []check.Finding {
+	var live waiver.Live
+	s.expired = nil
+	if s.waivers != nil {
+		live, s.expired = s.waivers.At(s.now())
+	}
+	return func(fs []check.Finding) []check.Finding {
+		for i := range fs {
+			fs[i] = s.Plan.Scrub.Finding(fs[i])
+		}
+		live.Waive(fs, s.WaiverFile)
+		return fs
+	}
 }
 
 // Finish delivers a report made elsewhere (shard reports merged) as if this
@@ -186,7 +227,11 @@ func (s *Session) finish(ctx context.Context, base report.Report, runErr error) 
 	// writers and the history must not see the cancellation. A second
 	// signal, or the CLI's grace, ends a delivery that hangs.
 	ctx = context.WithoutCancel(ctx)
-	res.Report, res.Expired = s.applyWaivers(base)
+	if base.Spooled() { // waived on the way in
+		res.Expired = s.expired
+	} else {
+		res.Report, res.Expired = s.applyWaivers(base)
+	}
 
 	// A shard is a part of a scan: its history and thresholds are the
 	// merge's, on the whole (a threshold's exit 1 would have Kubernetes
@@ -302,7 +347,11 @@ func Deliver(ctx context.Context, outs []Output, rep report.Report) error {
 			}
 			continue
 		}
-		if err := o.Writer.Write(ctx, o.Stdout, rep); err != nil {
+		err := o.Writer.Write(ctx, o.Stdout, rep)
+		if err == nil {
+			err = rep.Err()
+		}
+		if err != nil {
 			return check.Errorf("writing the report: %v", "écriture du rapport : %v", err)
 		}
 	}
@@ -315,7 +364,7 @@ func (s *Session) thresholds(rep report.Report) []check.Text {
 	var out []check.Text
 	if min := s.FailOn; min != nil {
 		n := 0
-		for _, f := range rep.Findings {
+		for f := range rep.Verdicts() {
 			if (f.Status == check.Fail || f.Status == check.Error) && f.Severity >= *min {
 				n++
 			}
