@@ -3,10 +3,14 @@ package engine
 import (
 	"context"
 	"fmt"
+	"io"
 	"runtime"
+	"runtime/metrics"
 	"testing"
+	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/report"
 )
 
 // heavy is evidence as a collector returns it: large (a page body), and
@@ -58,4 +62,89 @@ func BenchmarkRetainedPerUnit(b *testing.B) {
 	if perUnit > 64<<10 {
 		b.Errorf("%.0f bytes kept per unit: the evidence outlived the evaluation", perUnit)
 	}
+}
+
+// BenchmarkSpooledScanMemory runs scans of 1,000 to 100,000 units of 42
+// checks, each finding with evidence about the size a web check keeps,
+// with findings kept on disk, then writes the JSON report (to nowhere), and
+// reports the highest heap seen during it all and what stays after:
+//
+//	go test -run X -bench SpooledScanMemory -benchtime 1x ./internal/engine
+//
+// Flat memory means the peak at 100,000 is about the peak at 1,000.
+func BenchmarkSpooledScanMemory(b *testing.B) {
+	var cat check.Catalogue
+	for i := range 42 {
+		cat = append(cat, check.Typed[heavy]{M: meta(fmt.Sprintf("WEB-M-%03d", i)), Fn: func(h heavy) check.Outcome {
+			st := check.Pass
+			if i%5 == 0 {
+				st = check.Fail
+			}
+			return check.Outcome{Status: st, Message: check.Text{EN: "the header is missing on " + h.target, FR: "l'en-tête manque sur " + h.target},
+				Evidence: map[string]any{"url": h.target, "bytes": len(h.body), "headers": []string{"content-type", "server", "date", "cache-control"},
+					"observatory_modifier": -5, "hops": []map[string]any{{"url": h.target, "status": 301}, {"url": h.target + "x", "status": 200}}}}
+		}})
+	}
+	for _, units := range []int{1000, 10_000, 100_000} {
+		b.Run(fmt.Sprint(units), func(b *testing.B) {
+			us := make([]Unit, units)
+			for i := range us {
+				name := fmt.Sprintf("https://t%06d.example/", i)
+				us[i] = Unit{Family: check.FamilyWeb, Target: name, Checks: cat,
+					Collect: func(context.Context, Pacer) (any, error) { return heavy{name, make([]byte, 16<<10)}, nil }}
+			}
+			var peak, retained uint64
+			for b.Loop() {
+				sp, err := report.NewSpool(b.TempDir())
+				if err != nil {
+					b.Fatal(err)
+				}
+				e, err := New(WithSpool(sp, nil))
+				if err != nil {
+					b.Fatal(err)
+				}
+				runtime.GC()
+				stop := watchHeap()
+				rep, err := e.Run(context.Background(), us, nil)
+				if err != nil || rep.Len() != units*42 {
+					b.Fatalf("%v, %d findings", err, rep.Len())
+				}
+				if err := (report.JSON{}).Write(context.Background(), io.Discard, rep); err != nil {
+					b.Fatal(err)
+				}
+				peak = stop()
+				runtime.GC()
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				retained = ms.HeapAlloc
+				runtime.KeepAlive(rep)
+				sp.Close()
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
+			b.ReportMetric(float64(retained)/float64(units), "retained-B/unit")
+		})
+	}
+}
+
+// watchHeap samples the heap's objects every 10 ms until stopped, and
+// gives the highest seen.
+func watchHeap() (stop func() uint64) {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	done, high := make(chan struct{}), make(chan uint64)
+	go func() {
+		var h uint64
+		t := time.NewTicker(10 * time.Millisecond)
+		defer t.Stop()
+		for {
+			metrics.Read(sample)
+			h = max(h, sample[0].Value.Uint64())
+			select {
+			case <-done:
+				high <- h
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() uint64 { close(done); return <-high }
 }

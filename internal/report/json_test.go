@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/score"
 )
 
 // plainJSON is how the report was written before it was streamed.
@@ -26,7 +27,7 @@ func plainJSON(t testing.TB, r Report) []byte {
 // TestStreamedJSONIsOneEncode: the streamed writer writes the bytes one
 // Encode of the whole report wrote, whatever the findings hold.
 func TestStreamedJSONIsOneEncode(t *testing.T) {
-	hostile := "x\",\n  \"findings\": null, <b>&</b> \u2028"
+	hostile := "x\",\n  \"findings\": null,\n    \"targets\": null, <b>&</b> \u2028"
 	many := make([]check.Finding, 3)
 	for i := range many {
 		many[i] = check.Finding{CheckID: fmt.Sprintf("X-%d", i), Target: hostile, Message: check.Text{EN: hostile, FR: "é"},
@@ -36,6 +37,11 @@ func TestStreamedJSONIsOneEncode(t *testing.T) {
 		"nil findings":   {ScanID: "a", Targets: []Target{{Name: hostile}}},
 		"empty findings": {ScanID: "b", Findings: []check.Finding{}},
 		"findings":       {ScanID: "c", Targets: []Target{{Name: hostile}}, Findings: many, Changes: &Changes{Since: hostile}},
+		"empty targets":  {ScanID: "d", Targets: []Target{}, Scores: score.Summary{Targets: []score.Target{}}},
+		"scores": {ScanID: "e", Targets: []Target{{Name: hostile}, {Name: "b"}}, Findings: many,
+			Scores: score.Summary{Targets: []score.Target{{Target: hostile, Result: score.Result{Scored: true, Score: 40,
+				Deductions: []score.Deduction{{CheckID: "X-1", Points: 2.5}}}}, {Target: "b"}},
+				Families: []score.Family{{Family: "web", Targets: 2}}, Overall: score.Result{Cap: &score.Cap{Target: hostile}}}},
 	} {
 		var got bytes.Buffer
 		if err := (JSON{}).Write(context.Background(), &got, r); err != nil {
