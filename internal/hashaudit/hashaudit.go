@@ -204,7 +204,7 @@ func csvColumn(ctx context.Context, r io.Reader, name, column string, sep rune) 
 	byIndex := err == nil && n >= 1
 	if byIndex {
 		if n > len(header) {
-			return a, column, check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf("no column %d: the line has %s", "pas de colonne %d : la ligne a %s", n, columns(len(header)))}
+			return a, column, check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf("no column %d: the line has %s", "pas de colonne %d : la ligne a %s", n, textenc.Columns(len(header)))}
 		}
 		idx = n - 1
 	} else {
@@ -221,12 +221,12 @@ func csvColumn(ctx context.Context, r io.Reader, name, column string, sep rune) 
 		return a, column, check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf(
 			"no column %q: the first line has %s, none named so, and none of its cells names a usual column (login, email, hash…), so they are not shown: they may be values",
 			"pas de colonne %q : la première ligne a %s, aucune nommée ainsi, et aucune de ses cellules ne nomme une colonne habituelle (login, email, hash…) : elles ne sont pas affichées, ce sont peut-être des valeurs",
-			column, columns(len(header)))}
+			column, textenc.Columns(len(header)))}
 	case idx < 0:
 		return a, column, check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf(
 			"the first line does not look like a header: %s, none named %q; add a header line, or give the column by its number (--column 2)",
 			"la première ligne ne ressemble pas à un en-tête : %s, aucune nommée %q ; ajoutez une ligne d'en-tête, ou donnez le numéro de la colonne (--column 2)",
-			columns(len(header)), column)}
+			textenc.Columns(len(header)), column)}
 	}
 	// The label names the target in every finding: a header cell only when
 	// it names a password column, else the column's number.
@@ -279,10 +279,3 @@ func (l *recordLimit) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// columns is a count of columns in words, in each language.
-func columns(n int) check.Text {
-	if n == 1 {
-		return check.Text{EN: "1 column", FR: "1 colonne"}
-	}
-	return check.Textf("%d columns", "%d colonnes", n)
-}

@@ -87,7 +87,7 @@ func mapHeader(header []string, override map[string]string, where check.Text) (M
 			}
 			return nil, check.Errorf("contracts.columns.%s: no column named %q: %s does not look like a header (%s, not shown: they may be personal data); add a header line",
 				"contracts.columns.%s : aucune colonne nommée %q : la %s ne ressemble pas à un en-tête (%s, non affichées : elles peuvent contenir des données personnelles) ; ajoutez une ligne d'en-tête",
-				field, name, where, columns(len(header)))
+				field, name, where, textenc.Columns(len(header)))
 		}
 		m[field] = i
 	}
@@ -112,18 +112,11 @@ func mapHeader(header []string, override map[string]string, where check.Text) (M
 			"add a header line (\"processor\" or \"sous-traitant\", \"contracts\", …) or map the column with contracts.columns.processor",
 			"aucune colonne de sous-traitant : la %s ne ressemble pas à un en-tête (%s, non affichées : elles peuvent contenir des données personnelles) ; "+
 				"ajoutez une ligne d'en-tête (\"sous-traitant\" ou \"processor\", \"contrats\", …) ou indiquez la colonne dans contracts.columns.processor",
-			where, columns(len(header)))
+			where, textenc.Columns(len(header)))
 	}
 	return m, nil
 }
 
-// columns counts a header's cells in both languages.
-func columns(n int) check.Text {
-	if n == 1 {
-		return check.Text{EN: "1 column", FR: "1 colonne"}
-	}
-	return check.Textf("%d columns", "%d colonnes", n)
-}
 
 func known(field string) bool {
 	for _, f := range Fields {

@@ -1,10 +1,11 @@
 package textenc
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/vigie-security/vigie/internal/check"
 )
 
 // Labels joins the cells of a first line for a message, when they read as
@@ -105,12 +106,9 @@ func labelWord(w string) bool {
 }
 
 // Columns says how many cells a line has, for a message that may not show
-// them: "1 column", "3 columns".
-func Columns(n int) string {
-	if n == 1 {
-		return "1 column"
-	}
-	return strconv.Itoa(n) + " columns"
+// them: "1 column", "3 colonnes".
+func Columns(n int) check.Text {
+	return check.Count(n, check.Text{EN: "%d column", FR: "%d colonne"}, check.Text{EN: "%d columns", FR: "%d colonnes"})
 }
 
 // Blank reports whether every cell of a line is empty or spaces.
