@@ -278,4 +278,3 @@ func (l *recordLimit) Read(p []byte) (int, error) {
 	}
 	return n, err
 }
-

@@ -117,7 +117,6 @@ func mapHeader(header []string, override map[string]string, where check.Text) (M
 	return m, nil
 }
 
-
 func known(field string) bool {
 	for _, f := range Fields {
 		if f == field {
