@@ -139,7 +139,7 @@ func evidenceLine(v any, l check.Lang, depth int) string {
 			if _, nested := x[k].(map[string]any); nested {
 				val = "(" + val + ")"
 			}
-			parts = append(parts, evidenceKey(k, l)+" "+val)
+			parts = append(parts, EvidenceKey(k, l)+" "+val)
 		}
 		return strings.Join(parts, ", ")
 	}
@@ -159,9 +159,9 @@ func EvidenceEntry(k string, v any, l check.Lang) string {
 	return EvidenceText(v, l)
 }
 
-// evidenceKey names a key inside a value: one of vigie's words, else its
+// EvidenceKey names a key inside a value: one of vigie's words, else its
 // label as a top-level key would have.
-func evidenceKey(k string, l check.Lang) string {
+func EvidenceKey(k string, l check.Lang) string {
 	if w := EvidenceValue(k, l); w != k {
 		return w
 	}

@@ -78,7 +78,7 @@ func node(v any, depth int, l check.Lang, yes, no string) evNode {
 				n.More = len(keys) - i
 				break
 			}
-			n.Rows = append(n.Rows, evRow{Key: clip(report.EvidenceValue(k, l)), Value: node(x[k], depth+1, l, yes, no)})
+			n.Rows = append(n.Rows, evRow{Key: clip(report.EvidenceKey(k, l)), Value: node(x[k], depth+1, l, yes, no)})
 		}
 		return n
 	case []any:
