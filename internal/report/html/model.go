@@ -556,7 +556,14 @@ func statusWord(l check.Lang, s check.Status, n int) string {
 	en := map[check.Status]string{check.Fail: "failed", check.Error: "not checked (error)", check.Warn: "warning", check.Pass: "passed", check.Skipped: "not applicable", check.Waived: "waived"}
 	fr := map[check.Status]string{check.Fail: "en échec", check.Error: "non vérifié (erreur)", check.Warn: "alerte", check.Pass: "réussi", check.Skipped: "sans objet", check.Waived: "dérogé"}
 	word := tr(l, en[s], fr[s])
-	if n > 1 && (s == check.Warn || (l == check.FR && s == check.Pass)) {
+	// English: "1 warning", "0 warnings"; French agrees with « contrôles »
+	// from 2: « 2 réussis », « 2 dérogés », « 2 non vérifiés ».
+	switch {
+	case l == check.FR && n >= 2 && s == check.Error:
+		word = "non vérifiés (erreur)"
+	case l == check.FR && n >= 2 && (s == check.Warn || s == check.Pass || s == check.Waived):
+		word += "s"
+	case l != check.FR && n != 1 && s == check.Warn:
 		word += "s"
 	}
 	return word

@@ -236,7 +236,7 @@ func familyUnit(l check.Lang, f check.Family, n int) string {
 	if !ok {
 		return string(f)
 	}
-	if n > 1 {
+	if n >= 2 || (l != check.FR && n != 1) { // "0 web sites", « 0 site web »
 		return words[1]
 	}
 	return words[0]
