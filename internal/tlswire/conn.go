@@ -1,9 +1,11 @@
 package tlswire
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"net"
+	"sync"
 	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -59,6 +61,12 @@ func (s *Scanner) exchange(ctx context.Context, hello []byte, read func(net.Conn
 	if err != nil {
 		return err
 	}
+	if tc, ok := conn.(*net.TCPConn); ok {
+		// The answer is all a hello is sent for: closing with a reset spares
+		// both sides the FIN exchange, and the scanner a TIME_WAIT socket per
+		// hello (some twenty per server).
+		_ = tc.SetLinger(0)
+	}
 	defer conn.Close()
 	deadline, _ := cctx.Deadline()
 	if err := conn.SetDeadline(deadline); err != nil {
@@ -88,6 +96,13 @@ func (s *Scanner) exchange(ctx context.Context, hello []byte, read func(net.Conn
 // errRefusedOnWrite: the server hung up before the hello was written.
 var errRefusedOnWrite = errors.New("tlswire: connection closed by the server") // not shown: Send and SendSSLv2 turn it into a refusal
 
+// answerBuffer holds a typical answer (ServerHello to ServerHelloDone, a
+// short chain) in one read.
+const answerBuffer = 8 << 10
+
+// answerReaders are reused: a scan reads some twenty answers.
+var answerReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, answerBuffer) }}
+
 // Send offers h on a new connection and returns the answer; full reads up to
 // the ServerHelloDone (certificate, key exchange), else only the ServerHello.
 func (s *Scanner) Send(ctx context.Context, h Hello, full bool) (Response, error) {
@@ -102,7 +117,12 @@ func (s *Scanner) Send(ctx context.Context, h Hello, full bool) (Response, error
 	var resp Response
 	err = s.exchange(ctx, rec, func(c net.Conn) error {
 		var rerr error
-		resp, rerr = ReadResponse(c, full)
+		// Buffered: a flight of several records comes in one read, not two per record.
+		br := answerReaders.Get().(*bufio.Reader)
+		br.Reset(c)
+		resp, rerr = ReadResponse(br, full)
+		br.Reset(nil)
+		answerReaders.Put(br)
 		return rerr
 	})
 	if errors.Is(err, errRefusedOnWrite) {

@@ -6,7 +6,6 @@ import (
 	"net/netip"
 
 	"github.com/vigie-security/vigie/internal/check"
-	"golang.org/x/crypto/cryptobyte"
 )
 
 // Protocol versions as they appear on the wire.
@@ -136,46 +135,111 @@ func (h Hello) Marshal() ([]byte, error) {
 	if h.Version == SSL30 {
 		recVer = SSL30
 	}
-	b := cryptobyte.NewBuilder(make([]byte, 0, 2048)) // every hello fits: one allocation, not a dozen
-	b.AddUint8(typeClientHello)
-	b.AddUint24LengthPrefixed(func(b *cryptobyte.Builder) {
-		b.AddUint16(legacy)
-		b.AddBytes(h.Random[:])
-		b.AddUint8LengthPrefixed(func(b *cryptobyte.Builder) {
-			if h.Version == TLS13 {
-				b.AddBytes(h.Random[:]) // middlebox compatibility: a 32-byte legacy session id
-			}
-		})
-		b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) {
-			for _, s := range h.Suites {
-				b.AddUint16(s)
-			}
-			if h.Version < TLS13 {
-				b.AddUint16(scsvRenego)
-			}
-		})
-		b.AddUint8LengthPrefixed(func(b *cryptobyte.Builder) { b.AddUint8(0) }) // no compression
-		if h.Version > SSL30 {
-			b.AddUint16LengthPrefixed(h.extensions)
-		}
-	})
-	msg, err := b.Bytes()
-	if err != nil {
-		return nil, check.Errorf("tlswire: building ClientHello: %v", "tlswire : construction du ClientHello : %v", err)
+	// Appended in place with lengths patched after: a scan sends a few
+	// dozen hellos per server, and a builder's closures cost more than the
+	// hello itself (TestHelloMatchesBuilder holds the bytes to the builder's).
+	w := helloWriter{b: make([]byte, 0, 5+4+helloFixed+2*len(h.Suites)+len(h.ServerName)+2*len(h.Groups)+keyShareBytes(h.KeyShares))}
+	w.b = append(w.b, typeHandshake, byte(recVer>>8), byte(recVer), 0, 0)
+	w.b = append(w.b, typeClientHello, 0, 0, 0)
+	w.b = append(w.b, byte(legacy>>8), byte(legacy))
+	w.b = append(w.b, h.Random[:]...)
+	if h.Version == TLS13 {
+		w.b = append(w.b, 32)
+		w.b = append(w.b, h.Random[:]...) // middlebox compatibility: a 32-byte legacy session id
+	} else {
+		w.b = append(w.b, 0)
 	}
-	if len(msg) > maxRecord {
+	suites := w.open(2)
+	for _, s := range h.Suites {
+		w.b = append(w.b, byte(s>>8), byte(s))
+	}
+	if h.Version < TLS13 {
+		w.b = append(w.b, scsvRenego>>8, scsvRenego&0xff)
+	}
+	w.close(suites, 2)
+	w.b = append(w.b, 1, 0) // no compression
+	if h.Version > SSL30 {
+		exts := w.open(2)
+		h.extensions(&w)
+		w.close(exts, 2)
+	}
+	if w.err != nil {
+		return nil, check.Errorf("tlswire: building ClientHello: %v", "tlswire : construction du ClientHello : %v", w.err)
+	}
+	if len(w.b)-5 > maxRecord {
 		return nil, check.Errorf("tlswire: ClientHello does not fit one record", "tlswire : le ClientHello dépasse un enregistrement")
 	}
-	return record(typeHandshake, recVer, msg), nil
+	n := len(w.b) - 9
+	w.b[6], w.b[7], w.b[8] = byte(n>>16), byte(n>>8), byte(n)
+	w.b[3], w.b[4] = byte((n+4)>>8), byte(n+4)
+	return w.b, nil
 }
 
-func (h Hello) extensions(b *cryptobyte.Builder) {
+// helloFixed is what a hello holds besides its suites, name, groups and
+// key shares, rounded up: the capacity that makes it one allocation.
+const helloFixed = 512
+
+func keyShareBytes(ks []KeyShare) int {
+	n := 0
+	for _, k := range ks {
+		n += 4 + len(k.Data)
+	}
+	return n
+}
+
+// errLength: a list or name too long for its length prefix.
+var errLength = check.Errorf("a length does not fit its prefix", "une longueur dépasse son préfixe")
+
+// helloWriter appends a hello's fields; open reserves a length prefix that
+// close fills in.
+type helloWriter struct {
+	b   []byte
+	err error
+}
+
+func (w *helloWriter) open(size int) int {
+	w.b = append(w.b, make([]byte, size)...)
+	return len(w.b)
+}
+
+func (w *helloWriter) close(at, size int) {
+	n := len(w.b) - at
+	if n >= 1<<(8*size) {
+		w.err = errLength
+		return
+	}
+	for i := range size {
+		w.b[at-1-i] = byte(n >> (8 * i))
+	}
+}
+
+func (w *helloWriter) u16(v uint16) { w.b = append(w.b, byte(v>>8), byte(v)) }
+
+// ext writes one extension: its type, then body inside a 2-byte length.
+func (w *helloWriter) ext(typ uint16, body func()) {
+	w.u16(typ)
+	at := w.open(2)
+	body()
+	w.close(at, 2)
+}
+
+func (w *helloWriter) list16(vals []uint16) {
+	at := w.open(2)
+	for _, v := range vals {
+		w.u16(v)
+	}
+	w.close(at, 2)
+}
+
+func (h Hello) extensions(w *helloWriter) {
 	if h.ServerName != "" && !isIPLiteral(h.ServerName) {
-		ext(b, extServerName, func(b *cryptobyte.Builder) {
-			b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) {
-				b.AddUint8(0) // host_name
-				b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) { b.AddBytes([]byte(h.ServerName)) })
-			})
+		w.ext(extServerName, func() {
+			list := w.open(2)
+			w.b = append(w.b, 0) // host_name
+			name := w.open(2)
+			w.b = append(w.b, h.ServerName...)
+			w.close(name, 2)
+			w.close(list, 2)
 		})
 	}
 	groups := h.Groups
@@ -185,48 +249,25 @@ func (h Hello) extensions(b *cryptobyte.Builder) {
 			groups = TLS13Groups
 		}
 	}
-	ext(b, extSupportedGroups, func(b *cryptobyte.Builder) { list16(b, groups) })
-	ext(b, extECPointFormats, func(b *cryptobyte.Builder) {
-		b.AddUint8LengthPrefixed(func(b *cryptobyte.Builder) { b.AddBytes([]byte{0, 1, 2}) })
-	})
-	ext(b, extSignatureAlgorithms, func(b *cryptobyte.Builder) { list16(b, sigAlgs) })
+	w.ext(extSupportedGroups, func() { w.list16(groups) })
+	w.ext(extECPointFormats, func() { w.b = append(w.b, 3, 0, 1, 2) })
+	w.ext(extSignatureAlgorithms, func() { w.list16(sigAlgs) })
 	if h.Version < TLS13 {
-		ext(b, extRenegotiationInfo, func(b *cryptobyte.Builder) { b.AddUint8(0) })
+		w.ext(extRenegotiationInfo, func() { w.b = append(w.b, 0) })
 		return
 	}
-	ext(b, extSupportedVersions, func(b *cryptobyte.Builder) {
-		b.AddUint8LengthPrefixed(func(b *cryptobyte.Builder) { b.AddUint16(TLS13) })
-	})
-	ext(b, extKeyShare, func(b *cryptobyte.Builder) {
-		b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) {
-			for _, ks := range h.KeyShares {
-				b.AddUint16(ks.Group)
-				b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) { b.AddBytes(ks.Data) })
-			}
-		})
-	})
-	ext(b, extPSKModes, func(b *cryptobyte.Builder) {
-		b.AddUint8LengthPrefixed(func(b *cryptobyte.Builder) { b.AddUint8(1) }) // psk_dhe_ke
-	})
-}
-
-func ext(b *cryptobyte.Builder, typ uint16, body func(*cryptobyte.Builder)) {
-	b.AddUint16(typ)
-	b.AddUint16LengthPrefixed(body)
-}
-
-func list16(b *cryptobyte.Builder, vals []uint16) {
-	b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) {
-		for _, v := range vals {
-			b.AddUint16(v)
+	w.ext(extSupportedVersions, func() { w.b = append(w.b, 2, byte(TLS13>>8), byte(TLS13&0xff)) })
+	w.ext(extKeyShare, func() {
+		list := w.open(2)
+		for _, ks := range h.KeyShares {
+			w.u16(ks.Group)
+			data := w.open(2)
+			w.b = append(w.b, ks.Data...)
+			w.close(data, 2)
 		}
+		w.close(list, 2)
 	})
-}
-
-func record(typ uint8, version uint16, body []byte) []byte {
-	out := make([]byte, 0, 5+len(body))
-	out = append(out, typ, byte(version>>8), byte(version), byte(len(body)>>8), byte(len(body)))
-	return append(out, body...)
+	w.ext(extPSKModes, func() { w.b = append(w.b, 1, 1) }) // psk_dhe_ke
 }
 
 // SSLv2Hello returns an SSLv2 CLIENT-HELLO offering the given 3-byte cipher specs.

@@ -1,8 +1,12 @@
 package tlswire
 
 import (
+	"bytes"
 	"slices"
+	"strings"
 	"testing"
+
+	"golang.org/x/crypto/cryptobyte"
 )
 
 func TestHelloRoundTrip(t *testing.T) {
@@ -95,4 +99,135 @@ func TestSuiteTable(t *testing.T) {
 	if s, ok := LookupSSLv2(0x020080); !ok || s.OpenSSL != "EXP-RC4-MD5" || !s.Has(Export|RC4) {
 		t.Errorf("LookupSSLv2(0x020080) = %+v", s)
 	}
+}
+
+// record wraps body in one TLS record, as the servers of these tests send them.
+func record(typ uint8, version uint16, body []byte) []byte {
+	out := make([]byte, 0, 5+len(body))
+	out = append(out, typ, byte(version>>8), byte(version), byte(len(body)>>8), byte(len(body)))
+	return append(out, body...)
+}
+
+// TestHelloMatchesBuilder holds Marshal's hand-written bytes to the same
+// hello built with cryptobyte's length-prefixed builder, field by field as
+// RFC 8446 §4.1.2 lays it out, for every version and shape a scan sends.
+func TestHelloMatchesBuilder(t *testing.T) {
+	var random [32]byte
+	for i := range random {
+		random[i] = byte(i + 1)
+	}
+	share := KeyShare{Group: GroupX25519, Data: bytes.Repeat([]byte{7}, 32)}
+	var hellos []Hello
+	for _, v := range []uint16{SSL30, TLS10, TLS11, TLS12, TLS13} {
+		for _, name := range []string{"", "a.example", "127.0.0.1", strings.Repeat("n", 300)} {
+			hellos = append(hellos, Hello{Version: v, Suites: offerable(v), ServerName: name, Random: random},
+				Hello{Version: v, Suites: []uint16{0x1301, 0xC02F}, Groups: []uint16{23}, ServerName: name, Random: random},
+				Hello{Version: v, Suites: []uint16{0x1302}, Groups: TLS13Groups[3:], KeyShares: []KeyShare{share, {Group: GroupP256}}, Random: random})
+		}
+	}
+	for _, h := range hellos {
+		got, err := h.Marshal()
+		if err != nil {
+			t.Fatalf("%s %q: %v", VersionName(h.Version), h.ServerName, err)
+		}
+		if want := builtHello(t, h); !bytes.Equal(got, want) {
+			t.Errorf("%s %q, %d suites: % x\nwant % x", VersionName(h.Version), h.ServerName, len(h.Suites), got, want)
+		}
+	}
+	long := Hello{Version: TLS12, Suites: []uint16{1}, ServerName: strings.Repeat("n", 70000)}
+	if _, err := long.Marshal(); err == nil {
+		t.Error("a 70,000-byte server name was built")
+	}
+}
+
+func builtHello(t *testing.T, h Hello) []byte {
+	legacy, recVer := h.Version, TLS10
+	if h.Version == TLS13 {
+		legacy = TLS12
+	}
+	if h.Version == SSL30 {
+		recVer = SSL30
+	}
+	b := cryptobyte.NewBuilder(nil)
+	b.AddUint8(typeClientHello)
+	b.AddUint24LengthPrefixed(func(b *cryptobyte.Builder) {
+		b.AddUint16(legacy)
+		b.AddBytes(h.Random[:])
+		b.AddUint8LengthPrefixed(func(b *cryptobyte.Builder) {
+			if h.Version == TLS13 {
+				b.AddBytes(h.Random[:])
+			}
+		})
+		b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) {
+			for _, s := range h.Suites {
+				b.AddUint16(s)
+			}
+			if h.Version < TLS13 {
+				b.AddUint16(scsvRenego)
+			}
+		})
+		b.AddUint8LengthPrefixed(func(b *cryptobyte.Builder) { b.AddUint8(0) })
+		if h.Version > SSL30 {
+			b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) { builtExtensions(b, h) })
+		}
+	})
+	msg, err := b.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return record(typeHandshake, recVer, msg)
+}
+
+func builtExtensions(b *cryptobyte.Builder, h Hello) {
+	if h.ServerName != "" && !isIPLiteral(h.ServerName) {
+		ext(b, extServerName, func(b *cryptobyte.Builder) {
+			b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) {
+				b.AddUint8(0)
+				b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) { b.AddBytes([]byte(h.ServerName)) })
+			})
+		})
+	}
+	groups := h.Groups
+	if groups == nil {
+		groups = ECGroups
+		if h.Version == TLS13 {
+			groups = TLS13Groups
+		}
+	}
+	ext(b, extSupportedGroups, func(b *cryptobyte.Builder) { list16(b, groups) })
+	ext(b, extECPointFormats, func(b *cryptobyte.Builder) {
+		b.AddUint8LengthPrefixed(func(b *cryptobyte.Builder) { b.AddBytes([]byte{0, 1, 2}) })
+	})
+	ext(b, extSignatureAlgorithms, func(b *cryptobyte.Builder) { list16(b, sigAlgs) })
+	if h.Version < TLS13 {
+		ext(b, extRenegotiationInfo, func(b *cryptobyte.Builder) { b.AddUint8(0) })
+		return
+	}
+	ext(b, extSupportedVersions, func(b *cryptobyte.Builder) {
+		b.AddUint8LengthPrefixed(func(b *cryptobyte.Builder) { b.AddUint16(TLS13) })
+	})
+	ext(b, extKeyShare, func(b *cryptobyte.Builder) {
+		b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) {
+			for _, ks := range h.KeyShares {
+				b.AddUint16(ks.Group)
+				b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) { b.AddBytes(ks.Data) })
+			}
+		})
+	})
+	ext(b, extPSKModes, func(b *cryptobyte.Builder) {
+		b.AddUint8LengthPrefixed(func(b *cryptobyte.Builder) { b.AddUint8(1) })
+	})
+}
+
+func ext(b *cryptobyte.Builder, typ uint16, body func(*cryptobyte.Builder)) {
+	b.AddUint16(typ)
+	b.AddUint16LengthPrefixed(body)
+}
+
+func list16(b *cryptobyte.Builder, vals []uint16) {
+	b.AddUint16LengthPrefixed(func(b *cryptobyte.Builder) {
+		for _, v := range vals {
+			b.AddUint16(v)
+		}
+	})
 }
