@@ -162,6 +162,9 @@ func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out delivery, la
 		fmt.Fprintf(e.stderr, tr(lang, "vigie: %s:%d: the waiver of %s expired on %s and is no longer applied\n",
 			"vigie: %s:%d: la dérogation sur %s a expiré le %s et ne s'applique plus\n"), sess.WaiverFile, x.Line, x.Check, x.Expires)
 	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(e.stderr, "vigie: %s\n", n.In(lang))
+	}
 	var histErr *scan.HistoryError
 	var prepErr *scan.PrepareError
 	switch {

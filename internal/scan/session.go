@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/vigie-security/vigie/internal/atomicfile"
@@ -47,11 +48,14 @@ type Session struct {
 
 	Outputs []Output
 
-	// Spool keeps the findings on disk while the scan runs (in SpoolDir, the
-	// system's temporary folder when ""), so that memory stays flat however
-	// many targets: each unit's findings are scrubbed, waived and scored as
-	// it ends. The TUI, which browses findings, keeps them in memory. The
-	// caller closes the Result's report once done with it.
+	// Spool keeps the findings on disk while the scan runs, so that memory
+	// stays flat however many targets: each unit's findings are scrubbed,
+	// waived and scored as it ends. They go to SpoolDir when set, else to the
+	// system's temporary folder or, where it cannot be written (a container
+	// with a read-only root), the folder of an output; with none writable
+	// they stay in memory and Result.Notes says so. The TUI, which browses
+	// findings, keeps them in memory. The caller closes the Result's report
+	// once done with it.
 	Spool    bool
 	SpoolDir string
 
@@ -73,6 +77,7 @@ type Result struct {
 	Base    report.Report // as the engine made it, before waivers: the TUI re-applies them
 	Expired []waiver.Expired
 	Crossed []check.Text // thresholds crossed, said in both languages
+	Notes   []check.Text // what the person running the scan should know (findings kept in memory)
 	// RunErr is the engine's own: the scan was interrupted, or some of it could
 	// not run. The report was still delivered.
 	RunErr error
@@ -175,24 +180,60 @@ func (s *Session) Run(ctx context.Context, emit func(engine.Event)) (Result, err
 		return Result{}, &PrepareError{Err: err}
 	}
 	opts := []engine.Option{engine.WithVersion(s.Version)}
+	var notes []check.Text
 	if s.Spool {
-		sp, err := report.NewSpool(s.SpoolDir)
-		if err != nil {
+		sp, err := s.newSpool()
+		switch {
+		case err != nil && s.SpoolDir != "":
 			return Result{}, &PrepareError{Err: err}
+		case err != nil:
+			notes = append(notes, check.Textf("findings kept in memory, as no folder could hold them (%v): set TMPDIR to a writable folder for a large scan",
+				"constats gardés en mémoire, faute de dossier où les écrire (%v) : indiquez dans TMPDIR un dossier accessible en écriture pour une grosse analyse", err))
+		default:
+			opts = append(opts, engine.WithSpool(sp, s.onTheWayIn()))
+			defer func() {
+				if !kept {
+					sp.Close()
+				}
+			}()
 		}
-		opts = append(opts, engine.WithSpool(sp, s.onTheWayIn()))
-		defer func() {
-			if !kept {
-				sp.Close()
-			}
-		}()
 	}
 	base, runErr := s.Plan.run(ctx, s.now, emit, opts...)
 	if runErr != nil && base.ScanID == "" {
-		return Result{}, runErr
+		return Result{Notes: notes}, runErr
 	}
 	kept = base.Spooled()
-	return s.finish(ctx, base, runErr)
+	res, err := s.finish(ctx, base, runErr)
+	res.Notes = notes
+	return res, err
+}
+
+// newSpool makes the spool in SpoolDir, else in the first folder that
+// takes it: the temporary folder, then those of the outputs and the history.
+func (s *Session) newSpool() (*report.Spool, error) {
+	if s.SpoolDir != "" {
+		return report.NewSpool(s.SpoolDir)
+	}
+	dirs := []string{os.TempDir()}
+	for _, o := range s.Outputs {
+		if o.Path != "" {
+			dirs = append(dirs, filepath.Dir(o.Path))
+		}
+	}
+	if s.History != "" && !store.IsPostgres(s.History) {
+		dirs = append(dirs, filepath.Dir(s.History))
+	}
+	var first error
+	for _, d := range dirs {
+		sp, err := report.NewSpool(d)
+		if err == nil {
+			return sp, nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return nil, first
 }
 
 // onTheWayIn makes a unit's findings what the writers see, before they are
