@@ -3,10 +3,8 @@ package main
 import (
 	"github.com/spf13/cobra"
 
-	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/scan"
-	"github.com/vigie-security/vigie/internal/shard"
 )
 
 func newMergeCmd(e env) *cobra.Command {
@@ -33,14 +31,10 @@ whole scan is kept in the history and judged against fail_on / fail_under.`,
 			if err != nil {
 				return err
 			}
-			rep, err := shard.MergeFiles(args)
-			if err != nil {
-				return usageErr("%s", check.InLang(err, lang))
-			}
 			out := deliveryOf(cfg.Output, o)
 			sess := scan.Session{WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),
-				FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: failOnNew}
-			return deliverMerged(cmd, e, sess, out, lang, rep)
+				FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: failOnNew, Spool: true}
+			return deliverWith(cmd, e, &sess, out, lang, func() (scan.Result, error) { return sess.Merge(cmd.Context(), args) })
 		},
 	}
 	cmd.Flags().StringVarP(&configFile, "config", "c", "", "the configuration the shards ran with: history, waivers, thresholds, output")

@@ -11,7 +11,6 @@ import (
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/engine"
-	"github.com/vigie-security/vigie/internal/report"
 	"github.com/vigie-security/vigie/internal/scan"
 	"github.com/vigie-security/vigie/internal/shard"
 	"github.com/vigie-security/vigie/internal/store"
@@ -142,11 +141,6 @@ func retentionOf(cfg config.Config) store.Retention {
 // its result into an exit code.
 func execute(cmd *cobra.Command, e env, sess scan.Session, out delivery, lang check.Lang) error {
 	return deliverWith(cmd, e, &sess, out, lang, func() (scan.Result, error) { return sess.Run(cmd.Context(), progress(e, out.quiet, lang, time.Now)) })
-}
-
-// deliverMerged delivers merged shard reports through the session's tail.
-func deliverMerged(cmd *cobra.Command, e env, sess scan.Session, out delivery, lang check.Lang, rep report.Report) error {
-	return deliverWith(cmd, e, &sess, out, lang, func() (scan.Result, error) { return sess.Finish(cmd.Context(), rep) })
 }
 
 func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out delivery, lang check.Lang, run func() (scan.Result, error)) error {

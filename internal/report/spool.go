@@ -26,6 +26,7 @@ type Spool struct {
 	path    string // "" once unlinked
 	end     int64
 	spans   []span // by unit
+	order   []int  // the units in reading order, when not their own
 	n       int
 	err     error // the first write or read failure; sticky
 	buf     bytes.Buffer
@@ -84,6 +85,14 @@ func (s *Spool) Put(unit int, fs []check.Finding) error {
 	return nil
 }
 
+// Order makes the spool read its units in the order given (a merge of
+// shards learns the targets' order only once every shard is read).
+func (s *Spool) Order(units []int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.order = units
+}
+
 // Len is the number of findings stored.
 func (s *Spool) Len() int {
 	s.mu.Lock()
@@ -95,10 +104,20 @@ func (s *Spool) Len() int {
 // order. The slice is only valid until the next one.
 func (s *Spool) raw(yield func([]byte) bool) {
 	s.mu.Lock()
-	spans := s.spans
+	spans, order := s.spans, s.order
 	s.mu.Unlock()
+	if order == nil {
+		order = make([]int, len(spans))
+		for i := range order {
+			order[i] = i
+		}
+	}
 	br := bufio.NewReaderSize(nil, 64<<10)
-	for _, sp := range spans {
+	for _, u := range order {
+		if u < 0 || u >= len(spans) {
+			continue
+		}
+		sp := spans[u]
 		if sp.n == 0 {
 			continue
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/vigie-security/vigie/internal/engine"
 	"github.com/vigie-security/vigie/internal/hashaudit"
 	"github.com/vigie-security/vigie/internal/report"
+	"github.com/vigie-security/vigie/internal/shard"
 	"github.com/vigie-security/vigie/internal/store"
 	"github.com/vigie-security/vigie/internal/waiver"
 )
@@ -187,8 +188,7 @@ func (s *Session) Run(ctx context.Context, emit func(engine.Event)) (Result, err
 		case err != nil && s.SpoolDir != "":
 			return Result{}, &PrepareError{Err: err}
 		case err != nil:
-			notes = append(notes, check.Textf("findings kept in memory, as no folder could hold them (%v): set TMPDIR to a writable folder for a large scan",
-				"constats gardés en mémoire, faute de dossier où les écrire (%v) : indiquez dans TMPDIR un dossier accessible en écriture pour une grosse analyse", err))
+			notes = append(notes, inMemory(err))
 		default:
 			opts = append(opts, engine.WithSpool(sp, s.onTheWayIn()))
 			defer func() {
@@ -253,13 +253,38 @@ func (s *Session) onTheWayIn() func([]check.Finding) []check.Finding {
 	}
 }
 
-// Finish delivers a report made elsewhere (shard reports merged) as if this
-// session had scanned it: waivers, history, writers, thresholds.
-func (s *Session) Finish(ctx context.Context, base report.Report) (Result, error) {
+// Merge delivers the merge of shard reports (vigie merge): as a scan's,
+// their findings are kept on disk, scrubbed and waived on the way, unless
+// no folder can hold them; then the session's tail, as Finish. A report
+// that cannot be merged is a *PrepareError.
+func (s *Session) Merge(ctx context.Context, args []string) (Result, error) {
 	if err := s.Prepare(ctx); err != nil {
 		return Result{}, &PrepareError{Err: err}
 	}
-	return s.finish(ctx, base, nil)
+	var notes []check.Text
+	sp, err := s.newSpool()
+	var base report.Report
+	if err != nil {
+		notes = append(notes, inMemory(err))
+		base, err = shard.MergeFiles(args)
+	} else {
+		base, err = shard.MergeFilesTo(args, sp, s.onTheWayIn())
+	}
+	if err != nil {
+		if sp != nil {
+			sp.Close()
+		}
+		return Result{Notes: notes}, &PrepareError{Err: err}
+	}
+	res, err := s.finish(ctx, base, nil)
+	res.Notes = notes
+	return res, err
+}
+
+// inMemory says why findings stay in memory.
+func inMemory(err error) check.Text {
+	return check.Textf("findings kept in memory, as no folder could hold them (%v): set TMPDIR to a writable folder for a large scan",
+		"constats gardés en mémoire, faute de dossier où les écrire (%v) : indiquez dans TMPDIR un dossier accessible en écriture pour une grosse analyse", err)
 }
 
 func (s *Session) finish(ctx context.Context, base report.Report, runErr error) (Result, error) {

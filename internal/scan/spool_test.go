@@ -3,6 +3,8 @@ package scan
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/report"
+	"github.com/vigie-security/vigie/internal/shard"
 )
 
 // With no writable temporary folder (a container with a read-only root),
@@ -47,5 +50,54 @@ func TestSpoolWithoutATemporaryFolder(t *testing.T) {
 	s.SpoolDir = filepath.Join(t.TempDir(), "nope")
 	if _, err := s.Run(context.Background(), nil); err == nil {
 		t.Error("a spool folder asked for and missing is no error")
+	}
+}
+
+// vigie merge keeps the shards' findings on disk and waives them on the
+// way, as a scan does: the merged report of two shards of a weak policy
+// has its failure WAIVED and names the waiver that expired.
+func TestMergeWaivesOnTheWay(t *testing.T) {
+	dir := t.TempDir()
+	p1, p2 := weakPolicy(t), weakPolicy(t)
+	plan := Plan{Policies: append(p1.Policies, p2.Policies...)}
+	var files []string
+	for i := range 2 {
+		plan.Shard = shard.Shard{Index: i, Count: 2}
+		path := filepath.Join(dir, fmt.Sprintf("shard-%d.json", i))
+		s := Session{Plan: plan, Spool: true, Outputs: []Output{{Writer: report.JSON{}, Path: path}}}
+		res, err := s.Run(context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Report.Close()
+		files = append(files, path)
+	}
+	waivers := filepath.Join(dir, "w.yaml")
+	body := "waivers:\n  - check: PWD-CNIL-001\n    statement: accepted\n    expires: 2999-01-01\n" +
+		"  - check: PWD-CNIL-002\n    statement: old\n    expires: 2001-01-01\n"
+	if err := os.WriteFile(waivers, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	s := Session{WaiverFile: waivers, Spool: true, Outputs: []Output{{Writer: report.JSON{}, Stdout: &out}}}
+	res, err := s.Merge(context.Background(), files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Report.Close()
+	if !res.Report.Spooled() || len(res.Report.Targets) != 2 {
+		t.Fatalf("spooled %v, %d targets", res.Report.Spooled(), len(res.Report.Targets))
+	}
+	waived := 0
+	for f := range res.Report.Verdicts() {
+		if f.CheckID == "PWD-CNIL-001" && f.Status == check.Waived {
+			waived++
+		}
+	}
+	if waived != 2 || strings.Count(out.String(), `"status": "WAIVED"`) != 2 || len(res.Expired) != 1 {
+		t.Errorf("%d waived, %d in the written report, expired %v", waived, strings.Count(out.String(), `"status": "WAIVED"`), res.Expired)
+	}
+	if _, err := s.Merge(context.Background(), []string{filepath.Join(dir, "none-*.json")}); !errors.As(err, new(*PrepareError)) {
+		t.Errorf("no report to merge: %v, want a PrepareError", err)
 	}
 }

@@ -3,6 +3,7 @@ package shard
 import (
 	"crypto/sha256"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 
@@ -46,41 +47,59 @@ type keyedTarget struct {
 
 // merge is Merge with a name for each report (its file) to put in errors.
 func merge(reports []report.Report, names []string) (report.Report, error) {
-	if len(reports) == 0 {
-		return report.Report{}, errorf("nothing to merge: no shard report given", "rien à fusionner : aucun rapport de part fourni")
-	}
-	if len(reports) > MaxCount {
-		return report.Report{}, errorf("%d reports to merge: at most %d shards", "%d rapports à fusionner : %d parts au plus", len(reports), MaxCount)
-	}
-	if err := compatible(reports, names); err != nil {
+	out, meta, err := mergeHeads(reports, names)
+	if err != nil {
 		return report.Report{}, err
 	}
-	first := reports[0]
-	out := report.Report{SchemaVersion: first.SchemaVersion, Tool: first.Tool, StartedAt: first.StartedAt, FinishedAt: first.FinishedAt}
-	owner := map[targetKey]int{}
-	var keyed []keyedTarget // normalised once: url.Parse in the sort took most of a merge
 	byTarget := map[targetKey][]check.Finding{}
-	meta := map[string]check.Meta{}
-	ids := make([]string, 0, len(reports))
-	for i, r := range reports {
-		for _, t := range r.Targets {
-			k := targetKey{t.Family, check.NormalizeTarget(t.Name)}
-			if j, seen := owner[k]; seen && j != i {
-				return report.Report{}, errorf("target %s (%s) is in report %s and in report %s: the shards overlap (pods run with different --shard counts, or one scan given twice)",
-					"la cible %s (%s) est dans le rapport %s et dans le rapport %s : les parts se recouvrent (pods lancés avec des --shard différents, ou un même scan donné deux fois)",
-					t.Name, t.Family, names[j], names[i])
-			}
-			owner[k] = i
-			keyed = append(keyed, keyedTarget{k, t})
-		}
+	for _, r := range reports {
 		last := targetKey{}
 		for j, f := range r.Findings {
 			// A target's findings are consecutive: normalise each target once.
 			if j == 0 || f.Target != r.Findings[j-1].Target || f.Family != last.family {
 				last = targetKey{f.Family, check.NormalizeTarget(f.Target)}
 			}
-			k := last
-			byTarget[k] = append(byTarget[k], f)
+			byTarget[last] = append(byTarget[last], f)
+		}
+	}
+	out.Findings = mergedFindings(byTarget)
+	out.Checks = mergedChecks(slices.Values(out.Findings), meta)
+	out.Scores = score.Compute(out.Findings, lookupIn(meta))
+	return out, nil
+}
+
+func lookupIn(meta map[string]check.Meta) score.Lookup {
+	return func(id string) (check.Meta, bool) { m, ok := meta[id]; return m, ok }
+}
+
+// mergeHeads merges all but the findings: targets (refusing overlaps), the
+// checks' metadata, times, the ID.
+func mergeHeads(reports []report.Report, names []string) (report.Report, map[string]check.Meta, error) {
+	if len(reports) == 0 {
+		return report.Report{}, nil, errorf("nothing to merge: no shard report given", "rien à fusionner : aucun rapport de part fourni")
+	}
+	if len(reports) > MaxCount {
+		return report.Report{}, nil, errorf("%d reports to merge: at most %d shards", "%d rapports à fusionner : %d parts au plus", len(reports), MaxCount)
+	}
+	if err := compatible(reports, names); err != nil {
+		return report.Report{}, nil, err
+	}
+	first := reports[0]
+	out := report.Report{SchemaVersion: first.SchemaVersion, Tool: first.Tool, StartedAt: first.StartedAt, FinishedAt: first.FinishedAt}
+	owner := map[targetKey]int{}
+	var keyed []keyedTarget // normalised once: url.Parse in the sort took most of a merge
+	meta := map[string]check.Meta{}
+	ids := make([]string, 0, len(reports))
+	for i, r := range reports {
+		for _, t := range r.Targets {
+			k := targetKey{t.Family, check.NormalizeTarget(t.Name)}
+			if j, seen := owner[k]; seen && j != i {
+				return report.Report{}, nil, errorf("target %s (%s) is in report %s and in report %s: the shards overlap (pods run with different --shard counts, or one scan given twice)",
+					"la cible %s (%s) est dans le rapport %s et dans le rapport %s : les parts se recouvrent (pods lancés avec des --shard différents, ou un même scan donné deux fois)",
+					t.Name, t.Family, names[j], names[i])
+			}
+			owner[k] = i
+			keyed = append(keyed, keyedTarget{k, t})
 		}
 		for _, m := range r.Checks {
 			if _, dup := meta[m.ID]; !dup {
@@ -106,11 +125,8 @@ func merge(reports []report.Report, names []string) (report.Report, error) {
 	for i, k := range keyed {
 		out.Targets[i] = k.t
 	}
-	out.Findings = mergedFindings(byTarget)
-	out.Checks = mergedChecks(out.Findings, meta)
-	out.Scores = score.Compute(out.Findings, func(id string) (check.Meta, bool) { m, ok := meta[id]; return m, ok })
 	out.ScanID = mergedID(ids)
-	return out, nil
+	return out, meta, nil
 }
 
 // compatible refuses what cannot come from the shards of one scan.
@@ -155,10 +171,10 @@ func mergedFindings(byTarget map[targetKey][]check.Finding) []check.Finding {
 
 // mergedChecks lists each check once: in the order the merged findings
 // first name them, then checks that judged nothing, by family and ID.
-func mergedChecks(findings []check.Finding, meta map[string]check.Meta) []check.Meta {
+func mergedChecks(findings iter.Seq[check.Finding], meta map[string]check.Meta) []check.Meta {
 	out := make([]check.Meta, 0, len(meta))
 	listed := map[string]bool{}
-	for _, f := range findings {
+	for f := range findings {
 		if m, ok := meta[f.CheckID]; ok && !listed[f.CheckID] {
 			listed[f.CheckID] = true
 			out = append(out, m)

@@ -199,6 +199,25 @@ func canonical(t *testing.T, r report.Report) string {
 	return string(b)
 }
 
+// streamedMerge merges the shard reports of dir with their findings
+// kept on disk, as vigie merge does.
+func streamedMerge(t *testing.T, dir string) report.Report {
+	t.Helper()
+	sp, err := report.NewSpool(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sp.Close() })
+	r, err := MergeFilesTo([]string{filepath.Join(dir, "shard-*.json")}, sp, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Spooled() {
+		t.Fatal("the streamed merge keeps its findings in memory")
+	}
+	return r
+}
+
 func sameText(t *testing.T, what, got, want string) {
 	t.Helper()
 	if got == want {
@@ -239,6 +258,7 @@ func TestMergeEqualsSingleRun(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			sameText(t, "merge streamed to disk vs in memory", jsonOf(t, streamedMerge(t, sub)), jsonOf(t, merged))
 			sameText(t, "merged vs single run", canonical(t, merged), want)
 			if merged.Scores.Overall.Score != single.Scores.Overall.Score || merged.Scores.Overall.Grade != single.Scores.Overall.Grade {
 				t.Fatalf("overall %d %s, single run %d %s", merged.Scores.Overall.Score, merged.Scores.Overall.Grade,
