@@ -114,8 +114,10 @@ type Expired struct {
 // waiver are WAIVED (passes stay passes), with scores recomputed. It also
 // returns the waivers that have expired.
 func Apply(rep report.Report, w File, source string, now time.Time) (report.Report, []Expired) {
-	out := rep.InMemory()                                                               // findings kept on disk were waived on their way in; waiving again needs them here
-	out.Findings = append(make([]check.Finding, 0, len(out.Findings)), out.Findings...) // the caller's are not written
+	// Findings kept on disk were waived on their way in; waiving them again
+	// needs them here, in a copy: the caller's are not written.
+	out := rep.InMemory()
+	out.Findings = append(make([]check.Finding, 0, len(out.Findings)), out.Findings...)
 	live, expired := w.At(now)
 	live.Waive(out.Findings, source)
 	out.Scores = score.Compute(out.Findings, out.Meta)
