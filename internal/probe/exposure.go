@@ -3,6 +3,7 @@ package probe
 import (
 	"context"
 	"crypto/rand"
+	"crypto/tls"
 	"encoding/hex"
 	"net/url"
 	"strings"
@@ -27,7 +28,7 @@ const exposureWorkers = 1
 // Exposure requests each path on base's origin, after a random path that
 // tells what "not found" looks like there.
 func (p *Prober) Exposure(ctx context.Context, pace Pacer, base string, paths []web.ExposurePath) web.Exposure {
-	return p.exposure(ctx, p.hosts.pacer(pace), base, paths, nil)
+	return p.exposure(ctx, p.hosts.pacer(pace), base, paths, nil, nil)
 }
 
 // originProbe is one exposure scan of one origin: its client, headers and
@@ -78,17 +79,25 @@ func (o *originProbe) closeIdle() {
 }
 
 // exposure is Exposure with a target's own headers (sent, like
-// Options.Headers, only because every path is on the target's origin). It
+// Options.Headers, only because every path is on the target's origin), and
+// the connection of vigie's own handshake to that origin, if kept. It
 // reads robots.txt and sitemap.xml for more paths, then probes the list and
 // those paths, then what the directory listings it found name and the dump
 // names inside the folders robots.txt revealed; at most
 // web.MaxExposureRequests requests in all.
-func (p *Prober) exposure(ctx context.Context, pace Pacer, base string, paths []web.ExposurePath, target map[string]string) (out web.Exposure) {
+func (p *Prober) exposure(ctx context.Context, pace Pacer, base string, paths []web.ExposurePath, target map[string]string, warm *tls.Conn) (out web.Exposure) {
 	u, err := url.Parse(base)
 	if err != nil || u.Host == "" {
+		if warm != nil {
+			closeNow(warm)
+		}
 		return web.Exposure{Error: check.Text{EN: "no usable origin", FR: "aucune origine utilisable"}}
 	}
 	o := &originProbe{p: p, pace: pace, origin: u.Scheme + "://" + u.Host}
+	if warm != nil { // the first requests go on vigie's own handshake to the origin: one connection fewer
+		o.idle = newPipe(ctx, warm)
+		o.idle.warm = true
+	}
 	o.left.Store(web.MaxExposureRequests)
 	out = web.Exposure{Base: o.origin, Scanned: true}
 	o.headers = headersFor(o.origin+"/", origins(o.origin+"/"), p.opts.Headers, target)

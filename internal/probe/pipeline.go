@@ -71,6 +71,9 @@ type pipe struct {
 	bw   *bufio.Writer
 	lim  *budgetReader
 	stop func() bool
+	// warm: the connection of vigie's own handshake, handed over and not
+	// used yet (see Prober.exposure).
+	warm bool
 }
 
 // budgetReader fails once a connection has been read for more than its
@@ -115,9 +118,14 @@ func (o *originProbe) dial(ctx context.Context) (*pipe, error) {
 	if err != nil {
 		return nil, err
 	}
+	return newPipe(ctx, conn), nil
+}
+
+// newPipe makes conn a pipe, closed when ctx ends.
+func newPipe(ctx context.Context, conn net.Conn) *pipe {
 	lim := &budgetReader{r: conn}
 	return &pipe{conn: conn, br: bufio.NewReaderSize(lim, 8<<10), bw: bufio.NewWriterSize(conn, 4<<10), lim: lim,
-		stop: context.AfterFunc(ctx, func() { conn.Close() })}, nil
+		stop: context.AfterFunc(ctx, func() { conn.Close() })}
 }
 
 func (c *pipe) close() {
@@ -178,7 +186,10 @@ func (o *originProbe) pipelined(ctx context.Context, paths []web.ExposurePath, l
 		if len(batch) == 0 {
 			continue
 		}
-		fresh := c == nil
+		fresh, warm := c == nil, c != nil && c.warm
+		if warm {
+			c.warm = false
+		}
 		if fresh {
 			var err error
 			if c, err = o.dial(ctx); err != nil {
@@ -216,6 +227,14 @@ func (o *originProbe) pipelined(ctx context.Context, paths []web.ExposurePath, l
 			c.close()
 			c = nil
 		}
+		if warm && answered == 0 && ctx.Err() == nil {
+			// The server closed the handshake's connection before any
+			// request reached it: the batch goes on a new connection, as
+			// if none had been handed over, and is counted once.
+			o.left.Add(int32(len(batch)))
+			continue
+		}
+		fresh = fresh || warm // it answered as a new connection would
 		switch {
 		case err == nil:
 			depth = max(1, min(depth, answered))

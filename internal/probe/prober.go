@@ -2,6 +2,7 @@ package probe
 
 import (
 	"context"
+	"crypto/tls"
 	"crypto/x509"
 	"net/http"
 	"strings"
@@ -97,11 +98,13 @@ func (p *Prober) Collect(ctx context.Context, pace Pacer, t Target) web.Evidence
 		}
 	}
 	key := sharedKey(httpsURL, t.Headers)
+	var warm *tls.Conn // the handshake's connection, when this target made it: for the exposure probes
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
 		ev.TLS = p.shared.do(ctx, "tls "+key, func() any {
-			t := p.Handshake(toHost(ctx, httpsURL), pace, httpsURL, host)
+			t, c := p.handshake(toHost(ctx, httpsURL), pace, httpsURL, host, len(p.opts.ExposurePaths) > 0)
+			warm = c
 			t.Share() // the server's targets and findings hold one copy of what they report alike
 			return t
 		}).(web.TLS)
@@ -124,8 +127,15 @@ func (p *Prober) Collect(ctx context.Context, pace Pacer, t Target) web.Evidence
 	}
 	if base != "" && len(p.opts.ExposurePaths) > 0 {
 		ev.Exposure = p.shared.do(ctx, "expo "+sharedKey(base, t.Headers), func() any {
-			return p.exposure(ctx, pace, base, p.opts.ExposurePaths, t.Headers)
+			var c *tls.Conn
+			if origin(base) == origin(httpsURL) {
+				c, warm = warm, nil // the exposure owns it now
+			}
+			return p.exposure(ctx, pace, base, p.opts.ExposurePaths, t.Headers, c)
 		}).(web.Exposure)
+	}
+	if warm != nil { // another target probed the origin, or it is not probed
+		closeNow(warm)
 	}
 	ev.HTTP.ReadContent() // once, for the crawl and every check that reads the pages
 	ev.HTTPS.ReadContent()

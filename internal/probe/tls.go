@@ -48,34 +48,51 @@ func LoadRoots(caFile string) (*x509.CertPool, error) {
 // trusting it, then judges trust, validity and name separately so that one
 // problem does not hide another.
 func (p *Prober) Handshake(ctx context.Context, pace Pacer, httpsURL, host string) web.TLS {
-	out := web.TLS{Attempted: true}
+	out, _ := p.handshake(ctx, pace, httpsURL, host, false)
+	return out
+}
+
+// handshake is Handshake; with keep, the connection of a handshake that
+// succeeded at TLS 1.2 or later is returned open rather than closed, for
+// the origin's exposure probes to carry their requests on.
+func (p *Prober) handshake(ctx context.Context, pace Pacer, httpsURL, host string, keep bool) (out web.TLS, kept *tls.Conn) {
+	out = web.TLS{Attempted: true}
 	u, err := url.Parse(httpsURL)
 	if err != nil {
 		out.Error = check.Text{EN: err.Error(), FR: check.InLang(err, check.FR)}
-		return out
+		return out, nil
 	}
 	addr := u.Host
 	if u.Port() == "" {
 		addr = net.JoinHostPort(u.Hostname(), "443")
 	}
-	st, err := p.dialTLS(ctx, pace, addr, &tls.Config{
+	conn, err := p.dialTLS(ctx, pace, addr, &tls.Config{
 		ServerName:         u.Hostname(),
 		InsecureSkipVerify: true, // we verify below, with the reasons kept apart
 		MinVersion:         tls.VersionTLS10,
 		CurvePreferences:   probeCurves,
 	})
+	var st tls.ConnectionState
+	if err == nil {
+		st = conn.ConnectionState()
+		if keep && st.Version >= tls.VersionTLS12 { // what the exposure's own dial would have negotiated
+			kept = conn
+		} else {
+			closeNow(conn)
+		}
+	}
 	if err != nil {
 		var kind string
 		kind, out.Error = classify(err, p.opts.Timeout)
 		if kind != KindTLS && kind != KindProtocol {
-			return out // nothing answers: the scan would only wait as long again
+			return out, nil // nothing answers: the scan would only wait as long again
 		}
 	}
 	// The scan runs even when Go's handshake failed: the server answered,
 	// and what it accepts, or the chain Go refused, is still to be read.
 	res := p.scanTLS(ctx, pace, addr, u.Hostname())
 	if err != nil && !slices.ContainsFunc(res.Protocols, func(pr tlswire.Protocol) bool { return pr.Accepted }) {
-		return out // it refuses every hello too: it does not speak TLS, there is nothing to judge
+		return out, nil // it refuses every hello too: it does not speak TLS, there is nothing to judge
 	}
 	chain := st.PeerCertificates
 	if err == nil {
@@ -94,7 +111,7 @@ func (p *Prober) Handshake(ctx context.Context, pace Pacer, httpsURL, host strin
 		out.Error = check.Text{EN: "server sent no certificate: it accepts only anonymous suites",
 			FR: "le serveur n'a envoyé aucun certificat : il n'accepte que des suites anonymes"}
 	}
-	return out
+	return out, kept
 }
 
 // judge fills trust, name and certificate facts from a presented chain.
@@ -223,18 +240,21 @@ func certOf(c *x509.Certificate) *web.Cert {
 // about versions or suites.
 var probeCurves = []tls.CurveID{tls.X25519, tls.CurveP256, tls.CurveP384}
 
-// dialTLS makes one bounded handshake and closes the connection.
-func (p *Prober) dialTLS(ctx context.Context, pace Pacer, addr string, cfg *tls.Config) (tls.ConnectionState, error) {
+// dialTLS makes one bounded handshake; the caller closes the connection.
+func (p *Prober) dialTLS(ctx context.Context, pace Pacer, addr string, cfg *tls.Config) (*tls.Conn, error) {
 	if err := pace.Wait(ctx); err != nil {
-		return tls.ConnectionState{}, err
+		return nil, err
 	}
 	hctx, cancel := context.WithTimeout(ctx, p.opts.Timeout)
 	defer cancel()
-	d := tls.Dialer{NetDialer: &net.Dialer{KeepAlive: -1}, Config: cfg} // closed after the handshake
+	d := tls.Dialer{NetDialer: &net.Dialer{KeepAlive: -1}, Config: cfg} // closed after the handshake, or soon after by the exposure
 	conn, err := d.DialContext(hctx, "tcp", addr)
 	if err != nil {
-		return tls.ConnectionState{}, err
+		return nil, err
 	}
-	defer conn.Close()
-	return conn.(*tls.Conn).ConnectionState(), nil
+	return conn.(*tls.Conn), nil
 }
+
+// closeNow closes a connection that carried no request: its TCP side at
+// once, without the close_notify record no one reads.
+func closeNow(c *tls.Conn) { _ = c.NetConn().Close() }
