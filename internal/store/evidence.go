@@ -26,8 +26,9 @@ var MaxReport = 32 << 20
 
 // keptReport is the JSON of r as the history keeps it: each finding's
 // evidence cut to MaxEvidence; past MaxReport, findings without evidence;
-// past it again (hundreds of thousands of findings), none: the findings
-// table still has every verdict, and Load reads them from there. Findings
+// past it again (about 100,000 findings), none: the findings table still
+// has every verdict, and Load reads them from there; past it with no
+// findings, no targets either. Findings
 // are encoded one at a time as the report yields them, and the encoding
 // stops at MaxReport, so a scan of any size costs at most that.
 func keptReport(r report.Report) ([]byte, error) {
@@ -51,7 +52,19 @@ func keptReport(r report.Report) ([]byte, error) {
 			return blob, err
 		}
 	}
-	return h, r.Err()
+	if err := r.Err(); err != nil || len(h) <= MaxReport {
+		return h, err
+	}
+	// Even the targets and their scores pass MaxReport (a scan of some
+	// 30,000 targets): the scan's own scores and metadata are kept, and Load
+	// rebuilds the targets from the findings table.
+	head.Targets, head.Scores.Targets = nil, nil
+	if head.Changes != nil {
+		c := *head.Changes
+		c.New, c.Fixed = nil, nil
+		head.Changes = &c
+	}
+	return json.Marshal(head)
 }
 
 // withFindings is the report's JSON with its findings, each as keep has

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -55,8 +56,73 @@ func (s *Store) Load(ctx context.Context, id string) (report.Report, error) {
 		return report.Report{}, &Error{Path: s.path, Err: err, Text: check.Textf("history %q: scan %s is unreadable",
 			"historique %q : le scan %s est illisible", s.path, id)}
 	}
+	if r.Findings == nil { // a scan too large to keep its findings: their verdicts
+		if r.Findings, err = s.verdicts(ctx, r); err != nil {
+			return report.Report{}, err
+		}
+		if r.Targets == nil {
+			r.Targets = targetsOf(r)
+		}
+	}
 	report.Scrubber{}.Report(&r)
 	return r, nil
+}
+
+// targetsOf lists the targets of findings laid out by verdicts, for a scan
+// kept without its targets.
+func targetsOf(r report.Report) []report.Target {
+	var out []report.Target
+	for i, f := range r.Findings {
+		if i == 0 || f.Target != r.Findings[i-1].Target || f.Family != r.Findings[i-1].Family {
+			out = append(out, report.Target{Name: f.Target, Family: f.Family, Completed: true})
+		}
+	}
+	return out
+}
+
+// notKept is the message of a finding the history kept as a verdict only.
+var notKept = check.Text{EN: "(message not kept: the scan was too large for the history)", FR: "(message non conservé : le scan était trop gros pour l'historique)"}
+
+// verdicts are the findings table's rows of scan r, laid out as a report
+// lays them: target by target, in the checks' order.
+func (s *Store) verdicts(ctx context.Context, r report.Report) ([]check.Finding, error) {
+	rows, err := s.findings(ctx, r.ScanID)
+	if err != nil {
+		return nil, err
+	}
+	place := func(m map[string]int, k string) int {
+		if i, ok := m[k]; ok {
+			return i
+		}
+		return len(m)
+	}
+	targets, checks := map[string]int{}, map[string]int{}
+	for i, t := range r.Targets {
+		targets[t.Name] = i
+	}
+	for i, m := range r.Checks {
+		checks[m.ID] = i
+	}
+	out := make([]check.Finding, 0, len(rows))
+	for _, f := range rows {
+		m, _ := r.Meta(f.CheckID)
+		out = append(out, check.Finding{CheckID: f.CheckID, Family: m.Family, Status: f.Status, Severity: f.Severity,
+			Target: f.Target, Message: notKept, Fingerprint: f.Fingerprint})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if ta, tb := place(targets, a.Target), place(targets, b.Target); ta != tb {
+			return ta < tb
+		}
+		if a.Target != b.Target { // no targets kept: by name
+			return a.Target < b.Target
+		}
+		if ca, cb := place(checks, a.CheckID), place(checks, b.CheckID); ca != cb {
+			return ca < cb
+		}
+		return a.Fingerprint < b.Fingerprint
+	})
+	return out, nil
 }
 
 func (s *Store) unknown(ref string) error {
