@@ -32,6 +32,7 @@ func toolVersion() string {
 type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	delivering     func() // the scan has ended, its reports are being written (nil: nobody to tell)
 }
 
 // run executes vigie with args and returns the exit code.

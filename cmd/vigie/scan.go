@@ -150,6 +150,7 @@ func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out delivery, la
 	}
 	sess.Outputs = outputs
 	sess.Version = toolVersion()
+	sess.Delivering = e.delivering
 	res, err := run()
 	defer res.Report.Close()
 	for _, x := range res.Expired {

@@ -34,19 +34,24 @@ func (l *lockedBuffer) String() string {
 // Before, a FIFO read kept vigie alive through any number of Ctrl-C.
 func TestSignalsAlwaysEndVigie(t *testing.T) {
 	for _, tc := range []struct {
-		name    string
-		signals int
-		grace   time.Duration
-		says    string
+		name       string
+		signals    int
+		grace      time.Duration
+		delivering bool
+		says       string
 	}{
-		{"second signal", 2, time.Hour, "second signal"},
-		{"grace runs out", 1, 50 * time.Millisecond, "still busy"},
+		{"second signal", 2, time.Hour, false, "second signal"},
+		{"grace runs out", 1, 50 * time.Millisecond, false, "still busy"},
+		{"writing the report", 1, time.Hour, true, "still writing the report 100ms after the scan ended"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cancelled, quit := make(chan struct{}), make(chan struct{})
 			var stderr lockedBuffer
-			stop := onSignals(func() { close(cancelled) }, &stderr, check.EN, tc.grace, func() { close(quit) })
+			stop, delivering := onSignals(func() { close(cancelled) }, &stderr, check.EN, tc.grace, 100*time.Millisecond, func() { close(quit) })
 			defer stop()
+			if tc.delivering { // the scan ended before the signal: the writers get their own time, not the scan's grace
+				delivering()
+			}
 			for i := range tc.signals {
 				if err := syscall.Kill(syscall.Getpid(), syscall.SIGINT); err != nil {
 					t.Fatal(err)
@@ -65,7 +70,7 @@ func TestSignalsAlwaysEndVigie(t *testing.T) {
 
 func TestSignalsReleasedAfterARun(t *testing.T) {
 	quit := make(chan struct{})
-	stop := onSignals(func() { t.Error("cancelled with no signal") }, &lockedBuffer{}, check.EN, time.Millisecond, func() { close(quit) })
+	stop, _ := onSignals(func() { t.Error("cancelled with no signal") }, &lockedBuffer{}, check.EN, time.Millisecond, time.Millisecond, func() { close(quit) })
 	stop()
 	select {
 	case <-quit:

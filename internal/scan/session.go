@@ -59,6 +59,9 @@ type Session struct {
 	// once done with it.
 	Spool    bool
 	SpoolDir string
+	// Delivering, when set, is called as the scan ends and its reports start
+	// being written (the CLI then gives a stopped scan's writers more time).
+	Delivering func()
 
 	waivers *waiver.File
 	expired []waiver.Expired // found when the waivers were applied on the way in
@@ -288,6 +291,9 @@ func inMemory(err error) check.Text {
 }
 
 func (s *Session) finish(ctx context.Context, base report.Report, runErr error) (Result, error) {
+	if s.Delivering != nil {
+		s.Delivering()
+	}
 	res := Result{Base: base, Report: base, RunErr: runErr}
 	// What finished is delivered even when the scan was cancelled: the
 	// writers and the history must not see the cancellation. A second
