@@ -5,11 +5,10 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"runtime/metrics"
 	"testing"
-	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/heapwatch"
 	"github.com/vigie-security/vigie/internal/report"
 )
 
@@ -104,7 +103,7 @@ func BenchmarkSpooledScanMemory(b *testing.B) {
 					b.Fatal(err)
 				}
 				runtime.GC()
-				stop := watchHeap()
+				stop := heapwatch.Start()
 				rep, err := e.Run(context.Background(), us, nil)
 				if err != nil || rep.Len() != units*42 {
 					b.Fatalf("%v, %d findings", err, rep.Len())
@@ -124,27 +123,4 @@ func BenchmarkSpooledScanMemory(b *testing.B) {
 			b.ReportMetric(float64(retained)/float64(units), "retained-B/unit")
 		})
 	}
-}
-
-// watchHeap samples the heap's objects every 10 ms until stopped, and
-// gives the highest seen.
-func watchHeap() (stop func() uint64) {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	done, high := make(chan struct{}), make(chan uint64)
-	go func() {
-		var h uint64
-		t := time.NewTicker(10 * time.Millisecond)
-		defer t.Stop()
-		for {
-			metrics.Read(sample)
-			h = max(h, sample[0].Value.Uint64())
-			select {
-			case <-done:
-				high <- h
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() uint64 { close(done); return <-high }
 }

@@ -119,23 +119,15 @@ func (r Report) Verdicts() iter.Seq[check.Finding] {
 }
 
 // NumberedVerdicts is Verdicts with each finding's position.
-func (r Report) NumberedVerdicts() iter.Seq2[int, check.Finding] {
-	return func(yield func(int, check.Finding) bool) {
-		i := 0
-		for f := range r.Verdicts() {
-			if !yield(i, f) {
-				return
-			}
-			i++
-		}
-	}
-}
+func (r Report) NumberedVerdicts() iter.Seq2[int, check.Finding] { return numbered(r.Verdicts()) }
 
 // Numbered is All with each finding's position.
-func (r Report) Numbered() iter.Seq2[int, check.Finding] {
+func (r Report) Numbered() iter.Seq2[int, check.Finding] { return numbered(r.All()) }
+
+func numbered(fs iter.Seq[check.Finding]) iter.Seq2[int, check.Finding] {
 	return func(yield func(int, check.Finding) bool) {
 		i := 0
-		for f := range r.All() {
+		for f := range fs {
 			if !yield(i, f) {
 				return
 			}

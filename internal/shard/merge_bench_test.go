@@ -6,17 +6,16 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
-	"runtime/metrics"
 	"testing"
-	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/engine"
+	"github.com/vigie-security/vigie/internal/heapwatch"
 	"github.com/vigie-security/vigie/internal/report"
 )
 
-// BenchmarkMerge merges 8 shards of 10,000 sites with 4 checks each.
-func BenchmarkMerge(b *testing.B) {
+// benchShards are the reports of 8 shards of 10,000 sites with 4 checks each.
+func benchShards(b *testing.B) []report.Report {
 	var units []engine.Unit
 	for i := range 10000 {
 		name := fmt.Sprintf("https://site-%05d.example.fr/", i)
@@ -35,6 +34,12 @@ func BenchmarkMerge(b *testing.B) {
 		}
 		reps = append(reps, r)
 	}
+	return reps
+}
+
+// BenchmarkMerge merges 8 shards of 10,000 sites with 4 checks each.
+func BenchmarkMerge(b *testing.B) {
+	reps := benchShards(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Merge(reps); err != nil {
@@ -50,33 +55,18 @@ func BenchmarkMerge(b *testing.B) {
 //	go test -run X -bench MergeFilesPeakHeap -benchtime 1x ./internal/shard
 func BenchmarkMergeFilesPeakHeap(b *testing.B) {
 	dir := b.TempDir()
-	var units []engine.Unit
-	for i := range 10000 {
-		name := fmt.Sprintf("https://site-%05d.example.fr/", i)
-		units = append(units, engine.Unit{Family: check.FamilyWeb, Target: name, Collect: evidenceOf(name, i),
-			Checks: check.Catalogue{headers, tls, observatory, optional}})
-	}
-	for s := range 8 {
-		e, err := engine.New(engine.WithScanID(func() string { return fmt.Sprint("s", s) }))
-		if err != nil {
-			b.Fatal(err)
-		}
-		r, err := e.Run(context.Background(), Shard{s, 8}.Filter(units), nil)
-		if err != nil {
-			b.Fatal(err)
-		}
+	for s, r := range benchShards(b) {
 		if err := report.WriteFile(context.Background(), filepath.Join(dir, fmt.Sprintf("shard-%d.json", s)), report.JSON{}, r); err != nil {
 			b.Fatal(err)
 		}
 	}
-	units = nil
 	args := []string{filepath.Join(dir, "shard-*.json")}
 	for _, spooled := range []bool{false, true} {
 		b.Run(map[bool]string{false: "memory", true: "disk"}[spooled], func(b *testing.B) {
 			var peak uint64
 			for b.Loop() {
 				runtime.GC()
-				stop := watchHeap()
+				stop := heapwatch.Start()
 				var r report.Report
 				var err error
 				if spooled {
@@ -100,27 +90,4 @@ func BenchmarkMergeFilesPeakHeap(b *testing.B) {
 			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MiB")
 		})
 	}
-}
-
-// watchHeap samples the heap's objects every 10 ms until stopped, and
-// gives the highest seen.
-func watchHeap() (stop func() uint64) {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	done, high := make(chan struct{}), make(chan uint64)
-	go func() {
-		var h uint64
-		t := time.NewTicker(10 * time.Millisecond)
-		defer t.Stop()
-		for {
-			metrics.Read(sample)
-			h = max(h, sample[0].Value.Uint64())
-			select {
-			case <-done:
-				high <- h
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() uint64 { close(done); return <-high }
 }
