@@ -65,8 +65,9 @@ func BenchmarkRetainedPerUnit(b *testing.B) {
 
 // BenchmarkSpooledScanMemory runs scans of 1,000 to 100,000 units of 42
 // checks, each finding with evidence about the size a web check keeps,
-// with findings kept on disk, then writes the JSON report (to nowhere), and
-// reports the highest heap seen during it all and what stays after:
+// with findings kept on disk, then writes the JSON and table reports (to
+// nowhere), and reports the highest heap seen during it all and what stays
+// after:
 //
 //	go test -run X -bench SpooledScanMemory -benchtime 1x ./internal/engine
 //
@@ -108,8 +109,10 @@ func BenchmarkSpooledScanMemory(b *testing.B) {
 				if err != nil || rep.Len() != units*42 {
 					b.Fatalf("%v, %d findings", err, rep.Len())
 				}
-				if err := (report.JSON{}).Write(context.Background(), io.Discard, rep); err != nil {
-					b.Fatal(err)
+				for _, w := range []report.Writer{report.JSON{}, report.Table{}} { // the default output, and the one CI keeps
+					if err := w.Write(context.Background(), io.Discard, rep); err != nil {
+						b.Fatal(err)
+					}
 				}
 				peak = stop()
 				runtime.GC()

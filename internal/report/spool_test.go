@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -108,4 +109,22 @@ func TestUnreadableSpoolIsNoReport(t *testing.T) {
 
 func checktestSaysFrench(err error) bool {
 	return check.InLang(err, check.FR) != check.InLang(err, check.EN)
+}
+
+// The table lists each target's findings under it, also when the findings
+// do not come in the targets' order (gathered first then).
+func TestTableFindingsUnderTheirTarget(t *testing.T) {
+	f := func(target, id string) check.Finding {
+		return check.Finding{CheckID: id, Family: check.FamilyWeb, Status: check.Fail, Target: target, Message: check.Text{EN: id + " on " + target}}
+	}
+	r := report.Report{Targets: []report.Target{{Name: "b", Family: check.FamilyWeb}, {Name: "a", Family: check.FamilyWeb}},
+		Findings: []check.Finding{f("a", "X-1"), f("b", "X-2"), f("a", "X-3")}}
+	for name, r := range map[string]report.Report{"out of order": r, "spooled": spooled(t, r)} {
+		out := string(render(t, report.Table{Options: report.Options{Width: 120}}, r))
+		b, a := strings.Index(out, "b  [web]"), strings.Index(out, "a  [web]")
+		x1, x2, x3 := strings.Index(out, "X-1 on a"), strings.Index(out, "X-2 on b"), strings.Index(out, "X-3 on a")
+		if b < 0 || a < 0 || !(b < x2 && x2 < a && a < x1 && x1 < x3) {
+			t.Errorf("%s: blocks and findings out of place:\n%s", name, out)
+		}
+	}
 }

@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"iter"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -44,13 +46,9 @@ func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
 	for _, s := range r.Scores.Targets {
 		scores[string(s.Family)+"\x00"+s.Target] = s
 	}
-	byTarget := map[string][]check.Finding{}
-	for f := range r.Verdicts() {
-		k := string(f.Family) + "\x00" + f.Target
-		byTarget[k] = append(byTarget[k], f)
-	}
 	msgCol := indent + colStatus + 1 + colSev + 1 + colID + 1 + colPoints + 2
-	for _, tg := range r.Targets {
+	findings := targetFindings(r)
+	for i, tg := range r.Targets {
 		k := string(tg.Family) + "\x00" + tg.Name
 		p.line("")
 		s, scored := scores[k]
@@ -67,7 +65,7 @@ func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
 		for _, d := range s.Deductions {
 			points[d.CheckID] = d.Points
 		}
-		for _, f := range byTarget[k] {
+		for f := range findings(i, k) {
 			pts := ""
 			if v, ok := points[f.CheckID]; ok {
 				pts = check.SignedDecimal(l, -v, 1)
@@ -81,6 +79,7 @@ func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
 			p.line(strings.Repeat(" ", indent) + p.paint(yellow, fmt.Sprintf(tr(l, "Grade capped at %s by %s.", "Note plafonnée à %s par %s."), s.Cap.Grade, s.Cap.CheckID)))
 		}
 	}
+	findings(len(r.Targets), "") // releases the stream
 
 	if mx := ContractMatrix(r); len(mx.Rows) > 0 {
 		p.matrix(l, mx)
@@ -119,6 +118,58 @@ func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
 	p.line(targetCount(l, len(r.Targets)) + " · " + strings.Join(parts, " · "))
 	return w.Flush()
 }
+
+// targetFindings gives, for the ith target of r (key k), its findings. A
+// report's findings come target by target in its targets' order, as the
+// engine and the merge lay them out: they are then read as one stream, not
+// held (a large scan's are on disk). Should they not, they are gathered by
+// target first. Called with i past the last target, it ends the stream.
+func targetFindings(r Report) func(i int, k string) iter.Seq[check.Finding] {
+	key := func(f check.Finding) string { return string(f.Family) + "\x00" + f.Target }
+	first := map[string]int{}
+	for i, tg := range r.Targets {
+		if k := string(tg.Family) + "\x00" + tg.Name; !hasKey(first, k) {
+			first[k] = i
+		}
+	}
+	inOrder, last := true, 0
+	for f := range r.Verdicts() {
+		i, ok := first[key(f)]
+		if !ok || i < last {
+			inOrder = false
+			break
+		}
+		last = i
+	}
+	if !inOrder {
+		byTarget := map[string][]check.Finding{}
+		for f := range r.Verdicts() {
+			byTarget[key(f)] = append(byTarget[key(f)], f)
+		}
+		return func(i int, k string) iter.Seq[check.Finding] {
+			fs := byTarget[k]
+			delete(byTarget, k) // a target named twice lists its findings once
+			return slices.Values(fs)
+		}
+	}
+	next, stop := iter.Pull(r.Verdicts())
+	f, more := next()
+	return func(i int, k string) iter.Seq[check.Finding] {
+		if i >= len(r.Targets) {
+			stop()
+		}
+		return func(yield func(check.Finding) bool) {
+			for more && first[key(f)] == i {
+				if !yield(f) {
+					return
+				}
+				f, more = next()
+			}
+		}
+	}
+}
+
+func hasKey(m map[string]int, k string) bool { _, ok := m[k]; return ok }
 
 // fixes lists, once per failing check, what to do about it.
 func (p *printer) fixes(l check.Lang, r Report) {
