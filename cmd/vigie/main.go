@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"sync"
 	"syscall"
 	"time"
@@ -16,7 +15,6 @@ import (
 )
 
 func main() {
-	privateTempDir()
 	ctx, cancel := context.WithCancel(context.Background())
 	stop, delivering := onSignals(cancel, os.Stderr, check.LangFromEnv(os.Getenv), graceAfterSignal, graceToWrite, func() { os.Exit(exitScan) })
 	code := run(ctx, os.Args[1:], env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, delivering: delivering})
@@ -77,19 +75,4 @@ func onSignals(cancel func(), stderr io.Writer, lang check.Lang, grace, toWrite 
 		}
 	}()
 	return func() { signal.Stop(sig); close(done) }, func() { once.Do(func() { close(writing) }) }
-}
-
-// privateTempDir points TMPDIR at a folder of vigie's own. httpx keeps
-// on-disk caches in the temp folder and, at start, deletes any folder there
-// older than two days whose name contains the program's name; confined to
-// this folder, that sweep only ever removes vigie's own leftovers.
-func privateTempDir() {
-	dir := filepath.Join(os.TempDir(), fmt.Sprintf("vigie-%d", os.Getuid()))
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return // keep the default temp folder; httpx still works there
-	}
-	if st, err := os.Stat(dir); err != nil || st.Mode().Perm() != 0o700 {
-		return
-	}
-	_ = os.Setenv("TMPDIR", dir)
 }
