@@ -98,7 +98,11 @@ func finish(runErr error, rep report.Report, lang check.Lang) error {
 				done++
 			}
 		}
-		return scanErr(fmt.Errorf(tr(lang, "scan interrupted: the report holds %d of %d targets", "scan interrompu : le rapport contient %d cibles sur %d"), done, len(rep.Targets)))
+		msg := fmt.Sprintf(tr(lang, "scan interrupted: the report holds %d of %d targets", "scan interrompu : le rapport contient %d cibles sur %d"), done, len(rep.Targets))
+		if !errors.Is(runErr, context.Canceled) { // stopped by vigie itself: say why
+			msg += " (" + check.InLang(runErr, lang) + ")"
+		}
+		return scanErr(errors.New(msg))
 	}
 	return scanErr(runErr)
 }

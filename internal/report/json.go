@@ -63,8 +63,14 @@ func (JSON) Write(ctx context.Context, w io.Writer, r Report) error {
 		}
 		return nil
 	})
+	if a.err != nil { // nothing more: a half report must not look whole
+		return a.err
+	}
 	out.Write(h[t+len("null") : f])
 	a.findings(r)
+	if a.err != nil {
+		return a.err
+	}
 	out.Write(h[f+len("null") : st])
 	a.list("    ", r.Scores.Targets == nil, func(elem func(any) error) error {
 		for _, x := range r.Scores.Targets {

@@ -23,12 +23,13 @@ import (
 type Spool struct {
 	mu      sync.Mutex
 	f       *os.File
+	dir     string
 	path    string // "" once unlinked
 	end     int64
 	spans   []span // by unit
 	order   []int  // the units in reading order, when not their own
 	n       int
-	err     error // the first write or read failure; sticky
+	err     error // the first read failure; sticky
 	buf     bytes.Buffer
 	enc     *json.Encoder
 	closing bool
@@ -45,7 +46,10 @@ func NewSpool(dir string) (*Spool, error) {
 	if err != nil {
 		return nil, check.Errorf("keeping the findings on disk: %v", "conservation des constats sur disque : %v", err)
 	}
-	s := &Spool{f: f, path: f.Name()}
+	if dir == "" {
+		dir = os.TempDir()
+	}
+	s := &Spool{f: f, dir: dir, path: f.Name()}
 	// An open file outlives its name on Unix; Windows refuses, and Close
 	// removes it there.
 	if runtime.GOOS != "windows" && os.Remove(f.Name()) == nil {
@@ -65,13 +69,21 @@ func (s *Spool) Put(unit int, fs []check.Finding) error {
 	}
 	s.buf.Reset()
 	for _, f := range fs {
+		at := s.buf.Len()
 		if err := s.enc.Encode(f); err != nil {
-			return check.Errorf("keeping the findings of %s on disk: %v", "conservation sur disque des constats de %s : %v", f.Target, err)
+			// Evidence JSON cannot hold (a NaN a check computed): the finding
+			// is kept, and its evidence says what became of it.
+			s.buf.Truncate(at)
+			f.Evidence = map[string]any{"evidence_error": err.Error()}
+			if err := s.enc.Encode(f); err != nil {
+				return check.Errorf("keeping the findings of %s on disk: %v", "conservation sur disque des constats de %s : %v", f.Target, err)
+			}
 		}
 	}
+	// A failed write (the disk full) loses this unit only: what is already
+	// on disk stays readable, and the scan stops with this error.
 	if _, err := s.f.WriteAt(s.buf.Bytes(), s.end); err != nil {
-		s.err = check.Errorf("keeping the findings on disk: %v", "conservation des constats sur disque : %v", err)
-		return s.err
+		return check.Errorf("keeping the findings on disk (%s): %v", "conservation des constats sur disque (%s) : %v", s.dir, err)
 	}
 	if unit >= len(s.spans) {
 		s.spans = append(s.spans, make([]span, unit+1-len(s.spans))...)
@@ -205,8 +217,8 @@ func (s *Spool) fail(err error) {
 	}
 }
 
-// Err is the first failure to write or read the spool: a report written
-// from a spool that failed is incomplete and must not be delivered.
+// Err is the first failure to read the spool back: a report written from
+// it is incomplete and must not be delivered.
 func (s *Spool) Err() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
