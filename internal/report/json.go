@@ -160,7 +160,9 @@ func (a *jsonArrays) findings(r Report) {
 	for _, f := range r.Findings {
 		if a.err = a.elem(indent, &n, func() error {
 			if err := enc.Encode(f); err != nil {
-				return err
+				if err = enc.Encode(WithoutBadEvidence(f, err)); err != nil {
+					return err
+				}
 			}
 			a.one.Truncate(a.one.Len() - 1)
 			return nil

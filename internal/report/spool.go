@@ -74,8 +74,7 @@ func (s *Spool) Put(unit int, fs []check.Finding) error {
 			// Evidence JSON cannot hold (a NaN a check computed): the finding
 			// is kept, and its evidence says what became of it.
 			s.buf.Truncate(at)
-			f.Evidence = map[string]any{"evidence_error": err.Error()}
-			if err := s.enc.Encode(f); err != nil {
+			if err := s.enc.Encode(WithoutBadEvidence(f, err)); err != nil {
 				return check.Errorf("keeping the findings of %s on disk: %v", "conservation sur disque des constats de %s : %v", f.Target, err)
 			}
 		}
@@ -180,6 +179,14 @@ func (s *Spool) all(yield func(check.Finding) bool) {
 			return
 		}
 	}
+}
+
+// WithoutBadEvidence is f with its evidence replaced by what err says,
+// for a finding whose evidence JSON cannot hold (a NaN a check computed):
+// the finding is reported, not the whole report lost.
+func WithoutBadEvidence(f check.Finding, err error) check.Finding {
+	f.Evidence = map[string]any{"evidence_error": err.Error()}
+	return f
 }
 
 // verdict is a finding without its evidence, which decoding skips.

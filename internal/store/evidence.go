@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"iter"
 	"sort"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -46,8 +47,11 @@ func keptReport(r report.Report) ([]byte, error) {
 		return nil, errors.New("history: no place for the findings in the encoded report") // not shown: cannot happen (vigie's own encoding)
 	}
 	at += len(slot) - len("null")
-	for _, keep := range []func(check.Finding) check.Finding{withCappedEvidence, withoutEvidence} {
-		blob, ok, err := withFindings(h[:at], h[at+len("null"):], r, keep)
+	for _, tier := range []struct {
+		fs   iter.Seq[check.Finding]
+		keep func(check.Finding) check.Finding
+	}{{r.All(), withCappedEvidence}, {r.Verdicts(), withoutEvidence}} {
+		blob, ok, err := withFindings(h[:at], h[at+len("null"):], r, tier.fs, tier.keep)
 		if err != nil || ok {
 			return blob, err
 		}
@@ -69,13 +73,15 @@ func keptReport(r report.Report) ([]byte, error) {
 
 // withFindings is the report's JSON with its findings, each as keep has
 // it; false when that passes MaxReport.
-func withFindings(before, after []byte, r report.Report, keep func(check.Finding) check.Finding) ([]byte, bool, error) {
+func withFindings(before, after []byte, r report.Report, fs iter.Seq[check.Finding], keep func(check.Finding) check.Finding) ([]byte, bool, error) {
 	blob := append(append(make([]byte, 0, len(before)+len(after)+64<<10), before...), '[')
 	n := 0
-	for f := range r.All() {
+	for f := range fs {
 		b, err := json.Marshal(keep(f))
 		if err != nil {
-			return nil, false, err
+			if b, err = json.Marshal(report.WithoutBadEvidence(keep(f), err)); err != nil {
+				return nil, false, err
+			}
 		}
 		if len(blob)+len(b)+len(after)+2 > MaxReport {
 			return nil, false, r.Err()
