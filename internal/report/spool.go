@@ -167,11 +167,16 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 	return line[:len(line)-1], nil
 }
 
-// all yields the findings, decoded as a report read from JSON is.
+// all yields the findings, decoded as a report read from JSON is, numbers
+// kept as written (json.Number): an HSTS max-age past 2^53 stays exact.
 func (s *Spool) all(yield func(check.Finding) bool) {
+	var rd bytes.Reader
 	for line := range s.raw {
 		var f check.Finding
-		if err := json.Unmarshal(line, &f); err != nil {
+		rd.Reset(line)
+		dec := json.NewDecoder(&rd)
+		dec.UseNumber()
+		if err := dec.Decode(&f); err != nil {
 			s.fail(check.Errorf("reading back the findings kept on disk: %v", "relecture des constats conservés sur disque : %v", err))
 			return
 		}
