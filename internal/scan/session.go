@@ -65,6 +65,7 @@ type Session struct {
 
 	waivers *waiver.File
 	expired []waiver.Expired // found when the waivers were applied on the way in
+	waiveAt time.Time        // when the scan started: the waivers live then apply
 }
 
 // Output is one rendering of the report: to Path atomically (mode 0600,
@@ -183,6 +184,7 @@ func (s *Session) Run(ctx context.Context, emit func(engine.Event)) (Result, err
 	if err := s.Prepare(ctx); err != nil {
 		return Result{}, &PrepareError{Err: err}
 	}
+	s.waiveAt = s.now()
 	opts := []engine.Option{engine.WithVersion(s.Version)}
 	var notes []check.Text
 	if s.Spool {
@@ -245,7 +247,7 @@ func (s *Session) onTheWayIn() func([]check.Finding) []check.Finding {
 	var live waiver.Live
 	s.expired = nil
 	if s.waivers != nil {
-		live, s.expired = s.waivers.At(s.now())
+		live, s.expired = s.waivers.At(s.waiveAt)
 	}
 	return func(fs []check.Finding) []check.Finding {
 		for i := range fs {
@@ -264,6 +266,7 @@ func (s *Session) Merge(ctx context.Context, args []string) (Result, error) {
 	if err := s.Prepare(ctx); err != nil {
 		return Result{}, &PrepareError{Err: err}
 	}
+	s.waiveAt = s.now()
 	var notes []check.Text
 	sp, err := s.newSpool()
 	var base report.Report
@@ -302,7 +305,7 @@ func (s *Session) finish(ctx context.Context, base report.Report, runErr error) 
 	if base.Spooled() { // waived on the way in
 		res.Expired = s.expired
 	} else {
-		res.Report, res.Expired = s.applyWaivers(base)
+		res.Report, res.Expired = s.applyWaivers(base, s.waiveAt)
 	}
 
 	// A shard is a part of a scan: its history and thresholds are the
@@ -351,11 +354,14 @@ func (e *HistoryError) Error() string {
 }
 func (e *HistoryError) Unwrap() error { return e.Err }
 
-func (s *Session) applyWaivers(base report.Report) (report.Report, []waiver.Expired) {
+// applyWaivers applies the waivers live at: the moment the scan (or the
+// merge) started, whether findings are waived on their way to disk or all
+// at the end, so that a waiver expiring during a long scan is judged alike.
+func (s *Session) applyWaivers(base report.Report, at time.Time) (report.Report, []waiver.Expired) {
 	if s.waivers == nil {
 		return base, nil
 	}
-	return waiver.Apply(base, *s.waivers, s.WaiverFile, s.now())
+	return waiver.Apply(base, *s.waivers, s.WaiverFile, at)
 }
 
 // Rewaive reloads the waiver file and applies it to base again: the TUI,
@@ -364,7 +370,7 @@ func (s *Session) Rewaive(base report.Report) (report.Report, []waiver.Expired, 
 	if err := s.loadWaivers(); err != nil {
 		return base, nil, err
 	}
-	r, expired := s.applyWaivers(base)
+	r, expired := s.applyWaivers(base, s.now())
 	return r, expired, nil
 }
 

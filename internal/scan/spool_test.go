@@ -5,10 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/report"
@@ -99,5 +101,36 @@ func TestMergeWaivesOnTheWay(t *testing.T) {
 	}
 	if _, err := s.Merge(context.Background(), []string{filepath.Join(dir, "none-*.json")}); !errors.As(err, new(*PrepareError)) {
 		t.Errorf("no report to merge: %v, want a PrepareError", err)
+	}
+}
+
+// Waivers are judged when the scan starts, whether findings are waived on
+// their way to disk or all at the end: one that expires during the scan
+// applies to it, in both.
+func TestWaiversJudgedAtTheScansStart(t *testing.T) {
+	start := time.Date(2026, 12, 1, 23, 0, 0, 0, time.UTC)
+	waivers := filepath.Join(t.TempDir(), "w.yaml")
+	body := "waivers:\n  - check: PWD-CNIL-001\n    statement: until midnight\n    expires: 2026-12-02\n"
+	if err := os.WriteFile(waivers, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, spool := range []bool{false, true} {
+		calls := 0
+		clock := func() time.Time { // the scan takes two hours
+			calls++
+			if calls == 1 {
+				return start
+			}
+			return start.Add(2 * time.Hour)
+		}
+		s := Session{Plan: weakPolicy(t), Now: clock, WaiverFile: waivers, Spool: spool, Outputs: []Output{{Writer: report.JSON{}, Stdout: io.Discard}}}
+		res, err := s.Run(context.Background(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st := status(res.Report.InMemory(), "PWD-CNIL-001"); st != check.Waived || len(res.Expired) != 0 {
+			t.Errorf("spool %v: PWD-CNIL-001 %s, expired %v", spool, st, res.Expired)
+		}
+		res.Report.Close()
 	}
 }
