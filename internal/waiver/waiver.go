@@ -147,7 +147,9 @@ func (w File) At(now time.Time) (Live, []Expired) {
 // ends. source names the waiver file.
 func (live Live) Waive(fs []check.Finding, source string) {
 	for i, f := range fs {
-		if f.Status == check.Pass || f.Status == check.Skipped {
+		// A finding waived already (a shard's, merged) keeps its waiver and
+		// the status it had.
+		if f.Status == check.Pass || f.Status == check.Skipped || f.Status == check.Waived {
 			continue
 		}
 		for _, e := range live {
