@@ -44,12 +44,13 @@ ou n'a rien vérifié (tous les constats en ERREUR : cibles injoignables ou illi
 schedule.timezone, never two at once. Each run keeps its history and writes its reports as vigie
 scan would; when the overall score falls or a high or critical check newly fails, schedule.webhook
 is posted to (generic JSON, Slack or Teams). --once scans now (for cron, systemd or a Kubernetes
-CronJob); --dry-run prints the next five times. Stopped by SIGINT or SIGTERM, after the run in progress.`: `Lancer le scan de la configuration aux heures que nomme schedule.cron (ou --cron), dans le fuseau
+CronJob); --dry-run prints the next five times. SIGINT or SIGTERM stops it: a run in progress ends
+at once and writes the report of the targets it finished (exit 3).`: `Lancer le scan de la configuration aux heures que nomme schedule.cron (ou --cron), dans le fuseau
 schedule.timezone, jamais deux à la fois. Chaque passage garde son historique et écrit ses rapports
 comme vigie scan ; quand la note globale baisse ou qu'un contrôle élevé ou critique se met à échouer,
 schedule.webhook est appelé (JSON générique, Slack ou Teams). --once analyse tout de suite (pour cron,
-systemd ou un CronJob Kubernetes) ; --dry-run affiche les cinq prochaines heures. Arrêté par SIGINT ou
-SIGTERM, après le passage en cours.`,
+systemd ou un CronJob Kubernetes) ; --dry-run affiche les cinq prochaines heures. SIGINT ou SIGTERM
+l'arrête : un passage en cours s'achève aussitôt et écrit le rapport des cibles terminées (sortie 3).`,
 	"when to scan: 5 cron fields, @daily, @every 6h (default schedule.cron)":              "quand analyser : 5 champs cron, @daily, @every 6h (par défaut : schedule.cron)",
 	"IANA time zone of --cron, e.g. Europe/Paris (default schedule.timezone, else local)": "fuseau IANA de --cron, ex. Europe/Paris (par défaut : schedule.timezone, sinon le fuseau local)",
 	"print the next five runs and exit":                                                   "afficher les cinq prochains passages et quitter",

@@ -119,6 +119,12 @@ func nothingChecked(rep report.Report) bool {
 	return rep.Len() > 0
 }
 
+// nothingJudged is the error of a scan whose every check ended in ERROR.
+func nothingJudged(lang check.Lang) error {
+	return errors.New(tr(lang, "no target could be checked: every check ended in ERROR (unreachable, timed out or unreadable); the report says why",
+		"aucune cible n'a pu être vérifiée : chaque contrôle a fini en ERREUR (injoignable, délai dépassé ou illisible) ; le rapport dit pourquoi"))
+}
+
 func tr(l check.Lang, en, fr string) string { return check.Text{EN: en, FR: fr}.In(l) }
 
 func fit(s string, n int) string {

@@ -184,8 +184,7 @@ func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out delivery, la
 		return err
 	}
 	if nothingChecked(res.Report) {
-		return scanErr(errors.New(tr(lang, "no target could be checked: every check ended in ERROR (unreachable, timed out or unreadable); the report says why",
-			"aucune cible n'a pu être vérifiée : chaque contrôle a fini en ERREUR (injoignable, délai dépassé ou illisible) ; le rapport dit pourquoi")))
+		return scanErr(nothingJudged(lang))
 	}
 	if len(res.Crossed) > 0 {
 		msgs := make([]string, len(res.Crossed))

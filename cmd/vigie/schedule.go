@@ -26,7 +26,8 @@ func newScheduleCmd(e env) *cobra.Command {
 schedule.timezone, never two at once. Each run keeps its history and writes its reports as vigie
 scan would; when the overall score falls or a high or critical check newly fails, schedule.webhook
 is posted to (generic JSON, Slack or Teams). --once scans now (for cron, systemd or a Kubernetes
-CronJob); --dry-run prints the next five times. Stopped by SIGINT or SIGTERM, after the run in progress.`,
+CronJob); --dry-run prints the next five times. SIGINT or SIGTERM stops it: a run in progress ends
+at once and writes the report of the targets it finished (exit 3).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, _, _, lang, err := loadScan(cmd, e, f) // the config and flags are valid: each run loads them again
@@ -140,6 +141,12 @@ func runnerOf(cmd *cobra.Command, e env, cfg config.Config, lang check.Lang, f s
 		}
 		sess.Outputs, sess.Version = outputs, toolVersion()
 		res, err := sess.Run(ctx, nil)
+		if err == nil { // as vigie scan: an interrupted run, or one that judged nothing, failed
+			err = finish(res.RunErr, res.Report, lang)
+		}
+		if err == nil && nothingChecked(res.Report) {
+			err = nothingJudged(lang)
+		}
 		// A crossed threshold is the webhook's business, not a failed run.
 		return res.Report, err
 	}

@@ -105,3 +105,18 @@ func TestScheduleDryRunDates(t *testing.T) {
 		t.Errorf("English dry run: code %d, stdout %q", r.code, r.stdout)
 	}
 }
+
+// TestScheduleOnceJudgedNothing: a run whose every target is unreachable
+// judged nothing: exit 3, as vigie scan, not a clean bill for cron.
+func TestScheduleOnceJudgedNothing(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "vigie.yaml")
+	os.WriteFile(cfg, []byte("history: "+filepath.Join(dir, "h.db")+"\nweb:\n  targets: [\"http://"+closedAddr(t)+"/\"]\n"), 0o600)
+	r := vigie(t, context.Background(), nil, "schedule", "--once", "-c", cfg, "-o", filepath.Join(dir, "r.json"), "-f", "json")
+	if r.code != exitScan || strings.Count(r.stderr, "no target could be checked") != 1 {
+		t.Errorf("code %d, stderr %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "r.json")); err != nil {
+		t.Errorf("the run's report: %v", err)
+	}
+}
