@@ -134,3 +134,15 @@ func TestTableFindingsUnderTheirTarget(t *testing.T) {
 		}
 	}
 }
+
+// An interrupted table's last line says how many targets finished, and
+// ends with no dangling separator when none judged anything.
+func TestTableFooterOfAnInterruptedScan(t *testing.T) {
+	r := report.Report{Interrupted: true, Targets: []report.Target{{Name: "a", Family: check.FamilyWeb, Completed: true}, {Name: "b", Family: check.FamilyWeb}}}
+	for l, want := range map[check.Lang]string{check.EN: "2 targets (1 finished)", check.FR: "2 cibles (1 terminée)"} {
+		out := strings.TrimRight(string(render(t, report.Table{Options: report.Options{Lang: l}}, r)), "\n")
+		if last := out[strings.LastIndex(out, "\n")+1:]; last != want {
+			t.Errorf("%s: last line %q, want %q", l, last, want)
+		}
+	}
+}

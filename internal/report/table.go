@@ -114,8 +114,18 @@ func (t Table) Write(_ context.Context, out io.Writer, r Report) error {
 			parts = append(parts, fmt.Sprintf("%s %d", st.Label(l), c[st]))
 		}
 	}
+	foot := targetCount(l, len(r.Targets))
+	finished := 0
+	for _, tg := range r.Targets {
+		if tg.Completed {
+			finished++
+		}
+	}
+	if finished < len(r.Targets) {
+		foot += Count(l, finished, check.Text{EN: " (%d finished)", FR: " (%d terminée)"}, check.Text{EN: " (%d finished)", FR: " (%d terminées)"})
+	}
 	p.line("")
-	p.line(targetCount(l, len(r.Targets)) + " · " + strings.Join(parts, " · "))
+	p.line(strings.Join(append([]string{foot}, parts...), " · "))
 	return w.Flush()
 }
 
