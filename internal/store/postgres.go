@@ -35,8 +35,12 @@ func IsPostgres(history string) bool {
 
 // Redact is dsn fit to print: postgres://user:***@host/db, with any
 // password given as a parameter masked too. A URL it cannot parse is
-// printed as its scheme only, since where the password is is unknown.
+// printed as its scheme only, since where the password is is unknown; a
+// file path is printed as it is.
 func Redact(dsn string) string {
+	if !strings.Contains(dsn, "://") { // a SQLite file: a path holds no password
+		return dsn
+	}
 	u, err := url.Parse(dsn)
 	if err != nil || u.Host == "" {
 		scheme, _, _ := strings.Cut(dsn, ":")

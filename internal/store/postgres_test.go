@@ -22,6 +22,8 @@ func TestRedact(t *testing.T) {
 		"postgres://db/vigie?user=v&password=s3cret":                    "postgres://db/vigie?password=***&user=v",
 		"POSTGRES://u:p%40ss@h/d":                                       "postgres://u:***@h/d",
 		"postgres://u:s3cret@[::1/d":                                    "postgres://***",
+		"/var/lib/vigie/history.db":                                     "/var/lib/vigie/history.db", // was postgres://***
+		"mysql://u:s3cret@h/d":                                          "mysql://u:***@h/d",
 	} {
 		if got := Redact(in); got != want {
 			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
