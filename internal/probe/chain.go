@@ -32,7 +32,8 @@ const (
 // on a Content-Length longer than what it read, and can bound neither the
 // header block nor the headers that follow a redirect). A few idle
 // connections are kept, briefly: the page, CORS and linked-page GETs of one
-// origin then share a handshake, and memory stays bounded.
+// origin then share a handshake, and memory stays bounded; requests that
+// start together wait a little for one another's connection (dialGate).
 func newPageClient(o Options) *http.Client {
 	return newClient(o, &http.Transport{MaxResponseHeaderBytes: maxHeaderBytes,
 		MaxIdleConns: 64, MaxIdleConnsPerHost: 1, IdleConnTimeout: 2 * time.Second})
@@ -44,8 +45,9 @@ func newPageClient(o Options) *http.Client {
 func newClient(o Options, t *http.Transport) *http.Client {
 	dialer := &net.Dialer{Timeout: o.Timeout}
 	t.DialContext = dialer.DialContext
+	gate := &dialGate{}
 	t.DialTLSContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
-		return dialTLS(ctx, dialer, o.Timeout, network, addr)
+		return gate.dial(ctx, addr, func() (net.Conn, error) { return dialTLS(ctx, dialer, o.Timeout, network, addr) })
 	}
 	t.ResponseHeaderTimeout = o.Timeout
 	return &http.Client{
@@ -110,7 +112,7 @@ func (p *Prober) hopFailed(ctx context.Context, out web.Probe, cur string, err e
 
 // send issues one GET of url.
 func (p *Prober) send(ctx context.Context, url string, own []string, secret, extra map[string]string) (*http.Response, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	req, err := http.NewRequestWithContext(withGotConn(ctx), http.MethodGet, url, nil)
 	if err != nil {
 		return nil, err
 	}

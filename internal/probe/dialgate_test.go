@@ -1,0 +1,78 @@
+package probe
+
+import (
+	"context"
+	"crypto/tls"
+	"io"
+	"log"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// gateServer is an HTTPS server that counts its completed handshakes and
+// holds "/slow" for hold.
+func gateServer(t *testing.T, hold time.Duration) (*httptest.Server, *atomic.Int32) {
+	t.Helper()
+	var handshakes atomic.Int32
+	s := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/slow" {
+			time.Sleep(hold)
+		}
+		io.WriteString(w, "<!doctype html><title>gate</title>")
+	}))
+	s.TLS = &tls.Config{VerifyConnection: func(tls.ConnectionState) error { handshakes.Add(1); return nil }}
+	s.Config.ErrorLog = log.New(io.Discard, "", 0)
+	s.StartTLS()
+	t.Cleanup(s.Close)
+	return s, &handshakes
+}
+
+// Page requests to one server that start together share one handshake:
+// each later one waits for the connection the first opens.
+func TestSiblingRequestsShareAHandshake(t *testing.T) {
+	s, handshakes := gateServer(t, 0)
+	p, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Go(func() {
+			if got := p.Get(context.Background(), noWait{}, s.URL+"/"); !got.Reached || got.StatusCode != http.StatusOK {
+				t.Errorf("not reached: %s", got.Error.EN)
+			}
+		})
+	}
+	wg.Wait()
+	if n := handshakes.Load(); n != 1 {
+		t.Errorf("%d handshakes for 3 requests started together, want 1", n)
+	}
+}
+
+// A sibling that keeps its connection busy delays the others by
+// siblingWait at most: then they open their own.
+func TestBusySiblingDelaysBySiblingWaitAtMost(t *testing.T) {
+	s, handshakes := gateServer(t, 1500*time.Millisecond)
+	p, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	slow := make(chan struct{})
+	go func() { p.Get(context.Background(), noWait{}, s.URL+"/slow"); close(slow) }()
+	time.Sleep(50 * time.Millisecond) // its dial under way or done, its request held
+	start := time.Now()
+	got := p.Get(context.Background(), noWait{}, s.URL+"/")
+	if took := time.Since(start); !got.Reached || took > siblingWait+time.Second {
+		t.Errorf("reached %v after %s, want within %s", got.Reached, took, siblingWait+time.Second)
+	}
+	if n := handshakes.Load(); n != 2 {
+		t.Errorf("%d handshakes, want 2 (the busy sibling's, then its own)", n)
+	}
+	<-slow
+}
