@@ -381,7 +381,7 @@ func (s *Session) compare(ctx context.Context, rep *report.Report) (*store.Store
 		return nil, err
 	}
 	var prev store.Scan
-	var before map[string]store.Finding
+	var before map[string]check.Status
 	if s.Baseline != "" {
 		prev, before, err = st.Baseline(ctx, s.Baseline)
 	} else {

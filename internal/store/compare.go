@@ -104,7 +104,7 @@ func (s *Store) DefaultPair(ctx context.Context) (from, to string, err error) {
 // Baseline returns what the history keeps of the findings of the scan ref
 // names (as Resolve reads it), for Diff: vigie scan --baseline A fails on
 // the New of Diff(Baseline(A), the report) only.
-func (s *Store) Baseline(ctx context.Context, ref string) (Scan, map[string]Finding, error) {
+func (s *Store) Baseline(ctx context.Context, ref string) (Scan, map[string]check.Status, error) {
 	id, err := s.Resolve(ctx, ref)
 	if err != nil {
 		return Scan{}, nil, err
@@ -113,8 +113,8 @@ func (s *Store) Baseline(ctx context.Context, ref string) (Scan, map[string]Find
 	if err != nil {
 		return Scan{}, nil, err
 	}
-	fs, err := s.findings(ctx, id)
-	return sc, fs, err
+	vs, err := s.statuses(ctx, id)
+	return sc, vs, err
 }
 
 // Compare tells what moved from one report to another. From and To carry

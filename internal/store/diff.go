@@ -13,24 +13,24 @@ func failing(s check.Status) bool { return s == check.Fail || s == check.Error }
 // Baseline for --baseline), by fingerprint. Unlike Compare, every failure
 // that was not one before is New, WARN → FAIL included: it is what a
 // threshold on regressions must catch.
-func Diff(prev Scan, before map[string]Finding, r report.Report) report.Changes {
+func Diff(prev Scan, before map[string]check.Status, r report.Report) report.Changes {
 	c := report.Changes{Since: prev.ID, PreviousScore: prev.Score, SinceTime: prev.StartedAt}
 	seen := map[string]bool{}
 	for f := range r.Verdicts() {
 		seen[f.Fingerprint] = true
 		old, had := before[f.Fingerprint]
-		now := report.Change{CheckID: f.CheckID, Target: f.Target, Status: f.Status, Before: old.Status}
+		now := report.Change{CheckID: f.CheckID, Target: f.Target, Status: f.Status, Before: old}
 		switch {
-		case failing(f.Status) && (!had || !failing(old.Status)):
+		case failing(f.Status) && (!had || !failing(old)):
 			c.New = append(c.New, now)
 		case failing(f.Status):
 			c.StillFailing++
-		case had && failing(old.Status) && f.Status == check.Pass:
+		case had && failing(old) && f.Status == check.Pass:
 			c.Fixed = append(c.Fixed, now)
 		}
 	}
 	for fp, old := range before {
-		if !seen[fp] && failing(old.Status) {
+		if !seen[fp] && failing(old) {
 			c.Disappeared++
 		}
 	}

@@ -47,9 +47,9 @@ func TestSaveReadsASpooledReport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(before) != 1198 || before[fs[3].Fingerprint].Status != check.Fail || before[fs[5].Fingerprint].Status != check.Fail {
+		if len(before) != 1198 || before[fs[3].Fingerprint] != check.Fail || before[fs[5].Fingerprint] != check.Fail {
 			t.Errorf("%d rows; twins %s and %s, want 1198 rows and FAIL twice", len(before),
-				before[fs[3].Fingerprint].Status, before[fs[5].Fingerprint].Status)
+				before[fs[3].Fingerprint], before[fs[5].Fingerprint])
 		}
 		back, err := s.Load(ctx, "spooled")
 		if err != nil {

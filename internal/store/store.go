@@ -250,7 +250,7 @@ var ErrNoPrevious = check.Errorf("no earlier scan in the history", "aucun scan a
 
 // Previous returns the statuses of the last complete scan before t, by
 // fingerprint: a real one, or a demo one WithDemo(true), never the other kind.
-func (s *Store) Previous(ctx context.Context, before time.Time, opts ...ScanOption) (Scan, map[string]Finding, error) {
+func (s *Store) Previous(ctx context.Context, before time.Time, opts ...ScanOption) (Scan, map[string]check.Status, error) {
 	so := scanSettings(opts)
 	l, err := s.scans(ctx, `SELECT `+scanColumns+` FROM scans WHERE started_at < ? AND interrupted = 0 AND demo = ?
 		ORDER BY started_at DESC, id DESC LIMIT 1`, stamp(before), b2i(so.demo))
@@ -260,8 +260,40 @@ func (s *Store) Previous(ctx context.Context, before time.Time, opts ...ScanOpti
 	if len(l) == 0 {
 		return Scan{}, nil, ErrNoPrevious
 	}
-	fs, err := s.findings(ctx, l[0].ID)
-	return l[0], fs, err
+	vs, err := s.statuses(ctx, l[0].ID)
+	return l[0], vs, err
+}
+
+// statuses is each finding's verdict in scan id, by fingerprint: all Diff
+// needs of the scan compared with, at about a third of the memory of whole
+// rows (a scan of 10,000 web targets has 420,000).
+func (s *Store) statuses(ctx context.Context, id string) (map[string]check.Status, error) {
+	rows, err := s.query(ctx, `SELECT fingerprint, status FROM findings WHERE scan_id = ?`, id)
+	if err != nil {
+		return nil, s.explain(err, unreadable(s.path))
+	}
+	defer rows.Close()
+	known := map[string]check.Status{}
+	for _, st := range check.Statuses {
+		known[string(st)] = st
+	}
+	out := map[string]check.Status{}
+	var fp string
+	var raw []byte
+	for rows.Next() {
+		if err := rows.Scan(&fp, &raw); err != nil {
+			return nil, s.explain(err, unreadable(s.path))
+		}
+		st, ok := known[string(raw)] // one string per status, not one per row
+		if !ok {
+			st = check.Status(raw)
+		}
+		out[fp] = st
+	}
+	if err := rows.Err(); err != nil {
+		return nil, s.explain(err, unreadable(s.path))
+	}
+	return out, nil
 }
 
 // findings is what the history keeps of the findings of scan id.
