@@ -14,13 +14,17 @@ import (
 )
 
 func newHistoryCmd(e env) *cobra.Command {
-	var path, format string
+	var path, format, langFlag string
 	var limit int
 	cmd := &cobra.Command{
 		Use:   "history --history FILE",
 		Short: "List the scans kept in a history file, newest first",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			lang, err := langOf(langFlag, "", e.getenv)
+			if err != nil {
+				return err
+			}
 			if path == "" {
 				return usageText("--history: name the history file", "--history : nommez le fichier d'historique")
 			}
@@ -29,7 +33,7 @@ func newHistoryCmd(e env) *cobra.Command {
 			}
 			st, err := store.Open(cmd.Context(), path)
 			if err != nil {
-				return usageErr("%v", err) // the store's errors never hold a DSN's password
+				return usageErr("%v", check.InLang(err, lang)) // the store's errors never hold a DSN's password
 			}
 			defer st.Close()
 			scans, err := st.List(cmd.Context(), limit)
@@ -41,7 +45,6 @@ func newHistoryCmd(e env) *cobra.Command {
 				enc.SetIndent("", "  ")
 				return enc.Encode(scans)
 			}
-			lang := check.LangFromEnv(e.getenv)
 			for _, s := range scans {
 				note := ""
 				if s.Interrupted {
@@ -58,6 +61,7 @@ func newHistoryCmd(e env) *cobra.Command {
 	cmd.Flags().StringVar(&path, "history", "", "history file written by vigie scan --history")
 	cmd.Flags().StringVar(&format, "format", "table", "table or json")
 	cmd.Flags().IntVar(&limit, "limit", 50, "how many scans")
+	cmd.Flags().StringVar(&langFlag, "lang", "", "language: fr|en (default: from the locale)")
 	cmd.AddCommand(newHistoryShowCmd(e))
 	return cmd
 }
