@@ -14,6 +14,7 @@ import (
 	"github.com/vigie-security/vigie/internal/scan"
 	"github.com/vigie-security/vigie/internal/shard"
 	"github.com/vigie-security/vigie/internal/store"
+	"github.com/vigie-security/vigie/internal/waiver"
 )
 
 type scanFlags struct {
@@ -143,6 +144,14 @@ func execute(cmd *cobra.Command, e env, sess scan.Session, out delivery, lang ch
 	return deliverWith(cmd, e, &sess, out, lang, func() (scan.Result, error) { return sess.Run(cmd.Context(), progress(e, out.quiet, lang, time.Now)) })
 }
 
+// sayExpired warns of each waiver that expired and no longer applies.
+func sayExpired(e env, lang check.Lang, file string, expired []waiver.Expired) {
+	for _, x := range expired {
+		fmt.Fprintf(e.stderr, tr(lang, "vigie: %s:%d: the waiver of %s expired on %s and is no longer applied\n",
+			"vigie: %s:%d: la dérogation sur %s a expiré le %s et ne s'applique plus\n"), file, x.Line, x.Check, x.Expires)
+	}
+}
+
 func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out delivery, lang check.Lang, run func() (scan.Result, error)) error {
 	outputs, err := outputsOf(out, lang, useColor(out, e.getenv, isTerminal(e.stdout)), e)
 	if err != nil {
@@ -153,10 +162,7 @@ func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out delivery, la
 	sess.Delivering = e.delivering
 	res, err := run()
 	defer res.Report.Close()
-	for _, x := range res.Expired {
-		fmt.Fprintf(e.stderr, tr(lang, "vigie: %s:%d: the waiver of %s expired on %s and is no longer applied\n",
-			"vigie: %s:%d: la dérogation sur %s a expiré le %s et ne s'applique plus\n"), sess.WaiverFile, x.Line, x.Check, x.Expires)
-	}
+	sayExpired(e, lang, sess.WaiverFile, res.Expired)
 	for _, n := range res.Notes {
 		fmt.Fprintf(e.stderr, "vigie: %s\n", n.In(lang))
 	}
