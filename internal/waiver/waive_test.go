@@ -22,3 +22,22 @@ func TestWaiveKeepsAnEarlierWaiver(t *testing.T) {
 		t.Errorf("waived twice: %s, %+v", fs[0].Status, fs[0].Waiver)
 	}
 }
+
+// A target pattern's * runs over slashes: a URL is not a file path.
+func TestTargetGlobSpansSlashes(t *testing.T) {
+	for _, c := range []struct {
+		pattern, target string
+		want            bool
+	}{
+		{"https://intranet.*", "https://intranet.example.fr/", true},
+		{"https://intranet.*", "https://intranet.example.fr/app/login", true},
+		{"http://127.0.0.1:1808*", "http://127.0.0.1:18081/", true},
+		{"https://intranet.*", "https://www.example.fr/intranet.html", false},
+		{"https://*.example.fr/", "https://shop.example.fr/", true},
+		{"https://?.example.fr/", "https://ab.example.fr/", false},
+	} {
+		if got := (Entry{Check: "X", Target: c.pattern}).matches(check.Finding{CheckID: "X", Target: c.target}); got != c.want {
+			t.Errorf("%q on %q = %v, want %v", c.pattern, c.target, got, c.want)
+		}
+	}
+}

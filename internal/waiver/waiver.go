@@ -98,9 +98,15 @@ func (e Entry) matches(f check.Finding) bool {
 	if e.Target == "" || e.Target == f.Target {
 		return true
 	}
-	ok, _ := path.Match(e.Target, f.Target)
+	// A target is not a file path: "https://intranet.*" must match
+	// https://intranet.example.fr/app, so * runs over slashes too (path.Match
+	// stops it at the first one).
+	ok, _ := path.Match(strings.ReplaceAll(e.Target, "/", overSlash), strings.ReplaceAll(f.Target, "/", overSlash))
 	return ok
 }
+
+// overSlash stands for / while a target is matched (a private-use rune).
+const overSlash = "\uE000"
 
 // Expired is a waiver that no longer applies.
 type Expired struct {
