@@ -53,7 +53,11 @@ func newHistoryCmd(e env) *cobra.Command {
 				if s.Demo {
 					note += tr(lang, "  (demo)", "  (démo)")
 				}
-				fmt.Fprintf(e.stdout, "%s  %s  %3d/100  %-2s%s\n", s.StartedAt.UTC().Format("2006-01-02 15:04"), s.ID, s.Score, s.Grade, note)
+				result := fmt.Sprintf("%3d/100  %-2s", s.Score, s.Grade)
+				if s.Grade == "" { // nothing was scored (an interrupted scan, every check skipped)
+					result = tr(lang, "no score ", "pas de note")
+				}
+				fmt.Fprintf(e.stdout, "%s  %s  %s%s\n", s.StartedAt.UTC().Format("2006-01-02 15:04"), s.ID, result, note)
 			}
 			return nil
 		},
