@@ -14,7 +14,9 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/vigie-security/vigie/checks/password"
@@ -65,12 +67,32 @@ const insecurePage = `<!doctype html><html lang="fr"><head><title>Demande de rap
 
 const homePage = `<!doctype html><html><head><title>Demande de devis</title></head><body><h1>Bienvenue</h1></body></html>`
 
+// staleAfter is when a demo folder no demo is using any more (a demo
+// killed before its Close) is removed by the next demo: it holds synthetic
+// people (names, phone numbers, IBANs) that look real.
+const staleAfter = 24 * time.Hour
+
+// sweepStale removes the demo folders of dir older than staleAfter that
+// this user owns; a demo running now is younger.
+func sweepStale(dir string, now time.Time) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), "vigie-demo-") {
+			continue
+		}
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleAfter && ownedByMe(info) {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
 // Start brings the sites up on 127.0.0.1; Close takes them down.
 func Start(now time.Time) (*Lab, error) {
 	ca, err := pki.NewCA("vigie demo CA", now.AddDate(-1, 0, 0))
 	if err != nil {
 		return nil, err
 	}
+	sweepStale(os.TempDir(), time.Now())
 	files, err := os.MkdirTemp("", "vigie-demo-")
 	if err != nil {
 		return nil, check.Errorf("demo contracts folder: %v", "dossier des contrats de démonstration : %v", err)
