@@ -52,6 +52,9 @@ func ContractMatrix(r Report) Matrix {
 			m.Columns = append(m.Columns, MatrixColumn{Element: el[0], CheckID: meta.ID})
 		}
 	}
+	if len(m.Columns) == 0 { // no contract was checked: no finding to read (a large web scan's are on disk)
+		return m
+	}
 	rows := map[string]*MatrixRow{}
 	var order []string
 	row := func(name string, processor bool) *MatrixRow {
