@@ -17,8 +17,9 @@ import (
 // for 100,000 of them. Each finished unit's findings are appended to a
 // private temporary file (mode 0600, unlinked at once where the system
 // allows it, so that nothing is left behind even after kill -9) as one
-// JSON line each; the report reads them back in unit order, the order of
-// an in-memory report. The findings are stored as the writers see them:
+// JSON line each, after their verdicts in a compact form (spool_verdicts.go);
+// the report reads them back in unit order, the order of an in-memory
+// report. The findings are stored as the writers see them:
 // scrubbed and waived first.
 type Spool struct {
 	mu      sync.Mutex
@@ -31,13 +32,16 @@ type Spool struct {
 	n       int
 	err     error // the first read failure; sticky
 	buf     bytes.Buffer
+	vbuf    []byte
 	enc     *json.Encoder
 	closing bool
 }
 
+// span is where a unit's findings are: its verdicts (vsize bytes from
+// off), then its JSON lines (size bytes).
 type span struct {
-	off, size int64
-	n         int
+	off, vsize, size int64
+	n                int
 }
 
 // NewSpool makes a spool in dir (the system's temporary folder when "").
@@ -68,7 +72,12 @@ func (s *Spool) Put(unit int, fs []check.Finding) error {
 		return s.err
 	}
 	s.buf.Reset()
+	s.vbuf = s.vbuf[:0]
 	for _, f := range fs {
+		var err error
+		if s.vbuf, err = appendVerdict(s.vbuf, f); err != nil {
+			return check.Errorf("keeping the findings of %s on disk: %v", "conservation sur disque des constats de %s : %v", f.Target, err)
+		}
 		at := s.buf.Len()
 		if err := s.enc.Encode(f); err != nil {
 			// Evidence JSON cannot hold (a NaN a check computed): the finding
@@ -81,17 +90,22 @@ func (s *Spool) Put(unit int, fs []check.Finding) error {
 	}
 	// A failed write (the disk full) loses this unit only: what is already
 	// on disk stays readable, and the scan stops with this error.
-	if _, err := s.f.WriteAt(s.buf.Bytes(), s.end); err != nil {
-		return check.Errorf("keeping the findings on disk (%s): %v", "conservation des constats sur disque (%s) : %v", s.dir, err)
+	for _, part := range []struct {
+		b  []byte
+		at int64
+	}{{s.vbuf, s.end}, {s.buf.Bytes(), s.end + int64(len(s.vbuf))}} {
+		if _, err := s.f.WriteAt(part.b, part.at); err != nil {
+			return check.Errorf("keeping the findings on disk (%s): %v", "conservation des constats sur disque (%s) : %v", s.dir, err)
+		}
 	}
 	if unit >= len(s.spans) {
 		s.spans = append(s.spans, make([]span, unit+1-len(s.spans))...)
 	}
-	s.spans[unit] = span{off: s.end, size: int64(s.buf.Len()), n: len(fs)}
-	s.end += int64(s.buf.Len())
+	s.spans[unit] = span{off: s.end, vsize: int64(len(s.vbuf)), size: int64(s.buf.Len()), n: len(fs)}
+	s.end += int64(len(s.vbuf) + s.buf.Len())
 	s.n += len(fs)
-	if s.buf.Cap() > 1<<20 { // one unit with a huge inventory must not pin its buffer
-		s.buf = bytes.Buffer{}
+	if s.buf.Cap() > 1<<20 { // one unit with a huge inventory must not pin its buffers
+		s.buf, s.vbuf = bytes.Buffer{}, nil
 	}
 	return nil
 }
@@ -114,25 +128,12 @@ func (s *Spool) Len() int {
 // raw yields each finding's JSON line (without its line break), in unit
 // order. The slice is only valid until the next one.
 func (s *Spool) raw(yield func([]byte) bool) {
-	s.mu.Lock()
-	spans, order := s.spans, s.order
-	s.mu.Unlock()
-	if order == nil {
-		order = make([]int, len(spans))
-		for i := range order {
-			order[i] = i
-		}
-	}
 	br := bufio.NewReaderSize(nil, 64<<10)
-	for _, u := range order {
-		if u < 0 || u >= len(spans) {
-			continue
-		}
-		sp := spans[u]
+	for _, sp := range s.reading() {
 		if sp.n == 0 {
 			continue
 		}
-		br.Reset(io.NewSectionReader(s.f, sp.off, sp.size))
+		br.Reset(io.NewSectionReader(s.f, sp.off+sp.vsize, sp.size))
 		for range sp.n {
 			line, err := readLine(br)
 			if err != nil {
@@ -144,6 +145,22 @@ func (s *Spool) raw(yield func([]byte) bool) {
 			}
 		}
 	}
+}
+
+// reading is the spans in the order they are read.
+func (s *Spool) reading() []span {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.order == nil {
+		return s.spans
+	}
+	out := make([]span, 0, len(s.order))
+	for _, u := range s.order {
+		if u >= 0 && u < len(s.spans) {
+			out = append(out, s.spans[u])
+		}
+	}
+	return out
 }
 
 // readLine reads one line whole, however long (a finding's evidence is
@@ -192,33 +209,6 @@ func (s *Spool) all(yield func(check.Finding) bool) {
 func WithoutBadEvidence(f check.Finding, err error) check.Finding {
 	f.Evidence = map[string]any{"evidence_error": err.Error()}
 	return f
-}
-
-// verdict is a finding without its evidence, which decoding skips.
-type verdict struct {
-	CheckID     string         `json:"check_id"`
-	Family      check.Family   `json:"family"`
-	Status      check.Status   `json:"status"`
-	Severity    check.Severity `json:"severity"`
-	Target      string         `json:"target"`
-	Message     check.Text     `json:"message"`
-	Fingerprint string         `json:"fingerprint"`
-	Waiver      *check.Waiver  `json:"waiver,omitempty"`
-}
-
-func (s *Spool) verdicts(yield func(check.Finding) bool) {
-	for line := range s.raw {
-		var v verdict
-		if err := json.Unmarshal(line, &v); err != nil {
-			s.fail(check.Errorf("reading back the findings kept on disk: %v", "relecture des constats conservés sur disque : %v", err))
-			return
-		}
-		f := check.Finding{CheckID: v.CheckID, Family: v.Family, Status: v.Status, Severity: v.Severity, Target: v.Target,
-			Message: v.Message, Fingerprint: v.Fingerprint, Waiver: v.Waiver}
-		if !yield(f) {
-			return
-		}
-	}
 }
 
 func (s *Spool) fail(err error) {
