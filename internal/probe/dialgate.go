@@ -33,7 +33,7 @@ type dialing struct {
 
 // errServedBySibling ends a dial whose request already has a connection:
 // net/http drops the error of a dial no request waits for.
-var errServedBySibling = errors.New("probe: request served by a sibling's connection")
+var errServedBySibling = errors.New("probe: request served by a sibling's connection") // not shown: net/http drops it
 
 type gotConnKey struct{}
 
