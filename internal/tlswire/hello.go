@@ -52,14 +52,17 @@ const (
 	GroupX25519MLKEM uint16 = 0x11EC
 )
 
+// groupNames are the groups testssl.sh names, built once (GroupName is
+// called for every group of every scan).
+var groupNames = map[uint16]string{19: "prime192v1", 21: "secp224r1", 22: "secp256k1", GroupP256: "prime256v1", GroupP384: "secp384r1",
+	GroupP521: "secp521r1", 26: "brainpoolP256r1", 27: "brainpoolP384r1", 28: "brainpoolP512r1", GroupX25519: "X25519",
+	GroupX448: "X448", GroupFFDHE2048: "ffdhe2048", GroupFFDHE3072: "ffdhe3072", GroupFFDHE4096: "ffdhe4096",
+	GroupFFDHE6144: "ffdhe6144", GroupFFDHE8192: "ffdhe8192", 0x11EB: "SecP256r1MLKEM768", GroupX25519MLKEM: "X25519MLKEM768",
+	0x11ED: "SecP384r1MLKEM1024"}
+
 // GroupName names a group as testssl.sh does.
 func GroupName(g uint16) string {
-	names := map[uint16]string{19: "prime192v1", 21: "secp224r1", 22: "secp256k1", GroupP256: "prime256v1", GroupP384: "secp384r1",
-		GroupP521: "secp521r1", 26: "brainpoolP256r1", 27: "brainpoolP384r1", 28: "brainpoolP512r1", GroupX25519: "X25519",
-		GroupX448: "X448", GroupFFDHE2048: "ffdhe2048", GroupFFDHE3072: "ffdhe3072", GroupFFDHE4096: "ffdhe4096",
-		GroupFFDHE6144: "ffdhe6144", GroupFFDHE8192: "ffdhe8192", 0x11EB: "SecP256r1MLKEM768", GroupX25519MLKEM: "X25519MLKEM768",
-		0x11ED: "SecP384r1MLKEM1024"}
-	if n, ok := names[g]; ok {
+	if n, ok := groupNames[g]; ok {
 		return n
 	}
 	if g >= 1 && g <= 18 || g == 20 {
