@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -66,6 +67,21 @@ func Fingerprint(checkID, target string) string {
 
 // NormalizeTarget folds the spellings of one target into one form.
 func NormalizeTarget(target string) string {
+	// Every check of a target asks in a row (42 for a web target): the last
+	// answer is kept, so the URL is parsed once rather than once a finding.
+	if c := lastNormalized.Load(); c != nil && c.target == target {
+		return c.norm
+	}
+	n := normalizeTarget(target)
+	lastNormalized.Store(&normalized{target, n})
+	return n
+}
+
+type normalized struct{ target, norm string }
+
+var lastNormalized atomic.Pointer[normalized]
+
+func normalizeTarget(target string) string {
 	t := strings.TrimSpace(target)
 	if u, err := url.Parse(t); err == nil && u.Scheme != "" && u.Host != "" {
 		u.Scheme = strings.ToLower(u.Scheme)
