@@ -89,10 +89,11 @@ func (JSON) Write(ctx context.Context, w io.Writer, r Report) error {
 
 // jsonArrays writes arrays as Encode lays them out; the first error sticks.
 type jsonArrays struct {
-	ctx context.Context
-	out *bufio.Writer
-	one bytes.Buffer
-	err error
+	ctx     context.Context
+	out     *bufio.Writer
+	one     bytes.Buffer
+	scratch []byte
+	err     error
 }
 
 // list writes null when isNil and nothing came, [] when nothing came, or
@@ -172,7 +173,11 @@ func (a *jsonArrays) findings(r Report) {
 	}
 	if r.spool != nil {
 		for line := range r.spool.raw {
-			if a.err = a.elem(indent, &n, func() error { return json.Indent(&a.one, line, indent+"  ", "  ") }); a.err != nil {
+			if a.err = a.elem(indent, &n, func() error {
+				a.scratch = indentJSON(a.scratch[:0], line, indent+"  ", "  ")
+				a.one.Write(a.scratch)
+				return nil
+			}); a.err != nil {
 				return
 			}
 		}
