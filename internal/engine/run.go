@@ -59,7 +59,7 @@ func (e *Engine) Run(ctx context.Context, units []Unit, emit func(Event)) (repor
 	jobs := make(chan int)
 	started := make(chan int)
 	results := make(chan unitResult)
-	slots := &serverSlots{n: e.perServer, m: map[string]chan struct{}{}}
+	slots := &serverSlots{n: e.perServer, m: map[string]*serverSlot{}}
 	var wg sync.WaitGroup
 	for range min(e.concurrency, len(units)) {
 		wg.Add(1)
@@ -261,11 +261,18 @@ type unlimited struct{}
 
 func (unlimited) Wait(ctx context.Context) error { return ctx.Err() }
 
-// serverSlots bounds the units of one server in flight.
+// serverSlots bounds the units of one server in flight. A server's slots
+// are dropped once none of its units holds or waits for one: a scan of
+// 100,000 servers does not keep 100,000 of them.
 type serverSlots struct {
 	n  int
 	mu sync.Mutex
-	m  map[string]chan struct{}
+	m  map[string]*serverSlot
+}
+
+type serverSlot struct {
+	c     chan struct{}
+	users int // units holding or waiting for a slot
 }
 
 func (s *serverSlots) acquire(ctx context.Context, server string) (func(), bool) {
@@ -273,16 +280,25 @@ func (s *serverSlots) acquire(ctx context.Context, server string) (func(), bool)
 		return func() {}, true
 	}
 	s.mu.Lock()
-	c, ok := s.m[server]
+	sl, ok := s.m[server]
 	if !ok {
-		c = make(chan struct{}, s.n)
-		s.m[server] = c
+		sl = &serverSlot{c: make(chan struct{}, s.n)}
+		s.m[server] = sl
 	}
+	sl.users++
 	s.mu.Unlock()
+	leave := func() {
+		s.mu.Lock()
+		if sl.users--; sl.users == 0 {
+			delete(s.m, server)
+		}
+		s.mu.Unlock()
+	}
 	select {
-	case c <- struct{}{}:
-		return func() { <-c }, true
+	case sl.c <- struct{}{}:
+		return func() { <-sl.c; leave() }, true
 	case <-ctx.Done():
+		leave()
 		return nil, false
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/report"
@@ -48,5 +49,24 @@ func TestSpoolKeepsAFindingItCannotEncode(t *testing.T) {
 	var out bytes.Buffer
 	if err := (report.JSON{}).Write(context.Background(), &out, rep); err != nil || !json.Valid(out.Bytes()) || !strings.Contains(out.String(), `"evidence_error"`) {
 		t.Errorf("report: %v, valid %v, says evidence_error %v", err, json.Valid(out.Bytes()), strings.Contains(out.String(), "evidence_error"))
+	}
+}
+
+// A server's slots go once no unit holds or waits for one, and the bound
+// still holds while they are used.
+func TestServerSlotsAreDropped(t *testing.T) {
+	s := &serverSlots{n: 1, m: map[string]*serverSlot{}}
+	ctx := context.Background()
+	ra, _ := s.acquire(ctx, "a")
+	rb, _ := s.acquire(ctx, "b")
+	waitCtx, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
+	defer cancel()
+	if _, ok := s.acquire(waitCtx, "a"); ok {
+		t.Fatal("a second unit of server a got a slot while the first held it")
+	}
+	ra()
+	rb()
+	if len(s.m) != 0 {
+		t.Errorf("%d servers still kept after their units ended", len(s.m))
 	}
 }
