@@ -69,13 +69,26 @@ type Engine struct {
 // Option configures an Engine.
 type Option func(*Engine) error
 
-// WithSpool keeps each finished unit's findings in sp instead of memory,
-// after prep (scrubbing, waivers) has made them what the writers see; the
-// report's scores are computed unit by unit (score.Tally). The report
+// WithSpool keeps each finished unit's findings in sp instead of memory;
+// the report's scores are computed unit by unit (score.Tally). The report
 // reads its findings from sp: the caller closes sp once delivered.
-func WithSpool(sp *report.Spool, prep func([]check.Finding) []check.Finding) Option {
+func WithSpool(sp *report.Spool) Option {
 	return func(e *Engine) error {
-		e.spool, e.prep = sp, prep
+		e.spool = sp
+		return nil
+	}
+}
+
+// WithPrep makes each finished unit's findings what listeners and the
+// report see, before either does: prep (scrubbing, waivers) may change them
+// in place. Several run in the order given.
+func WithPrep(prep func([]check.Finding) []check.Finding) Option {
+	return func(e *Engine) error {
+		if before := e.prep; before != nil {
+			e.prep = func(fs []check.Finding) []check.Finding { return prep(before(fs)) }
+		} else {
+			e.prep = prep
+		}
 		return nil
 	}
 }

@@ -99,7 +99,7 @@ func BenchmarkSpooledScanMemory(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				e, err := New(WithSpool(sp, nil))
+				e, err := New(WithSpool(sp))
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -111,10 +111,10 @@ func (e *Engine) Run(ctx context.Context, units []Unit, emit func(Event)) (repor
 			if !r.done {
 				continue
 			}
+			if e.prep != nil {
+				r.findings = e.prep(r.findings)
+			}
 			if e.spool != nil {
-				if e.prep != nil {
-					r.findings = e.prep(r.findings)
-				}
 				if err := e.spool.Put(r.index, r.findings); err != nil {
 					spoolErr = err
 					stop()

@@ -41,7 +41,7 @@ func TestSpoolKeepsAFindingItCannotEncode(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer sp.Close()
-	e, _ := New(WithSpool(sp, nil), WithConcurrency(1))
+	e, _ := New(WithSpool(sp), WithConcurrency(1))
 	rep, err := e.Run(context.Background(), spoolUnits(20, 10, 3), nil)
 	if err != nil || rep.Interrupted || rep.Len() != 20 {
 		t.Fatalf("%v, interrupted %v, %d findings", err, rep.Interrupted, rep.Len())

@@ -26,7 +26,7 @@ func TestSpoolFullDiskStopsTheScanKeepingTheRest(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer sp.Close()
-	e, _ := New(WithSpool(sp, nil), WithConcurrency(1))
+	e, _ := New(WithSpool(sp), WithConcurrency(1))
 	limit := syscall.Rlimit{Cur: 40 << 10, Max: old.Max}
 	if err := syscall.Setrlimit(syscall.RLIMIT_FSIZE, &limit); err != nil {
 		t.Skip(err)

@@ -249,7 +249,9 @@ func (p Plan) Run(ctx context.Context, emit func(engine.Event), extra ...engine.
 // run is Run on a given clock: the engine's, and the contracts' date of
 // reference, are the session's one clock.
 func (p Plan) run(ctx context.Context, now func() time.Time, emit func(engine.Event), extra ...engine.Option) (report.Report, error) {
-	opts := append(append([]engine.Option{}, p.Engine...), extra...)
+	// Findings are scrubbed as each unit ends, before anything else sees
+	// them (a listener, waivers, the spool, the report).
+	opts := append(append(append([]engine.Option{}, p.Engine...), engine.WithPrep(p.scrubAll)), extra...)
 	eng, err := engine.New(append(opts, engine.WithClock(now))...)
 	if err != nil {
 		return report.Report{}, err
@@ -327,28 +329,32 @@ func (p Plan) run(ctx context.Context, now func() time.Time, emit func(engine.Ev
 	scrubbedDone := false
 	rep, err := eng.Run(ctx, units, p.scrubbed(emit, &scrubbedDone))
 	if !scrubbedDone {
-		p.Scrub.Report(&rep)
+		p.Scrub.Head(&rep)
 	}
 	return rep, err
 }
 
-// scrubbed cleans what the engine emits before a listener (the TUI) sees it.
-// The ScanDone report is the one Run returns (its slices are shared), so it
-// is cleaned in place, once, and done says so.
+// scrubAll scrubs a unit's findings in place.
+func (p Plan) scrubAll(fs []check.Finding) []check.Finding {
+	for i := range fs {
+		fs[i] = p.Scrub.Finding(fs[i])
+	}
+	return fs
+}
+
+// scrubbed cleans what the engine emits before a listener (the TUI) sees it;
+// its findings are clean already (scrubAll). The ScanDone report is the one
+// Run returns (its slices are shared), so its targets and scores are
+// cleaned in place, once, and done says so.
 func (p Plan) scrubbed(emit func(engine.Event), done *bool) func(engine.Event) {
 	if emit == nil {
 		return nil
 	}
 	return func(ev engine.Event) {
 		ev.Progress.Target = p.Scrub.Clean(ev.Progress.Target)
-		switch ev.Kind {
-		case engine.FindingReady:
-			ev.Finding = p.Scrub.Finding(ev.Finding)
-		case engine.ScanDone:
-			if ev.Report != nil {
-				p.Scrub.Report(ev.Report)
-				*done = true
-			}
+		if ev.Kind == engine.ScanDone && ev.Report != nil {
+			p.Scrub.Head(ev.Report)
+			*done = true
 		}
 		emit(ev)
 	}

@@ -195,7 +195,7 @@ func (s *Session) Run(ctx context.Context, emit func(engine.Event)) (Result, err
 		case err != nil:
 			notes = append(notes, inMemory(err))
 		default:
-			opts = append(opts, engine.WithSpool(sp, s.onTheWayIn()))
+			opts = append(opts, engine.WithSpool(sp), engine.WithPrep(s.waiveOnTheWay()))
 			defer func() {
 				if !kept {
 					sp.Close()
@@ -241,18 +241,15 @@ func (s *Session) newSpool() (*report.Spool, error) {
 	return nil, first
 }
 
-// onTheWayIn makes a unit's findings what the writers see, before they are
-// kept on disk: scrubbed, then waived on the session's clock.
-func (s *Session) onTheWayIn() func([]check.Finding) []check.Finding {
+// waiveOnTheWay waives a unit's findings, already scrubbed, before they are
+// kept on disk, by the waivers live when the scan started.
+func (s *Session) waiveOnTheWay() func([]check.Finding) []check.Finding {
 	var live waiver.Live
 	s.expired = nil
 	if s.waivers != nil {
 		live, s.expired = s.waivers.At(s.waiveAt)
 	}
 	return func(fs []check.Finding) []check.Finding {
-		for i := range fs {
-			fs[i] = s.Plan.Scrub.Finding(fs[i])
-		}
 		live.Waive(fs, s.WaiverFile)
 		return fs
 	}
@@ -274,7 +271,8 @@ func (s *Session) Merge(ctx context.Context, args []string) (Result, error) {
 		notes = append(notes, inMemory(err))
 		base, err = shard.MergeFiles(args)
 	} else {
-		base, err = shard.MergeFilesTo(args, sp, s.onTheWayIn())
+		waive := s.waiveOnTheWay()
+		base, err = shard.MergeFilesTo(args, sp, func(fs []check.Finding) []check.Finding { return waive(s.Plan.scrubAll(fs)) })
 	}
 	if err != nil {
 		if sp != nil {
