@@ -186,22 +186,17 @@ func (s *Session) Run(ctx context.Context, emit func(engine.Event)) (Result, err
 	}
 	s.waiveAt = s.now()
 	opts := []engine.Option{engine.WithVersion(s.Version)}
-	var notes []check.Text
-	if s.Spool {
-		sp, err := s.newSpool()
-		switch {
-		case err != nil && s.SpoolDir != "":
-			return Result{}, &PrepareError{Err: err}
-		case err != nil:
-			notes = append(notes, inMemory(err))
-		default:
-			opts = append(opts, engine.WithSpool(sp), engine.WithPrep(s.waiveOnTheWay()))
-			defer func() {
-				if !kept {
-					sp.Close()
-				}
-			}()
-		}
+	sp, notes, err := s.spool()
+	if err != nil {
+		return Result{}, &PrepareError{Err: err}
+	}
+	if sp != nil {
+		opts = append(opts, engine.WithSpool(sp), engine.WithPrep(s.waiveOnTheWay()))
+		defer func() {
+			if !kept {
+				sp.Close()
+			}
+		}()
 	}
 	base, runErr := s.Plan.run(ctx, s.now, emit, opts...)
 	if runErr != nil && base.ScanID == "" {
@@ -211,6 +206,24 @@ func (s *Session) Run(ctx context.Context, emit func(engine.Event)) (Result, err
 	res, err := s.finish(ctx, base, runErr)
 	res.Notes = notes
 	return res, err
+}
+
+// spool is where the findings go when the session keeps them on disk (nil
+// otherwise), with a note when no folder could hold them; a SpoolDir asked
+// for that cannot is an error.
+func (s *Session) spool() (*report.Spool, []check.Text, error) {
+	if !s.Spool {
+		return nil, nil, nil
+	}
+	sp, err := s.newSpool()
+	switch {
+	case err != nil && s.SpoolDir != "":
+		return nil, nil, err
+	case err != nil:
+		return nil, []check.Text{check.Textf("findings kept in memory, as no folder could hold them (%v): set TMPDIR to a writable folder for a large scan",
+			"constats gardés en mémoire, faute de dossier où les écrire (%v) : indiquez dans TMPDIR un dossier accessible en écriture pour une grosse analyse", err)}, nil
+	}
+	return sp, nil, nil
 }
 
 // newSpool makes the spool in SpoolDir, else in the first folder that
@@ -255,24 +268,25 @@ func (s *Session) waiveOnTheWay() func([]check.Finding) []check.Finding {
 	}
 }
 
-// Merge delivers the merge of shard reports (vigie merge): as a scan's,
-// their findings are kept on disk, scrubbed and waived on the way, unless
-// no folder can hold them; then the session's tail, as Finish. A report
+// Merge delivers the merge of shard reports (vigie merge): with Spool, as
+// a scan's, their findings are kept on disk, scrubbed and waived on the
+// way; then the session's tail. A report
 // that cannot be merged is a *PrepareError.
 func (s *Session) Merge(ctx context.Context, args []string) (Result, error) {
 	if err := s.Prepare(ctx); err != nil {
 		return Result{}, &PrepareError{Err: err}
 	}
 	s.waiveAt = s.now()
-	var notes []check.Text
-	sp, err := s.newSpool()
-	var base report.Report
+	sp, notes, err := s.spool()
 	if err != nil {
-		notes = append(notes, inMemory(err))
-		base, err = shard.MergeFiles(args)
-	} else {
+		return Result{}, &PrepareError{Err: err}
+	}
+	var base report.Report
+	if sp != nil {
 		waive := s.waiveOnTheWay()
 		base, err = shard.MergeFilesTo(args, sp, func(fs []check.Finding) []check.Finding { return waive(s.Plan.scrubAll(fs)) })
+	} else if base, err = shard.MergeFiles(args); err == nil {
+		s.Plan.Scrub.Report(&base) // as the spooled merge scrubs each target's findings
 	}
 	if err != nil {
 		if sp != nil {
@@ -283,12 +297,6 @@ func (s *Session) Merge(ctx context.Context, args []string) (Result, error) {
 	res, err := s.finish(ctx, base, nil)
 	res.Notes = notes
 	return res, err
-}
-
-// inMemory says why findings stay in memory.
-func inMemory(err error) check.Text {
-	return check.Textf("findings kept in memory, as no folder could hold them (%v): set TMPDIR to a writable folder for a large scan",
-		"constats gardés en mémoire, faute de dossier où les écrire (%v) : indiquez dans TMPDIR un dossier accessible en écriture pour une grosse analyse", err)
 }
 
 func (s *Session) finish(ctx context.Context, base report.Report, runErr error) (Result, error) {
