@@ -339,4 +339,11 @@ func checkLegacy(t *testing.T, res tlswire.Result) {
 	if !res.Protocols[2].Accepted || !res.Protocols[3].Accepted {
 		t.Error("TLS 1.0/1.1 not found")
 	}
+	// ssl_prefer_server_ciphers on: nginx picks by its own list, whether
+	// the enumeration showed it or the reversed probe had to.
+	for _, p := range res.Protocols[2:5] {
+		if len(p.Suites) >= 2 && !p.ServerOrder {
+			t.Errorf("%s: server order not seen (suites %d)", tlswire.VersionName(p.Version), len(p.Suites))
+		}
+	}
 }

@@ -188,7 +188,7 @@ func (st *scanState) enumerate(ctx context.Context, v uint16, offer, groups []ui
 			}
 		}
 	}
-	if len(p.Suites) >= 2 && p.Err == nil {
+	if len(p.Suites) >= 2 && p.Err == nil && !p.ServerOrder {
 		p.ServerOrder = st.serverOrder(ctx, v, p.Suites, groups)
 	}
 	return p
@@ -196,8 +196,16 @@ func (st *scanState) enumerate(ctx context.Context, v uint16, offer, groups []ui
 
 // drain offers what is left of offer until the server refuses, and says
 // whether it refused the very first offer oddly: by hanging up or with an
-// alert other than "no common suite or version".
+// alert other than "no common suite or version". A server that follows the
+// client's order picks suites in the order they were offered; one seen
+// picking a suite offered after another it accepts follows its own order,
+// and the probe serverOrder would send is spared.
 func (st *scanState) drain(ctx context.Context, p *Protocol, offer, groups []uint16) (odd bool) {
+	rank := make(map[uint16]int, len(offer))
+	for i, c := range offer {
+		rank[c] = i
+	}
+	last := -1
 	for first := true; len(offer) > 0; first = false {
 		resp, err := st.send(ctx, Hello{Version: p.Version, Suites: offer, Groups: groups}, p.Version != TLS13)
 		if err != nil && resp.Hello == nil {
@@ -213,6 +221,10 @@ func (st *scanState) drain(ctx context.Context, p *Protocol, offer, groups []uin
 			p.Err = check.Errorf("tlswire: the server chose suite 0x%04X, which was not offered", "tlswire : le serveur a choisi la suite 0x%04X, qui n'était pas proposée", chosen)
 			return false
 		}
+		if rank[chosen] < last {
+			p.ServerOrder = true
+		}
+		last = rank[chosen]
 		s, _ := Lookup(chosen)
 		p.Accepted, p.Suites = true, append(p.Suites, s)
 		offer = slices.DeleteFunc(offer, func(c uint16) bool { return c == chosen })

@@ -96,6 +96,37 @@ func TestScanClientOrder(t *testing.T) {
 	}
 }
 
+// The order is read from the enumeration when the server is seen picking a
+// suite vigie offered after one it also accepts; only an enumeration that
+// followed vigie's order costs the probe that offers two suites reversed.
+func TestScanServerOrderInferred(t *testing.T) {
+	offered := offerable(TLS12)
+	early, late := offered[0], offered[len(offered)-1]
+	for _, tc := range []struct {
+		name        string
+		suites      []uint16 // the server's preference
+		serverOrder bool
+		want        bool
+		conns       int // SSLv2 to TLS 1.1 (4), TLS 1.2, TLS 1.3 refused (1)
+	}{
+		{"own order against vigie's", []uint16{late, early}, true, true, 4 + 3 + 1},
+		{"own order like vigie's", []uint16{early, late}, true, true, 4 + 3 + 1 + 1},
+		{"client's order", []uint16{late, early}, false, false, 4 + 3 + 1 + 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := &fakeServer{versions: []uint16{TLS12}, suites: tc.suites, serverOrder: tc.serverOrder, cert: weakCert(t)}
+			r := scan(t, f.start(t))
+			p := r.Protocols[4]
+			if !p.Accepted || len(p.Suites) != 2 || p.ServerOrder != tc.want || p.Err != nil {
+				t.Errorf("TLS 1.2: accepted=%v suites %v serverOrder=%v (want %v) err=%v", p.Accepted, openSSLNames(p.Suites), p.ServerOrder, tc.want, p.Err)
+			}
+			if r.Conns != tc.conns {
+				t.Errorf("%d connections, want %d", r.Conns, tc.conns)
+			}
+		})
+	}
+}
+
 // A server that hangs up on long hellos is enumerated by chunks.
 func TestScanLongHelloIntolerant(t *testing.T) {
 	all := offerable(TLS12)
