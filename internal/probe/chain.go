@@ -34,20 +34,21 @@ const (
 // connections are kept, briefly: the page, CORS and linked-page GETs of one
 // origin then share a handshake, and memory stays bounded; requests that
 // start together wait a little for one another's connection (dialGate).
-func newPageClient(o Options) *http.Client {
-	return newClient(o, &http.Transport{MaxResponseHeaderBytes: maxHeaderBytes,
+func newPageClient(o Options, gate *dialGate) *http.Client {
+	return newClient(o, gate, &http.Transport{MaxResponseHeaderBytes: maxHeaderBytes,
 		MaxIdleConns: 64, MaxIdleConnsPerHost: 1, IdleConnTimeout: 2 * time.Second})
 }
 
 // newClient sets on t the dial, TLS and header timeouts of o and returns a
 // client of it that never follows a redirect. Certificates are not verified
-// here: WEB-CERT-* judges them.
-func newClient(o Options, t *http.Transport) *http.Client {
+// here: WEB-CERT-* judges them. TLS dials go through gate.
+func newClient(o Options, gate *dialGate, t *http.Transport) *http.Client {
 	dialer := &net.Dialer{Timeout: o.Timeout}
 	t.DialContext = dialer.DialContext
-	gate := &dialGate{}
 	t.DialTLSContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
-		return gate.dial(ctx, addr, func() (net.Conn, error) { return dialTLS(ctx, dialer, o.Timeout, network, addr) })
+		return gate.dial(ctx, addr, func(wrap func(net.Conn) net.Conn) (net.Conn, error) {
+			return dialTLS(ctx, dialer, o.Timeout, network, addr, wrap)
+		})
 	}
 	t.ResponseHeaderTimeout = o.Timeout
 	return &http.Client{

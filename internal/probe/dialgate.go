@@ -9,26 +9,28 @@ import (
 	"time"
 )
 
-// siblingWait bounds how long a page request waits for the connection a
-// sibling request to the same server is opening, before opening its own.
+// siblingWait bounds how long a page request waits for a connection to the
+// same server that a sibling request is opening or using, before opening
+// its own.
 const siblingWait = 500 * time.Millisecond
 
-// dialGate spares a server a second TLS handshake when two page requests to
-// it start together (a site's http:// side redirecting to the https:// side
-// another target is fetching): the later dial waits for the earlier's
-// connection to come free and the request goes over it; only if none frees
-// within siblingWait does it open its own.
+// dialGate spares a server a second TLS handshake when page requests to it
+// overlap (a site's http:// side redirecting to the https:// side another
+// target is fetching, that target's CORS request while the redirect is
+// answered): a dial to a server with a connection being opened or in use
+// waits for one to come free, and the request goes over it; only if none
+// frees within siblingWait does it open its own.
 type dialGate struct {
 	mu   sync.Mutex
 	busy map[string]*dialing
 }
 
-// dialing is one address's dials in progress (waiting or connecting);
-// failed is closed when one of them fails, so that those waiting dial at
-// once rather than wait for a connection that will not come.
+// dialing is one address's dials in progress (waiting or connecting) and
+// connections open; failed is closed when a dial fails, so that those
+// waiting dial at once rather than wait for a connection that will not come.
 type dialing struct {
-	n      int
-	failed chan struct{}
+	n, open int
+	failed  chan struct{}
 }
 
 // errServedBySibling ends a dial whose request already has a connection:
@@ -46,7 +48,9 @@ func withGotConn(ctx context.Context) context.Context {
 	return context.WithValue(ctx, gotConnKey{}, got)
 }
 
-func (g *dialGate) dial(ctx context.Context, addr string, dial func() (net.Conn, error)) (net.Conn, error) {
+// dial runs dial, which wraps its TCP connection with the wrap it is given
+// so that the gate knows while it is open.
+func (g *dialGate) dial(ctx context.Context, addr string, dial func(wrap func(net.Conn) net.Conn) (net.Conn, error)) (net.Conn, error) {
 	got, _ := ctx.Value(gotConnKey{}).(chan struct{})
 	g.mu.Lock()
 	if g.busy == nil {
@@ -68,9 +72,8 @@ func (g *dialGate) dial(ctx context.Context, addr string, dial func() (net.Conn,
 			close(d.failed)
 			d.failed = make(chan struct{})
 		}
-		if d.n--; d.n == 0 {
-			delete(g.busy, addr)
-		}
+		d.n--
+		g.release(addr, d)
 		g.mu.Unlock()
 	}()
 	if wait {
@@ -88,6 +91,36 @@ func (g *dialGate) dial(ctx context.Context, addr string, dial func() (net.Conn,
 		}
 	}
 	var c net.Conn
-	c, err = dial()
+	c, err = dial(func(raw net.Conn) net.Conn {
+		g.mu.Lock()
+		d.open++
+		g.mu.Unlock()
+		return &gatedConn{Conn: raw, closed: func() {
+			g.mu.Lock()
+			d.open--
+			g.release(addr, d)
+			g.mu.Unlock()
+		}}
+	})
 	return c, err
+}
+
+// release forgets addr once nothing is dialling it or open to it; g.mu held.
+func (g *dialGate) release(addr string, d *dialing) {
+	if d.n == 0 && d.open == 0 && g.busy[addr] == d {
+		delete(g.busy, addr)
+	}
+}
+
+// gatedConn tells the gate when a page connection closes.
+type gatedConn struct {
+	net.Conn
+	once   sync.Once
+	closed func()
+}
+
+func (c *gatedConn) Close() error {
+	err := c.Conn.Close()
+	c.once.Do(c.closed)
+	return err
 }

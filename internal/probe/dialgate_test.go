@@ -54,6 +54,42 @@ func TestSiblingRequestsShareAHandshake(t *testing.T) {
 	}
 }
 
+// A request to a server whose only connection is busy (dialled, its
+// request not answered yet) waits for it rather than open a second one.
+func TestRequestWaitsForABusyConnection(t *testing.T) {
+	s, handshakes := gateServer(t, 200*time.Millisecond)
+	p, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	slow := make(chan struct{})
+	go func() { p.Get(context.Background(), noWait{}, s.URL+"/slow"); close(slow) }()
+	time.Sleep(100 * time.Millisecond) // its connection open, its answer held
+	if got := p.Get(context.Background(), noWait{}, s.URL+"/"); !got.Reached {
+		t.Fatalf("not reached: %s", got.Error.EN)
+	}
+	<-slow
+	if n := handshakes.Load(); n != 1 {
+		t.Errorf("%d handshakes, want 1: the request should have waited for the busy connection", n)
+	}
+	// Once every connection is closed the gate forgets the server.
+	p.Close()
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		p.gate.mu.Lock()
+		n := len(p.gate.busy)
+		p.gate.mu.Unlock()
+		if n == 0 || time.Now().After(deadline) {
+			if n != 0 {
+				t.Errorf("%d servers still held by the gate after every connection closed", n)
+			}
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 // A sibling that keeps its connection busy delays the others by
 // siblingWait at most: then they open their own.
 func TestBusySiblingDelaysBySiblingWaitAtMost(t *testing.T) {

@@ -46,16 +46,29 @@ func (s serverSessions) Put(key string, cs *tls.ClientSessionState) { sessions.P
 // dialTLS opens the TLS connection of a page or exposure request,
 // certificates unchecked (WEB-CERT-* judges them). A host name is sent as
 // SNI; sessions are remembered by address and port (serverSessions), so
-// two servers on one IP never offer each other's tickets.
-func dialTLS(ctx context.Context, d *net.Dialer, timeout time.Duration, network, addr string) (net.Conn, error) {
+// two servers on one IP never offer each other's tickets. wrap, when set,
+// wraps the TCP connection under TLS (the page client counts its open ones).
+func dialTLS(ctx context.Context, d *net.Dialer, timeout time.Duration, network, addr string, wrap func(net.Conn) net.Conn) (net.Conn, error) {
 	cfg := &tls.Config{InsecureSkipVerify: true, CurvePreferences: probeCurves, NextProtos: []string{"http/1.1"},
 		ClientSessionCache: serverSessions{addr: addr}}
-	if host, _, err := net.SplitHostPort(addr); err == nil && net.ParseIP(host) == nil {
-		cfg.ServerName = host
+	if host, _, err := net.SplitHostPort(addr); err == nil {
+		cfg.ServerName = host // an IP address is not sent as SNI
 	}
 	hctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	return (&tls.Dialer{NetDialer: d, Config: cfg}).DialContext(hctx, network, addr)
+	raw, err := d.DialContext(hctx, network, addr)
+	if err != nil {
+		return nil, err
+	}
+	if wrap != nil {
+		raw = wrap(raw)
+	}
+	c := tls.Client(raw, cfg)
+	if err := c.HandshakeContext(hctx); err != nil {
+		raw.Close()
+		return nil, err
+	}
+	return c, nil
 }
 
 // Bounds on one exposure answer, whatever the server sends.
@@ -111,7 +124,7 @@ func (o *originProbe) dial(ctx context.Context) (*pipe, error) {
 	d := &net.Dialer{Timeout: o.p.opts.Timeout}
 	var conn net.Conn
 	if u.Scheme == "https" {
-		conn, err = dialTLS(ctx, d, o.p.opts.Timeout, "tcp", addr)
+		conn, err = dialTLS(ctx, d, o.p.opts.Timeout, "tcp", addr, nil)
 	} else {
 		conn, err = d.DialContext(ctx, "tcp", addr)
 	}

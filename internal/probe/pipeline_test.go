@@ -125,7 +125,7 @@ func TestConnectionsResumeTLSSessions(t *testing.T) {
 	d := &net.Dialer{Timeout: 2 * time.Second}
 	resumed := false
 	for range 3 {
-		c, err := dialTLS(context.Background(), d, 2*time.Second, "tcp", addr)
+		c, err := dialTLS(context.Background(), d, 2*time.Second, "tcp", addr, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -198,7 +198,7 @@ func TestSessionsAreKeptPerServer(t *testing.T) {
 	d := &net.Dialer{Timeout: 2 * time.Second}
 	for range 3 {
 		for _, addr := range addrs {
-			c, err := dialTLS(context.Background(), d, 2*time.Second, "tcp", addr)
+			c, err := dialTLS(context.Background(), d, 2*time.Second, "tcp", addr, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -41,6 +41,7 @@ func DefaultOptions() Options {
 type Prober struct {
 	opts   Options
 	pages  *http.Client
+	gate   *dialGate // the page client's TLS dials
 	hosts  *hostLimits
 	shared sharedProbes
 }
@@ -54,7 +55,8 @@ func New(o Options) (*Prober, error) {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	return &Prober{opts: o, pages: newPageClient(o), hosts: &hostLimits{rate: o.HostRate}}, nil
+	gate := &dialGate{}
+	return &Prober{opts: o, pages: newPageClient(o, gate), gate: gate, hosts: &hostLimits{rate: o.HostRate}}, nil
 }
 
 // Close releases the prober's idle connections. It creates no files.
