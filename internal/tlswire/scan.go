@@ -56,7 +56,6 @@ func (s *Scanner) Scan(ctx context.Context) Result {
 			st.res.Protocols[i] = p
 		})
 	}
-	wg.Go(func() { st.groups(ctx) })
 	wg.Wait()
 	return st.res
 }
@@ -167,11 +166,46 @@ func (st *scanState) sslv2(ctx context.Context) Protocol {
 // legacy enumerates SSLv3 to TLS 1.2: offer every suite, remove the one the
 // server picks, repeat until it refuses.
 func (st *scanState) legacy(ctx context.Context, v uint16) Protocol {
-	return st.enumerate(ctx, v, offerable(v), nil)
+	p := Protocol{Version: v}
+	st.enumerate(ctx, &p, offerable(v), nil)
+	return p
 }
 
+// tls13 enumerates the TLS 1.3 suites and groups together while both last:
+// each hello offers the suites and the groups not seen yet, and the
+// HelloRetryRequest names one of each. The first refusal means one list
+// (or both) is used up; each enumeration then goes on alone, with the whole
+// of the other list, as if it had run alone from the start.
 func (st *scanState) tls13(ctx context.Context) Protocol {
-	return st.enumerate(ctx, TLS13, offerable(TLS13), TLS13Groups)
+	p := Protocol{Version: TLS13}
+	suites, groups := offerable(TLS13), slices.Clone(TLS13Groups)
+	var found []uint16
+	for len(suites) > 0 && len(groups) > 0 {
+		resp, err := st.send(ctx, Hello{Version: TLS13, Suites: suites, Groups: groups}, false)
+		if err != nil && resp.Hello == nil { // nothing learnt, of either list
+			p.Err = err
+			st.setGroups(found, err)
+			return p
+		}
+		p.Tested = true
+		if err != nil || !resp.Accepted(TLS13) || !slices.Contains(suites, resp.Hello.Suite) || !slices.Contains(groups, resp.Hello.Group) {
+			break // a refusal, or an answer each enumeration reads its own way
+		}
+		s, _ := Lookup(resp.Hello.Suite)
+		p.Accepted, p.Suites = true, append(p.Suites, s)
+		suites = slices.DeleteFunc(suites, func(c uint16) bool { return c == resp.Hello.Suite })
+		found = append(found, resp.Hello.Group)
+		groups = slices.DeleteFunc(groups, func(g uint16) bool { return g == resp.Hello.Group })
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() { st.groups(ctx, found, groups) })
+	if len(suites) > 0 {
+		st.enumerate(ctx, &p, suites, TLS13Groups)
+	} else {
+		st.order(ctx, &p, TLS13Groups)
+	}
+	wg.Wait()
+	return p
 }
 
 // chunkSuites is the longest list offered again when a server hangs up on
@@ -179,33 +213,54 @@ func (st *scanState) tls13(ctx context.Context) Protocol {
 // "128 cipher limit" bug).
 const chunkSuites = 128
 
-func (st *scanState) enumerate(ctx context.Context, v uint16, offer, groups []uint16) Protocol {
-	p := Protocol{Version: v}
-	if odd := st.drain(ctx, &p, offer, groups); odd && len(offer) > chunkSuites {
+// enumerate adds to p the suites of offer the server accepts, then tells
+// its order.
+func (st *scanState) enumerate(ctx context.Context, p *Protocol, offer, groups []uint16) {
+	if odd := st.drain(ctx, p, offer, groups); odd && len(offer) > chunkSuites {
 		for chunk := range slices.Chunk(offer, chunkSuites) {
-			if st.drain(ctx, &p, slices.Clone(chunk), groups); p.Err != nil {
+			if st.drain(ctx, p, slices.Clone(chunk), groups); p.Err != nil {
 				break
 			}
 		}
 	}
-	if len(p.Suites) >= 2 && p.Err == nil && !p.ServerOrder {
-		p.ServerOrder = st.serverOrder(ctx, v, p.Suites, groups)
-	}
-	return p
+	st.order(ctx, p, groups)
 }
+
+// order tells whether the server follows its own order. A server that
+// follows the client's picks suites in the order vigie offers them; one
+// seen picking a suite offered after another it accepts follows its own,
+// and the probe serverOrder would send is spared.
+func (st *scanState) order(ctx context.Context, p *Protocol, groups []uint16) {
+	if len(p.Suites) < 2 || p.Err != nil {
+		return
+	}
+	rank := offerRank[p.Version]
+	for i := 1; i < len(p.Suites); i++ {
+		if rank[uint16(p.Suites[i].Code)] < rank[uint16(p.Suites[i-1].Code)] {
+			p.ServerOrder = true
+			return
+		}
+	}
+	p.ServerOrder = st.serverOrder(ctx, p.Version, p.Suites, groups)
+}
+
+// offerRank is each suite's place in offers[v]: every hello of an
+// enumeration offers what is left of that list, in that order.
+var offerRank = func() map[uint16]map[uint16]int {
+	m := map[uint16]map[uint16]int{}
+	for v, list := range offers {
+		m[v] = make(map[uint16]int, len(list))
+		for i, c := range list {
+			m[v][c] = i
+		}
+	}
+	return m
+}()
 
 // drain offers what is left of offer until the server refuses, and says
 // whether it refused the very first offer oddly: by hanging up or with an
-// alert other than "no common suite or version". A server that follows the
-// client's order picks suites in the order they were offered; one seen
-// picking a suite offered after another it accepts follows its own order,
-// and the probe serverOrder would send is spared.
+// alert other than "no common suite or version".
 func (st *scanState) drain(ctx context.Context, p *Protocol, offer, groups []uint16) (odd bool) {
-	rank := make(map[uint16]int, len(offer))
-	for i, c := range offer {
-		rank[c] = i
-	}
-	last := -1
 	for first := true; len(offer) > 0; first = false {
 		resp, err := st.send(ctx, Hello{Version: p.Version, Suites: offer, Groups: groups}, p.Version != TLS13)
 		if err != nil && resp.Hello == nil {
@@ -221,10 +276,6 @@ func (st *scanState) drain(ctx context.Context, p *Protocol, offer, groups []uin
 			p.Err = check.Errorf("tlswire: the server chose suite 0x%04X, which was not offered", "tlswire : le serveur a choisi la suite 0x%04X, qui n'était pas proposée", chosen)
 			return false
 		}
-		if rank[chosen] < last {
-			p.ServerOrder = true
-		}
-		last = rank[chosen]
 		s, _ := Lookup(chosen)
 		p.Accepted, p.Suites = true, append(p.Suites, s)
 		offer = slices.DeleteFunc(offer, func(c uint16) bool { return c == chosen })
@@ -253,12 +304,11 @@ func (st *scanState) serverOrder(ctx context.Context, v uint16, found []Suite, g
 	return err == nil && resp.Accepted(v) && resp.Hello.Suite == uint16(found[0].Code)
 }
 
-// groups enumerates TLS 1.3 groups through HelloRetryRequests: no key share
-// is sent, so the server names the group it wants.
-func (st *scanState) groups(ctx context.Context) {
-	offer := slices.Clone(TLS13Groups)
+// groups goes on enumerating TLS 1.3 groups through HelloRetryRequests
+// from those already found: no key share is sent, so the server names the
+// group it wants among offer.
+func (st *scanState) groups(ctx context.Context, found, offer []uint16) {
 	suites := offerable(TLS13)
-	var found []uint16
 	for len(offer) > 0 {
 		resp, err := st.send(ctx, Hello{Version: TLS13, Suites: suites, Groups: offer}, false)
 		if err != nil {

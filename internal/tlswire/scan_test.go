@@ -170,6 +170,40 @@ func TestScanTLS13Groups(t *testing.T) {
 	}
 }
 
+// The TLS 1.3 suites and groups are enumerated together while both last,
+// then each alone: whatever the shape of the two lists, every suite and
+// every group is found, and a server with three or more of each costs a
+// connection less than two enumerations would.
+func TestScanTLS13SuitesAndGroupsTogether(t *testing.T) {
+	for _, tc := range []struct {
+		suites, groups []uint16
+		conns          int // SSLv2 to TLS 1.2 refused (5), then TLS 1.3
+	}{
+		{[]uint16{0x1301}, []uint16{GroupX25519}, 5 + 4},
+		{[]uint16{0x1302}, []uint16{GroupP256, GroupX25519, GroupP384, GroupX25519MLKEM}, 5 + 7},
+		{[]uint16{0x1302, 0x1301}, []uint16{GroupX25519, GroupP256}, 5 + 6},
+		{[]uint16{0x1301, 0x1302, 0x1303}, []uint16{GroupX25519, GroupP256, GroupP384, GroupP521}, 5 + 7},
+		{[]uint16{0x1305, 0x1304, 0x1303, 0x1302, 0x1301}, TLS13Groups, 5 + 13}, // no refusal: both lists used up
+	} {
+		f := &fakeServer{tls13: tc.suites, groups: tc.groups}
+		r := scan(t, f.start(t))
+		p := r.Protocols[5]
+		var got []uint16
+		for _, s := range p.Suites {
+			got = append(got, uint16(s.Code))
+		}
+		if !p.Accepted || p.Err != nil || !slices.Equal(got, tc.suites) {
+			t.Errorf("server %x/%x: TLS 1.3 accepted=%v suites %x (%v)", tc.suites, tc.groups, p.Accepted, got, p.Err)
+		}
+		if !slices.Equal(r.Groups, tc.groups) || r.GroupsErr != nil {
+			t.Errorf("server %x/%x: groups %x (%v)", tc.suites, tc.groups, r.Groups, r.GroupsErr)
+		}
+		if r.Conns != tc.conns {
+			t.Errorf("server %x/%x: %d connections, want %d", tc.suites, tc.groups, r.Conns, tc.conns)
+		}
+	}
+}
+
 // Against Go's own TLS server, what vigie finds is exactly what it was configured with.
 func TestScanGoServer(t *testing.T) {
 	cert, err := pki.IssueSpec(nil, pki.Spec{Names: []string{"127.0.0.1"}, NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour), RSABits: 2048})
