@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/vigie-security/vigie/internal/pki"
@@ -17,6 +18,9 @@ type lab struct {
 	servers  []*http.Server
 	urlsFile string
 	caFile   string
+	// What the servers were asked: connections accepted (every hello of a
+	// TLS scan is one) and requests answered.
+	conns, requests atomic.Int64
 }
 
 // startLab serves n hosts on 127.0.0.1 and lists their 2n URLs (http and
@@ -110,7 +114,16 @@ func (l *lab) serve(h http.Handler, cert *tls.Certificate) (string, error) {
 		scheme = "https"
 		ln = tls.NewListener(ln, pki.ServerConfig(*cert))
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ErrorLog: quiet}
+	counted := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		l.requests.Add(1)
+		h.ServeHTTP(w, r)
+	})
+	srv := &http.Server{Handler: counted, ReadHeaderTimeout: 10 * time.Second, ErrorLog: quiet,
+		ConnState: func(_ net.Conn, st http.ConnState) {
+			if st == http.StateNew {
+				l.conns.Add(1)
+			}
+		}}
 	l.servers = append(l.servers, srv)
 	go func() { _ = srv.Serve(ln) }()
 	return fmt.Sprintf("%s://%s/", scheme, ln.Addr()), nil

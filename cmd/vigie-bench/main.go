@@ -84,7 +84,8 @@ func parent(hosts, servers int, tu tuning, tools []string) error {
 		return err
 	}
 	fmt.Printf("vigie-bench: %d hosts, %d URLs, default flags unless set, %s, %d CPU\n", hosts, 2*hosts, runtime.Version(), runtime.NumCPU())
-	fmt.Printf("%-6s %8s %8s %8s %7s %8s %8s %8s %10s %9s  %s\n", "tool", "URLs", "judged", "errors", "missing", "wall", "CPU", "servers", "targets/s", "peak RSS", "work")
+	fmt.Printf("%-6s %8s %8s %8s %7s %8s %8s %10s %9s %8s %8s %8s  %s\n", "tool", "URLs", "judged", "errors", "missing", "wall", "CPU", "targets/s", "peak RSS",
+		"srv CPU", "srv conn", "srv req", "work")
 	var walls []time.Duration
 	for _, tool := range tools {
 		exe := self
@@ -100,14 +101,14 @@ func parent(hosts, servers int, tu tuning, tools []string) error {
 		cmd.Env = append(os.Environ(), "TMPDIR="+dir, "HOME="+dir)
 		var out, errb bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errb
-		start, served := time.Now(), selfCPU()
+		start, served, conns, reqs := time.Now(), selfCPU(), l.conns.Load(), l.requests.Load()
 		if err := cmd.Run(); err != nil {
 			return fmt.Errorf("%s: %v\n%s", tool, err, errb.String())
 		}
 		if os.Getenv("VIGIE_BENCH_SLOW") != "" {
 			os.Stderr.Write(errb.Bytes())
 		}
-		wall, served := time.Since(start), selfCPU()-served
+		wall, served, conns, reqs := time.Since(start), selfCPU()-served, l.conns.Load()-conns, l.requests.Load()-reqs
 		walls = append(walls, wall)
 		var r result
 		if err := json.Unmarshal(out.Bytes(), &r); err != nil {
@@ -117,8 +118,8 @@ func parent(hosts, servers int, tu tuning, tools []string) error {
 		rss := cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux: the child's VmHWM
 		// CPU (user + system) of the tool alone: on a shared machine it varies less than wall time.
 		cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-		fmt.Printf("%-6s %8d %8d %8d %7d %7.1fs %7.1fs %7.1fs %10.1f %6d MiB  %s\n", r.Tool, r.Targets, r.Verdicts, r.Errors, r.Missing,
-			wall.Seconds(), cpu.Seconds(), served.Seconds(), float64(r.Targets)/wall.Seconds(), rss/1024, r.Requests)
+		fmt.Printf("%-6s %8d %8d %8d %7d %7.1fs %7.1fs %10.1f %5d MiB %7.1fs %8d %8d  %s\n", r.Tool, r.Targets, r.Verdicts, r.Errors, r.Missing,
+			wall.Seconds(), cpu.Seconds(), float64(r.Targets)/wall.Seconds(), rss/1024, served.Seconds(), conns, reqs, r.Requests)
 		if r.LiveHeap > 0 {
 			fmt.Printf("       live heap after the scan: %.1f MiB (%.1f KB per target), highest during it: %.1f MiB\n",
 				float64(r.LiveHeap)/1024, float64(r.LiveHeap)/float64(max(1, r.Targets)), float64(r.PeakHeap)/1024)
