@@ -33,8 +33,6 @@ func runVigie(urlsFile, caFile string, tu tuning) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	scan.TuneGC(os.Getenv) // as the vigie command runs
-
 	if os.Getenv("VIGIE_BENCH_HEAP") != "" {
 		runtime.MemProfileRate = 4096 // fine enough to tell what each target leaves behind
 	}

@@ -12,11 +12,9 @@ import (
 	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
-	"github.com/vigie-security/vigie/internal/scan"
 )
 
 func main() {
-	scan.TuneGC(os.Getenv)
 	ctx, cancel := context.WithCancel(context.Background())
 	stop, delivering := onSignals(cancel, os.Stderr, check.LangFromEnv(os.Getenv), graceAfterSignal, graceToWrite, func() { os.Exit(exitScan) })
 	code := run(ctx, os.Args[1:], env{stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, delivering: delivering})

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -133,19 +132,5 @@ func TestWaiversJudgedAtTheScansStart(t *testing.T) {
 			t.Errorf("spool %v: PWD-CNIL-001 %s, expired %v", spool, st, res.Expired)
 		}
 		res.Report.Close()
-	}
-}
-
-// TuneGC sets the collector's target, and leaves GOGC's alone.
-func TestTuneGC(t *testing.T) {
-	old := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(old)
-	TuneGC(func(string) string { return "" })
-	if got := debug.SetGCPercent(100); got != GCPercent {
-		t.Errorf("GC percent %d, want %d", got, GCPercent)
-	}
-	TuneGC(func(k string) string { return map[string]string{"GOGC": "80"}[k] })
-	if got := debug.SetGCPercent(100); got != 100 {
-		t.Errorf("GOGC set, yet the GC percent became %d", got)
 	}
 }
