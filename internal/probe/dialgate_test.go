@@ -54,18 +54,26 @@ func TestSiblingRequestsShareAHandshake(t *testing.T) {
 	}
 }
 
-// A request to a server whose only connection is busy (dialled, its
-// request not answered yet) waits for it rather than open a second one.
-func TestRequestWaitsForABusyConnection(t *testing.T) {
-	s, handshakes := gateServer(t, 200*time.Millisecond)
+// busySibling starts a gate server holding "/slow" for hold, and a request
+// for it; it returns after settle, with slow closed once that request ends.
+func busySibling(t *testing.T, hold, settle time.Duration) (*Prober, *httptest.Server, *atomic.Int32, <-chan struct{}) {
+	t.Helper()
+	s, handshakes := gateServer(t, hold)
 	p, err := New(DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer p.Close()
+	t.Cleanup(func() { p.Close() })
 	slow := make(chan struct{})
 	go func() { p.Get(context.Background(), noWait{}, s.URL+"/slow"); close(slow) }()
-	time.Sleep(100 * time.Millisecond) // its connection open, its answer held
+	time.Sleep(settle)
+	return p, s, handshakes, slow
+}
+
+// A request to a server whose only connection is busy (dialled, its
+// request not answered yet) waits for it rather than open a second one.
+func TestRequestWaitsForABusyConnection(t *testing.T) {
+	p, s, handshakes, slow := busySibling(t, 200*time.Millisecond, 100*time.Millisecond) // its connection open, its answer held
 	if got := p.Get(context.Background(), noWait{}, s.URL+"/"); !got.Reached {
 		t.Fatalf("not reached: %s", got.Error.EN)
 	}
@@ -93,15 +101,7 @@ func TestRequestWaitsForABusyConnection(t *testing.T) {
 // A sibling that keeps its connection busy delays the others by
 // siblingWait at most: then they open their own.
 func TestBusySiblingDelaysBySiblingWaitAtMost(t *testing.T) {
-	s, handshakes := gateServer(t, 1500*time.Millisecond)
-	p, err := New(DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
-	slow := make(chan struct{})
-	go func() { p.Get(context.Background(), noWait{}, s.URL+"/slow"); close(slow) }()
-	time.Sleep(50 * time.Millisecond) // its dial under way or done, its request held
+	p, s, handshakes, slow := busySibling(t, 1500*time.Millisecond, 50*time.Millisecond) // its dial under way or done, its request held
 	start := time.Now()
 	got := p.Get(context.Background(), noWait{}, s.URL+"/")
 	if took := time.Since(start); !got.Reached || took > siblingWait+time.Second {
