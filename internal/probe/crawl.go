@@ -60,6 +60,7 @@ func (p *Prober) crawl(ctx context.Context, pace Pacer, ev web.Evidence, own []s
 	}
 	out := make([]web.LinkedPage, len(todo))
 	jobs := make(chan int)
+	wctx := withoutBusyWait(ctx) // the workers read side by side, on a connection each if need be
 	var wg sync.WaitGroup
 	for range crawlWorkers {
 		wg.Add(1)
@@ -68,7 +69,7 @@ func (p *Prober) crawl(ctx context.Context, pace Pacer, ev web.Evidence, own []s
 			for i := range jobs {
 				u := todo[i]
 				out[i] = p.shared.do(ctx, keyed("page "+u, headers), func() any {
-					return linkedPage(p.get(ctx, pace, u, own, headers, nil))
+					return linkedPage(p.get(wctx, pace, u, own, headers, nil))
 				}).(web.LinkedPage)
 			}
 		}()

@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"io"
 	"log"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -111,4 +112,136 @@ func TestBusySiblingDelaysBySiblingWaitAtMost(t *testing.T) {
 		t.Errorf("%d handshakes, want 2 (the busy sibling's, then its own)", n)
 	}
 	<-slow
+}
+
+// A request net/http retries after the server dropped its kept-alive
+// connection dials at once, though another connection to the server is
+// busy: it already had one, and waiting would fail it.
+func TestRetriedRequestDialsAtOnce(t *testing.T) {
+	s := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := r.Context().Value(connRequests{}).(*atomic.Int32).Add(1)
+		switch {
+		case r.URL.Path == "/slow":
+			time.Sleep(time.Second)
+		case n == 2: // the second request on a connection: dropped unanswered
+			c, _, _ := w.(http.Hijacker).Hijack()
+			c.Close()
+			return
+		}
+		io.WriteString(w, "ok")
+	}))
+	s.Config.ConnContext = func(ctx context.Context, _ net.Conn) context.Context {
+		return context.WithValue(ctx, connRequests{}, new(atomic.Int32))
+	}
+	s.Config.ErrorLog = log.New(io.Discard, "", 0)
+	s.StartTLS()
+	t.Cleanup(s.Close)
+	o := DefaultOptions()
+	o.Retries = 0 // net/http's own retry is the one under test
+	p, err := New(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	slow := make(chan struct{})
+	go func() { p.Get(context.Background(), noWait{}, s.URL+"/slow"); close(slow) }()
+	time.Sleep(100 * time.Millisecond)
+	if got := p.Get(context.Background(), noWait{}, s.URL+"/a"); !got.Reached { // a second connection, then idle
+		t.Fatalf("first request: %s", got.Error.EN)
+	}
+	if got := p.Get(context.Background(), noWait{}, s.URL+"/b"); !got.Reached { // dropped, retried
+		t.Errorf("retried request: %s", got.Error.EN)
+	}
+	<-slow
+}
+
+type connRequests struct{}
+
+// Requests waiting beside a busy connection do not all dial when the wait
+// ends: one does, and the others wait for it.
+func TestWaitersDoNotDialTogether(t *testing.T) {
+	var handshakes atomic.Int32
+	s := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/slow" {
+			time.Sleep(1500 * time.Millisecond)
+		} else {
+			time.Sleep(100 * time.Millisecond) // the first waiter's connection stays busy a while
+		}
+		io.WriteString(w, "x")
+	}))
+	s.TLS = &tls.Config{VerifyConnection: func(tls.ConnectionState) error { handshakes.Add(1); return nil }}
+	s.Config.ErrorLog = log.New(io.Discard, "", 0)
+	s.StartTLS()
+	t.Cleanup(s.Close)
+	p, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	slow := make(chan struct{})
+	go func() { p.Get(context.Background(), noWait{}, s.URL+"/slow"); close(slow) }()
+	time.Sleep(100 * time.Millisecond)
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Go(func() {
+			if got := p.Get(context.Background(), noWait{}, s.URL+"/"); !got.Reached {
+				t.Errorf("not reached: %s", got.Error.EN)
+			}
+		})
+	}
+	wg.Wait()
+	if n := handshakes.Load(); n != 2 {
+		t.Errorf("%d handshakes, want 2 (the busy one's, then one for the three waiting)", n)
+	}
+	<-slow
+}
+
+// A busy connection that closes after its answer (Connection: close) lets
+// the request waiting for it dial at once rather than at the end of the wait.
+func TestClosedConnectionEndsTheWait(t *testing.T) {
+	var handshakes atomic.Int32
+	s := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(100 * time.Millisecond)
+		w.Header().Set("Connection", "close")
+		io.WriteString(w, "bye")
+	}))
+	s.TLS = &tls.Config{VerifyConnection: func(tls.ConnectionState) error { handshakes.Add(1); return nil }}
+	s.Config.ErrorLog = log.New(io.Discard, "", 0)
+	s.StartTLS()
+	t.Cleanup(s.Close)
+	p, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	go p.Get(context.Background(), noWait{}, s.URL+"/")
+	time.Sleep(30 * time.Millisecond)
+	start := time.Now()
+	if got := p.Get(context.Background(), noWait{}, s.URL+"/"); !got.Reached {
+		t.Fatalf("not reached: %s", got.Error.EN)
+	}
+	if took := time.Since(start); took > 400*time.Millisecond {
+		t.Errorf("took %s: the wait should end when the busy connection closed (about 170 ms)", took.Round(time.Millisecond))
+	}
+}
+
+// The crawl's workers read side by side: a worker does not wait for the
+// other's connection in use.
+func TestCrawlWorkersDoNotWaitForABusyConnection(t *testing.T) {
+	s, handshakes := gateServer(t, 300*time.Millisecond)
+	p, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	ctx := withoutBusyWait(context.Background())
+	go p.Get(ctx, noWait{}, s.URL+"/slow")
+	time.Sleep(100 * time.Millisecond)
+	start := time.Now()
+	if got := p.Get(ctx, noWait{}, s.URL+"/"); !got.Reached {
+		t.Fatalf("not reached: %s", got.Error.EN)
+	}
+	if took := time.Since(start); took > 150*time.Millisecond || handshakes.Load() != 2 {
+		t.Errorf("took %s with %d handshakes: the worker should have opened its own connection at once", took.Round(time.Millisecond), handshakes.Load())
+	}
 }
