@@ -17,19 +17,35 @@ import (
 // gateServer is an HTTPS server that counts its completed handshakes and
 // holds "/slow" for hold.
 func gateServer(t *testing.T, hold time.Duration) (*httptest.Server, *atomic.Int32) {
-	t.Helper()
-	var handshakes atomic.Int32
-	s := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return countingServer(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/slow" {
 			time.Sleep(hold)
 		}
 		io.WriteString(w, "<!doctype html><title>gate</title>")
-	}))
+	})
+}
+
+// countingServer is an HTTPS server of h that counts its completed handshakes.
+func countingServer(t *testing.T, h http.HandlerFunc) (*httptest.Server, *atomic.Int32) {
+	t.Helper()
+	var handshakes atomic.Int32
+	s := httptest.NewUnstartedServer(h)
 	s.TLS = &tls.Config{VerifyConnection: func(tls.ConnectionState) error { handshakes.Add(1); return nil }}
 	s.Config.ErrorLog = log.New(io.Discard, "", 0)
 	s.StartTLS()
 	t.Cleanup(s.Close)
 	return s, &handshakes
+}
+
+// newProber is a prober with the default options, closed with the test.
+func newProber(t *testing.T) *Prober {
+	t.Helper()
+	p, err := New(DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	return p
 }
 
 // Page requests to one server that start together share one handshake:
@@ -60,11 +76,7 @@ func TestSiblingRequestsShareAHandshake(t *testing.T) {
 func busySibling(t *testing.T, hold, settle time.Duration) (*Prober, *httptest.Server, *atomic.Int32, <-chan struct{}) {
 	t.Helper()
 	s, handshakes := gateServer(t, hold)
-	p, err := New(DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { p.Close() })
+	p := newProber(t)
 	slow := make(chan struct{})
 	go func() { p.Get(context.Background(), noWait{}, s.URL+"/slow"); close(slow) }()
 	time.Sleep(settle)
@@ -160,24 +172,15 @@ type connRequests struct{}
 // Requests waiting beside a busy connection do not all dial when the wait
 // ends: one does, and the others wait for it.
 func TestWaitersDoNotDialTogether(t *testing.T) {
-	var handshakes atomic.Int32
-	s := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s, handshakes := countingServer(t, func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/slow" {
 			time.Sleep(1500 * time.Millisecond)
 		} else {
 			time.Sleep(100 * time.Millisecond) // the first waiter's connection stays busy a while
 		}
 		io.WriteString(w, "x")
-	}))
-	s.TLS = &tls.Config{VerifyConnection: func(tls.ConnectionState) error { handshakes.Add(1); return nil }}
-	s.Config.ErrorLog = log.New(io.Discard, "", 0)
-	s.StartTLS()
-	t.Cleanup(s.Close)
-	p, err := New(DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	})
+	p := newProber(t)
 	slow := make(chan struct{})
 	go func() { p.Get(context.Background(), noWait{}, s.URL+"/slow"); close(slow) }()
 	time.Sleep(100 * time.Millisecond)
@@ -199,21 +202,12 @@ func TestWaitersDoNotDialTogether(t *testing.T) {
 // A busy connection that closes after its answer (Connection: close) lets
 // the request waiting for it dial at once rather than at the end of the wait.
 func TestClosedConnectionEndsTheWait(t *testing.T) {
-	var handshakes atomic.Int32
-	s := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s, _ := countingServer(t, func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(100 * time.Millisecond)
 		w.Header().Set("Connection", "close")
 		io.WriteString(w, "bye")
-	}))
-	s.TLS = &tls.Config{VerifyConnection: func(tls.ConnectionState) error { handshakes.Add(1); return nil }}
-	s.Config.ErrorLog = log.New(io.Discard, "", 0)
-	s.StartTLS()
-	t.Cleanup(s.Close)
-	p, err := New(DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	})
+	p := newProber(t)
 	go p.Get(context.Background(), noWait{}, s.URL+"/")
 	time.Sleep(30 * time.Millisecond)
 	start := time.Now()
@@ -229,11 +223,7 @@ func TestClosedConnectionEndsTheWait(t *testing.T) {
 // other's connection in use.
 func TestCrawlWorkersDoNotWaitForABusyConnection(t *testing.T) {
 	s, handshakes := gateServer(t, 300*time.Millisecond)
-	p, err := New(DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
+	p := newProber(t)
 	ctx := withoutBusyWait(context.Background())
 	go p.Get(ctx, noWait{}, s.URL+"/slow")
 	time.Sleep(100 * time.Millisecond)

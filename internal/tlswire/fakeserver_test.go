@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -185,11 +186,13 @@ func keyExchangeMsg(suite uint16, dh *DHParams, curve uint16) []byte {
 	})
 }
 
+// alert is a fatal alert record.
+func alert(desc uint8) []byte { return record(typeAlert, TLS10, []byte{2, desc}) }
+
 func (f *fakeServer) answer(in []byte) []byte {
 	if f.raw != nil {
 		return f.raw
 	}
-	alert := func(desc uint8) []byte { return record(typeAlert, TLS10, []byte{2, desc}) }
 	if in[0]&0x80 != 0 { // SSLv2 CLIENT-HELLO
 		if len(f.sslv2) == 0 {
 			return nil
@@ -218,10 +221,7 @@ func (f *fakeServer) answer(in []byte) []byte {
 		if !ok1 || !ok2 {
 			return alert(40)
 		}
-		return record(typeHandshake, TLS12, serverHelloMsg(TLS13, suite, helloRetryRandom, func(b *cryptobyte.Builder) {
-			ext(b, extSupportedVersions, func(b *cryptobyte.Builder) { b.AddUint16(TLS13) })
-			ext(b, extKeyShare, func(b *cryptobyte.Builder) { b.AddUint16(group) })
-		}))
+		return helloRetry(suite, group)
 	}
 	if !slices.Contains(f.versions, ch.version) {
 		return alert(70)
@@ -250,12 +250,31 @@ func (f *fakeServer) answer(in []byte) []byte {
 
 // start serves f on loopback until the test ends.
 func (f *fakeServer) start(t testing.TB) string {
+	return rawServer(t, func(_ int, in []byte) ([]byte, bool) { return f.answer(in), false })
+}
+
+func weakCert(t testing.TB) []byte {
+	t.Helper()
+	b, err := os.ReadFile("testdata/rsa512-md5.pem")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blk, _ := pem.Decode(b)
+	return blk.Bytes
+}
+
+// rawServer answers the n-th hello (from 1, SSLv2 or TLS record) with
+// answer's bytes (none: it hangs up), or holds the connection until the
+// scanner gives up when answer says hold.
+func rawServer(t testing.TB, answer func(n int, in []byte) (out []byte, hold bool)) string {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { l.Close() })
+	done := make(chan struct{})
+	t.Cleanup(func() { close(done); l.Close() })
+	var count atomic.Int32
 	go func() {
 		for {
 			c, err := l.Accept()
@@ -282,7 +301,15 @@ func (f *fakeServer) start(t testing.TB) string {
 					}
 					n += m
 				}
-				if out := f.answer(buf[:n]); out != nil {
+				out, hold := answer(int(count.Add(1)), buf[:n])
+				if hold {
+					select { // the scanner's deadline ends it
+					case <-done:
+					case <-time.After(5 * time.Second):
+					}
+					return
+				}
+				if out != nil {
 					_, _ = c.Write(out)
 				}
 			}()
@@ -291,12 +318,34 @@ func (f *fakeServer) start(t testing.TB) string {
 	return l.Addr().String()
 }
 
-func weakCert(t testing.TB) []byte {
-	t.Helper()
-	b, err := os.ReadFile("testdata/rsa512-md5.pem")
-	if err != nil {
-		t.Fatal(err)
+// funcServer answers each TLS hello with answer(n, hello), or holds the
+// connection when answer returns nil.
+func funcServer(t testing.TB, answer func(n int, ch clientHello) []byte) string {
+	return rawServer(t, func(n int, in []byte) ([]byte, bool) {
+		ch, ok := parseClientHello(in)
+		if !ok {
+			return nil, false
+		}
+		out := answer(n, ch)
+		return out, out == nil
+	})
+}
+
+// helloRetry is a HelloRetryRequest naming suite and group.
+func helloRetry(suite, group uint16) []byte {
+	return record(typeHandshake, TLS12, serverHelloMsg(TLS13, suite, helloRetryRandom, func(b *cryptobyte.Builder) {
+		ext(b, extSupportedVersions, func(b *cryptobyte.Builder) { b.AddUint16(TLS13) })
+		ext(b, extKeyShare, func(b *cryptobyte.Builder) { b.AddUint16(group) })
+	}))
+}
+
+// tls13Only answers TLS 1.3 hellos with answer, refuses the others.
+func tls13Only(answer func(n int, ch clientHello) []byte) func(int, clientHello) []byte {
+	var n13 atomic.Int32
+	return func(_ int, ch clientHello) []byte {
+		if !slices.Contains(ch.versions, TLS13) {
+			return alert(70)
+		}
+		return answer(int(n13.Add(1)), ch)
 	}
-	blk, _ := pem.Decode(b)
-	return blk.Bytes
 }

@@ -182,14 +182,14 @@ func (st *scanState) tls13(ctx context.Context) Protocol {
 	var found []uint16
 	for len(suites) > 0 && len(groups) > 0 {
 		resp, err := st.send(ctx, Hello{Version: TLS13, Suites: suites, Groups: groups}, false)
-		if err != nil && resp.Hello == nil { // nothing learnt, of either list
+		if err != nil && resp.Hello == nil && len(p.Suites) == 0 { // the hello both enumerations begin with
 			p.Err = err
 			st.setGroups(found, err)
 			return p
 		}
 		p.Tested = true
 		if err != nil || !resp.Accepted(TLS13) || !slices.Contains(suites, resp.Hello.Suite) || !slices.Contains(groups, resp.Hello.Group) {
-			break // a refusal, or an answer each enumeration reads its own way
+			break // a refusal, a lost hello, or an answer each enumeration reads its own way
 		}
 		s, _ := Lookup(resp.Hello.Suite)
 		p.Accepted, p.Suites = true, append(p.Suites, s)
@@ -197,13 +197,13 @@ func (st *scanState) tls13(ctx context.Context) Protocol {
 		found = append(found, resp.Hello.Group)
 		groups = slices.DeleteFunc(groups, func(g uint16) bool { return g == resp.Hello.Group })
 	}
+	joint := len(p.Suites)
 	var wg sync.WaitGroup
 	wg.Go(func() { st.groups(ctx, found, groups) })
 	if len(suites) > 0 {
-		st.enumerate(ctx, &p, suites, TLS13Groups)
-	} else {
-		st.order(ctx, &p, TLS13Groups)
+		st.drainAll(ctx, &p, suites, TLS13Groups)
 	}
+	st.order(ctx, &p, TLS13Groups, joint)
 	wg.Wait()
 	return p
 }
@@ -216,6 +216,12 @@ const chunkSuites = 128
 // enumerate adds to p the suites of offer the server accepts, then tells
 // its order.
 func (st *scanState) enumerate(ctx context.Context, p *Protocol, offer, groups []uint16) {
+	st.drainAll(ctx, p, offer, groups)
+	st.order(ctx, p, groups, 0)
+}
+
+// drainAll drains offer, by chunks if the server hangs up on the whole.
+func (st *scanState) drainAll(ctx context.Context, p *Protocol, offer, groups []uint16) {
 	if odd := st.drain(ctx, p, offer, groups); odd && len(offer) > chunkSuites {
 		for chunk := range slices.Chunk(offer, chunkSuites) {
 			if st.drain(ctx, p, slices.Clone(chunk), groups); p.Err != nil {
@@ -223,20 +229,22 @@ func (st *scanState) enumerate(ctx context.Context, p *Protocol, offer, groups [
 			}
 		}
 	}
-	st.order(ctx, p, groups)
 }
 
 // order tells whether the server follows its own order. A server that
 // follows the client's picks suites in the order vigie offers them; one
 // seen picking a suite offered after another it accepts follows its own,
-// and the probe serverOrder would send is spared.
-func (st *scanState) order(ctx context.Context, p *Protocol, groups []uint16) {
+// and the probe serverOrder would send is spared. The first split picks
+// were offered with fewer groups than the rest (TLS 1.3's joint
+// enumeration): a suite refused then may be picked later, so the two runs
+// are not compared.
+func (st *scanState) order(ctx context.Context, p *Protocol, groups []uint16, split int) {
 	if len(p.Suites) < 2 || p.Err != nil {
 		return
 	}
 	rank := offerRank[p.Version]
 	for i := 1; i < len(p.Suites); i++ {
-		if rank[uint16(p.Suites[i].Code)] < rank[uint16(p.Suites[i-1].Code)] {
+		if i != split && rank[uint16(p.Suites[i].Code)] < rank[uint16(p.Suites[i-1].Code)] {
 			p.ServerOrder = true
 			return
 		}

@@ -204,6 +204,52 @@ func TestScanTLS13SuitesAndGroupsTogether(t *testing.T) {
 	}
 }
 
+// A server following the client's order whose TLS 1.3 suites each work
+// with some groups only: a suite the joint enumeration could not get (its
+// group already removed) is found after, out of vigie's order, and that is
+// not taken for the server's own order.
+func TestScanTLS13CoupledClientOrder(t *testing.T) {
+	usable := map[uint16][]uint16{0x1302: {GroupX25519, GroupP256}, 0x1303: {GroupX25519}, 0x1301: {GroupP256}}
+	addr := funcServer(t, tls13Only(func(_ int, ch clientHello) []byte {
+		for _, c := range ch.suites { // the client's order
+			for _, g := range ch.groups {
+				if slices.Contains(usable[c], g) {
+					return helloRetry(c, g)
+				}
+			}
+		}
+		return alert(40)
+	}))
+	r := scan(t, addr)
+	p := r.Protocols[5]
+	got := openSSLNames(p.Suites)
+	slices.Sort(got)
+	if !slices.Equal(got, []string{"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"}) || p.ServerOrder || p.Err != nil {
+		t.Errorf("TLS 1.3: suites %v serverOrder=%v err=%v", got, p.ServerOrder, p.Err)
+	}
+}
+
+// A TLS 1.3 hello lost in the joint enumeration (no answer before the
+// deadline) costs that hello only: each enumeration goes on alone.
+func TestScanTLS13LostHello(t *testing.T) {
+	addr := funcServer(t, tls13Only(func(n int, ch clientHello) []byte {
+		if n == 2 {
+			return nil
+		}
+		s, ok1 := pick(ch.suites, []uint16{0x1301, 0x1302, 0x1303}, true)
+		g, ok2 := pick(ch.groups, []uint16{GroupX25519, GroupP256, GroupP384}, true)
+		if !ok1 || !ok2 {
+			return alert(40)
+		}
+		return helloRetry(s, g)
+	}))
+	r := (&Scanner{Addr: addr, Timeout: 300 * time.Millisecond}).Scan(context.Background())
+	p := r.Protocols[5]
+	if len(p.Suites) != 3 || p.Err != nil || len(r.Groups) != 3 || r.GroupsErr != nil {
+		t.Errorf("TLS 1.3: suites %v (%v), groups %x (%v)", openSSLNames(p.Suites), p.Err, r.Groups, r.GroupsErr)
+	}
+}
+
 // Against Go's own TLS server, what vigie finds is exactly what it was configured with.
 func TestScanGoServer(t *testing.T) {
 	cert, err := pki.IssueSpec(nil, pki.Spec{Names: []string{"127.0.0.1"}, NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour), RSABits: 2048})
