@@ -173,9 +173,9 @@ func (st *scanState) legacy(ctx context.Context, v uint16) Protocol {
 
 // tls13 enumerates the TLS 1.3 suites and groups together while both last:
 // each hello offers the suites and the groups not seen yet, and the
-// HelloRetryRequest names one of each. The first refusal means one list
-// (or both) is used up; each enumeration then goes on alone, with the whole
-// of the other list, as if it had run alone from the start.
+// HelloRetryRequest names one of each. After the first refusal (one list,
+// or both, is used up) or a lost hello, each enumeration goes on alone, with
+// the whole of the other list, as if it had run alone from the start.
 func (st *scanState) tls13(ctx context.Context) Protocol {
 	p := Protocol{Version: TLS13}
 	suites, groups := offerable(TLS13), slices.Clone(TLS13Groups)
@@ -242,28 +242,16 @@ func (st *scanState) order(ctx context.Context, p *Protocol, groups []uint16, sp
 	if len(p.Suites) < 2 || p.Err != nil {
 		return
 	}
-	rank := offerRank[p.Version]
+	// Every hello of an enumeration offers what is left of offers[v], in its order.
+	rank := func(s Suite) int { return slices.Index(offers[p.Version], uint16(s.Code)) }
 	for i := 1; i < len(p.Suites); i++ {
-		if i != split && rank[uint16(p.Suites[i].Code)] < rank[uint16(p.Suites[i-1].Code)] {
+		if i != split && rank(p.Suites[i]) < rank(p.Suites[i-1]) {
 			p.ServerOrder = true
 			return
 		}
 	}
 	p.ServerOrder = st.serverOrder(ctx, p.Version, p.Suites, groups)
 }
-
-// offerRank is each suite's place in offers[v]: every hello of an
-// enumeration offers what is left of that list, in that order.
-var offerRank = func() map[uint16]map[uint16]int {
-	m := map[uint16]map[uint16]int{}
-	for v, list := range offers {
-		m[v] = make(map[uint16]int, len(list))
-		for i, c := range list {
-			m[v][c] = i
-		}
-	}
-	return m
-}()
 
 // drain offers what is left of offer until the server refuses, and says
 // whether it refused the very first offer oddly: by hanging up or with an
