@@ -286,7 +286,7 @@ func (s *Session) Merge(ctx context.Context, args []string) (Result, error) {
 		waive := s.waiveOnTheWay()
 		base, err = shard.MergeFilesTo(args, sp, func(fs []check.Finding) []check.Finding { return waive(s.Plan.scrubAll(fs)) })
 	} else if base, err = shard.MergeFiles(args); err == nil {
-		s.Plan.Scrub.Report(&base) // as the spooled merge scrubs each target's findings
+		s.Plan.scrubAll(base.Findings) // as the spooled merge scrubs each target's findings
 	}
 	if err != nil {
 		if sp != nil {
@@ -294,6 +294,8 @@ func (s *Session) Merge(ctx context.Context, args []string) (Result, error) {
 		}
 		return Result{Notes: notes}, &PrepareError{Err: err}
 	}
+	s.Plan.Scrub.Head(&base) // the names and scores a shard file carries, in both ways, as a scan's
+
 	res, err := s.finish(ctx, base, nil)
 	res.Notes = notes
 	return res, err

@@ -3,6 +3,7 @@ package scan
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -132,5 +133,53 @@ func TestWaiversJudgedAtTheScansStart(t *testing.T) {
 			t.Errorf("spool %v: PWD-CNIL-001 %s, expired %v", spool, st, res.Expired)
 		}
 		res.Report.Close()
+	}
+}
+
+// A target name a shard file carries with a terminal control is cleaned by
+// the merge, kept on disk or in memory alike, and still heads its findings.
+func TestMergeScrubsTargetNames(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "shard.json")
+	s := Session{Plan: weakPolicy(t), Outputs: []Output{{Writer: report.JSON{}, Path: path}}}
+	res, err := s.Run(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := res.Report.Targets[0].Name
+	res.Report.Close()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quoted, _ := json.Marshal(name)
+	evil, _ := json.Marshal(name + "\x1b[31m")
+	if err := os.WriteFile(path, bytes.ReplaceAll(b, quoted, evil), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, spool := range []bool{true, false} {
+		var out bytes.Buffer
+		m := Session{Spool: spool, Outputs: []Output{{Writer: report.Table{}, Stdout: &out}}}
+		res, err := m.Merge(context.Background(), []string{path})
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := []string{res.Report.Targets[0].Name}
+		for _, st := range res.Report.Scores.Targets {
+			names = append(names, st.Target)
+		}
+		for f := range res.Report.Verdicts() {
+			names = append(names, f.Target)
+		}
+		res.Report.Close()
+		for _, n := range names {
+			if n != names[0] || strings.Contains(n, "\x1b") {
+				t.Errorf("spool %v: names %q", spool, names)
+				break
+			}
+		}
+		if strings.Contains(out.String(), "\x1b") || strings.Contains(out.String(), "not finished") {
+			t.Errorf("spool %v: table:\n%s", spool, out.String())
+		}
 	}
 }
