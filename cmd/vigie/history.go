@@ -55,7 +55,7 @@ func newHistoryCmd(e env) *cobra.Command {
 				}
 				result := fmt.Sprintf("%3d/100  %-2s", s.Score, s.Grade)
 				if s.Grade == "" { // nothing was scored (an interrupted scan, every check skipped)
-					result = tr(lang, "no score ", "pas de note")
+					result = tr(lang, "no score   ", "pas de note") // as wide as "%3d/100  %-2s"
 				}
 				fmt.Fprintf(e.stdout, "%s  %s  %s%s\n", s.StartedAt.UTC().Format("2006-01-02 15:04"), s.ID, result, note)
 			}

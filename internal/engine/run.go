@@ -116,7 +116,9 @@ func (e *Engine) Run(ctx context.Context, units []Unit, emit func(Event)) (repor
 			}
 			if e.spool != nil {
 				if err := e.spool.Put(r.index, r.findings); err != nil {
-					spoolErr = err
+					if spoolErr == nil { // the first reason: units in flight may fail after it
+						spoolErr = err
+					}
 					stop()
 					continue
 				}

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
-	"io"
 
 	"github.com/vigie-security/vigie/internal/check"
 )
@@ -112,7 +111,7 @@ func (s *Spool) verdicts(yield func(check.Finding) bool) {
 			buf = make([]byte, sp.vsize)
 		}
 		buf = buf[:sp.vsize]
-		if _, err := s.f.ReadAt(buf, sp.off); err != nil && !(errors.Is(err, io.EOF) && int64(len(buf)) == sp.vsize) {
+		if n, err := s.f.ReadAt(buf, sp.off); n < len(buf) { // a short read ends in EOF, or another error
 			s.fail(check.Errorf("reading back the findings kept on disk: %v", "relecture des constats conservés sur disque : %v", err))
 			return
 		}

@@ -39,10 +39,43 @@ func TestVerdictRoundTrip(t *testing.T) {
 	}
 	for cut := range len(b) - 1 {
 		r := verdictReader{b: b[:cut], shared: map[string]string{}}
+		var err error
 		for range fs {
-			if _, err := r.next(); err != nil {
+			if _, err = r.next(); err != nil {
 				break
 			}
 		}
+		if err == nil {
+			t.Errorf("records cut at byte %d of %d read without an error", cut, len(b))
+		}
+	}
+}
+
+// A spool file cut short (a disk that lost its tail) fails the read of the
+// verdicts it no longer holds instead of yielding bytes from an earlier unit.
+func TestTruncatedSpoolFailsTheVerdicts(t *testing.T) {
+	sp, err := NewSpool(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sp.Close()
+	long := check.Finding{CheckID: "WEB-HSTS-001", Target: "https://a.example/", Message: check.Text{EN: string(make([]byte, 200))}}
+	short := check.Finding{CheckID: "WEB-HSTS-001", Target: "https://b.example/"}
+	if err := sp.Put(0, []check.Finding{long}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sp.Put(1, []check.Finding{short}); err != nil {
+		t.Fatal(err)
+	}
+	// Unit 1's verdict copy is now the file's tail but for its JSON line: cut into it.
+	if err := sp.f.Truncate(sp.spans[1].off + sp.spans[1].vsize - 1); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for range sp.verdicts {
+		n++
+	}
+	if n != 1 || sp.Err() == nil {
+		t.Errorf("%d verdicts read from a cut spool, error %v", n, sp.Err())
 	}
 }
