@@ -145,6 +145,15 @@ func execute(cmd *cobra.Command, e env, sess scan.Session, out delivery, lang ch
 }
 
 // sayExpired warns of each waiver that expired and no longer applies.
+// sayAfterRun tells on stderr what a run leaves to say besides its
+// verdict: the waivers that expired, the notes (findings kept in memory…).
+func sayAfterRun(e env, lang check.Lang, sess *scan.Session, res scan.Result) {
+	sayExpired(e, lang, sess.WaiverFile, res.Expired)
+	for _, n := range res.Notes {
+		fmt.Fprintf(e.stderr, "vigie: %s\n", n.In(lang))
+	}
+}
+
 func sayExpired(e env, lang check.Lang, file string, expired []waiver.Expired) {
 	for _, x := range expired {
 		fmt.Fprintf(e.stderr, tr(lang, "vigie: %s:%d: the waiver of %s expired on %s and is no longer applied\n",
@@ -162,10 +171,7 @@ func deliverWith(cmd *cobra.Command, e env, sess *scan.Session, out delivery, la
 	sess.Delivering = e.delivering
 	res, err := run()
 	defer res.Report.Close()
-	sayExpired(e, lang, sess.WaiverFile, res.Expired)
-	for _, n := range res.Notes {
-		fmt.Fprintf(e.stderr, "vigie: %s\n", n.In(lang))
-	}
+	sayAfterRun(e, lang, sess, res)
 	var histErr *scan.HistoryError
 	var prepErr *scan.PrepareError
 	switch {

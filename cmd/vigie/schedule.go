@@ -141,7 +141,7 @@ func runnerOf(cmd *cobra.Command, e env, cfg config.Config, lang check.Lang, f s
 		}
 		sess.Outputs, sess.Version = outputs, toolVersion()
 		res, err := sess.Run(ctx, nil)
-		sayExpired(e, lang, sess.WaiverFile, res.Expired)
+		sayAfterRun(e, lang, &sess, res)
 		if err == nil { // as vigie scan: an interrupted run, or one that judged nothing, failed
 			err = finish(res.RunErr, res.Report, lang)
 		}
