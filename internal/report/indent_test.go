@@ -53,3 +53,18 @@ func FuzzIndentJSON(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkIndentJSON: one finding as the spool holds it, indented as the
+// JSON report writes it (the report's last step, on one core, at the end
+// of a scan).
+func BenchmarkIndentJSON(b *testing.B) {
+	src := []byte(`{"check_id":"WEB-CERT-003","family":"web","status":"PASS","severity":"high","target":"http://127.0.0.1:44501/",` +
+		`"message":{"en":"certificate covers 127.0.0.1","fr":"le certificat couvre 127.0.0.1"},"evidence":{"host":"127.0.0.1",` +
+		`"ip_addresses":["127.0.0.1"],"sha256":"80ce2c0820c50b8be4c64602da38c851b808d56b347a82238314201fb315f4b3",` +
+		`"subject":"CN=127.0.0.1","note":"a \"quoted\" \\ path"},"fingerprint":"a263478a8eb8f330"}`)
+	var dst []byte
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		dst = indentJSON(dst[:0], src, "    ", "  ")
+	}
+}
