@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"syscall"
@@ -102,7 +103,10 @@ func parent(hosts, servers int, tu tuning, tools []string) error {
 		var out, errb bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errb
 		start, served, conns, reqs := time.Now(), selfCPU(), l.conns.Load(), l.requests.Load()
-		if err := cmd.Run(); err != nil {
+		stopProfile := profileLab(tool)
+		err := cmd.Run()
+		stopProfile()
+		if err != nil {
 			return fmt.Errorf("%s: %v\n%s", tool, err, errb.String())
 		}
 		if os.Getenv("VIGIE_BENCH_SLOW") != "" {
@@ -132,6 +136,24 @@ func parent(hosts, servers int, tu tuning, tools []string) error {
 		fmt.Printf("wall ratio %s/%s: %.2f\n", tools[0], tools[1], walls[0].Seconds()/walls[1].Seconds())
 	}
 	return nil
+}
+
+// profileLab writes a CPU profile of the loopback servers while tool runs,
+// to $VIGIE_BENCH_LABCPU.tool: what each tool costs the servers, by function.
+func profileLab(tool string) (stop func()) {
+	path := os.Getenv("VIGIE_BENCH_LABCPU")
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path + "." + tool)
+	if err != nil {
+		return func() {}
+	}
+	if pprof.StartCPUProfile(f) != nil {
+		f.Close()
+		return func() {}
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }
 }
 
 // selfCPU is the CPU the bench's own process has used: its loopback
