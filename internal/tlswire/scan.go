@@ -175,11 +175,13 @@ func (st *scanState) legacy(ctx context.Context, v uint16) Protocol {
 // each hello offers the suites and the groups not seen yet, and the
 // HelloRetryRequest names one of each. After the first refusal (one list,
 // or both, is used up) or a lost hello, each enumeration goes on alone, with
-// the whole of the other list, as if it had run alone from the start.
+// the whole of the other list, as if it had run alone from the start
+// (unless usedUp shows the suites left were refused).
 func (st *scanState) tls13(ctx context.Context) Protocol {
 	p := Protocol{Version: TLS13}
 	suites, groups := offerable(TLS13), slices.Clone(TLS13Groups)
 	var found []uint16
+	refused := false // the joint enumeration ended on a plain refusal of what was left of both lists
 	for len(suites) > 0 && len(groups) > 0 {
 		resp, err := st.send(ctx, Hello{Version: TLS13, Suites: suites, Groups: groups}, false)
 		if err != nil && resp.Hello == nil && len(p.Suites) == 0 { // the hello both enumerations begin with
@@ -189,6 +191,7 @@ func (st *scanState) tls13(ctx context.Context) Protocol {
 		}
 		p.Tested = true
 		if err != nil || !resp.Accepted(TLS13) || !slices.Contains(suites, resp.Hello.Suite) || !slices.Contains(groups, resp.Hello.Group) {
+			refused = err == nil && resp.Hello == nil && resp.Alert != nil && !oddRefusal(resp)
 			break // a refusal, a lost hello, or an answer each enumeration reads its own way
 		}
 		s, _ := Lookup(resp.Hello.Suite)
@@ -198,6 +201,9 @@ func (st *scanState) tls13(ctx context.Context) Protocol {
 		groups = slices.DeleteFunc(groups, func(g uint16) bool { return g == resp.Hello.Group })
 	}
 	joint := len(p.Suites)
+	if refused && len(suites) > 0 && len(groups) > 0 && st.usedUp(ctx, suites, groups) {
+		suites = nil
+	}
 	var wg sync.WaitGroup
 	wg.Go(func() { st.groups(ctx, found, groups) })
 	if len(suites) > 0 {
@@ -298,6 +304,19 @@ func oddRefusal(r Response) bool {
 func (st *scanState) serverOrder(ctx context.Context, v uint16, found []Suite, groups []uint16) bool {
 	resp, err := st.send(ctx, Hello{Version: v, Suites: []uint16{uint16(found[1].Code), uint16(found[0].Code)}, Groups: groups}, false)
 	return err == nil && resp.Accepted(v) && resp.Hello.Suite == uint16(found[0].Code)
+}
+
+// usedUp tells, after the server refused what the joint enumeration had
+// left of both lists, whether the suites alone were to blame. It sends the
+// group enumeration's first hello now (every suite, the groups left): a
+// server that answers it with one of those groups and a suite found before
+// refused the suites left although a group it takes was offered, so they
+// are not offered again (no TLS stack makes a TLS 1.3 suite depend on the
+// group). When the groups left hold none the server takes, the suites left
+// get their own enumeration, with every group.
+func (st *scanState) usedUp(ctx context.Context, suites, groups []uint16) bool {
+	resp, err := st.send(ctx, Hello{Version: TLS13, Suites: offerable(TLS13), Groups: groups}, false)
+	return err == nil && resp.Accepted(TLS13) && slices.Contains(groups, resp.Hello.Group) && !slices.Contains(suites, resp.Hello.Suite)
 }
 
 // groups goes on enumerating TLS 1.3 groups through HelloRetryRequests
