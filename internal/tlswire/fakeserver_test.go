@@ -27,6 +27,9 @@ type fakeServer struct {
 	curve       uint16
 	raw         []byte // when set, sent as the whole answer
 	maxSuites   int    // hang up on a hello offering more, like stacks that choke on long lists
+	// intolerant: refuse a hello of a version not in versions, rather than
+	// answer with the highest version below it (a stack that predates it).
+	intolerant bool
 }
 
 // clientHello is what the fake server reads of a hello.
@@ -223,14 +226,15 @@ func (f *fakeServer) answer(in []byte) []byte {
 		}
 		return helloRetry(suite, group)
 	}
-	if !slices.Contains(f.versions, ch.version) {
+	version := f.negotiate(ch.version)
+	if version == 0 {
 		return alert(70)
 	}
 	suite, ok := pick(ch.suites, f.suites, f.serverOrder)
 	if !ok {
 		return alert(40)
 	}
-	msgs := serverHelloMsg(ch.version, suite, nil, nil)
+	msgs := serverHelloMsg(version, suite, nil, nil)
 	if st, _ := Lookup(suite); st.Auth != "None" && f.cert != nil {
 		msgs = append(msgs, certificateMsg(f.cert)...)
 	}
@@ -242,10 +246,28 @@ func (f *fakeServer) answer(in []byte) []byte {
 	var out []byte
 	for len(msgs) > 0 {
 		n := min(len(msgs), 700)
-		out = append(out, record(typeHandshake, ch.version, msgs[:n])...)
+		out = append(out, record(typeHandshake, version, msgs[:n])...)
 		msgs = msgs[n:]
 	}
 	return out
+}
+
+// negotiate is the version f answers a hello of client with, 0 for none:
+// the highest it accepts up to client, as RFC 4346 appendix E asks.
+func (f *fakeServer) negotiate(client uint16) uint16 {
+	if f.intolerant {
+		if slices.Contains(f.versions, client) {
+			return client
+		}
+		return 0
+	}
+	best := uint16(0)
+	for _, v := range f.versions {
+		if v <= client && v > best {
+			best = v
+		}
+	}
+	return best
 }
 
 // start serves f on loopback until the test ends.

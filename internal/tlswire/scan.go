@@ -50,6 +50,8 @@ func (s *Scanner) Scan(ctx context.Context) Result {
 				p = st.sslv2(ctx)
 			case TLS13:
 				p = st.tls13(ctx)
+			case SSL30, TLS10:
+				p = st.belowTLS11(ctx, v)
 			default:
 				p = st.legacy(ctx, v)
 			}
@@ -170,6 +172,39 @@ func (st *scanState) legacy(ctx context.Context, v uint16) Protocol {
 	st.enumerate(ctx, &p, offerable(v), nil)
 	return p
 }
+
+// belowTLS11 scans SSLv3 or TLS 1.0 unless the TLS 1.1 hello has answered
+// for them already: a server answers with the highest version it shares
+// with the client, so a TLS 1.1 hello offers 1.0 and SSLv3 too (RFC 4346
+// appendix E), and a server that refuses it with protocol_version accepts
+// neither. That is taken only from a server seen accepting TLS 1.2 or 1.3:
+// a stack that knows no version after 1.0 may refuse a 1.1 hello it does
+// not understand (version intolerance) and still speak 1.0, so such a
+// server gets its own hellos.
+func (st *scanState) belowTLS11(ctx context.Context, v uint16) Protocol {
+	if st.refusesBelowTLS12(ctx) {
+		return Protocol{Version: v, Tested: true}
+	}
+	return st.legacy(ctx, v)
+}
+
+// refusesBelowTLS12 sends (or waits for the answers to) the first hellos
+// of TLS 1.1, 1.2 and 1.3, as their own enumerations send them.
+func (st *scanState) refusesBelowTLS12(ctx context.Context) bool {
+	resp, err := st.send(ctx, Hello{Version: TLS11, Suites: offerable(TLS11)}, true)
+	if err != nil || resp.Hello != nil || resp.Alert == nil || resp.Alert.Desc != alertProtocolVersion {
+		return false
+	}
+	if resp, err := st.send(ctx, Hello{Version: TLS12, Suites: offerable(TLS12)}, true); err == nil && resp.Accepted(TLS12) {
+		return true
+	}
+	resp, err = st.send(ctx, Hello{Version: TLS13, Suites: offerable(TLS13), Groups: TLS13Groups}, false)
+	return err == nil && resp.Accepted(TLS13)
+}
+
+// alertProtocolVersion: "the protocol version the peer has attempted to
+// negotiate is recognized but not supported" (RFC 8446 §6.2).
+const alertProtocolVersion = 70
 
 // tls13 enumerates the TLS 1.3 suites and groups together while both last:
 // each hello offers the suites and the groups not seen yet, and the
@@ -292,7 +327,7 @@ func oddRefusal(r Response) bool {
 		return r.Closed
 	}
 	switch r.Alert.Desc {
-	case 40, 70, 71, 86:
+	case 40, alertProtocolVersion, 71, 86:
 		return false
 	}
 	return true
