@@ -30,6 +30,11 @@ type fakeServer struct {
 	// intolerant: refuse a hello of a version not in versions, rather than
 	// answer with the highest version below it (a stack that predates it).
 	intolerant bool
+	// holes: refuse with protocol_version a hello of a version not in
+	// versions but below the highest, answer one above with the highest, as
+	// GnuTLS does (_gnutls_negotiate_version) with a priority string such as
+	// NORMAL:-VERS-TLS1.1.
+	holes bool
 }
 
 // clientHello is what the fake server reads of a hello.
@@ -255,7 +260,7 @@ func (f *fakeServer) answer(in []byte) []byte {
 // negotiate is the version f answers a hello of client with, 0 for none:
 // the highest it accepts up to client, as RFC 4346 appendix E asks.
 func (f *fakeServer) negotiate(client uint16) uint16 {
-	if f.intolerant {
+	if f.intolerant || f.holes && client <= slices.Max(f.versions) {
 		if slices.Contains(f.versions, client) {
 			return client
 		}

@@ -50,8 +50,8 @@ func (s *Scanner) Scan(ctx context.Context) Result {
 				p = st.sslv2(ctx)
 			case TLS13:
 				p = st.tls13(ctx)
-			case SSL30, TLS10:
-				p = st.belowTLS11(ctx, v)
+			case SSL30:
+				p = st.sslv3(ctx)
 			default:
 				p = st.legacy(ctx, v)
 			}
@@ -173,25 +173,30 @@ func (st *scanState) legacy(ctx context.Context, v uint16) Protocol {
 	return p
 }
 
-// belowTLS11 scans SSLv3 or TLS 1.0 unless the TLS 1.1 hello has answered
-// for them already: a server answers with the highest version it shares
-// with the client, so a TLS 1.1 hello offers 1.0 and SSLv3 too (RFC 4346
-// appendix E), and a server that refuses it with protocol_version accepts
-// neither. That is taken only from a server seen accepting TLS 1.2 or 1.3:
-// a stack that knows no version after 1.0 may refuse a 1.1 hello it does
-// not understand (version intolerance) and still speak 1.0, so such a
-// server gets its own hellos.
-func (st *scanState) belowTLS11(ctx context.Context, v uint16) Protocol {
-	if st.refusesBelowTLS12(ctx) {
-		return Protocol{Version: v, Tested: true}
+// sslv3 scans SSLv3 unless the TLS 1.0 hello has answered for it already:
+// a server answers with the highest version it shares with the client, so
+// a TLS 1.0 hello offers SSLv3 too (RFC 4346 appendix E), and one that
+// refuses it with protocol_version does not speak SSLv3. That is taken
+// only from a server seen accepting TLS 1.2 or 1.3: a stack that knows no
+// TLS may refuse a TLS hello it does not understand (version intolerance)
+// and still speak SSLv3. TLS 1.0 is not read from the TLS 1.1 hello that
+// way: GnuTLS refuses with protocol_version a version below its highest
+// that it does not enable rather than answer with the next one down
+// (_gnutls_negotiate_version), so NORMAL:-VERS-TLS1.1 refuses a 1.1 hello
+// and speaks 1.0.
+func (st *scanState) sslv3(ctx context.Context) Protocol {
+	if st.refusedBelowTLS12(ctx, TLS10) {
+		return Protocol{Version: SSL30, Tested: true}
 	}
-	return st.legacy(ctx, v)
+	return st.legacy(ctx, SSL30)
 }
 
-// refusesBelowTLS12 sends (or waits for the answers to) the first hellos
-// of TLS 1.1, 1.2 and 1.3, as their own enumerations send them.
-func (st *scanState) refusesBelowTLS12(ctx context.Context) bool {
-	resp, err := st.send(ctx, Hello{Version: TLS11, Suites: offerable(TLS11)}, true)
+// refusedBelowTLS12 sends (or waits for the answers to) the first hellos of
+// v, TLS 1.2 and TLS 1.3, as their own enumerations send them, and tells
+// whether v was refused with protocol_version by a server accepting TLS
+// 1.2 or 1.3.
+func (st *scanState) refusedBelowTLS12(ctx context.Context, v uint16) bool {
+	resp, err := st.send(ctx, Hello{Version: v, Suites: offerable(v)}, true)
 	if err != nil || resp.Hello != nil || resp.Alert == nil || resp.Alert.Desc != alertProtocolVersion {
 		return false
 	}

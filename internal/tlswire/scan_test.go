@@ -107,11 +107,11 @@ func TestScanServerOrderInferred(t *testing.T) {
 		suites      []uint16 // the server's preference
 		serverOrder bool
 		want        bool
-		conns       int // SSLv2 and TLS 1.1 (2: SSLv3 and 1.0 follow), TLS 1.2, TLS 1.3 refused (1)
+		conns       int // SSLv2, TLS 1.0 and 1.1 (3: SSLv3 follows), TLS 1.2, TLS 1.3 refused (1)
 	}{
-		{"own order against vigie's", []uint16{late, early}, true, true, 2 + 3 + 1},
-		{"own order like vigie's", []uint16{early, late}, true, true, 2 + 3 + 1 + 1},
-		{"client's order", []uint16{late, early}, false, false, 2 + 3 + 1 + 1},
+		{"own order against vigie's", []uint16{late, early}, true, true, 3 + 3 + 1},
+		{"own order like vigie's", []uint16{early, late}, true, true, 3 + 3 + 1 + 1},
+		{"client's order", []uint16{late, early}, false, false, 3 + 3 + 1 + 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := &fakeServer{versions: []uint16{TLS12}, suites: tc.suites, serverOrder: tc.serverOrder, cert: weakCert(t)}
@@ -146,11 +146,13 @@ func TestScanLongHelloIntolerant(t *testing.T) {
 	}
 }
 
-// SSLv3 and TLS 1.0 are taken as refused from the TLS 1.1 hello only when
-// the server refused it with protocol_version and was seen accepting TLS
-// 1.2 or 1.3; any other server gets their own hellos, so a stack that
-// speaks 1.0 but refuses a 1.1 hello it does not understand is still seen.
-func TestScanBelowTLS11FromTheTLS11Hello(t *testing.T) {
+// SSLv3 is taken as refused from the TLS 1.0 hello only when the server
+// refused it with protocol_version and was seen accepting TLS 1.2 or 1.3;
+// any other server gets SSLv3 hellos of its own, so a stack that speaks
+// SSLv3 but refuses a TLS hello it does not understand is still seen. TLS
+// 1.0 always gets its own: GnuTLS refuses a 1.1 hello with protocol_version
+// when 1.1 alone is disabled, and speaks 1.0.
+func TestScanSSLv3FromTheTLS10Hello(t *testing.T) {
 	suites := []uint16{0xC02F, 0x002F}
 	for _, tc := range []struct {
 		name     string
@@ -158,13 +160,17 @@ func TestScanBelowTLS11FromTheTLS11Hello(t *testing.T) {
 		accepted []uint16 // versions seen accepted, SSLv3 to TLS 1.2
 		conns    int
 	}{
-		// SSLv2, TLS 1.1, TLS 1.2 (two suites, the refusal, the order), TLS 1.3 refused.
-		{"TLS 1.2 only", fakeServer{versions: []uint16{TLS12}}, []uint16{TLS12}, 1 + 1 + 4 + 1},
-		// The TLS 1.1 hello is answered in 1.0 (or SSLv3): each gets its own hellos.
+		// SSLv2, TLS 1.0, 1.1, TLS 1.2 (two suites, the refusal, the order), TLS 1.3 refused.
+		{"TLS 1.2 only", fakeServer{versions: []uint16{TLS12}}, []uint16{TLS12}, 1 + 1 + 1 + 4 + 1},
+		// The TLS 1.0 hello is answered in 1.0 or SSLv3: SSLv3 gets its own hellos.
 		{"TLS 1.0 and 1.2", fakeServer{versions: []uint16{TLS10, TLS12}}, []uint16{TLS10, TLS12}, 1 + 1 + 2 + 1 + 4 + 1},
-		{"SSLv3 and TLS 1.2", fakeServer{versions: []uint16{SSL30, TLS12}}, []uint16{SSL30, TLS12}, 1 + 1 + 2 + 1 + 4 + 1},
-		// Nothing past 1.0 accepted: the refusal of 1.1 tells nothing of 1.0.
-		{"TLS 1.0 only, refuses a 1.1 hello", fakeServer{versions: []uint16{TLS10}, intolerant: true}, []uint16{TLS10}, 1 + 1 + 1 + 1 + 2 + 1},
+		{"SSLv3 and TLS 1.2", fakeServer{versions: []uint16{SSL30, TLS12}}, []uint16{SSL30, TLS12}, 1 + 2 + 1 + 1 + 4 + 1},
+		// Nothing past 1.0 accepted.
+		{"TLS 1.0 only, refuses a 1.1 hello", fakeServer{versions: []uint16{TLS10}, intolerant: true}, []uint16{TLS10}, 1 + 1 + 2 + 1 + 1 + 1},
+		// Nothing past SSLv3 accepted: the refusal of 1.0 tells nothing of SSLv3.
+		{"SSLv3 only, refuses a TLS hello", fakeServer{versions: []uint16{SSL30}, intolerant: true}, []uint16{SSL30}, 1 + 2 + 1 + 1 + 1 + 1},
+		// SSLv2, SSLv3 refused (1), TLS 1.0 (one suite, the refusal), TLS 1.1 refused, 1.2, 1.3.
+		{"TLS 1.0 and 1.2, refuses a 1.1 hello (GnuTLS)", fakeServer{versions: []uint16{TLS10, TLS12}, holes: true}, []uint16{TLS10, TLS12}, 1 + 1 + 2 + 1 + 4 + 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := tc.f
@@ -193,14 +199,14 @@ func TestScanTLS13Groups(t *testing.T) {
 	if !slices.Equal(r.Groups, []uint16{GroupP384, GroupX25519, GroupFFDHE2048}) || r.GroupsErr != nil {
 		t.Errorf("groups = %v (%v)", r.Groups, r.GroupsErr)
 	}
-	// SSLv2, TLS 1.1 and 1.2 refused (3: SSLv3 and TLS 1.0 follow from 1.1
-	// and an accepted 1.3), TLS 1.3's two suites with two groups,
+	// SSLv2, TLS 1.0, 1.1 and 1.2 refused (4: SSLv3 follows from 1.0 and an
+	// accepted 1.3), TLS 1.3's two suites with two groups,
 	// the refusal of what was left and the order (4), the third group (its
 	// hello, every suite with the groups left, also shows the suites left
 	// were refused with a group the server takes: they are not offered
 	// again), and the end (2).
-	if r.Conns != 9 {
-		t.Errorf("%d connections, want 9", r.Conns)
+	if r.Conns != 10 {
+		t.Errorf("%d connections, want 10", r.Conns)
 	}
 	for _, p := range r.Protocols[:5] {
 		if !p.Tested || p.Accepted {
@@ -216,13 +222,13 @@ func TestScanTLS13Groups(t *testing.T) {
 func TestScanTLS13SuitesAndGroupsTogether(t *testing.T) {
 	for _, tc := range []struct {
 		suites, groups []uint16
-		conns          int // SSLv2, TLS 1.1 and 1.2 refused (3), then TLS 1.3
+		conns          int // SSLv2, TLS 1.0, 1.1 and 1.2 refused (4), then TLS 1.3
 	}{
-		{[]uint16{0x1301}, []uint16{GroupX25519}, 3 + 4},
-		{[]uint16{0x1302}, []uint16{GroupP256, GroupX25519, GroupP384, GroupX25519MLKEM}, 3 + 6},
-		{[]uint16{0x1302, 0x1301}, []uint16{GroupX25519, GroupP256}, 3 + 6},
-		{[]uint16{0x1301, 0x1302, 0x1303}, []uint16{GroupX25519, GroupP256, GroupP384, GroupP521}, 3 + 6},
-		{[]uint16{0x1305, 0x1304, 0x1303, 0x1302, 0x1301}, TLS13Groups, 3 + 13}, // no refusal: both lists used up
+		{[]uint16{0x1301}, []uint16{GroupX25519}, 4 + 4},
+		{[]uint16{0x1302}, []uint16{GroupP256, GroupX25519, GroupP384, GroupX25519MLKEM}, 4 + 6},
+		{[]uint16{0x1302, 0x1301}, []uint16{GroupX25519, GroupP256}, 4 + 6},
+		{[]uint16{0x1301, 0x1302, 0x1303}, []uint16{GroupX25519, GroupP256, GroupP384, GroupP521}, 4 + 6},
+		{[]uint16{0x1305, 0x1304, 0x1303, 0x1302, 0x1301}, TLS13Groups, 4 + 13}, // no refusal: both lists used up
 	} {
 		f := &fakeServer{tls13: tc.suites, groups: tc.groups}
 		r := scan(t, f.start(t))
