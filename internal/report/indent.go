@@ -44,7 +44,7 @@ func indentJSON(dst, src []byte, prefix, indent string) []byte {
 			if open {
 				open = false
 			} else {
-				depth--
+				depth = max(depth-1, 0) // a stray closer (a spool line damaged on disk) must not cut a margin below none
 				newline()
 			}
 			dst = append(dst, c)
@@ -56,20 +56,23 @@ func indentJSON(dst, src []byte, prefix, indent string) []byte {
 }
 
 // stringEnd is the index just past the quote that closes the string whose
-// body starts at i (len(src) when it is not closed).
+// body starts at i (len(src) when it is not closed). The quote found is
+// kept until an escape passes it: searching again from each escape made a
+// string of many escapes (a JSON body quoted in evidence) quadratic.
 func stringEnd(src []byte, i int) int {
+	q := -1 // the first quote at or after i, once searched
 	for {
-		q := bytes.IndexByte(src[i:], '"')
-		if q < 0 {
-			return len(src)
+		if q < i {
+			n := bytes.IndexByte(src[i:], '"')
+			if n < 0 {
+				return len(src)
+			}
+			q = i + n
 		}
-		bs := bytes.IndexByte(src[i:i+q], '\\')
+		bs := bytes.IndexByte(src[i:q], '\\')
 		if bs < 0 {
-			return i + q + 1
+			return q + 1
 		}
-		i += bs + 2 // the escaped byte is never the end
-		if i > len(src) {
-			return len(src)
-		}
+		i += bs + 2 // the escaped byte is never the end (and is before q)
 	}
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -14,6 +15,8 @@ func TestIndentJSONIsJSONIndent(t *testing.T) {
 		map[string]any{"a": "x\\\"y\\", "b": []any{}, "c": map[string]any{}, "d": []any{1, 2.5, -3e-9, true, false, nil},
 			"e": map[string]any{"f": []any{map[string]any{"g": "{[,:]}"}}}, "h": "é \u2028 <>&", "": ""},
 		[]any{}, map[string]any{}, "plain", 42, []any{[]any{[]any{}}},
+		// Deeper than the first margin, and a string of many escapes.
+		nested(40), map[string]any{"body": strings.Repeat(`{"k":"v\\"},`, 5000), "end": `\`},
 	}
 	for _, v := range values {
 		var one bytes.Buffer
@@ -29,6 +32,31 @@ func TestIndentJSONIsJSONIndent(t *testing.T) {
 		}
 		if got := indentJSON(nil, src, "    ", "  "); !bytes.Equal(got, want.Bytes()) {
 			t.Errorf("%s:\n got %s\nwant %s", src, got, want.Bytes())
+		}
+	}
+}
+
+// nested is n levels of objects and lists, each holding a value.
+func nested(n int) any {
+	var v any = "leaf"
+	for i := range n {
+		if i%2 == 0 {
+			v = []any{v, i}
+		} else {
+			v = map[string]any{"x": v, "y": []any{}}
+		}
+	}
+	return v
+}
+
+// A line encoding/json did not write (a spool damaged on disk) is copied
+// as it comes, not a panic: a closer without its opener, a string without
+// its end, a backslash last.
+func TestIndentJSONDamagedLine(t *testing.T) {
+	for _, src := range []string{"]]]", "}}}}{", `"abc\`, `"a\"`, `{"a":"b`, `[{"a":1}]]]]]`} {
+		got := indentJSON(nil, []byte(src), "    ", "  ")
+		if strings.Join(strings.Fields(string(got)), "") != src {
+			t.Errorf("%q: %q", src, got)
 		}
 	}
 }
