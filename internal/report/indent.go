@@ -15,10 +15,11 @@ func indentJSON(dst, src []byte, prefix, indent string) []byte {
 	// break appends a prefix of it.
 	margin := append([]byte{'\n'}, prefix...)
 	newline := func() {
-		for n := 1 + len(prefix) + depth*len(indent); len(margin) < n; {
+		n := 1 + len(prefix) + depth*len(indent)
+		for len(margin) < n {
 			margin = append(margin, indent...)
 		}
-		dst = append(dst, margin[:1+len(prefix)+depth*len(indent)]...)
+		dst = append(dst, margin[:n]...)
 	}
 	for i := 0; i < len(src); i++ {
 		c := src[i]
