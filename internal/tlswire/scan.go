@@ -185,18 +185,19 @@ func (st *scanState) legacy(ctx context.Context, v uint16) Protocol {
 // (_gnutls_negotiate_version), so NORMAL:-VERS-TLS1.1 refuses a 1.1 hello
 // and speaks 1.0.
 func (st *scanState) sslv3(ctx context.Context) Protocol {
-	if st.refusedBelowTLS12(ctx, TLS10) {
+	if st.tls10RefusedByAModernServer(ctx) {
 		return Protocol{Version: SSL30, Tested: true}
 	}
 	return st.legacy(ctx, SSL30)
 }
 
-// refusedBelowTLS12 sends (or waits for the answers to) the first hellos of
-// v, TLS 1.2 and TLS 1.3, as their own enumerations send them, and tells
-// whether v was refused with protocol_version by a server accepting TLS
-// 1.2 or 1.3.
-func (st *scanState) refusedBelowTLS12(ctx context.Context, v uint16) bool {
-	resp, err := st.send(ctx, Hello{Version: v, Suites: offerable(v)}, true)
+// tls10RefusedByAModernServer sends (or waits for the answers to) the first
+// hellos of TLS 1.0, 1.2 and 1.3, as their own enumerations send them (a
+// hello sent twice would cost a connection more: the scan tests count
+// them), and tells whether TLS 1.0 was refused with protocol_version by a
+// server accepting TLS 1.2 or 1.3.
+func (st *scanState) tls10RefusedByAModernServer(ctx context.Context) bool {
+	resp, err := st.send(ctx, Hello{Version: TLS10, Suites: offerable(TLS10)}, true)
 	if err != nil || resp.Hello != nil || resp.Alert == nil || resp.Alert.Desc != alertProtocolVersion {
 		return false
 	}
