@@ -147,9 +147,11 @@ func profileLab(tool string) (stop func()) {
 	}
 	f, err := os.Create(path + "." + tool)
 	if err != nil {
+		fmt.Fprintln(os.Stderr, "vigie-bench: no profile of the servers:", err)
 		return func() {}
 	}
-	if pprof.StartCPUProfile(f) != nil {
+	if err := pprof.StartCPUProfile(f); err != nil {
+		fmt.Fprintln(os.Stderr, "vigie-bench: no profile of the servers:", err)
 		f.Close()
 		return func() {}
 	}

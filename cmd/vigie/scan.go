@@ -144,7 +144,6 @@ func execute(cmd *cobra.Command, e env, sess scan.Session, out delivery, lang ch
 	return deliverWith(cmd, e, &sess, out, lang, func() (scan.Result, error) { return sess.Run(cmd.Context(), progress(e, out.quiet, lang, time.Now)) })
 }
 
-// sayExpired warns of each waiver that expired and no longer applies.
 // sayAfterRun tells on stderr what a run leaves to say besides its
 // verdict: the waivers that expired, the notes (findings kept in memory…).
 func sayAfterRun(e env, lang check.Lang, sess *scan.Session, res scan.Result) {
@@ -154,6 +153,7 @@ func sayAfterRun(e env, lang check.Lang, sess *scan.Session, res scan.Result) {
 	}
 }
 
+// sayExpired warns of each waiver that expired and no longer applies.
 func sayExpired(e env, lang check.Lang, file string, expired []waiver.Expired) {
 	for _, x := range expired {
 		fmt.Fprintf(e.stderr, tr(lang, "vigie: %s:%d: the waiver of %s expired on %s and is no longer applied\n",
