@@ -8,11 +8,11 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/vigie-security/vigie/checks/leads"
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/safe"
 	"github.com/vigie-security/vigie/internal/textenc"
 )
 
@@ -53,21 +53,28 @@ func judge(ctx context.Context, rr rowReader, src Source, now time.Time, ev *lea
 	workers := min(runtime.GOMAXPROCS(0), 4)
 	tallies := make([]*leads.Tally, workers)
 	in := make(chan batch, workers*2)
-	var wg sync.WaitGroup
+	fed := false
+	defer func() {
+		if !fed {
+			close(in) // the reading below panicked: the workers end, the unit reports it
+		}
+	}()
+	var wg safe.Group // a panic on a hostile cell reaches the unit (an ERROR), not the process
 	for w := range workers {
 		tallies[w] = leads.NewTally(cols, now, src.Thresholds)
 		if src.plan != nil {
 			tallies[w].OnPlan(src.plan)
 		}
-		wg.Add(1)
-		go func(t *leads.Tally) {
-			defer wg.Done()
+		t := tallies[w]
+		wg.Go(func() {
 			for b := range in {
-				for i, cells := range b.cells {
-					t.Add(b.n[i], cells)
-				}
+				wg.Do(func() { // after a panic the worker drains on, so the reader below never blocks
+					for i, cells := range b.cells {
+						t.Add(b.n[i], cells)
+					}
+				})
 			}
-		}(tallies[w])
+		})
 	}
 	maxCell := src.Limits.MaxCell
 	rows := 0
@@ -135,6 +142,7 @@ func judge(ctx context.Context, rr rowReader, src Source, now time.Time, ev *lea
 		in <- cur
 	}
 	close(in)
+	fed = true
 	wg.Wait()
 	for _, t := range tallies[1:] {
 		tallies[0].Merge(t)

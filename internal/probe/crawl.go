@@ -5,9 +5,9 @@ import (
 	"net/url"
 	"path"
 	"strings"
-	"sync"
 
 	web "github.com/vigie-security/vigie/checks/web"
+	"github.com/vigie-security/vigie/internal/safe"
 )
 
 // crawlWorkers bounds the linked pages of one target read at once.
@@ -61,18 +61,18 @@ func (p *Prober) crawl(ctx context.Context, pace Pacer, ev web.Evidence, own []s
 	out := make([]web.LinkedPage, len(todo))
 	jobs := make(chan int)
 	wctx := withoutBusyWait(ctx) // the workers read side by side, on a connection each if need be
-	var wg sync.WaitGroup
+	var wg safe.Group
 	for range crawlWorkers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for i := range jobs {
 				u := todo[i]
-				out[i] = p.shared.do(ctx, keyed("page "+u, headers), func() any {
-					return linkedPage(p.get(wctx, pace, u, own, headers, nil))
-				}).(web.LinkedPage)
+				wg.Do(func() { // a panic kept, the worker drains on: the loop below never blocks
+					out[i] = p.shared.do(ctx, keyed("page "+u, headers), func() any {
+						return linkedPage(p.get(wctx, pace, u, own, headers, nil))
+					}).(web.LinkedPage)
+				})
 			}
-		}()
+		})
 	}
 	for i := range todo {
 		jobs <- i

@@ -12,6 +12,7 @@ import (
 
 	web "github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/safe"
 )
 
 // exposureBody is how much of each exposure response is read: enough for
@@ -242,14 +243,13 @@ type fetched struct {
 // budget; limits sets a larger read for some paths.
 func (o *originProbe) run(ctx context.Context, paths []web.ExposurePath, limits map[string]int) []fetched {
 	out := make([]fetched, len(paths))
-	var wg sync.WaitGroup
+	var wg safe.Group
 	for w := range min(exposureWorkers, len(paths)) {
 		var idx []int
 		for i := w; i < len(paths); i += exposureWorkers {
 			idx = append(idx, i)
 		}
-		wg.Add(1)
-		go func() { defer wg.Done(); o.pipelined(ctx, paths, limits, out, idx) }()
+		wg.Go(func() { o.pipelined(ctx, paths, limits, out, idx) })
 	}
 	wg.Wait()
 	return out

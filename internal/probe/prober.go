@@ -6,11 +6,11 @@ import (
 	"crypto/x509"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	web "github.com/vigie-security/vigie/checks/web"
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/safe"
 )
 
 // Options bound and shape every request a Prober sends.
@@ -82,9 +82,8 @@ func (p *Prober) Collect(ctx context.Context, pace Pacer, t Target) web.Evidence
 	pace = p.hosts.pacer(pace)
 	ev := web.Evidence{Target: t.Name, Host: t.Host, CollectedAt: p.opts.Now(), CORSOrigin: CORSOrigin}
 	own := origins(t.HTTPURL, t.HTTPSURL)
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { defer wg.Done(); ev.HTTPS = p.get(ctx, pace, t.HTTPSURL, own, t.Headers, nil) }()
+	var wg safe.Group // a panic reaches the unit's goroutine, where the engine makes it an ERROR
+	wg.Go(func() { ev.HTTPS = p.get(ctx, pace, t.HTTPSURL, own, t.Headers, nil) })
 	ev.HTTP = p.get(ctx, pace, t.HTTPURL, own, t.Headers, nil)
 	wg.Wait()
 	httpsURL, host := t.HTTPSURL, t.Host
@@ -101,22 +100,19 @@ func (p *Prober) Collect(ctx context.Context, pace Pacer, t Target) web.Evidence
 	}
 	key := sharedKey(httpsURL, t.Headers)
 	var warm *tls.Conn // the handshake's connection, when this target made it: for the exposure probes
-	wg.Add(2)
-	go func() {
-		defer wg.Done()
+	wg.Go(func() {
 		ev.TLS = p.shared.do(ctx, "tls "+key, func() any {
 			t, c := p.handshake(toHost(ctx, httpsURL), pace, httpsURL, host, len(p.opts.ExposurePaths) > 0)
 			warm = c
 			t.Share() // the server's targets and findings hold one copy of what they report alike
 			return t
 		}).(web.TLS)
-	}()
-	go func() {
-		defer wg.Done()
+	})
+	wg.Go(func() {
 		ev.CORS = p.shared.do(ctx, "cors "+key, func() any {
 			return corsOnly(p.get(ctx, pace, httpsURL, own, t.Headers, map[string]string{"Origin": CORSOrigin}))
 		}).(web.Probe)
-	}()
+	})
 	wg.Wait()
 	// Sensitive paths on the site's origin (never where a later redirect
 	// leads): HTTPS when it answers, else plain HTTP.

@@ -23,8 +23,9 @@ type sharedProbes struct {
 }
 
 type sharedEntry struct {
-	done chan struct{}
-	val  any
+	done  chan struct{}
+	val   any
+	fault any // what fn panicked with: raised again in each waiter
 }
 
 // do returns key's result, running fn when no target of the origin has, or
@@ -39,6 +40,9 @@ func (s *sharedProbes) do(ctx context.Context, key string, fn func() any) any {
 		s.mu.Unlock()
 		select {
 		case <-e.done:
+			if e.fault != nil {
+				panic(e.fault)
+			}
 			return e.val
 		case <-ctx.Done():
 			return fn() // fails at once on the cancelled context, with this target's reason
@@ -52,16 +56,31 @@ func (s *sharedProbes) do(ctx context.Context, key string, fn func() any) any {
 		s.order = slices.Delete(s.order, 0, 1)
 	}
 	s.mu.Unlock()
+	defer func() {
+		// A panic is not kept for the next target, and its waiters get it too
+		// rather than wait forever (each target's unit makes it an ERROR).
+		if r := recover(); r != nil {
+			e.fault = r
+			s.forget(key, e)
+			close(e.done)
+			panic(r)
+		}
+	}()
 	e.val = fn()
 	close(e.done)
 	if ctx.Err() != nil {
-		s.mu.Lock()
-		if s.m[key] == e {
-			delete(s.m, key)
-		}
-		s.mu.Unlock()
+		s.forget(key, e)
 	}
 	return e.val
+}
+
+// forget drops key's result if it is still e.
+func (s *sharedProbes) forget(key string, e *sharedEntry) {
+	s.mu.Lock()
+	if s.m[key] == e {
+		delete(s.m, key)
+	}
+	s.mu.Unlock()
 }
 
 // sharedKey names what a probe depends on: the origin and the target's own

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/safe"
 )
 
 // Protocol is what one protocol version showed.
@@ -41,7 +42,7 @@ var Versions = []uint16{SSL20, SSL30, TLS10, TLS11, TLS12, TLS13}
 func (s *Scanner) Scan(ctx context.Context) Result {
 	s.init()
 	st := &scanState{s: s, res: Result{Protocols: make([]Protocol, len(Versions))}}
-	var wg sync.WaitGroup
+	var wg safe.Group // a panic reaches the caller, whom the engine recovers
 	for i, v := range Versions {
 		wg.Go(func() {
 			var p Protocol
@@ -99,9 +100,9 @@ func (st *scanState) send(ctx context.Context, h Hello, full bool) (Response, er
 	}
 	st.sent[key] = a
 	st.mu.Unlock()
+	defer close(a.done) // even if Send panics: the hello's other askers must not wait forever
 	resp, err := st.s.Send(ctx, h, full)
 	a.resp, a.err = resp, err
-	close(a.done)
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	st.res.Conns++
@@ -245,7 +246,7 @@ func (st *scanState) tls13(ctx context.Context) Protocol {
 	if refused && len(suites) > 0 && len(groups) > 0 && st.usedUp(ctx, suites, groups) {
 		suites = nil
 	}
-	var wg sync.WaitGroup
+	var wg safe.Group
 	wg.Go(func() { st.groups(ctx, found, groups) })
 	if len(suites) > 0 {
 		st.drainAll(ctx, &p, suites, TLS13Groups)

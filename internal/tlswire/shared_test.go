@@ -2,6 +2,7 @@ package tlswire
 
 import (
 	"context"
+	"net"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -175,5 +176,37 @@ func TestScanTLS13JointOddAlert(t *testing.T) {
 	}
 	if !slices.Equal(r.Groups, []uint16{GroupX25519, GroupP256}) || r.GroupsErr != nil {
 		t.Errorf("groups %x (%v)", r.Groups, r.GroupsErr)
+	}
+}
+
+// A panic in one of the scan's goroutines reaches Scan's caller (the
+// engine recovers it there) once the others have ended, and a part waiting
+// for the answer of a hello that panicked is not left waiting: here every
+// part's first hello panics, after a pause in which the parts that share
+// one (SSLv3 with TLS 1.0, 1.2 and 1.3) have all asked for it.
+func TestScanRaisesAPanicInTheCaller(t *testing.T) {
+	f := &fakeServer{versions: []uint16{TLS12}, suites: []uint16{0xC02F, 0x002F}, serverOrder: true, cert: weakCert(t),
+		tls13: []uint16{0x1301}, groups: []uint16{GroupX25519}}
+	addr := f.start(t)
+	var dials atomic.Int32
+	s := &Scanner{Addr: addr, Timeout: 2 * time.Second, Dial: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if dials.Add(1) <= int32(len(Versions)) {
+			time.Sleep(50 * time.Millisecond)
+			panic("bug")
+		}
+		return (&net.Dialer{}).DialContext(ctx, network, addr)
+	}}
+	done := make(chan any)
+	go func() {
+		defer func() { done <- recover() }()
+		s.Scan(context.Background())
+	}()
+	select {
+	case r := <-done:
+		if r != "bug" {
+			t.Fatalf("Scan raised %v, want the dial's panic", r)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Scan did not end: a part waits for the answer of a hello that panicked")
 	}
 }
