@@ -1,6 +1,7 @@
 package web
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -250,6 +251,29 @@ func TestTLSProtocols(t *testing.T) {
 			{"neither", func(e *Evidence) { setProtocol(e, "TLS 1.3", refuse); setProtocol(e, "TLS 1.2", refuse) }, check.Fail, "neither"},
 			{"1.3 untested", func(e *Evidence) { setProtocol(e, "TLS 1.3", lost) }, check.Error, "could not be tested"},
 		})
+	})
+	// What TLS 1.3 accepts is shown with it, and an enumeration cut short says so.
+	t.Run("TLS 1.3 suites and groups", func(t *testing.T) {
+		e := good()
+		for i, p := range e.TLS.Protocols {
+			if p.Version == "TLS 1.3" {
+				e.TLS.Protocols[i].Suites, e.TLS.Protocols[i].ServerOrder = []string{"TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"}, true
+			}
+		}
+		e.TLS.Groups = []string{"x25519", "secp256r1"}
+		ev := evalModernTLS(e).Evidence
+		if !reflect.DeepEqual(ev["tls13_suites"], []string{"TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"}) ||
+			!reflect.DeepEqual(ev["tls13_groups"], []string{"x25519", "secp256r1"}) || ev["tls13_server_order"] != true || ev["tls13_incomplete"] != nil {
+			t.Errorf("evidence = %v", ev)
+		}
+		e.TLS.TLS13Err = check.Text{EN: "groups: no answer within 5s", FR: "groupes : pas de réponse en 5s"}
+		if ev := evalModernTLS(e).Evidence; ev["tls13_incomplete"] != "groups: no answer within 5s" {
+			t.Errorf("a cut enumeration is not said: %v", ev)
+		}
+		setProtocol(&e, "TLS 1.3", refuse)
+		if ev := evalModernTLS(e).Evidence; ev["tls13_suites"] != nil || ev["tls13_groups"] != nil {
+			t.Errorf("TLS 1.3 refused, yet %v", ev)
+		}
 	})
 }
 

@@ -142,8 +142,12 @@ type TLS struct {
 	NotTested []string
 	// DH is the group of a DHE or anonymous-DH suite's ServerKeyExchange.
 	DH *DHGroup
-	// Groups are the TLS 1.3 key-exchange groups the server accepts.
+	// Groups are the TLS 1.3 key-exchange groups the server accepts, in its
+	// order of preference.
 	Groups []string
+	// TLS13Err says why the TLS 1.3 suites or groups could not all be
+	// listed, when TLS 1.3 answered but its enumeration stopped early.
+	TLS13Err check.Text
 
 	shared *sharedEvidence // see Share
 }

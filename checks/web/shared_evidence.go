@@ -8,13 +8,14 @@ package web
 // that adds to a shared map adds to a copy.
 type sharedEvidence struct {
 	protocols map[string]any
+	modern    map[string]any // protocols, and TLS 1.3's suites and groups
 	suites    map[string]any
 }
 
 // Share makes the evidence maps the TLS findings share. Call it once t is
 // final; without it, each finding gets maps of its own.
 func (t *TLS) Share() {
-	t.shared = &sharedEvidence{protocols: newProtocolsEvidence(*t), suites: newSuitesEvidence(*t)}
+	t.shared = &sharedEvidence{protocols: newProtocolsEvidence(*t), modern: newModernEvidence(*t), suites: newSuitesEvidence(*t)}
 }
 
 func protocolsEvidence(e Evidence) map[string]any {
@@ -22,6 +23,13 @@ func protocolsEvidence(e Evidence) map[string]any {
 		return s.protocols
 	}
 	return newProtocolsEvidence(e.TLS)
+}
+
+func modernEvidence(e Evidence) map[string]any {
+	if s := e.TLS.shared; s != nil {
+		return s.modern
+	}
+	return newModernEvidence(e.TLS)
 }
 
 func suitesEvidence(e Evidence) map[string]any {

@@ -24,7 +24,7 @@ func TestSharedEvidence(t *testing.T) {
 			t.Errorf("check %d: shared %v, own %v", i, got, own)
 		}
 	}
-	if a, b := evalOldTLS(shared).Evidence, evalModernTLS(shared).Evidence; reflect.ValueOf(a).Pointer() != reflect.ValueOf(b).Pointer() {
+	if a, b := evalOldTLS(shared).Evidence, evalSSLv2(shared).Evidence; reflect.ValueOf(a).Pointer() != reflect.ValueOf(b).Pointer() {
 		t.Error("two protocol findings hold two copies")
 	}
 	if _, ok := shared.TLS.shared.suites["offending_suites"]; ok {

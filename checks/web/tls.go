@@ -117,6 +117,29 @@ func newProtocolsEvidence(t TLS) map[string]any {
 	return map[string]any{"protocols": m}
 }
 
+// newModernEvidence is the protocols, with TLS 1.3's suites (in the
+// server's order when it keeps one) and groups when TLS 1.3 is accepted.
+func newModernEvidence(t TLS) map[string]any {
+	ev := newProtocolsEvidence(t)
+	for _, p := range t.Protocols {
+		if p.Version == "TLS 1.3" && p.Accepted {
+			if len(p.Suites) > 0 {
+				ev["tls13_suites"] = p.Suites
+			}
+			if len(t.Groups) > 0 {
+				ev["tls13_groups"] = t.Groups
+			}
+			if p.ServerOrder {
+				ev["tls13_server_order"] = true
+			}
+			if t.TLS13Err.EN != "" {
+				ev["tls13_incomplete"] = t.TLS13Err.EN
+			}
+		}
+	}
+	return ev
+}
+
 func untested(e Evidence, versions ...string) (check.Outcome, bool) {
 	for _, v := range versions {
 		if p := protocol(e, v); !p.Tested {
@@ -155,7 +178,7 @@ func evalModernTLS(e Evidence) check.Outcome {
 	v12, v13 := protocol(e, "TLS 1.2"), protocol(e, "TLS 1.3")
 	switch {
 	case v13.Accepted:
-		return check.Outcome{Status: check.Pass, Evidence: protocolsEvidence(e),
+		return check.Outcome{Status: check.Pass, Evidence: modernEvidence(e),
 			Message: check.Text{EN: "TLS 1.3 is accepted", FR: "TLS 1.3 est accepté"}}
 	case !v13.Tested:
 		o, _ := untested(e, "TLS 1.3")

@@ -40,7 +40,7 @@ func (p *Prober) scanTLS(ctx context.Context, pace Pacer, addr, serverName strin
 // the best TLS ≤ 1.2 version's suites in the server's order, then those
 // only older versions accept.
 func fillScan(out *web.TLS, r tlswire.Result, timeout time.Duration) {
-	out.Protocols, out.Suites, out.NotTested, out.DH, out.Groups = nil, nil, nil, nil, nil
+	out.Protocols, out.Suites, out.NotTested, out.DH, out.Groups, out.TLS13Err = nil, nil, nil, nil, nil, check.Text{}
 	best := -1
 	for i, pr := range r.Protocols {
 		wp := web.Protocol{Version: tlswire.VersionName(pr.Version), Tested: pr.Tested, Accepted: pr.Accepted, ServerOrder: pr.ServerOrder}
@@ -55,7 +55,9 @@ func fillScan(out *web.TLS, r tlswire.Result, timeout time.Duration) {
 			if !pr.Tested {
 				wp.Error = reason
 				out.NotTested = append(out.NotTested, wp.Version)
-			} else if pr.Version != tlswire.TLS13 && out.SuitesErr.EN == "" { // the first: later ones often follow from it
+			} else if pr.Version == tlswire.TLS13 {
+				out.TLS13Err = check.Textf("suites: %s", "suites : %s", reason)
+			} else if out.SuitesErr.EN == "" { // the first: later ones often follow from it
 				out.SuitesErr = check.Textf("%s: %s", "%s : %s", wp.Version, reason)
 			}
 		}
@@ -70,6 +72,10 @@ func fillScan(out *web.TLS, r tlswire.Result, timeout time.Duration) {
 	}
 	for _, g := range r.Groups {
 		out.Groups = append(out.Groups, tlswire.GroupName(g))
+	}
+	if r.GroupsErr != nil && out.TLS13Err.EN == "" {
+		_, reason := classify(r.GroupsErr, timeout)
+		out.TLS13Err = check.Textf("groups: %s", "groupes : %s", reason)
 	}
 	if best < 0 {
 		return
