@@ -58,8 +58,9 @@ func evalCardForm(e Evidence) check.Outcome {
 	ev := crawlEvidence(e, map[string]any{"card_fields_in_clear": n})
 	if n > 0 {
 		ev["pages"] = where
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
-			"payment-card data travels in clear (%d field(s)): %s", "des données de carte de paiement circulent en clair (%d champ(s)) : %s",
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Plural(n,
+			check.Text{EN: "payment-card data travels in clear (%d field): %s", FR: "des données de carte de paiement circulent en clair (%d champ) : %s"},
+			check.Text{EN: "payment-card data travels in clear (%d fields): %s", FR: "des données de carte de paiement circulent en clair (%d champs) : %s"},
 			n, strings.Join(where, ", "))}
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Text{

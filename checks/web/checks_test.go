@@ -335,3 +335,26 @@ func TestCertificateDepth(t *testing.T) {
 		})
 	})
 }
+
+// plainLinked serves linked pages over plain HTTP, one per form.
+func plainLinked(forms ...Form) func(*Evidence) {
+	return func(e *Evidence) {
+		for i, f := range forms {
+			e.Pages = append(e.Pages, LinkedPage{URL: "http://shop.example.fr/p" + string(rune('a'+i)), Status: 200, Forms: []Form{f}})
+		}
+	}
+}
+
+func TestPasswordFormWording(t *testing.T) {
+	runWording(t, evalPasswordForm, []wordingCase{
+		{"one page, one field", onPlainHTTP(`<form><input type=password></form>`),
+			"http://shop.example.fr/ asks for a password over plain HTTP (1 password field)",
+			"http://shop.example.fr/ demande un mot de passe en HTTP en clair (1 champ mot de passe)"},
+		{"two pages, two fields", plainLinked(Form{Password: 1}, Form{Password: 1}),
+			"http://shop.example.fr/pa, http://shop.example.fr/pb ask for a password over plain HTTP (2 password fields)",
+			"http://shop.example.fr/pa, http://shop.example.fr/pb demandent un mot de passe en HTTP en clair (2 champs mot de passe)"},
+		{"one page, two fields", plainLinked(Form{Password: 2}),
+			"http://shop.example.fr/pa asks for a password over plain HTTP (2 password fields)",
+			"http://shop.example.fr/pa demande un mot de passe en HTTP en clair (2 champs mot de passe)"},
+	})
+}

@@ -47,7 +47,13 @@ var (
 
 func evalLeadForm(e Evidence) check.Outcome {
 	return judgePlainFields(e, "contact_fields", func(f Form) int { return f.Contact },
-		check.Text{EN: "%s collects contact details over plain HTTP (%d field(s): e-mail, phone or name)", FR: "%s collecte des coordonnées en HTTP en clair (%d champ(s) : e-mail, téléphone ou nom)"},
+		func(pages []string, n int) check.Text {
+			return check.Plural(len(pages),
+				check.Text{EN: "%s collects contact details over plain HTTP (%s: e-mail, phone or name)", FR: "%s collecte des coordonnées en HTTP en clair (%s : e-mail, téléphone ou nom)"},
+				check.Text{EN: "%s collect contact details over plain HTTP (%s: e-mail, phone or name)", FR: "%s collectent des coordonnées en HTTP en clair (%s : e-mail, téléphone ou nom)"},
+				strings.Join(pages, ", "), check.Count(n,
+					check.Text{EN: "%d field", FR: "%d champ"}, check.Text{EN: "%d fields", FR: "%d champs"}))
+		},
 		check.Text{EN: "the %d pages served over plain HTTP have no contact field", FR: "les %d pages servies en HTTP en clair n'ont aucun champ de coordonnées"},
 		check.Text{EN: "the page served over plain HTTP has no contact field", FR: "la page servie en HTTP en clair n'a aucun champ de coordonnées"})
 }
@@ -86,12 +92,18 @@ func evalFormAction(e Evidence) check.Outcome {
 	ev := crawlEvidence(e, map[string]any{"url": p.FinalURL(), "forms": forms})
 	if len(bad) > 0 {
 		ev["insecure_actions"] = bad
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
-			"%d form(s) on HTTPS pages post to plain HTTP: %s", "%d formulaire(s) de pages HTTPS envoient en HTTP : %s",
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Plural(len(bad),
+			check.Text{EN: "%d form on HTTPS pages posts to plain HTTP: %s", FR: "%d formulaire d'une page HTTPS envoie en HTTP : %s"},
+			check.Text{EN: "%d forms on HTTPS pages post to plain HTTP: %s", FR: "%d formulaires de pages HTTPS envoient en HTTP : %s"},
 			len(bad), strings.Join(bad, ", "))}
 	}
-	return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf(
-		"%d form(s) on HTTPS pages, none posting to plain HTTP", "%d formulaire(s) sur les pages HTTPS, aucun n'envoie en HTTP", forms)}
+	msg := check.Count(forms,
+		check.Text{EN: "%d form on HTTPS pages, not posting to plain HTTP", FR: "%d formulaire sur les pages HTTPS, qui n'envoie pas en HTTP"},
+		check.Text{EN: "%d forms on HTTPS pages, none posting to plain HTTP", FR: "%d formulaires sur les pages HTTPS, aucun n'envoie en HTTP"})
+	if forms == 0 {
+		msg = check.Text{EN: "no form on HTTPS pages", FR: "aucun formulaire sur les pages HTTPS"}
+	}
+	return check.Outcome{Status: check.Pass, Evidence: ev, Message: msg}
 }
 
 // maxListed bounds the URLs a finding lists.
@@ -115,8 +127,13 @@ func evalMixed(e Evidence) check.Outcome {
 	}
 	ev := map[string]any{"url": p.FinalURL(), "resources": len(pc.Resources), "active_mixed": len(active), "passive_mixed": len(passive)}
 	if len(active)+len(passive) == 0 {
-		return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf(
-			"all %d sub-resources load over HTTPS", "les %d sous-ressources se chargent en HTTPS", len(pc.Resources))}
+		msg := check.Count(len(pc.Resources),
+			check.Text{EN: "%d sub-resource, loaded over HTTPS", FR: "%d sous-ressource, chargée en HTTPS"},
+			check.Text{EN: "all %d sub-resources load over HTTPS", FR: "les %d sous-ressources se chargent en HTTPS"})
+		if len(pc.Resources) == 0 {
+			msg = check.Text{EN: "the page loads no sub-resource", FR: "la page ne charge aucune sous-ressource"}
+		}
+		return check.Outcome{Status: check.Pass, Evidence: ev, Message: msg}
 	}
 	ev["examples"] = append(append([]string{}, active...), passive...)[:min(maxListed, len(active)+len(passive))]
 	csp := strings.ToLower(strings.Join(append(p.Header("Content-Security-Policy"), pc.MetaCSP...), ";"))
@@ -124,13 +141,19 @@ func evalMixed(e Evidence) check.Outcome {
 	ev["csp_upgrades_or_blocks"] = upgraded
 	switch {
 	case len(active) > 0 && !upgraded:
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
-			"%d active resource(s) over plain HTTP, e.g. %s", "%d ressource(s) active(s) en HTTP, par ex. %s", len(active), active[0])}
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Plural(len(active),
+			check.Text{EN: "%d active resource over plain HTTP: %s", FR: "%d ressource active en HTTP : %s"},
+			check.Text{EN: "%d active resources over plain HTTP, e.g. %s", FR: "%d ressources actives en HTTP, par ex. %s"},
+			len(active), active[0])}
 	case upgraded:
-		return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf(
-			"%d resource(s) referenced over plain HTTP; the CSP has browsers upgrade or block them, fix the URLs",
-			"%d ressource(s) référencée(s) en HTTP ; la CSP fait passer ou bloquer les navigateurs, corrigez les URL", len(active)+len(passive))}
+		return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Count(len(active)+len(passive),
+			check.Text{EN: "%d resource referenced over plain HTTP; the CSP has browsers upgrade or block it, fix the URL",
+				FR: "%d ressource référencée en HTTP ; la CSP fait que les navigateurs la passent en HTTPS ou la bloquent, corrigez l'URL"},
+			check.Text{EN: "%d resources referenced over plain HTTP; the CSP has browsers upgrade or block them, fix the URLs",
+				FR: "%d ressources référencées en HTTP ; la CSP fait que les navigateurs les passent en HTTPS ou les bloquent, corrigez les URL"})}
 	}
-	return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf(
-		"%d image(s) or media over plain HTTP, e.g. %s", "%d image(s) ou média(s) en HTTP, par ex. %s", len(passive), passive[0])}
+	return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Plural(len(passive),
+		check.Text{EN: "%d image or media file over plain HTTP: %s", FR: "%d image ou média en HTTP : %s"},
+		check.Text{EN: "%d images or media files over plain HTTP, e.g. %s", FR: "%d images ou médias en HTTP, par ex. %s"},
+		len(passive), passive[0])}
 }

@@ -82,7 +82,7 @@ func TestContentChecks(t *testing.T) {
 	})
 	t.Run("form action", func(t *testing.T) {
 		runCases(t, evalFormAction, []evalCase{
-			{"no forms", nil, check.Pass, "0 form"},
+			{"no forms", nil, check.Pass, "no form"},
 			{"https action", onHTTPS(`<form action="/login"><input type=password></form>`), check.Pass, "1 form"},
 			{"http action", onHTTPS(`<form action="http://crm.example.fr/lead"><input type=email></form>`), check.Fail, "http://crm.example.fr/lead"},
 			{"no https", func(e *Evidence) { down(&e.HTTPS, "refused", "refused") }, check.Skipped, ""},
@@ -96,6 +96,66 @@ func TestContentChecks(t *testing.T) {
 			{"http image", onHTTPS(`<img src="http://x/i.png">`), check.Warn, "image"},
 			{"upgraded by csp header", onHTTPS(`<script src="http://x/a.js"></script>`, "Content-Security-Policy", "upgrade-insecure-requests"), check.Warn, "upgrade"},
 			{"upgraded by meta csp", onHTTPS(`<meta http-equiv="content-security-policy" content="block-all-mixed-content"><iframe src="http://x/"></iframe>`), check.Warn, "upgrade"},
+		})
+	})
+}
+
+func TestContentWording(t *testing.T) {
+	t.Run("lead form", func(t *testing.T) {
+		runWording(t, evalLeadForm, []wordingCase{
+			{"one page, one field", onPlainHTTP(`<form><input type="email" name="email"></form>`),
+				"http://shop.example.fr/ collects contact details over plain HTTP (1 field: e-mail, phone or name)",
+				"http://shop.example.fr/ collecte des coordonnées en HTTP en clair (1 champ : e-mail, téléphone ou nom)"},
+			{"two pages, two fields", plainLinked(Form{Contact: 1}, Form{Contact: 1}),
+				"http://shop.example.fr/pa, http://shop.example.fr/pb collect contact details over plain HTTP (2 fields: e-mail, phone or name)",
+				"http://shop.example.fr/pa, http://shop.example.fr/pb collectent des coordonnées en HTTP en clair (2 champs : e-mail, téléphone ou nom)"},
+		})
+	})
+	t.Run("card form", func(t *testing.T) {
+		runWording(t, evalCardForm, []wordingCase{
+			{"one field", plainLinked(Form{Card: 1}),
+				"payment-card data travels in clear (1 field): http://shop.example.fr/pa",
+				"des données de carte de paiement circulent en clair (1 champ) : http://shop.example.fr/pa"},
+			{"two fields", plainLinked(Form{Card: 2}),
+				"payment-card data travels in clear (2 fields): http://shop.example.fr/pa",
+				"des données de carte de paiement circulent en clair (2 champs) : http://shop.example.fr/pa"},
+		})
+	})
+	t.Run("form action", func(t *testing.T) {
+		runWording(t, evalFormAction, []wordingCase{
+			{"one to http", onHTTPS(`<form action="http://crm.example.fr/a"></form>`),
+				"1 form on HTTPS pages posts to plain HTTP: http://crm.example.fr/a",
+				"1 formulaire d'une page HTTPS envoie en HTTP : http://crm.example.fr/a"},
+			{"two to http", onHTTPS(`<form action="http://crm.example.fr/a"></form><form action="http://crm.example.fr/b"></form>`),
+				"2 forms on HTTPS pages post to plain HTTP: http://crm.example.fr/a, http://crm.example.fr/b",
+				"2 formulaires de pages HTTPS envoient en HTTP : http://crm.example.fr/a, http://crm.example.fr/b"},
+			{"none", func(*Evidence) {}, "no form on HTTPS pages", "aucun formulaire sur les pages HTTPS"},
+			{"one to https", onHTTPS(`<form action="/a"></form>`),
+				"1 form on HTTPS pages, not posting to plain HTTP", "1 formulaire sur les pages HTTPS, qui n'envoie pas en HTTP"},
+			{"two to https", onHTTPS(`<form action="/a"></form><form action="/b"></form>`),
+				"2 forms on HTTPS pages, none posting to plain HTTP", "2 formulaires sur les pages HTTPS, aucun n'envoie en HTTP"},
+		})
+	})
+	t.Run("mixed content", func(t *testing.T) {
+		csp := []string{"Content-Security-Policy", "upgrade-insecure-requests"}
+		runWording(t, evalMixed, []wordingCase{
+			{"one active", onHTTPS(`<script src="http://x/a.js"></script>`),
+				"1 active resource over plain HTTP: script http://x/a.js", "1 ressource active en HTTP : script http://x/a.js"},
+			{"two active", onHTTPS(`<script src="http://x/a.js"></script><script src="http://x/b.js"></script>`),
+				"2 active resources over plain HTTP, e.g. script http://x/a.js", "2 ressources actives en HTTP, par ex. script http://x/a.js"},
+			{"one upgraded", onHTTPS(`<script src="http://x/a.js"></script>`, csp...),
+				"1 resource referenced over plain HTTP; the CSP has browsers upgrade or block it, fix the URL",
+				"1 ressource référencée en HTTP ; la CSP fait que les navigateurs la passent en HTTPS ou la bloquent, corrigez l'URL"},
+			{"two upgraded", onHTTPS(`<script src="http://x/a.js"></script><img src="http://x/i.png">`, csp...),
+				"2 resources referenced over plain HTTP; the CSP has browsers upgrade or block them, fix the URLs",
+				"2 ressources référencées en HTTP ; la CSP fait que les navigateurs les passent en HTTPS ou les bloquent, corrigez les URL"},
+			{"one image", onHTTPS(`<img src="http://x/i.png">`),
+				"1 image or media file over plain HTTP: img http://x/i.png", "1 image ou média en HTTP : img http://x/i.png"},
+			{"two images", onHTTPS(`<img src="http://x/i.png"><img src="http://x/j.png">`),
+				"2 images or media files over plain HTTP, e.g. img http://x/i.png", "2 images ou médias en HTTP, par ex. img http://x/i.png"},
+			{"none", func(*Evidence) {}, "the page loads no sub-resource", "la page ne charge aucune sous-ressource"},
+			{"one clean", onHTTPS(`<img src="/i.png">`), "1 sub-resource, loaded over HTTPS", "1 sous-ressource, chargée en HTTPS"},
+			{"two clean", onHTTPS(`<img src="/i.png"><img src="/j.png">`), "all 2 sub-resources load over HTTPS", "les 2 sous-ressources se chargent en HTTPS"},
 		})
 	})
 }

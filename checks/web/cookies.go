@@ -101,8 +101,11 @@ func evalCookies(e Evidence) check.Outcome {
 	note := check.Text{}
 	if dropped > 0 {
 		ev["cookies_not_examined"] = dropped
-		note = check.Textf(" (%d more Set-Cookie line(s) not examined: too many or too long)",
-			" (%d autre(s) ligne(s) Set-Cookie non examinée(s) : trop nombreuses ou trop longues)", dropped)
+		note = check.Count(dropped,
+			check.Text{EN: " (%d more Set-Cookie line not examined: too long or one too many)",
+				FR: " (%d autre ligne Set-Cookie non examinée : trop longue ou en surnombre)"},
+			check.Text{EN: " (%d more Set-Cookie lines not examined: too many or too long)",
+				FR: " (%d autres lignes Set-Cookie non examinées : trop nombreuses ou trop longues)"})
 	}
 	if len(cookies) == 0 {
 		return check.Outcome{Status: check.Pass, Evidence: observatory(ev, 0),
@@ -173,7 +176,9 @@ func evalCookies(e Evidence) check.Outcome {
 	sort.Strings(names)
 	ev["cookies"] = names
 	if len(problems) == 0 {
-		m := check.Textf("%d cookie(s), all Secure, session cookies HttpOnly", "%d cookie(s), tous Secure, ceux de session HttpOnly", len(cookies))
+		m := check.Count(len(cookies),
+			check.Text{EN: "%d cookie, Secure, HttpOnly if a session cookie", FR: "%d cookie, Secure, HttpOnly s'il est de session"},
+			check.Text{EN: "%d cookies, all Secure, session cookies HttpOnly", FR: "%d cookies, tous Secure, ceux de session HttpOnly"})
 		return check.Outcome{Status: check.Pass, Evidence: observatory(ev, mod), Message: check.Text{EN: m.EN + note.EN, FR: m.FR + note.FR}}
 	}
 	var kinds []string

@@ -56,3 +56,19 @@ func TestCookies(t *testing.T) {
 		t.Errorf("modifier %v, want +5", m)
 	}
 }
+
+func TestCookiesWording(t *testing.T) {
+	dropped := func(n int) func(*Evidence) { return func(e *Evidence) { e.HTTPS.CookiesDropped = n } }
+	runWording(t, evalCookies, []wordingCase{
+		{"one good cookie", setCookies("PHPSESSID=abc; Secure; HttpOnly; SameSite=Lax"),
+			"1 cookie, Secure, HttpOnly if a session cookie", "1 cookie, Secure, HttpOnly s'il est de session"},
+		{"two good cookies", setCookies("PHPSESSID=abc; Secure; HttpOnly; SameSite=Lax", "pref=1; Secure; SameSite=Lax"),
+			"2 cookies, all Secure, session cookies HttpOnly", "2 cookies, tous Secure, ceux de session HttpOnly"},
+		{"one line dropped", dropped(1),
+			"no cookies are set (1 more Set-Cookie line not examined: too long or one too many)",
+			"aucun cookie n'est posé (1 autre ligne Set-Cookie non examinée : trop longue ou en surnombre)"},
+		{"two lines dropped", dropped(2),
+			"no cookies are set (2 more Set-Cookie lines not examined: too many or too long)",
+			"aucun cookie n'est posé (2 autres lignes Set-Cookie non examinées : trop nombreuses ou trop longues)"},
+	})
+}

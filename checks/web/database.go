@@ -147,8 +147,10 @@ func evalOpenDB(e Evidence) check.Outcome {
 			"%s answers without authentication (version and cluster shown) but refused to list its data",
 			"%s répond sans authentification (version et cluster visibles) mais a refusé de lister ses données", strings.Join(products, ", "))}
 	}
-	msg := check.Textf("open without authentication: %s, %d index(es)/database(s) listed",
-		"ouvert sans authentification : %s, %d index/base(s) listé(s)", strings.Join(products, ", "), total)
+	msg := check.Plural(total,
+		check.Text{EN: "open without authentication: %s, %d index or database listed", FR: "ouvert sans authentification : %s, %d index ou base de données listé"},
+		check.Text{EN: "open without authentication: %s, %d indexes or databases listed", FR: "ouvert sans authentification : %s, %d index ou bases de données listés"},
+		strings.Join(products, ", "), total)
 	if len(lead) > 0 {
 		msg = check.Textf("%s, lead-like: %s", "%s, évoquant des prospects : %s", msg, strings.Join(lead, ", "))
 	}

@@ -89,3 +89,14 @@ func TestOpenDatabases(t *testing.T) {
 		t.Errorf("an e-mail address in an index name was printed: %s", o.Message.EN)
 	}
 }
+
+func TestOpenDatabasesWording(t *testing.T) {
+	runWording(t, evalOpenDB, []wordingCase{
+		{"one database", scanned(map[string]string{"/_all_dbs": `["_users"]`}, notFound),
+			"open without authentication: CouchDB, 1 index or database listed",
+			"ouvert sans authentification : CouchDB, 1 index ou base de données listé"},
+		{"two databases", scanned(map[string]string{"/_all_dbs": `["_users","_replicator"]`}, notFound),
+			"open without authentication: CouchDB, 2 indexes or databases listed",
+			"ouvert sans authentification : CouchDB, 2 index ou bases de données listés"},
+	})
+}

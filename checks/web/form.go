@@ -1,6 +1,10 @@
 package web
 
-import "github.com/vigie-security/vigie/internal/check"
+import (
+	"strings"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
 
 var metaPasswordForm = check.Meta{
 	ID: "WEB-FORM-001", Family: check.FamilyWeb, Severity: check.Critical,
@@ -30,7 +34,14 @@ func plainPage(e Evidence) (Probe, bool) {
 
 func evalPasswordForm(e Evidence) check.Outcome {
 	return judgePlainFields(e, "password_fields", func(f Form) int { return f.Password },
-		check.Text{EN: "%s asks for a password over plain HTTP (%d password field(s))", FR: "%s demande un mot de passe en HTTP en clair (%d champ(s) mot de passe)"},
+		func(pages []string, n int) check.Text {
+			return check.Plural(len(pages),
+				check.Text{EN: "%s asks for a password over plain HTTP (%s)", FR: "%s demande un mot de passe en HTTP en clair (%s)"},
+				check.Text{EN: "%s ask for a password over plain HTTP (%s)", FR: "%s demandent un mot de passe en HTTP en clair (%s)"},
+				strings.Join(pages, ", "), check.Count(n,
+					check.Text{EN: "%d password field", FR: "%d champ mot de passe"},
+					check.Text{EN: "%d password fields", FR: "%d champs mot de passe"}))
+		},
 		check.Text{EN: "the %d pages served over plain HTTP have no password field", FR: "les %d pages servies en HTTP en clair n'ont aucun champ mot de passe"},
 		check.Text{EN: "the page served over plain HTTP has no password field", FR: "la page servie en HTTP en clair n'a aucun champ mot de passe"})
 }

@@ -1,10 +1,6 @@
 package web
 
-import (
-	"strings"
-
-	"github.com/vigie-security/vigie/internal/check"
-)
+import "github.com/vigie-security/vigie/internal/check"
 
 // formPage is one page whose forms the form checks judge: a landing page
 // (either side) or a page it links to.
@@ -43,8 +39,9 @@ func crawlEvidence(e Evidence, ev map[string]any) map[string]any {
 
 // judgePlainFields counts the fields of one kind on the pages served over
 // plain HTTP: the home page and the pages it links to.
-// clean is said of several pages served over plain HTTP, cleanOne of one.
-func judgePlainFields(e Evidence, key string, count func(Form) int, found, clean, cleanOne check.Text) check.Outcome {
+// found words a failure from the pages listed and the fields counted; clean
+// is said of several pages served over plain HTTP, cleanOne of one.
+func judgePlainFields(e Evidence, key string, count func(Form) int, found func(pages []string, fields int) check.Text, clean, cleanOne check.Text) check.Outcome {
 	if o, down := unreachable(e); down {
 		return o
 	}
@@ -76,7 +73,7 @@ func judgePlainFields(e Evidence, key string, count func(Form) int, found, clean
 	if n > 0 {
 		ev["pages"] = where
 		return check.Outcome{Status: check.Fail, Evidence: ev,
-			Message: withCut(check.Textf(found.EN, found.FR, strings.Join(where, ", "), n), home, ev)}
+			Message: withCut(found(where, n), home, ev)}
 	}
 	msg := check.Textf(clean.EN, clean.FR, served)
 	if served == 1 {

@@ -156,7 +156,7 @@ func TestIsolationAndSRI(t *testing.T) {
 	page := func(body string) func(*Evidence) { return func(e *Evidence) { e.HTTPS.Body = []byte(body) } }
 	runCases(t, evalSRI, []evalCase{
 		{"own scripts only", page(`<script src="/app.js"></script>`), check.Pass, "no external script"},
-		{"cdn with sri", page(`<script src="https://cdn.example.net/a.js" integrity="sha384-abc" crossorigin="anonymous"></script>`), check.Pass, "carry integrity"},
+		{"cdn with sri", page(`<script src="https://cdn.example.net/a.js" integrity="sha384-abc" crossorigin="anonymous"></script>`), check.Pass, "with integrity and over HTTPS"},
 		{"cdn without sri", page(`<script src="https://cdn.example.net/a.js"></script>`), check.Fail, "without integrity"},
 		{"http cdn without sri", page(`<script src="http://cdn.example.net/a.js"></script>`), check.Fail, "plain HTTP without integrity"},
 		{"http cdn with sri", page(`<script src="http://cdn.example.net/a.js" integrity="sha384-abc"></script>`), check.Fail, "with integrity but over plain HTTP"},
@@ -168,4 +168,45 @@ func TestIsolationAndSRI(t *testing.T) {
 			t.Errorf("%s: modifier %d, want %d", body, m, want)
 		}
 	}
+}
+
+func TestSRIWording(t *testing.T) {
+	page := func(body string) func(*Evidence) { return func(e *Evidence) { e.HTTPS.Body = []byte(body) } }
+	const a, b = "cdn.example.net/a.js", "cdn.example.net/b.js"
+	script := func(scheme string, sri bool, urls ...string) func(*Evidence) {
+		var s string
+		for _, u := range urls {
+			s += `<script src="` + scheme + u + `"`
+			if sri {
+				s += ` integrity="sha384-x"`
+			}
+			s += `></script>`
+		}
+		return page(s)
+	}
+	runWording(t, evalSRI, []wordingCase{
+		{"one http without sri", script("http://", false, a),
+			"external script over plain HTTP without integrity: http://" + a, "script externe en HTTP sans intégrité : http://" + a},
+		{"two http without sri", script("http://", false, a, b),
+			"external scripts over plain HTTP without integrity: http://" + a + ", http://" + b,
+			"scripts externes en HTTP sans intégrité : http://" + a + ", http://" + b},
+		{"one http with sri", script("http://", true, a),
+			"external script with integrity but over plain HTTP: http://" + a, "script externe avec intégrité mais en HTTP : http://" + a},
+		{"two http with sri", script("http://", true, a, b),
+			"external scripts with integrity but over plain HTTP: http://" + a + ", http://" + b,
+			"scripts externes avec intégrité mais en HTTP : http://" + a + ", http://" + b},
+		{"one https without sri", script("https://", false, a),
+			"external script without integrity: https://" + a, "script externe sans intégrité : https://" + a},
+		{"two https without sri", script("https://", false, a, b),
+			"external scripts without integrity: https://" + a + ", https://" + b,
+			"scripts externes sans intégrité : https://" + a + ", https://" + b},
+		{"one with sri over https", script("https://", true, a),
+			"1 external script, with integrity and over HTTPS", "1 script externe, avec intégrité et en HTTPS"},
+		{"two with sri over https", script("https://", true, a, b),
+			"all 2 external scripts carry integrity and load over HTTPS", "les 2 scripts externes portent une intégrité et se chargent en HTTPS"},
+		{"one own script", page(`<script src="/a.js"></script>`),
+			"no external script (1 script from the site itself)", "aucun script externe (1 script du site lui-même)"},
+		{"two own scripts", page(`<script src="/a.js"></script><script src="/b.js"></script>`),
+			"no external script (2 scripts from the site itself)", "aucun script externe (2 scripts du site lui-même)"},
+	})
 }

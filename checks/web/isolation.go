@@ -88,23 +88,31 @@ func evalSRI(e Evidence) check.Outcome {
 		}
 	}
 	ev := map[string]any{"url": p.FinalURL(), "scripts": len(scripts), "external_scripts": len(external)}
-	list := func(l []string) string { return strings.Join(l[:min(len(l), 3)], ", ") }
+	// The first three are named; singular or plural follows how many there are.
+	list := func(l []string, one, many check.Text) check.Text {
+		return check.Plural(len(l), one, many, strings.Join(l[:min(len(l), 3)], ", "))
+	}
 	switch {
 	case len(httpNoSRI) > 0:
 		ev["without_sri"] = httpNoSRI
-		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -50), Message: check.Textf(
-			"external script(s) over plain HTTP without integrity: %s", "script(s) externe(s) en HTTP sans intégrité : %s", list(httpNoSRI))}
+		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -50), Message: list(httpNoSRI,
+			check.Text{EN: "external script over plain HTTP without integrity: %s", FR: "script externe en HTTP sans intégrité : %s"},
+			check.Text{EN: "external scripts over plain HTTP without integrity: %s", FR: "scripts externes en HTTP sans intégrité : %s"})}
 	case len(httpSRI) > 0:
-		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -20), Message: check.Textf(
-			"external script(s) with integrity but over plain HTTP: %s", "script(s) externe(s) avec intégrité mais en HTTP : %s", list(httpSRI))}
+		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -20), Message: list(httpSRI,
+			check.Text{EN: "external script with integrity but over plain HTTP: %s", FR: "script externe avec intégrité mais en HTTP : %s"},
+			check.Text{EN: "external scripts with integrity but over plain HTTP: %s", FR: "scripts externes avec intégrité mais en HTTP : %s"})}
 	case len(httpsNoSRI) > 0:
 		ev["without_sri"] = httpsNoSRI
-		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -5), Message: check.Textf(
-			"external script(s) without integrity: %s", "script(s) externe(s) sans intégrité : %s", list(httpsNoSRI))}
+		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -5), Message: list(httpsNoSRI,
+			check.Text{EN: "external script without integrity: %s", FR: "script externe sans intégrité : %s"},
+			check.Text{EN: "external scripts without integrity: %s", FR: "scripts externes sans intégrité : %s"})}
 	case len(external) > 0:
-		return check.Outcome{Status: check.Pass, Evidence: observatory(ev, 5), Message: check.Textf(
-			"all %d external scripts carry integrity and load over HTTPS", "les %d scripts externes portent une intégrité et se chargent en HTTPS", len(external))}
+		return check.Outcome{Status: check.Pass, Evidence: observatory(ev, 5), Message: check.Count(len(external),
+			check.Text{EN: "%d external script, with integrity and over HTTPS", FR: "%d script externe, avec intégrité et en HTTPS"},
+			check.Text{EN: "all %d external scripts carry integrity and load over HTTPS", FR: "les %d scripts externes portent une intégrité et se chargent en HTTPS"})}
 	}
-	return check.Outcome{Status: check.Pass, Evidence: observatory(ev, 0), Message: check.Textf(
-		"no external script (%d script(s) from the site itself)", "aucun script externe (%d script(s) du site lui-même)", len(scripts))}
+	return check.Outcome{Status: check.Pass, Evidence: observatory(ev, 0), Message: check.Count(len(scripts),
+		check.Text{EN: "no external script (%d script from the site itself)", FR: "aucun script externe (%d script du site lui-même)"},
+		check.Text{EN: "no external script (%d scripts from the site itself)", FR: "aucun script externe (%d scripts du site lui-même)"})}
 }
