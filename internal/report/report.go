@@ -20,7 +20,8 @@ type Report struct {
 	Tool          Tool            `json:"tool"`
 	StartedAt     time.Time       `json:"started_at"`
 	FinishedAt    time.Time       `json:"finished_at"`
-	Interrupted   bool            `json:"interrupted"` // cancelled before every target was done
+	Interrupted   bool            `json:"interrupted"`     // cancelled before every target was done
+	Shard         *Share          `json:"shard,omitempty"` // the share of a split scan (vigie scan --shard I/N); nil for a whole scan
 	Targets       []Target        `json:"targets"`
 	Findings      []check.Finding `json:"findings"`
 	Checks        []check.Meta    `json:"checks"` // metadata of every check that ran, for readers of the report
@@ -49,6 +50,13 @@ type Change struct {
 	Target  string       `json:"target"`
 	Status  check.Status `json:"status"`
 	Before  check.Status `json:"before,omitempty"` // empty when it was not checked before
+}
+
+// Share is which part of a split scan a report holds, so that vigie merge
+// can tell a complete set of shards from one missing a pod's.
+type Share struct {
+	Index int `json:"index"` // from 0
+	Count int `json:"count"`
 }
 
 // Tool names the program that wrote the report.

@@ -43,6 +43,15 @@ func TestJSONReportsMatchSchema(t *testing.T) {
 	if err := validate(t, s, render(t, report.JSON{}, empty)); err != nil {
 		t.Errorf("empty report: %v", err)
 	}
+	shard := rich(t)
+	shard.Shard = &report.Share{Index: 0, Count: 2}
+	doc := render(t, report.JSON{}, shard)
+	if err := validate(t, s, doc); err != nil {
+		t.Errorf("shard report: %v", err)
+	}
+	if !strings.Contains(string(doc), `"shard": {`+"\n"+`    "index": 0,`+"\n"+`    "count": 2`+"\n"+`  },`) {
+		t.Errorf("a shard report does not say which share it holds:\n%.600s", doc)
+	}
 }
 
 // TestSchemaRejectsWrongReports: the schema is strict enough to catch a
@@ -58,6 +67,9 @@ func TestSchemaRejectsWrongReports(t *testing.T) {
 		"message not a text":  func(m map[string]any) { m["findings"].([]any)[0].(map[string]any)["message"] = "hello" },
 		"bad time":            func(m map[string]any) { m["started_at"] = "yesterday" },
 		"missing scores":      func(m map[string]any) { delete(m, "scores") },
+		"shard without count": func(m map[string]any) { m["shard"] = map[string]any{"index": 0} },
+		"shard index below 0": func(m map[string]any) { m["shard"] = map[string]any{"index": -1, "count": 2} },
+		"shard count 0":       func(m map[string]any) { m["shard"] = map[string]any{"index": 0, "count": 0} },
 		"extra score field": func(m map[string]any) {
 			m["scores"].(map[string]any)["targets"].([]any)[0].(map[string]any)["bonus"] = 1
 		},

@@ -26,7 +26,8 @@ import (
 // history's work on the merged report.
 //
 // Merge refuses reports of another schema or tool version, one report given
-// twice, and shards that overlap (one target in two reports).
+// twice, shards that overlap (one target in two reports), and a set of
+// shards that is not every share of one split scan (see complete).
 func Merge(reports []report.Report) (report.Report, error) {
 	names := make([]string, len(reports))
 	for i := range reports {
@@ -82,6 +83,9 @@ func mergeHeads(reports []report.Report, names []string) (report.Report, map[str
 		return report.Report{}, nil, errorf("%d reports to merge: at most %d shards", "%d rapports à fusionner : %d parts au plus", len(reports), MaxCount)
 	}
 	if err := compatible(reports, names); err != nil {
+		return report.Report{}, nil, err
+	}
+	if err := complete(reports, names); err != nil {
 		return report.Report{}, nil, err
 	}
 	first := reports[0]

@@ -81,6 +81,15 @@ func number(s string) (int, error) {
 	return strconv.Atoi(s)
 }
 
+// Share is what a shard's report records of it (nil for the zero Shard, an
+// unsharded scan), so that the merge can tell when a share is missing.
+func (s Shard) Share() *report.Share {
+	if s.Count == 0 {
+		return nil
+	}
+	return &report.Share{Index: s.Index, Count: s.Count}
+}
+
 // Key is what a unit is split by: its family and its normalised target, so
 // a URL written two ways is one key, and a policy file or an inventory (keyed
 // by family and path) lands in exactly one shard like any site.
