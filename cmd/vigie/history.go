@@ -95,7 +95,7 @@ func newHistoryShowCmd(e env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := scan.CheckOutputs(outs); err != nil {
+			if err := scan.CheckOutputs(outs, scan.HistoryInputs(path)...); err != nil {
 				return asUsage(err)
 			}
 			st, err := store.Open(cmd.Context(), path)

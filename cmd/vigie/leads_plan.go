@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -32,6 +30,10 @@ Never a name, an e-mail, a phone or any other value of the record. A source that
 			if out == "" {
 				return usageText("--output: the plan file to write (e.g. -o retention-plan.csv)", "--output : le fichier du plan à écrire (ex. -o plan-conservation.csv)")
 			}
+			// A missing folder or a folder in the way is a usage mistake, found before any source is read.
+			if err := scan.CheckOutputs([]scan.Output{{Path: out}}, scan.Input{Path: configFile, What: scan.InputConfig}); err != nil {
+				return asUsage(err)
+			}
 			cols, err := columnFlags(columns)
 			if err != nil {
 				return err
@@ -56,7 +58,7 @@ Never a name, an e-mail, a phone or any other value of the record. A source that
 				return usageText("no lead source: name a file or DSN, or --config with leads.sources", "aucune source de prospects : nommez un fichier ou une base (DSN), ou --config avec leads.sources")
 			}
 			for _, s := range srcs {
-				if sameFile(out, s.Path) {
+				if !strings.Contains(s.Path, "://") && scan.SamePath(out, s.Path) {
 					return usageText("--output %s: the plan would overwrite the lead source itself; name another file", "--output %s : le plan écraserait la source de prospects elle-même ; nommez un autre fichier", out)
 				}
 			}
@@ -121,20 +123,4 @@ func planLine(s leadscan.PlanSummary, l check.Lang) string {
 	}
 	return check.Textf("%s: %d records to act on (%s); keys from %s", "%s : %d fiches à traiter (%s) ; clés tirées de %s",
 		s.Target, total, by, s.KeyFrom).In(l)
-}
-
-// sameFile: the plan's path names a lead file given as a source (a DSN is
-// never a file). A path that does not exist yet is compared by name.
-func sameFile(out, src string) bool {
-	if strings.Contains(src, "://") {
-		return false
-	}
-	a, errA := os.Stat(out)
-	b, errB := os.Stat(src)
-	if errA == nil && errB == nil {
-		return os.SameFile(a, b)
-	}
-	absOut, err1 := filepath.Abs(out)
-	absSrc, err2 := filepath.Abs(src)
-	return err1 == nil && err2 == nil && absOut == absSrc
 }

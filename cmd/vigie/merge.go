@@ -33,7 +33,11 @@ whole scan is kept in the history and judged against fail_on / fail_under.`,
 			}
 			out := deliveryOf(cfg.Output, o)
 			sess := scan.Session{WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),
-				FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: failOnNew, Spool: true}
+				FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: failOnNew, Spool: true,
+				Inputs: []scan.Input{{Path: configFile, What: scan.InputConfig}}}
+			for _, a := range args {
+				sess.Inputs = append(sess.Inputs, scan.Input{Path: a, What: scan.InputShard})
+			}
 			return deliverWith(cmd, e, &sess, out, lang, func() (scan.Result, error) { return sess.Merge(cmd.Context(), args) })
 		},
 	}

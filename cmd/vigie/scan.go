@@ -122,7 +122,8 @@ func loadScan(cmd *cobra.Command, e env, f scanFlags) (cfg config.Config, sess s
 	}
 	out = deliveryOf(cfg.Output, f.outputFlags)
 	sess = scan.Session{Plan: plan, WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),
-		FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: f.failOnNew, Baseline: f.baseline, Spool: true}
+		FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: f.failOnNew, Baseline: f.baseline, Spool: true,
+		Inputs: []scan.Input{{Path: f.config, What: scan.InputConfig}, {Path: f.targetsFile, What: scan.InputTargets}}}
 	return cfg, sess, out, lang, nil
 }
 

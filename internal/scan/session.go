@@ -48,6 +48,10 @@ type Session struct {
 	FailOnNew bool
 
 	Outputs []Output
+	// Inputs are files the caller read for this session (the configuration,
+	// a targets file): no output may replace them, nor any file the plan,
+	// the waivers or the history name.
+	Inputs []Input
 
 	// Spool keeps the findings on disk while the scan runs, so that memory
 	// stays flat however many targets: each unit's findings are scrubbed,
@@ -92,6 +96,7 @@ type Result struct {
 // end: the waiver file reads, every output path and the history can be
 // written. A typo in a path must not cost a whole scan.
 func (s *Session) Prepare(ctx context.Context) error {
+	in := s.inputs()
 	if err := s.Plan.prepare(ctx); err != nil {
 		return err
 	}
@@ -101,7 +106,7 @@ func (s *Session) Prepare(ctx context.Context) error {
 	if err := s.loadWaivers(); err != nil {
 		return err
 	}
-	if err := CheckOutputs(s.Outputs); err != nil {
+	if err := CheckOutputs(s.Outputs, append(in, s.inputs()...)...); err != nil {
 		return err
 	}
 	if s.History != "" && s.Plan.Shard.Count == 0 {
@@ -411,8 +416,9 @@ func (s *Session) deliver(ctx context.Context, rep report.Report) error {
 }
 
 // CheckOutputs: every output path can be written (a missing folder, a
-// folder in the way), checked before any long work.
-func CheckOutputs(outs []Output) error {
+// folder in the way) and is none of the inputs, checked before any long
+// work.
+func CheckOutputs(outs []Output, in ...Input) error {
 	for _, o := range outs {
 		if o.Path != "" {
 			if err := atomicfile.Check(o.Path); err != nil {
@@ -420,7 +426,7 @@ func CheckOutputs(outs []Output) error {
 			}
 		}
 	}
-	return nil
+	return checkNotInputs(outs, in)
 }
 
 // Deliver writes rep to each output: a path atomically (mode 0600), or the

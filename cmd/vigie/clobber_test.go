@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// -o naming a file the command reads is exit 2 before any work, the file
+// left as it was: the configuration, a lead export, a policy, the history
+// (a report shown from it, or the scan's own).
+func TestOutputThatIsAnInputIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	policy := write("policy.yaml", "version: 1\npolicies:\n  - name: users\n    min_length: 12\n")
+	config := write("vigie.yaml", "password:\n  policies: ["+policy+"]\n")
+	leads := write("leads.csv", "id,email\n1,a@example.org\n")
+	db := filepath.Join(dir, "h.db")
+	if r := vigie(t, context.Background(), nil, "scan", "-c", config, "--history", db, "-f", "json", "-o", filepath.Join(dir, "r.json")); r.code != 0 && r.code != 1 {
+		t.Fatalf("the first scan, to make a history: %+v", r)
+	}
+	before := map[string][]byte{}
+	for _, p := range []string{policy, config, leads, db} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[p] = b
+	}
+	for _, args := range [][]string{
+		{"scan", "-c", config, "-f", "json", "-o", config},
+		{"scan", "-c", config, "-f", "json", "-o", policy},
+		{"password", "check", policy, "-f", "json", "-o", policy},
+		{"leads", "check", leads, "-f", "json", "-o", leads},
+		{"leads", "plan", leads, "-c", config, "-o", config},
+		{"history", "show", "last", "--history", db, "-f", "html", "-o", db},
+		{"scan", "-c", config, "--history", db, "-f", "json", "-o", db},
+	} {
+		r := vigie(t, context.Background(), nil, args...)
+		if r.code != 2 || !strings.Contains(r.stderr, "name another file") {
+			t.Errorf("vigie %s: exit %d, %q; want 2 and a refusal", strings.Join(args, " "), r.code, r.stderr)
+		}
+	}
+	for p, b := range before {
+		if now, _ := os.ReadFile(p); string(now) != string(b) {
+			t.Errorf("%s changed", p)
+		}
+	}
+	// A folder that does not exist is a usage mistake for leads plan too.
+	if r := vigie(t, context.Background(), nil, "leads", "plan", leads, "-o", filepath.Join(dir, "missing", "plan.csv")); r.code != 2 {
+		t.Errorf("leads plan -o into a missing folder: %+v", r)
+	}
+}
