@@ -152,8 +152,14 @@ func evalANSSIStorage(e Evidence) check.Outcome {
 		return unknownOutcome(check.Text{EN: "the storage algorithm", FR: "l'algorithme de conservation"})
 	}
 	s := p.Storage
-	alg := strings.ToLower(s.Algorithm)
+	alg := StorageName(s.Algorithm)
 	ev := map[string]any{"algorithm": alg}
+	if o, weak := notSlow(alg, ev); weak {
+		return o
+	}
+	if s.Salted == No {
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("storage with %s is not salted", "la conservation par %s n'est pas salée", alg)}
+	}
 	switch {
 	case strings.HasPrefix(alg, "argon2"):
 		ev["memory_kib"], ev["time"] = s.MemoryKiB, s.Time
@@ -164,9 +170,10 @@ func evalANSSIStorage(e Evidence) check.Outcome {
 	case alg == "scrypt" || alg == "yescrypt":
 		return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("%s is memory-hard (R29)", "%s est à mémoire dure (R29)", alg)}
 	case strings.HasPrefix(alg, "pbkdf2"):
-		min := map[string]int{"pbkdf2-sha256": 600000, "pbkdf2-sha512": 210000, "pbkdf2-sha1": 1300000}[alg]
+		// A bare "pbkdf2" does not name its hash: SHA-1's figure, the highest, applies.
+		min := map[string]int{"pbkdf2-sha256": 600000, "pbkdf2-sha512": 210000, "pbkdf2-sha1": 1300000, "pbkdf2": 1300000}[alg]
 		ev["iterations"] = s.Iterations
-		if min > 0 && s.Iterations >= min {
+		if s.Iterations >= min {
 			return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf("%s with %d iterations: acceptable (R29-) but not memory-hard", "%s avec %d itérations : acceptable (R29-) mais sans mémoire dure", alg, s.Iterations)}
 		}
 		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%s with %d iterations, below OWASP (%d)", "%s avec %d itérations, sous OWASP (%d)", alg, s.Iterations, min)}
@@ -176,11 +183,9 @@ func evalANSSIStorage(e Evidence) check.Outcome {
 			return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf("bcrypt cost %d: acceptable legacy, not memory-hard", "bcrypt coût %d : héritage acceptable, sans mémoire dure", s.Cost)}
 		}
 		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("bcrypt cost %d, below 10", "bcrypt coût %d, sous 10", s.Cost)}
-	case alg == "sha512crypt" || alg == "sha256crypt":
-		ev["rounds"] = s.Iterations
-		return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf("%s is slow but not memory-hard", "%s est lent mais sans mémoire dure", alg)}
 	}
-	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%s is not a password-hashing function", "%s n'est pas une fonction de hachage de mots de passe", alg)}
+	ev["rounds"] = s.Iterations
+	return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf("%s is slow but not memory-hard", "%s est lent mais sans mémoire dure", alg)} // sha-crypt
 }
 
 // argon2Meets compares (m, t) with OWASP's equivalence rows (reference §3).
