@@ -28,13 +28,13 @@ func TestHostileNumbersRefused(t *testing.T) {
 		{"aws float", "a.json", "{\"PasswordPolicy\": {\"MinimumPasswordLength\": 9.2e18}}", "a.json:1:"},
 		{"okta unlock overflow", "o.json", "{\"type\": \"PASSWORD\", \"settings\": {\"password\": {\"lockout\": {\n\"autoUnlockMinutes\": 9223372036854775807}}}}", "o.json:2: autoUnlockMinutes: 9223372036854775807 is out of range"},
 		{"okta age", "o.json", "{\"type\": \"PASSWORD\", \"settings\": {\"password\": {\"age\": {\"maxAgeDays\": 99999999}}}}", "maxAgeDays: 99999999 is out of range"},
-		{"yaml huge length", "p.yaml", "policies:\n  - name: u\n    min_length: 9200000000000000000\n", "p.yaml:2: policies[0] (\"u\"): min_length: 9200000000000000000 is out of range"},
+		{"yaml huge length", "p.yaml", "policies:\n  - name: u\n    min_length: 9200000000000000000\n", "p.yaml:3:17: policies[0].min_length: 9200000000000000000 is out of range (accepted: 1 to 4096)"},
 		{"yaml float length", "p.yaml", "policies:\n  - name: u\n    min_length: 9.2e18\n", "p.yaml:3:17: policies[0].min_length: expected a whole number"},
 		{"yaml NaN", "p.yaml", "policies:\n  - name: u\n    history: .nan\n", "expected a whole number"},
-		{"yaml negative duration", "p.yaml", "policies:\n  - name: u\n    reset_link_lifetime: -5m\n", "reset link lifetime: -5m0s is out of range"},
-		{"yaml huge lockout duration", "p.yaml", "policies:\n  - name: u\n    lockout: {threshold: 5, duration: 2562047h}\n", "lockout duration: 2562047h"},
-		{"yaml storage cost", "p.yaml", "policies:\n  - name: u\n    storage: {algorithm: bcrypt, cost: 9223372036854775807}\n", "storage cost: 9223372036854775807 is out of range (accepted: 0 to 64)"},
-		{"yaml throttling", "p.yaml", "policies:\n  - name: u\n    throttling: {after_failures: -1}\n", "throttling after failures: -1 is out of range"},
+		{"yaml negative duration", "p.yaml", "policies:\n  - name: u\n    reset_link_lifetime: -5m\n", "p.yaml:3:26: policies[0].reset_link_lifetime: -5m is out of range"},
+		{"yaml huge lockout duration", "p.yaml", "policies:\n  - name: u\n    lockout: {threshold: 5, duration: 2562047h}\n", "p.yaml:3:39: policies[0].lockout.duration: 2562047h is out of range"},
+		{"yaml storage cost", "p.yaml", "policies:\n  - name: u\n    storage: {algorithm: bcrypt, cost: 9223372036854775807}\n", "p.yaml:3:40: policies[0].storage.cost: 9223372036854775807 is out of range (accepted: 0 to 64)"},
+		{"yaml throttling", "p.yaml", "policies:\n  - name: u\n    throttling: {after_failures: -1}\n", "p.yaml:3:34: policies[0].throttling.after_failures: -1 is out of range"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/vigie-security/vigie/checks/password"
-	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 )
 
@@ -74,24 +73,16 @@ type StorageDoc struct {
 	Salted     *bool  `yaml:"salted"`
 }
 
-// Class is a character class name, checked where it is written.
+// Class is a character class name, checked by yamlProblems.
 type Class string
 
 var classes = map[string]bool{"lower": true, "upper": true, "digits": true, "specials": true}
 
-func (c *Class) UnmarshalYAML(n *yaml.Node) error {
-	if !classes[n.Value] {
-		return check.Errorf("line %d: unknown character class %s (want lower, upper, digits or specials)",
-			"ligne %d : classe de caractères inconnue %s (au choix : lower, upper, digits ou specials)", n.Line, quoteShort(n.Value))
-	}
-	*c = Class(n.Value)
-	return nil
-}
-
 func parseYAML(name string, data []byte) ([]password.Policy, error) {
 	var f File
-	if err := config.DecodeStrict(name, data, &f); err != nil {
-		return nil, err
+	err := config.DecodeStrict(name, data, &f)
+	if problems := yamlProblems(name, data); err != nil || len(problems) > 0 {
+		return nil, withProblems(err, problems)
 	}
 	if f.Version > 1 {
 		return nil, fileErr(name, "version %d is not supported (this vigie reads version 1)", "la version %d n'est pas prise en charge (ce vigie lit la version 1)", f.Version)
@@ -99,51 +90,15 @@ func parseYAML(name string, data []byte) ([]password.Policy, error) {
 	if len(f.Policies) == 0 {
 		return nil, fileErr(name, "no policies", "aucune politique (policies)")
 	}
-	var out []password.Policy
-	seen := map[string]bool{}
+	out := make([]password.Policy, len(f.Policies))
 	for i, d := range f.Policies {
-		err := d.check()
-		if err == nil {
-			err = checkPolicy(d.policy())
-		}
-		if err != nil {
+		out[i] = d.policy()
+		// The net under yamlProblems, which checks the same numbers where they are written.
+		if err := checkPolicy(out[i]); err != nil {
 			return nil, lineErr(name, policyLine(data, i), "policies[%d] (%s): %v", "policies[%d] (%s) : %v", i, quoteShort(d.Name), err)
 		}
-		if seen[d.Name] {
-			return nil, fileErr(name, "policies[%d]: name %s used twice", "policies[%d] : le nom %s est utilisé deux fois", i, quoteShort(d.Name))
-		}
-		seen[d.Name] = true
-		out = append(out, d.policy())
 	}
 	return out, nil
-}
-
-func (d PolicyDoc) check() error {
-	inRange := func(field string, v *int, lo, hi int) error {
-		if v != nil && (*v < lo || *v > hi) {
-			return check.Errorf("%s: %d is out of range %d–%d", "%s : %d est hors limites %d–%d", field, *v, lo, hi)
-		}
-		return nil
-	}
-	for _, c := range []struct {
-		f      string
-		v      *int
-		lo, hi int
-	}{{"min_length", d.MinLength, 1, 4096}, {"max_length", d.MaxLength, 0, 100000}, {"min_classes", d.MinClasses, 1, 4},
-		{"passphrase_words", d.PassphraseWords, 1, 100}, {"max_age_days", d.MaxAgeDays, 0, 100000}, {"history", d.History, 0, 1000}} {
-		if err := inRange(c.f, c.v, c.lo, c.hi); err != nil {
-			return err
-		}
-	}
-	if d.Lockout != nil {
-		if err := inRange("lockout.threshold", d.Lockout.Threshold, 0, 100000); err != nil {
-			return err
-		}
-	}
-	if d.Name == "" {
-		return check.Errorf("name is required (e.g. users, admins)", "name est obligatoire (par exemple users, admins)")
-	}
-	return nil
 }
 
 func tri(b *bool) password.Tri {
