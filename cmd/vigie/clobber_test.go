@@ -59,3 +59,26 @@ func TestOutputThatIsAnInputIsRefused(t *testing.T) {
 		t.Errorf("leads plan -o into a missing folder: %+v", r)
 	}
 }
+
+// A PDF that cannot be printed (the browser VIGIE_CHROME names is not
+// there) is exit 2 before the scan, not exit 3 after it with the other
+// formats unwritten.
+func TestMissingBrowserIsFoundBeforeTheScan(t *testing.T) {
+	dir := t.TempDir()
+	policy := filepath.Join(dir, "policy.yaml")
+	if err := os.WriteFile(policy, []byte("version: 1\npolicies:\n  - name: users\n    min_length: 12\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("VIGIE_CHROME", filepath.Join(dir, "no-such-chrome"))
+	out := filepath.Join(dir, "out")
+	if err := os.Mkdir(out, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	r := vigie(t, context.Background(), nil, "password", "check", policy, "-f", "json,pdf", "--output-dir", out)
+	if r.code != 2 || !strings.Contains(r.stderr, "VIGIE_CHROME") {
+		t.Errorf("exit %d, %q; want 2 naming VIGIE_CHROME", r.code, r.stderr)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("%d files written, want none before a refusal", len(entries))
+	}
+}

@@ -2,6 +2,8 @@ package scan
 
 import (
 	"context"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,5 +76,27 @@ func TestPrepareRefusesAnOutputThatIsAnInput(t *testing.T) {
 	}
 	if err := session(filepath.Join(dir, "report.json")).Prepare(context.Background()); err != nil {
 		t.Errorf("a new report path is refused: %v", err)
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write(context.Context, io.Writer, report.Report) error {
+	return errors.New("the printer broke")
+}
+
+// An output that fails does not keep the next one from being written.
+func TestDeliverWritesTheOthersWhenOneFails(t *testing.T) {
+	dir := t.TempDir()
+	first, second := filepath.Join(dir, "a.pdf"), filepath.Join(dir, "b.json")
+	err := Deliver(context.Background(), []Output{{Writer: failingWriter{}, Path: first}, {Writer: report.JSON{}, Path: second}}, report.Report{ScanID: "x"})
+	if err == nil || !strings.Contains(err.Error(), "the printer broke") {
+		t.Errorf("err = %v, want the failing writer's", err)
+	}
+	if _, err := os.Stat(second); err != nil {
+		t.Errorf("the JSON after the failed output was not written: %v", err)
+	}
+	if _, err := os.Stat(first); !os.IsNotExist(err) {
+		t.Errorf("the failed output left a file: %v", err)
 	}
 }

@@ -416,12 +416,18 @@ func (s *Session) deliver(ctx context.Context, rep report.Report) error {
 }
 
 // CheckOutputs: every output path can be written (a missing folder, a
-// folder in the way) and is none of the inputs, checked before any long
-// work.
+// folder in the way) and is none of the inputs, and every writer that
+// needs something to run (the PDF writer's browser) has it, checked before
+// any long work.
 func CheckOutputs(outs []Output, in ...Input) error {
 	for _, o := range outs {
 		if o.Path != "" {
 			if err := atomicfile.Check(o.Path); err != nil {
+				return err
+			}
+		}
+		if r, ok := o.Writer.(interface{ Ready() error }); ok {
+			if err := r.Ready(); err != nil {
 				return err
 			}
 		}
@@ -430,12 +436,15 @@ func CheckOutputs(outs []Output, in ...Input) error {
 }
 
 // Deliver writes rep to each output: a path atomically (mode 0600), or the
-// output's stdout. vigie history show delivers a stored report this way.
+// output's stdout. One that fails does not stop the others: a night's JSON
+// is not lost to its PDF. vigie history show delivers a stored report this
+// way.
 func Deliver(ctx context.Context, outs []Output, rep report.Report) error {
+	var errs []error
 	for _, o := range outs {
 		if o.Path != "" {
 			if err := report.WriteFile(ctx, o.Path, o.Writer, rep); err != nil {
-				return err
+				errs = append(errs, err)
 			}
 			continue
 		}
@@ -444,10 +453,10 @@ func Deliver(ctx context.Context, outs []Output, rep report.Report) error {
 			err = rep.Err()
 		}
 		if err != nil {
-			return check.Errorf("writing the report: %v", "écriture du rapport : %v", err)
+			errs = append(errs, check.Errorf("writing the report: %v", "écriture du rapport : %v", err))
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // thresholds lists what makes the run exit 1. A check that could not run

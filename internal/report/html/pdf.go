@@ -69,6 +69,7 @@ func (p PDF) Browser() (string, error) {
 		if path, ok := try(env, "$VIGIE_CHROME="+env); ok {
 			return path, nil
 		}
+		return "", &BrowserNotFound{Lang: p.HTML.lang(), Tried: tried} // named, so not replaced by another
 	} else {
 		tried = append(tried, "$VIGIE_CHROME")
 	}
@@ -78,6 +79,13 @@ func (p PDF) Browser() (string, error) {
 		}
 	}
 	return "", &BrowserNotFound{Lang: p.HTML.lang(), Tried: tried}
+}
+
+// Ready tells, before a scan, whether a browser is there to print with: a
+// missing one must not cost the scan's reports.
+func (p PDF) Ready() error {
+	_, err := p.Browser()
+	return err
 }
 
 func (p PDF) timeout() time.Duration {
