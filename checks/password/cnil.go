@@ -11,8 +11,8 @@ import (
 var (
 	metaCNILCase = meta("PWD-CNIL-001", check.High, map[string][]string{"cnil-2022-100": {"cas 1", "cas 2", "cas 3"}, "rgpd-art32": {"32(1)"}},
 		check.Text{EN: "Policy meets a CNIL 2022-100 authentication case", FR: "La politique atteint un cas d'authentification de la CNIL (2022-100)"},
-		check.Text{EN: "Case 1: 80 bits alone; case 2: 50 bits plus an access restriction (lockout ≤ 10 failures, a growing delay, or a CAPTCHA); case 3: a code unlocking hardware held by the person. The CNIL's own examples count first; otherwise entropy = length × log2(alphabet of forced classes: 26/26/10/37), rounded. The delay thresholds (≥ 1 min after 5 failures, ≤ 25 a day) come from the ANS EXI 25 wording and are unconfirmed in the CNIL text.",
-			FR: "Cas 1 : 80 bits seuls ; cas 2 : 50 bits et une restriction d'accès (verrouillage ≤ 10 échecs, délai croissant ou CAPTCHA) ; cas 3 : code déverrouillant un matériel détenu par la personne. Les exemples de la CNIL comptent d'abord ; sinon entropie = longueur × log2(alphabet des classes imposées : 26/26/10/37), arrondie. Les seuils de délai (≥ 1 min après 5 échecs, ≤ 25 par jour) viennent du référentiel ANS EXI 25 et ne sont pas confirmés dans le texte de la CNIL."},
+		check.Text{EN: "Case 1: 80 bits alone; case 2: 50 bits plus an access restriction (lockout ≤ 10 failures, a growing delay, or a CAPTCHA); case 3: a code unlocking hardware held by the person. The CNIL's own examples count first; otherwise entropy = length × log2(alphabet of forced classes: 26/26/10/37), rounded. The delay thresholds (≥ 1 min after 5 failures, ≤ 25 a day) come from the ANS EXI 25 wording and are unconfirmed in the CNIL text. A PAM stack that accepts empty passwords (nullok) meets no case.",
+			FR: "Cas 1 : 80 bits seuls ; cas 2 : 50 bits et une restriction d'accès (verrouillage ≤ 10 échecs, délai croissant ou CAPTCHA) ; cas 3 : code déverrouillant un matériel détenu par la personne. Les exemples de la CNIL comptent d'abord ; sinon entropie = longueur × log2(alphabet des classes imposées : 26/26/10/37), arrondie. Les seuils de délai (≥ 1 min après 5 échecs, ≤ 25 par jour) viennent du référentiel ANS EXI 25 et ne sont pas confirmés dans le texte de la CNIL. Une pile PAM qui accepte les mots de passe vides (nullok) n'atteint aucun cas."},
 		check.Text{EN: "Passwords below the CNIL's floor are guessed by credential stuffing and brute force; the CNIL sanctions weak password rules.",
 			FR: "Des mots de passe sous le plancher de la CNIL sont devinés par bourrage d'identifiants et force brute ; la CNIL sanctionne les règles faibles."},
 		check.Text{EN: "Either require 12 characters with the four classes (or 14 with upper, lower and digits), or require 8 characters with 3 of the 4 classes and lock the account after at most 10 failures.",
@@ -59,6 +59,18 @@ func evalCNILCase(e Evidence) check.Outcome {
 	ev := map[string]any{"classes": a.Classes, "alphabet": a.Alphabet, "min_length": a.Length, "bits": roundTo(a.Bits, 1), "case": a.Case}
 	if a.Example.EN != "" {
 		ev["cnil_example"] = a.Example
+	}
+	// Every CNIL case sets a floor on the secret each account must present;
+	// an account that logs in with an empty one presents none, so the
+	// stack meets no case, whatever its rules for the passwords it does ask.
+	if e.Policy.EmptyAllowed == Yes {
+		ev["empty_allowed_at"] = e.Policy.EmptyAllowedAt
+		msg := check.Textf("meets no CNIL case: empty passwords are accepted (nullok at %s), and an account without one logs in with no secret at all",
+			"n'atteint aucun cas de la CNIL : les mots de passe vides sont acceptés (nullok en %s), et un compte qui n'en a pas se connecte sans aucun secret", e.Policy.EmptyAllowedAt)
+		if a.Case > 0 {
+			msg = check.Textf("%s; the rules for the passwords asked would meet %s", "%s ; les règles pour les mots de passe demandés atteindraient le %s", msg, a.Reason)
+		}
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%s; %s", "%s ; %s", msg, a.Arithmetic())}
 	}
 	if a.Case > 0 {
 		msg := check.Textf("meets %s; %s", "atteint le %s ; %s", a.Reason, a.Arithmetic())

@@ -59,3 +59,35 @@ func TestNoClassForced(t *testing.T) {
 		t.Error("classes never stated must stay unknown, not digits")
 	}
 }
+
+// TestEmptyMeetsNoCase: rules that alone meet case 1 meet none once the
+// stack accepts empty passwords, and the finding says both, in both
+// languages; without nullok the same rules pass.
+func TestEmptyMeetsNoCase(t *testing.T) {
+	p := Policy{MinLength: ip(12), MinClasses: ip(4), EmptyAllowed: Yes, EmptyAllowedAt: "pam.d/system-auth:7"}
+	o := evalCNILCase(p.ev())
+	if o.Status != check.Fail {
+		t.Fatalf("%s %q", o.Status, o.Message.EN)
+	}
+	for _, want := range []string{"meets no CNIL case: empty passwords are accepted (nullok at pam.d/system-auth:7)", "would meet case 1", "rounded to 80"} {
+		if !strings.Contains(o.Message.EN, want) {
+			t.Errorf("EN %q lacks %q", o.Message.EN, want)
+		}
+	}
+	for _, want := range []string{"n'atteint aucun cas de la CNIL : les mots de passe vides sont acceptés (nullok en pam.d/system-auth:7)", "atteindraient le cas 1"} {
+		if !strings.Contains(o.Message.FR, want) {
+			t.Errorf("FR %q lacks %q", o.Message.FR, want)
+		}
+	}
+	if o.Evidence["empty_allowed_at"] != "pam.d/system-auth:7" {
+		t.Errorf("evidence %v", o.Evidence)
+	}
+	p.EmptyAllowed = No
+	if o := evalCNILCase(p.ev()); o.Status != check.Pass {
+		t.Errorf("without nullok: %s %q", o.Status, o.Message.EN)
+	}
+	weak := Policy{MinLength: ip(6), EmptyAllowed: Yes, EmptyAllowedAt: "common-auth:1"}
+	if o := evalCNILCase(weak.ev()); o.Status != check.Fail || strings.Contains(o.Message.EN, "would meet") {
+		t.Errorf("weak rules with nullok: %s %q", o.Status, o.Message.EN)
+	}
+}

@@ -46,7 +46,7 @@ func TestCNILVerdictsPerFormat(t *testing.T) {
 		{"pam-debian", "pam:sshd", func(p password.Policy) bool {
 			return *p.MinLength == 10 && p.RequireUpper == password.Yes && p.RequireLower == password.No && *p.LockoutThreshold == 3 &&
 				p.EmptyAllowed == password.Yes && strings.HasSuffix(p.EmptyAllowedAt, "common-auth:6")
-		}, check.Pass, []string{"case 2", "10 characters over an alphabet of 36 symbols", "pam.d/sshd is judged", "deny=3"}},
+		}, check.Fail, []string{"meets no CNIL case: empty passwords are accepted", "would meet case 2", "10 characters over an alphabet of 36 symbols", "pam.d/sshd is judged", "deny=3"}},
 		{"openldap-ppolicy.ldif", "ldap-default", func(p password.Policy) bool {
 			return *p.MinLength == 12 && *p.LockoutThreshold == 5 && *p.LockoutDuration == 15*time.Minute && *p.HistoryCount == 5 && *p.MaxAgeDays == 0
 		}, check.Fail, []string{"12 characters over an alphabet of 10 symbols", "39.9 bits", "minimum length of 15 (with a lockout) would meet case 2"}},
@@ -141,6 +141,10 @@ func TestNullokFinding(t *testing.T) {
 	deb := loadAll(t, "pam-debian")["pam:sshd"]
 	if f := verdict(deb, "PWD-PAM-001"); f.Status != check.Fail || !strings.Contains(f.Message.EN, "common-auth:6") || !strings.Contains(f.Message.FR, "nullok") {
 		t.Errorf("%s %s", f.Status, f.Message.EN)
+	}
+	// The same stack meets no CNIL case: PWD-CNIL-001 does not pass what PWD-PAM-001 fails.
+	if f := verdict(deb, "PWD-CNIL-001"); f.Status != check.Fail || !strings.Contains(f.Message.EN, "meets no CNIL case: empty passwords are accepted (nullok at") {
+		t.Errorf("CNIL case with nullok: %s %s", f.Status, f.Message.EN)
 	}
 	if f := verdict(loadAll(t, "pam-authselect")["pam:system-auth"], "PWD-PAM-001"); f.Status != check.Pass {
 		t.Errorf("authselect without-nullok: %s %s", f.Status, f.Message.EN)
