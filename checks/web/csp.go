@@ -105,6 +105,22 @@ func pageApplies(e Evidence) (Probe, check.Outcome, bool) {
 		return Probe{}, o, false
 	}
 	p, _ := e.Page()
+	if n := len(p.Hops); n > 0 && p.Hops[n-1].Location != "" && p.StatusCode >= 300 && p.StatusCode < 400 {
+		// The chain ends on a redirect it could not follow (the next hop did
+		// not answer, a loop, a bad Location): no page came back, so there
+		// are no page headers to judge; the redirect's own are not a page's.
+		last := p.Hops[n-1]
+		why := p.FollowErr
+		switch {
+		case p.RedirectLimit:
+			why = check.Text{EN: "the redirects do not end", FR: "les redirections ne s'arrêtent pas"}
+		case why.EN == "":
+			why = check.Text{EN: "it was not followed", FR: "elle n'a pas été suivie"}
+		}
+		return Probe{}, check.Outcome{Status: check.Skipped, Evidence: map[string]any{"url": last.URL, "status": last.Status, "location": last.Location},
+			Message: check.Textf("not applicable: no page was received: %s redirects to %s, and %s",
+				"sans objet : aucune page reçue : %s redirige vers %s, et %s", last.URL, last.Location, why)}, false
+	}
 	return p, check.Outcome{}, true
 }
 

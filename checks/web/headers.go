@@ -184,10 +184,11 @@ func evalCORP(e Evidence) check.Outcome {
 var versioned = regexp.MustCompile(`[A-Za-z][\w.-]*/\d+(\.\d+)*`)
 
 func evalBanner(e Evidence) check.Outcome {
-	p, o, ok := pageApplies(e)
-	if !ok {
+	if o, down := unreachable(e); down {
 		return o
 	}
+	p, _ := e.Page() // any response tells the version: a bare redirect's too
+
 	ev := map[string]any{"url": p.FinalURL()}
 	var leaks []string
 	for _, h := range []string{"Server", "X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version"} {
