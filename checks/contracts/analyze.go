@@ -372,9 +372,10 @@ func (r *rule) judgeSentence(sents []sentence, i int, hay string, mm *memo) cand
 		}
 		return candidate{i: i, level: lvl, why: why}
 	}
-	if len(r.bare) > 0 {
-		// a general authorisation's list, notice and right to object are
-		// often set out in the paragraphs after it, in the same section
+	if len(r.bare) > 0 || r.section {
+		// a general authorisation's list, notice and right to object, or
+		// what a breach notice holds, are often set out in the paragraphs
+		// after it, in the same section
 		kept = append(kept, part{key: -(len(sents) + i + 1), text: r.sectionAfter(sents, i)})
 	}
 	var whys []check.Text

@@ -52,7 +52,11 @@ type spec struct {
 	signals    []sig
 	minSignals int
 	distinct   bool
-	judge      func(text string) (Level, check.Text)
+	// section: the signals are read in the rest of the clause's section
+	// too, as for a bare clause (a notice template's items under its
+	// heading)
+	section bool
+	judge   func(text string) (Level, check.Text)
 	// standIn, when set, is the element whose clause (present or specific)
 	// stands for this one when none is found: a DPA often gives the subject
 	// matter only through the nature of the processing it describes.
@@ -117,6 +121,7 @@ type rule struct {
 	signals       []marker
 	minSignals    int
 	distinct      bool
+	section       bool
 	judge         func(text string) (Level, check.Text)
 	standIn       string
 }
@@ -161,7 +166,7 @@ func (s spec) compile(id string) (*rule, error) {
 	if len(s.triggers) == 0 || len(s.clause) == 0 {
 		return nil, check.Errorf("a rule needs triggers and a clause", "une règle a besoin de déclencheurs et d'une clause")
 	}
-	r := &rule{id: id, context: s.context, inText: s.inText, needUnder: s.needUnder, minSignals: max(s.minSignals, 1), distinct: s.distinct, judge: s.judge, standIn: s.standIn}
+	r := &rule{id: id, context: s.context, inText: s.inText, needUnder: s.needUnder, minSignals: max(s.minSignals, 1), distinct: s.distinct, section: s.section, judge: s.judge, standIn: s.standIn}
 	if s.standIn != "" && s.standIn == id {
 		return nil, check.Errorf("an element cannot stand in for itself", "un élément ne peut pas se remplacer lui-même")
 	}

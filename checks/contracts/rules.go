@@ -228,6 +228,7 @@ var elementSpecs = map[string]spec{
 			within(3, terms("uniquement", "exclusivement", "seulement", "que sur", "que selon", "que conformément"), terms("instruction*", "l'instruction")),
 		},
 		exclude: []sig{
+			removes(terms("instruction*"), terms("only", "solely", "exclusively", "uniquement", "exclusivement", "seulement")),
 			mk(both(terms("must be", "shall be", "doivent être", "doit être"), rx(`(controller|customer)('s)? instructions? (must|shall) be lawful\.?$|instructions? du (responsable|client)( de traitement| du traitement)? (doivent|doit) etre (licites?|conformes?)\.?$`)), "only says the controller's instructions must be lawful: no commitment of the processor", "dit seulement que les instructions du responsable doivent être licites : aucun engagement du sous-traitant"),
 		},
 		weak: []sig{
@@ -265,6 +266,7 @@ var elementSpecs = map[string]spec{
 		gives: ptr(near(12, either(terms("persons", "staff", "employees", "salariés", "employés", "collaborateurs", "personnes", "préposés", "agents"), staffPersonnel),
 			terms("bound", "tenu", "tenus", "tenues", "secret", "obligation*", "undertak*", "commit*", "sign*", "engag*", "soumis", "soumises"))),
 		exclude: []sig{
+			removes(terms("confidential*", "secrecy", "secret*", "non-disclosure", "discretion", "discrétion")),
 			mk(terms("confidentiality and integrity", "confidentiality, integrity", "security, confidentiality", "security and confidentiality of",
 				"confidentiality and security of the", "integrity and confidentiality", "confidentialité et l'intégrité", "confidentialité, l'intégrité",
 				"confidentialité, intégrité", "sécurité et la confidentialité", "confidentialité et la sécurité des données", "intégrité et la confidentialité"),
@@ -316,6 +318,7 @@ var elementSpecs = map[string]spec{
 			heading("security", "sécurité"),
 		},
 		exclude: []sig{
+			removes(either(securityDone, terms("measures", "mesures", "secur*", "sécurit*", "mettre en œuvre", "prendre", "appliquer", "adopter")), securityDone),
 			mk(within(40, terms("assist*", "aide*", "aider", "help*"), terms("request*", "demande*", "rights", "droits", "articles 32 to 36", "articles 32 à 36", "data subject*", "personnes concernées")),
 				"this is the assistance clause, not the processor's own security", "il s'agit de la clause d'aide, pas de la sécurité du sous-traitant"),
 			mk(`^.{0,40}(the )?(controller|customer|client|responsable)( de traitement)? (shall|is|will|must|reste|est|doit)( be)? (solely |seul )?(responsible|responsable) .{0,20}(security|securite)`, "puts security on the controller, not the processor", "met la sécurité à la charge du responsable, pas du sous-traitant"),
@@ -362,6 +365,7 @@ var elementSpecs = map[string]spec{
 				within(14, terms("only", "uniquement", "qu'avec", "qu'après", "subject to", "sous réserve"), terms("authori*", "consent*", "approv*", "autoris*", "accord*", "agrément"))),
 		},
 		exclude: []sig{
+			removes(consentWords).except(either(removalLimits, terms("specific", "spécifique", "further", "each", "individual"))),
 			mk(terms("means", "désigne", "signifie"), "a definition, not the authorisation", "une définition, pas l'autorisation"),
 			mk(terms("third countr*", "pays tiers", "chapter v", "international organisation*", "international organization*", "organisation internationale", "organisations internationales"),
 				"this is the transfers clause, not the authorisation of sub-processors", "il s'agit de la clause des transferts, pas de l'autorisation des sous-traitants ultérieurs").
@@ -372,6 +376,8 @@ var elementSpecs = map[string]spec{
 				"the persons given access to the data, not the sub-processors", "les personnes qui ont accès aux données, pas les sous-traitants ultérieurs"),
 		},
 		excludeClause: []sig{
+			freeOf(terms("engage*", "appoint*", "use", "uses", "subcontract*", "recourir", "recourt", "faire appel", "fait appel", "recruter", "recrute*", "sous-traiter", "confier"),
+				"the processor may engage sub-processors without authorisation", "le sous-traitant peut recruter des sous-traitants ultérieurs sans autorisation"),
 			mk(both(terms("continued use", "poursuite", "continuation"), rx(`continued use.{0,80}(consent|accept|approv|authori)|(poursuite|continuation) (de l'utilisation|du service).{0,60}(vaut|emporte|constitue) (acceptation|accord|consentement)`)), "continued use is not authorisation", "la poursuite de l'utilisation ne vaut pas autorisation"),
 			mk(both(terms("without", "sans"), rx(`(may|can|is (free|entitled) to|peut|pourra|est libre de)( freely| librement)? (engage|appoint|use|subcontract|recourir|faire appel|recruter|sous-traiter).{0,120}(without|sans) (the |l'|le )?(prior |prealable )?(specific |general |specifique |generale )?(written |ecrite? )?(authori[sz]ation|consent|approval|autorisation|accord|consentement)`)), "lets the processor engage sub-processors without authorisation", "permet au sous-traitant de recruter sans autorisation"),
 		},
@@ -436,6 +442,7 @@ var elementSpecs = map[string]spec{
 				"droits des personnes", "demandes des personnes", "demandes d'exercice", "articles 12 à 22", "articles 12 à 23", "chapitre iii"),
 		},
 		exclude: []sig{
+			removes(dsrHelp, dsrHelp),
 			mk(terms("means", "désigne", "signifie"), "a definition, not the assistance", "une définition, pas l'assistance"),
 			mk(terms("risques pour les droits", "risque pour les droits", "risk to the rights", "risks to the rights", "risk for the rights", "risks for the rights",
 				"rights and freedoms", "droits et libertés"),
@@ -483,6 +490,7 @@ var elementSpecs = map[string]spec{
 				"évaluations d'impact", "étude d'impact", "études d'impact", "prior consultation*", "consultation préalable"),
 			terms("articles 32 to 36", "article 32 to 36", "articles 32-36", "articles 32 à 36", "article 35", "articles 35", "art. 35", "art 35"),
 		},
+		exclude: []sig{removes(assistVerbs, terms("assist*", "help*", "aide", "aider", "support*", "cooperat*", "coopér*"))},
 		weak: []sig{
 			mk(terms("sole discretion", "absolute discretion", "own discretion", "sa seule discrétion", "sa propre discrétion", "sa libre appréciation", "son entière discrétion"), "assistance is at the processor's sole discretion", "l'aide est laissée à la seule discrétion du sous-traitant"),
 		},
@@ -494,6 +502,7 @@ var elementSpecs = map[string]spec{
 	},
 	"A28-33-breach-notify": {
 		triggers: []string{"breach", "incident", "violation"},
+		section:  true,
 		// under a breach heading: "the Processor informs the Customer …"
 		gives: ptr(near(6, notifyWords, either(controllerParty, terms("you", "vous")))),
 		clause: []x{
@@ -501,6 +510,7 @@ var elementSpecs = map[string]spec{
 			terms("notifier toute violation", "notifie toute violation", "notification of a personal data breach", "notify customer of a personal data breach"),
 		},
 		exclude: []sig{
+			removes(notifyWords, breachDone),
 			mk(terms("means", "désigne", "signifie", "s'entend"), "a definition of a breach, not the duty to notify it", "une définition de la violation, pas l'obligation de la notifier"),
 			mk(terms("breach notification law", "breach notification laws", "breach notification requirements", "lois sur la notification des violations"),
 				"compliance with the breach-notification laws, not the notice to the controller", "le respect des lois sur la notification des violations, pas la notification au responsable"),
@@ -526,9 +536,7 @@ var elementSpecs = map[string]spec{
 			mk(both(terms("confirmed", "avérée*", "confirmée*", "avéré*", "confirmé*"), rx(`confirmed (security |personal data )?(breach|incident)|(breach|incident)s? (that|which) (is|are|has been|have been) confirmed|violations? (averee|confirmee)s?|incidents? (avere|confirme)s?`)), "only confirmed breaches are notified", "seules les violations confirmées sont notifiées"),
 		},
 		signals: []sig{
-			mk(terms("nature", "categor*", "approximate number", "nombre approximatif", "consequences", "conséquences", "measures taken", "measures proposed", "mesures prises",
-				"mesures proposées", "mesures envisagées", "contact*", "dpo", "délégué*", "in stages", "in phases", "échelonn*", "par étapes"),
-				"lists what the notification contains (Art. 33(3))", "liste le contenu de la notification (art. 33(3))"),
+			mk(breachContents, "lists what the notification contains (Art. 33(3))", "liste le contenu de la notification (art. 33(3))"),
 			mk(both(number(), rx(`\b\d+ ?(\(\d+\) )?(hours?|hrs?|h|heures?)\b`)), "gives a delay", "donne un délai"),
 			mk(either(terms("by email", "by e-mail", "by phone", "by telephone", "par courriel", "par email", "par e-mail", "par téléphone", "to the contact", "to the address", "à l'adresse", "hotline"), rx(`security@|dpo@`)),
 				"says through which channel", "dit par quel canal"),
@@ -541,6 +549,7 @@ var elementSpecs = map[string]spec{
 		inText:   true,
 		clause:   []x{deadline},
 		exclude: []sig{
+			removes(notifyWords),
 			mk(terms("if possible", "where possible", "where feasible", "when possible", "to the extent possible", "if practicable", "si possible", "dans la mesure du possible", "lorsque cela est possible", "autant que possible"), "the deadline is qualified by \"if possible\"", "le délai est assorti d'un « si possible »"),
 			otherRecipient,
 			mk(terms("statutory maximum", "statutory deadline", "statutory period", "legal deadline", "legal period", "legal maximum", "délai légal", "délai réglementaire",

@@ -107,5 +107,20 @@ var (
 		"notification of breach*", "breach notice*", "notice of breach*",
 		"incident*", "violation of personal data", "violations of personal data", "breach of personal data", "breaches of personal data", "personal data violation", "personal data violations", "violation de données", "violations de données", "violation de la sécurité",
 		"violation de sécurité", "violations de sécurité", "violation des données", "violations des données")
+	// breachContents are the items of Art. 33(3) a notice holds (or its
+	// being given in stages, 33(4)): the nature of the breach, the
+	// categories and numbers of people and records, the DPO's or another
+	// contact point's details, the likely consequences, the measures. A
+	// DPO named as the one notified, with an address in brackets, is no
+	// list of contents.
+	breachContents = either(
+		terms("approximate number*", "nombre approximatif", "consequences", "conséquences", "measures taken", "measures proposed", "measures to be taken",
+			"mesures prises", "mesures proposées", "mesures envisagées", "in stages", "in phases", "échelonn*", "par étapes"),
+		within(3, terms("nature"), breachWords),
+		within(5, terms("categor*", "number*", "nombre*", "volume*"), terms("data subject*", "personnes concernées", "records", "enregistrements", "data records", "individuals", "persons affected")),
+		within(6, terms("contact details", "coordonnées", "contact point", "point de contact", "point of contact", "name and contact", "nom et les coordonnées"),
+			terms("dpo", "data protection officer", "délégué*", "contact point", "point de contact", "point of contact", "more information", "plus d'informations", "informations supplémentaires")),
+		within(3, terms("dpo", "data protection officer", "délégué à la protection des données", "délégué"), terms("contact details", "coordonnées")),
+	)
 	notifyWords = terms("notif*", "notice", "inform*", "alert*", "report*", "signal*", "avert*", "previen*", "prévenir", "tell*", "advise*")
 )

@@ -1,0 +1,72 @@
+package contracts
+
+// A clause can name a duty only to take it away: "shall not be required to
+// notify", « n'est pas tenu de notifier », "not bound by any
+// confidentiality obligation", "does not implement any … measures", "may
+// engage sub-processors without authorisation". The words of the duty are
+// there, so the clause is found; these expressions, in a rule's exclude,
+// keep it from counting.
+var (
+	// notBound says a duty does not bind: "not required to", "under no
+	// obligation", « n'est pas tenu de », « soumis à aucune », « aucune
+	// obligation de ».
+	notBound = both(terms("not", "no", "free", "relieved", "released", "waive*", "ne", "n'est", "n'etant", "n'etre", "n'a", "n'ont", "n'aura", "n'auront",
+		"aucun", "aucune", "nulle", "dispens*", "libér*", "exonér*", "renonc*"),
+		rx(`\bnot (be |been |being )?(required|obliged|obligated|bound|compelled|subject to (any|an)|under (any|an)( \w+)? (obligation|duty))\b`+
+			`|\b(no|free (of|from) any|relieved of any|released from any|under no)( \w+)? (obligations?|duty|duties|requirements?)\b|\bwaive[sd]?\b`+
+			`|\b(n'est|ne sont|ne sera|ne seront|n'etant|ne soit|ne soient|ne serait|ne seraient|n'etre) (pas|nullement|aucunement|en rien) (tenue?s?|obligee?s?|astreinte?s?|contrainte?s?|soumise?s?|liee?s?)\b`+
+			`|\bne pas etre (tenue?s?|obligee?s?|astreinte?s?|soumise?s?)\b|\b(tenue?s?|obligee?s?|astreinte?s?|soumise?s?|liee?s?) a (aucune?|nulle)\b`+
+			`|\b(aucune?|nulle) (obligations?|devoirs?|engagements?|exigences?)\b|\b(dispensee?s?|liberee?s?|exoneree?s?) (de|d'|du)\b|\brenonce\w*\b`))
+	// notDoing is a negated verb: "does not", "will not", « ne … pas ».
+	notDoing = both(terms("not", "cannot", "doesn't", "don't", "won't", "shan't", "needn't", "ne", "n'"),
+		rx(`\b(does|do|did|will|shall|need|must|can|could|would|may) not\b|\b(cannot|doesn't|don't|won't|shan't|needn't)\b|\b(ne |n')[a-z]+ (pas|aucune?|jamais|nullement)\b`))
+	// frNot closes a French negation right after the verb: « ne notifie pas ».
+	frNot = terms("pas", "aucun", "aucune", "jamais", "nullement")
+	// removalLimits make the negation a limit or about something else: a
+	// condition ("unless", "where"), a contrast after the duty is set
+	// ("… but is not required to notify unsuccessful attempts"), a
+	// prohibition with its condition ("shall not delete without
+	// instructions"), a duty not to delay or lower, the controller's own
+	// freedom.
+	removalLimits = either(limits, terms("where", "to the extent", "insofar", "in so far", "lorsque", "lorsqu'", "dans la mesure", "but", "mais", "however",
+		"toutefois", "cependant", "without", "sans", "before", "avant", "prior to", "delay*", "unreasonabl*", "fail*", "omit*", "retard*", "tarder",
+		"manquer", "omettre", "reduc*", "lower*", "diminish*", "decreas*", "degrad*", "diminu*", "réduire", "abaisser", "infring*", "unlawful", "illegal",
+		"illicite*", "contraire*", "third part*", "tiers", "code of conduct", "codes of conduct", "code de conduite", "codes de conduite", "certification*"), within(3, controllerParty, notBound))
+	// permission lets the processor act; negatedPermission forbids it.
+	permission = terms("may", "can", "is free to", "is entitled to", "is permitted to", "is allowed to", "peut", "peuvent", "pourra", "pourront",
+		"est libre de", "est autorisé à", "a le droit de")
+	negatedPermission = terms("may not", "cannot", "can not", "shall not", "must not", "will not", "ne peut", "ne peuvent", "ne pourra", "ne pourront",
+		"n'est pas libre", "n'est pas autorisé", "ne doit", "ne saurait",
+		// a general authorisation given instead of a specific one
+		"specific", "spécifique", "further", "each", "individual")
+	consentWords = terms("authori*", "consent*", "approv*", "agreement", "autoris*", "accord", "consentement*", "agrément", "permission")
+)
+
+// removes is a clause that takes away the duty whose words are owed (what
+// is owed: "notify", "confidentiality") or done (the verb the processor
+// would do: "implement", "notify"): not bound to it, or not doing it.
+func removes(owed x, done ...x) sig {
+	forms := []x{within(6, notBound, owed)}
+	for _, d := range done {
+		forms = append(forms, within(3, notDoing, d), within(1, terms("ne", "n'"), within(0, d, frNot)))
+	}
+	return mk(either(forms...), "the clause removes the obligation instead of setting it", "la clause supprime l'obligation au lieu de la fixer").except(removalLimits)
+}
+
+// freeOf is a clause that lets the processor do action without the
+// controller's consent: the duty to ask for it removed.
+func freeOf(action x, en, fr string) sig {
+	return mk(within(20, within(3, permission, action), within(5, terms("without", "sans"), consentWords)),
+		"the clause removes the obligation: "+en, "la clause supprime l'obligation : "+fr).except(negatedPermission)
+}
+
+// The duties' verbs, for removes ("apply" is not one: "this section does
+// not apply to …" sets a scope, it removes no measure).
+var (
+	securityDone = terms("implement*", "maintain*", "take", "takes", "adopt*", "en œuvre", "en place", "prend", "prennent", "maintient", "maintiennent")
+	// breachDone are the verbs of a notice ("does not notify", « n'informe
+	// pas »), not its nouns ("does not provide sufficient information").
+	breachDone = terms("notify", "notifies", "notifier", "notifie", "notifiera", "inform", "informs", "informer", "informe", "informera", "alert", "alerts",
+		"alerter", "alerte", "report", "reports", "signale", "signaler", "avertit", "avertir", "prévenir", "prévient", "tell", "tells", "advise", "advises")
+	dsrHelp = terms("assist*", "help*", "support*", "aide*", "aider", "forward*", "transmet*", "transmettre", "coopér*", "cooperat*")
+)

@@ -1,0 +1,90 @@
+package contracts
+
+import (
+	"strings"
+	"testing"
+)
+
+// The clauses of trial 2 that name a duty only to take it away are
+// missing, with the reason; their positive counterparts still count.
+func TestRemovedObligations(t *testing.T) {
+	cases := []struct {
+		name, text, element string
+		removed             bool // missing because the clause removes the duty; otherwise it counts
+	}{
+		{"breach notice not required", "The Processor shall not be required to notify the Customer of any personal data breach.", "A28-33-breach-notify", true},
+		{"breach notice given", "The Processor shall notify the Customer of any personal data breach without undue delay.", "A28-33-breach-notify", false},
+		{"breach notice not owed (fr)", "Le Prestataire n'est pas tenu de notifier au Client les violations de données à caractère personnel.", "A28-33-breach-notify", true},
+		{"breach notice owed (fr)", "Le Prestataire notifie au Client toute violation de données à caractère personnel dans les meilleurs délais.", "A28-33-breach-notify", false},
+		{"breach notice not given", "The Processor does not notify the Customer of personal data breaches.", "A28-33-breach-notify", true},
+		{"not bound by confidentiality", "Persons authorised to process the personal data are not bound by any confidentiality obligation.", "A28-3b-confidentiality", true},
+		{"bound by confidentiality", "Persons authorised to process the personal data are bound by confidentiality.", "A28-3b-confidentiality", false},
+		{"no confidentiality (fr)", "Les personnes autorisées à traiter les données ne sont soumises à aucune obligation de confidentialité.", "A28-3b-confidentiality", true},
+		{"confidentiality (fr)", "Les personnes autorisées à traiter les données sont soumises à une obligation de confidentialité.", "A28-3b-confidentiality", false},
+		{"no help with requests", "The Processor is not obliged to assist the Customer with data subject requests.", "A28-3e-data-subject-rights", true},
+		{"help with requests", "The Processor shall assist the Customer with data subject requests.", "A28-3e-data-subject-rights", false},
+		{"no help with requests (fr)", "Le Prestataire n'est pas tenu d'aider le Client à répondre aux demandes d'exercice des droits des personnes concernées.", "A28-3e-data-subject-rights", true},
+		{"no security measures", "The Processor does not implement any particular technical or organisational security measures.", "A28-3c-security-art32", true},
+		{"security measures", "The Processor implements appropriate technical and organisational security measures.", "A28-3c-security-art32", false},
+		{"no security measures (fr)", "Le Prestataire ne met pas en œuvre de mesures de sécurité particulières.", "A28-3c-security-art32", true},
+		{"sub-processors without authorisation", "The Processor may engage sub-processors without the Customer's prior authorisation.", "A28-3d-subprocessors", true},
+		{"sub-processors without authorisation (fr)", "Le Prestataire peut recourir à tout sous-traitant ultérieur de son choix sans autorisation préalable du Client.", "A28-3d-subprocessors", true},
+		{"sub-processors not without authorisation", "The Processor shall not engage a sub-processor without the Customer's prior written authorisation.", "A28-3d-subprocessors", false},
+		{"sub-processors only with authorisation (fr)", "Aucun sous-traitant ultérieur ne peut être recruté sans l'autorisation écrite préalable du Client.", "A28-3d-subprocessors", false},
+		{"not only on instructions (fr)", "Le Prestataire ne traite pas les données uniquement sur instruction documentée du Client ; il peut les utiliser pour ses propres finalités.", "A28-3a-instructions", true},
+		{"only on instructions (fr)", "Le Prestataire ne traite les données que sur instruction documentée du Client.", "A28-3a-instructions", false},
+		{"no help with DPIAs", "The Processor is under no obligation to assist the Customer with data protection impact assessments.", "A28-3f-assist-32-36", true},
+		// the negation is a limit or a prohibition, not a removal
+		{"not without delay", "The Processor shall not unreasonably delay notifying the Customer of a personal data breach.", "A28-33-breach-notify", false},
+		{"carve-out after the duty", "The Processor shall notify the Customer of any personal data breach, but is not required to notify unsuccessful attempts such as pings.", "A28-33-breach-notify", false},
+		{"the controller's freedom", "The Customer is not required to notify the Processor of its own data breaches, and the Processor notifies the Customer of any personal data breach.", "A28-33-breach-notify", false},
+		{"scope of a section", "The security measures of this section do not apply to data the Customer stores outside the Services.", "A28-3c-security-art32", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := level(t, Analyze(doc(tc.text)), tc.element)
+			removed := r.Level == Missing && r.Rejected && strings.HasPrefix(r.Why.EN, "the clause removes the obligation") && strings.HasPrefix(r.Why.FR, "la clause supprime l'obligation")
+			if removed != tc.removed || !tc.removed && r.Level == Missing {
+				t.Errorf("%s = %s (rejected %v, %q), want removed %v", tc.element, r.Level, r.Rejected, r.Why.EN, tc.removed)
+			}
+		})
+	}
+}
+
+// A breach clause is specific for its contents only when it names what
+// Art. 33(3) asks for, not because a DPO and an address are in brackets.
+func TestBreachContents(t *testing.T) {
+	cases := []struct {
+		name, text string
+		contents   bool
+	}{
+		{"DPO named as the recipient", "The Processor notifies the Customer's DPO, Jeanne Dupuis (jeanne.dupuis@acme-client.fr, +33 6 39 98 12 34), of any personal data breach without undue delay.", false},
+		{"contact@ address", "The Processor informs the Customer of any personal data breach by writing to contact@example.com.", false},
+		{"the Art. 33(3) items", "The Processor notifies the Customer of any personal data breach, describing the nature of the breach, the categories and approximate number of data subjects concerned, the likely consequences and the measures taken.", true},
+		{"the DPO's contact details", "The notice of a personal data breach gives the name and contact details of the data protection officer.", true},
+		{"the items (fr)", "Le Prestataire notifie au Client toute violation de données en précisant la nature de la violation et les conséquences probables.", true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := level(t, Analyze(doc(tc.text)), "A28-33-breach-notify")
+			got := strings.Contains(r.Why.EN, "Art. 33(3)")
+			if got != tc.contents || r.Level < Present {
+				t.Errorf("breach-notify = %s (%q), want contents %v", r.Level, r.Why.EN, tc.contents)
+			}
+		})
+	}
+}
+
+// What follows a breach clause in its section (the list of what the
+// notice holds) makes it specific.
+func TestBreachContentsInItsSection(t *testing.T) {
+	d := Document{Blocks: []Block{
+		{Text: "5. Data breach", Heading: 2},
+		{Text: "5.1 The Processor shall notify the Customer of any personal data breach without undue delay."},
+		{Text: "5.2 The notification of the breach shall describe the nature of the breach and the likely consequences."},
+	}}
+	r := level(t, Analyze(d), "A28-33-breach-notify")
+	if r.Level != Specific || !strings.Contains(r.Why.EN, "Art. 33(3)") {
+		t.Errorf("breach-notify = %s (%q), want specific for its contents", r.Level, r.Why.EN)
+	}
+}
