@@ -666,8 +666,12 @@ func evalSrcRead(e Evidence) check.Outcome {
 	r := e.Read
 	bad := r.Ragged
 	bad.merge(r.Oversized)
+	bad.merge(r.Swallowed.Count)
 	with(ev, bad, e.Counts.Rows+bad.N)
 	ev["ragged_rows"], ev["oversized_rows"] = r.Ragged.N, r.Oversized.N
+	if r.Swallowed.N > 0 {
+		ev["rows_holding_records"], ev["lines_read_as_one_cell"], ev["quote_line"] = r.Swallowed.N, r.Swallowed.Lines, r.Swallowed.Line
+	}
 	notes := slices.Clone(r.Notes)
 	if e.Columns.NoHeader {
 		notes = append(notes, check.Text{EN: "no header row: columns were found by their values only",
@@ -683,10 +687,49 @@ func evalSrcRead(e Evidence) check.Outcome {
 			t("all %d records were read", "les %d fiches ont toutes été lues"),
 			e.Counts.Rows)}
 	}
-	return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf(
-		"%s (%d with a cell count unlike the header's, %d with an oversized cell); %s",
-		"%s (%d au nombre de cellules différent de l'en-tête, %d avec une cellule trop grande) ; %s",
-		check.Count(bad.N, t("%d row could not be judged", "%d ligne n'a pu être jugée"), t("%d rows could not be judged", "%d lignes n'ont pu être jugées")),
-		r.Ragged.N, r.Oversized.N,
-		check.Count(len(notes), t("%d note on the header", "%d remarque sur l'en-tête"), t("%d notes on the header", "%d remarques sur l'en-tête")))}
+	var parts []check.Text
+	if bad.N > 0 {
+		parts = append(parts, check.Textf("%s (%s)", "%s (%s)",
+			check.Count(bad.N, t("%d row could not be judged", "%d ligne n'a pu être jugée"), t("%d rows could not be judged", "%d lignes n'ont pu être jugées")),
+			joinTexts(notJudged(r), ", ", ", ")))
+	}
+	switch len(notes) {
+	case 0:
+	case 1:
+		parts = append(parts, notes[0])
+	default:
+		parts = append(parts, check.Textf("%d remarks on the reading (listed in the evidence), the first: %s",
+			"%d remarques sur la lecture (listées dans les preuves), la première : %s", len(notes), notes[0]))
+	}
+	status := check.Warn
+	if r.Swallowed.N > 0 {
+		status = check.Fail // whole records hidden in a cell: people never judged
+	}
+	return check.Outcome{Status: status, Evidence: ev, Message: joinTexts(parts, "; ", " ; ")}
+}
+
+// notJudged says why rows were not judged, each reason with its count.
+func notJudged(r Read) []check.Text {
+	var why []check.Text
+	if r.Ragged.N > 0 {
+		why = append(why, check.Textf("%d with a cell count unlike the header's", "%d au nombre de cellules différent de l'en-tête", r.Ragged.N))
+	}
+	if r.Oversized.N > 0 {
+		why = append(why, check.Textf("%d with an oversized cell", "%d avec une cellule trop grande", r.Oversized.N))
+	}
+	if s := r.Swallowed; s.N > 0 {
+		// Two lines at least: textenc.RecordsInCell counts no fewer.
+		why = append(why, check.Textf("%d whose quoted cell, opened on line %d, holds %d lines that read as records: a stray quote?",
+			"%d dont une cellule entre guillemets, ouverte ligne %d, contient %d lignes qui se lisent comme des fiches : un guillemet égaré ?",
+			s.N, s.Line, s.Lines))
+	}
+	return why
+}
+
+func joinTexts(ts []check.Text, en, fr string) check.Text {
+	var e, f []string
+	for _, x := range ts {
+		e, f = append(e, x.EN), append(f, x.FR)
+	}
+	return check.Text{EN: strings.Join(e, en), FR: strings.Join(f, fr)}
 }

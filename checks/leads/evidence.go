@@ -1,6 +1,7 @@
 package leads
 
 import (
+	"fmt"
 	"sort"
 	"time"
 
@@ -34,7 +35,26 @@ func (e Evidence) TargetName() string { return e.Target }
 type Read struct {
 	Ragged    Count        // rows whose cell count differs from the header's
 	Oversized Count        // rows with a cell over the cell limit
+	Swallowed Swallowed    // rows whose quoted cell holds other records
 	Notes     []check.Text // duplicated headers, header-less file…
+}
+
+// Swallowed counts the rows a stray quote spread over other records: the
+// quote that a later one closes turns the lines between into one cell.
+type Swallowed struct {
+	Count     // the rows, not judged
+	Line  int // where the first one's quote opened
+	Lines int // the lines that read as records, over all of them
+}
+
+// Record counts the row that starts on line row, whose quote opened on
+// line and took lines lines.
+func (s *Swallowed) Record(row, line, lines int) {
+	if s.N == 0 {
+		s.Line = line
+	}
+	s.Count.Record(row, fmt.Sprintf("row %d", row))
+	s.Lines += lines
 }
 
 // File is what the file system says about an export (LEAD-SEC-006).
@@ -60,7 +80,7 @@ func (e Evidence) base() map[string]any {
 	if e.Sample > 0 {
 		ev["sample_size"] = e.Sample
 	}
-	if n := e.Read.Ragged.N + e.Read.Oversized.N; n > 0 {
+	if n := e.Read.Ragged.N + e.Read.Oversized.N + e.Read.Swallowed.N; n > 0 {
 		ev["rows_not_judged"] = n
 	}
 	return ev

@@ -23,19 +23,26 @@ func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
 	br := bufio.NewReaderSize(textenc.NewReader(&sizeLimit{r: f}), 64<<10)
 	head, _ := br.Peek(64 << 10)
 	lim := &recordLimit{r: br}
-	r := csv.NewReader(lim)
+	quotes := textenc.NewQuotes(lim)
+	r := csv.NewReader(quotes)
 	r.Comma = textenc.Delimiter(head)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	r.ReuseRecord = false // kept rows point into their record
 	line := 1             // of the record being read, for errors
+	width := 0            // of the header
+	var malformed error   // a quote that took other lines in: not a read error, but fatal all the same
 	read := func() ([]string, error) {
 		lim.start = r.InputOffset()
 		rec, err := r.Read()
-		if err == nil {
-			line, _ = r.FieldPos(0)
+		if err != nil {
+			return rec, err
 		}
-		return rec, err
+		line, _ = r.FieldPos(0)
+		if malformed = quotes.Unclosed(r, rec); malformed == nil {
+			malformed = swallows(r, rec, width)
+		}
+		return rec, nil
 	}
 	header, err := read()
 	if errors.Is(err, io.EOF) {
@@ -44,6 +51,10 @@ func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
 	if err != nil {
 		return nil, check.Errorf("line 1: reading the header: %v", "ligne 1 : lecture de l'en-tête : %v", err)
 	}
+	if malformed != nil {
+		return nil, malformed
+	}
+	width = len(header)
 	m, err := mapHeader(header, opt.Columns, lineAt(line))
 	if err != nil {
 		return nil, err
@@ -60,6 +71,9 @@ func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
 		if err != nil {
 			return nil, check.Errorf("after line %d: %v", "après la ligne %d : %v", line, err)
 		}
+		if malformed != nil {
+			return nil, malformed
+		}
 		p, ok, err := row(rec, m, line)
 		if err != nil {
 			return nil, err
@@ -75,4 +89,19 @@ func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
 		}
 		out = append(out, p)
 	}
+}
+
+// swallows is an error when a quoted cell of rec holds lines that read as
+// rows of the inventory: a stray quote that a later one closed, the rows
+// between lost into one cell.
+func swallows(r *csv.Reader, rec []string, width int) error {
+	for i, cell := range rec {
+		if n := textenc.RecordsInCell(cell, r.Comma, width); n > 0 {
+			line, _ := r.FieldPos(i)
+			return check.Errorf("line %d: the quoted cell of column %d holds %d lines that read as rows of the inventory: a stray quote? (quote the whole cell, or remove the quote)",
+				"ligne %d : la cellule entre guillemets de la colonne %d contient %d lignes qui se lisent comme des lignes de l'inventaire : un guillemet égaré ? (mettez toute la cellule entre guillemets, ou retirez le guillemet)",
+				line, i+1, n)
+		}
+	}
+	return nil
 }

@@ -91,6 +91,13 @@ func TestBadInventories(t *testing.T) {
 		"yaml root":   {"i.yaml", "vendors: []\n", "processors"},
 		"not xlsx":    {"i.xlsx", "not a zip", "not a readable XLSX"},
 		"yaml noname": {"i.yaml", "processors:\n  - service: x\n", "line 2: a processor needs a name"},
+		// Not a contract named "unterminated": the file is malformed.
+		"open quote": {"q.csv", "processor;contract\nFoo;\"unterminated\n", "line 2: a quote opened on this line is never closed (the file ends inside it)"},
+		"open quote, rows after": {"q.csv", "processor;contract\nFoo;\"a.pdf\nBar;b.pdf\nBaz;c.pdf\n",
+			"line 2: a quote opened on this line is never closed: the 2 lines after it (lines 3 to 4, the end of the file) were read as one cell"},
+		"open header quote": {"q.csv", "processor;\"contract\nFoo;a.pdf\n", "line 1: a quote opened on this line is never closed"},
+		"stray quote": {"q.csv", "processor;contract;country\nFoo;\"a.pdf;FR\nBar;b.pdf;FR\nBaz;c.pdf;FR\nQux;\"d.pdf\";FR\n",
+			"line 2: the quoted cell of column 2 holds 2 lines that read as rows of the inventory: a stray quote?"},
 	} {
 		_, err := Load(write(t, tc.file, []byte(tc.data)), Options{})
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), tc.file) {
@@ -166,4 +173,14 @@ func FuzzCSV(f *testing.F) {
 			t.Error("no error and no rows")
 		}
 	})
+}
+
+// Quoted cells over several lines, and stray quotes inside a cell, still
+// load: only a quote left open, or one that swallows rows, is refused.
+func TestCSVQuotedLines(t *testing.T) {
+	data := "processor;contract;notes\nAcme;a.pdf;\"signed;\nrenewed; 2025\"\nDupont \"SA\";b.pdf;5\" screen\n"
+	rows, err := Load(write(t, "q.csv", []byte(data)), Options{})
+	if err != nil || len(rows) != 2 || rows[1].Name != `Dupont "SA"` {
+		t.Fatalf("%d rows, %v", len(rows), err)
+	}
 }

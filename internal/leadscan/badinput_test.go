@@ -27,10 +27,17 @@ func TestBadInputs(t *testing.T) {
 	}{
 		{"ragged row", "ragged.csv", "id,email,created_at\n1,a.b@gmail.com,2020-01-01\n2," + secret + ",2020-01-01,extra\n", "", "LEAD-SRC-001", check.Warn, "cell count"},
 		{"line break in a cell", "break.csv", "id,email,created_at,notes\n1,a.b@gmail.com,2020-01-01,\"two\nlines\"\n2," + secret + ",2020-01-01,un\nquoted\n", "", "LEAD-SRC-001", check.Warn, "cell count"},
-		{"mixed encodings", "mixed.csv", "id,email,created_at,notes\n1,a.b@gmail.com,2020-01-01,diabète\n2," + secret + ",2020-01-01,diab\xe8te\n", "", "LEAD-SRC-001", check.Warn, "1 note on the header"},
-		{"duplicated headers", "dup.csv", "Email,Email,Create Date\n" + secret + ",a.b@gmail.com,2020-01-01\n", "", "LEAD-SRC-001", check.Warn, "1 note on the header"},
-		{"header-less export", "nohead.csv", "1;" + secret + ";06 12 34 56 78\n2;b.c@gmail.com;07 11 22 33 44\n", "", "LEAD-SRC-001", check.Warn, "note on the header"},
+		{"mixed encodings", "mixed.csv", "id,email,created_at,notes\n1,a.b@gmail.com,2020-01-01,diabète\n2," + secret + ",2020-01-01,diab\xe8te\n", "", "LEAD-SRC-001", check.Warn, "mixed encodings"},
+		{"duplicated headers", "dup.csv", "Email,Email,Create Date\n" + secret + ",a.b@gmail.com,2020-01-01\n", "", "LEAD-SRC-001", check.Warn, "Email: duplicated header (columns 1 and 2), column 1 used"},
+		{"header-less export", "nohead.csv", "1;" + secret + ";06 12 34 56 78\n2;b.c@gmail.com;07 11 22 33 44\n", "", "LEAD-SRC-001", check.Warn, "no header row"},
 		{"runaway quote", "quote.csv", "id,email\n1,\"" + secret + strings.Repeat("x", 1<<20) + "\n", "record over", "", "", ""},
+		// A short file: the quote never closes, every later row in its cell.
+		{"unclosed quote", "open.csv", "id,email,notes\n1,a.b@gmail.com,\"runaway\n2," + secret + ",x\n3,c.d@gmail.com,x\n", "line 2: a quote opened on this line is never closed: the 2 lines after it", "", "", ""},
+		{"unclosed quote on the last line", "open1.csv", "id,email,notes\n1,a.b@gmail.com,x\n2," + secret + ",\"runaway\n", "line 3: a quote opened on this line is never closed (the file ends inside it)", "", "", ""},
+		// A stray quote that a later one closes: the rows between are one
+		// cell, that row is not judged, the others are.
+		{"stray quote", "stray.csv", "id,email,notes\n1,a.b@gmail.com,\"runaway\n2," + secret + ",x\n3,c.d@gmail.com,x\n4,e.f@gmail.com,\"x\"\n5,g.h@gmail.com,y\n", "", "LEAD-SRC-001", check.Fail,
+			"1 row could not be judged (1 whose quoted cell, opened on line 2, holds 3 lines that read as records: a stray quote?)"},
 		{"empty export", "empty.csv", "", "empty", "", "", ""},
 	}
 	for _, tc := range cases {

@@ -6,18 +6,23 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strings"
 	"unicode/utf8"
 
+	"github.com/vigie-security/vigie/checks/leads"
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/textenc"
 )
 
 type csvRows struct {
-	f     *os.File
-	r     *csv.Reader
-	lim   *recordLimit
-	line  int // of the last record read
-	notes []check.Text
+	f         *os.File
+	r         *csv.Reader
+	lim       *recordLimit
+	quotes    *textenc.Quotes
+	line      int // of the last record read
+	width     int // cells of the first record
+	notes     []check.Text
+	swallowed leads.Swallowed
 }
 
 // openCSV streams a CSV: encoding from textenc (UTF-8 with or without BOM,
@@ -37,29 +42,60 @@ func openCSV(src Source) (*csvRows, error) {
 	br := bufio.NewReaderSize(textenc.NewReader(&sizeLimit{r: f, max: src.Limits.MaxFile}), 64<<10)
 	head, _ := br.Peek(64 << 10)
 	lim := &recordLimit{r: br, max: int64(src.Limits.MaxRecord)}
-	r := csv.NewReader(lim)
+	quotes := textenc.NewQuotes(lim)
+	r := csv.NewReader(quotes)
 	r.Comma = textenc.Delimiter(head)
 	r.FieldsPerRecord = -1 // a ragged row is counted, not fatal
 	r.LazyQuotes = true
 	r.ReuseRecord = false // rows go to other goroutines
-	return &csvRows{f: f, r: r, lim: lim, notes: notes}, nil
+	return &csvRows{f: f, r: r, lim: lim, quotes: quotes, notes: notes}, nil
 }
 
+// Next returns the next record. A record that holds others in a quoted
+// cell is not returned but counted (Swallowed); a quote open at the end of
+// the file is an error: the lines it took were never judged.
 func (c *csvRows) Next() ([]string, int, error) {
-	c.lim.start = c.r.InputOffset()
-	rec, err := c.r.Read()
-	switch {
-	case errors.Is(err, io.EOF):
-		return nil, 0, io.EOF
-	case err != nil:
-		if pe, ok := err.(*csv.ParseError); ok {
-			// The message names the line, never its content.
-			return nil, 0, check.Errorf("line %d: %v", "ligne %d : %v", pe.StartLine, pe.Err)
+	for {
+		c.lim.start = c.r.InputOffset()
+		rec, err := c.r.Read()
+		switch {
+		case errors.Is(err, io.EOF):
+			return nil, 0, io.EOF
+		case err != nil:
+			if pe, ok := err.(*csv.ParseError); ok {
+				// The message names the line, never its content.
+				return nil, 0, check.Errorf("line %d: %v", "ligne %d : %v", pe.StartLine, pe.Err)
+			}
+			return nil, 0, check.Errorf("after line %d: %v", "après la ligne %d : %v", c.line, err)
 		}
-		return nil, 0, check.Errorf("after line %d: %v", "après la ligne %d : %v", c.line, err)
+		if err := c.quotes.Unclosed(c.r, rec); err != nil {
+			return nil, 0, err
+		}
+		c.line, _ = c.r.FieldPos(0)
+		if c.width == 0 {
+			c.width = len(rec)
+		}
+		if c.swallows(rec) {
+			continue
+		}
+		return rec, c.line, nil
 	}
-	c.line, _ = c.r.FieldPos(0)
-	return rec, c.line, nil
+}
+
+// swallows records rec when one of its quoted cells holds lines that read
+// as records: a stray quote that a later one closed.
+func (c *csvRows) swallows(rec []string) bool {
+	for i, cell := range rec {
+		if !strings.Contains(cell, "\n") {
+			continue
+		}
+		if n := textenc.RecordsInCell(cell, c.r.Comma, c.width); n > 0 {
+			line, _ := c.r.FieldPos(i)
+			c.swallowed.Record(c.line, line, n)
+			return true
+		}
+	}
+	return false
 }
 
 // mixedEncoding: valid UTF-8 sequences and bytes that are not UTF-8 in the
@@ -86,8 +122,9 @@ func mixedEncoding(b []byte) bool {
 	return good > 0 && bad > 0
 }
 
-func (c *csvRows) Notes() []check.Text { return c.notes }
-func (c *csvRows) Close() error        { return c.f.Close() }
-func (c *csvRows) Serial() bool        { return false }
-func (c *csvRows) PK() string          { return "" }
-func (c *csvRows) Header() []string    { return nil }
+func (c *csvRows) Notes() []check.Text        { return c.notes }
+func (c *csvRows) Swallowed() leads.Swallowed { return c.swallowed }
+func (c *csvRows) Close() error               { return c.f.Close() }
+func (c *csvRows) Serial() bool               { return false }
+func (c *csvRows) PK() string                 { return "" }
+func (c *csvRows) Header() []string           { return nil }

@@ -148,6 +148,9 @@ func judge(ctx context.Context, rr rowReader, src Source, now time.Time, ev *lea
 		tallies[0].Merge(t)
 	}
 	ev.Counts = tallies[0].Counts()
+	if s, ok := rr.(interface{ Swallowed() leads.Swallowed }); ok {
+		ev.Read.Swallowed = s.Swallowed()
+	}
 	return readErr
 }
 
