@@ -5,16 +5,13 @@ package hashaudit
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/vigie-security/vigie/checks/password"
 	"github.com/vigie-security/vigie/internal/check"
@@ -27,8 +24,7 @@ import (
 const MaxLine = 64 << 10
 
 // AuditFile audits path; column names a CSV column (header name or 1-based
-// index). Without one, a CSV header naming a hash or password column is used,
-// else every line is a value.
+// index). Without one, chooseColumn finds it, or reads every line as a value.
 func AuditFile(ctx context.Context, path, column string) (password.HashEvidence, error) {
 	f, err := fileread.Open(path)
 	if err != nil {
@@ -45,23 +41,12 @@ func AuditFile(ctx context.Context, path, column string) (password.HashEvidence,
 
 // Audit reads r; name labels errors. It returns the column it used.
 func Audit(ctx context.Context, r io.Reader, name, column string) (password.HashAudit, string, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(4096)
-	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
-	first, _, _ := bytes.Cut(head, []byte("\n"))
-	sep := byte(0)
-	for _, s := range []byte{';', ',', '\t'} {
-		if bytes.IndexByte(first, s) >= 0 {
-			sep = s
-			break
-		}
-	}
-	if column == "" && sep != 0 {
-		for i, h := range strings.Split(strings.TrimSpace(string(first)), string(sep)) {
-			if isHashColumn(h) {
-				column = strconv.Itoa(i + 1)
-				break
-			}
+	br := bufio.NewReaderSize(r, MaxLine)
+	head, err := br.Peek(MaxLine)
+	sep := separator(head)
+	if column == "" {
+		if column, err = chooseColumn(head, err != nil, name); err != nil {
+			return password.HashAudit{}, "", err
 		}
 	}
 	if column == "" {
@@ -72,90 +57,6 @@ func Audit(ctx context.Context, r io.Reader, name, column string) (password.Hash
 		sep = ','
 	}
 	return csvColumn(ctx, br, name, column, rune(sep))
-}
-
-// isHashColumn: a label naming a password column. The label test comes
-// first: a hash's random letters may spell "mdp".
-func isHashColumn(h string) bool {
-	if !textenc.IsLabel(h) {
-		return false
-	}
-	h = strings.ToLower(textenc.Clean(h))
-	for _, k := range []string{"hash", "password", "passwd", "mot_de_passe", "motdepasse"} {
-		if strings.Contains(h, k) {
-			return true
-		}
-	}
-	// "mdp" is a whole word (mdp, mdp_hash): inside one ("mdpsoleil") it
-	// may be a password, which would become the label of every finding.
-	return slices.Contains(strings.FieldsFunc(h, func(r rune) bool { return !unicode.IsLetter(r) }), "mdp")
-}
-
-// usualColumns are words a header of stored passwords names its columns
-// with. A first line of short words ("jdoe,soleil") reads as labels too:
-// its cells are printed only when one of them is such a word.
-var usualColumns = []string{"id", "uid", "user", "users", "username", "login", "mail", "email", "courriel", "name", "nom", "prenom", "prénom",
-	"identifiant", "utilisateur", "account", "compte", "salt", "sel", "created", "updated", "date", "role", "rôle", "status", "statut",
-	"pwd", "address", "adresse", "at", "first", "last", "full"}
-
-// namesAColumn reports whether a cell of a header is a hash column's name
-// or is made of the usual columns' words (or their plurals): "user_name",
-// "EmailAddress" and "logins" are; "Compteur", "Emailing" and "super_user",
-// which may be a person's password, are not.
-func namesAColumn(header []string) bool {
-	return slices.ContainsFunc(header, namesOne)
-}
-
-func namesOne(h string) bool {
-	if isHashColumn(h) {
-		return true
-	}
-	words := headerWords(textenc.Clean(h))
-	usual := func(w string) bool {
-		return slices.ContainsFunc(usualColumns, func(u string) bool { return w == u || w == u+"s" })
-	}
-	// Every word a column's: "user_name" is one; "super_user", which may be
-	// someone's password, is not.
-	return len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool { return !usual(w) })
-}
-
-// shownColumns lists a header's cells for an error: a cell that names a
-// column by itself as written, any other by its position ("jdoe,super_user"
-// shows "column 1, super_user": the login is never printed).
-func shownColumns(header []string) check.Text {
-	en, fr := make([]string, len(header)), make([]string, len(header))
-	for i, h := range header {
-		if namesOne(h) {
-			en[i], fr[i] = textenc.Clean(h), textenc.Clean(h)
-		} else {
-			en[i], fr[i] = fmt.Sprintf("column %d", i+1), fmt.Sprintf("colonne %d", i+1)
-		}
-	}
-	return check.Text{EN: strings.Join(en, ", "), FR: strings.Join(fr, ", ")}
-}
-
-// headerWords splits a column name into lower-case words at anything not a
-// letter and where camel case starts a word ("EmailAddress": email, address).
-func headerWords(h string) []string {
-	var words []string
-	var w []rune
-	prevLower := false
-	for _, r := range h {
-		if !unicode.IsLetter(r) || unicode.IsUpper(r) && prevLower {
-			if len(w) > 0 {
-				words = append(words, string(w))
-			}
-			w = w[:0]
-		}
-		if unicode.IsLetter(r) {
-			w = append(w, unicode.ToLower(r))
-		}
-		prevLower = unicode.IsLower(r)
-	}
-	if len(w) > 0 {
-		words = append(words, string(w))
-	}
-	return words
 }
 
 func lines(ctx context.Context, r io.Reader, name string) (password.HashAudit, error) {
@@ -231,7 +132,7 @@ func csvColumn(ctx context.Context, r io.Reader, name, column string, sep rune) 
 	// The label names the target in every finding: a header cell only when
 	// it names a password column, else the column's number.
 	label := fmt.Sprintf("column %d", idx+1)
-	if !byIndex || isHashColumn(header[idx]) {
+	if !byIndex || hashColumn(header, idx) {
 		label = textenc.Clean(header[idx])
 	}
 	add := func(rec []string) {

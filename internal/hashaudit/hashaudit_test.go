@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -117,4 +119,58 @@ func TestMemoryIsFlat(t *testing.T) {
 		t.Errorf("an audit of 300,000 values keeps %d bytes, of 10,000 keeps %d: memory grows with the input", large, small)
 	}
 	_ = fmt.Sprint
+}
+
+// TestColumnNotNamed: the trial's files. A header naming the column pwd (or
+// pass, passwd, hash_mdp…) audits that column; a header-less file audits
+// the only column of hash-like values; several columns and none found is an
+// error naming the file and line 1, before the audit (CheckColumn) and in
+// it. A whole line of several values is never graded as one.
+func TestColumnNotNamed(t *testing.T) {
+	bcrypt := "$2b$12$abcdefghijklmnopqrstuuY1Xr0eGc5i7x8yq9w3e2r1t0y9u8i7o"
+	md5 := "5f4dcc3b5aa765d61d8327deb882cf99"
+	cases := []struct {
+		name, data, col string
+		total, fast     int
+		err             string
+	}{
+		{"id,email,pwd", "id,email,pwd\n1,alice@example.fr," + bcrypt + "\n2,bob@example.fr," + md5 + "\n", "pwd", 2, 1, ""},
+		{"id,login,pwd", "id,login,pwd\n1,alice," + md5 + "\n2,bob," + md5 + "\n3,carol," + md5 + "\n", "pwd", 3, 3, ""},
+		{"email,hash without header", "alice@example.fr," + md5 + "\nbob@example.fr," + md5 + "\n", "column 2", 2, 2, ""},
+		{"passwd", "login;passwd\njean;" + md5 + "\n", "passwd", 1, 1, ""},
+		{"pass", "user,pass\njean," + md5 + "\n", "pass", 1, 1, ""},
+		{"hash_mdp", "identifiant,hash_mdp\njean," + md5 + "\n", "hash_mdp", 1, 1, ""},
+		{"mot de passe", "courriel;mot de passe\njean@x.fr;" + md5 + "\n", "mot de passe", 1, 1, ""},
+		{"Argon2 one per line", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA\n" + md5 + "\n", "", 2, 1, ""},
+		{"no column named", "id,email,secret\n1,alice@example.fr," + md5 + "\n", "", 0, 0,
+			"h.csv:1: no column named like a password hash (columns: id, email, column 3); name it with --column"},
+		{"no header, no hash", "alice@example.fr,soleil\nbob@example.fr,azerty\n", "", 0, 0,
+			"h.csv:1: the first line does not look like a header: 2 columns, none named like a password hash and none whose values look like hashes; add a header line, or give the column by its number (--column 2)"},
+		{"no header, hash and salt", "alice@example.fr," + md5 + "," + md5 + "\n", "", 0, 0, "h.csv:1: the first line does not look like a header: 3 columns"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "h.csv")
+			if err := os.WriteFile(path, []byte(tc.data), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			pre := CheckColumn(context.Background(), path, "")
+			ev, err := AuditFile(context.Background(), path, "")
+			if tc.err != "" {
+				for _, e := range []error{pre, err} {
+					if e == nil || !strings.Contains(e.Error(), tc.err) {
+						t.Errorf("error %v, want %s", e, tc.err)
+					}
+				}
+				return
+			}
+			want := path
+			if tc.col != "" {
+				want += "#" + tc.col
+			}
+			if pre != nil || err != nil || ev.Target != want || ev.Audit.Total != tc.total || ev.Audit.Grades[password.GradeFast] != tc.fast || ev.Audit.Grades[password.GradePlain] != 0 {
+				t.Errorf("pre %v, err %v, target %q (want %q), audit %+v", pre, err, ev.Target, want, ev.Audit)
+			}
+		})
+	}
 }

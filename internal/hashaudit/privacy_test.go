@@ -59,14 +59,19 @@ func TestNoValueInErrors(t *testing.T) {
 	}
 }
 
-// TestPasswordIsNotAHeader: a first line whose password holds "mdp" is
-// not taken for a header naming the column (its value would label every
-// finding); a header cell "mdp" or "mdp_hash" still is.
+// TestPasswordIsNotAHeader: a first line whose password holds "mdp", or
+// is "pass", is not taken for a header naming the column (its value would
+// label every finding): no column is found, and the error shows neither
+// cell; a header cell "mdp", "mdp_hash", or "pass" beside "login" still is.
 func TestPasswordIsNotAHeader(t *testing.T) {
-	for data, want := range map[string]string{"jean,mdpsoleil\nmarie,x\n": "", "login;mdp\njean;x\n": "mdp", "login,mdp_hash\njean,x\n": "mdp_hash"} {
+	for data, want := range map[string]string{"jean,mdpsoleil\nmarie,x\n": "", "jean,pass\nmarie,x\n": "", "login;mdp\njean;x\n": "mdp",
+		"login,mdp_hash\njean,x\n": "mdp_hash", "login,pass\njean,x\n": "pass"} {
 		_, col, err := Audit(context.Background(), strings.NewReader(data), "users.csv", "")
-		if err != nil || col != want {
+		if col != want || (err == nil) != (want != "") {
 			t.Errorf("%q: column %q, err %v; want %q", data, col, err, want)
+		}
+		if err != nil && !strings.Contains(err.Error(), "users.csv:1: no column named like a password hash (columns: column 1, column 2); name it with --column") {
+			t.Errorf("%q: the error shows a cell: %v", data, err)
 		}
 	}
 }
