@@ -340,9 +340,10 @@ func TestInventoryChecks(t *testing.T) {
 		{"health in contract", Processor{DataCategories: []string{"health"}, Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: health}}}, "CTR-INV-005", check.Pass},
 		{"contract says none", Processor{DataCategories: []string{"santé"}, Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: healthNone}}}, "CTR-INV-005", check.Fail},
 		{"file missing", Processor{Docs: []DocRef{{Path: "gone.pdf"}}}, "CTR-INV-006", check.Fail},
-		{"transfers none but US named", Processor{Mechanism: "aucun", Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: withUS}}}, "CTR-INV-008", check.Fail},
-		{"EEA only but US named", Processor{Countries: []string{"France"}, Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: withUS}}}, "CTR-INV-008", check.Fail},
-		{"transfers recorded", Processor{Countries: []string{"US"}, Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: withUS}}}, "CTR-INV-008", check.Skipped},
+		{"transfers none but US named", Processor{Contracts: c, Mechanism: "aucun", Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: withUS}}}, "CTR-INV-008", check.Fail},
+		{"EEA only but US named", Processor{Contracts: c, Countries: []string{"France"}, Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: withUS}}}, "CTR-INV-008", check.Fail},
+		{"EEA only, none named", Processor{Contracts: c, Countries: []string{"France"}, Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: &Analysis{}}}}, "CTR-INV-008", check.Pass},
+		{"transfers recorded", Processor{Contracts: c, Countries: []string{"US"}, Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: withUS}}}, "CTR-INV-008", check.Skipped},
 	}
 	cat := InventoryChecks()
 	for _, tc := range cases {
@@ -432,6 +433,32 @@ func TestTrimEvidence(t *testing.T) {
 		}
 		if !utf8.ValidString(got) || len(got) > maxEvidence+len("…") {
 			t.Errorf("trimEvidence(%.20q…): %d bytes, valid UTF-8 %v", tc.in, len(got), utf8.ValidString(got))
+		}
+	}
+}
+
+// CTR-INV-008 has nothing to compare without a contract, without a place
+// in the inventory or without a contract read: it is skipped for the
+// reason the check that reports it gives, never passed.
+func TestCrossTransferSkips(t *testing.T) {
+	c, _ := InventoryChecks().Lookup("CTR-INV-008")
+	cases := []struct {
+		name string
+		p    Processor
+		see  string
+	}{
+		{"no contract, EEA only (the demo's DataLeads Enrich)", Processor{Countries: []string{"France"}}, "no contract is named (see CTR-INV-001)"},
+		{"no contract, transfers none", Processor{Mechanism: "aucun"}, "no contract is named (see CTR-INV-001)"},
+		{"no place recorded", Processor{Contracts: []string{"c.pdf"}, Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: &Analysis{}}}}, "the inventory does not say where the processor processes the data (see CTR-INV-004)"},
+		{"place unreadable", Processor{Contracts: []string{"c.pdf"}, Problems: map[string]string{"countries": "unterminated quote"}}, "(see CTR-INV-004)"},
+		{"transfers recorded", Processor{Contracts: []string{"c.pdf"}, Countries: []string{"Maroc"}}, "the inventory records transfers (see CTR-INV-004)"},
+		{"contract not on disk", Processor{Contracts: []string{"gone.pdf"}, Countries: []string{"France"}, Docs: []DocRef{{Path: "gone.pdf"}}}, "(see CTR-INV-006)"},
+	}
+	for _, tc := range cases {
+		tc.p.AsOf, tc.p.Inventory, tc.p.Name, tc.p.Row = *date("2026-06-01"), "inv.csv", "Acme", 2
+		f := c.Evaluate(tc.p)
+		if f.Status != check.Skipped || !strings.Contains(f.Message.EN, tc.see) || !f.Message.Complete() {
+			t.Errorf("%s: CTR-INV-008 = %s (%s), want SKIPPED %q", tc.name, f.Status, f.Message.EN, tc.see)
 		}
 	}
 }

@@ -327,16 +327,29 @@ func recordsNoTransfer(p Processor) bool {
 	return true
 }
 
+// evalCrossTransfer compares the inventory's "no transfer" with the
+// contract; it is skipped, for the reason the other checks give, when
+// there is nothing to compare.
 func evalCrossTransfer(p Processor) check.Outcome {
+	if o, none := noContract(p); none {
+		return o
+	}
 	ev := rowEvidence(p)
-	if !recordsNoTransfer(p) {
+	_, unread := p.Problems["countries"]
+	switch {
+	case unread || len(p.Countries) == 0 && strings.TrimSpace(p.Mechanism) == "":
+		return check.Outcome{Status: check.Skipped, Evidence: ev, Message: t("the inventory does not say where the processor processes the data (see CTR-INV-004)",
+			"l'inventaire n'indique pas où le sous-traitant traite les données (voir CTR-INV-004)")}
+	case !recordsNoTransfer(p):
 		return check.Outcome{Status: check.Skipped, Evidence: ev, Message: t("the inventory records transfers (see CTR-INV-004)", "l'inventaire indique des transferts (voir CTR-INV-004)")}
 	}
 	var seen []string
+	read := 0
 	for _, d := range p.Docs {
 		if d.Analysis == nil {
 			continue
 		}
+		read++
 		for _, m := range d.Analysis.ThirdCountries {
 			seen = append(seen, fmt.Sprintf("%s (%s, %s)", titleCase(m.Term), d.Path, m.Location.String()))
 		}
@@ -345,6 +358,9 @@ func evalCrossTransfer(p Processor) check.Outcome {
 		ev["mentions"] = shownList(seen)
 		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("the inventory records no transfer, but the contract names %s",
 			"l'inventaire n'indique aucun transfert, mais le contrat cite %s", joinShown(seen, "; "))}
+	}
+	if read == 0 {
+		return check.Outcome{Status: check.Skipped, Evidence: ev, Message: t("no contract named could be read (see CTR-INV-006)", "aucun des contrats cités n'a pu être lu (voir CTR-INV-006)")}
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("no third country named in the contract", "aucun pays tiers cité au contrat")}
 }
