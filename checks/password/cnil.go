@@ -20,8 +20,8 @@ var (
 		refCNIL, refCNILFAQ)
 	metaCNILStorage = meta("PWD-CNIL-002", check.Critical, map[string][]string{"cnil-2022-100": {"conservation"}, "rgpd-art32": {"32(1)(a)"}},
 		check.Text{EN: "Passwords are stored non-reversibly, salted and slow", FR: "Les mots de passe sont conservés de façon irréversible, salés et lents"},
-		check.Text{EN: "Storage uses a salted, slow key-derivation function (the CNIL names scrypt and Argon2); reversible encryption, plain text and fast unsalted hashes fail. Whether the CNIL names PBKDF2 or bcrypt is unconfirmed: vigie accepts them as slow functions.",
-			FR: "Le stockage utilise une fonction de dérivation salée et lente (la CNIL cite scrypt et Argon2) ; le chiffrement réversible, le clair et les hachages rapides non salés échouent. Que la CNIL cite PBKDF2 ou bcrypt n'est pas confirmé : vigie les accepte comme fonctions lentes."},
+		check.Text{EN: "Storage uses a salted, slow key-derivation function (the CNIL names scrypt and Argon2); reversible encryption, plain text and fast unsalted hashes fail. Whether the CNIL names PBKDF2 or bcrypt is unconfirmed: vigie accepts them as slow functions. A name vigie does not know is never taken for a slow one.",
+			FR: "Le stockage utilise une fonction de dérivation salée et lente (la CNIL cite scrypt et Argon2) ; le chiffrement réversible, le clair et les hachages rapides non salés échouent. Que la CNIL cite PBKDF2 ou bcrypt n'est pas confirmé : vigie les accepte comme fonctions lentes. Un nom que vigie ne connaît pas n'est jamais pris pour une fonction lente."},
 		check.Text{EN: "A leaked table of reversible or fast hashes gives every password away within hours, and the passwords people reuse elsewhere with them.",
 			FR: "Une table de hachages réversibles ou rapides qui fuit livre tous les mots de passe en quelques heures, et ceux que les personnes réutilisent ailleurs."},
 		check.Text{EN: "Store passwords with Argon2id (m=19 MiB, t=2) or scrypt; rehash weak hashes at next login.",
