@@ -20,7 +20,7 @@ Targets come from --config (web.targets), --target (repeatable) and
 
 Exit codes: 0 no threshold crossed, 1 --fail-on/--fail-under crossed,
 2 usage or configuration error, 3 the scan could not run, was interrupted,
-or checked nothing (every finding ERROR: all targets unreachable or unreadable).`: `Analyser ce que la configuration nomme : sites web (HTTPS, TLS, certificats, en-têtes, cookies,
+or checked nothing (every finding ERROR, or SKIPPED beside one: all targets unreachable or unreadable).`: `Analyser ce que la configuration nomme : sites web (HTTPS, TLS, certificats, en-têtes, cookies,
 fichiers exposés), politiques de mots de passe et empreintes stockées, contrats de sous-traitance et
 registres, bases de prospects. Puis, une fois : dérogations, historique, rapports (un format, ou
 plusieurs avec --output-dir), seuils.
@@ -30,7 +30,7 @@ Les cibles viennent de --config (web.targets), de --target (répétable) et de
 
 Codes de sortie : 0 aucun seuil franchi, 1 --fail-on/--fail-under franchi,
 2 erreur d'usage ou de configuration, 3 le scan n'a pas pu tourner, a été interrompu,
-ou n'a rien vérifié (tous les constats en ERREUR : cibles injoignables ou illisibles).`,
+ou n'a rien vérifié (tous les constats en ERREUR, ou sans objet à côté d'une erreur : cibles injoignables ou illisibles).`,
 	"configuration file (see vigie init)":                                        "fichier de configuration (voir vigie init)",
 	"URL or host to scan (repeatable)":                                           "URL ou hôte à analyser (répétable)",
 	"file with one target per line":                                              "fichier d'une cible par ligne",

@@ -107,22 +107,28 @@ func finish(runErr error, rep report.Report, lang check.Lang) error {
 	return scanErr(runErr)
 }
 
-// nothingChecked: the scan ran, but every finding is an ERROR, so it judged
-// nothing (every site unreachable, every file unreadable). That is exit 3,
-// not a pass: a cron job must not take a dead network for a clean bill.
+// nothingChecked: the scan ran, but it judged nothing: every finding is an
+// ERROR, or not applicable because of one (every site unreachable, the one
+// contract unreadable and its other checks skipped). That is exit 3, not a
+// pass: a cron job must not take a dead network for a clean bill.
 func nothingChecked(rep report.Report) bool {
+	errored := false
 	for f := range rep.Verdicts() {
-		if f.Status != check.Error {
+		switch f.Status {
+		case check.Error:
+			errored = true
+		case check.Skipped:
+		default:
 			return false
 		}
 	}
-	return rep.Len() > 0
+	return errored
 }
 
 // nothingJudged is the error of a scan whose every check ended in ERROR.
 func nothingJudged(lang check.Lang) error {
-	return errors.New(tr(lang, "no target could be checked: every check ended in ERROR (unreachable, timed out or unreadable); the report says why",
-		"aucune cible n'a pu être vérifiée : chaque contrôle a fini en ERREUR (injoignable, délai dépassé ou illisible) ; le rapport dit pourquoi"))
+	return errors.New(tr(lang, "no target could be checked: every check ended in ERROR (unreachable, timed out or unreadable) or was not applicable because of it; the report says why",
+		"aucune cible n'a pu être vérifiée : chaque contrôle a fini en ERREUR (injoignable, délai dépassé ou illisible) ou était sans objet de ce fait ; le rapport dit pourquoi"))
 }
 
 func tr(l check.Lang, en, fr string) string { return check.Text{EN: en, FR: fr}.In(l) }

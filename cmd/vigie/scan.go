@@ -39,7 +39,7 @@ Targets come from --config (web.targets), --target (repeatable) and
 
 Exit codes: 0 no threshold crossed, 1 --fail-on/--fail-under crossed,
 2 usage or configuration error, 3 the scan could not run, was interrupted,
-or checked nothing (every finding ERROR: all targets unreachable or unreadable).`,
+or checked nothing (every finding ERROR, or SKIPPED beside one: all targets unreachable or unreadable).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runScan(cmd, e, f) },
 	}
