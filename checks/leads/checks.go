@@ -626,7 +626,12 @@ func evalSecPassword(e Evidence) check.Outcome {
 func evalSecExport(e Evidence) check.Outcome {
 	ev := e.base()
 	if e.File == nil {
-		return check.Outcome{Status: check.Skipped, Evidence: ev, Message: t("not a file export", "pas un fichier d'export")}
+		return check.Outcome{Status: check.Skipped, Evidence: ev, Message: t("a database server source: no file to check",
+			"une source sur un serveur de base de données : aucun fichier à vérifier")}
+	}
+	what := t("the lead export", "l'export de leads")
+	if e.Format == "sqlite" {
+		what = t("the lead database file", "le fichier de base de leads")
 	}
 	ev["mode"] = modeString(e.File.Mode)
 	var why []check.Text
@@ -637,17 +642,12 @@ func evalSecExport(e Evidence) check.Outcome {
 		why = append(why, t("in a web-served directory", "dans un dossier publié par un serveur web"))
 	}
 	if len(why) == 0 {
-		return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("the export is readable by its owner and group only, outside web directories",
-			"l'export n'est lisible que par son propriétaire et son groupe, hors des dossiers web")}
+		return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("%s is readable by its owner and group only, outside web directories",
+			"%s n'est lisible que par son propriétaire et son groupe, hors des dossiers web", what)}
 	}
 	ev["records"] = e.Counts.Rows
 	ev["problems"] = why
-	var en, fr []string
-	for _, w := range why {
-		en, fr = append(en, w.EN), append(fr, w.FR)
-	}
-	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Text{
-		EN: "the lead export is " + strings.Join(en, " and "), FR: "l'export de leads est " + strings.Join(fr, " et ")}}
+	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%s is %s", "%s est %s", what, joinTexts(why, " and ", " et "))}
 }
 
 func modeString(m uint32) string {

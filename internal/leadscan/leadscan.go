@@ -162,7 +162,9 @@ func (p *Plan) collect(ctx context.Context, now time.Time, ev *leads.Evidence) {
 		msg := check.Textf("could not read %s: %v", "lecture impossible de %s : %v", ev.Target, err)
 		ev.Problem = &msg
 	}
-	if p.Format == "csv" || p.Format == "xlsx" {
+	if p.src.DSN == "" {
+		// A SQLite base or a workbook is downloaded from public_html as
+		// easily as a CSV: every file source is judged.
 		ev.File = fileFacts(p.src.Path)
 	}
 }

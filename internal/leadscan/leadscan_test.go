@@ -1,6 +1,7 @@
 package leadscan
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -184,6 +185,7 @@ func TestSQLite(t *testing.T) {
 		`CREATE TABLE prospects (lead_no INTEGER PRIMARY KEY, email TEXT, mobile TEXT, created_at TEXT, optin INTEGER, notes TEXT, source TEXT)`,
 		`CREATE TABLE campaigns (id INTEGER PRIMARY KEY, name TEXT)`,
 		`INSERT INTO prospects VALUES (7, 'a@gmail.com', '0612345678', '2020-01-01', 0, 'enceinte', 'Partenaire'), (8, 'b@gmail.com', NULL, 1767225600, 1, NULL, 'Formulaire')`)
+	os.Chmod(path, 0o600)
 	before, _ := os.ReadFile(path)
 	st, _ := os.Stat(path)
 	p, err := Prepare(Source{Path: path})
@@ -198,7 +200,7 @@ func TestSQLite(t *testing.T) {
 		"LEAD-RET-001": {check.Fail, 1},
 		"LEAD-CON-001": {check.Fail, 1},
 		"LEAD-SEN-001": {check.Fail, 1},
-		"LEAD-SEC-006": {check.Skipped, 0},
+		"LEAD-SEC-006": {check.Pass, 0},
 	})
 	if keys := got["LEAD-RET-001"].Evidence["record_keys"]; len(keys.([]string)) != 1 || keys.([]string)[0] != "7" {
 		t.Errorf("primary key not used: %v", keys)
@@ -314,13 +316,47 @@ func mustPlan(t *testing.T, path string) *Plan {
 	return p
 }
 
+// TestExportPermissions: every file source (CSV, workbook, SQLite base)
+// is judged on who may read it and where it lies; a database reached by
+// DSN is not a file (server_test.go).
 func TestExportPermissions(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "public_html")
-	os.Mkdir(dir, 0o700)
-	p := filepath.Join(dir, "leads.csv")
-	os.WriteFile(p, []byte("email\na@gmail.com\n"), 0o644)
-	f := findings(t, Source{Path: p}, june)["LEAD-SEC-006"]
-	if f.Status != check.Fail || len(f.Evidence["problems"].([]check.Text)) != 2 {
-		t.Errorf("exposed export: %s %v", f.Status, f.Evidence)
+	book := excelize.NewFile()
+	book.SetSheetRow("Sheet1", "A1", &[]any{"email"})
+	book.SetSheetRow("Sheet1", "A2", &[]any{"a@gmail.com"})
+	var xlsx bytes.Buffer
+	if err := book.Write(&xlsx); err != nil {
+		t.Fatal(err)
+	}
+	base := sqliteFile(t, `CREATE TABLE leads (email TEXT)`, `INSERT INTO leads VALUES ('a@gmail.com')`)
+	sqliteData, err := os.ReadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{"leads.csv": []byte("email\na@gmail.com\n"), "leads.xlsx": xlsx.Bytes(), "crm.db": sqliteData}
+	for name, data := range files {
+		for _, tc := range []struct {
+			dir      string
+			mode     os.FileMode
+			status   check.Status
+			problems int
+		}{
+			{"public_html", 0o644, check.Fail, 2},
+			{"public_html", 0o600, check.Fail, 1},
+			{"exports", 0o644, check.Fail, 1},
+			{"exports", 0o600, check.Pass, 0},
+		} {
+			dir := filepath.Join(t.TempDir(), tc.dir)
+			os.Mkdir(dir, 0o700)
+			p := filepath.Join(dir, name)
+			if err := os.WriteFile(p, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			os.Chmod(p, tc.mode) // past the umask
+			f := findings(t, Source{Path: p}, june)["LEAD-SEC-006"]
+			problems, _ := f.Evidence["problems"].([]check.Text)
+			if f.Status != tc.status || len(problems) != tc.problems {
+				t.Errorf("%s in %s, %o: %s %q %v, want %s with %d problems", name, tc.dir, tc.mode, f.Status, f.Message.EN, f.Evidence, tc.status, tc.problems)
+			}
+		}
 	}
 }
