@@ -75,6 +75,9 @@ func Prepare(src Source) (*Plan, error) {
 			return nil, atPath(src.Path, check.Errorf("%d bytes, over the %d-byte limit for a workbook (export it as CSV, which is streamed)",
 				"%d octets, au-delà de la limite de %d octets pour un classeur (exportez-le en CSV, lu en flux)", st.Size(), src.Limits.MaxXLSX))
 		}
+		if err := checkSheet(src); err != nil {
+			return nil, atPath(src.Path, err)
+		}
 	case "csv":
 		if st.Size() > src.Limits.MaxFile {
 			return nil, atPath(src.Path, check.Errorf("%d bytes, over the %d-byte limit", "%d octets, au-delà de la limite de %d octets", st.Size(), src.Limits.MaxFile))

@@ -155,12 +155,29 @@ func TestXLSX(t *testing.T) {
 		"LEAD-SEN-001": {check.Fail, 1},
 		"LEAD-SRC-001": {check.Pass, 0},
 	})
-	if _, err := Prepare(Source{Path: path, Table: "Nope"}); err != nil {
-		t.Fatal(err) // the sheet is checked when read
+	// A wrong sheet is a usage mistake said before the scan, as a wrong
+	// SQLite table is, with the sheets listed; sheets match as excelize
+	// matches them, case aside.
+	f.SetSheetName("Sheet1", "Prospects")
+	f.NewSheet("Campagnes 2025")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
 	}
-	p, _ := Prepare(Source{Path: path, Table: "Nope"})
-	if ev := p.Collect(context.Background(), june); ev.Problem == nil || !strings.Contains(ev.Problem.EN, `no sheet named "Nope"`) {
-		t.Errorf("missing sheet: %v", ev.Problem)
+	if _, err := Prepare(Source{Path: path, Table: "Nope"}); err == nil || err.Error() != path+`: no sheet named "Nope" (sheets: Prospects, Campagnes 2025)` {
+		t.Errorf("missing sheet: %v", err)
+	}
+	p, err := Prepare(Source{Path: path, Table: "prospects"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev := p.Collect(context.Background(), june); ev.Problem != nil || ev.Counts.Rows != 3 {
+		t.Errorf("sheet chosen by name: %v, %d rows", ev.Problem, ev.Counts.Rows)
+	}
+	// Not a workbook: the unit says why, as before.
+	bad := filepath.Join(t.TempDir(), "bad.xlsx")
+	os.WriteFile(bad, []byte("PK\x03\x04 not a zip"), 0o600)
+	if _, err := Prepare(Source{Path: bad, Table: "Nope"}); err != nil {
+		t.Errorf("unreadable workbook refused before its unit: %v", err)
 	}
 }
 

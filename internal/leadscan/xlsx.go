@@ -2,9 +2,11 @@ package leadscan
 
 import (
 	"archive/zip"
+	"encoding/xml"
 	"errors"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -37,10 +39,7 @@ func openXLSX(src Source) (*xlsxRows, error) {
 		sheet = f.GetSheetName(0)
 	} else if idx, err := f.GetSheetIndex(sheet); err != nil || idx < 0 {
 		f.Close()
-		if list, ok := textenc.Labels(f.GetSheetList()); ok {
-			return nil, check.Errorf("no sheet named %q (sheets: %s)", "aucune feuille nommée %q (feuilles : %s)", sheet, list)
-		}
-		return nil, check.Errorf("no sheet named %q", "aucune feuille nommée %q", sheet)
+		return nil, noSheet(sheet, f.GetSheetList())
 	}
 	at := check.Textf("sheet %q", "feuille %q", sheet)
 	if !textenc.IsLabel(sheet) {
@@ -89,4 +88,84 @@ func openErr(err error) error {
 			"un ancien .xls ou un classeur protégé par mot de passe (enregistrez-le en .xlsx sans mot de passe, ou exportez-le en CSV)")
 	}
 	return err
+}
+
+// noSheet is the error for a sheet the workbook lacks, listing its sheets
+// when their names read as labels (a name may be a person's).
+func noSheet(sheet string, sheets []string) error {
+	if list, ok := textenc.Labels(sheets); ok {
+		return check.Errorf("no sheet named %q (sheets: %s)", "aucune feuille nommée %q (feuilles : %s)", sheet, list)
+	}
+	return check.Errorf("no sheet named %q", "aucune feuille nommée %q", sheet)
+}
+
+// checkSheet says before the scan that a chosen sheet is not in the
+// workbook, as a missing SQLite table is: a usage mistake, not an ERROR on
+// every check. It reads the sheet list alone, never the sheets; a file
+// that does not read as a workbook is left to its unit, which says why.
+func checkSheet(src Source) error {
+	if src.Table == "" {
+		return nil
+	}
+	sheets, ok := sheetNames(src.Path)
+	if !ok {
+		return nil
+	}
+	for _, s := range sheets {
+		if strings.EqualFold(s, src.Table) { // as excelize matches them
+			return nil
+		}
+	}
+	return noSheet(src.Table, sheets)
+}
+
+// maxWorkbookPart bounds the workbook part and its relations read for the
+// sheet list; excelize's own limit for one XML part is the same.
+const maxWorkbookPart = 16 << 20
+
+// sheetNames lists a workbook's sheets from its workbook part, found
+// through the package relations as excelize finds it.
+func sheetNames(path string) ([]string, bool) {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, false
+	}
+	defer z.Close()
+	part := "xl/workbook.xml"
+	if target := xmlAttr(z, "_rels/.rels", "Relationship", "Target", func(a map[string]string) bool {
+		return strings.HasSuffix(a["Type"], "/officeDocument")
+	}); len(target) > 0 {
+		part = strings.TrimPrefix(target[0], "/")
+	}
+	names := xmlAttr(z, part, "sheet", "name", nil)
+	return names, len(names) > 0
+}
+
+// xmlAttr returns attribute attr of each element named elem in the zip's
+// file name (when keep accepts its attributes); nil when it cannot be read.
+func xmlAttr(z *zip.ReadCloser, name, elem, attr string, keep func(map[string]string) bool) []string {
+	f, err := z.Open(name)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var out []string
+	d := xml.NewDecoder(io.LimitReader(f, maxWorkbookPart))
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return out
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || se.Name.Local != elem {
+			continue
+		}
+		attrs := map[string]string{}
+		for _, a := range se.Attr {
+			attrs[a.Name.Local] = a.Value
+		}
+		if v, ok := attrs[attr]; ok && (keep == nil || keep(attrs)) {
+			out = append(out, v)
+		}
+	}
 }
