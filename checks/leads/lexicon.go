@@ -56,7 +56,10 @@ var lexicon = map[Category][]string{
 	Subjective: {"chomage", "chomeur", "chomeuse", "divorce", "divorcee", "en instance de divorce", "pete un plomb", "pete les plombs",
 		"connard", "connasse", "debile", "idiot", "idiote", "abruti", "abrutie", "cingle", "cinglee", "hysterique", "relou",
 		"chiant", "chiante", "mauvais payeur", "radin", "radine", "alcoolique", "alcoolo", "unemployed", "divorced",
-		"moron", "stupid", "crazy", "psycho", "jerk", "asshole", "bitch", "bad payer", "hysterical", "drunk", "alcoholic", "lunatic"},
+		"imbecile", "imbeciles", "cretin", "cretine", "cretins", "cretines", "naze", "nazes", "bouffon", "bouffonne", "bouffons",
+		"pauvre type", "pauvres types",
+		"moron", "stupid", "crazy", "psycho", "jerk", "asshole", "bitch", "bad payer", "hysterical", "drunk", "alcoholic", "lunatic",
+		"dumb", "idiotic", "fool", "fools"},
 }
 
 // Context words that turn a hit into something else: an "enceinte

@@ -175,7 +175,23 @@ func TestNotes(t *testing.T) {
 		"client au chômage, en instance de divorce":    {Subjective},
 		"a pété un plomb au téléphone":                 {Subjective},
 		"RAS, rappeler lundi":                          nil,
-		"origine maghrébine":                           {Ethnic},
+		// Insults, folded and whole words only.
+		"quel imbécile ne rappelle jamais": {Subjective},
+		"IMBECILE":                         {Subjective},
+		"crétin":                           {Subjective},
+		"une vraie crétine":                {Subjective},
+		"complètement naze":                {Subjective},
+		"un bouffon":                       {Subjective},
+		"pauvre type, raccroche toujours":  {Subjective},
+		"dumb as a rock":                   {Subjective},
+		"idiotic questions":                {Subjective},
+		"what a fool":                      {Subjective},
+		"wants a foolproof setup":          nil,
+		"Nazeem Ltd, rappeler":             nil,
+		"crétinisme congénital":            nil, // another word
+		"un pauvre typographe":             nil,
+		"bouffonnerie du salon, stand 4":   nil,
+		"origine maghrébine":               {Ethnic},
 	}
 	var s noteScanner
 	for in, want := range cases {
