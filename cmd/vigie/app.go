@@ -64,7 +64,12 @@ func newRoot(e env) *cobra.Command {
 		Version:           versionLine(check.EN),
 	}
 	root.SetVersionTemplate("{{.Version}}\n")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr("%v", cliErr(err)) })
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		if near := nearFlag(cmd, err); near != nil {
+			return usageErr("%v", near)
+		}
+		return usageErr("%v", cliErr(err))
+	})
 	// vigie alone opens the interface on a terminal, and prints the usage
 	// anywhere else (a pipe, cron, CI).
 	root.Args = cobra.NoArgs

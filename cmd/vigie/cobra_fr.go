@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/vigie-security/vigie/internal/check"
@@ -62,4 +63,20 @@ var cobraPhrases = []struct {
 	{regexp.MustCompile(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`), "de $1 à $2 arguments attendus, $3 reçu(s)"},
 	{regexp.MustCompile(`^unknown command (".*") for (".*")$`), "commande $1 inconnue pour $2"},
 	{regexp.MustCompile(`^invalid argument (".*") for (".*")$`), "argument $1 invalide pour $2"},
+}
+
+// nearFlag is an unknown long flag's error with the command's flag it most
+// likely meant (--tagret: did you mean --target?), or nil.
+func nearFlag(cmd *cobra.Command, err error) error {
+	var ne *pflag.NotExistError
+	if !errors.As(err, &ne) || ne.GetSpecifiedShortnames() != "" {
+		return nil
+	}
+	var names []string
+	cmd.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+	near := check.Closest(ne.GetSpecifiedName(), names)
+	if near == "" {
+		return nil
+	}
+	return check.Errorf("unknown flag: --%s (did you mean --%s?)", "option inconnue : --%s (vouliez-vous dire --%s ?)", ne.GetSpecifiedName(), near)
 }

@@ -40,6 +40,9 @@ func ParseSeverity(s string) (Severity, error) {
 			return Severity(i), nil
 		}
 	}
+	if near := Closest(l, severityNames[:]); near != "" {
+		return 0, Errorf("unknown severity %q (did you mean %s? want one of %s)", "gravité inconnue %q (vouliez-vous dire %s ? valeurs possibles : %s)", s, near, strings.Join(severityNames[:], ", "))
+	}
 	return 0, Errorf("unknown severity %q (want one of %s)", "gravité inconnue %q (valeurs possibles : %s)", s, strings.Join(severityNames[:], ", "))
 }
 

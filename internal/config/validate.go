@@ -208,7 +208,7 @@ func (w *walker) keyText(k *yaml.Node) string {
 }
 
 func closestHint(typo string, names []string) check.Text {
-	if s := closest(typo, names); s != "" {
+	if s := check.Closest(typo, names); s != "" {
 		return check.Textf(" (did you mean %q?)", " (vouliez-vous dire %q ?)", s)
 	}
 	return check.Text{}
@@ -244,36 +244,6 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-// closest suggests the known key a typo most likely meant.
-func closest(typo string, known []string) string {
-	best, bestD := "", 3
-	for _, k := range known {
-		if d := distance(typo, k); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	return best
-}
-
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
-}
 
 var envRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 

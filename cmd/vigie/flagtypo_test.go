@@ -1,0 +1,30 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// A mistyped flag or severity is exit 2 with what was most likely meant,
+// in both languages; a flag nothing is near gets no guess.
+func TestFlagTyposSuggestTheNearest(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		lang string
+		want string
+	}{
+		{[]string{"scan", "--tagret", "x"}, "en_US.UTF-8", "did you mean --target?"},
+		{[]string{"scan", "--tagret", "x"}, "fr_FR.UTF-8", "vouliez-vous dire --target ?"},
+		{[]string{"scan", "--fail-on", "hgih", "-t", "http://127.0.0.1:1/"}, "en_US.UTF-8", "did you mean high?"},
+		{[]string{"leads", "check", "--tabel", "x", "a.csv"}, "en_US.UTF-8", "did you mean --table?"},
+	} {
+		r := vigie(t, context.Background(), map[string]string{"LANG": tc.lang}, tc.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("vigie %s: exit %d, %q; want 2 and %q", strings.Join(tc.args, " "), r.code, r.stderr, tc.want)
+		}
+	}
+	if r := vigie(t, context.Background(), nil, "scan", "--zzzzzz"); r.code != 2 || strings.Contains(r.stderr, "did you mean") {
+		t.Errorf("a flag nothing is near: %+v", r)
+	}
+}
