@@ -244,7 +244,6 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-
 var envRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}`)
 
 // expandEnv replaces ${VAR} in every scalar; a missing variable is an error.
