@@ -1,7 +1,6 @@
 package contracts
 
 import (
-	"math/bits"
 	"regexp"
 	"strings"
 
@@ -709,92 +708,4 @@ func cutAt(s string, n int, mark string) string {
 		n--
 	}
 	return s[:n] + mark
-}
-
-var (
-	emailRe = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
-	phoneRe = regexp.MustCompile(`(\+\d{1,3}[ .]?)?(\(?\d{1,4}\)?[ .-]?){3,6}\d{2,4}`)
-	nameRe  = regexp.MustCompile(`(?i)\b(name|nom|signatory|signataire|by|par|represented by|représentée? par)\s*:\s*[^,;:\n]{1,60}`)
-)
-
-// Mask hides what could identify a person in an evidence sentence: e-mail
-// addresses, phone numbers and the names of signature blocks. Contracts name
-// signatories and contacts; reports must not.
-func Mask(s string) string {
-	if strings.IndexByte(s, '@') >= 0 {
-		s = maskEmails(s)
-	}
-	if digits(s) >= 9 {
-		s = maskPhones(s)
-	}
-	if !nameLabel(s) {
-		return s
-	}
-	return nameRe.ReplaceAllStringFunc(s, func(m string) string {
-		return m[:strings.IndexByte(m, ':')+1] + " [name]"
-	})
-}
-
-// nameLabel reports whether a ':' follows a word that introduces a name,
-// before running the (case-insensitive, slower) expression that masks it.
-func nameLabel(s string) bool {
-	for i := strings.IndexByte(s, ':'); i >= 0; {
-		j := i
-		for j > 0 && s[j-1] == ' ' {
-			j--
-		}
-		k := j
-		for k > 0 && s[k-1] != ' ' && s[k-1] != '(' {
-			k--
-		}
-		for _, label := range []string{"name", "nom", "signatory", "signataire", "by", "par"} {
-			if strings.EqualFold(s[k:j], label) {
-				return true
-			}
-		}
-		next := strings.IndexByte(s[i+1:], ':')
-		if next < 0 {
-			break
-		}
-		i += next + 1
-	}
-	return false
-}
-
-// digits counts the ASCII digits in s. It runs on every evidence
-// sentence, so it reads eight bytes at a time: in each byte of a word, the
-// high bit of lo is set when the byte is at least '0', that of hi when it
-// is at most '9', and the byte's own high bit when it is not ASCII.
-func digits(s string) int {
-	const ones, high = 0x0101010101010101, 0x8080808080808080
-	n, i := 0, 0
-	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		lo := (x | high) - ones*'0'
-		hi := (high | ones*'9') - (x &^ high)
-		n += bits.OnesCount64(lo & hi &^ x & high)
-	}
-	for ; i < len(s); i++ {
-		if s[i]-'0' < 10 {
-			n++
-		}
-	}
-	return n
-}
-
-func maskEmails(s string) string {
-	return emailRe.ReplaceAllStringFunc(s, func(m string) string {
-		at := strings.IndexByte(m, '@')
-		return m[:1] + "***" + m[at:]
-	})
-}
-
-func maskPhones(s string) string {
-	return phoneRe.ReplaceAllStringFunc(s, func(m string) string {
-		if digits(m) < 9 { // dates, clause numbers, delays
-			return m
-		}
-		return "[phone]"
-	})
 }

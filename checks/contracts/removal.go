@@ -10,8 +10,9 @@ var (
 	// notBound says a duty does not bind: "not required to", "under no
 	// obligation", « n'est pas tenu de », « soumis à aucune », « aucune
 	// obligation de ».
-	notBound = both(terms("not", "no", "free", "relieved", "released", "waive*", "ne", "n'est", "n'etant", "n'etre", "n'a", "n'ont", "n'aura", "n'auront",
-		"aucun", "aucune", "nulle", "dispens*", "libér*", "exonér*", "renonc*"),
+	notBound = both(terms("required", "obliged", "obligated", "bound", "compelled", "subject to", "under any", "under an", "obligation*", "duty", "duties",
+		"requirement*", "waive*", "tenu*", "oblig*", "astreint*", "contraint*", "soumis*", "lié", "liée", "liés", "liées", "devoir*", "engagement*",
+		"exigence*", "dispens*", "libér*", "exonér*", "renonc*"),
 		rx(`\bnot (be |been |being )?(required|obliged|obligated|bound|compelled|subject to (any|an)|under (any|an)( \w+)? (obligation|duty))\b`+
 			`|\b(no|free (of|from) any|relieved of any|released from any|under no)( \w+)? (obligations?|duty|duties|requirements?)\b|\bwaive[sd]?\b`+
 			`|\b(n'est|ne sont|ne sera|ne seront|n'etant|ne soit|ne soient|ne serait|ne seraient|n'etre) (pas|nullement|aucunement|en rien) (tenue?s?|obligee?s?|astreinte?s?|contrainte?s?|soumise?s?|liee?s?)\b`+
@@ -46,9 +47,10 @@ var (
 // is owed: "notify", "confidentiality") or done (the verb the processor
 // would do: "implement", "notify"): not bound to it, or not doing it.
 func removes(owed x, done ...x) sig {
-	forms := []x{within(6, notBound, owed)}
+	// the duty's words gate the rest: they are rarer than a negation
+	forms := []x{both(owed, within(6, notBound, owed))}
 	for _, d := range done {
-		forms = append(forms, within(3, notDoing, d), within(1, terms("ne", "n'"), within(0, d, frNot)))
+		forms = append(forms, both(d, either(within(3, notDoing, d), within(1, terms("ne", "n'"), within(0, d, frNot)))))
 	}
 	return mk(either(forms...), "the clause removes the obligation instead of setting it", "la clause supprime l'obligation au lieu de la fixer").except(removalLimits)
 }
