@@ -317,8 +317,21 @@ func evalConPartner(e Evidence) check.Outcome {
 			t("%d record from partners, brokers or contests has no consent to partners", "%d fiche issue de partenaires, courtiers ou jeux n'a pas de consentement partenaires"),
 			t("%d records from partners, brokers or contests have no consent to partners", "%d fiches issues de partenaires, courtiers ou jeux n'ont pas de consentement partenaires"),
 			e.Counts.PartnerNoConsent.N),
-		t("every partner-sourced record has partner consent", "chaque fiche issue d'un partenaire a un consentement partenaires"),
+		partnerPass(e.Counts.Partnered),
 		Source, ConsentPartners)
+}
+
+// partnerPass: none of the n partner-sourced e-mail records lacks consent,
+// and none at all is said so, not "every one has".
+func partnerPass(n int) check.Text {
+	if n == 0 {
+		return t("no e-mail record comes from partners, brokers or contests", "aucune fiche avec e-mail ne vient de partenaires, courtiers ou jeux")
+	}
+	return check.Plural(n,
+		t("%d record from partners, brokers or contests: it has partner consent or has opted out",
+			"%d fiche issue de partenaires, courtiers ou jeux : elle a un consentement partenaires ou s'est désinscrite"),
+		t("each of the %d records from partners, brokers or contests has partner consent or has opted out",
+			"chacune des %d fiches issues de partenaires, courtiers ou jeux a un consentement partenaires ou s'est désinscrite"), n)
 }
 
 func evalConShared(e Evidence) check.Outcome {
@@ -584,11 +597,20 @@ func evalSenMinor(e Evidence) check.Outcome {
 	k := e.Counts
 	all := k.Under15
 	all.merge(k.Minor)
-	out := judge(e, all, k.Rows, check.Fail,
-		check.Textf("%s and %s", "%s et %s",
-			check.Count(k.Under15.N, t("%d record is of a child under 15", "%d fiche concerne un enfant de moins de 15 ans"), t("%d records are of children under 15", "%d fiches concernent des enfants de moins de 15 ans")),
-			check.Count(k.Minor.N, t("%d of a minor aged 15 to 17", "%d un mineur de 15 à 17 ans"), t("%d of minors aged 15 to 17", "%d des mineurs de 15 à 17 ans"))),
-		t("no minor in the table", "aucun mineur dans la table"), BirthDate)
+	under15 := check.Count(k.Under15.N, t("%d record is of a child under 15", "%d fiche concerne un enfant de moins de 15 ans"),
+		t("%d records are of children under 15", "%d fiches concernent des enfants de moins de 15 ans"))
+	var fail check.Text
+	switch {
+	case k.Minor.N == 0:
+		fail = under15
+	case k.Under15.N == 0:
+		fail = check.Count(k.Minor.N, t("%d record is of a minor aged 15 to 17", "%d fiche concerne un mineur de 15 à 17 ans"),
+			t("%d records are of minors aged 15 to 17", "%d fiches concernent des mineurs de 15 à 17 ans"))
+	default:
+		fail = check.Textf("%s and %s", "%s et %s", under15,
+			check.Count(k.Minor.N, t("%d of a minor aged 15 to 17", "%d un mineur de 15 à 17 ans"), t("%d of minors aged 15 to 17", "%d des mineurs de 15 à 17 ans")))
+	}
+	out := judge(e, all, k.Rows, check.Fail, fail, t("no minor in the table", "aucun mineur dans la table"), BirthDate)
 	out.Evidence["under_15"], out.Evidence["aged_15_to_17"] = k.Under15.N, k.Minor.N
 	if k.Under15.N == 0 && k.Minor.N > 0 {
 		out.Status = check.Warn

@@ -46,7 +46,8 @@ var roleNames = map[Role]check.Text{
 }
 
 // roleWords names roles in words, each with its leads.columns key when
-// withKey: "the consent date (consent_at), the …".
+// withKey, as a negative list: "the consent date (consent_at), the … or
+// the …", « la date du consentement (consent_at), ni pour … ».
 func roleWords(roles []Role, withKey bool) check.Text {
 	var en, fr []string
 	for _, r := range roles {
@@ -56,5 +57,9 @@ func roleWords(roles []Role, withKey bool) check.Text {
 		}
 		en, fr = append(en, n.EN), append(fr, n.FR)
 	}
-	return check.Text{EN: strings.Join(en, ", "), FR: strings.Join(fr, ", ")}
+	if len(en) > 1 {
+		en = append(en[:len(en)-2], en[len(en)-2]+" or "+en[len(en)-1])
+	}
+	// The callers say "for %s", « pour %s ».
+	return check.Text{EN: strings.Join(en, ", "), FR: strings.Join(fr, ", ni pour ")}
 }

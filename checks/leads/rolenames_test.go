@@ -19,8 +19,12 @@ func TestRoleNames(t *testing.T) {
 			t.Errorf("message %q", s)
 		}
 	}
-	if want := "1 fiche consent, mais la table n'a pas de colonne pour la source du consentement, la version du texte de consentement"; f.Message.FR != want {
+	// A negative list: "or", « ni ».
+	if want := "1 fiche consent, mais la table n'a pas de colonne pour la source du consentement, ni pour la version du texte de consentement"; f.Message.FR != want {
 		t.Errorf("FR %q, want %q", f.Message.FR, want)
+	}
+	if want := "1 record consents, but the table has no column for where the consent was given or the version of the consent wording"; f.Message.EN != want {
+		t.Errorf("EN %q, want %q", f.Message.EN, want)
 	}
 	if keys, _ := f.Evidence["missing_columns"].([]string); strings.Join(keys, ",") != "consent_source,consent_version" {
 		t.Errorf("evidence keeps the keys: %v", f.Evidence["missing_columns"])
@@ -31,7 +35,11 @@ func TestRoleNames(t *testing.T) {
 		t.Errorf("skip FR %q, want %q", f.Message.FR, want)
 	}
 	f = run(t, "LEAD-RET-005", table(t, june, "id|email", "1|a@gmail.com"))
-	if want := "aucune colonne trouvée pour la suppression de la fiche (deleted), l'état actif de la fiche (active) (déclarez-les"; !strings.HasPrefix(f.Message.FR, want) {
+	if want := "aucune colonne trouvée pour la suppression de la fiche (deleted), ni pour l'état actif de la fiche (active) (déclarez-les"; !strings.HasPrefix(f.Message.FR, want) {
 		t.Errorf("skip FR %q, want %q", f.Message.FR, want)
+	}
+	f = run(t, "LEAD-RET-001", table(t, june, "id|email", "1|a@gmail.com"))
+	if want := "no column found for the collection date (created), the last contact from the prospect (last_activity) or the last order (last_order) (map them"; !strings.HasPrefix(f.Message.EN, want) {
+		t.Errorf("skip EN %q, want %q", f.Message.EN, want)
 	}
 }

@@ -147,6 +147,7 @@ func (t *Tally) norm(v string) string {
 // Counts are what the checks judge.
 type Counts struct {
 	Rows, Prospects, Dated, Customers, Emails, B2CEmails, Consented, Phones, Consumers, Sourced, Indirect, Notes int
+	Partnered                                                                                                    int // e-mail records from partners, brokers or contests
 	Stale, NoDate, Future, OpenKept, CustomerStale, GonePII, CardOld                                             Count
 	B2CNoConsent, SMSNoConsent, ConsentNoProof, SoftNoOrder, SameSecond, OptOutContactable, PartnerNoConsent     Count
 	SharedNoConsent, NominativeNoTitle, NoBloctel, PhoneNoConsent, NoSource, GenericSource, NoNotice, LinkedIn   Count
@@ -310,8 +311,11 @@ func (t *Tally) Add(n int, cells []string) {
 	}
 	si := t.source(r.get(Source))
 	src, partner := si.norm, si.partner
-	if partner && isMail && r.flag(ConsentPartners) != yes && !optedOut {
-		c.PartnerNoConsent.add(n, k, mailSample)
+	if partner && isMail {
+		c.Partnered++
+		if r.flag(ConsentPartners) != yes && !optedOut {
+			c.PartnerNoConsent.add(n, k, mailSample)
+		}
 	}
 	if sh := r.get(SharedWith); sh != "" && truth(sh) != no && r.flag(ConsentPartners) != yes {
 		c.SharedNoConsent.add(n, k, "")
@@ -576,7 +580,8 @@ func (t *Tally) Merge(o *Tally) {
 	a, b := &t.c, &o.c
 	for _, p := range [][2]*int{{&a.Rows, &b.Rows}, {&a.Prospects, &b.Prospects}, {&a.Dated, &b.Dated}, {&a.Customers, &b.Customers},
 		{&a.Emails, &b.Emails}, {&a.B2CEmails, &b.B2CEmails}, {&a.Consented, &b.Consented}, {&a.Phones, &b.Phones},
-		{&a.Consumers, &b.Consumers}, {&a.Sourced, &b.Sourced}, {&a.Indirect, &b.Indirect}, {&a.Notes, &b.Notes}} {
+		{&a.Consumers, &b.Consumers}, {&a.Sourced, &b.Sourced}, {&a.Indirect, &b.Indirect}, {&a.Notes, &b.Notes},
+		{&a.Partnered, &b.Partnered}} {
 		*p[0] += *p[1]
 	}
 	for _, p := range [][2]*Count{{&a.Stale, &b.Stale}, {&a.NoDate, &b.NoDate}, {&a.Future, &b.Future}, {&a.OpenKept, &b.OpenKept},
