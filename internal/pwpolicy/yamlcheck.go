@@ -152,34 +152,8 @@ var posPrefix = regexp.MustCompile(`^.*?:(\d+):(\d+): `)
 
 // hint is " (did you mean …?)" when a known name is close to typo.
 func hint(typo string, known []string) check.Text {
-	best, bestD := "", 3
-	for _, k := range known {
-		if d := distance(typo, k); d < bestD && d < len(k) {
-			best, bestD = k, d
-		}
+	if best := check.Closest(typo, known); best != "" {
+		return check.Textf(" (did you mean %q?)", " (vouliez-vous dire %q ?)", best)
 	}
-	if best == "" {
-		return check.Text{}
-	}
-	return check.Textf(" (did you mean %q?)", " (vouliez-vous dire %q ?)", best)
-}
-
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
+	return check.Text{}
 }
