@@ -47,6 +47,19 @@ type Plan struct {
 	Engine         []engine.Option
 	Scrub          report.Scrubber // masks secrets and terminal controls in every finding, event and report
 	Shard          shard.Shard     // this process's share of the units (vigie scan --shard I/N); zero keeps all
+	// ConfigFile is the file the plan's paths come from, when they do: an
+	// error about one then names the file and the key (vigie.yaml:
+	// password.hashes[0]: …).
+	ConfigFile string
+}
+
+// at prefixes err with the configuration key it comes from, when the plan
+// came from a file.
+func (p *Plan) at(key string, err error) error {
+	if err == nil || p.ConfigFile == "" {
+		return err
+	}
+	return check.Prefixed{Prefix: p.ConfigFile + ": " + key + ": ", Err: err}
 }
 
 // webServerConcurrency bounds the web targets of one server probed at
@@ -144,6 +157,7 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 		p.Hashes = append(p.Hashes, h)
 	}
 	p.Policies = append(p.Policies, cfg.Password.Policies...)
+	p.ConfigFile = cfg.File
 	if c := cfg.Contracts; c.Inventory != "" || c.Folder != "" || len(c.Documents) > 0 {
 		p.ContractSource = &contractscan.Source{Inventory: c.Inventory, Folder: c.Folder, Sheet: c.Sheet, Columns: c.Columns, Documents: c.Documents}
 	}
@@ -191,7 +205,7 @@ func (p *Plan) prepare(ctx context.Context) (err error) {
 	}()
 	if p.CAFile != "" && p.Probe.Roots == nil {
 		if p.Probe.Roots, err = probe.LoadRoots(p.CAFile); err != nil {
-			return err
+			return p.at("web.ca_file", err)
 		}
 	}
 	if p.ContractSource != nil && p.Contracts == nil {
@@ -199,7 +213,7 @@ func (p *Plan) prepare(ctx context.Context) (err error) {
 			return err
 		}
 		if p.Contracts, err = contractscan.Prepare(*p.ContractSource); err != nil {
-			return err
+			return p.at("contracts", err)
 		}
 	}
 	for len(p.LeadSources) > 0 {

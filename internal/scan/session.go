@@ -141,17 +141,20 @@ func (p Plan) checkInputs(ctx context.Context) (err error) {
 			err = check.Errorf("reading the scan's inputs: internal error: %v", "lecture des entrées de l'analyse : erreur interne : %v", r)
 		}
 	}()
-	for _, f := range p.Policies {
+	for i, f := range p.Policies {
 		if _, err := ReadPolicies(f); err != nil {
-			return err
+			return p.at(fmt.Sprintf("password.policies[%d]", i), err)
 		}
 	}
-	for _, h := range p.Hashes {
-		if _, err := os.Stat(h.File); err != nil {
-			return err
+	for i, h := range p.Hashes {
+		key := fmt.Sprintf("password.hashes[%d]", i)
+		if _, err := os.Stat(h.File); errors.Is(err, fs.ErrNotExist) {
+			return p.at(key, check.Errorf("%s: no such file", "%s : fichier introuvable", h.File))
+		} else if err != nil {
+			return p.at(key, err)
 		}
 		if err := hashaudit.CheckColumn(ctx, h.File, h.Column); err != nil {
-			return err
+			return p.at(key, err)
 		}
 	}
 	return nil
