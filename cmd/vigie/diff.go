@@ -39,7 +39,8 @@ complete scans are compared; with one, it is compared with the last.`,
 			switch len(args) {
 			case 0:
 				if from, to, err = st.DefaultPair(cmd.Context()); errors.Is(err, store.ErrNoPrevious) {
-					return usageErr("%s", tr(l, "the history holds fewer than two complete scans", "l'historique contient moins de deux scans complets"))
+					return usageErr("%s", tr(l, "the history holds fewer than two complete scans of the same kind (a demo scan is compared only with demo scans, a real one with real ones); name two scans to compare them anyway",
+						"l'historique contient moins de deux scans complets de même nature (un scan de démonstration n'est comparé qu'à des scans de démonstration, un vrai à de vrais) ; nommez deux scans pour les comparer quand même"))
 				}
 			case 1:
 				from, to = args[0], "last"
