@@ -28,3 +28,13 @@ func TestFlagTyposSuggestTheNearest(t *testing.T) {
 		t.Errorf("a flag nothing is near: %+v", r)
 	}
 }
+
+// A duration out of range is said as a duration is written (2h, not 2h0m0s).
+func TestLeadsTimeoutOutOfRange(t *testing.T) {
+	for _, cmd := range [][]string{{"leads", "check", "--timeout", "0s", "a.csv"}, {"leads", "plan", "--timeout", "0s", "-o", "p.csv", "a.csv"}} {
+		r := vigie(t, context.Background(), nil, cmd...)
+		if r.code != 2 || !strings.Contains(r.stderr, "at most 2h, got 0s") {
+			t.Errorf("vigie %s: %+v", strings.Join(cmd, " "), r)
+		}
+	}
+}

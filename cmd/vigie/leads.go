@@ -32,7 +32,7 @@ counts, record keys and masked samples, never a personal value.`,
 				return err
 			}
 			if cmd.Flags().Changed("timeout") && (timeout <= 0 || timeout > config.MaxLeadsTimeout) {
-				return usageText("--timeout: must be positive and at most %s", "--timeout : doit être positif et d'au plus %s", config.MaxLeadsTimeout)
+				return usageText("--timeout: must be positive and at most %s, got %s", "--timeout : doit être positif et d'au plus %s, trouvé %s", config.Duration(config.MaxLeadsTimeout), config.Duration(timeout))
 			}
 			return runFiles(cmd, e, th, func(cfg *config.Config) {
 				for _, f := range files {

@@ -39,7 +39,7 @@ Never a name, an e-mail, a phone or any other value of the record. A source that
 				return err
 			}
 			if cmd.Flags().Changed("timeout") && (timeout <= 0 || timeout > config.MaxLeadsTimeout) {
-				return usageText("--timeout: must be positive and at most %s", "--timeout : doit être positif et d'au plus %s", config.MaxLeadsTimeout)
+				return usageText("--timeout: must be positive and at most %s, got %s", "--timeout : doit être positif et d'au plus %s, trouvé %s", config.Duration(config.MaxLeadsTimeout), config.Duration(timeout))
 			}
 			cfg := config.Defaults()
 			if configFile != "" {
