@@ -232,18 +232,18 @@ func evalTransfers(p Processor) check.Outcome {
 	}
 	if len(bad) == 0 {
 		if recordsNoTransfer(p) {
-			return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("processed in the EEA only: %s", "traité dans l'EEE uniquement : %s", joinShown(p.Countries, ", "))}
+			return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("processed in the EEA only: %s", "traité dans l'EEE uniquement : %s", countryList(p.Countries))}
 		}
 		return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("%s: adequacy decision or %q", "%s : décision d'adéquation ou « %s »",
-			joinShown(p.Countries, ", "), orDash(shown(p.Mechanism)))}
+			countryList(p.Countries), orDash(shown(p.Mechanism)))}
 	}
 	ev["uncovered"] = shownList(bad)
 	if strings.TrimSpace(p.Mechanism) == "" || noneRe.MatchString(strings.TrimSpace(mech)) {
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("processing in %s, outside the EEA, with no transfer mechanism",
-			"traitement en/au %s, hors EEE, sans mécanisme de transfert", joinShown(bad, ", "))}
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("processing %s, outside the EEA, with no transfer mechanism",
+			"traitement %s, hors EEE, sans mécanisme de transfert", inCountries(bad))}
 	}
-	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("processing in %s, outside the EEA: %q names no Chapter V tool (SCC 2021/914, BCR, DPF for the US)",
-		"traitement en/au %s, hors EEE : « %s » ne nomme aucun outil du chapitre V (CCT 2021/914, BCR, DPF pour les États-Unis)", joinShown(bad, ", "), shown(p.Mechanism))}
+	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("processing %s, outside the EEA: %q names no Chapter V tool (SCC 2021/914, BCR, DPF for the US)",
+		"traitement %s, hors EEE : « %s » ne nomme aucun outil du chapitre V (CCT 2021/914, BCR, DPF pour les États-Unis)", inCountries(bad), shown(p.Mechanism))}
 }
 
 func orDash(s string) string {
@@ -281,16 +281,16 @@ func evalSpecial(p Processor) check.Outcome {
 		if a.Special != nil && a.SpecialNone {
 			ev["contract"], ev["location"] = d.Path, a.Special.Location.String()
 			return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
-				"the inventory lists %s, but %s says no special-category data is processed (%s)",
-				"l'inventaire liste %s, mais %s indique qu'aucune donnée sensible n'est traitée (%s)", joinShown(special, ", "), d.Path, a.Special.Location.String())}
+				"the inventory lists special-category data (%s), but %s says none is processed (%s)",
+				"l'inventaire liste des données sensibles (%s), mais %s indique qu'aucune donnée sensible n'est traitée (%s)", specialList(special), d.Path, a.Special.Location.String())}
 		}
 	}
 	if analysed == 0 {
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("the inventory lists %s and no readable contract covers it",
-			"l'inventaire liste %s et aucun contrat lisible ne le couvre", joinShown(special, ", "))}
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("the inventory lists special-category data (%s) and no readable contract covers it",
+			"l'inventaire liste des données sensibles (%s) et aucun contrat lisible ne les couvre", specialList(special))}
 	}
-	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("the inventory lists %s, but the contract never mentions special-category data",
-		"l'inventaire liste %s, mais le contrat ne mentionne jamais de données sensibles", joinShown(special, ", "))}
+	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("the inventory lists special-category data (%s), but the contract never mentions it",
+		"l'inventaire liste des données sensibles (%s), mais le contrat n'en mentionne jamais", specialList(special))}
 }
 
 func evalDocOnDisk(p Processor) check.Outcome {
@@ -344,6 +344,7 @@ func evalCrossTransfer(p Processor) check.Outcome {
 		return check.Outcome{Status: check.Skipped, Evidence: ev, Message: t("the inventory records transfers (see CTR-INV-004)", "l'inventaire indique des transferts (voir CTR-INV-004)")}
 	}
 	var seen []string
+	var en, fr []string // the mentions in each language
 	read := 0
 	for _, d := range p.Docs {
 		if d.Analysis == nil {
@@ -352,12 +353,17 @@ func evalCrossTransfer(p Processor) check.Outcome {
 		read++
 		for _, m := range d.Analysis.ThirdCountries {
 			seen = append(seen, fmt.Sprintf("%s (%s, %s)", titleCase(m.Term), d.Path, m.Location.String()))
+			c := countryText(m.Term)
+			en = append(en, fmt.Sprintf("%s (%s, %s)", c.EN, d.Path, m.Location.String()))
+			fr = append(fr, fmt.Sprintf("%s (%s, %s)", c.FR, d.Path, m.Location.String()))
 		}
 	}
 	if len(seen) > 0 {
 		ev["mentions"] = shownList(seen)
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("the inventory records no transfer, but the contract names %s",
-			"l'inventaire n'indique aucun transfert, mais le contrat cite %s", joinShown(seen, "; "))}
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Plural(len(seen),
+			t("the inventory records no transfer, but the contract names a third country: %s", "l'inventaire n'indique aucun transfert, mais le contrat nomme un pays tiers : %s"),
+			t("the inventory records no transfer, but the contract names third countries: %s", "l'inventaire n'indique aucun transfert, mais le contrat nomme des pays tiers : %s"),
+			t(joinShown(en, "; "), joinShown(fr, "; ")))}
 	}
 	if read == 0 {
 		return check.Outcome{Status: check.Skipped, Evidence: ev, Message: t("no contract named could be read (see CTR-INV-006)", "aucun des contrats cités n'a pu être lu (voir CTR-INV-006)")}

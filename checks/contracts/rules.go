@@ -679,6 +679,11 @@ var elementSpecs = map[string]spec{
 			mk(terms("est tenu de procéder", "tenu d'y procéder", "required to do so by", "unless required to do so", "sauf s'il est tenu", "à moins qu'il ne soit tenu"),
 				"the carve-out of Art. 28(3)(a) for transfers the law requires, not a rule for transfers", "la réserve de l'art. 28(3)(a) pour les transferts imposés par la loi, pas une règle de transfert").except(terms("instruction*")),
 		},
+		near: []sig{
+			mk(near(12, terms("transfer*", "transfér*", "export*", "hosted", "stored", "processed", "located", "héberg*", "stock*", "traitées", "traités", "localisé*"), thirdNames),
+				"the clause names a country outside the EEA but no transfer tool (Chapter V: SCC 2021/914, adequacy decision, BCR)",
+				"la clause nomme un pays hors EEE mais aucun outil de transfert (chapitre V : CCT 2021/914, décision d'adéquation, BCR)"),
+		},
 		weak: []sig{
 			mk(rx(`module (one|1|un|four|4|quatre)\b`), "names the wrong SCC module for a controller-to-processor contract (module two is the one)", "cite le mauvais module des CCT pour un contrat responsable-sous-traitant (c'est le module 2)"),
 		},
