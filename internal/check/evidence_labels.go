@@ -7,8 +7,7 @@ import "strings"
 // text, HTML, the TUI) show these labels instead. A key without a label is
 // shown with its underscores as spaces.
 var evidenceFR = map[string]string{
-	"rows_holding_records": "lignes contenant des fiches", "lines_read_as_one_cell": "lignes lues comme une seule cellule",
-	"quote_line": "ligne du guillemet",
+	"rows_holding_records": "lignes contenant des fiches", "lines_read_as_one_cell": "lignes lues comme une seule cellule", "quote_line": "ligne du guillemet",
 	"accepted_suites": "suites acceptées", "active_mixed": "contenu mixte actif", "admin": "administrateur",
 	"aged_15_to_17": "âgés de 15 à 17 ans", "algorithm": "algorithme", "allow_credentials": "identifiants autorisés",
 	"allow_origin": "origine autorisée", "alphabet": "alphabet", "bits": "bits", "body_bytes": "octets du corps",
