@@ -10,14 +10,18 @@ var (
 	// notBound says a duty does not bind: "not required to", "under no
 	// obligation", « n'est pas tenu de », « soumis à aucune », « aucune
 	// obligation de ».
-	notBound = both(terms("required", "obliged", "obligated", "bound", "compelled", "subject to", "under any", "under an", "obligation*", "duty", "duties",
-		"requirement*", "waive*", "tenu*", "oblig*", "astreint*", "contraint*", "soumis*", "lié", "liée", "liés", "liées", "devoir*", "engagement*",
-		"exigence*", "dispens*", "libér*", "exonér*", "renonc*"),
+	notBound = either(notObliged, both(terms("waive*", "renonc*"), rx(`\bwaive[sd]?\b|\brenonce\w*\b`)))
+	// notObliged is notBound without the waivers: "the Customer is not
+	// required to" is the controller's freedom, "the Customer waives" takes
+	// the processor's duty away.
+	notObliged = both(terms("required", "obliged", "obligated", "bound", "compelled", "subject to", "under any", "under an", "obligation*", "duty", "duties",
+		"requirement*", "tenu*", "oblig*", "astreint*", "contraint*", "soumis*", "lié", "liée", "liés", "liées", "devoir*", "engagement*",
+		"exigence*", "dispens*", "libér*", "exonér*"),
 		rx(`\bnot (be |been |being )?(required|obliged|obligated|bound|compelled|subject to (any|an)|under (any|an)( \w+)? (obligation|duty))\b`+
-			`|\b(no|free (of|from) any|relieved of any|released from any|under no)( \w+)? (obligations?|duty|duties|requirements?)\b|\bwaive[sd]?\b`+
+			`|\b(no|free (of|from) any|relieved of any|released from any|under no)( \w+)? (obligations?|duty|duties|requirements?)\b`+
 			`|\b(n'est|ne sont|ne sera|ne seront|n'etant|ne soit|ne soient|ne serait|ne seraient|n'etre) (pas|nullement|aucunement|en rien) (tenue?s?|obligee?s?|astreinte?s?|contrainte?s?|soumise?s?|liee?s?)\b`+
 			`|\bne pas etre (tenue?s?|obligee?s?|astreinte?s?|soumise?s?)\b|\b(tenue?s?|obligee?s?|astreinte?s?|soumise?s?|liee?s?) a (aucune?|nulle)\b`+
-			`|\b(aucune?|nulle) (obligations?|devoirs?|engagements?|exigences?)\b|\b(dispensee?s?|liberee?s?|exoneree?s?) (de|d'|du)\b|\brenonce\w*\b`))
+			`|\b(aucune?|nulle) (obligations?|devoirs?|engagements?|exigences?)\b|\b(dispensee?s?|liberee?s?|exoneree?s?) (de|d'|du)\b`))
 	// notDoing is a negated verb: "does not", "will not", « ne … pas ».
 	notDoing = both(terms("not", "cannot", "doesn't", "don't", "won't", "shan't", "needn't", "ne", "n'"),
 		rx(`\b(does|do|did|will|shall|need|must|can|could|would|may) not\b|\b(cannot|doesn't|don't|won't|shan't|needn't)\b|\b(ne |n')[a-z]+ (pas|aucune?|jamais|nullement)\b`))
@@ -26,13 +30,13 @@ var (
 	// removalLimits make the negation a limit or about something else: a
 	// condition ("unless", "where"), a contrast after the duty is set
 	// ("… but is not required to notify unsuccessful attempts"), a
-	// prohibition with its condition ("shall not delete without
-	// instructions"), a duty not to delay or lower, the controller's own
-	// freedom.
+	// prohibition with its condition ("shall not notify the data subjects
+	// without the Controller's approval"), a duty not to delay or lower,
+	// the controller's own freedom.
 	removalLimits = either(limits, terms("where", "to the extent", "insofar", "in so far", "lorsque", "lorsqu'", "dans la mesure", "but", "mais", "however",
-		"toutefois", "cependant", "without", "sans", "before", "avant", "prior to", "delay*", "unreasonabl*", "fail*", "omit*", "retard*", "tarder",
+		"toutefois", "cependant", "without", "sans", "delay*", "unreasonabl*", "fail*", "omit*", "retard*", "tarder",
 		"manquer", "omettre", "reduc*", "lower*", "diminish*", "decreas*", "degrad*", "diminu*", "réduire", "abaisser", "infring*", "unlawful", "illegal",
-		"illicite*", "contraire*", "third part*", "tiers", "code of conduct", "codes of conduct", "code de conduite", "codes de conduite", "certification*"), within(3, controllerParty, notBound))
+		"illicite*", "contraire*", "third part*", "tiers", "code of conduct", "codes of conduct", "code de conduite", "codes de conduite", "certification*"), within(3, controllerParty, notObliged))
 	// permission lets the processor act; negatedPermission forbids it.
 	permission = terms("may", "can", "is free to", "is entitled to", "is permitted to", "is allowed to", "peut", "peuvent", "pourra", "pourront",
 		"est libre de", "est autorisé à", "a le droit de")

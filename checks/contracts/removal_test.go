@@ -88,3 +88,23 @@ func TestBreachContentsInItsSection(t *testing.T) {
 		t.Errorf("breach-notify = %s (%q), want specific for its contents", r.Level, r.Why.EN)
 	}
 }
+
+// Other ways of taking a duty away, in both languages.
+func TestRemovedObligationsOtherWords(t *testing.T) {
+	cases := []struct{ text, element string }{
+		{"The Processor has no obligation to notify the Customer of personal data breaches.", "A28-33-breach-notify"},
+		{"Le sous-traitant n'a aucune obligation de notifier au client les violations de données.", "A28-33-breach-notify"},
+		{"The Customer waives its right to be notified of personal data breaches.", "A28-33-breach-notify"},
+		{"Le Client renonce à être informé des violations de données à caractère personnel.", "A28-33-breach-notify"},
+		{"Staff with access to the data are not subject to any duty of confidentiality.", "A28-3b-confidentiality"},
+		{"The Processor will not assist the Customer with data subject requests.", "A28-3e-data-subject-rights"},
+		{"Le sous-traitant n'aide pas le responsable à répondre aux demandes d'exercice des droits des personnes concernées.", "A28-3e-data-subject-rights"},
+		{"The Processor is not required to obtain the Customer's authorisation before engaging a sub-processor.", "A28-3d-subprocessors"},
+	}
+	for _, tc := range cases {
+		r := level(t, Analyze(doc(tc.text)), tc.element)
+		if r.Level != Missing || !r.Rejected || !strings.HasPrefix(r.Why.EN, "the clause removes the obligation") {
+			t.Errorf("%q: %s = %s (rejected %v, %q), want removed", tc.text, tc.element, r.Level, r.Rejected, r.Why.EN)
+		}
+	}
+}
