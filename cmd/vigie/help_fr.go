@@ -160,11 +160,12 @@ fiche. Une source illisible n'écrit aucun plan.`,
 	"Combine the JSON reports of vigie scan --shard I/N into one report, with the scores of a single run": "Réunir les rapports JSON de vigie scan --shard I/N en un seul rapport, avec les notes d'un passage unique",
 	`Combine shard reports (files, folders of *.json, or patterns such as "shard-*.json", expanded by vigie
 itself) into one report whose targets, findings and scores are those of one unsharded scan. Reports of
-another vigie version, the same report twice or overlapping shards are refused. The merge is where the
+another vigie version, the same report twice, overlapping shards or an incomplete set of shards (a share
+missing, counts that disagree) are refused. The merge is where the
 whole scan is kept in the history and judged against fail_on / fail_under.`: `Réunir des rapports de tranches (fichiers, dossiers de *.json, ou motifs comme « shard-*.json », développés
 par vigie lui-même) en un rapport dont les cibles, constats et notes sont ceux d'un scan non découpé. Les
-rapports d'une autre version de vigie, le même rapport deux fois ou des tranches qui se chevauchent sont
-refusés. C'est la fusion qui garde le scan entier dans l'historique et le juge selon fail_on / fail_under.`,
+rapports d'une autre version de vigie, le même rapport deux fois, des tranches qui se chevauchent ou un
+jeu de tranches incomplet (une tranche manquante, des nombres de tranches qui diffèrent) sont refusés. C'est la fusion qui garde le scan entier dans l'historique et le juge selon fail_on / fail_under.`,
 	"the configuration the shards ran with: history, waivers, thresholds, output": "la configuration des tranches : historique, dérogations, seuils, sortie",
 	"with history: exit 1 if a check fails that did not fail in the last scan":    "avec un historique : sortie 1 si un contrôle échoue alors qu'il n'échouait pas au dernier scan",
 

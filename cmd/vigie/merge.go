@@ -16,7 +16,8 @@ func newMergeCmd(e env) *cobra.Command {
 		Short: "Combine the JSON reports of vigie scan --shard I/N into one report, with the scores of a single run",
 		Long: `Combine shard reports (files, folders of *.json, or patterns such as "shard-*.json", expanded by vigie
 itself) into one report whose targets, findings and scores are those of one unsharded scan. Reports of
-another vigie version, the same report twice or overlapping shards are refused. The merge is where the
+another vigie version, the same report twice, overlapping shards or an incomplete set of shards (a share
+missing, counts that disagree) are refused. The merge is where the
 whole scan is kept in the history and judged against fail_on / fail_under.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

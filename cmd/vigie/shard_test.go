@@ -59,6 +59,14 @@ func TestShardsMergeToOneScan(t *testing.T) {
 	if r := vigie(t, context.Background(), map[string]string{"VIGIE_TEST_POSTGRES": dsn}, mergeArgs...); r.code != 0 {
 		t.Fatalf("merge: code %d %s", r.code, r.stderr)
 	}
+	// A pod that failed for good: its share is missing, and nothing is written.
+	partial := filepath.Join(dir, "partial.json")
+	if r := vigie(t, context.Background(), nil, "merge", filepath.Join(dir, "shard-0.json"), filepath.Join(dir, "shard-2.json"), "-f", "json", "-o", partial); r.code != exitUsage || !strings.Contains(r.stderr, "shard 1/3 is missing") {
+		t.Errorf("merge without shard 1/3: code %d %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(partial); err == nil {
+		t.Error("the merge of an incomplete set wrote a report")
+	}
 	if dsn != "" {
 		r := vigie(t, context.Background(), nil, "history", "--history", dsn, "--format", "json")
 		if r.code != 0 || !strings.Contains(r.stdout, decode(t, mustRead(t, merged)).ScanID) {

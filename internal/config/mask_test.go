@@ -104,3 +104,22 @@ func BenchmarkMask(b *testing.B) {
 		}
 	})
 }
+
+// A secret a server echoes in another case (upper-cased, title-cased,
+// mixed) is masked too; a value shorter than MinMasked still is not.
+func TestMaskSecretsInAnyCase(t *testing.T) {
+	src := "web:\n  headers: {Authorization: \"Bearer ${TOKEN}\", X-Short: \"${SHORT}\"}\n  targets: [\"https://127.0.0.1/\"]\n"
+	cfg, err := Parse("vigie.yaml", []byte(src), env(map[string]string{"TOKEN": "s3cr3tT0kenValue42", "SHORT": "abc"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"pass=S3CR3TT0KENVALUE42", "pass=s3cr3tt0kenvalue42", "pass=S3cr3tt0kenvalue42",
+		"pass=s3CR3tT0KENvalue42", "AUTHORIZATION: BEARER S3CR3TT0KENVALUE42", "?t=S3CR3TT0KENVALUE42&u=1"} {
+		if got := cfg.Mask(text); strings.Contains(strings.ToLower(got), "s3cr3t") || !strings.Contains(got, "***") {
+			t.Errorf("Mask(%q) = %q", text, got)
+		}
+	}
+	if got := cfg.Mask("ABC abc Abc"); got != "ABC abc Abc" {
+		t.Errorf("a value shorter than %d is masked: %q", MinMasked, got)
+	}
+}

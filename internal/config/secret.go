@@ -3,12 +3,13 @@ package config
 import (
 	"encoding/json"
 	"net/url"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/vigie-security/vigie/internal/report"
 )
 
 // Secret is a value that must never be printed: formatting, JSON and YAML
@@ -31,52 +32,18 @@ const MinMasked = 4
 // not the text parses as a URL. It is built once; a nil Masker, or one
 // without secrets, returns its input untouched.
 type Masker struct {
-	r *strings.Replacer
-	// anchors are, per secret, its longest run of ASCII letters and digits,
-	// as written and in lower case: every form of the secret holds one, so
-	// text holding none is returned at once, without allocating. always is
-	// set when some secret has no such run.
-	anchors []string
-	always  bool
+	// r matches in any case: a server may echo a secret upper-cased, and
+	// a target that does not parse is lower-cased whole to name it. Text
+	// holding no secret's letters is returned at once, without allocating.
+	r *report.FoldReplacer
 }
 
 // Mask hides the secrets in s.
 func (m *Masker) Mask(s string) string {
-	if m == nil || m.r == nil || s == "" {
-		return s
-	}
-	if !m.always && !containsAny(s, m.anchors) {
+	if m == nil {
 		return s
 	}
 	return m.r.Replace(s)
-}
-
-func containsAny(s string, subs []string) bool {
-	for _, a := range subs {
-		if strings.Contains(s, a) {
-			return true
-		}
-	}
-	return false
-}
-
-// anchor is the longest run of ASCII letters and digits in s: escaping
-// (URL, Go or JSON quoting) leaves it whole.
-func anchor(s string) string {
-	best, start := "", -1
-	for i := 0; i <= len(s); i++ {
-		alnum := i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || s[i] >= '0' && s[i] <= '9')
-		switch {
-		case alnum && start < 0:
-			start = i
-		case !alnum && start >= 0:
-			if i-start > len(best) {
-				best = s[start:i]
-			}
-			start = -1
-		}
-	}
-	return best
 }
 
 // Mask hides the config's secrets in s: the values of ${VAR} references,
@@ -89,36 +56,25 @@ func (c Config) Masker() *Masker { return c.masker }
 
 // newMasker builds one replacer for all the forms a secret may take in
 // text: as written, URL-escaped (query, path segment, path), quoted as Go
-// and JSON quote it, and each of those in lower case. Longer forms come first so a secret that contains another is
-// masked whole.
+// and JSON quote it, each in any case. The replacer puts longer forms
+// first, so a secret that contains another is masked whole.
 func newMasker(secrets []string, userinfo []string) *Masker {
 	repl := map[string]string{}
-	m := &Masker{}
-	addAnchor := func(s string) {
-		if a := anchor(s); a == "" {
-			m.always = true
-		} else {
-			m.anchors = append(m.anchors, a, strings.ToLower(a))
-		}
-	}
 	for _, s := range secrets {
 		if len(s) < MinMasked {
 			continue
 		}
-		addAnchor(s)
 		q, _ := json.Marshal(s)
 		for _, form := range []string{s, url.QueryEscape(s), url.PathEscape(s), (&url.URL{Path: s}).EscapedPath(),
-			strings.ReplaceAll(url.QueryEscape(s), "+", "%20"), lowerHex(url.QueryEscape(s)),
+			strings.ReplaceAll(url.QueryEscape(s), "+", "%20"),
 			strings.Trim(strconv.Quote(s), `"`), strings.Trim(string(q), `"`)} {
-			// Lower case too: a target that does not parse is lower-cased whole to name it.
-			repl[form], repl[strings.ToLower(form)] = masked, masked
+			repl[form] = masked
 		}
 	}
 	// A password in a URL is masked between its delimiters, however short.
 	for _, p := range userinfo {
 		if p != "" {
 			repl[":"+p+"@"] = ":" + masked + "@"
-			addAnchor(":" + p + "@")
 		}
 	}
 	if len(repl) == 0 {
@@ -138,25 +94,7 @@ func newMasker(secrets []string, userinfo []string) *Masker {
 	for _, o := range olds {
 		pairs = append(pairs, o, repl[o])
 	}
-	slices.Sort(m.anchors)
-	m.anchors = slices.Compact(m.anchors)
-	m.r = strings.NewReplacer(pairs...)
-	return m
-}
-
-// lowerHex writes the %XX escapes of s in lower case, as some encoders do.
-func lowerHex(s string) string {
-	b := []byte(s)
-	for i := 0; i+2 < len(b); i++ {
-		if b[i] == '%' {
-			for j := i + 1; j <= i+2; j++ {
-				if b[j] >= 'A' && b[j] <= 'F' {
-					b[j] += 'a' - 'A'
-				}
-			}
-		}
-	}
-	return string(b)
+	return &Masker{r: report.NewFoldReplacer(pairs...)}
 }
 
 // urlPassword finds the password of a URL written scheme://user:pass@host…

@@ -337,11 +337,14 @@ func (p Plan) run(ctx context.Context, now func() time.Time, emit func(engine.Ev
 	}
 	if p.Shard.Count > 0 {
 		if units = p.Shard.Filter(units); len(units) == 0 {
-			return eng.Empty(), nil
+			rep := eng.Empty()
+			rep.Shard = p.Shard.Share()
+			return rep, nil
 		}
 	}
 	scrubbedDone := false
 	rep, err := eng.Run(ctx, units, p.scrubbed(emit, &scrubbedDone))
+	rep.Shard = p.Shard.Share() // nil when not sharded; the merge tells a missing shard by it
 	if !scrubbedDone {
 		p.Scrub.Head(&rep)
 	}
