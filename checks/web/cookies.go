@@ -1,6 +1,7 @@
 package web
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -119,7 +120,9 @@ func evalCookies(e Evidence) check.Outcome {
 		if problems[en] == nil {
 			problems[en] = &cookieProblem{label: check.Text{EN: en, FR: fr}}
 		}
-		problems[en].names = append(problems[en].names, name)
+		if !slices.Contains(problems[en].names, name) { // a cookie set on two responses is one cookie
+			problems[en].names = append(problems[en].names, name)
+		}
 	}
 	var names []string
 	for _, c := range cookies {
@@ -174,9 +177,10 @@ func evalCookies(e Evidence) check.Outcome {
 		}
 	}
 	sort.Strings(names)
+	names = slices.Compact(names)
 	ev["cookies"] = names
 	if len(problems) == 0 {
-		m := check.Count(len(cookies),
+		m := check.Count(len(names),
 			check.Text{EN: "%d cookie, Secure, HttpOnly if a session cookie", FR: "%d cookie, Secure, HttpOnly s'il est de session"},
 			check.Text{EN: "%d cookies, all Secure, session cookies HttpOnly", FR: "%d cookies, tous Secure, ceux de session HttpOnly"})
 		return check.Outcome{Status: check.Pass, Evidence: observatory(ev, mod), Message: check.Text{EN: m.EN + note.EN, FR: m.FR + note.FR}}
