@@ -32,6 +32,10 @@ func Load(path string, opt Options) ([]contracts.Processor, error) {
 	if err != nil {
 		return nil, check.Errorf("inventory %s: %v", "inventaire %s : %v", path, check.FileReason(err))
 	}
+	if st.IsDir() {
+		return nil, check.Errorf("inventory %s: a folder, not a file (the contracts' folder is contracts.folder, --folder)",
+			"inventaire %s : un dossier, pas un fichier (le dossier des contrats est contracts.folder, --folder)", path)
+	}
 	if st.Size() > MaxFile {
 		return nil, check.Errorf("inventory %s: %d bytes, over the %d-byte limit", "inventaire %s : %d octets, au-delà de la limite de %d octets",
 			path, st.Size(), MaxFile)
