@@ -102,6 +102,9 @@ func runnerOf(cmd *cobra.Command, e env, cfg config.Config, lang check.Lang, f s
 			}
 		}
 		s, err := schedule.Parse(cfg.Schedule.Cron, loc)
+		if err != nil && !cmd.Flags().Changed("cron") {
+			err = cfg.Problem("schedule.cron", err) // said where the file sets it
+		}
 		if err != nil {
 			return nil, usageErr("%s", check.InLang(err, lang))
 		}

@@ -117,6 +117,11 @@ func (c Config) Validate() error {
 	if t := time.Duration(c.Leads.Timeout); t < 0 || t > MaxLeadsTimeout {
 		errs = append(errs, c.fieldErr("leads.timeout", check.Errorf("must be positive and at most %s, got %s", "doit être positif et d'au plus %s, trouvé %s", Duration(MaxLeadsTimeout), Duration(t)), ""))
 	}
+	if z := c.Schedule.Timezone; z != "" {
+		if _, err := time.LoadLocation(z); err != nil {
+			errs = append(errs, c.fieldErr("schedule.timezone", check.Errorf("unknown time zone %q", "fuseau horaire inconnu %q", z), "Europe/Paris, UTC…"))
+		}
+	}
 	for i, src := range c.Leads.Sources {
 		if (src.Path == "") == (src.DSN == "") {
 			errs = append(errs, c.fieldErr(fmt.Sprintf("leads.sources[%d]", i),
@@ -242,6 +247,17 @@ func (e Errors) OrNil() error {
 }
 
 // located names the file (and line) of a check failure.
+// Problem is err about the value of key, said where the file sets it
+// (vigie.yaml:6: schedule.cron: …), for a value only another package can
+// judge (a cron expression).
+func (c Config) Problem(key string, err error) error {
+	e := c.fieldErr(key, err, "")
+	if c.File == "" {
+		return e
+	}
+	return located(c.File, e)
+}
+
 func located(file string, err error) error {
 	var le lineError
 	if errors.As(err, &le) {
