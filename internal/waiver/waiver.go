@@ -62,31 +62,36 @@ func Parse(name string, data []byte, known func(id string) bool) (File, error) {
 	if err := config.DecodeStrict(name, data, &w); err != nil {
 		return File{}, err
 	}
+	var errs config.Errors // every problem of the file at once, as for vigie.yaml
 	for i := range w.Waivers {
 		e := &w.Waivers[i]
-		bad := func(en, fr string, args ...any) error {
-			return check.Prefixed{Prefix: fmt.Sprintf("%s:%d: waivers[%d]: ", name, e.Line, i), Err: check.Errorf(en, fr, args...)}
+		bad := func(en, fr string, args ...any) {
+			errs = append(errs, check.Prefixed{Prefix: fmt.Sprintf("%s:%d: waivers[%d]: ", name, e.Line, i), Err: check.Errorf(en, fr, args...)})
 		}
 		switch {
 		case e.Check == "":
-			return File{}, bad("check is required", "check est obligatoire")
+			bad("check is required", "check est obligatoire")
 		case known != nil && !known(e.Check):
-			return File{}, bad("unknown check %q (see vigie checks)", "check %q inconnu (voir vigie checks)", e.Check)
-		case strings.TrimSpace(e.Statement) == "":
-			return File{}, bad("statement is required: say why the risk is accepted",
-				"statement est obligatoire : la justification dit pourquoi le risque est accepté")
-		case e.Expires == "":
-			return File{}, bad("expires is required (YYYY-MM-DD): a waiver never lasts for ever",
-				"expires est obligatoire (AAAA-MM-JJ) : une dérogation ne dure jamais indéfiniment")
+			bad("unknown check %q (see vigie checks)", "check %q inconnu (voir vigie checks)", e.Check)
 		}
-		d, err := time.Parse(time.DateOnly, e.Expires)
-		if err != nil {
-			return File{}, bad("expires %q is not a date (YYYY-MM-DD)", "expires %q n'est pas une date (AAAA-MM-JJ)", e.Expires)
+		if strings.TrimSpace(e.Statement) == "" {
+			bad("statement is required: say why the risk is accepted",
+				"statement est obligatoire : la justification dit pourquoi le risque est accepté")
+		}
+		if e.Expires == "" {
+			bad("expires is required (YYYY-MM-DD): a waiver never lasts for ever",
+				"expires est obligatoire (AAAA-MM-JJ) : une dérogation ne dure jamais indéfiniment")
+		} else if d, err := time.Parse(time.DateOnly, e.Expires); err != nil {
+			bad("expires %q is not a date (YYYY-MM-DD)", "expires %q n'est pas une date (AAAA-MM-JJ)", e.Expires)
+		} else {
+			e.until = d
 		}
 		if _, err := path.Match(e.Target, ""); err != nil {
-			return File{}, bad("target %q is not a valid pattern", "target %q n'est pas un motif valide", e.Target)
+			bad("target %q is not a valid pattern", "target %q n'est pas un motif valide", e.Target)
 		}
-		e.until = d
+	}
+	if len(errs) > 0 {
+		return File{}, errs
 	}
 	return w, nil
 }
