@@ -62,10 +62,8 @@ func chooseColumn(head []byte, whole bool, name string) (string, error) {
 		return "", nil
 	}
 	header := recs[0]
-	for i := range header {
-		if hashColumn(header, i) {
-			return strconv.Itoa(i + 1), nil
-		}
+	if i := bestColumn(header, recs[1:]); i >= 0 {
+		return strconv.Itoa(i + 1), nil
 	}
 	if _, isHeader := textenc.Labels(header); isHeader {
 		return "", check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf(
@@ -116,11 +114,59 @@ func hashLike(recs [][]string) int {
 	return best
 }
 
+// bestColumn is the header's password column, or -1: among the cells that
+// name one (hashColumn), an exact label (hash, password_hash, mdp) before a
+// longer one (hash_mdp, PasswordHashV2), and among equals the one whose
+// sampled values grade as hashes on most lines, then the first. So
+// "password_changed_at,password_hash" and "hash_algorithm,hash" audit the
+// hash, not a date or an algorithm's name graded as plain text.
+func bestColumn(header []string, sample [][]string) int {
+	best, bestExact, bestGraded := -1, false, 0
+	for i := range header {
+		if !hashColumn(header, i) {
+			continue
+		}
+		exact := slices.Contains(exactHashLabels, strings.Join(headerWords(textenc.Clean(header[i])), "_"))
+		graded := 0
+		for _, rec := range sample {
+			if i < len(rec) && grades(rec[i]) {
+				graded++
+			}
+		}
+		if best < 0 || exact && !bestExact || exact == bestExact && graded > bestGraded {
+			best, bestExact, bestGraded = i, exact, graded
+		}
+	}
+	return best
+}
+
+// exactHashLabels are whole column names (words joined by "_": PasswordHash
+// is password_hash) that name a stored password and nothing else, in the
+// usual frameworks (Rails' encrypted_password and password_digest, Django's
+// password) and in French.
+var exactHashLabels = []string{"hash", "password", "passwd", "pwd", "pass", "mdp", "password_hash", "passwordhash", "pwd_hash", "pw_hash",
+	"pass_hash", "passwd_hash", "hashed_password", "encrypted_password", "crypted_password", "password_digest", "user_password",
+	"userpassword", "mot_de_passe", "motdepasse", "mdp_hash", "hash_mdp", "hash_mot_de_passe", "mot_de_passe_hash", "empreinte"}
+
+// metaWords name what a column says about a password rather than the
+// password itself (password_changed_at, hash_algorithm, mdp_modifie_le), in
+// English and French: a cell holding one is never the column audited.
+var metaWords = []string{"at", "on", "date", "time", "timestamp", "changed", "change", "updated", "update", "created", "modified", "last",
+	"expires", "expire", "expired", "expiry", "expiration", "algo", "algorithm", "alg", "type", "scheme", "format", "version", "salt",
+	"iterations", "iteration", "rounds", "cost", "length", "len", "policy", "reset", "token", "hint", "count", "attempts", "failures",
+	"failed", "required", "strength", "history", "sel", "modifie", "modifié", "modification", "maj", "cree", "créé", "creation", "création",
+	"algorithme", "longueur", "politique", "reinit", "réinit", "reinitialisation", "réinitialisation", "jeton", "indice", "essais",
+	"tentatives", "nombre", "nb", "echecs", "échecs", "historique", "force"}
+
 // hashColumn reports whether header[i] names a password column: a label
 // that says so by itself (password_hash, mot_de_passe, mdp), or a short
 // word (pwd, pass) beside another usual column's name, since alone such a
-// word may be someone's password on a line without header.
+// word may be someone's password on a line without header. A label that
+// holds a meta word (password_changed_at) names something else.
 func hashColumn(header []string, i int) bool {
+	if slices.ContainsFunc(headerWords(textenc.Clean(header[i])), func(w string) bool { return slices.Contains(metaWords, w) }) {
+		return false
+	}
 	if namesHash(header[i]) {
 		return true
 	}

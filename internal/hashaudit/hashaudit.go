@@ -130,9 +130,10 @@ func csvColumn(ctx context.Context, r io.Reader, name, column string, sep rune) 
 			textenc.Columns(len(header)), column)}
 	}
 	// The label names the target in every finding: a header cell only when
-	// it names a password column, else the column's number.
+	// it names a password column (or says something of one), else the
+	// column's number.
 	label := fmt.Sprintf("column %d", idx+1)
-	if !byIndex || hashColumn(header, idx) {
+	if !byIndex || hashColumn(header, idx) || namesHash(header[idx]) {
 		label = textenc.Clean(header[idx])
 	}
 	add := func(rec []string) {
