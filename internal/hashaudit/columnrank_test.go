@@ -64,3 +64,23 @@ func TestOnlyMetaColumns(t *testing.T) {
 		t.Errorf("by index: %q %v", col, err)
 	}
 }
+
+// TestCamelCaseHeader: a camel-case header (ASP.NET Identity's PasswordHash)
+// does not read as labels, so its cells are never printed; its password
+// cell is still a header's, skipped rather than graded as a plain-text
+// password, with one row of values or many.
+func TestCamelCaseHeader(t *testing.T) {
+	bcrypt := "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"
+	for _, n := range []int{1, 3} {
+		data := "Id,UserName,Email,PasswordHash\n" + strings.Repeat("1,jean,jean@x.fr,"+bcrypt+"\n", n)
+		a, col, err := Audit(context.Background(), strings.NewReader(data), "users.csv", "")
+		if err != nil || col != "column 4" || a.Total != n || a.Grades[password.GradeOK] != n {
+			t.Errorf("%d rows: column %q, err %v, audit %+v", n, col, err, a)
+		}
+	}
+	// Without a header, a first value is graded, whatever the column.
+	a, _, err := Audit(context.Background(), strings.NewReader("jean@x.fr,Azerty123!\nmarc@x.fr,"+bcrypt+"\n"), "users.csv", "2")
+	if err != nil || a.Total != 2 || a.Grades[password.GradePlain] != 1 {
+		t.Errorf("headerless: err %v, audit %+v", err, a)
+	}
+}

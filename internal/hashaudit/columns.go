@@ -73,6 +73,9 @@ func chooseColumn(head []byte, whole bool, name string) (string, error) {
 	if j := hashLike(recs); j >= 0 {
 		return strconv.Itoa(j + 1), nil
 	}
+	if j := slices.IndexFunc(header, wordsNameHash); j >= 0 && slices.IndexFunc(header[j+1:], wordsNameHash) < 0 {
+		return strconv.Itoa(j + 1), nil
+	}
 	return "", check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf(
 		"the first line does not look like a header: %s, none named like a password hash and none whose values look like hashes; add a header line, or give the column by its number (--column 2)",
 		"la première ligne ne ressemble pas à un en-tête : %s, aucune nommée comme un hachage de mot de passe et aucune dont les valeurs ressemblent à des hachages ; ajoutez une ligne d'en-tête, ou donnez le numéro de la colonne (--column 2)",
@@ -147,6 +150,16 @@ func bestColumn(header []string, sample [][]string) int {
 var exactHashLabels = []string{"hash", "password", "passwd", "pwd", "pass", "mdp", "password_hash", "passwordhash", "pwd_hash", "pw_hash",
 	"pass_hash", "passwd_hash", "hashed_password", "encrypted_password", "crypted_password", "password_digest", "user_password",
 	"userpassword", "mot_de_passe", "motdepasse", "mdp_hash", "hash_mdp", "hash_mot_de_passe", "mot_de_passe_hash", "empreinte"}
+
+// wordsNameHash reports whether a cell that does not read as a label
+// (textenc.IsLabel refuses camel case: PasswordHash, ASP.NET Identity's
+// column) is an exact password label by its words. Such a first line is a
+// header to skip, not a value to grade; it is still never printed.
+func wordsNameHash(cell string) bool {
+	c := textenc.Clean(cell)
+	return !strings.ContainsFunc(c, func(r rune) bool { return !unicode.IsLetter(r) && r != '_' && r != ' ' && r != '-' }) &&
+		slices.Contains(exactHashLabels, strings.Join(headerWords(c), "_"))
+}
 
 // metaWords name what a column says about a password rather than the
 // password itself (password_changed_at, hash_algorithm, mdp_modifie_le), in

@@ -144,7 +144,7 @@ func csvColumn(ctx context.Context, r io.Reader, name, column string, sep rune) 
 			a.Add(password.Recognise(""))
 		}
 	}
-	if byIndex && !isHeader {
+	if byIndex && !isHeader && !wordsNameHash(header[idx]) {
 		add(header) // no header: the first line is a value too
 	}
 	for line := 2; ; line++ {
