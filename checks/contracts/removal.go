@@ -36,7 +36,24 @@ var (
 	removalLimits = either(limits, terms("where", "to the extent", "insofar", "in so far", "lorsque", "lorsqu'", "dans la mesure", "but", "mais", "however",
 		"toutefois", "cependant", "without", "sans", "delay*", "unreasonabl*", "fail*", "omit*", "retard*", "tarder",
 		"manquer", "omettre", "reduc*", "lower*", "diminish*", "decreas*", "degrad*", "diminu*", "réduire", "abaisser", "infring*", "unlawful", "illegal",
-		"illicite*", "contraire*", "third part*", "tiers", "code of conduct", "codes of conduct", "code de conduite", "codes de conduite", "certification*"), within(3, controllerParty, notObliged))
+		"illicite*", "contraire*", "third part*", "tiers", "code of conduct", "codes of conduct", "code de conduite", "codes de conduite", "certification*",
+		// what the negation is about: another channel, more than the duty, a
+		// harmful act, an abusive request
+		"directly", "directement", "additional", "supplémentaire*", "compromise", "compromettre", "jeopardise", "jeopardize", "manifestly",
+		"manifestement"), within(3, controllerParty, notObliged))
+	// dutyLead, right before a duty's verb, states the duty: "shall notify",
+	// "the Processor implements", « le Sous-traitant notifie », « met en
+	// œuvre », « s'engage à mettre en œuvre ». A "not" or « ne » between them
+	// breaks the adjacency, so a negated duty is never one; nor is the
+	// controller's ("the Customer shall notify the Processor …").
+	dutyLead = notAfter(terms("shall", "will", "must", "undertakes to", "undertake to", "agrees to", "agree to", "is required to", "are required to",
+		"processor", "sub-processor", "provider", "supplier", "vendor", "data importer", "doit", "doivent", "devra", "devront", "s'engage à",
+		"s'engagent à", "s'oblige à", "s'obligent à", "est tenu de", "est tenue de", "sont tenus de", "met", "mettent", "mettra", "mettront",
+		"sous-traitant", "prestataire", "fournisseur", "il", "elle"), "controller", "customer", "client", "exporter", "responsable", "traitement")
+	// dutyMiddle may sit between the lead and the verb: "shall promptly
+	// notify", « doit mettre en œuvre ».
+	dutyMiddle = terms("promptly", "immediately", "also", "further", "at all times", "mettre", "également", "aussi", "immédiatement", "rapidement")
+
 	// permission lets the processor act; negatedPermission forbids it.
 	permission = terms("may", "can", "is free to", "is entitled to", "is permitted to", "is allowed to", "peut", "peuvent", "pourra", "pourront",
 		"est libre de", "est autorisé à", "a le droit de")
@@ -56,7 +73,17 @@ func removes(owed x, done ...x) sig {
 	for _, d := range done {
 		forms = append(forms, both(d, either(within(3, notDoing, d), within(1, terms("ne", "n'"), within(0, d, frNot)))))
 	}
-	return mk(either(forms...), "the clause removes the obligation instead of setting it", "la clause supprime l'obligation au lieu de la fixer").except(removalLimits)
+	limit := removalLimits
+	if len(done) > 0 {
+		// a negation after the duty is set in the same sentence limits it:
+		// "shall implement … and is not required to implement any other"
+		var set []x
+		for _, d := range done {
+			set = append(set, within(0, dutyLead, d), within(0, dutyLead, within(0, dutyMiddle, d)))
+		}
+		limit = either(removalLimits, within(60, either(set...), either(forms...)))
+	}
+	return mk(either(forms...), "the clause removes the obligation instead of setting it", "la clause supprime l'obligation au lieu de la fixer").except(limit)
 }
 
 // freeOf is a clause that lets the processor do action without the

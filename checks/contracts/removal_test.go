@@ -37,6 +37,7 @@ func TestRemovedObligations(t *testing.T) {
 		// the negation is a limit or a prohibition, not a removal
 		{"not without delay", "The Processor shall not unreasonably delay notifying the Customer of a personal data breach.", "A28-33-breach-notify", false},
 		{"carve-out after the duty", "The Processor shall notify the Customer of any personal data breach, but is not required to notify unsuccessful attempts such as pings.", "A28-33-breach-notify", false},
+		{"the controller's duty, then the processor's removed", "The Customer shall notify the Processor of any change to its contacts, and the Processor shall not be required to notify the Customer of any personal data breach.", "A28-33-breach-notify", true},
 		{"the controller's freedom", "The Customer is not required to notify the Processor of its own data breaches, and the Processor notifies the Customer of any personal data breach.", "A28-33-breach-notify", false},
 		{"scope of a section", "The security measures of this section do not apply to data the Customer stores outside the Services.", "A28-3c-security-art32", false},
 	}
@@ -46,6 +47,35 @@ func TestRemovedObligations(t *testing.T) {
 			removed := r.Level == Missing && r.Rejected && strings.HasPrefix(r.Why.EN, "the clause removes the obligation") && strings.HasPrefix(r.Why.FR, "la clause supprime l'obligation")
 			if removed != tc.removed || !tc.removed && r.Level == Missing {
 				t.Errorf("%s = %s (rejected %v, %q), want removed %v", tc.element, r.Level, r.Rejected, r.Why.EN, tc.removed)
+			}
+		})
+	}
+}
+
+// A sentence that sets the duty and then limits it ("… and shall not take
+// any action that would compromise …", « … et n'informe pas directement les
+// personnes concernées ») keeps the level it has without the limit: the
+// negation after the duty is a carve-out, not a removal.
+func TestDutyThenCarveOut(t *testing.T) {
+	cases := []struct {
+		name, text, element string
+		want                Level
+	}{
+		{"security, no compromising action", "The Processor shall implement appropriate technical and organisational measures to ensure a level of security appropriate to the risk, and shall not take any action that would compromise the security of the Personal Data.", "A28-3c-security-art32", Restated},
+		{"security, no additional measures", "The Processor shall implement and maintain the technical and organisational security measures set out in Annex II and is not required to implement any additional measures.", "A28-3c-security-art32", Specific},
+		{"security, no compromising action (fr)", "Le Sous-traitant met en œuvre les mesures techniques et organisationnelles appropriées et ne prend aucune mesure susceptible de compromettre la sécurité des données.", "A28-3c-security-art32", Present},
+		{"breach, not the data subjects directly", "The Processor shall notify the Controller of any Personal Data Breach within 48 hours and will not notify the data subjects directly.", "A28-33-breach-notify", Specific},
+		{"breach, not the data subjects directly (fr)", "Le Sous-traitant notifie au Responsable toute violation de données à caractère personnel dans un délai maximum de 48 heures et n'informe pas directement les personnes concernées.", "A28-33-breach-notify", Specific},
+		{"requests, not the unfounded ones", "The Processor shall assist the Controller in responding to data subject requests, and shall not be required to assist with requests that are manifestly unfounded.", "A28-3e-data-subject-rights", Present},
+		// the same duty, then a negation with no limit word: the order alone makes it a carve-out
+		{"security, then an action it does not take", "The Processor shall implement appropriate technical and organisational security measures and does not take any other measure.", "A28-3c-security-art32", Present},
+		{"requests, then a kind it does not help with (fr)", "Le Sous-traitant aide le Responsable à répondre aux demandes d'exercice des droits des personnes concernées et n'aide pas pour les demandes orales.", "A28-3e-data-subject-rights", Present},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := level(t, Analyze(doc(tc.text)), tc.element)
+			if r.Level != tc.want || r.Rejected {
+				t.Errorf("%s = %s (rejected %v, %q), want %s", tc.element, r.Level, r.Rejected, r.Why.EN, tc.want)
 			}
 		})
 	}
