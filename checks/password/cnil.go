@@ -137,8 +137,9 @@ func notSlow(alg string, ev map[string]any) (check.Outcome, bool) {
 		return fail(check.Textf("storage uses %s: a fast or unsalted hash, not a slow salted function",
 			"la conservation utilise %s : un hachage rapide ou non salé, pas une fonction lente et salée", alg))
 	case StorageUnknown:
-		// Only a reader vigie does not ship could give such a name: the
-		// YAML format refuses it. Not known is not slow.
+		// The YAML format refuses such a name, but a reader passes a
+		// product's own through (Keycloak's hashAlgorithm). Not known is
+		// not slow.
 		return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Textf(
 			"vigie does not know the storage algorithm %s: it cannot say it is slow and salted",
 			"vigie ne connaît pas l'algorithme de conservation %s : il ne peut pas dire qu'il est lent et salé", alg)}, true

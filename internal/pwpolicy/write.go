@@ -2,7 +2,6 @@ package pwpolicy
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 	"time"
 
@@ -128,22 +127,21 @@ func document(p password.Policy) PolicyDoc {
 
 // storageDoc keeps only the parameters of the storage's own algorithm: a
 // bcrypt policy says its cost, never an Argon2 memory left from an edit.
+// Which names have none to state is the family's classification, so the two
+// never drift apart.
 func storageDoc(s password.Storage) *StorageDoc {
 	d := &StorageDoc{Algorithm: s.Algorithm, Salted: boolOf(s.Salted)}
-	alg := strings.ToLower(s.Algorithm)
-	switch {
+	alg := password.StorageName(s.Algorithm)
+	switch c := password.ClassifyStorage(alg); {
+	case c != password.StorageSlow && c != password.StorageUnknown: // plain, fast or reversible: no work factor
 	case strings.HasPrefix(alg, "argon2"):
 		d.MemoryKiB, d.Time = s.MemoryKiB, s.Time
 	case alg == "bcrypt" || alg == "scrypt" || alg == "yescrypt":
 		d.Cost = s.Cost
-	case strings.HasPrefix(alg, "pbkdf2") || strings.HasSuffix(alg, "crypt") && alg != "md5crypt":
+	case strings.HasPrefix(alg, "pbkdf2") || strings.HasSuffix(alg, "crypt"):
 		d.Iterations = s.Iterations // PBKDF2 iterations, sha-crypt rounds
-	case slices.Contains(paramless, alg):
 	default: // an algorithm vigie does not know: keep what was stated
 		d.Cost, d.Iterations, d.MemoryKiB, d.Time = s.Cost, s.Iterations, s.MemoryKiB, s.Time
 	}
 	return d
 }
-
-// paramless are storages that have no work factor to state.
-var paramless = []string{"plaintext", "md5", "md4", "sha1", "sha256", "sha512", "ntlm", "des", "md5crypt", "ssha", "sha"}

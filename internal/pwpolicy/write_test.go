@@ -51,6 +51,15 @@ func TestMarshalStorageParameters(t *testing.T) {
 		{"sha512crypt", []string{"iterations: 600000"}, []string{"cost", "memory_kib"}, password.Storage{Iterations: 600000}},
 		{"scrypt", []string{"cost: 12"}, []string{"memory_kib", "iterations"}, password.Storage{Cost: 12}},
 		{"md5", nil, []string{"cost", "memory_kib", "time:", "iterations"}, password.Storage{}},
+		// Review 7, L3: every name the family classes plain, fast or
+		// reversible states no work factor, the ones a list of its own missed too.
+		{"plain", nil, []string{"cost", "memory_kib", "time:", "iterations"}, password.Storage{}},
+		{"base64", nil, []string{"cost", "memory_kib", "time:", "iterations"}, password.Storage{}},
+		{"AES-256", nil, []string{"cost", "memory_kib", "time:", "iterations"}, password.Storage{}},
+		{"salted-sha1", nil, []string{"cost", "memory_kib", "time:", "iterations"}, password.Storage{}},
+		{"md5crypt", nil, []string{"cost", "memory_kib", "time:", "iterations"}, password.Storage{}},
+		{"blowfishcrypt", []string{"cost: 12"}, []string{"memory_kib", "iterations"}, password.Storage{Cost: 12}}, // bcrypt by another name
+		{"pbkdf2_sha512", []string{"iterations: 600000"}, []string{"cost", "memory_kib", "time:"}, password.Storage{Iterations: 600000}},
 	}
 	for _, tc := range cases {
 		s := stale
