@@ -27,7 +27,7 @@ func TestStorageClasses(t *testing.T) {
 		{"plaintext", StoragePlain, check.Fail, "kept in clear", "gardés en clair", check.Fail},
 		{"cleartext", StoragePlain, check.Fail, "kept in clear", "gardés en clair", check.Fail},
 		{"clear", StoragePlain, check.Fail, "kept in clear", "gardés en clair", check.Fail},
-		{"none", StoragePlain, check.Fail, "kept in clear", "gardés en clair", check.Fail},
+		{"none", StorageUnknown, check.Warn, "does not know", "ne connaît pas", check.Warn}, // kept as typed, or not kept (SSO)? Review 7, L4
 		{"aes", StorageReversible, check.Fail, "reversible encryption or encoding", "chiffrement ou un encodage réversible", check.Fail},
 		{"AES-256", StorageReversible, check.Fail, "reversible", "réversible", check.Fail},
 		{"3des", StorageReversible, check.Fail, "reversible", "réversible", check.Fail},

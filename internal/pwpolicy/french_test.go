@@ -84,6 +84,10 @@ func TestErrorsInFrench(t *testing.T) {
 		{"yaml algorithm", "p.yaml", "policies:\n  - name: u\n    storage: {algorithm: rot14}\n",
 			`p.yaml:3:26: policies[0].storage.algorithm: unknown algorithm "rot14" (did you mean "rot13"?): vigie cannot say whether it is slow and salted; known: argon2id,`,
 			`p.yaml:3:26: policies[0].storage.algorithm: algorithme inconnu "rot14" (vouliez-vous dire "rot13" ?) : vigie ne peut pas dire s'il est lent et salé ; connus : argon2id,`},
+		// Review 7, L4: "none" may mean plain text or no password at all (SSO).
+		{"yaml algorithm none", "p.yaml", "policies:\n  - name: u\n    storage: {algorithm: None}\n",
+			`p.yaml:3:26: policies[0].storage.algorithm: "None" does not say how passwords are stored: if they are kept as typed, write plaintext; if none is stored (sign-in by SSO only), leave storage out; known: argon2id,`,
+			`p.yaml:3:26: policies[0].storage.algorithm: "None" ne dit pas comment les mots de passe sont conservés : s'ils sont gardés tels quels, écrivez plaintext ; si aucun n'est conservé (connexion par SSO seulement), retirez storage ; connus : argon2id,`},
 		{"personal data", "users.csv", "jean@x.fr,Azerty123!\n", "users.csv: not a password-policy format", "users.csv: pas un format de politique"},
 	}
 	for _, tc := range cases {

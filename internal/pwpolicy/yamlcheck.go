@@ -86,12 +86,22 @@ func yamlProblems(name string, data []byte) []error {
 				}
 			}
 		}
-		if a := child(p, "storage.algorithm"); a != nil && a.Kind == yaml.ScalarNode && a.Value != "" && password.ClassifyStorage(a.Value) == password.StorageUnknown {
-			slow, weak := password.KnownStorage()
-			at(a, ".storage.algorithm", "unknown algorithm %s%s: vigie cannot say whether it is slow and salted; known: %s; also known, and failed: plain text (plaintext, none…), fast hashes (md5, sha1, ntlm…), reversible ciphers and encodings (aes, base64, rot13…)",
-				"algorithme inconnu %s%s : vigie ne peut pas dire s'il est lent et salé ; connus : %s ; connus aussi, et en échec : le clair (plaintext, none…), les hachages rapides (md5, sha1, ntlm…), les chiffrements et encodages réversibles (aes, base64, rot13…)",
-				quoteShort(a.Value), hint(password.StorageName(a.Value), slices.Concat(slow, weak)), strings.Join(slow, ", "))
+		a := child(p, "storage.algorithm")
+		if a == nil || a.Kind != yaml.ScalarNode || a.Value == "" || password.ClassifyStorage(a.Value) != password.StorageUnknown {
+			continue
 		}
+		slow, weak := password.KnownStorage()
+		if password.StorageName(a.Value) == "none" {
+			// "none" may mean kept as typed or not kept at all (SSO only):
+			// vigie cannot tell which, and the two verdicts are opposite.
+			at(a, ".storage.algorithm", "%s does not say how passwords are stored: if they are kept as typed, write plaintext; if none is stored (sign-in by SSO only), leave storage out; known: %s",
+				"%s ne dit pas comment les mots de passe sont conservés : s'ils sont gardés tels quels, écrivez plaintext ; si aucun n'est conservé (connexion par SSO seulement), retirez storage ; connus : %s",
+				quoteShort(a.Value), strings.Join(slow, ", "))
+			continue
+		}
+		at(a, ".storage.algorithm", "unknown algorithm %s%s: vigie cannot say whether it is slow and salted; known: %s; also known, and failed: plain text (plaintext, cleartext…), fast hashes (md5, sha1, ntlm…), reversible ciphers and encodings (aes, base64, rot13…)",
+			"algorithme inconnu %s%s : vigie ne peut pas dire s'il est lent et salé ; connus : %s ; connus aussi, et en échec : le clair (plaintext, cleartext…), les hachages rapides (md5, sha1, ntlm…), les chiffrements et encodages réversibles (aes, base64, rot13…)",
+			quoteShort(a.Value), hint(password.StorageName(a.Value), slices.Concat(slow, weak)), strings.Join(slow, ", "))
 	}
 	return errs
 }
