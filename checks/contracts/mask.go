@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -16,16 +17,24 @@ var (
 // document's number after its name ("passport no. 19AB12345", « carte
 // d'identité n° … », « numéro de sécurité sociale … »), a French NIR on its
 // own, a street address ("12 rue des Lilas, 75011 Paris", "221B Baker
-// Street"). An identity number is a run of tokens, the first holding a
-// digit, the others starting with one.
+// Street, London"). An identity number is a run of tokens, the first holding
+// a digit, the others starting with one, or after an ID card the nine
+// letters and digits of the French card of 2021 ("XKRTB1PF4"). A street
+// address ends with its postcode or, after a comma, its city: a number and a
+// street word alone are as often a clause and its title ("Article 5 Place
+// des données").
 var (
 	idDocRe = regexp.MustCompile(`(?i)\b(passports?|passeports?|identity card|id card|national id(?:entity)?(?: card| number)?|carte (?:nationale )?d['’]identit[ée]|cni|pi[eè]ce d['’]identit[ée]|driving licen[cs]e|driver['’]?s licen[cs]e|permis de conduire|social security(?: number)?|s[ée]curit[ée] sociale|nir|ssn|insee)` +
-		`((?:\s*(?:no|n°|nº|num[ée]ro|number|nr|#|:)\.?)*)(\s*)([a-z]{0,3}\d[a-z0-9]*(?:[ .-]\d[a-z0-9]*)*)`)
-	nirRe    = regexp.MustCompile(`\b[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3}(?: ?\d{2})?\b`)
+		`((?:\s*(?:no|n°|nº|num[ée]ro|number|nr|#|:)\.?)*)(\s*)([a-z]{0,3}\d[a-z0-9]*(?:[ .-]\d[a-z0-9]*)*|[a-z0-9]{9}\b)`)
+	// lawNumberRe is a text's year and number (« loi n° 78-17 », "2016-679")
+	lawNumberRe = regexp.MustCompile(`^\d{2,4}-\d{1,4}$`)
+	nirRe       = regexp.MustCompile(`\b[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3}(?: ?\d{2})?\b`)
+	// cityEnd is ", City" ending an address: one to four capitalised words
+	cityEnd  = `,\s*[\p{Lu}][\p{L}'’-]+(?:[\s-][\p{Lu}][\p{L}'’-]+){0,3}`
 	streetFR = regexp.MustCompile(`\b\d{1,4}(?: ?(?:bis|ter|[a-cA-C]))?,? (?i:rue|avenue|av\.|boulevard|bd|blvd|place|chemin|all[ée]e|impasse|quai|route|cours|square|voie)` +
-		`(?:\s+(?:(?:[dl]['’])?[\p{Lu}\d][\p{L}\d'’-]*|(?:d[eu]s?|la|le|les)\b)){1,6}(?:,?\s*\d{5}(?:\s+[\p{Lu}][\p{L}'’-]*(?:[\s-][\p{Lu}][\p{L}'’-]*){0,3})?)?`)
+		`(?:\s+(?:(?:[dl]['’])?[\p{Lu}\d][\p{L}\d'’-]*|(?:d[eu]s?|la|le|les)\b)){1,6}(?:,?\s*\d{5}(?:\s+[\p{Lu}][\p{L}'’-]*(?:[\s-][\p{Lu}][\p{L}'’-]*){0,3})?|` + cityEnd + `)`)
 	streetEN = regexp.MustCompile(`\b\d{1,5}[A-Za-z]?(?:\s+[\p{Lu}][\p{L}'’-]+){1,3}\s+(?i:street|st\.|road|rd\.|avenue|ave\.|lane|drive|way|boulevard|court|place|square|terrace|close)\b` +
-		`(?:,?(?:\s+[\p{Lu}][\p{L}'’-]+){0,2},?\s*(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{5}(?:-\d{4})?))?`)
+		`(?:,?(?:\s+[\p{Lu}][\p{L}'’-]+){0,2},?\s*(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{5}(?:-\d{4})?)|` + cityEnd + `)`)
 )
 
 // Mask hides what could identify a person in an evidence sentence: e-mail
@@ -115,8 +124,8 @@ func maskPhones(s string) string {
 }
 
 // maskIdentity hides identity-document numbers and street addresses
-// (see idDocRe); a number of fewer than four digits after "passport" is
-// left (a clause or a count, not a document).
+// (see idDocRe); a number without the document's shape after "passport"
+// is left (a clause, a count or a regulation, not a document).
 func maskIdentity(s string) string {
 	// the expressions are slow (Unicode classes, any start): each runs only
 	// on a sentence that holds one of its words
@@ -128,12 +137,62 @@ func maskIdentity(s string) string {
 		s = nirRe.ReplaceAllString(s, "[id]")
 	}
 	if afterNumber(lower, streetWordsFR) {
-		s = streetFR.ReplaceAllString(s, "[address]")
+		s = maskStreets(streetFR, s)
 	}
 	if containsAny(s, streetWordsEN) { // written with a capital in an address
-		s = streetEN.ReplaceAllString(s, "[address]")
+		s = maskStreets(streetEN, s)
 	}
 	return s
+}
+
+// maskStreets masks the addresses re finds, but for a number that belongs
+// to a reference ("Article 5", "Annex 3", "§ 12"): a clause title can look
+// like a street.
+func maskStreets(re *regexp.Regexp, s string) string {
+	return replaceMatches(re, s, func(m []int) (string, bool) {
+		return "[address]", !afterReference(s[:m[0]])
+	})
+}
+
+// referenceWords name a part of a text before its number.
+var referenceWords = []string{"article", "art.", "clause", "annex", "annexe", "schedule", "section", "§", "chapter", "chapitre", "point", "paragraph",
+	"paragraphe", "appendix", "appendice", "alinéa", "al."}
+
+// afterReference: whether before ends with one of the referenceWords,
+// as a whole word.
+func afterReference(before string) bool {
+	before = strings.TrimRight(before, " ")
+	i := strings.LastIndexAny(before, " (\n\t")
+	last := strings.ToLower(before[i+1:])
+	if j := strings.LastIndexAny(last, "'’"); j >= 0 { // « l'article 12 »
+		_, size := utf8.DecodeRuneInString(last[j:])
+		last = last[j+size:]
+	}
+	for _, w := range referenceWords {
+		if last == w {
+			return true
+		}
+	}
+	return false
+}
+
+// replaceMatches replaces each match of re in s, given as its submatch
+// indexes, by what f returns when f says to.
+func replaceMatches(re *regexp.Regexp, s string, f func(m []int) (string, bool)) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+		if with, ok := f(m); ok {
+			b.WriteString(s[last:m[0]])
+			b.WriteString(with)
+			last = m[1]
+		}
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // The words that gate idDocRe, streetFR and streetEN.
@@ -186,12 +245,47 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
+// maskIDs masks the numbers idDocRe finds when they have the shape of
+// the document's: its length, and not a reference that goes on ("Passport
+// 2016/679" is a regulation).
 func maskIDs(s string) string {
-	return idDocRe.ReplaceAllStringFunc(s, func(m string) string {
-		sub := idDocRe.FindStringSubmatch(m)
-		if digits(sub[4]) < 4 {
-			return m
+	return replaceMatches(idDocRe, s, func(m []int) (string, bool) {
+		label, num := strings.ToLower(s[m[2]:m[3]]), s[m[8]:m[9]]
+		if rest := s[m[9]:]; len(rest) >= 2 && (rest[0] == '/' || rest[0] == '-') && isDigit(rest[1]) {
+			return "", false
 		}
-		return sub[1] + sub[2] + sub[3] + "[id]"
+		if !idShaped(label, num) || lawNumberRe.MatchString(num) {
+			return "", false
+		}
+		return s[m[2]:m[7]] + "[id]", true
 	})
+}
+
+// idShaped: whether num has the length of the document label names (its
+// letters and digits, separators left out), with at least four digits or,
+// on an ID card, the nine letters and digits of the French card of 2021.
+func idShaped(label, num string) bool {
+	n, d := 0, 0
+	for i := 0; i < len(num); i++ {
+		if num[i] != ' ' && num[i] != '.' && num[i] != '-' {
+			n++
+		}
+		if isDigit(num[i]) {
+			d++
+		}
+	}
+	card := strings.Contains(label, "identit") || strings.Contains(label, "id card") || strings.Contains(label, "national id") || label == "cni"
+	switch {
+	case card && n == 9 && d >= 1:
+		return true
+	case d < 4:
+		return false
+	case strings.HasPrefix(label, "pass"):
+		return n >= 6 && n <= 9
+	case card:
+		return n >= 8 && n <= 12
+	case strings.Contains(label, "licen") || strings.Contains(label, "permis"):
+		return n >= 6 && n <= 15
+	}
+	return n >= 9 && n <= 15 // social security numbers: SSN, NIR with its key
 }

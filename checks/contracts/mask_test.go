@@ -20,6 +20,27 @@ func TestMaskIdentityAndAddress(t *testing.T) {
 		{"The Processor notifies within 24 hours; clause 12 of the passport policy; passport no. 12.", ""},
 		{"Clause 7 Place of performance: within 30 days, under Article 28.", ""},
 		{"Le sous-traitant notifie dans les 48 heures et conserve 3 copies.", ""},
+		{"Home address: 12 rue des Lilas, Paris, since 2020.", "Home address: [address], since 2020."},
+		{"Served at 10 Downing Street, London.", "Served at [address]."},
+		// a number after a reference is the reference's, and a street word
+		// needs a postcode or a city to make an address
+		{"Article 5 Place des données : les données sont hébergées en France.", ""},
+		{"Le Prestataire applique l'article 12, cours de formation du personnel inclus.", ""},
+		{"See Annex 3 Google Drive and Slack for the sub-processors.", ""},
+		{"Disputes go to the courts under Clause 18 Irish High Court rules.", ""},
+		{"Section 3 Data Subject Requests Close", ""},
+		{"Article 5 Place des Données, Paris et Lyon.", ""},
+		{"Annex 3 Google Drive, Slack and Zoom.", ""},
+		{"As required by § 12 rue de la Paix, 75002 Paris must be the seat.", ""},
+		// an identity number has the document's shape, not a regulation's
+		{"Passport 2016/679 of the data subjects.", ""},
+		{"Passport 2016-679 of the data subjects.", ""},
+		{"passport no. 1234 of the register.", ""},
+		// the French ID card of 2021: nine letters and digits, after an ID card only
+		{"Carte d'identité n° XKRTB1PF4, délivrée en 2023.", "Carte d'identité n° [id], délivrée en 2023."},
+		{"CNI X4RTBPFW4 ; identity card no. X4RTBPFW4; ID card: XKRTB1PF4.", "CNI [id] ; identity card no. [id]; ID card: [id]."},
+		{"Reference X4RTBPFW4 of the order; passport no. XKRTB1PF4.", ""},
+		{"The identity card verification procedure applies.", ""},
 	}
 	for _, tc := range cases {
 		want := tc.want
