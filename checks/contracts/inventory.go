@@ -344,7 +344,8 @@ func evalCrossTransfer(p Processor) check.Outcome {
 		return check.Outcome{Status: check.Skipped, Evidence: ev, Message: t("the inventory records transfers (see CTR-INV-004)", "l'inventaire indique des transferts (voir CTR-INV-004)")}
 	}
 	var seen []string
-	var en, fr []string // the mentions in each language
+	var en, fr []string            // the mentions in each language
+	countries := map[string]bool{} // a country named twice is one country
 	read := 0
 	for _, d := range p.Docs {
 		if d.Analysis == nil {
@@ -354,16 +355,17 @@ func evalCrossTransfer(p Processor) check.Outcome {
 		for _, m := range d.Analysis.ThirdCountries {
 			seen = append(seen, fmt.Sprintf("%s (%s, %s)", titleCase(m.Term), d.Path, m.Location.String()))
 			c := countryText(m.Term)
+			countries[c.EN] = true
 			en = append(en, fmt.Sprintf("%s (%s, %s)", c.EN, d.Path, m.Location.String()))
 			fr = append(fr, fmt.Sprintf("%s (%s, %s)", c.FR, d.Path, m.Location.String()))
 		}
 	}
 	if len(seen) > 0 {
 		ev["mentions"] = shownList(seen)
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Plural(len(seen),
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Plural(len(countries),
 			t("the inventory records no transfer, but the contract names a third country: %s", "l'inventaire n'indique aucun transfert, mais le contrat nomme un pays tiers : %s"),
 			t("the inventory records no transfer, but the contract names third countries: %s", "l'inventaire n'indique aucun transfert, mais le contrat nomme des pays tiers : %s"),
-			t(joinShown(en, "; "), joinShown(fr, "; ")))}
+			t(joinShown(en, "; "), joinShown(fr, " ; ")))}
 	}
 	if read == 0 {
 		return check.Outcome{Status: check.Skipped, Evidence: ev, Message: t("no contract named could be read (see CTR-INV-006)", "aucun des contrats cités n'a pu être lu (voir CTR-INV-006)")}

@@ -59,6 +59,13 @@ func TestInventoryTextInItsLanguage(t *testing.T) {
 			"l'inventaire liste des données sensibles (santé) et aucun contrat lisible ne les couvre"},
 		{"CTR-INV-008", Processor{Contracts: []string{"c.pdf"}, Mechanism: "aucun", Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: &Analysis{ThirdCountries: []Mention{{Term: "inde", Location: Location{Paragraph: 9}}}}}}},
 			"the contract names a third country: India (c.pdf, § 9)", "le contrat nomme un pays tiers : Inde (c.pdf, § 9)"},
+		// one country named twice is one country; two are plural
+		{"CTR-INV-008", Processor{Contracts: []string{"c.pdf"}, Mechanism: "aucun", Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: &Analysis{ThirdCountries: []Mention{
+			{Term: "inde", Location: Location{Paragraph: 2}}, {Term: "india", Location: Location{Paragraph: 5}}}}}}},
+			"the contract names a third country: India (c.pdf, § 2); India (c.pdf, § 5)", "le contrat nomme un pays tiers : Inde (c.pdf, § 2) ; Inde (c.pdf, § 5)"},
+		{"CTR-INV-008", Processor{Contracts: []string{"c.pdf"}, Mechanism: "aucun", Docs: []DocRef{{Path: "c.pdf", Exists: true, Analysis: &Analysis{ThirdCountries: []Mention{
+			{Term: "inde", Location: Location{Paragraph: 2}}, {Term: "maroc", Location: Location{Paragraph: 5}}}}}}},
+			"the contract names third countries: India (c.pdf, § 2); Morocco (c.pdf, § 5)", "le contrat nomme des pays tiers : Inde (c.pdf, § 2) ; Maroc (c.pdf, § 5)"},
 	}
 	for _, tc := range cases {
 		got := eval(tc.id, tc.p)
