@@ -28,10 +28,10 @@ func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
 	r.Comma = textenc.Delimiter(head)
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
-	r.ReuseRecord = false // kept rows point into their record
-	line := 1             // of the record being read, for errors
-	width := 0            // of the header
-	var malformed error   // a quote that took other lines in: not a read error, but fatal all the same
+	r.ReuseRecord = false    // kept rows point into their record
+	line := 1                // of the record being read, for errors
+	var shape *textenc.Shape // the rows', once the header is read
+	var malformed error      // a quote that took other lines in: not a read error, but fatal all the same
 	read := func() ([]string, error) {
 		lim.start = r.InputOffset()
 		rec, err := r.Read()
@@ -39,8 +39,8 @@ func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
 			return rec, err
 		}
 		line, _ = r.FieldPos(0)
-		if malformed = quotes.Unclosed(r, rec); malformed == nil {
-			malformed = swallows(r, rec, width)
+		if malformed = quotes.Unclosed(r, rec); malformed == nil && shape != nil {
+			malformed = swallows(r, rec, shape)
 		}
 		return rec, nil
 	}
@@ -54,11 +54,11 @@ func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
 	if malformed != nil {
 		return nil, malformed
 	}
-	width = len(header)
 	m, err := mapHeader(header, opt.Columns, lineAt(line))
 	if err != nil {
 		return nil, err
 	}
+	shape = shapeOf(r.Comma, header, m)
 	var (
 		out  []contracts.Processor
 		kept budget
@@ -81,6 +81,7 @@ func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
 		if !ok {
 			continue
 		}
+		shape.Learn(rec)
 		if len(out) == MaxRows {
 			return nil, tooMany(lineAt(line))
 		}
@@ -91,12 +92,29 @@ func loadCSV(path string, opt Options) ([]contracts.Processor, error) {
 	}
 }
 
+// shapeOf is the shape of the inventory's rows: a processor named in each,
+// file names and dates in the columns that hold them.
+func shapeOf(comma rune, header []string, m Mapping) *textenc.Shape {
+	kinds := make([]textenc.Kind, len(header))
+	for field, i := range m {
+		switch field {
+		case "processor":
+			kinds[i] = textenc.Filled
+		case "contracts":
+			kinds[i] = textenc.File
+		case "signed_on", "start", "end", "review":
+			kinds[i] = textenc.Date
+		}
+	}
+	return textenc.NewShape(comma, header, kinds)
+}
+
 // swallows is an error when a quoted cell of rec holds lines that read as
 // rows of the inventory: a stray quote that a later one closed, the rows
 // between lost into one cell.
-func swallows(r *csv.Reader, rec []string, width int) error {
+func swallows(r *csv.Reader, rec []string, shape *textenc.Shape) error {
 	for i, cell := range rec {
-		if n := textenc.RecordsInCell(cell, r.Comma, width); n > 0 {
+		if n := shape.RecordsInCell(cell); n > 0 {
 			line, _ := r.FieldPos(i)
 			return check.Errorf("line %d: the quoted cell of column %d holds %d lines that read as rows of the inventory: a stray quote? (quote the whole cell, or remove the quote)",
 				"ligne %d : la cellule entre guillemets de la colonne %d contient %d lignes qui se lisent comme des lignes de l'inventaire : un guillemet égaré ? (mettez toute la cellule entre guillemets, ou retirez le guillemet)",

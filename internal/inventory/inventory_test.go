@@ -184,3 +184,20 @@ func TestCSVQuotedLines(t *testing.T) {
 		t.Fatalf("%d rows, %v", len(rows), err)
 	}
 }
+
+// A note over several lines with the table's count of separators on each
+// (review 7 H2) is one cell of a valid row, in French and English, as is
+// an address block; the inventory loads whole.
+func TestCSVMultiLineNotes(t *testing.T) {
+	for name, data := range map[string]string{
+		"reviewer's note": "processor,contract,notes\nAcme,a.pdf,\"Rappeler lundi\nIntéressée par A, B, C\nDevis envoyé, relance, ok\nFin\"\nBeta,b.pdf,RAS\n",
+		"French":          "processor;contract;signed_on;notes\nAcme;a.pdf;2024-01-05;\"Signé le 5; avenant le 9; relu\nRenouvelé; voir avenant; 2025; ok\nrevu; puis; signé; encore\nFin\"\nBeta;b.pdf;2024-02-01;RAS\n",
+		"English":         "processor,contract,notes\nAcme,a.pdf,\"Signed in May\nRenewed, amended, ok\nAudit, review, done\nEnd\"\nBeta,b.pdf,ok\n",
+		"address block":   "processor,contract,address\nAcme,a.pdf,\"Acme SAS\n12 rue X, 75011, Paris\nBât. B, 2e étage, France\n\"\nBeta,b.pdf,\"12 rue X,\n75011 Paris, France\"\n",
+	} {
+		rows, err := Load(write(t, "n.csv", []byte(data)), Options{})
+		if err != nil || len(rows) != 2 || rows[1].Name != "Beta" {
+			t.Errorf("%s: %d rows, %v; want Acme and Beta", name, len(rows), err)
+		}
+	}
+}

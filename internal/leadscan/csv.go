@@ -19,8 +19,9 @@ type csvRows struct {
 	r         *csv.Reader
 	lim       *recordLimit
 	quotes    *textenc.Quotes
-	line      int // of the last record read
-	width     int // cells of the first record
+	line      int            // of the last record read
+	shape     *textenc.Shape // the rows' shape, from the first record on
+	columns   map[string]string
 	notes     []check.Text
 	swallowed leads.Swallowed
 }
@@ -48,7 +49,7 @@ func openCSV(src Source) (*csvRows, error) {
 	r.FieldsPerRecord = -1 // a ragged row is counted, not fatal
 	r.LazyQuotes = true
 	r.ReuseRecord = false // rows go to other goroutines
-	return &csvRows{f: f, r: r, lim: lim, quotes: quotes, notes: notes}, nil
+	return &csvRows{f: f, r: r, lim: lim, quotes: quotes, columns: src.Columns, notes: notes}, nil
 }
 
 // Next returns the next record. A record that holds others in a quoted
@@ -72,11 +73,18 @@ func (c *csvRows) Next() ([]string, int, error) {
 			return nil, 0, err
 		}
 		c.line, _ = c.r.FieldPos(0)
-		if c.width == 0 {
-			c.width = len(rec)
+		if c.shape == nil && textenc.Blank(rec) {
+			return rec, c.line, nil // the header (or first row) is further down
+		}
+		first := c.shape == nil
+		if first {
+			c.shape = shapeOf(c.r.Comma, rec, c.columns)
 		}
 		if c.swallows(rec) {
 			continue
+		}
+		if !first || leads.HeaderIsValues(rec) {
+			c.shape.Learn(rec)
 		}
 		return rec, c.line, nil
 	}
@@ -89,13 +97,51 @@ func (c *csvRows) swallows(rec []string) bool {
 		if !strings.Contains(cell, "\n") {
 			continue
 		}
-		if n := textenc.RecordsInCell(cell, c.r.Comma, c.width); n > 0 {
+		if n := c.shape.RecordsInCell(cell); n > 0 {
 			line, _ := c.r.FieldPos(i)
 			c.swallowed.Record(c.line, line, n)
 			return true
 		}
 	}
 	return false
+}
+
+// shapeOf is the shape of a table whose first record is first: its
+// columns' kinds from the header's names and the configured columns, as
+// the checks will find them (none when the first record holds values).
+func shapeOf(comma rune, first []string, columns map[string]string) *textenc.Shape {
+	if leads.HeaderIsValues(first) {
+		return textenc.NewShape(comma, first, nil)
+	}
+	cols, err := leads.Detect(first, len(first), nil, columns, false)
+	if err != nil {
+		// A configured column the header lacks: the checks say so; the
+		// names still tell.
+		cols, _ = leads.Detect(first, len(first), nil, nil, false)
+	}
+	kinds := make([]textenc.Kind, len(first))
+	for r, at := range cols.At {
+		for _, i := range at {
+			kinds[i] = kindOf(r)
+		}
+	}
+	return textenc.NewShape(comma, first, kinds)
+}
+
+// kindOf is the shape of a role's cells, where it has one.
+func kindOf(r leads.Role) textenc.Kind {
+	switch r {
+	case leads.Email:
+		return textenc.Email
+	case leads.Phone:
+		return textenc.Phone
+	case leads.Key:
+		return textenc.Key
+	case leads.Created, leads.LastActivity, leads.LastSent, leads.LastOrder, leads.ConsentAt,
+		leads.OptOutAt, leads.NoticeAt, leads.BloctelAt, leads.BirthDate:
+		return textenc.Date
+	}
+	return textenc.Any
 }
 
 // mixedEncoding: valid UTF-8 sequences and bytes that are not UTF-8 in the

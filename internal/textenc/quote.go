@@ -84,30 +84,3 @@ func UnclosedQuote(line, swallowed int) error {
 		"ligne %d : un guillemet ouvert sur cette ligne n'est jamais fermé : les %d lignes suivantes (lignes %d à %d, la fin du fichier) ont été lues comme une seule cellule",
 		line, swallowed, line+1, line+swallowed)
 }
-
-// RecordsInCell counts the lines of a quoted cell, past its first, that
-// read as records of a width-cell table split by comma: a stray quote that
-// a later one closes swallows the rows between. It is 0 unless at least
-// two lines are such records and every other line but the last (where the
-// closing quote cut a record) is too: a note written on several lines
-// seldom has the table's exact count of separators on each. Tables under
-// three columns are not judged, one separator per line being common prose.
-func RecordsInCell(cell string, comma rune, width int) int {
-	if width < 3 || strings.Count(cell, "\n") < 2 {
-		return 0
-	}
-	lines := strings.Split(strings.TrimSuffix(cell, "\n"), "\n")[1:]
-	sep := string(comma)
-	n := 0
-	for i, l := range lines {
-		if strings.Count(l, sep) == width-1 {
-			n++
-		} else if i < len(lines)-1 {
-			return 0
-		}
-	}
-	if n < 2 {
-		return 0
-	}
-	return n
-}

@@ -81,23 +81,3 @@ func TestUnclosedLong(t *testing.T) {
 		}
 	}
 }
-
-func TestRecordsInCell(t *testing.T) {
-	cases := []struct {
-		cell  string
-		width int
-		want  int
-	}{
-		{"runaway\n2,b@gmail.com,x\n3,c@gmail.com,x\n4,\"d", 3, 2},
-		{"runaway\n2,b@gmail.com,x\n3,c@gmail.com,x\n", 3, 2},
-		{"runaway\n2,b@gmail.com,x\n", 3, 0},                            // one line: a note may hold that
-		{"Called back:\nMon, Tue\nno answer, again, later\n", 3, 0},     // prose
-		{"Called back:\na, b, c\nno answer\nthen, twice, more\n", 3, 0}, // a line unlike a record in the middle
-		{"a\n1,2\n3,4\n", 2, 0},                                         // two columns: not judged
-	}
-	for _, tc := range cases {
-		if got := RecordsInCell(tc.cell, ',', tc.width); got != tc.want {
-			t.Errorf("%q: %d, want %d", tc.cell, got, tc.want)
-		}
-	}
-}
