@@ -740,7 +740,7 @@ func notJudged(r Read) []check.Text {
 		why = append(why, check.Textf("%d with an oversized cell", "%d avec une cellule trop grande", r.Oversized.N))
 	}
 	if s := r.Swallowed; s.N > 0 {
-		// Two lines at least: textenc.RecordsInCell counts no fewer.
+		// Two lines at least: (*textenc.Shape).RecordsInCell counts no fewer.
 		why = append(why, check.Textf("%d whose quoted cell, opened on line %d, holds %d lines that read as records: a stray quote?",
 			"%d dont une cellule entre guillemets, ouverte ligne %d, contient %d lignes qui se lisent comme des fiches : un guillemet égaré ?",
 			s.N, s.Line, s.Lines))

@@ -113,9 +113,10 @@ func pageApplies(e Evidence) (Probe, check.Outcome, bool) {
 		why := p.FollowErr
 		switch {
 		case p.RedirectLimit:
-			why = check.Text{EN: "the redirects do not end", FR: "les redirections ne s'arrêtent pas"}
+			why = check.Textf("vigie stops following after %d redirects (web.max_redirects): a loop, or a longer chain",
+				"vigie cesse de suivre après %d redirections (web.max_redirects) : une boucle, ou une chaîne plus longue", n-1)
 		case why.EN == "":
-			why = check.Text{EN: "it was not followed", FR: "elle n'a pas été suivie"}
+			why = check.Text{EN: "the redirect was not followed", FR: "la redirection n'a pas été suivie"}
 		}
 		return Probe{}, check.Outcome{Status: check.Skipped, Evidence: map[string]any{"url": last.URL, "status": last.Status, "location": last.Location},
 			Message: check.Textf("not applicable: no page was received: %s redirects to %s, and %s",

@@ -34,7 +34,7 @@ func TestHeaderChecksSkipABareRedirect(t *testing.T) {
 			}
 			e = good()
 			loop(&e)
-			if o := fn(e); o.Status != check.Skipped || !strings.Contains(o.Message.EN, "do not end") {
+			if o := fn(e); o.Status != check.Skipped || !strings.Contains(o.Message.EN, "stops following after") {
 				t.Errorf("redirect loop: %s %q", o.Status, o.Message.EN)
 			}
 			if o := fn(good()); o.Status == check.Skipped {

@@ -82,3 +82,30 @@ func TestMissingBrowserIsFoundBeforeTheScan(t *testing.T) {
 		t.Errorf("%d files written, want none before a refusal", len(entries))
 	}
 }
+
+// vigie merge expands its patterns itself: a report path among the files a
+// pattern names is refused too (merge 'shard-*.json' -o shard-all.json, run
+// a second time).
+func TestMergeRefusesToReplaceAShardItReads(t *testing.T) {
+	dir := t.TempDir()
+	policy := filepath.Join(dir, "policy.yaml")
+	if err := os.WriteFile(policy, []byte("version: 1\npolicies:\n  - name: users\n    min_length: 12\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	config := filepath.Join(dir, "vigie.yaml")
+	if err := os.WriteFile(config, []byte("password:\n  policies: ["+policy+"]\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	shard := filepath.Join(dir, "shard-0.json")
+	if r := vigie(t, context.Background(), nil, "scan", "-c", config, "--shard", "0/1", "-f", "json", "-o", shard); r.code > 1 {
+		t.Fatalf("shard: %+v", r)
+	}
+	before, _ := os.ReadFile(shard)
+	r := vigie(t, context.Background(), nil, "merge", filepath.Join(dir, "shard-*.json"), "-f", "json", "-o", shard)
+	if r.code != 2 || !strings.Contains(r.stderr, "a shard report") {
+		t.Errorf("merge over its own input: %+v", r)
+	}
+	if now, _ := os.ReadFile(shard); string(now) != string(before) {
+		t.Error("the shard report changed")
+	}
+}

@@ -3,8 +3,10 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/config"
 	"github.com/vigie-security/vigie/internal/scan"
+	"github.com/vigie-security/vigie/internal/shard"
 )
 
 func newMergeCmd(e env) *cobra.Command {
@@ -36,7 +38,14 @@ whole scan is kept in the history and judged against fail_on / fail_under.`,
 			sess := scan.Session{WaiverFile: cfg.Waivers, History: cfg.History, Retention: retentionOf(cfg),
 				FailOn: cfg.Scan.FailOn, FailUnder: cfg.Scan.FailUnder, FailOnNew: failOnNew, Spool: true,
 				Inputs: []scan.Input{{Path: configFile, What: scan.InputConfig}}}
-			for _, a := range args {
+			// The files the merge will read, as it expands patterns and folders
+			// itself: merge 'shard-*.json' -o shard-all.json, run twice, must
+			// not replace one of them.
+			files, err := shard.Expand(args)
+			if err != nil {
+				return usageErr("%s", check.InLang(err, lang))
+			}
+			for _, a := range files {
 				sess.Inputs = append(sess.Inputs, scan.Input{Path: a, What: scan.InputShard})
 			}
 			return deliverWith(cmd, e, &sess, out, lang, func() (scan.Result, error) { return sess.Merge(cmd.Context(), args) })

@@ -58,7 +58,7 @@ func newClient(o Options, gate *dialGate, t *http.Transport) *http.Client {
 	}
 }
 
-// chain GETs url and follows its redirects, at most MaxRedirects responses.
+// chain GETs url and follows its redirects, at most MaxRedirects of them.
 // Custom headers go only to the origins in own (see headersFor).
 func (p *Prober) chain(ctx context.Context, pace Pacer, url string, own []string, secret, extra map[string]string) web.Probe {
 	out := web.Probe{URL: url}
@@ -78,7 +78,7 @@ func (p *Prober) chain(ctx context.Context, pace Pacer, url string, own []string
 		h.Location = loc
 		out.Hops = append(out.Hops, h)
 		out.Reached, out.StatusCode, out.Headers = true, resp.StatusCode, resp.Header
-		if follow == nil && next != "" && len(out.Hops) < max(1, p.opts.MaxRedirects) {
+		if follow == nil && next != "" && len(out.Hops) <= p.opts.MaxRedirects {
 			drain(resp.Body, redirectBody)
 			cur = next
 			continue

@@ -230,7 +230,7 @@ func TestHostileAndBrokenServers(t *testing.T) {
 	})
 	t.Run("redirect loop", func(t *testing.T) {
 		got := p.Get(ctx, noPace{}, loop.URL+"/")
-		if !got.Reached || !got.RedirectLimit || len(got.Hops) != 5 {
+		if !got.Reached || !got.RedirectLimit || len(got.Hops) != 6 { // 5 redirects followed (MaxRedirects), 6 responses
 			t.Errorf("reached=%v limit=%v hops=%d", got.Reached, got.RedirectLimit, len(got.Hops))
 		}
 	})

@@ -78,7 +78,9 @@ func (s *Session) inputs() []Input {
 	}
 	for _, l := range p.Leads { // after: a file's target is its path, with "#table" when one was chosen
 		switch l.Format {
-		case "csv", "xlsx", "sqlite":
+		case "csv":
+			add(inputLeads, l.Target)
+		case "xlsx", "sqlite": // "#table" or "#sheet" when one was chosen
 			add(inputLeads, l.Target)
 			if i := strings.LastIndexByte(l.Target, '#'); i > 0 {
 				add(inputLeads, l.Target[:i])
@@ -98,7 +100,7 @@ func checkNotInputs(outs []Output, in []Input) error {
 		for _, i := range in {
 			if SamePath(o.Path, i.Path) {
 				return check.Errorf("report file %s: it is %s (%s): the report would replace it; name another file",
-					"fichier de rapport %s : c'est %s (%s) : le rapport le remplacerait ; nommez un autre fichier",
+					"fichier de rapport %s : c'est %s (%s) : le rapport écraserait ce fichier ; nommez un autre fichier",
 					o.Path, i.What, i.Path)
 			}
 		}
