@@ -59,6 +59,10 @@ var (
 		"est libre de", "est autorisé à", "a le droit de")
 	negatedPermission = terms("may not", "cannot", "can not", "shall not", "must not", "will not", "ne peut", "ne peuvent", "ne pourra", "ne pourront",
 		"n'est pas libre", "n'est pas autorisé", "ne doit", "ne saurait",
+		// a prohibition by its subject or an adverb: "No sub-processor may be engaged without…"
+		"no sub-processor", "no sub-processors", "no subprocessor", "no subprocessors", "no other processor", "no sub-contractor",
+		"no subcontractor", "no third party", "under no circumstances", "in no event", "in no case", "at no time",
+		"aucun sous-traitant", "nul sous-traitant", "en aucun cas", "à aucun moment",
 		// a general authorisation given instead of a specific one
 		"specific", "spécifique", "further", "each", "individual")
 	consentWords = terms("authori*", "consent*", "approv*", "agreement", "autoris*", "accord", "consentement*", "agrément", "permission")
