@@ -45,8 +45,12 @@ func evalRedirect(e Evidence) check.Outcome {
 	first := p.Hops[0]
 	if p.RedirectLimit {
 		return check.Outcome{Status: check.Fail, Evidence: ev,
-			Message: check.Textf("redirect loop: still redirecting after %d responses",
-				"boucle de redirection : toujours redirigé après %d réponses", len(p.Hops))}
+			Message: check.Plural(len(p.Hops)-1,
+				check.Text{EN: "still redirecting after %d redirect, the limit (web.max_redirects): a redirect loop, or a longer chain than it allows",
+					FR: "toujours redirigé après %d redirection, la limite (web.max_redirects) : une boucle de redirection, ou une chaîne plus longue qu'elle ne le permet"},
+				check.Text{EN: "still redirecting after %d redirects, the limit (web.max_redirects): a redirect loop, or a longer chain than it allows",
+					FR: "toujours redirigé après %d redirections, la limite (web.max_redirects) : une boucle de redirection, ou une chaîne plus longue qu'elle ne le permet"},
+				len(p.Hops)-1)}
 	}
 	if !isRedirect(first.Status) {
 		ev["status_code"] = first.Status

@@ -50,3 +50,18 @@ func TestHeaderChecksSkipABareRedirect(t *testing.T) {
 		t.Errorf("banner on a bare redirect: %s %q", o.Status, o.Message.EN)
 	}
 }
+
+// A chain cut by the redirect limit is said as such, with the redirects
+// counted (not the responses), in both languages.
+func TestRedirectLimitSaysTheLimit(t *testing.T) {
+	e := good()
+	e.HTTP = Probe{URL: "http://shop.example.fr/", Reached: true, StatusCode: 301, RedirectLimit: true, Hops: []Hop{
+		{URL: "http://shop.example.fr/", Status: 301, Location: "http://shop.example.fr/a"},
+		{URL: "http://shop.example.fr/a", Status: 301, Location: "http://shop.example.fr/b"},
+		{URL: "http://shop.example.fr/b", Status: 301, Location: "https://shop.example.fr/"}}}
+	o := evalRedirect(e)
+	if o.Status != check.Fail || !strings.Contains(o.Message.EN, "after 2 redirects, the limit (web.max_redirects)") ||
+		!strings.Contains(o.Message.FR, "après 2 redirections") {
+		t.Errorf("%s %q / %q", o.Status, o.Message.EN, o.Message.FR)
+	}
+}
