@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/contractdoc"
 )
 
 // Input is a file a command reads, named so that a report path equal to it
@@ -88,6 +89,45 @@ func (s *Session) inputs() []Input {
 		}
 	}
 	return in
+}
+
+// documentFolders are the folders the contracts family reads every
+// document of: a report written there in a document format would be read
+// as a contract by the next scan.
+func (p Plan) documentFolders() []string {
+	cs := p.ContractSource
+	if cs == nil || cs.Root != "" {
+		return nil
+	}
+	var dirs []string
+	if cs.Folder != "" {
+		dirs = append(dirs, cs.Folder) // walked: each document in it is checked
+	}
+	for _, d := range cs.Documents {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			dirs = append(dirs, d)
+		}
+	}
+	return dirs
+}
+
+// checkNotInFolders refuses a report in a document format inside a folder
+// whose documents the scan reads.
+func checkNotInFolders(outs []Output, dirs []string) error {
+	for _, o := range outs {
+		if o.Path == "" || !contractdoc.Supported(o.Path) {
+			continue
+		}
+		out := canonical(o.Path)
+		for _, d := range dirs {
+			if rel, err := filepath.Rel(canonical(d), out); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				return check.Errorf("report file %s: it is inside %s, whose documents the contracts family reads: the next scan would read the report as a contract; write it elsewhere",
+					"fichier de rapport %s : il est dans %s, dont la famille des contrats lit les documents : la prochaine analyse lirait le rapport comme un contrat ; écrivez-le ailleurs",
+					o.Path, d)
+			}
+		}
+	}
+	return nil
 }
 
 // checkNotInputs refuses an output path that is one of the inputs, through

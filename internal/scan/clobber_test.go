@@ -100,3 +100,30 @@ func TestDeliverWritesTheOthersWhenOneFails(t *testing.T) {
 		t.Errorf("the failed output left a file: %v", err)
 	}
 }
+
+// A report in a document format inside a folder the contracts family walks
+// would be read as a contract next time: refused; a JSON report there, or a
+// Markdown one beside it, is written.
+func TestPrepareRefusesADocumentReportInAContractFolder(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "contracts")
+	if err := os.MkdirAll(filepath.Join(docs, "2026"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(docs, "dpa.txt"), []byte("Data processing agreement between A and B.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for out, refused := range map[string]bool{
+		filepath.Join(docs, "report.md"):          true,
+		filepath.Join(docs, "2026", "report.pdf"): true,
+		filepath.Join(docs, "report.json"):        false,
+		filepath.Join(dir, "report.md"):           false,
+	} {
+		s := &Session{Plan: Plan{ContractSource: &contractscan.Source{Documents: []string{docs}}},
+			Outputs: []Output{{Writer: report.JSON{}, Path: out}}}
+		err := s.Prepare(context.Background())
+		if (err != nil) != refused || refused && !strings.Contains(err.Error(), "would read the report as a contract") {
+			t.Errorf("-o %s: %v, want refused %v", out, err, refused)
+		}
+	}
+}

@@ -109,6 +109,9 @@ func (s *Session) Prepare(ctx context.Context) error {
 	if err := CheckOutputs(s.Outputs, append(in, s.inputs()...)...); err != nil {
 		return err
 	}
+	if err := checkNotInFolders(s.Outputs, s.Plan.documentFolders()); err != nil {
+		return err
+	}
 	if s.History != "" && s.Plan.Shard.Count == 0 {
 		if err := store.Check(ctx, s.History, store.WithRetention(s.Retention)); err != nil {
 			return err
