@@ -40,7 +40,10 @@ var (
 		// what the negation is about: another channel, more than the duty, a
 		// harmful act, an abusive request
 		"directly", "directement", "additional", "supplémentaire*", "compromise", "compromettre", "jeopardise", "jeopardize", "manifestly",
-		"manifestement"), within(3, controllerParty, notObliged))
+		"manifestement",
+		// a waiver refused keeps the duty: "does not waive its right to be notified"
+		"not waive", "not waived", "never waive*", "no waiver", "ne renonce pas", "ne renoncent pas", "ne renonce en rien", "ne renonce nullement",
+		"sans renoncer", "n'emporte pas renonciation", "ne vaut pas renonciation"), within(3, controllerParty, notObliged))
 	// dutyLead, right before a duty's verb, states the duty: "shall notify",
 	// "the Processor implements", « le Sous-traitant notifie », « met en
 	// œuvre », « s'engage à mettre en œuvre ». A "not" or « ne » between them

@@ -34,6 +34,8 @@ func TestRemovedObligations(t *testing.T) {
 		{"no sub-processor without authorisation", "No sub-processor may be engaged without the Controller's prior written authorisation.", "A28-3d-subprocessors", false},
 		{"under no circumstances without authorisation", "Under no circumstances may the Processor engage a sub-processor without the Controller's prior written authorisation.", "A28-3d-subprocessors", false},
 		{"cannot engage without authorisation (fr)", "Le Sous-traitant ne peut recruter un sous-traitant ultérieur sans l'autorisation écrite préalable du Responsable.", "A28-3d-subprocessors", false},
+		{"waiver refused", "The Customer does not waive its right to be notified of any personal data breach, and the Processor shall notify it within 24 hours.", "A28-33-breach-notify", false},
+		{"waiver refused (fr)", "Le Client ne renonce pas à être informé de toute violation de données à caractère personnel, que le Sous-traitant lui notifie dans les 24 heures.", "A28-33-breach-notify", false},
 		{"in no case without authorisation (fr)", "En aucun cas le Sous-traitant ne peut recourir à un sous-traitant ultérieur sans l'autorisation écrite préalable du Responsable.", "A28-3d-subprocessors", false},
 		{"not only on instructions (fr)", "Le Prestataire ne traite pas les données uniquement sur instruction documentée du Client ; il peut les utiliser pour ses propres finalités.", "A28-3a-instructions", true},
 		{"only on instructions (fr)", "Le Prestataire ne traite les données que sur instruction documentée du Client.", "A28-3a-instructions", false},
