@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -36,5 +38,22 @@ func TestLeadsTimeoutOutOfRange(t *testing.T) {
 		if r.code != 2 || !strings.Contains(r.stderr, "at most 2h, got 0s") {
 			t.Errorf("vigie %s: %+v", strings.Join(cmd, " "), r)
 		}
+	}
+}
+
+// -o - is standard output, as for most tools, not a file named "-".
+func TestOutputDashIsStdout(t *testing.T) {
+	dir := t.TempDir()
+	policy := filepath.Join(dir, "policy.yaml")
+	if err := os.WriteFile(policy, []byte("version: 1\npolicies:\n  - name: users\n    min_length: 12\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	r := vigie(t, context.Background(), nil, "password", "check", policy, "-f", "json", "-o", "-")
+	if r.code > 1 || !strings.HasPrefix(strings.TrimSpace(r.stdout), "{") {
+		t.Errorf("-o -: %+v", r)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "-")); !os.IsNotExist(err) {
+		t.Errorf("a file named - was written: %v", err)
 	}
 }

@@ -31,6 +31,9 @@ func outputsOf(o delivery, lang check.Lang, color bool, e env) ([]scan.Output, e
 	if len(list) == 0 {
 		list = []string{"table"}
 	}
+	if o.output == "-" { // the usual name for standard output, not a file called "-"
+		o.output = ""
+	}
 	if o.dir != "" {
 		// The folder is made (private) if missing: a report folder per run is the common case.
 		if err := os.MkdirAll(o.dir, 0o700); err != nil {
