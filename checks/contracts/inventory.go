@@ -308,7 +308,8 @@ func evalDocOnDisk(p Processor) check.Outcome {
 		ev["missing"] = shownList(missing)
 		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("not found on disk: %s", "introuvable sur le disque : %s", joinShown(missing, ", "))}
 	}
-	return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("%d contract file(s) found", "%d fichier(s) de contrat trouvé(s)", len(p.Docs))}
+	return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Count(len(p.Docs), check.Text{EN: "%d contract file found", FR: "%d fichier de contrat trouvé"},
+		check.Text{EN: "%d contract files found", FR: "%d fichiers de contrat trouvés"})}
 }
 
 // recordsNoTransfer: the row says "none", or lists EEA countries only.
@@ -379,7 +380,9 @@ func evalUnreferenced(f Folder) check.Outcome {
 		return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf("all %d documents are referenced by %s", "les %d documents sont référencés par %s", f.Files, f.Inventory)}
 	}
 	ev["unreferenced"] = shownList(f.Unreferenced)
-	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%d document(s) not in %s: %s", "%d document(s) absent(s) de %s : %s",
+	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Plural(len(f.Unreferenced),
+		check.Text{EN: "%d document not in %s: %s", FR: "%d document absent de %s : %s"},
+		check.Text{EN: "%d documents not in %s: %s", FR: "%d documents absents de %s : %s"},
 		len(f.Unreferenced), f.Inventory, joinShown(f.Unreferenced, ", "))}
 }
 

@@ -477,7 +477,9 @@ func (s *Session) thresholds(rep report.Report) []check.Text {
 			}
 		}
 		if n > 0 {
-			out = append(out, check.Textf("%d finding(s) at or above %s failed (--fail-on)", "%d constat(s) de gravité %s ou plus en échec (--fail-on)",
+			out = append(out, check.Plural(n,
+				check.Text{EN: "%d finding at or above %s failed (--fail-on)", FR: "%d constat de gravité %s ou plus en échec (--fail-on)"},
+				check.Text{EN: "%d findings at or above %s failed (--fail-on)", FR: "%d constats de gravité %s ou plus en échec (--fail-on)"},
 				n, check.Text{EN: min.Label(check.EN), FR: min.Label(check.FR)}))
 		}
 	}
@@ -486,8 +488,9 @@ func (s *Session) thresholds(rep report.Report) []check.Text {
 			rep.Scores.Overall.Score, *u))
 	}
 	if s.FailOnNew && rep.Changes != nil && len(rep.Changes.New) > 0 {
-		out = append(out, check.Textf("%d new failure(s) since the last scan (--fail-on-new)", "%d nouvel(s) échec(s) depuis le dernier scan (--fail-on-new)",
-			len(rep.Changes.New)))
+		out = append(out, check.Count(len(rep.Changes.New),
+			check.Text{EN: "%d new failure since the last scan (--fail-on-new)", FR: "%d nouvel échec depuis le dernier scan (--fail-on-new)"},
+			check.Text{EN: "%d new failures since the last scan (--fail-on-new)", FR: "%d nouveaux échecs depuis le dernier scan (--fail-on-new)"}))
 	}
 	return out
 }

@@ -102,12 +102,16 @@ func summary(l check.Lang, p Payload, min check.Severity) check.Text {
 	}
 	sev := min.Label(l)
 	if p.Regression {
-		return check.Textf("vigie: regression on scan %s: score %s, %d new failure(s) of severity %s or above",
-			"vigie : régression au scan %s : note %s, %d nouveau(x) échec(s) de gravité %s ou plus",
+		return check.Plural(len(p.NewFailures)+p.MoreFailures,
+			check.Text{EN: "vigie: regression on scan %s: score %s, %d new failure of severity %s or above",
+				FR: "vigie : régression au scan %s : note %s, %d nouvel échec de gravité %s ou plus"},
+			check.Text{EN: "vigie: regression on scan %s: score %s, %d new failures of severity %s or above",
+				FR: "vigie : régression au scan %s : note %s, %d nouveaux échecs de gravité %s ou plus"},
 			p.ScanID, move, len(p.NewFailures)+p.MoreFailures, sev)
 	}
-	return check.Textf("vigie: scan %s finished: score %s, %d new failure(s), %d fixed",
-		"vigie : scan %s fini : note %s, %d nouveau(x) échec(s), %d corrigé(s)", p.ScanID, move, p.NewTotal, p.Fixed)
+	news := check.Count(p.NewTotal, check.Text{EN: "%d new failure", FR: "%d nouvel échec"}, check.Text{EN: "%d new failures", FR: "%d nouveaux échecs"})
+	fixed := check.Count(p.Fixed, check.Text{EN: "%d fixed", FR: "%d corrigé"}, check.Text{EN: "%d fixed", FR: "%d corrigés"})
+	return check.Textf("vigie: scan %s finished: score %s, %s, %s", "vigie : scan %s fini : note %s, %s, %s", p.ScanID, move, news, fixed)
 }
 
 // payload renders the message in the webhook's flavour.
