@@ -78,8 +78,8 @@ func (w *Webhook) post(ctx context.Context, body []byte) error {
 }
 
 func (w *Webhook) fail(attempts int, err error) error {
-	return &Error{Text: check.Textf("webhook to %s not delivered after %d attempt(s)",
-		"webhook vers %s non livré après %d tentative(s)", w.host, attempts), Err: err}
+	return &Error{Text: check.Plural(attempts, check.Text{EN: "webhook to %s not delivered after %d attempt", FR: "webhook vers %s non livré après %d tentative"},
+		check.Text{EN: "webhook to %s not delivered after %d attempts", FR: "webhook vers %s non livré après %d tentatives"}, w.host, attempts), Err: err}
 }
 
 // attempt makes one POST. A negative wait means: do not retry.
