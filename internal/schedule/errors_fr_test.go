@@ -34,7 +34,7 @@ func TestScheduleErrorsInFrench(t *testing.T) {
 func TestWebhookErrorsInFrench(t *testing.T) {
 	srv, _, _ := receiver(t, 400)
 	_, err := hook(t, srv.URL+secretPath, Generic, check.FR).Handle(t.Context(), outcome())
-	checktest.SaysFrench(t, err, "non livré après 1 tentative(s) : HTTP 400 (pas de nouvel essai)", "HTTP 400 (not retried)")
+	checktest.SaysFrench(t, err, "non livré après 1 tentative : HTTP 400 (pas de nouvel essai)", "HTTP 400 (not retried)")
 	noSecret(t, err)
 
 	_, err = (&Runner{}).Once(t.Context())
