@@ -48,8 +48,8 @@ func HistoryInputs(path string) []Input {
 
 // inputs are every file the session reads: the plan's (once prepared, the
 // documents found in the contract folders too), the waivers, the history
-// and what the caller named. Preparing the plan consumes its lead sources:
-// Prepare asks before and after.
+// and what the caller named. Preparing the plan turns its lead sources
+// into prepared tables: either is read.
 func (s *Session) inputs() []Input {
 	p := s.Plan
 	in := append([]Input(nil), s.Inputs...)
@@ -137,8 +137,10 @@ func checkNotInputs(outs []Output, in []Input) error {
 		if o.Path == "" {
 			continue
 		}
+		st, err := os.Stat(o.Path)
+		out := canonical(o.Path)
 		for _, i := range in {
-			if SamePath(o.Path, i.Path) {
+			if same(st, err, out, i.Path) {
 				return check.Errorf("report file %s: it is %s (%s): the report would replace it; name another file",
 					"fichier de rapport %s : c'est %s (%s) : le rapport écraserait ce fichier ; nommez un autre fichier",
 					o.Path, i.What, i.Path)
@@ -151,12 +153,19 @@ func checkNotInputs(outs []Output, in []Input) error {
 // SamePath tells whether a and b name one file: the same file when both
 // exist, else the same absolute path once the folders' links are resolved.
 func SamePath(a, b string) bool {
-	if sa, err := os.Stat(a); err == nil {
+	st, err := os.Stat(a)
+	return same(st, err, canonical(a), b)
+}
+
+// same is SamePath with a's stat and canonical path already taken: an
+// output is compared with every input.
+func same(a os.FileInfo, aErr error, aPath, b string) bool {
+	if aErr == nil {
 		if sb, err := os.Stat(b); err == nil {
-			return os.SameFile(sa, sb)
+			return os.SameFile(a, sb)
 		}
 	}
-	return canonical(a) == canonical(b)
+	return aPath == canonical(b)
 }
 
 func canonical(p string) string {

@@ -96,7 +96,6 @@ type Result struct {
 // end: the waiver file reads, every output path and the history can be
 // written. A typo in a path must not cost a whole scan.
 func (s *Session) Prepare(ctx context.Context) error {
-	in := s.inputs()
 	if err := s.Plan.prepare(ctx); err != nil {
 		return err
 	}
@@ -106,7 +105,7 @@ func (s *Session) Prepare(ctx context.Context) error {
 	if err := s.loadWaivers(); err != nil {
 		return err
 	}
-	if err := CheckOutputs(s.Outputs, append(in, s.inputs()...)...); err != nil {
+	if err := CheckOutputs(s.Outputs, s.inputs()...); err != nil {
 		return err
 	}
 	if err := checkNotInFolders(s.Outputs, s.Plan.documentFolders()); err != nil {
