@@ -62,18 +62,23 @@ func chooseColumn(head []byte, whole bool, name string) (string, error) {
 		return "", nil
 	}
 	header := recs[0]
-	if i := bestColumn(header, recs[1:]); i >= 0 {
+	if i := bestColumn(header, recs[1:]); i >= 0 && besideAColumn(header, i) {
 		return strconv.Itoa(i + 1), nil
 	}
+	trusted := slices.ContainsFunc(header, func(h string) bool { return namesOne(h) && !namesHash(h) })
 	if _, isHeader := textenc.Labels(header); isHeader {
+		cols := shownColumns(header)
+		if !trusted { // "jean,password": no cell is shown, not even a password word
+			cols = shownColumns(make([]string, len(header)))
+		}
 		return "", check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf(
 			"no column named like a password hash (columns: %s); name it with --column",
-			"aucune colonne nommée comme un hachage de mot de passe (colonnes : %s) ; nommez-la avec --column", shownColumns(header))}
+			"aucune colonne nommée comme un hachage de mot de passe (colonnes : %s) ; nommez-la avec --column", cols)}
 	}
 	if j := hashLike(recs); j >= 0 {
 		return strconv.Itoa(j + 1), nil
 	}
-	if j := slices.IndexFunc(header, wordsNameHash); j >= 0 && slices.IndexFunc(header[j+1:], wordsNameHash) < 0 {
+	if j := slices.IndexFunc(header, wordsNameHash); j >= 0 && slices.IndexFunc(header[j+1:], wordsNameHash) < 0 && besideAColumn(header, j) {
 		return strconv.Itoa(j + 1), nil
 	}
 	return "", check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf(
@@ -141,6 +146,20 @@ func bestColumn(header []string, sample [][]string) int {
 		}
 	}
 	return best
+}
+
+// besideAColumn: another cell of the line names a usual column (id,
+// login, email…), so the line is a header. Alone, "password" or "hash"
+// may be the first person's password on a line without header
+// ("jean,password"): taken for a header, it would name the target in every
+// finding, and go ungraded.
+func besideAColumn(header []string, i int) bool {
+	for j, h := range header {
+		if j != i && namesOne(h) && !namesHash(h) {
+			return true
+		}
+	}
+	return false
 }
 
 // exactHashLabels are whole column names (words joined by "_": PasswordHash

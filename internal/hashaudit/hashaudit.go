@@ -43,9 +43,13 @@ func AuditFile(ctx context.Context, path, column string) (password.HashEvidence,
 func Audit(ctx context.Context, r io.Reader, name, column string) (password.HashAudit, string, error) {
 	br := bufio.NewReaderSize(r, MaxLine)
 	head, err := br.Peek(MaxLine)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return password.HashAudit{}, "", check.Prefixed{Prefix: name + ": ", Err: err} // not a short file: a failed read
+	}
+	whole := errors.Is(err, io.EOF)
 	sep := separator(head)
 	if column == "" {
-		if column, err = chooseColumn(head, err != nil, name); err != nil {
+		if column, err = chooseColumn(head, whole, name); err != nil {
 			return password.HashAudit{}, "", err
 		}
 	}
@@ -133,7 +137,7 @@ func csvColumn(ctx context.Context, r io.Reader, name, column string, sep rune) 
 	// it names a password column (or says something of one), else the
 	// column's number.
 	label := fmt.Sprintf("column %d", idx+1)
-	if !byIndex || hashColumn(header, idx) || namesHash(header[idx]) {
+	if !byIndex || (hashColumn(header, idx) || namesHash(header[idx])) && besideAColumn(header, idx) {
 		label = textenc.Clean(header[idx])
 	}
 	add := func(rec []string) {

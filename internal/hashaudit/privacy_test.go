@@ -120,3 +120,19 @@ func TestNamesAColumn(t *testing.T) {
 		}
 	}
 }
+
+// A first line whose only column name is a password word ("Password",
+// "hash") beside no usual column is a person's line, not a header: it is
+// never taken for the column's name, so it cannot name the target.
+func TestPasswordWordAloneIsNotAHeader(t *testing.T) {
+	for _, data := range []string{"jean@x.fr,Password\nmarc@x.fr," + seedBcrypt + "\n", "jean,password\nmarc," + seedBcrypt + "\n", "12,hash\n13," + seedBcrypt + "\n"} {
+		_, col, err := Audit(context.Background(), strings.NewReader(data), "users.csv", "")
+		if strings.Contains(strings.ToLower(col), "pass") || strings.Contains(col, "hash") {
+			t.Errorf("%q: column %q names the target with a value (err %v)", data, col, err)
+		}
+		if err == nil || !strings.HasPrefix(err.Error(), "users.csv:1: ") || strings.Contains(err.Error(), "Password") ||
+			strings.Contains(err.Error(), ", password)") || strings.Contains(err.Error(), ", hash)") {
+			t.Errorf("%q: %v, want the line refused as a header without showing its cells", data, err)
+		}
+	}
+}
