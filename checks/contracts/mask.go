@@ -130,7 +130,8 @@ func maskIdentity(s string) string {
 	// the expressions are slow (Unicode classes, any start): each runs only
 	// on a sentence that holds one of its words
 	lower := strings.ToLower(s)
-	if containsAny(lower, idWords) {
+	// " cni" is a word at the start of the sentence or after "(" too
+	if containsAny(" "+strings.NewReplacer("(", " ", "[", " ", "«", " ").Replace(lower), idWords) {
 		s = maskIDs(s)
 	}
 	if digits(s) >= 13 {

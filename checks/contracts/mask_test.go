@@ -60,3 +60,13 @@ func TestSignatureQuoteMasked(t *testing.T) {
 		t.Errorf("quote %q shows the passport or the address", r.Sentence)
 	}
 }
+
+// An identity-card cue at the start of a sentence or after a bracket still
+// gates the mask (it was looked for after a space only).
+func TestMaskIDCueAtTheStart(t *testing.T) {
+	for _, s := range []string{"CNI X4RTBPFW4, délivrée en 2023.", "Signataire (cni XKRTB1PF4)."} {
+		if got := Mask(s); strings.Contains(got, "X4RTBPFW4") || strings.Contains(got, "XKRTB1PF4") {
+			t.Errorf("Mask(%q) = %q", s, got)
+		}
+	}
+}

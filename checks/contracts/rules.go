@@ -379,7 +379,6 @@ var elementSpecs = map[string]spec{
 			freeOf(terms("engage*", "appoint*", "use", "uses", "subcontract*", "recourir", "recourt", "faire appel", "fait appel", "recruter", "recrute*", "sous-traiter", "confier"),
 				"the processor may engage sub-processors without authorisation", "le sous-traitant peut recruter des sous-traitants ultérieurs sans autorisation"),
 			mk(both(terms("continued use", "poursuite", "continuation"), rx(`continued use.{0,80}(consent|accept|approv|authori)|(poursuite|continuation) (de l'utilisation|du service).{0,60}(vaut|emporte|constitue) (acceptation|accord|consentement)`)), "continued use is not authorisation", "la poursuite de l'utilisation ne vaut pas autorisation"),
-			mk(both(terms("without", "sans"), rx(`(may|can|is (free|entitled) to|peut|pourra|est libre de)( freely| librement)? (engage|appoint|use|subcontract|recourir|faire appel|recruter|sous-traiter).{0,120}(without|sans) (the |l'|le )?(prior |prealable )?(specific |general |specifique |generale )?(written |ecrite? )?(authori[sz]ation|consent|approval|autorisation|accord|consentement)`)), "lets the processor engage sub-processors without authorisation", "permet au sous-traitant de recruter sans autorisation").except(negatedPermission),
 		},
 		bare: []sig{
 			mk(terms("autorise", "authorises", "authorizes", "hereby authorise", "hereby authorize", "grants a general", "donne une autorisation générale", "accorde une autorisation générale"),
