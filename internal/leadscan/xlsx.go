@@ -150,11 +150,14 @@ func xmlAttr(z *zip.ReadCloser, name, elem, attr string, keep func(map[string]st
 	}
 	defer f.Close()
 	var out []string
-	d := xml.NewDecoder(io.LimitReader(f, maxWorkbookPart))
+	d := xml.NewDecoder(&sizeLimit{r: f, max: maxWorkbookPart}) // past the bound is an error, not a silent end
 	for {
 		tok, err := d.RawToken()
-		if err != nil {
+		if errors.Is(err, io.EOF) {
 			return out
+		}
+		if err != nil {
+			return nil // a part cut or malformed partway: its list would be partial (the unit says what is wrong)
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok || se.Name.Local != elem {
