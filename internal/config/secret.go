@@ -9,7 +9,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/vigie-security/vigie/internal/report"
+	"github.com/vigie-security/vigie/internal/textenc"
 )
 
 // Secret is a value that must never be printed: formatting, JSON and YAML
@@ -35,7 +35,7 @@ type Masker struct {
 	// r matches in any case: a server may echo a secret upper-cased, and
 	// a target that does not parse is lower-cased whole to name it. Text
 	// holding no secret's letters is returned at once, without allocating.
-	r *report.FoldReplacer
+	r *textenc.FoldReplacer
 }
 
 // Mask hides the secrets in s.
@@ -94,7 +94,7 @@ func newMasker(secrets []string, userinfo []string) *Masker {
 	for _, o := range olds {
 		pairs = append(pairs, o, repl[o])
 	}
-	return &Masker{r: report.NewFoldReplacer(pairs...)}
+	return &Masker{r: textenc.NewFoldReplacer(pairs...)}
 }
 
 // urlPassword finds the password of a URL written scheme://user:pass@host…

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/vigie-security/vigie/internal/check"
+	"github.com/vigie-security/vigie/internal/textenc"
 )
 
 type cookie struct {
@@ -79,7 +80,7 @@ func BenchmarkScrubCleanFinding(b *testing.B) {
 		token := fmt.Sprintf("%x", sha256.Sum256([]byte{byte(i)}))[:32]
 		pairs = append(pairs, token, "***", "Bearer "+token, "***")
 	}
-	mask := NewFoldReplacer(pairs...).Replace
+	mask := textenc.NewFoldReplacer(pairs...).Replace
 	leaky := f
 	leaky.Message = check.Text{EN: "X-Powered-By: PHP/8.1 pass=" + strings.ToUpper(pairs[12]), FR: "X-Powered-By : PHP/8.1 pass=" + strings.ToUpper(pairs[12])}
 	for _, c := range []struct {
