@@ -16,12 +16,33 @@ var (
 	// the processor's duty away.
 	notObliged = both(terms("required", "obliged", "obligated", "bound", "compelled", "subject to", "under any", "under an", "obligation*", "duty", "duties",
 		"requirement*", "tenu*", "oblig*", "astreint*", "contraint*", "soumis*", "lié", "liée", "liés", "liées", "devoir*", "engagement*",
-		"exigence*", "dispens*", "libér*", "exonér*"),
+		"exigence*", "dispens*", "libér*", "exonér*", "commitment*", "undertaking*"),
 		rx(`\bnot (be |been |being )?(required|obliged|obligated|bound|compelled|subject to (any|an)|under (any|an)( \w+)? (obligation|duty))\b`+
-			`|\b(no|free (of|from) any|relieved of any|released from any|under no)( \w+)? (obligations?|duty|duties|requirements?)\b`+
+			`|\b(no|free (of|from) any|relieved of any|released from any|under no)( \w+)? (obligations?|duty|duties|requirements?|commitments?|undertakings?)\b`+
 			`|\b(n'est|ne sont|ne sera|ne seront|n'etant|ne soit|ne soient|ne serait|ne seraient|n'etre) (pas|nullement|aucunement|en rien) (tenue?s?|obligee?s?|astreinte?s?|contrainte?s?|soumise?s?|liee?s?)\b`+
 			`|\bne pas etre (tenue?s?|obligee?s?|astreinte?s?|soumise?s?)\b|\b(tenue?s?|obligee?s?|astreinte?s?|soumise?s?|liee?s?) a (aucune?|nulle)\b`+
 			`|\b(aucune?|nulle) (obligations?|devoirs?|engagements?|exigences?)\b|\b(dispensee?s?|liberee?s?|exoneree?s?) (de|d'|du)\b`))
+	// exemptFrom frees the processor of the duty named right after it:
+	// "exempt from notifying", "relieved of its obligation to notify" (not
+	// "exempt from liability for the incidents it notified").
+	exemptFrom = both(terms("exempt*", "relieved", "released", "excused", "absolved", "dispensed"),
+		rx(`\b(exempt(ed)?|relieved|released|excused|absolved|dispensed) (from|of)( (any|all|the|its|their|such))?( (obligations?|duty|duties|requirements?|need)( to| of)?)?`))
+	// notRequired, after the duty's noun, says it is not owed:
+	// "Notification of breaches to the Controller is not required", « la
+	// notification … n'est pas requise ».
+	notRequired = both(terms("required", "necessary", "mandatory", "compulsory", "obligatory", "optional", "requis*", "exig*", "obligatoire*",
+		"nécessaire*", "facultati*"),
+		rx(`\b(not|never) (be |been |being )?(required|necessary|mandatory|compulsory|obligatory)\b|\b(isn't|aren't) (required|necessary|mandatory)\b`+
+			`|\b(is|are) optional\b|\b(n'est|ne sont|ne sera|ne seront) (pas|nullement|aucunement|jamais) (requise?s?|exigee?s?|obligatoires?|necessaires?)\b`+
+			`|\b(est|sont) facultatives?\b`))
+	// isRequired, after "no" and the duty's noun: "No notification … is
+	// required", « Aucune notification … n'est requise ».
+	isRequired = both(terms("required", "necessary", "requis*", "exig*", "nécessaire*"),
+		rx(`\b(is|are|shall be|will be) (required|necessary)\b|\b(n'est|ne sont|ne sera|ne seront) (requise?s?|exigee?s?|necessaires?)\b`))
+	// opens is the start of a sentence, to the duty's noun it has for
+	// subject: a list dash, a clause number, an article.
+	opens   = rx(`^(- )?([(]?[a-z0-9]{1,3}[.)] |\d+(\.\d+)+\.? )?((the|a|an|any|such|la|le|les|une|toute|tout|toutes) |l')?`)
+	opensNo = rx(`^(- )?([(]?[a-z0-9]{1,3}[.)] |\d+(\.\d+)+\.? )?(no|aucune?|nulle?) `)
 	// notDoing is a negated verb: "does not", "will not", « ne … pas ».
 	notDoing = both(terms("not", "cannot", "doesn't", "don't", "won't", "shan't", "needn't", "ne", "n'"),
 		rx(`\b(does|do|did|will|shall|need|must|can|could|would|may) not\b|\b(cannot|doesn't|don't|won't|shan't|needn't)\b|\b(ne |n')[a-z]+ (pas|aucune?|jamais|nullement)\b`))
@@ -43,7 +64,10 @@ var (
 		"manifestement",
 		// a waiver refused keeps the duty: "does not waive its right to be notified"
 		"not waive", "not waived", "never waive*", "no waiver", "ne renonce pas", "ne renoncent pas", "ne renonce en rien", "ne renonce nullement",
-		"sans renoncer", "n'emporte pas renonciation", "ne vaut pas renonciation"), within(3, controllerParty, notObliged))
+		"sans renoncer", "n'emporte pas renonciation", "ne vaut pas renonciation"),
+		// the controller the subject ("the Customer is not required to"),
+		// not the one notified ("notice to the Customer is not required")
+		within(3, notAfter(controllerParty, "to the", "to", "au", "à", "à la"), notObliged))
 	// dutyLead, right before a duty's verb, states the duty: "shall notify",
 	// "the Processor implements", « le Sous-traitant notifie », « met en
 	// œuvre », « s'engage à mettre en œuvre ». A "not" or « ne » between them
@@ -76,7 +100,9 @@ var (
 // would do: "implement", "notify"): not bound to it, or not doing it.
 func removes(owed x, done ...x) sig {
 	// the duty's words gate the rest: they are rarer than a negation
-	forms := []x{both(owed, within(6, notBound, owed))}
+	forms := []x{both(owed, either(within(6, notBound, owed), within(1, exemptFrom, owed))),
+		// the duty the sentence's subject, then not owed: a passive
+		within(14, within(0, opens, owed), notRequired), within(14, within(0, opensNo, owed), isRequired)}
 	for _, d := range done {
 		forms = append(forms, both(d, either(within(3, notDoing, d), within(1, terms("ne", "n'"), within(0, d, frNot)))))
 	}
