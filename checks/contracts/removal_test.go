@@ -138,6 +138,35 @@ func TestBreachContentsInItsSection(t *testing.T) {
 	}
 }
 
+// A notice of the processor's to another recipient than the controller
+// (its insurer, its staff, the police) is not the notice Art. 33(2) asks
+// for; the controller named as one of the recipients still counts.
+func TestNoticeToAnotherRecipient(t *testing.T) {
+	cases := []struct {
+		name, text, element string
+		counts              bool
+	}{
+		{"its insurer", "The Supplier shall notify its insurer of any security incident affecting personal data.", "A28-33-breach-notify", false},
+		{"its insurer (fr)", "Le Fournisseur notifie à son assureur tout incident de sécurité touchant des données personnelles.", "A28-33-breach-notify", false},
+		{"its staff (fr)", "Le Fournisseur informe ses équipes de tout incident de sécurité touchant des données personnelles.", "A28-33-breach-notify", false},
+		{"the police", "The Supplier shall report any security incident affecting personal data to the police.", "A28-33-breach-notify", false},
+		{"its insurer, with a deadline", "The Supplier shall notify its insurer of any security incident affecting personal data within 24 hours.", "A28-33-breach-deadline", false},
+		{"the customer and its insurer", "The Supplier shall notify the Customer and its insurer of any security incident affecting personal data.", "A28-33-breach-notify", true},
+		{"its insurer and the customer", "The Supplier shall notify its insurer and the Customer of any security incident affecting personal data.", "A28-33-breach-notify", true},
+		{"its customer", "The Supplier shall notify its Customer of any security incident affecting personal data.", "A28-33-breach-notify", true},
+		{"its client (fr)", "Le Fournisseur notifie à son Client tout incident de sécurité touchant des données personnelles.", "A28-33-breach-notify", true},
+		{"the customer, with a deadline", "The Supplier shall notify the Customer of any security incident affecting personal data within 24 hours.", "A28-33-breach-deadline", true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := level(t, Analyze(doc(tc.text)), tc.element)
+			if r.Level.Counts() != tc.counts || !tc.counts && !strings.Contains(r.Why.EN, "other than the controller") {
+				t.Errorf("%s = %s (rejected %v, %q), want counts %v", tc.element, r.Level, r.Rejected, r.Why.EN, tc.counts)
+			}
+		})
+	}
+}
+
 // Other ways of taking a duty away, in both languages.
 func TestRemovedObligationsOtherWords(t *testing.T) {
 	cases := []struct{ text, element string }{

@@ -95,13 +95,19 @@ var (
 	assistVerbs = terms("assist*", "aide", "aider", "aidera", "aident", "help*", "support*", "cooperat*", "coopér*", "appui*", "appuy*", "accompagn*", "contribu*",
 		"provide", "provides", "fournit", "fournir", "fournira", "make available", "met à disposition", "mettre à disposition", "participe*", "concours", "collabor*")
 	// otherRecipient is a breach notice to someone other than the
-	// controller.
-	otherRecipient = mk(terms("à la personne concernée", "aux personnes concernées", "à cette personne", "to the data subject", "to the data subjects", "to the affected",
+	// controller: the data subjects, the authority, the processor's own
+	// people ("notify its insurer", « informe ses équipes »), the police.
+	otherRecipient = mk(either(terms("à la personne concernée", "aux personnes concernées", "à cette personne", "to the data subject", "to the data subjects", "to the affected",
 		"à l'autorité de contrôle", "aux autorités", "to the supervisory authority", "to the authorities", "notification interne", "internal notification", "en interne", "internally"),
-		"notice to someone other than the controller (the data subject, the authority, the processor's own teams)",
-		"une information d'un autre que le responsable (la personne concernée, l'autorité, les équipes du sous-traitant)").
-		except(either(within(1, terms("to", "au", "à", "notify", "notifies", "inform", "informs", "alert", "alerts", "notifie", "informe", "avertit", "alerte"), controllerParty),
-			terms("you", "vous"))) // … unless the controller is told too
+		within(0, noticeVerbs, terms("its", "their", "his", "her", "son", "sa", "ses", "leur", "leurs", "à son", "à sa", "à ses", "à leur", "à leurs")),
+		within(1, either(noticeVerbs, terms("to", "au", "aux", "à")), terms("insurer*", "assureur*", "police", "law enforcement", "forces de l'ordre", "gendarmerie"))),
+		"notice to someone other than the controller (the data subject, the authority, the processor's own teams or insurer)",
+		"une information d'un autre que le responsable (la personne concernée, l'autorité, les équipes ou l'assureur du sous-traitant)").
+		except(either(within(1, either(noticeVerbs, terms("to", "au", "à", "and", "et", "as well as", "ainsi que")), controllerParty),
+			terms("you", "vous"))) // … unless the controller is told too ("notify its Customer", "its insurer and the Customer")
+	// noticeVerbs give a notice to the recipient that follows them.
+	noticeVerbs = terms("notify", "notifies", "inform", "informs", "alert", "alerts", "advise", "advises", "tell", "tells", "warn", "warns", "report", "reports",
+		"notifie", "notifier", "notifiera", "informe", "informer", "informera", "avertit", "avertir", "alerte", "alerter", "prévient", "prévenir", "signale", "signaler")
 	// breachWords name a personal data breach or a security incident.
 	breachWords = terms("personal data breach*", "data breach*", "security breach*", "security incident*", "breach of security", "breach notification*",
 		"notification of breach*", "breach notice*", "notice of breach*",
