@@ -60,7 +60,7 @@ func GradeHash(h Hash) string {
 		}
 		return GradeBelow
 	}
-	return GradeFast // md5crypt, des, ntlm, raw and salted MD5/SHA digests
+	return GradeFast // md5crypt, phpass, des, ntlm, raw and salted MD5/SHA digests
 }
 
 // maxBuckets bounds the distinct parameter sets kept, so memory stays flat.
@@ -73,27 +73,48 @@ type HashAudit struct {
 	Buckets map[string]int // "bcrypt cost=10" → count
 	Other   int            // values beyond maxBuckets distinct parameter sets
 	Lines   int            // lines read
+
+	// ASP.NET Identity V2 values wait for the column (Settled): blobs
+	// counts its base64 values, identity those in an Identity layout.
+	pendingV2, identity, blobs int
 }
 
 // Add counts one value. It keeps no part of it.
 func (a *HashAudit) Add(h Hash) {
+	switch h.shape {
+	case shapeIdentityV2:
+		a.pendingV2++
+		a.identity++
+		a.blobs++
+		return
+	case shapeIdentityV3:
+		a.identity++
+		a.blobs++
+	case shapeBlob:
+		a.blobs++
+	}
+	a.count(h, 1)
+}
+
+// count adds n values recognised as h.
+func (a *HashAudit) count(h Hash, n int) {
 	if a.Grades == nil {
 		a.Grades, a.Buckets = map[string]int{}, map[string]int{}
 	}
 	g := GradeHash(h)
-	a.Grades[g]++
+	a.Grades[g] += n
 	if g == GradeEmpty {
 		return
 	}
-	a.Total++
+	a.Total += n
 	key := h.Algorithm
 	if h.Params != "" {
 		key += " " + h.Params
 	}
 	if _, ok := a.Buckets[key]; ok || len(a.Buckets) < maxBuckets {
-		a.Buckets[key]++
+		a.Buckets[key] += n
 	} else {
-		a.Other++
+		a.Other += n
 	}
 }
 
@@ -167,18 +188,19 @@ var (
 			FR: "Hachez immédiatement chaque mot de passe avec Argon2id et forcez la réinitialisation des comptes concernés."})
 	metaHashFast = hashMeta("PWD-HASH-002", check.Critical, "E",
 		check.Text{EN: "No fast or unsalted password hash", FR: "Aucun hachage de mot de passe rapide ou non salé"},
-		check.Text{EN: "No stored value uses MD5, SHA-1/2 digests (salted or not), NT hashes, DES or md5crypt: the CNIL asks for non-reversible, salted, slow functions.",
-			FR: "Aucune valeur n'utilise MD5, des empreintes SHA-1/2 (salées ou non), des hachages NT, DES ou md5crypt : la CNIL exige des fonctions irréversibles, salées et lentes."},
+		check.Text{EN: "No stored value uses MD5, SHA-1/2 digests (salted or not), NT hashes, DES, md5crypt or phpass ($P$/$H$, WordPress before 6.8 and phpBB: salted MD5 repeated 2^n times, an MD5 construction and no password-hashing function): the CNIL (2022-100) asks for non-reversible, salted, slow functions, ANSSI (R29) for memory-hard ones.",
+			FR: "Aucune valeur n'utilise MD5, des empreintes SHA-1/2 (salées ou non), des hachages NT, DES, md5crypt ou phpass ($P$/$H$, WordPress avant 6.8 et phpBB : MD5 salé répété 2^n fois, une construction MD5 et non une fonction de hachage de mots de passe) : la CNIL (2022-100) exige des fonctions irréversibles, salées et lentes, l'ANSSI (R29) des fonctions à mémoire dure."},
 		check.Text{EN: "Fast hashes fall to GPU cracking by the billion per second; the CNIL fined a company for MD4-hashed passwords (Canal+, 2023).",
 			FR: "Les hachages rapides tombent au cassage GPU par milliards à la seconde ; la CNIL a sanctionné une entreprise pour des mots de passe hachés en MD4 (Canal+, 2023)."},
-		check.Text{EN: "Rehash at next login with Argon2id (or wrap the old hash: argon2id(md5(p))), then drop the old column.",
-			FR: "Re-hachez à la prochaine connexion avec Argon2id (ou encapsulez l'ancien : argon2id(md5(p))), puis supprimez l'ancienne colonne."})
+		check.Text{EN: "Rehash at next login with Argon2id (or wrap the old hash: argon2id(md5(p))), then drop the old column. phpass is not acceptable under CNIL 2022-100 or ANSSI's guide: WordPress 6.8 and later rehash phpass values to bcrypt at each user's next login, so update, and have the accounts that no longer log in reset their password.",
+			FR: "Re-hachez à la prochaine connexion avec Argon2id (ou encapsulez l'ancien : argon2id(md5(p))), puis supprimez l'ancienne colonne. phpass n'est pas acceptable selon la délibération CNIL 2022-100 ni le guide de l'ANSSI : WordPress 6.8 et suivants re-hachent les valeurs phpass en bcrypt à la prochaine connexion de chacun, donc mettez à jour, et faites réinitialiser le mot de passe des comptes qui ne se connectent plus."})
 	metaHashParams = hashMeta("PWD-HASH-003", check.High, "",
 		check.Text{EN: "Slow hashes use OWASP's minimum parameters", FR: "Les hachages lents ont les paramètres minimaux de l'OWASP"},
-		check.Text{EN: "Argon2 (m, t) at an OWASP row, scrypt N/p at a row with r=8, bcrypt cost ≥ 10, PBKDF2-SHA256 ≥ 600,000 / SHA512 ≥ 210,000 / SHA1 ≥ 1,300,000 iterations, sha-crypt ≥ 5,000 rounds.",
-			FR: "Argon2 (m, t) sur une ligne OWASP, scrypt N/p sur une ligne avec r=8, bcrypt coût ≥ 10, PBKDF2-SHA256 ≥ 600 000 / SHA512 ≥ 210 000 / SHA1 ≥ 1 300 000 itérations, sha-crypt ≥ 5 000 tours."},
+		check.Text{EN: "Argon2 (m, t) at an OWASP row, scrypt N/p at a row with r=8, bcrypt cost ≥ 10, PBKDF2-SHA256 ≥ 600,000 / SHA512 ≥ 210,000 / SHA1 ≥ 1,300,000 iterations (ASP.NET Identity's too: V2 is PBKDF2-SHA1 at 1,000, V3 states its own), sha-crypt ≥ 5,000 rounds.",
+			FR: "Argon2 (m, t) sur une ligne OWASP, scrypt N/p sur une ligne avec r=8, bcrypt coût ≥ 10, PBKDF2-SHA256 ≥ 600 000 / SHA512 ≥ 210 000 / SHA1 ≥ 1 300 000 itérations (celui d'ASP.NET Identity aussi : la V2 est PBKDF2-SHA1 à 1 000, la V3 indique les siennes), sha-crypt ≥ 5 000 tours."},
 		check.Text{EN: "A slow function with a low cost is only a little slower than a fast one.", FR: "Une fonction lente avec un coût faible n'est qu'un peu plus lente qu'une rapide."},
-		check.Text{EN: "Raise the cost and rehash at next login.", FR: "Augmentez le coût et re-hachez à la prochaine connexion."})
+		check.Text{EN: "Raise the cost and rehash at next login (ASP.NET Identity: raise PasswordHasherOptions.IterationCount; V2 values and lower counts are rehashed at the next sign-in).",
+			FR: "Augmentez le coût et re-hachez à la prochaine connexion (ASP.NET Identity : augmentez PasswordHasherOptions.IterationCount ; les valeurs V2 et les nombres inférieurs sont re-hachés à la connexion suivante)."})
 )
 
 func auditEvidence(a HashAudit) map[string]any {
@@ -203,6 +225,7 @@ func auditApplies(e HashEvidence) (check.Outcome, bool) {
 // ([0], [1], [2]), so counts of one read "1 of 5 stored values looks
 // like", "the stored value looks like"; clean says one value and many.
 func judgeGrade(e HashEvidence, grade string, fail check.Status, found [3]check.Text, clean [2]check.Text) check.Outcome {
+	e.Audit = e.Audit.Settled()
 	if o, ok := auditApplies(e); !ok {
 		return o
 	}

@@ -17,6 +17,7 @@ type Hash struct {
 	MemoryKiB int
 	Time      int
 	Parallel  int
+	shape     shape // for the values whose column decides (HashAudit.Settled)
 }
 
 func atoi(s string) int {
@@ -60,7 +61,9 @@ func kv(s string) map[string]int {
 }
 
 // Recognise identifies a stored password value (reference §5). It never
-// keeps the value.
+// keeps the value. An ASP.NET Identity V2 layout comes back as
+// PBKDF2-SHA1, which only its column confirms: HashAudit counts it once
+// Settled.
 func Recognise(s string) Hash {
 	s = strings.TrimSpace(s)
 	switch {
@@ -129,6 +132,14 @@ func Recognise(s string) Hash {
 			rounds = atoi(n)
 		}
 		return Hash{Algorithm: alg, Rounds: rounds, Params: "rounds=" + strconv.Itoa(rounds)}
+	case strings.HasPrefix(s, "$P$"), strings.HasPrefix(s, "$H$"):
+		if h, ok := phpass(s); ok {
+			return h
+		}
+	case strings.HasPrefix(s, "$wp$"):
+		if h, ok := wordpressBcrypt(s); ok {
+			return h
+		}
 	case strings.HasPrefix(s, "$1$"):
 		return Hash{Algorithm: "md5crypt", Params: "rounds=1000"}
 	case strings.HasPrefix(s, "$3$$") && isHex(s[4:]) && len(s) == 36:
@@ -167,8 +178,14 @@ func Recognise(s string) Hash {
 	case len(s) == 13 && cryptAlphabet(s):
 		return Hash{Algorithm: "des"}
 	}
+	if h, ok := aspNetIdentity(s); ok {
+		return h
+	}
 	if looksPlain(s) {
 		return Hash{Algorithm: "plaintext"}
+	}
+	if isBase64Blob(s) {
+		return Hash{Algorithm: "unknown", shape: shapeBlob}
 	}
 	return Hash{Algorithm: "unknown"}
 }

@@ -28,7 +28,7 @@ var (
 	slowNames = []string{"argon2id", "argon2i", "argon2d", "argon2", "scrypt", "yescrypt", "bcrypt",
 		"pbkdf2-sha256", "pbkdf2-sha512", "pbkdf2-sha1", "pbkdf2", "sha512crypt", "sha256crypt"}
 	fastNames = []string{"md5", "md4", "sha", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3-256", "sha3-512",
-		"ntlm", "lm", "md5crypt", "des", "ssha", "ssha256", "ssha512", "smd5", "mysql41", "crc32"}
+		"ntlm", "lm", "md5crypt", "phpass", "phpass-md5", "des", "ssha", "ssha256", "ssha512", "smd5", "mysql41", "crc32"}
 	plainNames      = []string{"plaintext", "plain", "cleartext", "clear", "clair"}
 	reversibleNames = []string{"aes", "aes128", "aes192", "aes256", "aes-128", "aes-256", "aes-gcm", "aes-cbc", "3des", "des3", "tripledes",
 		"rsa", "rc4", "chacha20", "blowfish-cbc", "base64", "base32", "hex", "rot13", "xor", "caesar", "encrypted", "reversible"}
