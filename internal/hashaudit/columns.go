@@ -17,7 +17,10 @@ import (
 // maxSampled bounds the lines chooseColumn reads values from.
 const maxSampled = 200
 
-// separator is the CSV separator of the first line of head, or 0.
+// separator is the CSV separator of the first line of head, or 0: the
+// first of ";", "," and tab it holds, not the most frequent
+// (textenc.Delimiter): a line without header pairing a value and an
+// Argon2 hash with ";" holds more of the hash's commas.
 func separator(head []byte) byte {
 	first, _, _ := bytes.Cut(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), []byte("\n"))
 	for _, s := range []byte{';', ',', '\t'} {

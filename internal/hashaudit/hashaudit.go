@@ -53,14 +53,17 @@ func Audit(ctx context.Context, r io.Reader, name, column string) (password.Hash
 			return password.HashAudit{}, "", err
 		}
 	}
+	// Settled: a value only the whole column can name (ASP.NET Identity
+	// V2) is decided once every value is counted.
 	if column == "" {
 		a, err := lines(ctx, br, name)
-		return a, "", err
+		return a.Settled(), "", err
 	}
 	if sep == 0 {
 		sep = ','
 	}
-	return csvColumn(ctx, br, name, column, rune(sep))
+	a, col, err := csvColumn(ctx, br, name, column, rune(sep))
+	return a.Settled(), col, err
 }
 
 func lines(ctx context.Context, r io.Reader, name string) (password.HashAudit, error) {
