@@ -27,6 +27,7 @@ type x struct {
 	a, b  *x
 	gap   int
 	and   bool // a and b anywhere, rather than a then b
+	aside bool // within, the gap's asides not counted (withinPastAsides)
 	digit bool // any digit: a gate for expressions about numbers
 	delay bool // a number then a unit of time
 	any   []x
@@ -66,6 +67,15 @@ func notAfter(ts x, words ...string) x {
 // within is a followed by b with at most n words between them.
 func within(n int, a, b x) x { return x{a: &a, b: &b, gap: n} }
 
+// withinPastAsides is within, not counting the gap's asides (brackets,
+// e-mail addresses, phone numbers): a recipient's contact details between
+// a notice and its deadline.
+func withinPastAsides(n int, a, b x) x {
+	e := within(n, a, b)
+	e.aside = true
+	return e
+}
+
 // near is a and b in either order, at most n words apart.
 func near(n int, a, b x) x { return either(within(n, a, b), within(n, b, a)) }
 
@@ -104,6 +114,7 @@ type pattern struct {
 	a, b  *pattern
 	gap   int
 	and   bool
+	aside bool
 	digit bool
 	delay bool
 	any   []pattern
@@ -155,7 +166,7 @@ func compileAt(e x, depth int) (pattern, error) {
 		if e.gap < 0 {
 			return pattern{}, check.Errorf("negative gap %d", "écart négatif %d", e.gap)
 		}
-		return pattern{a: &a, b: &b, gap: e.gap, and: e.and}, nil
+		return pattern{a: &a, b: &b, gap: e.gap, and: e.and, aside: e.aside}, nil
 	case len(e.any) > 0:
 		p := pattern{}
 		for _, sub := range e.any {
@@ -291,7 +302,7 @@ func (p pattern) spans(text string, limit int) []span {
 		bs := p.b.spans(text, maxSpans)
 		for _, a := range as {
 			for _, b := range bs {
-				if b.start >= a.end && atMostWords(text[a.end:b.start], p.gap) {
+				if b.start >= a.end && p.fits(text[a.end:b.start]) {
 					out = append(out, span{a.start, b.end})
 					break
 				}
@@ -309,6 +320,14 @@ func (p pattern) spans(text string, limit int) []span {
 		}
 	}
 	return out
+}
+
+// fits: whether the gap between within's two sides is short enough.
+func (p pattern) fits(gap string) bool {
+	if p.aside {
+		return atMostWordsPastAsides(gap, p.gap)
+	}
+	return atMostWords(gap, p.gap)
 }
 
 // atMostWords: whether a gap of folded text holds at most n words (runs

@@ -36,3 +36,45 @@ func TestJudgeDeadlineHours(t *testing.T) {
 		}
 	}
 }
+
+// A notice's recipient with contact details between the verb and the
+// deadline does not push the deadline out of reach: brackets, e-mail
+// addresses and phone numbers are not counted; other words are.
+func TestDeadlinePastContactDetails(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       Level
+	}{
+		{"in brackets", "The Supplier shall notify Marie Dupont, Data Protection Officer (marie.dupont@example.org, +33 6 12 34 56 78), without undue delay and in any event within 24 hours of becoming aware of a security incident.", Specific},
+		{"after commas", "The Supplier shall notify Marie Dupont, Data Protection Officer, at marie.dupont@example.org or on +33 6 12 34 56 78, without undue delay and in any event within 24 hours of becoming aware of a security incident.", Specific},
+		{"in brackets (fr)", "Le Fournisseur informe Mme Marie Dupont, déléguée à la protection des données (marie.dupont@example.org, 01 23 45 67 89), sans délai injustifié et au plus tard dans les 24 heures suivant la découverte de la violation.", Specific},
+		{"words, not contact details", "The Supplier shall notify the Customer of any security incident, and its own operations team, which reviews the logs of all systems every single day of the week, keeps them within 30 days.", Missing},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if r := level(t, Analyze(doc(c.text)), "A28-33-breach-deadline"); r.Level != c.want {
+				t.Errorf("breach-deadline = %s (%q), want %s", r.Level, r.Why.EN, c.want)
+			}
+		})
+	}
+}
+
+// What is an aside in a gap, and what is not.
+func TestAtMostWordsPastAsides(t *testing.T) {
+	for _, c := range []struct {
+		gap  string
+		n    int
+		want bool
+	}{
+		{" jane roe (dpo@example.com, +33 1 23 45 67 89), ", 2, true},
+		{" jane roe, dpo@example.com, +33 1 23 45 67 89, ", 2, true},
+		{" jane roe, https://example.com/contact ", 2, true},
+		{" clause 5 2 ", 1, false},        // a few numbers are words
+		{" jane (roe and doe ", 2, false}, // a bracket not closed in the gap is read
+		{" a b c ", 3, true},
+		{" a b c d ", 3, false},
+	} {
+		if got := atMostWordsPastAsides(c.gap, c.n); got != c.want {
+			t.Errorf("atMostWordsPastAsides(%q, %d) = %v, want %v", c.gap, c.n, got, c.want)
+		}
+	}
+}

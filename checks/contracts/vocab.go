@@ -75,8 +75,10 @@ var (
 	// deadline is a maximum delay for the notice, near the word that gives
 	// it: "notify … within 24 hours", "no later than forty-eight (48) hours",
 	// « informe … dans un délai maximum de 48 heures », "sous 24h", "48
-	// heures au plus tard" (not "analysis within 4 hours").
-	deadline = near(16, notifyWords, deadlineWords)
+	// heures au plus tard" (not "analysis within 4 hours"); the recipient's
+	// contact details may sit between them ("notify Jane Roe (jane@…, +33 …),
+	// … within 24 hours").
+	deadline = either(withinPastAsides(16, notifyWords, deadlineWords), withinPastAsides(16, deadlineWords, notifyWords))
 	// dataNamed are kinds of personal data a description names.
 	dataNamed = terms("name*", "e-mail*", "email*", "address*", "phone*", "ip address*", "identifier*", "nom", "noms", "prénom*", "adresse*", "courriel*",
 		"téléphone*", "identifiant*")
