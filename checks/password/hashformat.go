@@ -12,8 +12,8 @@ import (
 type Hash struct {
 	Algorithm string // bcrypt, argon2id, scrypt, pbkdf2-sha256, sha512crypt, md5crypt, md5, plaintext, unknown…
 	Params    string // normalised cost, e.g. "cost=12", "m=19456,t=2,p=1"
-	Cost      int    // bcrypt cost, or log2 N for scrypt
-	Rounds    int    // PBKDF2 iterations, sha-crypt rounds
+	Cost      int    // bcrypt cost, log2 N for scrypt, log2 rounds for phpass
+	Rounds    int    // PBKDF2 iterations, sha-crypt and phpass rounds
 	MemoryKiB int
 	Time      int
 	Parallel  int
