@@ -20,7 +20,7 @@ import (
 type scanFlags struct {
 	outputFlags
 	scan                                 *options
-	config, targetsFile, shard, baseline string
+	config, targetsFile, shard, run, baseline string
 	failOnNew                            bool
 	targets                              []string
 }
@@ -59,6 +59,7 @@ func addScanFlags(cmd *cobra.Command, f *scanFlags) {
 	fl.BoolVar(&f.failOnNew, "fail-on-new", false, "with --history: exit 1 if a check fails that did not fail in the last scan")
 	fl.StringVar(&f.baseline, "baseline", "", "with --history: compare with this stored scan (ID, prefix, last~N, a day) instead of the last; with --fail-on-new, fail only on findings new since it")
 	fl.StringVar(&f.shard, "shard", "", "I/N: scan only this share of the targets (0 ≤ I < N), for vigie merge; no history, no thresholds")
+	fl.StringVar(&f.run, "run", "", "with --shard: the run's ID, the same on every pod (a pipeline ID, the Job's uid); vigie merge refuses shards of different runs")
 }
 
 // merge applies the flags the user set on top of the config file.
@@ -115,6 +116,14 @@ func loadScan(cmd *cobra.Command, e env, f scanFlags) (cfg config.Config, sess s
 	if f.shard != "" {
 		if plan.Shard, err = shard.Parse(f.shard); err != nil {
 			return fail(usageErr("%v", err)) // the error names --shard
+		}
+	}
+	if cmd.Flags().Changed("run") {
+		if f.shard == "" {
+			return fail(usageText("--run names the run of a sharded scan: give --shard I/N too", "--run nomme l'exécution d'une analyse répartie : donnez aussi --shard I/N"))
+		}
+		if plan.ShardRun, err = shard.ParseRun(f.run); err != nil {
+			return fail(usageErr("%v", err)) // the error names --run
 		}
 	}
 	if plan.Empty() {

@@ -116,3 +116,53 @@ func mustRead(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+// Shards left over from another run are refused before anything is
+// written: another --run, or a target list that changed between the runs
+// (Monday's 0/2 beside Tuesday's 1/2 was one complete split before).
+func TestMergeRefusesShardsOfAnotherRun(t *testing.T) {
+	var sites []string
+	for range 3 {
+		s := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+		defer s.Close()
+		sites = append(sites, "--target", s.URL)
+	}
+	dir := t.TempDir()
+	shardOf := func(name, share string, targets []string, extra ...string) string {
+		t.Helper()
+		out := filepath.Join(dir, name)
+		args := append(append([]string{"scan", "--format", "json", "--timeout", "30s", "--shard", share, "-o", out}, targets...), extra...)
+		if r := vigie(t, context.Background(), nil, args...); r.code != 0 && r.code != 1 {
+			t.Fatalf("%s: code %d %s", name, r.code, r.stderr)
+		}
+		return out
+	}
+	merge := func(shards ...string) result {
+		return vigie(t, context.Background(), nil, append(append([]string{"merge"}, shards...), "-f", "json", "-o", filepath.Join(dir, "merged.json"))...)
+	}
+	mon0, mon1 := shardOf("mon-0.json", "0/2", sites, "--run", "mon"), shardOf("mon-1.json", "1/2", sites, "--run", "mon")
+	if r := merge(mon0, mon1); r.code != 0 {
+		t.Fatalf("one run: code %d %s", r.code, r.stderr)
+	}
+	os.Remove(filepath.Join(dir, "merged.json"))
+	tue1 := shardOf("tue-1.json", "1/2", sites, "--run", "tue")
+	if r := merge(mon0, tue1); r.code != exitUsage || !strings.Contains(r.stderr, `belong to different runs (--run "mon", "tue")`) {
+		t.Errorf("shards of two runs: code %d %s", r.code, r.stderr)
+	}
+	// Without --run, the plan tells a changed target list.
+	old0, new1 := shardOf("old-0.json", "0/2", sites[:4]), shardOf("new-1.json", "1/2", sites)
+	if r := merge(old0, new1); r.code != exitUsage || !strings.Contains(r.stderr, "were split from different scans") {
+		t.Errorf("shards of two plans: code %d %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "merged.json")); err == nil {
+		t.Error("a refused merge wrote a report")
+	}
+	for _, args := range [][]string{
+		{"scan", "--run", "mon", "--target", "x.example.com"},
+		{"scan", "--shard", "0/2", "--run", "$(VIGIE_RUN)", "--target", "x.example.com"},
+	} {
+		if r := vigie(t, context.Background(), nil, args...); r.code != exitUsage || !strings.Contains(r.stderr, "--run") {
+			t.Errorf("%q: code %d %s", args, r.code, r.stderr)
+		}
+	}
+}

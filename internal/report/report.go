@@ -57,6 +57,12 @@ type Change struct {
 type Share struct {
 	Index int `json:"index"` // from 0
 	Count int `json:"count"`
+	// Plan fingerprints what the scan was split from (every unit and its
+	// checks): shards of a changed target list or configuration differ.
+	Plan string `json:"plan,omitempty"`
+	// Run names the run the shard belongs to (vigie scan --run), the same
+	// on every pod of it: Monday's shards are told from Tuesday's.
+	Run string `json:"run,omitempty"`
 }
 
 // Tool names the program that wrote the report.

@@ -47,6 +47,7 @@ type Plan struct {
 	Engine         []engine.Option
 	Scrub          report.Scrubber // masks secrets and terminal controls in every finding, event and report
 	Shard          shard.Shard     // this process's share of the units (vigie scan --shard I/N); zero keeps all
+	ShardRun       string          // with Shard: the run's name, the same on every pod (vigie scan --run)
 	// ConfigFile is the file the plan's paths come from, when they do: an
 	// error about one then names the file and the key (vigie.yaml:
 	// password.hashes[0]: …).
@@ -335,16 +336,18 @@ func (p Plan) run(ctx context.Context, now func() time.Time, emit func(engine.Ev
 			units = append(units, u)
 		}
 	}
+	var share *report.Share // nil when not sharded; the merge tells a missing shard by it
 	if p.Shard.Count > 0 {
+		share = p.Shard.Share(shard.Fingerprint(units), p.ShardRun)
 		if units = p.Shard.Filter(units); len(units) == 0 {
 			rep := eng.Empty()
-			rep.Shard = p.Shard.Share()
+			rep.Shard = share
 			return rep, nil
 		}
 	}
 	scrubbedDone := false
 	rep, err := eng.Run(ctx, units, p.scrubbed(emit, &scrubbedDone))
-	rep.Shard = p.Shard.Share() // nil when not sharded; the merge tells a missing shard by it
+	rep.Shard = share
 	if !scrubbedDone {
 		p.Scrub.Head(&rep)
 	}

@@ -57,6 +57,9 @@ func complete(reports []report.Report, names []string) error {
 		}
 		owner[r.Shard.Index] = i
 	}
+	if err := oneRun(reports, names, first); err != nil {
+		return err
+	}
 	if len(owner) == count {
 		return nil
 	}
@@ -77,6 +80,39 @@ func complete(reports []report.Report, names []string) error {
 	return errorf("%d of the %d shards are missing (%s): the merge would leave out their targets; merge every shard of the scan (run the failed pods again)",
 		"%d des %d parts manquent (%s) : la fusion laisserait de côté leurs cibles ; fusionnez toutes les parts de l'analyse (relancez les pods en échec)",
 		count-len(owner), count, list)
+}
+
+// oneRun refuses shards of different runs: a different plan (the targets,
+// contracts or checks changed between them), a different --run, or --run
+// given to some pods only. Shards that record no plan (an older vigie)
+// are not compared by it.
+func oneRun(reports []report.Report, names []string, first int) error {
+	ref := reports[first].Shard
+	for i, r := range reports {
+		s := r.Shard
+		if s.Plan != "" && ref.Plan != "" && s.Plan != ref.Plan {
+			return errorf("reports %s (shard %s) and %s (shard %s) were split from different scans: the targets, contracts or checks changed between them (plan %s, %s); merge the shards of one run",
+				"les rapports %s (part %s) et %s (part %s) viennent de la répartition d'analyses différentes : les cibles, contrats ou contrôles ont changé entre eux (plan %s, %s) ; fusionnez les parts d'une même exécution",
+				names[first], shareOf(reports[first]), names[i], shareOf(r), short(ref.Plan), short(s.Plan))
+		}
+		if s.Run != ref.Run {
+			return errorf("reports %s (shard %s) and %s (shard %s) belong to different runs (--run %s, %s): merge the shards of one run",
+				"les rapports %s (part %s) et %s (part %s) appartiennent à des exécutions différentes (--run %s, %s) : fusionnez les parts d'une même exécution",
+				names[first], shareOf(reports[first]), names[i], shareOf(r), runName(ref.Run), runName(s.Run))
+		}
+	}
+	return nil
+}
+
+// short is the start of a plan fingerprint, enough to tell two apart.
+func short(plan string) string { return plan[:min(len(plan), 8)] }
+
+// runName shows a run as given, or that none was.
+func runName(run string) string {
+	if run == "" {
+		return "—"
+	}
+	return strconv.Quote(run)
 }
 
 func shareOf(r report.Report) string { return Shard{r.Shard.Index, r.Shard.Count}.String() }

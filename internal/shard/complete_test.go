@@ -17,7 +17,7 @@ func TestMergeRefusesAnIncompleteSetOfShards(t *testing.T) {
 	dir := t.TempDir()
 	two := shards(t, dir, 2)
 	back, err := ReadFile(filepath.Join(dir, "shard-1.json"))
-	if err != nil || back.Shard == nil || *back.Shard != (report.Share{Index: 1, Count: 2}) {
+	if err != nil || back.Shard == nil || *back.Shard != (report.Share{Index: 1, Count: 2, Plan: Fingerprint(plan())}) {
 		t.Fatalf("shard-1.json read back records share %+v (%v)", back.Shard, err)
 	}
 	if _, err := MergeFiles([]string{filepath.Join(dir, "shard-*.json")}); err != nil {
@@ -73,6 +73,33 @@ func TestMergeRefusesAnIncompleteSetOfShards(t *testing.T) {
 	t.Run("shards mixed with a report without a share", func(t *testing.T) {
 		_, err := Merge([]report.Report{two[0], unstamped(two)[1]})
 		refused(t, err, "report #1 is shard 0/2 of a split scan, report #2 records no shard")
+	})
+	t.Run("shards of two plans", func(t *testing.T) {
+		// Tuesday's list has one site more: its shard 1/2 is not Monday's.
+		tuesday := edit(two, 1, func(r *report.Report) { s := *r.Shard; s.Plan = Fingerprint(plan()[1:]); r.Shard = &s })
+		_, err := Merge(tuesday)
+		refused(t, err, "reports #1 (shard 0/2) and #2 (shard 1/2) were split from different scans", "targets, contracts or checks changed")
+		if !strings.Contains(err.(*Error).Text.FR, "viennent de la répartition d'analyses différentes") {
+			t.Errorf("FR: %q", err.(*Error).Text.FR)
+		}
+	})
+	t.Run("shards of two runs", func(t *testing.T) {
+		stamp := func(reps []report.Report, runs ...string) []report.Report {
+			out := slices.Clone(reps)
+			for i, run := range runs {
+				s := *out[i].Shard
+				s.Run = run
+				out[i].Shard = &s
+			}
+			return out
+		}
+		if _, err := Merge(stamp(two, "pipeline-41", "pipeline-41")); err != nil {
+			t.Errorf("one run: %v", err)
+		}
+		_, err := Merge(stamp(two, "pipeline-41", "pipeline-42"))
+		refused(t, err, `belong to different runs (--run "pipeline-41", "pipeline-42")`)
+		_, err = Merge(stamp(two, "pipeline-41"))
+		refused(t, err, `(--run "pipeline-41", —)`)
 	})
 	t.Run("a share that is none", func(t *testing.T) {
 		for _, s := range []report.Share{{Index: 2, Count: 2}, {Index: -1, Count: 2}, {Index: 0, Count: 0}, {Index: 0, Count: MaxCount + 1}} {

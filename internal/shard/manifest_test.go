@@ -37,7 +37,15 @@ type kube struct {
 type podSpec struct {
 	RestartPolicy string `yaml:"restartPolicy"`
 	Containers    []struct {
-		Args         []string `yaml:"args"`
+		Args []string `yaml:"args"`
+		Env  []struct {
+			Name      string `yaml:"name"`
+			ValueFrom struct {
+				FieldRef struct {
+					FieldPath string `yaml:"fieldPath"`
+				} `yaml:"fieldRef"`
+			} `yaml:"valueFrom"`
+		} `yaml:"env"`
 		VolumeMounts []struct {
 			Name      string `yaml:"name"`
 			MountPath string `yaml:"mountPath"`
@@ -113,12 +121,26 @@ func TestKubernetesManifest(t *testing.T) {
 	}
 	n := scan.Spec.Completions
 	scanPod, mergePod := scan.Spec.Template.Spec, merge.Spec.Template.Spec
+	// Every pod names its run by the Job's uid, a label Kubernetes puts on each of the Job's pods.
+	runFrom := ""
+	for _, e := range scanPod.Containers[0].Env {
+		if e.Name == "VIGIE_RUN" {
+			runFrom = e.ValueFrom.FieldRef.FieldPath
+		}
+	}
+	if runFrom != "metadata.labels['batch.kubernetes.io/controller-uid']" {
+		t.Fatalf("VIGIE_RUN comes from %q, not the Job's uid label", runFrom)
+	}
+	const uid = "5c6f0f4e-2b1d-4d8e-9d61-7f3f3a3b9c10"
 	outputs := map[string]bool{}
 	for i := range n {
 		// Kubernetes expands $(VAR) in args from the container's environment.
 		args := slices.Clone(scanPod.Containers[0].Args)
 		for j := range args {
-			args[j] = strings.ReplaceAll(args[j], "$(JOB_COMPLETION_INDEX)", fmt.Sprint(i))
+			args[j] = strings.NewReplacer("$(JOB_COMPLETION_INDEX)", fmt.Sprint(i), "$(VIGIE_RUN)", uid).Replace(args[j])
+		}
+		if run, err := ParseRun(flag(t, args, "--run")); err != nil || run != uid {
+			t.Fatalf("pod %d: --run %q, %v; want the Job's uid", i, run, err)
 		}
 		s, err := Parse(flag(t, args, "--shard"))
 		if err != nil || s != (Shard{i, n}) {

@@ -137,7 +137,7 @@ func shards(t *testing.T, dir string, n int) []report.Report {
 	var out []report.Report
 	for s := range n {
 		r := run(t, Shard{s, n}.Filter(plan()), fmt.Sprintf("shard-%d-of-%d", s, n), t0.Add(time.Duration(n-s)*time.Minute))
-		r.Shard = Shard{s, n}.Share() // as vigie scan --shard records it
+		r.Shard = Shard{s, n}.Share(Fingerprint(plan()), "") // as vigie scan --shard records it
 		writeJSON(t, dir, fmt.Sprintf("shard-%d.json", s), r)
 		out = append(out, r)
 	}

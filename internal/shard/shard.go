@@ -11,9 +11,12 @@ package shard
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/engine"
@@ -82,12 +85,61 @@ func number(s string) (int, error) {
 }
 
 // Share is what a shard's report records of it (nil for the zero Shard, an
-// unsharded scan), so that the merge can tell when a share is missing.
-func (s Shard) Share() *report.Share {
+// unsharded scan), so that the merge can tell when a share is missing and
+// when shards come from different runs: plan is Fingerprint's, run the
+// --run given (may be empty).
+func (s Shard) Share(plan, run string) *report.Share {
 	if s.Count == 0 {
 		return nil
 	}
-	return &report.Share{Index: s.Index, Count: s.Count}
+	return &report.Share{Index: s.Index, Count: s.Count, Plan: plan, Run: run}
+}
+
+// Fingerprint is what Share records as Plan: a hash of every unit's key
+// and check IDs, in no particular order, before the split. Pods that read
+// the same configuration and targets agree on it; a target added, a
+// contract dropped into the folder or a check turned off between two pods'
+// starts makes them differ, and the merge refuses what would be a split of
+// two scans (a target in no shard, or in two).
+func Fingerprint(units []engine.Unit) string {
+	lines := make([]string, len(units))
+	for i, u := range units {
+		ids := make([]string, len(u.Checks))
+		for j, c := range u.Checks {
+			ids[j] = c.Meta().ID
+		}
+		slices.Sort(ids)
+		lines[i] = Key(u.Family, u.Target) + "\x00" + strings.Join(ids, ",")
+	}
+	slices.Sort(lines)
+	h := sha256.New()
+	for _, l := range lines {
+		h.Write([]byte(l))
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// maxRun bounds --run: a CI pipeline or Job ID, not a document.
+const maxRun = 128
+
+// ParseRun checks a --run value: printable, at most maxRun bytes, and not
+// a variable left unexpanded.
+func ParseRun(s string) (string, error) {
+	run := strings.TrimSpace(s)
+	switch {
+	case run == "":
+		return "", errorf("--run is empty: give the run's ID, the same on every pod (a CI pipeline ID, the Job's uid)",
+			"--run est vide : donnez l'identifiant de l'exécution, le même sur chaque pod (l'identifiant du pipeline, l'uid du Job)")
+	case strings.HasPrefix(run, "$"):
+		return "", errorf("--run %q: the variable was not expanded; in a Job, write $(VAR) in args with VAR in the container's env, or run through a shell",
+			"--run %q : la variable n'a pas été remplacée ; dans un Job, écrivez $(VAR) dans args avec VAR dans l'env du conteneur, ou passez par un shell", run)
+	case len(run) > maxRun:
+		return "", errorf("--run: %d bytes, at most %d (a run ID)", "--run : %d octets, %d au plus (un identifiant d'exécution)", len(run), maxRun)
+	case strings.IndexFunc(run, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0:
+		return "", errorf("--run %q: only printable characters", "--run %q : caractères imprimables seulement", run)
+	}
+	return run, nil
 }
 
 // Key is what a unit is split by: its family and its normalised target, so

@@ -3,6 +3,7 @@ package shard
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -138,6 +139,64 @@ func TestFilterPartitionsThePlanInOrder(t *testing.T) {
 	for _, u := range plan {
 		if seen[u.Target] != 1 {
 			t.Errorf("%s is in %d shards", u.Target, seen[u.Target])
+		}
+	}
+}
+
+// Every pod computes the plan's fingerprint from the same units in
+// whatever order it built them; a target added, one written another way,
+// or a check turned off changes what the split is of, and the fingerprint.
+func TestFingerprintTellsPlansApart(t *testing.T) {
+	units := plan()
+	fp := Fingerprint(units)
+	if len(fp) != 32 || strings.Trim(fp, "0123456789abcdef") != "" {
+		t.Fatalf("fingerprint %q: want 32 hex digits", fp)
+	}
+	reversed := slices.Clone(units)
+	slices.Reverse(reversed)
+	if Fingerprint(reversed) != fp {
+		t.Error("the order the units were built in changes the fingerprint")
+	}
+	spelled := slices.Clone(units)
+	spelled[0].Target = strings.ToUpper(strings.TrimSuffix(spelled[0].Target, "/"))
+	if Fingerprint(spelled) != fp {
+		t.Errorf("%s written as %s changes the fingerprint (the split keys it as one target)", units[0].Target, spelled[0].Target)
+	}
+	for name, changed := range map[string][]engine.Unit{
+		"a target added":   append(slices.Clone(units), engine.Unit{Family: check.FamilyWeb, Target: "https://new.example.fr/"}),
+		"a target removed": units[1:],
+		"a check off":      edited(units, func(u *engine.Unit) { u.Checks = u.Checks[1:] }),
+		"another family":   edited(units, func(u *engine.Unit) { u.Family = check.FamilyContracts }),
+	} {
+		if Fingerprint(changed) == fp {
+			t.Errorf("%s: same fingerprint", name)
+		}
+	}
+}
+
+func edited(units []engine.Unit, f func(*engine.Unit)) []engine.Unit {
+	out := slices.Clone(units)
+	f(&out[0])
+	return out
+}
+
+func TestParseRun(t *testing.T) {
+	for in, want := range map[string]string{"pipeline-41": "pipeline-41", " 0b7c-uid ": "0b7c-uid", "nightly 2026-12-02": "nightly 2026-12-02"} {
+		if got, err := ParseRun(in); err != nil || got != want {
+			t.Errorf("ParseRun(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"":                       "--run is empty",
+		"$(VIGIE_RUN)":           "the variable was not expanded",
+		"$GITHUB_RUN_ID":         "the variable was not expanded",
+		strings.Repeat("a", 129): "129 bytes, at most 128",
+		"run\x1b[2J":             "only printable characters",
+	} {
+		_, err := ParseRun(in)
+		var e *Error
+		if !errors.As(err, &e) || !strings.Contains(err.Error(), want) || !e.Text.Complete() {
+			t.Errorf("ParseRun(%q) = %v; want an error in both languages with %q", in, err, want)
 		}
 	}
 }
