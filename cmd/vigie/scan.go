@@ -19,10 +19,10 @@ import (
 
 type scanFlags struct {
 	outputFlags
-	scan                                 *options
+	scan                                      *options
 	config, targetsFile, shard, run, baseline string
-	failOnNew                            bool
-	targets                              []string
+	failOnNew                                 bool
+	targets                                   []string
 }
 
 func newScanCmd(e env) *cobra.Command {
