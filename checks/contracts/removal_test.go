@@ -139,7 +139,7 @@ func TestBreachContentsInItsSection(t *testing.T) {
 }
 
 // A notice of the processor's to another recipient than the controller
-// (its insurer, its staff, the police) is not the notice Art. 33(2) asks
+// (its insurer, its staff, the police, the data subjects, the authority) is not the notice Art. 33(2) asks
 // for; the controller named as one of the recipients still counts.
 func TestNoticeToAnotherRecipient(t *testing.T) {
 	cases := []struct {
@@ -151,6 +151,11 @@ func TestNoticeToAnotherRecipient(t *testing.T) {
 		{"its staff (fr)", "Le Fournisseur informe ses équipes de tout incident de sécurité touchant des données personnelles.", "A28-33-breach-notify", false},
 		{"the police", "The Supplier shall report any security incident affecting personal data to the police.", "A28-33-breach-notify", false},
 		{"its insurer, with a deadline", "The Supplier shall notify its insurer of any security incident affecting personal data within 24 hours.", "A28-33-breach-deadline", false},
+		{"the data subjects", "The Supplier shall notify the affected data subjects of any security incident affecting personal data.", "A28-33-breach-notify", false},
+		{"the authority (fr)", "Le Fournisseur notifie à la CNIL tout incident de sécurité touchant des données personnelles.", "A28-33-breach-notify", false},
+		{"the data subjects (fr)", "Le Fournisseur informe les personnes concernées de tout incident de sécurité touchant des données personnelles.", "A28-33-breach-notify", false},
+		{"the authority, with a deadline", "The Supplier shall notify the supervisory authority of any security incident affecting personal data within 24 hours.", "A28-33-breach-deadline", false},
+		{"the customer, then the authority", "The Supplier shall notify the Customer of any security incident affecting personal data, so that the Customer can notify the supervisory authority.", "A28-33-breach-notify", true},
 		{"the customer and its insurer", "The Supplier shall notify the Customer and its insurer of any security incident affecting personal data.", "A28-33-breach-notify", true},
 		{"its insurer and the customer", "The Supplier shall notify its insurer and the Customer of any security incident affecting personal data.", "A28-33-breach-notify", true},
 		{"its customer", "The Supplier shall notify its Customer of any security incident affecting personal data.", "A28-33-breach-notify", true},

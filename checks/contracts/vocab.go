@@ -102,7 +102,9 @@ var (
 	otherRecipient = mk(either(terms("à la personne concernée", "aux personnes concernées", "à cette personne", "to the data subject", "to the data subjects", "to the affected",
 		"à l'autorité de contrôle", "aux autorités", "to the supervisory authority", "to the authorities", "notification interne", "internal notification", "en interne", "internally"),
 		within(0, noticeVerbs, terms("its", "their", "his", "her", "son", "sa", "ses", "leur", "leurs", "à son", "à sa", "à ses", "à leur", "à leurs")),
-		within(1, either(noticeVerbs, terms("to", "au", "aux", "à")), terms("insurer*", "assureur*", "police", "law enforcement", "forces de l'ordre", "gendarmerie"))),
+		within(2, either(noticeVerbs, terms("to", "au", "aux", "à")), terms("data subject*", "affected individual*", "personne concernée", "personnes concernées",
+			"supervisory authorit*", "authorities", "autorité de contrôle", "autorités", "cnil", "regulator*", "insurer*", "assureur*", "police", "law enforcement",
+			"forces de l'ordre", "gendarmerie"))),
 		"notice to someone other than the controller (the data subject, the authority, the processor's own teams or insurer)",
 		"une information d'un autre que le responsable (la personne concernée, l'autorité, les équipes ou l'assureur du sous-traitant)").
 		except(either(within(1, either(noticeVerbs, terms("to", "au", "à", "and", "et", "as well as", "ainsi que")), controllerParty),
