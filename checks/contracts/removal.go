@@ -23,10 +23,15 @@ var (
 			`|\bne pas etre (tenue?s?|obligee?s?|astreinte?s?|soumise?s?)\b|\b(tenue?s?|obligee?s?|astreinte?s?|soumise?s?|liee?s?) a (aucune?|nulle)\b`+
 			`|\b(aucune?|nulle) (obligations?|devoirs?|engagements?|exigences?)\b|\b(dispensee?s?|liberee?s?|exoneree?s?) (de|d'|du)\b`))
 	// exemptFrom frees the processor of the duty named right after it:
-	// "exempt from notifying", "relieved of its obligation to notify" (not
-	// "exempt from liability for the incidents it notified").
-	exemptFrom = both(terms("exempt*", "relieved", "released", "excused", "absolved", "dispensed"),
-		rx(`\b(exempt(ed)?|relieved|released|excused|absolved|dispensed) (from|of)( (any|all|the|its|their|such))?( (obligations?|duty|duties|requirements?|need)( to| of)?)?`))
+	// "exempt from notifying", "relieved of its obligation to notify", "not
+	// responsible for notifying", « exempté de notifier », « n'est pas
+	// responsable de la notification » (not "exempt from liability for the
+	// incidents it notified").
+	exemptFrom = both(terms("exempt*", "relieved", "released", "excused", "absolved", "dispensed", "responsible", "responsibility", "responsable*"),
+		rx(`\b(exempt(ed)?|relieved|released|excused|absolved|dispensed) (from|of)( (any|all|the|its|their|such))?( (obligations?|duty|duties|requirements?|need)( to| of)?)?`+
+			`|\bexemptee?s? (de |d'|du )((toute|tout|son|sa|ses|l'|la) )?((obligations?|devoirs?) (de |d'|du ))?`+
+			`|\b(not|never) (be )?responsible for\b|\b(has|have|bears?|assumes?|accepts?|takes?) no responsibility (for|to)\b`+
+			`|\b(n'est|ne sont|ne sera|ne seront) (pas|nullement|aucunement) responsables? (de |d'|du )(la |l')?`))
 	// notRequired, after the duty's noun, says it is not owed:
 	// "Notification of breaches to the Controller is not required", « la
 	// notification … n'est pas requise ».

@@ -52,6 +52,7 @@ func TestRemovedObligations(t *testing.T) {
 		{"no commitment on security (fr)", "Le Fournisseur ne prend aucun engagement quant aux mesures techniques et organisationnelles protégeant les données.", "A28-3c-security-art32", true},
 		{"relieved of the security duty", "The Supplier is relieved of any obligation to implement security measures for the hosted data.", "A28-3c-security-art32", true},
 		{"exempt from liability, not from the notice", "The Supplier is exempt from liability for any security incident it notified to the Customer within 24 hours.", "A28-33-breach-notify", false},
+		{"not responsible for the incidents, notifies them", "The Supplier is not responsible for security incidents caused by the Customer and notifies the Customer of any incident affecting personal data.", "A28-33-breach-notify", false},
 		{"a separate undertaking not required", "Persons authorised to process the data are bound by confidentiality; a separate confidentiality agreement is not required.", "A28-3b-confidentiality", false},
 		// the negation is a limit or a prohibition, not a removal
 		{"not without delay", "The Processor shall not unreasonably delay notifying the Customer of a personal data breach.", "A28-33-breach-notify", false},
@@ -183,6 +184,10 @@ func TestRemovedObligationsOtherWords(t *testing.T) {
 		{"The Processor will not assist the Customer with data subject requests.", "A28-3e-data-subject-rights"},
 		{"Le sous-traitant n'aide pas le responsable à répondre aux demandes d'exercice des droits des personnes concernées.", "A28-3e-data-subject-rights"},
 		{"The Processor is not required to obtain the Customer's authorisation before engaging a sub-processor.", "A28-3d-subprocessors"},
+		{"Le Fournisseur est exempté de notifier au Client les incidents de sécurité touchant des données personnelles.", "A28-33-breach-notify"},
+		{"The Supplier is not responsible for notifying the Customer of security incidents affecting personal data.", "A28-33-breach-notify"},
+		{"Le Fournisseur n'est pas responsable de la notification au Client des incidents de sécurité touchant des données personnelles.", "A28-33-breach-notify"},
+		{"The Supplier bears no responsibility for implementing security measures for the hosted data.", "A28-3c-security-art32"},
 	}
 	for _, tc := range cases {
 		r := level(t, Analyze(doc(tc.text)), tc.element)
