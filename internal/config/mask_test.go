@@ -123,3 +123,29 @@ func TestMaskSecretsInAnyCase(t *testing.T) {
 		t.Errorf("a value shorter than %d is masked: %q", MinMasked, got)
 	}
 }
+
+// A secret a server echoes escaped in a way of its own (a raw space and
+// slash beside lower-case escapes, + for a space beside %2F) is found in
+// the text unescaped; text with escapes and no secret is left as it was.
+func TestMaskSecretsEscapedAnyWay(t *testing.T) {
+	src := "web:\n  headers: {X-Token: \"${TOKEN}\"}\n  targets: [\"https://127.0.0.1/\"]\n"
+	cfg, err := Parse("vigie.yaml", []byte(src), env(map[string]string{"TOKEN": "s3cr3t T0ken/Vä"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"ends at http://127.0.0.1:18095/login?token=s3cr3t T0ken/V%c3%a4",
+		"ends at http://127.0.0.1:18095/login?token=s3cr3t+T0ken/V%C3%A4&x=1",
+		"ends at http://127.0.0.1:18095/login?token=s3cr3t%20T0ken%2fV%c3%a4",
+		"/login/s3cr3t%20T0ken/V%C3%A4 and %zz",
+	} {
+		if got := cfg.Mask(text); strings.Contains(strings.ToLower(got), "s3cr3t") || !strings.Contains(got, "***") {
+			t.Errorf("Mask(%q) = %q", text, got)
+		}
+	}
+	for _, text := range []string{"https://127.0.0.1/a%20b?q=1+2&r=%zz%", "100% sure", "%", "50%2"} {
+		if got := cfg.Mask(text); got != text {
+			t.Errorf("Mask(%q) = %q: text without the secret changed", text, got)
+		}
+	}
+}

@@ -43,7 +43,54 @@ func (m *Masker) Mask(s string) string {
 	if m == nil {
 		return s
 	}
-	return m.r.Replace(s)
+	out := m.r.Replace(s)
+	if strings.IndexByte(out, '%') < 0 {
+		return out
+	}
+	// A server may echo a secret escaped its own way (a raw space beside
+	// "%c3%a4"), which no listed form matches: the text is read unescaped
+	// too, as a query and as a path, and shown unescaped where that finds one.
+	for _, plus := range []bool{true, false} {
+		if dec := unescape(out, plus); dec != out {
+			if hidden := m.r.Replace(dec); hidden != dec {
+				return hidden
+			}
+		}
+	}
+	return out
+}
+
+// unescape decodes the valid %XX of s, and + as a space when plus; what
+// does not decode is kept as it is, unlike url.QueryUnescape, which gives
+// up on the whole text.
+func unescape(s string, plus bool) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			b.WriteByte(unhex(s[i+1])<<4 | unhex(s[i+2]))
+			i += 2
+		case c == '+' && plus:
+			b.WriteByte(' ')
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c >= 'a':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
 }
 
 // Mask hides the config's secrets in s: the values of ${VAR} references,
