@@ -49,6 +49,8 @@ func TestClausesAndTraps(t *testing.T) {
 		{"notice and the opportunity to object", "The Supplier shall give the Customer 30 days' notice and the opportunity to object before engaging a new sub-processor.", "A28-3d-subprocessors", Specific, false},
 		{"notice, then the customer may object", "Before engaging a new sub-processor, the Supplier informs the Customer, which may object within 15 days.", "A28-3d-subprocessors", Specific, false},
 		{"notice and the right to object (fr)", "Le Fournisseur informe le Client 30 jours avant de recourir à un nouveau sous-traitant ultérieur, et le Client peut s'y opposer.", "A28-3d-subprocessors", Specific, false},
+		{"notice, then the customer may reject", "The Supplier informs the Customer 30 days before engaging a new sub-processor, and the Customer may reject it.", "A28-3d-subprocessors", Specific, false},
+		{"does not authorise without consent (fr)", "Le Client n'autorise pas le recours à un sous-traitant ultérieur sans son accord écrit préalable.", "A28-3d-subprocessors", Present, false},
 		{"notice without a right to object", "The Supplier shall give the Customer 30 days' notice before engaging a new sub-processor.", "A28-3d-subprocessors", Missing, true},
 		{"continued use", "Continued use of the service after a change of sub-processor constitutes consent to it.", "A28-3d-subprocessors", Missing, true},
 		{"authorisation with list, notice, objection", "The Processor shall not engage a sub-processor without the Controller's prior general written authorisation; the list is in Annex 3, changes are notified 30 days ahead and the Controller may object.", "A28-3d-subprocessors", Specific, false},

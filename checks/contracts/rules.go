@@ -359,8 +359,8 @@ var elementSpecs = map[string]spec{
 			// the CNIL model: prior notice of changes, and no sub-processing if the
 			// controller objects
 			near(40, either(subProcessor, terms("cette sous-traitance", "la sous-traitance", "such sub-processing")),
-				terms("objection*", "s'opposer", "s'y opposer", "object to", "objects to", "to object", "may object", "can object", "émettre des objections", "émis d'objection",
-					"émis d'objections")),
+				terms("objection*", "s'opposer", "s'y opposer", "object to", "objects to", "to object", "may object", "can object", "may reject", "can reject", "to reject",
+					"may refuse", "to refuse", "émettre des objections", "émis d'objection", "émis d'objections", "peut refuser", "de refuser")),
 			near(34, subProcessor, terms("authoris*", "authoriz*", "consent*", "approv*", "autorisation*", "autorise*", "accord écrit", "accord préalable", "agrément", "consentement*")),
 			within(14, terms("engage*", "appoint*", "use", "recruit*", "recrute*", "recruter", "faire appel", "avoir recours", "confier"),
 				within(14, terms("only", "uniquement", "qu'avec", "qu'après", "subject to", "sous réserve"), terms("authori*", "consent*", "approv*", "autoris*", "accord*", "agrément"))),
@@ -382,19 +382,23 @@ var elementSpecs = map[string]spec{
 			mk(both(terms("continued use", "poursuite", "continuation"), rx(`continued use.{0,80}(consent|accept|approv|authori)|(poursuite|continuation) (de l'utilisation|du service).{0,60}(vaut|emporte|constitue) (acceptation|accord|consentement)`)), "continued use is not authorisation", "la poursuite de l'utilisation ne vaut pas autorisation"),
 		},
 		bare: []sig{
-			// « n'est pas autorisé à … sans l'autorisation » is the prohibition, not a general authorisation
+			// « n'est pas autorisé à … sans l'autorisation », « n'autorise pas … sans son accord »
+			// are the prohibition, not a general authorisation
 			mk(notAfter(terms("autorise", "authorises", "authorizes", "hereby authorise", "hereby authorize", "grants a general", "donne une autorisation générale",
 				"accorde une autorisation générale"), "pas", "nullement", "aucunement", "jamais"),
-				"a general authorisation with no list, no notice of changes and no right to object (Art. 28(2))", "une autorisation générale sans liste, sans information des changements ni droit d'objection (art. 28(2))"),
+				"a general authorisation with no list, no notice of changes and no right to object (Art. 28(2))", "une autorisation générale sans liste, sans information des changements ni droit d'objection (art. 28(2))").
+				except(terms("n'autorise pas", "n'autorisent pas", "n'autorisera pas", "n'autoriseront pas")),
 		},
 		near: []sig{
 			mk(near(27, subProcessor, terms("notice", "notify", "notif*", "inform*", "informer", "informe", "information")), "notice only: informing the controller is not asking its authorisation, and leaves no right to object", "simple information : informer le responsable n'est pas lui demander son autorisation, et ne lui laisse aucun droit d'objection").
-				except(terms("object", "objects", "objection*", "opportunity to object", "right to object", "s'opposer", "opposer", "opposition", "droit d'objection")),
+				except(terms("object", "objects", "objection*", "opportunity to object", "right to object", "s'opposer", "opposer", "opposition", "droit d'objection",
+					"reject", "refuse", "refuser")),
 		},
 		signals: []sig{
 			mk(either(terms("list", "liste"), annex), "keeps a list of sub-processors", "tient une liste des sous-traitants ultérieurs"),
 			mk(both(either(number(), terms("thirty", "fifteen", "ten", "trente", "quinze", "dix")), rx(`\b\d+ ?(\(\d+\) )?(calendar |business |working )?(days|jours)|\b(thirty|fifteen|ten|trente|quinze|dix) (\(\d+\) )?(days|jours)`)), "gives a notice period", "donne un délai de préavis"),
-			mk(terms("object", "objects", "objection", "objections", "s'opposer", "s'y opposer", "opposition", "terminat*", "résili*"), "gives a right to object", "donne un droit d'objection"),
+			mk(terms("object", "objects", "objection", "objections", "s'opposer", "s'y opposer", "opposition", "reject", "refuse", "refuser", "terminat*", "résili*"),
+				"gives a right to object", "donne un droit d'objection"),
 		},
 		// a specific authorisation per sub-processor needs no list or notice
 		enough: []sig{
