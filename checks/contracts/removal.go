@@ -34,16 +34,17 @@ var (
 			`|\b(n'est|ne sont|ne sera|ne seront) (pas|nullement|aucunement) responsables? (de |d'|du )(la |l')?`))
 	// notRequired, after the duty's noun, says it is not owed:
 	// "Notification of breaches to the Controller is not required", « la
-	// notification … n'est pas requise ».
+	// notification … n'est pas requise ». It ends the clause: "… is not
+	// required to include …", "… for unsuccessful attempts" limit the duty.
 	notRequired = both(terms("required", "necessary", "mandatory", "compulsory", "obligatory", "optional", "requis*", "exig*", "obligatoire*",
 		"nécessaire*", "facultati*"),
-		rx(`\b(not|never) (be |been |being )?(required|necessary|mandatory|compulsory|obligatory)\b|\b(isn't|aren't) (required|necessary|mandatory)\b`+
-			`|\b(is|are) optional\b|\b(n'est|ne sont|ne sera|ne seront) (pas|nullement|aucunement|jamais) (requise?s?|exigee?s?|obligatoires?|necessaires?)\b`+
-			`|\b(est|sont) facultatives?\b`))
+		rx(`(\b(not|never) (be |been |being )?(required|necessary|mandatory|compulsory|obligatory)|\b(isn't|aren't) (required|necessary|mandatory)`+
+			`|\b(is|are) optional|\b(n'est|ne sont|ne sera|ne seront) (pas|nullement|aucunement|jamais) (requise?s?|exigee?s?|obligatoires?|necessaires?)`+
+			`|\b(est|sont) facultatives?)`+clauseEnd))
 	// isRequired, after "no" and the duty's noun: "No notification … is
 	// required", « Aucune notification … n'est requise ».
 	isRequired = both(terms("required", "necessary", "requis*", "exig*", "nécessaire*"),
-		rx(`\b(is|are|shall be|will be) (required|necessary)\b|\b(n'est|ne sont|ne sera|ne seront) (requise?s?|exigee?s?|necessaires?)\b`))
+		rx(`(\b(is|are|shall be|will be) (required|necessary)|\b(n'est|ne sont|ne sera|ne seront) (requise?s?|exigee?s?|necessaires?))`+clauseEnd))
 	// opens is the start of a sentence, to the duty's noun it has for
 	// subject: a list dash, a clause number, an article.
 	opens   = rx(`^(- )?([(]?[a-z0-9]{1,3}[.)] |\d+(\.\d+)+\.? )?((the|a|an|any|such|la|le|les|une|toute|tout|toutes) |l')?`)
@@ -100,6 +101,11 @@ var (
 	consentWords = terms("authori*", "consent*", "approv*", "agreement", "autoris*", "accord", "consentement*", "agrément", "permission")
 )
 
+// clauseEnd closes a clause: punctuation or the text's end, after at most
+// the contract the words refer to ("under this Agreement", « au titre du
+// présent contrat »).
+const clauseEnd = `( (under|by) (this|these|the) [a-z-]+| au titre d(u|e la|es) [a-z ]{1,40}?)?($|[.;:,)])`
+
 // removes is a clause that takes away the duty whose words are owed (what
 // is owed: "notify", "confidentiality") or done (the verb the processor
 // would do: "implement", "notify"): not bound to it, or not doing it.
@@ -139,5 +145,10 @@ var (
 	// pas »), not its nouns ("does not provide sufficient information").
 	breachDone = terms("notify", "notifies", "notifier", "notifie", "notifiera", "inform", "informs", "informer", "informe", "informera", "alert", "alerts",
 		"alerter", "alerte", "report", "reports", "signale", "signaler", "avertit", "avertir", "prévenir", "prévient", "tell", "tells", "advise", "advises")
+	// noticeOwed is what the breach duties owe: a notice, not the
+	// information it holds ("not required to include information …"), but
+	// « aucune obligation d'information ».
+	noticeOwed = either(breachDone, terms("notif*", "notice", "alert*", "report*", "signal*", "avert*", "previen*", "prévenir", "tell*", "advise*",
+		"d'information"))
 	dsrHelp = terms("assist*", "help*", "support*", "aide*", "aider", "forward*", "transmet*", "transmettre", "coopér*", "cooperat*")
 )

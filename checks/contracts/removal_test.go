@@ -47,6 +47,9 @@ func TestRemovedObligations(t *testing.T) {
 		{"breach notice not required (passive, fr)", "La notification au Client des incidents de sécurité touchant des données personnelles n'est pas requise.", "A28-33-breach-notify", true},
 		{"no breach notice is required", "No notification of security incidents to the Customer is required.", "A28-33-breach-notify", true},
 		{"passive, then a condition", "Notice of a security incident to the Customer is not required where the incident is unlikely to affect personal data.", "A28-33-breach-notify", false},
+		{"passive, under the agreement", "Notice of security incidents affecting personal data to the Customer is not required under this Agreement.", "A28-33-breach-notify", true},
+		{"passive, a limit on the contents", "Notice of a security incident to the Customer is not required to include information that is not yet available.", "A28-33-breach-notify", false},
+		{"passive, a limit on the scope", "Notice to the Customer of security incidents is not required for unsuccessful log-in attempts.", "A28-33-breach-notify", false},
 		{"passive carve-out after the duty", "The Supplier shall notify the Customer of any security incident; notice of unsuccessful log-in attempts is not required.", "A28-33-breach-notify", false},
 		{"no commitment on security", "The Supplier gives no commitment as to the technical and organisational measures protecting the data.", "A28-3c-security-art32", true},
 		{"no commitment on security (fr)", "Le Fournisseur ne prend aucun engagement quant aux mesures techniques et organisationnelles protégeant les données.", "A28-3c-security-art32", true},
@@ -188,6 +191,7 @@ func TestRemovedObligationsOtherWords(t *testing.T) {
 		{"The Supplier is not responsible for notifying the Customer of security incidents affecting personal data.", "A28-33-breach-notify"},
 		{"Le Fournisseur n'est pas responsable de la notification au Client des incidents de sécurité touchant des données personnelles.", "A28-33-breach-notify"},
 		{"The Supplier bears no responsibility for implementing security measures for the hosted data.", "A28-3c-security-art32"},
+		{"Le Fournisseur n'a aucune obligation d'information envers le Client en cas d'incident de sécurité touchant des données personnelles.", "A28-33-breach-notify"},
 	}
 	for _, tc := range cases {
 		r := level(t, Analyze(doc(tc.text)), tc.element)

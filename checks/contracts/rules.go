@@ -517,7 +517,7 @@ var elementSpecs = map[string]spec{
 			terms("notifier toute violation", "notifie toute violation", "notification of a personal data breach", "notify customer of a personal data breach"),
 		},
 		exclude: []sig{
-			removes(notifyWords, breachDone),
+			removes(noticeOwed, breachDone),
 			mk(terms("means", "désigne", "signifie", "s'entend"), "a definition of a breach, not the duty to notify it", "une définition de la violation, pas l'obligation de la notifier"),
 			mk(terms("breach notification law", "breach notification laws", "breach notification requirements", "lois sur la notification des violations"),
 				"compliance with the breach-notification laws, not the notice to the controller", "le respect des lois sur la notification des violations, pas la notification au responsable"),
@@ -556,7 +556,7 @@ var elementSpecs = map[string]spec{
 		inText:   true,
 		clause:   []x{deadline},
 		exclude: []sig{
-			removes(notifyWords),
+			removes(noticeOwed),
 			mk(terms("if possible", "where possible", "where feasible", "when possible", "to the extent possible", "if practicable", "si possible", "dans la mesure du possible", "lorsque cela est possible", "autant que possible"), "the deadline is qualified by \"if possible\"", "le délai est assorti d'un « si possible »"),
 			otherRecipient,
 			mk(terms("statutory maximum", "statutory deadline", "statutory period", "legal deadline", "legal period", "legal maximum", "délai légal", "délai réglementaire",
