@@ -60,6 +60,19 @@ func (c Config) fieldErr(key string, err error, accepted string) error {
 	return check.Prefixed{Prefix: key + ": ", Err: err}
 }
 
+// KeyError is a problem with the value of one key, found by a check that
+// lives outside this package.
+type KeyError struct {
+	Key string // as in errors: schedule.cron, schedule.webhook.flavour
+	Err error
+}
+
+// ScheduleCheck checks what only the schedule package can read: the cron
+// expression and the webhook's flavour and events. That package sets it, so
+// that Validate lists those errors with the others, each at its line, for
+// vigie scan as for vigie schedule.
+var ScheduleCheck func(Schedule) []KeyError
+
 // Validate checks the values of c; Parse calls it, and callers that change
 // a config (flags on top of a file) call it again.
 func (c Config) Validate() error {
@@ -120,6 +133,11 @@ func (c Config) Validate() error {
 	if z := c.Schedule.Timezone; z != "" {
 		if _, err := time.LoadLocation(z); err != nil {
 			errs = append(errs, c.fieldErr("schedule.timezone", check.Errorf("unknown time zone %q", "fuseau horaire inconnu %q", z), "Europe/Paris, UTC…"))
+		}
+	}
+	if ScheduleCheck != nil {
+		for _, ke := range ScheduleCheck(c.Schedule) {
+			errs = append(errs, c.fieldErr(ke.Key, ke.Err, ""))
 		}
 	}
 	for i, src := range c.Leads.Sources {
