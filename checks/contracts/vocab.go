@@ -107,8 +107,10 @@ var (
 			"forces de l'ordre", "gendarmerie"))),
 		"notice to someone other than the controller (the data subject, the authority, the processor's own teams or insurer)",
 		"une information d'un autre que le responsable (la personne concernée, l'autorité, les équipes ou l'assureur du sous-traitant)").
-		except(either(within(1, either(noticeVerbs, terms("to", "au", "à", "and", "et", "as well as", "ainsi que")), controllerParty),
-			terms("you", "vous"))) // … unless the controller is told too ("notify its Customer", "its insurer and the Customer")
+		// … unless the controller is told too ("notify its Customer", "its
+		// insurer and the Customer", "its contact at the Customer")
+		except(either(within(2, either(noticeVerbs, terms("to", "au", "à", "and", "et", "as well as", "ainsi que", "at", "chez")),
+			either(controllerParty, terms("customers", "controllers", "clients", "responsables"))), terms("you", "vous")))
 	// noticeVerbs give a notice to the recipient that follows them.
 	noticeVerbs = terms("notify", "notifies", "inform", "informs", "alert", "alerts", "advise", "advises", "tell", "tells", "warn", "warns", "report", "reports",
 		"notifie", "notifier", "notifiera", "informe", "informer", "informera", "avertit", "avertir", "alerte", "alerter", "prévient", "prévenir", "signale", "signaler")
