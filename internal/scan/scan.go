@@ -52,13 +52,22 @@ type Plan struct {
 	// error about one then names the file and the key (vigie.yaml:
 	// password.hashes[0]: …).
 	ConfigFile string
+	// locate places an error at the key's line of ConfigFile (vigie.yaml:4:
+	// web.ca_file: …): config.Problem, nil for a plan not from a file.
+	locate func(key string, err error) error
+	// named are the input paths the config names, by key, which Prepare
+	// checks are there before reading any.
+	named []namedPath
 }
 
 // at prefixes err with the configuration key it comes from, when the plan
 // came from a file.
 func (p *Plan) at(key string, err error) error {
-	if err == nil || p.ConfigFile == "" {
+	switch {
+	case err == nil || p.ConfigFile == "":
 		return err
+	case p.locate != nil:
+		return p.locate(key, err)
 	}
 	return check.Prefixed{Prefix: p.ConfigFile + ": " + key + ": ", Err: err}
 }
@@ -159,6 +168,9 @@ func FromConfig(cfg config.Config, extra []string) (Plan, error) {
 	}
 	p.Policies = append(p.Policies, cfg.Password.Policies...)
 	p.ConfigFile = cfg.File
+	if cfg.File != "" {
+		p.locate, p.named = cfg.Problem, namedPaths(cfg)
+	}
 	if c := cfg.Contracts; c.Inventory != "" || c.Folder != "" || len(c.Documents) > 0 {
 		p.ContractSource = &contractscan.Source{Inventory: c.Inventory, Folder: c.Folder, Sheet: c.Sheet, Columns: c.Columns, Documents: c.Documents}
 	}

@@ -96,6 +96,9 @@ type Result struct {
 // end: the waiver file reads, every output path and the history can be
 // written. A typo in a path must not cost a whole scan.
 func (s *Session) Prepare(ctx context.Context) error {
+	if err := s.missing(); err != nil {
+		return err
+	}
 	if err := s.Plan.prepare(ctx); err != nil {
 		return err
 	}
