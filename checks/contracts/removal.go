@@ -21,7 +21,7 @@ var (
 			`|\b(no|free (of|from) any|relieved of any|released from any|under no)( \w+)? (obligations?|duty|duties|requirements?|commitments?|undertakings?)\b`+
 			`|\b(n'est|ne sont|ne sera|ne seront|n'etant|ne soit|ne soient|ne serait|ne seraient|n'etre) (pas|nullement|aucunement|en rien) (tenue?s?|obligee?s?|astreinte?s?|contrainte?s?|soumise?s?|liee?s?)\b`+
 			`|\bne pas etre (tenue?s?|obligee?s?|astreinte?s?|soumise?s?)\b|\b(tenue?s?|obligee?s?|astreinte?s?|soumise?s?|liee?s?) a (aucune?|nulle)\b`+
-			`|\b(aucune?|nulle) (obligations?|devoirs?|engagements?|exigences?)\b|\b(dispensee?s?|liberee?s?|exoneree?s?) (de|d'|du)\b`))
+			`|\b(aucune?|nulle) (obligations?|devoirs?|engagements?|exigences?)\b|\b(dispensee?s?|liberee?s?|exoneree?s?) (de|d'|du|des)\b`))
 	// exemptFrom frees the processor of the duty named right after it:
 	// "exempt from notifying", "relieved of its obligation to notify", "not
 	// responsible for notifying", « exempté de notifier », « n'est pas
@@ -49,9 +49,10 @@ var (
 	// subject: a list dash, a clause number, an article.
 	opens   = rx(`^(- )?([(]?[a-z0-9]{1,3}[.)] |\d+(\.\d+)+\.? )?((the|a|an|any|such|la|le|les|une|toute|tout|toutes) |l')?`)
 	opensNo = rx(`^(- )?([(]?[a-z0-9]{1,3}[.)] |\d+(\.\d+)+\.? )?(no|aucune?|nulle?) `)
-	// notDoing is a negated verb: "does not", "will not", « ne … pas ».
+	// notDoing is a negated verb: "does not", "will not", « ne … pas », « ne
+	// s'engage pas à ».
 	notDoing = both(terms("not", "cannot", "doesn't", "don't", "won't", "shan't", "needn't", "ne", "n'"),
-		rx(`\b(does|do|did|will|shall|need|must|can|could|would|may) not\b|\b(cannot|doesn't|don't|won't|shan't|needn't)\b|\b(ne |n')[a-z]+ (pas|aucune?|jamais|nullement)\b`))
+		rx(`\b(does|do|did|will|shall|need|must|can|could|would|may) not\b|\b(cannot|doesn't|don't|won't|shan't|needn't)\b|\b(ne |n')((se|y|en|lui|leur) |s')?[a-z]+ (pas|aucune?|jamais|nullement)\b`))
 	// frNot closes a French negation right after the verb: « ne notifie pas ».
 	frNot = terms("pas", "aucun", "aucune", "jamais", "nullement")
 	// removalLimits make the negation a limit or about something else: a
@@ -68,6 +69,8 @@ var (
 		// harmful act, an abusive request
 		"directly", "directement", "additional", "supplémentaire*", "compromise", "compromettre", "jeopardise", "jeopardize", "manifestly",
 		"manifestement",
+		// more than the duty: "does not merely notify", « ne se contente pas de notifier »
+		"not merely", "not only", "not just", "not limited to", "ne se contente pas", "ne se limite pas", "ne se borne pas", "pas seulement",
 		// a waiver refused keeps the duty: "does not waive its right to be notified"
 		"not waive", "not waived", "never waive*", "no waiver", "ne renonce pas", "ne renoncent pas", "ne renonce en rien", "ne renonce nullement",
 		"sans renoncer", "n'emporte pas renonciation", "ne vaut pas renonciation"),

@@ -56,6 +56,8 @@ func TestRemovedObligations(t *testing.T) {
 		{"relieved of the security duty", "The Supplier is relieved of any obligation to implement security measures for the hosted data.", "A28-3c-security-art32", true},
 		{"exempt from liability, not from the notice", "The Supplier is exempt from liability for any security incident it notified to the Customer within 24 hours.", "A28-33-breach-notify", false},
 		{"not responsible for the incidents, notifies them", "The Supplier is not responsible for security incidents caused by the Customer and notifies the Customer of any incident affecting personal data.", "A28-33-breach-notify", false},
+		{"not merely notified", "The Supplier does not merely notify the Customer of security incidents: it also assists it in responding to them.", "A28-33-breach-notify", false},
+		{"not merely notified (fr)", "Le Fournisseur ne se contente pas de notifier au Client les incidents de sécurité : il l'aide aussi à y répondre.", "A28-33-breach-notify", false},
 		{"a separate undertaking not required", "Persons authorised to process the data are bound by confidentiality; a separate confidentiality agreement is not required.", "A28-3b-confidentiality", false},
 		// the negation is a limit or a prohibition, not a removal
 		{"not without delay", "The Processor shall not unreasonably delay notifying the Customer of a personal data breach.", "A28-33-breach-notify", false},
@@ -195,6 +197,10 @@ func TestRemovedObligationsOtherWords(t *testing.T) {
 		{"Le Fournisseur n'est pas responsable de la notification au Client des incidents de sécurité touchant des données personnelles.", "A28-33-breach-notify"},
 		{"The Supplier bears no responsibility for implementing security measures for the hosted data.", "A28-3c-security-art32"},
 		{"Le Fournisseur n'a aucune obligation d'information envers le Client en cas d'incident de sécurité touchant des données personnelles.", "A28-33-breach-notify"},
+		{"The Supplier is exempt from the obligations of Article 32 GDPR.", "A28-3c-security-art32"},
+		{"Le Fournisseur est dispensé des obligations de l'article 32 du RGPD.", "A28-3c-security-art32"},
+		{"Le Fournisseur ne s'engage pas à notifier au Client les incidents de sécurité touchant des données personnelles.", "A28-33-breach-notify"},
+		{"Le Fournisseur ne se charge pas de notifier au Client les incidents de sécurité touchant des données personnelles.", "A28-33-breach-notify"},
 	}
 	for _, tc := range cases {
 		r := level(t, Analyze(doc(tc.text)), tc.element)

@@ -318,7 +318,8 @@ var elementSpecs = map[string]spec{
 			heading("security", "sécurité"),
 		},
 		exclude: []sig{
-			removes(either(securityDone, terms("measures", "mesures", "secur*", "sécurit*", "mettre en œuvre", "prendre", "appliquer", "adopter")), securityDone),
+			removes(either(securityDone, terms("measures", "mesures", "secur*", "sécurit*", "mettre en œuvre", "prendre", "appliquer", "adopter", "article 32",
+				"art. 32", "art 32")), securityDone),
 			mk(within(40, terms("assist*", "aide*", "aider", "help*"), terms("request*", "demande*", "rights", "droits", "articles 32 to 36", "articles 32 à 36", "data subject*", "personnes concernées")),
 				"this is the assistance clause, not the processor's own security", "il s'agit de la clause d'aide, pas de la sécurité du sous-traitant"),
 			mk(`^.{0,40}(the )?(controller|customer|client|responsable)( de traitement)? (shall|is|will|must|reste|est|doit)( be)? (solely |seul )?(responsible|responsable) .{0,20}(security|securite)`, "puts security on the controller, not the processor", "met la sécurité à la charge du responsable, pas du sous-traitant"),
