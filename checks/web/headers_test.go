@@ -204,6 +204,7 @@ func TestSRIWording(t *testing.T) {
 			"1 external script, with integrity and over HTTPS", "1 script externe, avec intégrité et en HTTPS"},
 		{"two with sri over https", script("https://", true, a, b),
 			"all 2 external scripts carry integrity and load over HTTPS", "les 2 scripts externes portent une intégrité et se chargent en HTTPS"},
+		{"no script", page(`<p>text</p>`), "the page loads no script", "la page ne charge aucun script"},
 		{"one own script", page(`<script src="/a.js"></script>`),
 			"no external script (1 script from the site itself)", "aucun script externe (1 script du site lui-même)"},
 		{"two own scripts", page(`<script src="/a.js"></script><script src="/b.js"></script>`),

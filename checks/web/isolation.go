@@ -112,6 +112,9 @@ func evalSRI(e Evidence) check.Outcome {
 			check.Text{EN: "%d external script, with integrity and over HTTPS", FR: "%d script externe, avec intégrité et en HTTPS"},
 			check.Text{EN: "all %d external scripts carry integrity and load over HTTPS", FR: "les %d scripts externes portent une intégrité et se chargent en HTTPS"})}
 	}
+	if len(scripts) == 0 {
+		return check.Outcome{Status: check.Pass, Evidence: observatory(ev, 0), Message: check.Text{EN: "the page loads no script", FR: "la page ne charge aucun script"}}
+	}
 	return check.Outcome{Status: check.Pass, Evidence: observatory(ev, 0), Message: check.Count(len(scripts),
 		check.Text{EN: "no external script (%d script from the site itself)", FR: "aucun script externe (%d script du site lui-même)"},
 		check.Text{EN: "no external script (%d scripts from the site itself)", FR: "aucun script externe (%d scripts du site lui-même)"})}
