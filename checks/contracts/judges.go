@@ -109,12 +109,15 @@ var (
 // judgeDeadline reads the delay in hours; a delay as long as the
 // controller's own 72 hours towards the authority leaves it no time.
 func judgeDeadline(f string) (Level, check.Text) {
-	// The delay is read from the match alone, as the deadline found it.
-	// (the delay near the notice; a delay alone where the text is only that)
+	// The delay is read from the match alone, as the deadline found it
+	// (the delay near the notice; a delay alone where the text is only that),
+	// and in the match from its maximum: not from "(staffed 24 hours a day)"
+	// between the notice and "within 48 hours".
 	m := deadlineMatch.find(f)
 	if m == "" {
-		m = deadlineDelay.find(f)
+		m = f
 	}
+	m = deadlineDelay.find(m)
 	hours, ok := firstHours(m)
 	if !ok {
 		return Missing, t("no deadline", "aucun délai")

@@ -77,8 +77,11 @@ var (
 	// « informe … dans un délai maximum de 48 heures », "sous 24h", "48
 	// heures au plus tard" (not "analysis within 4 hours"); the recipient's
 	// contact details may sit between them ("notify Jane Roe (jane@…, +33 …),
-	// … within 24 hours").
-	deadline = either(withinPastAsides(16, notifyWords, deadlineWords), withinPastAsides(16, deadlineWords, notifyWords))
+	// … within 24 hours"), and the limit of the notice's "without undue
+	// delay" is the notice's deadline, however far the notice is.
+	deadline = either(withinPastAsides(16, notifyWords, deadlineWords), withinPastAsides(16, deadlineWords, notifyWords),
+		withinPastAsides(30, notifyWords, within(4, terms("without undue delay", "sans délai indu", "sans délai injustifié", "dans les meilleurs délais",
+			"sans retard indu", "sans retard injustifié"), deadlineWords)))
 	// dataNamed are kinds of personal data a description names.
 	dataNamed = terms("name*", "e-mail*", "email*", "address*", "phone*", "ip address*", "identifier*", "nom", "noms", "prénom*", "adresse*", "courriel*",
 		"téléphone*", "identifiant*")
