@@ -354,21 +354,22 @@ var elementSpecs = map[string]spec{
 		},
 	},
 	"A28-3d-subprocessors": {
-		triggers: []string{"sub-processor", "subprocessor", "sub processor", "subcontractor", "sub-contractor", "another processor", "other processor", "sous-traitant", "sous-traitance"},
+		triggers: []string{"sub-processor", "subprocessor", "sub processor", "subcontract", "sub-contract", "another processor", "other processor", "sous-trait"},
 		context:  true,
 		clause: []x{
 			// the CNIL model: prior notice of changes, and no sub-processing if the
 			// controller objects
 			near(40, either(subProcessor, terms("cette sous-traitance", "la sous-traitance", "such sub-processing")),
-				terms("objection*", "s'opposer", "s'y opposer", "object to", "objects to", "to object", "may object", "can object", "may reject", "can reject", "to reject",
-					"may refuse", "to refuse", "émettre des objections", "émis d'objection", "émis d'objections", "peut refuser", "de refuser")),
-			near(34, subProcessor, terms("authoris*", "authoriz*", "consent*", "approv*", "autorisation*", "autorise*", "accord écrit", "accord préalable", "agrément", "consentement*")),
+				objectWords),
+			near(34, either(subProcessor, terms("subcontract*", "sub-contract*", "sous-traiter")),
+				terms("authoris*", "authoriz*", "consent*", "approv*", "autorisation*", "autorise*", "accord écrit", "accord préalable", "agrément", "consentement*")),
 			within(14, terms("engage*", "appoint*", "use", "recruit*", "recrute*", "recruter", "faire appel", "avoir recours", "confier"),
 				within(14, terms("only", "uniquement", "qu'avec", "qu'après", "subject to", "sous réserve"), terms("authori*", "consent*", "approv*", "autoris*", "accord*", "agrément"))),
 		},
 		exclude: []sig{
 			removes(consentWords).except(either(removalLimits, terms("specific", "spécifique", "further", "each", "individual"))),
 			mk(terms("means", "désigne", "signifie"), "a definition, not the authorisation", "une définition, pas l'autorisation"),
+			mk(noObjection, "the controller is given no right to object", "le responsable n'a aucun droit d'objection").except(consentWords),
 			mk(terms("third countr*", "pays tiers", "chapter v", "international organisation*", "international organization*", "organisation internationale", "organisations internationales"),
 				"this is the transfers clause, not the authorisation of sub-processors", "il s'agit de la clause des transferts, pas de l'autorisation des sous-traitants ultérieurs").
 				except(terms("engage", "engages", "engaging", "appoint*", "recrut*", "recours", "faire appel", "subcontract*", "sous-traiter")),
@@ -399,7 +400,7 @@ var elementSpecs = map[string]spec{
 			mk(either(terms("list", "liste"), annex), "keeps a list of sub-processors", "tient une liste des sous-traitants ultérieurs"),
 			mk(both(either(number(), terms("thirty", "fifteen", "ten", "trente", "quinze", "dix")), rx(`\b\d+ ?(\(\d+\) )?(calendar |business |working )?(days|jours)|\b(thirty|fifteen|ten|trente|quinze|dix) (\(\d+\) )?(days|jours)`)), "gives a notice period", "donne un délai de préavis"),
 			mk(terms("object", "objects", "objection", "objections", "s'opposer", "s'y opposer", "opposition", "reject", "refuse", "refuser", "terminat*", "résili*"),
-				"gives a right to object", "donne un droit d'objection"),
+				"gives a right to object", "donne un droit d'objection").except(noObjection),
 		},
 		// a specific authorisation per sub-processor needs no list or notice
 		enough: []sig{
