@@ -93,8 +93,8 @@ func TestMarkdownChangesSincePreviousScan(t *testing.T) {
 	r.Changes = &report.Changes{Since: "0badcafe-previous", SinceTime: t0.AddDate(0, 0, -7), PreviousScore: 41,
 		New: []report.Change{{CheckID: "PWD-HASH-001"}}, Fixed: []report.Change{{CheckID: "WEB-HSTS-001"}}, StillFailing: 3}
 	for l, want := range map[check.Lang]string{
-		check.EN: "Since scan 0badcafe of 2026-11-16: score 41 → 23, 1 new, 1 fixed, 3 still failing.",
-		check.FR: "Depuis le scan 0badcafe du 2026-11-16 : note 41 → 23, 1 nouveau, 1 corrigé, 3 toujours en échec.",
+		check.EN: "Since scan 0badcafe of 2026-11-16: score 41 → 30, 1 new, 1 fixed, 3 still failing.",
+		check.FR: "Depuis le scan 0badcafe du 2026-11-16 : note 41 → 30, 1 nouveau, 1 corrigé, 3 toujours en échec.",
 	} {
 		if out := string(render(t, report.Markdown{Options: report.Options{Lang: l}}, r)); !strings.Contains(out, want) {
 			t.Errorf("%s: no %q in:\n%s", l, want, out)

@@ -204,19 +204,31 @@ func finish(r Result, score int) Result {
 }
 
 // Overall is the scan's result from its targets' results grouped by
-// family, as Compute makes it: the mean of each family's targets, then the
-// mean of the families in display order. The HTML report's what-if path
-// scores with it, so the two cannot drift.
+// family, as Compute makes it: each family's targets weighed by their
+// checks, then the mean of the families in display order. The HTML
+// report's what-if path scores with it, so the two cannot drift.
 func Overall(byFamily map[check.Family][]Result) Result {
 	fams := make([]Result, 0, len(byFamily))
 	for _, fam := range familyOrder(byFamily) {
-		fams = append(fams, mean(byFamily[fam]))
+		fams = append(fams, familyOf(byFamily[fam]))
 	}
-	return mean(fams)
+	return mean(fams, func(Result) int { return 1 })
 }
 
-// mean averages scored results; the worst cap among them carries up.
-func mean(rs []Result) Result {
+// familyOf is a family's result: the mean of its targets' scores, each
+// weighing as many checks as were run on it (skipped and waived ones
+// included, so a site that cannot be judged over HTTPS, or a waiver, does
+// not lighten it). A folder judged by one check then weighs one check, not a
+// whole processor judged by twenty.
+func familyOf(rs []Result) Result { return mean(rs, (Result).FamilyWeight) }
+
+// FamilyWeight is what a target's result weighs in its family's score:
+// the checks run on it, at least one.
+func (r Result) FamilyWeight() int { return max(1, r.Counted+r.Excluded) }
+
+// mean averages scored results, each weighing weight(r); the worst cap
+// among them carries up.
+func mean(rs []Result, weight func(Result) int) Result {
 	var out Result
 	sum, n := 0, 0
 	for _, r := range rs {
@@ -225,8 +237,9 @@ func mean(rs []Result) Result {
 		if !r.Scored {
 			continue
 		}
-		sum += r.Score
-		n++
+		w := weight(r)
+		sum += w * r.Score
+		n += w
 		if r.Cap != nil && (out.Cap == nil || r.Cap.Grade.Rank() > out.Cap.Grade.Rank()) {
 			c := *r.Cap
 			out.Cap = &c

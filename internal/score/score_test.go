@@ -239,10 +239,39 @@ func TestCapAppliedOnlyWhenItLowers(t *testing.T) {
 		t.Errorf("score over the cap: got %d lowered=%v, want 49 lowered", r.Score, r.Lowered())
 	}
 	// The family's mean is judged again: a target at 23 (cap not applied)
-	// and one at 100 average 61, over E's ceiling, so the cap carried up
-	// lowers the family.
-	fam := Compute([]check.Finding{f("t", "WEB-A-001", check.Fail), f("t", "WEB-C-001", check.Pass), f("u", "WEB-C-001", check.Pass)}, lookup)
+	// and one at 100, two checks each, average 61, over E's ceiling, so the
+	// cap carried up lowers the family.
+	fam := Compute([]check.Finding{f("t", "WEB-A-001", check.Fail), f("t", "WEB-C-001", check.Pass), f("u", "WEB-C-001", check.Pass), f("u", "WEB-B-001", check.Pass)}, lookup)
 	if r := fam.Families[0].Result; !r.Lowered() || r.Score != 49 {
 		t.Errorf("family: got %d lowered=%v, want 49 lowered by the carried cap", r.Score, r.Lowered())
+	}
+}
+
+// A family weighs each target by the checks run on it: a folder judged by
+// one low check that fails moves the family as one check does, not as much
+// as a processor judged by twenty; a skipped or waived check still weighs,
+// so the target that could not be judged over HTTPS is not lightened.
+func TestFamilyWeighsTargetsByTheirChecks(t *testing.T) {
+	var fs []check.Finding
+	fs = append(fs, f("contracts/", "WEB-C-001", check.Fail)) // one check, 0
+	for range 19 {
+		fs = append(fs, f("contracts/a.pdf", "WEB-C-001", check.Pass))
+	}
+	if r := Compute(fs, lookup).Families[0].Result; r.Score != 95 {
+		t.Errorf("family of a 0 on 1 check and a 100 on 19: %d, want 95 (the plain mean would be 50)", r.Score)
+	}
+	skipped := []check.Finding{f("a", "WEB-C-001", check.Fail), f("b", "WEB-C-001", check.Pass)}
+	for range 3 {
+		skipped = append(skipped, f("a", "WEB-C-001", check.Skipped), f("a", "WEB-C-001", check.Waived))
+	}
+	if r := Compute(skipped, lookup).Families[0].Result; r.Score != 12 {
+		t.Errorf("a 0 on 7 checks (6 skipped or waived) and a 100 on 1: %d, want 12", r.Score)
+	}
+	// The scan's score is still the plain mean of its families.
+	other := f("p", "WEB-C-001", check.Pass)
+	other.Family = check.FamilyPassword
+	two := []check.Finding{fs[0], other}
+	if r := Compute(two, lookup).Overall; r.Score != 50 {
+		t.Errorf("overall of a family at 0 and one at 100: %d, want 50", r.Score)
 	}
 }

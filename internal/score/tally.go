@@ -108,10 +108,10 @@ func summarize(done []tallied) Summary {
 	}
 	var overall []Result
 	for _, fam := range familyOrder(byFamily) {
-		r := mean(byFamily[fam])
+		r := familyOf(byFamily[fam])
 		s.Families = append(s.Families, Family{Family: fam, Targets: len(byFamily[fam]), Result: r})
 		overall = append(overall, r)
 	}
-	s.Overall = mean(overall)
+	s.Overall = mean(overall, func(Result) int { return 1 })
 	return s
 }

@@ -223,11 +223,11 @@ func (w Writer) build(r report.Report) page {
 		}
 	}
 	scores := map[key]score.Target{}
-	famSize := map[check.Family]int{}
+	famWeight := map[check.Family]int{} // a family's targets weighed as its score weighs them
 	for _, s := range r.Scores.Targets {
 		scores[key{s.Family, s.Target}] = s
 		if s.Scored {
-			famSize[s.Family]++
+			famWeight[s.Family] += s.FamilyWeight()
 		}
 	}
 	nFam := 0
@@ -244,7 +244,7 @@ func (w Writer) build(r report.Report) page {
 		}
 		for _, d := range s.Deductions {
 			if d.Points > 0 {
-				raw[d.CheckID] += d.Points / float64(famSize[s.Family]) / float64(nFam)
+				raw[d.CheckID] += d.Points * float64(s.FamilyWeight()) / float64(famWeight[s.Family]) / float64(nFam)
 			}
 		}
 	}
