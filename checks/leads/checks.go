@@ -216,10 +216,11 @@ func evalConB2C(e Evidence) check.Outcome {
 			t("%d consumer contact (%d e-mail, %d SMS) has no recorded consent and no customer basis", "%d contact de particulier (%d e-mail, %d SMS) n'a ni consentement enregistré ni base client"),
 			t("%d consumer contacts (%d e-mail, %d SMS) have no recorded consent and no customer basis", "%d contacts de particuliers (%d e-mail, %d SMS) n'ont ni consentement enregistré ni base client"),
 			cnt.N, k.B2CNoConsent.N, k.SMSNoConsent.N),
-		check.Plural(k.B2CEmails,
-			t("%d consumer address: it has consent or a customer basis", "%d adresse de particulier : elle a un consentement ou une base client"),
-			t("every one of the %d consumer addresses has consent or a customer basis", "chacune des %d adresses de particuliers a un consentement ou une base client"),
-			k.B2CEmails),
+		noneOr(k.B2CEmails, t("no consumer e-mail address found", "aucune adresse e-mail de particulier trouvée"),
+			check.Plural(k.B2CEmails,
+				t("%d consumer address: it has consent or a customer basis", "%d adresse de particulier : elle a un consentement ou une base client"),
+				t("every one of the %d consumer addresses has consent or a customer basis", "chacune des %d adresses de particuliers a un consentement ou une base client"),
+				k.B2CEmails)),
 		Email, ConsentEmail, ConsentAt, ConsentSMS, Company)
 	if !e.Columns.Has(ConsentEmail) && !e.Columns.Has(ConsentAt) {
 		out.Evidence["consent_column"] = "none found"
@@ -253,10 +254,11 @@ func evalConProof(e Evidence) check.Outcome {
 			t("%d consent lacks its date, source or wording version", "%d consentement n'a pas sa date, sa source ou la version du texte"),
 			t("%d consents lack their date, source or wording version", "%d consentements n'ont pas leur date, leur source ou la version du texte"),
 			e.Counts.ConsentNoProof.N),
-		check.Plural(e.Counts.Consented,
-			t("%d consent: it has its date, source and wording version", "%d consentement : il a sa date, sa source et la version du texte"),
-			t("each of the %d consents has its date, source and wording version", "chacun des %d consentements a sa date, sa source et la version du texte"),
-			e.Counts.Consented),
+		noneOr(e.Counts.Consented, t("no record consents: there is no consent to prove", "aucune fiche ne consent : il n'y a pas de consentement à prouver"),
+			check.Plural(e.Counts.Consented,
+				t("%d consent: it has its date, source and wording version", "%d consentement : il a sa date, sa source et la version du texte"),
+				t("each of the %d consents has its date, source and wording version", "chacun des %d consentements a sa date, sa source et la version du texte"),
+				e.Counts.Consented)),
 		ConsentEmail, ConsentAt, ConsentSource, ConsentVersion)
 }
 
@@ -319,6 +321,14 @@ func evalConPartner(e Evidence) check.Outcome {
 			e.Counts.PartnerNoConsent.N),
 		partnerPass(e.Counts.Partnered),
 		Source, ConsentPartners)
+}
+
+// noneOr is none when n is 0 ("every one of the 0 …" says nothing), else some.
+func noneOr(n int, none, some check.Text) check.Text {
+	if n == 0 {
+		return none
+	}
+	return some
 }
 
 // partnerPass: none of the n partner-sourced e-mail records lacks consent,
@@ -445,8 +455,9 @@ func evalInfNotice(e Evidence) check.Outcome {
 	k := e.Counts
 	out := judge(e, k.NoNotice, k.Indirect, check.Fail,
 		noticeMissing(k.NoNotice.N, k.Indirect, check.Days(e.th().NoticeDays)),
-		check.Plural(k.Indirect, t("the indirectly collected record was informed in time", "la fiche collectée indirectement a été informée à temps"),
-			t("the %d indirectly collected records were informed in time", "les %d fiches collectées indirectement ont été informées à temps"), k.Indirect),
+		noneOr(k.Indirect, t("no record was collected indirectly (from a partner, a broker or a list)", "aucune fiche n'a été collectée indirectement (auprès d'un partenaire, d'un courtier ou d'une liste)"),
+			check.Plural(k.Indirect, t("the indirectly collected record was informed in time", "la fiche collectée indirectement a été informée à temps"),
+				t("the %d indirectly collected records were informed in time", "les %d fiches collectées indirectement ont été informées à temps"), k.Indirect)),
 		Source, NoticeAt, Created, LastSent)
 	out.Evidence["indirect_records"] = k.Indirect
 	return out
@@ -704,10 +715,12 @@ func evalSrcRead(e Evidence) check.Outcome {
 	}
 	ev["columns_found"] = e.cols(Roles...)
 	if bad.N == 0 && len(notes) == 0 {
-		return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Plural(e.Counts.Rows,
-			t("%d record, read in full", "%d fiche, lue en entier"),
-			t("all %d records were read", "les %d fiches ont toutes été lues"),
-			e.Counts.Rows)}
+		return check.Outcome{Status: check.Pass, Evidence: ev, Message: noneOr(e.Counts.Rows,
+			t("the table holds no record (a header alone), read in full", "la table ne contient aucune fiche (un en-tête seul), lue en entier"),
+			check.Plural(e.Counts.Rows,
+				t("%d record, read in full", "%d fiche, lue en entier"),
+				t("all %d records were read", "les %d fiches ont toutes été lues"),
+				e.Counts.Rows))}
 	}
 	var parts []check.Text
 	if bad.N > 0 {

@@ -43,3 +43,27 @@ func TestSingularAfterOne(t *testing.T) {
 		}
 	}
 }
+
+// zeroEveryOne finds "all 0 records", "every one of the 0 …", « les 0
+// fiches », « chacune des 0 … »: a count of none said as a whole.
+var zeroEveryOne = regexp.MustCompile(`(?i)\b(all|every one of the|each of the|the|les|chacune des|chacun des) 0 `)
+
+// TestNoneIsNotEveryOne: on a table with a header alone, or whose only
+// address is a work one with no consent and no indirect source, no check
+// says "all 0" or "every one of the 0": it says there was none.
+func TestNoneIsNotEveryOne(t *testing.T) {
+	cols := "id|email|optin|consent_at|consent_source|consent_version|created_at|source|informed_at|last_sent_at"
+	for _, e := range []Evidence{
+		table(t, june, cols),
+		table(t, june, cols, "1|jean.dupont@acme.fr|no||||2025-01-01|salon Vivatech 2025||"),
+	} {
+		for _, c := range All() {
+			f := c.Evaluate(e)
+			for _, s := range []string{f.Message.EN, f.Message.FR} {
+				if zeroEveryOne.MatchString(s) {
+					t.Errorf("%s (%d rows): %q", f.CheckID, e.Counts.Rows, s)
+				}
+			}
+		}
+	}
+}
