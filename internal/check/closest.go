@@ -1,11 +1,12 @@
 package check
 
 // Closest is the known name a typo most likely meant: the nearest by edit
-// distance, at most two edits away; "" when none is that near.
+// distance, at most two edits away and fewer than half the typo's letters
+// ("hgih" is high, but "foo" is not xor); "" when none is that near.
 func Closest(typo string, known []string) string {
 	best, bestD := "", 3
 	for _, k := range known {
-		if d := distance(typo, k); d < bestD {
+		if d := distance(typo, k); d < bestD && 2*d < len(typo)+1 {
 			best, bestD = k, d
 		}
 	}
