@@ -102,7 +102,7 @@ func TestMergeRefusesToReplaceAShardItReads(t *testing.T) {
 	}
 	before, _ := os.ReadFile(shard)
 	r := vigie(t, context.Background(), nil, "merge", filepath.Join(dir, "shard-*.json"), "-f", "json", "-o", shard)
-	if r.code != 2 || !strings.Contains(r.stderr, "a shard report") {
+	if r.code != 2 || !strings.Contains(r.stderr, "one of the reports the merge reads") {
 		t.Errorf("merge over its own input: %+v", r)
 	}
 	if now, _ := os.ReadFile(shard); string(now) != string(before) {

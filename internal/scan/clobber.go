@@ -21,7 +21,7 @@ type Input struct {
 var (
 	InputConfig  = check.Text{EN: "the configuration file", FR: "le fichier de configuration"}
 	InputTargets = check.Text{EN: "the targets file", FR: "le fichier des cibles"}
-	InputShard   = check.Text{EN: "a shard report", FR: "un rapport de part"}
+	InputShard   = check.Text{EN: "one of the reports the merge reads", FR: "l'un des rapports que la fusion lit"}
 	inputWaivers = check.Text{EN: "the waiver file", FR: "le fichier des dérogations"}
 	inputHistory = check.Text{EN: "the history", FR: "l'historique"}
 	inputPolicy  = check.Text{EN: "a password policy", FR: "une politique de mots de passe"}
