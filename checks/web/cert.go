@@ -119,7 +119,7 @@ func evalCertTrust(e Evidence) check.Outcome {
 	}
 	ev := certEvidence(e)
 	if !e.TLS.Trusted {
-		ev["error"] = e.TLS.TrustErr.EN
+		ev["error"] = e.TLS.TrustErr
 		return check.Outcome{Status: check.Fail, Evidence: ev,
 			Message: check.Text{EN: "certificate is not trusted: " + e.TLS.TrustErr.EN,
 				FR: "certificat non reconnu : " + e.TLS.TrustErr.FR}}
@@ -155,7 +155,7 @@ func evalCertName(e Evidence) check.Outcome {
 	ev := certFacts(e, "dns_names", "ip_addresses", "wildcard")
 	ev["host"] = e.Host
 	if !e.TLS.NameOK {
-		ev["error"] = e.TLS.NameErr.EN
+		ev["error"] = e.TLS.NameErr
 		return check.Outcome{Status: check.Fail, Evidence: ev,
 			Message: check.Text{EN: "certificate does not cover " + e.Host + ": " + e.TLS.NameErr.EN,
 				FR: "le certificat ne couvre pas " + e.Host + " : " + e.TLS.NameErr.FR}}

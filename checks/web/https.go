@@ -65,7 +65,7 @@ func evalHTTPS(e Evidence) check.Outcome {
 				"HTTPS renvoie les visiteurs vers HTTP en clair (%s)", p.Leads())}
 	}
 	if p.FollowErr.EN != "" {
-		ev["follow_error"] = p.FollowErr.EN
+		ev["follow_error"] = p.FollowErr
 		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
 			"HTTPS redirects, but %s", "HTTPS redirige, mais %s", p.FollowErr)}
 	}

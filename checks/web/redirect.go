@@ -73,7 +73,7 @@ func evalRedirect(e Evidence) check.Outcome {
 	ev["location"] = to.String()
 	ev["status_code"] = first.Status
 	if p.FollowErr.EN != "" {
-		ev["follow_error"] = p.FollowErr.EN
+		ev["follow_error"] = p.FollowErr
 		if !strings.EqualFold(to.Scheme, "https") && !strings.EqualFold(to.Scheme, "http") {
 			return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf(
 				"plain HTTP redirects to %s, which is not a web address", "HTTP redirige vers %s, qui n'est pas une adresse web", to)}

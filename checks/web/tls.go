@@ -133,7 +133,7 @@ func newModernEvidence(t TLS) map[string]any {
 				ev["tls13_server_order"] = true
 			}
 			if t.TLS13Err.EN != "" {
-				ev["tls13_incomplete"] = t.TLS13Err.EN
+				ev["tls13_incomplete"] = t.TLS13Err
 			}
 		}
 	}
@@ -208,7 +208,7 @@ func broken(s string) bool        { return suiteHas(s, tlswire.RC4|tlswire.Tripl
 func newSuitesEvidence(t TLS) map[string]any {
 	ev := map[string]any{"accepted_suites": t.Suites, "enumerated_with": t.SuitesVersion, "not_tested": t.NotTested}
 	if t.SuitesErr.EN != "" {
-		ev["enumeration_incomplete"] = t.SuitesErr.EN
+		ev["enumeration_incomplete"] = t.SuitesErr
 	}
 	return ev
 }
