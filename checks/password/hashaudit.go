@@ -60,7 +60,7 @@ func GradeHash(h Hash) string {
 		}
 		return GradeBelow
 	}
-	return GradeFast // md5crypt, phpass, des, ntlm, raw and salted MD5/SHA digests
+	return GradeFast // md5crypt, phpass, Drupal 7, des, ntlm, raw and salted MD5/SHA digests
 }
 
 // maxBuckets bounds the distinct parameter sets kept, so memory stays flat.
@@ -188,8 +188,8 @@ var (
 			FR: "Hachez immédiatement chaque mot de passe avec Argon2id et forcez la réinitialisation des comptes concernés."})
 	metaHashFast = hashMeta("PWD-HASH-002", check.Critical, "E",
 		check.Text{EN: "No fast or unsalted password hash", FR: "Aucun hachage de mot de passe rapide ou non salé"},
-		check.Text{EN: "No stored value uses MD5, SHA-1/2 digests (salted or not), NT hashes, DES, md5crypt or phpass ($P$/$H$, WordPress before 6.8 and phpBB: salted MD5 repeated 2^n times, an MD5 construction and no password-hashing function): the CNIL (2022-100) asks for non-reversible, salted, slow functions, ANSSI (R29) for memory-hard ones.",
-			FR: "Aucune valeur n'utilise MD5, des empreintes SHA-1/2 (salées ou non), des hachages NT, DES, md5crypt ou phpass ($P$/$H$, WordPress avant 6.8 et phpBB : MD5 salé répété 2^n fois, une construction MD5 et non une fonction de hachage de mots de passe) : la CNIL (2022-100) exige des fonctions irréversibles, salées et lentes, l'ANSSI (R29) des fonctions à mémoire dure."},
+		check.Text{EN: "No stored value uses MD5, SHA-1/2 digests (salted or not), NT hashes, DES, md5crypt, phpass ($P$/$H$, WordPress before 6.8 and phpBB: salted MD5 repeated 2^n times, an MD5 construction and no password-hashing function) or Drupal 7's $S$ (the same on SHA-512): the CNIL (2022-100) asks for non-reversible, salted, slow functions, ANSSI (R29) for memory-hard ones.",
+			FR: "Aucune valeur n'utilise MD5, des empreintes SHA-1/2 (salées ou non), des hachages NT, DES, md5crypt, phpass ($P$/$H$, WordPress avant 6.8 et phpBB : MD5 salé répété 2^n fois, une construction MD5 et non une fonction de hachage de mots de passe) ou le $S$ de Drupal 7 (la même sur SHA-512) : la CNIL (2022-100) exige des fonctions irréversibles, salées et lentes, l'ANSSI (R29) des fonctions à mémoire dure."},
 		check.Text{EN: "Fast hashes fall to GPU cracking by the billion per second; the CNIL fined a company for MD4-hashed passwords (Canal+, 2023).",
 			FR: "Les hachages rapides tombent au cassage GPU par milliards à la seconde ; la CNIL a sanctionné une entreprise pour des mots de passe hachés en MD4 (Canal+, 2023)."},
 		check.Text{EN: "Rehash at next login with Argon2id (or wrap the old hash: argon2id(md5(p))), then drop the old column. phpass ($P$, $H$: WordPress before 6.8, phpBB) is not acceptable under CNIL 2022-100 or ANSSI's guide either: WordPress 6.8 and later rehash phpass values to bcrypt at each user's next login, so update, and have the accounts that no longer log in reset their password.",

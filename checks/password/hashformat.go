@@ -136,6 +136,10 @@ func Recognise(s string) Hash {
 		if h, ok := phpass(s); ok {
 			return h
 		}
+	case strings.HasPrefix(s, "$S$"):
+		if h, ok := drupal7(s); ok {
+			return h
+		}
 	case strings.HasPrefix(s, "$wp$"):
 		if h, ok := wordpressBcrypt(s); ok {
 			return h

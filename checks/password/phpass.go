@@ -23,6 +23,22 @@ func phpass(s string) (Hash, bool) {
 	return Hash{Algorithm: "phpass-md5", Cost: cost, Rounds: n, Params: "rounds=" + strconv.Itoa(n)}, true
 }
 
+// drupal7 reads Drupal 7's $S$: phpass's construction on SHA-512 (a cost
+// character, 7 to 30, an 8-character salt, the digest cut so the whole is
+// 55 characters). An iterated unkeyed digest, like phpass: no
+// password-hashing function.
+func drupal7(s string) (Hash, bool) {
+	if len(s) != 55 || !strings.HasPrefix(s, "$S$") || !cryptAlphabet(s[3:]) {
+		return Hash{}, false
+	}
+	cost := strings.IndexByte(cryptChars, s[3])
+	if cost < 7 || cost > 30 {
+		return Hash{}, false
+	}
+	n := 1 << cost
+	return Hash{Algorithm: "drupal7-sha512", Cost: cost, Rounds: n, Params: "rounds=" + strconv.Itoa(n)}, true
+}
+
 // wordpressBcrypt reads WordPress 6.8+'s "$wp" + bcrypt of a base64
 // HMAC-SHA384 of the password: bcrypt, with bcrypt's cost. WordPress adds
 // the prefix to bcrypt only, so nothing else follows it.

@@ -24,6 +24,15 @@ func phpassHash(prefix string, cost int, salt, pw string) string {
 	return prefix + string(cryptChars[cost]) + salt + phpassEncode(h[:])
 }
 
+// drupalHash is Drupal 7's _password_crypt: phpass on SHA-512, cut to 55 characters.
+func drupalHash(cost int, salt, pw string) string {
+	h := sha512.Sum512([]byte(salt + pw))
+	for range 1 << cost {
+		h = sha512.Sum512(append(h[:], pw...))
+	}
+	return ("$S$" + string(cryptChars[cost]) + salt + phpassEncode(h[:]))[:55]
+}
+
 func phpassEncode(in []byte) string {
 	var out strings.Builder
 	for i := 0; i < len(in); {
@@ -97,6 +106,9 @@ func TestPhpassAndWordPress(t *testing.T) {
 		{"phpass salt not in the alphabet", wp[:5] + "+" + wp[6:], "unknown", "", GradeUnknown, 0},
 		{"phpass last character past 2 bits", wp[:33] + "z", "unknown", "", GradeUnknown, 0},
 		{"phpass with a symbol", wp[:10] + "!" + wp[11:], "plaintext", "", GradePlain, 0},
+		{"Drupal 7", drupalHash(15, "Zx8.yW/1", "Soleil2024!"), "drupal7-sha512", "rounds=32768", GradeFast, 32768},
+		{"Drupal 7 one short", drupalHash(15, "Zx8.yW/1", "x")[:54], "unknown", "", GradeUnknown, 0},
+		{"Drupal 7 cost below 7", "$S$4" + drupalHash(15, "Zx8.yW/1", "x")[4:], "unknown", "", GradeUnknown, 0},
 		{"other prefix", "$Q$" + wp[3:], "unknown", "", GradeUnknown, 0},
 		{"$wp$ without bcrypt after it", "$wp" + wp, "unknown", "", GradeUnknown, 0},
 		{"$wp$ bcrypt cut short", wp68[:60], "unknown", "", GradeUnknown, 0},
