@@ -27,7 +27,8 @@ var (
 	// responsible for notifying", « exempté de notifier », « n'est pas
 	// responsable de la notification » (not "exempt from liability for the
 	// incidents it notified").
-	exemptFrom = both(terms("exempt*", "relieved", "released", "excused", "absolved", "dispensed", "responsible", "responsibility", "responsable*"),
+	exemptFrom = both(terms("exempt*", "relieved", "released", "excused", "absolved", "dispensed", "not responsible", "not be responsible", "never responsible",
+		"never be responsible", "no responsibility", "pas responsable*", "nullement responsable*", "aucunement responsable*"),
 		rx(`\b(exempt(ed)?|relieved|released|excused|absolved|dispensed) (from|of)( (any|all|the|its|their|such))?( (obligations?|duty|duties|requirements?|need)( to| of)?)?`+
 			`|\bexemptee?s? (de |d'|du )((toute|tout|son|sa|ses|l'|la) )?((obligations?|devoirs?) (de |d'|du ))?`+
 			`|\b(not|never) (be )?responsible for\b|\b(has|have|bears?|assumes?|accepts?|takes?) no responsibility (for|to)\b`+
@@ -51,8 +52,9 @@ var (
 	opensNo = rx(`^(- )?([(]?[a-z0-9]{1,3}[.)] |\d+(\.\d+)+\.? )?(no|aucune?|nulle?) `)
 	// notDoing is a negated verb: "does not", "will not", « ne … pas », « ne
 	// s'engage pas à ».
-	notDoing = both(terms("not", "cannot", "doesn't", "don't", "won't", "shan't", "needn't", "ne", "n'"),
-		rx(`\b(does|do|did|will|shall|need|must|can|could|would|may) not\b|\b(cannot|doesn't|don't|won't|shan't|needn't)\b|\b(ne |n')((se|y|en|lui|leur) |s')?[a-z]+ (pas|aucune?|jamais|nullement)\b`))
+	notDoing = either(both(terms("not", "cannot", "doesn't", "don't", "won't", "shan't", "needn't", "ne", "n'"),
+		rx(`\b(does|do|did|will|shall|need|must|can|could|would|may) not\b|\b(cannot|doesn't|don't|won't|shan't|needn't)\b|\b(ne |n')[a-z]+ (pas|aucune?|jamais|nullement)\b`)),
+		both(terms("ne se", "ne lui", "ne leur", "ne s'", "n'y", "n'en"), rx(`\b(ne (se|lui|leur) |ne s'|n'(y|en) )[a-z]+ (pas|aucune?|jamais|nullement)\b`)))
 	// frNot closes a French negation right after the verb: « ne notifie pas ».
 	frNot = terms("pas", "aucun", "aucune", "jamais", "nullement")
 	// removalLimits make the negation a limit or about something else: a
@@ -115,8 +117,9 @@ const clauseEnd = `( (under|by) (this|these|the) [a-z-]+| au titre d(u|e la|es) 
 func removes(owed x, done ...x) sig {
 	// the duty's words gate the rest: they are rarer than a negation
 	forms := []x{both(owed, either(within(6, notBound, owed), within(1, exemptFrom, owed))),
-		// the duty the sentence's subject, then not owed: a passive
-		within(14, within(0, opens, owed), notRequired), within(14, within(0, opensNo, owed), isRequired)}
+		// the duty the sentence's subject, then not owed: a passive (its
+		// rare words read first)
+		both(notRequired, within(14, within(0, opens, owed), notRequired)), both(isRequired, within(14, within(0, opensNo, owed), isRequired))}
 	for _, d := range done {
 		forms = append(forms, both(d, either(within(3, notDoing, d), within(1, terms("ne", "n'"), within(0, d, frNot)))))
 	}
@@ -151,7 +154,7 @@ var (
 	// noticeOwed is what the breach duties owe: a notice, not the
 	// information it holds ("not required to include information …"), but
 	// « aucune obligation d'information ».
-	noticeOwed = either(breachDone, terms("notif*", "notice", "alert*", "report*", "signal*", "avert*", "previen*", "prévenir", "tell*", "advise*",
-		"d'information"))
+	noticeOwed = terms("notif*", "notice", "inform", "informs", "informed", "informing", "informe*", "alert*", "report*", "signal*", "avert*", "previen*",
+		"prévenir", "tell*", "advise*", "d'information")
 	dsrHelp = terms("assist*", "help*", "support*", "aide*", "aider", "forward*", "transmet*", "transmettre", "coopér*", "cooperat*")
 )

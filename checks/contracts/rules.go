@@ -359,8 +359,7 @@ var elementSpecs = map[string]spec{
 		clause: []x{
 			// the CNIL model: prior notice of changes, and no sub-processing if the
 			// controller objects
-			near(40, either(subProcessor, terms("cette sous-traitance", "la sous-traitance", "such sub-processing")),
-				objectWords),
+			both(objectWords, near(40, either(subProcessor, terms("cette sous-traitance", "la sous-traitance", "such sub-processing")), objectWords)),
 			near(34, either(subProcessor, terms("subcontract*", "sub-contract*", "sous-traiter")),
 				terms("authoris*", "authoriz*", "consent*", "approv*", "autorisation*", "autorise*", "accord écrit", "accord préalable", "agrément", "consentement*")),
 			within(14, terms("engage*", "appoint*", "use", "recruit*", "recrute*", "recruter", "faire appel", "avoir recours", "confier"),

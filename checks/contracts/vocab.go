@@ -80,8 +80,8 @@ var (
 	// … within 24 hours"), and the limit of the notice's "without undue
 	// delay" is the notice's deadline, however far the notice is.
 	deadline = either(withinPastAsides(16, notifyWords, deadlineWords), withinPastAsides(16, deadlineWords, notifyWords),
-		withinPastAsides(30, notifyWords, within(4, terms("without undue delay", "sans délai indu", "sans délai injustifié", "dans les meilleurs délais",
-			"sans retard indu", "sans retard injustifié"), deadlineWords)))
+		both(undueDelay, withinPastAsides(30, notifyWords, within(4, undueDelay, deadlineWords))))
+	undueDelay = terms("without undue delay", "sans délai indu", "sans délai injustifié", "dans les meilleurs délais", "sans retard indu", "sans retard injustifié")
 	// dataNamed are kinds of personal data a description names.
 	dataNamed = terms("name*", "e-mail*", "email*", "address*", "phone*", "ip address*", "identifier*", "nom", "noms", "prénom*", "adresse*", "courriel*",
 		"téléphone*", "identifiant*")
@@ -105,18 +105,18 @@ var (
 	otherRecipient = mk(either(terms("à la personne concernée", "aux personnes concernées", "à cette personne", "to the data subject", "to the data subjects", "to the affected",
 		"à l'autorité de contrôle", "aux autorités", "to the supervisory authority", "to the authorities", "notification interne", "internal notification", "en interne", "internally"),
 		within(0, noticeVerbs, terms("its", "their", "his", "her", "son", "sa", "ses", "leur", "leurs", "à son", "à sa", "à ses", "à leur", "à leurs")),
-		within(2, either(noticeVerbs, terms("to", "au", "aux", "à")), terms("data subject*", "affected individual*", "personne concernée", "personnes concernées",
-			"supervisory authorit*", "authorities", "autorité de contrôle", "autorités", "cnil", "regulator*", "insurer*", "assureur*", "police", "law enforcement",
-			"forces de l'ordre", "gendarmerie"))),
+		both(otherRecipients, within(2, either(noticeVerbs, terms("to", "au", "aux", "à")), otherRecipients))),
 		"notice to someone other than the controller (the data subject, the authority, the processor's own teams or insurer)",
 		"une information d'un autre que le responsable (la personne concernée, l'autorité, les équipes ou l'assureur du sous-traitant)").
 		// … unless the controller is told too ("notify its Customer", "its
 		// insurer and the Customer", "its contact at the Customer")
 		except(either(within(2, either(noticeVerbs, terms("to", "au", "à", "and", "et", "as well as", "ainsi que", "at", "chez")),
 			either(controllerParty, terms("customers", "controllers", "clients", "responsables"))), terms("you", "vous")))
-	// noticeVerbs give a notice to the recipient that follows them.
-	noticeVerbs = terms("notify", "notifies", "inform", "informs", "alert", "alerts", "advise", "advises", "tell", "tells", "warn", "warns", "report", "reports",
-		"notifie", "notifier", "notifiera", "informe", "informer", "informera", "avertit", "avertir", "alerte", "alerter", "prévient", "prévenir", "signale", "signaler")
+	otherRecipients = terms("data subject*", "affected individual*", "personne concernée", "personnes concernées", "supervisory authorit*", "authorities",
+		"autorité de contrôle", "autorités", "cnil", "regulator*", "insurer*", "assureur*", "police", "law enforcement", "forces de l'ordre", "gendarmerie")
+	// noticeVerbs give a notice to the recipient that follows them (or
+	// name it: "notification to its insurer").
+	noticeVerbs = terms("notif*", "inform*", "alert*", "advis*", "tell*", "warn*", "report*", "avert*", "prévien*", "prévenir", "signal*")
 	// breachWords name a personal data breach or a security incident.
 	breachWords = terms("personal data breach*", "data breach*", "security breach*", "security incident*", "breach of security", "breach notification*",
 		"notification of breach*", "breach notice*", "notice of breach*",
