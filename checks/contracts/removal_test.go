@@ -161,6 +161,7 @@ func TestNoticeToAnotherRecipient(t *testing.T) {
 		{"the authority (fr)", "Le Fournisseur notifie à la CNIL tout incident de sécurité touchant des données personnelles.", "A28-33-breach-notify", false},
 		{"the data subjects (fr)", "Le Fournisseur informe les personnes concernées de tout incident de sécurité touchant des données personnelles.", "A28-33-breach-notify", false},
 		{"the authority, with a deadline", "The Supplier shall notify the supervisory authority of any security incident affecting personal data within 24 hours.", "A28-33-breach-deadline", false},
+		{"the sub-processors", "The Supplier shall notify the relevant sub-processors of any security incident affecting personal data.", "A28-33-breach-notify", false},
 		{"the customer, then the authority", "The Supplier shall notify the Customer of any security incident affecting personal data, so that the Customer can notify the supervisory authority.", "A28-33-breach-notify", true},
 		{"the customer and its insurer", "The Supplier shall notify the Customer and its insurer of any security incident affecting personal data.", "A28-33-breach-notify", true},
 		{"its insurer and the customer", "The Supplier shall notify its insurer and the Customer of any security incident affecting personal data.", "A28-33-breach-notify", true},

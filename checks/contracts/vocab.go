@@ -113,7 +113,8 @@ var (
 		except(either(within(2, either(noticeVerbs, terms("to", "au", "à", "and", "et", "as well as", "ainsi que", "at", "chez")),
 			either(controllerParty, terms("customers", "controllers", "clients", "responsables"))), terms("you", "vous")))
 	otherRecipients = terms("data subject*", "affected individual*", "personne concernée", "personnes concernées", "supervisory authorit*", "authorities",
-		"autorité de contrôle", "autorités", "cnil", "regulator*", "insurer*", "assureur*", "police", "law enforcement", "forces de l'ordre", "gendarmerie")
+		"autorité de contrôle", "autorités", "cnil", "regulator*", "insurer*", "assureur*", "police", "law enforcement", "forces de l'ordre", "gendarmerie",
+		"sub-processor*", "subprocessor*", "sous-traitant ultérieur", "sous-traitants ultérieurs")
 	// noticeVerbs give a notice to the recipient that follows them (or
 	// name it: "notification to its insurer").
 	noticeVerbs = terms("notif*", "inform*", "alert*", "advis*", "tell*", "warn*", "report*", "avert*", "prévien*", "prévenir", "signal*")
