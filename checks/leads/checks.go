@@ -2,7 +2,6 @@ package leads
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/vigie-security/vigie/internal/check"
 )
@@ -680,7 +679,7 @@ func evalSecExport(e Evidence) check.Outcome {
 	}
 	ev["records"] = e.Counts.Rows
 	ev["problems"] = why
-	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%s is %s", "%s est %s", what, joinTexts(why, " and ", " et "))}
+	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%s is %s", "%s est %s", what, check.Join(why, " and ", " et "))}
 }
 
 func modeString(m uint32) string {
@@ -726,7 +725,7 @@ func evalSrcRead(e Evidence) check.Outcome {
 	if bad.N > 0 {
 		parts = append(parts, check.Textf("%s (%s)", "%s (%s)",
 			check.Count(bad.N, t("%d row could not be judged", "%d ligne n'a pu être jugée"), t("%d rows could not be judged", "%d lignes n'ont pu être jugées")),
-			joinTexts(notJudged(r), ", ", ", ")))
+			check.Join(notJudged(r), ", ", ", ")))
 	}
 	switch len(notes) {
 	case 0:
@@ -740,7 +739,7 @@ func evalSrcRead(e Evidence) check.Outcome {
 	if r.Swallowed.N > 0 {
 		status = check.Fail // whole records hidden in a cell: people never judged
 	}
-	return check.Outcome{Status: status, Evidence: ev, Message: joinTexts(parts, "; ", " ; ")}
+	return check.Outcome{Status: status, Evidence: ev, Message: check.Join(parts, "; ", " ; ")}
 }
 
 // notJudged says why rows were not judged, each reason with its count.
@@ -759,12 +758,4 @@ func notJudged(r Read) []check.Text {
 			s.N, s.Line, s.Lines))
 	}
 	return why
-}
-
-func joinTexts(ts []check.Text, en, fr string) check.Text {
-	var e, f []string
-	for _, x := range ts {
-		e, f = append(e, x.EN), append(f, x.FR)
-	}
-	return check.Text{EN: strings.Join(e, en), FR: strings.Join(f, fr)}
 }

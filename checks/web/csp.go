@@ -184,7 +184,7 @@ func evalCSP(e Evidence) check.Outcome {
 	ev["directives"] = map[string][]string(csp)
 	if len(problems) > 0 {
 		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, mod),
-			Message: check.Textf("weak Content-Security-Policy: %s", "Content-Security-Policy faible : %s", joinText(problems, "; ", " ; "))}
+			Message: check.Textf("weak Content-Security-Policy: %s", "Content-Security-Policy faible : %s", check.Join(problems, "; ", " ; "))}
 	}
 	if has(style, "'unsafe-inline'") {
 		return check.Outcome{Status: check.Pass, Evidence: observatory(ev, 0), Message: check.Text{

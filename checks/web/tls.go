@@ -441,7 +441,7 @@ func judgeDHSound(e Evidence, dh *DHGroup) check.Outcome {
 		bad = append(bad, check.Text{EN: "the generator lies in a small subgroup", FR: "le générateur est dans un petit sous-groupe"})
 	}
 	if len(bad) > 0 {
-		why := joinText(bad, "; ", " ; ")
+		why := check.Join(bad, "; ", " ; ")
 		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("weak DH group: %s", "groupe DH faible : %s", why)}
 	}
 	msg := check.Textf("DH group of %d bits, prime", "groupe DH de %d bits, premier", dh.Bits)

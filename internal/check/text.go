@@ -103,6 +103,16 @@ func Plural(n int, one, many Text, args ...any) Text {
 // have"; each form holds one %d.
 func Count(n int, one, many Text) Text { return Plural(n, one, many, n) }
 
+// Join joins texts in each language, with each one's separator (French
+// spaces its semicolons: " ; ").
+func Join(ts []Text, sepEN, sepFR string) Text {
+	en, fr := make([]string, len(ts)), make([]string, len(ts))
+	for i, t := range ts {
+		en[i], fr[i] = t.EN, t.FR
+	}
+	return Text{EN: strings.Join(en, sepEN), FR: strings.Join(fr, sepFR)}
+}
+
 // Decimal writes v with prec decimals as a reader of l writes numbers:
 // 79.6 in English, 79,6 in French.
 func Decimal(l Lang, v float64, prec int) string {
