@@ -71,6 +71,10 @@ var (
 		// harmful act, an abusive request
 		"directly", "directement", "additional", "supplémentaire*", "compromise", "compromettre", "jeopardise", "jeopardize", "manifestly",
 		"manifestement",
+		// an exemption refused: "is not relieved of its obligation to notify", « ne le dispense pas de notifier »
+		"not relieved", "not be relieved", "never relieved", "not exempt", "not be exempt", "not exempted", "not released", "not be released",
+		"not relieve", "not release", "n'est pas dispensé", "ne sera pas dispensé", "n'est nullement dispensé", "n'est pas exempté", "n'est pas exonéré",
+		"n'est pas libéré", "ne dispense pas", "ne dispense en rien", "ne le dispense pas", "ne libère pas", "ne le libère pas", "n'exonère pas", "ne l'exonère pas",
 		// more than the duty: "does not merely notify", « ne se contente pas de notifier »
 		"not merely", "not only", "not just", "not limited to", "ne se contente pas", "ne se limite pas", "ne se borne pas", "pas seulement",
 		// a waiver refused keeps the duty: "does not waive its right to be notified"
