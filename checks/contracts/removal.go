@@ -38,9 +38,10 @@ var (
 	// notification … n'est pas requise ». It ends the clause: "… is not
 	// required to include …", "… for unsuccessful attempts" limit the duty.
 	notRequired = both(terms("required", "necessary", "mandatory", "compulsory", "obligatory", "optional", "requis*", "exig*", "obligatoire*",
-		"nécessaire*", "facultati*"),
+		"nécessaire*", "facultati*", "pas dus", "pas due", "pas dues", "nullement dus", "nullement due", "nullement dues", "aucunement dus", "aucunement due",
+		"aucunement dues", "jamais dus", "jamais due", "jamais dues"),
 		rx(`(\b(not|never) (be |been |being )?(required|necessary|mandatory|compulsory|obligatory)|\b(isn't|aren't) (required|necessary|mandatory)`+
-			`|\b(is|are) optional|\b(n'est|ne sont|ne sera|ne seront) (pas|nullement|aucunement|jamais) (requise?s?|exigee?s?|obligatoires?|necessaires?)`+
+			`|\b(is|are) optional|\b(n'est|ne sont|ne sera|ne seront) (pas|nullement|aucunement|jamais) (requise?s?|exigee?s?|obligatoires?|necessaires?|dus|dues?)`+
 			`|\b(est|sont) facultatives?)`+clauseEnd))
 	// isRequired, after "no" and the duty's noun: "No notification … is
 	// required", « Aucune notification … n'est requise ».
@@ -115,6 +116,8 @@ var (
 // présent contrat »).
 const clauseEnd = `( (under|by) (this|these|the) [a-z-]+| au titre d(u|e la|es) [a-z ]{1,40}?)?($|[.;:,)])`
 
+var removedWhy = t("the clause removes the obligation instead of setting it", "la clause supprime l'obligation au lieu de la fixer")
+
 // removes is a clause that takes away the duty whose words are owed (what
 // is owed: "notify", "confidentiality") or done (the verb the processor
 // would do: "implement", "notify"): not bound to it, or not doing it.
@@ -137,7 +140,7 @@ func removes(owed x, done ...x) sig {
 		}
 		limit = either(removalLimits, within(60, either(set...), either(forms...)))
 	}
-	return mk(either(forms...), "the clause removes the obligation instead of setting it", "la clause supprime l'obligation au lieu de la fixer").except(limit)
+	return sig{expr: either(forms...), why: removedWhy}.except(limit)
 }
 
 // freeOf is a clause that lets the processor do action without the

@@ -318,8 +318,8 @@ var elementSpecs = map[string]spec{
 			heading("security", "sécurité"),
 		},
 		exclude: []sig{
-			removes(either(securityDone, terms("measures", "mesures", "secur*", "sécurit*", "mettre en œuvre", "prendre", "appliquer", "adopter", "article 32",
-				"art. 32", "art 32")), securityDone),
+			removes(either(securityDone, terms("measures", "mesures", "secur*", "sécurit*", "mettre en œuvre", "mise en œuvre", "mise en place", "prendre",
+				"appliquer", "adopter", "article 32", "art. 32", "art 32")), securityDone),
 			mk(within(40, terms("assist*", "aide*", "aider", "help*"), terms("request*", "demande*", "rights", "droits", "articles 32 to 36", "articles 32 à 36", "data subject*", "personnes concernées")),
 				"this is the assistance clause, not the processor's own security", "il s'agit de la clause d'aide, pas de la sécurité du sous-traitant"),
 			mk(`^.{0,40}(the )?(controller|customer|client|responsable)( de traitement)? (shall|is|will|must|reste|est|doit)( be)? (solely |seul )?(responsible|responsable) .{0,20}(security|securite)`, "puts security on the controller, not the processor", "met la sécurité à la charge du responsable, pas du sous-traitant"),
@@ -367,6 +367,7 @@ var elementSpecs = map[string]spec{
 		},
 		exclude: []sig{
 			removes(consentWords).except(either(removalLimits, terms("specific", "spécifique", "further", "each", "individual"))),
+			consentNotNeeded,
 			mk(terms("means", "désigne", "signifie"), "a definition, not the authorisation", "une définition, pas l'autorisation"),
 			mk(noObjection, "the controller is given no right to object", "le responsable n'a aucun droit d'objection").except(consentWords),
 			mk(terms("third countr*", "pays tiers", "chapter v", "international organisation*", "international organization*", "organisation internationale", "organisations internationales"),

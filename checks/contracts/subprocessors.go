@@ -1,7 +1,8 @@
 package contracts
 
-// The controller's right to object to a new sub-processor (Art. 28(2),
-// second sentence), and its removal.
+// The sub-processor rule's own words: the controller's right to object to
+// a new sub-processor (Art. 28(2), second sentence), and what takes the
+// right or the authorisation away.
 var (
 	// objectWords give the right: "may object", "the opportunity to
 	// object", "may reject", « s'y opposer », « émettre des objections ».
@@ -19,4 +20,14 @@ var (
 			`|\bsans (pouvoir|possibilite de|droit de) (s'y opposer|s'opposer|refuser)|\brenonce\w*( [a-z']+){0,4} (s'y opposer|s'opposer|opposition|objection)`+
 			`|\baucun droit d'(opposition|objection))`+
 			`( to (it|them|this|that|such [a-z-]+|the [a-z-]+( [a-z-]+)?)| a (celui-ci|ceux-ci|ce changement|cette [a-z-]+))?($|[.;:,)])`))
+	// consentNotNeeded says no authorisation is needed to engage one:
+	// "Prior authorisation of the Controller is not required for the
+	// engagement of sub-processors", « l'autorisation du responsable n'est
+	// pas requise pour recourir à un sous-traitant ultérieur » (not "… for
+	// the sub-processors listed in Annex 3", which the list authorises).
+	consentNotNeeded = sig{expr: within(12, consentWords, both(terms("not required", "not necessary", "not needed", "not be required", "not be necessary",
+		"pas requise", "pas requis", "pas nécessaire", "nullement requise", "nullement requis", "nullement nécessaire"),
+		rx(`\bnot (be )?(required|necessary|needed) (for|before|prior to|when|to)( [a-z'-]+){0,3}? (engag|appoint|use|using|recruit|subcontract|add|chang|replac)\w*`+
+			`|\b(pas|nullement) (requise?|necessaire) (pour|avant de|afin de|avant que)( [a-z'-]+){0,3}? (recour|faire appel|fasse appel|recrut|engag|sous-trait|ajout|rempla|chang)\w*`))),
+		why: removedWhy}.except(terms("listed", "annex*", "named", "set out", "listé*", "figurant", "mentionné*", "désigné*"))
 )
