@@ -50,6 +50,8 @@ func TestDeadlinePastContactDetails(t *testing.T) {
 		{"after commas", "The Supplier shall notify Marie Dupont, Data Protection Officer, at marie.dupont@example.org or on +33 6 12 34 56 78, without undue delay and in any event within 24 hours of becoming aware of a security incident.", Specific},
 		{"in brackets (fr)", "Le Fournisseur informe Mme Marie Dupont, déléguée à la protection des données (marie.dupont@example.org, 01 23 45 67 89), sans délai injustifié et au plus tard dans les 24 heures suivant la découverte de la violation.", Specific},
 		{"a relative clause, then the undue delay's limit", "The Supplier shall notify the Customer's data protection officer, whose name and contact details are set out in Annex 1 to this Agreement, without undue delay and in any event within 24 hours of becoming aware of a security incident.", Specific},
+		{"the undue delay's limit after its condition", "The Supplier shall notify the Customer without undue delay after becoming aware of a security incident affecting personal data, and in any event within 36 hours.", Specific},
+		{"the undue delay's limit after its condition (fr)", "Le Fournisseur informe le Client dans les meilleurs délais après avoir pris connaissance d'une violation de données, et en tout état de cause dans un délai de 24 heures.", Specific},
 		{"a remedy's deadline, not the notice's", "The Supplier shall remedy any security incident without undue delay and in any event within 48 hours.", Missing},
 		{"words, not contact details", "The Supplier shall notify the Customer of any security incident, and its own operations team, which reviews the logs of all systems every single day of the week, keeps them within 30 days.", Missing},
 	} {

@@ -80,7 +80,8 @@ var (
 	// … within 24 hours"), and the limit of the notice's "without undue
 	// delay" is the notice's deadline, however far the notice is.
 	deadline = either(withinPastAsides(16, notifyWords, deadlineWords), withinPastAsides(16, deadlineWords, notifyWords),
-		both(undueDelay, withinPastAsides(30, notifyWords, within(4, undueDelay, deadlineWords))))
+		both(undueDelay, withinPastAsides(30, notifyWords, either(within(4, undueDelay, deadlineWords),
+			within(12, undueDelay, within(0, terms("in any event", "in any case", "in all cases", "en tout état de cause", "en tout cas", "dans tous les cas"), deadlineWords))))))
 	undueDelay = terms("without undue delay", "sans délai indu", "sans délai injustifié", "dans les meilleurs délais", "sans retard indu", "sans retard injustifié")
 	// dataNamed are kinds of personal data a description names.
 	dataNamed = terms("name*", "e-mail*", "email*", "address*", "phone*", "ip address*", "identifier*", "nom", "noms", "prénom*", "adresse*", "courriel*",
