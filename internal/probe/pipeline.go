@@ -49,8 +49,11 @@ func (s serverSessions) Put(key string, cs *tls.ClientSessionState) { sessions.P
 // two servers on one IP never offer each other's tickets. wrap, when set,
 // wraps the TCP connection under TLS (the page client counts its open ones).
 func dialTLS(ctx context.Context, d *net.Dialer, timeout time.Duration, network, addr string, wrap func(net.Conn) net.Conn) (net.Conn, error) {
+	// TLS 1.0 and 1.1 are accepted: a server that speaks nothing newer still
+	// has pages to judge (the TLS checks fail it for its protocols), and
+	// Go's default minimum, TLS 1.2, would leave it "unreachable".
 	cfg := &tls.Config{InsecureSkipVerify: true, CurvePreferences: probeCurves, NextProtos: []string{"http/1.1"},
-		ClientSessionCache: serverSessions{addr: addr}}
+		MinVersion: tls.VersionTLS10, ClientSessionCache: serverSessions{addr: addr}}
 	if host, _, err := net.SplitHostPort(addr); err == nil {
 		cfg.ServerName = host // an IP address is not sent as SNI
 	}

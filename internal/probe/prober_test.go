@@ -297,3 +297,39 @@ func TestSetCookieOnEveryHop(t *testing.T) {
 		t.Fatalf("hops = %+v", got.Hops)
 	}
 }
+
+// A server that speaks only TLS 1.0 and 1.1 has its page fetched and judged
+// (the TLS checks fail it for its protocols): it is not "unreachable".
+func TestLegacyOnlyServerIsReached(t *testing.T) {
+	ca := newCA(t)
+	cert, err := pki.Issue(ca, []string{"127.0.0.1"}, now.AddDate(0, -1, 0), now.AddDate(0, 1, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		io.WriteString(w, "<!doctype html><title>intranet</title>")
+	}))
+	s.TLS = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS10, MaxVersion: tls.VersionTLS11}
+	s.Config.ErrorLog = log.New(io.Discard, "", 0)
+	s.StartTLS()
+	t.Cleanup(s.Close)
+	tg, err := probe.ParseTarget(s.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := newProber(t, func(o *probe.Options) { o.Roots = ca.Pool() }).Collect(context.Background(), noPace{}, tg)
+	if !ev.HTTPS.Reached || http.Header(ev.HTTPS.Headers).Get("X-Content-Type-Options") != "nosniff" {
+		t.Fatalf("the TLS 1.1 page was not fetched: %v", ev.HTTPS.Error)
+	}
+	accepted := map[string]bool{}
+	for _, p := range ev.TLS.Protocols {
+		accepted[p.Version] = p.Accepted
+	}
+	if !accepted["TLS 1.0"] || !accepted["TLS 1.1"] || accepted["TLS 1.2"] || ev.TLS.Version != "TLS 1.1" {
+		t.Errorf("protocols %v, negotiated %q", accepted, ev.TLS.Version)
+	}
+	if !ev.Exposure.Scanned || ev.Exposure.Requests == 0 || ev.Exposure.Base != s.URL+"/" && ev.Exposure.Base != s.URL {
+		t.Error("the exposure was not probed over TLS 1.1")
+	}
+}

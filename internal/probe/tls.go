@@ -53,7 +53,7 @@ func (p *Prober) Handshake(ctx context.Context, pace Pacer, httpsURL, host strin
 }
 
 // handshake is Handshake; with keep, the connection of a handshake that
-// succeeded at TLS 1.2 or later is returned open rather than closed, for
+// succeeded is returned open rather than closed, for
 // the origin's exposure probes to carry their requests on.
 func (p *Prober) handshake(ctx context.Context, pace Pacer, httpsURL, host string, keep bool) (out web.TLS, kept *tls.Conn) {
 	out = web.TLS{Attempted: true}
@@ -75,7 +75,7 @@ func (p *Prober) handshake(ctx context.Context, pace Pacer, httpsURL, host strin
 	var st tls.ConnectionState
 	if err == nil {
 		st = conn.ConnectionState()
-		if keep && st.Version >= tls.VersionTLS12 { // what the exposure's own dial would have negotiated
+		if keep { // what the exposure's own dial would have negotiated
 			kept = conn
 		} else {
 			closeNow(conn)
