@@ -11,7 +11,7 @@ import (
 type Role string
 
 // The roles a lead table's columns can play. Several columns may share
-// Notes, Phone and Sensitive; the others take the first column found.
+// Notes, Phone, Email and Sensitive; the others take the first column found.
 const (
 	Key             Role = "key"
 	Email           Role = "email"
@@ -131,8 +131,9 @@ func ord(r Role) int {
 	return 33
 }
 
-// multi roles collect every matching column.
-func multi(r Role) bool { return r == Notes || r == Phone || r == Sensitive }
+// multi roles collect every matching column (Outlook's "E-mail Address"
+// and "E-mail 2 Address": a record's first address is its address).
+func multi(r Role) bool { return r == Notes || r == Phone || r == Sensitive || r == Email }
 
 // exact header labels, normalised (lower case, accents off, runs of
 // anything else as "_"). CRM labels are as they export them: HubSpot
@@ -165,7 +166,7 @@ func init() {
 		Customer: {"is_customer", "client", "customer", "customer_since", "became_a_customer_date", "lifecycle_stage",
 			"est_client", "type_contact", "contact_type", "statut_client", "client_depuis", "type"},
 		Company: {"company", "company_name", "societe", "entreprise", "raison_sociale", "organisation", "organization",
-			"organization_name", "account_name", "account", "nom_entreprise", "nom_societe", "employeur", "siret", "siren"},
+			"organization_name", "organization_1_name", "account_name", "account", "nom_entreprise", "nom_societe", "employeur", "siret", "siren"},
 		JobTitle: {"job_title", "title", "fonction", "poste", "job_function", "intitule_de_poste", "role", "position"},
 		ConsentEmail: {"optin", "opt_in", "optin_email", "opt_in_email", "email_opt_in", "consent_email", "email_consent",
 			"consent", "consentement", "consentement_email", "consentement_mail", "accord_email", "accord_mail", "newsletter",

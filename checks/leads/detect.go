@@ -113,7 +113,7 @@ func Detect(header []string, width int, sample [][]string, override map[string]s
 			continue
 		}
 		seen[n] = i
-		roleOf[i] = r
+		roleOf[i] = valuesAgree(r, sample, i)
 	}
 	// Configured columns first: they win over names and values.
 	taken := map[int]bool{}
@@ -145,13 +145,18 @@ func Detect(header []string, width int, sample [][]string, override map[string]s
 		c.add(r, i, "name")
 		taken[i] = true
 	}
-	// Values: a column of addresses is an e-mail column whatever its name.
+	// Values: a column of addresses is an e-mail column whatever its name,
+	// and wins over named ones whose sampled cells hold none.
 	for i := range width {
 		if taken[i] {
 			continue
 		}
 		switch kind := valueKind(sample, i); {
-		case kind == Email && !c.Has(Email), kind == Phone:
+		case kind == Email && !c.addressIn(sample):
+			c.At[Email] = append([]int{i}, c.At[Email]...)
+			c.How[Email] = "values"
+			taken[i] = true
+		case kind == Phone:
 			c.add(kind, i, "values")
 			taken[i] = true
 		}
@@ -225,6 +230,59 @@ func roleList() string {
 		out[i] = string(r)
 	}
 	return strings.Join(out, ", ")
+}
+
+// valuesAgree drops a name's e-mail or phone role when the column's sampled
+// cells are filled and none is an address or a number: Google Contacts'
+// "E-mail 1 - Type" holds "* Home", its addresses are in "E-mail 1 - Value".
+// Outlook's "Title" is the honorific (Mme, M.), not the job title.
+func valuesAgree(r Role, sample [][]string, i int) Role {
+	var filled, hits int
+	for _, row := range sample {
+		if i >= len(row) || strings.TrimSpace(row[i]) == "" {
+			continue
+		}
+		filled++
+		v := row[i]
+		switch r {
+		case Email:
+			if _, _, ok := email(v); ok {
+				hits++
+			}
+		case Phone:
+			if k, _ := phone(v); k != notPhone {
+				hits++
+			}
+		case JobTitle:
+			if !honorifics[strings.ToLower(strings.TrimSpace(v))] {
+				hits++
+			}
+		default:
+			return r
+		}
+	}
+	if filled > 0 && hits == 0 {
+		return ""
+	}
+	return r
+}
+
+var honorifics = set("m", "m.", "mr", "mr.", "mme", "mme.", "mlle", "mlle.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.",
+	"monsieur", "madame", "mademoiselle", "me", "me.", "pr", "pr.", "prof.", "sir")
+
+// addressIn reports whether the e-mail columns found so far hold an
+// address in the sample.
+func (c Columns) addressIn(sample [][]string) bool {
+	for _, i := range c.At[Email] {
+		for _, row := range sample {
+			if i < len(row) {
+				if _, _, ok := email(row[i]); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // valueKind says what most non-empty values of column i are, if anything.

@@ -226,7 +226,7 @@ func (t *Tally) Add(n int, cells []string) {
 	has := func(ro Role) bool { return t.cell[ord(ro)] > 0 }
 
 	// Who the record is.
-	local, domain, isMail := email(r.get(Email))
+	local, domain, isMail := r.email()
 	company := r.get(Company)
 	customer := r.customer()
 	ordered := r.get(LastOrder) != ""
@@ -459,6 +459,18 @@ func (t *Tally) Add(n int, cells []string) {
 			c.PlainPassword.add(n, k, "")
 		}
 	}
+}
+
+// email is the record's first address among its e-mail columns.
+func (r *row) email() (local, domain string, ok bool) {
+	for _, i := range r.t.cols.At[Email] {
+		if i < len(r.cells) {
+			if local, domain, ok = email(r.cells[i]); ok {
+				return local, domain, true
+			}
+		}
+	}
+	return "", "", false
 }
 
 // age in whole years on t.now.

@@ -1,0 +1,73 @@
+package leads
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
+
+// csvTable is table for a comma-separated export, as the tool writes it
+// (no quoted cells in these samples).
+func csvTable(t *testing.T, lines ...string) Evidence {
+	t.Helper()
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, ",", "|")
+	}
+	return table(t, june, lines[0], lines[1:]...)
+}
+
+// TestContactsExports: address books as Google Contacts and Outlook export
+// them (every person invented).
+func TestContactsExports(t *testing.T) {
+	google := []string{
+		"Name,Given Name,Family Name,Notes,Group Membership,E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Organization 1 - Name",
+		"Zoé Fictif,Zoé,Fictif,,* myContacts,* Home,zoe.fictif@gmail.com,Mobile,+33 6 12 00 00 01,",
+		"Yann Exemple,Yann,Exemple,,* myContacts,* Work,yann.exemple@societe-fictive.example,Work,+33 1 99 00 00 02,Société Fictive",
+	}
+	outlook := []string{
+		"First Name,Last Name,Title,E-mail Address,E-mail 2 Address,Home Phone,Business Phone,Mobile Phone,Job Title,Company,Notes",
+		"Zoé,Fictif,Mme,zoe.fictif@gmail.com,,,,+33 6 12 00 00 01,,,",
+		"Yann,Exemple,M.,,yann.exemple@free.fr,,,+33 6 12 00 00 02,,,",
+		"Xavier,Modèle,M.,xavier.modele@societe-fictive.example,,,+33 1 99 00 00 03,,Acheteur,Société Fictive,",
+	}
+	cases := []struct {
+		name   string
+		lines  []string
+		role   Role
+		column string
+		id     string
+		status check.Status
+		n      int
+	}{
+		{"google e-mail", google, Email, "E-mail 1 - Value", "LEAD-CON-001", check.Fail, 1},
+		{"google phone", google, Phone, "Phone 1 - Value", "LEAD-CON-009", check.Fail, 1},
+		{"google company", google, Company, "Organization 1 - Name", "LEAD-CON-008", check.Fail, 1}, // Yann: a work address, no job title
+		{"outlook second address", outlook, Email, "E-mail Address, E-mail 2 Address", "LEAD-CON-001", check.Fail, 2},
+		{"outlook job title", outlook, JobTitle, "Job Title", "LEAD-CON-008", check.Pass, 0},
+	}
+	for _, c := range cases {
+		e := csvTable(t, append([]string(nil), c.lines...)...)
+		if got := e.Columns.Name(c.role); got != c.column {
+			t.Errorf("%s: %s is %q, want %q", c.name, c.role, got, c.column)
+		}
+		f := run(t, c.id, e)
+		n, _ := f.Evidence["records"].(int)
+		if f.Status != c.status || n != c.n {
+			t.Errorf("%s: %s %s (%s) on %d records, want %s on %d", c.name, c.id, f.Status, f.Message.EN, n, c.status, c.n)
+		}
+	}
+}
+
+// TestNoAddressNoEmailColumn: a column named like an e-mail whose cells
+// hold no address is never the e-mail column.
+func TestNoAddressNoEmailColumn(t *testing.T) {
+	c, err := Detect([]string{"id", "email_type", "contact"}, 0,
+		[][]string{{"1", "Home", "ann.fictif@gmail.com"}, {"2", "Work", "bob.fictif@acme.example"}, {"3", "Home", "cy.fictif@free.fr"}}, nil, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Name(Email); got != "contact" {
+		t.Errorf("e-mail column %q, want contact", got)
+	}
+}
