@@ -47,8 +47,8 @@ var (
 	// required", « Aucune notification … n'est requise ».
 	isRequired = both(terms("required", "necessary", "requis*", "exig*", "nécessaire*"),
 		rx(`(\b(is|are|shall be|will be) (required|necessary)|\b(n'est|ne sont|ne sera|ne seront) (requise?s?|exigee?s?|necessaires?))`+clauseEnd))
-	// opens is the start of a sentence, to the duty's noun it has for
-	// subject: a list dash, a clause number, an article.
+	// opens is a sentence's start, up to the noun that is its subject: a
+	// list dash, a clause number, an article; opensNo, with "no" instead.
 	opens   = rx(`^(- )?([(]?[a-z0-9]{1,3}[.)] |\d+(\.\d+)+\.? )?((the|a|an|any|such|la|le|les|une|toute|tout|toutes) |l')?`)
 	opensNo = rx(`^(- )?([(]?[a-z0-9]{1,3}[.)] |\d+(\.\d+)+\.? )?(no|aucune?|nulle?) `)
 	// notDoing is a negated verb: "does not", "will not", « ne … pas », « ne
@@ -116,6 +116,7 @@ var (
 // présent contrat »).
 const clauseEnd = `( (under|by) (this|these|the) [a-z-]+| au titre d(u|e la|es) [a-z ]{1,40}?)?($|[.;:,)])`
 
+// removedWhy is why a clause that takes its duty away does not count.
 var removedWhy = t("the clause removes the obligation instead of setting it", "la clause supprime l'obligation au lieu de la fixer")
 
 // removes is a clause that takes away the duty whose words are owed (what

@@ -82,6 +82,7 @@ var (
 	deadline = either(withinPastAsides(16, notifyWords, deadlineWords), withinPastAsides(16, deadlineWords, notifyWords),
 		both(undueDelay, withinPastAsides(30, notifyWords, either(within(4, undueDelay, deadlineWords),
 			within(12, undueDelay, within(0, terms("in any event", "in any case", "in all cases", "en tout état de cause", "en tout cas", "dans tous les cas"), deadlineWords))))))
+	// undueDelay is the notice's own timing, which a deadline may limit.
 	undueDelay = terms("without undue delay", "sans délai indu", "sans délai injustifié", "dans les meilleurs délais", "sans retard indu", "sans retard injustifié")
 	// dataNamed are kinds of personal data a description names.
 	dataNamed = terms("name*", "e-mail*", "email*", "address*", "phone*", "ip address*", "identifier*", "nom", "noms", "prénom*", "adresse*", "courriel*",
@@ -113,6 +114,8 @@ var (
 		// insurer and the Customer", "its contact at the Customer")
 		except(either(within(2, either(noticeVerbs, terms("to", "au", "à", "and", "et", "as well as", "ainsi que", "at", "chez")),
 			either(controllerParty, terms("customers", "controllers", "clients", "responsables"))), terms("you", "vous")))
+	// otherRecipients are those a processor may notify instead of the
+	// controller.
 	otherRecipients = terms("data subject*", "affected individual*", "personne concernée", "personnes concernées", "supervisory authorit*", "authorities",
 		"autorité de contrôle", "autorités", "cnil", "regulator*", "insurer*", "assureur*", "police", "law enforcement", "forces de l'ordre", "gendarmerie",
 		"sub-processor*", "subprocessor*", "sous-traitant ultérieur", "sous-traitants ultérieurs")
