@@ -35,6 +35,10 @@ func IsDSN(s string) bool {
 
 // parseDSN reads a postgres:// or mysql:// URL. Its errors never quote it.
 func parseDSN(s string) (*dsn, error) {
+	if ambiguous(s) {
+		return nil, check.Errorf("the DSN is ambiguous (more than one @ before the host): percent-encode the password (%%40 for @, %%2F for /)",
+			"le DSN est ambigu (plus d'un @ avant l'hôte) : encodez le mot de passe en pourcentage (%%40 pour @, %%2F pour /)")
+	}
 	u, err := url.Parse(s)
 	if err != nil {
 		return nil, check.Errorf("the database URL cannot be parsed (expected postgres://user:password@host:port/db or mysql://…)",
@@ -53,6 +57,9 @@ func parseDSN(s string) (*dsn, error) {
 		d.password, _ = u.User.Password()
 		d.user = u.User.Username()
 	}
+	if d.password == "" && d.engine == "postgres" {
+		d.password = u.Query().Get("password") // pgx reads it there too: scrubbed the same
+	}
 	host, port := u.Hostname(), u.Port()
 	if host == "" {
 		return nil, check.Errorf("the database URL names no host", "l'URL de la base de données ne nomme aucun hôte")
@@ -67,6 +74,33 @@ func parseDSN(s string) (*dsn, error) {
 	}
 	d.target = d.engine + "://" + net.JoinHostPort(host, port) + "/" + db
 	return d, nil
+}
+
+// ambiguous: a password pasted raw with an @, /, ? or # leaves an @ where
+// url.Parse does not look for one, and would read the password's pieces as
+// the host, port or database (shown in every report, resolved by DNS). The
+// raw text is judged, before any parse: more than one @ in the authority, or
+// an @ in the path, the fragment or a query parameter's name.
+func ambiguous(s string) bool {
+	_, rest, _ := strings.Cut(s, "://")
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	if strings.Count(rest[:end], "@") > 1 {
+		return true
+	}
+	rest, frag, _ := strings.Cut(rest[end:], "#")
+	path, query, _ := strings.Cut(rest, "?")
+	if strings.Contains(path, "@") || strings.Contains(frag, "@") {
+		return true
+	}
+	for _, kv := range strings.Split(query, "&") {
+		if k, _, _ := strings.Cut(kv, "="); strings.Contains(k, "@") {
+			return true // a value may hold an @ (?password=p@ss), a name never does
+		}
+	}
+	return false
 }
 
 // scrub removes the connection string and its password from a driver's
