@@ -158,7 +158,7 @@ func (p *Prober) exposure(ctx context.Context, pace Pacer, base string, paths []
 	results := o.run(ctx, list, limits)
 	out.Fetches = make([]web.Fetch, len(results))
 	var more []web.ExposurePath
-	dirs := 0
+	dirs, fromListings := 0, 0 // each bound its own: a refused folder's dump names must not take the listed files' turn
 	isDiscovered := map[string]bool{}
 	for _, d := range out.Discovered {
 		isDiscovered[d] = true
@@ -172,7 +172,8 @@ func (p *Prober) exposure(ctx context.Context, pace Pacer, base string, paths []
 			l, files := listingOf(r.f.Path, style, r.body, o.origin)
 			out.Listings = append(out.Listings, l)
 			for _, f := range files {
-				if len(more) < web.MaxListedFetches {
+				if fromListings < web.MaxListedFetches {
+					fromListings++
 					more = append(more, web.ExposurePath{Path: f, Kind: web.KindDump})
 				}
 			}

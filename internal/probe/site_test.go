@@ -133,6 +133,33 @@ func TestExposureDiscoveredFromRobotsAndListings(t *testing.T) {
 	}
 }
 
+// The files a listing names are fetched however many dump names the
+// folders robots.txt names before it have queued (they once took the
+// listing's whole allowance, and a listed SQL dump went unfetched).
+func TestListedFilesAfterARefusedFolder(t *testing.T) {
+	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprint(w, "User-agent: *\nDisallow: /crm\nDisallow: /partage/\n")
+		case "/crm/":
+			http.Error(w, "forbidden", http.StatusForbidden)
+		case "/partage/":
+			fmt.Fprint(w, "<html><head><title>Index of /partage/</title></head><body><h1>Index of /partage/</h1><hr><pre><a href=\"../\">../</a>\n"+
+				"<a href=\"sauvegarde.sql\">sauvegarde.sql</a>  01-Dec-2026 10:00  1204\n</pre><hr></body></html>")
+		case "/partage/sauvegarde.sql":
+			fmt.Fprint(w, "-- MySQL dump\nCREATE TABLE `prospects` (id int);\nINSERT INTO prospects VALUES (1);\n")
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer site.Close()
+	ex := newProber(t, nil).Exposure(context.Background(), noPace{}, site.URL+"/", web.ExposurePaths())
+	ev := web.Evidence{Target: "site", HTTP: web.Probe{URL: site.URL + "/", Reached: true}, Exposure: ex}
+	if f := judge(t, "WEB-EXPO-002", ev); f.Status != check.Fail || !strings.Contains(f.Message.EN, "/partage/sauvegarde.sql") {
+		t.Errorf("WEB-EXPO-002 = %s: %s", f.Status, f.Message.EN)
+	}
+}
+
 // Forms one click from the home page are judged: a login page and a
 // payment page over plain HTTP, a card form on HTTPS posting to http://.
 func TestFormsOnLinkedPages(t *testing.T) {
