@@ -42,7 +42,8 @@ func evalCardForm(e Evidence) check.Outcome {
 	var where []string
 	for _, fp := range formPages(e) {
 		for _, f := range fp.Forms {
-			if f.Card == 0 || (!fp.Plain && !strings.HasPrefix(f.Action, "http://")) {
+			clear := f.plainTargets()
+			if f.Card == 0 || (!fp.Plain && len(clear) == 0) {
 				continue
 			}
 			n += f.Card
@@ -50,7 +51,7 @@ func evalCardForm(e Evidence) check.Outcome {
 				if fp.Plain {
 					where = append(where, fp.URL)
 				} else {
-					where = append(where, fp.URL+" → "+f.Action)
+					where = append(where, fp.URL+" → "+strings.Join(clear, ", "))
 				}
 			}
 		}

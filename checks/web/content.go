@@ -22,8 +22,8 @@ var (
 	metaFormAction = check.Meta{
 		ID: "WEB-FORM-003", Family: check.FamilyWeb, Severity: check.Critical, CapOnFail: "F",
 		Title: check.Text{EN: "No form posts to plain HTTP", FR: "Aucun formulaire n'envoie vers HTTP en clair"},
-		Description: check.Text{EN: "No form on the HTTPS page, or on the same-origin pages it links to (up to 20), has an action URL starting with http://.",
-			FR: "Aucun formulaire de la page HTTPS, ni des pages du même site vers lesquelles elle renvoie (jusqu'à 20), n'a d'action commençant par http://."},
+		Description: check.Text{EN: "No form on the HTTPS page, or on the same-origin pages it links to (up to 20), posts to an http:// URL, through its action or a submit button's formaction.",
+			FR: "Aucun formulaire de la page HTTPS, ni des pages du même site vers lesquelles elle renvoie (jusqu'à 20), n'envoie vers une URL http://, par son action ou par le formaction d'un bouton d'envoi."},
 		Risk: check.Text{EN: "The page looks secure, but what the visitor submits (password, contact details) is sent in clear.",
 			FR: "La page semble sûre, mais ce que le visiteur envoie (mot de passe, coordonnées) part en clair."},
 		Remediation: check.Text{EN: "Make every form action https:// (or relative), and check the receiving endpoint answers over HTTPS.",
@@ -77,25 +77,27 @@ func evalFormAction(e Evidence) check.Outcome {
 		return o
 	}
 	var bad []string
-	forms := 0
+	forms, posting := 0, 0
 	for _, fp := range formPages(e) {
 		if fp.Plain {
 			continue
 		}
 		for _, f := range fp.Forms {
 			forms++
-			if strings.HasPrefix(f.Action, "http://") && len(bad) < maxListed {
-				bad = append(bad, f.Action)
+			if t := f.plainTargets(); len(t) > 0 {
+				posting++
+				bad = append(bad, t...)
 			}
 		}
 	}
+	bad = bad[:min(len(bad), maxListed)]
 	ev := crawlEvidence(e, map[string]any{"url": p.FinalURL(), "forms": forms})
-	if len(bad) > 0 {
+	if posting > 0 {
 		ev["insecure_actions"] = bad
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Plural(len(bad),
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Plural(posting,
 			check.Text{EN: "%d form on HTTPS pages posts to plain HTTP: %s", FR: "%d formulaire d'une page HTTPS envoie en HTTP : %s"},
 			check.Text{EN: "%d forms on HTTPS pages post to plain HTTP: %s", FR: "%d formulaires de pages HTTPS envoient en HTTP : %s"},
-			len(bad), strings.Join(bad, ", "))}
+			posting, strings.Join(bad, ", "))}
 	}
 	msg := check.Count(forms,
 		check.Text{EN: "%d form on HTTPS pages, not posting to plain HTTP", FR: "%d formulaire sur les pages HTTPS, qui n'envoie pas en HTTP"},

@@ -1,6 +1,11 @@
 package web
 
-import "github.com/vigie-security/vigie/internal/check"
+import (
+	"slices"
+	"strings"
+
+	"github.com/vigie-security/vigie/internal/check"
+)
 
 // formPage is one page whose forms the form checks judge: a landing page
 // (either side) or a page it links to.
@@ -80,4 +85,20 @@ func judgePlainFields(e Evidence, key string, count func(Form) int, found func(p
 		msg = cleanOne
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev, Message: withCut(msg, home, ev)}
+}
+
+// plainTargets lists where the form can send its fields in clear: its
+// action, and each submit button's formaction (marked so), which replaces
+// the action when that button is pressed.
+func (f Form) plainTargets() []string {
+	var out []string
+	if strings.HasPrefix(f.Action, "http://") {
+		out = append(out, f.Action)
+	}
+	for _, s := range f.Submits {
+		if t := s + " (formaction)"; strings.HasPrefix(s, "http://") && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }

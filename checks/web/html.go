@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"net/url"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -15,6 +16,10 @@ type Form struct {
 	Password int // <input type=password>
 	Contact  int // fields for e-mail, phone or a person's name: lead capture
 	Card     int // payment-card fields: number, security code, expiry
+	// Submits are the formaction URLs of its submit buttons, resolved: the
+	// button pressed posts the form there instead of to Action (HTML form
+	// submission).
+	Submits []string
 }
 
 // Resource is a sub-resource a page loads.
@@ -96,6 +101,15 @@ func ParsePage(body []byte, pageURL string) PageContent {
 	base, _ := url.Parse(pageURL)
 	var pc PageContent
 	var form *Form
+	inForm := false      // form is a <form>, not the fields found outside one
+	var formIDs []string // the id of each form of pc.Forms
+	formID := ""
+	var owned []ownedSubmit
+	flush := func() {
+		pc.Forms = append(pc.Forms, *form)
+		formIDs = append(formIDs, formID)
+		form, inForm, formID = nil, false, ""
+	}
 	z := html.NewTokenizer(bytes.NewReader(body))
 	for {
 		tt := z.Next()
@@ -104,8 +118,7 @@ func ParsePage(body []byte, pageURL string) PageContent {
 		}
 		tok := z.Token()
 		if tt == html.EndTagToken && tok.Data == "form" && form != nil {
-			pc.Forms = append(pc.Forms, *form)
-			form = nil
+			flush()
 			continue
 		}
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
@@ -118,11 +131,20 @@ func ParsePage(body []byte, pageURL string) PageContent {
 		switch tok.Data {
 		case "form":
 			if form != nil {
-				pc.Forms = append(pc.Forms, *form)
+				flush()
 			}
 			form = &Form{Action: resolveRef(base, attrs["action"], true), Method: strings.ToUpper(attrs["method"])}
+			inForm, formID = true, attrs["id"]
+		case "button":
+			if typ := strings.ToLower(attrs["type"]); typ != "reset" && typ != "button" { // any other type submits
+				owned = submitter(owned, form, inForm, base, attrs)
+			}
 		case "input", "textarea", "select":
 			typ := strings.ToLower(attrs["type"])
+			if tok.Data == "input" && (typ == "submit" || typ == "image") {
+				owned = submitter(owned, form, inForm, base, attrs)
+				continue
+			}
 			if form == nil {
 				form = &Form{Action: resolveRef(base, "", true)} // fields outside a <form> still post somewhere
 			}
@@ -164,9 +186,39 @@ func ParsePage(body []byte, pageURL string) PageContent {
 		}
 	}
 	if form != nil {
-		pc.Forms = append(pc.Forms, *form)
+		flush()
+	}
+	for _, o := range owned {
+		if i := slices.Index(formIDs, o.form); i >= 0 {
+			pc.Forms[i].Submits = append(pc.Forms[i].Submits, o.action)
+		}
 	}
 	return pc
+}
+
+// ownedSubmit is a submit button's formaction for the form its form="id"
+// attribute names, which may come before or after the button.
+type ownedSubmit struct{ form, action string }
+
+// submitter records a submit button's formaction: on the form its form
+// attribute names (kept for the end, when every form is known), else on the
+// <form> it is in. A button in no form submits nothing.
+func submitter(owned []ownedSubmit, form *Form, inForm bool, base *url.URL, attrs map[string]string) []ownedSubmit {
+	action, ok := attrs["formaction"]
+	if !ok {
+		return owned
+	}
+	action = resolveRef(base, action, true) // an empty formaction posts to the page itself
+	if id, named := attrs["form"]; named {
+		if id == "" {
+			return owned // names no form, so has none
+		}
+		return append(owned, ownedSubmit{form: id, action: action})
+	}
+	if inForm {
+		form.Submits = append(form.Submits, action)
+	}
+	return owned
 }
 
 func (pc *PageContent) add(tag string, base *url.URL, ref string, active bool) {
