@@ -93,7 +93,7 @@ func judge(e Evidence, cnt Count, of int, bad check.Status, fail, pass check.Tex
 }
 
 func evalRetStale(e Evidence) check.Outcome {
-	if o, ok := needAny(e, Created, LastActivity, LastOrder); !ok {
+	if o, ok := needAny(e, Created, LastActivity, LastOrder, ConsentAt); !ok {
 		return o
 	}
 	n := e.Counts.Stale.N
@@ -104,7 +104,7 @@ func evalRetStale(e Evidence) check.Outcome {
 			n, check.Num(pct(n, e.Counts.Prospects), 1), e.th().ProspectYears),
 		check.Textf("no prospect older than %d years among %s", "aucun prospect de plus de %d ans parmi %s", e.th().ProspectYears,
 			check.Count(e.Counts.Prospects, t("%d dated prospect", "%d prospect daté"), t("%d dated prospects", "%d prospects datés"))),
-		Created, LastActivity, LastOrder, Customer)
+		Created, LastActivity, LastOrder, Customer, ConsentAt)
 }
 
 func evalRetNoDate(e Evidence) check.Outcome {
@@ -114,10 +114,10 @@ func evalRetNoDate(e Evidence) check.Outcome {
 	if len(k.Future.Keys) > 0 {
 		ev["future_record_keys"] = k.Future.Keys
 	}
-	if cs := e.cols(Created, LastActivity, LastOrder); len(cs) > 0 {
+	if cs := e.cols(Created, LastActivity, LastOrder, ConsentAt); len(cs) > 0 {
 		ev["columns"] = cs
 	}
-	if !e.Columns.Has(Created) && !e.Columns.Has(LastActivity) && !e.Columns.Has(LastOrder) {
+	if !e.Columns.Has(Created) && !e.Columns.Has(LastActivity) && !e.Columns.Has(LastOrder) && !e.Columns.Has(ConsentAt) {
 		ev["records"] = k.Rows
 		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Plural(k.Rows,
 			t("no collection or activity date column: the retention of the %d record cannot be shown", "aucune colonne de date de collecte ou d'activité : la conservation de %d fiche ne peut être démontrée"),
@@ -215,7 +215,7 @@ func evalConB2C(e Evidence) check.Outcome {
 			t("%d consumer contact (%d e-mail, %d SMS) has no recorded consent and no customer basis", "%d contact de particulier (%d e-mail, %d SMS) n'a ni consentement enregistré ni base client"),
 			t("%d consumer contacts (%d e-mail, %d SMS) have no recorded consent and no customer basis", "%d contacts de particuliers (%d e-mail, %d SMS) n'ont ni consentement enregistré ni base client"),
 			cnt.N, k.B2CNoConsent.N, k.SMSNoConsent.N),
-		noneOr(k.B2CEmails, t("no consumer e-mail address found", "aucune adresse e-mail de particulier trouvée"),
+		noneOr(k.B2CEmails, noConsumerPass(k.B2CWithdrawn),
 			check.Plural(k.B2CEmails,
 				t("%d consumer address: it has consent or a customer basis", "%d adresse de particulier : elle a un consentement ou une base client"),
 				t("every one of the %d consumer addresses has consent or a customer basis", "chacune des %d adresses de particuliers a un consentement ou une base client"),
@@ -225,7 +225,21 @@ func evalConB2C(e Evidence) check.Outcome {
 		out.Evidence["consent_column"] = "none found"
 	}
 	out.Evidence["consumer_addresses"] = k.B2CEmails
+	out.Evidence["consumer_addresses_opted_out"] = k.B2CWithdrawn
 	return out
+}
+
+// noConsumerPass: no consumer address needs consent, because there is none
+// or because each one opted out (its consent withdrawn, art. 7(3)).
+func noConsumerPass(withdrawn int) check.Text {
+	if withdrawn == 0 {
+		return t("no consumer e-mail address found", "aucune adresse e-mail de particulier trouvée")
+	}
+	return check.Plural(withdrawn,
+		t("%d consumer address, opted out or deleted: none may be written to",
+			"%d adresse de particulier, désinscrite ou supprimée : aucune n'est démarchable"),
+		t("%d consumer addresses, all opted out or deleted: none may be written to",
+			"%d adresses de particuliers, toutes désinscrites ou supprimées : aucune n'est démarchable"), withdrawn)
 }
 
 func evalConProof(e Evidence) check.Outcome {
@@ -294,7 +308,7 @@ func evalConPrefill(e Evidence) check.Outcome {
 }
 
 func evalConOptOut(e Evidence) check.Outcome {
-	if o, ok := need(e, OptOut); !ok {
+	if o, ok := needAny(e, OptOut, OptOutAt); !ok {
 		return o
 	}
 	if o, ok := needAny(e, Contactable, ConsentEmail, LastSent); !ok {

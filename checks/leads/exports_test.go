@@ -71,3 +71,38 @@ func TestNoAddressNoEmailColumn(t *testing.T) {
 		t.Errorf("e-mail column %q, want contact", got)
 	}
 }
+
+// TestMailchimpExports: Mailchimp's audience exports. OPTIN_TIME and
+// CONFIRM_TIME are the consent and its proof, UNSUB_TIME the withdrawal.
+func TestMailchimpExports(t *testing.T) {
+	unsub := []string{
+		"Email Address,First Name,Last Name,MEMBER_RATING,OPTIN_TIME,OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,CC,UNSUB_TIME,UNSUB_CAMPAIGN_TITLE,UNSUB_REASON,LEID,EUID,NOTES",
+		"zoe.fictif@gmail.com,Zoé,Fictif,1,2022-03-02 10:11:12,,,,FR,2024-05-01 10:00:00,Soldes,NORMAL,2001,b1,",
+		"yann.fictif@free.fr,Yann,Fictif,1,2023-03-02 10:11:12,,,,FR,2025-05-01 10:00:00,Soldes,NORMAL,2002,b2,",
+	}
+	sub := []string{
+		"Email Address,First Name,Last Name,MEMBER_RATING,OPTIN_TIME,OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,CC,LAST_CHANGED,LEID,EUID,NOTES",
+		"zoe.fictif@gmail.com,Zoé,Fictif,2,2019-03-02 10:11:12,,2019-03-02 10:11:12,,FR,2019-03-02 10:11:12,1001,a1,",
+		"yann.fictif@orange.fr,Yann,Fictif,2,2025-04-02 09:00:00,,2025-04-02 09:05:00,,FR,2025-04-02 09:05:00,1002,a2,",
+	}
+	e := csvTable(t, unsub...)
+	if e.Columns.Name(ConsentAt) != "OPTIN_TIME" || e.Columns.Name(OptOutAt) != "UNSUB_TIME" || e.Columns.Has(ConsentEmail) {
+		t.Errorf("unsubscribed: columns %v", e.Columns.Found())
+	}
+	f := run(t, "LEAD-CON-001", e)
+	if f.Status != check.Pass || f.Evidence["consumer_addresses_opted_out"] != 2 || !strings.Contains(f.Message.EN, "opted out") {
+		t.Errorf("unsubscribed: CON-001 %s %q %v", f.Status, f.Message.EN, f.Evidence)
+	}
+	if f := run(t, "LEAD-CON-005", e); strings.Contains(f.Message.EN, "(optout)") {
+		t.Errorf("unsubscribed: CON-005 does not read UNSUB_TIME: %s", f.Message.EN)
+	}
+	e = csvTable(t, sub...)
+	for id, want := range map[string]check.Status{"LEAD-RET-001": check.Fail, "LEAD-RET-002": check.Pass} {
+		if f := run(t, id, e); f.Status != want {
+			t.Errorf("subscribed: %s %s (%s), want %s", id, f.Status, f.Message.EN, want)
+		}
+	}
+	if f := run(t, "LEAD-CON-002", e); strings.Contains(f.Message.EN, "consent date") {
+		t.Errorf("subscribed: CON-002 misses the consent date: %s", f.Message.EN)
+	}
+}

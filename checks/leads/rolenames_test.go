@@ -39,7 +39,7 @@ func TestRoleNames(t *testing.T) {
 		t.Errorf("skip FR %q, want %q", f.Message.FR, want)
 	}
 	f = run(t, "LEAD-RET-001", table(t, june, "id|email", "1|a@gmail.com"))
-	if want := "no column found for the collection date (created), the last contact from the prospect (last_activity) or the last order (last_order) (map them"; !strings.HasPrefix(f.Message.EN, want) {
+	if want := "no column found for the collection date (created), the last contact from the prospect (last_activity), the last order (last_order) or the consent date (consent_at) (map them"; !strings.HasPrefix(f.Message.EN, want) {
 		t.Errorf("skip EN %q, want %q", f.Message.EN, want)
 	}
 }

@@ -148,6 +148,7 @@ func (t *Tally) norm(v string) string {
 type Counts struct {
 	Rows, Prospects, Dated, Customers, Emails, B2CEmails, Consented, Phones, Consumers, Sourced, Indirect, Notes int
 	Partnered                                                                                                    int // e-mail records from partners, brokers or contests
+	B2CWithdrawn                                                                                                 int // consumer addresses opted out or deleted
 	Stale, NoDate, Future, OpenKept, CustomerStale, GonePII, CardOld                                             Count
 	B2CNoConsent, SMSNoConsent, ConsentNoProof, SoftNoOrder, SameSecond, OptOutContactable, PartnerNoConsent     Count
 	SharedNoConsent, NominativeNoTitle, NoBloctel, PhoneNoConsent, NoSource, GenericSource, NoNotice, LinkedIn   Count
@@ -237,11 +238,16 @@ func (t *Tally) Add(n int, cells []string) {
 		c.Emails++
 		mailSample = maskEmail(local, domain)
 	}
-	optedOut := r.flag(OptOut) == yes
+	// An opt-out date alone (Mailchimp's UNSUB_TIME) is an opt-out.
+	optedOut := r.flag(OptOut) == yes || (!has(OptOut) && r.get(OptOutAt) != "")
 	consent := r.flag(ConsentEmail) == yes || (!has(ConsentEmail) && r.get(ConsentAt) != "")
 
 	// Retention: from the dates the prospect made, never from opens or sends.
+	// Without a collection date, the opt-in is when the person was collected.
 	created, hasCreated := r.date(Created)
+	if !has(Created) {
+		created, hasCreated = r.date(ConsentAt)
+	}
 	act, hasAct := r.date(LastActivity)
 	if o, ok := r.date(LastOrder); ok && (!hasAct || o > act) {
 		act, hasAct = o, true
@@ -278,6 +284,9 @@ func (t *Tally) Add(n int, cells []string) {
 	}
 
 	// Consent.
+	if b2c && (optedOut || gone) {
+		c.B2CWithdrawn++
+	}
 	if b2c && !optedOut && !gone {
 		c.B2CEmails++
 		soft := customer && ordered
@@ -593,7 +602,7 @@ func (t *Tally) Merge(o *Tally) {
 	for _, p := range [][2]*int{{&a.Rows, &b.Rows}, {&a.Prospects, &b.Prospects}, {&a.Dated, &b.Dated}, {&a.Customers, &b.Customers},
 		{&a.Emails, &b.Emails}, {&a.B2CEmails, &b.B2CEmails}, {&a.Consented, &b.Consented}, {&a.Phones, &b.Phones},
 		{&a.Consumers, &b.Consumers}, {&a.Sourced, &b.Sourced}, {&a.Indirect, &b.Indirect}, {&a.Notes, &b.Notes},
-		{&a.Partnered, &b.Partnered}} {
+		{&a.Partnered, &b.Partnered}, {&a.B2CWithdrawn, &b.B2CWithdrawn}} {
 		*p[0] += *p[1]
 	}
 	for _, p := range [][2]*Count{{&a.Stale, &b.Stale}, {&a.NoDate, &b.NoDate}, {&a.Future, &b.Future}, {&a.OpenKept, &b.OpenKept},
