@@ -3,6 +3,7 @@ package leads
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/vigie-security/vigie/internal/check"
 )
@@ -104,5 +105,17 @@ func TestMailchimpExports(t *testing.T) {
 	}
 	if f := run(t, "LEAD-CON-002", e); strings.Contains(f.Message.EN, "consent date") {
 		t.Errorf("subscribed: CON-002 misses the consent date: %s", f.Message.EN)
+	}
+}
+
+// TestBrevoPhones: Brevo's SMS column writes the country code without "+".
+func TestBrevoPhones(t *testing.T) {
+	e := table(t, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
+		"CONTACT ID|EMAIL|NOM|PRENOM|SMS|DOUBLE_OPT-IN|OPT_IN|EMAIL_BLACKLISTED|SMS_BLACKLISTED|ADDED_TIME|MODIFIED_TIME",
+		"1|zoe.fictif@gmail.com|Fictif|Zoé|33612000001|Yes|Yes|No|No|2023-05-04 10:00:00|2026-11-01 10:00:00",
+		"2|yann.fictif@gmail.com|Fictif|Yann|33612000002|No|Yes|No|No|2024-05-04 10:00:00|2026-11-02 10:00:00")
+	f := run(t, "LEAD-CON-009", e)
+	if n, _ := f.Evidence["records"].(int); f.Status != check.Fail || n != 2 {
+		t.Errorf("CON-009 %s (%s) on %d records, want FAIL on 2", f.Status, f.Message.EN, n)
 	}
 }

@@ -69,7 +69,7 @@ func TestPhone(t *testing.T) {
 	cases := map[string]phoneKind{
 		"06 12 34 56 78": frMobile, "+33 7 55 44 33 22": frMobile, "0033612345678": frMobile, "+33 (0)6 12 34 56 78": frMobile,
 		"01 44 55 66 77": frFixed, "04.72.00.00.01": frFixed, "09 70 12 34 56": frVoIP, "08 99 12 34 56": frBusiness,
-		"612345678": frMobile, "+44 20 7946 0958": foreign, "+1 202 555 0143": foreign,
+		"612345678": frMobile, "33639980601": frMobile, "33144556677": frFixed, "33063998060": notPhone, "+44 20 7946 0958": foreign, "+1 202 555 0143": foreign,
 		"12345": notPhone, "jean@x.fr": notPhone, "2026-01-01": notPhone, "": notPhone,
 	}
 	for in, want := range cases {

@@ -147,6 +147,8 @@ func phone(s string) (phoneKind, string) {
 		national(digits[2:])
 	case !plus && n >= 13 && string(digits[:4]) == "0033":
 		national(digits[4:])
+	case !plus && n == 11 && digits[0] == '3' && digits[1] == '3' && digits[2] != '0':
+		national(digits[2:]) // Brevo and Excel: the country code without its plus
 	case !plus && n == 10 && digits[0] == '0' && digits[1] != '0':
 		nat = append(nat, digits...)
 	case !plus && n == 9 && digits[0] >= '1' && digits[0] <= '9' && digits[0] != '8':
