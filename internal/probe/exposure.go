@@ -158,7 +158,8 @@ func (p *Prober) exposure(ctx context.Context, pace Pacer, base string, paths []
 	results := o.run(ctx, list, limits)
 	out.Fetches = make([]web.Fetch, len(results))
 	var more []web.ExposurePath
-	dirs, fromListings := 0, 0 // each bound its own: a refused folder's dump names must not take the listed files' turn
+	dirs, fromListings := 0, 0   // each bound its own: a refused folder's dump names must not take the listed files' turn
+	shown := map[string]string{} // a listed file's path as reports show it: masked
 	isDiscovered := map[string]bool{}
 	for _, d := range out.Discovered {
 		isDiscovered[d] = true
@@ -172,6 +173,7 @@ func (p *Prober) exposure(ctx context.Context, pace Pacer, base string, paths []
 			l, files := listingOf(r.f.Path, style, r.body, o.origin)
 			out.Listings = append(out.Listings, l)
 			for _, f := range files {
+				shown[f] = l.Path + maskedName(strings.TrimPrefix(f, l.Path))
 				if fromListings < web.MaxListedFetches {
 					fromListings++
 					more = append(more, web.ExposurePath{Path: f, Kind: web.KindDump})
@@ -189,14 +191,10 @@ func (p *Prober) exposure(ctx context.Context, pace Pacer, base string, paths []
 			}
 		}
 	}
-	listed := map[string]bool{}
-	for _, l := range out.Listings {
-		for _, f := range l.Flagged {
-			listed[l.Path+f] = true
-		}
-	}
 	for _, r := range o.run(ctx, more, nil) {
-		r.f.Listed = listed[r.f.Path]
+		if p, ok := shown[r.f.Path]; ok {
+			r.f.Listed, r.f.Path = true, p
+		}
 		if r.f.Listed {
 			r.f.Body = r.body[:min(len(r.body), exposureBody)] // judged again with the flag
 			if !web.KeepBody(r.f) {
@@ -221,11 +219,11 @@ func listingOf(dir, style string, body []byte, origin string) (web.Listing, []st
 		switch {
 		case strings.HasSuffix(n, "/"):
 			if len(l.Dirs) < 20 {
-				l.Dirs = append(l.Dirs, n)
+				l.Dirs = append(l.Dirs, maskedName(n))
 			}
 		case web.DumpLike(n):
 			if len(l.Flagged) < 20 {
-				l.Flagged = append(l.Flagged, n)
+				l.Flagged = append(l.Flagged, maskedName(n))
 				fetch = append(fetch, dir+n)
 			}
 		}

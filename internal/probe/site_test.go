@@ -2,6 +2,7 @@ package probe_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -145,7 +146,11 @@ func TestListedFilesAfterARefusedFolder(t *testing.T) {
 			http.Error(w, "forbidden", http.StatusForbidden)
 		case "/partage/":
 			fmt.Fprint(w, "<html><head><title>Index of /partage/</title></head><body><h1>Index of /partage/</h1><hr><pre><a href=\"../\">../</a>\n"+
-				"<a href=\"sauvegarde.sql\">sauvegarde.sql</a>  01-Dec-2026 10:00  1204\n</pre><hr></body></html>")
+				"<a href=\"sauvegarde.sql\">sauvegarde.sql</a>  01-Dec-2026 10:00  1204\n"+
+				"<a href=\"export-aurore.lambert%40example.fr.csv\">export-aurore.lambert@example.fr.csv</a>\n"+
+				"<a href=\"prospects_Lambert_0639980001.csv\">prospects_Lambert_0639980001.csv</a>\n</pre><hr></body></html>")
+		case "/partage/export-aurore.lambert@example.fr.csv", "/partage/prospects_Lambert_0639980001.csv":
+			fmt.Fprint(w, "id;email\n1;aurore.lambert@example.fr\n")
 		case "/partage/sauvegarde.sql":
 			fmt.Fprint(w, "-- MySQL dump\nCREATE TABLE `prospects` (id int);\nINSERT INTO prospects VALUES (1);\n")
 		default:
@@ -155,8 +160,17 @@ func TestListedFilesAfterARefusedFolder(t *testing.T) {
 	defer site.Close()
 	ex := newProber(t, nil).Exposure(context.Background(), noPace{}, site.URL+"/", web.ExposurePaths())
 	ev := web.Evidence{Target: "site", HTTP: web.Probe{URL: site.URL + "/", Reached: true}, Exposure: ex}
-	if f := judge(t, "WEB-EXPO-002", ev); f.Status != check.Fail || !strings.Contains(f.Message.EN, "/partage/sauvegarde.sql") {
+	if f := judge(t, "WEB-EXPO-002", ev); f.Status != check.Fail || !strings.Contains(f.Message.EN, "/partage/sauvegarde.sql") ||
+		!strings.Contains(f.Message.EN, "/partage/prospects_Lambert_06******01.csv") {
 		t.Errorf("WEB-EXPO-002 = %s: %s", f.Status, f.Message.EN)
+	}
+	// The files named after a person are fetched, and shown masked in every finding.
+	for _, id := range []string{"WEB-EXPO-002", "WEB-EXPO-004"} {
+		f := judge(t, id, ev)
+		raw, _ := json.Marshal(f)
+		if s := string(raw); strings.Contains(s, "lambert@") || strings.Contains(s, "lambert%40") || strings.Contains(s, "0639980001") {
+			t.Errorf("%s shows a person: %s", id, s)
+		}
 	}
 }
 
