@@ -32,6 +32,7 @@ type page struct {
 	Changes                 *changes
 	Families                []family
 	Catalogue               []catEntry
+	Kind                    string // the cover's subtitle: the families in the scan
 	Palette                 any // template.CSS
 	Targets, Findings, Fail int
 }
@@ -68,6 +69,7 @@ type tick struct {
 
 type worst struct {
 	CheckID, Title, Severity, Risk string
+	Found, FoundOn                 string // the message of one failure, and its target
 	Targets                        []string
 	TargetsMore                    int
 	Decision                       *ref
@@ -196,13 +198,21 @@ func (w Writer) build(r report.Report) page {
 		}
 		return id
 	}
+	// problem is the title where a failing check is listed as a problem:
+	// the bare title says what passing looks like.
+	problem := func(id string) string {
+		if m, ok := metas[id]; ok {
+			return report.NotMet(m.Title).In(l)
+		}
+		return id
+	}
 	now := time.Now
 	if w.Now != nil {
 		now = w.Now
 	}
 	p := page{Lang: string(l), Org: w.Org, Consultant: w.Consultant,
 		Generated: day(now(), l), Scanned: day(r.StartedAt, l), ScanID: r.ScanID, Version: r.Tool.Version,
-		Interrupted: r.Interrupted, Overall: gradeOf(l, r.Scores.Overall, title),
+		Interrupted: r.Interrupted, Overall: gradeOf(l, r.Scores.Overall, problem),
 		Targets: len(r.Targets), Findings: len(r.Findings), Palette: paletteCSS()}
 
 	// Group findings by target once; everything below reads these groups.
@@ -270,8 +280,8 @@ func (w Writer) build(r report.Report) page {
 	}
 	steps := pl.toNextGrade(maxSteps, raw)
 	for _, s := range steps {
-		p.Path = append(p.Path, pathStep{CheckID: s.CheckID, Title: title(s.CheckID), Targets: s.Targets,
-			After: gradeOf(l, s.After, title), LiftsCap: s.LiftsCap})
+		p.Path = append(p.Path, pathStep{CheckID: s.CheckID, Title: problem(s.CheckID), Targets: s.Targets,
+			After: gradeOf(l, s.After, problem), LiftsCap: s.LiftsCap})
 	}
 	if n := len(steps); n > 0 && steps[n-1].After.Grade.Rank() < r.Scores.Overall.Grade.Rank() {
 		p.PathReaches = string(steps[n-1].After.Grade)
@@ -280,7 +290,7 @@ func (w Writer) build(r report.Report) page {
 
 	// Costs: every check that loses points, by what fixing it alone gains.
 	for id, res := range alone {
-		c := cost{CheckID: id, Title: title(id), Points: check.Decimal(l, raw[id], 1), Alone: gradeOf(l, res, title)}
+		c := cost{CheckID: id, Title: problem(id), Points: check.Decimal(l, raw[id], 1), Alone: gradeOf(l, res, problem)}
 		if m, ok := metas[id]; ok {
 			c.Severity, c.CapsAt = m.Severity.Label(l), string(m.CapOnFail)
 		}
@@ -317,15 +327,16 @@ func (w Writer) build(r report.Report) page {
 
 	p.Worst = w.worst(r, metas, raw)
 	p.Chart = chartOf(l, r.Scores)
-	p.Changes = w.changes(r, title, limit)
+	p.Changes = w.changes(r, title, problem, limit)
 	p.Summary = w.summary(r, p, metas)
 
 	// Families, then their targets, worst first. A check's risk, fix and
 	// references are written on its first card; later cards link to it.
 	anchor := 0
 	explained := map[string]string{}
+	var kind []string
 	for _, fs := range r.Scores.Families {
-		fam := family{ID: "fam-" + string(fs.Family), Name: familyName(l, fs.Family), Result: gradeOf(l, fs.Result, title), Count: fs.Targets}
+		fam := family{ID: "fam-" + string(fs.Family), Name: familyName(l, fs.Family), Result: gradeOf(l, fs.Result, problem), Count: fs.Targets}
 		type tg struct {
 			k        key
 			s        score.Target
@@ -374,7 +385,7 @@ func (w Writer) build(r report.Report) page {
 			}
 			res := grade{}
 			if t.scored {
-				res = gradeOf(l, t.s.Result, title)
+				res = gradeOf(l, t.s.Result, problem)
 			}
 			if i < 10*limit {
 				fam.Rows = append(fam.Rows, targetRow{Anchor: a, Name: t.k.t, Result: res, Fail: fail, Warn: warn, Errors: errs, Finished: t.finished})
@@ -385,13 +396,15 @@ func (w Writer) build(r report.Report) page {
 				fam.More++
 				continue
 			}
-			fam.Targets = append(fam.Targets, w.target(a, t.k.t, t.finished, t.scored, t.s, start[t.k], metas, lookup, title, limit, explained))
+			fam.Targets = append(fam.Targets, w.target(a, t.k.t, t.finished, t.scored, t.s, start[t.k], metas, lookup, problem, limit, explained))
 		}
 		if fs.Family == check.FamilyContracts {
 			fam.Matrix = matrixOf(l, report.ContractMatrix(r), limit)
 		}
 		p.Families = append(p.Families, fam)
+		kind = append(kind, fam.Name)
 	}
+	p.Kind = coverKind(l, kind)
 
 	for _, m := range r.Checks {
 		e := catEntry{ID: m.ID, Title: m.Title.In(l), Severity: m.Severity.Label(l), Description: m.Description.In(l), CapsAt: string(m.CapOnFail)}
@@ -409,11 +422,11 @@ const maxSteps = 8
 // u holds the target's findings as the scan's plan started from them; it is
 // nil for a target with none.
 func (w Writer) target(anchor, name string, finished, scored bool, s score.Target, u *unit,
-	metas map[string]check.Meta, lookup score.Lookup, title func(string) string, limit int, explained map[string]string) target {
+	metas map[string]check.Meta, lookup score.Lookup, problem func(string) string, limit int, explained map[string]string) target {
 	l := w.lang()
 	t := target{Anchor: anchor, Name: name, Finished: finished}
 	if scored {
-		t.Result = gradeOf(l, s.Result, title)
+		t.Result = gradeOf(l, s.Result, problem)
 		if s.Observatory != nil {
 			t.Observatory = fmt.Sprintf("%d/100 %s", s.Observatory.Score, s.Observatory.Grade)
 		}
@@ -433,7 +446,7 @@ func (w Writer) target(anchor, name string, finished, scored bool, s score.Targe
 		aloneRes = pl.alone()
 		steps := pl.toNextGrade(maxSteps, points)
 		for _, st := range steps {
-			t.Path = append(t.Path, pathStep{CheckID: st.CheckID, Title: title(st.CheckID), After: gradeOf(l, st.After, title), LiftsCap: st.LiftsCap})
+			t.Path = append(t.Path, pathStep{CheckID: st.CheckID, Title: problem(st.CheckID), After: gradeOf(l, st.After, problem), LiftsCap: st.LiftsCap})
 		}
 		if n := len(steps); n > 0 && steps[n-1].After.Grade.Rank() < s.Grade.Rank() {
 			t.PathReaches = string(steps[n-1].After.Grade)
@@ -481,7 +494,7 @@ func (w Writer) target(anchor, name string, finished, scored bool, s score.Targe
 		}
 		c := w.card(f, metas, points, explained)
 		if res, ok := aloneRes[f.CheckID]; ok && res.Score > s.Score {
-			g := gradeOf(l, res, title)
+			g := gradeOf(l, res, problem)
 			c.Alone = &g
 		}
 		t.Cards = append(t.Cards, c)
@@ -530,16 +543,16 @@ func frameworks(fw map[string][]string) string {
 	return strings.Join(out, " · ")
 }
 
-func gradeOf(l check.Lang, r score.Result, title func(string) string) grade {
+func gradeOf(l check.Lang, r score.Result, problem func(string) string) grade {
 	if !r.Scored {
 		return grade{}
 	}
 	g := grade{Scored: true, Score: r.Score, Grade: string(r.Grade), Class: gradeClass(r.Grade)}
 	if c := r.Cap; r.Lowered() {
 		if c.Target != "" {
-			g.Cap = fmt.Sprintf(tr(l, "capped at %s by %s (%s) on %s", "plafonnée à %s par %s (%s) sur %s"), c.Grade, c.CheckID, title(c.CheckID), c.Target)
+			g.Cap = fmt.Sprintf(tr(l, "capped at %s by %s (%s) on %s", "plafonnée à %s par %s (%s) sur %s"), c.Grade, c.CheckID, problem(c.CheckID), c.Target)
 		} else {
-			g.Cap = fmt.Sprintf(tr(l, "capped at %s by %s (%s)", "plafonnée à %s par %s (%s)"), c.Grade, c.CheckID, title(c.CheckID))
+			g.Cap = fmt.Sprintf(tr(l, "capped at %s by %s (%s)", "plafonnée à %s par %s (%s)"), c.Grade, c.CheckID, problem(c.CheckID))
 		}
 	}
 	return g

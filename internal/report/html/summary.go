@@ -2,8 +2,11 @@ package htmlreport
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/report"
@@ -19,6 +22,7 @@ func (w Writer) worst(r report.Report, metas map[string]check.Meta, raw map[stri
 		fail    bool
 		sev     check.Severity
 		targets []string
+		first   check.Finding // the most serious finding, whose message says what is wrong
 	}
 	byID := map[string]*agg{}
 	var ids []string
@@ -28,9 +32,12 @@ func (w Writer) worst(r report.Report, metas map[string]check.Meta, raw map[stri
 		}
 		a := byID[f.CheckID]
 		if a == nil {
-			a = &agg{id: f.CheckID, sev: f.Severity}
+			a = &agg{id: f.CheckID, sev: f.Severity, first: f}
 			byID[f.CheckID] = a
 			ids = append(ids, f.CheckID)
+		}
+		if f.Status == check.Fail && a.first.Status != check.Fail {
+			a.first = f
 		}
 		a.fail = a.fail || f.Status == check.Fail
 		if len(a.targets) == 0 || a.targets[len(a.targets)-1] != f.Target {
@@ -71,9 +78,10 @@ func (w Writer) worst(r report.Report, metas map[string]check.Meta, raw map[stri
 			break
 		}
 		a := byID[id]
-		wv := worst{CheckID: id, Title: id, Severity: a.sev.Label(l), Points: check.Decimal(l, raw[id], 1)}
+		wv := worst{CheckID: id, Title: id, Severity: a.sev.Label(l), Points: check.Decimal(l, raw[id], 1),
+			Found: clip(a.first.Message.In(l)), FoundOn: a.first.Target}
 		if m, ok := metas[id]; ok {
-			wv.Title, wv.Risk = m.Title.In(l), m.Risk.In(l)
+			wv.Title, wv.Risk = report.NotMet(m.Title).In(l), m.Risk.In(l)
 			wv.Decision = decision(m.References, l)
 		}
 		wv.Targets = a.targets
@@ -105,17 +113,19 @@ func decision(refs []check.Reference, l check.Lang) *ref {
 	return first
 }
 
-func (w Writer) changes(r report.Report, title func(string) string, limit int) *changes {
+// changes lists what moved; a new failure is named by problem, a fixed
+// check by its title (now true).
+func (w Writer) changes(r report.Report, title, problem func(string) string, limit int) *changes {
 	c := r.Changes
 	if c == nil {
 		return nil
 	}
 	l := w.lang()
 	prev := score.Result{Scored: true, Score: c.PreviousScore, Grade: score.GradeFor(c.PreviousScore)}
-	out := &changes{Since: day(c.SinceTime, l), Previous: gradeOf(l, prev, title), Now: gradeOf(l, r.Scores.Overall, title),
+	out := &changes{Since: day(c.SinceTime, l), Previous: gradeOf(l, prev, problem), Now: gradeOf(l, r.Scores.Overall, problem),
 		Move: fmt.Sprintf("%+d", r.Scores.Overall.Score-c.PreviousScore), NewCount: len(c.New), FixedCount: len(c.Fixed),
 		StillFailing: c.StillFailing, Disappeared: c.Disappeared}
-	conv := func(in []report.Change) ([]change, int) {
+	conv := func(in []report.Change, title func(string) string) ([]change, int) {
 		var o []change
 		for i, ch := range in {
 			if i == limit {
@@ -129,8 +139,8 @@ func (w Writer) changes(r report.Report, title func(string) string, limit int) *
 		}
 		return o, 0
 	}
-	out.New, out.NewMore = conv(c.New)
-	out.Fixed, out.FixedMore = conv(c.Fixed)
+	out.New, out.NewMore = conv(c.New, problem)
+	out.Fixed, out.FixedMore = conv(c.Fixed, title)
 	return out
 }
 
@@ -223,6 +233,21 @@ func gradeMeaning(l check.Lang, g check.Grade) string {
 }
 
 func familyName(l check.Lang, f check.Family) string { return f.Title(l) }
+
+// coverKind names the families the scan covers, in a sentence: a scan of
+// web sites alone must not promise passwords and contracts.
+func coverKind(l check.Lang, names []string) string {
+	what := tr(l, "what the CNIL checks, measured", "ce que contrôle la CNIL, mesuré")
+	if len(names) == 0 {
+		return strings.ToUpper(what[:1]) + what[1:]
+	}
+	parts := slices.Clone(names)
+	for i := 1; i < len(parts); i++ {
+		r, n := utf8.DecodeRuneInString(parts[i])
+		parts[i] = string(unicode.ToLower(r)) + parts[i][n:]
+	}
+	return strings.Join(parts, ", ") + tr(l, ": ", " : ") + what
+}
 
 func familyUnit(l check.Lang, f check.Family, n int) string {
 	en := map[check.Family][2]string{check.FamilyWeb: {"web site", "web sites"}, check.FamilyPassword: {"password source", "password sources"},

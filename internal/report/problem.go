@@ -1,0 +1,10 @@
+package report
+
+import "github.com/vigie-security/vigie/internal/check"
+
+// NotMet frames a check's title, which says what passing looks like
+// ("No form posts to plain HTTP"), for a place that lists the check as a
+// problem: there the bare title reads as the opposite of the finding.
+func NotMet(title check.Text) check.Text {
+	return check.Textf("Not met: “%s”", "Non respecté : « %s »", title)
+}
