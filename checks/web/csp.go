@@ -130,9 +130,12 @@ func evalCSP(e Evidence) check.Outcome {
 	if !ok {
 		return o
 	}
-	values := p.Header("Content-Security-Policy")
+	values, meta := p.Header("Content-Security-Policy"), p.Content().MetaCSP
 	ev := map[string]any{"url": p.FinalURL(), "headers": values}
-	if len(values) == 0 {
+	if len(meta) > 0 {
+		ev["meta_policies"] = meta
+	}
+	if len(values) == 0 && len(meta) == 0 {
 		if ro := p.Header("Content-Security-Policy-Report-Only"); len(ro) > 0 {
 			ev["report_only"] = ro
 			return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -25), Message: check.Text{
@@ -142,10 +145,10 @@ func evalCSP(e Evidence) check.Outcome {
 		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -25), Message: check.Text{
 			EN: "no Content-Security-Policy header", FR: "aucun en-tête Content-Security-Policy"}}
 	}
-	csp, err := ParseCSP(strings.Join(values, "; "))
+	csp, where, err := pagePolicy(values, meta)
 	if err != nil {
 		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -25),
-			Message: check.Textf("invalid Content-Security-Policy: %v", "Content-Security-Policy invalide : %v", err)}
+			Message: check.Textf("invalid Content-Security-Policy%s: %v", "Content-Security-Policy invalide%s : %v", where, err)}
 	}
 	script, scriptSet := csp.Effective("script-src")
 	object, objectSet := csp.Effective("object-src")
@@ -184,16 +187,54 @@ func evalCSP(e Evidence) check.Outcome {
 	ev["directives"] = map[string][]string(csp)
 	if len(problems) > 0 {
 		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, mod),
-			Message: check.Textf("weak Content-Security-Policy: %s", "Content-Security-Policy faible : %s", check.Join(problems, "; ", " ; "))}
+			Message: check.Textf("weak Content-Security-Policy%s: %s", "Content-Security-Policy faible%s : %s", where, check.Join(problems, "; ", " ; "))}
 	}
 	if has(style, "'unsafe-inline'") {
-		return check.Outcome{Status: check.Pass, Evidence: observatory(ev, 0), Message: check.Text{
-			EN: "CSP restricts scripts and objects; 'unsafe-inline' remains in style-src",
-			FR: "la CSP restreint scripts et objets ; 'unsafe-inline' reste dans style-src"}}
+		return check.Outcome{Status: check.Pass, Evidence: observatory(ev, 0), Message: check.Textf(
+			"CSP%s restricts scripts and objects; 'unsafe-inline' remains in style-src",
+			"la CSP%s restreint scripts et objets ; 'unsafe-inline' reste dans style-src", where)}
 	}
 	if d, _ := csp["default-src"]; has(d, "'none'") && len(csp["form-action"]) > 0 {
 		mod = 10
 	}
-	return check.Outcome{Status: check.Pass, Evidence: observatory(ev, mod), Message: check.Text{
-		EN: "CSP restricts scripts and objects, with nothing unsafe", FR: "la CSP restreint scripts et objets, sans rien de dangereux"}}
+	return check.Outcome{Status: check.Pass, Evidence: observatory(ev, mod), Message: check.Textf(
+		"CSP%s restricts scripts and objects, with nothing unsafe", "la CSP%s restreint scripts et objets, sans rien de dangereux", where)}
+}
+
+// pagePolicy is the policy the Observatory judges: the header's and the
+// <meta http-equiv> tags' (joined, as one policy) combined, each directive
+// allowing what either allows, since dropping one would unlock the other.
+// where says a meta tag was read, for the message; "" for a header alone.
+func pagePolicy(header, meta []string) (CSP, check.Text, error) {
+	var where check.Text
+	if len(meta) > 0 {
+		where = check.Text{EN: " (set in a <meta http-equiv> tag)", FR: " (posée par une balise <meta http-equiv>)"}
+		if len(header) > 0 {
+			where = check.Text{EN: " (header and <meta http-equiv> tag combined)", FR: " (en-tête et balise <meta http-equiv> réunis)"}
+		}
+	}
+	out := CSP{}
+	for i, src := range [][]string{header, meta} {
+		if len(src) == 0 {
+			continue
+		}
+		p, err := ParseCSP(strings.Join(src, "; "))
+		if err != nil {
+			if i == 0 {
+				return nil, check.Text{}, err
+			}
+			return nil, check.Text{EN: " (in the <meta http-equiv> tag)", FR: " (dans la balise <meta http-equiv>)"}, err
+		}
+		for d, srcs := range p {
+			for _, s := range srcs {
+				if !has(out[d], s) {
+					out[d] = append(out[d], s)
+				}
+			}
+			if out[d] == nil {
+				out[d] = []string{}
+			}
+		}
+	}
+	return out, where, nil
 }

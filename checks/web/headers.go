@@ -106,9 +106,15 @@ func evalFraming(e Evidence) check.Outcome {
 		return check.Outcome{Status: check.Pass, Evidence: observatory(ev, 5),
 			Message: check.Textf("X-Frame-Options: %s", "X-Frame-Options: %s", strings.ToUpper(xfo))}
 	case "":
-		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -20), Message: check.Text{
-			EN: "neither CSP frame-ancestors nor X-Frame-Options: any site can frame the page",
-			FR: "ni CSP frame-ancestors ni X-Frame-Options : n'importe quel site peut afficher la page en cadre"}}
+		msg := check.Text{EN: "neither CSP frame-ancestors nor X-Frame-Options: any site can frame the page",
+			FR: "ni CSP frame-ancestors ni X-Frame-Options : n'importe quel site peut afficher la page en cadre"}
+		if metaFrameAncestors(p) {
+			// Browsers and the Observatory read frame-ancestors from the header only.
+			ev["meta_frame_ancestors_ignored"] = true
+			msg = check.Text{EN: msg.EN + " (frame-ancestors in a <meta http-equiv> tag is ignored: it must be sent as a header)",
+				FR: msg.FR + " (frame-ancestors dans une balise <meta http-equiv> est ignoré : il doit être envoyé en en-tête)"}
+		}
+		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -20), Message: msg}
 	}
 	if strings.HasPrefix(strings.ToUpper(xfo), "ALLOW-FROM") {
 		return check.Outcome{Status: check.Warn, Evidence: observatory(ev, 0), Message: check.Text{
@@ -117,6 +123,18 @@ func evalFraming(e Evidence) check.Outcome {
 	}
 	return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -20),
 		Message: check.Textf("invalid X-Frame-Options %q", "X-Frame-Options invalide %q", xfo)}
+}
+
+// metaFrameAncestors reports whether the page's <meta> CSP names frame-ancestors.
+func metaFrameAncestors(p Probe) bool {
+	for _, m := range p.Content().MetaCSP {
+		if csp, err := ParseCSP(m); err == nil {
+			if _, ok := csp["frame-ancestors"]; ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var (
