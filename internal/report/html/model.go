@@ -33,7 +33,7 @@ type page struct {
 	Families                []family
 	Catalogue               []catEntry
 	Kind                    string // the cover's subtitle: the families in the scan
-	Palette                 any // template.CSS
+	Palette                 any    // template.CSS
 	Targets, Findings, Fail int
 }
 
