@@ -148,30 +148,49 @@ func evalReferrer(e Evidence) check.Outcome {
 		return o
 	}
 	raw := strings.Join(p.Header("Referrer-Policy"), ",")
+	meta := p.Content().MetaReferrer
 	ev := map[string]any{"url": p.FinalURL(), "value": raw}
-	if strings.TrimSpace(raw) == "" {
+	if strings.TrimSpace(raw) == "" && meta == "" {
 		return check.Outcome{Status: check.Pass, Evidence: observatory(ev, 0), Message: check.Text{
 			EN: "no Referrer-Policy: browsers default to strict-origin-when-cross-origin",
 			FR: "pas de Referrer-Policy : les navigateurs appliquent strict-origin-when-cross-origin par défaut"}}
 	}
-	// With several values, the last one the browser knows wins.
+	// The page's <meta> comes after the header and so wins, as in browsers
+	// and the Observatory ("http-equiv gets precedence").
+	last, where := lastReferrer(raw), check.Text{}
+	if meta != "" {
+		ev["meta"] = meta
+		if m := lastReferrer(meta); m != "" || last == "" {
+			last, where = m, check.Text{EN: " (set in a <meta> tag)", FR: " (posée par une balise <meta>)"}
+		}
+		if raw != "" {
+			raw += ", "
+		}
+		raw += meta
+	}
+	switch {
+	case last == "":
+		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -5),
+			Message: check.Textf("invalid Referrer-Policy %q%s", "Referrer-Policy invalide %q%s", raw, where)}
+	case has(unsafeReferrer, last):
+		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -5),
+			Message: check.Textf("Referrer-Policy %s%s sends URLs to other sites", "Referrer-Policy %s%s envoie les URL à d'autres sites", last, where)}
+	}
+	return check.Outcome{Status: check.Pass, Evidence: observatory(ev, 5),
+		Message: check.Textf("Referrer-Policy: %s%s", "Referrer-Policy: %s%s", last, where)}
+}
+
+// lastReferrer is the last policy of a comma-separated list that browsers
+// know: with several values, that one wins; "" when none is known.
+func lastReferrer(list string) string {
 	last := ""
-	for _, v := range strings.Split(raw, ",") {
+	for _, v := range strings.Split(list, ",") {
 		v = strings.ToLower(strings.TrimSpace(v))
 		if has(privateReferrer, v) || has(unsafeReferrer, v) {
 			last = v
 		}
 	}
-	switch {
-	case last == "":
-		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -5),
-			Message: check.Textf("invalid Referrer-Policy %q", "Referrer-Policy invalide %q", raw)}
-	case has(unsafeReferrer, last):
-		return check.Outcome{Status: check.Fail, Evidence: observatory(ev, -5),
-			Message: check.Textf("Referrer-Policy %s sends URLs to other sites", "Referrer-Policy %s envoie les URL à d'autres sites", last)}
-	}
-	return check.Outcome{Status: check.Pass, Evidence: observatory(ev, 5),
-		Message: check.Textf("Referrer-Policy: %s", "Referrer-Policy: %s", last)}
+	return last
 }
 
 func evalCORP(e Evidence) check.Outcome {

@@ -35,7 +35,10 @@ type PageContent struct {
 	Resources []Resource
 	Scripts   []Script // <script src>, for Subresource Integrity
 	MetaCSP   []string // <meta http-equiv="Content-Security-Policy">
-	Links     []string // <a href>, resolved, without query or fragment, at most maxLinks
+	// MetaReferrer is the last <meta name="referrer"> or <meta
+	// http-equiv="Referrer-Policy"> with a content: the one that applies.
+	MetaReferrer string
+	Links        []string // <a href>, resolved, without query or fragment, at most maxLinks
 }
 
 // maxLinks bounds the links kept from one page (the crawl reads far fewer).
@@ -180,8 +183,13 @@ func ParsePage(body []byte, pageURL string) PageContent {
 		case "img", "audio", "video", "source":
 			pc.add(tok.Data, base, attrs["src"], false)
 		case "meta":
-			if strings.EqualFold(attrs["http-equiv"], "content-security-policy") {
+			equiv, isEquiv := attrs["http-equiv"]
+			switch {
+			case strings.EqualFold(equiv, "content-security-policy"):
 				pc.MetaCSP = append(pc.MetaCSP, attrs["content"])
+			case attrs["content"] == "":
+			case strings.EqualFold(equiv, "referrer-policy") || !isEquiv && strings.EqualFold(attrs["name"], "referrer"):
+				pc.MetaReferrer = attrs["content"]
 			}
 		}
 	}
