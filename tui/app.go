@@ -36,6 +36,9 @@ type Options struct {
 	Location *time.Location
 	// WaiverFile is where waivers are written (the config's waivers:).
 	WaiverFile string
+	// ConfigFile is the configuration the interface was opened with; ""
+	// for none. An export never replaces it.
+	ConfigFile string
 	// Policies are the password policies the what-if screen starts from.
 	Policies []password.Evidence
 	// Demo: the plan is the built-in demo, offered because nothing is configured.
@@ -66,9 +69,10 @@ type shared struct {
 	report        *report.Report // what is shown: the scan's report with waivers applied
 	base          *report.Report // the scan's own report
 	waiverFile    string
-	canScan       bool          // a plan was given
-	demo          bool          // the plan is the built-in demo
-	session       *scan.Session // the last scan's: its waivers are applied again after a waiver is written
+	configFile    string
+	newSession    func() (scan.Session, error) // nil when there is nothing to scan
+	demo          bool                         // the plan is the built-in demo
+	session       *scan.Session                // the last scan's: its waivers are applied again after a waiver is written
 	version       string
 	now           func() time.Time
 	loc           *time.Location
@@ -101,17 +105,18 @@ func New(o Options) Model {
 		o.Location = time.Local
 	}
 	ctx := &shared{lang: o.Lang, width: 80, height: 24, styles: newStyles(o.Renderer), keys: newKeys(o.Lang),
-		version: o.Version, now: o.Now, loc: o.Location, waiverFile: o.WaiverFile, source: o.ReportSource}
+		version: o.Version, now: o.Now, loc: o.Location, waiverFile: o.WaiverFile, source: o.ReportSource,
+		configFile: o.ConfigFile, newSession: o.Session}
 	if ctx.waiverFile == "" {
 		ctx.waiverFile = DefaultWaiverFile
 	}
-	ctx.canScan, ctx.demo = o.Session != nil, o.Demo
+	ctx.demo = o.Demo
 	startErr := ctx.setReport(o.Report)
 	h := help.New()
 	h.Styles.ShortKey, h.Styles.FullKey = ctx.styles.Key, ctx.styles.Key
 	h.Styles.ShortDesc, h.Styles.FullDesc = ctx.styles.Muted, ctx.styles.Muted
 
-	m := Model{ctx: ctx, help: h, dash: newDashboardModel(ctx), scan: newScanModel(ctx, o.Session), findings: newFindingsModel(ctx), matrix: newMatrixModel(ctx),
+	m := Model{ctx: ctx, help: h, dash: newDashboardModel(ctx), scan: newScanModel(ctx), findings: newFindingsModel(ctx), matrix: newMatrixModel(ctx),
 		autoScan: o.AutoScan, export: newExportModel(ctx), whatIf: newWhatIfModel(ctx, o.Policies)}
 	if startErr != nil {
 		m.scan.err = startErr
@@ -219,7 +224,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.fullHelp = true
 			return m, nil
 		case key.Matches(msg, k.Run) && m.screen != screenDetail:
-			if m.scan.running() || m.scan.session == nil {
+			if m.scan.running() || m.ctx.newSession == nil {
 				return m, nil
 			}
 			return m, func() tea.Msg { return startScanMsg{} }

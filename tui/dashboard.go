@@ -95,7 +95,7 @@ func (d dashboardModel) view(height int, scanning bool) string {
 			msg = tr(l, "No configuration here. Press r to scan the built-in demo (sites on 127.0.0.1, password policies, contracts, lead files), or write a configuration with vigie init.",
 				"Pas de configuration ici. Appuyez sur r pour scanner la démo intégrée (sites sur 127.0.0.1, politiques de mot de passe, contrats, fichiers de prospects), ou écrivez une configuration avec vigie init.")
 		}
-		if !ctx.canScan {
+		if ctx.newSession == nil {
 			msg = tr(l, "Nothing to scan here: write a configuration with vigie init and open it with vigie tui -c vigie.yaml, open a saved report with vigie tui --report FILE, or try vigie demo.",
 				"Rien à scanner ici : écrivez une configuration avec vigie init et ouvrez-la avec vigie tui -c vigie.yaml, ouvrez un rapport enregistré avec vigie tui --report FICHIER, ou essayez vigie demo.")
 		}

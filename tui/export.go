@@ -89,9 +89,12 @@ func (m exportModel) update(msg tea.KeyMsg) (exportModel, tea.Cmd) {
 			m.err = err
 			return m, nil
 		}
-		rep, l := *m.ctx.report, m.ctx.lang
+		rep, l, guard := *m.ctx.report, m.ctx.lang, m.ctx.exportGuard()
 		m.writing = true
 		return m, func() tea.Msg {
+			if err := guard.refuse(path); err != nil { // before a folder is made
+				return exportDoneMsg{path: path, err: err}
+			}
 			created, err := ensureFolder(l, path)
 			if err != nil {
 				return exportDoneMsg{path: path, err: err}

@@ -94,7 +94,7 @@ func frenchScreens(t *testing.T) map[string]string {
 	// The scan screen while scanning, stopped, failed.
 	s := base()
 	s.screen = screenScan
-	s.scan.session = noSession
+	s.ctx.newSession = noSession
 	s.scan.byFamily = map[check.Family][2]int{check.FamilyWeb: {2, 3}, check.FamilyLeads: {1, 1}}
 	s.scan.byStatus = map[check.Status]int{check.Fail: 3, check.Pass: 5}
 	s.scan.last.Total, s.scan.last.Done = 5, 3

@@ -21,7 +21,6 @@ import (
 // happens; stop cancels the scan, which keeps what finished.
 type scanModel struct {
 	ctx      *shared
-	session  func() (scan.Session, error)
 	cancel   context.CancelFunc
 	events   chan engine.Event
 	done     chan scanDoneMsg
@@ -45,10 +44,10 @@ type scanDoneMsg struct {
 
 type scanTickMsg spinner.TickMsg
 
-func newScanModel(ctx *shared, session func() (scan.Session, error)) scanModel {
+func newScanModel(ctx *shared) scanModel {
 	p := progress.New(progress.WithoutPercentage(), progress.WithWidth(40))
 	sp := spinner.New(spinner.WithSpinner(spinner.Line))
-	return scanModel{ctx: ctx, session: session, progress: p, spin: sp}
+	return scanModel{ctx: ctx, progress: p, spin: sp}
 }
 
 func (m scanModel) running() bool { return m.events != nil }
@@ -57,7 +56,7 @@ func (m scanModel) running() bool { return m.events != nil }
 // The session is made in the scan's goroutine: a plan may read files, and
 // the interface's loop never waits on a file.
 func (m *scanModel) start() tea.Cmd {
-	if m.running() || m.session == nil {
+	if m.running() || m.ctx.newSession == nil {
 		return nil
 	}
 	m.err, m.stopped = nil, false
@@ -67,7 +66,7 @@ func (m *scanModel) start() tea.Cmd {
 	m.cancel, m.events, m.done = cancel, events, done
 	m.byStatus, m.byFamily, m.current = map[check.Status]int{}, map[check.Family][2]int{}, map[string]check.Family{}
 	m.last = engine.Progress{}
-	makeSession, waiverFile, now := m.session, m.ctx.waiverFile, m.ctx.now
+	makeSession, waiverFile, now := m.ctx.newSession, m.ctx.waiverFile, m.ctx.now
 	go func() {
 		defer close(events)
 		sess, err := makeSession()
@@ -187,7 +186,7 @@ func (m scanModel) view() string {
 		if m.last.Total == 0 {
 			return b.String()
 		}
-	case m.session == nil:
+	case m.ctx.newSession == nil:
 		return "\n" + wrapTo(tr(l, "Nothing to scan: open vigie with a configuration (vigie tui --config vigie.yaml).",
 			"Rien à scanner : ouvrez vigie avec une configuration (vigie tui --config vigie.yaml)."), max(m.ctx.width-2, 20))
 	case !m.running() && m.last.Total == 0:
