@@ -181,7 +181,14 @@ func judgeExposure(e Evidence, kind string, found, clean check.Text) check.Outco
 		return check.Outcome{Status: check.Error, Evidence: ev, Message: check.Textf(
 			"probing stopped early: %s", "recherche interrompue : %s", e.Exposure.Error)}
 	}
-	return check.Outcome{Status: check.Pass, Evidence: ev, Message: check.Textf(clean.EN, clean.FR, probed)}
+	msg := check.Textf(clean.EN, clean.FR, probed)
+	if left := e.Exposure.DiscoveredNamed - len(e.Exposure.Discovered); left > 0 {
+		ev["paths_named_not_probed"] = left
+		msg = check.Textf("%s; robots.txt and the sitemaps named %d more paths, left out by the bound of %d (those named like dumps, exports or folders went first)",
+			"%s ; robots.txt et les sitemaps nommaient %d chemins de plus, laissés de côté par la limite de %d (ceux nommés comme des dumps, des exports ou des dossiers passaient d'abord)",
+			msg, left, MaxDiscovered)
+	}
+	return check.Outcome{Status: check.Pass, Evidence: ev, Message: msg}
 }
 
 func evalExpoSecrets(e Evidence) check.Outcome {

@@ -55,6 +55,9 @@ type Exposure struct {
 	// Discovered are the paths robots.txt and sitemap.xml named (at most
 	// MaxDiscovered), probed with the list.
 	Discovered []string
+	// DiscoveredNamed counts the new paths they named: more than Discovered
+	// when some were left out by the bound.
+	DiscoveredNamed int
 	// Listings are the directory listings found, with what they hold.
 	Listings []Listing
 	// Requests counts the requests made on the origin; never more than MaxExposureRequests.

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	web "github.com/vigie-security/vigie/checks/web"
@@ -107,19 +108,31 @@ func sameHostPath(raw string, base *url.URL) string {
 }
 
 // discovered merges what robots.txt and the sitemaps named, skipping the
-// paths already on the list, at most web.MaxDiscovered.
-func discovered(known map[string]bool, lists ...[]string) []string {
-	var out []string
+// paths already on the list: at most web.MaxDiscovered, those most likely to
+// hold data first (a dump or an export by name, then folders, in the order
+// named), and how many new paths were named in all.
+func discovered(known map[string]bool, lists ...[]string) (paths []string, named int) {
+	var all []string
 	for _, l := range lists {
 		for _, p := range l {
-			if len(out) >= web.MaxDiscovered {
-				return out
-			}
 			if !known[p] && web.ValidPath(p) == nil && len(p) <= maxPathLength {
 				known[p] = true
-				out = append(out, p)
+				all = append(all, p)
 			}
 		}
 	}
-	return out
+	slices.SortStableFunc(all, func(a, b string) int { return likely(b) - likely(a) })
+	return all[:min(len(all), web.MaxDiscovered)], len(all)
+}
+
+// likely ranks a named path by what it may hold: 2 for a file named like a
+// dump or an export, 1 for a folder, 0 for the rest.
+func likely(p string) int {
+	switch {
+	case web.DumpLike(path.Base(p)):
+		return 2
+	case strings.HasSuffix(p, "/"), web.PathKind(p) == web.KindListing:
+		return 1
+	}
+	return 0
 }

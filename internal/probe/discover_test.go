@@ -1,6 +1,7 @@
 package probe
 
 import (
+	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -68,9 +69,23 @@ func TestDiscoveredIsBounded(t *testing.T) {
 		many = append(many, "/d"+strings.Repeat("x", i%5)+string(rune('a'+i%26))+"/")
 	}
 	known := map[string]bool{"/backup/": true}
-	got := discovered(known, []string{"/backup/", "/new/"}, many)
-	if len(got) > 20 || got[0] != "/new/" || slices.Contains(got, "/backup/") {
-		t.Errorf("discovered = %q", got)
+	got, named := discovered(known, []string{"/backup/", "/new/"}, many)
+	if len(got) > 20 || got[0] != "/new/" || slices.Contains(got, "/backup/") || named < 27 {
+		t.Errorf("discovered = %q, %d named", got, named)
+	}
+}
+
+// Past the bound, the paths most likely to hold data go first: files named
+// like dumps or exports, then folders, each in the order named.
+func TestDiscoveredRanksWhatMayHoldData(t *testing.T) {
+	var named []string
+	for i := range 24 {
+		named = append(named, fmt.Sprintf("/page%d.html", i))
+	}
+	named = append(named, "/rub1/", "/partage/", "/old/prospects.sql")
+	got, n := discovered(map[string]bool{}, named)
+	if n != 27 || len(got) != 20 || got[0] != "/old/prospects.sql" || got[1] != "/rub1/" || got[2] != "/partage/" || got[3] != "/page0.html" {
+		t.Errorf("discovered = %q, %d named", got, n)
 	}
 }
 

@@ -144,7 +144,7 @@ func (p *Prober) exposure(ctx context.Context, pace Pacer, base string, paths []
 	for _, ep := range paths {
 		known[ep.Path] = true
 	}
-	out.Discovered = discovered(known, robots, fromSitemaps)
+	out.Discovered, out.DiscoveredNamed = discovered(known, robots, fromSitemaps)
 	list := append([]web.ExposurePath{}, paths...)
 	for _, d := range out.Discovered {
 		list = append(list, web.ExposurePath{Path: d, Kind: web.PathKind(d)})
