@@ -226,7 +226,26 @@ func evalConB2C(e Evidence) check.Outcome {
 	}
 	out.Evidence["consumer_addresses"] = k.B2CEmails
 	out.Evidence["consumer_addresses_opted_out"] = k.B2CWithdrawn
+	if out.Status == check.Pass && k.B2CEmails == 0 && k.Refused.N > 0 {
+		return refusedWarn(e, out.Evidence, t("address could be classed as a consumer's", "adresse n'a pu être classée comme celle d'un particulier"))
+	}
 	return out
+}
+
+// refusedWarn: nothing was judged, yet the table says some people refused.
+// A pass would rest on no record; the refusals may be consumers whose
+// address or line vigie took for a workplace's.
+func refusedWarn(e Evidence, ev map[string]any, what check.Text) check.Outcome {
+	n := e.Counts.Refused.N
+	ev["records"] = n
+	ev["record_keys"] = e.Counts.Refused.Keys
+	ev["refusals"] = n
+	return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Plural(n,
+		check.Textf("no %s, yet %%d record says no consent: check whether that person is a consumer (or map the company column in leads.columns)",
+			"aucune %s, pourtant %%d fiche dit non au consentement : vérifiez s'il s'agit d'un particulier (ou déclarez la colonne société dans leads.columns)", what),
+		check.Textf("no %s, yet %%d records say no consent: check whether these people are consumers (or map the company column in leads.columns)",
+			"aucune %s, pourtant %%d fiches disent non au consentement : vérifiez s'il s'agit de particuliers (ou déclarez la colonne société dans leads.columns)", what),
+		n)}
 }
 
 // noConsumerPass: no consumer address needs consent, because there is none
@@ -390,6 +409,20 @@ func evalConPhone(e Evidence) check.Outcome {
 	ev := e.base()
 	ev["consumer_lines"] = k.Consumers
 	ev["columns"] = e.cols(Phone, Company, BloctelAt, ConsentPhone, OptOutPhone)
+	if !e.Columns.Has(ConsentPhone) {
+		ev["phone_consent_column"] = "none found"
+	}
+	switch {
+	case k.Phones == 0 && k.PhoneCells > 0:
+		ev["records"] = k.PhoneCells
+		return check.Outcome{Status: check.Warn, Evidence: ev, Message: check.Plural(k.PhoneCells,
+			t("the phone column holds %d value that is not a readable number: no line could be judged",
+				"la colonne de téléphone contient %d valeur qui n'est pas un numéro lisible : aucune ligne n'a pu être jugée"),
+			t("the phone column holds %d values, none a readable number: no line could be judged",
+				"la colonne de téléphone contient %d valeurs, aucune n'est un numéro lisible : aucune ligne n'a pu être jugée"), k.PhoneCells)}
+	case k.Consumers == 0 && k.Refused.N > 0:
+		return refusedWarn(e, ev, t("phone line could be classed as a consumer's", "ligne n'a pu être classée comme celle d'un particulier"))
+	}
 	ev["rule"] = t("Bloctel (until 10 Aug 2026), consent announced", "Bloctel (jusqu'au 10 août 2026), consentement annoncé")
 	if after {
 		ev["rule"] = t("prior consent (from 11 Aug 2026)", "consentement préalable (depuis le 11 août 2026)")

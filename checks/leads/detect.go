@@ -113,7 +113,23 @@ func Detect(header []string, width int, sample [][]string, override map[string]s
 			continue
 		}
 		seen[n] = i
-		roleOf[i] = valuesAgree(r, sample, i)
+		roleOf[i] = r
+	}
+	// A named column whose sampled values contradict its name loses the
+	// role; a phone column only to another phone column (a lone phone
+	// column of unreadable values stays, for CON-009 to say so).
+	agree := make([]bool, width)
+	phones := 0 // named phone columns whose values are numbers
+	for i, r := range roleOf {
+		agree[i] = valuesAgree(r, sample, i) != ""
+		if r == Phone && agree[i] {
+			phones++
+		}
+	}
+	for i, r := range roleOf {
+		if r != "" && !agree[i] && (r != Phone || phones > 0) {
+			roleOf[i] = ""
+		}
 	}
 	// Configured columns first: they win over names and values.
 	taken := map[int]bool{}

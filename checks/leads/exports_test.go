@@ -119,3 +119,48 @@ func TestBrevoPhones(t *testing.T) {
 		t.Errorf("CON-009 %s (%s) on %d records, want FAIL on 2", f.Status, f.Message.EN, n)
 	}
 }
+
+// TestOnePersonOneClass: a French hand-kept table without a company
+// column. Work addresses make work contacts for e-mail and phone alike;
+// the explicit refusals keep CON-001 and CON-009 from passing on nobody.
+func TestOnePersonOneClass(t *testing.T) {
+	dec := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	header := "Identifiant|Nom|E-mail|Téléphone|Date de collecte|Consentement"
+	work := table(t, dec, header,
+		"P1|Fictif|zoe.fictif@exemple-sa.example|06 12 00 00 01|15/03/2025|oui",
+		"P2|Fictif|yann.fictif@exemple-sa.example|06 12 00 00 02|15/03/2025|non",
+		"P3|Modèle|xavier.modele@exemple-sa.example|06 12 00 00 03|15/03/2025|NON")
+	isp := table(t, dec, header,
+		"P1|Fictif|zoe.fictif@skynet.be|06 12 00 00 01|15/03/2025|oui",
+		"P2|Fictif|yann.fictif@bluewin.ch|06 12 00 00 02|15/03/2025|non",
+		"P3|Modèle|xavier.modele@voila.fr|06 12 00 00 03|15/03/2025|NON")
+	cases := []struct {
+		name   string
+		e      Evidence
+		id     string
+		status check.Status
+		n      int
+	}{
+		{"work e-mail", work, "LEAD-CON-001", check.Warn, 2},
+		{"work phone", work, "LEAD-CON-009", check.Warn, 2},
+		{"work title", work, "LEAD-CON-008", check.Fail, 3},
+		{"isp e-mail", isp, "LEAD-CON-001", check.Fail, 2},
+		{"isp phone", isp, "LEAD-CON-009", check.Fail, 3},
+		{"isp title", isp, "LEAD-CON-008", check.Pass, 0},
+	}
+	for _, c := range cases {
+		f := run(t, c.id, c.e)
+		n, _ := f.Evidence["records"].(int)
+		if f.Status != c.status || n != c.n {
+			t.Errorf("%s: %s %s (%s) on %d records, want %s on %d", c.name, c.id, f.Status, f.Message.EN, n, c.status, c.n)
+		}
+	}
+	if f := run(t, "LEAD-CON-009", isp); f.Evidence["phone_consent_column"] != "none found" {
+		t.Errorf("CON-009 does not say the table has no phone-consent column: %v", f.Evidence)
+	}
+	// Filled phone cells, none readable: no pass on zero lines.
+	f := run(t, "LEAD-CON-009", table(t, dec, "id|email|phone", "1|zoe.fictif@gmail.com|n/c", "2|yann.fictif@gmail.com|voir fiche"))
+	if f.Status != check.Warn {
+		t.Errorf("unreadable phones: %s (%s), want WARN", f.Status, f.Message.EN)
+	}
+}

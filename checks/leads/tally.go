@@ -147,8 +147,10 @@ func (t *Tally) norm(v string) string {
 // Counts are what the checks judge.
 type Counts struct {
 	Rows, Prospects, Dated, Customers, Emails, B2CEmails, Consented, Phones, Consumers, Sourced, Indirect, Notes int
-	Partnered                                                                                                    int // e-mail records from partners, brokers or contests
-	B2CWithdrawn                                                                                                 int // consumer addresses opted out or deleted
+	Partnered                                                                                                    int   // e-mail records from partners, brokers or contests
+	B2CWithdrawn                                                                                                 int   // consumer addresses opted out or deleted
+	PhoneCells                                                                                                   int   // filled phone cells, read or not
+	Refused                                                                                                      Count // records whose consent column says no
 	Stale, NoDate, Future, OpenKept, CustomerStale, GonePII, CardOld                                             Count
 	B2CNoConsent, SMSNoConsent, ConsentNoProof, SoftNoOrder, SameSecond, OptOutContactable, PartnerNoConsent     Count
 	SharedNoConsent, NominativeNoTitle, NoBloctel, PhoneNoConsent, NoSource, GenericSource, NoNotice, LinkedIn   Count
@@ -232,7 +234,11 @@ func (t *Tally) Add(n int, cells []string) {
 	customer := r.customer()
 	ordered := r.get(LastOrder) != ""
 	gone := r.gone()
-	b2c := isMail && (webmail[domain] || (has(Company) && company == "")) && !genericLocal[local]
+	// One class per person, for e-mail and phone alike: a consumer has a
+	// webmail address, or an empty company where the table has one, or
+	// no work address where it has none.
+	personal := (isMail && webmail[domain]) || (has(Company) && company == "") || (!has(Company) && !isMail)
+	b2c := isMail && personal && !genericLocal[local]
 	mailSample := ""
 	if isMail {
 		c.Emails++
@@ -284,6 +290,9 @@ func (t *Tally) Add(n int, cells []string) {
 	}
 
 	// Consent.
+	if !optedOut && !gone && (r.flag(ConsentEmail) == no || r.flag(ConsentPhone) == no || r.flag(ConsentSMS) == no) {
+		c.Refused.add(n, k, "")
+	}
 	if b2c && (optedOut || gone) {
 		c.B2CWithdrawn++
 	}
@@ -329,7 +338,7 @@ func (t *Tally) Add(n int, cells []string) {
 	if sh := r.get(SharedWith); sh != "" && truth(sh) != no && r.flag(ConsentPartners) != yes {
 		c.SharedNoConsent.add(n, k, "")
 	}
-	if isMail && !webmail[domain] && nominative(local) && r.get(JobTitle) == "" {
+	if isMail && !personal && nominative(local) && r.get(JobTitle) == "" {
 		c.NominativeNoTitle.add(n, k, mailSample)
 	}
 
@@ -337,15 +346,15 @@ func (t *Tally) Add(n int, cells []string) {
 	var consumer, mobile bool
 	phoneSample := ""
 	for _, i := range t.cols.At[Phone] {
-		if i >= len(cells) || cells[i] == "" {
+		if i >= len(cells) || strings.TrimSpace(cells[i]) == "" {
 			continue
 		}
+		c.PhoneCells++
 		kind, digits := phone(cells[i])
 		if kind == notPhone {
 			continue
 		}
 		c.Phones++
-		personal := company == "" || (isMail && webmail[domain])
 		if (kind == frMobile || kind == frFixed || kind == frVoIP) && personal {
 			consumer = true
 			mobile = mobile || kind == frMobile
@@ -602,14 +611,14 @@ func (t *Tally) Merge(o *Tally) {
 	for _, p := range [][2]*int{{&a.Rows, &b.Rows}, {&a.Prospects, &b.Prospects}, {&a.Dated, &b.Dated}, {&a.Customers, &b.Customers},
 		{&a.Emails, &b.Emails}, {&a.B2CEmails, &b.B2CEmails}, {&a.Consented, &b.Consented}, {&a.Phones, &b.Phones},
 		{&a.Consumers, &b.Consumers}, {&a.Sourced, &b.Sourced}, {&a.Indirect, &b.Indirect}, {&a.Notes, &b.Notes},
-		{&a.Partnered, &b.Partnered}, {&a.B2CWithdrawn, &b.B2CWithdrawn}} {
+		{&a.Partnered, &b.Partnered}, {&a.B2CWithdrawn, &b.B2CWithdrawn}, {&a.PhoneCells, &b.PhoneCells}} {
 		*p[0] += *p[1]
 	}
 	for _, p := range [][2]*Count{{&a.Stale, &b.Stale}, {&a.NoDate, &b.NoDate}, {&a.Future, &b.Future}, {&a.OpenKept, &b.OpenKept},
 		{&a.CustomerStale, &b.CustomerStale}, {&a.GonePII, &b.GonePII}, {&a.CardOld, &b.CardOld}, {&a.B2CNoConsent, &b.B2CNoConsent},
 		{&a.SMSNoConsent, &b.SMSNoConsent}, {&a.ConsentNoProof, &b.ConsentNoProof}, {&a.SoftNoOrder, &b.SoftNoOrder},
 		{&a.SameSecond, &b.SameSecond}, {&a.OptOutContactable, &b.OptOutContactable}, {&a.PartnerNoConsent, &b.PartnerNoConsent},
-		{&a.SharedNoConsent, &b.SharedNoConsent}, {&a.NominativeNoTitle, &b.NominativeNoTitle}, {&a.NoBloctel, &b.NoBloctel},
+		{&a.SharedNoConsent, &b.SharedNoConsent}, {&a.NominativeNoTitle, &b.NominativeNoTitle}, {&a.NoBloctel, &b.NoBloctel}, {&a.Refused, &b.Refused},
 		{&a.PhoneNoConsent, &b.PhoneNoConsent}, {&a.NoSource, &b.NoSource}, {&a.GenericSource, &b.GenericSource},
 		{&a.NoNotice, &b.NoNotice}, {&a.LinkedIn, &b.LinkedIn}, {&a.Subjective, &b.Subjective}, {&a.SensitiveCells, &b.SensitiveCells},
 		{&a.NIR, &b.NIR}, {&a.Card, &b.Card}, {&a.IBAN, &b.IBAN}, {&a.CVV, &b.CVV}, {&a.Under15, &b.Under15}, {&a.Minor, &b.Minor},

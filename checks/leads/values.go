@@ -59,7 +59,11 @@ func truth(s string) tri {
 var webmail = set("gmail.com", "googlemail.com", "hotmail.com", "hotmail.fr", "outlook.com", "outlook.fr", "live.com", "live.fr",
 	"msn.com", "yahoo.com", "yahoo.fr", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com", "orange.fr", "wanadoo.fr",
 	"free.fr", "sfr.fr", "neuf.fr", "laposte.net", "bbox.fr", "numericable.fr", "club-internet.fr", "aliceadsl.fr",
-	"gmx.fr", "gmx.com", "gmx.de", "web.de", "proton.me", "protonmail.com", "tutanota.com", "mail.com", "yandex.com", "hotmail.co.uk", "yahoo.co.uk")
+	"gmx.fr", "gmx.com", "gmx.de", "web.de", "proton.me", "protonmail.com", "tutanota.com", "mail.com", "yandex.com", "hotmail.co.uk", "yahoo.co.uk",
+	// Belgian, Swiss and other French consumer ISPs and webmails.
+	"skynet.be", "telenet.be", "hotmail.be", "live.be", "outlook.be", "yahoo.be", "proximus.be", "scarlet.be", "voo.be",
+	"bluewin.ch", "hotmail.ch", "gmx.ch", "sunrise.ch", "yahoo.ch", "protonmail.ch", "pm.me",
+	"voila.fr", "aol.fr", "gmail.fr", "sfr.net", "noos.fr", "cegetel.net", "nordnet.fr", "akeonet.com", "dbmail.com")
 
 // generic local parts are a company's mailbox, outside the consent rules.
 var genericLocal = set("contact", "info", "infos", "hello", "bonjour", "accueil", "sales", "vente", "ventes", "commercial",
