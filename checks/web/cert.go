@@ -119,10 +119,16 @@ func evalCertTrust(e Evidence) check.Outcome {
 	}
 	ev := certEvidence(e)
 	if !e.TLS.Trusted {
-		ev["error"] = e.TLS.TrustErr
+		why := e.TLS.TrustErr
+		if refused := refusedSignatures(e.TLS.Chain); len(refused) > 0 {
+			// Go refuses these signatures outright (x509.InsecureAlgorithmError),
+			// then reports the issuer as missing: the chain and the CA may be fine.
+			why = check.Textf("%s, which browsers and Go refuse whoever the issuer is (see WEB-CERT-006)",
+				"%s, que les navigateurs et Go refusent quel que soit l'émetteur (voir WEB-CERT-006)", check.Join(refused, "; ", " ; "))
+		}
+		ev["error"] = why
 		return check.Outcome{Status: check.Fail, Evidence: ev,
-			Message: check.Text{EN: "certificate is not trusted: " + e.TLS.TrustErr.EN,
-				FR: "certificat non reconnu : " + e.TLS.TrustErr.FR}}
+			Message: check.Text{EN: "certificate is not trusted: " + why.EN, FR: "certificat non reconnu : " + why.FR}}
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev,
 		Message: check.Textf("certificate issued by %s chains to a trusted root",
@@ -186,3 +192,16 @@ func evalCertExpiry(e Evidence) check.Outcome {
 }
 
 func days(d time.Duration) int { return int(math.Floor(d.Hours() / 24)) }
+
+// refusedSignatures says which presented certificates are signed with SHA-1,
+// MD5 or MD2; a self-signed one is left out, its own signature is never
+// checked (a root) or not the reason (a self-signed leaf).
+func refusedSignatures(chain []Cert) []check.Text {
+	var out []check.Text
+	for _, c := range chain {
+		if !c.SelfSigned && weakSig(c.SigAlg) {
+			out = append(out, check.Textf("%s is signed with %s", "%s est signé en %s", c.Subject, c.SigAlg))
+		}
+	}
+	return out
+}
