@@ -33,6 +33,7 @@ type Move struct {
 	Family         check.Family   `json:"family"`
 	Target         string         `json:"target"`
 	Title          check.Text     `json:"title"`
+	Message        check.Text     `json:"message"` // the finding's message in To (in From for Gone)
 	Before         check.Status   `json:"before,omitempty"`
 	After          check.Status   `json:"after,omitempty"`
 	SeverityBefore check.Severity `json:"severity_before"`
@@ -139,7 +140,7 @@ func Compare(from, to report.Report) Comparison {
 		seen[f.Fingerprint] = true
 		old, had := before[f.Fingerprint]
 		m := Move{Fingerprint: f.Fingerprint, CheckID: f.CheckID, Family: f.Family, Target: f.Target, Title: titles[f.CheckID],
-			After: f.Status, Severity: f.Severity, SeverityBefore: f.Severity}
+			Message: f.Message, After: f.Status, Severity: f.Severity, SeverityBefore: f.Severity}
 		if had {
 			m.Before, m.SeverityBefore = old.Status, old.Severity
 		}
@@ -158,7 +159,7 @@ func Compare(from, to report.Report) Comparison {
 		if !seen[f.Fingerprint] && failing(f.Status) {
 			seen[f.Fingerprint] = true
 			c.Gone = append(c.Gone, Move{Fingerprint: f.Fingerprint, CheckID: f.CheckID, Family: f.Family, Target: f.Target,
-				Title: titles[f.CheckID], Before: f.Status, SeverityBefore: f.Severity, Severity: f.Severity})
+				Title: titles[f.CheckID], Message: f.Message, Before: f.Status, SeverityBefore: f.Severity, Severity: f.Severity})
 		}
 	}
 	for _, l := range [][]Move{c.New, c.Fixed, c.Changed, c.Gone} {

@@ -34,6 +34,20 @@ func WriteDiff(w io.Writer, c Comparison, l check.Lang) error {
 		fmt.Fprintf(b, "  %-14s %s\n", familyName(m.Family, l), scoreLine(m, l))
 	}
 
+	// what names a moved finding: a fix by the title it now meets, any
+	// other by its own message (the title says what passing looks like).
+	what := func(m Move) string {
+		if m.After == check.Pass {
+			return m.Title.In(l)
+		}
+		if msg := m.Message.In(l); msg != "" && m.Message != notKept {
+			return msg
+		}
+		if m.Title.In(l) == "" {
+			return ""
+		}
+		return report.NotMet(m.Title).In(l)
+	}
 	list := func(title check.Text, moves []Move, line func(Move) string) {
 		if len(moves) == 0 {
 			return
@@ -45,7 +59,7 @@ func WriteDiff(w io.Writer, c Comparison, l check.Lang) error {
 				break
 			}
 			fmt.Fprintf(b, "  %s  %s  %s\n", line(m), m.CheckID, clean(m.Target))
-			if t := m.Title.In(l); t != "" {
+			if t := what(m); t != "" {
 				fmt.Fprintf(b, "      %s\n", clean(t))
 			}
 		}

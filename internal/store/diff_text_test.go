@@ -35,7 +35,13 @@ func scanOfFindings(id string, at time.Time, fs []fx) report.Report {
 			r.Checks = append(r.Checks, m)
 		}
 		metas[f.id] = m
-		r.Findings = append(r.Findings, check.NewFinding(m, f.target, check.Outcome{Status: f.status}))
+		// Each finding says what it found, but WEB-COOKIE-001's, kept without
+		// one: the diff then frames the check's title as a failure.
+		var msg check.Text
+		if f.id != "WEB-COOKIE-001" {
+			msg = check.Text{EN: f.id + " " + string(f.status) + " on " + f.target, FR: f.id + " " + string(f.status) + " sur " + f.target}
+		}
+		r.Findings = append(r.Findings, check.NewFinding(m, f.target, check.Outcome{Status: f.status, Message: msg}))
 	}
 	r.Scores = score.Compute(r.Findings, func(id string) (check.Meta, bool) { m, ok := metas[id]; return m, ok })
 	return r
@@ -180,5 +186,23 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs from golden file; rerun with -update if the change is intended.\ngot:\n%s", name, got)
+	}
+}
+
+// A new failure reads as its own message, a fix as the title it now meets.
+func TestDiffNamesFailuresByTheirMessage(t *testing.T) {
+	from, to := diffPair()
+	var b bytes.Buffer
+	if err := WriteDiff(&b, Compare(from, to), check.EN); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{"      WEB-CSP-001 FAIL on https://shop.example.fr\n", "      Title of WEB-HSTS-001\n", "      Not met: “Title of WEB-COOKIE-001”\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("diff lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "      Title of WEB-CSP-001\n") {
+		t.Errorf("a new failure is named by its passing title:\n%s", out)
 	}
 }
