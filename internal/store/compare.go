@@ -121,7 +121,8 @@ func (s *Store) Baseline(ctx context.Context, ref string) (Scan, map[string]chec
 // Compare tells what moved from one report to another. From and To carry
 // what the reports say of their scans; the store's Compare adds the demo marker.
 func Compare(from, to report.Report) Comparison {
-	c := Comparison{From: scanOf(from), To: scanOf(to)}
+	// Empty lists, not nil: a JSON consumer iterates "new": [], never null.
+	c := Comparison{From: scanOf(from), To: scanOf(to), New: []Move{}, Fixed: []Move{}, Changed: []Move{}, Gone: []Move{}}
 	titles := map[string]check.Text{}
 	for _, r := range []report.Report{from, to} {
 		for _, m := range r.Checks {
@@ -177,7 +178,7 @@ func scanOf(r report.Report) Scan {
 func points(r score.Result) Points { return Points{Scored: r.Scored, Score: r.Score, Grade: r.Grade} }
 
 func familyMoves(from, to []score.Family) []ScoreMove {
-	var out []ScoreMove
+	out := []ScoreMove{} // [] in JSON when neither scan has a family
 	at := map[check.Family]int{}
 	for _, f := range to {
 		at[f.Family] = len(out)

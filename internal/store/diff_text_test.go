@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -186,6 +187,23 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs from golden file; rerun with -update if the change is intended.\ngot:\n%s", name, got)
+	}
+}
+
+// A JSON consumer iterates the lists: nothing moved is [], never null.
+func TestCompareJSONListsAreNeverNull(t *testing.T) {
+	from, _ := diffPair()
+	b, err := json.Marshal(Compare(from, from))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{`"new":[]`, `"fixed":[]`, `"changed":[]`, `"gone":[]`} {
+		if !bytes.Contains(b, []byte(k)) {
+			t.Errorf("JSON lacks %s: %s", k, b)
+		}
+	}
+	if b, _ = json.Marshal(Compare(report.Report{}, report.Report{})); !bytes.Contains(b, []byte(`"families":[]`)) {
+		t.Errorf("two empty scans: families not []: %s", b)
 	}
 }
 
