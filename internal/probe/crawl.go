@@ -26,7 +26,9 @@ func (p *Prober) crawl(ctx context.Context, pace Pacer, ev web.Evidence, own []s
 	seen := map[string]bool{}
 	var starts []web.Probe
 	for _, s := range []web.Probe{ev.HTTP, ev.HTTPS} {
-		if s.Reached && s.StatusCode >= 200 && s.StatusCode < 300 {
+		// A page a redirect reached on another site is that site's: its
+		// links are not the target's pages.
+		if s.Reached && s.StatusCode >= 200 && s.StatusCode < 300 && sameSite(hostOf(s.FinalURL()), ev.Host) {
 			seen[s.FinalURL()] = true
 			starts = append(starts, s)
 		}

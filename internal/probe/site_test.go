@@ -174,6 +174,33 @@ func TestListedFilesAfterARefusedFolder(t *testing.T) {
 	}
 }
 
+// A page the HTTP side's redirect reached on another site is not crawled
+// as the target's: its linked login page is that site's, not the target's.
+func TestNoCrawlFromAnotherSite(t *testing.T) {
+	var contact atomic.Int32
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			fmt.Fprint(w, `<html><body><a href="/contact.html">contact</a></body></html>`)
+		case "/contact.html":
+			contact.Add(1)
+			fmt.Fprint(w, `<form action="/login" method="post"><input type="password" name="pw"></form>`)
+		}
+	}))
+	defer other.Close()
+	elsewhere := strings.Replace(other.URL, "127.0.0.1", "localhost", 1) + "/"
+	site := httptest.NewServer(http.RedirectHandler(elsewhere, http.StatusFound))
+	defer site.Close()
+	tg, err := probe.ParseTarget(site.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := newProber(t, func(o *probe.Options) { o.ExposurePaths = nil }).Collect(context.Background(), noPace{}, tg)
+	if len(ev.Pages) != 0 || contact.Load() != 0 {
+		t.Errorf("crawled %d pages of another site (%d contact requests)", len(ev.Pages), contact.Load())
+	}
+}
+
 // Forms one click from the home page are judged: a login page and a
 // payment page over plain HTTP, a card form on HTTPS posting to http://.
 func TestFormsOnLinkedPages(t *testing.T) {
