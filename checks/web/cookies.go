@@ -167,9 +167,20 @@ func evalCookies(e Evidence) check.Outcome {
 			worse(-20)
 			add("__Secure- prefix without Secure", "préfixe __Secure- sans Secure", c.Name)
 		}
-		if strings.HasPrefix(c.Name, "__Host-") && (!c.Secure || c.Path != "/" || c.Domain != "") {
-			worse(-20)
-			add("__Host- prefix without Secure, Path=/ and no Domain", "préfixe __Host- sans Secure, Path=/ et sans Domain", c.Name)
+		if strings.HasPrefix(c.Name, "__Host-") {
+			// Each rule of the prefix is named alone: the one broken is the one to fix.
+			if !c.Secure {
+				worse(-20)
+				add("__Host- prefix without Secure", "préfixe __Host- sans Secure", c.Name)
+			}
+			if c.Path != "/" {
+				worse(-20)
+				add("__Host- prefix without Path=/", "préfixe __Host- sans Path=/", c.Name)
+			}
+			if c.Domain != "" {
+				worse(-20)
+				add("__Host- prefix with a Domain", "préfixe __Host- avec un Domain", c.Name)
+			}
 		}
 		if session && c.SetOver == "http" {
 			worse(-40)
