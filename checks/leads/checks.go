@@ -327,8 +327,11 @@ func evalConPrefill(e Evidence) check.Outcome {
 }
 
 func evalConOptOut(e Evidence) check.Outcome {
-	if o, ok := needAny(e, OptOut, OptOutAt); !ok {
-		return o
+	// A status column that says "Unsubscribed" (Pipedrive) is an opt-out too.
+	if e.Counts.OptedOut == 0 {
+		if o, ok := needAny(e, OptOut, OptOutAt); !ok {
+			return o
+		}
 	}
 	if o, ok := needAny(e, Contactable, ConsentEmail, LastSent); !ok {
 		return o

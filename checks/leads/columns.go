@@ -138,13 +138,16 @@ func multi(r Role) bool { return r == Notes || r == Phone || r == Sensitive || r
 // exact header labels, normalised (lower case, accents off, runs of
 // anything else as "_"). CRM labels are as they export them: HubSpot
 // "Create Date", Salesforce "Email Opt Out", Brevo "DOUBLE_OPT-IN",
-// Pipedrive "Person - Email", Zoho "Created Time", Dynamics "Created On".
+// Pipedrive "Person - Email" and "Person - Marketing status", Zoho "Created
+// Time", Dynamics "Created On", and the French labels of HubSpot ("Source
+// d'origine", "Phase du cycle de vie", "ID de l'enregistrement"…).
 var exact = map[string]Role{}
 
 func init() {
 	for r, names := range map[Role][]string{
 		Key: {"id", "record_id", "contact_id", "lead_id", "id_contact", "id_prospect", "id_lead", "identifiant", "contactid",
-			"leadid", "person_id", "customer_id", "id_client", "num_client", "numero_client", "code_client", "prospect_id"},
+			"leadid", "person_id", "customer_id", "id_client", "num_client", "numero_client", "code_client", "prospect_id", "n_client", "no_client", "numero_de_client", "ref_client", "reference_client", "n_contact", "n_prospect",
+			"id_de_l_enregistrement"},
 		Email: {"email", "e_mail", "mail", "email_address", "e_mail_address", "adresse_email", "adresse_e_mail", "adresse_mail",
 			"courriel", "adresse_courriel", "email_1", "e_mail_1", "primary_email", "person_email", "work_email", "email_professionnel"},
 		Phone: {"phone", "phone_number", "telephone", "tel", "mobile", "mobile_phone", "mobile_phone_number", "portable",
@@ -152,25 +155,25 @@ func init() {
 			"sms", "person_phone", "phone_work", "phone_mobile", "phone_home", "business_phone", "mobile_number", "gsm", "main_phone", "home_phone"},
 		Created: {"created_at", "create_date", "created_date", "created", "created_on", "created_time", "creation_date", "date_created",
 			"collected_at", "date_collecte", "date_de_collecte", "date_creation", "date_de_creation", "added_time", "date_ajout",
-			"date_d_ajout", "person_created", "lead_created", "added", "date_inscription", "subscribed_at", "signup_date"},
+			"date_d_ajout", "person_created", "lead_created", "added", "date_inscription", "subscribed_at", "signup_date", "date_de_creation_du_contact"},
 		LastActivity: {"last_activity", "last_activity_at", "last_activity_date", "last_contact_at", "last_interaction",
 			"date_dernier_contact", "dernier_contact", "derniere_activite", "date_derniere_activite", "last_click_at",
 			"last_reply_at", "last_reply", "last_marketing_email_click_date", "recent_conversion_date", "last_form_submission",
-			"last_clicked", "date_dernier_clic", "derniere_reponse", "last_activity_time", "last_booking_in_meetings_tool"},
+			"last_clicked", "date_dernier_clic", "derniere_reponse", "last_activity_time", "last_booking_in_meetings_tool", "date_de_la_derniere_activite", "date_du_dernier_contact"},
 		LastOpen: {"last_open_at", "last_opened", "date_ouverture", "date_derniere_ouverture", "last_marketing_email_open_date",
-			"last_email_open", "last_engagement_date", "last_open", "opened_at", "derniere_ouverture"},
+			"last_email_open", "last_engagement_date", "last_open", "opened_at", "derniere_ouverture", "date_de_la_derniere_ouverture_d_e_mail_marketing", "date_de_la_derniere_ouverture"},
 		LastSent: {"last_sent_at", "last_sent", "last_email_sent", "last_marketing_email_send_date", "last_contacted",
-			"date_dernier_envoi", "dernier_envoi", "last_campaign", "last_campaign_sent", "date_derniere_campagne", "last_email_date"},
+			"date_dernier_envoi", "dernier_envoi", "last_campaign", "last_campaign_sent", "date_derniere_campagne", "last_email_date", "date_du_dernier_envoi_d_e_mail_marketing", "date_du_dernier_envoi"},
 		LastOrder: {"last_order_at", "last_order_date", "last_order", "last_purchase", "last_purchase_date", "date_derniere_commande",
 			"derniere_commande", "date_dernier_achat", "dernier_achat", "close_date", "first_deal_created_date"},
 		Customer: {"is_customer", "client", "customer", "customer_since", "became_a_customer_date", "lifecycle_stage",
-			"est_client", "type_contact", "contact_type", "statut_client", "client_depuis", "type"},
+			"est_client", "type_contact", "contact_type", "statut_client", "client_depuis", "type", "phase_du_cycle_de_vie", "cycle_de_vie"},
 		Company: {"company", "company_name", "societe", "entreprise", "raison_sociale", "organisation", "organization",
 			"organization_name", "organization_1_name", "account_name", "account", "nom_entreprise", "nom_societe", "employeur", "siret", "siren"},
 		JobTitle: {"job_title", "title", "fonction", "poste", "job_function", "intitule_de_poste", "role", "position"},
 		ConsentEmail: {"optin", "opt_in", "optin_email", "opt_in_email", "email_opt_in", "consent_email", "email_consent",
 			"consent", "consentement", "consentement_email", "consentement_mail", "accord_email", "accord_mail", "newsletter",
-			"double_opt_in", "gdpr_consent", "rgpd", "consentement_rgpd", "accepte_newsletter", "email_marketing_consent"},
+			"double_opt_in", "gdpr_consent", "rgpd", "consentement_rgpd", "accepte_newsletter", "email_marketing_consent", "marketing_status", "statut_marketing_email", "statut_d_abonnement"},
 		ConsentSMS: {"optin_sms", "opt_in_sms", "consent_sms", "sms_consent", "accord_sms", "consentement_sms", "sms_opt_in"},
 		ConsentPhone: {"consent_phone", "phone_consent", "optin_phone", "optin_telephone", "opt_in_phone", "consentement_telephone",
 			"consentement_appel", "accord_appel", "accord_telephone", "consent_call", "consent_phone_at", "date_consentement_telephone"},
@@ -184,7 +187,7 @@ func init() {
 		ConsentVersion: {"consent_version", "consent_text_version", "consent_wording", "version_consentement", "wording_version",
 			"consent_text", "texte_consentement", "version_cgu", "consent_hash"},
 		LegalBasis: {"legal_basis", "lawful_basis", "base_legale", "base_juridique",
-			"legal_basis_for_processing_contact_s_data", "fondement", "fondement_juridique"},
+			"legal_basis_for_processing_contact_s_data", "fondement", "fondement_juridique", "base_legale_pour_le_traitement_des_donnees_du_contact"},
 		OptOut: {"unsubscribed", "optout", "opt_out", "email_opt_out", "hasoptedoutofemail", "has_opted_out_of_email",
 			"desinscrit", "desabonne", "opposition", "stop_email", "stop_mail", "unsubscribed_from_all_email", "email_blacklisted",
 			"blacklisted", "unsubscribe", "do_not_allow_emails", "do_not_allow_bulk_emails", "desinscription", "opt_out_email", "do_not_email", "donotemail", "ne_pas_contacter", "repoussoir"},
@@ -193,10 +196,10 @@ func init() {
 		OptOutAt: {"unsubscribed_at", "optout_at", "opt_out_at", "opt_out_date", "optout_date", "date_desinscription",
 			"date_opposition", "unsubscribe_date", "date_desabonnement", "unsub_time"},
 		Contactable: {"marketing_contact_status", "contactable", "emailable", "segment", "active_segment", "marketable",
-			"statut_marketing", "joignable", "ciblable"},
+			"statut_marketing", "joignable", "ciblable", "statut_de_contact_marketing"},
 		Source: {"source", "lead_source", "origin", "origine", "provenance", "collected_from", "utm_source", "partner",
 			"partenaire", "fournisseur", "original_source", "original_source_type", "source_du_lead", "lead_origin",
-			"source_du_contact", "contact_source", "source_de_collecte", "canal_acquisition", "acquisition_channel", "source_prospect"},
+			"source_du_contact", "contact_source", "source_de_collecte", "canal_acquisition", "acquisition_channel", "source_prospect", "origine_du_contact", "source_d_origine", "type_de_source_d_origine", "origine_du_lead", "origine_prospect", "source_de_contact"},
 		NoticeAt: {"informed_at", "art14_notified_at", "notice_sent_at", "information_date", "date_information", "informe_le",
 			"notice_at", "date_notification", "privacy_notice_sent", "information_art14"},
 		BloctelAt:  {"bloctel_checked_at", "bloctel_date", "date_bloctel", "verification_bloctel", "bloctel_check", "date_verif_bloctel"},

@@ -164,3 +164,64 @@ func TestOnePersonOneClass(t *testing.T) {
 		t.Errorf("unreadable phones: %s (%s), want WARN", f.Status, f.Message.EN)
 	}
 }
+
+// TestFrenchCRMLabels: HubSpot in French, an in-house French CRM and
+// Pipedrive's marketing status, read without any mapping.
+func TestFrenchCRMLabels(t *testing.T) {
+	dec := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	hubspot := table(t, dec,
+		"ID de l'enregistrement|Prénom|Nom|E-mail|Numéro de téléphone|Date de création|Date de la dernière activité|Date de la dernière ouverture d'e-mail marketing|Phase du cycle de vie|Statut de contact marketing|Source d'origine|Désabonné de tous les e-mails",
+		"901|Zoé|Fictif|zoe.fictif@gmail.com||2019-04-02 10:00|2019-05-01 10:00|2026-11-20 08:00|Abonné|Contact marketing|Recherche organique|false",
+		"902|Yann|Fictif|yann.fictif@gmail.com||2025-04-02 10:00|||Lead|Contact marketing|Sources hors ligne|true",
+		"903|Xavier|Modèle|xavier.modele@gmail.com||2020-04-02 10:00|2020-04-03 10:00||Client|Contact marketing|Références|false")
+	crm := table(t, dec,
+		"N° client|Civilité|Nom|Adresse e-mail|Portable|Date de création|Opt-in newsletter|Origine du contact",
+		"C-01|Mme|Fictif|zoe.fictif@gmail.com|06 12 00 00 01|2025-01-10|oui|Jeu concours été",
+		"C-02|M.|Fictif|yann.fictif@gmail.com|06 12 00 00 02|2025-01-10|oui|Formulaire site")
+	pipedrive := table(t, dec,
+		"Person - ID|Person - Name|Person - Organization|Person - Email|Person - Phone|Person - Marketing status|Person - Person created",
+		"501|Zoé Fictif||zoe.fictif@gmail.com|+33 6 12 00 00 01|Unsubscribed|2025-02-10 10:00:00",
+		"502|Yann Fictif||yann.fictif@free.fr|+33 6 12 00 00 02|No consent|2025-02-10 10:00:00",
+		"503|Xavier Modèle||xavier.modele@laposte.net|+33 6 12 00 00 03|Subscribed|2026-02-10 10:00:00")
+	roles := []struct {
+		e    Evidence
+		want map[Role]string
+	}{
+		{hubspot, map[Role]string{Key: "ID de l'enregistrement", Source: "Source d'origine", Customer: "Phase du cycle de vie",
+			Contactable: "Statut de contact marketing", LastOpen: "Date de la dernière ouverture d'e-mail marketing",
+			LastActivity: "Date de la dernière activité", OptOut: "Désabonné de tous les e-mails", Created: "Date de création"}},
+		{crm, map[Role]string{Key: "N° client", Source: "Origine du contact"}},
+		{pipedrive, map[Role]string{ConsentEmail: "Person - Marketing status"}},
+	}
+	for _, c := range roles {
+		for r, name := range c.want {
+			if got := c.e.Columns.Name(r); got != name {
+				t.Errorf("%s is %q, want %q", r, got, name)
+			}
+		}
+	}
+	cases := []struct {
+		name   string
+		e      Evidence
+		id     string
+		status check.Status
+		n      int
+		key    string
+	}{
+		{"hubspot source", hubspot, "LEAD-INF-001", check.Pass, 0, ""},
+		{"hubspot offline", hubspot, "LEAD-INF-002", check.Fail, 1, "902"},
+		{"hubspot customer", hubspot, "LEAD-RET-004", check.Fail, 1, "903"},
+		{"hubspot opens", hubspot, "LEAD-RET-003", check.Fail, 1, "901"},
+		{"crm contest", crm, "LEAD-CON-006", check.Fail, 1, "C-01"},
+		{"pipedrive consent", pipedrive, "LEAD-CON-001", check.Fail, 1, "502"},
+		{"pipedrive opt-out", pipedrive, "LEAD-CON-005", check.Pass, 0, ""},
+	}
+	for _, c := range cases {
+		f := run(t, c.id, c.e)
+		n, _ := f.Evidence["records"].(int)
+		keys, _ := f.Evidence["record_keys"].([]string)
+		if f.Status != c.status || n != c.n || (c.key != "" && (len(keys) == 0 || keys[0] != c.key)) {
+			t.Errorf("%s: %s %s (%s) on %d records %v, want %s on %d %s", c.name, c.id, f.Status, f.Message.EN, n, keys, c.status, c.n, c.key)
+		}
+	}
+}

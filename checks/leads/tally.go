@@ -150,6 +150,7 @@ type Counts struct {
 	Partnered                                                                                                    int   // e-mail records from partners, brokers or contests
 	B2CWithdrawn                                                                                                 int   // consumer addresses opted out or deleted
 	PhoneCells                                                                                                   int   // filled phone cells, read or not
+	OptedOut                                                                                                     int   // records opted out, by any column
 	Refused                                                                                                      Count // records whose consent column says no
 	Stale, NoDate, Future, OpenKept, CustomerStale, GonePII, CardOld                                             Count
 	B2CNoConsent, SMSNoConsent, ConsentNoProof, SoftNoOrder, SameSecond, OptOutContactable, PartnerNoConsent     Count
@@ -245,7 +246,11 @@ func (t *Tally) Add(n int, cells []string) {
 		mailSample = maskEmail(local, domain)
 	}
 	// An opt-out date alone (Mailchimp's UNSUB_TIME) is an opt-out.
-	optedOut := r.flag(OptOut) == yes || (!has(OptOut) && r.get(OptOutAt) != "")
+	optedOut := r.flag(OptOut) == yes || (!has(OptOut) && r.get(OptOutAt) != "") ||
+		withdrawnWords[strings.ToLower(r.get(ConsentEmail))]
+	if optedOut {
+		c.OptedOut++
+	}
 	consent := r.flag(ConsentEmail) == yes || (!has(ConsentEmail) && r.get(ConsentAt) != "")
 
 	// Retention: from the dates the prospect made, never from opens or sends.
@@ -509,6 +514,8 @@ func (r *row) customer() bool {
 		return false
 	}
 	switch n := r.t.norm(v); {
+	case n == "abonne" || n == "abonnee" || n == "subscriber" || n == "inscrit":
+		return false // HubSpot's first lifecycle stage, in French "Abonné": a yes word, not a customer
 	case truth(v) == yes:
 		return true
 	case strings.Contains(n, "customer"), strings.Contains(n, "client") && !strings.Contains(n, "prospect") && !strings.HasPrefix(n, "non"):
@@ -536,9 +543,9 @@ func (r *row) gone() bool {
 
 var (
 	partnerWords  = []string{"partenaire", "partner", "broker", "courtier", "achat", "purchased", "bought", "achete", "location", "rental", "coreg", "co_registration", "coregistration", "jeu_concours", "jeu", "concours", "contest", "sweepstake", "affili", "leadgen", "lead_gen", "list_rental", "fichier"}
-	indirectWords = []string{"linkedin", "scrap", "enrich", "kaspr", "lusha", "apollo", "zoominfo", "dropcontact", "import", "annuaire", "directory", "pages_jaunes", "pagesjaunes", "societe_com", "public", "offline", "third_party", "tiers"}
+	indirectWords = []string{"linkedin", "scrap", "enrich", "kaspr", "lusha", "apollo", "zoominfo", "dropcontact", "import", "annuaire", "directory", "pages_jaunes", "pagesjaunes", "societe_com", "public", "offline", "hors_ligne", "third_party", "tiers"}
 	genericSource = set("web", "internet", "public", "publique", "scraping", "unknown", "inconnu", "inconnue", "n_a", "na", "import", "imported",
-		"other", "autre", "autres", "divers", "misc", "offline_sources", "offline", "sources_publiques", "publicly_accessible_sources", "online", "en_ligne", "none", "aucune")
+		"other", "autre", "autres", "divers", "misc", "offline_sources", "offline", "sources_hors_ligne", "hors_ligne", "sources_publiques", "publicly_accessible_sources", "online", "en_ligne", "none", "aucune")
 )
 
 func hasAny(s string, words []string) bool {
@@ -611,7 +618,7 @@ func (t *Tally) Merge(o *Tally) {
 	for _, p := range [][2]*int{{&a.Rows, &b.Rows}, {&a.Prospects, &b.Prospects}, {&a.Dated, &b.Dated}, {&a.Customers, &b.Customers},
 		{&a.Emails, &b.Emails}, {&a.B2CEmails, &b.B2CEmails}, {&a.Consented, &b.Consented}, {&a.Phones, &b.Phones},
 		{&a.Consumers, &b.Consumers}, {&a.Sourced, &b.Sourced}, {&a.Indirect, &b.Indirect}, {&a.Notes, &b.Notes},
-		{&a.Partnered, &b.Partnered}, {&a.B2CWithdrawn, &b.B2CWithdrawn}, {&a.PhoneCells, &b.PhoneCells}} {
+		{&a.Partnered, &b.Partnered}, {&a.B2CWithdrawn, &b.B2CWithdrawn}, {&a.PhoneCells, &b.PhoneCells}, {&a.OptedOut, &b.OptedOut}} {
 		*p[0] += *p[1]
 	}
 	for _, p := range [][2]*Count{{&a.Stale, &b.Stale}, {&a.NoDate, &b.NoDate}, {&a.Future, &b.Future}, {&a.OpenKept, &b.OpenKept},

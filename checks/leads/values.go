@@ -21,10 +21,10 @@ const (
 var (
 	yesWords = set("yes", "y", "oui", "o", "true", "vrai", "1", "x", "ok", "opt-in", "opt in", "optin", "opted in", "opted-in",
 		"subscribed", "abonne", "abonné", "inscrit", "accepte", "accepté", "acceptée", "consenti", "granted", "given",
-		"marketing contact", "double opt-in", "confirmed", "confirme", "confirmé", "checked", "coché", "coche", "on")
+		"marketing contact", "contact marketing", "double opt-in", "confirmed", "confirme", "confirmé", "checked", "coché", "coche", "on")
 	noWords = set("no", "n", "non", "false", "faux", "0", "opt-out", "opt out", "optout", "opted out", "unsubscribed",
 		"desabonne", "désabonné", "desinscrit", "désinscrit", "refuse", "refusé", "refus", "denied", "withdrawn", "retire", "retiré",
-		"non-marketing contact", "unchecked", "off", "-", "n/a", "na", "none", "aucun")
+		"non-marketing contact", "contact non marketing", "no consent", "sans consentement", "pas de consentement", "unchecked", "off", "-", "n/a", "na", "none", "aucun")
 )
 
 func set(words ...string) map[string]bool {
@@ -54,6 +54,11 @@ func truth(s string) tri {
 	}
 	return unknown
 }
+
+// withdrawnWords: a consent or status cell that says the person opted out
+// (Pipedrive's marketing status "Unsubscribed").
+var withdrawnWords = set("unsubscribed", "desabonne", "désabonné", "désabonnée", "desinscrit", "désinscrit", "désinscrite",
+	"opted out", "opted-out", "opt-out", "withdrawn", "retire", "retiré", "retirée", "cleaned", "archived")
 
 // webmail domains: an address there belongs to a person, not a company (B2C).
 var webmail = set("gmail.com", "googlemail.com", "hotmail.com", "hotmail.fr", "outlook.com", "outlook.fr", "live.com", "live.fr",
