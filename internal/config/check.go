@@ -147,15 +147,20 @@ func (c Config) Validate() error {
 		}
 	}
 	th := c.Leads.Thresholds
+	// prospect_years and card_months are the CNIL's recommendations, which a
+	// controller may justify exceeding; the two delays are the law's.
 	for _, r := range []struct {
 		key      string
 		v, limit int
+		law      check.Text
 	}{
-		{"leads.thresholds.prospect_years", th.ProspectYears, 20}, {"leads.thresholds.card_months", th.CardMonths, 60},
-		{"leads.thresholds.notice_days", th.NoticeDays, 365}, {"leads.thresholds.bloctel_days", th.BloctelDays, 365},
+		{"leads.thresholds.prospect_years", th.ProspectYears, 20, check.Text{}}, {"leads.thresholds.card_months", th.CardMonths, 60, check.Text{}},
+		{"leads.thresholds.notice_days", th.NoticeDays, 30, check.Text{EN: ": GDPR Art. 14(3)(a) gives one month at most", FR: " : l'art. 14(3)(a) du RGPD donne un mois au plus"}},
+		{"leads.thresholds.bloctel_days", th.BloctelDays, 30, check.Text{EN: ": the Bloctel list must be checked at least every 30 days (Code de la consommation, art. L223-1)",
+			FR: " : la liste Bloctel doit être consultée au moins tous les 30 jours (Code de la consommation, art. L223-1)"}},
 	} {
 		if r.v < 0 || r.v > r.limit {
-			errs = append(errs, c.fieldErr(r.key, check.Errorf("must be 0 (the default) to %d, got %d", "doit valoir de 0 (la valeur par défaut) à %d, trouvé %d", r.limit, r.v), ""))
+			errs = append(errs, c.fieldErr(r.key, check.Errorf("must be 0 (the default) to %d, got %d%s", "doit valoir de 0 (la valeur par défaut) à %d, trouvé %d%s", r.limit, r.v, r.law), ""))
 		}
 	}
 	errs = append(errs, c.checkTargets()...)
