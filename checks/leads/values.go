@@ -200,6 +200,39 @@ func init() {
 	}
 }
 
+// months are the French (and English) month names and their usual
+// abbreviations, folded (no accents, no dot).
+var months = map[string]int{
+	"janvier": 1, "janv": 1, "jan": 1, "january": 1, "fevrier": 2, "fevr": 2, "fev": 2, "feb": 2, "february": 2,
+	"mars": 3, "mar": 3, "march": 3, "avril": 4, "avr": 4, "apr": 4, "april": 4, "mai": 5, "may": 5,
+	"juin": 6, "jun": 6, "june": 6, "juillet": 7, "juil": 7, "jul": 7, "july": 7, "aout": 8, "aou": 8, "aug": 8, "august": 8,
+	"septembre": 9, "sept": 9, "sep": 9, "september": 9, "octobre": 10, "oct": 10, "october": 10,
+	"novembre": 11, "nov": 11, "november": 11, "decembre": 12, "dec": 12, "december": 12,
+}
+
+// longDate reads "décembre 2025", "déc. 2025" or "mars 2019 10:22" after
+// the day d: hand-kept French tables write dates in words.
+func longDate(d int, rest string) (day, bool) {
+	name, year, ok := strings.Cut(strings.TrimSpace(rest), " ")
+	if !ok {
+		return 0, false
+	}
+	var b strings.Builder
+	for _, r := range strings.TrimSuffix(name, ".") {
+		b.WriteRune(fold(r))
+	}
+	m, ok := months[b.String()]
+	year = strings.TrimSpace(year)
+	if i := strings.IndexByte(year, ' '); i > 0 {
+		year = year[:i] // a time may follow
+	}
+	if !ok || len(year) != 4 || !allDigits([]byte(year)) {
+		return 0, false
+	}
+	y := int(year[0]-'0')*1000 + int(year[1]-'0')*100 + int(year[2]-'0')*10 + int(year[3]-'0')
+	return civil(y, m, d)
+}
+
 // day counts days since 1970-01-01 in UTC.
 type day int32
 
@@ -247,6 +280,8 @@ func parseDate(s string, mdy, serial bool) (day, bool) {
 		k++ // the last field ended the string or met a space or a T
 	}
 	switch {
+	case k == 1 && w[0] <= 2 && i < len(s) && s[i] == ' ':
+		return longDate(f[0], s[i:]) // 3 décembre 2025, 3 déc. 2025
 	case k == 1 && (w[0] == 10 || w[0] == 13) && i == len(s):
 		sec := int64(f[0])
 		if w[0] == 13 {
