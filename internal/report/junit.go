@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/vigie-security/vigie/internal/check"
 )
@@ -21,9 +22,12 @@ import (
 //     a broken build, and a warning is advice, not a verdict (thresholds, not
 //     the report, decide whether a WARN fails a scan).
 //
-// classname is family/target, so GitLab, which groups by classname, keeps
-// targets apart. Findings carry no duration of their own; each suite gets the
-// scan's, since families ran over the same period.
+// classname is vigie.<family>.<target>, the target's dots written "·":
+// Jenkins reads the text after the last dot as the class and the rest as
+// the package, so a dot in a host or file name would split it; the test's
+// name ends with the target as it is. GitLab, which groups by classname,
+// keeps targets apart. Only <testsuites> has a time, the scan's: families
+// run interleaved, so none has a duration of its own.
 type JUnit struct{ Options }
 
 type junitCase struct {
@@ -98,7 +102,7 @@ func (j JUnit) Write(ctx context.Context, out io.Writer, r Report) error {
 	n := 0
 	for _, fam := range order {
 		suite := xml.StartElement{Name: xml.Name{Local: "testsuite"}, Attr: append([]xml.Attr{attr("name", string(fam))},
-			append(fams[fam].attrs(), attr("time", secs), attr("timestamp", stamp), attr("id", strconv.Itoa(n)), attr("package", "vigie."+string(fam)))...)}
+			append(fams[fam].attrs(), attr("timestamp", stamp), attr("id", strconv.Itoa(n)), attr("package", "vigie."+string(fam)))...)}
 		n++
 		if err := enc.EncodeToken(suite); err != nil {
 			return err
@@ -145,7 +149,7 @@ func junitProperties(enc *xml.Encoder, r Report) error {
 
 func junitCaseOf(r Report, f check.Finding, l check.Lang) junitCase {
 	m, _ := r.Meta(f.CheckID)
-	c := junitCase{Name: f.CheckID + " " + m.Title.In(l), Classname: string(f.Family) + "/" + f.Target, Time: "0"}
+	c := junitCase{Name: f.CheckID + " " + m.Title.In(l) + " (" + f.Target + ")", Classname: junitClass(f), Time: "0"}
 	msg := f.Message.In(l)
 	kind := f.Status.Label(l) + " " + f.Severity.Label(l)
 	switch f.Status {
@@ -165,6 +169,11 @@ func junitCaseOf(r Report, f check.Finding, l check.Lang) junitCase {
 		c.SystemOut = f.Status.Label(l) + ": " + msg + evidenceSummary(l, f.Evidence)
 	}
 	return c
+}
+
+// junitClass is vigie.<family>.<target> with no dot in the target.
+func junitClass(f check.Finding) string {
+	return "vigie." + string(f.Family) + "." + strings.ReplaceAll(f.Target, ".", "·")
 }
 
 // waiverNote says a finding was waived, why, until when and by which file.

@@ -123,6 +123,7 @@ func checkJUnitCounts(t *testing.T, name string, r report.Report, lang check.Lan
 			Failures int     `xml:"failures,attr"`
 			Errors   int     `xml:"errors,attr"`
 			Skipped  int     `xml:"skipped,attr"`
+			Time     *string `xml:"time,attr"`
 		} `xml:"testsuite"`
 	}
 	if err := xml.Unmarshal(out, &doc); err != nil {
@@ -134,7 +135,8 @@ func checkJUnitCounts(t *testing.T, name string, r report.Report, lang check.Lan
 	}
 	byKey := map[string]check.Finding{}
 	for _, f := range r.Findings {
-		byKey[string(f.Family)+"/"+f.Target+"\x00"+f.CheckID] = f
+		// Jenkins splits a classname at its last dot: the target has none.
+		byKey["vigie."+string(f.Family)+"."+strings.ReplaceAll(f.Target, ".", "·")+"\x00"+f.CheckID] = f
 	}
 	seen := 0
 	for _, s := range doc.Suites {
@@ -142,8 +144,11 @@ func checkJUnitCounts(t *testing.T, name string, r report.Report, lang check.Lan
 		for _, k := range s.Cases {
 			id, _, _ := strings.Cut(k.Name, " ")
 			f, ok := byKey[k.Classname+"\x00"+id]
-			if !ok || !strings.HasPrefix(k.Classname, s.Name+"/") {
+			if !ok || !strings.HasPrefix(k.Classname, "vigie."+s.Name+".") || f.Family != check.Family(s.Name) {
 				t.Fatalf("%s: testcase %q / %q matches no finding of %s", name, k.Classname, k.Name, s.Name)
+			}
+			if !strings.HasSuffix(k.Name, " ("+f.Target+")") {
+				t.Errorf("%s: testcase %q does not end with its target %q as it is", name, k.Name, f.Target)
 			}
 			seen++
 			want := map[check.Status]bool{check.Fail: k.Failure != nil, check.Error: k.Error != nil,
@@ -159,6 +164,9 @@ func checkJUnitCounts(t *testing.T, name string, r report.Report, lang check.Lan
 				t.Errorf("%s: waived skip %q lacks statement or expiry", name, k.Skipped.Message)
 			}
 			fail, errs, skip = fail+b2i(k.Failure != nil), errs+b2i(k.Error != nil), skip+b2i(k.Skipped != nil)
+		}
+		if s.Time != nil {
+			t.Errorf("%s: suite %s has time %q: vigie knows no family's own duration, and each the scan's adds up to more than the scan", name, s.Name, *s.Time)
 		}
 		if s.Tests != len(s.Cases) || s.Failures != fail || s.Errors != errs || s.Skipped != skip {
 			t.Errorf("%s: suite %s says %d/%d/%d/%d, holds %d/%d/%d/%d", name, s.Name, s.Tests, s.Failures, s.Errors, s.Skipped, len(s.Cases), fail, errs, skip)
