@@ -34,10 +34,13 @@ type Options struct {
 	Now      func() time.Time
 	// Location shows times; nil for the local time zone.
 	Location *time.Location
-	// WaiverFile is where waivers are written (the config's waivers:).
+	// WaiverFile is where waivers are written (the config's waivers:); ""
+	// when the configuration names none: DefaultWaiverFile, which the
+	// configuration's scans then do not read.
 	WaiverFile string
 	// ConfigFile is the configuration the interface was opened with; ""
-	// for none. An export never replaces it.
+	// for none. An export never replaces it, and the waiver form says when
+	// it does not read the waiver file.
 	ConfigFile string
 	// Policies are the password policies the what-if screen starts from.
 	Policies []password.Evidence
@@ -70,6 +73,7 @@ type shared struct {
 	base          *report.Report // the scan's own report
 	waiverFile    string
 	configFile    string
+	waiversUnread bool                         // configFile has no waivers: key, so its scans never read waiverFile
 	newSession    func() (scan.Session, error) // nil when there is nothing to scan
 	demo          bool                         // the plan is the built-in demo
 	session       *scan.Session                // the last scan's: its waivers are applied again after a waiver is written
@@ -109,6 +113,7 @@ func New(o Options) Model {
 		configFile: o.ConfigFile, newSession: o.Session}
 	if ctx.waiverFile == "" {
 		ctx.waiverFile = DefaultWaiverFile
+		ctx.waiversUnread = o.ConfigFile != ""
 	}
 	ctx.demo = o.Demo
 	startErr := ctx.setReport(o.Report)

@@ -99,6 +99,9 @@ func (m detailModel) content() string {
 	if f.Waiver != nil {
 		b.WriteString(s.Info.Render(wrap(fmt.Sprintf(tr(l, "Waived until %s (%s): %s — was %s", "Dérogé jusqu'au %s (%s) : %s — était %s"),
 			f.Waiver.Expires.Format("2006-01-02"), f.Waiver.Source, f.Waiver.Statement, f.Waiver.Was.Label(l)))) + "\n")
+		if m.ctx.waiversUnread { // every waiver shown comes from the file the configuration does not read
+			b.WriteString(s.Bad.Render(wrap(m.ctx.waiversUnreadNote())) + "\n")
+		}
 	}
 	b.WriteString(section(tr(l, "What was found", "Ce qui a été trouvé")))
 	b.WriteString(wrap(f.Message.In(l)) + "\n")

@@ -84,6 +84,12 @@ func frenchScreens(t *testing.T) map[string]string {
 	}
 	out["WhatIfChanged"] = press(w, "w").View()
 	out["WhatIfSavedTwice"] = press(press(w, "w"), "w").View()
+	// A configuration that does not read the waiver file: the form, then the finding waived.
+	u := New(Options{Lang: check.FR, Report: sampleReport(), Renderer: asciiRenderer(), ConfigFile: "all.yaml", Now: func() time.Time { return fixedTime }})
+	next, _ := u.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	u = press(next.(Model), "f", "enter", "w")
+	out["WaiveUnread"] = u.View()
+	out["WaivedUnread"] = press(press(u, "r", "a", "i", "s", "o", "n"), "enter", "enter").View()
 	// Export: written, into a new folder; and refused.
 	e := press(base(), "e")
 	e.export.path.SetValue(filepath.Join(dir, "new", "r.json"))

@@ -96,14 +96,42 @@ func (w *waiveForm) view(ctx *shared) string {
 	if abs, err := filepath.Abs(where); err == nil {
 		where = abs
 	}
-	b.WriteString(s.Muted.Render(wrapTo(fmt.Sprintf(tr(ctx.lang,
-		"The waiver goes to %s; it applies here at once and to every scan that reads this file (waivers: in the configuration).",
-		"La dérogation va dans %s ; elle s'applique ici aussitôt et à tout scan qui lit ce fichier (waivers: de la configuration)."), where),
-		max(ctx.width-1, 20))) + "\n")
+	if ctx.waiversUnread {
+		b.WriteString(s.Bad.Render(wrapTo(fmt.Sprintf(tr(ctx.lang, "The waiver goes to %s and applies here at once. ", "La dérogation va dans %s et s'applique ici aussitôt. "), where)+
+			ctx.waiversUnreadNote(), max(ctx.width-1, 20))) + "\n")
+	} else {
+		b.WriteString(s.Muted.Render(wrapTo(fmt.Sprintf(tr(ctx.lang,
+			"The waiver goes to %s; it applies here at once and to every scan that reads this file (waivers: in the configuration).",
+			"La dérogation va dans %s ; elle s'applique ici aussitôt et à tout scan qui lit ce fichier (waivers: de la configuration)."), where),
+			max(ctx.width-1, 20))) + "\n")
+	}
 	if w.err != "" {
 		b.WriteString(s.Bad.Render(wrapTo(w.err, max(ctx.width-2, 20))) + "\n")
 	}
 	return b.String()
+}
+
+// waiversUnreadNote says that the configuration's own scans will not see
+// a waiver written here, and the line that makes them: trial 4 #17, a
+// consultant believed the risk accepted and the night's scan still failed.
+func (ctx *shared) waiversUnreadNote() string {
+	return fmt.Sprintf(tr(ctx.lang,
+		"%s does not read this file: add `waivers: %s` to it, or vigie scan -c %s still reports the finding.",
+		"%s ne lit pas ce fichier : ajoutez-y `waivers: %s`, sinon vigie scan -c %s signale toujours le constat."),
+		ctx.configFile, ctx.waiversKey(), ctx.configFile)
+}
+
+// waiversKey is the path the configuration should name: its paths are
+// read from the folder vigie runs in, so the name as written when the
+// configuration is in this folder, the absolute path otherwise.
+func (ctx *shared) waiversKey() string {
+	if filepath.Dir(ctx.configFile) == "." {
+		return ctx.waiverFile
+	}
+	if abs, err := filepath.Abs(ctx.waiverFile); err == nil {
+		return abs
+	}
+	return ctx.waiverFile
 }
 
 // waive writes the waiver and shows the report with every waiver applied.
