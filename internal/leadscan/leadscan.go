@@ -15,6 +15,7 @@ import (
 	"github.com/vigie-security/vigie/checks/leads"
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/engine"
+	"github.com/vigie-security/vigie/internal/textenc"
 )
 
 // Source is one lead table to check.
@@ -75,8 +76,13 @@ func Prepare(src Source) (*Plan, error) {
 			return nil, atPath(src.Path, check.Errorf("%d bytes, over the %d-byte limit for a workbook (export it as CSV, which is streamed)",
 				"%d octets, au-delà de la limite de %d octets pour un classeur (exportez-le en CSV, lu en flux)", st.Size(), src.Limits.MaxXLSX))
 		}
-		if err := checkSheet(src); err != nil {
+		sheet, several, err := chooseSheet(src)
+		if err != nil {
 			return nil, atPath(src.Path, err)
+		}
+		p.src.Table = sheet
+		if several && textenc.IsLabel(sheet) {
+			p.Target = src.Path + "#" + sheet // as a SQLite table: which sheet was read
 		}
 	case "csv":
 		if st.Size() > src.Limits.MaxFile {

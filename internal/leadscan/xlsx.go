@@ -15,15 +15,15 @@ import (
 )
 
 type xlsxRows struct {
-	f    *excelize.File
-	rows *excelize.Rows
-	at   check.Text
-	n    int
+	f     *excelize.File
+	rows  *excelize.Rows
+	at    check.Text
+	n     int
+	notes []check.Text
 }
 
-// openXLSX streams one sheet with excelize's row iterator; raw cell values
-// keep dates as serial numbers, whatever the cell's display locale.
-func openXLSX(src Source) (*xlsxRows, error) {
+// openBook opens a workbook within the source's size limits.
+func openBook(src Source) (*excelize.File, error) {
 	fh, err := os.Open(src.Path)
 	if err != nil {
 		return nil, check.FileReason(err)
@@ -33,6 +33,18 @@ func openXLSX(src Source) (*xlsxRows, error) {
 		excelize.Options{UnzipSizeLimit: src.Limits.MaxXLSX * 4, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
 		return nil, check.Errorf("not a readable XLSX workbook: %v", "classeur XLSX illisible : %v", openErr(err))
+	}
+	return f, nil
+}
+
+// openXLSX streams one sheet with excelize's row iterator; raw cell values
+// keep dates as serial numbers, whatever the cell's display locale. The
+// other sheets that hold leads are named in a note: the sheet read is then
+// not the whole workbook.
+func openXLSX(src Source) (*xlsxRows, error) {
+	f, err := openBook(src)
+	if err != nil {
+		return nil, err
 	}
 	sheet := src.Table
 	if sheet == "" {
@@ -45,12 +57,15 @@ func openXLSX(src Source) (*xlsxRows, error) {
 	if !textenc.IsLabel(sheet) {
 		at = check.Text{EN: "the sheet", FR: "la feuille"}
 	}
-	rows, err := f.Rows(sheet)
-	if err != nil {
+	x := &xlsxRows{f: f, at: at}
+	if others := otherLeadSheets(f, sheet); others != nil {
+		x.notes = append(x.notes, *others)
+	}
+	if x.rows, err = f.Rows(sheet); err != nil {
 		f.Close()
 		return nil, check.Errorf("%s: %v", "%s : %v", at, err)
 	}
-	return &xlsxRows{f: f, rows: rows, at: at}, nil
+	return x, nil
 }
 
 func (x *xlsxRows) Next() ([]string, int, error) {
@@ -72,9 +87,10 @@ func (x *xlsxRows) Close() error {
 	x.rows.Close()
 	return x.f.Close()
 }
-func (x *xlsxRows) Serial() bool     { return true }
-func (x *xlsxRows) PK() string       { return "" }
-func (x *xlsxRows) Header() []string { return nil }
+func (x *xlsxRows) Serial() bool        { return true }
+func (x *xlsxRows) PK() string          { return "" }
+func (x *xlsxRows) Header() []string    { return nil }
+func (x *xlsxRows) Notes() []check.Text { return x.notes }
 
 // openErr says the two usual reasons a workbook does not open: a file that
 // is not one, and an old or encrypted one (both OLE containers).
@@ -97,26 +113,6 @@ func noSheet(sheet string, sheets []string) error {
 		return check.Errorf("no sheet named %q (sheets: %s)", "aucune feuille nommée %q (feuilles : %s)", sheet, list)
 	}
 	return check.Errorf("no sheet named %q", "aucune feuille nommée %q", sheet)
-}
-
-// checkSheet says before the scan that a chosen sheet is not in the
-// workbook, as a missing SQLite table is: a usage mistake, not an ERROR on
-// every check. It reads the sheet list alone, never the sheets; a file
-// that does not read as a workbook is left to its unit, which says why.
-func checkSheet(src Source) error {
-	if src.Table == "" {
-		return nil
-	}
-	sheets, ok := sheetNames(src.Path)
-	if !ok {
-		return nil
-	}
-	for _, s := range sheets {
-		if strings.EqualFold(s, src.Table) { // as excelize matches them
-			return nil
-		}
-	}
-	return noSheet(src.Table, sheets)
 }
 
 // maxWorkbookPart bounds the workbook part and its relations read for the
