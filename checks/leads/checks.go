@@ -97,14 +97,17 @@ func evalRetStale(e Evidence) check.Outcome {
 		return o
 	}
 	n := e.Counts.Stale.N
-	return judge(e, e.Counts.Stale, e.Counts.Prospects, check.Fail,
+	out := judge(e, e.Counts.Stale, e.Counts.Prospects, check.Fail,
 		check.Plural(n,
-			t("%d prospect (%s %%) has had no collection or contact from them for more than %d years", "%d prospect (%s %%) n'a ni collecte ni contact de sa part depuis plus de %d ans"),
-			t("%d prospects (%s %%) have had no collection or contact from them for more than %d years", "%d prospects (%s %%) n'ont ni collecte ni contact de leur part depuis plus de %d ans"),
-			n, check.Num(pct(n, e.Counts.Prospects), 1), e.th().ProspectYears),
+			t("%d of %d dated prospects (%s %%) has had no collection or contact from them for more than %d years", "%d des %d prospects datés (%s %%) n'a ni collecte ni contact de sa part depuis plus de %d ans"),
+			t("%d of %d dated prospects (%s %%) have had no collection or contact from them for more than %d years", "%d des %d prospects datés (%s %%) n'ont ni collecte ni contact de leur part depuis plus de %d ans"),
+			n, e.Counts.Prospects, check.Num(pct(n, e.Counts.Prospects), 1), e.th().ProspectYears),
 		check.Textf("no prospect older than %d years among %s", "aucun prospect de plus de %d ans parmi %s", e.th().ProspectYears,
 			check.Count(e.Counts.Prospects, t("%d dated prospect", "%d prospect daté"), t("%d dated prospects", "%d prospects datés"))),
 		Created, LastActivity, LastOrder, Customer, ConsentAt)
+	// share_percent is of the dated prospects, not of the rows: say the base.
+	out.Evidence["dated_prospects"] = e.Counts.Prospects
+	return out
 }
 
 func evalRetNoDate(e Evidence) check.Outcome {
@@ -558,10 +561,11 @@ func evalSenNotes(e Evidence) check.Outcome {
 			t("%d note mentions special-category data (health, religion, orientation, opinions, origin)", "%d note évoque des données sensibles (santé, religion, orientation, opinions, origine)"),
 			t("%d notes mention special-category data (health, religion, orientation, opinions, origin)", "%d notes évoquent des données sensibles (santé, religion, orientation, opinions, origine)"),
 			all.N),
-		check.Plural(e.Counts.Notes,
-			t("%d note, which mentions no special-category data", "%d note, qui n'évoque aucune donnée sensible"),
-			t("none of the %d notes mentions special-category data", "aucune des %d notes n'évoque de donnée sensible"),
-			e.Counts.Notes), Notes)
+		noneOr(e.Counts.Notes, t("every note is empty: there is no text to hold special-category data", "toutes les notes sont vides : aucun texte ne peut contenir de donnée sensible"),
+			check.Plural(e.Counts.Notes,
+				t("%d note, which mentions no special-category data", "%d note, qui n'évoque aucune donnée sensible"),
+				t("none of the %d notes mentions special-category data", "aucune des %d notes n'évoque de donnée sensible"),
+				e.Counts.Notes)), Notes)
 	out.Evidence["by_category"] = per
 	out.Evidence["notes_read"] = e.Counts.Notes
 	delete(out.Evidence, "masked_samples")

@@ -225,3 +225,42 @@ func TestFrenchCRMLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestNotesAndNumbersTrial: what a consultant's trial found in notes.
+func TestNotesAndNumbersTrial(t *testing.T) {
+	header := "ID|E-mail|Date de collecte|Commentaire"
+	cases := []struct {
+		name, id string
+		rows     []string
+		status   check.Status
+		n        int
+	}{
+		{"lower-case IBAN", "LEAD-SEN-007", []string{"R1|zoe.fictif@gmail.com|01/02/2026|iban fr7630006000011234567890189"}, check.Fail, 1},
+		{"surgery", "LEAD-SEN-001", []string{"N1|zoe.fictif@gmail.com|15/03/2025|rappeler après son opération du genou"}, check.Fail, 1},
+		{"not health", "LEAD-SEN-001", []string{
+			"N1|zoe.fictif@gmail.com|15/03/2025|contact via le syndic de copropriété",
+			"N2|yann.fictif@gmail.com|15/03/2025|livraison rue de l'Église",
+			"N3|xavier.fictif@gmail.com|15/03/2025|son chien suivi à la clinique vétérinaire",
+			"N4|wanda.fictif@gmail.com|15/03/2025|travaille à la Mutuelle Générale, service achats",
+			"N5|victor.fictif@gmail.com|15/03/2025|intéressé par l'offre santé pour ses salariés",
+			"N6|ursula.fictif@gmail.com|15/03/2025|opération commerciale de printemps"}, check.Pass, 0},
+	}
+	for _, c := range cases {
+		f := run(t, c.id, table(t, june, header, c.rows...))
+		n, _ := f.Evidence["records"].(int)
+		if f.Status != c.status || n != c.n {
+			t.Errorf("%s: %s %s (%s) on %d, want %s on %d", c.name, c.id, f.Status, f.Message.EN, n, c.status, c.n)
+		}
+	}
+	// No note filled: said so, not "none of the 0 notes".
+	f := run(t, "LEAD-SEN-001", table(t, june, header, "N1|zoe.fictif@gmail.com|15/03/2025|"))
+	if strings.Contains(f.Message.EN, "0 notes") || strings.Contains(f.Message.FR, "0 note") {
+		t.Errorf("empty notes: %q / %q", f.Message.EN, f.Message.FR)
+	}
+	// The share's base is named: 1 of the 2 dated prospects, not of the 3 rows.
+	f = run(t, "LEAD-RET-001", table(t, june, header,
+		"P1|zoe.fictif@gmail.com|02/01/2021|", "P2|yann.fictif@gmail.com|02/01/2026|", "P3|xavier.fictif@gmail.com||"))
+	if !strings.HasPrefix(f.Message.EN, "1 of 2 dated prospects (50.0 %)") || f.Evidence["dated_prospects"] != 2 {
+		t.Errorf("RET-001 base: %q %v", f.Message.EN, f.Evidence)
+	}
+}

@@ -42,7 +42,13 @@ var lexicon = map[Category][]string{
 		"diabetes", "diabetic", "pregnant", "pregnancy", "disabled", "disability", "depressed", "!hiv", "chemo", "chemotherapy",
 		"hospitalized", "hospitalised", "alzheimers", "epilepsy", "epileptic", "asthma", "autism", "autistic", "schizophrenia",
 		"bipolar", "tumor", "tumour", "leukemia", "leukaemia", "dialysis", "insulin", "miscarriage", "sick leave", "mental health",
-		"on medication", "medical condition", "heart attack", "stroke patient"},
+		"on medication", "medical condition", "heart attack", "stroke patient",
+		// Surgery, said as people say it (never "opération" alone: an
+		// "opération commerciale" is a sale; never "chirurgien": a trade).
+		"operation du genou", "operation de la hanche", "operation du dos", "operation du coeur", "operation de l epaule",
+		"operation de la cataracte", "operation des yeux", "operation de l appendicite", "intervention chirurgicale",
+		"opere du", "operee du", "opere de la", "operee de la", "opere des", "operee des", "post operatoire", "postoperatoire",
+		"convalescence", "convalescent", "convalescente", "surgery", "knee operation", "hip operation", "had an operation"},
 	Religion: {"musulman", "musulmane", "juif", "juive", "catholique", "protestant", "protestante", "chretien", "chretienne",
 		"bouddhiste", "hindou", "hindoue", "athee", "pratiquant", "pratiquante", "ramadan", "mosquee", "synagogue", "temoin de jehovah",
 		"muslim", "jewish", "catholic", "christian", "buddhist", "hindu", "atheist", "mosque", "jehovah s witness", "observant"},

@@ -75,14 +75,15 @@ func allDigits(b []byte) bool {
 	return true
 }
 
-// scanIBAN looks for two capitals and two digits at a word start, then
+// scanIBAN looks for two letters and two digits at a word start, then
 // reads the country's length of characters, spaces allowed between groups.
+// Letters may be lower case (a typed "iban fr76…"): the key decides.
 func (n *numberScanner) scanIBAN(s string, hit func(numberHit)) {
 	for i := 0; i+15 <= len(s); i++ {
-		if !(isUpper(s[i]) && isUpper(s[i+1]) && isDigit(s[i+2]) && isDigit(s[i+3])) || i > 0 && (isUpper(s[i-1]) || isDigit(s[i-1])) {
+		if !(isLetter(s[i]) && isLetter(s[i+1]) && isDigit(s[i+2]) && isDigit(s[i+3])) || i > 0 && (isLetter(s[i-1]) || isDigit(s[i-1])) {
 			continue
 		}
-		want := ibanLengths[s[i:i+2]]
+		want := ibanLengths[string([]byte{s[i] &^ 0x20, s[i+1] &^ 0x20})]
 		if want == 0 {
 			continue
 		}
@@ -110,5 +111,6 @@ func (n *numberScanner) scanIBAN(s string, hit func(numberHit)) {
 	}
 }
 
-func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isUpper(c byte) bool  { return c >= 'A' && c <= 'Z' }
+func isLetter(c byte) bool { return isUpper(c) || c >= 'a' && c <= 'z' }
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
