@@ -30,9 +30,9 @@ func (Prometheus) Write(ctx context.Context, out io.Writer, r Report) error {
 	gauge := func(name, help string) {
 		fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s gauge\n", name, help, name)
 	}
-	gauge("vigie_overall_score", "Overall score of the scan, 0 to 100 (the mean of the family scores).")
+	gauge("vigie_overall_score", "Overall score of the scan, 0 to 100 (the mean of the family scores, capped when a failing check caps the grade).")
 	promScore(w, "vigie_overall_score", "", r.Scores.Overall)
-	gauge("vigie_family_score", "Score of a family of checks, 0 to 100 (the mean of its targets).")
+	gauge("vigie_family_score", "Score of a family of checks, 0 to 100 (the mean of its targets' scores, weighted by the checks run on each target, capped when a failing check caps the grade).")
 	for _, f := range r.Scores.Families {
 		promScore(w, "vigie_family_score", labels("family", string(f.Family)), f.Result)
 	}
