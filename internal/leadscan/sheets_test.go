@@ -2,6 +2,7 @@ package leadscan
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -118,7 +119,11 @@ func TestSheetChosen(t *testing.T) {
 			target += "#" + tc.read
 		}
 		ev := p.Collect(context.Background(), june)
-		f := findings(t, src, june)["LEAD-SRC-001"]
+		fs := findings(t, src, june)
+		f := fs["LEAD-SRC-001"]
+		if b, _ := json.Marshal(fs); strings.Contains(string(b)+p.Target, "jeanne") {
+			t.Errorf("%s: a sheet named after a person is shown", tc.name)
+		}
 		switch {
 		case p.Target != target:
 			t.Errorf("%s: target %q, want %q", tc.name, p.Target, target)
