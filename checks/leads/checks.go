@@ -130,8 +130,15 @@ func evalRetNoDate(e Evidence) check.Outcome {
 	if k.NoDate.N+k.Future.N == 0 {
 		return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("every record has a usable date", "chaque fiche a une date exploitable")}
 	}
-	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%s and %s", "%s et %s",
-		check.Count(k.NoDate.N, t("%d record has no readable date", "%d fiche n'a aucune date lisible"), t("%d records have no readable date", "%d fiches n'ont aucune date lisible")),
+	noDate := check.Count(k.NoDate.N, t("%d record has no readable date", "%d fiche n'a aucune date lisible"), t("%d records have no readable date", "%d fiches n'ont aucune date lisible"))
+	switch {
+	case k.Future.N == 0:
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: noDate}
+	case k.NoDate.N == 0:
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Count(k.Future.N,
+			t("%d record is dated in the future", "%d fiche est datée dans le futur"), t("%d records are dated in the future", "%d fiches sont datées dans le futur"))}
+	}
+	return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Textf("%s and %s", "%s et %s", noDate,
 		check.Count(k.Future.N, t("%d is dated in the future", "%d est datée dans le futur"), t("%d are dated in the future", "%d sont datées dans le futur")))}
 }
 
@@ -434,7 +441,7 @@ func evalConPhone(e Evidence) check.Outcome {
 		ev["rule"] = t("prior consent (from 11 Aug 2026)", "consentement préalable (depuis le 11 août 2026)")
 		with(ev, k.PhoneNoConsent, k.Consumers)
 		if k.PhoneNoConsent.N == 0 {
-			return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("every consumer line has phone consent", "chaque ligne de particulier a un consentement téléphonique")}
+			return check.Outcome{Status: check.Pass, Evidence: ev, Message: noConsumerLine(k, t("every consumer line has phone consent", "chaque ligne de particulier a un consentement téléphonique"))}
 		}
 		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Plural(k.PhoneNoConsent.N,
 			t("%d consumer phone number is callable without prior consent, forbidden since 11 Aug 2026: collect the person's consent or stop calling the number",
@@ -466,8 +473,24 @@ func evalConPhone(e Evidence) check.Outcome {
 				"%d numéros de particuliers n'ont pas de consentement téléphonique : les appeler sera interdit dès le 11 août 2026 ; recueillez et datez leur consentement avant cette date"),
 			k.PhoneNoConsent.N)}
 	}
-	return check.Outcome{Status: check.Pass, Evidence: ev, Message: t("every consumer line is Bloctel-checked and has phone consent",
-		"chaque ligne de particulier est vérifiée Bloctel et a un consentement téléphonique")}
+	return check.Outcome{Status: check.Pass, Evidence: ev, Message: noConsumerLine(k, t("every consumer line is Bloctel-checked and has phone consent",
+		"chaque ligne de particulier est vérifiée Bloctel et a un consentement téléphonique"))}
+}
+
+// noConsumerLine says why a pass judged no line ("every consumer line…" of
+// none says nothing), else some.
+func noConsumerLine(k Counts, some check.Text) check.Text {
+	switch {
+	case k.Consumers > 0:
+		return some
+	case k.Phones == 0:
+		return t("the phone column is empty: no line to judge", "la colonne de téléphone est vide : aucune ligne à juger")
+	}
+	return check.Plural(k.Phones,
+		t("the %d phone number is on a work record (a company or a work address), or opted out: no consumer line to judge",
+			"le %d numéro est sur une fiche professionnelle (une société ou une adresse professionnelle), ou opposée : aucune ligne de particulier à juger"),
+		t("the %d phone numbers are on work records (a company or a work address), or opted out: no consumer line to judge",
+			"les %d numéros sont sur des fiches professionnelles (une société ou une adresse professionnelle), ou opposées : aucune ligne de particulier à juger"), k.Phones)
 }
 
 func evalInfSource(e Evidence) check.Outcome {

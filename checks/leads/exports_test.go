@@ -264,3 +264,24 @@ func TestNotesAndNumbersTrial(t *testing.T) {
 		t.Errorf("RET-001 base: %q %v", f.Message.EN, f.Evidence)
 	}
 }
+
+// TestPassSaysWhyNothingWasJudged: a pass on no consumer line says so;
+// RET-002 names only the faults it found.
+func TestPassSaysWhyNothingWasJudged(t *testing.T) {
+	dec := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		e    Evidence
+		id   string
+		want string
+	}{
+		{table(t, dec, "id|email|phone", "1|zoe.fictif@gmail.com|", "2|yann.fictif@gmail.com|"), "LEAD-CON-009", "the phone column is empty"},
+		{table(t, dec, "id|email|phone|company", "1|zoe@acme.example|01 99 00 00 01|Acme"), "LEAD-CON-009", "on a work record"},
+		{table(t, june, "id|email|phone|company", "1|zoe@acme.example|01 99 00 00 01|Acme"), "LEAD-CON-009", "on a work record"},
+		{table(t, june, "id|created_at", "1|", "2|2025-01-01"), "LEAD-RET-002", "1 record has no readable date"},
+		{table(t, june, "id|created_at", "1|2029-01-01", "2|2025-01-01"), "LEAD-RET-002", "1 record is dated in the future"},
+	} {
+		if f := run(t, c.id, c.e); f.Message.EN != c.want && !strings.Contains(f.Message.EN, c.want) || strings.Contains(f.Message.EN, " 0 ") {
+			t.Errorf("%s: %q, want %q", c.id, f.Message.EN, c.want)
+		}
+	}
+}
