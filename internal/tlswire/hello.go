@@ -52,21 +52,21 @@ const (
 	GroupX25519MLKEM uint16 = 0x11EC
 )
 
-// groupNames are the groups testssl.sh names, built once (GroupName is
-// called for every group of every scan).
-var groupNames = map[uint16]string{19: "prime192v1", 21: "secp224r1", 22: "secp256k1", GroupP256: "prime256v1", GroupP384: "secp384r1",
-	GroupP521: "secp521r1", 26: "brainpoolP256r1", 27: "brainpoolP384r1", 28: "brainpoolP512r1", GroupX25519: "X25519",
-	GroupX448: "X448", GroupFFDHE2048: "ffdhe2048", GroupFFDHE3072: "ffdhe3072", GroupFFDHE4096: "ffdhe4096",
-	GroupFFDHE6144: "ffdhe6144", GroupFFDHE8192: "ffdhe8192", 0x11EB: "SecP256r1MLKEM768", GroupX25519MLKEM: "X25519MLKEM768",
-	0x11ED: "SecP384r1MLKEM1024"}
+// groupNames are IANA's names (TLS Supported Groups registry), one naming
+// for all (testssl.sh mixes OpenSSL's prime256v1 with IANA's secp384r1),
+// built once: GroupName is called for every group of every scan.
+var groupNames = map[uint16]string{1: "sect163k1", 2: "sect163r1", 3: "sect163r2", 4: "sect193r1", 5: "sect193r2", 6: "sect233k1",
+	7: "sect233r1", 8: "sect239k1", 9: "sect283k1", 10: "sect283r1", 11: "sect409k1", 12: "sect409r1", 13: "sect571k1", 14: "sect571r1",
+	15: "secp160k1", 16: "secp160r1", 17: "secp160r2", 18: "secp192k1", 19: "secp192r1", 20: "secp224k1", 21: "secp224r1", 22: "secp256k1",
+	GroupP256: "secp256r1", GroupP384: "secp384r1", GroupP521: "secp521r1", 26: "brainpoolP256r1", 27: "brainpoolP384r1", 28: "brainpoolP512r1",
+	GroupX25519: "x25519", GroupX448: "x448", 31: "brainpoolP256r1tls13", 32: "brainpoolP384r1tls13", 33: "brainpoolP512r1tls13",
+	GroupFFDHE2048: "ffdhe2048", GroupFFDHE3072: "ffdhe3072", GroupFFDHE4096: "ffdhe4096", GroupFFDHE6144: "ffdhe6144", GroupFFDHE8192: "ffdhe8192",
+	0x11EB: "SecP256r1MLKEM768", GroupX25519MLKEM: "X25519MLKEM768", 0x11ED: "SecP384r1MLKEM1024"}
 
-// GroupName names a group as testssl.sh does.
+// GroupName names a group as IANA does; one it does not know by its code.
 func GroupName(g uint16) string {
 	if n, ok := groupNames[g]; ok {
 		return n
-	}
-	if g >= 1 && g <= 18 || g == 20 {
-		return fmt.Sprintf("sect-%d", g) // binary curves: named by code, nobody deploys them
 	}
 	return fmt.Sprintf("0x%04X", g)
 }

@@ -231,3 +231,13 @@ func list16(b *cryptobyte.Builder, vals []uint16) {
 		}
 	})
 }
+
+// Groups are named as IANA's registry names them, whatever the curve.
+func TestGroupNamesAreIANAs(t *testing.T) {
+	for g, want := range map[uint16]string{GroupP256: "secp256r1", GroupP384: "secp384r1", GroupX25519: "x25519", 19: "secp192r1",
+		15: "secp160k1", 1: "sect163k1", GroupFFDHE2048: "ffdhe2048", GroupX25519MLKEM: "X25519MLKEM768", 0x1234: "0x1234"} {
+		if got := GroupName(g); got != want {
+			t.Errorf("GroupName(%d) = %q, want %q", g, got, want)
+		}
+	}
+}
