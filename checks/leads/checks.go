@@ -443,12 +443,12 @@ func evalConPhone(e Evidence) check.Outcome {
 		if k.PhoneNoConsent.N == 0 {
 			return check.Outcome{Status: check.Pass, Evidence: ev, Message: noConsumerLine(k, t("every consumer line has phone consent", "chaque ligne de particulier a un consentement téléphonique"))}
 		}
-		return check.Outcome{Status: check.Fail, Evidence: ev, Message: check.Plural(k.PhoneNoConsent.N,
+		return check.Outcome{Status: check.Fail, Evidence: ev, Message: noPhoneColumn(e, check.Plural(k.PhoneNoConsent.N,
 			t("%d consumer phone number is callable without prior consent, forbidden since 11 Aug 2026: collect the person's consent or stop calling the number",
 				"%d numéro de particulier est appelable sans consentement préalable, interdit depuis le 11 août 2026 : recueillez le consentement de la personne ou cessez de l'appeler"),
 			t("%d consumer phone numbers are callable without prior consent, forbidden since 11 Aug 2026: collect these people's consent or stop calling them",
 				"%d numéros de particuliers sont appelables sans consentement préalable, interdit depuis le 11 août 2026 : recueillez le consentement de ces personnes ou cessez de les appeler"),
-			k.PhoneNoConsent.N)}
+			k.PhoneNoConsent.N))}
 	}
 	with(ev, k.NoBloctel, k.Consumers)
 	ev["without_phone_consent"] = k.PhoneNoConsent.N
@@ -475,6 +475,16 @@ func evalConPhone(e Evidence) check.Outcome {
 	}
 	return check.Outcome{Status: check.Pass, Evidence: ev, Message: noConsumerLine(k, t("every consumer line is Bloctel-checked and has phone consent",
 		"chaque ligne de particulier est vérifiée Bloctel et a un consentement téléphonique"))}
+}
+
+// noPhoneColumn adds, where the table has no phone-consent column, that
+// this is why no line has consent: a "Consentement: oui" is for e-mail.
+func noPhoneColumn(e Evidence, m check.Text) check.Text {
+	if e.Columns.Has(ConsentPhone) {
+		return m
+	}
+	return check.Textf("%s (the table has no phone-consent column: an e-mail consent does not cover calls)",
+		"%s (la table n'a pas de colonne de consentement téléphonique : un consentement e-mail ne vaut pas pour les appels)", m)
 }
 
 // noConsumerLine says why a pass judged no line ("every consumer line…" of

@@ -155,7 +155,7 @@ func TestOnePersonOneClass(t *testing.T) {
 			t.Errorf("%s: %s %s (%s) on %d records, want %s on %d", c.name, c.id, f.Status, f.Message.EN, n, c.status, c.n)
 		}
 	}
-	if f := run(t, "LEAD-CON-009", isp); f.Evidence["phone_consent_column"] != "none found" {
+	if f := run(t, "LEAD-CON-009", isp); f.Evidence["phone_consent_column"] != "none found" || !strings.Contains(f.Message.EN, "no phone-consent column") {
 		t.Errorf("CON-009 does not say the table has no phone-consent column: %v", f.Evidence)
 	}
 	// Filled phone cells, none readable: no pass on zero lines.
