@@ -146,6 +146,16 @@ func TestExportGuardAfterAScan(t *testing.T) {
 			t.Errorf("%s: want %q, got %v", path, want, err)
 		}
 	}
+	// A link to the history is the history: the write would replace its target.
+	g.session.History = filepath.Join(dir, "h.db")
+	os.WriteFile(g.session.History, []byte("SQLite format 3\x00"), 0o600)
+	link := filepath.Join(dir, "latest.csv")
+	if err := os.Symlink(g.session.History, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.refuse(link); err == nil || !strings.Contains(err.Error(), "is the history") {
+		t.Errorf("a link to the history: %v", err)
+	}
 	if err := g.refuse(filepath.Join(contracts, "report.json")); err != nil {
 		t.Errorf("a JSON report is no contract: %v", err)
 	}
