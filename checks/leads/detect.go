@@ -92,6 +92,7 @@ func Detect(header []string, width int, sample [][]string, override map[string]s
 	c := Columns{Names: make([]string, width), At: map[Role][]int{}, How: map[Role]string{}, MDY: map[int]bool{},
 		Serial: serial, NoHeader: header == nil}
 	roleOf := make([]Role, width)
+	norms := make([]string, width)
 	seen := map[string]int{}
 	for i := range width {
 		c.Names[i] = fmt.Sprintf("column %d", i+1)
@@ -113,7 +114,7 @@ func Detect(header []string, width int, sample [][]string, override map[string]s
 			continue
 		}
 		seen[n] = i
-		roleOf[i] = r
+		roleOf[i], norms[i] = r, n
 	}
 	// A named column whose sampled values contradict its name loses the
 	// role; a phone column only to another phone column (a lone phone
@@ -129,6 +130,19 @@ func Detect(header []string, width int, sample [][]string, override map[string]s
 	for i, r := range roleOf {
 		if r != "" && !agree[i] && (r != Phone || phones > 0) {
 			roleOf[i] = ""
+		}
+	}
+	// A bare "Title" or "Type" yields to a precise name of the same role
+	// (Outlook's "Title" is the honorific, its "Job Title" the job).
+	for i, r := range roleOf {
+		if r == "" || multi(r) || !weakNames[norms[i]] {
+			continue
+		}
+		for j, o := range roleOf {
+			if j != i && o == r && !weakNames[norms[j]] {
+				roleOf[i] = ""
+				break
+			}
 		}
 	}
 	// Configured columns first: they win over names and values.
@@ -282,6 +296,9 @@ func valuesAgree(r Role, sample [][]string, i int) Role {
 	}
 	return r
 }
+
+// weakNames are labels too general to beat a precise one.
+var weakNames = set("title", "type", "role", "position", "status", "statut", "client", "account")
 
 var honorifics = set("m", "m.", "mr", "mr.", "mme", "mme.", "mlle", "mlle.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.",
 	"monsieur", "madame", "mademoiselle", "me", "me.", "pr", "pr.", "prof.", "sir")

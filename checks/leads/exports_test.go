@@ -32,6 +32,7 @@ func TestContactsExports(t *testing.T) {
 		"Yann,Exemple,M.,,yann.exemple@free.fr,,,+33 6 12 00 00 02,,,",
 		"Xavier,Modèle,M.,xavier.modele@societe-fictive.example,,,+33 1 99 00 00 03,,Acheteur,Société Fictive,",
 	}
+	outlookNoTitle := append([]string{outlook[0]}, strings.Replace(outlook[3], "M.", "", 1))
 	cases := []struct {
 		name   string
 		lines  []string
@@ -46,6 +47,7 @@ func TestContactsExports(t *testing.T) {
 		{"google company", google, Company, "Organization 1 - Name", "LEAD-CON-008", check.Fail, 1}, // Yann: a work address, no job title
 		{"outlook second address", outlook, Email, "E-mail Address, E-mail 2 Address", "LEAD-CON-001", check.Fail, 2},
 		{"outlook job title", outlook, JobTitle, "Job Title", "LEAD-CON-008", check.Pass, 0},
+		{"outlook empty title", outlookNoTitle, JobTitle, "Job Title", "LEAD-CON-008", check.Pass, 0},
 	}
 	for _, c := range cases {
 		e := csvTable(t, append([]string(nil), c.lines...)...)
