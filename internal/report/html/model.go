@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/vigie-security/vigie/internal/check"
 	"github.com/vigie-security/vigie/internal/report"
@@ -76,12 +77,19 @@ type worst struct {
 	Points                         string
 }
 
-type ref struct{ Source, Title, URL string }
+type ref struct {
+	Source, Title, URL string
+	Long               bool // longer than a printed line: it must break somewhere
+}
+
+// urlLine is how many characters of a URL a printed line holds, with room
+// to spare: a shorter URL is kept whole, on the next line if need be.
+const urlLine = 90
 
 // refIn is a check's reference as the report's reader sees it.
 func refIn(r check.Reference, l check.Lang) ref {
 	r = r.In(l)
-	return ref{Source: r.Source, Title: r.Title, URL: r.URL}
+	return ref{Source: r.Source, Title: r.Title, URL: r.URL, Long: utf8.RuneCountInString(r.URL) > urlLine}
 }
 
 type pathStep struct {

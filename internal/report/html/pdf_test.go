@@ -101,6 +101,15 @@ func TestPDF(t *testing.T) {
 				t.Errorf("%s: the PDF text lacks %q", l, s)
 			}
 		}
+		// A client copies a reference's address from the PDF: none may be
+		// broken across lines (pdftotext also drops a hyphen a line ends on).
+		for _, m := range r.Checks {
+			for _, ref := range m.References {
+				if ref.URL != "" && !bytes.Contains(text, []byte(ref.URL)) {
+					t.Errorf("%s: %s's reference %s is not whole in the PDF text", l, m.ID, ref.URL)
+				}
+			}
+		}
 		for i := 1; i <= pages; i++ {
 			pg, err := exec.Command("pdftotext", "-f", strconv.Itoa(i), "-l", strconv.Itoa(i), file, "-").Output()
 			if err != nil {
