@@ -49,6 +49,9 @@ type Options struct {
 	// ReportSource says where Report was read from ("history vigie.db",
 	// "report.json"); the dashboard shows it beside the scan's date.
 	ReportSource string
+	// ReportFile is the JSON report opened (vigie tui --report), "" for
+	// none: an export never replaces it.
+	ReportFile string
 }
 
 type screen int
@@ -73,6 +76,7 @@ type shared struct {
 	base          *report.Report // the scan's own report
 	waiverFile    string
 	configFile    string
+	reportFile    string
 	waiversUnread bool                         // configFile has no waivers: key, so its scans never read waiverFile
 	newSession    func() (scan.Session, error) // nil when there is nothing to scan
 	demo          bool                         // the plan is the built-in demo
@@ -110,7 +114,7 @@ func New(o Options) Model {
 	}
 	ctx := &shared{lang: o.Lang, width: 80, height: 24, styles: newStyles(o.Renderer), keys: newKeys(o.Lang),
 		version: o.Version, now: o.Now, loc: o.Location, waiverFile: o.WaiverFile, source: o.ReportSource,
-		configFile: o.ConfigFile, newSession: o.Session}
+		configFile: o.ConfigFile, reportFile: o.ReportFile, newSession: o.Session}
 	if ctx.waiverFile == "" {
 		ctx.waiverFile = DefaultWaiverFile
 		ctx.waiversUnread = o.ConfigFile != ""

@@ -136,8 +136,9 @@ func TestExportGuardAfterAScan(t *testing.T) {
 		Leads:          []*leadscan.Plan{{Format: "xlsx", Target: filepath.Join(dir, "crm.xlsx#Contacts")}},
 		ContractSource: &contractscan.Source{Folder: contracts},
 	}}
-	g := exportGuard{session: sess, waiverFile: filepath.Join(dir, "w.yaml")}
+	g := exportGuard{session: sess, waiverFile: filepath.Join(dir, "w.yaml"), reportFile: filepath.Join(dir, "opened.json")}
 	for path, want := range map[string]string{
+		filepath.Join(dir, "opened.json"):       "is the report the interface opened",
 		filepath.Join(dir, "crm.xlsx"):          "is a lead source",
 		filepath.Join(dir, "w.yaml"):            "is the waiver file",
 		filepath.Join(contracts, "report.html"): "whose documents the contracts family reads",

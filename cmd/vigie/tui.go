@@ -128,7 +128,7 @@ func runTUI(ctx context.Context, e env, configFile, langFlag, reportFile string)
 	}
 	// The what-if screen starts from the configured policies: read once here,
 	// before the interface starts (a scan reads them again in its units).
-	o := tui.Options{Lang: lang, Version: toolVersion(), WaiverFile: cfg.Waivers}
+	o := tui.Options{Lang: lang, Version: toolVersion(), WaiverFile: cfg.Waivers, ConfigFile: configFile, ReportFile: reportFile}
 	if o.Report, o.ReportSource, err = shownFirst(ctx, e, lang, reportFile, cfg.History); err != nil {
 		return err
 	}

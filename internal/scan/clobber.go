@@ -111,6 +111,16 @@ func (p Plan) documentFolders() []string {
 	return dirs
 }
 
+// CheckNotInputs refuses an output that is one of the files the session
+// reads, or a document-format file in a folder the contracts family reads:
+// the TUI's export asks it before writing, as Prepare asks it of -o.
+func (s *Session) CheckNotInputs(outs ...Output) error {
+	if err := checkNotInputs(outs, s.inputs()); err != nil {
+		return err
+	}
+	return checkNotInFolders(outs, s.Plan.documentFolders())
+}
+
 // checkNotInFolders refuses a report in a document format inside a folder
 // whose documents the scan reads.
 func checkNotInFolders(outs []Output, dirs []string) error {
