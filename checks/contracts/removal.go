@@ -1,5 +1,10 @@
 package contracts
 
+import (
+	"regexp"
+	"strings"
+)
+
 // A clause can name a duty only to take it away: "shall not be required to
 // notify", « n'est pas tenu de notifier », "not bound by any
 // confidentiality obligation", "does not implement any … measures", "may
@@ -47,10 +52,6 @@ var (
 	// required", « Aucune notification … n'est requise ».
 	isRequired = both(terms("required", "necessary", "requis*", "exig*", "nécessaire*"),
 		rx(`(\b(is|are|shall be|will be) (required|necessary)|\b(n'est|ne sont|ne sera|ne seront) (requise?s?|exigee?s?|necessaires?))`+clauseEnd))
-	// opens is a sentence's start, up to the noun that is its subject: a
-	// list dash, a clause number, an article; opensNo, with "no" instead.
-	opens   = rx(`^(- )?([(]?[a-z0-9]{1,3}[.)] |\d+(\.\d+)+\.? )?((the|a|an|any|such|la|le|les|une|toute|tout|toutes) |l')?`)
-	opensNo = rx(`^(- )?([(]?[a-z0-9]{1,3}[.)] |\d+(\.\d+)+\.? )?(no|aucune?|nulle?) `)
 	// notDoing is a negated verb: "does not", "will not", « ne … pas », « ne
 	// s'engage pas à ».
 	notDoing = either(both(terms("not", "cannot", "doesn't", "don't", "won't", "shan't", "needn't", "ne", "n'"),
@@ -125,9 +126,9 @@ var removedWhy = t("the clause removes the obligation instead of setting it", "l
 func removes(owed x, done ...x) sig {
 	// the duty's words gate the rest: they are rarer than a negation
 	forms := []x{both(owed, either(within(6, notBound, owed), within(1, exemptFrom, owed))),
-		// the duty the sentence's subject, then not owed: a passive (its
-		// rare words read first)
-		both(notRequired, within(14, within(0, opens, owed), notRequired)), both(isRequired, within(14, within(0, opensNo, owed), isRequired))}
+		// the duty the sentence's subject, then not owed: a passive
+		within(14, opening(`((the|a|an|any|such|la|le|les|une|toute|tout|toutes) |l')?`, owed), notRequired),
+		within(14, opening(`(no|aucune?|nulle?) `, owed), isRequired)}
 	for _, d := range done {
 		forms = append(forms, both(d, either(within(3, notDoing, d), within(1, terms("ne", "n'"), within(0, d, frNot)))))
 	}
@@ -142,6 +143,29 @@ func removes(owed x, done ...x) sig {
 		limit = either(removalLimits, within(60, either(set...), either(forms...)))
 	}
 	return sig{expr: either(forms...), why: removedWhy}.except(limit)
+}
+
+// opening is a sentence that opens with the duty's words, after a list
+// dash, a clause number and article: "Notification of …", « La
+// notification … ». One anchored expression, so that the duty's words are
+// looked for at the start only.
+func opening(article string, owed x) x {
+	var alts []string
+	var add func(e x)
+	add = func(e x) {
+		for _, w := range e.words {
+			end := `(?:[^a-z0-9\x{80}-\x{10FFFF}]|$)`
+			if w.stem {
+				end = ""
+			}
+			alts = append(alts, regexp.QuoteMeta(w.s)+end)
+		}
+		for _, sub := range e.any {
+			add(sub)
+		}
+	}
+	add(owed)
+	return rx(`^(- )?([(]?[a-z0-9]{1,3}[.)] |\d+(\.\d+)+\.? )?` + article + `(` + strings.Join(alts, "|") + `)`)
 }
 
 // freeOf is a clause that lets the processor do action without the
