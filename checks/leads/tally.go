@@ -245,13 +245,15 @@ func (t *Tally) Add(n int, cells []string) {
 		c.Emails++
 		mailSample = maskEmail(local, domain)
 	}
-	// An opt-out date alone (Mailchimp's UNSUB_TIME) is an opt-out.
+	// An opt-out date alone (Mailchimp's UNSUB_TIME) is an opt-out, and so
+	// is a consent status saying "Unsubscribed" (Pipedrive).
+	consentFlag := r.flag(ConsentEmail)
 	optedOut := r.flag(OptOut) == yes || (!has(OptOut) && r.get(OptOutAt) != "") ||
-		withdrawnWords[strings.ToLower(r.get(ConsentEmail))]
+		(consentFlag == no && withdrawnWords[strings.ToLower(r.get(ConsentEmail))])
 	if optedOut {
 		c.OptedOut++
 	}
-	consent := r.flag(ConsentEmail) == yes || (!has(ConsentEmail) && r.get(ConsentAt) != "")
+	consent := consentFlag == yes || (!has(ConsentEmail) && r.get(ConsentAt) != "")
 
 	// Retention: from the dates the prospect made, never from opens or sends.
 	// Without a collection date, the opt-in is when the person was collected.
@@ -295,7 +297,7 @@ func (t *Tally) Add(n int, cells []string) {
 	}
 
 	// Consent.
-	if !optedOut && !gone && (r.flag(ConsentEmail) == no || r.flag(ConsentPhone) == no || r.flag(ConsentSMS) == no) {
+	if !optedOut && !gone && (consentFlag == no || has(ConsentPhone) && r.flag(ConsentPhone) == no || has(ConsentSMS) && r.flag(ConsentSMS) == no) {
 		c.Refused.add(n, k, "")
 	}
 	if b2c && (optedOut || gone) {

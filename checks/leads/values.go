@@ -23,7 +23,7 @@ var (
 		"subscribed", "abonne", "abonné", "inscrit", "accepte", "accepté", "acceptée", "consenti", "granted", "given",
 		"marketing contact", "contact marketing", "double opt-in", "confirmed", "confirme", "confirmé", "checked", "coché", "coche", "on")
 	noWords = set("no", "n", "non", "false", "faux", "0", "opt-out", "opt out", "optout", "opted out", "unsubscribed",
-		"desabonne", "désabonné", "desinscrit", "désinscrit", "refuse", "refusé", "refus", "denied", "withdrawn", "retire", "retiré",
+		"desabonne", "désabonné", "désabonnée", "desinscrit", "désinscrit", "désinscrite", "refuse", "refusé", "refus", "denied", "withdrawn", "retire", "retiré", "retirée",
 		"non-marketing contact", "contact non marketing", "no consent", "sans consentement", "pas de consentement", "unchecked", "off", "-", "n/a", "na", "none", "aucun")
 )
 
@@ -58,7 +58,7 @@ func truth(s string) tri {
 // withdrawnWords: a consent or status cell that says the person opted out
 // (Pipedrive's marketing status "Unsubscribed").
 var withdrawnWords = set("unsubscribed", "desabonne", "désabonné", "désabonnée", "desinscrit", "désinscrit", "désinscrite",
-	"opted out", "opted-out", "opt-out", "withdrawn", "retire", "retiré", "retirée", "cleaned", "archived")
+	"opted out", "opted-out", "opt-out", "withdrawn", "retire", "retiré", "retirée")
 
 // webmail domains: an address there belongs to a person, not a company (B2C).
 var webmail = set("gmail.com", "googlemail.com", "hotmail.com", "hotmail.fr", "outlook.com", "outlook.fr", "live.com", "live.fr",
