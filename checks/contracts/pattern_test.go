@@ -82,4 +82,12 @@ func TestAtMostWordsPastAsides(t *testing.T) {
 			t.Errorf("atMostWordsPastAsides(%q, %d) = %v, want %v", c.gap, c.n, got, c.want)
 		}
 	}
+	// asides only ever take words away
+	for _, gap := range []string{"", " (", ")", " ((a) b ", " a@b ( c ", " +33 1 2 (x", "[a] b [", " 1 2 3 4 5 6 7 8 ", "\xff( \xfe)"} {
+		for n := 0; n <= 8; n++ {
+			if atMostWords(gap, n) && !atMostWordsPastAsides(gap, n) {
+				t.Errorf("%q, %d: fits counting every word, not past the asides", gap, n)
+			}
+		}
+	}
 }
