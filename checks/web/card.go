@@ -13,7 +13,7 @@ var (
 		URL:     "https://www.pcisecuritystandards.org/document_library/"}
 	refCNILCards = check.Reference{Source: "CNIL",
 		Title: "Délibération 2018-303 : recommandation sur les données de carte de paiement (vente à distance)",
-		URL:   "https://itlaw.fr/paiement-en-ligne-par-carte-les-recommandations-de-la-cnil/"}
+		URL:   "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000037477764"} // the JORF of 9 Oct 2018, the primary source
 )
 
 var metaCardForm = check.Meta{
