@@ -8,3 +8,8 @@ import "github.com/vigie-security/vigie/internal/check"
 func NotMet(title check.Text) check.Text {
 	return check.Textf("Not met: “%s”", "Non respecté : « %s »", title)
 }
+
+// PartlyMet is NotMet for a check that only warns.
+func PartlyMet(title check.Text) check.Text {
+	return check.Textf("Partly met: “%s”", "Partiellement respecté : « %s »", title)
+}

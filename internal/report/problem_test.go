@@ -16,3 +16,10 @@ func TestNotMetFramesAPassingTitleAsAFailure(t *testing.T) {
 		t.Errorf("FR = %q, want %q", got.FR, want)
 	}
 }
+
+func TestPartlyMetFramesAWarning(t *testing.T) {
+	got := PartlyMet(check.Text{EN: "HSTS is set", FR: "HSTS est activé"})
+	if got.EN != "Partly met: “HSTS is set”" || got.FR != "Partiellement respecté : « HSTS est activé »" {
+		t.Errorf("got %+v", got)
+	}
+}

@@ -50,3 +50,17 @@ func TestCoverKind(t *testing.T) {
 		t.Errorf("empty = %q, want %q", got, want)
 	}
 }
+
+// A check that only warns is not said to be unmet.
+func TestWarningsReadAsPartlyMet(t *testing.T) {
+	r := run(t, webUnits())
+	for i := range r.Findings {
+		if r.Findings[i].Status == check.Fail {
+			r.Findings[i].Status = check.Warn
+		}
+	}
+	page := string(render(t, writer(check.EN), r))
+	if !strings.Contains(page, "<h4>Partly met: “") || strings.Contains(page, "<h4>Not met:") {
+		t.Errorf("warnings among the most serious problems are not framed as partly met")
+	}
+}

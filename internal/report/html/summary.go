@@ -81,7 +81,11 @@ func (w Writer) worst(r report.Report, metas map[string]check.Meta, raw map[stri
 		wv := worst{CheckID: id, Title: id, Severity: a.sev.Label(l), Points: check.Decimal(l, raw[id], 1),
 			Found: clip(a.first.Message.In(l)), FoundOn: a.first.Target}
 		if m, ok := metas[id]; ok {
-			wv.Title, wv.Risk = report.NotMet(m.Title).In(l), m.Risk.In(l)
+			frame := report.NotMet
+			if !a.fail {
+				frame = report.PartlyMet // it only warns
+			}
+			wv.Title, wv.Risk = frame(m.Title).In(l), m.Risk.In(l)
 			wv.Decision = decision(m.References, l)
 		}
 		wv.Targets = a.targets
