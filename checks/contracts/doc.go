@@ -9,7 +9,7 @@
 // near), labels (heading), gates (both, number) and, for numbers, dates and
 // placeholders, regular expressions (rx). A spec says where the clause is
 // (triggers, clause) and what keeps it from counting or from being specific,
-// scope by scope (rule.go). The rules are compiled once, when the package is
-// loaded; a rule that does not compile is reported by compileRules and fails
+// scope by scope (rule.go). The rules are compiled once, at the first analysis
+// (not when the package loads: every command links it); a rule that does not compile is reported by compileRules and fails
 // TestRulesCompile, and the package holds no state that changes.
 package contracts

@@ -38,6 +38,7 @@ func FuzzAnalyze(f *testing.F) {
 
 // The rules compile, one per element.
 func TestRulesCompile(t *testing.T) {
+	rules, errRules := compiled().rules, compiled().err
 	if errRules != nil {
 		t.Fatal(errRules)
 	}

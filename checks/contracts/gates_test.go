@@ -14,7 +14,7 @@ import (
 // alternative) must hold a word of its gate.
 func TestGatesCoverTheirExpressions(t *testing.T) {
 	var all []named
-	for _, r := range rules {
+	for _, r := range compiled().rules {
 		all = append(all, r.patterns()...)
 	}
 	for name, p := range map[string]pattern{"flowObligations": flowObligations, "flowLiable": flowLiable, "endExtra": endExtra, "deadlineMatch": deadlineMatch} {
