@@ -12,9 +12,9 @@ var (
 	refKaspr = check.Reference{Source: "CNIL", Title: "SAN-2024-020 (Kaspr, €240,000): retention, information, sources", TitleFR: "SAN-2024-020 (Kaspr, 240 000 €) : conservation, information, sources",
 		URL: "https://cnil.fr/fr/node/166438"}
 	refNSCards = check.Reference{Source: "CNIL", Title: "SAN-2023-023 (NS Cards France, €105,000): accounts never purged, passwords in clear", TitleFR: "SAN-2023-023 (NS Cards France, 105 000 €) : comptes jamais purgés, mots de passe en clair",
-		URL: "https://www.lemondeinformatique.fr/actualites/lire-la-cnil-inflige-105-000-eteuro-d-amende-a-ns-cards-france-92639.html"}
+		URL: "https://www.cnil.fr/fr/node/164774"}
 	refCards = check.Reference{Source: "CNIL", Title: "Délibération 2018-303, cartes de paiement (13 months after the debit, never the CVV)", TitleFR: "Délibération 2018-303, cartes de paiement (13 mois après le débit, jamais le cryptogramme)",
-		URL: "https://itlaw.fr/paiement-en-ligne-par-carte-les-recommandations-de-la-cnil/"}
+		URL: "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000037477764"}
 	refPCI = check.Reference{Source: "PCI SSC", Title: "PCI DSS v4.0: 3.3 (no sensitive authentication data after authorisation), 3.5.1 (PAN unreadable)", TitleFR: "PCI DSS v4.0 : 3.3 (aucune donnée d'authentification sensible après autorisation), 3.5.1 (numéro de carte illisible)",
 		URL: "https://www.pcisecuritystandards.org/document_library/"}
 	refSMS = check.Reference{Source: "CNIL", Title: "La prospection commerciale par SMS et e-mail (CPCE L34-5: prior consent, soft opt-in)", TitleFR: "La prospection commerciale par SMS et e-mail (CPCE L34-5 : consentement préalable, exception client)",
@@ -28,13 +28,13 @@ var (
 	refRepoussoir = check.Reference{Source: "CNIL", Title: "Liste repoussoir: respecting objections to prospecting (27 Jan 2022)", TitleFR: "Liste repoussoir : respecter les oppositions à la prospection (27 janvier 2022)",
 		URL: "https://www.cnil.fr/fr/comment-utiliser-une-liste-repoussoir-pour-respecter-lopposition-la-prospection-commerciale"}
 	refPartners = check.Reference{Source: "CNIL", Title: "Transmettre des données à des partenaires à des fins de prospection (28 Dec 2018)", TitleFR: "Transmettre des données à des partenaires à des fins de prospection (28 décembre 2018)",
-		URL: "http://cnil.fr/fr/la-prospection-vers-les-particuliers-b-c-quelles-regles-pour-transmettre-des-donnees-des-partenaires"}
+		URL: "https://cnil.fr/fr/la-prospection-vers-les-particuliers-b-c-quelles-regles-pour-transmettre-des-donnees-des-partenaires"}
 	refCaloga = check.Reference{Source: "CNIL", Title: "SAN-2025-002 (Caloga, €80,000): broker data, transfers, retention", TitleFR: "SAN-2025-002 (Caloga, 80 000 €) : données de courtiers, transmissions, conservation",
 		URL: "https://cnil.fr/fr/sanction-de-80-000-euros-societe-caloga"}
 	refCanal = check.Reference{Source: "CNIL", Title: "SAN-2023-015 (Groupe Canal+, €600,000): no proof of consent", TitleFR: "SAN-2023-015 (Groupe Canal+, 600 000 €) : pas de preuve du consentement",
-		URL: "https://lhermet.com/actualites/demarchage-abusif-canal-sanctionne-par-la-cnil"}
+		URL: "https://www.legifrance.gouv.fr/cnil/id/CNILTEXT000048222771"}
 	refBloctel = check.Reference{Source: "DGCCRF", Title: "Démarchage téléphonique: Bloctel (C. conso L223-1), before every campaign and at least monthly", TitleFR: "Démarchage téléphonique : Bloctel (C. conso L223-1), avant chaque campagne et au moins tous les mois",
-		URL: "http://www.economie.gouv.fr/dgccrf/demarchage-telephonique-professionnels-mettez-vous-en-conformite-avec-reglementation"}
+		URL: "https://www.economie.gouv.fr/dgccrf/demarchage-telephonique-professionnels-mettez-vous-en-conformite-avec-reglementation"}
 	refLoi2025 = check.Reference{Source: "Légifrance", Title: "Loi n° 2025-594 du 30 juin 2025, art. 13: consumer phone prospecting needs prior consent from 11 Aug 2026", TitleFR: "Loi n° 2025-594 du 30 juin 2025, art. 13 : le démarchage téléphonique des consommateurs exige leur consentement préalable à partir du 11 août 2026",
 		URL: "https://www.vie-publique.fr/loi/297018-fraude-aux-aides-publiques-demarchage-telephonique-proposition-de-loi"}
 	refComments = check.Reference{Source: "CNIL", Title: "Zones bloc-notes et commentaires: les bons réflexes pour ne pas déraper",
