@@ -79,29 +79,59 @@ var evidenceFR = map[string]string{
 	"public_privileges":         "privilèges PUBLIC",
 	"connections_logged":        "connexions journalisées",
 	"statement_audit":           "audit des requêtes",
+	// WEB-COOKIE-001 names each cookie problem by its English label, and
+	// WEB-HTTPS-001 the redirect that names the HTTPS URL.
+	"__host-_prefix_without_secure":      "préfixe __Host- sans Secure",
+	"__host-_prefix_without_path=/":      "préfixe __Host- sans Path=/",
+	"__host-_prefix_with_a_domain":       "préfixe __Host- avec un Domain",
+	"__secure-_prefix_without_secure":    "préfixe __Secure- sans Secure",
+	"samesite=none_without_secure":       "SameSite=None sans Secure",
+	"anti-csrf_cookie_without_samesite":  "cookie anti-CSRF sans SameSite",
+	"invalid_samesite":                   "SameSite invalide",
+	"session_cookie_set_over_plain_http": "cookie de session posé en HTTP",
+	"cookies_not_examined":               "cookies non examinés",
+	"https_named_by_redirect_from":       "HTTPS désigné par la redirection depuis",
+	"meta_policies":                      "politiques des balises meta",
+	"meta":                               "balise meta",
+	"meta_frame_ancestors_ignored":       "frame-ancestors de la balise meta ignoré",
+	"paths_named_not_probed":             "chemins nommés non sondés",
+	"dated_prospects":                    "prospects datés",
+	"consumer_addresses_opted_out":       "adresses de particuliers désinscrites",
+	"phone_consent_column":               "colonne du consentement téléphonique",
+	"refusals":                           "refus",
 }
 
 // evidenceEN names the keys whose English label is not the key itself.
 var evidenceEN = map[string]string{
-	"url":                       "URL",
-	"share_percent":             "share (%)",
-	"max_age_days":              "maximum age (days)",
-	"admin":                     "administrators",
-	"memory_kib":                "memory (KiB)",
-	"time":                      "time cost",
-	"consent_percent":           "with consent (%)",
-	"future_dated":              "dated in the future",
-	"future_record_keys":        "future-dated record keys",
-	"plaintext":                 "in clear",
-	"engine":                    "database engine",
-	"server_tls":                "server TLS",
-	"connection_tls":            "connection TLS",
-	"require_secure_transport":  "secure transport required",
-	"listen":                    "listens on",
-	"listens_on_all_interfaces": "listens on every interface",
-	"account_generic":           "generic account",
-	"owns_table":                "owns the table",
-	"public_privileges":         "PUBLIC privileges",
+	"url":                                "URL",
+	"share_percent":                      "share (%)",
+	"max_age_days":                       "maximum age (days)",
+	"admin":                              "administrators",
+	"memory_kib":                         "memory (KiB)",
+	"time":                               "time cost",
+	"consent_percent":                    "with consent (%)",
+	"future_dated":                       "dated in the future",
+	"future_record_keys":                 "future-dated record keys",
+	"plaintext":                          "in clear",
+	"engine":                             "database engine",
+	"server_tls":                         "server TLS",
+	"connection_tls":                     "connection TLS",
+	"require_secure_transport":           "secure transport required",
+	"listen":                             "listens on",
+	"listens_on_all_interfaces":          "listens on every interface",
+	"account_generic":                    "generic account",
+	"owns_table":                         "owns the table",
+	"public_privileges":                  "PUBLIC privileges",
+	"__host-_prefix_without_secure":      "__Host- prefix without Secure",
+	"__host-_prefix_without_path=/":      "__Host- prefix without Path=/",
+	"__host-_prefix_with_a_domain":       "__Host- prefix with a Domain",
+	"__secure-_prefix_without_secure":    "__Secure- prefix without Secure",
+	"samesite=none_without_secure":       "SameSite=None without Secure",
+	"anti-csrf_cookie_without_samesite":  "anti-CSRF cookie without SameSite",
+	"invalid_samesite":                   "invalid SameSite",
+	"session_cookie_without_httponly":    "session cookie without HttpOnly",
+	"session_cookie_set_over_plain_http": "session cookie set over plain HTTP",
+	"https_named_by_redirect_from":       "HTTPS named by the redirect from",
 }
 
 // EvidenceLabel is how a person reading l sees an evidence key.
@@ -113,5 +143,19 @@ func EvidenceLabel(key string, l Lang) string {
 	if label, ok := labels[key]; ok {
 		return label
 	}
-	return strings.ReplaceAll(key, "_", " ")
+	return unmangled(key)
+}
+
+// unmangled is a key without a label: its single underscores as spaces,
+// a run of them (the __Host- and __Secure- cookie prefixes) kept.
+func unmangled(key string) string {
+	var b strings.Builder
+	for i := 0; i < len(key); i++ {
+		if key[i] == '_' && (i == 0 || key[i-1] != '_') && (i+1 == len(key) || key[i+1] != '_') {
+			b.WriteByte(' ')
+			continue
+		}
+		b.WriteByte(key[i])
+	}
+	return b.String()
 }
