@@ -261,14 +261,12 @@ func refusedWarn(e Evidence, ev map[string]any, what check.Text) check.Outcome {
 // noConsumerPass: no consumer address needs consent, because there is none
 // or because each one opted out (its consent withdrawn, art. 7(3)).
 func noConsumerPass(withdrawn int) check.Text {
-	if withdrawn == 0 {
-		return t("no consumer e-mail address found", "aucune adresse e-mail de particulier trouvée")
-	}
-	return check.Plural(withdrawn,
-		t("%d consumer address, opted out or deleted: none may be written to",
-			"%d adresse de particulier, désinscrite ou supprimée : aucune n'est démarchable"),
-		t("%d consumer addresses, all opted out or deleted: none may be written to",
-			"%d adresses de particuliers, toutes désinscrites ou supprimées : aucune n'est démarchable"), withdrawn)
+	return noneOr(withdrawn, t("no consumer e-mail address found", "aucune adresse e-mail de particulier trouvée"),
+		check.Plural(withdrawn,
+			t("%d consumer address, opted out or deleted: none may be written to",
+				"%d adresse de particulier, désinscrite ou supprimée : aucune n'est démarchable"),
+			t("%d consumer addresses, all opted out or deleted: none may be written to",
+				"%d adresses de particuliers, toutes désinscrites ou supprimées : aucune n'est démarchable"), withdrawn))
 }
 
 func evalConProof(e Evidence) check.Outcome {
@@ -379,14 +377,12 @@ func noneOr(n int, none, some check.Text) check.Text {
 // partnerPass: none of the n partner-sourced e-mail records lacks consent,
 // and none at all is said so, not "every one has".
 func partnerPass(n int) check.Text {
-	if n == 0 {
-		return t("no e-mail record comes from partners, brokers or contests", "aucune fiche avec e-mail ne vient de partenaires, courtiers ou jeux")
-	}
-	return check.Plural(n,
-		t("%d record from partners, brokers or contests: it has partner consent or has opted out",
-			"%d fiche issue de partenaires, courtiers ou jeux : elle a un consentement partenaires ou s'est désinscrite"),
-		t("each of the %d records from partners, brokers or contests has partner consent or has opted out",
-			"chacune des %d fiches issues de partenaires, courtiers ou jeux a un consentement partenaires ou s'est désinscrite"), n)
+	return noneOr(n, t("no e-mail record comes from partners, brokers or contests", "aucune fiche avec e-mail ne vient de partenaires, courtiers ou jeux"),
+		check.Plural(n,
+			t("%d record from partners, brokers or contests: it has partner consent or has opted out",
+				"%d fiche issue de partenaires, courtiers ou jeux : elle a un consentement partenaires ou s'est désinscrite"),
+			t("each of the %d records from partners, brokers or contests has partner consent or has opted out",
+				"chacune des %d fiches issues de partenaires, courtiers ou jeux a un consentement partenaires ou s'est désinscrite"), n))
 }
 
 func evalConShared(e Evidence) check.Outcome {
