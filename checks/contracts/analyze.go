@@ -410,7 +410,7 @@ func (r *rule) judgeSentence(sents []sentence, i int, hay string, mm *memo) cand
 		}
 	}
 	if found >= r.minSignals {
-		return candidate{i: i, level: Specific, why: joinTexts(whys)}
+		return candidate{i: i, level: Specific, why: check.Join(whys, "; ", " ; ")}
 	}
 	why := t("the clause is there, with nothing concrete (no annex, number, list or procedure)",
 		"la clause existe, sans rien de concret (ni annexe, ni chiffre, ni liste, ni procédure)")
@@ -681,13 +681,6 @@ func (r *rule) restated(s *sentence, i int, lvl Level, why check.Text) candidate
 	return candidate{i: i, level: lvl, why: why}
 }
 
-func joinTexts(ts []check.Text) check.Text {
-	var en, fr []string
-	for _, x := range ts {
-		en, fr = append(en, x.EN), append(fr, x.FR)
-	}
-	return t(strings.Join(en, "; "), strings.Join(fr, " ; "))
-}
 
 func result(id string, s sentence, lvl Level, why check.Text, rejected bool) Result {
 	loc := Location{Page: s.page, Paragraph: s.para}
