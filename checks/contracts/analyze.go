@@ -681,7 +681,6 @@ func (r *rule) restated(s *sentence, i int, lvl Level, why check.Text) candidate
 	return candidate{i: i, level: lvl, why: why}
 }
 
-
 func result(id string, s sentence, lvl Level, why check.Text, rejected bool) Result {
 	loc := Location{Page: s.page, Paragraph: s.para}
 	return Result{Element: id, Level: lvl, Sentence: Mask(trimEvidence(s.raw)), Location: &loc, Why: why, Rejected: rejected}
