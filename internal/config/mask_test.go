@@ -143,6 +143,9 @@ func TestMaskSecretsEscapedAnyWay(t *testing.T) {
 			t.Errorf("Mask(%q) = %q", text, got)
 		}
 	}
+	if got := cfg.Mask("/x?t=s3cr3t%20T0ken%2FV%C3%A4&c=%9B2J"); strings.Contains(got, "\x9b") || !strings.Contains(got, "***") {
+		t.Errorf("a decoded byte that is no UTF-8 is left raw: %q", got)
+	}
 	for _, text := range []string{"https://127.0.0.1/a%20b?q=1+2&r=%zz%", "100% sure", "%", "50%2"} {
 		if got := cfg.Mask(text); got != text {
 			t.Errorf("Mask(%q) = %q: text without the secret changed", text, got)

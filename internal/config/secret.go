@@ -53,7 +53,9 @@ func (m *Masker) Mask(s string) string {
 	for _, plus := range []bool{true, false} {
 		if dec := unescape(out, plus); dec != out {
 			if hidden := m.r.Replace(dec); hidden != dec {
-				return hidden
+				// What decoded is shown as text: a stray %9B must not become a raw
+				// byte a terminal reads as a control sequence.
+				return strings.ToValidUTF8(hidden, "\uFFFD")
 			}
 		}
 	}
