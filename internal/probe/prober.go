@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -86,6 +87,7 @@ func (p *Prober) Collect(ctx context.Context, pace Pacer, t Target) web.Evidence
 	wg.Go(func() { ev.HTTPS = p.get(ctx, pace, t.HTTPSURL, own, t.Headers, nil) })
 	ev.HTTP = p.get(ctx, pace, t.HTTPURL, own, t.Headers, nil)
 	wg.Wait()
+	ev.HTTP, ev.HTTPS = ownCookies(ev.HTTP, t.Host), ownCookies(ev.HTTPS, t.Host)
 	httpsURL, host := t.HTTPSURL, t.Host
 	if to, from := redirectedHTTPS(ev.HTTP, t.Host); !t.HTTPSNamed && to != "" && origin(to) != origin(t.HTTPSURL) {
 		httpsURL, host, ev.HTTPSVia = to, hostOf(to), from
@@ -139,6 +141,26 @@ func (p *Prober) Collect(ctx context.Context, pace Pacer, t Target) web.Evidence
 	ev.HTTPS.ReadContent()
 	ev.Pages, ev.PagesLinked = p.crawl(ctx, pace, ev, own, t.Headers)
 	return ev
+}
+
+// ownCookies drops the cookies that hops on another site set: a redirect
+// that leaves the target's site brings back that site's cookies, which are
+// not the target's to judge. The hops are copied, not edited in place.
+func ownCookies(pr web.Probe, host string) web.Probe {
+	for i, h := range pr.Hops {
+		if len(h.SetCookie) == 0 || sameSite(hostOf(h.URL), host) {
+			continue
+		}
+		hops := slices.Clone(pr.Hops)
+		for j := i; j < len(hops); j++ {
+			if !sameSite(hostOf(hops[j].URL), host) {
+				hops[j].SetCookie = nil
+			}
+		}
+		pr.Hops = hops
+		break
+	}
+	return pr
 }
 
 // Get fetches url, following redirects, retrying transient connection

@@ -181,6 +181,7 @@ func TestNoCrawlFromAnotherSite(t *testing.T) {
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/":
+			http.SetCookie(w, &http.Cookie{Name: "PHPSESSID", Value: "x"})
 			fmt.Fprint(w, `<html><body><a href="/contact.html">contact</a></body></html>`)
 		case "/contact.html":
 			contact.Add(1)
@@ -198,6 +199,13 @@ func TestNoCrawlFromAnotherSite(t *testing.T) {
 	ev := newProber(t, func(o *probe.Options) { o.ExposurePaths = nil }).Collect(context.Background(), noPace{}, tg)
 	if len(ev.Pages) != 0 || contact.Load() != 0 {
 		t.Errorf("crawled %d pages of another site (%d contact requests)", len(ev.Pages), contact.Load())
+	}
+	// Nor are that site's cookies the target's.
+	if f := judge(t, "WEB-COOKIE-001", ev); strings.Contains(f.Message.EN, "PHPSESSID") {
+		t.Errorf("WEB-COOKIE-001 judges another site's cookie: %s", f.Message.EN)
+	}
+	if len(ev.HTTP.Hops) != 2 || ev.HTTP.Hops[1].Status != 200 {
+		t.Errorf("the redirect chain itself is kept: %+v", ev.HTTP.Hops)
 	}
 }
 
