@@ -57,6 +57,10 @@ func TestClausesAndTraps(t *testing.T) {
 		{"a limited right to object", "The Supplier informs the Customer 30 days before engaging a new sub-processor; the Customer may not object unless it has reasonable grounds.", "A28-3d-subprocessors", Specific, false},
 		{"tacit acceptance after the objection window (fr)", "Le Fournisseur informe le Client 15 jours avant de recourir à un nouveau sous-traitant ultérieur ; faute d'objection dans ce délai, il est réputé accepté.", "A28-3d-subprocessors", Specific, false},
 		{"subcontracting only with consent", "The Supplier shall not subcontract any processing without the Customer's prior written consent.", "A28-3d-subprocessors", Present, false},
+		// a ban on sub-processing at all: Art. 28(2) at its strictest
+		{"no sub-processor at all", "The Supplier shall not use any sub-contractor to process the Customer Data.", "A28-3d-subprocessors", Present, false},
+		{"no sub-processor at all (fr)", "Le Sous-traitant ne recourt à aucun sous-traitant ultérieur.", "A28-3d-subprocessors", Present, false},
+		{"no subcontracting", "The Supplier shall not subcontract the processing.", "A28-3d-subprocessors", Present, false},
 		{"subcontracting only with consent (fr)", "Le Fournisseur ne peut sous-traiter tout ou partie du traitement qu'avec l'accord écrit préalable du Client.", "A28-3d-subprocessors", Present, false},
 		{"notice without a right to object", "The Supplier shall give the Customer 30 days' notice before engaging a new sub-processor.", "A28-3d-subprocessors", Missing, true},
 		{"continued use", "Continued use of the service after a change of sub-processor constitutes consent to it.", "A28-3d-subprocessors", Missing, true},

@@ -364,6 +364,12 @@ var elementSpecs = map[string]spec{
 				terms("authoris*", "authoriz*", "consent*", "approv*", "autorisation*", "autorise*", "accord écrit", "accord préalable", "agrément", "consentement*")),
 			within(14, terms("engage*", "appoint*", "use", "recruit*", "recrute*", "recruter", "faire appel", "avoir recours", "confier"),
 				within(14, terms("only", "uniquement", "qu'avec", "qu'après", "subject to", "sous réserve"), terms("authori*", "consent*", "approv*", "autoris*", "accord*", "agrément"))),
+			// a ban on sub-processing at all is Art. 28(2) at its strictest:
+			// "shall not engage any sub-processor", « ne recourt à aucun sous-traitant ultérieur »
+			both(terms("shall not", "will not", "must not", "may not", "does not", "is not permitted", "ne recourt", "ne recourra", "ne fait appel", "ne fera appel", "aucun"),
+				rx(`\b(shall|will|must|may|does) not (engage|appoint|use|subcontract|recruit|retain)( to)?( any| another| other| a)? (sub-?processors?|sub-?contractors?|other processors?|third[- ]party processors?)`+
+					`|\b(shall|will|must|may) not subcontract\b|\bis not permitted to (engage|appoint|use) (any|another|other|a) (sub-?processors?|processors?)`+
+					`|\bne (recourt|recourra|fait appel|fera appel|fait pas appel|recourt pas)( pas)? a (aucun|un) (autre )?sous-traitant( ulterieur)?`)),
 		},
 		exclude: []sig{
 			removes(consentWords).except(either(removalLimits, terms("specific", "spécifique", "further", "each", "individual"))),
