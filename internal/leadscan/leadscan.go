@@ -27,6 +27,9 @@ type Source struct {
 	Limits     Limits            // zero fields take DefaultLimits
 	Thresholds leads.Thresholds  // zero fields take leads.DefaultThresholds
 	plan       leads.PlanSink    // set by WritePlan: every record to act on
+	// sheetPeeked: Prepare chose the sheet by peeking at every one, so no
+	// other holds leads and the unit need not peek again.
+	sheetPeeked bool
 }
 
 // Plan is a source resolved: its format known, its table chosen.
@@ -80,7 +83,7 @@ func Prepare(src Source) (*Plan, error) {
 		if err != nil {
 			return nil, atPath(src.Path, err)
 		}
-		p.src.Table = sheet
+		p.src.Table, p.src.sheetPeeked = sheet, src.Table == "" && several
 		if several && textenc.IsLabel(sheet) {
 			p.Target = src.Path + "#" + sheet // as a SQLite table: which sheet was read
 		}

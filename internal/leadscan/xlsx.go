@@ -58,8 +58,10 @@ func openXLSX(src Source) (*xlsxRows, error) {
 		at = check.Text{EN: "the sheet", FR: "la feuille"}
 	}
 	x := &xlsxRows{f: f, at: at}
-	if others := otherLeadSheets(f, sheet); others != nil {
-		x.notes = append(x.notes, *others)
+	if !src.sheetPeeked {
+		if others := otherLeadSheets(f, sheet); others != nil {
+			x.notes = append(x.notes, *others)
+		}
 	}
 	if x.rows, err = f.Rows(sheet); err != nil {
 		f.Close()
