@@ -23,15 +23,15 @@ func atMostWordsPastAsides(gap string, n int) bool {
 			continue
 		case strings.Contains(tok, "@") || strings.Contains(tok, "://") || strings.HasPrefix(tok, "www."):
 		case isNumberGroup(tok):
-			end, digits := next, countDigits(tok)
+			end, nd := next, digits(tok)
 			for end < len(gap) {
 				t, after := token(gap, skipSpaces(gap, end))
 				if t == "" || !isNumberGroup(t) {
 					break
 				}
-				end, digits = after, digits+countDigits(t)
+				end, nd = after, nd+digits(t)
 			}
-			if digits < 8 { // a few numbers are words: "clause 5 2"
+			if nd < 8 { // a few numbers are words: "clause 5 2"
 				if n -= len(words(gap[i:end])); n < 0 {
 					return false
 				}
@@ -76,14 +76,4 @@ func isNumberGroup(tok string) bool {
 		}
 	}
 	return digit
-}
-
-func countDigits(tok string) int {
-	n := 0
-	for k := 0; k < len(tok); k++ {
-		if isDigit(tok[k]) {
-			n++
-		}
-	}
-	return n
 }
