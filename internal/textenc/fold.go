@@ -49,7 +49,7 @@ const maxAnchorLen = 64
 // case the first given is kept.
 func NewFoldReplacer(oldnew ...string) *FoldReplacer {
 	if len(oldnew)%2 == 1 {
-		panic("report.NewFoldReplacer: odd argument count") // a programming error, as for strings.NewReplacer
+		panic("textenc.NewFoldReplacer: odd argument count") // a programming error, as for strings.NewReplacer
 	}
 	r := &FoldReplacer{byFirst: map[rune][]int{}}
 	for i := 0; i < len(oldnew); i += 2 {
