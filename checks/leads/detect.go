@@ -122,7 +122,7 @@ func Detect(header []string, width int, sample [][]string, override map[string]s
 	agree := make([]bool, width)
 	phones := 0 // named phone columns whose values are numbers
 	for i, r := range roleOf {
-		agree[i] = valuesAgree(r, sample, i) != ""
+		agree[i] = valuesAgree(r, sample, i)
 		if r == Phone && agree[i] {
 			phones++
 		}
@@ -262,11 +262,11 @@ func roleList() string {
 	return strings.Join(out, ", ")
 }
 
-// valuesAgree drops a name's e-mail or phone role when the column's sampled
-// cells are filled and none is an address or a number: Google Contacts'
+// valuesAgree is false, so the name's role is dropped, when the column's
+// sampled cells are filled and none is an address or a number: Google Contacts'
 // "E-mail 1 - Type" holds "* Home", its addresses are in "E-mail 1 - Value".
 // Outlook's "Title" is the honorific (Mme, M.), not the job title.
-func valuesAgree(r Role, sample [][]string, i int) Role {
+func valuesAgree(r Role, sample [][]string, i int) bool {
 	var filled, hits int
 	for _, row := range sample {
 		if i >= len(row) || strings.TrimSpace(row[i]) == "" {
@@ -288,13 +288,10 @@ func valuesAgree(r Role, sample [][]string, i int) Role {
 				hits++
 			}
 		default:
-			return r
+			return true
 		}
 	}
-	if filled > 0 && hits == 0 {
-		return ""
-	}
-	return r
+	return filled == 0 || hits > 0
 }
 
 // weakNames are labels too general to beat a precise one.
