@@ -101,17 +101,27 @@ func ZoneOf(name string) (Zone, string) {
 // word by word against them.
 var countryWords, countryFirst = func() (map[string]string, map[string]bool) {
 	names, first := map[string]string{}, map[string]bool{}
-	for _, c := range append(append([]Country{}, third...), adequate...) {
-		for _, n := range c.Names {
-			if len(n) > 3 || n == "usa" { // "uk", "uae" are too ambiguous in running text
-				ws := words(n)
-				names[strings.Join(ws, " ")] = n
-				first[ws[0]] = true
-			}
-		}
+	for _, n := range runningNames(append(append([]Country{}, third...), adequate...)) {
+		ws := words(n)
+		names[strings.Join(ws, " ")] = n
+		first[ws[0]] = true
 	}
 	return names, first
 }()
+
+// runningNames are the countries' names a contract's running text is
+// read for: "uk", "uae" are too ambiguous there.
+func runningNames(list []Country) []string {
+	var names []string
+	for _, c := range list {
+		for _, n := range c.Names {
+			if len(n) > 3 || n == "usa" {
+				names = append(names, n)
+			}
+		}
+	}
+	return names
+}
 
 // maxCountryWords is the most words a country's name has.
 const maxCountryWords = 3

@@ -43,17 +43,7 @@ var places = map[string]place{
 
 // thirdNames are the names of the countries that need a transfer tool
 // (countries.go's third), as rule terms.
-var thirdNames = func() x {
-	var names []string
-	for _, c := range third {
-		for _, n := range c.Names {
-			if len(n) > 3 || n == "usa" { // "uae" is too ambiguous in running text
-				names = append(names, n)
-			}
-		}
-	}
-	return terms(names...)
-}()
+var thirdNames = terms(runningNames(third)...)
 
 // placeOf is the place of a country written as a code or a name.
 func placeOf(name string) (place, bool) {
