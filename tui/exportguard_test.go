@@ -44,14 +44,7 @@ func trialSetup(t *testing.T) (Options, map[string][]byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// As cmd/vigie's runTUI makes it.
-	session := func() (scan.Session, error) {
-		plan, err := scan.FromConfig(cfg, nil)
-		return scan.Session{Plan: plan, History: cfg.History}, err
-	}
-	if _, err := session(); err != nil {
-		t.Fatal(err)
-	}
+	session := sessionOf(t, cfg)
 	abs := map[string][]byte{}
 	for name, data := range files {
 		abs[filepath.Join(root, name)] = data
@@ -131,7 +124,9 @@ func TestExportBesideTheInputsIsWritten(t *testing.T) {
 func TestExportGuardAfterAScan(t *testing.T) {
 	dir := t.TempDir()
 	contracts := filepath.Join(dir, "contracts")
-	os.Mkdir(contracts, 0o700)
+	if err := os.Mkdir(contracts, 0o700); err != nil {
+		t.Fatal(err)
+	}
 	sess := &scan.Session{Plan: scan.Plan{
 		Leads:          []*leadscan.Plan{{Format: "xlsx", Target: filepath.Join(dir, "crm.xlsx#Contacts")}},
 		ContractSource: &contractscan.Source{Folder: contracts},
@@ -149,7 +144,9 @@ func TestExportGuardAfterAScan(t *testing.T) {
 	}
 	// A link to the history is the history: the write would replace its target.
 	g.session.History = filepath.Join(dir, "h.db")
-	os.WriteFile(g.session.History, []byte("SQLite format 3\x00"), 0o600)
+	if err := os.WriteFile(g.session.History, []byte("SQLite format 3\x00"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	link := filepath.Join(dir, "latest.csv")
 	if err := os.Symlink(g.session.History, link); err != nil {
 		t.Fatal(err)

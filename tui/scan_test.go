@@ -37,13 +37,7 @@ func runAndStop(t *testing.T, stop tea.KeyMsg) {
 	cfg.Scan.Timeout = config.Duration(time.Minute)
 	cfg.Password.Policies = []string{policy}
 	cfg.Web.Targets = []config.WebTarget{{URL: hang.URL}}
-	session := func() (scan.Session, error) {
-		plan, err := scan.FromConfig(cfg, nil)
-		return scan.Session{Plan: plan}, err
-	}
-	if _, err := session(); err != nil {
-		t.Fatal(err)
-	}
+	session := sessionOf(t, cfg)
 
 	tm := teatest.NewTestModel(t, New(Options{Lang: check.EN, Session: session, Renderer: asciiRenderer()}), teatest.WithInitialTermSize(100, 30))
 	tm.Type("r")
@@ -73,4 +67,18 @@ func runAndStop(t *testing.T, stop tea.KeyMsg) {
 	if !policyDone {
 		t.Errorf("the policy judged before the stop is in the report")
 	}
+}
+
+// sessionOf makes sessions from cfg as cmd/vigie's runTUI does, failing
+// the test at once if cfg's plan cannot be made.
+func sessionOf(t *testing.T, cfg config.Config) func() (scan.Session, error) {
+	t.Helper()
+	session := func() (scan.Session, error) {
+		plan, err := scan.FromConfig(cfg, nil)
+		return scan.Session{Plan: plan, History: cfg.History}, err
+	}
+	if _, err := session(); err != nil {
+		t.Fatal(err)
+	}
+	return session
 }
