@@ -13,6 +13,15 @@ func Closest(typo string, known []string) string {
 	return best
 }
 
+// DidYouMean is " (did you mean …?)" when a known name is close to typo,
+// else empty: the hint every strict parser appends to an unknown name.
+func DidYouMean(typo string, known []string) Text {
+	if best := Closest(typo, known); best != "" {
+		return Textf(" (did you mean %q?)", " (vouliez-vous dire %q ?)", best)
+	}
+	return Text{}
+}
+
 // distance is the Levenshtein distance between a and b, in bytes.
 func distance(a, b string) int {
 	prev := make([]int, len(b)+1)

@@ -114,7 +114,7 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 			}
 			hint := check.Text{}
 			if _, fromEnv := w.raw[n]; !fromEnv {
-				hint = closestHint(strings.ToLower(n.Value), names)
+				hint = check.DidYouMean(strings.ToLower(n.Value), names)
 			}
 			return w.fail(n, path, "%s is not a severity%s; one of %s", "%s n'est pas une gravité%s ; l'une de %s", describe(n, w.raw), hint, strings.Join(names, ", "))
 		}
@@ -149,7 +149,7 @@ func (w *walker) validate(n *yaml.Node, t reflect.Type, path string) error {
 			if !ok {
 				hint := check.Text{}
 				if _, fromEnv := w.raw[k]; !fromEnv {
-					hint = closestHint(k.Value, names)
+					hint = check.DidYouMean(k.Value, names)
 				}
 				sorted := slices.Sorted(slices.Values(names))
 				errs = append(errs, at(file, k, kp, "unknown key%s; known keys here: %s", "clé inconnue%s ; clés connues ici : %s", hint, strings.Join(sorted, ", ")))
@@ -205,13 +205,6 @@ func (w *walker) keyText(k *yaml.Node) string {
 		return r
 	}
 	return k.Value
-}
-
-func closestHint(typo string, names []string) check.Text {
-	if s := check.Closest(typo, names); s != "" {
-		return check.Textf(" (did you mean %q?)", " (vouliez-vous dire %q ?)", s)
-	}
-	return check.Text{}
 }
 
 func (w *walker) expectScalar(n *yaml.Node, path string, what check.Text) error {

@@ -82,7 +82,7 @@ func yamlProblems(name string, data []byte) []error {
 			for j, c := range req.Content {
 				if c.Kind == yaml.ScalarNode && !classes[c.Value] {
 					at(c, fmt.Sprintf(".require[%d]", j), "unknown character class %s%s (want lower, upper, digits or specials)",
-						"classe de caractères inconnue %s%s (au choix : lower, upper, digits ou specials)", quoteShort(c.Value), hint(c.Value, classNames))
+						"classe de caractères inconnue %s%s (au choix : lower, upper, digits ou specials)", quoteShort(c.Value), check.DidYouMean(c.Value, classNames))
 				}
 			}
 		}
@@ -101,7 +101,7 @@ func yamlProblems(name string, data []byte) []error {
 		}
 		at(a, ".storage.algorithm", "unknown algorithm %s%s: vigie cannot say whether it is slow and salted; known: %s; also known, and failed: plain text (plaintext, cleartext…), fast hashes (md5, sha1, ntlm…), reversible ciphers and encodings (aes, base64, rot13…)",
 			"algorithme inconnu %s%s : vigie ne peut pas dire s'il est lent et salé ; connus : %s ; connus aussi, et en échec : le clair (plaintext, cleartext…), les hachages rapides (md5, sha1, ntlm…), les chiffrements et encodages réversibles (aes, base64, rot13…)",
-			quoteShort(a.Value), hint(password.StorageName(a.Value), slices.Concat(slow, weak)), strings.Join(slow, ", "))
+			quoteShort(a.Value), check.DidYouMean(password.StorageName(a.Value), slices.Concat(slow, weak)), strings.Join(slow, ", "))
 	}
 	return errs
 }
@@ -159,11 +159,3 @@ func position(err error) (line, col int) {
 }
 
 var posPrefix = regexp.MustCompile(`^.*?:(\d+):(\d+): `)
-
-// hint is " (did you mean …?)" when a known name is close to typo.
-func hint(typo string, known []string) check.Text {
-	if best := check.Closest(typo, known); best != "" {
-		return check.Textf(" (did you mean %q?)", " (vouliez-vous dire %q ?)", best)
-	}
-	return check.Text{}
-}

@@ -49,11 +49,7 @@ func unknown[T ~string](en, fr, v string, all []T) error {
 	for i, a := range all {
 		names[i] = string(a)
 	}
-	t := check.Text{EN: fmt.Sprintf("%s %q is unknown (want one of %s)", en, v, strings.Join(names, ", ")),
-		FR: fmt.Sprintf("%s %q inconnu (attendu : %s)", fr, v, strings.Join(names, ", "))}
-	if c := check.Closest(v, names); c != "" {
-		t.EN += fmt.Sprintf(" (did you mean %q?)", c)
-		t.FR += fmt.Sprintf(" (vouliez-vous dire %q ?)", c)
-	}
-	return &Error{Text: t}
+	hint := check.DidYouMean(v, names)
+	return &Error{Text: check.Text{EN: fmt.Sprintf("%s %q is unknown (want one of %s)%s", en, v, strings.Join(names, ", "), hint.EN),
+		FR: fmt.Sprintf("%s %q inconnu (attendu : %s)%s", fr, v, strings.Join(names, ", "), hint.FR)}}
 }
