@@ -68,10 +68,9 @@ func chooseColumn(head []byte, whole bool, name string) (string, error) {
 	if i := bestColumn(header, recs[1:]); i >= 0 && besideAColumn(header, i) {
 		return strconv.Itoa(i + 1), nil
 	}
-	trusted := slices.ContainsFunc(header, func(h string) bool { return namesOne(h) && !namesHash(h) })
 	if _, isHeader := textenc.Labels(header); isHeader {
 		cols := shownColumns(header)
-		if !trusted { // "jean,password": no cell is shown, not even a password word
+		if !besideAColumn(header, -1) { // "jean,password": no cell is shown, not even a password word
 			cols = shownColumns(make([]string, len(header)))
 		}
 		return "", check.Prefixed{Prefix: name + ":1: ", Err: check.Errorf(
@@ -151,8 +150,8 @@ func bestColumn(header []string, sample [][]string) int {
 	return best
 }
 
-// besideAColumn: another cell of the line names a usual column (id,
-// login, email…), so the line is a header. Alone, "password" or "hash"
+// besideAColumn: another cell of the line than i (any, for i < 0) names
+// a usual column (id, login, email…), so the line is a header. Alone, "password" or "hash"
 // may be the first person's password on a line without header
 // ("jean,password"): taken for a header, it would name the target in every
 // finding, and go ungraded.
