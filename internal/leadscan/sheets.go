@@ -74,17 +74,18 @@ func chooseSheet(src Source) (sheet string, several bool, err error) {
 		"plusieurs feuilles pourraient contenir les prospects (%s) : choisissez-en une avec --table ou leads.table", sheetList(leadsLike))
 }
 
-// otherLeadSheets is the note for the sheets other than the one read that
-// hold an e-mail or phone column, nil when there are none: they were not
-// judged, so the workbook was not read in full.
-func otherLeadSheets(f *excelize.File, read string) *check.Text {
+// otherLeadSheets are the notes for the sheets other than the one read
+// that hold an e-mail or phone column, and for those past the bound, not
+// examined: they were not judged, so the workbook was not read in full.
+func otherLeadSheets(f *excelize.File, read string) []check.Text {
 	var others []string
+	var notes []check.Text
 	sheets := f.GetSheetList()
 	for i, s := range sheets {
 		if i == maxSheets {
-			n := check.Count(len(sheets)-i, check.Text{EN: "%d more sheet was neither examined nor read", FR: "%d autre feuille n'a été ni examinée ni lue"},
-				check.Text{EN: "%d more sheets were neither examined nor read", FR: "%d autres feuilles n'ont été ni examinées ni lues"})
-			return &n
+			notes = append(notes, check.Count(len(sheets)-i, check.Text{EN: "%d more sheet was neither examined nor read", FR: "%d autre feuille n'a été ni examinée ni lue"},
+				check.Text{EN: "%d more sheets were neither examined nor read", FR: "%d autres feuilles n'ont été ni examinées ni lues"}))
+			break
 		}
 		if s == read {
 			continue
@@ -93,24 +94,22 @@ func otherLeadSheets(f *excelize.File, read string) *check.Text {
 			others = append(others, s)
 		}
 	}
-	if len(others) == 0 {
-		return nil
-	}
-	if !slices.ContainsFunc(others, textenc.IsLabel) {
-		n := check.Count(len(others),
+	switch {
+	case len(others) == 0:
+		return notes
+	case !slices.ContainsFunc(others, textenc.IsLabel):
+		return append([]check.Text{check.Count(len(others),
 			check.Text{EN: "%d other sheet with an e-mail or phone column was not read (check it with --table)",
 				FR: "%d autre feuille ayant une colonne d'e-mail ou de téléphone n'a pas été lue (vérifiez-la avec --table)"},
 			check.Text{EN: "%d other sheets with an e-mail or phone column were not read (check each with --table)",
-				FR: "%d autres feuilles ayant une colonne d'e-mail ou de téléphone n'ont pas été lues (vérifiez chacune avec --table)"})
-		return &n
+				FR: "%d autres feuilles ayant une colonne d'e-mail ou de téléphone n'ont pas été lues (vérifiez chacune avec --table)"})}, notes...)
 	}
-	n := check.Plural(len(others),
+	return append([]check.Text{check.Plural(len(others),
 		check.Text{EN: "another sheet with an e-mail or phone column was not read: %s (check it with --table)",
 			FR: "une autre feuille ayant une colonne d'e-mail ou de téléphone n'a pas été lue : %s (vérifiez-la avec --table)"},
 		check.Text{EN: "other sheets with an e-mail or phone column were not read: %s (check each with --table)",
 			FR: "d'autres feuilles ayant une colonne d'e-mail ou de téléphone n'ont pas été lues : %s (vérifiez chacune avec --table)"},
-		sheetList(others))
-	return &n
+		sheetList(others))}, notes...)
 }
 
 // peekSheet reads a sheet's first rows: whether it holds any, and whether

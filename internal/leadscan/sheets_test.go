@@ -159,3 +159,22 @@ func TestTooManySheets(t *testing.T) {
 		t.Errorf("%v", err)
 	}
 }
+
+// Past the bound, the lead sheets found before it are still named: the
+// note for the sheets not examined does not replace them.
+func TestOtherSheetsPastTheBound(t *testing.T) {
+	sheets := make([]sheet, maxSheets+2)
+	for i := range sheets {
+		sheets[i] = sheet{fmt.Sprintf("S%d", i), [][]any{{"email"}, {"a.b@gmail.com"}}}
+	}
+	x, err := openXLSX(Source{Path: workbook(t, sheets...), Table: "S0", Limits: DefaultLimits()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	notes := x.Notes()
+	if len(notes) != 2 || !strings.Contains(notes[0].EN, "other sheets with an e-mail or phone column were not read") ||
+		notes[1].EN != "2 more sheets were neither examined nor read" {
+		t.Errorf("%q", notes)
+	}
+}

@@ -59,9 +59,7 @@ func openXLSX(src Source) (*xlsxRows, error) {
 	}
 	x := &xlsxRows{f: f, at: at}
 	if !src.sheetPeeked {
-		if others := otherLeadSheets(f, sheet); others != nil {
-			x.notes = append(x.notes, *others)
-		}
+		x.notes = otherLeadSheets(f, sheet)
 	}
 	if x.rows, err = f.Rows(sheet); err != nil {
 		f.Close()
