@@ -149,7 +149,11 @@ func EvidenceLabel(key string, l Lang) string {
 // unmangled is a key without a label: its single underscores as spaces,
 // a run of them (the __Host- and __Secure- cookie prefixes) kept.
 func unmangled(key string) string {
+	if !strings.Contains(key, "__") { // nearly every key: no copy unless it has an underscore
+		return strings.ReplaceAll(key, "_", " ")
+	}
 	var b strings.Builder
+	b.Grow(len(key))
 	for i := 0; i < len(key); i++ {
 		if key[i] == '_' && (i == 0 || key[i-1] != '_') && (i+1 == len(key) || key[i+1] != '_') {
 			b.WriteByte(' ')

@@ -16,4 +16,7 @@ func TestCookieKeysLabelled(t *testing.T) {
 	if got := EvidenceLabel("__host-_x_y", FR); got != "__host- x y" {
 		t.Errorf("fallback %q", got)
 	}
+	if got := EvidenceLabel("no_label_here", FR); got != "no label here" {
+		t.Errorf("fallback without a run of underscores %q", got)
+	}
 }
