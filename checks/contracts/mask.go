@@ -130,8 +130,7 @@ func maskIdentity(s string) string {
 	// the expressions are slow (Unicode classes, any start): each runs only
 	// on a sentence that holds one of its words
 	lower := strings.ToLower(s)
-	// " cni" is a word at the start of the sentence or after "(" too
-	if containsAny(" "+strings.NewReplacer("(", " ", "[", " ", "«", " ").Replace(lower), idWords) {
+	if containsAny(" "+openersToSpace.Replace(lower), idWords) {
 		s = maskIDs(s)
 	}
 	if digits(s) >= 13 {
@@ -145,6 +144,10 @@ func maskIdentity(s string) string {
 	}
 	return s
 }
+
+// openersToSpace makes " cni" a word at the start of a sentence or after
+// "(" too; built once, as every evidence sentence is masked.
+var openersToSpace = strings.NewReplacer("(", " ", "[", " ", "«", " ")
 
 // maskStreets masks the addresses re finds, but for a number that belongs
 // to a reference ("Article 5", "Annex 3", "§ 12"): a clause title can look
