@@ -681,9 +681,11 @@ func (r *rule) restated(s *sentence, i int, lvl Level, why check.Text) candidate
 	return candidate{i: i, level: lvl, why: why}
 }
 
+// result quotes the sentence masked, then trimmed: a mask may be longer
+// than what it hides, and an address cut by the trim would not be seen.
 func result(id string, s sentence, lvl Level, why check.Text, rejected bool) Result {
 	loc := Location{Page: s.page, Paragraph: s.para}
-	return Result{Element: id, Level: lvl, Sentence: Mask(trimEvidence(s.raw)), Location: &loc, Why: why, Rejected: rejected}
+	return Result{Element: id, Level: lvl, Sentence: trimEvidence(Mask(cutAt(s.raw, 4*maxEvidence, ""))), Location: &loc, Why: why, Rejected: rejected}
 }
 
 // maxEvidence bounds the sentence a finding carries.
